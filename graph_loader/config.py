@@ -1,0 +1,65 @@
+"""Settings read from the command line and the environment, never at import time.
+
+Precedence: an explicit argument (``--store``), then the environment (``GAIA_KG_*``),
+then the defaults below. The store defaults to ``./var/store`` under the current folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Settings", "DEFAULT_BASE", "DEFAULT_STORE"]
+
+DEFAULT_BASE = "https://data.gaia-data.fr/"
+DEFAULT_STORE = "var/store"
+
+
+def _env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value else default
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Everything a gaia-kg process needs to know.
+
+    ``store`` is a folder (embedded pyoxigraph store), ``:memory:``, or the ``http(s)://``
+    URL of a remote SPARQL 1.1 server (see :func:`graph_loader.store.open_store`).
+    """
+
+    store: str = DEFAULT_STORE
+    base_iri: str = DEFAULT_BASE
+    query_timeout: float = 30.0
+    row_cap: int = 10_000
+    update_endpoint: str | None = None
+    gsp_endpoint: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, *, store: str | None = None, **overrides) -> Settings:
+        """Settings from ``GAIA_KG_*`` variables, with explicit values taking precedence."""
+        values = dict(
+            store=store or os.environ.get("GAIA_KG_STORE") or DEFAULT_STORE,
+            base_iri=os.environ.get("GAIA_KG_BASE", DEFAULT_BASE),
+            query_timeout=_env_float("GAIA_KG_QUERY_TIMEOUT", 30.0),
+            row_cap=_env_int("GAIA_KG_ROW_CAP", 10_000),
+            update_endpoint=os.environ.get("GAIA_KG_STORE_UPDATE") or None,
+            gsp_endpoint=os.environ.get("GAIA_KG_STORE_GSP") or None,
+        )
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    @property
+    def is_remote(self) -> bool:
+        return self.store.startswith(("http://", "https://"))
+
+    def store_path(self) -> Path:
+        """The absolute folder of an embedded store (relative paths resolve against the cwd)."""
+        return Path(self.store).expanduser().resolve()

@@ -1,0 +1,44 @@
+"""The exception tree of gaia-kg.
+
+::
+
+    GaiaKGError
+    ├── StoreError           the store could not be opened, read or written
+    ├── InputError           an input file cannot be read (unknown format, syntax error)
+    │   └── UnknownContextError   a JSON-LD document names a context that is not shipped
+    └── QueryError           a SPARQL query or update is malformed or failed
+        └── QueryTimeout     a query ran past its time limit and was stopped
+"""
+
+__all__ = [
+    "GaiaKGError",
+    "StoreError",
+    "InputError",
+    "UnknownContextError",
+    "QueryError",
+    "QueryTimeout",
+]
+
+
+class GaiaKGError(Exception):
+    """Base class of every error raised on purpose by gaia-kg."""
+
+
+class StoreError(GaiaKGError):
+    """The store could not be opened, read or written."""
+
+
+class InputError(GaiaKGError):
+    """An input cannot be read: unknown format or a syntax error (the message names the file)."""
+
+
+class UnknownContextError(InputError):
+    """A JSON-LD document refers to a remote context that is not shipped locally."""
+
+
+class QueryError(GaiaKGError):
+    """A SPARQL query or update is malformed or failed; the message is the parser's."""
+
+
+class QueryTimeout(QueryError):
+    """A query ran past its time limit and was stopped."""

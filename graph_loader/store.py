@@ -1,0 +1,250 @@
+"""The store: the source of truth, one named graph per record, two backends.
+
+:class:`Store` is the interface; :class:`EmbeddedStore` keeps the graph in pyoxigraph (on disk,
+or in memory for tests) and :class:`graph_loader.remote.RemoteStore` talks to any SPARQL 1.1
+server through the Query, Update and Graph Store protocols. Both return pyoxigraph result
+objects, so callers never care which one they hold.
+
+>>> store = open_store(":memory:")
+>>> store.triple_count()
+0
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import QueryError, StoreError
+from .sparql_text import bind
+from .terms import CONTENT_HASH, RECORD_GRAPH, RDF_TYPE
+
+__all__ = ["Store", "EmbeddedStore", "GraphWrite", "open_store", "Bindings"]
+
+Bindings = Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+RECORD_HASHES = """
+SELECT ?g ?hash WHERE { GRAPH ?g { ?g a ?recordGraph ; ?contentHash ?hash } }
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class GraphWrite:
+    """A whole named graph to write: it replaces any graph of the same name."""
+
+    graph: ox.NamedNode
+    triples: Sequence[ox.Triple]
+
+    def quads(self) -> Iterable[ox.Quad]:
+        g = self.graph
+        return (ox.Quad(t.subject, t.predicate, t.object, g) for t in self.triples)
+
+
+class Store(abc.ABC):
+    """What every backend offers. Writes are whole graphs, each replaced atomically."""
+
+    #: a short name shown by ``gaia-kg stats`` and ``/health``
+    backend: str = "abstract"
+
+    # -- reading ---------------------------------------------------------------------------
+    @abc.abstractmethod
+    def query(
+        self, sparql: str, bindings: Bindings | None = None, *, union: bool = True
+    ) -> QueryResult:
+        """Run a SPARQL query; ``bindings`` are substituted as RDF terms, never as text.
+
+        With ``union`` (the default) the default graph is the union of all named graphs.
+        """
+
+    def select(self, sparql: str, bindings: Bindings | None = None) -> list[dict[str, object]]:
+        """A SELECT query's solutions as dicts from variable name to term (unbound omitted)."""
+        result = self.query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("select() needs a SELECT query")
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            rows.append({n: solution[n] for n in names if solution[n] is not None})
+        return rows
+
+    @abc.abstractmethod
+    def named_graphs(self) -> list[ox.NamedNode]:
+        """Every named graph in the store."""
+
+    @abc.abstractmethod
+    def graph_triples(self, graph: ox.NamedNode) -> list[ox.Triple]:
+        """The triples of one named graph (empty if absent)."""
+
+    def triple_count(self, graph: ox.NamedNode | None = None) -> int:
+        """Number of quads in the store, or in one graph."""
+        if graph is None:
+            q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+            rows = self.select(q)
+            n = int(rows[0]["n"].value)
+            q0 = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+            return n + int(self._select_default(q0)[0]["n"].value)
+        return len(self.graph_triples(graph))
+
+    def _select_default(self, sparql: str) -> list[dict[str, object]]:
+        result = self.query(sparql, union=False)
+        names = [v.value for v in result.variables]
+        return [{n: s[n] for n in names if s[n] is not None} for s in result]
+
+    def record_hashes(self) -> dict[str, str]:
+        """Content hash of every record graph, keyed by graph IRI (for "unchanged" detection)."""
+        rows = self.select(
+            RECORD_HASHES, {"recordGraph": RECORD_GRAPH, "contentHash": CONTENT_HASH}
+        )
+        return {row["g"].value: row["hash"].value for row in rows}
+
+    # -- writing ---------------------------------------------------------------------------
+    @abc.abstractmethod
+    def write_graphs(self, writes: Sequence[GraphWrite]) -> None:
+        """Replace each graph by its new content, all of ``writes`` in one transaction."""
+
+    @abc.abstractmethod
+    def drop_graphs(self, graphs: Sequence[ox.NamedNode]) -> None:
+        """Remove whole graphs, in one transaction."""
+
+    @abc.abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update (one transaction)."""
+
+    def replace_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
+        """Replace one graph (ontology, vocabulary, inference) atomically."""
+        self.write_graphs([GraphWrite(graph, list(triples))])
+
+    @abc.abstractmethod
+    def dump(self, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> bytes:
+        """Every quad of the store, serialised (a dataset format) ."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release the store (flush to disk)."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _insert_data(writes: Sequence[GraphWrite], replace: set[str]) -> str:
+    """A single SPARQL Update replacing graphs: terms are serialised by pyoxigraph (escaped)."""
+    parts = [f"DROP SILENT GRAPH {w.graph} ;" for w in writes if w.graph.value in replace]
+    body = []
+    for w in writes:
+        if not w.triples:
+            continue
+        body.append(f"GRAPH {w.graph} {{")
+        body.extend(f"{t.subject} {t.predicate} {t.object} ." for t in w.triples)
+        body.append("}")
+    if body:
+        parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+    return "\n".join(parts)
+
+
+class EmbeddedStore(Store):
+    """pyoxigraph in this process: on disk at ``path``, or in memory when ``path`` is None."""
+
+    backend = "embedded"
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+
+    @property
+    def raw(self) -> ox.Store:
+        """The underlying :class:`pyoxigraph.Store` (for the SPARQL endpoint's serialisers)."""
+        return self._store
+
+    def query(self, sparql, bindings=None, *, union=True):
+        try:
+            return self._store.query(bind(sparql, bindings), use_default_graph_as_union=union)
+        except SyntaxError as exc:
+            raise QueryError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(str(exc)) from exc
+
+    def named_graphs(self):
+        return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
+
+    def graph_triples(self, graph):
+        return [
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in self._store.quads_for_pattern(None, None, None, graph)
+        ]
+
+    def triple_count(self, graph=None):
+        if graph is None:
+            return len(self._store)
+        return super().triple_count(graph)
+
+    def write_graphs(self, writes):
+        if not writes:
+            return
+        existing = {w.graph.value for w in writes if self._store.contains_named_graph(w.graph)}
+        try:
+            if existing:
+                # DROP + INSERT must share one transaction: a SPARQL Update is one.
+                self._store.update(_insert_data(writes, existing))
+            else:
+                # New graphs only: extend() is transactional and twice as fast as an update.
+                self._store.extend(q for w in writes for q in w.quads())
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"write failed, nothing written: {exc}") from exc
+
+    def drop_graphs(self, graphs):
+        if graphs:
+            self.update("\n".join(f"DROP SILENT GRAPH {g} ;" for g in graphs).rstrip(" ;"))
+
+    def update(self, sparql):
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(str(exc)) from exc
+
+    def dump(self, fmt=ox.RdfFormat.N_QUADS):
+        return self._store.dump(format=fmt)
+
+    def bulk_load_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Non-transactional fast path, for freshly created stores only (benchmarks)."""
+        self._store.bulk_extend(quads)
+
+    def close(self):
+        if self.path is not None:
+            self._store.flush()
+
+
+def open_store(spec: str, **options) -> Store:
+    """Open a store from its spec: ``:memory:``, a folder path, or an ``http(s)://`` URL.
+
+    A URL names a remote SPARQL 1.1 server; with an oxigraph-style base URL
+    (``http://host:7878``) the endpoints are ``/query``, ``/update`` and ``/store``, and
+    ``update_endpoint`` / ``gsp_endpoint`` override them (see :mod:`graph_loader.remote`).
+    """
+    if spec == ":memory:":
+        return EmbeddedStore(None)
+    if spec.startswith(("http://", "https://")):
+        from .remote import RemoteStore
+
+        return RemoteStore.from_url(spec, **options)
+    return EmbeddedStore(spec, read_only=options.get("read_only", False))
+
+
+__all__ += ["QueryResult", "RDF_TYPE"]

@@ -1,0 +1,53 @@
+"""pyoxigraph term constants for the vocabularies the loader writes and reads.
+
+The rdflib ``DefinedNamespace`` twins live in :mod:`graph_loader.namespaces`; a test keeps
+both in step with ``ontology/gaia.ttl``.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import NamedNode
+
+GAIA_NS = "https://w3id.org/gaia-kg/ontology#"
+THESAURUS_NS = "https://w3id.org/gaia-kg/thesaurus/"
+ORG_NS = "https://w3id.org/gaia-kg/org/"
+GRAPHS_NS = "https://w3id.org/gaia-kg/graph/"
+
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+DCAT = "http://www.w3.org/ns/dcat#"
+DCT = "http://purl.org/dc/terms/"
+PROV = "http://www.w3.org/ns/prov#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SDO = "https://schema.org/"
+FOAF = "http://xmlns.com/foaf/0.1/"
+
+
+def gaia(local: str) -> NamedNode:
+    """A term of the project ontology, e.g. ``gaia("RecordGraph")``."""
+    return NamedNode(GAIA_NS + local)
+
+
+# Graphs that are not records: each is replaced as a whole by its own command.
+ONTOLOGY_GRAPH = NamedNode(GRAPHS_NS + "ontology")
+INFERENCE_GRAPH = NamedNode(GRAPHS_NS + "inference")
+THESAURUS_GRAPH = NamedNode(GRAPHS_NS + "thesaurus")
+
+
+def vocabulary_graph(name: str) -> NamedNode:
+    """The named graph of an external vocabulary loaded by ``gaia-kg vocab load``."""
+    return NamedNode(GRAPHS_NS + "vocabulary/" + name)
+
+
+# Provenance of a record graph (the graph IRI is the subject).
+RECORD_GRAPH = gaia("RecordGraph")
+DESCRIBES = gaia("describes")
+SOURCE = gaia("source")
+CONTENT_HASH = gaia("contentHash")
+TRIPLE_COUNT = gaia("tripleCount")
+VALIDATION_OUTCOME = gaia("validationOutcome")
+WARNING_COUNT = gaia("warningCount")
+CONVERTER = gaia("converter")
+GENERATED_AT = NamedNode(PROV + "generatedAtTime")
+CONFORMS = gaia("Conforms")
+CONFORMS_WITH_WARNINGS = gaia("ConformsWithWarnings")

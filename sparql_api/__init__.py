@@ -1,0 +1,1 @@
+"""gaia-kg HTTP layer (placeholder until the app factory lands)."""

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
 from .sparql_text import bind
-from .terms import CONTENT_HASH, RECORD_GRAPH, RDF_TYPE
+from .terms import CONTENT_HASH, RDF_TYPE, RECORD_GRAPH
 
 __all__ = ["Store", "EmbeddedStore", "GraphWrite", "open_store", "Bindings"]
 

@@ -1,0 +1,135 @@
+"""Input formats: detected from the content, never from the file name alone.
+
+A registry maps each format name to a sniffing rule and a reader; adding a format (ISO 19139,
+DataCite, ...) is one reader plus one line in :data:`READERS`. Every reader turns bytes into
+pyoxigraph triples with no network access (JSON-LD contexts are shipped locally).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from importlib import resources
+
+import pyoxigraph as ox
+
+from .errors import InputError, UnknownContextError
+
+__all__ = ["detect_format", "read_triples", "READERS", "CONTEXTS"]
+
+#: remote JSON-LD contexts answered from files shipped in ``graph_loader/data/contexts``
+CONTEXTS: dict[str, str] = {
+    "https://w3id.org/gaia-kg/context.jsonld": "gaia-kg.jsonld",
+}
+
+_NT_LINE = re.compile(r"^\s*(<[^>]*>|_:\S+)\s+<[^>]*>\s+.+\.\s*$")
+_TURTLE_HINT = re.compile(r"^\s*(@prefix|@base|PREFIX|BASE)\b", re.MULTILINE | re.IGNORECASE)
+
+
+def _first_statement(text: str) -> str:
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return stripped
+    return ""
+
+
+def detect_format(data: bytes) -> str:
+    """Name the format of ``data``: turtle, trig, ntriples, nquads, rdfxml or jsonld."""
+    head = data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head:
+        raise InputError("empty input")
+    if head[:1] in (b"{", b"["):
+        return "jsonld"
+    if head[:1] == b"<" and (head.startswith(b"<?xml") or head.startswith(b"<!--")):
+        text = head.decode("utf-8", "replace")
+        if re.search(r"<(\w+:)?RDF\b", text):
+            return "rdfxml"
+        root = re.search(r"<([\w:.-]+)[\s>/]", re.sub(r"<[?!][^>]*>", "", text))
+        raise InputError(
+            f"XML whose root element is <{root.group(1) if root else '?'}> "
+            "is not a supported format (RDF/XML expected)"
+        )
+    if head.startswith(b"<rdf:RDF"):
+        return "rdfxml"
+    text = head.decode("utf-8", "replace")
+    if _TURTLE_HINT.search(text):
+        return "trig" if re.search(r"^\s*(GRAPH\s+)?<[^>]*>\s*\{", text, re.MULTILINE) else "turtle"
+    first = _first_statement(text)
+    if _NT_LINE.match(first):
+        try:
+            next(iter(ox.parse(first.encode(), ox.RdfFormat.N_TRIPLES)))
+            return "ntriples"
+        except SyntaxError:
+            return "nquads"
+    return "turtle"
+
+
+def _context_document(iri: str) -> object:
+    name = CONTEXTS.get(iri) or CONTEXTS.get(iri.rstrip("/"))
+    if name is None:
+        raise UnknownContextError(
+            f"JSON-LD context {iri!r} is not shipped with gaia-kg and the network is not used; "
+            "inline the context or add it to graph_loader/data/contexts"
+        )
+    text = resources.files("graph_loader").joinpath("data/contexts", name).read_text("utf-8")
+    return json.loads(text)["@context"]
+
+
+def _inline_contexts(node: object) -> object:
+    """Replace every remote ``@context`` reference by the shipped document."""
+    if isinstance(node, list):
+        return [_inline_contexts(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key == "@context":
+            items = value if isinstance(value, list) else [value]
+            resolved = [_context_document(v) if isinstance(v, str) else v for v in items]
+            out[key] = resolved if isinstance(value, list) else resolved[0]
+        else:
+            out[key] = _inline_contexts(value)
+    return out
+
+
+def _parse(fmt: ox.RdfFormat) -> Callable[[bytes, str | None], Iterator[ox.Triple]]:
+    def reader(data: bytes, base_iri: str | None) -> Iterator[ox.Triple]:
+        for quad in ox.parse(data, fmt, base_iri=base_iri):
+            yield ox.Triple(quad.subject, quad.predicate, quad.object)
+
+    return reader
+
+
+def _read_jsonld(data: bytes, base_iri: str | None) -> Iterator[ox.Triple]:
+    try:
+        document = json.loads(data)
+    except ValueError as exc:
+        raise InputError(f"invalid JSON: {exc}") from exc
+    inlined = json.dumps(_inline_contexts(document)).encode()
+    yield from _parse(ox.RdfFormat.JSON_LD)(inlined, base_iri)
+
+
+#: format name -> reader(bytes, base_iri) yielding triples (named graphs are merged)
+READERS: dict[str, Callable[[bytes, str | None], Iterator[ox.Triple]]] = {
+    "turtle": _parse(ox.RdfFormat.TURTLE),
+    "trig": _parse(ox.RdfFormat.TRIG),
+    "ntriples": _parse(ox.RdfFormat.N_TRIPLES),
+    "nquads": _parse(ox.RdfFormat.N_QUADS),
+    "rdfxml": _parse(ox.RdfFormat.RDF_XML),
+    "jsonld": _read_jsonld,
+}
+
+
+def read_triples(data: bytes, *, name: str, base_iri: str | None = None) -> list[ox.Triple]:
+    """Parse ``data`` (format detected from its content) into triples; errors name ``name``."""
+    fmt = detect_format(data) if data.strip() else None
+    if fmt is None:
+        raise InputError(f"{name}: empty input")
+    try:
+        return list(READERS[fmt](data, base_iri))
+    except InputError as exc:
+        raise InputError(f"{name}: {exc}") from exc
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(f"{name}: not valid {fmt}: {exc}") from exc

@@ -1,0 +1,144 @@
+"""Splitting a catalogue into records: one graph per resource, with what it owns.
+
+A *record* is one dataset, dataset series, data service, catalogue, publication or piece of
+software, together with the nodes it owns: blank nodes and described IRIs that are not records
+or concepts themselves (distributions, periods, locations, agents, contact points). An agent
+described once and used by several records is copied into each, so every record graph stands
+alone. Blank nodes are replaced by stable skolem IRIs derived from their content, so loading
+the same record twice writes the same graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from .terms import DCAT, GRAPHS_NS, RDF_TYPE, SDO, SKOS
+
+__all__ = ["Record", "Split", "split_records", "record_graph_iri", "RECORD_KINDS"]
+
+#: rdf:type of a record root -> kind name
+RECORD_KINDS: dict[str, str] = {
+    DCAT + "Dataset": "dataset",
+    DCAT + "DatasetSeries": "dataset",
+    DCAT + "DataService": "service",
+    DCAT + "Catalog": "catalog",
+    SDO + "ScholarlyArticle": "publication",
+    SDO + "CreativeWork": "publication",
+    SDO + "SoftwareSourceCode": "software",
+    SDO + "SoftwareApplication": "software",
+    "http://purl.org/spar/fabio/JournalArticle": "publication",
+}
+
+#: nodes never copied into a record: they are records of their own or vocabulary
+_NOT_OWNED = {SKOS + "Concept", SKOS + "ConceptScheme"} | set(RECORD_KINDS)
+
+
+def record_graph_iri(record_id: str) -> ox.NamedNode:
+    """The named graph of a record, derived from its identifier (stable across loads)."""
+    digest = hashlib.sha256(record_id.encode()).hexdigest()[:32]
+    return ox.NamedNode(f"{GRAPHS_NS}record/{digest}")
+
+
+@dataclass(slots=True)
+class Record:
+    """One resource and the triples it owns, ready to validate and store."""
+
+    resource: ox.NamedNode
+    kind: str
+    triples: list[ox.Triple]
+    graph: ox.NamedNode = field(init=False)
+    content_hash: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.graph = record_graph_iri(self.resource.value)
+        lines = sorted({f"{t.subject} {t.predicate} {t.object} ." for t in self.triples})
+        self.content_hash = hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+@dataclass(slots=True)
+class Split:
+    """What :func:`split_records` found: the records, and the subjects no record owns."""
+
+    records: list[Record]
+    orphans: list[ox.NamedNode | ox.BlankNode]
+    owners: dict[object, list[ox.NamedNode]]
+
+
+class _Skolemizer:
+    """Stable IRIs for blank nodes: a hash of what each says (nested ones included), scoped
+    by the record so that two records never share a node."""
+
+    def __init__(self, base: str, by_subject: dict):
+        self.base = base
+        self.by_subject = by_subject
+        self.memo: dict[ox.BlankNode, str] = {}
+
+    def digest(self, node: ox.BlankNode, depth: int = 0) -> str:
+        if node not in self.memo:
+            parts = []
+            for t in self.by_subject.get(node, ()):
+                o = t.object
+                if isinstance(o, ox.BlankNode):
+                    o = "_:" + (self.digest(o, depth + 1) if depth < 8 else "cycle")
+                parts.append(f"{t.predicate} {o}")
+            self.memo[node] = hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
+        return self.memo[node]
+
+    def iri(self, node: ox.BlankNode, root: ox.NamedNode) -> ox.NamedNode:
+        key = hashlib.sha256((root.value + " " + self.digest(node)).encode()).hexdigest()[:24]
+        return ox.NamedNode(f"{self.base}.well-known/genid/{key}")
+
+    def triple(self, t: ox.Triple, root: ox.NamedNode) -> ox.Triple:
+        s, o = t.subject, t.object
+        if not (isinstance(s, ox.BlankNode) or isinstance(o, ox.BlankNode)):
+            return t
+        if isinstance(s, ox.BlankNode):
+            s = self.iri(s, root)
+        if isinstance(o, ox.BlankNode):
+            o = self.iri(o, root)
+        return ox.Triple(s, t.predicate, o)
+
+
+def split_records(triples: Iterable[ox.Triple], *, base_iri: str) -> Split:
+    """Group ``triples`` into records (see the module docstring)."""
+    by_subject: dict[object, list[ox.Triple]] = defaultdict(list)
+    kinds: dict[ox.NamedNode, str] = {}
+    typed_not_owned: set[object] = set()
+    for t in triples:
+        by_subject[t.subject].append(t)
+        if t.predicate == RDF_TYPE:
+            kind = RECORD_KINDS.get(t.object.value)
+            if kind and isinstance(t.subject, ox.NamedNode):
+                kinds.setdefault(t.subject, kind)
+            if t.object.value in _NOT_OWNED:
+                typed_not_owned.add(t.subject)
+
+    skolem = _Skolemizer(base_iri, by_subject)
+    records: list[Record] = []
+    owners: dict[object, list[ox.NamedNode]] = defaultdict(list)
+    reached: set[object] = set()
+    for root in sorted(kinds, key=lambda n: n.value):
+        owned = [root]
+        seen = {root}
+        i = 0
+        while i < len(owned):
+            for t in by_subject.get(owned[i], ()):
+                o = t.object
+                if o in seen or o not in by_subject or o in typed_not_owned:
+                    continue
+                seen.add(o)
+                owned.append(o)
+            i += 1
+        reached.update(owned)
+        for node in owned:
+            key = skolem.iri(node, root) if isinstance(node, ox.BlankNode) else node
+            owners[key].append(root)
+        record_triples = [skolem.triple(t, root) for node in owned for t in by_subject[node]]
+        records.append(Record(root, kinds[root], record_triples))
+    orphans = [s for s in by_subject if s not in reached]
+    return Split(records, orphans, dict(owners))

@@ -1,0 +1,43 @@
+"""Putting the project's own graphs in a store: ontology, thesaurus, organisations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .formats import read_triples
+from .paths import ontology_dir, vocabularies_dir
+from .store import Store
+from .terms import GRAPHS_NS, ONTOLOGY_GRAPH, THESAURUS_GRAPH
+
+__all__ = ["initialise", "project_graphs", "ORGANISATIONS_GRAPH"]
+
+ORGANISATIONS_GRAPH = ox.NamedNode(GRAPHS_NS + "organisations")
+
+
+def project_graphs() -> dict[ox.NamedNode, list[Path]]:
+    """Each project graph and the Turtle files it is made of."""
+    return {
+        ONTOLOGY_GRAPH: sorted(ontology_dir().glob("*.ttl")),
+        THESAURUS_GRAPH: [vocabularies_dir() / "gaia-thesaurus.ttl"],
+        ORGANISATIONS_GRAPH: [vocabularies_dir() / "organisations.ttl"],
+    }
+
+
+def initialise(store: Store, *, infer: bool = True) -> Iterator[str]:
+    """(Re)write the project graphs whose content changed; yield a line per graph."""
+    for graph, files in project_graphs().items():
+        triples: set[ox.Triple] = set()
+        for f in files:
+            triples.update(read_triples(f.read_bytes(), name=str(f)))
+        if set(store.graph_triples(graph)) == triples:
+            yield f"{graph.value}: unchanged ({len(triples)} triples)"
+            continue
+        store.replace_graph(graph, sorted(triples, key=str))
+        yield f"{graph.value}: {len(triples)} triples from {', '.join(f.name for f in files)}"
+    if infer:
+        from .inference import rebuild_inference
+
+        yield str(rebuild_inference(store))

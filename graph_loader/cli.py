@@ -1,0 +1,285 @@
+"""The ``gaia-kg`` command line: init, load, validate, query, stats, infer, export, serve, demo.
+
+Every command works from any folder: the store is ``./var/store`` under the current folder
+unless ``--store PATH`` or ``GAIA_KG_STORE`` says otherwise (a folder, or the ``http(s)://``
+URL of a SPARQL 1.1 server).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Settings
+from .errors import GaiaKGError
+from .store import Store, open_store
+
+__all__ = ["main"]
+
+store_option = click.option(
+    "--store",
+    "store_spec",
+    envvar="GAIA_KG_STORE",
+    default=None,
+    metavar="PATH|URL",
+    help="Store folder or SPARQL server URL [default: ./var/store, or $GAIA_KG_STORE].",
+)
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["en", "fr"]),
+    default=lambda: "fr" if os.environ.get("LANG", "").startswith("fr") else "en",
+    show_default="from $LANG",
+    help="Language of messages and labels.",
+)
+
+
+def _settings(store_spec: str | None, **overrides) -> Settings:
+    return Settings.from_env(store=store_spec, **overrides)
+
+
+def _open(settings: Settings) -> Store:
+    if settings.is_remote:
+        return open_store(
+            settings.store,
+            update_endpoint=settings.update_endpoint,
+            gsp_endpoint=settings.gsp_endpoint,
+        )
+    return open_store(str(settings.store_path()))
+
+
+def _progress(label: str, total: int):
+    """A tqdm bar on stderr (silent when stderr is not a terminal and CI is set)."""
+    from tqdm import tqdm
+
+    bar = tqdm(
+        total=total,
+        desc=label,
+        unit="rec",
+        file=sys.stderr,
+        leave=False,
+        disable=None if not os.environ.get("CI") else True,
+    )
+
+    def tick(n: int) -> None:
+        bar.update(n)
+        if bar.n >= total:
+            bar.close()
+
+    return tick
+
+
+def _fail(exc: GaiaKGError) -> None:
+    raise click.ClickException(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gaia-kg")
+def main() -> None:
+    """gaia-kg: the knowledge graph of the GAIA Data discovery portal (Data Terra)."""
+
+
+@main.command()
+@store_option
+def init(store_spec):
+    """Create the store and load the ontology, the thesaurus and the inference graph."""
+    from .bootstrap import initialise
+
+    settings = _settings(store_spec)
+    try:
+        with _open(settings) as store:
+            for line in initialise(store):
+                click.echo(line)
+    except GaiaKGError as exc:
+        _fail(exc)
+    click.echo(f"store ready at {settings.store if settings.is_remote else settings.store_path()}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@store_option
+@lang_option
+@click.option("--base-iri", default=None, help="Base IRI for minted IRIs [default: $GAIA_KG_BASE].")
+@click.option("--infer/--no-infer", default=True, help="Rebuild the inference graph afterwards.")
+def load(paths, store_spec, lang, base_iri, infer):
+    """Load files or folders (Turtle, RDF/XML, JSON-LD, N-Triples, N-Quads, TriG).
+
+    The format of each file is detected from its content. Records with a SHACL Violation are
+    rejected and explained; the rest is written, one named graph per record.
+    """
+    settings = _settings(store_spec, base_iri=base_iri)
+    try:
+        with _open(settings) as store:
+            report = _load(store, paths, settings, lang, infer)
+    except GaiaKGError as exc:
+        _fail(exc)
+    if not report.ok:
+        sys.exit(1)
+
+
+def _load(store, paths, settings: Settings, lang: str, infer: bool):
+    from .pipeline import load_paths
+    from .report import print_load_report
+
+    report = load_paths(store, paths, base_iri=settings.base_iri, lang=lang, progress=_progress)
+    print_load_report(report, lang=lang, echo=click.echo)
+    if infer and (report.count("loaded") or report.count("updated")):
+        from .inference import rebuild_inference
+
+        click.echo(str(rebuild_inference(store)))
+    return report
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@lang_option
+@click.option(
+    "--engine",
+    type=click.Choice(["fast", "pyshacl"]),
+    default="fast",
+    show_default=True,
+    help="SHACL engine: compiled SPARQL, or the pyshacl reference.",
+)
+def validate(paths, lang, engine):
+    """Validate files against shapes/ without storing anything."""
+    from .report import validate_files
+
+    try:
+        ok = validate_files(paths, lang=lang, engine=engine, echo=click.echo)
+    except GaiaKGError as exc:
+        _fail(exc)
+    if not ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("sparql")
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+def query(sparql, store_spec, fmt):
+    """Run a SPARQL query (text, @file.rq, or - for standard input)."""
+    from .report import print_query_result
+
+    if sparql == "-":
+        sparql = sys.stdin.read()
+    elif sparql.startswith("@"):
+        sparql = Path(sparql[1:]).read_text("utf-8")
+    settings = _settings(store_spec)
+    try:
+        with _open(settings) as store:
+            print_query_result(store.query(sparql), fmt, echo=click.echo)
+    except GaiaKGError as exc:
+        _fail(exc)
+
+
+@main.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(store_spec, as_json):
+    """Counts: triples, graphs, records by kind, by pole; validation outcomes."""
+    from .report import store_stats
+
+    settings = _settings(store_spec)
+    try:
+        with _open(settings) as store:
+            figures = store_stats(store)
+    except GaiaKGError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+        return
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for k, v in value.items():
+                click.echo(f"  {k:<40} {v:>10}")
+        else:
+            click.echo(f"{key:<42} {value:>10}")
+
+
+@main.command()
+@store_option
+def infer(store_spec):
+    """Rebuild the inference graph (OWL-RL schema closure applied to the data, SKOS closure)."""
+    from .inference import rebuild_inference
+
+    try:
+        with _open(_settings(store_spec)) as store:
+            click.echo(str(rebuild_inference(store)))
+    except GaiaKGError as exc:
+        _fail(exc)
+
+
+@main.command()
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "ntriples", "nquads", "rdfxml"]),
+    default="turtle",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-")
+def export(store_spec, fmt, output):
+    """Export every record as one DCAT-AP graph (nquads keeps the record graphs)."""
+    from .report import export_records
+
+    try:
+        with _open(_settings(store_spec)) as store:
+            data = export_records(store, fmt)
+    except GaiaKGError as exc:
+        _fail(exc)
+    click.open_file(output, "wb").write(data)
+
+
+def _serve(settings: Settings, host: str, port: int) -> None:
+    from waitress import serve as waitress_serve
+
+    from sparql_api import create_app
+
+    app = create_app(settings)
+    click.echo(f"gaia-kg {__version__} serving on http://{host}:{port}/ (Ctrl-C to stop)")
+    waitress_serve(app, host=host, port=port, threads=8)
+
+
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(store_spec, host, port):
+    """Serve the SPARQL endpoint, the API and the pages."""
+    _serve(_settings(store_spec), host, port)
+
+
+@main.command()
+@store_option
+@lang_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--serve/--no-serve", "then_serve", default=True, help="Serve after loading.")
+def demo(store_spec, lang, host, port, then_serve):
+    """Load the shipped demo catalogue (idempotent) and serve it on localhost."""
+    from .bootstrap import initialise
+    from .paths import demo_dir
+
+    settings = _settings(store_spec)
+    files = sorted(demo_dir().glob("*.ttl"))
+    try:
+        with _open(settings) as store:
+            for line in initialise(store, infer=False):
+                click.echo(line)
+            _load(store, files, settings, lang, infer=True)
+    except GaiaKGError as exc:
+        _fail(exc)
+    if then_serve:
+        _serve(settings, host, port)

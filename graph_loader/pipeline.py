@@ -1,0 +1,240 @@
+"""The load pipeline: read files, split into records, validate, write record graphs.
+
+``load_paths(store, paths)`` is what ``gaia-kg load`` and ``gaia-kg demo`` call. Every input
+of one call is read first (a file that cannot be parsed is reported and contributes nothing),
+then the triples of all readable files are split into records together, so a dataset in one
+file may use an agent described in another. Records with a SHACL Violation are rejected and
+named with their problems in plain words; the others are written in batches, each batch one
+transaction, so a load stopped midway leaves every record graph complete or absent. A record
+whose content hash is already in the store is left untouched ("unchanged").
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from . import __version__
+from .errors import InputError
+from .formats import read_triples
+from .records import Record, split_records
+from .store import GraphWrite, Store
+from .terms import (
+    CONFORMS,
+    CONFORMS_WITH_WARNINGS,
+    CONTENT_HASH,
+    CONVERTER,
+    DCT,
+    DESCRIBES,
+    GENERATED_AT,
+    RDF_TYPE,
+    RECORD_GRAPH,
+    SOURCE,
+    TRIPLE_COUNT,
+    VALIDATION_OUTCOME,
+    WARNING_COUNT,
+    XSD,
+)
+from .validate import Problem, Shapes, describe, load_shapes, validate
+
+__all__ = ["LoadReport", "RecordOutcome", "load_paths", "collect_files", "RDF_SUFFIXES"]
+
+#: files taken from a folder (a file named explicitly is read whatever its name)
+RDF_SUFFIXES = {".ttl", ".nt", ".nq", ".trig", ".rdf", ".owl", ".xml", ".jsonld", ".json"}
+BATCH = 500
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class RecordOutcome:
+    """What happened to one record: loaded, updated, unchanged or rejected."""
+
+    resource: str
+    kind: str
+    title: str
+    source: str
+    status: str
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class LoadReport:
+    """The summary printed by the CLI and returned to callers."""
+
+    outcomes: list[RecordOutcome] = field(default_factory=list)
+    file_errors: list[str] = field(default_factory=list)
+    files: int = 0
+    skipped_files: int = 0
+    orphan_subjects: int = 0
+    triples_read: int = 0
+    triples_written: int = 0
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def warnings(self) -> int:
+        return sum(len(o.warnings) for o in self.outcomes if o.status != "rejected")
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_errors and not self.count("rejected")
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], int]:
+    """Expand folders (recursively, RDF file suffixes only); return files and skipped count."""
+    files: list[Path] = []
+    skipped = 0
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.parts):
+                    if f.suffix.lower() in RDF_SUFFIXES:
+                        files.append(f)
+                    else:
+                        skipped += 1
+        else:
+            files.append(p)
+    return files, skipped
+
+
+def _title(record: Record, lang: str) -> str:
+    titles = {}
+    for t in record.triples:
+        if t.subject == record.resource and t.predicate.value in _TITLE_PREDICATES:
+            if isinstance(t.object, ox.Literal):
+                titles.setdefault(t.object.language or "", t.object.value)
+    return (
+        titles.get(lang)
+        or titles.get("en")
+        or titles.get("fr")
+        or next(iter(titles.values()), record.resource.value)
+    )
+
+
+_TITLE_PREDICATES = {DCT + "title", "https://schema.org/name", "http://xmlns.com/foaf/0.1/name"}
+
+
+def _provenance(record: Record, source: str, warnings: int, now: ox.Literal) -> list[ox.Triple]:
+    g = record.graph
+    outcome = CONFORMS_WITH_WARNINGS if warnings else CONFORMS
+    return [
+        ox.Triple(g, RDF_TYPE, RECORD_GRAPH),
+        ox.Triple(g, DESCRIBES, record.resource),
+        ox.Triple(g, SOURCE, ox.Literal(source)),
+        ox.Triple(g, GENERATED_AT, now),
+        ox.Triple(g, CONTENT_HASH, ox.Literal(record.content_hash)),
+        ox.Triple(g, TRIPLE_COUNT, ox.Literal(str(len(record.triples)), datatype=_INT)),
+        ox.Triple(g, VALIDATION_OUTCOME, outcome),
+        ox.Triple(g, WARNING_COUNT, ox.Literal(str(warnings), datatype=_INT)),
+        ox.Triple(g, CONVERTER, ox.Literal(f"gaia-kg {__version__} rdf")),
+    ]
+
+
+_INT = ox.NamedNode(XSD + "integer")
+
+
+def _read_all(files: Sequence[Path], report: LoadReport, base_iri: str | None):
+    """Parse every file; remember which file declared each subject's rdf:type."""
+    triples: list[ox.Triple] = []
+    declared_in: dict[object, str] = {}
+    for f in files:
+        try:
+            data = f.read_bytes()
+            parsed = read_triples(data, name=str(f), base_iri=base_iri)
+        except InputError as exc:
+            report.file_errors.append(str(exc))
+            continue
+        except OSError as exc:
+            report.file_errors.append(f"{f}: cannot read: {exc.strerror or exc}")
+            continue
+        report.files += 1
+        for t in parsed:
+            if t.predicate == RDF_TYPE:
+                declared_in.setdefault(t.subject, f.name)
+        triples.extend(parsed)
+    return triples, declared_in
+
+
+def _problems_by_record(problems: list[Problem], owners: dict) -> dict:
+    by_record: dict[ox.NamedNode, list[Problem]] = {}
+    for p in problems:
+        for root in owners.get(p.focus, ()):
+            by_record.setdefault(root, []).append(p)
+    return by_record
+
+
+def load_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    base_iri: str,
+    lang: str = "en",
+    shapes: Shapes | None = None,
+    progress: Callable[[str, int], Progress] | None = None,
+) -> LoadReport:
+    """Load files and folders into ``store``; see the module docstring."""
+    started = time.perf_counter()
+    files, skipped = collect_files(paths)
+    report = LoadReport(skipped_files=skipped)
+    triples, declared_in = _read_all(files, report, base_iri=None)
+    report.triples_read = len(triples)
+    split = split_records(triples, base_iri=base_iri)
+    del triples
+    report.orphan_subjects = len(split.orphans)
+
+    staging = ox.Store()
+    staging.bulk_extend(
+        ox.Quad(t.subject, t.predicate, t.object, r.graph) for r in split.records for t in r.triples
+    )
+    problems = validate(staging, shapes or load_shapes())
+    by_record = _problems_by_record(problems, split.owners)
+
+    existing = store.record_hashes()
+    now = ox.Literal(
+        datetime.now(UTC).isoformat(timespec="seconds"), datatype=ox.NamedNode(XSD + "dateTime")
+    )
+    writes: list[GraphWrite] = []
+    for record in split.records:
+        found = by_record.get(record.resource, [])
+        errors = [describe(p, staging, lang) for p in found if p.severity == "Violation"]
+        warns = [describe(p, staging, lang) for p in found if p.severity != "Violation"]
+        source = declared_in.get(record.resource, "?")
+        old = existing.get(record.graph.value)
+        if errors:
+            status = "rejected"
+        elif old == record.content_hash:
+            status = "unchanged"
+        else:
+            status = "updated" if old else "loaded"
+            triples = record.triples + _provenance(record, source, len(warns), now)
+            writes.append(GraphWrite(record.graph, triples))
+        report.outcomes.append(
+            RecordOutcome(
+                record.resource.value,
+                record.kind,
+                _title(record, lang),
+                source,
+                status,
+                errors,
+                warns,
+            )
+        )
+
+    tick = progress("writing records", len(writes)) if progress else None
+    for i in range(0, len(writes), BATCH):
+        batch = writes[i : i + BATCH]
+        store.write_graphs(batch)
+        report.triples_written += sum(len(w.triples) for w in batch)
+        if tick:
+            tick(len(batch))
+    report.seconds = time.perf_counter() - started
+    return report

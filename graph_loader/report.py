@@ -1,0 +1,254 @@
+"""What the CLI prints: load summaries, validation reports, query results, statistics."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import InputError
+from .store import Store
+from .terms import GAIA_NS
+
+__all__ = [
+    "print_load_report",
+    "validate_files",
+    "print_query_result",
+    "store_stats",
+    "export_records",
+    "term_text",
+]
+
+Echo = Callable[[str], None]
+
+_WORDS = {
+    "en": {
+        "loaded": "loaded",
+        "updated": "updated",
+        "unchanged": "unchanged",
+        "rejected": "rejected",
+        "warnings": "warnings",
+        "files": "files read",
+        "skipped": "files skipped (not RDF)",
+        "orphans": "subjects belonging to no record (not loaded)",
+        "file_errors": "files that could not be read (nothing loaded from them)",
+        "rejected_head": "Rejected records (nothing of them was stored):",
+        "warning_head": "Loaded with warnings:",
+        "summary": "{files} file(s), {triples} triples read, {written} triples written "
+        "in {s:.2f} s",
+        "conforms": "{name}: conforms",
+        "problems": "{name}: {n} problem(s)",
+    },
+    "fr": {
+        "loaded": "chargés",
+        "updated": "mis à jour",
+        "unchanged": "inchangés",
+        "rejected": "rejetés",
+        "warnings": "avertissements",
+        "files": "fichiers lus",
+        "skipped": "fichiers ignorés (pas du RDF)",
+        "orphans": "sujets n'appartenant à aucune fiche (non chargés)",
+        "file_errors": "fichiers illisibles (rien n'en a été chargé)",
+        "rejected_head": "Fiches rejetées (rien n'en a été enregistré) :",
+        "warning_head": "Chargées avec avertissements :",
+        "summary": "{files} fichier(s), {triples} triplets lus, {written} triplets écrits "
+        "en {s:.2f} s",
+        "conforms": "{name} : conforme",
+        "problems": "{name} : {n} problème(s)",
+    },
+}
+
+
+def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 20) -> None:
+    """The summary of a load: counts first, then every rejection and a few warnings."""
+    w = _WORDS[lang]
+    echo(
+        w["summary"].format(
+            files=report.files,
+            triples=report.triples_read,
+            written=report.triples_written,
+            s=report.seconds,
+        )
+    )
+    counts = [f"{report.count(k)} {w[k]}" for k in ("loaded", "updated", "unchanged", "rejected")]
+    echo(", ".join(counts) + f", {report.warnings} {w['warnings']}")
+    if report.skipped_files:
+        echo(f"{report.skipped_files} {w['skipped']}")
+    if report.orphan_subjects:
+        echo(f"{report.orphan_subjects} {w['orphans']}")
+    if report.file_errors:
+        echo(f"{len(report.file_errors)} {w['file_errors']}:")
+        for line in report.file_errors:
+            echo(f"  ✗ {line}")
+    rejected = [o for o in report.outcomes if o.status == "rejected"]
+    if rejected:
+        echo(w["rejected_head"])
+        for o in rejected:
+            echo(f"  ✗ « {o.title} » <{o.resource}> ({o.source})")
+            for problem in o.problems:
+                echo(f"      - {problem}")
+    warned = [o for o in report.outcomes if o.status != "rejected" and o.warnings]
+    if warned:
+        echo(w["warning_head"])
+        for o in warned[:max_warnings]:
+            for problem in o.warnings:
+                echo(f"  ! {problem}")
+        if len(warned) > max_warnings:
+            echo(f"  … (+{len(warned) - max_warnings})")
+
+
+def validate_files(paths: Iterable[str], *, lang: str, engine: str, echo: Echo) -> bool:
+    """Validate each file on its own; print its problems in plain words; True if no Violation."""
+    from .formats import read_triples
+    from .pipeline import collect_files
+    from .validate import describe, load_shapes, validate, validate_with_pyshacl
+
+    shapes = load_shapes()
+    files, _ = collect_files(paths)
+    ok = True
+    w = _WORDS[lang]
+    for f in files:
+        try:
+            triples = read_triples(Path(f).read_bytes(), name=str(f))
+        except InputError as exc:
+            echo(f"✗ {exc}")
+            ok = False
+            continue
+        data = ox.Store()
+        data.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+        problems = (
+            validate(data, shapes) if engine == "fast" else validate_with_pyshacl(data, shapes)
+        )
+        if not problems:
+            echo(w["conforms"].format(name=f))
+            continue
+        echo(w["problems"].format(name=f, n=len(problems)))
+        for p in problems:
+            mark = "✗" if p.severity == "Violation" else "!"
+            echo(f"  {mark} [{p.severity}] {describe(p, data, lang)}")
+        ok = ok and not any(p.severity == "Violation" for p in problems)
+    return ok
+
+
+def term_text(term) -> str:
+    """A term as people read it: IRIs bare, literals with their language tag."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal):
+        return f"{term.value}@{term.language}" if term.language else term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def print_query_result(result, fmt: str, *, echo: Echo) -> None:
+    """Print a query result as a table, CSV or SPARQL JSON (graphs as Turtle / N-Triples)."""
+    if isinstance(result, ox.QueryBoolean):
+        echo(
+            json.dumps({"head": {}, "boolean": bool(result)})
+            if fmt == "json"
+            else str(bool(result)).lower()
+        )
+        return
+    if isinstance(result, ox.QueryTriples):
+        rdf = ox.RdfFormat.N_TRIPLES if fmt == "csv" else ox.RdfFormat.TURTLE
+        if fmt == "json":
+            rdf = ox.RdfFormat.JSON_LD
+        echo(result.serialize(format=rdf).decode("utf-8").rstrip("\n"))
+        return
+    if fmt in ("json", "csv"):
+        out = ox.QueryResultsFormat.JSON if fmt == "json" else ox.QueryResultsFormat.CSV
+        echo(result.serialize(format=out).decode("utf-8").rstrip("\r\n"))
+        return
+    names = [v.value for v in result.variables]
+    rows = [[term_text(s[n]) for n in names] for s in result]
+    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
+    echo(" | ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)))
+    echo("-+-".join("-" * w for w in widths))
+    for r in rows:
+        echo(" | ".join(_cut(v, w).ljust(w) for v, w in zip(r, widths, strict=True)))
+    echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+_STATS = {
+    "records by kind": """
+        SELECT ?key (COUNT(DISTINCT ?r) AS ?n) WHERE {
+          GRAPH ?g { ?g a ?recordGraph ; ?describes ?r . ?r a ?type }
+          VALUES (?type ?key) {
+            (<http://www.w3.org/ns/dcat#Dataset> "dataset")
+            (<http://www.w3.org/ns/dcat#DatasetSeries> "dataset series")
+            (<http://www.w3.org/ns/dcat#DataService> "data service")
+            (<http://www.w3.org/ns/dcat#Catalog> "catalogue")
+            (<https://schema.org/ScholarlyArticle> "publication")
+            (<https://schema.org/SoftwareSourceCode> "software")
+          }
+        } GROUP BY ?key ORDER BY ?key""",
+    "records by pole": """
+        SELECT ?key (COUNT(DISTINCT ?r) AS ?n) WHERE {
+          GRAPH ?g { ?g a ?recordGraph ; ?describes ?r . ?r ?poleProp ?pole }
+          BIND(STRAFTER(STR(?pole), "/org/") AS ?key)
+        } GROUP BY ?key ORDER BY ?key""",
+    "validation outcome": """
+        SELECT ?key (COUNT(?g) AS ?n) WHERE {
+          GRAPH ?g { ?g a ?recordGraph ; ?outcome ?o }
+          BIND(STRAFTER(STR(?o), "#") AS ?key)
+        } GROUP BY ?key ORDER BY ?key""",
+}
+
+
+def store_stats(store: Store) -> dict:
+    """The figures printed by ``gaia-kg stats``."""
+    g = GAIA_NS
+    bindings = {
+        "recordGraph": ox.NamedNode(g + "RecordGraph"),
+        "describes": ox.NamedNode(g + "describes"),
+        "poleProp": ox.NamedNode(g + "pole"),
+        "outcome": ox.NamedNode(g + "validationOutcome"),
+    }
+    graphs = store.named_graphs()
+    figures: dict = {
+        "backend": store.backend,
+        "triples": store.triple_count(),
+        "named graphs": len(graphs),
+        "record graphs": sum(1 for x in graphs if "/graph/record/" in x.value),
+    }
+    for title, sparql in _STATS.items():
+        rows = store.select(sparql, bindings)
+        figures[title] = {r["key"].value: int(r["n"].value) for r in rows if "key" in r}
+    return figures
+
+
+EXPORT = """
+CONSTRUCT { ?s ?p ?o } WHERE {
+  GRAPH ?g { ?g a ?recordGraph . ?s ?p ?o FILTER(?s != ?g) }
+}"""
+
+
+def export_records(store: Store, fmt: str) -> bytes:
+    """Every record graph, without the provenance triples, as one graph (or N-Quads)."""
+    bindings = {"recordGraph": ox.NamedNode(GAIA_NS + "RecordGraph")}
+    if fmt == "nquads":
+        return store.dump(ox.RdfFormat.N_QUADS)
+    rdf = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "ntriples": ox.RdfFormat.N_TRIPLES,
+        "rdfxml": ox.RdfFormat.RDF_XML,
+    }[fmt]
+    result = store.query(EXPORT, bindings)
+    prefixes = {
+        "dcat": "http://www.w3.org/ns/dcat#",
+        "dct": "http://purl.org/dc/terms/",
+        "foaf": "http://xmlns.com/foaf/0.1/",
+        "gaia": GAIA_NS,
+        "schema": "https://schema.org/",
+        "vcard": "http://www.w3.org/2006/vcard/ns#",
+    }
+    if rdf is ox.RdfFormat.TURTLE:
+        return ox.serialize(list(result), format=rdf, prefixes=prefixes)
+    return result.serialize(format=rdf)

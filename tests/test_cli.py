@@ -1,0 +1,91 @@
+"""The gaia-kg command line, run as a user runs it: a subprocess in some folder."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+FIX = Path(__file__).parent / "fixtures" / "load"
+GAIA = str(Path(sys.executable).with_name("gaia-kg"))
+ID = "https://data.gaia-data.fr/id/"
+DATASETS = "SELECT ?d WHERE { ?d a <http://www.w3.org/ns/dcat#Dataset> } ORDER BY ?d"
+
+
+def run(*args, cwd, env=None, check=True):
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("GAIA_KG_")}
+    environ.update(env or {}, LANG="C", CI="true")
+    proc = subprocess.run(
+        [GAIA, *args], cwd=cwd, env=environ, capture_output=True, text=True, timeout=120
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(f"{args} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def test_load_defaults_to_var_store_in_the_current_folder(tmp_path):
+    out = run("load", str(FIX / "catalogue.ttl"), cwd=tmp_path).stdout
+    assert (tmp_path / "var" / "store").is_dir()
+    assert "2 loaded, 0 updated, 0 unchanged, 0 rejected" in out
+    again = run("load", str(FIX / "catalogue.ttl"), cwd=tmp_path).stdout
+    assert "0 loaded, 0 updated, 2 unchanged, 0 rejected" in again
+
+
+def test_store_option_and_environment(tmp_path):
+    run("load", "--store", str(tmp_path / "a"), str(FIX / "catalogue.ttl"), cwd=tmp_path)
+    run(
+        "load", str(FIX / "catalogue.ttl"), cwd=tmp_path, env={"GAIA_KG_STORE": str(tmp_path / "b")}
+    )
+    assert (tmp_path / "a").is_dir() and (tmp_path / "b").is_dir()
+    assert not (tmp_path / "var").exists()
+
+
+def test_query_formats(tmp_path):
+    run("load", str(FIX / "catalogue.ttl"), cwd=tmp_path)
+    as_json = json.loads(run("query", "--format", "json", DATASETS, cwd=tmp_path).stdout)
+    assert as_json == {
+        "head": {"vars": ["d"]},
+        "results": {"bindings": [{"d": {"type": "uri", "value": ID + "dataset/test-aod"}}]},
+    }
+    rows = list(
+        csv.reader(io.StringIO(run("query", "--format", "csv", DATASETS, cwd=tmp_path).stdout))
+    )
+    assert rows == [["d"], [ID + "dataset/test-aod"]]
+    table = run("query", DATASETS, cwd=tmp_path).stdout.splitlines()
+    assert table[0].strip() == "d"
+    assert table[2].strip() == ID + "dataset/test-aod"
+    assert table[3] == "(1 row)"
+
+
+def test_bad_query_is_a_clear_error(tmp_path):
+    proc = run("query", "SELEC ?x", cwd=tmp_path, check=False)
+    assert proc.returncode == 1
+    assert "Error" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_rejections_are_reported_and_exit_1(tmp_path):
+    proc = run(
+        "load",
+        str(FIX / "catalogue.ttl"),
+        str(FIX / "dataset-without-title.ttl"),
+        str(FIX / "broken.ttl"),
+        cwd=tmp_path,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "2 loaded, 0 updated, 0 unchanged, 1 rejected" in proc.stdout
+    assert ID + "dataset/test-untitled" in proc.stdout
+    assert "broken.ttl" in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+def test_stats(tmp_path):
+    run("load", str(FIX / "catalogue.ttl"), cwd=tmp_path)
+    figures = json.loads(run("stats", "--json", cwd=tmp_path).stdout)
+    assert figures["records by kind"] == {"data service": 1, "dataset": 1}
+    assert figures["records by pole"] == {"aeris": 1}
+    assert figures["record graphs"] == 2

@@ -1,0 +1,112 @@
+"""Format detection from content, safe XML, offline JSON-LD contexts."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from graph_loader.errors import InputError, UnknownContextError
+from graph_loader.formats import detect_format, read_triples
+
+S, P = "http://example.org/s", "http://purl.org/dc/terms/title"
+RDFXML_HEAD = (
+    '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n{entities}\n]>\n'
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+    'xmlns:dct="http://purl.org/dc/terms/">\n'
+    '<rdf:Description rdf:about="http://example.org/s"><dct:title>{value}</dct:title>'
+    "</rdf:Description></rdf:RDF>\n"
+)
+EXPECTED = [ox.Triple(ox.NamedNode(S), ox.NamedNode(P), ox.Literal("hello"))]
+
+
+@pytest.mark.parametrize(
+    "data,fmt",
+    [
+        (
+            b"@prefix dct: <http://purl.org/dc/terms/> .\n"
+            b"<http://example.org/s> dct:title 'hello' .",
+            "turtle",
+        ),
+        (
+            b"PREFIX dct: <http://purl.org/dc/terms/>\n<http://example.org/s> dct:title 'hello' .",
+            "turtle",
+        ),
+        (
+            b'# comment\n<http://example.org/s> <http://purl.org/dc/terms/title> "hello" .\n',
+            "ntriples",
+        ),
+        (
+            b'<http://example.org/s> <http://purl.org/dc/terms/title> "hello" <http://g> .\n',
+            "nquads",
+        ),
+        (
+            b"@prefix dct: <http://purl.org/dc/terms/> .\n<http://g> { <http://example.org/s> "
+            b"dct:title 'hello' }",
+            "trig",
+        ),
+        (RDFXML_HEAD.format(entities="", value="hello").encode(), "rdfxml"),
+        (b'{"@id": "http://example.org/s", "http://purl.org/dc/terms/title": "hello"}', "jsonld"),
+        (
+            b'\xef\xbb\xbf  [{"@id": "http://example.org/s", '
+            b'"http://purl.org/dc/terms/title": "hello"}]',
+            "jsonld",
+        ),
+    ],
+)
+def test_detect_and_read(data, fmt):
+    assert detect_format(data) == fmt
+    assert read_triples(data, name="x") == EXPECTED
+
+
+def test_harmless_internal_entities_are_expanded():
+    data = RDFXML_HEAD.format(entities='<!ENTITY h "hello">', value="&h;").encode()
+    assert read_triples(data, name="x") == EXPECTED
+
+
+def test_external_entities_are_refused():
+    data = RDFXML_HEAD.format(
+        entities='<!ENTITY x SYSTEM "file:///etc/passwd">', value="&x;"
+    ).encode()
+    with pytest.raises(InputError, match="refused.*undefined entity"):
+        read_triples(data, name="evil.rdf")
+
+
+def test_entity_bombs_are_refused():
+    levels = ['<!ENTITY a "' + "a" * 50 + '">']
+    for prev, cur in zip("abcdefg", "bcdefgh", strict=True):
+        levels.append(f'<!ENTITY {cur} "' + f"&{prev};" * 20 + '">')
+    data = RDFXML_HEAD.format(entities="\n".join(levels), value="&h;").encode()
+    with pytest.raises(InputError, match="amplification"):
+        read_triples(data, name="bomb.rdf")
+
+
+def test_non_rdf_xml_names_its_root():
+    with pytest.raises(InputError, match="gmd:MD_Metadata"):
+        read_triples(b'<?xml version="1.0"?>\n<gmd:MD_Metadata xmlns:gmd="x"/>', name="iso.xml")
+
+
+def test_shipped_context_is_used_offline():
+    data = (
+        b'{"@context": "https://w3id.org/gaia-kg/context.jsonld", '
+        b'"@id": "http://example.org/s", "title": {"en": "hello"}}'
+    )
+    assert read_triples(data, name="x") == [
+        ox.Triple(ox.NamedNode(S), ox.NamedNode(P), ox.Literal("hello", language="en"))
+    ]
+
+
+def test_unknown_remote_context_is_a_clear_error():
+    with pytest.raises(
+        UnknownContextError, match="x.jsonld: JSON-LD context 'https://schema.org/'"
+    ):
+        read_triples(b'{"@context": "https://schema.org/", "name": "n"}', name="x.jsonld")
+
+
+def test_syntax_errors_name_the_file_and_format():
+    with pytest.raises(InputError, match=r"^cat\.ttl: not valid turtle: "):
+        read_triples(b"@prefix a: <x:> .\na:s a:p 'unterminated .", name="cat.ttl")
+
+
+def test_empty_input():
+    with pytest.raises(InputError, match="empty"):
+        read_triples(b"  \n", name="empty.ttl")

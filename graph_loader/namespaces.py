@@ -1,0 +1,128 @@
+"""rdflib namespaces: the project ontology as typed constants, and the reused vocabularies.
+
+``GAIA`` lists every term of ``ontology/gaia.ttl`` and fails on any other name, so a typo is
+an error at the line that makes it; ``tests/test_ontology.py`` keeps the list and the file in
+step. The pyoxigraph twins of the provenance terms live in :mod:`graph_loader.terms`.
+
+>>> GAIA.variable
+rdflib.term.URIRef('https://w3id.org/gaia-kg/ontology#variable')
+>>> PREFIXES["cito"] == CITO
+True
+"""
+
+from rdflib.namespace import (
+    DCAT,
+    DCTERMS,
+    FOAF,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    XSD,
+    DefinedNamespace,
+    Namespace,
+)
+from rdflib.term import URIRef
+
+from .terms import GAIA_NS, GRAPHS_NS, ORG_NS, THESAURUS_NS
+
+__all__ = [
+    "GAIA",
+    "GAIA_THESAURUS",
+    "GAIA_ORG",
+    "GAIA_GRAPH",
+    "CITO",
+    "SDO",
+    "VCARD",
+    "ADMS",
+    "LOCN",
+    "VANN",
+    "DCATAP",
+    "DCAT",
+    "DCTERMS",
+    "FOAF",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SKOS",
+    "XSD",
+    "PREFIXES",
+]
+
+
+class GAIA(DefinedNamespace):
+    """The GAIA Data ontology (https://w3id.org/gaia-kg/ontology)."""
+
+    _fail = True
+    _NS = Namespace(GAIA_NS)
+
+    # owl:Class
+    Pole: URIRef  # A Data Terra pole federating data centres
+    DataCentre: URIRef  # A data centre, member of a pole
+    Compartment: URIRef  # Top concept of the GAIA thesaurus
+    SubDomain: URIRef  # Second-level concept of the GAIA thesaurus
+    Variable: URIRef  # Third-level concept of the GAIA thesaurus
+    RecordGraph: URIRef  # The named graph holding one harvested record
+    ValidationOutcome: URIRef  # The result of the SHACL validation of a record
+
+    # owl:ObjectProperty
+    variable: URIRef  # resource -> thesaurus concept (sub-property of dcat:theme)
+    compartment: URIRef  # resource or concept -> compartment (inferred)
+    pole: URIRef  # resource -> pole (also inferred from dataCentre / memberOfPole)
+    dataCentre: URIRef  # resource -> data centre
+    memberOfPole: URIRef  # data centre -> pole
+    platform: URIRef  # resource -> platform concept
+    instrument: URIRef  # resource -> instrument concept
+    usedWithDataset: URIRef  # software -> dataset (inverse of hasSoftware)
+    hasSoftware: URIRef  # dataset -> software (inverse of usedWithDataset)
+    describes: URIRef  # record graph -> main resource
+    validationOutcome: URIRef  # record graph -> validation outcome
+
+    # owl:DatatypeProperty
+    introduction: URIRef  # compartment -> introductory text, one per language
+    source: URIRef  # record graph -> name of the harvested source
+    contentHash: URIRef  # record graph -> hash of the source record
+    tripleCount: URIRef  # record graph -> number of triples written
+    warningCount: URIRef  # record graph -> number of SHACL warnings
+    converter: URIRef  # record graph -> converter and version
+
+    # owl:NamedIndividual
+    Conforms: URIRef  # validation outcome: no violation, no warning
+    ConformsWithWarnings: URIRef  # validation outcome: warnings only
+
+
+GAIA_THESAURUS = Namespace(THESAURUS_NS)
+GAIA_ORG = Namespace(ORG_NS)
+GAIA_GRAPH = Namespace(GRAPHS_NS)
+
+CITO = Namespace("http://purl.org/spar/cito/")
+SDO = Namespace("https://schema.org/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+ADMS = Namespace("http://www.w3.org/ns/adms#")
+LOCN = Namespace("http://www.w3.org/ns/locn#")
+VANN = Namespace("http://purl.org/vocab/vann/")
+DCATAP = Namespace("http://data.europa.eu/r5r/")
+
+#: The prefixes the project writes Turtle with (``graph.bind(prefix, ns)`` for each).
+PREFIXES: dict[str, Namespace] = {
+    "gaia": Namespace(GAIA_NS),
+    "gaia-thesaurus": GAIA_THESAURUS,
+    "gaia-org": GAIA_ORG,
+    "dcat": Namespace(str(DCAT)),
+    "dct": Namespace(str(DCTERMS)),
+    "skos": Namespace(str(SKOS)),
+    "prov": Namespace(str(PROV)),
+    "foaf": Namespace(str(FOAF)),
+    "schema": SDO,
+    "vcard": VCARD,
+    "cito": CITO,
+    "adms": ADMS,
+    "locn": LOCN,
+    "dcatap": DCATAP,
+    "owl": Namespace(str(OWL)),
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "xsd": Namespace(str(XSD)),
+}

@@ -23,7 +23,10 @@ def validate_with_pyshacl(data: rdflib.Graph | ox.Store, shapes: Shapes) -> list
         graph, shacl_graph=shapes.graph, inference="none", advanced=False, allow_warnings=True
     )
     problems = []
+    top = set(report.objects(None, _S.result))  # not the nested sh:detail results
     for result in report.subjects(rdflib.RDF.type, _S.ValidationResult):
+        if result not in top:
+            continue
         path = report.value(result, _S.resultPath)
         value = report.value(result, _S.value)
         shape = to_ox(report.value(result, _S.sourceShape))

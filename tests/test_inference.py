@@ -60,8 +60,9 @@ def _expected(*, without: set[ox.Triple] = frozenset()) -> Graph:
 
 
 @pytest.fixture
-def store() -> Store:
-    store = open_store(":memory:")
+def store(any_store) -> Store:
+    """The fixture graphs, on the embedded store and on a real remote SPARQL server."""
+    store = any_store
     load_ontology(store)
     store.replace_graph(THESAURUS_GRAPH, _triples("thesaurus.ttl"))
     store.replace_graph(ORG_GRAPH, _triples("organisations.ttl"))

@@ -54,6 +54,11 @@ _COMPARISONS = {
     "minExclusive": ">",
     "maxExclusive": "<",
 }
+# SELECT [DISTINCT] ?vars WHERE { body } with nothing after the body (no solution modifiers).
+_SIMPLE_SELECT = re.compile(
+    r"^\s*SELECT\s+(DISTINCT\s+)?([?$][A-Za-z_]\w*\s+)+WHERE\s*\{(?P<body>.*)\}\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
 _SET_LEVEL = {"minCount", "maxCount", "uniqueLang", "sparql"}
 
 
@@ -240,7 +245,12 @@ class _Compiler:
         if shape.path:
             select = re.sub(r"\$PATH\b", lambda _: shape.path, select)
         prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(sc.prefixes.items()))
-        query = f"{prefixes}SELECT ?this ?value ?path WHERE {{ {f} {{ {select} }} }}"
+        simple = _SIMPLE_SELECT.match(select)
+        if simple:  # inline the body after the focus pattern: $this arrives bound, as pre-bound
+            where = f"{f} {simple.group('body')}"
+        else:  # a sub-select, joined on ?this (its body must bind $this itself)
+            where = f"{f} {{ {select} }}"
+        query = f"{prefixes}SELECT DISTINCT ?this ?value ?path WHERE {{ {where} }}"
         messages = sc.messages or shape.messages or _generic_messages(constraint)
         return Check(shape, constraint.component, query, messages)
 

@@ -1,0 +1,409 @@
+"""Write the demo catalogue (``graph_loader/demo/*.ttl``) from the tables in ``demo_tables``.
+
+Run ``python tools/build_demo.py`` from the repository root; the output is deterministic.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS as DCT
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from demo_tables import aeris, formater, odatis, pndb, theia  # noqa: E402
+from demo_tables.common import (  # noqa: E402
+    ACCESS_RIGHTS,
+    AREAS,
+    CENTRES,
+    DATA_THEMES,
+    FILE_TYPES,
+    FREQUENCIES,
+    INFRASTRUCTURE,
+    LANGUAGES,
+    LICENCES,
+    POLES,
+    STANDARDS,
+)
+from demo_tables.invalid import INVALID  # noqa: E402
+from demo_tables.services import SERVICES  # noqa: E402
+from demo_tables.works import PUBLICATIONS, SOFTWARE  # noqa: E402
+
+__all__ = ["build", "main"]
+
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+SDO = Namespace("https://schema.org/")
+CITO = Namespace("http://purl.org/spar/cito/")
+GAIA = Namespace("https://w3id.org/gaia-kg/ontology#")
+GSP = Namespace("http://www.opengis.net/ont/geosparql#")
+ID = "https://data.gaia-data.fr/id/"
+THESAURUS = "https://w3id.org/gaia-kg/thesaurus/"
+ORG = "https://w3id.org/gaia-kg/org/"
+EU = "http://publications.europa.eu/resource/authority/"
+POLE_MODULES = {
+    "aeris": aeris,
+    "odatis": odatis,
+    "theia": theia,
+    "formater": formater,
+    "pndb": pndb,
+}
+DEMO_DIR = Path(__file__).resolve().parent.parent / "graph_loader" / "demo"
+
+
+def iri(kind: str, slug: str) -> URIRef:
+    """The demo IRI of a resource, e.g. ``iri("dataset", "argo-gdac-profiles")``."""
+    return URIRef(f"{ID}{kind}/{slug}")
+
+
+def new_graph() -> Graph:
+    """An empty graph with the prefixes used by the demo files."""
+    g = Graph()
+    for prefix, ns in {
+        "dcat": DCAT,
+        "dct": DCT,
+        "foaf": FOAF,
+        "vcard": VCARD,
+        "skos": SKOS,
+        "schema": SDO,
+        "cito": CITO,
+        "gaia": GAIA,
+        "gsp": GSP,
+        "owl": OWL,
+        "xsd": XSD,
+        "thes": Namespace(THESAURUS),
+        "gaiaorg": Namespace(ORG),
+        "dataset": Namespace(ID + "dataset/"),
+        "distribution": Namespace(ID + "distribution/"),
+        "service": Namespace(ID + "service/"),
+        "agent": Namespace(ID + "agent/"),
+        "publication": Namespace(ID + "publication/"),
+        "software": Namespace(ID + "software/"),
+    }.items():
+        g.bind(prefix, ns)
+    return g
+
+
+def bilingual(g: Graph, s: URIRef, p: URIRef, pair: tuple[str, str]) -> None:
+    """Add the French and English literals of ``pair`` to ``s p``."""
+    g.add((s, p, Literal(pair[0], lang="fr")))
+    g.add((s, p, Literal(pair[1], lang="en")))
+
+
+def wkt(area: tuple[float, float, float, float]) -> Literal:
+    """A closed WKT polygon for a (min lon, min lat, max lon, max lat) box."""
+    w, s, e, n = area
+    ring = [(w, s), (e, s), (e, n), (w, n), (w, s)]
+    text = "POLYGON((" + ", ".join(f"{x:g} {y:g}" for x, y in ring) + "))"
+    return Literal(text, datatype=GSP.wktLiteral)
+
+
+def centre_terms(centre: str) -> tuple[URIRef, URIRef, URIRef]:
+    """Pole, data centre and publisher agent IRIs of a data centre slug."""
+    pole = CENTRES[centre][0]
+    return URIRef(ORG + pole), URIRef(ORG + centre), iri("agent", centre)
+
+
+def add_dataset(g: Graph, d, services: dict[str, set[str]], *, defect: str | None = None) -> None:
+    """Write one dataset with its location, period, distributions; record served datasets."""
+    s = iri("dataset", d.slug)
+    pole, centre, agent = centre_terms(d.centre)
+    g.add((s, RDF.type, DCAT.Dataset))
+    if defect != "no-title":
+        bilingual(g, s, DCT.title, d.title)
+    if defect != "no-description":
+        bilingual(g, s, DCT.description, d.description)
+    g.add((s, DCT.identifier, Literal(d.identifier)))
+    for pair in d.keywords:
+        bilingual(g, s, DCAT.keyword, pair)
+    for var in d.variables:
+        g.add((s, GAIA.variable, URIRef(THESAURUS + var)))
+        g.add((s, DCAT.theme, URIRef(THESAURUS + var)))
+    for code in d.eu_themes:
+        g.add((s, DCAT.theme, URIRef(EU + "data-theme/" + code)))
+    g.add((s, GAIA.pole, pole))
+    g.add((s, GAIA.dataCentre, centre))
+    g.add((s, DCT.publisher, agent))
+    g.add((s, DCAT.contactPoint, URIRef(str(agent) + "#contact")))
+    loc = URIRef(f"{s}#spatial")
+    g.add((s, DCT.spatial, loc))
+    g.add((loc, RDF.type, DCT.Location))
+    box = AREAS[d.area] if defect != "bbox" else (160, 10, 200, 20)
+    g.add((loc, DCAT.bbox, wkt(box)))
+    period = URIRef(f"{s}#temporal")
+    g.add((s, DCT.temporal, period))
+    g.add((period, RDF.type, DCT.PeriodOfTime))
+    start, end = (d.start, d.end) if defect != "dates" else ("2021-06-01", "2020-06-01")
+    g.add((period, DCAT.startDate, Literal(start, datatype=XSD.date)))
+    if end:
+        g.add((period, DCAT.endDate, Literal(end, datatype=XSD.date)))
+    g.add((s, DCT.issued, Literal(d.issued, datatype=XSD.date)))
+    g.add((s, DCT.modified, Literal(d.modified, datatype=XSD.date)))
+    g.add((s, DCT.license, URIRef(LICENCES[d.licence][0])))
+    g.add((s, DCT.accessRights, URIRef(EU + "access-right/" + d.access)))
+    g.add((s, DCAT.landingPage, URIRef(d.landing)))
+    g.add((URIRef(d.landing), RDF.type, FOAF.Document))
+    if d.frequency:
+        g.add((s, DCT.accrualPeriodicity, URIRef(EU + "frequency/" + d.frequency)))
+    for n, (fmt, access, download, service) in enumerate(d.distributions, start=1):
+        dist = iri("distribution", f"{d.slug}-{n}")
+        g.add((s, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        label = FILE_TYPES[fmt]
+        bilingual(g, dist, DCT.title, (f"{d.title[0]} ({label[0]})", f"{d.title[1]} ({label[1]})"))
+        if defect != "no-access-url":
+            g.add((dist, DCAT.accessURL, URIRef(access)))
+        if download:
+            g.add((dist, DCAT.downloadURL, URIRef(download)))
+        g.add((dist, DCT.format, URIRef(EU + "file-type/" + fmt)))
+        g.add((dist, DCT.license, URIRef(LICENCES[d.licence][0])))
+        if service and defect is None:
+            g.add((dist, DCAT.accessService, iri("service", service)))
+            services.setdefault(service, set()).add(d.slug)
+
+
+def add_service(g: Graph, svc, served: set[str], *, defect: str | None = None) -> None:
+    """Write one data service and the datasets it serves."""
+    s = iri("service", svc.slug)
+    pole, centre, agent = centre_terms(svc.centre)
+    g.add((s, RDF.type, DCAT.DataService))
+    bilingual(g, s, DCT.title, svc.title)
+    bilingual(g, s, DCT.description, svc.description)
+    if defect != "no-endpoint":
+        g.add((s, DCAT.endpointURL, URIRef(svc.endpoint)))
+        g.add((URIRef(svc.endpoint), RDF.type, RDFS.Resource))
+    g.add((s, DCAT.endpointDescription, URIRef(svc.endpoint_description)))
+    g.add((URIRef(svc.endpoint_description), RDF.type, RDFS.Resource))
+    g.add((s, DCT.conformsTo, URIRef(STANDARDS[svc.standard][0])))
+    g.add((s, DCAT.landingPage, URIRef(svc.landing)))
+    g.add((URIRef(svc.landing), RDF.type, FOAF.Document))
+    g.add((s, GAIA.pole, pole))
+    g.add((s, GAIA.dataCentre, centre))
+    g.add((s, DCT.publisher, agent))
+    g.add((s, DCAT.contactPoint, URIRef(str(agent) + "#contact")))
+    g.add((s, DCT.license, URIRef(LICENCES[svc.licence][0])))
+    g.add((s, DCT.accessRights, URIRef(EU + "access-right/PUBLIC")))
+    for slug in sorted(served):
+        g.add((s, DCAT.servesDataset, iri("dataset", slug)))
+
+
+def add_agent(g: Graph, slug: str, names: tuple[str, str], home: str, mail: str) -> None:
+    """Write a publisher agent, its contact point and its link to the organisation scheme."""
+    a = iri("agent", slug)
+    g.add((a, RDF.type, FOAF.Agent))
+    g.add((a, RDF.type, FOAF.Organization))
+    bilingual(g, a, FOAF.name, names)
+    g.add((a, FOAF.homepage, URIRef(home)))
+    g.add((a, RDFS.seeAlso, URIRef(ORG + slug)))
+    c = URIRef(str(a) + "#contact")
+    g.add((c, RDF.type, VCARD.Organization))
+    g.add((c, RDF.type, VCARD.Kind))
+    g.add((c, VCARD.fn, Literal(names[0], lang="fr")))
+    g.add((c, VCARD.fn, Literal(names[1], lang="en")))
+    g.add((c, VCARD.hasEmail, URIRef("mailto:" + mail)))
+    g.add((c, VCARD.hasURL, URIRef(home)))
+
+
+def agents_graph() -> Graph:
+    """Data Terra, the five poles and every data centre as publishers."""
+    g = new_graph()
+    for slug, (fr, en, home, mail) in INFRASTRUCTURE.items():
+        add_agent(g, slug, (fr, en), home, mail)
+    for slug, (fr, en, home, mail) in POLES.items():
+        add_agent(g, slug, (fr, en), home, mail)
+    for slug, (_pole, fr, en, home, mail) in CENTRES.items():
+        add_agent(g, slug, (fr, en), home, mail)
+    return g
+
+
+def references_graph() -> Graph:
+    """EU authority terms, licences and standards the demo points to, typed for DCAT-AP."""
+    g = new_graph()
+    tables = [
+        ("access-right", ACCESS_RIGHTS, DCT.RightsStatement),
+        ("file-type", FILE_TYPES, DCT.MediaTypeOrExtent),
+        ("frequency", FREQUENCIES, DCT.Frequency),
+        ("data-theme", DATA_THEMES, None),
+        ("language", LANGUAGES, DCT.LinguisticSystem),
+    ]
+    for scheme, table, extra in tables:
+        sch = URIRef(EU + scheme)
+        g.add((sch, RDF.type, SKOS.ConceptScheme))
+        g.add((sch, DCT.title, Literal(scheme, lang="en")))
+        for code, pair in table.items():
+            c = URIRef(f"{EU}{scheme}/{code}")
+            g.add((c, RDF.type, SKOS.Concept))
+            if extra is not None:
+                g.add((c, RDF.type, extra))
+            g.add((c, SKOS.inScheme, sch))
+            g.add((c, SKOS.notation, Literal(code)))
+            bilingual(g, c, SKOS.prefLabel, pair)
+    for uri, title in LICENCES.values():
+        g.add((URIRef(uri), RDF.type, DCT.LicenseDocument))
+        g.add((URIRef(uri), DCT.title, Literal(title)))
+    for uri, title in STANDARDS.values():
+        g.add((URIRef(uri), RDF.type, DCT.Standard))
+        g.add((URIRef(uri), DCT.title, Literal(title)))
+    return g
+
+
+def publications_graph() -> Graph:
+    """Scholarly articles, with ``cito:citesAsDataSource`` to the datasets they use."""
+    g = new_graph()
+    for p in PUBLICATIONS:
+        s = iri("publication", p.slug)
+        g.add((s, RDF.type, SDO.ScholarlyArticle))
+        g.add((s, DCT.title, Literal(p.title, lang="en")))
+        g.add((s, DCT.title, Literal(p.title_fr, lang="fr")))
+        g.add((s, SDO.name, Literal(p.title, lang="en")))
+        for name in p.creators:
+            g.add((s, DCT.creator, Literal(name)))
+        g.add((s, DCT.issued, Literal(str(p.year), datatype=XSD.gYear)))
+        g.add((s, SDO.isPartOf, Literal(p.journal)))
+        if p.doi:
+            g.add((s, DCT.identifier, Literal(p.doi)))
+            g.add((s, SDO.identifier, URIRef("https://doi.org/" + p.doi)))
+        for slug in p.cites:
+            g.add((s, CITO.citesAsDataSource, iri("dataset", slug)))
+    return g
+
+
+def software_graph() -> Graph:
+    """Software source code, with ``gaia:usedWithDataset`` links."""
+    g = new_graph()
+    for sw in SOFTWARE:
+        s = iri("software", sw.slug)
+        g.add((s, RDF.type, SDO.SoftwareSourceCode))
+        g.add((s, SDO.name, Literal(sw.name)))
+        bilingual(g, s, DCT.title, (sw.name, sw.name))
+        bilingual(g, s, DCT.description, sw.description)
+        g.add((s, SDO.codeRepository, URIRef(sw.repository)))
+        g.add((s, SDO.programmingLanguage, Literal(sw.language)))
+        g.add((s, DCT.license, URIRef(LICENCES[sw.licence][0])))
+        for slug in sw.used_with:
+            g.add((s, GAIA.usedWithDataset, iri("dataset", slug)))
+        for slug in sw.cited_by:
+            g.add((s, DCT.isReferencedBy, iri("publication", slug)))
+    return g
+
+
+def catalog_graph(datasets: list, services: list) -> Graph:
+    """The demo ``dcat:Catalog`` listing every dataset and service."""
+    g = new_graph()
+    c = iri("catalog", "gaia-data-demo")
+    g.add((c, RDF.type, DCAT.Catalog))
+    bilingual(
+        g,
+        c,
+        DCT.title,
+        ("Catalogue de démonstration GAIA Data", "GAIA Data demonstration catalogue"),
+    )
+    bilingual(
+        g,
+        c,
+        DCT.description,
+        (
+            "Jeux de données, services, publications et logiciels réels des pôles AERIS, "
+            "ODATIS, THEIA, ForM@Ter et PNDB de l'infrastructure Data Terra, décrits en "
+            "DCAT-AP 3 pour la démonstration.",
+            "Real datasets, services, publications and software of the AERIS, ODATIS, THEIA, "
+            "ForM@Ter and PNDB hubs of the Data Terra infrastructure, described in DCAT-AP 3 "
+            "for demonstration.",
+        ),
+    )
+    g.add((c, DCT.publisher, iri("agent", "data-terra")))
+    g.add((c, FOAF.homepage, URIRef("https://www.gaia-data.fr/")))
+    g.add((URIRef("https://www.gaia-data.fr/"), RDF.type, FOAF.Document))
+    g.add((c, DCT.license, URIRef(LICENCES["etalab"][0])))
+    g.add((c, DCT.issued, Literal("2024-11-15", datatype=XSD.date)))
+    g.add((c, DCT.modified, Literal("2024-11-15", datatype=XSD.date)))
+    for code in LANGUAGES:
+        g.add((c, DCT.language, URIRef(EU + "language/" + code)))
+    g.add((c, DCAT.themeTaxonomy, URIRef(EU + "data-theme")))
+    g.add((c, DCAT.themeTaxonomy, URIRef(THESAURUS + "gaia")))
+    for d in datasets:
+        g.add((c, DCAT.dataset, iri("dataset", d.slug)))
+    for s in services:
+        g.add((c, DCAT.service, iri("service", s.slug)))
+    return g
+
+
+def build(out: Path = DEMO_DIR) -> dict[str, int]:
+    """Write every demo file under ``out``; return the triple count per file."""
+    served: dict[str, set[str]] = {}
+    graphs: dict[str, Graph] = {}
+    all_datasets = []
+    for pole, module in POLE_MODULES.items():
+        g = new_graph()
+        for d in module.DATASETS:
+            add_dataset(g, d, served)
+            all_datasets.append(d)
+        graphs[pole] = g
+    by_slug = {d.slug: d for d in all_datasets}
+    pubs = publications_graph()
+    for p in PUBLICATIONS:
+        for slug in p.cites:
+            pole = CENTRES[by_slug[slug].centre][0]
+            graphs[pole].add((iri("dataset", slug), DCT.isReferencedBy, iri("publication", p.slug)))
+    svc_graph = new_graph()
+    for svc in SERVICES:
+        add_service(svc_graph, svc, served.get(svc.slug, set()))
+    graphs.update(
+        services=svc_graph,
+        publications=pubs,
+        software=software_graph(),
+        agents=agents_graph(),
+        references=references_graph(),
+        catalog=catalog_graph(all_datasets, SERVICES),
+    )
+    counts = {}
+    out.mkdir(parents=True, exist_ok=True)
+    for name, g in graphs.items():
+        g.serialize(out / f"{name}.ttl", format="turtle")
+        counts[f"{name}.ttl"] = len(g)
+    counts.update(write_invalid(out / "invalid", by_slug))
+    return counts
+
+
+def write_invalid(out: Path, by_slug: dict) -> dict[str, int]:
+    """Write one small file per deliberate defect, plus the README listing them."""
+    out.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    lines = [
+        "# Invalid demo records / Enregistrements invalides de démonstration",
+        "",
+        "Each file is a complete record carrying exactly one defect. "
+        "Chaque fichier est un enregistrement complet portant un seul défaut.",
+        "",
+        "| file | défaut (fr) | defect (en) |",
+        "|---|---|---|",
+    ]
+    for case in INVALID:
+        g = new_graph()
+        if case.kind == "service":
+            svc = next(s for s in SERVICES if s.slug == case.base)
+            svc = type(svc)(**{**svc.__dict__, "slug": case.slug})
+            add_service(g, svc, set(), defect=case.defect)
+        else:
+            base = by_slug[case.base]
+            d = type(base)(**{**base.__dict__, "slug": case.slug})
+            add_dataset(g, d, {}, defect=case.defect)
+        g.serialize(out / case.file, format="turtle")
+        counts[f"invalid/{case.file}"] = len(g)
+        lines.append(f"| `{case.file}` | {case.fr} | {case.en} |")
+    (out / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return counts
+
+
+def main() -> None:
+    """Build the demo and print the triple count of each file."""
+    for name, n in sorted(build().items()):
+        print(f"{name:45s} {n:6d}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Compact tables from which ``tools/build_demo.py`` writes the demo catalogue."""

@@ -21,7 +21,7 @@ from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
 from .errors import QueryError, StoreError
-from .sparql_text import bind
+from .sparql_text import bind, query_form
 from .store import Store, _insert_data
 
 __all__ = ["RemoteStore"]
@@ -73,10 +73,12 @@ class RemoteStore(Store):
         text = bind(sparql, bindings)
         w = self._wrapper(self.query_url)
         with warnings.catch_warnings():
-            # SPARQLWrapper warns when it cannot tell the query form; the server will say why.
+            # SPARQLWrapper guesses the form from keywords, comments included; we tell it.
             warnings.simplefilter("ignore", RuntimeWarning)
             w.setQuery(text)
-        graph_query = w.queryType in ("CONSTRUCT", "DESCRIBE")
+        form = query_form(text) or "SELECT"
+        w.queryType = form
+        graph_query = form in ("CONSTRUCT", "DESCRIBE")
         w.setReturnFormat(TURTLE if graph_query else JSON)
         try:
             raw = w.query().response.read()
@@ -124,7 +126,10 @@ class RemoteStore(Store):
     # -- writing ---------------------------------------------------------------------------
     def update(self, sparql):
         w = self._wrapper(self.update_url)
-        w.setQuery(sparql)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            w.setQuery(sparql)
+        w.queryType = "INSERT"  # any update keyword: SPARQLWrapper then posts ``update=``
         try:
             w.query().response.read()
         except QueryBadFormed as exc:

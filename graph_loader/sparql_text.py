@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
-__all__ = ["bind"]
+__all__ = ["bind", "query_form"]
 
 # One alternation, tried left to right at each position: the things to skip come first.
 _TOKENS = re.compile(
@@ -48,3 +48,18 @@ def bind(sparql: str, bindings: Mapping[str, NamedNode | BlankNode | Literal] | 
         return match.group(0)
 
     return _TOKENS.sub(replace, sparql)
+
+
+_FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
+
+
+def query_form(sparql: str) -> str | None:
+    r"""SELECT, CONSTRUCT, DESCRIBE or ASK: the first such keyword outside comments, strings
+    and IRIs (None for an update or a malformed query).
+
+    >>> query_form("# drop this\nPREFIX a: <http://x/ask> SELECT ?s { ?s a:p 'describe' }")
+    'SELECT'
+    """
+    skeleton = _TOKENS.sub(lambda m: " " if m.group("var") is None else m.group(0), sparql)
+    match = _FORM.search(skeleton)
+    return match.group(1).upper() if match else None

@@ -35,9 +35,7 @@ def test_replace_is_whole_graph(any_store):
 
 def test_union_default_graph_and_bindings(any_store):
     any_store.write_graphs([GraphWrite(G1, triples("a")), GraphWrite(G2, triples('b "quoted"'))])
-    rows = any_store.select(
-        "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o", {"s": S, "p": P}
-    )
+    rows = any_store.select("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o", {"s": S, "p": P})
     assert [r["o"] for r in rows] == [
         ox.Literal("a", language="fr"),
         ox.Literal('b "quoted"', language="fr"),
@@ -73,3 +71,9 @@ def test_dump_round_trips(any_store):
         ox.Quad(S, P, ox.Literal("a", language="fr"), G1),
         ox.Quad(S, P, ox.Literal("b", language="fr"), G2),
     }
+
+
+def test_comments_do_not_change_the_query_form(any_store):
+    any_store.write_graphs([GraphWrite(G1, triples("a"))])
+    rows = any_store.select("# drop, insert, describe: words in a comment\nSELECT ?o { ?s ?p ?o }")
+    assert rows == [{"o": ox.Literal("a", language="fr")}]

@@ -1,1 +1,47 @@
-"""gaia-kg HTTP layer (placeholder until the app factory lands)."""
+"""gaia-kg HTTP layer: the Flask app factory and the blueprints it wires.
+
+>>> from graph_loader.config import Settings
+>>> app = create_app(Settings(store=":memory:"))
+>>> sorted(bp for bp in app.blueprints)
+['health', 'resources', 'sparql']
+"""
+
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+from graph_loader.config import Settings
+from graph_loader.store import Store
+
+__all__ = ["create_app", "make_app", "MAX_QUERY_BYTES"]
+
+#: largest request body accepted (a SPARQL query); bigger ones get a 413
+MAX_QUERY_BYTES = 1_000_000
+
+
+def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Flask:
+    """A Flask app over ``store``, or over ``settings.store`` opened on first use."""
+    from .backend import Backend
+    from .http_errors import register_error_handlers
+    from .views import EXTENSION, health, resources, sparql
+
+    settings = settings or Settings.from_env()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = MAX_QUERY_BYTES
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    workers = int(settings.extra.get("query_workers", 2))
+    app.extensions[EXTENSION] = Backend(settings, store, workers=workers)
+    for module in (sparql, resources, health):
+        app.register_blueprint(module.bp)
+    register_error_handlers(app)
+    return app
+
+
+def make_app() -> Flask:
+    """The app configured from ``GAIA_KG_*`` variables (for ``waitress-serve --call``)."""
+    workers = os.environ.get("GAIA_KG_QUERY_WORKERS")
+    extra = {"query_workers": int(workers)} if workers else {}
+    return create_app(Settings.from_env(extra=extra))

@@ -1,0 +1,109 @@
+"""What the views read: the store (opened lazily, once per process) and the query runner."""
+
+from __future__ import annotations
+
+import atexit
+import os
+import threading
+from functools import partial
+from pathlib import Path
+
+from graph_loader.config import Settings
+from graph_loader.store import EmbeddedStore, Store, open_store
+
+from .execute import QueryJob, QueryOutput, render
+from .pool import FixedReader, QueryPool, SnapshotReader
+
+__all__ = ["Backend", "LiveReadOnlyStore", "DatasetUnsupported"]
+
+
+class DatasetUnsupported(Exception):
+    """default-graph-uri / named-graph-uri asked of a backend that cannot honour them."""
+
+
+class LiveReadOnlyStore(EmbeddedStore):
+    """An on-disk store opened read-only, reopened when another process has written to it.
+
+    The HTTP layer writes nothing, so it takes no lock: ``gaia-kg load`` can run meanwhile.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._reader = SnapshotReader(self.path)
+
+    @property
+    def _store(self):  # EmbeddedStore reads self._store: give it the fresh snapshot
+        return self._reader.current()
+
+    def close(self) -> None:
+        """Nothing to flush: this store never writes."""
+
+
+class Backend:
+    """The store and the query runner of one app, created on first use in each process."""
+
+    def __init__(self, settings: Settings, store: Store | None = None, *, workers: int = 2):
+        self.settings = settings
+        self.workers = workers
+        self._given = store
+        self._store: Store | None = store
+        self._pool: QueryPool | None = None
+        self._pid = os.getpid()
+        self._lock = threading.Lock()
+
+    def _check_process(self) -> None:
+        if os.getpid() != self._pid:  # forked after first use (e.g. a pre-loading server)
+            self._pid = os.getpid()
+            self._store, self._pool = self._given, None
+
+    @property
+    def store(self) -> Store:
+        """The store, opened on first use (an on-disk one read-only)."""
+        with self._lock:
+            self._check_process()
+            if self._store is None:
+                self._store = self._open()
+            return self._store
+
+    def _open(self) -> Store:
+        spec = self.settings.store
+        if spec == ":memory:" or self.settings.is_remote:
+            return open_store(spec)
+        return LiveReadOnlyStore(self.settings.store_path())
+
+    @property
+    def pool(self) -> QueryPool | None:
+        """The worker pool of an embedded store (None for a remote store)."""
+        store = self.store
+        with self._lock:
+            if self._pool is None and isinstance(store, EmbeddedStore):
+                if store.path is None:
+                    reader = partial(FixedReader, store.raw)
+                else:
+                    reader = partial(SnapshotReader, store.path)
+                self._pool = QueryPool(
+                    reader, size=self.workers, timeout=self.settings.query_timeout
+                )
+                atexit.register(self._pool.close)
+            return self._pool
+
+    def run(self, job: QueryJob) -> QueryOutput:
+        """Run a /sparql query with the time limit and row cap of the settings."""
+        pool = self.pool
+        if pool is not None:
+            return pool.run(job)
+        if job.default_graph or job.named_graphs:
+            raise DatasetUnsupported()
+        # A remote store: its HTTP client carries the time limit.
+        return render(self.store.query(job.query), job)
+
+    def close(self) -> None:
+        """Stop the workers and close a store this backend opened."""
+        with self._lock:
+            if self._pool is not None:
+                self._pool.close()
+                atexit.unregister(self._pool.close)
+                self._pool = None
+            if self._store is not None and self._given is None:
+                self._store.close()
+                self._store = None

@@ -1,0 +1,136 @@
+"""Running one SPARQL query and serialising its result, capped: no Flask, no processes.
+
+Used inside the query workers (:mod:`sparql_api.pool`) and, for a remote store, directly.
+SELECT results are cut at ``row_cap`` rows and CONSTRUCT/DESCRIBE results at ``row_cap``
+triples; a cut is always stated (``QueryOutput.truncated``, and a ``gaia`` member in SPARQL
+JSON results).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from itertools import islice
+
+import pyoxigraph as ox
+
+from .negotiation import GRAPH_FORMATS, RESULTS_FORMATS
+
+__all__ = ["QueryJob", "QueryOutput", "NotAcceptable", "run_job", "render", "solutions_json"]
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+RDF_DIR_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
+
+
+@dataclass(frozen=True, slots=True)
+class QueryJob:
+    """One query to run, with the formats chosen for each kind of result."""
+
+    query: str
+    results_format: str | None = "json"
+    graph_format: str | None = "ttl"
+    row_cap: int = 10_000
+    default_graph: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QueryOutput:
+    """A serialised result, ready to send."""
+
+    kind: str  # "solutions" | "boolean" | "graph"
+    media_type: str
+    body: bytes
+    truncated: bool = False
+    row_cap: int = 0
+
+
+class NotAcceptable(Exception):
+    """The result's kind has no acceptable format; ``args[0]`` is the kind."""
+
+
+def run_job(store: ox.Store, job: QueryJob) -> QueryOutput:
+    """Run ``job`` on a pyoxigraph store (the default graph is the union unless one is named)."""
+    options: dict[str, object] = {}
+    if job.default_graph:
+        options["default_graph"] = [ox.NamedNode(g) for g in job.default_graph]
+    else:
+        options["use_default_graph_as_union"] = True
+    if job.named_graphs:
+        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    return render(store.query(job.query, **options), job)
+
+
+def render(result: object, job: QueryJob) -> QueryOutput:
+    """Serialise a pyoxigraph query result in the format ``job`` chose for its kind."""
+    if isinstance(result, ox.QueryBoolean):
+        name = _need(job.results_format, "boolean")
+        media, member = RESULTS_FORMATS[name]
+        body = result.serialize(format=getattr(ox.QueryResultsFormat, member))
+        return QueryOutput("boolean", media, body)
+    if isinstance(result, ox.QuerySolutions):
+        name = _need(job.results_format, "solutions")
+        return _render_solutions(result, name, job.row_cap)
+    name = _need(job.graph_format, "graph")
+    media, member = GRAPH_FORMATS[name]
+    triples = list(islice(result, job.row_cap + 1))
+    truncated = len(triples) > job.row_cap
+    body = ox.serialize(triples[: job.row_cap], format=getattr(ox.RdfFormat, member))
+    return QueryOutput("graph", media, body, truncated, job.row_cap)
+
+
+def _need(name: str | None, kind: str) -> str:
+    if name is None:
+        raise NotAcceptable(kind)
+    return name
+
+
+def _render_solutions(result: ox.QuerySolutions, name: str, cap: int) -> QueryOutput:
+    variables = [v.value for v in result.variables]
+    rows = list(islice(result, cap + 1))
+    truncated = len(rows) > cap
+    document = solutions_json(variables, rows[:cap])
+    media, member = RESULTS_FORMATS[name]
+    if name == "json":
+        if truncated:
+            document["gaia"] = {"truncated": True, "rowCap": cap}
+        body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+    else:
+        # pyoxigraph writes the other formats: parse our capped JSON back and serialise it.
+        capped = ox.parse_query_results(json.dumps(document), ox.QueryResultsFormat.JSON)
+        body = capped.serialize(format=getattr(ox.QueryResultsFormat, member))
+    return QueryOutput("solutions", media, body, truncated, cap)
+
+
+def solutions_json(variables: list[str], rows: list[ox.QuerySolution]) -> dict:
+    """SPARQL 1.1 JSON results (as a dict) for ``rows``."""
+    bindings = []
+    for row in rows:
+        binding = {}
+        for name in variables:
+            term = row[name]
+            if term is not None:
+                binding[name] = _term_json(term)
+        bindings.append(binding)
+    return {"head": {"vars": variables}, "results": {"bindings": bindings}}
+
+
+def _term_json(term: object) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, object] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+            if term.direction is not None:
+                out["its:dir"] = str(term.direction).rsplit(".", 1)[-1].lower()
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        parts = ("subject", "predicate", "object")
+        return {"type": "triple", "value": {p: _term_json(getattr(term, p)) for p in parts}}
+    raise TypeError(f"unexpected term {term!r}")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .formats import read_triples
+from .ontology import ONTOLOGY_FILES
 from .paths import ontology_dir, vocabularies_dir
 from .store import Store
 from .terms import GRAPHS_NS, ONTOLOGY_GRAPH, THESAURUS_GRAPH
@@ -20,20 +21,29 @@ ORGANISATIONS_GRAPH = ox.NamedNode(GRAPHS_NS + "organisations")
 def project_graphs() -> dict[ox.NamedNode, list[Path]]:
     """Each project graph and the Turtle files it is made of."""
     return {
-        ONTOLOGY_GRAPH: sorted(ontology_dir().glob("*.ttl")),
+        ONTOLOGY_GRAPH: [ontology_dir() / name for name in ONTOLOGY_FILES],
         THESAURUS_GRAPH: [vocabularies_dir() / "gaia-thesaurus.ttl"],
         ORGANISATIONS_GRAPH: [vocabularies_dir() / "organisations.ttl"],
     }
 
 
-def initialise(store: Store, *, infer: bool = True) -> Iterator[str]:
-    """(Re)write the project graphs whose content changed; yield a line per graph."""
+def _canonical(triples) -> set[ox.Quad]:
+    """The triples with blank nodes renamed canonically (RDFC-1.0), for comparison."""
+    dataset = ox.Dataset(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return set(dataset)
+
+
+def initialise(store: Store, *, infer: bool = True, quiet: bool = False) -> Iterator[str]:
+    """(Re)write the project graphs whose content changed; yield a line per graph
+    (with ``quiet``, only for the graphs written)."""
     for graph, files in project_graphs().items():
         triples: set[ox.Triple] = set()
         for f in files:
             triples.update(read_triples(f.read_bytes(), name=str(f)))
-        if set(store.graph_triples(graph)) == triples:
-            yield f"{graph.value}: unchanged ({len(triples)} triples)"
+        if _canonical(store.graph_triples(graph)) == _canonical(triples):
+            if not quiet:
+                yield f"{graph.value}: unchanged ({len(triples)} triples)"
             continue
         store.replace_graph(graph, sorted(triples, key=str))
         yield f"{graph.value}: {len(triples)} triples from {', '.join(f.name for f in files)}"

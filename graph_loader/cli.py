@@ -122,12 +122,16 @@ def load(paths, store_spec, lang, base_iri, infer):
 
 
 def _load(store, paths, settings: Settings, lang: str, infer: bool):
+    from .bootstrap import initialise
     from .pipeline import load_paths
     from .report import print_load_report
 
+    written = list(initialise(store, infer=False, quiet=True))  # a fresh store gets them
+    for line in written:
+        click.echo(line)
     report = load_paths(store, paths, base_iri=settings.base_iri, lang=lang, progress=_progress)
     print_load_report(report, lang=lang, echo=click.echo)
-    if infer and (report.count("loaded") or report.count("updated")):
+    if infer and (written or report.count("loaded") or report.count("updated")):
         from .inference import rebuild_inference
 
         click.echo(str(rebuild_inference(store)))
@@ -269,15 +273,12 @@ def serve(store_spec, host, port):
 @click.option("--serve/--no-serve", "then_serve", default=True, help="Serve after loading.")
 def demo(store_spec, lang, host, port, then_serve):
     """Load the shipped demo catalogue (idempotent) and serve it on localhost."""
-    from .bootstrap import initialise
     from .paths import demo_dir
 
     settings = _settings(store_spec)
     files = sorted(demo_dir().glob("*.ttl"))
     try:
         with _open(settings) as store:
-            for line in initialise(store, infer=False):
-                click.echo(line)
             _load(store, files, settings, lang, infer=True)
     except GaiaKGError as exc:
         _fail(exc)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 
@@ -62,6 +63,8 @@ class RecordOutcome:
     status: str
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: the shape message of each warning, for grouping in summaries
+    warning_kinds: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -78,7 +81,8 @@ class LoadReport:
     seconds: float = 0.0
 
     def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
+        """Records (source records aside) with this status."""
+        return sum(1 for o in self.outcomes if o.status == status and o.kind != "source")
 
     @property
     def warnings(self) -> int:
@@ -143,7 +147,7 @@ _INT = ox.NamedNode(XSD + "integer")
 
 
 def _read_all(files: Sequence[Path], report: LoadReport, base_iri: str | None):
-    """Parse every file; remember which file declared each subject's rdf:type."""
+    """Parse every file; remember the first file each subject appears in."""
     triples: list[ox.Triple] = []
     declared_in: dict[object, str] = {}
     for f in files:
@@ -158,8 +162,7 @@ def _read_all(files: Sequence[Path], report: LoadReport, base_iri: str | None):
             continue
         report.files += 1
         for t in parsed:
-            if t.predicate == RDF_TYPE:
-                declared_in.setdefault(t.subject, f.name)
+            declared_in.setdefault(t.subject, f.name)
         triples.extend(parsed)
     return triples, declared_in
 
@@ -187,9 +190,9 @@ def load_paths(
     report = LoadReport(skipped_files=skipped)
     triples, declared_in = _read_all(files, report, base_iri=None)
     report.triples_read = len(triples)
-    split = split_records(triples, base_iri=base_iri)
+    split = split_records(triples, base_iri=base_iri, origin=declared_in)
     del triples
-    report.orphan_subjects = len(split.orphans)
+    report.orphan_subjects = len(split.orphans)  # kept, in their file's source record
 
     staging = ox.Store()
     staging.bulk_extend(
@@ -206,8 +209,9 @@ def load_paths(
     for record in split.records:
         found = by_record.get(record.resource, [])
         errors = [describe(p, staging, lang) for p in found if p.severity == "Violation"]
-        warns = [describe(p, staging, lang) for p in found if p.severity != "Violation"]
-        source = declared_in.get(record.resource, "?")
+        lesser = [p for p in found if p.severity != "Violation"]
+        warns = [describe(p, staging, lang) for p in lesser]
+        source = declared_in.get(record.resource) or unquote(record.resource.value.rsplit("/")[-1])
         old = existing.get(record.graph.value)
         if errors:
             status = "rejected"
@@ -226,6 +230,7 @@ def load_paths(
                 status,
                 errors,
                 warns,
+                [p.messages.get(lang, "") for p in lesser],
             )
         )
 

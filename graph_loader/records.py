@@ -14,12 +14,20 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 import pyoxigraph as ox
 
 from .terms import DCAT, GRAPHS_NS, RDF_TYPE, SDO, SKOS
 
-__all__ = ["Record", "Split", "split_records", "record_graph_iri", "RECORD_KINDS"]
+__all__ = [
+    "Record",
+    "Split",
+    "split_records",
+    "record_graph_iri",
+    "source_resource",
+    "RECORD_KINDS",
+]
 
 #: rdf:type of a record root -> kind name
 RECORD_KINDS: dict[str, str] = {
@@ -62,11 +70,17 @@ class Record:
 
 @dataclass(slots=True)
 class Split:
-    """What :func:`split_records` found: the records, and the subjects no record owns."""
+    """What :func:`split_records` found: the records (source records last), the subjects no
+    record owns, and the records owning each node (for attributing validation problems)."""
 
     records: list[Record]
     orphans: list[ox.NamedNode | ox.BlankNode]
     owners: dict[object, list[ox.NamedNode]]
+
+
+def source_resource(name: str) -> ox.NamedNode:
+    """The IRI standing for an input file in its *source record*: what no record owns."""
+    return ox.NamedNode(GRAPHS_NS + "source/" + quote(name, safe=""))
 
 
 class _Skolemizer:
@@ -104,8 +118,15 @@ class _Skolemizer:
         return ox.Triple(s, t.predicate, o)
 
 
-def split_records(triples: Iterable[ox.Triple], *, base_iri: str) -> Split:
-    """Group ``triples`` into records (see the module docstring)."""
+def split_records(
+    triples: Iterable[ox.Triple], *, base_iri: str, origin: dict[object, str] | None = None
+) -> Split:
+    """Group ``triples`` into records (see the module docstring).
+
+    With ``origin`` (subject → input file name), the subjects that no record owns (licence
+    descriptions, concepts, anything else) become one *source record* per file, of kind
+    ``"source"``, so that nothing read is dropped.
+    """
     by_subject: dict[object, list[ox.Triple]] = defaultdict(list)
     kinds: dict[ox.NamedNode, str] = {}
     typed_not_owned: set[object] = set()
@@ -141,4 +162,15 @@ def split_records(triples: Iterable[ox.Triple], *, base_iri: str) -> Split:
         record_triples = [skolem.triple(t, root) for node in owned for t in by_subject[node]]
         records.append(Record(root, kinds[root], record_triples))
     orphans = [s for s in by_subject if s not in reached]
+    if origin is not None:
+        by_file: dict[str, list] = defaultdict(list)
+        for subject in orphans:
+            by_file[origin.get(subject, "?")].append(subject)
+        for name, subjects in sorted(by_file.items()):
+            root = source_resource(name)
+            for node in subjects:
+                key = skolem.iri(node, root) if isinstance(node, ox.BlankNode) else node
+                owners[key].append(root)
+            record_triples = [skolem.triple(t, root) for node in subjects for t in by_subject[node]]
+            records.append(Record(root, "source", record_triples))
     return Split(records, orphans, dict(owners))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -32,10 +33,10 @@ _WORDS = {
         "warnings": "warnings",
         "files": "files read",
         "skipped": "files skipped (not RDF)",
-        "orphans": "subjects belonging to no record (not loaded)",
+        "orphans": "subjects belonging to no record, kept in the source graph of their file",
         "file_errors": "files that could not be read (nothing loaded from them)",
         "rejected_head": "Rejected records (nothing of them was stored):",
-        "warning_head": "Loaded with warnings:",
+        "warning_head": "Loaded with warnings (by kind):",
         "summary": "{files} file(s), {triples} triples read, {written} triples written "
         "in {s:.2f} s",
         "conforms": "{name}: conforms",
@@ -49,10 +50,11 @@ _WORDS = {
         "warnings": "avertissements",
         "files": "fichiers lus",
         "skipped": "fichiers ignorés (pas du RDF)",
-        "orphans": "sujets n'appartenant à aucune fiche (non chargés)",
+        "orphans": "sujets n'appartenant à aucune fiche, gardés dans le graphe source de "
+        "leur fichier",
         "file_errors": "fichiers illisibles (rien n'en a été chargé)",
         "rejected_head": "Fiches rejetées (rien n'en a été enregistré) :",
-        "warning_head": "Chargées avec avertissements :",
+        "warning_head": "Chargées avec avertissements (par sorte) :",
         "summary": "{files} fichier(s), {triples} triplets lus, {written} triplets écrits "
         "en {s:.2f} s",
         "conforms": "{name} : conforme",
@@ -61,7 +63,7 @@ _WORDS = {
 }
 
 
-def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 20) -> None:
+def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) -> None:
     """The summary of a load: counts first, then every rejection and a few warnings."""
     w = _WORDS[lang]
     echo(
@@ -89,14 +91,21 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 20) 
             echo(f"  ✗ « {o.title} » <{o.resource}> ({o.source})")
             for problem in o.problems:
                 echo(f"      - {problem}")
-    warned = [o for o in report.outcomes if o.status != "rejected" and o.warnings]
-    if warned:
+    groups: Counter = Counter()
+    examples: dict[tuple[str, str], str] = {}
+    for o in report.outcomes:
+        if o.status == "rejected":
+            continue
+        for kind, text in zip(o.warning_kinds, o.warnings, strict=True):
+            groups[(o.kind, kind)] += 1
+            examples.setdefault((o.kind, kind), text)
+    if groups:
         echo(w["warning_head"])
-        for o in warned[:max_warnings]:
-            for problem in o.warnings:
-                echo(f"  ! {problem}")
-        if len(warned) > max_warnings:
-            echo(f"  … (+{len(warned) - max_warnings})")
+        for (kind, message), n in groups.most_common(max_warnings):
+            echo(f"  ! {n} × {kind}: {message}")
+            echo(f"      {_cut(examples[(kind, message)], 160)}")
+        if len(groups) > max_warnings:
+            echo(f"  … (+{len(groups) - max_warnings})")
 
 
 def validate_files(paths: Iterable[str], *, lang: str, engine: str, echo: Echo) -> bool:

@@ -66,10 +66,17 @@ class Backend:
             return self._store
 
     def _open(self) -> Store:
-        spec = self.settings.store
-        if spec == ":memory:" or self.settings.is_remote:
-            return open_store(spec)
-        return LiveReadOnlyStore(self.settings.store_path())
+        settings = self.settings
+        if settings.is_remote:  # its HTTP client carries the time limit
+            return open_store(
+                settings.store,
+                update_endpoint=settings.update_endpoint,
+                gsp_endpoint=settings.gsp_endpoint,
+                timeout=settings.query_timeout,
+            )
+        if settings.store == ":memory:":
+            return open_store(settings.store)
+        return LiveReadOnlyStore(settings.store_path())
 
     @property
     def pool(self) -> QueryPool | None:

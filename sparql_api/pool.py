@@ -35,6 +35,7 @@ __all__ = ["QueryPool", "SnapshotReader", "FixedReader", "PoolBusy", "NotAccepta
 log = logging.getLogger(__name__)
 
 _OPEN_RETRIES = 8
+_PARENT_CHECK = 2.0  # seconds between checks that the server process is still there
 
 
 class PoolBusy(QueryError):
@@ -92,11 +93,20 @@ class SnapshotReader:
         raise StoreError(f"cannot open the store at {self.path} read-only: {last}")
 
 
-def _worker_loop(conn: Connection, make_reader: Callable[[], FixedReader | SnapshotReader]):
-    """Body of a worker: answer jobs until the pipe closes."""
+def _worker_loop(
+    conn: Connection,
+    parent_end: Connection,
+    make_reader: Callable[[], FixedReader | SnapshotReader],
+) -> None:
+    """Body of a worker: answer jobs until the pipe closes or the parent process is gone."""
+    parent_end.close()  # else this worker would hold its own pipe open and never see EOF
+    parent = os.getppid()
     reader = make_reader()
     while True:
         try:
+            while not conn.poll(_PARENT_CHECK):
+                if os.getppid() != parent:  # the server was killed: do not linger
+                    return
             job = conn.recv()
         except (EOFError, OSError):
             return
@@ -229,7 +239,10 @@ class QueryPool:
     def _spawn(self, generation: int) -> _Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(
-            target=_worker_loop, args=(child, self.make_reader), daemon=True, name="gaia-kg-query"
+            target=_worker_loop,
+            args=(child, parent, self.make_reader),
+            daemon=True,
+            name="gaia-kg-query",
         )
         process.start()
         child.close()

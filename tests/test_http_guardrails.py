@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -123,3 +125,27 @@ def test_workers_belong_to_this_process():
         assert pid != os.getpid()
         with open(f"/proc/{pid}/stat") as stat:
             assert int(stat.read().rsplit(")", 1)[1].split()[1]) == os.getpid()
+
+
+WORKER_THEN_DIE = """
+import os, signal, sys
+sys.path.insert(0, {tests!r})
+from http_support import app_over, fixture_store
+with app_over(fixture_store()) as app:
+    app.test_client().get("/sparql", query_string={{"query": "ASK {{}}"}})
+    print(*app.extensions["gaia_kg"].pool.pids(), flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_workers_do_not_outlive_a_killed_server():
+    tests = str(Path(__file__).resolve().parent)
+    script = WORKER_THEN_DIE.format(tests=tests)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=30
+    )
+    (pid,) = map(int, done.stdout.split())
+    deadline = time.monotonic() + 3
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(pid)

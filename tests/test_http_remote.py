@@ -1,0 +1,55 @@
+"""The HTTP layer over a real remote SPARQL server (``oxigraph serve`` on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from http_support import fill
+from test_http_resources import iagos
+from test_http_sparql import CONSTRUCT_FR, EXPECTED_ROWS, EXPECTED_TRIPLES, SELECT_FR, rows_of
+
+from graph_loader.config import Settings
+from graph_loader.remote import RemoteStore
+from sparql_api import create_app
+
+pytestmark = pytest.mark.remote
+
+
+@pytest.fixture
+def client(oxigraph_server):
+    store = RemoteStore.from_url(oxigraph_server)
+    store.update("DROP ALL")
+    fill(store)
+    app = create_app(Settings(store=oxigraph_server))
+    yield app.test_client()
+    app.extensions["gaia_kg"].close()
+    store.update("DROP ALL")
+
+
+def test_sparql_select_and_construct_through_a_remote_store(client):
+    response = client.get("/sparql", query_string={"query": SELECT_FR, "format": "xml"})
+    assert rows_of(response.data, ox.QueryResultsFormat.XML) == EXPECTED_ROWS
+    response = client.get("/sparql", query_string={"query": CONSTRUCT_FR, "format": "nt"})
+    triples = {
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in ox.parse(response.data, format=ox.RdfFormat.N_TRIPLES)
+    }
+    assert triples == EXPECTED_TRIPLES
+
+
+def test_syntax_error_and_dataset_through_a_remote_store(client):
+    assert client.get("/sparql", query_string={"query": "SELEC"}).status_code == 400
+    response = client.get(
+        "/sparql", query_string={"query": SELECT_FR, "default-graph-uri": "http://x/g"}
+    )
+    assert response.status_code == 400
+
+
+def test_resource_and_health_through_a_remote_store(client):
+    assert client.get("/api/resources/dataset/iagos-co").json == iagos("en")
+    health = client.get("/health").json
+    assert (health["status"], health["store"]["backend"], health["store"]["records"]) == (
+        "ok",
+        "remote",
+        1,
+    )

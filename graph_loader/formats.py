@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from .errors import InputError, UnknownContextError
 
-__all__ = ["detect_format", "read_triples", "READERS", "CONTEXTS"]
+__all__ = ["detect_format", "read_quads", "read_triples", "READERS", "CONTEXTS"]
 
 #: remote JSON-LD contexts answered from files shipped in ``graph_loader/data/contexts``
 CONTEXTS: dict[str, str] = {
@@ -95,15 +95,21 @@ def _inline_contexts(node: object) -> object:
     return out
 
 
-def _parse(fmt: ox.RdfFormat) -> Callable[[bytes, str | None], Iterator[ox.Triple]]:
-    def reader(data: bytes, base_iri: str | None) -> Iterator[ox.Triple]:
-        for quad in ox.parse(data, fmt, base_iri=base_iri):
-            yield ox.Triple(quad.subject, quad.predicate, quad.object)
+def _parse(fmt: ox.RdfFormat) -> Callable[[bytes, str | None], Iterator[ox.Quad]]:
+    def reader(data: bytes, base_iri: str | None) -> Iterator[ox.Quad]:
+        quads = ox.parse(data, fmt, base_iri=base_iri)
+        if not fmt.supports_datasets:
+            return quads  # all in the default graph already: no copy
+        default = ox.DefaultGraph()
+        return (
+            q if q.graph_name == default else ox.Quad(q.subject, q.predicate, q.object)
+            for q in quads
+        )
 
     return reader
 
 
-def _read_jsonld(data: bytes, base_iri: str | None) -> Iterator[ox.Triple]:
+def _read_jsonld(data: bytes, base_iri: str | None) -> Iterator[ox.Quad]:
     try:
         document = json.loads(data)
     except ValueError as exc:
@@ -112,7 +118,7 @@ def _read_jsonld(data: bytes, base_iri: str | None) -> Iterator[ox.Triple]:
     yield from _parse(ox.RdfFormat.JSON_LD)(inlined, base_iri)
 
 
-def _read_rdfxml(data: bytes, base_iri: str | None) -> Iterator[ox.Triple]:
+def _read_rdfxml(data: bytes, base_iri: str | None) -> Iterator[ox.Quad]:
     """RDF/XML; a document with a DTD is first expanded by expat, which refuses external
     entities and stops entity-expansion bombs, then handed to pyoxigraph without its DTD."""
     if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536]:
@@ -126,8 +132,8 @@ def _read_rdfxml(data: bytes, base_iri: str | None) -> Iterator[ox.Triple]:
     yield from _parse(ox.RdfFormat.RDF_XML)(data, base_iri)
 
 
-#: format name -> reader(bytes, base_iri) yielding triples (named graphs are merged)
-READERS: dict[str, Callable[[bytes, str | None], Iterator[ox.Triple]]] = {
+#: format name -> reader(bytes, base_iri) yielding quads, all in the default graph
+READERS: dict[str, Callable[[bytes, str | None], Iterator[ox.Quad]]] = {
     "turtle": _parse(ox.RdfFormat.TURTLE),
     "trig": _parse(ox.RdfFormat.TRIG),
     "ntriples": _parse(ox.RdfFormat.N_TRIPLES),
@@ -137,8 +143,9 @@ READERS: dict[str, Callable[[bytes, str | None], Iterator[ox.Triple]]] = {
 }
 
 
-def read_triples(data: bytes, *, name: str, base_iri: str | None = None) -> list[ox.Triple]:
-    """Parse ``data`` (format detected from its content) into triples; errors name ``name``."""
+def read_quads(data: bytes, *, name: str, base_iri: str | None = None) -> list[ox.Quad]:
+    """Parse ``data`` (format detected from its content) into quads of the default graph
+    (named graphs of N-Quads and TriG are merged); errors name ``name``."""
     try:
         fmt = detect_format(data)
         return list(READERS[fmt](data, base_iri))
@@ -146,3 +153,8 @@ def read_triples(data: bytes, *, name: str, base_iri: str | None = None) -> list
         raise type(exc)(f"{name}: {exc}") from exc
     except (SyntaxError, ValueError) as exc:
         raise InputError(f"{name}: not valid {fmt}: {exc}") from exc
+
+
+def read_triples(data: bytes, *, name: str, base_iri: str | None = None) -> list[ox.Triple]:
+    """Like :func:`read_quads`, as triples."""
+    return [q.triple for q in read_quads(data, name=name, base_iri=base_iri)]

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from . import __version__
 from .errors import InputError
-from .formats import read_triples
+from .formats import read_quads
 from .records import Record, split_records
 from .store import GraphWrite, Store
 from .terms import (
@@ -47,7 +47,7 @@ __all__ = ["LoadReport", "RecordOutcome", "load_paths", "collect_files", "RDF_SU
 
 #: files taken from a folder (a file named explicitly is read whatever its name)
 RDF_SUFFIXES = {".ttl", ".nt", ".nq", ".trig", ".rdf", ".owl", ".xml", ".jsonld", ".json"}
-BATCH = 500
+BATCH = 1000  # records per transaction (about 30k quads)
 
 Progress = Callable[[int], None]
 
@@ -148,12 +148,12 @@ _INT = ox.NamedNode(XSD + "integer")
 
 def _read_all(files: Sequence[Path], report: LoadReport, base_iri: str | None):
     """Parse every file; remember the first file each subject appears in."""
-    triples: list[ox.Triple] = []
+    triples: list[ox.Quad] = []
     declared_in: dict[object, str] = {}
     for f in files:
         try:
             data = f.read_bytes()
-            parsed = read_triples(data, name=str(f), base_iri=base_iri)
+            parsed = read_quads(data, name=str(f), base_iri=base_iri)
         except InputError as exc:
             report.file_errors.append(str(exc))
             continue
@@ -195,9 +195,8 @@ def load_paths(
     report.orphan_subjects = len(split.orphans)  # kept, in their file's source record
 
     staging = ox.Store()
-    staging.bulk_extend(
-        ox.Quad(t.subject, t.predicate, t.object, r.graph) for r in split.records for t in r.triples
-    )
+    # Validation reads the union of the records, in the default graph: no copy of the quads.
+    staging.bulk_extend([q for r in split.records for q in r.triples])
     problems = validate(staging, shapes or load_shapes())
     by_record = _problems_by_record(problems, split.owners)
 

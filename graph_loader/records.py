@@ -54,11 +54,15 @@ def record_graph_iri(record_id: str) -> ox.NamedNode:
 
 @dataclass(slots=True)
 class Record:
-    """One resource and the triples it owns, ready to validate and store."""
+    """One resource and the statements it owns, ready to validate and store.
+
+    ``triples`` are triples, or quads of the default graph straight from the parser (copying
+    them into triples would cost more than the rest of the split).
+    """
 
     resource: ox.NamedNode
     kind: str
-    triples: list[ox.Triple]
+    triples: list[ox.Triple | ox.Quad]
     graph: ox.NamedNode = field(init=False)
     content_hash: str = field(init=False)
 
@@ -107,7 +111,7 @@ class _Skolemizer:
         key = hashlib.sha256((root.value + " " + self.digest(node)).encode()).hexdigest()[:24]
         return ox.NamedNode(f"{self.base}.well-known/genid/{key}")
 
-    def triple(self, t: ox.Triple, root: ox.NamedNode) -> ox.Triple:
+    def triple(self, t: ox.Quad, root: ox.NamedNode) -> ox.Quad:
         s, o = t.subject, t.object
         if not (isinstance(s, ox.BlankNode) or isinstance(o, ox.BlankNode)):
             return t
@@ -115,11 +119,14 @@ class _Skolemizer:
             s = self.iri(s, root)
         if isinstance(o, ox.BlankNode):
             o = self.iri(o, root)
-        return ox.Triple(s, t.predicate, o)
+        return ox.Quad(s, t.predicate, o)
 
 
 def split_records(
-    triples: Iterable[ox.Triple], *, base_iri: str, origin: dict[object, str] | None = None
+    triples: Iterable[ox.Triple | ox.Quad],
+    *,
+    base_iri: str,
+    origin: dict[object, str] | None = None,
 ) -> Split:
     """Group ``triples`` into records (see the module docstring).
 

@@ -38,6 +38,7 @@ class Settings:
     base_iri: str = DEFAULT_BASE
     query_timeout: float = 30.0
     row_cap: int = 10_000
+    query_workers: int = 2
     update_endpoint: str | None = None
     gsp_endpoint: str | None = None
     extra: dict = field(default_factory=dict)
@@ -50,6 +51,7 @@ class Settings:
             base_iri=os.environ.get("GAIA_KG_BASE", DEFAULT_BASE),
             query_timeout=_env_float("GAIA_KG_QUERY_TIMEOUT", 30.0),
             row_cap=_env_int("GAIA_KG_ROW_CAP", 10_000),
+            query_workers=_env_int("GAIA_KG_QUERY_WORKERS", 2),
             update_endpoint=os.environ.get("GAIA_KG_STORE_UPDATE") or None,
             gsp_endpoint=os.environ.get("GAIA_KG_STORE_GSP") or None,
         )

@@ -8,8 +8,6 @@
 
 from __future__ import annotations
 
-import os
-
 from flask import Flask
 
 from graph_loader.config import Settings
@@ -32,8 +30,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.config["MAX_CONTENT_LENGTH"] = MAX_QUERY_BYTES
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    workers = int(settings.extra.get("query_workers", 2))
-    app.extensions[EXTENSION] = Backend(settings, store, workers=workers)
+    app.extensions[EXTENSION] = Backend(settings, store, workers=settings.query_workers)
     for module in (sparql, resources, health):
         app.register_blueprint(module.bp)
     register_error_handlers(app)
@@ -42,6 +39,4 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
 def make_app() -> Flask:
     """The app configured from ``GAIA_KG_*`` variables (for ``waitress-serve --call``)."""
-    workers = os.environ.get("GAIA_KG_QUERY_WORKERS")
-    extra = {"query_workers": int(workers)} if workers else {}
-    return create_app(Settings.from_env(extra=extra))
+    return create_app(Settings.from_env())

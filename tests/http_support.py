@@ -40,9 +40,7 @@ def fixture_store() -> EmbeddedStore:
 def app_over(store, **settings):
     """An app over ``store`` (settings overridden by keyword), its workers stopped after."""
     workers = settings.pop("workers", 2)
-    app = create_app(
-        Settings(store=":memory:", extra={"query_workers": workers}, **settings), store=store
-    )
+    app = create_app(Settings(store=":memory:", query_workers=workers, **settings), store=store)
     try:
         yield app
     finally:

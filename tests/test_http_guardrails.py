@@ -102,7 +102,7 @@ def test_an_on_disk_store_is_read_while_another_opener_writes(tmp_path):
     """The app opens the folder read-only and sees later writes by a read-write opener."""
     writer = fill(EmbeddedStore(tmp_path / "store"))
     writer.close()
-    app = create_app(Settings(store=str(tmp_path / "store"), extra={"query_workers": 1}))
+    app = create_app(Settings(store=str(tmp_path / "store"), query_workers=1))
     try:
         client = app.test_client()
         before = count_of(client.get("/sparql", query_string={"query": COUNT}))

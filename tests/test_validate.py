@@ -90,7 +90,7 @@ EXPECTED = {
     "publication-bad-doi.ttl": {(PUB + "bad-doi", "schema:identifier", V, "Publication-doi")},
     "software-no-licence.ttl": {
         (SOFT + "no-licence", "schema:codeRepository", V, "Software-codeRepository"),
-        (SOFT + "no-licence", "schema:license", W, "Software-license"),
+        (SOFT + "no-licence", None, W, "Software-license"),  # path: schema:license | dct:license
     },
     "concept-no-en-label.ttl": {(CONCEPT, "skos:prefLabel", W, "Concept-label-en")},
     "concept-duplicate-label.ttl": {
@@ -119,7 +119,9 @@ def _store(*paths: Path, graph: ox.NamedNode | None = None) -> ox.Store:
     return store
 
 
-def _iri(curie: str) -> ox.NamedNode:
+def _iri(curie: str | None) -> ox.NamedNode | None:
+    if curie is None:  # a complex path (alternative, sequence) is reported without a path
+        return None
     prefix, local = curie.split(":", 1)
     return ox.NamedNode(NS[prefix] + local)
 

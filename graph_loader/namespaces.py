@@ -86,6 +86,7 @@ class GAIA(DefinedNamespace):
     contentHash: URIRef  # record graph -> hash of the source record
     tripleCount: URIRef  # record graph -> number of triples written
     warningCount: URIRef  # record graph -> number of SHACL warnings
+    validationMessage: URIRef  # record graph -> a SHACL warning in plain words (fr, en)
     converter: URIRef  # record graph -> converter and version
 
     # owl:NamedIndividual

@@ -37,6 +37,7 @@ from .terms import (
     RECORD_GRAPH,
     SOURCE,
     TRIPLE_COUNT,
+    VALIDATION_MESSAGE,
     VALIDATION_OUTCOME,
     WARNING_COUNT,
     XSD,
@@ -127,10 +128,14 @@ def _title(record: Record, lang: str) -> str:
 _TITLE_PREDICATES = {DCT + "title", "https://schema.org/name", "http://xmlns.com/foaf/0.1/name"}
 
 
-def _provenance(record: Record, source: str, warnings: int, now: ox.Literal) -> list[ox.Triple]:
+def _provenance(
+    record: Record, source: str, warnings: list[ox.Literal], now: ox.Literal
+) -> list[ox.Triple]:
+    """What the record graph says about itself; ``warnings`` in fr and en, two per warning."""
     g = record.graph
     outcome = CONFORMS_WITH_WARNINGS if warnings else CONFORMS
-    return [
+    notes = [ox.Triple(g, VALIDATION_MESSAGE, w) for w in warnings]
+    return notes + [
         ox.Triple(g, RDF_TYPE, RECORD_GRAPH),
         ox.Triple(g, DESCRIBES, record.resource),
         ox.Triple(g, SOURCE, ox.Literal(source)),
@@ -138,7 +143,7 @@ def _provenance(record: Record, source: str, warnings: int, now: ox.Literal) -> 
         ox.Triple(g, CONTENT_HASH, ox.Literal(record.content_hash)),
         ox.Triple(g, TRIPLE_COUNT, ox.Literal(str(len(record.triples)), datatype=_INT)),
         ox.Triple(g, VALIDATION_OUTCOME, outcome),
-        ox.Triple(g, WARNING_COUNT, ox.Literal(str(warnings), datatype=_INT)),
+        ox.Triple(g, WARNING_COUNT, ox.Literal(str(len(warnings) // 2), datatype=_INT)),
         ox.Triple(g, CONVERTER, ox.Literal(f"gaia-kg {__version__} rdf")),
     ]
 
@@ -218,7 +223,12 @@ def load_paths(
             status = "unchanged"
         else:
             status = "updated" if old else "loaded"
-            triples = record.triples + _provenance(record, source, len(warns), now)
+            notes = [
+                ox.Literal(describe(p, staging, code), language=code)
+                for p in lesser
+                for code in ("fr", "en")
+            ]
+            triples = record.triples + _provenance(record, source, notes, now)
             writes.append(GraphWrite(record.graph, triples))
         report.outcomes.append(
             RecordOutcome(

@@ -15,12 +15,12 @@ from graph_loader.paths import ontology_dir
 NS = terms.GAIA_NS
 ONTOLOGY = URIRef("https://w3id.org/gaia-kg/ontology")
 
-# The agreed terms (prompts/slugs.md): the ontology declares exactly these.
+# The agreed terms: the ontology declares exactly these (a new term is added here on purpose).
 AGREED = {
     "Pole", "DataCentre", "Compartment", "SubDomain", "Variable", "RecordGraph",
     "ValidationOutcome", "variable", "pole", "dataCentre", "memberOfPole", "compartment",
     "platform", "instrument", "usedWithDataset", "hasSoftware", "introduction", "describes",
-    "source", "contentHash", "tripleCount", "validationOutcome", "warningCount", "converter",
+    "source", "contentHash", "tripleCount", "validationOutcome", "warningCount", "validationMessage", "converter",
     "Conforms", "ConformsWithWarnings",
 }  # fmt: skip
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -70,7 +71,7 @@ def test_provenance_of_a_record(memory_store):
     prov = {
         t.predicate.value.removeprefix(GAIA_NS): t.object
         for t in memory_store.graph_triples(graph)
-        if t.subject == graph
+        if t.subject == graph and t.predicate.value != GAIA_NS + "validationMessage"
     }
     n = len(content(memory_store, ID + "dataset/test-aod"))
     assert set(prov) == {
@@ -222,3 +223,19 @@ def test_a_load_killed_midway_leaves_records_complete_or_absent(tmp_path):
     assert store.triple_count() == clean.triple_count()
     store.close()
     os.sync()
+
+
+def test_warnings_are_recorded_in_both_languages(memory_store):
+    load_paths(memory_store, [FIX / "catalogue.ttl"], base_iri=BASE)
+    graph = record_graph_iri(ID + "service/test-opendap")
+    about = {t.predicate.value.removeprefix(GAIA_NS): [] for t in memory_store.graph_triples(graph)}
+    for t in memory_store.graph_triples(graph):
+        if t.subject == graph:
+            about[t.predicate.value.removeprefix(GAIA_NS)].append(t.object)
+    assert about["validationOutcome"] == [ox.NamedNode(GAIA_NS + "ConformsWithWarnings")]
+    assert [int(n.value) for n in about["warningCount"]] == [2]
+    notes = sorted((n.language, n.value) for n in about["validationMessage"])
+    assert [lang for lang, _ in notes] == ["en", "en", "fr", "fr"]
+    assert all(f"<{ID}service/test-opendap>" in text for _, text in notes)
+    properties = {re.search(r"\((dcat:\w+)\)", text).group(1) for _, text in notes}
+    assert properties == {"dcat:contactPoint", "dcat:endpointDescription"}

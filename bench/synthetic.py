@@ -118,13 +118,21 @@ def dataset_ntriples(i: int, rng: random.Random) -> list[str]:
     return lines
 
 
-def write_catalogue(path, n: int, seed: int = 42) -> int:
-    """Write ``n`` datasets as N-Triples to ``path``; return the number of triples."""
+def write_catalogue(path, n: int, seed: int = 42, *, graphs: bool = False) -> int:
+    """Write ``n`` datasets as N-Triples to ``path``; return the number of triples.
+
+    With ``graphs``, write N-Quads instead, each dataset in a named graph of its own (what the
+    store holds after a load, without the provenance).
+    """
     rng = random.Random(seed)
     count = 0
     with open(path, "w", encoding="utf-8") as out:
         for i in range(n):
             lines = dataset_ntriples(i, rng)
             count += len(lines)
-            out.write("\n".join(lines) + "\n")
+            if graphs:
+                g = f" <https://w3id.org/gaia-kg/graph/bench/{i}> .\n"
+                out.write("".join(line[:-2] + g for line in lines))
+            else:
+                out.write("\n".join(lines) + "\n")
     return count

@@ -276,11 +276,16 @@ def demo(store_spec, lang, host, port, then_serve):
     from .paths import demo_dir
 
     settings = _settings(store_spec)
-    files = sorted(demo_dir().glob("*.ttl"))
+    _load_and_release(settings, sorted(demo_dir().glob("*.ttl")), lang)
+    if then_serve:
+        _serve(settings, host, port)
+
+
+def _load_and_release(settings: Settings, files, lang: str) -> None:
+    """Load, then let the store go: the server opens it read-only, and takes no lock, so that
+    ``gaia-kg load`` can still write to it from another terminal."""
     try:
         with _open(settings) as store:
             _load(store, files, settings, lang, infer=True)
     except GaiaKGError as exc:
         _fail(exc)
-    if then_serve:
-        _serve(settings, host, port)

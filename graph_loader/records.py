@@ -65,11 +65,13 @@ class Record:
     triples: list[ox.Triple | ox.Quad]
     graph: ox.NamedNode = field(init=False)
     content_hash: str = field(init=False)
+    #: the statements in N-Triples, sorted and without duplicates: hashed, and reused to write
+    lines: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.graph = record_graph_iri(self.resource.value)
-        lines = sorted({f"{t.subject} {t.predicate} {t.object} ." for t in self.triples})
-        self.content_hash = hashlib.sha256("\n".join(lines).encode()).hexdigest()
+        self.lines = sorted({f"{t.subject} {t.predicate} {t.object} ." for t in self.triples})
+        self.content_hash = hashlib.sha256("\n".join(self.lines).encode()).hexdigest()
 
 
 @dataclass(slots=True)

@@ -35,14 +35,28 @@ SELECT ?g ?hash WHERE { GRAPH ?g { ?g a ?recordGraph ; ?contentHash ?hash } }
 
 @dataclass(frozen=True, slots=True)
 class GraphWrite:
-    """A whole named graph to write: it replaces any graph of the same name."""
+    """A whole named graph to write: it replaces any graph of the same name.
+
+    ``lines`` may carry statements already serialised as N-Triples lines (``s p o .``), as
+    :class:`graph_loader.records.Record` has them: they are written as they are, after
+    ``triples``, saving a conversion per statement on the bulk path.
+    """
 
     graph: ox.NamedNode
     triples: Sequence[ox.Triple]
+    lines: Sequence[str] = ()
 
-    def quads(self) -> Iterable[ox.Quad]:
-        g = self.graph
-        return (ox.Quad(t.subject, t.predicate, t.object, g) for t in self.triples)
+    def statements(self) -> Iterable[str]:
+        """Every statement as an N-Triples line without its final `` .``."""
+        yield from (f"{t.subject} {t.predicate} {t.object}" for t in self.triples)
+        yield from (line[:-2] for line in self.lines)
+
+    def nquads(self) -> str:
+        g = f" {self.graph} .\n"
+        return "".join(statement + g for statement in self.statements())
+
+    def __len__(self) -> int:
+        return len(self.triples) + len(self.lines)
 
 
 class Store(abc.ABC):
@@ -138,10 +152,10 @@ def _insert_data(writes: Sequence[GraphWrite], replace: set[str]) -> str:
     parts = [f"DROP SILENT GRAPH {w.graph} ;" for w in writes if w.graph.value in replace]
     body = []
     for w in writes:
-        if not w.triples:
+        if not len(w):
             continue
         body.append(f"GRAPH {w.graph} {{")
-        body.extend(f"{t.subject} {t.predicate} {t.object} ." for t in w.triples)
+        body.extend(statement + " ." for statement in w.statements())
         body.append("}")
     if body:
         parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
@@ -202,12 +216,14 @@ class EmbeddedStore(Store):
                 # DROP + INSERT must share one transaction: a SPARQL Update is one.
                 self._store.update(_insert_data(writes, existing))
             else:
-                # New graphs only: bulk_extend() builds the SST files of every index and
+                # New graphs only: the bulk loader builds the SST files of every index and
                 # ingests them in one RocksDB ingestion, so a batch lands whole or not at all
                 # (tests/test_pipeline.py kills a load midway to check it); it is 2x faster than
                 # extend() and 4x faster than an update. Keep batches far below the bulk
                 # loader's chunk size (millions of quads) so that one call is one ingestion.
-                self._store.bulk_extend([q for w in writes for q in w.quads()])
+                # N-Quads text costs less to build from Python than Quad objects.
+                data = "".join(w.nquads() for w in writes).encode()
+                self._store.bulk_load(data, ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"write failed, nothing written: {exc}") from exc
 

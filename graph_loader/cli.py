@@ -53,13 +53,12 @@ def _open(settings: Settings) -> Store:
 
 
 def _progress(label: str, total: int):
-    """A tqdm bar on stderr (silent when stderr is not a terminal and CI is set)."""
+    """A tqdm bar on stderr (none when stderr is not a terminal, or under CI)."""
     from tqdm import tqdm
 
     bar = tqdm(
         total=total,
         desc=label,
-        unit="rec",
         file=sys.stderr,
         leave=False,
         disable=None if not os.environ.get("CI") else True,

@@ -153,11 +153,14 @@ def _provenance(
 _INT = ox.NamedNode(XSD + "integer")
 
 
-def _read_all(files: Sequence[Path], report: LoadReport):
+def _read_all(files: Sequence[Path], report: LoadReport, progress=None):
     """Parse every file; remember the first file each subject appears in."""
     triples: list[ox.Quad] = []
     declared_in: dict[object, str] = {}
+    tick = progress("reading files", len(files)) if progress and len(files) > 1 else None
     for f in files:
+        if tick:
+            tick(1)
         try:
             data = f.read_bytes()
             parsed = read_quads(data, name=str(f))
@@ -196,7 +199,7 @@ def load_paths(
     clock = _Clock()
     files, skipped = collect_files(paths)
     report = LoadReport(skipped_files=skipped, phases=clock.phases)
-    triples, declared_in = _read_all(files, report)
+    triples, declared_in = _read_all(files, report, progress)
     report.triples_read = len(triples)
     clock.lap("read")
     split = split_records(triples, base_iri=base_iri, origin=declared_in)

@@ -20,7 +20,8 @@ AGREED = {
     "Pole", "DataCentre", "Compartment", "SubDomain", "Variable", "RecordGraph",
     "ValidationOutcome", "variable", "pole", "dataCentre", "memberOfPole", "compartment",
     "platform", "instrument", "usedWithDataset", "hasSoftware", "introduction", "describes",
-    "source", "contentHash", "tripleCount", "validationOutcome", "warningCount", "validationMessage", "converter",
+    "source", "contentHash", "tripleCount", "validationOutcome", "warningCount",
+    "validationMessage", "converter",
     "Conforms", "ConformsWithWarnings",
 }  # fmt: skip
 

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import write_catalogue  # noqa: E402
 
-from graph_loader.bootstrap import project_graphs  # noqa: E402
+from graph_loader.bootstrap import initialise  # noqa: E402
 from graph_loader.inference import rebuild_inference  # noqa: E402
 from graph_loader.store import EmbeddedStore  # noqa: E402
 from graph_loader.terms import GRAPHS_NS, INFERENCE_GRAPH  # noqa: E402
@@ -38,15 +38,11 @@ def record_quads(path: Path):
 
 def run(n: int) -> None:
     store = EmbeddedStore(None)
-    for graph, files in project_graphs().items():  # those present (the demo ones may lag)
-        triples = [
-            q.triple for f in files if f.exists() for q in ox.parse(path=f, rename_blank_nodes=True)
-        ]
-        store.replace_graph(graph, triples)
+    list(initialise(store, infer=False))  # ontology, thesaurus, organisations
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "catalogue.nt"
         write_catalogue(path, n)
-        store.bulk_load_quads(record_quads(path))
+        store.raw.bulk_extend(record_quads(path))
     size = store.triple_count()
     start = time.perf_counter()
     report = rebuild_inference(store)

@@ -21,9 +21,9 @@ import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
 from .sparql_text import bind
-from .terms import CONTENT_HASH, RDF_TYPE, RECORD_GRAPH
+from .terms import CONTENT_HASH, RECORD_GRAPH
 
-__all__ = ["Store", "EmbeddedStore", "GraphWrite", "open_store", "Bindings"]
+__all__ = ["Store", "EmbeddedStore", "GraphWrite", "open_store", "Bindings", "QueryResult"]
 
 Bindings = Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -242,10 +242,6 @@ class EmbeddedStore(Store):
     def dump(self, fmt=ox.RdfFormat.N_QUADS):
         return self._store.dump(format=fmt)
 
-    def bulk_load_quads(self, quads: Iterable[ox.Quad]) -> None:
-        """Non-transactional fast path, for freshly created stores only (benchmarks)."""
-        self._store.bulk_extend(quads)
-
     def close(self):
         if self.path is not None:
             self._store.flush()
@@ -265,6 +261,3 @@ def open_store(spec: str, **options) -> Store:
 
         return RemoteStore.from_url(spec, **options)
     return EmbeddedStore(spec, read_only=options.get("read_only", False))
-
-
-__all__ += ["QueryResult", "RDF_TYPE"]

@@ -84,6 +84,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No resource <{iri}> in the knowledge graph.",
         "fr": "Aucune ressource <{iri}> dans le graphe de connaissances.",
     },
+    "concept_not_found": {
+        "en": "No concept <{iri}> in the loaded vocabularies.",
+        "fr": "Aucun concept <{iri}> dans les vocabulaires chargés.",
+    },
+    "vocabulary_not_found": {
+        "en": "No vocabulary '{value}' is loaded.",
+        "fr": "Aucun vocabulaire « {value} » n'est chargé.",
+    },
+    "q_missing": {
+        "en": "No text to complete: send it in the 'q' parameter.",
+        "fr": "Aucun texte à compléter : envoyez-le dans le paramètre « q ».",
+    },
+    "q_too_long": {
+        "en": "The text to complete is too long ({length} characters; at most {limit}).",
+        "fr": "Le texte à compléter est trop long ({length} caractères ; au plus {limit}).",
+    },
+    "bad_limit": {
+        "en": "'limit' must be a whole number from 1 to {limit}.",
+        "fr": "« limit » doit être un nombre entier de 1 à {limit}.",
+    },
     "store_unavailable": {
         "en": "The store cannot be read.",
         "fr": "L'entrepôt ne peut pas être lu.",

@@ -1,0 +1,1 @@
+"""Hand-written alignment tables read by ``tools/build_alignments.py``."""

@@ -1,0 +1,156 @@
+"""/api/autocomplete: folding, prefixes, typos, ranking, and the issue's must-show queries."""
+
+from __future__ import annotations
+
+import pytest
+from concept_support import FIXTURES, MINI, THES, demo_store, load_vocabulary
+from http_support import app_over
+
+from graph_loader.store import EmbeddedStore
+from sparql_api.autocomplete import MATCH_LEVELS, MAX_QUERY_CHARS, fold, max_typos, suggest, tokens
+from sparql_api.concept_index import build_concept_index
+
+AOD = str(THES["aerosol-optical-depth"])
+AEROSOLS = str(THES["aerosols"])
+SST = str(THES["sea-surface-temperature"])
+
+
+@pytest.fixture(scope="module")
+def store():
+    store = demo_store()
+    load_vocabulary(store, "mini", FIXTURES / "mini-vocab.ttl")
+    return store
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    with app_over(store) as app:
+        yield app.test_client()
+
+
+def complete(client, q, **args):
+    response = client.get("/api/autocomplete", query_string={"q": q, **args})
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()["suggestions"]
+
+
+def test_fold_drops_accents_and_case():
+    assert fold("Épaisseur Optique des AÉROSOLS") == "epaisseur optique des aerosols"
+    assert fold("Straße") == "strasse"
+    assert tokens("Qualité de l'air — PM2.5") == ["qualite", "de", "l", "air", "pm2", "5"]
+    assert [max_typos(n) for n in (1, 3, 4, 7, 8, 12)] == [0, 0, 1, 1, 2, 2]
+
+
+@pytest.mark.parametrize("q", ["aérosols", "aerosol", "AOD", "epaisseur optique", "aersol"])
+def test_aerosol_queries_suggest_aod_or_its_sub_domain_first_or_second(client, q):
+    first_two = [s["iri"] for s in complete(client, q)[:2]]
+    assert AOD in first_two or AEROSOLS in first_two, (q, first_two)
+
+
+@pytest.mark.parametrize(
+    "q", ["température de surface de la mer", "SST", "temperature surface mer"]
+)
+def test_sea_surface_temperature_first(client, q):
+    assert complete(client, q)[0]["iri"] == SST
+
+
+def test_suggestion_whole_value(client):
+    assert complete(client, "AOD", lang="fr", limit=1) == [
+        {
+            "iri": AOD,
+            "label": "Épaisseur optique des aérosols",
+            "labelLang": "fr",
+            "matched": {"text": "AOD", "kind": "alt", "lang": "fr"},
+            "match": "exact",
+            "compartment": {"iri": str(THES["atmosphere"]), "label": "Atmosphère"},
+            "scheme": "https://w3id.org/gaia-kg/thesaurus/gaia",
+            "vocabulary": "gaia",
+            "depth": 2,
+            "count": 14,
+        }
+    ]
+
+
+def test_matched_label_kind_and_language_are_reported(client):
+    hit = complete(client, "epaisseur optique des aerosols", lang="en")[0]
+    assert hit["iri"] == AOD and hit["label"] == "Aerosol optical depth"
+    assert hit["match"] == "exact"
+    # the prefLabel folds to the same text as the hidden one: pref wins
+    assert hit["matched"] == {
+        "text": "Épaisseur optique des aérosols",
+        "kind": "pref",
+        "lang": "fr",
+    }
+    hit = complete(client, "aerosol optical thick")[0]
+    assert (hit["iri"], hit["match"]) == (AOD, "prefix")
+    assert hit["matched"] == {"text": "Aerosol optical thickness", "kind": "alt", "lang": "en"}
+
+
+def test_typos_are_fuzzy_matches(client):
+    hits = complete(client, "chlorophyle")
+    assert hits[0]["iri"] == str(THES["chlorophyll-a"])
+    for typo, slug in [
+        ("sesimicity", "seismicity"),  # transposition
+        ("glaicer", "glacier-mass-balance"),  # transposition
+        ("humidty", "specific-humidity"),  # deletion
+        ("evapotranspiraton", "evapotranspiration"),
+    ]:
+        hit = complete(client, typo)[0]
+        assert (hit["iri"], hit["match"]) == (str(THES[slug]), "fuzzy"), typo
+    assert complete(client, "xqzw") == []
+    assert complete(client, "sal")[0]["match"] == "prefix"  # short tokens: no typo allowed
+
+
+def test_ranking_exact_then_prefix_then_fuzzy_then_thesaurus_first(client):
+    hits = complete(client, "aerosols", limit=50)
+    levels = [MATCH_LEVELS.index(h["match"]) for h in hits]
+    assert levels == sorted(levels)
+    keys = [(MATCH_LEVELS.index(h["match"]), h["vocabulary"] != "gaia") for h in hits]
+    assert keys == sorted(keys)
+    external = [h for h in hits if h["vocabulary"] == "mini"]
+    assert external[0]["iri"] == MINI + "aerosols-kw"
+    assert external[0]["compartment"] == {"iri": str(THES["atmosphere"]), "label": "Atmosphere"}
+    # among prefix matches of the thesaurus, shallower then more used come first
+    prefix = [h for h in hits if h["match"] == "prefix" and h["vocabulary"] == "gaia"]
+    order = [(h["depth"], -h["count"]) for h in prefix]
+    assert order == sorted(order)
+
+
+def test_external_vocabulary_labels_are_searched(client):
+    hits = complete(client, "volcanic ash")
+    assert hits[0]["iri"] == MINI + "dust-kw"
+    assert hits[0]["vocabulary"] == "mini" and hits[0]["scheme"] == MINI + "scheme"
+    assert hits[0]["matched"] == {"text": "Volcanic ash", "kind": "alt", "lang": "en"}
+
+
+def test_ties_are_deterministic_whatever_the_load_order(store):
+    reversed_store = EmbeddedStore(None)
+    for graph in reversed(store.named_graphs()):
+        reversed_store.replace_graph(graph, list(reversed(store.graph_triples(graph))))
+    a, b = build_concept_index(store), build_concept_index(reversed_store)
+    for q in ("a", "air", "temp", "ocean", "sol", "precipitaton"):
+        assert suggest(a, q, lang="fr", limit=50) == suggest(b, q, lang="fr", limit=50), q
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        ({}, "q_missing"),
+        ({"q": "   "}, "q_missing"),
+        ({"q": "a" * (MAX_QUERY_CHARS + 1)}, "q_too_long"),
+        ({"q": "air", "limit": "0"}, "bad_limit"),
+        ({"q": "air", "limit": "many"}, "bad_limit"),
+        ({"q": "air", "limit": "51"}, "bad_limit"),
+    ],
+)
+def test_bad_requests_are_bilingual_400(client, args, error):
+    for lang in ("en", "fr"):
+        response = client.get("/api/autocomplete", query_string={**args, "lang": lang})
+        assert response.status_code == 400
+        body = response.get_json()
+        assert (body["error"], body["lang"]) == (error, lang)
+    assert body["message"].startswith(("Aucun", "Le texte", "« limit »"))
+
+
+def test_query_without_words_suggests_nothing(client):
+    assert complete(client, "!!! ...") == []

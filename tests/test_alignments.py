@@ -32,14 +32,7 @@ ALLOWED_COMPARTMENTS = {
     "BIOSPHERE": {"biodiversity", "land-surfaces"},
     "CLIMATE INDICATORS": {"climate"},
     "CRYOSPHERE": {"land-surfaces", "oceans"},
-    "HUMAN DIMENSIONS": {
-        "land-surfaces",
-        "agro-environment",
-        "atmosphere",
-        "biodiversity",
-        "solid-earth",
-        "oceans",
-    },
+    "HUMAN DIMENSIONS": {"land-surfaces", "agro-environment", "atmosphere", "biodiversity"},
     "LAND SURFACE": {"land-surfaces", "agro-environment"},
     "OCEANS": {"oceans", "biodiversity", "solid-earth", "atmosphere"},  # ocean surface winds
     "PALEOCLIMATE": {"climate"},
@@ -174,6 +167,9 @@ SPOT_CHECKS = {
         "seismic-waveforms"
     },
     "HUMAN DIMENSIONS > NATURAL HAZARDS > FLOODS": {"surface-water"},
+    "HUMAN DIMENSIONS > POPULATION": {"land-use"},
+    "SPECTRAL/ENGINEERING > LIDAR > LIDAR BACKSCATTER": {"aerosols", "clouds"},
+    "BIOSPHERE > VEGETATION > VEGETATION INDEX": {"ndvi"},
     "BIOLOGICAL CLASSIFICATION > PROTISTS > PLANKTON > PHYTOPLANKTON": {"plankton"},
 }
 

@@ -21,7 +21,14 @@ from rdflib.namespace import SKOS
 
 from .terms import THESAURUS_NS
 
-__all__ = ["MATCH_RANK", "gaia_matches", "label_paths", "resolve_gcmd"]
+__all__ = [
+    "MATCH_RANK",
+    "gaia_matches",
+    "label_paths",
+    "normalise_keyword_path",
+    "resolve_gcmd",
+    "resolve_gcmd_keyword",
+]
 
 # Strength of a mapping for landing a record, read from the GAIA side (GAIA concept REL external).
 # Equivalence and "GAIA is broader" land a record safely; "GAIA is narrower" over-specifies it;
@@ -109,3 +116,43 @@ def label_paths(graph: Graph, root: URIRef, *, lang: str = "en") -> dict[str, UR
                 paths[path] = child
                 stack.append((child, path, chain | {child}))
     return paths
+
+
+def normalise_keyword_path(text: str, *, root_label: str = "EARTH SCIENCE") -> str:
+    """A GCMD keyword string as a :func:`label_paths` key: upper case, `` > `` separators.
+
+    >>> normalise_keyword_path("Earth Science>Atmosphere >  aerosols ")
+    'ATMOSPHERE > AEROSOLS'
+    """
+    parts = [" ".join(p.split()).upper() for p in text.split(">")]
+    parts = [p for p in parts if p]
+    if parts and parts[0] == root_label:
+        parts = parts[1:]
+    return " > ".join(parts)
+
+
+def resolve_gcmd_keyword(
+    text: str, paths: dict[str, URIRef], gcmd_graph: Graph, alignments: Graph
+) -> list[URIRef]:
+    """GAIA concepts for a GCMD keyword string, trimming unknown trailing levels.
+
+    ``paths`` is :func:`label_paths` of the GCMD graph. A single label that is not a Topic
+    (``"SNOW COVER"``) resolves every concept carrying it; a string naming no known GCMD
+    concept, even after trimming, gives ``[]``.
+    """
+    parts = normalise_keyword_path(text).split(" > ")
+    if len(parts) == 1 and parts[0] and parts[0] not in paths:
+        suffix = " > " + parts[0]
+        found = {
+            gaia
+            for path, concept in paths.items()
+            if path.endswith(suffix)
+            for gaia in resolve_gcmd(concept, gcmd_graph, alignments)
+        }
+        return sorted(found)
+    while parts and parts != [""]:
+        concept = paths.get(" > ".join(parts))
+        if concept is not None:
+            return resolve_gcmd(concept, gcmd_graph, alignments)
+        parts = parts[:-1]
+    return []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import doctest
+import importlib
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -11,12 +13,20 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 import graph_loader.alignment
-from graph_loader.alignment import MATCH_RANK, gaia_matches, label_paths, resolve_gcmd
+from graph_loader.alignment import (
+    MATCH_RANK,
+    gaia_matches,
+    label_paths,
+    normalise_keyword_path,
+    resolve_gcmd,
+    resolve_gcmd_keyword,
+)
 from graph_loader.paths import vocabularies_dir
 
 THES = Namespace("https://w3id.org/gaia-kg/thesaurus/")
 GCMD = Namespace("https://gcmd.earthdata.nasa.gov/kms/concept/")
 THEME = Namespace("http://publications.europa.eu/resource/authority/data-theme/")
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GCMD_FILE = SHARED / "corpora" / "gcmd" / "sciencekeywords.rdf"
 THEMES_FILE = SHARED / "corpora" / "skos" / "eu-vocabularies" / "data-theme-filtered.rdf"
@@ -240,3 +250,73 @@ def test_resolution_survives_a_cycle() -> None:
 
 def test_doctests() -> None:
     assert doctest.testmod(graph_loader.alignment).failed == 0
+
+
+KEYWORDS = {
+    # as written in ISO 19139 / DIF records: full path, any case and spacing
+    "EARTH SCIENCE > OCEANS > OCEAN TEMPERATURE > SEA SURFACE TEMPERATURE": {
+        "sea-surface-temperature"
+    },
+    "Earth Science>Atmosphere>Aerosols>Aerosol Optical Depth/Thickness": {"aerosol-optical-depth"},
+    # a detailed variable the corpus does not hold: trimmed to its known parent
+    "EARTH SCIENCE > ATMOSPHERE > AEROSOLS > AEROSOL OPTICAL DEPTH/THICKNESS > AOD AT 550 NM": {
+        "aerosol-optical-depth"
+    },
+    # a bare label: every GCMD concept carrying it
+    "snow cover": {"snow-cover"},
+    "ATMOSPHERE": {"atmosphere"},
+    "NOT A GCMD KEYWORD": set(),
+    "EARTH SCIENCE > NOT A TOPIC > AEROSOLS": set(),
+    " > ": set(),
+}
+
+
+@needs_corpora
+@pytest.mark.parametrize(("text", "expected"), sorted(KEYWORDS.items()))
+def test_keyword_strings_resolve(text: str, expected: set[str]) -> None:
+    found = resolve_gcmd_keyword(text, gcmd_paths(), gcmd(), gcmd_alignment())
+    assert {c.removeprefix(str(THES)) for c in found} == expected
+
+
+def test_normalise_keyword_path() -> None:
+    assert normalise_keyword_path(" earth science >OCEANS>  sea  ice ") == "OCEANS > SEA ICE"
+    assert normalise_keyword_path("Oceans") == "OCEANS"
+    assert normalise_keyword_path("") == ""
+
+
+def _build_module():
+    sys.path.insert(0, str(TOOLS))
+    try:
+        return importlib.import_module("build_alignments")
+    finally:
+        sys.path.remove(str(TOOLS))
+
+
+@needs_corpora
+def test_committed_files_are_what_the_tables_build() -> None:
+    build = _build_module()
+    gaia = set(thesaurus().subjects(SKOS.inScheme, THES.gaia))
+    themes = _parse(THEMES_FILE, "xml")
+    assert build.to_turtle(build.build_gcmd(gcmd(), gaia)) == GCMD_ALIGNMENT.read_text("utf-8")
+    assert build.to_turtle(build.build_eu_themes(themes, gaia)) == EU_ALIGNMENT.read_text("utf-8")
+
+
+@needs_corpora
+def test_build_fails_loudly_on_unknown_labels(monkeypatch: pytest.MonkeyPatch) -> None:
+    build = _build_module()
+    gaia = set(thesaurus().subjects(SKOS.inScheme, THES.gaia))
+    rows = [
+        ("OCEANS > SEA ICE", "exact", "sea-ice"),
+        ("OCEANS > SEA ICES", "exact", "sea-ice"),
+        ("OCEANS", "exact", "ocean"),
+        ("OCEANS", "same", "oceans"),
+    ]
+    monkeypatch.setattr(build.gcmd, "ROWS", rows)
+    with pytest.raises(build.AlignmentError) as caught:
+        build.build_gcmd(gcmd(), gaia)
+    assert str(caught.value).splitlines() == [
+        "cannot build the GCMD alignment:",
+        "  GCMD path not found: 'OCEANS > SEA ICES'",
+        "  GAIA slug not in the thesaurus: 'ocean' (row 'OCEANS')",
+        "  unknown relation 'same' (row 'OCEANS')",
+    ]

@@ -53,6 +53,8 @@ _KIND_ORDER = {"pref": 0, "alt": 1, "hidden": 2}
 MAX_QUERY_CHARS = 100
 #: most suggestions one request may ask for
 MAX_LIMIT = 50
+#: below this many candidate labels, later query tokens are matched against theirs only
+LOCAL_SCAN_LABELS = 400
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -93,10 +95,12 @@ class Matcher:
     def __init__(self, index: ConceptIndex):
         self.index = index
         self.folded: list[str] = []
+        self.label_tokens: list[tuple[str, ...]] = []
         postings: dict[str, set[int]] = defaultdict(set)
         for i, entry in enumerate(index.labels):
             words = tokens(entry.text)
             self.folded.append(" ".join(words))
+            self.label_tokens.append(tuple(words))
             for word in words:
                 postings[word].add(i)
         self.postings = dict(postings)
@@ -108,17 +112,33 @@ class Matcher:
         self.prefixes = {n: dict(table) for n, table in by_length.items()}
         self.prefix_lists = {n: list(table) for n, table in self.prefixes.items()}
 
-    def token_matches(self, query_token: str) -> dict[str, int]:
-        """Label tokens matching ``query_token``: 1 by prefix, 2 fuzzily (level numbers)."""
+    def token_matches(
+        self, query_token: str, *, fuzzy: bool = True, within: set[str] | None = None
+    ) -> dict[str, int]:
+        """Label tokens matching ``query_token``: 1 by prefix, 2 fuzzily (level numbers).
+
+        ``within`` restricts the search to those label tokens (a scan of a few is cheaper).
+        """
         found: dict[str, int] = {}
-        start = bisect_left(self.sorted_tokens, query_token)
-        for word in self.sorted_tokens[start:]:
-            if not word.startswith(query_token):
-                break
-            found[word] = 1
+        if within is None:
+            start = bisect_left(self.sorted_tokens, query_token)
+            for word in self.sorted_tokens[start:]:
+                if not word.startswith(query_token):
+                    break
+                found[word] = 1
+        else:
+            found = {word: 1 for word in within if word.startswith(query_token)}
         n, k = len(query_token), max_typos(len(query_token))
-        for length in range(max(1, n - k), n + k + 1) if k else ():
-            choices = self.prefix_lists.get(length)
+        for length in range(max(1, n - k), n + k + 1) if fuzzy and k else ():
+            if within is None:
+                table = self.prefixes.get(length, {})
+                choices = self.prefix_lists.get(length, [])
+            else:
+                table = defaultdict(list)
+                for word in within:
+                    if len(word) >= length:
+                        table[word[:length]].append(word)
+                choices = list(table)
             if not choices:
                 continue
             hits = process.extract(
@@ -129,26 +149,39 @@ class Matcher:
                 limit=None,
             )
             for prefix, _distance, _i in hits:
-                for word in self.prefixes[length][prefix]:
+                for word in table[prefix]:
                     found.setdefault(word, 2)
         return found
 
-    def label_matches(self, query: str) -> dict[int, int]:
-        """Labels matching ``query``, each with its level (0 exact, 1 prefix, 2 fuzzy)."""
+    def label_matches(self, query: str, *, fuzzy: bool = True) -> dict[int, int]:
+        """Labels matching ``query``, each with its level (0 exact, 1 prefix, 2 fuzzy).
+
+        The cheapest query tokens (no typo allowed, longest) are matched first over every
+        label; once few labels remain, the next tokens are matched against their tokens only.
+        """
         words = tokens(query)
         if not words:
             return {}
         matched: dict[int, int] | None = None
-        for word in dict.fromkeys(words):
-            levels: dict[int, int] = {}
-            for token, level in self.token_matches(word).items():
-                for label in self.postings[token]:
-                    if levels.get(label, 3) > level:
-                        levels[label] = level
-            if matched is None:
-                matched = levels
+        for word in sorted(dict.fromkeys(words), key=lambda w: (max_typos(len(w)), -len(w))):
+            if matched is not None and len(matched) <= LOCAL_SCAN_LABELS:
+                within = {t for i in matched for t in self.label_tokens[i]}
+                found = self.token_matches(word, fuzzy=fuzzy, within=within)
+                matched = {
+                    i: max(level, best)
+                    for i, level in matched.items()
+                    if (best := min(found.get(t, 3) for t in self.label_tokens[i])) < 3
+                }
             else:
-                matched = {i: max(lv, levels[i]) for i, lv in matched.items() if i in levels}
+                levels: dict[int, int] = {}
+                for token, level in self.token_matches(word, fuzzy=fuzzy).items():
+                    for label in self.postings[token]:
+                        if levels.get(label, 3) > level:
+                            levels[label] = level
+                if matched is None:
+                    matched = levels
+                else:
+                    matched = {i: max(lv, levels[i]) for i, lv in matched.items() if i in levels}
             if not matched:
                 return {}
         joined = " ".join(words)
@@ -167,8 +200,13 @@ def suggest(index: ConceptIndex, query: str, *, lang: str = "en", limit: int = 1
     """The ranked suggestions for ``query`` (see the module docstring)."""
     matcher = matcher_for(index)
     joined = " ".join(tokens(query))
+    # Fuzzy matches rank after every exact or prefix one: look for them only when the
+    # exact and prefix matches name fewer than ``limit`` concepts.
+    matches = matcher.label_matches(query, fuzzy=False)
+    if len({index.labels[i].iri for i in matches}) < limit:
+        matches = matcher.label_matches(query)
     best: dict[str, _Hit] = {}
-    for i, level in matcher.label_matches(query).items():
+    for i, level in matches.items():
         entry = index.labels[i]
         concept = index.concepts[entry.iri]
         key = (

@@ -13,9 +13,10 @@ from .paths import ontology_dir, vocabularies_dir
 from .store import Store
 from .terms import GRAPHS_NS, ONTOLOGY_GRAPH, THESAURUS_GRAPH
 
-__all__ = ["initialise", "project_graphs", "ORGANISATIONS_GRAPH"]
+__all__ = ["initialise", "project_graphs", "ORGANISATIONS_GRAPH", "ALIGNMENTS_GRAPH"]
 
 ORGANISATIONS_GRAPH = ox.NamedNode(GRAPHS_NS + "organisations")
+ALIGNMENTS_GRAPH = ox.NamedNode(GRAPHS_NS + "alignments")
 
 
 def project_graphs() -> dict[ox.NamedNode, list[Path]]:
@@ -24,6 +25,7 @@ def project_graphs() -> dict[ox.NamedNode, list[Path]]:
         ONTOLOGY_GRAPH: [ontology_dir() / name for name in ONTOLOGY_FILES],
         THESAURUS_GRAPH: [vocabularies_dir() / "gaia-thesaurus.ttl"],
         ORGANISATIONS_GRAPH: [vocabularies_dir() / "organisations.ttl"],
+        ALIGNMENTS_GRAPH: sorted((vocabularies_dir() / "alignments").glob("*.ttl")),
     }
 
 

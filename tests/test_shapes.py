@@ -17,6 +17,7 @@ FILES = {
     "software.ttl",
     "agent.ttl",
     "concept.ttl",
+    "vocabulary.ttl",  # the GAIA thesaurus as a whole (tests/test_vocabulary_quality.py)
 }
 
 

@@ -92,7 +92,11 @@ EXPECTED = {
         (SOFT + "no-licence", "schema:codeRepository", V, "Software-codeRepository"),
         (SOFT + "no-licence", None, W, "Software-license"),  # path: schema:license | dct:license
     },
-    "concept-no-en-label.ttl": {(CONCEPT, "skos:prefLabel", W, "Concept-label-en")},
+    "concept-no-en-label.ttl": {
+        (CONCEPT, "skos:prefLabel", W, "Concept-label-en"),
+        # a GAIA sub-domain: shapes/vocabulary.ttl makes the missing label a Violation
+        (CONCEPT, "skos:prefLabel", V, "Vocabulary-prefLabel-en"),
+    },
     "concept-duplicate-label.ttl": {
         (CONCEPT, "skos:prefLabel", V, "Concept-prefLabel"),
         (CONCEPT, "skos:altLabel", V, "Concept-altLabel"),

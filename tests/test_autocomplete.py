@@ -6,6 +6,7 @@ import pytest
 from concept_support import FIXTURES, MINI, THES, demo_store, load_vocabulary
 from http_support import app_over
 
+from graph_loader.bootstrap import initialise
 from graph_loader.store import EmbeddedStore
 from sparql_api.autocomplete import MATCH_LEVELS, MAX_QUERY_CHARS, fold, max_typos, suggest, tokens
 from sparql_api.concept_index import build_concept_index
@@ -154,3 +155,53 @@ def test_bad_requests_are_bilingual_400(client, args, error):
 
 def test_query_without_words_suggests_nothing(client):
     assert complete(client, "!!! ...") == []
+
+
+NARROWER_OF_WINDS = ["SURFACE WINDS", "UPPER LEVEL WINDS", "WIND PROFILES"]
+GCMD_WINDS = "https://gcmd.earthdata.nasa.gov/kms/concept/df160e31-ae45-41a4-9093-a80fe5303cea"
+
+
+@pytest.fixture(scope="module")
+def gcmd_client(shared):
+    """The thesaurus (no demo) plus GCMD science keywords and platforms from ../shared."""
+    store = EmbeddedStore(None)
+    list(initialise(store))
+    for name in ("sciencekeywords", "platforms"):
+        load_vocabulary(store, f"gcmd-{name}", shared / "corpora" / "gcmd" / f"{name}.rdf")
+    with app_over(store) as app:
+        yield app.test_client()
+
+
+def test_with_gcmd_loaded_the_must_show_queries_still_hold(gcmd_client):
+    for q in ("aérosols", "aerosol", "AOD", "epaisseur optique", "aersol"):
+        first_two = [s["iri"] for s in complete(gcmd_client, q)[:2]]
+        assert AOD in first_two or AEROSOLS in first_two, (q, first_two)
+    for q in ("température de surface de la mer", "SST"):
+        assert complete(gcmd_client, q)[0]["iri"] == SST
+
+
+def test_gcmd_keywords_are_suggested_and_described(gcmd_client):
+    hits = complete(gcmd_client, "atmospheric winds")
+    assert hits[0]["iri"] == str(THES["winds"])  # the thesaurus first, then GCMD
+    hit = hits[1]
+    assert hit["iri"] == GCMD_WINDS
+    assert (hit["match"], hit["vocabulary"]) == ("exact", "gcmd-sciencekeywords")
+    assert (
+        hit["scheme"]
+        == "https://gcmd.earthdata.nasa.gov/kms/concepts/concept_scheme/sciencekeywords"
+    )
+    assert hit["matched"] == {"text": "ATMOSPHERIC WINDS", "kind": "pref", "lang": "en"}
+    platform = complete(gcmd_client, "sentinel-2", limit=1)[0]
+    assert platform["vocabulary"] == "gcmd-platforms" and platform["label"] == "SENTINEL-2"
+    body = gcmd_client.get("/api/concepts", query_string={"iri": GCMD_WINDS}).get_json()
+    assert [b["label"] for b in body["broader"]] == [
+        "Science Keywords",
+        "EARTH SCIENCE",
+        "ATMOSPHERE",
+    ]
+    assert body["definition"] == {
+        "en": "Air in motion relative to the surface of the earth.",
+        "fr": None,
+    }
+    # six narrower in the file; only the three the (partial) corpus describes are concepts
+    assert [n["label"] for n in body["narrower"]] == NARROWER_OF_WINDS

@@ -10,6 +10,7 @@ keeps one index per process and rebuilds it when the store's :func:`signature` c
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import defaultdict, deque
@@ -38,6 +39,8 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 #: label predicates and the kind a suggestion reports
 LABEL_KINDS = {SKOS + "prefLabel": "pref", SKOS + "altLabel": "alt", SKOS + "hiddenLabel": "hidden"}
 VOCABULARIES_PREFIX = GRAPHS_NS + "vocabulary/"
+
+log = logging.getLogger(__name__)
 
 
 def graph_bindings() -> dict[str, ox.NamedNode | ox.Literal]:
@@ -213,26 +216,49 @@ def _counts(index: ConceptIndex, store: Store) -> None:
 class ConceptIndexHolder:
     """One :class:`ConceptIndex` per process, rebuilt when the store's signature changes.
 
-    The signature is checked at most every ``check_seconds`` (0: on every call).
+    The signature is checked at most every ``check_seconds`` (0: on every call). With
+    ``background`` (the app's choice), a due check runs in a thread while requests keep the
+    current index, so no request waits for it; only the very first build is waited for.
     """
 
-    def __init__(self, *, check_seconds: float = 5.0):
+    def __init__(self, *, check_seconds: float = 5.0, background: bool = False):
         self.check_seconds = check_seconds
+        self.background = background
         self._index: ConceptIndex | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
+        self._refreshing = False
 
     def get(self, store: Store) -> ConceptIndex:
         """The index of ``store``, built on first use and after a change."""
         index = self._index
-        now = time.monotonic()
-        if index is not None and now - self._checked < self.check_seconds:
+        if index is not None and time.monotonic() - self._checked < self.check_seconds:
+            return index
+        if index is not None and self.background:
+            with self._lock:
+                if self._refreshing:
+                    return index
+                self._refreshing = True
+            threading.Thread(target=self._refresh_quietly, args=(store,), daemon=True).start()
             return index
         with self._lock:
-            if self._index is not None and now - self._checked < self.check_seconds:
-                return self._index
-            sig = signature(store)
-            if self._index is None or self._index.signature != sig:
-                self._index = build_concept_index(store, sig=sig)
-            self._checked = time.monotonic()
+            return self._refresh(store)
+
+    def _refresh(self, store: Store) -> ConceptIndex:
+        if self._index is not None and time.monotonic() - self._checked < self.check_seconds:
             return self._index
+        sig = signature(store)
+        if self._index is None or self._index.signature != sig:
+            self._index = build_concept_index(store, sig=sig)
+        self._checked = time.monotonic()
+        return self._index
+
+    def _refresh_quietly(self, store: Store) -> None:
+        try:
+            with self._lock:
+                self._refresh(store)
+        except Exception:  # a failed check keeps the old index and is retried later
+            log.exception("concept index refresh failed")
+            self._checked = time.monotonic()
+        finally:
+            self._refreshing = False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pyoxigraph as ox
 import pytest
 import rdflib
@@ -271,6 +273,28 @@ def test_index_is_rebuilt_when_a_vocabulary_changes(store):
     finally:
         store.drop_graphs([graph])
     assert MINI + "extra" not in holder.get(store).concepts
+
+
+def test_background_refresh_keeps_serving_the_old_index_until_the_new_one_is_built(store):
+    holder = ConceptIndexHolder(check_seconds=0, background=True)
+    first = holder.get(store)
+    graph = ox.NamedNode("https://w3id.org/gaia-kg/graph/vocabulary/extra2")
+    concept = ox.NamedNode(MINI + "extra2")
+    store.replace_graph(
+        graph,
+        [
+            ox.Triple(concept, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SKOS.Concept))),
+            ox.Triple(concept, ox.NamedNode(str(SKOS.prefLabel)), ox.Literal("X", language="en")),
+        ],
+    )
+    try:
+        assert holder.get(store) is first  # answered at once; the check runs in a thread
+        deadline = time.monotonic() + 10
+        while MINI + "extra2" not in holder.get(store).concepts:
+            assert time.monotonic() < deadline, "the index was not rebuilt"
+            time.sleep(0.01)
+    finally:
+        store.drop_graphs([graph])
 
 
 def test_plain_functions_without_flask(store):

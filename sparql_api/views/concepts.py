@@ -24,7 +24,7 @@ DEFAULT_LIMIT = 10
 
 @bp.record_once
 def _init(state) -> None:
-    state.app.extensions.setdefault(INDEX_EXTENSION, ConceptIndexHolder())
+    state.app.extensions.setdefault(INDEX_EXTENSION, ConceptIndexHolder(background=True))
 
 
 def get_concept_index() -> ConceptIndex:

@@ -5,7 +5,10 @@ in-memory store, serves the app with waitress on 127.0.0.1 in a thread, warms up
 ``ROUNDS`` passes over ``QUERIES`` (French and English, prefixes, typos) with one keep-alive
 HTTP connection, and prints p50/p95 and the time to build the index.
 
-    .venv/bin/python bench/autocomplete.py [--rounds N]
+    .venv/bin/python bench/autocomplete.py [--rounds N] [--datasets N]
+
+``--datasets N`` adds N synthetic datasets (bench/synthetic.py, 1–3 thesaurus variables
+each) to measure the index build and the change check on a larger catalogue.
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ import json
 import socket
 import statistics
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
 from pathlib import Path
 
+import pyoxigraph as ox
 from waitress.server import create_server
 
 from graph_loader.bootstrap import initialise
@@ -30,7 +35,7 @@ from graph_loader.store import EmbeddedStore
 from graph_loader.terms import vocabulary_graph
 from sparql_api import create_app
 from sparql_api.autocomplete import matcher_for
-from sparql_api.concept_index import build_concept_index
+from sparql_api.concept_index import build_concept_index, signature
 
 GCMD = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "gcmd"
 VOCABULARIES = {"gcmd-sciencekeywords": "sciencekeywords.rdf", "gcmd-platforms": "platforms.rdf"}
@@ -90,10 +95,18 @@ QUERIES = [
 ]
 
 
-def load_store() -> tuple[EmbeddedStore, float]:
+def load_store(datasets: int = 0) -> tuple[EmbeddedStore, float]:
     store = EmbeddedStore(None)
     started = time.perf_counter()
     list(initialise(store))
+    if datasets:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from synthetic import write_catalogue
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "catalogue.nq"
+            write_catalogue(path, datasets, graphs=True)
+            store.raw.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
     for name, filename in VOCABULARIES.items():
         path = GCMD / filename
         store.replace_graph(vocabulary_graph(name), read_triples(path.read_bytes(), name=str(path)))
@@ -124,12 +137,16 @@ def timed_get(conn: http.client.HTTPConnection, q: str) -> tuple[float, dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--datasets", type=int, default=0)
     args = parser.parse_args(argv)
     if not all((GCMD / f).is_file() for f in VOCABULARIES.values()):
         print(f"GCMD files not found in {GCMD}: nothing to measure.", file=sys.stderr)
         return 2
-    store, load_s = load_store()
+    store, load_s = load_store(args.datasets)
     print(f"store: {store.triple_count()} quads loaded in {load_s:.2f} s")
+    started = time.perf_counter()
+    signature(store)
+    print(f"change check (signature): {(time.perf_counter() - started) * 1000:.0f} ms")
     started = time.perf_counter()
     index = build_concept_index(store)
     matcher_for(index)

@@ -2,9 +2,9 @@
 
 :func:`build_concept_index` reads the GAIA thesaurus graph and the external vocabulary graphs
 (``terms.vocabulary_graph(name)``): labels, broader edges (``skos:broader`` or the inverse of
-``skos:narrower``, inside each graph), schemes, mappings, and the resources tagged with each
-concept (``gaia:variable`` or ``dcat:theme``). Depths, compartments and counts (distinct
-resources tagged at or below a concept) are computed in Python. :class:`ConceptIndexHolder`
+``skos:narrower``, inside each graph), schemes and mappings; depths and compartments are
+computed in Python, counts (distinct resources tagged at or below a concept with
+``gaia:variable`` or ``dcat:theme``) by one SPARQL aggregate. :class:`ConceptIndexHolder`
 keeps one index per process and rebuilds it when the store's :func:`signature` changes.
 """
 
@@ -200,17 +200,10 @@ def _compartments(index: ConceptIndex, store: Store) -> None:
 
 def _counts(index: ConceptIndex, store: Store) -> None:
     """Distinct resources tagged with each concept or any concept below it."""
-    tagged: dict[str, set[str]] = defaultdict(set)
-    for row in store.select(load_query("concept_tags")):
-        tagged[row["c"].value].add(row["r"].value)
-    below: dict[str, set[str]] = defaultdict(set)
-    for iri, resources in tagged.items():
-        if iri not in index.concepts:
-            continue
-        for target in [iri, *index.ancestors(iri)]:
-            below[target] |= resources
-    for iri, resources in below.items():
-        index.concepts[iri].count = len(resources)
+    for row in store.select(load_query("concept_counts")):
+        concept = index.concepts.get(row["a"].value)
+        if concept is not None:
+            concept.count = int(row["n"].value)
 
 
 class ConceptIndexHolder:

@@ -20,11 +20,15 @@ bp = Blueprint("concepts", __name__)
 
 INDEX_EXTENSION = "gaia_kg_concepts"
 DEFAULT_LIMIT = 10
+#: how often the app checks whether the store changed (in a background thread)
+CHECK_SECONDS = 10.0
 
 
 @bp.record_once
 def _init(state) -> None:
-    state.app.extensions.setdefault(INDEX_EXTENSION, ConceptIndexHolder(background=True))
+    state.app.extensions.setdefault(
+        INDEX_EXTENSION, ConceptIndexHolder(background=True, check_seconds=CHECK_SECONDS)
+    )
 
 
 def get_concept_index() -> ConceptIndex:

@@ -22,7 +22,8 @@ from http_support import app_over
 from rdflib import URIRef
 from rdflib.namespace import DCAT, RDF, SKOS
 
-from graph_loader.bootstrap import project_graphs
+from graph_loader.bootstrap import initialise, project_graphs
+from sparql_api.autocomplete import suggest
 from sparql_api.concept_index import ConceptIndexHolder, build_concept_index
 from sparql_api.concepts import concept_tree, top_concepts
 
@@ -304,3 +305,22 @@ def test_plain_functions_without_flask(store):
     tree = concept_tree(index, MINI + "earth", "fr")
     assert tree["label"] == "EARTH SCIENCE"
     assert [c["iri"] for c in tree["children"]] == [MINI + "aerosols-kw"]
+
+
+def test_index_reads_the_same_on_both_backends(any_store):
+    list(initialise(any_store))
+    load_vocabulary(any_store, "mini", FIXTURES / "mini-vocab.ttl")
+    index = build_concept_index(any_store)
+    assert [c["id"] for c in top_concepts(index, "en")["concepts"]] == [
+        "agro-environment",
+        "atmosphere",
+        "biodiversity",
+        "climate",
+        "land-surfaces",
+        "oceans",
+        "solid-earth",
+    ]
+    assert index.concepts[MINI + "dust-kw"].compartment == str(THES["atmosphere"])
+    assert index.concepts[MINI + "dust-kw"].depth == 2
+    assert index.concepts[str(THES["aerosol-optical-depth"])].depth == 2
+    assert [s["iri"] for s in suggest(index, "aod")] == [str(THES["aerosol-optical-depth"])]

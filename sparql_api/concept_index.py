@@ -14,6 +14,7 @@ import logging
 import threading
 import time
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -212,11 +213,19 @@ class ConceptIndexHolder:
     The signature is checked at most every ``check_seconds`` (0: on every call). With
     ``background`` (the app's choice), a due check runs in a thread while requests keep the
     current index, so no request waits for it; only the very first build is waited for.
+    ``prepare`` is called on each new index before it is served (the autocomplete tables).
     """
 
-    def __init__(self, *, check_seconds: float = 5.0, background: bool = False):
+    def __init__(
+        self,
+        *,
+        check_seconds: float = 5.0,
+        background: bool = False,
+        prepare: Callable[[ConceptIndex], object] | None = None,
+    ):
         self.check_seconds = check_seconds
         self.background = background
+        self.prepare = prepare  # derives more from a new index before it is served
         self._index: ConceptIndex | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
@@ -242,7 +251,10 @@ class ConceptIndexHolder:
             return self._index
         sig = signature(store)
         if self._index is None or self._index.signature != sig:
-            self._index = build_concept_index(store, sig=sig)
+            index = build_concept_index(store, sig=sig)
+            if self.prepare is not None:
+                self.prepare(index)
+            self._index = index
         self._checked = time.monotonic()
         return self._index
 

@@ -23,7 +23,7 @@ from rdflib import URIRef
 from rdflib.namespace import DCAT, RDF, SKOS
 
 from graph_loader.bootstrap import initialise, project_graphs
-from sparql_api.autocomplete import suggest
+from sparql_api.autocomplete import matcher_for, suggest
 from sparql_api.concept_index import ConceptIndexHolder, build_concept_index
 from sparql_api.concepts import concept_tree, top_concepts
 
@@ -277,8 +277,9 @@ def test_index_is_rebuilt_when_a_vocabulary_changes(store):
 
 
 def test_background_refresh_keeps_serving_the_old_index_until_the_new_one_is_built(store):
-    holder = ConceptIndexHolder(check_seconds=0, background=True)
+    holder = ConceptIndexHolder(check_seconds=0, background=True, prepare=matcher_for)
     first = holder.get(store)
+    assert "matcher" in first.cache  # the autocomplete tables are built before serving
     graph = ox.NamedNode("https://w3id.org/gaia-kg/graph/vocabulary/extra2")
     concept = ox.NamedNode(MINI + "extra2")
     store.replace_graph(
@@ -294,6 +295,7 @@ def test_background_refresh_keeps_serving_the_old_index_until_the_new_one_is_bui
         while MINI + "extra2" not in holder.get(store).concepts:
             assert time.monotonic() < deadline, "the index was not rebuilt"
             time.sleep(0.01)
+        assert "matcher" in holder.get(store).cache
     finally:
         store.drop_graphs([graph])
 

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 from graph_loader.errors import StoreError
 
-from ..autocomplete import MAX_LIMIT, MAX_QUERY_CHARS, suggest
+from ..autocomplete import MAX_LIMIT, MAX_QUERY_CHARS, matcher_for, suggest
 from ..concept_index import ConceptIndex, ConceptIndexHolder
 from ..concepts import concept_iri, concept_tree, describe_concept, top_concepts
 from ..http_errors import ApiError, request_lang
@@ -27,7 +27,8 @@ CHECK_SECONDS = 10.0
 @bp.record_once
 def _init(state) -> None:
     state.app.extensions.setdefault(
-        INDEX_EXTENSION, ConceptIndexHolder(background=True, check_seconds=CHECK_SECONDS)
+        INDEX_EXTENSION,
+        ConceptIndexHolder(background=True, check_seconds=CHECK_SECONDS, prepare=matcher_for),
     )
 
 

@@ -288,3 +288,8 @@ def _load_and_release(settings: Settings, files, lang: str) -> None:
             _load(store, files, settings, lang, infer=True)
     except GaiaKGError as exc:
         _fail(exc)
+
+
+from .vocab_cli import vocab  # noqa: E402 - registers the vocab group (needs this module)
+
+main.add_command(vocab)

@@ -168,26 +168,27 @@ def vocabulary_stats(store: Store, name: str | None = None) -> dict:
     """Figures of the GAIA thesaurus (``name`` None) or of the loaded vocabulary ``name``.
 
     ``levels``: concepts per GAIA level (compartment, sub-domain, variable) when every concept
-    has a level class, else per depth (``"1"`` = top); ``top_concepts``: concepts below each
-    top concept, keyed by the last segment of its IRI; ``labels``: per property and language;
-    ``definitions``: per language.
+    has a level class, else per depth (``"1"`` = no broader concept); ``top_concepts``:
+    concepts below each concept that has no broader one, keyed by the last segment of its IRI;
+    ``labels``: per property and language; ``definitions``: per language.
     """
     graph = THESAURUS_GRAPH if name is None else vocabulary_graph(slugify(name))
     if graph not in store.named_graphs():
         raise InputError(f"no vocabulary graph <{graph.value}> in the store")
-    rows = store.select(_query("levels.rq"), {"g": graph})
-    classed = all("level" in row for row in rows)
-    levels: Counter[str] = Counter()
-    for row in rows:
-        levels[LEVELS[row["level"].value] if classed else str(int(row["depth"].value) + 1)] += 1
-    if classed:
-        level_counts = {level: levels[level] for level in LEVELS.values()}
+    rows = store.select(_query("concepts.rq"), {"g": graph})
+    concepts = {row["concept"] for row in rows}
+    parents: dict[ox.NamedNode, set] = {c: set() for c in concepts}
+    for row in store.select(_query("broader.rq"), {"g": graph}):
+        parents.setdefault(row["narrow"], set()).add(row["broad"])
+    ancestors = _ancestors(parents)
+    if all("level" in row for row in rows):
+        counts = Counter(LEVELS[row["level"].value] for row in rows)
+        levels = {level: counts[level] for level in LEVELS.values()}
     else:
-        level_counts = {k: levels[k] for k in sorted(levels, key=int)}
-    tops = {
-        _local_name(row["top"].value): int(row["n"].value)
-        for row in store.select(_query("tops.rq"), {"g": graph})
-    }
+        depths = Counter(str(_depth(c, parents, {})) for c in concepts)
+        levels = {k: depths[k] for k in sorted(depths, key=int)}
+    below = Counter(a for c in concepts for a in ancestors[c])
+    tops = {_local_name(c.value): below[c] for c in concepts if not parents[c]}
     labels: dict[str, dict[str, int]] = {p: {} for p in LABEL_PROPERTIES.values()}
     definitions: dict[str, int] = {}
     for row in store.select(_query("labels.rq"), {"g": graph}):
@@ -197,12 +198,35 @@ def vocabulary_stats(store: Store, name: str | None = None) -> dict:
         target[lang] = n
     return {
         "graph": graph.value,
-        "concepts": len(rows),
-        "levels": level_counts,
+        "concepts": len(concepts),
+        "levels": levels,
         "top_concepts": dict(sorted(tops.items())),
         "labels": {p: dict(sorted(v.items())) for p, v in labels.items()},
         "definitions": dict(sorted(definitions.items())),
     }
+
+
+def _ancestors(parents: dict) -> dict:
+    """Every concept's ancestors (cycles tolerated: a concept may be its own ancestor)."""
+    found: dict = {}
+    for concept in parents:
+        todo, seen = list(parents[concept]), set()
+        while todo:
+            node = todo.pop()
+            if node not in seen:
+                seen.add(node)
+                todo.extend(parents.get(node, ()))
+        found[concept] = seen
+    return found
+
+
+def _depth(concept, parents: dict, memo: dict) -> int:
+    """1 + the length of the shortest broader chain up to a concept without broader."""
+    if concept not in memo:
+        memo[concept] = 1  # a cycle stops here
+        above = parents.get(concept, ())
+        memo[concept] = 1 + min((_depth(p, parents, memo) for p in above), default=0)
+    return memo[concept]
 
 
 def _local_name(iri: str) -> str:

@@ -1,0 +1,76 @@
+"""``gaia-kg vocab``: load an external SKOS vocabulary, print vocabulary statistics."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .cli import _fail, _open, _progress, _settings, lang_option, store_option
+from .errors import GaiaKGError
+
+__all__ = ["vocab"]
+
+_HEADINGS = {
+    "concepts": {"en": "concepts", "fr": "concepts"},
+    "levels": {"en": "concepts per level", "fr": "concepts par niveau"},
+    "top_concepts": {
+        "en": "concepts below each top concept",
+        "fr": "concepts sous chaque concept de tête",
+    },
+    "labels": {"en": "labels per language", "fr": "libellés par langue"},
+    "definitions": {"en": "definitions per language", "fr": "définitions par langue"},
+    "graph": {"en": "graph", "fr": "graphe"},
+}
+
+vocab = click.Group("vocab", help="External SKOS vocabularies and thesaurus statistics.")
+
+
+@vocab.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--name", default=None, help="Vocabulary name [default: the file name's stem].")
+@store_option
+@lang_option
+def load(file, name, store_spec, lang):
+    """Load any SKOS FILE into its own named graph, with its SKOS closure (replaces it)."""
+    from .vocab import load_vocabulary
+
+    try:
+        with _open(_settings(store_spec)) as store:
+            report = load_vocabulary(store, file, name=name, progress=_progress)
+    except GaiaKGError as exc:
+        _fail(exc)
+    click.echo(report.message(lang))
+
+
+@vocab.command()
+@click.option(
+    "--vocabulary", default=None, metavar="NAME", help="A loaded vocabulary [default: GAIA]."
+)
+@store_option
+@lang_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(vocabulary, store_spec, lang, as_json):
+    """Concepts per level and per top concept, labels and definitions per language."""
+    from .vocab import vocabulary_stats
+
+    try:
+        with _open(_settings(store_spec)) as store:
+            figures = vocabulary_stats(store, vocabulary)
+    except GaiaKGError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+        return
+    for key, value in figures.items():
+        heading = _HEADINGS[key][lang]
+        if not isinstance(value, dict):
+            click.echo(f"{heading:<42} {value}")
+            continue
+        click.echo(f"{heading}{' :' if lang == 'fr' else ':'}")
+        for k, v in value.items():
+            if isinstance(v, dict):
+                langs = "  ".join(f"{la or '-'} {n:>6}" for la, n in v.items()) or "-"
+                click.echo(f"  {k:<40} {langs}")
+            else:
+                click.echo(f"  {k:<40} {v:>10}")

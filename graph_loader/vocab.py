@@ -37,6 +37,7 @@ __all__ = [
     "load_vocabulary",
     "vocabulary_stats",
     "skosify_warnings",
+    "graph_skosify_warnings",
 ]
 
 #: GAIA level class -> level name in :func:`vocabulary_stats`, top to bottom
@@ -257,3 +258,16 @@ def skosify_warnings(graph: rdflib.Graph) -> list[str]:
     finally:
         root.removeHandler(handler)
     return handler.messages
+
+
+def graph_skosify_warnings(store: Store, name: str | None = None) -> list[str]:
+    """:func:`skosify_warnings` of the GAIA thesaurus graph (``name`` None) or of a vocabulary."""
+    from .validation.terms import to_rdflib
+
+    graph = THESAURUS_GRAPH if name is None else vocabulary_graph(slugify(name))
+    if graph not in store.named_graphs():
+        raise InputError(f"no vocabulary graph <{graph.value}> in the store")
+    copy = rdflib.Graph()
+    for t in store.graph_triples(graph):
+        copy.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return skosify_warnings(copy)

@@ -21,6 +21,7 @@ _HEADINGS = {
     "labels": {"en": "labels per language", "fr": "libellés par langue"},
     "definitions": {"en": "definitions per language", "fr": "définitions par langue"},
     "graph": {"en": "graph", "fr": "graphe"},
+    "skosify": {"en": "skosify warnings", "fr": "avertissements de skosify"},
 }
 
 vocab = click.Group("vocab", help="External SKOS vocabularies and thesaurus statistics.")
@@ -50,13 +51,16 @@ def load(file, name, store_spec, lang):
 @store_option
 @lang_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def stats(vocabulary, store_spec, lang, as_json):
+@click.option("--skosify", "check", is_flag=True, help="Also run skosify's checks.")
+def stats(vocabulary, store_spec, lang, as_json, check):
     """Concepts per level and per top concept, labels and definitions per language."""
-    from .vocab import vocabulary_stats
+    from .vocab import graph_skosify_warnings, vocabulary_stats
 
     try:
         with _open(_settings(store_spec)) as store:
             figures = vocabulary_stats(store, vocabulary)
+            if check:
+                figures["skosify"] = graph_skosify_warnings(store, vocabulary)
     except GaiaKGError as exc:
         _fail(exc)
     if as_json:
@@ -64,6 +68,11 @@ def stats(vocabulary, store_spec, lang, as_json):
         return
     for key, value in figures.items():
         heading = _HEADINGS[key][lang]
+        if isinstance(value, list):
+            click.echo(f"{heading:<42} {len(value)}")
+            for line in value:
+                click.echo(f"  {line}")
+            continue
         if not isinstance(value, dict):
             click.echo(f"{heading:<42} {value}")
             continue

@@ -161,6 +161,8 @@ def test_vocab_stats_of_the_gaia_thesaurus(tmp_path):
     expected = _expected_stats()
     assert json.loads(out) == expected
     assert expected["levels"] == {"compartment": 7, "sub-domain": 46, "variable": 105}
+    checked = run("vocab", "stats", "--store", store, "--json", "--skosify", cwd=tmp_path).stdout
+    assert json.loads(checked) == {**expected, "skosify": []}
     table = run("vocab", "stats", "--store", store, cwd=tmp_path).stdout
     assert "concepts per level:" in table
     french = run("vocab", "stats", "--store", store, "--lang", "fr", cwd=tmp_path).stdout

@@ -1,0 +1,240 @@
+"""The OpenAPI 3.1 description of the HTTP API, in English or French (``?lang=``).
+
+One table, :data:`OPERATIONS`, names every route with its summary in both languages and its
+parameters; :func:`openapi_document` turns it into the document served at ``/openapi.json``.
+A test checks that every route of the app is in the table and that the document is valid.
+"""
+
+from __future__ import annotations
+
+from graph_loader import __version__
+
+__all__ = ["OPERATIONS", "openapi_document"]
+
+
+def _param(name, where, en, fr, *, required=False, schema=None):
+    return {
+        "name": name,
+        "in": where,
+        "required": required or where == "path",
+        "description": {"en": en, "fr": fr},
+        "schema": schema or {"type": "string"},
+    }
+
+
+LANG = _param(
+    "lang",
+    "query",
+    "Language of labels and messages (default: Accept-Language).",
+    "Langue des libellés et des messages (par défaut : Accept-Language).",
+    schema={"type": "string", "enum": ["en", "fr"]},
+)
+QUERY = _param(
+    "query",
+    "query",
+    "A SPARQL 1.1 query (GET, or POST form-encoded).",
+    "Une requête SPARQL 1.1 (GET, ou POST encodé en formulaire).",
+)
+FORMAT = _param(
+    "format",
+    "query",
+    "Result format, overriding Accept.",
+    "Format du résultat, prioritaire sur Accept.",
+    schema={
+        "type": "string",
+        "enum": ["json", "xml", "csv", "tsv", "ttl", "nt", "jsonld", "rdfxml"],
+    },
+)
+GRAPH_URIS = [
+    _param(
+        "default-graph-uri",
+        "query",
+        "Graphs forming the default graph.",
+        "Graphes formant le graphe par défaut.",
+        schema={"type": "array", "items": {"type": "string"}},
+    ),
+    _param(
+        "named-graph-uri",
+        "query",
+        "Graphs available to GRAPH.",
+        "Graphes accessibles par GRAPH.",
+        schema={"type": "array", "items": {"type": "string"}},
+    ),
+]
+SLUG = _param(
+    "slug",
+    "path",
+    "Local name of a GAIA thesaurus concept, e.g. sea-surface-temperature.",
+    "Nom local d'un concept du thésaurus GAIA (ex. sea-surface-temperature).",
+)
+IRI = _param(
+    "iri",
+    "query",
+    "Full IRI of the resource or concept.",
+    "IRI complète de la ressource ou du concept.",
+)
+
+#: (path, method) -> summary (en, fr), parameters, responses (status -> media type)
+OPERATIONS: dict[tuple[str, str], dict] = {
+    ("/health", "get"): {
+        "summary": ("Store status and figures", "État et chiffres de l'entrepôt"),
+        "parameters": [LANG],
+        "responses": {"200": "application/json", "503": "application/json"},
+    },
+    ("/sparql", "get"): {
+        "summary": (
+            "SPARQL 1.1 query (read-only; time limit and row cap stated in headers)",
+            "Requête SPARQL 1.1 (lecture seule ; limite de temps et de lignes "
+            "signalées dans les en-têtes)",
+        ),
+        "parameters": [QUERY, FORMAT, *GRAPH_URIS],
+        "responses": {
+            "200": "application/sparql-results+json",
+            "400": "text/plain",
+            "403": "text/plain",
+            "406": "text/plain",
+            "504": "text/plain",
+        },
+    },
+    ("/sparql", "post"): {
+        "summary": (
+            "SPARQL 1.1 query sent form-encoded or as application/sparql-query",
+            "Requête SPARQL 1.1 envoyée en formulaire ou en application/sparql-query",
+        ),
+        "parameters": [FORMAT, *GRAPH_URIS],
+        "body": ["application/x-www-form-urlencoded", "application/sparql-query"],
+        "responses": {
+            "200": "application/sparql-results+json",
+            "400": "text/plain",
+            "403": "text/plain",
+            "415": "text/plain",
+            "504": "text/plain",
+        },
+    },
+    ("/api/resources", "get"): {
+        "summary": ("A resource by its full IRI", "Une ressource par son IRI complète"),
+        "parameters": [IRI, LANG],
+        "responses": {
+            "200": "application/json",
+            "400": "application/json",
+            "404": "application/json",
+        },
+    },
+    ("/api/resources/{rid}", "get"): {
+        "summary": (
+            "A resource of the catalogue (<base>id/<kind>/<id>) with its record",
+            "Une ressource du catalogue (<base>id/<sorte>/<id>) et sa fiche",
+        ),
+        "parameters": [
+            _param(
+                "rid",
+                "path",
+                "kind/id, e.g. dataset/iagos-ozone",
+                "sorte/id, ex. dataset/iagos-ozone",
+            ),
+            LANG,
+        ],
+        "responses": {"200": "application/json", "404": "application/json"},
+    },
+    ("/api/concepts", "get"): {
+        "summary": (
+            "Top concepts of a vocabulary, or one concept by IRI",
+            "Concepts de tête d'un vocabulaire, ou un concept par son IRI",
+        ),
+        "parameters": [
+            _param(
+                "vocabulary",
+                "query",
+                "Vocabulary name (default gaia).",
+                "Nom du vocabulaire (gaia par défaut).",
+            ),
+            IRI,
+            _param("tree", "query", "With iri: the subtree.", "Avec iri : le sous-arbre."),
+            LANG,
+        ],
+        "responses": {"200": "application/json", "404": "application/json"},
+    },
+    ("/api/concepts/{slug}", "get"): {
+        "summary": (
+            "A concept: labels, definition, broader chain, narrower, mappings, count",
+            "Un concept : libellés, définition, ascendants, descendants, alignements, "
+            "nombre de ressources",
+        ),
+        "parameters": [SLUG, LANG],
+        "responses": {"200": "application/json", "404": "application/json"},
+    },
+    ("/api/concepts/{slug}/tree", "get"): {
+        "summary": (
+            "The subtree under a concept, with counts",
+            "Le sous-arbre d'un concept, avec les nombres de ressources",
+        ),
+        "parameters": [SLUG, LANG],
+        "responses": {"200": "application/json", "404": "application/json"},
+    },
+    ("/api/autocomplete", "get"): {
+        "summary": (
+            "Concept suggestions from every label, fr and en, typo-tolerant",
+            "Suggestions de concepts sur tous les libellés, fr et en, tolérant "
+            "les fautes de frappe",
+        ),
+        "parameters": [
+            _param(
+                "q", "query", "What the user typed.", "Ce que l'utilisateur a tapé.", required=True
+            ),
+            _param(
+                "limit",
+                "query",
+                "How many suggestions (1-50).",
+                "Nombre de suggestions (1-50).",
+                schema={"type": "integer", "minimum": 1, "maximum": 50},
+            ),
+            LANG,
+        ],
+        "responses": {"200": "application/json", "400": "application/json"},
+    },
+    ("/openapi.json", "get"): {
+        "summary": ("This description", "Cette description"),
+        "parameters": [LANG],
+        "responses": {"200": "application/json"},
+    },
+}
+
+
+def openapi_document(lang: str = "en") -> dict:
+    """The OpenAPI 3.1 document with summaries and descriptions in ``lang``."""
+    pick = 1 if lang == "fr" else 0
+    paths: dict[str, dict] = {}
+    for (path, method), op in OPERATIONS.items():
+        operation = {
+            "summary": op["summary"][pick],
+            "operationId": f"{method}_{path.strip('/').replace('/', '_').replace('{', '')}".replace(
+                "}", ""
+            ).replace(".", "_")
+            or "root",
+            "parameters": [
+                {**p, "description": p["description"]["fr" if pick else "en"]}
+                for p in op["parameters"]
+            ],
+            "responses": {
+                status: {
+                    "description": status,
+                    "content": {media: {"schema": {}}},
+                }
+                for status, media in op["responses"].items()
+            },
+        }
+        if "body" in op:
+            operation["requestBody"] = {
+                "content": {media: {"schema": {"type": "string"}} for media in op["body"]}
+            }
+        paths.setdefault(path, {})[method] = operation
+    title = (
+        "gaia-kg — graphe de connaissances GAIA Data"
+        if pick
+        else "gaia-kg — the GAIA Data knowledge graph"
+    )
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": title, "version": __version__},
+        "paths": paths,
+    }

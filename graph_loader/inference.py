@@ -153,13 +153,13 @@ def _transitive_closure(pairs: Iterable[Pair]) -> set[Pair]:
     closure: set[Pair] = set()
     for start in following:
         seen: set = set()
-        todo = list(following[start])
-        while todo:
-            node = todo.pop()
+        pending = list(following[start])
+        while pending:
+            node = pending.pop()
             if node in seen:
                 continue
             seen.add(node)
-            todo.extend(following.get(node, ()))
+            pending.extend(following.get(node, ()))
         closure.update((start, node) for node in seen if node != start)
     return closure
 

@@ -104,9 +104,9 @@ class Schema:
     def expansions(self, prop: ox.NamedNode) -> frozenset[Edge]:
         """What ``s prop o`` entails: ``(q, False)`` for ``s q o``, ``(q, True)`` for ``o q s``."""
         seen = {(prop, False)}
-        todo = [(prop, False)]
-        while todo:
-            q, flip = todo.pop()
+        pending = [(prop, False)]
+        while pending:
+            q, flip = pending.pop()
             steps = [(s, flip) for s in self.superproperties.get(q, ())]
             steps += [(i, not flip) for i in self.inverses.get(q, ())]
             if q in self.symmetric:
@@ -114,7 +114,7 @@ class Schema:
             for step in steps:
                 if step not in seen:
                     seen.add(step)
-                    todo.append(step)
+                    pending.append(step)
         seen.discard((prop, False))
         return frozenset(seen)
 

@@ -211,12 +211,12 @@ def _ancestors(parents: dict) -> dict:
     """Every concept's ancestors (cycles tolerated: a concept may be its own ancestor)."""
     found: dict = {}
     for concept in parents:
-        todo, seen = list(parents[concept]), set()
-        while todo:
-            node = todo.pop()
+        pending, seen = list(parents[concept]), set()
+        while pending:
+            node = pending.pop()
             if node not in seen:
                 seen.add(node)
-                todo.extend(parents.get(node, ()))
+                pending.extend(parents.get(node, ()))
         found[concept] = seen
     return found
 

@@ -251,6 +251,12 @@ def _serve(settings: Settings, host: str, port: int) -> None:
     from sparql_api import create_app
 
     app = create_app(settings)
+    if not settings.is_remote and not settings.store_path().exists():
+        click.echo(
+            f"warning: no store at {settings.store_path()}: run `gaia-kg init` and `gaia-kg load`,"
+            " or `gaia-kg demo` / aucun entrepôt ici : lancez `gaia-kg demo`",
+            err=True,
+        )
     click.echo(f"gaia-kg {__version__} serving on http://{host}:{port}/ (Ctrl-C to stop)")
     waitress_serve(app, host=host, port=port, threads=8)
 

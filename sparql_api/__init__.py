@@ -3,7 +3,7 @@
 >>> from graph_loader.config import Settings
 >>> app = create_app(Settings(store=":memory:"))
 >>> sorted(bp for bp in app.blueprints)
-['concepts', 'health', 'openapi', 'resources', 'sparql']
+['concepts', 'health', 'openapi', 'pages', 'resources', 'sparql']
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     """A Flask app over ``store``, or over ``settings.store`` opened on first use."""
     from .backend import Backend
     from .http_errors import register_error_handlers
-    from .views import EXTENSION, concepts, health, openapi, resources, sparql
+    from .views import EXTENSION, concepts, health, openapi, pages, resources, sparql
 
     settings = settings or Settings.from_env()
     app = Flask(__name__)
@@ -31,7 +31,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.extensions[EXTENSION] = Backend(settings, store, workers=settings.query_workers)
-    for module in (sparql, resources, health, concepts, openapi):
+    for module in (sparql, resources, health, concepts, openapi, pages):
         app.register_blueprint(module.bp)
     register_error_handlers(app)
     return app

@@ -192,6 +192,32 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         ],
         "responses": {"200": "application/json", "400": "application/json"},
     },
+    ("/", "get"): {
+        "summary": (
+            "HTML home: the compartments with their dataset counts",
+            "Accueil HTML : les compartiments et leurs nombres de jeux de données",
+        ),
+        "parameters": [LANG],
+        "responses": {"200": "text/html"},
+    },
+    ("/compartments/{slug}", "get"): {
+        "summary": (
+            "HTML page of a compartment: introduction, sub-domains, variables, data centres",
+            "Page HTML d'un compartiment : introduction, sous-domaines, variables, "
+            "centres de données",
+        ),
+        "parameters": [SLUG, LANG],
+        "responses": {"200": "text/html", "302": "text/html", "404": "text/html"},
+    },
+    ("/concepts/{slug}", "get"): {
+        "summary": (
+            "HTML page of a concept: hierarchy, labels, definition, mappings, datasets",
+            "Page HTML d'un concept : hiérarchie, libellés, définition, alignements, "
+            "jeux de données",
+        ),
+        "parameters": [SLUG, LANG],
+        "responses": {"200": "text/html", "404": "text/html"},
+    },
     ("/openapi.json", "get"): {
         "summary": ("This description", "Cette description"),
         "parameters": [LANG],

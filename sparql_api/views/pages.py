@@ -1,0 +1,135 @@
+"""HTML pages: ``/`` (compartments), ``/compartments/<slug>``, ``/concepts/<slug>``, in fr/en.
+
+The language is ``?lang=`` (then remembered in the ``lang`` cookie), else the cookie, else
+Accept-Language. Errors raised by these views answer as HTML pages in that language.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from flask import Blueprint, Response, g, redirect, render_template, request, url_for
+
+from graph_loader.errors import StoreError
+
+from ..concepts import concept_iri
+from ..http_errors import ApiError
+from ..i18n import LANGUAGES, message, pick_lang
+from ..pages import compartment_page, concept_page, home_page
+from ..translations import catalogue, ui
+from . import get_backend
+from .concepts import get_concept_index
+
+__all__ = ["bp", "LANG_COOKIE", "page_lang", "PageNotFound"]
+
+bp = Blueprint("pages", __name__)
+
+LANG_COOKIE = "lang"
+COOKIE_SECONDS = 365 * 24 * 3600
+
+
+class PageNotFound(Exception):
+    """No compartment or concept for the slug asked."""
+
+    def __init__(self, slug: str):
+        super().__init__(slug)
+        self.slug = slug
+
+
+def page_lang() -> str:
+    """``?lang=`` if known, else the ``lang`` cookie, else the best of Accept-Language."""
+    for candidate in (request.args.get("lang"), request.cookies.get(LANG_COOKIE)):
+        if candidate in LANGUAGES:
+            return candidate
+    return pick_lang(None, request.accept_languages)
+
+
+def _resource_href(iri: str) -> str:
+    base = get_backend().settings.base_iri + "id/"
+    if iri.startswith(base):
+        return url_for("resources.resource", rid=iri.removeprefix(base))
+    return url_for("resources.resource") + "?iri=" + quote(iri, safe="")
+
+
+@bp.before_request
+def _choose_lang() -> None:
+    g.page_lang = page_lang()
+
+
+@bp.after_request
+def _remember_lang(response: Response) -> Response:
+    lang = g.get("page_lang", "en")
+    response.headers["Content-Language"] = lang
+    response.vary.update(("Accept-Language", "Cookie"))
+    if request.args.get("lang") in LANGUAGES:
+        response.set_cookie(
+            LANG_COOKIE, lang, max_age=COOKIE_SECONDS, samesite="Lax", httponly=True
+        )
+    return response
+
+
+@bp.app_template_global()
+def page_url(lang: str) -> str:
+    """The current page in ``lang``."""
+    return request.path + "?lang=" + lang
+
+
+@bp.context_processor
+def _interface() -> dict:
+    lang = g.get("page_lang", "en")
+    other = "fr" if lang == "en" else "en"
+    return {"lang": lang, "other_lang": other, "t": catalogue(lang), "ui": ui}
+
+
+def _page(template: str, status: int = 200, **context) -> tuple[str, int]:
+    return render_template(template, **context), status
+
+
+@bp.get("/")
+def home():
+    """The compartments as tiles."""
+    lang = g.page_lang
+    return _page("home.html", page=home_page(get_backend().store, get_concept_index(), lang))
+
+
+@bp.get("/compartments/<slug>")
+def compartment(slug: str):
+    """A compartment: introduction, sub-domains and variables, data centres."""
+    index = get_concept_index()
+    page = compartment_page(get_backend().store, index, slug, g.page_lang)
+    if page is None:
+        concept = index.concepts.get(concept_iri(slug))
+        if concept is not None and concept.in_thesaurus:  # a sub-domain or a variable
+            return redirect(url_for("pages.concept", slug=slug))
+        raise PageNotFound(slug)
+    return _page("compartment.html", page=page)
+
+
+@bp.get("/concepts/<slug>")
+def concept(slug: str):
+    """A concept of the GAIA thesaurus: hierarchy, labels, definition, mappings, datasets."""
+    page = concept_page(get_backend().store, get_concept_index(), slug, g.page_lang)
+    if page is None:
+        raise PageNotFound(slug)
+    for dataset in page["datasets"]:
+        dataset["href"] = _resource_href(dataset["iri"])
+    return _page("concept.html", page=page)
+
+
+@bp.errorhandler(PageNotFound)
+def _not_found(exc: PageNotFound):
+    lang = g.get("page_lang", "en")
+    text = ui("not_found_text", lang, slug=exc.slug)
+    return _page("error.html", 404, title=ui("not_found_title", lang), text=text)
+
+
+@bp.errorhandler(ApiError)
+def _api_error(exc: ApiError):
+    lang = g.get("page_lang", "en")
+    text = message(exc.key, lang, **exc.params)
+    return _page("error.html", exc.status, title=ui("error_title", lang), text=text)
+
+
+@bp.errorhandler(StoreError)
+def _store_error(exc: StoreError):
+    return _api_error(ApiError(503, "store_unavailable"))

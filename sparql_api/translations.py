@@ -67,7 +67,7 @@ UI: dict[str, dict[str, str]] = {
     "broadMatch": {"fr": "plus générique", "en": "broader match"},
     "narrowMatch": {"fr": "plus spécifique", "en": "narrower match"},
     "relatedMatch": {"fr": "apparenté", "en": "related match"},
-    "in_language": {"fr": "libellé en {lang}", "en": "label in {lang}"},
+    "in_language": {"fr": "libellé en {language}", "en": "label in {language}"},
     "lang_fr": {"fr": "français", "en": "French"},
     "lang_en": {"fr": "anglais", "en": "English"},
     "switch_label": {"fr": "Read in English", "en": "Lire en français"},

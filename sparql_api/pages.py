@@ -168,7 +168,8 @@ def _mapping(mapping: dict, lang: str) -> dict:
         "iri": mapping["iri"],
         "href": link_target(mapping["iri"]),
         "label": label,
-        "vocabulary": mapping["vocabulary"],
+        # the loaded vocabulary holding the target, else the host naming it
+        "vocabulary": mapping["vocabulary"] or urlsplit(mapping["iri"]).netloc or None,
         "id": mapping["id"],
     }
 

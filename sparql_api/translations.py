@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["UI", "ui", "catalogue"]
+__all__ = ["UI", "PLURALS", "ui", "count_text", "catalogue"]
 
 #: every string the pages show around the data, in French and English
 UI: dict[str, dict[str, str]] = {
@@ -40,8 +40,6 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Aucun centre de données ne diffuse encore de jeu de données dans ce compartiment.",
         "en": "No data centre distributes a dataset in this compartment yet.",
     },
-    "datasets_count": {"fr": "{n} jeu(x) de données", "en": "{n} dataset(s)"},
-    "resources_count": {"fr": "{n} ressource(s)", "en": "{n} resource(s)"},
     "concept_of": {"fr": "Concept du thésaurus GAIA", "en": "GAIA thesaurus concept"},
     "breadcrumb": {"fr": "Fil d'Ariane", "en": "Breadcrumb"},
     "definition": {"fr": "Définition", "en": "Definition"},
@@ -87,6 +85,18 @@ UI: dict[str, dict[str, str]] = {
     },
 }
 
+#: strings with a count: (singular, plural) per language
+PLURALS: dict[str, dict[str, tuple[str, str]]] = {
+    "datasets": {
+        "fr": ("{n} jeu de données", "{n} jeux de données"),
+        "en": ("{n} dataset", "{n} datasets"),
+    },
+    "resources": {
+        "fr": ("{n} ressource", "{n} ressources"),
+        "en": ("{n} resource", "{n} resources"),
+    },
+}
+
 
 def ui(key: str, lang: str, **params: object) -> str:
     """The interface string ``key`` in ``lang`` (fr or en), with ``params`` filled in.
@@ -101,3 +111,14 @@ def ui(key: str, lang: str, **params: object) -> str:
 def catalogue(lang: str) -> dict[str, str]:
     """Every interface string without parameters in ``lang`` (what templates read as ``t``)."""
     return {key: texts.get(lang, texts["en"]) for key, texts in UI.items()}
+
+
+def count_text(key: str, lang: str, n: int) -> str:
+    """``n`` things of :data:`PLURALS` ``key``: singular for 0 and 1 in French, 1 in English.
+
+    >>> count_text("datasets", "fr", 0), count_text("datasets", "en", 0)
+    ('0 jeu de données', '0 datasets')
+    """
+    singular, plural = PLURALS[key].get(lang, PLURALS[key]["en"])
+    one = n < 2 if lang == "fr" else n == 1
+    return (singular if one else plural).format(n=n)

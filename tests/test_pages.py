@@ -7,6 +7,7 @@ import string
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 import pytest
@@ -21,7 +22,7 @@ from graph_loader.inference import rebuild_inference
 from graph_loader.paths import vocabularies_dir
 from graph_loader.store import EmbeddedStore
 from graph_loader.terms import GRAPHS_NS, vocabulary_graph
-from sparql_api.translations import UI
+from sparql_api.translations import PLURALS, UI
 
 GAIA = rdflib.Namespace("https://w3id.org/gaia-kg/ontology#")
 PAGES_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pages"
@@ -82,6 +83,14 @@ def datasets_in(thesaurus, demo, slug: str) -> set:
         for d, t in demo.subject_objects(tag)
         if t in below and (d, RDF.type, DCAT.Dataset) in demo
     }
+
+
+def datasets_fr(n: int) -> str:
+    return f"{n} jeu de données" if n < 2 else f"{n} jeux de données"
+
+
+def datasets_en(n: int) -> str:
+    return f"{n} dataset" if n == 1 else f"{n} datasets"
 
 
 def slug_of(href: str) -> str:
@@ -150,9 +159,9 @@ def test_data_centres_with_their_dataset_counts(client, thesaurus, demo, organis
         (li.find("span", "centre-label").text(), li.find("span", "count").text())
         for li in page.find("ul", "centres").find_all("li")
     ]
-    assert shown == [(label, f"{n} jeu(x) de données") for label, n in expected]
+    assert shown == [(label, datasets_fr(n)) for label, n in expected]
     assert expected  # the demo has data centres in each of these compartments
-    assert page.find("span", "count", id="datasets").text() == f"{len(datasets)} jeu(x) de données"
+    assert page.find("span", "count", id="datasets").text() == datasets_fr(len(datasets))
 
 
 def test_home_lists_the_compartments_with_dataset_counts(client, thesaurus, demo):
@@ -163,7 +172,7 @@ def test_home_lists_the_compartments_with_dataset_counts(client, thesaurus, demo
             (
                 "/compartments/" + str(c).removeprefix(str(THES)),
                 pref(thesaurus, c, "en"),
-                f"{len(datasets_in(thesaurus, demo, str(c).removeprefix(str(THES))))} dataset(s)",
+                datasets_en(len(datasets_in(thesaurus, demo, str(c).removeprefix(str(THES))))),
             )
             for c in tops
         ),
@@ -213,7 +222,10 @@ def test_concept_page_breadcrumbs_labels_and_mappings(client, thesaurus):
     assert [
         (r.find("td", "mapping-type").text(), r.find("a").attrs["href"]) for r in rows
     ] == expected
-    assert [r.find("td", "mapping-target").text() for r in rows] == [iri for _, iri in expected]
+    assert [
+        (r.find("td", "mapping-target").text(), r.find("td", "mapping-vocabulary").text())
+        for r in rows
+    ] == [(iri, urlsplit(iri).netloc) for _, iri in expected]
 
 
 def test_concept_page_lists_narrower_concepts_and_datasets(client, thesaurus, demo):
@@ -228,7 +240,9 @@ def test_concept_page_lists_narrower_concepts_and_datasets(client, thesaurus, de
     )
     assert sorted(links(page, "dataset-link")) == titles
     count = expected_count(thesaurus, demo, "ocean-temperature")
-    assert page.find("span", "count", id="resources").text() == f"{count} resource(s)"
+    assert page.find("span", "count", id="resources").text() == f"{count} resource" + (
+        "" if count == 1 else "s"
+    )
 
 
 def test_the_language_is_remembered_in_a_cookie(demo_app):
@@ -346,6 +360,11 @@ def test_mapping_labels_come_from_the_loaded_vocabulary_with_their_language(craf
 
 
 def test_every_interface_string_exists_in_both_languages():
+    assert all(
+        set(forms) == {"fr", "en"}
+        and all(text.count("{n}") == 1 for f in forms.values() for text in f)
+        for forms in PLURALS.values()
+    )
     fields = string.Formatter()
     for key, texts in UI.items():
         assert set(texts) == {"fr", "en"}, key

@@ -16,7 +16,7 @@ from ..concepts import concept_iri
 from ..http_errors import ApiError
 from ..i18n import LANGUAGES, message, pick_lang
 from ..pages import compartment_page, concept_page, home_page
-from ..translations import catalogue, ui
+from ..translations import catalogue, count_text, ui
 from . import get_backend
 from .concepts import get_concept_index
 
@@ -78,7 +78,13 @@ def page_url(lang: str) -> str:
 def _interface() -> dict:
     lang = g.get("page_lang", "en")
     other = "fr" if lang == "en" else "en"
-    return {"lang": lang, "other_lang": other, "t": catalogue(lang), "ui": ui}
+    return {
+        "lang": lang,
+        "other_lang": other,
+        "t": catalogue(lang),
+        "ui": ui,
+        "count_text": count_text,
+    }
 
 
 def _page(template: str, status: int = 200, **context) -> tuple[str, int]:

@@ -3,7 +3,10 @@
 Plain functions (no Flask) over the :class:`~sparql_api.concept_index.ConceptIndex` and the
 store. Hierarchy, labels, texts, mappings and resource counts come from
 :mod:`sparql_api.concepts` (the JSON API's functions); the pages add what the API does not
-say: datasets per compartment and per data centre, and the first datasets of a concept.
+say: datasets per compartment and per data centre, and the first datasets of a concept,
+read through what the inference graph materialises (``gaia:compartment`` of resources,
+``skos:broaderTransitive``), so a store loaded with ``--no-infer`` shows them after
+``gaia-kg infer``.
 A shown label is ``{"text", "fallback"}``: ``fallback`` names the language of the text when
 it is not the language asked for (the page marks it), else None.
 """
@@ -68,7 +71,7 @@ def _is_compartment(index: ConceptIndex, iri: str) -> bool:
 
 
 def compartment_datasets(store: Store) -> dict[str, int]:
-    """Distinct datasets per compartment IRI (by inferred compartment or by theme)."""
+    """Distinct datasets per compartment IRI (by their inferred ``gaia:compartment``)."""
     return {
         row["compartment"].value: int(row["n"].value)
         for row in store.select(load_query("compartment_datasets"))

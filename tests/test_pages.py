@@ -97,7 +97,7 @@ def slug_of(href: str) -> str:
     return href.removeprefix("/concepts/")
 
 
-def links(page, cls: str) -> list[tuple[str, str]]:
+def links(page, cls: str | None) -> list[tuple[str, str]]:
     return [(a.attrs["href"], a.text()) for a in page.find_all("a", cls)]
 
 
@@ -373,3 +373,9 @@ def test_every_interface_string_exists_in_both_languages():
             lang: {f for _, f, _, _ in fields.parse(text) if f} for lang, text in texts.items()
         }
         assert names["fr"] == names["en"], key
+
+
+def test_a_compartment_concept_page_links_its_compartment_page(client):
+    page = get(client, "/concepts/atmosphere?lang=en")
+    assert page.find("nav", "breadcrumb").text() == "Home › Atmosphere"
+    assert ("/compartments/atmosphere", "Page of the Atmosphere compartment") in links(page, None)

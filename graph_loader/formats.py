@@ -15,7 +15,9 @@ from xml.etree import ElementTree
 
 import pyoxigraph as ox
 
+from .config import DEFAULT_BASE
 from .errors import InputError, UnknownContextError
+from .mappings import MAPPINGS, mapping, sniff_mapping
 
 __all__ = ["detect_format", "read_quads", "read_triples", "READERS", "CONTEXTS"]
 
@@ -37,10 +39,14 @@ def _first_statement(text: str) -> str:
 
 
 def detect_format(data: bytes) -> str:
-    """Name the format of ``data``: turtle, trig, ntriples, nquads, rdfxml or jsonld."""
+    """Name the format of ``data``: a converter of :mod:`graph_loader.mappings` (ISO 19139,
+    DataCite, ...) if one recognises it, else turtle, trig, ntriples, nquads, rdfxml, jsonld."""
     head = data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         raise InputError("empty input")
+    converter = sniff_mapping(data)
+    if converter is not None:
+        return converter
     if head[:1] in (b"{", b"["):
         return "jsonld"
     if head[:1] == b"<" and (head.startswith(b"<?xml") or head.startswith(b"<!--")):
@@ -143,11 +149,20 @@ READERS: dict[str, Callable[[bytes, str | None], Iterator[ox.Quad]]] = {
 }
 
 
-def read_quads(data: bytes, *, name: str, base_iri: str | None = None) -> list[ox.Quad]:
+def read_quads(
+    data: bytes, *, name: str, base_iri: str | None = None, mint_base: str = DEFAULT_BASE
+) -> list[ox.Quad]:
     """Parse ``data`` (format detected from its content) into quads of the default graph
-    (named graphs of N-Quads and TriG are merged); errors name ``name``."""
+    (named graphs of N-Quads and TriG are merged); errors name ``name``.
+
+    ``base_iri`` resolves relative IRIs of RDF input; ``mint_base`` is the base under which
+    converters of other formats mint resource IRIs.
+    """
     try:
         fmt = detect_format(data)
+        if fmt in MAPPINGS:
+            triples = mapping(fmt).convert(data, base_iri=mint_base)
+            return [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
         return list(READERS[fmt](data, base_iri))
     except InputError as exc:
         raise type(exc)(f"{name}: {exc}") from exc
@@ -155,6 +170,6 @@ def read_quads(data: bytes, *, name: str, base_iri: str | None = None) -> list[o
         raise InputError(f"{name}: not valid {fmt}: {exc}") from exc
 
 
-def read_triples(data: bytes, *, name: str, base_iri: str | None = None) -> list[ox.Triple]:
+def read_triples(data: bytes, *, name: str, **options) -> list[ox.Triple]:
     """Like :func:`read_quads`, as triples."""
-    return [q.triple for q in read_quads(data, name=name, base_iri=base_iri)]
+    return [q.triple for q in read_quads(data, name=name, **options)]

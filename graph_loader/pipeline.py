@@ -153,7 +153,7 @@ def _provenance(
 _INT = ox.NamedNode(XSD + "integer")
 
 
-def _read_all(files: Sequence[Path], report: LoadReport, progress=None):
+def _read_all(files: Sequence[Path], report: LoadReport, progress, base_iri: str):
     """Parse every file; remember the first file each subject appears in."""
     triples: list[ox.Quad] = []
     declared_in: dict[object, str] = {}
@@ -163,7 +163,7 @@ def _read_all(files: Sequence[Path], report: LoadReport, progress=None):
             tick(1)
         try:
             data = f.read_bytes()
-            parsed = read_quads(data, name=str(f))
+            parsed = read_quads(data, name=str(f), mint_base=base_iri)
         except InputError as exc:
             report.file_errors.append(str(exc))
             continue
@@ -199,7 +199,7 @@ def load_paths(
     clock = _Clock()
     files, skipped = collect_files(paths)
     report = LoadReport(skipped_files=skipped, phases=clock.phases)
-    triples, declared_in = _read_all(files, report, progress)
+    triples, declared_in = _read_all(files, report, progress, base_iri)
     report.triples_read = len(triples)
     clock.lap("read")
     split = split_records(triples, base_iri=base_iri, origin=declared_in)

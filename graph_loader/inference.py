@@ -29,12 +29,11 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 
 import pyoxigraph as ox
 
 from .ontology import Schema, load_ontology, read_schema
+from .queries import load_query
 from .store import Store
 from .terms import DCAT, INFERENCE_GRAPH, RDF_TYPE, SKOS, THESAURUS_NS, gaia
 
@@ -87,11 +86,6 @@ class InferenceReport:
         return lines
 
 
-@cache
-def _query(name: str) -> str:
-    return files("graph_loader").joinpath("data", "queries", "inference", name).read_text()
-
-
 class _Run:
     """One rebuild: the store, the closed schema, and the asserted edges read so far."""
 
@@ -102,12 +96,15 @@ class _Run:
         self._closures: dict[ox.NamedNode, set[Pair]] = {}
 
     def select(self, name: str, **bindings: ox.NamedNode) -> list[dict]:
-        return self.store.select(_query(name), {"inference": INFERENCE_GRAPH, **bindings})
+        return self.store.select(
+            load_query(f"inference/{name}"),
+            {"inference": INFERENCE_GRAPH, **bindings},
+        )
 
     def edges(self, prop: ox.NamedNode) -> set[Pair]:
         """Asserted ``(s, o)`` pairs of ``prop``."""
         if prop not in self._edges:
-            rows = self.select("edges.rq", p=prop)
+            rows = self.select("edges", p=prop)
             self._edges[prop] = {(row["s"], row["o"]) for row in rows}
         return self._edges[prop]
 
@@ -168,7 +165,7 @@ def _subclass(run: _Run) -> set[ox.Triple]:
     found = set()
     for sub, supers in run.schema.superclasses.items():
         for sup in supers:
-            for row in run.select("types.rq", sub=sub, super=sup):
+            for row in run.select("types", sub=sub, super=sup):
                 found.add(ox.Triple(row["s"], RDF_TYPE, sup))
     return found
 
@@ -180,10 +177,10 @@ def _properties(run: _Run) -> tuple[set[ox.Triple], set[ox.Triple]]:
             if q == RDF_TYPE:
                 continue
             if backwards:
-                rows = run.select("property-inverse.rq", p=p, q=q)
+                rows = run.select("property-inverse", p=p, q=q)
                 backward.update(ox.Triple(r["o"], q, r["s"]) for r in rows)
             else:
-                rows = run.select("property.rq", p=p, q=q)
+                rows = run.select("property", p=p, q=q)
                 forward.update(ox.Triple(r["s"], q, r["o"]) for r in rows)
     return forward, backward
 
@@ -209,7 +206,7 @@ def _chain(run: _Run) -> set[ox.Triple]:
 
 
 def _compartment(run: _Run) -> set[ox.Triple]:
-    compartments = {row["k"] for row in run.select("compartments.rq", scheme=GAIA_SCHEME)}
+    compartments = {row["k"] for row in run.select("compartments", scheme=GAIA_SCHEME)}
     if not compartments:
         return set()
     above: dict[object, set] = {}

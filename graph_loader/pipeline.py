@@ -21,6 +21,7 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 
 from . import __version__
+from .enrich import KeywordLinker, KeywordReport
 from .errors import InputError
 from .formats import read_quads
 from .records import Record, split_records
@@ -82,6 +83,8 @@ class LoadReport:
     seconds: float = 0.0
     #: seconds per phase: read, split, validate, prepare, write
     phases: dict[str, float] = field(default_factory=dict)
+    #: keywords linked to thesaurus concepts, and those left unmatched, per source file
+    keywords: KeywordReport = field(default_factory=KeywordReport)
 
     def count(self, status: str) -> int:
         """Records (source records aside) with this status."""
@@ -202,7 +205,14 @@ def load_paths(
     triples, declared_in = _read_all(files, report, progress, base_iri)
     report.triples_read = len(triples)
     clock.lap("read")
-    split = split_records(triples, base_iri=base_iri, origin=declared_in)
+    linker = KeywordLinker.from_store(store)
+    keywords = report.keywords
+
+    def augment(root, kind, record_triples):
+        source = declared_in.get(root, "?")
+        return linker.augment(root, kind, record_triples, source, keywords)
+
+    split = split_records(triples, base_iri=base_iri, origin=declared_in, augment=augment)
     del triples
     report.orphan_subjects = len(split.orphans)  # kept, in their file's source record
     clock.lap("split")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -129,12 +129,14 @@ def split_records(
     *,
     base_iri: str,
     origin: dict[object, str] | None = None,
+    augment: Callable[[ox.NamedNode, str, list], list] | None = None,
 ) -> Split:
     """Group ``triples`` into records (see the module docstring).
 
     With ``origin`` (subject → input file name), the subjects that no record owns (licence
     descriptions, concepts, anything else) become one *source record* per file, of kind
-    ``"source"``, so that nothing read is dropped.
+    ``"source"``, so that nothing read is dropped. ``augment(root, kind, triples)`` may return
+    statements to add to a record (keyword linking, :mod:`graph_loader.enrich`).
     """
     by_subject: dict[object, list[ox.Triple]] = defaultdict(list)
     kinds: dict[ox.NamedNode, str] = {}
@@ -169,6 +171,8 @@ def split_records(
             key = skolem.iri(node, root) if isinstance(node, ox.BlankNode) else node
             owners[key].append(root)
         record_triples = [skolem.triple(t, root) for node in owned for t in by_subject[node]]
+        if augment is not None:
+            record_triples += augment(root, kinds[root], record_triples)
         records.append(Record(root, kinds[root], record_triples))
     orphans = [s for s in by_subject if s not in reached]
     if origin is not None:

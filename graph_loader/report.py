@@ -39,6 +39,7 @@ _WORDS = {
         "warning_head": "Loaded with warnings (by kind):",
         "summary": "{files} file(s), {triples} triples read, {written} triples written "
         "in {s:.2f} s",
+        "keywords": "keywords linked to thesaurus concepts: {linked}; unmatched: {missed}",
         "conforms": "{name}: conforms",
         "problems": "{name}: {n} problem(s)",
     },
@@ -57,6 +58,8 @@ _WORDS = {
         "warning_head": "Chargées avec avertissements (par sorte) :",
         "summary": "{files} fichier(s), {triples} triplets lus, {written} triplets écrits "
         "en {s:.2f} s",
+        "keywords": "mots-clés reliés à des concepts du thésaurus : {linked} ; "
+        "sans correspondance : {missed}",
         "conforms": "{name} : conforme",
         "problems": "{name} : {n} problème(s)",
     },
@@ -76,6 +79,14 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) 
     )
     counts = [f"{report.count(k)} {w[k]}" for k in ("loaded", "updated", "unchanged", "rejected")]
     echo(", ".join(counts) + f", {report.warnings} {w['warnings']}")
+    linked = sum(report.keywords.linked.values())
+    unmatched = Counter()
+    for counts in report.keywords.unmatched.values():
+        unmatched.update(counts)
+    if linked or unmatched:
+        echo(w["keywords"].format(linked=linked, missed=sum(unmatched.values())))
+        for keyword, n in unmatched.most_common(5):
+            echo(f"  ? {n} × « {keyword} »")
     if report.skipped_files:
         echo(f"{report.skipped_files} {w['skipped']}")
     if report.orphan_subjects:

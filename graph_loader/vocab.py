@@ -19,7 +19,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,6 +26,7 @@ import rdflib
 
 from .errors import InputError
 from .formats import read_triples
+from .queries import load_query
 from .store import Store
 from .terms import GAIA_NS, SKOS, THESAURUS_GRAPH, vocabulary_graph
 
@@ -67,10 +67,6 @@ _MESSAGES = {
         "en {seconds:.2f} s",
     },
 }
-
-
-def _query(name: str) -> str:
-    return files("graph_loader").joinpath("data", "queries", "vocab", name).read_text()
 
 
 def slugify(name: str) -> str:
@@ -134,7 +130,7 @@ def load_vocabulary(
     scratch = ox.Store()
     scratch.bulk_extend([ox.Quad(t.subject, t.predicate, t.object) for t in triples])
     asserted = len(scratch)
-    closure = scratch.query(_query("closure.rq"))
+    closure = scratch.query(load_query("vocab/closure"))
     scratch.bulk_extend([ox.Quad(t.subject, t.predicate, t.object) for t in closure])
     phases["closure"] = time.perf_counter() - start - phases["read"]
     tick(1)
@@ -176,10 +172,10 @@ def vocabulary_stats(store: Store, name: str | None = None) -> dict:
     graph = THESAURUS_GRAPH if name is None else vocabulary_graph(slugify(name))
     if graph not in store.named_graphs():
         raise InputError(f"no vocabulary graph <{graph.value}> in the store")
-    rows = store.select(_query("concepts.rq"), {"g": graph})
+    rows = store.select(load_query("vocab/concepts"), {"g": graph})
     concepts = {row["concept"] for row in rows}
     parents: dict[ox.NamedNode, set] = {c: set() for c in concepts}
-    for row in store.select(_query("broader.rq"), {"g": graph}):
+    for row in store.select(load_query("vocab/broader"), {"g": graph}):
         parents.setdefault(row["narrow"], set()).add(row["broad"])
     ancestors = _ancestors(parents)
     if all("level" in row for row in rows):
@@ -192,7 +188,7 @@ def vocabulary_stats(store: Store, name: str | None = None) -> dict:
     tops = {_local_name(c.value): below[c] for c in concepts if not parents[c]}
     labels: dict[str, dict[str, int]] = {p: {} for p in LABEL_PROPERTIES.values()}
     definitions: dict[str, int] = {}
-    for row in store.select(_query("labels.rq"), {"g": graph}):
+    for row in store.select(load_query("vocab/labels"), {"g": graph}):
         lang, n = row["lang"].value, int(row["n"].value)
         prop = row["property"].value
         target = definitions if prop == DEFINITION else labels[LABEL_PROPERTIES[prop]]

@@ -25,13 +25,14 @@ token prefixes, scanned by rapidfuzz for typos.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+from graph_loader.text import fold
 
 from .concept_index import ConceptIndex, vocabulary_name
 from .i18n import LANGUAGES
@@ -59,16 +60,6 @@ MAX_LIMIT = 50
 #: below this many candidate labels, later query tokens are matched against theirs only
 LOCAL_SCAN_LABELS = 400
 _WORD = re.compile(r"[^\W_]+")
-
-
-def fold(text: str) -> str:
-    """Text without accents, casefolded.
-
-    >>> fold("Épaisseur optique des AÉROSOLS")
-    'epaisseur optique des aerosols'
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def tokens(text: str) -> list[str]:

@@ -18,7 +18,10 @@ from types import ModuleType
 __all__ = ["MAPPINGS", "mapping", "sniff_mapping"]
 
 #: format name -> module (imported lazily); tried in this order
-MAPPINGS: dict[str, str] = {}
+MAPPINGS: dict[str, str] = {
+    "datacite-xml": "graph_loader.mappings.datacite_xml",
+    "datacite-json": "graph_loader.mappings.datacite_json",
+}
 
 
 def mapping(name: str) -> ModuleType:

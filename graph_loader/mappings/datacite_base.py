@@ -1,0 +1,83 @@
+"""Shared pieces of the DataCite converters: namespaces, value access, triple collection."""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+
+from ..terms import RDF_TYPE
+from . import datacite_terms as terms
+
+__all__ = [
+    "Mapper",
+    "n",
+    "text",
+    "get",
+    "items",
+    "RDFS",
+    "ADMS",
+    "LOCN",
+    "VCARD",
+    "CITO",
+    "GEO_WKT",
+]
+
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+ADMS = "http://www.w3.org/ns/adms#"
+LOCN = "http://www.w3.org/ns/locn#"
+VCARD = "http://www.w3.org/2006/vcard/ns#"
+CITO = "http://purl.org/spar/cito/"
+GEO_WKT = ox.NamedNode("http://www.opengis.net/ont/geosparql#wktLiteral")
+
+
+def n(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def text(value: object) -> str:
+    r"""A string with its whitespace collapsed; only ``<br>`` makes a line break.
+
+    >>> text("  two\n   lines<br/>and a break ")
+    'two lines\nand a break'
+    """
+    parts = re.split(r"<br\s*/?>", str(value or ""), flags=re.IGNORECASE)
+    lines = (" ".join(part.split()) for part in parts)
+    return "\n".join(line for line in lines if line)
+
+
+def get(entry: dict, *keys: str) -> str:
+    for key in keys:
+        value = entry.get(key)
+        if value not in (None, ""):
+            return text(value)
+    return ""
+
+
+def items(value: object) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+class Mapper:
+    """Collects the triples of one record."""
+
+    def __init__(self, record: dict, base_iri: str):
+        self.record = record
+        self.base = base_iri
+        self.triples: list[ox.Triple] = []
+        self.lang = terms.lang_tag(get(record, "language"))
+
+    def add(self, s, p: str, o) -> None:
+        self.triples.append(ox.Triple(s, n(p), o))
+
+    def literal(self, text: str, lang: str | None = None) -> ox.Literal:
+        tag = terms.lang_tag(lang) or self.lang
+        return ox.Literal(text, language=tag) if tag else ox.Literal(text)
+
+    def node(self, *, cls: str | None = None) -> ox.BlankNode:
+        node = ox.BlankNode()
+        if cls:
+            self.add(node, RDF_TYPE.value, n(cls))
+        return node

@@ -1,0 +1,284 @@
+"""One DataCite mapping for XML and JSON: a record in the shape of the DataCite REST API
+``attributes`` (what :mod:`.datacite_json` reads and :mod:`.datacite_xml` builds) → DCAT-AP 3.
+
+Choices (see also :mod:`.datacite_terms`):
+
+- the resource IRI is minted from the DOI with :func:`graph_loader.iri.resource_iri`, so it is
+  stable and under the configured base; the DOI itself is kept as ``dct:identifier`` (bare,
+  ``10.x/y``, checked by the shapes) and ``schema:identifier <https://doi.org/...>``, and is
+  the landing page of datasets (``dcat:landingPage``) or the ``schema:url`` of the others;
+- ``resourceTypeGeneral`` chooses the class (:data:`SOFTWARE_TYPES`, :data:`PUBLICATION_TYPES`,
+  everything else, Collection included, is a ``dcat:Dataset``) and is kept as ``dct:type``;
+- texts without ``xml:lang`` take the record's ``language``;
+- links to related resources point at ``https://doi.org/<doi>``, the URL, or a resolver IRI
+  (Handle, arXiv, PubMed...); identifiers that have none are skipped.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from ..errors import InputError
+from ..iri import resource_iri
+from ..terms import DCAT, DCT, FOAF, PROV, RDF_TYPE, SDO, SKOS
+from . import datacite_terms as terms
+from .datacite_base import RDFS, VCARD, Mapper, get, items, n
+from .datacite_links import distribution, funding, geolocations, identifiers, links
+
+__all__ = ["convert_record", "SOFTWARE_TYPES", "PUBLICATION_TYPES"]
+
+SOFTWARE_TYPES = {"Software", "ComputationalNotebook", "Workflow"}
+PUBLICATION_TYPES = {
+    "Text", "JournalArticle", "DataPaper", "ConferencePaper", "ConferenceProceeding", "Preprint",
+    "Book", "BookChapter", "Dissertation", "Report", "Journal", "OutputManagementPlan",
+    "PeerReview", "Standard", "Poster", "StudyRegistration",
+}  # fmt: skip
+
+#: relationType -> predicates from this resource to the related one
+
+
+def _kind(record: dict) -> tuple[str, str, str]:
+    types = record.get("types") if isinstance(record.get("types"), dict) else {}
+    general = get(types, "resourceTypeGeneral") or get(record, "resourceTypeGeneral") or "Dataset"
+    if general in SOFTWARE_TYPES:
+        return general, "software", SDO + "SoftwareSourceCode"
+    if general in PUBLICATION_TYPES:
+        return general, "publication", SDO + "ScholarlyArticle"
+    return general, "dataset", DCAT + "Dataset"
+
+
+def _doi(record: dict) -> str:
+    for candidate in [get(record, "doi"), get(record, "id")] + [
+        get(i, "identifier")
+        for i in items(record.get("identifiers"))
+        if isinstance(i, dict) and get(i, "identifierType").upper() == "DOI"
+    ]:
+        if candidate and terms.normalise_doi(candidate):
+            return terms.normalise_doi(candidate)
+    raise InputError("DataCite record without a DOI identifier")
+
+
+def convert_record(record: dict, *, base_iri: str) -> list[ox.Triple]:
+    """The DCAT-AP triples of one DataCite record (REST API ``attributes`` shape)."""
+    titles = [t for t in items(record.get("titles")) if isinstance(t, dict) and get(t, "title")]
+    if not titles:
+        raise InputError("DataCite record without a title")
+    doi = _doi(record)
+    general, kind, cls = _kind(record)
+    m = Mapper(record, base_iri)
+    res = n(resource_iri(kind, doi, base_iri))
+    doi_node = n(terms.doi_iri(doi))
+    m.add(res, RDF_TYPE.value, n(cls))
+    m.add(res, DCT + "identifier", ox.Literal(doi))
+    m.add(res, SDO + "identifier", doi_node)
+    m.add(res, DCAT + "landingPage" if kind == "dataset" else SDO + "url", doi_node)
+    if terms.datacite_term("resourceTypeGeneral", general):
+        m.add(res, DCT + "type", n(terms.datacite_term("resourceTypeGeneral", general)))
+    _titles(m, res, kind, titles)
+    _descriptions(m, res, record)
+    _agents(m, res, record)
+    _dates(m, res, record)
+    _subjects(m, res, record)
+    _rights(m, res, record)
+    links(m, res, record, kind)
+    identifiers(m, res, record)
+    funding(m, res, record)
+    if kind == "dataset":
+        geolocations(m, res, record)
+        distribution(m, res, record, doi_node)
+    version = get(record, "version")
+    if version:
+        m.add(res, DCAT + "version" if kind == "dataset" else SDO + "version", ox.Literal(version))
+    language = terms.language_iri(get(record, "language"))
+    if language:
+        m.add(res, DCT + "language", n(language))
+    return m.triples
+
+
+def _titles(m: Mapper, res, kind: str, titles: list[dict]) -> None:
+    main = [t for t in titles if not get(t, "titleType")]
+    main += [t for t in titles if get(t, "titleType") == "TranslatedTitle"]
+    for t in main or titles[:1]:
+        title = m.literal(get(t, "title"), get(t, "lang"))
+        m.add(res, DCT + "title", title)
+        if kind != "dataset":
+            m.add(res, SDO + "name", title)
+    for t in titles:
+        if get(t, "titleType") in ("Subtitle", "AlternativeTitle") and t not in main:
+            m.add(res, DCT + "alternative", m.literal(get(t, "title"), get(t, "lang")))
+
+
+def _descriptions(m: Mapper, res, record: dict) -> None:
+    entries = [d for d in items(record.get("descriptions")) if isinstance(d, dict)]
+    entries = [d for d in entries if get(d, "description")]
+    described = False
+    for d in entries:
+        text = m.literal(get(d, "description"), get(d, "lang"))
+        if get(d, "descriptionType") == "Methods":
+            statement = m.node(cls=DCT + "ProvenanceStatement")
+            m.add(statement, RDFS + "label", text)
+            m.add(res, DCT + "provenance", statement)
+        else:
+            m.add(res, DCT + "description", text)
+            described = True
+    if not described:
+        for d in entries:
+            m.add(res, DCT + "description", m.literal(get(d, "description"), get(d, "lang")))
+
+
+def _agent(m: Mapper, entry: dict) -> ox.NamedNode | ox.BlankNode | None:
+    """A foaf agent for a creator or contributor (ORCID or ROR IRI when given)."""
+    name = get(entry, "name", "creatorName", "contributorName")
+    if not name:
+        return None
+    name_type = get(entry, "nameType")
+    iri = None
+    for ident in items(entry.get("nameIdentifiers")):
+        if isinstance(ident, dict):
+            scheme, value = (
+                get(ident, "nameIdentifierScheme").upper(),
+                get(ident, "nameIdentifier"),
+            )
+            iri = iri or (terms.orcid_iri(value) if scheme == "ORCID" else None)
+            iri = iri or (terms.ror_iri(value) if scheme == "ROR" else None)
+    if iri and iri.startswith("https://ror.org/") and not name_type:
+        name_type = "Organizational"
+    cls = {"Personal": FOAF + "Person", "Organizational": FOAF + "Organization"}
+    agent = n(iri) if iri else ox.BlankNode()
+    m.add(agent, RDF_TYPE.value, n(cls.get(name_type, FOAF + "Agent")))
+    m.add(agent, FOAF + "name", ox.Literal(name))
+    for key, prop in (("givenName", "givenName"), ("familyName", "familyName")):
+        if get(entry, key) and name_type != "Organizational":
+            m.add(agent, FOAF + prop, ox.Literal(get(entry, key)))
+    for aff in items(entry.get("affiliation")):
+        org = _organisation(m, aff)
+        if org is not None:
+            m.add(agent, SDO + "affiliation", org)
+    return agent
+
+
+def _organisation(m: Mapper, aff: object) -> ox.NamedNode | ox.BlankNode | None:
+    aff = {"name": aff} if isinstance(aff, str) else aff
+    if not isinstance(aff, dict) or not get(aff, "name"):
+        return None
+    scheme = get(aff, "affiliationIdentifierScheme", "publisherIdentifierScheme").upper()
+    ident = get(aff, "affiliationIdentifier", "publisherIdentifier")
+    iri = terms.ror_iri(ident) if ident and scheme in ("ROR", "") else None
+    org = n(iri) if iri else ox.BlankNode()
+    m.add(org, RDF_TYPE.value, n(FOAF + "Organization"))
+    m.add(org, FOAF + "name", ox.Literal(get(aff, "name")))
+    return org
+
+
+def _agents(m: Mapper, res, record: dict) -> None:
+    for entry in items(record.get("creators")):
+        agent = _agent(m, entry) if isinstance(entry, dict) else None
+        if agent is not None:
+            m.add(res, DCT + "creator", agent)
+    for entry in items(record.get("contributors")):
+        agent = _agent(m, entry) if isinstance(entry, dict) else None
+        if agent is None:
+            continue
+        m.add(res, DCT + "contributor", agent)
+        role = terms.datacite_term("contributorType", get(entry, "contributorType"))
+        if role:
+            attribution = m.node(cls=PROV + "Attribution")
+            m.add(attribution, PROV + "agent", agent)
+            m.add(attribution, DCAT + "hadRole", n(role))
+            m.add(res, PROV + "qualifiedAttribution", attribution)
+        if get(entry, "contributorType") == "ContactPerson":
+            _contact(m, res, entry, agent)
+    publisher = record.get("publisher")
+    if isinstance(publisher, str):
+        publisher = {"name": publisher}
+    if isinstance(publisher, dict) and get(publisher, "name"):
+        m.add(res, DCT + "publisher", _organisation(m, publisher))
+
+
+def _contact(m: Mapper, res, entry: dict, agent) -> None:
+    contact = m.node(cls=VCARD + "Kind")
+    m.add(contact, VCARD + "fn", ox.Literal(get(entry, "name", "contributorName")))
+    if isinstance(agent, ox.NamedNode):
+        m.add(contact, VCARD + "hasURL", agent)
+    m.add(res, DCAT + "contactPoint", contact)
+
+
+def _dates(m: Mapper, res, record: dict) -> None:
+    dates = [d for d in items(record.get("dates")) if isinstance(d, dict) and get(d, "date")]
+    issued = [terms.date_literal(get(d, "date")) for d in dates if get(d, "dateType") == "Issued"]
+    issued = [d for d in issued if d] or [terms.date_literal(get(record, "publicationYear"))]
+    if issued[0] is not None:
+        m.add(res, DCT + "issued", issued[0])
+    updated = [terms.date_literal(get(d, "date")) for d in dates if get(d, "dateType") == "Updated"]
+    updated = [d for d in updated if d]
+    if updated:
+        m.add(res, DCT + "modified", max(updated, key=lambda lit: lit.value))
+    simple = {
+        "Created": "created", "Available": "available", "Accepted": "dateAccepted",
+        "Submitted": "dateSubmitted", "Copyrighted": "dateCopyrighted", "Valid": "valid",
+    }  # fmt: skip
+    for d in dates:
+        kind, text = get(d, "dateType"), get(d, "date")
+        if kind in simple:
+            m.add(res, DCT + simple[kind], terms.date_literal(text) or ox.Literal(text))
+        elif kind == "Collected" or (kind == "Other" and get(d, "dateInformation") == "Coverage"):
+            _period(m, res, text)
+
+
+def _period(m: Mapper, res, text: str) -> None:
+    start, _, end = text.partition("/")
+    bounds = [
+        (DCAT + "startDate", terms.date_literal(start)),
+        (DCAT + "endDate", terms.date_literal(end)),
+    ]
+    if not any(value for _, value in bounds):
+        return
+    period = m.node(cls=DCT + "PeriodOfTime")
+    for prop, value in bounds:
+        if value is not None:
+            m.add(period, prop, value)
+    m.add(res, DCT + "temporal", period)
+
+
+def _subjects(m: Mapper, res, record: dict) -> None:
+    for s in items(record.get("subjects")):
+        if not isinstance(s, dict) or not get(s, "subject"):
+            continue
+        label = m.literal(get(s, "subject"), get(s, "lang"))
+        m.add(res, DCAT + "keyword", label)
+        value = terms.iri_or_none(get(s, "valueUri", "valueURI"))
+        scheme_name, scheme_uri = get(s, "subjectScheme"), get(s, "schemeUri", "schemeURI")
+        if not (value or scheme_name or scheme_uri):
+            continue
+        concept = n(value) if value else ox.BlankNode()
+        m.add(concept, SKOS + "prefLabel", label)
+        if get(s, "classificationCode"):
+            m.add(concept, SKOS + "notation", ox.Literal(get(s, "classificationCode")))
+        scheme = (
+            n(terms.iri_or_none(scheme_uri)) if terms.iri_or_none(scheme_uri) else ox.BlankNode()
+        )
+        if scheme_name:
+            m.add(scheme, DCT + "title", ox.Literal(scheme_name))
+        m.add(concept, SKOS + "inScheme", scheme)
+        m.add(res, DCT + "subject", concept)
+
+
+def _rights(m: Mapper, res, record: dict) -> None:
+    for r in items(record.get("rightsList")):
+        if not isinstance(r, dict):
+            continue
+        uri = get(r, "rightsUri", "rightsURI")
+        licence = terms.licence_iri(
+            uri, get(r, "rightsIdentifier"), get(r, "rightsIdentifierScheme")
+        )
+        access = terms.access_rights_iri(uri)
+        if licence:
+            m.add(res, DCT + "license", n(licence))
+        elif access:
+            m.add(res, DCT + "accessRights", n(access))
+        elif get(r, "rights") or terms.iri_or_none(uri):
+            statement = n(terms.iri_or_none(uri)) if terms.iri_or_none(uri) else ox.BlankNode()
+            m.add(statement, RDF_TYPE.value, n(DCT + "RightsStatement"))
+            if get(r, "rights"):
+                m.add(statement, RDFS + "label", m.literal(get(r, "rights"), get(r, "lang")))
+            m.add(res, DCT + "rights", statement)

@@ -1,0 +1,73 @@
+"""DataCite JSON → DCAT-AP 3: the REST API ``attributes`` object, bare or wrapped in
+``{"data": {"attributes": ...}}`` (JSON:API), mapped by :mod:`.datacite_common`.
+
+JSON-LD (a document with ``@context``, e.g. schema.org or CodeMeta) is never taken.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+
+from ..errors import InputError
+from .datacite_common import convert_record
+from .xmlsafe import MAX_RECORD_BYTES
+
+__all__ = ["sniff", "convert", "to_record"]
+
+_IDENTITY_KEYS = ("types", "resourceType", "doi", "identifiers")
+
+
+def _attributes(document: object) -> dict | None:
+    """The DataCite attributes of a parsed document, or None if it is not one."""
+    if isinstance(document, dict) and isinstance(document.get("data"), dict):
+        data = document["data"]
+        document = data.get("attributes") if isinstance(data.get("attributes"), dict) else None
+        if document is not None and "doi" not in document and isinstance(data.get("id"), str):
+            document = {**document, "doi": data["id"]}
+    if not isinstance(document, dict) or "@context" in document:
+        return None
+    if (
+        "creators" in document
+        and "titles" in document
+        and any(k in document for k in _IDENTITY_KEYS)
+    ):
+        return document
+    return None
+
+
+def sniff(data: bytes) -> bool:
+    """Is ``data`` a DataCite JSON record ("creators", "titles", an identity key, no @context)?"""
+    head = data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"{") or b'"titles"' not in data or b'"@context"' in head:
+        return False
+    if len(data) > MAX_RECORD_BYTES:
+        return b'"creators"' in head
+    try:
+        return _attributes(json.loads(data)) is not None
+    except ValueError:
+        return False
+
+
+def to_record(data: bytes) -> dict:
+    """The DataCite attributes of ``data``; :class:`InputError` if it is not a DataCite record."""
+    if not data.strip():
+        raise InputError("empty DataCite JSON record")
+    if len(data) > MAX_RECORD_BYTES:
+        raise InputError(
+            f"DataCite JSON record of {len(data)} bytes is over the {MAX_RECORD_BYTES} bytes limit"
+        )
+    try:
+        document = json.loads(data)
+    except ValueError as exc:  # also wrong encodings (UnicodeDecodeError)
+        raise InputError(f"DataCite JSON record: invalid JSON: {exc}") from exc
+    record = _attributes(document)
+    if record is None:
+        raise InputError("not a DataCite JSON record: no creators, titles and DOI or types")
+    return record
+
+
+def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
+    """The DCAT-AP triples of one DataCite JSON record; :class:`InputError` if it is unusable."""
+    return convert_record(to_record(data), base_iri=base_iri)

@@ -1,0 +1,192 @@
+"""DataCite links, identifiers, funding, places and the distribution, as DCAT-AP triples."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from ..terms import DCAT, DCT, FOAF, GAIA_NS, PROV, RDF_TYPE, SDO, SKOS
+from . import datacite_terms as terms
+from .datacite_base import ADMS, CITO, GEO_WKT, LOCN, Mapper, get, items, n, text
+
+__all__ = ["RELATIONS", "links", "identifiers", "funding", "geolocations", "distribution"]
+
+RELATIONS: dict[str, tuple[str, ...]] = {
+    "IsCitedBy": (DCT + "isReferencedBy",),
+    "IsReferencedBy": (DCT + "isReferencedBy",),
+    "IsSupplementedBy": (DCT + "isReferencedBy",),
+    "IsDocumentedBy": (DCT + "isReferencedBy",),
+    "IsDescribedBy": (DCT + "isReferencedBy",),
+    "IsReviewedBy": (DCT + "isReferencedBy",),
+    "Cites": (DCT + "references",),
+    "References": (DCT + "references",),
+    "IsSupplementTo": (DCT + "references",),
+    "Documents": (DCT + "references",),
+    "Describes": (DCT + "references",),
+    "Reviews": (DCT + "references",),
+    "IsPartOf": (DCT + "isPartOf",),
+    "HasPart": (DCT + "hasPart",),
+    "IsPublishedIn": (DCT + "isPartOf",),
+    "IsDerivedFrom": (DCT + "source", PROV + "wasDerivedFrom"),
+    "IsNewVersionOf": (DCAT + "previousVersion", DCT + "isVersionOf"),
+    "IsVersionOf": (DCT + "isVersionOf",),
+    "HasVersion": (DCT + "hasVersion",),
+    "Obsoletes": (DCT + "replaces",),
+    "IsObsoletedBy": (DCT + "isReplacedBy",),
+    "Requires": (DCT + "requires",),
+    "IsRequiredBy": (DCT + "isRequiredBy",),
+}
+#: relations from a publication to a dataset that mean "uses as data source"
+_CITES_DATA = {"Cites", "References", "IsSupplementedBy", "IsDerivedFrom", "IsCompiledBy"}
+#: relations from software to a dataset that mean "used with"
+_USED_WITH = {"IsSupplementTo", "References", "Cites", "Requires", "IsCompiledBy", "Compiles"}
+_DATASET_TYPES = {"Dataset", "Collection"}
+
+
+def links(m: Mapper, res, record: dict, kind: str) -> None:
+    for r in items(record.get("relatedIdentifiers")):
+        if not isinstance(r, dict):
+            continue
+        relation = get(r, "relationType")
+        target = terms.related_iri(get(r, "relatedIdentifierType"), get(r, "relatedIdentifier"))
+        if not target or not relation:
+            continue
+        predicates = list(RELATIONS.get(relation, (DCT + "relation",)))
+        target_type = get(r, "resourceTypeGeneral")
+        if kind == "publication" and relation in _CITES_DATA and target_type in _DATASET_TYPES:
+            predicates.append(CITO + "citesAsDataSource")
+        if kind == "software" and relation in _USED_WITH and target_type in _DATASET_TYPES:
+            predicates.append(GAIA_NS + "usedWithDataset")
+        for predicate in predicates:
+            m.add(res, predicate, n(target))
+
+
+def identifiers(m: Mapper, res, record: dict) -> None:
+    for i in items(record.get("identifiers")) + items(record.get("alternateIdentifiers")):
+        if not isinstance(i, dict):
+            continue
+        kind = get(i, "identifierType", "alternateIdentifierType")
+        value = get(i, "identifier", "alternateIdentifier")
+        if not value or kind.upper() == "DOI":
+            continue
+        ident = m.node(cls=ADMS + "Identifier")
+        m.add(ident, SKOS + "notation", ox.Literal(value))
+        if kind:
+            m.add(ident, ADMS + "schemaAgency", ox.Literal(kind))
+        m.add(res, ADMS + "identifier", ident)
+
+
+def funding(m: Mapper, res, record: dict) -> None:
+    for f in items(record.get("fundingReferences")):
+        if not isinstance(f, dict) or not get(f, "funderName"):
+            continue
+        ident = get(f, "funderIdentifier")
+        iri = terms.doi_iri(ident) or terms.ror_iri(ident) if ident else None
+        funder = n(iri) if iri else ox.BlankNode()
+        m.add(funder, RDF_TYPE.value, n(FOAF + "Organization"))
+        m.add(funder, FOAF + "name", ox.Literal(get(f, "funderName")))
+        m.add(res, SDO + "funder", funder)
+        if get(f, "awardNumber") or get(f, "awardTitle"):
+            grant = m.node(cls=SDO + "Grant")
+            for key, prop in (("awardNumber", "identifier"), ("awardTitle", "name")):
+                if get(f, key):
+                    m.add(grant, SDO + prop, ox.Literal(get(f, key)))
+            award_uri = terms.iri_or_none(get(f, "awardUri", "awardURI"))
+            if award_uri:
+                m.add(grant, SDO + "url", n(award_uri))
+            m.add(grant, SDO + "funder", funder)
+            m.add(res, SDO + "funding", grant)
+
+
+def _point(p: object) -> tuple[str, str] | None:
+    if not isinstance(p, dict):
+        return None
+    lon, lat = terms.wkt_number(p.get("pointLongitude")), terms.wkt_number(p.get("pointLatitude"))
+    return (lon, lat) if lon is not None and lat is not None else None
+
+
+def _ring(points: Iterable[tuple[str, str]]) -> str:
+    ring = list(points)
+    if ring[0] != ring[-1]:
+        ring.append(ring[0])
+    return "POLYGON((" + ", ".join(f"{lon} {lat}" for lon, lat in ring) + "))"
+
+
+def _box(west: str, south: str, east: str, north: str) -> str:
+    return _ring([(west, south), (east, south), (east, north), (west, north)])
+
+
+def _polygon(entry: object) -> list[tuple[str, str]]:
+    points = entry if isinstance(entry, list) else items((entry or {}).get("polygonPoints"))
+    out = [
+        _point(p.get("polygonPoint", p))
+        for p in points
+        if isinstance(p, dict) and "inPolygonPoint" not in p
+    ]
+    return [p for p in out if p]
+
+
+def geolocations(m: Mapper, res, record: dict) -> None:
+    for g in items(record.get("geoLocations")):
+        if not isinstance(g, dict):
+            continue
+        location = ox.BlankNode()
+        said = False
+        box = g.get("geoLocationBox") if isinstance(g.get("geoLocationBox"), dict) else {}
+        sides = [
+            terms.wkt_number(box.get(k))
+            for k in (
+                "westBoundLongitude",
+                "southBoundLatitude",
+                "eastBoundLongitude",
+                "northBoundLatitude",
+            )
+        ]
+        polygon = _polygon(g.get("geoLocationPolygon"))
+        point = _point(g.get("geoLocationPoint"))
+        bbox = None
+        if all(s is not None for s in sides) and box:
+            bbox = _box(*sides)
+        if len(polygon) >= 3:
+            m.add(location, LOCN + "geometry", ox.Literal(_ring(polygon), datatype=GEO_WKT))
+            lons, lats = [p[0] for p in polygon], [p[1] for p in polygon]
+            key = lambda v: float(v)  # noqa: E731
+            bbox = bbox or _box(
+                min(lons, key=key), min(lats, key=key), max(lons, key=key), max(lats, key=key)
+            )
+            said = True
+        if point:
+            m.add(
+                location,
+                DCAT + "centroid",
+                ox.Literal(f"POINT({point[0]} {point[1]})", datatype=GEO_WKT),
+            )
+            bbox = bbox or _box(point[0], point[1], point[0], point[1])
+            said = True
+        if bbox:
+            m.add(location, DCAT + "bbox", ox.Literal(bbox, datatype=GEO_WKT))
+            said = True
+        if get(g, "geoLocationPlace"):
+            m.add(location, SKOS + "prefLabel", ox.Literal(get(g, "geoLocationPlace")))
+            said = True
+        if said:
+            m.add(location, RDF_TYPE.value, n(DCT + "Location"))
+            m.add(res, DCT + "spatial", location)
+
+
+def distribution(m: Mapper, res, record: dict, doi_node: ox.NamedNode) -> None:
+    """The DOI as the access URL of one distribution, with the record's formats and sizes."""
+    dist = m.node(cls=DCAT + "Distribution")
+    m.add(dist, DCAT + "accessURL", doi_node)
+    for fmt in items(record.get("formats")):
+        label = text(fmt)
+        media = terms.media_type_iri(label) if label else None
+        if media:
+            m.add(dist, DCAT + "mediaType", n(media))
+        elif label:
+            m.add(dist, DCT + "format", ox.Literal(label))
+    for size in items(record.get("sizes")):
+        if text(size):
+            m.add(dist, DCT + "extent", ox.Literal(text(size)))
+    m.add(res, DCAT + "distribution", dist)

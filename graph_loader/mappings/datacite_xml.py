@@ -1,0 +1,269 @@
+"""DataCite XML (kernel 4.x, kernel 3 read alike) → DCAT-AP 3, through the JSON shape.
+
+The XML is read into the dict of the DataCite REST API ``attributes`` and handed to
+:func:`graph_loader.mappings.datacite_common.convert_record`; ``relatedItems`` that carry an
+identifier become related identifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree
+
+import pyoxigraph as ox
+
+from ..errors import InputError
+from .datacite_common import convert_record
+from .xmlsafe import parse_xml
+
+__all__ = ["sniff", "convert", "to_record"]
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_NAMESPACES = ("http://datacite.org/schema/kernel-4", "http://datacite.org/schema/kernel-3")
+_ROOT = re.compile(
+    rb"<(?:[\w.-]+:)?resource\b[^>]*?\bxmlns(?::[\w.-]+)?\s*=\s*[\"']http://datacite\.org/schema/kernel-[34]/?[\"']"
+)
+
+
+def sniff(data: bytes) -> bool:
+    """Is ``data`` a DataCite XML record (root ``resource`` in a DataCite kernel namespace)?"""
+    head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"<"):
+        return False
+    head = re.sub(rb"<\?.*?\?>|<!--.*?-->", b"", head, flags=re.DOTALL).lstrip()
+    return bool(_ROOT.match(head))
+
+
+def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
+    """The DCAT-AP triples of one DataCite XML record; :class:`InputError` if it is unusable."""
+    return convert_record(to_record(data), base_iri=base_iri)
+
+
+def to_record(data: bytes) -> dict:
+    """The DataCite XML record ``data`` as a DataCite JSON (REST ``attributes``) dict."""
+    if not data.strip():
+        raise InputError("empty DataCite XML record")
+    try:
+        root = parse_xml(data, name="DataCite record")
+    except (LookupError, ValueError) as exc:  # unknown declared encoding, bad bytes
+        raise InputError(f"DataCite record: unreadable XML: {exc}") from exc
+    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    if ns.rstrip("/") not in _NAMESPACES or root.tag.split("}")[-1] != "resource":
+        raise InputError(f"not a DataCite record: root element is {root.tag}")
+    return _Reader(ns).record(root)
+
+
+class _Reader:
+    """Element → dict, in one DataCite namespace."""
+
+    def __init__(self, ns: str):
+        self.ns = ns
+
+    def q(self, path: str) -> str:
+        return "/".join(f"{{{self.ns}}}{part}" for part in path.split("/"))
+
+    def all(self, el: ElementTree.Element, path: str) -> list[ElementTree.Element]:
+        return el.findall(self.q(path))
+
+    def text(self, el: ElementTree.Element | None, path: str = "") -> str:
+        node = el.find(self.q(path)) if path and el is not None else el
+        return "".join(node.itertext()).strip() if node is not None else ""
+
+    @staticmethod
+    def attrs(el: ElementTree.Element, **names: str) -> dict:
+        """Attributes under their JSON names (``rightsURI`` → ``rightsUri``, xml:lang → lang)."""
+        out = {key: el.get(attr) for key, attr in names.items() if el.get(attr)}
+        if el.get(_XML_LANG):
+            out["lang"] = el.get(_XML_LANG)
+        return out
+
+    def record(self, root: ElementTree.Element) -> dict:
+        ident = root.find(self.q("identifier"))
+        rec: dict = {"identifiers": [], "relatedIdentifiers": []}
+        if ident is not None and (ident.get("identifierType") or "").upper() == "DOI":
+            rec["doi"] = self.text(ident)
+        rec["titles"] = [
+            {"title": self.text(t), **self.attrs(t, titleType="titleType")}
+            for t in self.all(root, "titles/title")
+        ]
+        rec["creators"] = [self.agent(c, "creatorName") for c in self.all(root, "creators/creator")]
+        rec["contributors"] = [
+            {**self.agent(c, "contributorName"), **self.attrs(c, contributorType="contributorType")}
+            for c in self.all(root, "contributors/contributor")
+        ]
+        publisher = root.find(self.q("publisher"))
+        if publisher is not None:
+            rec["publisher"] = {
+                "name": self.text(publisher),
+                **self.attrs(
+                    publisher,
+                    publisherIdentifier="publisherIdentifier",
+                    publisherIdentifierScheme="publisherIdentifierScheme",
+                ),
+            }
+        rec["publicationYear"] = self.text(root, "publicationYear")
+        rtype = root.find(self.q("resourceType"))
+        if rtype is not None:
+            rec["types"] = {
+                "resourceType": self.text(rtype),
+                **self.attrs(rtype, resourceTypeGeneral="resourceTypeGeneral"),
+            }
+        rec["subjects"] = [
+            {
+                "subject": self.text(s),
+                **self.attrs(
+                    s,
+                    subjectScheme="subjectScheme",
+                    schemeUri="schemeURI",
+                    valueUri="valueURI",
+                    classificationCode="classificationCode",
+                ),
+            }
+            for s in self.all(root, "subjects/subject")
+        ]
+        rec["dates"] = [
+            {
+                "date": self.text(d),
+                **self.attrs(d, dateType="dateType", dateInformation="dateInformation"),
+            }
+            for d in self.all(root, "dates/date")
+        ]
+        rec["language"] = self.text(root, "language")
+        rec["identifiers"] = [
+            {"identifier": self.text(a), **self.attrs(a, identifierType="alternateIdentifierType")}
+            for a in self.all(root, "alternateIdentifiers/alternateIdentifier")
+        ]
+        rec["relatedIdentifiers"] = [
+            {
+                "relatedIdentifier": self.text(r),
+                **self.attrs(
+                    r,
+                    relatedIdentifierType="relatedIdentifierType",
+                    relationType="relationType",
+                    resourceTypeGeneral="resourceTypeGeneral",
+                ),
+            }
+            for r in self.all(root, "relatedIdentifiers/relatedIdentifier")
+        ] + self.related_items(root)
+        rec["sizes"] = [self.text(s) for s in self.all(root, "sizes/size")]
+        rec["formats"] = [self.text(f) for f in self.all(root, "formats/format")]
+        rec["version"] = self.text(root, "version")
+        rec["rightsList"] = [
+            {
+                "rights": self.text(r),
+                **self.attrs(
+                    r,
+                    rightsUri="rightsURI",
+                    rightsIdentifier="rightsIdentifier",
+                    rightsIdentifierScheme="rightsIdentifierScheme",
+                    schemeUri="schemeURI",
+                ),
+            }
+            for r in self.all(root, "rightsList/rights")
+        ]
+        rec["descriptions"] = [
+            {"description": self.description(d), **self.attrs(d, descriptionType="descriptionType")}
+            for d in self.all(root, "descriptions/description")
+        ]
+        rec["geoLocations"] = [
+            g for el in self.all(root, "geoLocations/geoLocation") for g in self.geolocation(el)
+        ]
+        rec["fundingReferences"] = [
+            self.funding(f) for f in self.all(root, "fundingReferences/fundingReference")
+        ]
+        return rec
+
+    def agent(self, el: ElementTree.Element, name_tag: str) -> dict:
+        name = el.find(self.q(name_tag))
+        out = {
+            "name": self.text(name),
+            "givenName": self.text(el, "givenName"),
+            "familyName": self.text(el, "familyName"),
+        }
+        if name is not None and name.get("nameType"):
+            out["nameType"] = name.get("nameType")
+        out["nameIdentifiers"] = [
+            {
+                "nameIdentifier": self.text(i),
+                **self.attrs(i, nameIdentifierScheme="nameIdentifierScheme", schemeUri="schemeURI"),
+            }
+            for i in self.all(el, "nameIdentifier")
+        ]
+        out["affiliation"] = [
+            {
+                "name": self.text(a),
+                **self.attrs(
+                    a,
+                    affiliationIdentifier="affiliationIdentifier",
+                    affiliationIdentifierScheme="affiliationIdentifierScheme",
+                ),
+            }
+            for a in self.all(el, "affiliation")
+        ]
+        return out
+
+    @staticmethod
+    def description(el: ElementTree.Element) -> str:
+        """The text of a description, ``<br/>`` kept as ``<br>`` (a line break once mapped)."""
+        parts = [el.text or ""]
+        for child in el:
+            inner = "<br>" if child.tag.endswith("}br") else "".join(child.itertext())
+            parts += [inner, child.tail or ""]
+        return "".join(parts)
+
+    def point(self, el: ElementTree.Element) -> dict:
+        return {
+            "pointLongitude": self.text(el, "pointLongitude"),
+            "pointLatitude": self.text(el, "pointLatitude"),
+        }
+
+    def geolocation(self, el: ElementTree.Element) -> list[dict]:
+        """One dict per geoLocation, plus one per polygon after the first (JSON holds one)."""
+        out: dict = {"geoLocationPlace": self.text(el, "geoLocationPlace")}
+        point = el.find(self.q("geoLocationPoint"))
+        if point is not None:
+            out["geoLocationPoint"] = self.point(point)
+        box = el.find(self.q("geoLocationBox"))
+        if box is not None:
+            sides = (
+                "westBoundLongitude",
+                "eastBoundLongitude",
+                "southBoundLatitude",
+                "northBoundLatitude",
+            )
+            out["geoLocationBox"] = {side: self.text(box, side) for side in sides}
+        polygons = [
+            [{"polygonPoint": self.point(p)} for p in self.all(poly, "polygonPoint")]
+            for poly in self.all(el, "geoLocationPolygon")
+        ]
+        if polygons:
+            out["geoLocationPolygon"] = polygons[0]
+        return [out] + [{"geoLocationPolygon": p} for p in polygons[1:]]
+
+    def funding(self, el: ElementTree.Element) -> dict:
+        out = {"funderName": self.text(el, "funderName"), "awardTitle": self.text(el, "awardTitle")}
+        funder = el.find(self.q("funderIdentifier"))
+        if funder is not None:
+            out.update(
+                funderIdentifier=self.text(funder),
+                **self.attrs(funder, funderIdentifierType="funderIdentifierType"),
+            )
+        award = el.find(self.q("awardNumber"))
+        if award is not None:
+            out.update(awardNumber=self.text(award), **self.attrs(award, awardUri="awardURI"))
+        return out
+
+    def related_items(self, root: ElementTree.Element) -> list[dict]:
+        """Related items (kernel 4.4) that carry an identifier, as related identifiers."""
+        out = []
+        for item in self.all(root, "relatedItems/relatedItem"):
+            ident = item.find(self.q("relatedItemIdentifier"))
+            if ident is None or not self.text(ident):
+                continue
+            out.append({
+                "relatedIdentifier": self.text(ident),
+                "relatedIdentifierType": ident.get("relatedItemIdentifierType") or "",
+                "relationType": item.get("relationType") or "",
+                "resourceTypeGeneral": item.get("relatedItemType") or "",
+            })  # fmt: skip
+        return out

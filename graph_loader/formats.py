@@ -24,6 +24,17 @@ __all__ = ["detect_format", "read_quads", "read_triples", "READERS", "CONTEXTS"]
 #: remote JSON-LD contexts answered from files shipped in ``graph_loader/data/contexts``
 CONTEXTS: dict[str, str] = {
     "https://w3id.org/gaia-kg/context.jsonld": "gaia-kg.jsonld",
+    "https://schema.org": "schemaorg.jsonld",
+    "https://schema.org/": "schemaorg.jsonld",
+    "http://schema.org": "schemaorg.jsonld",
+    "http://schema.org/": "schemaorg.jsonld",
+    "https://schema.org/docs/jsonldcontext.jsonld": "schemaorg.jsonld",
+    "https://doi.org/10.5063/schema/codemeta-2.0": "codemeta.jsonld",
+    "https://w3id.org/codemeta/v2.0": "codemeta.jsonld",
+    "https://w3id.org/codemeta/3.0": "codemeta.jsonld",
+    "https://w3id.org/codemeta/3.1": "codemeta.jsonld",
+    "https://raw.githubusercontent.com/codemeta/codemeta/master/codemeta.jsonld": "codemeta.jsonld",
+    "https://raw.githubusercontent.com/codemeta/codemeta/2.0/codemeta.jsonld": "codemeta.jsonld",
 }
 
 _NT_LINE = re.compile(r"^\s*(<[^>]*>|_:\S+)\s+<[^>]*>\s+.+\.\s*$")

@@ -21,6 +21,7 @@ __all__ = ["MAPPINGS", "mapping", "sniff_mapping"]
 MAPPINGS: dict[str, str] = {
     "datacite-xml": "graph_loader.mappings.datacite_xml",
     "datacite-json": "graph_loader.mappings.datacite_json",
+    "schemaorg": "graph_loader.mappings.schemaorg",
 }
 
 

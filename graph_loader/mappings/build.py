@@ -1,0 +1,167 @@
+"""Building DCAT-AP triples: terms, dates, bounding boxes, licences (shared by converters).
+
+>>> bbox_wkt(-5.0, 41.0, 10.0, 51.5)
+'POLYGON((-5 41, 10 41, 10 51.5, -5 51.5, -5 41))'
+>>> date_literal("2012-03").value, date_literal("2012-03", end=True).value
+('2012-03-01', '2012-03-31')
+"""
+
+from __future__ import annotations
+
+import calendar
+import html
+import re
+
+import pyoxigraph as ox
+
+from ..terms import DCAT, DCT, FOAF, SDO, SKOS, XSD
+
+__all__ = [
+    "Triples",
+    "iri",
+    "text",
+    "plain",
+    "guess_language",
+    "is_url",
+    "bbox_wkt",
+    "date_literal",
+    "licence_iri",
+    "LANGUAGES",
+    "ACCESS_RIGHTS",
+    "DCAT",
+    "DCT",
+    "FOAF",
+    "SDO",
+    "SKOS",
+    "A",
+    "WKT",
+    "VCARD",
+    "OWL",
+    "RDFS",
+]
+
+A = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+WKT = ox.NamedNode("http://www.opengis.net/ont/geosparql#wktLiteral")
+VCARD = "http://www.w3.org/2006/vcard/ns#"
+OWL = "http://www.w3.org/2002/07/owl#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_EU = "http://publications.europa.eu/resource/authority/"
+#: ISO 639-1 code -> EU language authority IRI (the languages the catalogue meets)
+LANGUAGES = {
+    "fr": _EU + "language/FRA",
+    "en": _EU + "language/ENG",
+    "de": _EU + "language/DEU",
+    "es": _EU + "language/SPA",
+    "it": _EU + "language/ITA",
+}
+ACCESS_RIGHTS = {
+    "public": _EU + "access-right/PUBLIC",
+    "restricted": _EU + "access-right/RESTRICTED",
+    "non-public": _EU + "access-right/NON_PUBLIC",
+}
+_URL = re.compile(r"^(https?|s?ftp|ftps)://[^/?#:@ \s]+[^\s<>\"{}|\\^`]*$")
+_SPDX_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+-]*$")
+_DATE = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2})(T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$")
+
+
+def iri(value: str) -> ox.NamedNode:
+    """A named node (``value`` must be an absolute IRI)."""
+    return ox.NamedNode(value)
+
+
+def is_url(value: str) -> bool:
+    """Whether ``value`` is an absolute http(s)/ftp URL usable as an IRI."""
+    return bool(_URL.match(value.strip()))
+
+
+def plain(value: str) -> str:
+    """``value`` without HTML markup: entities decoded, tags dropped, spaces trimmed."""
+    if "&lt;" in value or "&amp;" in value or "&quot;" in value:
+        value = html.unescape(value)
+    if re.search(r"</?(p|a|em|strong|br|b|i|ul|li|div|span)\b[^>]*>", value, re.IGNORECASE):
+        value = html.unescape(re.sub(r"<[^>]+>", "", value))
+    return value.replace("\r\n", "\n").strip()
+
+
+_STOPWORDS = {
+    "en": set("the of and in on for with from by to is are was were this that at as an be".split()),
+    "fr": set("le la les des du de et en pour sur avec par dans une un est sont au aux ce".split()),
+}
+
+
+def guess_language(*texts: str) -> str | None:
+    """``fr`` or ``en`` when the common words of ``texts`` clearly say which, else None.
+
+    Used only for records that state no language (schema.org, OGC capabilities): at least
+    three common words, and three times as many of one language as of the other.
+
+    >>> guess_language("Profils de température des flotteurs Argo dans le golfe de Gascogne")
+    'fr'
+    >>> guess_language("Sea surface temperature from the Argo floats in the Bay of Biscay")
+    'en'
+    >>> guess_language("Argo SST") is None
+    True
+    """
+    words = re.findall(r"[a-zà-ÿ]+", " ".join(texts).lower())
+    counts = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    (first, top), (_, other) = sorted(counts.items(), key=lambda kv: -kv[1])
+    return first if top >= 3 and top >= 3 * other else None
+
+
+def text(value: str, lang: str | None = None) -> ox.Literal:
+    """A literal, language-tagged when ``lang`` is known; HTML markup and spaces removed."""
+    value = plain(value)
+    return ox.Literal(value, language=lang.lower()) if lang else ox.Literal(value)
+
+
+class Triples(list):
+    """A list of triples with a shorthand to add one (None objects are skipped)."""
+
+    def add(self, s, p: str | ox.NamedNode, o) -> None:
+        """Append ``(s, p, o)`` unless ``o`` is None; ``p`` may be given as a string."""
+        if o is None:
+            return
+        self.append(ox.Triple(s, p if isinstance(p, ox.NamedNode) else ox.NamedNode(p), o))
+
+
+def _number(value: float) -> str:
+    out = f"{value:.7f}".rstrip("0").rstrip(".")
+    return "0" if out in ("-0", "") else out
+
+
+def bbox_wkt(west: float, south: float, east: float, north: float) -> str:
+    """A WKT polygon (lon lat order, closed ring) of a bounding box."""
+    w, s, e, n = (_number(v) for v in (west, south, east, north))
+    return f"POLYGON(({w} {s}, {e} {s}, {e} {n}, {w} {n}, {w} {s}))"
+
+
+def date_literal(value: str, *, end: bool = False) -> ox.Literal | None:
+    """An xsd:gYear, xsd:date or xsd:dateTime literal of an ISO 8601 date, or None.
+
+    A year-month becomes the first (or, with ``end``, the last) day of the month.
+    """
+    match = _DATE.match(value.strip())
+    if not match:
+        return None
+    year, month, day, time = match.groups()
+    if month is None:
+        return ox.Literal(year, datatype=ox.NamedNode(XSD + "gYear"))
+    if not 1 <= int(month) <= 12:
+        return None
+    if day is None:
+        last = calendar.monthrange(int(year), int(month))[1] if end else 1
+        return ox.Literal(f"{year}-{month}-{last:02d}", datatype=ox.NamedNode(XSD + "date"))
+    if time:
+        return ox.Literal(value.strip(), datatype=ox.NamedNode(XSD + "dateTime"))
+    return ox.Literal(f"{year}-{month}-{day}", datatype=ox.NamedNode(XSD + "date"))
+
+
+def licence_iri(value: str) -> ox.NamedNode | None:
+    """The IRI of a licence given as a URL or an SPDX identifier (``MIT``, ``CC-BY-4.0``)."""
+    value = value.strip()
+    if is_url(value):
+        spdx = re.match(r"^https?://spdx\.org/licenses/([^/]+?)(\.html|\.json)?/?$", value)
+        return ox.NamedNode(f"http://spdx.org/licenses/{spdx.group(1)}" if spdx else value)
+    if _SPDX_ID.match(value):
+        return ox.NamedNode(f"http://spdx.org/licenses/{value}")
+    return None

@@ -1,0 +1,157 @@
+"""Reading JSON-LD records offline: contexts answered from shipped files, triples indexed.
+
+schema.org terms are normalised to ``https://schema.org/`` whatever the record wrote
+(``http://schema.org/``, with or without a trailing slash, as a string or an ``@vocab``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from functools import cache
+from importlib import resources
+
+import pyoxigraph as ox
+
+from ..errors import InputError, UnknownContextError
+from .xmlsafe import MAX_RECORD_BYTES
+
+__all__ = ["load_json", "context_names", "parse_jsonld", "Index"]
+
+_HTTP_SDO = "http://schema.org/"
+_SDO = "https://schema.org/"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+def load_json(data: bytes) -> object:
+    """The JSON document of ``data``; :class:`InputError` if empty, too large or not JSON."""
+    if len(data) > MAX_RECORD_BYTES:
+        raise InputError(f"{len(data)} bytes is over the {MAX_RECORD_BYTES} bytes limit")
+    if not data.strip(b"\xef\xbb\xbf \t\r\n"):
+        raise InputError("empty record")
+    try:
+        return json.loads(data)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"JSON is not in UTF-8, UTF-16 or UTF-32: {exc}") from exc
+    except ValueError as exc:
+        raise InputError(f"invalid JSON: {exc}") from exc
+
+
+def context_names(document: object) -> list[str]:
+    """The context IRIs and ``@vocab`` values of the top-level object(s) of ``document``."""
+    nodes = document if isinstance(document, list) else [document]
+    names: list[str] = []
+    for node in nodes:
+        if not isinstance(node, dict):
+            continue
+        context = node.get("@context")
+        for item in context if isinstance(context, list) else [context]:
+            if isinstance(item, str):
+                names.append(item)
+            elif isinstance(item, dict) and isinstance(item.get("@vocab"), str):
+                names.append(item["@vocab"])
+    return names
+
+
+@cache
+def _shipped(name: str) -> str:
+    path = resources.files("graph_loader").joinpath("data/contexts", name)
+    return json.dumps(json.loads(path.read_text("utf-8"))["@context"])
+
+
+def _context(iri: str) -> object:
+    from ..formats import CONTEXTS  # formats imports this package: look it up late
+
+    name = CONTEXTS.get(iri) or CONTEXTS.get(iri.rstrip("/"))
+    if name is None:
+        raise UnknownContextError(
+            f"JSON-LD context {iri!r} is not shipped with gaia-kg and the network is not used"
+        )
+    return json.loads(_shipped(name))
+
+
+def _inline(node: object) -> object:
+    if isinstance(node, list):
+        return [_inline(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key == "@context":
+            items = value if isinstance(value, list) else [value]
+            resolved = [_context(v) if isinstance(v, str) else _vocab(v) for v in items]
+            out[key] = resolved if isinstance(value, list) else resolved[0]
+        else:
+            out[key] = _inline(value)
+    return out
+
+
+def _vocab(context: object) -> object:
+    if isinstance(context, dict) and str(context.get("@vocab", "")).rstrip("/") in (
+        "http://schema.org",
+        "https://schema.org",
+    ):
+        return {**context, "@vocab": _SDO}
+    return context
+
+
+def _https(term):
+    if isinstance(term, ox.NamedNode) and term.value.startswith(_HTTP_SDO):
+        return ox.NamedNode(_SDO + term.value[len(_HTTP_SDO) :])
+    if isinstance(term, ox.Literal) and term.datatype.value.startswith(_HTTP_SDO):
+        return ox.Literal(term.value, datatype=_https(term.datatype))
+    return term
+
+
+def parse_jsonld(document: object) -> list[ox.Triple]:
+    """The triples of a JSON-LD ``document`` (contexts inlined, schema.org in https)."""
+    inlined = json.dumps(_inline(document)).encode()
+    try:
+        quads = list(ox.parse(inlined, ox.RdfFormat.JSON_LD))
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(f"invalid JSON-LD: {exc}") from exc
+    return [ox.Triple(_https(q.subject), _https(q.predicate), _https(q.object)) for q in quads]
+
+
+class Index:
+    """Triples indexed by subject then predicate; RDF lists are read as their members."""
+
+    def __init__(self, triples: list[ox.Triple]):
+        self._by: dict = defaultdict(lambda: defaultdict(list))
+        for t in triples:
+            self._by[t.subject][t.predicate.value].append(t.object)
+
+    def subjects(self, type_iri: str) -> list:
+        """Subjects typed ``type_iri``, in document order."""
+        wanted = ox.NamedNode(type_iri)
+        return [s for s, props in self._by.items() if wanted in props.get(_RDF + "type", ())]
+
+    def types(self, node) -> set[str]:
+        """The rdf:type IRIs of ``node``."""
+        return {t.value for t in self._by.get(node, {}).get(_RDF + "type", [])}
+
+    def values(self, node, prop: str) -> list:
+        """The objects of ``node prop``, RDF lists flattened."""
+        out = []
+        for value in self._by.get(node, {}).get(prop, []):
+            out.extend(self._members(value) if self._is_list(value) else [value])
+        return out
+
+    def first(self, node, prop: str):
+        """The first object of ``node prop``, or None."""
+        found = self.values(node, prop)
+        return found[0] if found else None
+
+    def _is_list(self, node) -> bool:
+        return node == ox.NamedNode(_RDF + "nil") or _RDF + "first" in self._by.get(node, {})
+
+    def _members(self, node) -> list:
+        out, seen = [], set()
+        while node != ox.NamedNode(_RDF + "nil") and node not in seen:
+            seen.add(node)
+            out.extend(self._by[node].get(_RDF + "first", []))
+            rest = self._by[node].get(_RDF + "rest", [])
+            if not rest:
+                break
+            node = rest[0]
+        return out

@@ -1,0 +1,363 @@
+"""schema.org Dataset JSON-LD (science-on-schema.org) → DCAT-AP 3 / GeoDCAT-AP.
+
+The record is read as JSON-LD with a shipped schema.org context (no network), then every
+``schema:Dataset`` in it becomes a ``dcat:Dataset``. Decisions:
+
+- the dataset keeps its ``@id`` when it is an http(s) IRI (GeoDCAT-AP keeps publisher IRIs);
+  otherwise its IRI is minted from its first identifier, url or name;
+- agents keep their ``@id`` when it is an http(s) IRI (ORCID, ROR), else are blank nodes;
+- the original schema.org triples are not kept: the graph holds one vocabulary (DCAT-AP), and
+  the schema.org view of issue 8 is generated from it. Text citations, the data catalogue and
+  measured variables with a property IRI stay in schema.org terms (``schema:citation``,
+  ``schema:includedInDataCatalog``, ``schema:variableMeasured``) since DCAT has no place for them;
+- titles and descriptions are language-tagged with the record's language (``inLanguage`` or a
+  tagged value); when it states none, with :func:`~.build.guess_language` of the title and
+  description (fr or en, only when clear; else untagged, which the shapes reject);
+- a distribution without any URL is left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+
+from ..errors import InputError
+from ..iri import resource_iri
+from .build import (
+    ACCESS_RIGHTS,
+    DCAT,
+    DCT,
+    FOAF,
+    LANGUAGES,
+    SDO,
+    SKOS,
+    VCARD,
+    WKT,
+    A,
+    Triples,
+    bbox_wkt,
+    date_literal,
+    guess_language,
+    is_url,
+    licence_iri,
+    text,
+)
+from .jsonld import Index, context_names, load_json, parse_jsonld
+
+__all__ = ["sniff", "convert", "add_agent", "language_of", "strings"]
+
+_TYPES = {"Dataset", "DataCatalog", "DataDownload"}
+_GEODCAT_DISTRIBUTOR = "http://data.europa.eu/930/distributor"
+_ROLES = {
+    "creator": DCT + "creator",
+    "publisher": DCT + "publisher",
+    "contributor": DCT + "contributor",
+}
+
+
+def _is_schemaorg(name: str) -> bool:
+    return name.rstrip("/").split("://")[-1] in ("schema.org", "www.schema.org")
+
+
+def _types(node: object) -> set[str]:
+    if not isinstance(node, dict):
+        return set()
+    found = node.get("@type", node.get("type", []))
+    values = found if isinstance(found, list) else [found]
+    return {str(v).rsplit("/", 1)[-1].removeprefix("schema:") for v in values}
+
+
+def sniff(data: bytes) -> bool:
+    """A JSON-LD object (or @graph, or list) in the schema.org context typed Dataset."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] not in (b"{", b"[") or b"schema.org" not in data[:4096]:
+        return False
+    try:
+        document = load_json(data)
+    except InputError:
+        return False
+    if not any(_is_schemaorg(n) for n in context_names(document)):
+        return False
+    tops = document if isinstance(document, list) else [document]
+    nodes = [n for top in tops if isinstance(top, dict) for n in [top, *top.get("@graph", [])]]
+    return any(_types(n) & _TYPES for n in nodes)
+
+
+def strings(idx: Index, node, prop: str) -> list[ox.Literal]:
+    """The literal values of ``node prop`` (names of nodes given as values are taken too)."""
+    out = []
+    for value in idx.values(node, prop):
+        if isinstance(value, ox.Literal):
+            out.append(value)
+        elif isinstance(value, ox.NamedNode) and prop == SDO + "url":
+            out.append(ox.Literal(value.value))
+    return out
+
+
+def language_of(idx: Index, node) -> str | None:
+    """The ISO 639-1 code of ``inLanguage`` if the record gives one."""
+    for value in idx.values(node, SDO + "inLanguage"):
+        code = value.value if isinstance(value, ox.Literal) else None
+        if code is None:
+            name = idx.first(value, SDO + "alternateName") or idx.first(value, SDO + "name")
+            code = name.value if isinstance(name, ox.Literal) else ""
+        code = code.strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return None
+
+
+def _texts(out: Triples, idx: Index, node, prop: str, target, pred: str, lang) -> None:
+    for value in strings(idx, node, prop):
+        out.add(target, pred, value if value.language else text(value.value, lang))
+
+
+def _url(value) -> ox.NamedNode | None:
+    raw = value.value if isinstance(value, ox.Literal | ox.NamedNode) else ""
+    return ox.NamedNode(raw.strip()) if raw and is_url(raw) else None
+
+
+def add_agent(out: Triples, idx: Index, node) -> ox.NamedNode | ox.BlankNode | None:
+    """A foaf agent for a schema.org Person/Organization (or a bare name); None if nameless."""
+    if isinstance(node, ox.Literal):
+        agent = ox.BlankNode()
+        out.add(agent, A, ox.NamedNode(FOAF + "Agent"))
+        out.add(agent, FOAF + "name", text(node.value))
+        return agent
+    types = idx.types(node)
+    name = idx.first(node, SDO + "name") or idx.first(node, SDO + "legalName")
+    if name is None:
+        parts = [idx.first(node, SDO + p) for p in ("givenName", "familyName")]
+        joined = " ".join(p.value.strip() for p in parts if isinstance(p, ox.Literal))
+        name = ox.Literal(joined) if joined else None
+    if not isinstance(name, ox.Literal):
+        return None
+    agent = node if isinstance(node, ox.NamedNode) and is_url(node.value) else ox.BlankNode()
+    person = SDO + "Person" in types
+    out.add(agent, A, ox.NamedNode(FOAF + ("Person" if person else "Organization")))
+    out.add(agent, A, ox.NamedNode(FOAF + "Agent"))
+    out.add(agent, FOAF + "name", name)
+    for page in idx.values(node, SDO + "url"):
+        out.add(agent, FOAF + "homepage", _url(page))
+    for mail in strings(idx, node, SDO + "email"):
+        address = mail.value.strip().removeprefix("mailto:")
+        if re.match(r"^[^@\s]+@[^@\s]+$", address):
+            out.add(agent, FOAF + "mbox", ox.NamedNode("mailto:" + address))
+    return agent
+
+
+def _contact(out: Triples, idx: Index, node) -> ox.BlankNode | None:
+    name = idx.first(node, SDO + "name") or idx.first(node, SDO + "contactType")
+    mail = idx.first(node, SDO + "email")
+    if not isinstance(name, ox.Literal) and not isinstance(mail, ox.Literal):
+        return None
+    contact = ox.BlankNode()
+    out.add(contact, A, ox.NamedNode(VCARD + "Kind"))
+    out.add(contact, VCARD + "fn", text(name.value) if isinstance(name, ox.Literal) else None)
+    if isinstance(mail, ox.Literal) and "@" in mail.value:
+        out.add(contact, VCARD + "hasEmail", ox.NamedNode("mailto:" + mail.value.strip()))
+    out.add(contact, VCARD + "hasURL", _url(idx.first(node, SDO + "url")))
+    return contact
+
+
+def _box(idx: Index, geo) -> str | None:
+    box = idx.first(geo, SDO + "box")
+    if isinstance(box, ox.Literal):
+        numbers = re.split(r"[\s,]+", box.value.strip())
+        try:
+            south, west, north, east = (float(n) for n in numbers)
+        except ValueError:
+            return None
+        return bbox_wkt(west, south, east, north)
+    lat, lon = idx.first(geo, SDO + "latitude"), idx.first(geo, SDO + "longitude")
+    try:
+        y, x = float(lat.value), float(lon.value)
+    except (AttributeError, ValueError):
+        return None
+    return bbox_wkt(x, y, x, y)
+
+
+def _spatial(out: Triples, idx: Index, dataset, place) -> None:
+    location = ox.BlankNode()
+    boxes = [b for geo in idx.values(place, SDO + "geo") if (b := _box(idx, geo))]
+    names = strings(idx, place, SDO + "name") if not isinstance(place, ox.Literal) else [place]
+    if not boxes and not names:
+        return
+    out.add(dataset, DCT + "spatial", location)
+    out.add(location, A, ox.NamedNode(DCT + "Location"))
+    for wkt in boxes[:1]:
+        out.add(location, DCAT + "bbox", ox.Literal(wkt, datatype=WKT))
+    for name in names:
+        out.add(location, "http://www.w3.org/ns/locn#geographicName", text(name.value))
+
+
+def _temporal(out: Triples, dataset, value) -> None:
+    raw = value.value.strip() if isinstance(value, ox.Literal) else ""
+    start_text, _, end_text = raw.partition("/") if "/" in raw else (raw, "", raw)
+    start = date_literal(start_text) if start_text not in ("", "..") else None
+    end = date_literal(end_text, end=True) if end_text not in ("", "..") else None
+    if start is None and end is None:
+        return
+    period = ox.BlankNode()
+    out.add(dataset, DCT + "temporal", period)
+    out.add(period, A, ox.NamedNode(DCT + "PeriodOfTime"))
+    out.add(period, DCAT + "startDate", start)
+    out.add(period, DCAT + "endDate", end)
+
+
+def _distribution(out: Triples, idx: Index, dataset, node, lang) -> None:
+    download = _url(idx.first(node, SDO + "contentUrl"))
+    access = _url(idx.first(node, SDO + "url")) or download
+    if access is None:
+        return
+    dist = ox.BlankNode()
+    out.add(dataset, DCAT + "distribution", dist)
+    out.add(dist, A, ox.NamedNode(DCAT + "Distribution"))
+    out.add(dist, DCAT + "accessURL", access)
+    out.add(dist, DCAT + "downloadURL", download)
+    _texts(out, idx, node, SDO + "name", dist, DCT + "title", lang)
+    _texts(out, idx, node, SDO + "description", dist, DCT + "description", lang)
+    for fmt in strings(idx, node, SDO + "encodingFormat"):
+        media = fmt.value.strip()
+        if re.match(r"^[a-z]+/[A-Za-z0-9.+-]+$", media):
+            iana = "https://www.iana.org/assignments/media-types/" + media
+            out.add(dist, DCAT + "mediaType", ox.NamedNode(iana))
+        else:
+            out.add(dist, DCT + "format", text(media))
+
+
+def _keywords(out: Triples, idx: Index, dataset, lang) -> None:
+    for value in idx.values(dataset, SDO + "keywords"):
+        if isinstance(value, ox.Literal):
+            words = value.value.split(",") if "," in value.value else [value.value]
+            for word in (w for w in words if w.strip()):
+                out.add(dataset, DCAT + "keyword", text(word, value.language or lang))
+            continue
+        name = idx.first(value, SDO + "name")
+        if not isinstance(name, ox.Literal):
+            continue
+        out.add(dataset, DCAT + "keyword", text(name.value, name.language or lang))
+        subject = value if isinstance(value, ox.NamedNode) and is_url(value.value) else None
+        subject = subject or _url(idx.first(value, SDO + "url")) or ox.BlankNode()
+        out.add(dataset, DCT + "subject", subject)
+        out.add(subject, SKOS + "prefLabel", text(name.value, name.language or lang))
+        for termset in idx.values(value, SDO + "inDefinedTermSet"):
+            scheme = _url(termset) or ox.BlankNode()
+            out.add(subject, SKOS + "inScheme", scheme)
+            if isinstance(termset, ox.Literal) and _url(termset) is None:
+                out.add(scheme, DCT + "title", text(termset.value))
+    for variable in idx.values(dataset, SDO + "variableMeasured"):
+        name = variable if isinstance(variable, ox.Literal) else idx.first(variable, SDO + "name")
+        if isinstance(name, ox.Literal):
+            out.add(dataset, DCAT + "keyword", text(name.value, name.language or lang))
+        if not isinstance(variable, ox.Literal):
+            for prop in idx.values(variable, SDO + "propertyID"):
+                out.add(dataset, SDO + "variableMeasured", _url(prop))
+
+
+def _identifiers(idx: Index, node) -> list[str]:
+    found = []
+    for value in idx.values(node, SDO + "identifier"):
+        if isinstance(value, ox.Literal):
+            found.append(value.value.strip())
+        elif isinstance(value, ox.NamedNode) and is_url(value.value):
+            found.append(value.value)
+        else:
+            for prop in (SDO + "value", SDO + "url"):
+                found.extend(v.value.strip() for v in idx.values(value, prop))
+    return [f for f in dict.fromkeys(found) if f]
+
+
+def _dataset_iri(idx: Index, node, base_iri: str) -> ox.NamedNode:
+    if isinstance(node, ox.NamedNode) and is_url(node.value):
+        return node
+    keys = [*_identifiers(idx, node), *(v.value for v in idx.values(node, SDO + "url"))]
+    keys += [v.value for v in strings(idx, node, SDO + "name")]
+    if not keys:
+        raise InputError("schema.org Dataset with no @id, identifier, url or name")
+    return ox.NamedNode(resource_iri("dataset", keys[0], base_iri))
+
+
+def _links(out: Triples, idx: Index, node, dataset, lang) -> None:
+    for prop, target in (("license", DCT + "license"), ("url", DCAT + "landingPage")):
+        for value in idx.values(node, SDO + prop):
+            if isinstance(value, ox.BlankNode):
+                value = idx.first(value, SDO + "url") or idx.first(value, SDO + "name")
+            if prop == "license":
+                licence = licence_iri(value.value) if value is not None else None
+                if licence is None and isinstance(value, ox.Literal):
+                    statement = ox.BlankNode()
+                    out.add(dataset, DCT + "rights", statement)
+                    out.add(statement, A, ox.NamedNode(DCT + "RightsStatement"))
+                    out.add(
+                        statement, "http://www.w3.org/2000/01/rdf-schema#label", text(value.value)
+                    )
+                out.add(dataset, target, licence)
+            else:
+                out.add(dataset, target, _url(value))
+    for value in idx.values(node, SDO + "citation"):
+        if isinstance(value, ox.Literal):
+            out.add(dataset, SDO + "citation", text(value.value))
+            continue
+        work = value if isinstance(value, ox.NamedNode) and is_url(value.value) else None
+        found = [w for i in _identifiers(idx, value) if (w := _url(ox.Literal(i)))]
+        out.add(dataset, DCT + "isReferencedBy", work or (found[0] if found else None))
+    for value in idx.values(node, SDO + "sameAs"):
+        out.add(dataset, "http://www.w3.org/2000/01/rdf-schema#seeAlso", _url(value))
+    free = idx.first(node, SDO + "isAccessibleForFree")
+    if isinstance(free, ox.Literal):
+        public = free.value.strip().lower() in ("true", "1")
+        access = ACCESS_RIGHTS["public" if public else "restricted"]
+        out.add(dataset, DCT + "accessRights", ox.NamedNode(access))
+    for catalog in idx.values(node, SDO + "includedInDataCatalog"):
+        out.add(dataset, SDO + "includedInDataCatalog", catalog)
+        if not isinstance(catalog, ox.Literal):
+            _texts(out, idx, catalog, SDO + "name", catalog, SDO + "name", None)
+            out.add(catalog, SDO + "url", _url(idx.first(catalog, SDO + "url")))
+
+
+def _dataset(out: Triples, idx: Index, node, base_iri: str) -> None:
+    dataset = _dataset_iri(idx, node, base_iri)
+    stated = language_of(idx, node)
+    texts = [v.value for p in ("name", "description") for v in strings(idx, node, SDO + p)]
+    lang = stated or guess_language(*texts)
+    out.add(dataset, A, ox.NamedNode(DCAT + "Dataset"))
+    _texts(out, idx, node, SDO + "name", dataset, DCT + "title", lang)
+    _texts(out, idx, node, SDO + "description", dataset, DCT + "description", lang)
+    if stated:
+        out.add(dataset, DCT + "language", ox.NamedNode(LANGUAGES[stated]))
+    for identifier in _identifiers(idx, node):
+        out.add(dataset, DCT + "identifier", text(identifier))
+    for version in strings(idx, node, SDO + "version"):
+        out.add(dataset, DCAT + "version", text(version.value))
+    for prop, target in (("datePublished", "issued"), ("dateModified", "modified")):
+        for value in strings(idx, node, SDO + prop):
+            out.add(dataset, DCT + target, date_literal(value.value))
+    _keywords(out, idx, node, lang)
+    for role, prop in (*_ROLES.items(), ("provider", _GEODCAT_DISTRIBUTOR)):
+        for agent in idx.values(node, SDO + role):
+            out.add(dataset, prop, add_agent(out, idx, agent))
+    for contact in idx.values(node, SDO + "contactPoint"):
+        out.add(dataset, DCAT + "contactPoint", _contact(out, idx, contact))
+    for place in idx.values(node, SDO + "spatialCoverage"):
+        _spatial(out, idx, dataset, place)
+    for period in idx.values(node, SDO + "temporalCoverage"):
+        _temporal(out, dataset, period)
+    for dist in idx.values(node, SDO + "distribution"):
+        _distribution(out, idx, dataset, dist, lang)
+    _links(out, idx, node, dataset, lang)
+
+
+def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
+    """The DCAT-AP triples of the schema.org Datasets of a JSON-LD record."""
+    idx = Index(parse_jsonld(load_json(data)))
+    datasets = idx.subjects(SDO + "Dataset")
+    if not datasets:
+        raise InputError("no schema.org Dataset in this JSON-LD record")
+    if not any(strings(idx, node, SDO + "name") for node in datasets):
+        raise InputError("schema.org Dataset with no name")
+    out = Triples()
+    for node in datasets:
+        _dataset(out, idx, node, base_iri)
+    return list(dict.fromkeys(out))

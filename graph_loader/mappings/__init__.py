@@ -22,6 +22,7 @@ MAPPINGS: dict[str, str] = {
     "datacite-xml": "graph_loader.mappings.datacite_xml",
     "datacite-json": "graph_loader.mappings.datacite_json",
     "schemaorg": "graph_loader.mappings.schemaorg",
+    "codemeta": "graph_loader.mappings.codemeta",
 }
 
 

@@ -126,6 +126,12 @@ class Index:
         wanted = ox.NamedNode(type_iri)
         return [s for s, props in self._by.items() if wanted in props.get(_RDF + "type", ())]
 
+    def roots(self, *type_iris: str) -> list:
+        """Subjects typed one of ``type_iris`` that no other node points to (top-level)."""
+        pointed = {o for props in self._by.values() for objs in props.values() for o in objs}
+        found = [s for t in type_iris for s in self.subjects(t)]
+        return [s for s in dict.fromkeys(found) if s not in pointed]
+
     def types(self, node) -> set[str]:
         """The rdf:type IRIs of ``node``."""
         return {t.value for t in self._by.get(node, {}).get(_RDF + "type", [])}

@@ -1,0 +1,191 @@
+"""CodeMeta (2.0, 3.0) software descriptions → ``schema:SoftwareSourceCode``.
+
+The record is read as JSON-LD with a shipped CodeMeta context (schema.org terms plus the
+``codemeta:`` ones, no network). The top-level software (SoftwareSourceCode or
+SoftwareApplication) becomes one ``schema:SoftwareSourceCode`` record; it keeps its ``@id``
+when that is an http(s) IRI, else its IRI is minted from its identifier, repository or name.
+Decisions: the name is both ``schema:name`` (what the shapes ask) and ``dct:title``; authors
+are ``dct:creator`` (ORCID ``@id`` kept); licences are SPDX IRIs ``http://spdx.org/licenses/<id>``
+when the record names SPDX, else the given URL; publications given by IRI or DOI are
+``dct:isReferencedBy``, in text ``schema:citation``; datasets the software works with
+(``supportingData``, ``isBasedOn`` typed Dataset) are ``gaia:usedWithDataset``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+
+from ..errors import InputError
+from ..iri import resource_iri
+from ..terms import GAIA_NS
+from .build import (
+    DCAT,
+    DCT,
+    SDO,
+    A,
+    Triples,
+    date_literal,
+    guess_language,
+    is_url,
+    licence_iri,
+    text,
+)
+from .jsonld import Index, context_names, load_json, parse_jsonld
+from .schemaorg import add_agent, language_of, strings
+
+__all__ = ["sniff", "convert"]
+
+_CM = "https://codemeta.github.io/terms/"
+_SOFTWARE = (SDO + "SoftwareSourceCode", SDO + "SoftwareApplication")
+_AGENTS = {
+    "author": DCT + "creator",
+    "contributor": DCT + "contributor",
+    "publisher": DCT + "publisher",
+    "copyrightHolder": DCT + "rightsHolder",
+    "maintainer": SDO + "maintainer",
+}
+_DATES = {"dateCreated": "created", "dateModified": "modified", "datePublished": "issued"}
+
+
+def sniff(data: bytes) -> bool:
+    """A JSON-LD object in a CodeMeta context, or in schema.org typed as software."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] != b"{" or not (b"codemeta" in data[:4096] or b"Software" in data):
+        return False
+    try:
+        document = load_json(data)
+    except InputError:
+        return False
+    names = [n.lower() for n in context_names(document)]
+    if any("codemeta" in n for n in names):
+        return True
+    kinds = document.get("@type", document.get("type")) if isinstance(document, dict) else None
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    schema = any(n.rstrip("/").split("://")[-1] == "schema.org" for n in names)
+    return schema and any(
+        str(k).endswith(("SoftwareSourceCode", "SoftwareApplication")) for k in kinds
+    )
+
+
+def _values(idx: Index, node, *names: str) -> list:
+    return [v for name in names for ns in (SDO, _CM) for v in idx.values(node, ns + name)]
+
+
+def _url(value) -> ox.NamedNode | None:
+    raw = value.value.strip() if isinstance(value, ox.Literal | ox.NamedNode) else ""
+    return ox.NamedNode(raw) if raw and is_url(raw) else None
+
+
+def _doi_iri(value: str) -> ox.NamedNode | None:
+    match = re.match(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", value.strip())
+    return ox.NamedNode("https://doi.org/" + match.group(1)) if match else None
+
+
+def _identifiers(idx: Index, node) -> list[str]:
+    found = []
+    for value in _values(idx, node, "identifier"):
+        if isinstance(value, ox.Literal):
+            found.append(value.value.strip())
+        elif isinstance(value, ox.NamedNode):
+            found.append(value.value)
+        else:
+            found.extend(v.value.strip() for v in idx.values(value, SDO + "value"))
+    return [f for f in found if f]
+
+
+def _work_iri(idx: Index, node) -> ox.NamedNode | None:
+    if isinstance(node, ox.Literal):
+        return _doi_iri(node.value) or _url(node)
+    if isinstance(node, ox.NamedNode) and is_url(node.value):
+        return _doi_iri(node.value) or node
+    for identifier in _identifiers(idx, node):
+        if found := _doi_iri(identifier) or _url(ox.Literal(identifier)):
+            return found
+    return _url(idx.first(node, SDO + "url"))
+
+
+def _software_iri(idx: Index, node, base_iri: str) -> ox.NamedNode:
+    if isinstance(node, ox.NamedNode) and is_url(node.value):
+        return node
+    keys = [*_identifiers(idx, node), *(v.value for v in _values(idx, node, "codeRepository"))]
+    keys += [v.value for v in strings(idx, node, SDO + "name")]
+    if not keys:
+        raise InputError("CodeMeta software with no @id, identifier, repository or name")
+    return ox.NamedNode(resource_iri("software", keys[0], base_iri))
+
+
+def _repositories(idx: Index, node) -> list[ox.NamedNode]:
+    found = [_url(v) for v in _values(idx, node, "codeRepository")]
+    for source in _values(idx, node, "hasSourceCode"):
+        found += [_url(v) for v in _values(idx, source, "codeRepository")]
+    return [r for r in dict.fromkeys(found) if r is not None]
+
+
+def _links(out: Triples, idx: Index, node, software) -> None:
+    for value in _values(idx, node, "referencePublication", "citation"):
+        work = _work_iri(idx, value)
+        if work is not None:
+            out.add(software, DCT + "isReferencedBy", work)
+        elif isinstance(value, ox.Literal):
+            out.add(software, SDO + "citation", text(value.value))
+    for value in _values(idx, node, "supportingData", "isBasedOn"):
+        if isinstance(value, ox.Literal) or SDO + "Dataset" in idx.types(value):
+            out.add(software, GAIA_NS + "usedWithDataset", _work_iri(idx, value))
+    for prop in ("relatedLink", "downloadUrl", "issueTracker", "readme"):
+        for value in _values(idx, node, prop):
+            out.add(
+                software, (_CM if prop in ("issueTracker", "readme") else SDO) + prop, _url(value)
+            )
+
+
+def _software(out: Triples, idx: Index, node, base_iri: str) -> None:
+    software = _software_iri(idx, node, base_iri)
+    names = strings(idx, node, SDO + "name")
+    if not names:
+        raise InputError(f"CodeMeta software {software.value} has no name")
+    descriptions = strings(idx, node, SDO + "description")
+    lang = language_of(idx, node) or guess_language(*(d.value for d in descriptions))
+    out.add(software, A, ox.NamedNode(SDO + "SoftwareSourceCode"))
+    for name in names:
+        out.add(software, SDO + "name", text(name.value))
+        out.add(software, DCT + "title", text(name.value, name.language or lang))
+    for description in descriptions:
+        out.add(software, DCT + "description", text(description.value, lang))
+    for repository in _repositories(idx, node):
+        out.add(software, SDO + "codeRepository", repository)
+    for language in _values(idx, node, "programmingLanguage"):
+        name = language if isinstance(language, ox.Literal) else idx.first(language, SDO + "name")
+        out.add(software, SDO + "programmingLanguage", text(name.value) if name else None)
+    for value in _values(idx, node, "license"):
+        raw = value if not isinstance(value, ox.BlankNode) else idx.first(value, SDO + "url")
+        out.add(software, DCT + "license", licence_iri(raw.value) if raw is not None else None)
+    for identifier in _identifiers(idx, node):
+        out.add(software, DCT + "identifier", text(identifier))
+    for version in strings(idx, node, SDO + "version") or strings(
+        idx, node, SDO + "softwareVersion"
+    ):
+        out.add(software, SDO + "version", text(version.value))
+    for prop, target in _DATES.items():
+        for value in strings(idx, node, SDO + prop):
+            out.add(software, DCT + target, date_literal(value.value))
+    for value in strings(idx, node, SDO + "keywords"):
+        for word in (w for w in re.split(r"[,;]", value.value) if w.strip()):
+            out.add(software, DCAT + "keyword", text(word, value.language))
+    for role, prop in _AGENTS.items():
+        for agent in _values(idx, node, role):
+            out.add(software, prop, add_agent(out, idx, agent))
+    _links(out, idx, node, software)
+
+
+def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
+    """The ``schema:SoftwareSourceCode`` triples of a CodeMeta record."""
+    idx = Index(parse_jsonld(load_json(data)))
+    roots = idx.roots(*_SOFTWARE)
+    if not roots:
+        raise InputError("no SoftwareSourceCode or SoftwareApplication in this CodeMeta record")
+    out = Triples()
+    for node in roots:
+        _software(out, idx, node, base_iri)
+    return list(dict.fromkeys(out))

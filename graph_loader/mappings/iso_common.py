@@ -1,0 +1,279 @@
+"""Reading ISO 19139 and ISO 19115-3 records by local element names, and building triples.
+
+Both schemas name their elements alike (``citation/CI_Citation/title``,
+``EX_GeographicBoundingBox``, ``CI_OnlineResource/linkage``) under different namespaces, so
+one reader serves both: elements are matched by local name, and the few places where the
+schemas differ try both spellings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from xml.etree.ElementTree import Element
+
+import pyoxigraph as ox
+
+from ..errors import InputError
+from .xmlsafe import parse_xml
+
+__all__ = [
+    "ISO19139_NS",
+    "ISO19115_3_NS",
+    "XLINK_HREF",
+    "local",
+    "kids",
+    "find",
+    "first",
+    "either",
+    "descendants",
+    "text_of",
+    "href_of",
+    "code_of",
+    "http_iri",
+    "date_literal",
+    "decimal_text",
+    "lang_tag",
+    "lang_iri",
+    "sniff_root",
+    "read_document",
+    "metadata_records",
+    "Triples",
+]
+
+ISO19139_NS = ("http://www.isotc211.org/2005/gmd", "http://www.isotc211.org/2005/gmi")
+ISO19115_3_NS = ("http://standards.iso.org/iso/19115/-3/mdb/",)
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_RECORD_ROOTS = {"MD_Metadata", "MI_Metadata"}
+_WRAPPERS = {"GetRecordsResponse", "GetRecordByIdResponse", "SearchResults", "metadata", "record"}
+_FIRST_TAG = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
+
+#: ISO 639-2 (B or T) -> (BCP 47 tag, EU authority language code)
+_LANGUAGES = {
+    "eng": ("en", "ENG"),
+    "fre": ("fr", "FRA"),
+    "fra": ("fr", "FRA"),
+    "ger": ("de", "DEU"),
+    "deu": ("de", "DEU"),
+    "ita": ("it", "ITA"),
+    "spa": ("es", "SPA"),
+    "dut": ("nl", "NLD"),
+    "nld": ("nl", "NLD"),
+    "por": ("pt", "POR"),
+    "cat": ("ca", "CAT"),
+    "bre": ("br", "BRE"),
+}
+_TWO_LETTERS = {tag: code for tag, code in _LANGUAGES.values()}
+
+
+def local(tag: object) -> str:
+    """The local name of an element tag (``{ns}name`` → ``name``)."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def kids(el: Element | None, *names: str) -> list[Element]:
+    """The children of ``el`` whose local name is one of ``names``."""
+    if el is None:
+        return []
+    return [c for c in el if local(c.tag) in names]
+
+
+def find(el: Element | None, *steps: str) -> list[Element]:
+    """The elements reached from ``el`` by a path of local names (``a|b`` means either)."""
+    found = [el] if el is not None else []
+    for step in steps:
+        names = step.split("|")
+        found = [c for e in found for c in e if local(c.tag) in names]
+    return found
+
+
+def first(el: Element | None, *steps: str) -> Element | None:
+    """The first element reached by :func:`find`, or None."""
+    found = find(el, *steps)
+    return found[0] if found else None
+
+
+def either(*elements: Element | None) -> Element | None:
+    """The first element that is not None (an Element without children is falsy: no ``or``)."""
+    return next((e for e in elements if e is not None), None)
+
+
+def descendants(el: Element | None, name: str) -> Iterator[Element]:
+    """Every element below ``el`` (itself included) of local name ``name``."""
+    if el is not None:
+        yield from (e for e in el.iter() if local(e.tag) == name)
+
+
+def _clean(text: str | None) -> str:
+    return " ".join(text.split()) if text and text.strip() else ""
+
+
+def text_of(el: Element | None) -> str:
+    """The text of a character-string property (CharacterString, Anchor, URL, Date, LocalName…)."""
+    if el is None:
+        return ""
+    for child in el:
+        if local(child.tag) not in ("PT_FreeText",):
+            value = (child.text or "").strip()
+            if value:
+                return value
+    return (el.text or "").strip()
+
+
+def href_of(el: Element | None) -> str:
+    """The ``xlink:href`` of a property or of its Anchor child, or ``""``."""
+    if el is None:
+        return ""
+    for node in (el, *el):
+        if node.get(XLINK_HREF):
+            return node.get(XLINK_HREF, "").strip()
+    return ""
+
+
+def code_of(el: Element | None) -> str:
+    """The value of a code-list property (``codeListValue``, else its text)."""
+    if el is None:
+        return ""
+    for node in (*el, el):
+        if node.get("codeListValue"):
+            return node.get("codeListValue", "").strip()
+    return text_of(el)
+
+
+def http_iri(value: str) -> ox.NamedNode | None:
+    """``value`` as an IRI if it is a well-formed HTTP(S) or mailto URL, else None."""
+    value = value.strip().replace(" ", "%20")
+    if not re.match(r"(?i)^(https?://[^\s<>\"{}|\\^`]+|mailto:[^\s<>\"]+)$", value):
+        return None
+    try:
+        return ox.NamedNode(value)
+    except ValueError:
+        return None
+
+
+_DATE_TYPES = [
+    (
+        re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$"),
+        "dateTime",
+    ),
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "date"),
+    (re.compile(r"^\d{4}-\d{2}$"), "gYearMonth"),
+    (re.compile(r"^\d{4}$"), "gYear"),
+]
+
+
+def date_literal(value: str, *, date_only: bool = False) -> ox.Literal | None:
+    """An xsd date, dateTime, gYearMonth or gYear literal of an ISO 8601 value, else None."""
+    value = value.strip()
+    if date_only:
+        value = value[:10]
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.match(value):
+            if datatype == "dateTime" and value.count(":") == 1:
+                value = value[:16] + ":00" + value[16:]
+            return ox.Literal(
+                value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#" + datatype)
+            )
+    return None
+
+
+def decimal_text(value: str) -> str | None:
+    """``value`` as a plain decimal string (no exponent), or None if it is not a number."""
+    try:
+        number = Decimal(value.strip())
+    except (InvalidOperation, AttributeError):
+        return None
+    return format(number, "f") if number.is_finite() else None
+
+
+def lang_tag(code: str) -> str | None:
+    """The BCP 47 tag of an ISO 639-2 code (or of a two-letter code), or None."""
+    code = code.strip().lower()
+    if code in _LANGUAGES:
+        return _LANGUAGES[code][0]
+    return code if re.fullmatch(r"[a-z]{2}", code) else None
+
+
+def lang_iri(code: str) -> ox.NamedNode | None:
+    """The EU authority IRI of a language code (``eng`` → ``…/language/ENG``), or None."""
+    code = code.strip().lower()
+    eu = _LANGUAGES[code][1] if code in _LANGUAGES else _TWO_LETTERS.get(code)
+    if eu is None and re.fullmatch(r"[a-z]{3}", code):
+        eu = code.upper()
+    return (
+        ox.NamedNode("http://publications.europa.eu/resource/authority/language/" + eu)
+        if eu
+        else None
+    )
+
+
+def sniff_root(data: bytes, namespaces: tuple[str, ...]) -> bool:
+    """Whether ``data`` looks like an ISO record (or a CSW answer) of one of ``namespaces``."""
+    try:
+        head = data[:65536]
+        if not head.lstrip().startswith(b"<"):
+            return False
+        root = None
+        for match in _FIRST_TAG.finditer(head):
+            start = match.start()
+            if head[start + 1 : start + 2] in (b"?", b"!"):
+                continue
+            root = match.group(2).decode("ascii", "replace")
+            break
+        if root not in _RECORD_ROOTS | _WRAPPERS:
+            return False
+        return any(ns.encode() in data for ns in namespaces)
+    except Exception:  # noqa: BLE001 - sniffing never raises
+        return False
+
+
+def read_document(data: bytes, *, name: str) -> Element:
+    """The root element of an ISO document; :class:`InputError` for anything unreadable."""
+    if not data.strip():
+        raise InputError(f"{name}: empty record")
+    try:
+        return parse_xml(data, name=name)
+    except (LookupError, ValueError, UnicodeError) as exc:
+        raise InputError(f"{name}: unreadable XML encoding: {exc}") from exc
+
+
+def metadata_records(root: Element, namespaces: tuple[str, ...]) -> list[Element]:
+    """The MD_Metadata / MI_Metadata elements of a document (itself, or those a CSW answer
+    wraps)."""
+
+    def ours(el: Element) -> bool:
+        return local(el.tag) in _RECORD_ROOTS and el.tag[1:].split("}")[0].startswith(namespaces)
+
+    if ours(root):
+        return [root]
+    return [el for el in root.iter() if ours(el)]
+
+
+class Triples:
+    """A growing list of triples with small helpers for typed nodes and literals."""
+
+    def __init__(self) -> None:
+        self.triples: list[ox.Triple] = []
+
+    def add(self, s, p: str, o) -> None:
+        """Add ``s p o`` (``p`` is an IRI string; ``o`` a term, or None to skip)."""
+        if o is not None:
+            self.triples.append(ox.Triple(s, ox.NamedNode(p), o))
+
+    def node(self, *types: str, subject=None) -> ox.BlankNode | ox.NamedNode:
+        """A new blank node (or ``subject``) typed with ``types``."""
+        s = subject if subject is not None else ox.BlankNode()
+        for t in types:
+            self.add(s, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ox.NamedNode(t))
+        return s
+
+    def texts(self, s, p: str, values: list[tuple[str, str | None]]) -> None:
+        """Add one literal per (text, language) pair."""
+        for value, lang in values:
+            self.add(s, p, ox.Literal(value, language=lang) if lang else ox.Literal(value))
+
+
+def plain(text: str) -> str:
+    """``text`` with runs of white space collapsed."""
+    return _clean(text)

@@ -1,0 +1,352 @@
+"""Pieces of an ISO record mapped to GeoDCAT-AP: texts, agents, constraints, online resources.
+
+Follows SEMIC's ISO 19139 → GeoDCAT-AP conventions (``iso-19139-to-dcat-ap.xsl``) where they
+fit DCAT-AP 3: agents with ``prov:qualifiedAttribution`` and ``dcat:hadRole``, INSPIRE code-list
+IRIs, OGC service endpoints as ``dcat:accessService``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import Element
+
+import pyoxigraph as ox
+
+from .iso_common import (
+    Triples,
+    code_of,
+    descendants,
+    either,
+    find,
+    first,
+    href_of,
+    http_iri,
+    local,
+    plain,
+    text_of,
+)
+
+__all__ = [
+    "Texts",
+    "Party",
+    "agent_parties",
+    "add_agent",
+    "foaf_agent",
+    "vcard",
+    "Constraints",
+    "constraints",
+    "add_online",
+    "add_formats",
+    "ogc_protocol",
+]
+
+DCAT = "http://www.w3.org/ns/dcat#"
+DCT = "http://purl.org/dc/terms/"
+FOAF = "http://xmlns.com/foaf/0.1/"
+PROV = "http://www.w3.org/ns/prov#"
+VCARD = "http://www.w3.org/2006/vcard/ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+GEODCAT = "http://data.europa.eu/930/"
+INSPIRE = "http://inspire.ec.europa.eu/metadata-codelist/"
+
+#: CI_RoleCode -> GeoDCAT-AP property of the resource (beside the qualified attribution)
+ROLE_PROPERTIES = {
+    "owner": DCT + "rightsHolder",
+    "publisher": DCT + "publisher",
+    "author": DCT + "creator",
+    "originator": GEODCAT + "originator",
+    "custodian": GEODCAT + "custodian",
+    "distributor": GEODCAT + "distributor",
+    "principalInvestigator": GEODCAT + "principalInvestigator",
+    "processor": GEODCAT + "processor",
+    "resourceProvider": GEODCAT + "resourceProvider",
+    "user": GEODCAT + "user",
+}
+
+#: CI_Address element -> (vcard property, locn property)
+_ADDRESS = {
+    "deliveryPoint": ("street-address", "thoroughfare"),
+    "city": ("locality", "postName"),
+    "administrativeArea": ("region", "adminUnitL2"),
+    "postalCode": ("postal-code", "postCode"),
+    "country": ("country-name", "adminUnitL1"),
+}
+LOCN = "http://www.w3.org/ns/locn#"
+
+#: protocol keys -> OGC standard IRIs
+_OGC = {
+    key: f"http://www.opengeospatial.org/standards/{key}"
+    for key in ("wms", "wfs", "wcs", "wmts", "csw", "sos", "wps")
+}
+
+
+FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
+#: common format names -> EU file-type codes
+_FILE_TYPES = {
+    "netcdf": "NETCDF",
+    "csv": "CSV",
+    "json": "JSON",
+    "geojson": "GEOJSON",
+    "xml": "XML",
+    "zip": "ZIP",
+    "pdf": "PDF",
+    "shapefile": "SHP",
+    "esri shapefile": "SHP",
+    "shp": "SHP",
+    "geotiff": "TIFF",
+    "tiff": "TIFF",
+    "gml": "GML",
+    "kml": "KML",
+    "html": "HTML",
+    "hdf": "HDF",
+    "hdf5": "HDF",
+    "grib": "GRIB",
+    "grib2": "GRIB",
+}
+
+
+@dataclass
+class Texts:
+    """Language handling of one record: default language and the locales of PT_FreeText."""
+
+    default: str | None = None
+    locales: dict[str, str | None] = field(default_factory=dict)
+
+    def of(self, el: Element | None) -> list[tuple[str, str | None]]:
+        """Every (text, language) of a free-text property, default text first, no duplicates."""
+        if el is None:
+            return []
+        found: list[tuple[str, str | None]] = []
+        value = plain(text_of(el))
+        if value:
+            found.append((value, self.default))
+        for lcs in descendants(el, "LocalisedCharacterString"):
+            text = plain(lcs.text or "")
+            lang = self.locales.get(lcs.get("locale", "").lstrip("#"), self.default)
+            if text and (text, lang) not in found:
+                found.append((text, lang))
+        return found
+
+    def one(self, el: Element | None) -> str:
+        """The default text of a property."""
+        return plain(text_of(el)) if el is not None else ""
+
+
+@dataclass
+class Party:
+    """A responsible party: role, organisation and/or person name, e-mail, web page."""
+
+    role: str
+    organisation: list[tuple[str, str | None]]
+    individual: list[tuple[str, str | None]]
+    email: str
+    url: str
+    address: dict[str, str] = field(default_factory=dict)
+
+
+def agent_parties(parent: Element | None, texts: Texts, *steps: str) -> list[Party]:
+    """The parties under ``parent`` at ``steps`` (CI_ResponsibleParty or CI_Responsibility)."""
+    parties = []
+    for el in find(parent, *steps):
+        for party in (
+            c for c in el if local(c.tag) in ("CI_ResponsibleParty", "CI_Responsibility")
+        ):
+            org = either(
+                first(party, "organisationName"), first(party, "party", "CI_Organisation", "name")
+            )
+            person = either(
+                first(party, "individualName"),
+                first(party, "party", "CI_Individual", "name"),
+                first(party, "party", "CI_Organisation", "individual", "CI_Individual", "name"),
+            )
+            email = next((text_of(e) for e in descendants(party, "electronicMailAddress")), "")
+            url = next(
+                (text_of(first(r, "linkage")) for r in descendants(party, "CI_OnlineResource")), ""
+            )
+            address = first(party, "contactInfo", "CI_Contact", "address", "CI_Address")
+            lines = {k: texts.one(first(address, k)) for k in _ADDRESS}
+            parties.append(
+                Party(
+                    code_of(first(party, "role")),
+                    texts.of(org),
+                    texts.of(person),
+                    email.strip(),
+                    url,
+                    {k: v for k, v in lines.items() if v},
+                )
+            )
+    return [p for p in parties if p.organisation or p.individual or p.email]
+
+
+def _mailto(email: str) -> ox.NamedNode | None:
+    return http_iri("mailto:" + email) if "@" in email else None
+
+
+def foaf_agent(out: Triples, party: Party) -> ox.BlankNode:
+    """A prov:Agent (foaf:Organization or foaf:Person) for ``party``."""
+    kind = FOAF + ("Organization" if party.organisation else "Person")
+    agent = out.node(PROV + "Agent", kind)
+    out.texts(agent, FOAF + "name", party.organisation or party.individual)
+    out.add(agent, FOAF + "mbox", _mailto(party.email))
+    out.add(agent, FOAF + "homepage", http_iri(party.url) if party.url else None)
+    if party.address:
+        address = out.node(LOCN + "Address")
+        out.add(agent, LOCN + "address", address)
+        for key, value in party.address.items():
+            out.add(address, LOCN + _ADDRESS[key][1], ox.Literal(value))
+    return agent
+
+
+def vcard(out: Triples, party: Party) -> ox.BlankNode:
+    """A vcard contact point for ``party``."""
+    card = out.node(VCARD + ("Organization" if party.organisation else "Individual"))
+    out.texts(card, VCARD + "fn", party.organisation or party.individual)
+    if party.organisation and party.individual:
+        out.texts(card, VCARD + "organization-name", party.organisation)
+    out.add(card, VCARD + "hasEmail", _mailto(party.email))
+    out.add(card, VCARD + "hasURL", http_iri(party.url) if party.url else None)
+    if party.address:
+        address = out.node(VCARD + "Address")
+        out.add(card, VCARD + "hasAddress", address)
+        for key, value in party.address.items():
+            out.add(address, VCARD + _ADDRESS[key][0], ox.Literal(value))
+    return card
+
+
+def add_agent(out: Triples, subject, party: Party) -> None:
+    """Attach ``party`` to ``subject`` by its role, the GeoDCAT-AP way."""
+    if party.role == "pointOfContact":
+        out.add(subject, DCAT + "contactPoint", vcard(out, party))
+    elif party.role in ROLE_PROPERTIES:
+        out.add(subject, ROLE_PROPERTIES[party.role], foaf_agent(out, party))
+    if party.role == "originator":
+        out.add(subject, DCT + "creator", foaf_agent(out, party))
+    if party.role:
+        role = ox.NamedNode(INSPIRE + "ResponsiblePartyRole/" + party.role)
+        out.node(DCAT + "Role", subject=role)
+        attribution = out.node(PROV + "Attribution")
+        out.add(subject, PROV + "qualifiedAttribution", attribution)
+        out.add(attribution, DCAT + "hadRole", role)
+        out.add(attribution, PROV + "agent", foaf_agent(out, party))
+
+
+@dataclass
+class Constraints:
+    """Licences, access rights and rights statements, as terms ready to attach."""
+
+    licenses: list = field(default_factory=list)
+    access_rights: list = field(default_factory=list)
+    rights: list = field(default_factory=list)
+
+
+def _statement(out: Triples, el: Element, kind: str, texts: Texts):
+    iri = http_iri(href_of(el))
+    if iri is not None:
+        out.node(DCT + kind, subject=iri)
+        return iri
+    values = texts.of(el)
+    if not values:
+        return None
+    node = out.node(DCT + kind)
+    out.texts(node, RDFS + "label", values)
+    return node
+
+
+def constraints(out: Triples, ident: Element | None, texts: Texts) -> Constraints:
+    """The constraints of an identification section (MD_LegalConstraints, MD_Constraints)."""
+    found = Constraints()
+    for block in find(
+        ident, "resourceConstraints", "MD_LegalConstraints|MD_Constraints|MD_SecurityConstraints"
+    ):
+        access = any(code_of(e) for e in find(block, "accessConstraints"))
+        use = any(code_of(e) for e in find(block, "useConstraints"))
+        for other in find(block, "otherConstraints"):
+            href = href_of(other)
+            if "LimitationsOnPublicAccess" in href or (access and "ConditionsApplying" not in href):
+                found.access_rights.append(_statement(out, other, "RightsStatement", texts))
+            limitation = "LimitationsOnPublicAccess" in href
+            if "ConditionsApplying" in href or (not limitation and (use or not access)):
+                found.licenses.append(_statement(out, other, "LicenseDocument", texts))
+        for limitation in find(block, "useLimitation"):
+            found.rights.append(_statement(out, limitation, "RightsStatement", texts))
+        for ref in find(block, "reference", "CI_Citation"):
+            url = http_iri(
+                href_of(first(ref, "title"))
+                or text_of(first(ref, "onlineResource", "CI_OnlineResource", "linkage"))
+            )
+            if url is not None:
+                found.licenses.append(out.node(DCT + "LicenseDocument", subject=url))
+    found.licenses = [x for x in found.licenses if x is not None]
+    found.access_rights = [x for x in found.access_rights if x is not None]
+    found.rights = [x for x in found.rights if x is not None]
+    return found
+
+
+def ogc_protocol(resource: Element) -> str | None:
+    """The OGC standard IRI named by an online resource's protocol, or None."""
+    protocol = first(resource, "protocol")
+    words = (href_of(protocol) + " " + text_of(protocol)).lower()
+    for key, iri in _OGC.items():
+        if f"/ogc/{key}" in words or f"ogc:{key}" in words or f" {key} " in f" {words} ":
+            return iri
+    if "web map service" in words:
+        return _OGC["wms"]
+    if "web feature service" in words:
+        return _OGC["wfs"]
+    return None
+
+
+def add_formats(out: Triples, dist, formats: list[Element]) -> None:
+    """dcat:mediaType for IANA format IRIs, dct:format for the others."""
+    for fmt in formats:
+        name = either(
+            first(fmt, "name"), first(fmt, "formatSpecificationCitation", "CI_Citation", "title")
+        )
+        iri = http_iri(href_of(name))
+        if iri is not None and "iana.org/assignments/media-types" in iri.value:
+            out.add(dist, DCAT + "mediaType", out.node(DCT + "MediaType", subject=iri))
+        elif iri is not None:
+            out.add(dist, DCT + "format", out.node(DCT + "MediaType", subject=iri))
+        elif plain(text_of(name)).lower() in _FILE_TYPES:
+            iri = ox.NamedNode(FILE_TYPE + _FILE_TYPES[plain(text_of(name)).lower()])
+            out.add(dist, DCT + "format", out.node(DCT + "MediaType", subject=iri))
+        elif text_of(name):
+            node = out.node(DCT + "MediaType")
+            out.add(dist, DCT + "format", node)
+            out.add(node, RDFS + "label", ox.Literal(plain(text_of(name))))
+
+
+def add_online(
+    out: Triples, resource: Element, texts: Texts, *, target, formats: list[Element]
+) -> ox.BlankNode | None:
+    """A dcat:Distribution of ``target`` for an online resource (with an access service when
+    the protocol is an OGC service); None when its linkage is not a URL."""
+    linkage = first(resource, "linkage")
+    url = http_iri(text_of(linkage))
+    if url is None:
+        return None
+    function = code_of(first(resource, "function"))
+    names = texts.of(first(resource, "name"))
+    dist = out.node(DCAT + "Distribution")
+    out.add(target, DCAT + "distribution", dist)
+    out.texts(dist, DCT + "title", names)
+    out.texts(dist, DCT + "description", texts.of(first(resource, "description")))
+    out.add(dist, DCAT + "accessURL", url)
+    protocol = text_of(first(resource, "protocol")).lower()
+    standard = ogc_protocol(resource)
+    if standard is not None:
+        service = out.node(DCAT + "DataService")
+        out.add(dist, DCAT + "accessService", service)
+        out.add(
+            service,
+            GEODCAT + "serviceProtocol",
+            out.node(DCT + "Standard", subject=ox.NamedNode(standard)),
+        )
+        out.texts(service, DCT + "title", names or texts.of(first(resource, "description")))
+        out.add(service, DCAT + "endpointURL", http_iri(url.value.split("?")[0]) or url)
+        if "getcapabilities" in url.value.lower():
+            out.add(service, DCAT + "endpointDescription", url)
+    elif function == "download" or "download" in protocol:
+        out.add(dist, DCAT + "downloadURL", url)
+    add_formats(out, dist, formats)
+    return dist

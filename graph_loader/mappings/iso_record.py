@@ -1,0 +1,416 @@
+"""One ISO 19139 / ISO 19115-3 metadata record → GeoDCAT-AP triples (shared by both formats).
+
+IRIs: a resource whose citation identifier is an HTTP(S) URI keeps it as its IRI (GeoDCAT-AP
+convention); otherwise the IRI is minted by :func:`graph_loader.iri.resource_iri` from the
+file identifier (or the first citation identifier). Periods, locations, agents, distributions
+and the catalogue record are blank nodes (the loader skolemises them).
+"""
+
+from __future__ import annotations
+
+from xml.etree.ElementTree import Element
+
+import pyoxigraph as ox
+
+from ..errors import InputError
+from ..iri import resource_iri
+from .iso_common import (
+    XLINK_HREF,
+    Triples,
+    code_of,
+    date_literal,
+    either,
+    find,
+    first,
+    href_of,
+    http_iri,
+    lang_iri,
+    lang_tag,
+    local,
+    text_of,
+)
+from .iso_parts import (
+    DCAT,
+    DCT,
+    FOAF,
+    GEODCAT,
+    INSPIRE,
+    PROV,
+    Texts,
+    add_agent,
+    add_online,
+    agent_parties,
+    constraints,
+    foaf_agent,
+    ogc_protocol,
+    vcard,
+)
+from .iso_sections import (
+    add_extents,
+    add_keywords,
+    add_quality,
+    add_reference_systems,
+    add_resolution,
+)
+
+__all__ = ["convert_record"]
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+ADMS = "http://www.w3.org/ns/adms#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+CNT = "http://www.w3.org/2011/content#"
+OWL = "http://www.w3.org/2002/07/owl#"
+FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
+#: MD_MaintenanceFrequencyCode -> EU frequency code
+_FREQUENCIES = {
+    "continual": "CONT",
+    "daily": "DAILY",
+    "weekly": "WEEKLY",
+    "fortnightly": "BIWEEKLY",
+    "monthly": "MONTHLY",
+    "quarterly": "QUARTERLY",
+    "biannually": "ANNUAL_2",
+    "annually": "ANNUAL",
+    "asNeeded": "OTHER",
+    "irregular": "IRREG",
+    "notPlanned": "NEVER",
+    "unknown": "UNKNOWN",
+}
+_DATE_PROPERTIES = {
+    "creation": DCT + "created",
+    "publication": DCT + "issued",
+    "revision": DCT + "modified",
+}
+_CHARSETS = {
+    "utf8": "UTF-8",
+    "utf16": "UTF-16",
+    "8859part1": "ISO-8859-1",
+    "8859part15": "ISO-8859-15",
+}
+
+
+def _typed(value: str, datatype: str) -> ox.Literal:
+    return ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))
+
+
+def _language_code(el: Element | None) -> str:
+    return code_of(first(el, "LanguageCode")) or text_of(el) if el is not None else ""
+
+
+def _texts(md: Element) -> Texts:
+    default = _language_code(first(md, "language")) or _language_code(
+        first(md, "defaultLocale", "PT_Locale", "language")
+    )
+    texts = Texts(lang_tag(default) if default else None)
+    for locale in (
+        *find(md, "locale", "PT_Locale"),
+        *find(md, "otherLocale|defaultLocale", "PT_Locale"),
+    ):
+        code = _language_code(first(locale, "languageCode")) or _language_code(
+            first(locale, "language")
+        )
+        texts.locales[locale.get("id", "")] = lang_tag(code) if code else None
+    return texts
+
+
+def _identifiers(ident: Element | None) -> list[tuple[str, str, str]]:
+    """(code, href, codeSpace) of each citation identifier."""
+    found = []
+    for id_el in find(
+        ident, "citation", "CI_Citation", "identifier", "MD_Identifier|RS_Identifier"
+    ):
+        code = first(id_el, "code")
+        value = text_of(code)
+        if value or href_of(code):
+            found.append((value, href_of(code), text_of(first(id_el, "codeSpace"))))
+    return found
+
+
+def _subject_iri(md, ident, kind: str, base_iri: str, name: str) -> ox.NamedNode:
+    for value, href, _space in _identifiers(ident):
+        for candidate in (href, value):
+            if candidate.startswith(("http://", "https://")) and http_iri(candidate):
+                return http_iri(candidate)
+    file_id = text_of(first(md, "fileIdentifier")) or text_of(
+        first(md, "metadataIdentifier", "MD_Identifier", "code")
+    )
+    key = file_id or next((v for v, _h, _s in _identifiers(ident) if v), "")
+    if not key:
+        raise InputError(f"{name}: record has no file identifier nor resource identifier")
+    return ox.NamedNode(resource_iri(kind, key, base_iri))
+
+
+def _add_identifiers(out: Triples, subject, ident) -> None:
+    for value, href, space in _identifiers(ident):
+        literal = href or value
+        if literal.startswith(("http://", "https://")):
+            out.add(subject, DCT + "identifier", _typed(literal, "anyURI"))
+        else:
+            joint = "" if not space or space.endswith(("/", ":", "#")) else ":"
+            text = f"{space}{joint}{value}"
+            out.add(subject, DCT + "identifier", _typed(text, "string"))
+        if space and value:
+            node = out.node(ADMS + "Identifier")
+            out.add(subject, ADMS + "identifier", node)
+            out.add(node, SKOS + "notation", ox.Literal(value))
+            out.add(node, DCT + "creator", ox.Literal(space))
+
+
+def _add_dates(out: Triples, subject, ident) -> None:
+    for ci_date in find(ident, "citation", "CI_Citation", "date", "CI_Date"):
+        prop = _DATE_PROPERTIES.get(code_of(first(ci_date, "dateType")))
+        date = first(ci_date, "date")
+        literal = date_literal(text_of(date)) if date is not None else None
+        if prop and literal is not None:
+            out.add(subject, prop, literal)
+
+
+def _add_catalogue_record(out: Triples, subject, md, texts: Texts) -> None:
+    record = out.node(DCAT + "CatalogRecord")
+    out.add(subject, FOAF + "isPrimaryTopicOf", record)
+    out.add(record, FOAF + "primaryTopic", subject)
+    standard = ox.NamedNode(GEODCAT)
+    out.add(record, DCT + "conformsTo", out.node(DCT + "Standard", subject=standard))
+    file_id = text_of(first(md, "fileIdentifier")) or text_of(
+        first(md, "metadataIdentifier", "MD_Identifier", "code")
+    )
+    out.add(record, DCT + "identifier", _typed(file_id, "string") if file_id else None)
+    code = _language_code(first(md, "language")) or _language_code(
+        first(md, "defaultLocale", "PT_Locale", "language")
+    )
+    language = lang_iri(code) if code else None
+    if language is not None:
+        out.add(record, DCT + "language", out.node(DCT + "LinguisticSystem", subject=language))
+    stamp = text_of(first(md, "dateStamp")) or next(
+        (
+            text_of(first(d, "date"))
+            for d in find(md, "dateInfo", "CI_Date")
+            if code_of(first(d, "dateType")) in ("revision", "creation")
+        ),
+        "",
+    )
+    modified = date_literal(stamp)
+    out.add(record, DCT + "modified", modified)
+    charset = code_of(first(md, "characterSet")) or code_of(
+        first(md, "defaultLocale", "PT_Locale", "characterEncoding")
+    )
+    if modified is not None or charset:
+        source = out.node(DCAT + "CatalogRecord")
+        out.add(record, DCT + "source", source)
+        out.add(source, DCT + "modified", date_literal(stamp, date_only=True))
+        if charset:
+            out.add(
+                source, CNT + "characterEncoding", _typed(_CHARSETS.get(charset, charset), "string")
+            )
+        standard_names = texts.of(first(md, "metadataStandardName"))
+        if standard_names:
+            iso = out.node(DCT + "Standard")
+            out.add(source, DCT + "conformsTo", iso)
+            out.texts(iso, DCT + "title", standard_names)
+            out.texts(iso, OWL + "versionInfo", texts.of(first(md, "metadataStandardVersion")))
+    for party in agent_parties(md, texts, "contact"):
+        add_agent(out, record, party)
+
+
+def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
+    """The triples of one MD_Metadata element (see the module docstring for IRIs)."""
+    texts = _texts(md)
+    ident = first(
+        md, "identificationInfo", "MD_DataIdentification|SV_ServiceIdentification|MD_Identification"
+    )
+    if ident is None:
+        raise InputError(f"{name}: record has no identificationInfo")
+    service = local(ident.tag) == "SV_ServiceIdentification"
+    scope = code_of(first(md, "hierarchyLevel")) or code_of(
+        first(md, "metadataScope", "MD_MetadataScope", "resourceScope")
+    )
+    scope = scope or ("service" if service else "dataset")
+    kind = "service" if service else "dataset"
+    subject = _subject_iri(md, ident, kind, base_iri, name)
+    titles = texts.of(first(ident, "citation", "CI_Citation", "title"))
+    if not titles:
+        raise InputError(f"{name}: record {subject.value} has no title")
+    out = Triples()
+    rtype = DCAT + (
+        "DataService" if service else "DatasetSeries" if scope == "series" else "Dataset"
+    )
+    out.node(rtype, *(() if service else (PROV + "Entity",)), subject=subject)
+    out.add(subject, GEODCAT + "resourceType", ox.NamedNode(INSPIRE + "ResourceType/" + scope))
+    out.texts(subject, DCT + "title", titles)
+    out.texts(subject, DCT + "description", texts.of(first(ident, "abstract")))
+    out.texts(subject, GEODCAT + "purpose", texts.of(first(ident, "purpose")))
+    _add_identifiers(out, subject, ident)
+    _add_dates(out, subject, ident)
+    for lang in [*find(ident, "language"), *find(ident, "defaultLocale", "PT_Locale", "language")]:
+        iri = lang_iri(_language_code(lang))
+        if iri is not None:
+            out.add(subject, DCT + "language", out.node(DCT + "LinguisticSystem", subject=iri))
+    for topic in find(ident, "topicCategory", "MD_TopicCategoryCode"):
+        if text_of(topic).isalnum():
+            iri = ox.NamedNode(INSPIRE + "TopicCategory/" + text_of(topic))
+            out.add(subject, GEODCAT + "topicCategory", iri)
+            out.add(subject, DCT + "subject", iri)
+    for code in find(
+        ident, "resourceMaintenance", "MD_MaintenanceInformation", "maintenanceAndUpdateFrequency"
+    ):
+        frequency = _FREQUENCIES.get(code_of(code))
+        if frequency:
+            iri = ox.NamedNode(FREQUENCY + frequency)
+            out.add(subject, DCT + "accrualPeriodicity", out.node(DCT + "Frequency", subject=iri))
+    add_keywords(out, subject, ident, texts)
+    add_extents(out, subject, ident)
+    add_resolution(out, subject, ident)
+    add_reference_systems(out, subject, md)
+    add_quality(out, subject, md, texts)
+    _add_parties(out, subject, md, ident, texts)
+    rights = constraints(out, ident, texts)
+    parent = either(first(md, "parentIdentifier"), first(md, "parentMetadata"))
+    parent_id = (
+        text_of(parent) or (parent.get("uuidref", "") if parent is not None else "")
+    ).strip()
+    if parent_id:
+        out.add(
+            subject,
+            DCT + "isPartOf",
+            http_iri(parent_id) or ox.NamedNode(resource_iri("dataset", parent_id, base_iri)),
+        )
+    representation = [code_of(e) for e in find(ident, "spatialRepresentationType")]
+    if service:
+        _service(out, subject, md, ident, rights, base_iri)
+    else:
+        _distributions(out, subject, md, texts, rights, representation)
+        for lic in rights.licenses:
+            if isinstance(lic, ox.NamedNode):
+                out.add(subject, DCT + "license", lic)
+        for right in rights.access_rights:
+            out.add(subject, DCT + "accessRights", right)
+    for right in rights.rights:
+        out.add(subject, DCT + "rights", right)
+    _add_catalogue_record(out, subject, md, texts)
+    return out.triples
+
+
+def _add_parties(out: Triples, subject, md, ident, texts: Texts) -> None:
+    """Resource agents by role; when the record names no publisher, its distributors publish,
+    and when the resource has no point of contact, the metadata contact is its contact point."""
+    parties = [
+        *agent_parties(ident, texts, "pointOfContact"),
+        *agent_parties(ident, texts, "citation", "CI_Citation", "citedResponsibleParty"),
+        *agent_parties(
+            md,
+            texts,
+            "distributionInfo",
+            "MD_Distribution",
+            "distributor",
+            "MD_Distributor",
+            "distributorContact",
+        ),
+    ]
+    for party in parties:
+        add_agent(out, subject, party)
+    roles = {p.role for p in parties}
+    if "publisher" not in roles:
+        for party in (p for p in parties if p.role == "distributor"):
+            out.add(subject, DCT + "publisher", foaf_agent(out, party))
+    if "pointOfContact" not in roles:
+        for party in agent_parties(md, texts, "contact"):
+            out.add(subject, DCAT + "contactPoint", vcard(out, party))
+
+
+def _online_resources(md) -> list[tuple[Element, list[Element]]]:
+    """(CI_OnlineResource, formats) pairs of the distribution section."""
+    pairs = []
+    for dist in find(md, "distributionInfo", "MD_Distribution"):
+        formats = find(dist, "distributionFormat", "MD_Format")
+        for res in find(
+            dist, "transferOptions", "MD_DigitalTransferOptions", "onLine", "CI_OnlineResource"
+        ):
+            pairs.append((res, formats))
+        for distributor in find(dist, "distributor", "MD_Distributor"):
+            own = find(distributor, "distributorFormat", "MD_Format") or formats
+            for res in find(
+                distributor,
+                "distributorTransferOptions",
+                "MD_DigitalTransferOptions",
+                "onLine",
+                "CI_OnlineResource",
+            ):
+                pairs.append((res, own))
+    return pairs
+
+
+def _distributions(out, subject, md, texts, rights, representation) -> None:
+    ident = first(md, "identificationInfo", "MD_DataIdentification")
+    charset_code = code_of(first(ident, "characterSet"))
+    charset = _CHARSETS.get(charset_code, charset_code)
+    for resource, formats in _online_resources(md):
+        protocol = text_of(first(resource, "protocol")).upper()
+        page = http_iri(text_of(first(resource, "linkage")))
+        if page is not None and (
+            code_of(first(resource, "function")) in ("information", "search", "browsing")
+            or protocol.startswith("WWW:LINK")
+        ):
+            out.add(subject, DCAT + "landingPage", out.node(FOAF + "Document", subject=page))
+            out.texts(page, DCT + "title", texts.of(first(resource, "name")))
+            out.texts(page, DCT + "description", texts.of(first(resource, "description")))
+            continue
+        dist = add_online(out, resource, texts, target=subject, formats=formats)
+        if dist is None:
+            continue
+        for lic in rights.licenses:
+            out.add(dist, DCT + "license", lic)
+        for right in rights.access_rights:
+            out.add(dist, DCT + "accessRights", right)
+        out.add(dist, CNT + "characterEncoding", ox.Literal(charset) if charset else None)
+        for code in representation:
+            if code.isalnum():
+                out.add(
+                    dist,
+                    ADMS + "representationTechnique",
+                    ox.NamedNode(INSPIRE + "SpatialRepresentationType/" + code),
+                )
+
+
+def _service(out, subject, md, ident, rights, base_iri) -> None:
+    service_type = text_of(first(ident, "serviceType"))
+    if service_type.lower() in (
+        "view",
+        "download",
+        "discovery",
+        "transformation",
+        "invoke",
+        "other",
+    ):
+        out.add(
+            subject,
+            GEODCAT + "serviceType",
+            ox.NamedNode(INSPIRE + "SpatialDataServiceType/" + service_type.lower()),
+        )
+    for lic in rights.licenses:
+        out.add(subject, DCT + "license", lic)
+    for right in rights.access_rights:
+        out.add(subject, DCT + "accessRights", right)
+    resources = [r for r, _f in _online_resources(md)] + find(
+        ident, "containsOperations", "SV_OperationMetadata", "connectPoint", "CI_OnlineResource"
+    )
+    for resource in resources:
+        url = http_iri(text_of(first(resource, "linkage")))
+        if url is None:
+            continue
+        standard = ogc_protocol(resource)
+        if standard is not None:
+            out.add(
+                subject,
+                GEODCAT + "serviceProtocol",
+                out.node(DCT + "Standard", subject=ox.NamedNode(standard)),
+            )
+        if "getcapabilities" in url.value.lower():
+            out.add(subject, DCAT + "endpointDescription", url)
+        out.add(subject, DCAT + "endpointURL", http_iri(url.value.split("?")[0]) or url)
+    for operates in find(ident, "operatesOn"):
+        href = operates.get(XLINK_HREF, "")
+        uuid = operates.get("uuidref", "")
+        target = http_iri(href) if href and "#" not in href and "GetRecord" not in href else None
+        if target is None and uuid:
+            target = ox.NamedNode(resource_iri("dataset", uuid, base_iri))
+        out.add(subject, DCAT + "servesDataset", target)

@@ -1,0 +1,233 @@
+"""Sections of an ISO record mapped to GeoDCAT-AP: keywords, extents, quality, resolution, CRS.
+
+Part of :mod:`graph_loader.mappings.iso_record`; each function adds the statements of one
+section of the record about ``subject``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from xml.etree.ElementTree import Element
+
+import pyoxigraph as ox
+
+from .iso_common import (
+    Triples,
+    date_literal,
+    decimal_text,
+    descendants,
+    either,
+    find,
+    first,
+    href_of,
+    http_iri,
+    local,
+    text_of,
+)
+from .iso_parts import DCAT, DCT, GEODCAT, INSPIRE, PROV, RDFS, Texts
+
+__all__ = ["add_keywords", "add_extents", "add_quality", "add_resolution", "add_reference_systems"]
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DQV = "http://www.w3.org/ns/dqv#"
+GEO = "http://www.opengis.net/ont/geosparql#"
+DCATAP = "http://data.europa.eu/r5r/"
+HVD_LEGISLATION = "http://data.europa.eu/eli/reg_impl/2023/138/oj"
+
+
+def _typed(value: str, datatype: str) -> ox.Literal:
+    return ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))
+
+
+def add_keywords(out: Triples, subject, ident, texts: Texts) -> None:
+    for block in find(ident, "descriptiveKeywords", "MD_Keywords"):
+        thesaurus = first(block, "thesaurusName", "CI_Citation", "title")
+        scheme_titles = texts.of(thesaurus)
+        for keyword in find(block, "keyword"):
+            values = texts.of(keyword)
+            out.texts(subject, DCAT + "keyword", values)
+            href = href_of(keyword)
+            iri = http_iri(href) if href else None
+            if iri is not None:
+                if href.startswith("http://data.europa.eu/bna/"):
+                    out.add(subject, DCATAP + "hvdCategory", iri)
+                    out.add(
+                        subject, DCATAP + "applicableLegislation", ox.NamedNode(HVD_LEGISLATION)
+                    )
+                    out.add(subject, DCAT + "theme", iri)
+                elif href.startswith("http://data.europa.eu/eli/"):
+                    out.add(subject, DCATAP + "applicableLegislation", iri)
+                elif "SpatialDataServiceCategory" in href:
+                    out.add(subject, GEODCAT + "serviceCategory", iri)
+                else:
+                    out.add(subject, DCAT + "theme", iri)
+            elif scheme_titles and values:
+                concept = ox.BlankNode()
+                out.add(subject, DCT + "subject", concept)
+                out.texts(concept, SKOS + "prefLabel", values)
+                scheme = ox.BlankNode()
+                out.add(concept, SKOS + "inScheme", scheme)
+                out.texts(scheme, DCT + "title", scheme_titles)
+                out.add(scheme, DCT + "identifier", http_iri(href_of(thesaurus)))
+
+
+def add_extents(out: Triples, subject, ident) -> None:
+    for box in descendants(ident, "EX_GeographicBoundingBox"):
+        west, east, south, north = (
+            decimal_text(text_of(first(box, side)))
+            for side in (
+                "westBoundLongitude",
+                "eastBoundLongitude",
+                "southBoundLatitude",
+                "northBoundLatitude",
+            )
+        )
+        if None in (west, east, south, north):
+            continue
+        ring = [(west, north), (east, north), (east, south), (west, south), (west, north)]
+        location = out.node(DCT + "Location")
+        out.add(subject, DCT + "spatial", location)
+        wkt = "POLYGON((" + ",".join(f"{x} {y}" for x, y in ring) + "))"
+        out.add(location, DCAT + "bbox", ox.Literal(wkt, datatype=ox.NamedNode(GEO + "wktLiteral")))
+    for extent in descendants(ident, "EX_TemporalExtent"):
+        start = end = None
+        for period in descendants(extent, "TimePeriod"):
+            start = _position(
+                either(
+                    first(period, "beginPosition"),
+                    first(period, "begin", "TimeInstant", "timePosition"),
+                )
+            )
+            end = _position(
+                either(
+                    first(period, "endPosition"),
+                    first(period, "end", "TimeInstant", "timePosition"),
+                )
+            )
+        for instant in (
+            e for e in extent.iter() if local(e.tag) == "TimeInstant" and start is None
+        ):
+            start = end = _position(first(instant, "timePosition"))
+        if start is None and end is None:
+            continue
+        period_node = out.node(DCT + "PeriodOfTime")
+        out.add(subject, DCT + "temporal", period_node)
+        out.add(period_node, DCAT + "startDate", start)
+        out.add(period_node, DCAT + "endDate", end)
+    for vertical in descendants(ident, "EX_VerticalExtent"):
+        low, high = (
+            decimal_text(text_of(first(vertical, b))) for b in ("minimumValue", "maximumValue")
+        )
+        if low is not None or high is not None:
+            note = "vertical extent: " + " .. ".join(v or "?" for v in (low, high))
+            out.add(subject, RDFS + "comment", ox.Literal(note, language="en"))
+
+
+def _position(el: Element | None) -> ox.Literal | None:
+    if el is None or el.get("indeterminatePosition") in ("now", "unknown"):
+        return None
+    return date_literal(el.text or "")
+
+
+def add_quality(out: Triples, subject, md, texts: Texts) -> None:
+    for statement in find(md, "dataQualityInfo|resourceLineage", "DQ_DataQuality|LI_Lineage"):
+        for el in [
+            *find(statement, "lineage", "LI_Lineage", "statement"),
+            *find(statement, "statement"),
+        ]:
+            values = texts.of(el)
+            if values:
+                prov = out.node(DCT + "ProvenanceStatement")
+                out.add(subject, DCT + "provenance", prov)
+                out.texts(prov, DCT + "description", values)
+                out.texts(prov, RDFS + "label", values)
+    for result in descendants(md, "DQ_ConformanceResult"):
+        spec = first(result, "specification", "CI_Citation")
+        if spec is None:
+            continue
+        standard = _standard(out, spec, texts)
+        passed = text_of(first(result, "pass")).lower()
+        degree = {"true": "conformant", "false": "notConformant"}.get(passed, "notEvaluated")
+        if degree == "conformant":
+            out.add(subject, DCT + "conformsTo", standard)
+        activity = out.node(PROV + "Activity")
+        out.add(subject, PROV + "wasUsedBy", activity)
+        out.add(activity, PROV + "used", subject)
+        generated = out.node(PROV + "Entity")
+        out.add(activity, PROV + "generated", generated)
+        out.texts(generated, DCT + "description", texts.of(first(result, "explanation")))
+        out.add(generated, DCT + "type", ox.NamedNode(INSPIRE + "DegreeOfConformity/" + degree))
+        association = out.node(PROV + "Association")
+        out.add(activity, PROV + "qualifiedAssociation", association)
+        plan = out.node(PROV + "Plan")
+        out.add(association, PROV + "hadPlan", plan)
+        out.add(plan, PROV + "wasDerivedFrom", _standard(out, spec, texts))
+
+
+def _standard(out: Triples, spec: Element, texts: Texts):
+    """The specification of a conformance result: its IRI, or a new blank node describing it."""
+    title = first(spec, "title")
+    standard = http_iri(href_of(title))
+    if standard is None:
+        standard = ox.BlankNode()
+        out.texts(standard, DCT + "title", texts.of(title))
+        for ci_date in find(spec, "date", "CI_Date"):
+            out.add(standard, DCT + "issued", date_literal(text_of(first(ci_date, "date"))))
+    out.node(DCT + "Standard", PROV + "Entity", subject=standard)
+    return standard
+
+
+def add_resolution(out: Triples, subject, ident) -> None:
+    for denominator in find(
+        ident,
+        "spatialResolution",
+        "MD_Resolution",
+        "equivalentScale",
+        "MD_RepresentativeFraction",
+        "denominator",
+    ):
+        value = decimal_text(text_of(denominator))
+        if value is None or Decimal(value) == 0:
+            continue
+        scale = format((Decimal(1) / Decimal(value)).normalize(), "f")
+        _measurement(out, subject, "spatialResolutionAsScale", scale)
+    for distance in find(ident, "spatialResolution", "MD_Resolution", "distance"):
+        value = decimal_text(text_of(distance))
+        if value is not None:
+            _measurement(out, subject, "spatialResolutionAsDistance", value)
+
+
+def _measurement(out: Triples, subject, metric: str, value: str) -> None:
+    measurement = out.node(DQV + "QualityMeasurement")
+    out.add(subject, DQV + "hasQualityMeasurement", measurement)
+    out.add(
+        measurement,
+        DQV + "isMeasurementOf",
+        out.node(DQV + "Metric", subject=ox.NamedNode(GEODCAT + metric)),
+    )
+    out.add(measurement, DQV + "value", _typed(value, "decimal"))
+
+
+def add_reference_systems(out: Triples, subject, md) -> None:
+    for code in find(
+        md,
+        "referenceSystemInfo",
+        "MD_ReferenceSystem",
+        "referenceSystemIdentifier",
+        "RS_Identifier|MD_Identifier",
+        "code",
+    ):
+        value = href_of(code) or text_of(code)
+        number = value.rsplit(":", 1)[-1].rsplit("/", 1)[-1]
+        if not value.startswith("http") and "EPSG" in value.upper() and number.isdigit():
+            value = "http://www.opengis.net/def/crs/EPSG/0/" + number
+        crs = http_iri(value)
+        if crs is not None:
+            out.add(subject, GEODCAT + "referenceSystem", crs)
+            out.node(DCT + "Standard", subject=crs)
+            out.add(
+                crs,
+                DCT + "type",
+                ox.NamedNode("http://inspire.ec.europa.eu/glossary/SpatialReferenceSystem"),
+            )

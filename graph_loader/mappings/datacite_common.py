@@ -3,8 +3,8 @@
 
 Choices (see also :mod:`.datacite_terms`):
 
-- the resource IRI is minted from the DOI with :func:`graph_loader.iri.resource_iri`, so it is
-  stable and under the configured base; the DOI itself is kept as ``dct:identifier`` (bare,
+- the resource IRI is minted from the lower-cased DOI with :func:`graph_loader.iri.resource_iri`,
+  so it is stable and under the configured base; the DOI itself is kept as ``dct:identifier`` (bare,
   ``10.x/y``, checked by the shapes) and ``schema:identifier <https://doi.org/...>``, and is
   the landing page of datasets (``dcat:landingPage``) or the ``schema:url`` of the others;
 - ``resourceTypeGeneral`` chooses the class (:data:`SOFTWARE_TYPES`, :data:`PUBLICATION_TYPES`,
@@ -66,7 +66,7 @@ def convert_record(record: dict, *, base_iri: str) -> list[ox.Triple]:
     doi = _doi(record)
     general, kind, cls = _kind(record)
     m = Mapper(record, base_iri)
-    res = n(resource_iri(kind, doi, base_iri))
+    res = n(resource_iri(kind, doi.lower(), base_iri))
     doi_node = n(terms.doi_iri(doi))
     m.add(res, RDF_TYPE.value, n(cls))
     m.add(res, DCT + "identifier", ox.Literal(doi))
@@ -83,8 +83,8 @@ def convert_record(record: dict, *, base_iri: str) -> list[ox.Triple]:
     links(m, res, record, kind)
     identifiers(m, res, record)
     funding(m, res, record)
+    geolocations(m, res, record)
     if kind == "dataset":
-        geolocations(m, res, record)
         distribution(m, res, record, doi_node)
     version = get(record, "version")
     if version:
@@ -141,8 +141,8 @@ def _agent(m: Mapper, entry: dict) -> ox.NamedNode | ox.BlankNode | None:
             )
             iri = iri or (terms.orcid_iri(value) if scheme == "ORCID" else None)
             iri = iri or (terms.ror_iri(value) if scheme == "ROR" else None)
-    if iri and iri.startswith("https://ror.org/") and not name_type:
-        name_type = "Organizational"
+    if iri and not name_type:  # an ORCID names a person, a ROR identifier an organisation
+        name_type = "Organizational" if iri.startswith("https://ror.org/") else "Personal"
     cls = {"Personal": FOAF + "Person", "Organizational": FOAF + "Organization"}
     agent = n(iri) if iri else ox.BlankNode()
     m.add(agent, RDF_TYPE.value, n(cls.get(name_type, FOAF + "Agent")))

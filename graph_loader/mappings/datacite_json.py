@@ -42,12 +42,12 @@ def sniff(data: bytes) -> bool:
     head = data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"{") or b'"titles"' not in data or b'"@context"' in head:
         return False
-    if len(data) > MAX_RECORD_BYTES:
-        return b'"creators"' in head
-    try:
-        return _attributes(json.loads(data)) is not None
-    except ValueError:
-        return False
+    if len(data) <= MAX_RECORD_BYTES:
+        try:
+            return _attributes(json.loads(data)) is not None
+        except ValueError:
+            pass  # broken JSON or encoding: taken if it looks like DataCite, to say what is wrong
+    return b'"creators"' in head
 
 
 def to_record(data: bytes) -> dict:

@@ -114,7 +114,9 @@ def _ring(points: Iterable[tuple[str, str]]) -> str:
 
 
 def _box(west: str, south: str, east: str, north: str) -> str:
-    return _ring([(west, south), (east, south), (east, north), (west, north)])
+    """A closed five-point ring, even for a point (all corners equal)."""
+    corners = [(west, south), (east, south), (east, north), (west, north), (west, south)]
+    return "POLYGON((" + ", ".join(f"{lon} {lat}" for lon, lat in corners) + "))"
 
 
 def _polygon(entry: object) -> list[tuple[str, str]]:

@@ -1,7 +1,7 @@
 """DataCite values turned into RDF terms: identifiers, dates, coordinates, licences, roles.
 
 >>> doi_iri("doi:10.5072/ABC")
-'https://doi.org/10.5072/ABC'
+'https://doi.org/10.5072/abc'
 >>> related_iri("arXiv", "arXiv:0706.0001")
 'https://arxiv.org/abs/0706.0001'
 >>> date_literal("2010/2020") is None, date_literal("2022").value
@@ -84,6 +84,7 @@ _LANGUAGES = {
     "en": "ENG", "fr": "FRA", "de": "DEU", "es": "SPA", "it": "ITA", "nl": "NLD", "pt": "POR",
     "eo": "EPO", "da": "DAN", "sv": "SWE", "no": "NOR", "fi": "FIN", "pl": "POL", "ru": "RUS",
     "zh": "ZHO", "ja": "JPN", "el": "ELL", "ca": "CAT", "br": "BRE", "la": "LAT",
+    "mul": "MUL",
 }  # fmt: skip
 _LANG_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$", re.IGNORECASE)
 
@@ -95,8 +96,8 @@ def normalise_doi(text: str) -> str | None:
 
 
 def doi_iri(text: str) -> str | None:
-    """``https://doi.org/<doi>`` for a DOI written in any usual form, or None."""
-    doi = normalise_doi(text)
+    """``https://doi.org/<doi>``, lower-cased (DOIs ignore case), for a DOI in any usual form."""
+    doi = (normalise_doi(text) or "").lower()
     return f"https://doi.org/{doi}" if doi and iri_or_none(f"https://doi.org/{doi}") else None
 
 

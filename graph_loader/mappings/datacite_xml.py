@@ -25,12 +25,16 @@ _ROOT = re.compile(
 )
 
 
+#: XML declaration, comments and a DOCTYPE (its entities are refused later, with a clear message)
+_PROLOG = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", re.DOTALL)
+
+
 def sniff(data: bytes) -> bool:
     """Is ``data`` a DataCite XML record (root ``resource`` in a DataCite kernel namespace)?"""
     head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"<"):
         return False
-    head = re.sub(rb"<\?.*?\?>|<!--.*?-->", b"", head, flags=re.DOTALL).lstrip()
+    head = _PROLOG.sub(b"", head).lstrip()
     return bool(_ROOT.match(head))
 
 

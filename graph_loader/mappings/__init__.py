@@ -25,6 +25,7 @@ MAPPINGS: dict[str, str] = {
     "iso19115-3": "graph_loader.mappings.iso19115_3",
     "schemaorg": "graph_loader.mappings.schemaorg",
     "codemeta": "graph_loader.mappings.codemeta",
+    "ogc-capabilities": "graph_loader.mappings.ogc_capabilities",
 }
 
 

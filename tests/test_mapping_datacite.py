@@ -12,6 +12,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import datacite_json, datacite_xml
+from graph_loader.mappings.datacite_common import convert_record
 from graph_loader.pipeline import load_paths
 from graph_loader.store import open_store
 from graph_loader.validate import load_shapes
@@ -216,3 +217,81 @@ def test_sniffing_routes_bad_records_to_their_converter():
         b"\x00\xff",
     ):
         assert not datacite_xml.sniff(other) and not datacite_json.sniff(other)
+
+
+def _links(general: str, related: list[tuple[str, str, str, str]]) -> set[tuple[str, str]]:
+    """(predicate, target) of the links of a minimal record of type ``general``."""
+    record = {
+        "doi": "10.5072/links",
+        "titles": [{"title": "Links", "lang": "en"}],
+        "types": {"resourceTypeGeneral": general},
+        "relatedIdentifiers": [
+            {"relatedIdentifier": i, "relatedIdentifierType": t, "relationType": r,
+             "resourceTypeGeneral": g}
+            for i, t, r, g in related
+        ],
+    }  # fmt: skip
+    triples = convert_record(record, base_iri=BASE)
+    skip = {"identifier", "url", "landingPage", "accessURL", "type", "title", "name"}
+    return {
+        (t.predicate.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1], t.object.value)
+        for t in triples
+        if isinstance(t.object, ox.NamedNode)
+        and t.predicate.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1] not in skip
+        and t.predicate.value != "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    }
+
+
+def test_related_identifiers_become_typed_links():
+    """Relation types map to DCAT/DCT/PROV links; targets are DOI IRIs or resolver IRIs."""
+    related = [
+        ("10.5072/Paper", "DOI", "IsCitedBy", "JournalArticle"),
+        ("doi:10.5072/supplemented", "DOI", "IsSupplementTo", "Text"),
+        ("https://example.org/part", "URL", "HasPart", ""),
+        ("10.5072/origin", "DOI", "IsDerivedFrom", "Dataset"),
+        ("hdl:20.500.1/x", "Handle", "IsNewVersionOf", ""),
+        ("arXiv:0706.0001", "arXiv", "IsReviewedBy", "Text"),
+        ("0370-2693", "ISSN", "IsPublishedIn", "Journal"),
+        ("12345", "PMID", "IsIdenticalTo", ""),
+        ("not an identifier", "URL", "References", ""),
+        ("X-1", "UPC", "References", ""),
+    ]
+    assert _links("Dataset", related) == {
+        ("isReferencedBy", "https://doi.org/10.5072/paper"),
+        ("isReferencedBy", "https://doi.org/10.5072/supplemented"),
+        ("hasPart", "https://example.org/part"),
+        ("source", "https://doi.org/10.5072/origin"),
+        ("wasDerivedFrom", "https://doi.org/10.5072/origin"),
+        ("previousVersion", "https://hdl.handle.net/20.500.1/x"),
+        ("isVersionOf", "https://hdl.handle.net/20.500.1/x"),
+        ("isReferencedBy", "https://arxiv.org/abs/0706.0001"),
+        ("isPartOf", "urn:issn:0370-2693"),
+        ("relation", "https://pubmed.ncbi.nlm.nih.gov/12345"),
+    }
+
+
+def test_publication_cites_datasets_and_software_is_used_with_them():
+    """Publication → dataset: cito:citesAsDataSource; software → dataset: gaia:usedWithDataset."""
+    data = [("10.5072/data", "DOI", "References", "Dataset")]
+    assert _links("JournalArticle", data) == {
+        ("references", "https://doi.org/10.5072/data"),
+        ("citesAsDataSource", "https://doi.org/10.5072/data"),
+    }
+    assert _links("Software", data) == {
+        ("references", "https://doi.org/10.5072/data"),
+        ("usedWithDataset", "https://doi.org/10.5072/data"),
+    }
+    assert _links("Software", [("10.5072/paper", "DOI", "References", "Text")]) == {
+        ("references", "https://doi.org/10.5072/paper"),
+    }
+
+
+@pytest.mark.parametrize("module", [datacite_xml, datacite_json], ids=["xml", "json"])
+def test_oversized_record_is_refused(module):
+    head = (
+        b'<resource xmlns="http://datacite.org/schema/kernel-4">'
+        if module is datacite_xml
+        else b'{"doi": "10.5072/big", "creators": [], "titles": [{"title": "'
+    )
+    with pytest.raises(InputError, match="bytes is over the 20971520 bytes limit"):
+        module.convert(head + b" " * (21 * 1024 * 1024), base_iri=BASE)

@@ -15,13 +15,13 @@ __all__ = ["RELATIONS", "links", "identifiers", "funding", "geolocations", "dist
 RELATIONS: dict[str, tuple[str, ...]] = {
     "IsCitedBy": (DCT + "isReferencedBy",),
     "IsReferencedBy": (DCT + "isReferencedBy",),
-    "IsSupplementedBy": (DCT + "isReferencedBy",),
+    "IsSupplementTo": (DCT + "isReferencedBy",),
     "IsDocumentedBy": (DCT + "isReferencedBy",),
     "IsDescribedBy": (DCT + "isReferencedBy",),
     "IsReviewedBy": (DCT + "isReferencedBy",),
     "Cites": (DCT + "references",),
     "References": (DCT + "references",),
-    "IsSupplementTo": (DCT + "references",),
+    "IsSupplementedBy": (DCT + "references",),
     "Documents": (DCT + "references",),
     "Describes": (DCT + "references",),
     "Reviews": (DCT + "references",),
@@ -38,9 +38,9 @@ RELATIONS: dict[str, tuple[str, ...]] = {
     "IsRequiredBy": (DCT + "isRequiredBy",),
 }
 #: relations from a publication to a dataset that mean "uses as data source"
-_CITES_DATA = {"Cites", "References", "IsSupplementedBy", "IsDerivedFrom", "IsCompiledBy"}
+_CITES_DATA = {"Cites", "References", "IsSupplementedBy", "IsDerivedFrom"}
 #: relations from software to a dataset that mean "used with"
-_USED_WITH = {"IsSupplementTo", "References", "Cites", "Requires", "IsCompiledBy", "Compiles"}
+_USED_WITH = {"IsSupplementTo", "References", "Cites", "Requires", "Compiles"}
 _DATASET_TYPES = {"Dataset", "Collection"}
 
 

@@ -127,8 +127,8 @@ def related_iri(kind: str, identifier: str) -> str | None:
         return None
     if prefix.startswith("https://") and iri_or_none(identifier) and "://" in identifier:
         return iri_or_none(identifier)
-    if kind.lower() == "arxiv":
-        identifier = re.sub(r"^arxiv:", "", identifier, flags=re.IGNORECASE)
+    if kind.lower() in ("arxiv", "handle"):
+        identifier = re.sub(r"^(arxiv|hdl):", "", identifier, flags=re.IGNORECASE)
     return iri_or_none(prefix + identifier)
 
 

@@ -217,12 +217,15 @@ def _dates(m: Mapper, res, record: dict) -> None:
         "Created": "created", "Available": "available", "Accepted": "dateAccepted",
         "Submitted": "dateSubmitted", "Copyrighted": "dateCopyrighted", "Valid": "valid",
     }  # fmt: skip
+    periods = []  # Collected, and Other dates said to be the coverage, once each
     for d in dates:
         kind, text = get(d, "dateType"), get(d, "date")
         if kind in simple:
             m.add(res, DCT + simple[kind], terms.date_literal(text) or ox.Literal(text))
         elif kind == "Collected" or (kind == "Other" and get(d, "dateInformation") == "Coverage"):
-            _period(m, res, text)
+            periods += [text] if text not in periods else []
+    for text in periods:
+        _period(m, res, text)
 
 
 def _period(m: Mapper, res, text: str) -> None:

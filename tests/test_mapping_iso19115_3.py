@@ -1,0 +1,67 @@
+"""ISO 19115-3 → GeoDCAT-AP: golden cases, sniffing, bad input (the corpus is in the 19139 test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import rdflib
+from graph_overlap import graph_of
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from graph_loader.errors import InputError
+from graph_loader.mappings import iso19115_3, sniff_mapping
+
+CASES = sorted((Path(__file__).resolve().parent / "cases" / "iso19115-3").iterdir())
+BASE = "https://data.gaia-data.fr/"
+MDB = 'xmlns:mdb="http://standards.iso.org/iso/19115/-3/mdb/2.0"'
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_golden_case(case: Path):
+    produced = graph_of(iso19115_3.convert((case / "input.xml").read_bytes(), base_iri=BASE))
+    expected = rdflib.Graph().parse(case / "expected.ttl")
+    if not isomorphic(produced, expected):
+        _both, only_produced, only_expected = graph_diff(
+            to_isomorphic(produced), to_isomorphic(expected)
+        )
+        pytest.fail(
+            "only produced:\n"
+            + only_produced.serialize(format="nt")
+            + "\nonly expected:\n"
+            + only_expected.serialize(format="nt")
+        )
+
+
+def test_format_detection_tells_the_two_iso_schemas_apart():
+    data = (CASES[0] / "input.xml").read_bytes()
+    assert (sniff_mapping(data), iso19115_3.sniff(data), iso19115_3.sniff(b"<mdb:x/>")) == (
+        "iso19115-3",
+        True,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (b"", "ISO 19115-3 record: empty record"),
+        (
+            f"<mdb:MD_Metadata {MDB}><a></mdb:MD_Metadata>".encode(),
+            "ISO 19115-3 record: malformed XML",
+        ),
+        (
+            f'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><mdb:MD_Metadata {MDB}>&e;'
+            "</mdb:MD_Metadata>".encode(),
+            "ISO 19115-3 record: XML entity declarations are refused",
+        ),
+        (
+            f"<mdb:MD_Metadata {MDB}/>".encode(),
+            "ISO 19115-3 record 1: record has no identificationInfo",
+        ),
+    ],
+)
+def test_bad_input_is_a_clear_input_error(data, message):
+    with pytest.raises(InputError) as caught:
+        iso19115_3.convert(data, base_iri=BASE)
+    assert str(caught.value).startswith(message)

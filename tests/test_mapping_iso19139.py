@@ -1,0 +1,266 @@
+"""ISO 19139 → GeoDCAT-AP: SEMIC's cases, golden cases, the corpus, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from graph_overlap import graph_of, overlap
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from graph_loader.errors import InputError
+from graph_loader.mappings import iso19115_3, iso19139, sniff_mapping
+from graph_loader.mappings.xmlsafe import MAX_RECORD_BYTES
+from graph_loader.pipeline import load_paths
+from graph_loader.store import EmbeddedStore
+
+BASE = "https://data.gaia-data.fr/"
+HERE = Path(__file__).resolve().parent
+CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+SEMIC = CORPORA / "iso19139-to-dcat-testcases"
+CASES = sorted((HERE / "cases" / "iso19139").iterdir())
+FIXTURES = HERE / "fixtures" / "mappings" / "iso19139"
+GMD = 'xmlns:gmd="http://www.isotc211.org/2005/gmd" xmlns:gco="http://www.isotc211.org/2005/gco"'
+
+#: floor per SEMIC case: share (%) of the expected triples produced (see tests/graph_overlap.py)
+SEMIC_FLOORS = {
+    "basic_dataset": 98.3,
+    "distributorinfo-multiple": 95.7,
+    "hvd_dataset_multilingual": 97.6,
+    "hvd_dataset_non_multilingual": 98.4,
+    "identifiers-anchor": 98.4,
+    "multilingual-resource-description": 95.4,
+    "network-service": 97.3,
+}
+
+
+def corpus(folder: str) -> list[Path]:
+    """The XML files of a corpus folder, or a clean skip when ../shared is absent."""
+    root = CORPORA / folder
+    if not root.is_dir():
+        pytest.skip(f"{root} is absent (fresh clone)")
+    return sorted(root.rglob("*.xml"))
+
+
+def test_semic_cases_reach_their_floor():
+    if not SEMIC.is_dir():
+        pytest.skip(f"{SEMIC} is absent (fresh clone)")
+    achieved = {}
+    for case in sorted(p for p in SEMIC.iterdir() if p.is_dir()):
+        expected = rdflib.Graph().parse(case / "expected_output.ttl")
+        produced = graph_of(iso19139.convert((case / "input.xml").read_bytes(), base_iri=BASE))
+        found = overlap(expected, produced)
+        print(
+            f"{case.name}: {sum(found.common.values())} in common, "
+            f"{sum(found.missing.values())} missing, {sum(found.extra.values())} extra "
+            f"of {found.expected} expected ({found.percent}%)"
+        )
+        for path, predicate, value in sorted(found.missing.elements(), key=str):
+            print(f"    missing: {' / '.join(path)} {predicate} {value}"[:300])
+        achieved[case.name] = found.percent
+    assert {name: pct >= SEMIC_FLOORS[name] for name, pct in achieved.items()} == dict.fromkeys(
+        SEMIC_FLOORS, True
+    ), achieved
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_golden_case(case: Path):
+    produced = graph_of(iso19139.convert((case / "input.xml").read_bytes(), base_iri=BASE))
+    expected = rdflib.Graph().parse(case / "expected.ttl")
+    if not isomorphic(produced, expected):
+        _both, only_produced, only_expected = graph_diff(
+            to_isomorphic(produced), to_isomorphic(expected)
+        )
+        pytest.fail(
+            "only produced:\n"
+            + only_produced.serialize(format="nt")
+            + "\nonly expected:\n"
+            + only_expected.serialize(format="nt")
+        )
+
+
+def test_every_corpus_record_converts():
+    files = corpus("iso19139") + corpus("iso19115-3")
+    outcome = {}
+    for path in files:
+        data = path.read_bytes()
+        fmt = sniff_mapping(data)
+        module = iso19115_3 if fmt == "iso19115-3" else iso19139
+        roots = [
+            t.subject.value
+            for t in module.convert(data, base_iri=BASE)
+            if t.predicate.value.endswith("#type")
+            and t.object.value.rsplit("#")[-1] in ("Dataset", "DatasetSeries", "DataService")
+            and isinstance(t.subject, ox.NamedNode)
+        ]
+        outcome[path.name] = (fmt, len(roots))
+    assert outcome == {
+        "9250AA67-F3AC-6C12-0CB9-0662231AA181_iso.xml": ("iso19139", 1),
+        "csw_dov_getrecordbyid.xml": ("iso19139", 1),
+        "csw_geobretagne_mdmetadata.xml": ("iso19139", 1),
+        "inspire-getrecords-response.xml": ("iso19139", 2),
+        "iso19139_srv.xml": ("iso19139", 1),
+        "iso_keywords_anchor.xml": ("iso19139", 1),
+        "iso_mi.xml": ("iso19139", 1),
+        "3e9a8c05.xml": ("iso19139", 1),
+        "AVHRR.2011.7Agg.xml": ("iso19139", 1),
+        "S2MSI1C.xml": ("iso19139", 1),
+        "T_aerfo_RAS_1991_GR800P001800000012.xml": ("iso19139", 1),
+        "T_ortho_RAS_1998_284404.xml": ("iso19139", 1),
+        "T_pmoed_DTM_1996_276395.xml": ("iso19139", 1),
+        "iso_19115-2_Sentinel-2-scene.xml": ("iso19139", 1),
+        "pacioos-NS06agg.xml": ("iso19139", 1),
+        "test.xml": ("iso19139", 1),
+        "auscope-3d-model.xml": ("iso19115-3", 1),
+        "auscope-iso19139-geoprovinces.xml": ("iso19139", 1),
+        "metawal.wallonie.be-catchments.xml": ("iso19115-3", 1),
+    }
+
+
+NOT_FR_EN = "title in French or English (dct:title)"
+
+
+def test_every_corpus_record_loads_or_is_rejected_with_reasons():
+    outcome = {}
+    for path in corpus("iso19139") + corpus("iso19115-3"):
+        report = load_paths(EmbeddedStore(None), [path], base_iri=BASE)
+        assert report.file_errors == []
+        outcome[path.name] = sorted(
+            (o.kind, o.status, tuple(sorted({_reason(p) for p in o.problems})))
+            for o in report.outcomes
+            if o.kind != "source"
+        )
+    loaded = [("dataset", "loaded", ())]
+    assert outcome == {
+        "9250AA67-F3AC-6C12-0CB9-0662231AA181_iso.xml": [("dataset", "rejected", (NOT_FR_EN,))],
+        "csw_dov_getrecordbyid.xml": [("dataset", "rejected", (NOT_FR_EN,))],
+        "csw_geobretagne_mdmetadata.xml": loaded,
+        "inspire-getrecords-response.xml": [
+            ("service", "loaded", ()),
+            ("service", "rejected", (NOT_FR_EN,)),
+        ],
+        "iso19139_srv.xml": [("service", "rejected", (NOT_FR_EN,))],
+        "iso_keywords_anchor.xml": loaded,
+        "iso_mi.xml": loaded,
+        "3e9a8c05.xml": [("service", "loaded", ())],
+        "AVHRR.2011.7Agg.xml": loaded,
+        "S2MSI1C.xml": loaded,
+        "T_aerfo_RAS_1991_GR800P001800000012.xml": loaded,
+        "T_ortho_RAS_1998_284404.xml": loaded,
+        "T_pmoed_DTM_1996_276395.xml": loaded,
+        "iso_19115-2_Sentinel-2-scene.xml": loaded,
+        "pacioos-NS06agg.xml": loaded,
+        "test.xml": loaded,
+        "auscope-3d-model.xml": loaded,
+        "auscope-iso19139-geoprovinces.xml": [
+            ("dataset", "rejected", ("description (dct:description)",))
+        ],
+        "metawal.wallonie.be-catchments.xml": loaded,
+    }
+
+
+def _reason(problem: str) -> str:
+    """The property part of a shape message: "error: the dataset « … » <…>, WHAT: why"."""
+    return problem.split(">, ", 1)[-1].split("): ", 1)[0] + ")"
+
+
+@pytest.mark.parametrize(
+    "name,data,message",
+    [
+        ("empty", b"", "empty record"),
+        ("blank", b"  \n ", "empty record"),
+        (
+            "malformed",
+            b"<gmd:MD_Metadata " + GMD.encode() + b"><oops></gmd:MD_Metadata>",
+            "malformed XML",
+        ),
+        (
+            "billion-laughs",
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>'
+            b"<gmd:MD_Metadata " + GMD.encode() + b">&b;</gmd:MD_Metadata>",
+            "entity declarations are refused",
+        ),
+        (
+            "external-entity",
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+            b"<gmd:MD_Metadata " + GMD.encode() + b">&e;</gmd:MD_Metadata>",
+            "entity declarations are refused",
+        ),
+        (
+            "wrong-encoding",
+            f'<?xml version="1.0" encoding="UTF-8"?><gmd:MD_Metadata {GMD}><gmd:abstract>'
+            "<gco:CharacterString>été</gco:CharacterString></gmd:abstract></gmd:MD_Metadata>".encode(
+                "latin-1"
+            ),
+            "malformed XML",
+        ),
+        (
+            "unknown-encoding",
+            f'<?xml version="1.0" encoding="klingon"?><gmd:MD_Metadata {GMD}/>'.encode(),
+            "unreadable XML encoding: unknown encoding: klingon",
+        ),
+        (
+            "no-record",
+            b'<csw:GetRecordsResponse xmlns:csw="http://www.opengis.net/cat/csw/2.0.2"/>',
+            "no metadata record",
+        ),
+    ],
+)
+def test_bad_input_is_a_clear_input_error(name, data, message):
+    with pytest.raises(InputError, match=message) as caught:
+        iso19139.convert(data, base_iri=BASE)
+    assert str(caught.value).startswith("ISO 19139")
+
+
+def test_oversized_record_is_refused():
+    data = (
+        b"<gmd:MD_Metadata " + GMD.encode() + b">" + b" " * MAX_RECORD_BYTES + b"</gmd:MD_Metadata>"
+    )
+    with pytest.raises(InputError, match="bytes limit"):
+        iso19139.convert(data, base_iri=BASE)
+
+
+@pytest.mark.parametrize(
+    "fixture,message",
+    [
+        (
+            "no-title.xml",
+            "ISO 19139 record 1: record https://data.gaia-data.fr/id/dataset/no-title has no title",
+        ),
+        (
+            "no-identifier.xml",
+            "ISO 19139 record 1: record has no file identifier nor resource identifier",
+        ),
+        ("no-identification.xml", "ISO 19139 record 1: record has no identificationInfo"),
+    ],
+)
+def test_incomplete_records_are_named(fixture, message):
+    with pytest.raises(InputError) as caught:
+        iso19139.convert((FIXTURES / fixture).read_bytes(), base_iri=BASE)
+    assert str(caught.value) == message
+
+
+def test_sniff_accepts_iso_and_csw_and_refuses_the_rest():
+    answers = {
+        "record": iso19139.sniff(f"<gmd:MD_Metadata {GMD}/>".encode()),
+        "csw": iso19139.sniff(
+            b'<csw:GetRecordByIdResponse xmlns:csw="http://www.opengis.net/cat/csw/2.0.2">'
+            + f"<gmd:MD_Metadata {GMD}/></csw:GetRecordByIdResponse>".encode()
+        ),
+        "other-namespace": iso19139.sniff(b'<gmd:MD_Metadata xmlns:gmd="x"/>'),
+        "json": iso19139.sniff(b'{"@context": "https://schema.org/"}'),
+        "binary": iso19139.sniff(bytes(range(256))),
+        "19115-3 by 19139": iso19139.sniff(
+            b'<mdb:MD_Metadata xmlns:mdb="http://standards.iso.org/iso/19115/-3/mdb/2.0"/>'
+        ),
+    }
+    assert answers == {
+        "record": True,
+        "csw": True,
+        "other-namespace": False,
+        "json": False,
+        "binary": False,
+        "19115-3 by 19139": False,
+    }

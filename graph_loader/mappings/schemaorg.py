@@ -13,6 +13,7 @@ The record is read as JSON-LD with a shipped schema.org context (no network), th
 - titles and descriptions are language-tagged with the record's language (``inLanguage`` or a
   tagged value); when it states none, with :func:`~.build.guess_language` of the title and
   description (fr or en, only when clear; else untagged, which the shapes reject);
+- names of DefinedTerms (controlled vocabularies) keep only their own language tag;
 - a distribution without any URL is left out.
 """
 
@@ -227,8 +228,8 @@ def _distribution(out: Triples, idx: Index, dataset, node, lang) -> None:
             out.add(dist, DCT + "format", text(media))
 
 
-def _keywords(out: Triples, idx: Index, dataset, lang) -> None:
-    for value in idx.values(dataset, SDO + "keywords"):
+def _keywords(out: Triples, idx: Index, node, dataset, lang) -> None:
+    for value in idx.values(node, SDO + "keywords"):
         if isinstance(value, ox.Literal):
             words = value.value.split(",") if "," in value.value else [value.value]
             for word in (w for w in words if w.strip()):
@@ -237,17 +238,17 @@ def _keywords(out: Triples, idx: Index, dataset, lang) -> None:
         name = idx.first(value, SDO + "name")
         if not isinstance(name, ox.Literal):
             continue
-        out.add(dataset, DCAT + "keyword", text(name.value, name.language or lang))
+        out.add(dataset, DCAT + "keyword", text(name.value, name.language))
         subject = value if isinstance(value, ox.NamedNode) and is_url(value.value) else None
         subject = subject or _url(idx.first(value, SDO + "url")) or ox.BlankNode()
         out.add(dataset, DCT + "subject", subject)
-        out.add(subject, SKOS + "prefLabel", text(name.value, name.language or lang))
+        out.add(subject, SKOS + "prefLabel", text(name.value, name.language))
         for termset in idx.values(value, SDO + "inDefinedTermSet"):
             scheme = _url(termset) or ox.BlankNode()
             out.add(subject, SKOS + "inScheme", scheme)
             if isinstance(termset, ox.Literal) and _url(termset) is None:
                 out.add(scheme, DCT + "title", text(termset.value))
-    for variable in idx.values(dataset, SDO + "variableMeasured"):
+    for variable in idx.values(node, SDO + "variableMeasured"):
         name = variable if isinstance(variable, ox.Literal) else idx.first(variable, SDO + "name")
         if isinstance(name, ox.Literal):
             out.add(dataset, DCAT + "keyword", text(name.value, name.language or lang))
@@ -334,7 +335,7 @@ def _dataset(out: Triples, idx: Index, node, base_iri: str) -> None:
     for prop, target in (("datePublished", "issued"), ("dateModified", "modified")):
         for value in strings(idx, node, SDO + prop):
             out.add(dataset, DCT + target, date_literal(value.value))
-    _keywords(out, idx, node, lang)
+    _keywords(out, idx, node, dataset, lang)
     for role, prop in (*_ROLES.items(), ("provider", _GEODCAT_DISTRIBUTOR)):
         for agent in idx.values(node, SDO + role):
             out.add(dataset, prop, add_agent(out, idx, agent))

@@ -1,0 +1,186 @@
+"""schema.org Dataset JSON-LD converter: golden cases, every corpus record, bad input, loader."""
+
+from __future__ import annotations
+
+import pytest
+from mapping_support import BASE, HERE, as_graph, assert_case, cases, corpus, load_outcomes
+
+from graph_loader.errors import InputError, UnknownContextError
+from graph_loader.formats import detect_format
+from graph_loader.mappings import codemeta, schemaorg
+from graph_loader.mappings.build import guess_language
+from graph_loader.validate import load_shapes
+
+FIXTURES = HERE / "fixtures" / "mappings" / "schemaorg"
+BOREHOLE = "borehole-temperature-data-from-pima-county-arizona-55cb2f04"
+CORE = "https://science-on-schema.org/test/resources/dataset_core.jsonld#ds-core-"
+_TITLE_LANG = (
+    "title in French or English (dct:title): The title (dct:title) must exist at least in "
+    "French (@fr) or in English (@en)."
+)
+
+
+def _rejected(number: str, title: str, *more: str) -> list[str]:
+    who = f"error: the dataset « {title} » <{CORE}{number}>, "
+    return [who + _TITLE_LANG, *(who + m for m in more)]
+
+
+@pytest.mark.parametrize("case", cases("schemaorg"), ids=lambda c: c.name)
+def test_golden_case(case):
+    assert_case(schemaorg, case)
+
+
+def test_sniff_claims_schemaorg_datasets_only():
+    """Datasets in the schema.org context (http or https, string or @vocab) and nothing else."""
+    names = {p.name: schemaorg.sniff(p.read_bytes()) for p in corpus("schemaorg-jsonld", "soso")}
+    assert names == {
+        "data-repository-full.jsonld": False,  # a Service/ResearchProject: plain JSON-LD
+        "dataset-full.jsonld": True,
+        "dataset_core.jsonld": True,
+        "minimal.jsonld": True,
+        "selfiegeojson.jsonld": False,  # GeoJSON with SELFIE contexts
+        "variableMeasured-gridDataset.jsonld": True,
+        "variableMeasured_LarvalKrill.jsonld": True,
+        "variableMeasured_NGDSBoreholeTemperature.jsonld": True,
+    }
+    assert not any(schemaorg.sniff(p.read_bytes()) for p in corpus("codemeta"))
+    assert not schemaorg.sniff(b"<?xml version='1.0'?><a/>")
+    assert not schemaorg.sniff(b'{"@context": "https://schema.org/", "@type": "Dataset"')
+
+
+def test_every_corpus_dataset_converts_to_one_titled_dataset_per_schema_dataset():
+    query = "SELECT ?d WHERE { ?d a <http://www.w3.org/ns/dcat#Dataset> }"
+    counts = {}
+    for path in corpus("schemaorg-jsonld", "soso"):
+        data = path.read_bytes()
+        if schemaorg.sniff(data):
+            assert detect_format(data) == "schemaorg", path.name
+            counts[path.name] = len(as_graph(schemaorg.convert(data, base_iri=BASE)).query(query))
+    assert counts == {
+        "dataset-full.jsonld": 1,
+        "dataset_core.jsonld": 9,
+        "minimal.jsonld": 1,
+        "variableMeasured-gridDataset.jsonld": 1,
+        "variableMeasured_LarvalKrill.jsonld": 1,
+        "variableMeasured_NGDSBoreholeTemperature.jsonld": 1,
+    }
+
+
+def test_corpus_records_load_or_are_rejected_with_reasons():
+    """Each corpus file loaded alone: every record stored or rejected with its reasons."""
+    shapes = load_shapes()
+    got = {p.name: load_outcomes(p, shapes) for p in corpus("schemaorg-jsonld", "soso")}
+    no_description = "description (dct:description): A description (dct:description) is "
+    no_description += "mandatory and must be a text."
+    assert got == {
+        "data-repository-full.jsonld": {},  # no dataset: plain JSON-LD, no record
+        "dataset-full.jsonld": {"http://lod.example-data-repository.org/id/dataset/3300": "loaded"},
+        # the science-on-schema.org test file of deliberately incomplete datasets: their
+        # two-word titles and descriptions are too short to tell their language
+        "dataset_core.jsonld": {
+            f"{CORE}01": _rejected("01", "Bad version"),
+            f"{CORE}02": [
+                f"error: the dataset <{CORE}02>, title (dct:title): A title (dct:title) is "
+                "mandatory and must be a text."
+            ],
+            f"{CORE}03": _rejected("03", "No description", no_description),
+            f"{CORE}04": _rejected("04", "No keywords"),
+            f"{CORE}05": _rejected("05", "No isAccessibleForFree"),
+            f"{CORE}06": _rejected("06", "No url"),
+            f"{CORE}07": _rejected("07", "No sameAs"),
+            f"{CORE}08": _rejected("08", "No identifier"),
+            f"{CORE}09": _rejected("09", "Wrong identifier type"),
+        },
+        "minimal.jsonld": {"https://example.org/datasets/1234567890": "loaded"},
+        "selfiegeojson.jsonld": {
+            "file": [
+                "JSON-LD context 'https://opengeospatial.github.io/SELFIE/contexts/elf-index"
+                ".jsonld' is not shipped with gaia-kg and the network is not used; inline the "
+                "context or add it to graph_loader/data/contexts"
+            ]
+        },
+        "variableMeasured-gridDataset.jsonld": {
+            BASE + "id/dataset/surface-geology-and-geophysics-grid-0a403710": "loaded"
+        },
+        "variableMeasured_LarvalKrill.jsonld": {
+            "http://lod.example-data-repository.org/id/dataset/3300/metadata": "loaded"
+        },
+        "variableMeasured_NGDSBoreholeTemperature.jsonld": {
+            BASE
+            + "id/dataset/borehole-temperature-data-from-pima-county-arizona-55cb2f04": "loaded"
+        },
+    }
+
+
+def test_point_open_period_text_keywords_and_graph():
+    """GeoCoordinates give a zero-area box, ``../end`` an open period, a keyword text is split,
+    and a dataset without @id in an @graph gets a minted IRI."""
+    data = (FIXTURES / "point-open-period-graph.jsonld").read_bytes()
+    graph = as_graph(schemaorg.convert(data, base_iri=BASE))
+    rows = graph.query(
+        """PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl.org/dc/terms/>
+        SELECT ?d ?bbox ?start ?end ?rights WHERE {
+          ?d dct:spatial/dcat:bbox ?bbox ; dct:temporal ?t ; dct:accessRights ?rights .
+          OPTIONAL { ?t dcat:startDate ?start } OPTIONAL { ?t dcat:endDate ?end } }"""
+    )
+    assert [tuple(str(v) if v is not None else None for v in row) for row in rows] == [
+        (
+            BASE + "id/dataset/dyfamed-t-d2aa97af",
+            "POLYGON((7.89 43.41, 7.89 43.41, 7.89 43.41, 7.89 43.41, 7.89 43.41))",
+            None,
+            "2020-12-31",
+            "http://publications.europa.eu/resource/authority/access-right/RESTRICTED",
+        )
+    ]
+    keywords = graph.query("SELECT ?k WHERE { ?d <http://www.w3.org/ns/dcat#keyword> ?k }")
+    assert sorted((str(k), k.language) for (k,) in keywords) == [
+        ("Ligurian Sea", "en"),
+        ("mooring", "en"),
+        ("temperature", "en"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "error", "message"),
+    [
+        ("empty.jsonld", InputError, "empty record"),
+        (
+            "truncated.jsonld",
+            InputError,
+            "invalid JSON: Unterminated string starting at: line 1 column 65 (char 64)",
+        ),
+        (
+            "latin1.jsonld",
+            InputError,
+            "JSON is not in UTF-8, UTF-16 or UTF-32: 'utf-8' codec can't decode byte 0xe9 in "
+            "position 69: invalid continuation byte",
+        ),
+        ("no-name.jsonld", InputError, "schema.org Dataset with no name"),
+        (
+            "unknown-context.jsonld",
+            UnknownContextError,
+            "JSON-LD context 'https://example.org/private-context.jsonld' is not shipped with "
+            "gaia-kg and the network is not used",
+        ),
+    ],
+)
+def test_bad_input_gives_a_clear_input_error(name, error, message):
+    with pytest.raises(error) as caught:
+        schemaorg.convert((FIXTURES / name).read_bytes(), base_iri=BASE)
+    assert str(caught.value) == message
+
+
+def test_no_dataset_is_an_input_error():
+    with pytest.raises(InputError, match="^no schema.org Dataset in this JSON-LD record$"):
+        schemaorg.convert(b'{"@context": "https://schema.org", "@type": "Person"}', base_iri=BASE)
+
+
+def test_language_is_guessed_only_when_clear():
+    assert guess_language("Profils de température des flotteurs dans le golfe") == "fr"
+    assert guess_language("Profiles of temperature from the floats in the Bay") == "en"
+    assert guess_language("No url") is None
+    assert guess_language("Argo la the de of") is None  # as many of each: no guess
+
+
+def test_codemeta_records_are_not_claimed():
+    assert all(codemeta.sniff(p.read_bytes()) for p in corpus("codemeta"))

@@ -295,3 +295,36 @@ def test_oversized_record_is_refused(module):
     )
     with pytest.raises(InputError, match="bytes is over the 20971520 bytes limit"):
         module.convert(head + b" " * (21 * 1024 * 1024), base_iri=BASE)
+
+
+def test_geolocations_become_wkt_locations():
+    """Box → bbox; polygon → geometry and its envelope as bbox; point → centroid and a point
+    bbox; JSON lists of polygons → one location each; unreadable coordinates are dropped."""
+    ring = [{"polygonPoint": {"pointLongitude": lon, "pointLatitude": lat}} for lon, lat in
+            [(1, 40), (3.5, 40), (2, 42.25)]]  # fmt: skip
+    record = {
+        "doi": "10.5072/geo",
+        "titles": [{"title": "Geo", "lang": "en"}],
+        "geoLocations": [
+            {"geoLocationBox": {"westBoundLongitude": "-5", "eastBoundLongitude": "9.5",
+                                "southBoundLatitude": "41.3", "northBoundLatitude": "51.1"},
+             "geoLocationPlace": "France"},
+            {"geoLocationPolygon": [ring, ring[:2] + [{"polygonPoint": {"pointLongitude": 0,
+                                                                          "pointLatitude": 0}}]]},
+            {"geoLocationPoint": {"pointLongitude": "-1.5e2", "pointLatitude": "x"}},
+        ],
+    }  # fmt: skip
+    graph = as_graph(convert_record(record, base_iri=BASE))
+    rows = graph.query(
+        """SELECT ?p ?o WHERE { ?d <http://purl.org/dc/terms/spatial> ?l . ?l ?p ?o .
+           FILTER(?p != <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) }"""
+    )
+    got = sorted((str(p).rsplit("#", 1)[-1], str(o)) for p, o in rows)
+    assert got == [
+        ("bbox", "POLYGON((-5 41.3, 9.5 41.3, 9.5 51.1, -5 51.1, -5 41.3))"),
+        ("bbox", "POLYGON((0 0, 3.5 0, 3.5 40, 0 40, 0 0))"),
+        ("bbox", "POLYGON((1 40, 3.5 40, 3.5 42.25, 1 42.25, 1 40))"),
+        ("geometry", "POLYGON((1 40, 3.5 40, 0 0, 1 40))"),
+        ("geometry", "POLYGON((1 40, 3.5 40, 2 42.25, 1 40))"),
+        ("prefLabel", "France"),
+    ]

@@ -129,52 +129,55 @@ def _polygon(entry: object) -> list[tuple[str, str]]:
     return [p for p in out if p]
 
 
-def geolocations(m: Mapper, res, record: dict) -> None:
-    for g in items(record.get("geoLocations")):
+def _expand(geo_locations: object) -> list[dict]:
+    """GeoLocations with one polygon each (JSON may hold a list of polygons in one)."""
+    out = []
+    for g in items(geo_locations):
         if not isinstance(g, dict):
             continue
-        location = ox.BlankNode()
-        said = False
-        box = g.get("geoLocationBox") if isinstance(g.get("geoLocationBox"), dict) else {}
-        sides = [
-            terms.wkt_number(box.get(k))
-            for k in (
-                "westBoundLongitude",
-                "southBoundLatitude",
-                "eastBoundLongitude",
-                "northBoundLatitude",
-            )
-        ]
-        polygon = _polygon(g.get("geoLocationPolygon"))
-        point = _point(g.get("geoLocationPoint"))
-        bbox = None
-        if all(s is not None for s in sides) and box:
-            bbox = _box(*sides)
-        if len(polygon) >= 3:
-            m.add(location, LOCN + "geometry", ox.Literal(_ring(polygon), datatype=GEO_WKT))
-            lons, lats = [p[0] for p in polygon], [p[1] for p in polygon]
-            key = lambda v: float(v)  # noqa: E731
-            bbox = bbox or _box(
-                min(lons, key=key), min(lats, key=key), max(lons, key=key), max(lats, key=key)
-            )
-            said = True
-        if point:
-            m.add(
-                location,
-                DCAT + "centroid",
-                ox.Literal(f"POINT({point[0]} {point[1]})", datatype=GEO_WKT),
-            )
-            bbox = bbox or _box(point[0], point[1], point[0], point[1])
-            said = True
-        if bbox:
-            m.add(location, DCAT + "bbox", ox.Literal(bbox, datatype=GEO_WKT))
-            said = True
-        if get(g, "geoLocationPlace"):
-            m.add(location, SKOS + "prefLabel", ox.Literal(get(g, "geoLocationPlace")))
-            said = True
-        if said:
-            m.add(location, RDF_TYPE.value, n(DCT + "Location"))
-            m.add(res, DCT + "spatial", location)
+        poly = g.get("geoLocationPolygon")
+        if isinstance(poly, list) and poly and all(isinstance(p, list) for p in poly):
+            out += [{**g, "geoLocationPolygon": poly[0]}]
+            out += [{"geoLocationPolygon": p} for p in poly[1:]]
+        else:
+            out.append(g)
+    return out
+
+
+def _shapes(g: dict) -> list[tuple[str, str]]:
+    """(property, WKT) of one geoLocation: polygon geometry, centroid, and one bbox (the box
+    given, else the polygon's envelope, else the point)."""
+    box = g.get("geoLocationBox") if isinstance(g.get("geoLocationBox"), dict) else {}
+    keys = ("westBoundLongitude", "southBoundLatitude", "eastBoundLongitude", "northBoundLatitude")
+    sides = [terms.wkt_number(box.get(k)) for k in keys]
+    bbox = _box(*sides) if box and all(s is not None for s in sides) else None
+    out = []
+    polygon = _polygon(g.get("geoLocationPolygon"))
+    if len(polygon) >= 3:
+        out.append((LOCN + "geometry", _ring(polygon)))
+        lons, lats = [p[0] for p in polygon], [p[1] for p in polygon]
+        bbox = bbox or _box(
+            min(lons, key=float), min(lats, key=float), max(lons, key=float), max(lats, key=float)
+        )
+    point = _point(g.get("geoLocationPoint"))
+    if point:
+        out.append((DCAT + "centroid", f"POINT({point[0]} {point[1]})"))
+        bbox = bbox or _box(point[0], point[1], point[0], point[1])
+    return out + ([(DCAT + "bbox", bbox)] if bbox else [])
+
+
+def geolocations(m: Mapper, res, record: dict) -> None:
+    """One dct:Location per geoLocation: its WKT shapes and its place name."""
+    for g in _expand(record.get("geoLocations")):
+        shapes, place = _shapes(g), get(g, "geoLocationPlace")
+        if not shapes and not place:
+            continue
+        location = m.node(cls=DCT + "Location")
+        for prop, wkt in shapes:
+            m.add(location, prop, ox.Literal(wkt, datatype=GEO_WKT))
+        if place:
+            m.add(location, SKOS + "prefLabel", ox.Literal(place))
+        m.add(res, DCT + "spatial", location)
 
 
 def distribution(m: Mapper, res, record: dict, doi_node: ox.NamedNode) -> None:

@@ -240,7 +240,10 @@ def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
     """The data service and the datasets it serves, from OGC capabilities."""
     if not data.strip():
         raise InputError("empty record")
-    root = parse_xml(data, name="capabilities")
+    try:
+        root = parse_xml(data, name="capabilities")
+    except (LookupError, ValueError) as exc:  # unknown or inconsistent encoding declaration
+        raise InputError(f"capabilities: unreadable XML: {exc}") from exc
     kind = _root_kind(root.tag, data[:4096].decode("utf-8", "replace"))
     if kind is None:
         raise InputError(f"<{_local(root)}> is not WMS, WFS or WCS capabilities")

@@ -1,0 +1,127 @@
+"""OGC WMS / WFS / WCS capabilities converter: golden case, fixtures, bad input, the loader."""
+
+from __future__ import annotations
+
+import pytest
+from mapping_support import BASE, HERE, as_graph, assert_case, cases, load_outcomes
+
+from graph_loader.errors import InputError
+from graph_loader.formats import detect_format
+from graph_loader.mappings import ogc_capabilities
+from graph_loader.validate import load_shapes
+
+FIXTURES = HERE / "fixtures" / "mappings" / "ogc"
+CAPABILITIES = sorted(FIXTURES.glob("w*.xml"))
+SERVED = """PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl.org/dc/terms/>
+SELECT ?standard ?endpoint ?name ?title ?bbox WHERE {
+  ?service a dcat:DataService ; dct:conformsTo ?standard ; dcat:endpointURL ?endpoint ;
+           dcat:servesDataset ?d .
+  ?d a dcat:Dataset ; dct:identifier ?name ; dct:title ?title ;
+     dcat:distribution/dcat:accessService ?service .
+  OPTIONAL { ?d dct:spatial/dcat:bbox ?bbox }
+} ORDER BY ?name"""
+SEXTANT = "https://sextant.ifremer.fr/services/wms/environnement_marin"
+GEOSERVER = "https://geoserver.theia-land.fr/geoserver/"
+OGC = "http://www.opengis.net/def/serviceType/ogc/"
+
+
+@pytest.mark.parametrize("case", cases("ogc-capabilities"), ids=lambda c: c.name)
+def test_golden_case(case):
+    assert_case(ogc_capabilities, case)
+
+
+def test_each_layer_is_a_dataset_served_by_the_service():
+    got = {}
+    for path in CAPABILITIES:
+        data = path.read_bytes()
+        assert detect_format(data) == "ogc-capabilities", path.name
+        graph = as_graph(ogc_capabilities.convert(data, base_iri=BASE))
+        rows = graph.query(SERVED)
+        got[path.name] = [tuple(str(v) if v is not None else None for v in row) for row in rows]
+    box = "POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format
+    assert got == {
+        "wcs-2.0.1-theia.xml": [
+            (OGC + "wcs", GEOSERVER + "ows", "oso__ocs_2022", "OSO land cover map 2022",
+             box("-5.5", "41.2", "10", "51.2")),
+            (OGC + "wcs", GEOSERVER + "ows", "snow__scd_pyrenees",
+             "Snow cover duration in the Pyrenees", box("-2", "42.2", "3.4", "43.4")),
+        ],
+        "wfs-2.0.0-theia.xml": [
+            (OGC + "wfs", GEOSERVER + "theia/wfs", "theia:ozcar_sites",
+             "OZCAR critical zone observatory sites", box("-61.8", "-21.4", "55.8", "51")),
+            (OGC + "wfs", GEOSERVER + "theia/wfs", "theia:water_bodies_france",
+             "Water bodies of metropolitan France", box("-5.2", "41.3", "9.6", "51.1")),
+        ],
+        "wms-1.1.1-inherited-bbox.xml": [
+            (OGC + "wms", "https://ovpf.example.fr/wms", "deformation",
+             "Déplacements du sol mesurés par les stations GNSS",
+             box("55.2", "-21.4", "55.85", "-20.85")),
+        ],
+        "wms-1.3.0-sextant.xml": [
+            (OGC + "wms", SEXTANT, "bathymetrie_mondiale", "Bathymétrie mondiale",
+             box("-180", "-90", "180", "90")),
+            (OGC + "wms", SEXTANT, "chlorophylle_manche",
+             "Concentration en chlorophylle a en Manche", box("-6", "48", "4.5", "52.5")),
+            (OGC + "wms", SEXTANT, "sst_golfe_gascogne",
+             "Température de surface de la mer dans le golfe de Gascogne",
+             box("-10.5", "43.2", "-1", "48.5")),
+        ],
+    }  # fmt: skip
+
+
+def test_languages_from_xml_lang_or_a_clear_guess():
+    """WCS titles carry xml:lang (both kept); WMS texts in French are tagged fr."""
+    query = "SELECT ?t WHERE { ?s a <http://www.w3.org/ns/dcat#DataService> ; "
+    query += "<http://purl.org/dc/terms/title> ?t }"
+    got = {}
+    for path in CAPABILITIES:
+        graph = as_graph(ogc_capabilities.convert(path.read_bytes(), base_iri=BASE))
+        got[path.name] = sorted((str(t), t.language) for (t,) in graph.query(query))
+    assert got == {
+        "wcs-2.0.1-theia.xml": [("Produits raster THEIA", "fr"), ("THEIA raster products", "en")],
+        "wfs-2.0.0-theia.xml": [("THEIA land surface vector products", "en")],
+        "wms-1.1.1-inherited-bbox.xml": [("Données de la Réunion", "fr")],
+        "wms-1.3.0-sextant.xml": [("Sextant - Environnement marin", "fr")],
+    }
+
+
+def test_every_fixture_loads():
+    shapes = load_shapes()
+    got = {p.name: sorted(set(load_outcomes(p, shapes).values())) for p in CAPABILITIES}
+    assert got == {p.name: ["loaded"] for p in CAPABILITIES}
+    counts = {p.name: len(load_outcomes(p, shapes)) for p in CAPABILITIES}
+    assert counts == {
+        "wcs-2.0.1-theia.xml": 3,
+        "wfs-2.0.0-theia.xml": 3,
+        "wms-1.1.1-inherited-bbox.xml": 2,
+        "wms-1.3.0-sextant.xml": 4,
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("empty.xml", "empty record"),
+        ("malformed.xml", "capabilities: malformed XML: mismatched tag: line 3, column 26"),
+        ("entity-bomb.xml", "capabilities: XML entity declarations are refused"),
+        ("external-entity.xml", "capabilities: XML entity declarations are refused"),
+        (
+            "latin1-declared-utf8.xml",
+            "capabilities: malformed XML: not well-formed (invalid token): line 3, column 22",
+        ),
+        ("unknown-encoding.xml", "capabilities: unreadable XML: unknown encoding: x-klingon"),
+        ("no-endpoint.xml", "WMS capabilities give no http(s) endpoint URL"),
+    ],
+)
+def test_bad_input_gives_a_clear_input_error(name, message):
+    with pytest.raises(InputError) as caught:
+        ogc_capabilities.convert((FIXTURES / name).read_bytes(), base_iri=BASE)
+    assert str(caught.value) == message
+
+
+def test_sniff_by_root_element():
+    assert ogc_capabilities.sniff(b'<?xml version="1.0"?><!-- x --><WMS_Capabilities/>')
+    assert ogc_capabilities.sniff(b'<wcs:Capabilities xmlns:wcs="http://www.opengis.net/wcs/2.0"/>')
+    assert not ogc_capabilities.sniff(b'<Capabilities xmlns="http://www.opengis.net/wps/1.0"/>')
+    assert not ogc_capabilities.sniff(b'<gmd:MD_Metadata xmlns:gmd="x"><WMS_Capabilities/>')
+    assert not ogc_capabilities.sniff(b'{"@context": "https://schema.org/"}')

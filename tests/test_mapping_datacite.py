@@ -328,3 +328,95 @@ def test_geolocations_become_wkt_locations():
         ("geometry", "POLYGON((1 40, 3.5 40, 2 42.25, 1 40))"),
         ("prefLabel", "France"),
     ]
+
+
+def _values(record: dict) -> list[tuple[str, str]]:
+    """(property, value) of the resource itself, identity triples aside, sorted."""
+    base = {"doi": "10.5072/values", "titles": [{"title": "Values", "lang": "en"}]}
+    triples = convert_record({**base, **record}, base_iri=BASE)
+    root = triples[0].subject
+    skip = {"type", "identifier", "landingPage", "title", "distribution", "accessURL"}
+    out = []
+    for t in triples:
+        name = t.predicate.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        if t.subject == root and name not in skip:
+            o = t.object
+            value = (
+                o.value
+                if not isinstance(o, ox.Literal) or not o.language
+                else f"{o.value}@{o.language}"
+            )
+            out.append((name, value if not isinstance(o, ox.BlankNode) else "_"))
+    return sorted(out)
+
+
+def test_rights_become_licences_access_rights_or_statements():
+    record = {
+        "rightsList": [
+            {"rights": "CC BY 4.0", "rightsUri": "https://creativecommons.org/licenses/by/4.0/"},
+            {"rightsIdentifier": "MIT", "rightsIdentifierScheme": "SPDX"},
+            {"rights": "Open Access", "rightsUri": "info:eu-repo/semantics/openAccess"},
+            {"rights": "Données réservées", "lang": "fr"},
+            {"rights": "Terms", "rightsUri": "https://example.org/terms"},
+            {"rightsUri": "not a uri"},
+        ]
+    }
+    assert _values(record) == [
+        ("accessRights", "http://publications.europa.eu/resource/authority/access-right/PUBLIC"),
+        ("license", "http://spdx.org/licenses/MIT"),
+        ("license", "https://creativecommons.org/licenses/by/4.0/"),
+        ("rights", "_"),
+        ("rights", "https://example.org/terms"),
+    ]
+
+
+def test_dates_and_default_language():
+    """Issued wins over publicationYear, the latest Updated is dct:modified, unreadable dates
+    stay text, and texts without a language take the record's."""
+    record = {
+        "language": "fr-FR",
+        "publicationYear": "2019",
+        "titles": [{"title": "Sans langue"}, {"title": "Sous-titre", "titleType": "Subtitle"}],
+        "dates": [
+            {"date": "2020-03-04", "dateType": "Issued"},
+            {"date": "2021-01-02T10:30Z", "dateType": "Updated"},
+            {"date": "2022-05-06", "dateType": "Updated"},
+            {"date": "321 BCE", "dateType": "Created"},
+            {"date": "2019-01", "dateType": "Valid"},
+        ],
+    }
+    assert _values(record) == [
+        ("alternative", "Sous-titre@fr-fr"),  # pyoxigraph lower-cases language tags
+        ("created", "321 BCE"),
+        ("issued", "2020-03-04"),
+        ("language", "http://publications.europa.eu/resource/authority/language/FRA"),
+        ("modified", "2022-05-06"),
+        ("valid", "2019-01"),
+    ]
+
+
+def test_contact_person_and_affiliations():
+    record = {
+        "contributors": [
+            {"name": "Durand, Paul", "nameType": "Personal", "contributorType": "ContactPerson",
+             "nameIdentifiers": [{"nameIdentifier": "0000-0002-1825-0097",
+                                  "nameIdentifierScheme": "ORCID"}],
+             "affiliation": [{"name": "CNRS", "affiliationIdentifier": "https://ror.org/02feahw73",
+                              "affiliationIdentifierScheme": "ROR"}, "Sorbonne Université"]}
+        ]
+    }  # fmt: skip
+    graph = as_graph(convert_record({**{"doi": "10.5072/c", "titles": [{"title": "C"}]},
+                                     **record}, base_iri=BASE))  # fmt: skip
+    rows = graph.query(
+        """PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX v: <http://www.w3.org/2006/vcard/ns#>
+        SELECT ?agent ?org ?fn ?url WHERE {
+          ?d <http://purl.org/dc/terms/contributor> ?agent ;
+             <http://www.w3.org/ns/dcat#contactPoint> [ v:fn ?fn ; v:hasURL ?url ] .
+          ?agent a foaf:Person ; <https://schema.org/affiliation> [ foaf:name ?org ] }"""
+    )
+    assert sorted(tuple(map(str, r)) for r in rows) == [
+        ("https://orcid.org/0000-0002-1825-0097", "CNRS", "Durand, Paul",
+         "https://orcid.org/0000-0002-1825-0097"),
+        ("https://orcid.org/0000-0002-1825-0097", "Sorbonne Université", "Durand, Paul",
+         "https://orcid.org/0000-0002-1825-0097"),
+    ]  # fmt: skip

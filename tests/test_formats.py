@@ -97,9 +97,24 @@ def test_shipped_context_is_used_offline():
 
 def test_unknown_remote_context_is_a_clear_error():
     with pytest.raises(
-        UnknownContextError, match="x.jsonld: JSON-LD context 'https://schema.org/'"
+        UnknownContextError, match="x.jsonld: JSON-LD context 'https://example.org/ctx.jsonld'"
     ):
-        read_triples(b'{"@context": "https://schema.org/", "name": "n"}', name="x.jsonld")
+        read_triples(
+            b'{"@context": "https://example.org/ctx.jsonld", "name": "n"}', name="x.jsonld"
+        )
+
+
+def test_schemaorg_context_is_shipped_and_normalised_to_https():
+    """Plain schema.org JSON-LD (not a Dataset) is read offline, in https://schema.org/."""
+    for context in (b'"http://schema.org"', b'"https://schema.org/"'):
+        data = b'{"@context": ' + context + b', "@id": "http://example.org/s", "name": "n"}'
+        assert read_triples(data, name="x.jsonld") == [
+            ox.Triple(
+                ox.NamedNode("http://example.org/s"),
+                ox.NamedNode("https://schema.org/name"),
+                ox.Literal("n"),
+            )
+        ]
 
 
 def test_syntax_errors_name_the_file_and_format():

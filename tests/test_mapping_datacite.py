@@ -420,3 +420,14 @@ def test_contact_person_and_affiliations():
         ("https://orcid.org/0000-0002-1825-0097", "Sorbonne Université", "Durand, Paul",
          "https://orcid.org/0000-0002-1825-0097"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "iso-8859-1"])
+def test_declared_encodings_are_read(encoding: str):
+    """A record in UTF-16 (with BOM) or declared ISO-8859-1 converts like its UTF-8 original."""
+    case = HERE / "cases" / "datacite-xml" / "kernel3-orcid-etalab" / "input.xml"
+    text = case.read_text("utf-8").replace('encoding="UTF-8"', f'encoding="{encoding}"')
+    data = text.encode(encoding)
+    assert datacite_xml.sniff(data)
+    expected = as_graph(datacite_xml.convert(case.read_bytes(), base_iri=BASE))
+    assert isomorphic(as_graph(datacite_xml.convert(data, base_iri=BASE)), expected)

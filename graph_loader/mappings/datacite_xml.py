@@ -31,7 +31,10 @@ _PROLOG = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", re
 
 def sniff(data: bytes) -> bool:
     """Is ``data`` a DataCite XML record (root ``resource`` in a DataCite kernel namespace)?"""
-    head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = data[:8192]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte order mark
+        head = head.decode("utf-16", "ignore").encode()
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"<"):
         return False
     head = _PROLOG.sub(b"", head).lstrip()

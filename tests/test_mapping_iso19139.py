@@ -264,3 +264,27 @@ def test_sniff_accepts_iso_and_csw_and_refuses_the_rest():
         "binary": False,
         "19115-3 by 19139": False,
     }
+
+
+def test_licences_named_in_free_text_become_iris():
+    from graph_loader.mappings.iso_parts import known_licence
+
+    texts = [
+        "CC BY-SA 4.0",
+        "Creative Commons CC-BY-NC 3.0",
+        "Voir https://creativecommons.org/licenses/by/4.0/.",
+        "Licence Ouverte version 2.0",
+        "ODbL",
+        "CC0",
+        "Usage libre sous réserve de citer la source",
+    ]
+    found = {t: (iri.value if (iri := known_licence(t)) else None) for t in texts}
+    assert found == {
+        "CC BY-SA 4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+        "Creative Commons CC-BY-NC 3.0": "https://creativecommons.org/licenses/by-nc/3.0/",
+        "Voir https://creativecommons.org/licenses/by/4.0/.": "https://creativecommons.org/licenses/by/4.0/",
+        "Licence Ouverte version 2.0": "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
+        "ODbL": "https://opendatacommons.org/licenses/odbl/1-0/",
+        "CC0": "https://creativecommons.org/publicdomain/zero/1.0/",
+        "Usage libre sous réserve de citer la source": None,
+    }

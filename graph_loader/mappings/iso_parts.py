@@ -7,6 +7,7 @@ IRIs, OGC service endpoints as ``dcat:accessService``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
@@ -36,6 +37,7 @@ __all__ = [
     "Constraints",
     "constraints",
     "add_online",
+    "known_licence",
     "add_formats",
     "ogc_protocol",
 ]
@@ -103,6 +105,19 @@ _FILE_TYPES = {
     "grib": "GRIB",
     "grib2": "GRIB",
 }
+
+
+_URL = re.compile(r"https?://[^\s<>\"]+")
+_LICENCE_URL = re.compile(r"(?i)licen[cs]e|creativecommons|opendatacommons|spdx\.org")
+_CC = re.compile(r"(?i)\bCC[- ]?BY(?:[- ](SA|NC|ND|NC-SA|NC-ND))?[- ]?v?(\d\.\d)\b")
+_NAMED_LICENCES = [
+    (re.compile(r"(?i)\bCC0\b|CC[- ]zero"), "https://creativecommons.org/publicdomain/zero/1.0/"),
+    (
+        re.compile(r"(?i)licence ouverte|open licence|etalab"),
+        "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
+    ),
+    (re.compile(r"(?i)\bODbL\b"), "https://opendatacommons.org/licenses/odbl/1-0/"),
+]
 
 
 @dataclass
@@ -239,12 +254,35 @@ class Constraints:
     rights: list = field(default_factory=list)
 
 
+def known_licence(text: str) -> ox.NamedNode | None:
+    """The IRI of a licence named or linked in free text (CC, Etalab, ODbL), or None.
+
+    >>> known_licence("Licence: CC-BY 4.0").value
+    'https://creativecommons.org/licenses/by/4.0/'
+    """
+    for url in _URL.findall(text):
+        if _LICENCE_URL.search(url):
+            return http_iri(url.rstrip(".,;)"))
+    cc = _CC.search(text)
+    if cc:
+        variant = "by" + (("-" + cc.group(1).lower()) if cc.group(1) else "")
+        return ox.NamedNode(f"https://creativecommons.org/licenses/{variant}/{cc.group(2)}/")
+    for pattern, iri in _NAMED_LICENCES:
+        if pattern.search(text):
+            return ox.NamedNode(iri)
+    return None
+
+
 def _statement(out: Triples, el: Element, kind: str, texts: Texts):
+    values = texts.of(el)
     iri = http_iri(href_of(el))
+    if iri is None and kind == "LicenseDocument":
+        iri = next((x for x in (known_licence(v) for v, _lang in values) if x is not None), None)
+        if iri is not None:
+            out.texts(iri, RDFS + "label", values)
     if iri is not None:
         out.node(DCT + kind, subject=iri)
         return iri
-    values = texts.of(el)
     if not values:
         return None
     node = out.node(DCT + kind)
@@ -337,6 +375,7 @@ def add_online(
     if standard is not None:
         service = out.node(DCAT + "DataService")
         out.add(dist, DCAT + "accessService", service)
+        out.add(service, DCAT + "servesDataset", target)
         out.add(
             service,
             GEODCAT + "serviceProtocol",

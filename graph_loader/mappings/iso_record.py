@@ -46,6 +46,7 @@ from .iso_parts import (
     vcard,
 )
 from .iso_sections import (
+    add_associations,
     add_extents,
     add_keywords,
     add_quality,
@@ -265,9 +266,11 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
     _add_parties(out, subject, md, ident, texts)
     rights = constraints(out, ident, texts)
     parent = either(first(md, "parentIdentifier"), first(md, "parentMetadata"))
-    parent_id = (
-        text_of(parent) or (parent.get("uuidref", "") if parent is not None else "")
-    ).strip()
+    parent_id = text_of(parent) or text_of(
+        first(parent, "CI_Citation", "identifier", "MD_Identifier", "code")
+    )
+    parent_id = (parent_id or (parent.get("uuidref", "") if parent is not None else "")).strip()
+    add_associations(out, subject, ident, base_iri)
     if parent_id:
         out.add(
             subject,

@@ -11,8 +11,10 @@ from xml.etree.ElementTree import Element
 
 import pyoxigraph as ox
 
+from ..iri import resource_iri
 from .iso_common import (
     Triples,
+    code_of,
     date_literal,
     decimal_text,
     descendants,
@@ -26,7 +28,14 @@ from .iso_common import (
 )
 from .iso_parts import DCAT, DCT, GEODCAT, INSPIRE, PROV, RDFS, Texts
 
-__all__ = ["add_keywords", "add_extents", "add_quality", "add_resolution", "add_reference_systems"]
+__all__ = [
+    "add_keywords",
+    "add_extents",
+    "add_quality",
+    "add_resolution",
+    "add_reference_systems",
+    "add_associations",
+]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -231,3 +240,41 @@ def add_reference_systems(out: Triples, subject, md) -> None:
                 DCT + "type",
                 ox.NamedNode("http://inspire.ec.europa.eu/glossary/SpatialReferenceSystem"),
             )
+
+
+#: DS_AssociationTypeCode -> property from the resource to the associated one
+_ASSOCIATIONS = {
+    "largerWorkCitation": DCT + "isPartOf",
+    "partOfSeamlessDatabase": DCT + "isPartOf",
+    "isComposedOf": DCT + "hasPart",
+    "source": DCT + "source",
+    "revisionOf": DCT + "isVersionOf",
+}
+
+
+def add_associations(out: Triples, subject, ident, base_iri: str) -> None:
+    """Aggregates and associated resources (parent, parts, sources, cross references)."""
+    blocks = [
+        *find(ident, "aggregationInfo", "MD_AggregateInformation"),
+        *find(ident, "associatedResource", "MD_AssociatedResource"),
+    ]
+    for block in blocks:
+        prop = _ASSOCIATIONS.get(code_of(first(block, "associationType")), DCT + "relation")
+        codes = [
+            *find(block, "aggregateDataSetIdentifier", "MD_Identifier|RS_Identifier", "code"),
+            *find(
+                block,
+                "aggregateDataSetName|name",
+                "CI_Citation",
+                "identifier",
+                "MD_Identifier",
+                "code",
+            ),
+            *find(block, "metadataReference", "CI_Citation", "identifier", "MD_Identifier", "code"),
+        ]
+        keys = [href_of(c) or text_of(c) for c in codes]
+        keys += [e.get("uuidref", "") for e in find(block, "metadataReference")]
+        key = next((k.strip() for k in keys if k and k.strip()), "")
+        if key:
+            target = http_iri(key) if key.startswith(("http://", "https://")) else None
+            out.add(subject, prop, target or ox.NamedNode(resource_iri("dataset", key, base_iri)))

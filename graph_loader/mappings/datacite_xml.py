@@ -219,6 +219,9 @@ class _Reader:
         return "".join(parts)
 
     def point(self, el: ElementTree.Element) -> dict:
+        if len(el) == 0 and len(self.text(el).split()) == 2:  # kernel 3: "lat lon"
+            lat, lon = self.text(el).split()
+            return {"pointLongitude": lon, "pointLatitude": lat}
         return {
             "pointLongitude": self.text(el, "pointLongitude"),
             "pointLatitude": self.text(el, "pointLatitude"),
@@ -239,6 +242,9 @@ class _Reader:
                 "northBoundLatitude",
             )
             out["geoLocationBox"] = {side: self.text(box, side) for side in sides}
+            if len(box) == 0 and len(self.text(box).split()) == 4:  # kernel 3: "S W N E"
+                south, west, north, east = self.text(box).split()
+                out["geoLocationBox"] = dict(zip(sides, (west, east, south, north), strict=True))
         polygons = [
             [{"polygonPoint": self.point(p)} for p in self.all(poly, "polygonPoint")]
             for poly in self.all(el, "geoLocationPolygon")

@@ -106,3 +106,14 @@ def test_sniff_refuses_other_json():
     assert not codemeta.sniff(b'{"@context": "https://schema.org/", "@type": "Dataset"}')
     assert not codemeta.sniff(b'{"data": {"type": "dois", "attributes": {}}}')
     assert not codemeta.sniff(b"\x00\x01 not json")
+
+
+def test_software_pointing_at_each_other_gives_the_first():
+    data = b"""{"@context": "https://w3id.org/codemeta/3.0", "@id": "https://example.org/app",
+      "@type": "SoftwareApplication", "name": "app",
+      "hasSourceCode": {"@id": "https://example.org/src", "@type": "SoftwareSourceCode",
+        "name": "app sources", "isSourceCodeOf": {"@id": "https://example.org/app"}}}"""
+    graph = as_graph(codemeta.convert(data, base_iri=BASE))
+    assert sorted((str(s), str(n)) for s, n in graph.query(SOFTWARE)) == [
+        ("https://example.org/app", "app")
+    ]

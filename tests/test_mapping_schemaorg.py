@@ -184,3 +184,14 @@ def test_language_is_guessed_only_when_clear():
 
 def test_codemeta_records_are_not_claimed():
     assert all(codemeta.sniff(p.read_bytes()) for p in corpus("codemeta"))
+
+
+def test_oversized_record_is_refused_before_parsing():
+    data = (
+        b'{"@context": "https://schema.org/", "@type": "Dataset", "name": "'
+        + b"x" * (21 * 1024 * 1024)
+        + b'"}'
+    )
+    assert not schemaorg.sniff(data)
+    with pytest.raises(InputError, match=r"^22020163 bytes is over the 20971520 bytes limit$"):
+        schemaorg.convert(data, base_iri=BASE)

@@ -182,7 +182,9 @@ def _software(out: Triples, idx: Index, node, base_iri: str) -> None:
 def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
     """The ``schema:SoftwareSourceCode`` triples of a CodeMeta record."""
     idx = Index(parse_jsonld(load_json(data)))
-    roots = idx.roots(*_SOFTWARE)
+    # the top-level software; when software nodes point at each other (hasSourceCode /
+    # isSourceCodeOf), the first one of the document
+    roots = idx.roots(*_SOFTWARE) or idx.typed(*_SOFTWARE)[:1]
     if not roots:
         raise InputError("no SoftwareSourceCode or SoftwareApplication in this CodeMeta record")
     out = Triples()

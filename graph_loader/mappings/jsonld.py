@@ -129,8 +129,12 @@ class Index:
     def roots(self, *type_iris: str) -> list:
         """Subjects typed one of ``type_iris`` that no other node points to (top-level)."""
         pointed = {o for props in self._by.values() for objs in props.values() for o in objs}
-        found = [s for t in type_iris for s in self.subjects(t)]
-        return [s for s in dict.fromkeys(found) if s not in pointed]
+        return [s for s in self.typed(*type_iris) if s not in pointed]
+
+    def typed(self, *type_iris: str) -> list:
+        """Subjects typed one of ``type_iris``, in document order."""
+        wanted = {ox.NamedNode(t) for t in type_iris}
+        return [s for s, props in self._by.items() if wanted & set(props.get(_RDF + "type", ()))]
 
     def types(self, node) -> set[str]:
         """The rdf:type IRIs of ``node``."""

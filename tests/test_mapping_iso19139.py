@@ -288,3 +288,25 @@ def test_licences_named_in_free_text_become_iris():
         "CC0": "https://creativecommons.org/publicdomain/zero/1.0/",
         "Usage libre sous réserve de citer la source": None,
     }
+
+
+def test_dates_are_typed_and_invalid_ones_dropped():
+    from graph_loader.mappings.iso_common import date_literal
+
+    values = ["2019-05-15", "2019-05-15T09:00+02:00", "2019-05-15T09:00:00Z", "2019-05", "2019"]
+    values += ["2019-02-30", "15/05/2019", "2019-13", ""]
+    typed = {
+        v: (lit.value, lit.datatype.value[33:]) if (lit := date_literal(v)) else None
+        for v in values
+    }
+    assert typed == {
+        "2019-05-15": ("2019-05-15", "date"),
+        "2019-05-15T09:00+02:00": ("2019-05-15T09:00:00+02:00", "dateTime"),
+        "2019-05-15T09:00:00Z": ("2019-05-15T09:00:00Z", "dateTime"),
+        "2019-05": ("2019-05", "gYearMonth"),
+        "2019": ("2019", "gYear"),
+        "2019-02-30": None,
+        "15/05/2019": None,
+        "2019-13": None,
+        "": None,
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from xml.etree.ElementTree import Element
 
@@ -152,29 +153,36 @@ def http_iri(value: str) -> ox.NamedNode | None:
         return None
 
 
-_DATE_TYPES = [
-    (
-        re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$"),
-        "dateTime",
-    ),
-    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "date"),
-    (re.compile(r"^\d{4}-\d{2}$"), "gYearMonth"),
-    (re.compile(r"^\d{4}$"), "gYear"),
-]
+_DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def date_literal(value: str, *, date_only: bool = False) -> ox.Literal | None:
-    """An xsd date, dateTime, gYearMonth or gYear literal of an ISO 8601 value, else None."""
+    """An xsd date, dateTime, gYearMonth or gYear literal of a valid ISO 8601 value, else None.
+
+    >>> date_literal("2019-05-15T09:00+02:00").value
+    '2019-05-15T09:00:00+02:00'
+    >>> date_literal("2019-02-30") is None
+    True
+    """
     value = value.strip()
     if date_only:
         value = value[:10]
-    for pattern, datatype in _DATE_TYPES:
-        if pattern.match(value):
-            if datatype == "dateTime" and value.count(":") == 1:
-                value = value[:16] + ":00" + value[16:]
-            return ox.Literal(
-                value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#" + datatype)
-            )
+    match = _DATE_TIME.match(value)
+    try:
+        if match:
+            text = f"{match[1]}T{match[2]}{match[3] or ':00'}{match[5] or ''}"
+            datetime.fromisoformat(text.replace("Z", "+00:00"))
+            return ox.Literal(text, datatype=ox.NamedNode(_XSD + "dateTime"))
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            date.fromisoformat(value)
+            return ox.Literal(value, datatype=ox.NamedNode(_XSD + "date"))
+        if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+            return ox.Literal(value, datatype=ox.NamedNode(_XSD + "gYearMonth"))
+        if re.fullmatch(r"\d{4}", value):
+            return ox.Literal(value, datatype=ox.NamedNode(_XSD + "gYear"))
+    except ValueError:
+        return None
     return None
 
 

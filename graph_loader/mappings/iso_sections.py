@@ -129,8 +129,13 @@ def add_extents(out: Triples, subject, ident) -> None:
             decimal_text(text_of(first(vertical, b))) for b in ("minimumValue", "maximumValue")
         )
         if low is not None or high is not None:
-            note = "vertical extent: " + " .. ".join(v or "?" for v in (low, high))
-            out.add(subject, RDFS + "comment", ox.Literal(note, language="en"))
+            span = " .. ".join(v or "?" for v in (low, high))
+            out.add(
+                subject, RDFS + "comment", ox.Literal(f"vertical extent: {span}", language="en")
+            )
+            out.add(
+                subject, RDFS + "comment", ox.Literal(f"étendue verticale : {span}", language="fr")
+            )
 
 
 def _position(el: Element | None) -> ox.Literal | None:

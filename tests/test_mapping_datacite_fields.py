@@ -1,0 +1,206 @@
+"""DataCite mapping of single fields: links, places, rights, dates, contacts (from dicts)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from graph_loader.mappings.datacite_common import convert_record
+
+BASE = "https://data.gaia-data.fr/"
+
+
+def as_graph(triples: list[ox.Triple]) -> Graph:
+    return Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+
+
+def _links(general: str, related: list[tuple[str, str, str, str]]) -> set[tuple[str, str]]:
+    """(predicate, target) of the links of a minimal record of type ``general``."""
+    record = {
+        "doi": "10.5072/links",
+        "titles": [{"title": "Links", "lang": "en"}],
+        "types": {"resourceTypeGeneral": general},
+        "relatedIdentifiers": [
+            {"relatedIdentifier": i, "relatedIdentifierType": t, "relationType": r,
+             "resourceTypeGeneral": g}
+            for i, t, r, g in related
+        ],
+    }  # fmt: skip
+    triples = convert_record(record, base_iri=BASE)
+    skip = {"identifier", "url", "landingPage", "accessURL", "type", "title", "name"}
+    return {
+        (t.predicate.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1], t.object.value)
+        for t in triples
+        if isinstance(t.object, ox.NamedNode)
+        and t.predicate.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1] not in skip
+        and t.predicate.value != "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    }
+
+
+def test_related_identifiers_become_typed_links():
+    """Relation types map to DCAT/DCT/PROV links; targets are DOI IRIs or resolver IRIs."""
+    related = [
+        ("10.5072/Paper", "DOI", "IsCitedBy", "JournalArticle"),
+        ("doi:10.5072/supplemented", "DOI", "IsSupplementTo", "Text"),
+        ("https://example.org/part", "URL", "HasPart", ""),
+        ("10.5072/origin", "DOI", "IsDerivedFrom", "Dataset"),
+        ("hdl:20.500.1/x", "Handle", "IsNewVersionOf", ""),
+        ("arXiv:0706.0001", "arXiv", "IsReviewedBy", "Text"),
+        ("0370-2693", "ISSN", "IsPublishedIn", "Journal"),
+        ("12345", "PMID", "IsIdenticalTo", ""),
+        ("not an identifier", "URL", "References", ""),
+        ("X-1", "UPC", "References", ""),
+    ]
+    assert _links("Dataset", related) == {
+        ("isReferencedBy", "https://doi.org/10.5072/paper"),
+        ("isReferencedBy", "https://doi.org/10.5072/supplemented"),
+        ("hasPart", "https://example.org/part"),
+        ("source", "https://doi.org/10.5072/origin"),
+        ("wasDerivedFrom", "https://doi.org/10.5072/origin"),
+        ("previousVersion", "https://hdl.handle.net/20.500.1/x"),
+        ("isVersionOf", "https://hdl.handle.net/20.500.1/x"),
+        ("isReferencedBy", "https://arxiv.org/abs/0706.0001"),
+        ("isPartOf", "urn:issn:0370-2693"),
+        ("relation", "https://pubmed.ncbi.nlm.nih.gov/12345"),
+    }
+
+
+def test_publication_cites_datasets_and_software_is_used_with_them():
+    """Publication → dataset: cito:citesAsDataSource; software → dataset: gaia:usedWithDataset."""
+    data = [("10.5072/data", "DOI", "References", "Dataset")]
+    assert _links("JournalArticle", data) == {
+        ("references", "https://doi.org/10.5072/data"),
+        ("citesAsDataSource", "https://doi.org/10.5072/data"),
+    }
+    assert _links("Software", data) == {
+        ("references", "https://doi.org/10.5072/data"),
+        ("usedWithDataset", "https://doi.org/10.5072/data"),
+    }
+    assert _links("Software", [("10.5072/paper", "DOI", "References", "Text")]) == {
+        ("references", "https://doi.org/10.5072/paper"),
+    }
+
+
+def test_geolocations_become_wkt_locations():
+    """Box → bbox; polygon → geometry and its envelope as bbox; point → centroid and a point
+    bbox; JSON lists of polygons → one location each; unreadable coordinates are dropped."""
+    ring = [{"polygonPoint": {"pointLongitude": lon, "pointLatitude": lat}} for lon, lat in
+            [(1, 40), (3.5, 40), (2, 42.25)]]  # fmt: skip
+    record = {
+        "doi": "10.5072/geo",
+        "titles": [{"title": "Geo", "lang": "en"}],
+        "geoLocations": [
+            {"geoLocationBox": {"westBoundLongitude": "-5", "eastBoundLongitude": "9.5",
+                                "southBoundLatitude": "41.3", "northBoundLatitude": "51.1"},
+             "geoLocationPlace": "France"},
+            {"geoLocationPolygon": [ring, ring[:2] + [{"polygonPoint": {"pointLongitude": 0,
+                                                                          "pointLatitude": 0}}]]},
+            {"geoLocationPoint": {"pointLongitude": "-1.5e2", "pointLatitude": "x"}},
+        ],
+    }  # fmt: skip
+    graph = as_graph(convert_record(record, base_iri=BASE))
+    rows = graph.query(
+        """SELECT ?p ?o WHERE { ?d <http://purl.org/dc/terms/spatial> ?l . ?l ?p ?o .
+           FILTER(?p != <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) }"""
+    )
+    got = sorted((str(p).rsplit("#", 1)[-1], str(o)) for p, o in rows)
+    assert got == [
+        ("bbox", "POLYGON((-5 41.3, 9.5 41.3, 9.5 51.1, -5 51.1, -5 41.3))"),
+        ("bbox", "POLYGON((0 0, 3.5 0, 3.5 40, 0 40, 0 0))"),
+        ("bbox", "POLYGON((1 40, 3.5 40, 3.5 42.25, 1 42.25, 1 40))"),
+        ("geometry", "POLYGON((1 40, 3.5 40, 0 0, 1 40))"),
+        ("geometry", "POLYGON((1 40, 3.5 40, 2 42.25, 1 40))"),
+        ("prefLabel", "France"),
+    ]
+
+
+def _values(record: dict) -> list[tuple[str, str]]:
+    """(property, value) of the resource itself, identity triples aside, sorted."""
+    base = {"doi": "10.5072/values", "titles": [{"title": "Values", "lang": "en"}]}
+    triples = convert_record({**base, **record}, base_iri=BASE)
+    root = triples[0].subject
+    skip = {"type", "identifier", "landingPage", "title", "distribution", "accessURL"}
+    out = []
+    for t in triples:
+        name = t.predicate.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        if t.subject == root and name not in skip:
+            o = t.object
+            value = (
+                o.value
+                if not isinstance(o, ox.Literal) or not o.language
+                else f"{o.value}@{o.language}"
+            )
+            out.append((name, value if not isinstance(o, ox.BlankNode) else "_"))
+    return sorted(out)
+
+
+def test_rights_become_licences_access_rights_or_statements():
+    record = {
+        "rightsList": [
+            {"rights": "CC BY 4.0", "rightsUri": "https://creativecommons.org/licenses/by/4.0/"},
+            {"rightsIdentifier": "MIT", "rightsIdentifierScheme": "SPDX"},
+            {"rights": "Open Access", "rightsUri": "info:eu-repo/semantics/openAccess"},
+            {"rights": "Données réservées", "lang": "fr"},
+            {"rights": "Terms", "rightsUri": "https://example.org/terms"},
+            {"rightsUri": "not a uri"},
+        ]
+    }
+    assert _values(record) == [
+        ("accessRights", "http://publications.europa.eu/resource/authority/access-right/PUBLIC"),
+        ("license", "http://spdx.org/licenses/MIT"),
+        ("license", "https://creativecommons.org/licenses/by/4.0/"),
+        ("rights", "_"),
+        ("rights", "https://example.org/terms"),
+    ]
+
+
+def test_dates_and_default_language():
+    """Issued wins over publicationYear, the latest Updated is dct:modified, unreadable dates
+    stay text, and texts without a language take the record's."""
+    record = {
+        "language": "fr-FR",
+        "publicationYear": "2019",
+        "titles": [{"title": "Sans langue"}, {"title": "Sous-titre", "titleType": "Subtitle"}],
+        "dates": [
+            {"date": "2020-03-04", "dateType": "Issued"},
+            {"date": "2021-01-02T10:30Z", "dateType": "Updated"},
+            {"date": "2022-05-06", "dateType": "Updated"},
+            {"date": "321 BCE", "dateType": "Created"},
+            {"date": "2019-01", "dateType": "Valid"},
+        ],
+    }
+    assert _values(record) == [
+        ("alternative", "Sous-titre@fr-fr"),  # pyoxigraph lower-cases language tags
+        ("created", "321 BCE"),
+        ("issued", "2020-03-04"),
+        ("language", "http://publications.europa.eu/resource/authority/language/FRA"),
+        ("modified", "2022-05-06"),
+        ("valid", "2019-01"),
+    ]
+
+
+def test_contact_person_and_affiliations():
+    record = {
+        "contributors": [
+            {"name": "Durand, Paul", "nameType": "Personal", "contributorType": "ContactPerson",
+             "nameIdentifiers": [{"nameIdentifier": "0000-0002-1825-0097",
+                                  "nameIdentifierScheme": "ORCID"}],
+             "affiliation": [{"name": "CNRS", "affiliationIdentifier": "https://ror.org/02feahw73",
+                              "affiliationIdentifierScheme": "ROR"}, "Sorbonne Université"]}
+        ]
+    }  # fmt: skip
+    graph = as_graph(convert_record({**{"doi": "10.5072/c", "titles": [{"title": "C"}]},
+                                     **record}, base_iri=BASE))  # fmt: skip
+    rows = graph.query(
+        """PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX v: <http://www.w3.org/2006/vcard/ns#>
+        SELECT ?agent ?org ?fn ?url WHERE {
+          ?d <http://purl.org/dc/terms/contributor> ?agent ;
+             <http://www.w3.org/ns/dcat#contactPoint> [ v:fn ?fn ; v:hasURL ?url ] .
+          ?agent a foaf:Person ; <https://schema.org/affiliation> [ foaf:name ?org ] }"""
+    )
+    assert sorted(tuple(map(str, r)) for r in rows) == [
+        ("https://orcid.org/0000-0002-1825-0097", "CNRS", "Durand, Paul",
+         "https://orcid.org/0000-0002-1825-0097"),
+        ("https://orcid.org/0000-0002-1825-0097", "Sorbonne Université", "Durand, Paul",
+         "https://orcid.org/0000-0002-1825-0097"),
+    ]  # fmt: skip

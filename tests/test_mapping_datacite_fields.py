@@ -204,3 +204,26 @@ def test_contact_person_and_affiliations():
         ("https://orcid.org/0000-0002-1825-0097", "Sorbonne Université", "Durand, Paul",
          "https://orcid.org/0000-0002-1825-0097"),
     ]  # fmt: skip
+
+
+def test_rest_api_url_and_content_url():
+    """The REST API's landing page ``url`` and file ``contentUrl`` are kept; bad ones dropped."""
+    record = {
+        "doi": "10.5072/Files",
+        "titles": [{"title": "Files", "lang": "en"}],
+        "url": "https://data.example.org/files",
+        "contentUrl": ["https://data.example.org/files/a.nc", "not a url", 7],
+    }
+    graph = as_graph(convert_record(record, base_iri=BASE))
+    rows = graph.query(
+        """PREFIX dcat: <http://www.w3.org/ns/dcat#>
+        SELECT ?p ?o WHERE { { ?d dcat:landingPage ?o BIND("page" AS ?p) }
+          UNION { ?d dcat:distribution [ ?q ?o ] FILTER(isIRI(?o)) BIND(str(?q) AS ?p) } }"""
+    )
+    assert sorted((str(p).rsplit("#", 1)[-1], str(o)) for p, o in rows) == [
+        ("accessURL", "https://doi.org/10.5072/files"),
+        ("downloadURL", "https://data.example.org/files/a.nc"),
+        ("page", "https://data.example.org/files"),
+        ("page", "https://doi.org/10.5072/files"),
+        ("type", "http://www.w3.org/ns/dcat#Distribution"),
+    ]

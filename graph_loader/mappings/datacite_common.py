@@ -6,7 +6,8 @@ Choices (see also :mod:`.datacite_terms`):
 - the resource IRI is minted from the lower-cased DOI with :func:`graph_loader.iri.resource_iri`,
   so it is stable and under the configured base; the DOI itself is kept as ``dct:identifier`` (bare,
   ``10.x/y``, checked by the shapes) and ``schema:identifier <https://doi.org/...>``, and is
-  the landing page of datasets (``dcat:landingPage``) or the ``schema:url`` of the others;
+  the landing page of datasets (``dcat:landingPage``) or the ``schema:url`` of the others,
+  beside the record's ``url`` (REST API) if any;
 - ``resourceTypeGeneral`` chooses the class (:data:`SOFTWARE_TYPES`, :data:`PUBLICATION_TYPES`,
   everything else, Collection included, is a ``dcat:Dataset``) and is kept as ``dct:type``;
 - texts without ``xml:lang`` take the record's ``language``;
@@ -71,7 +72,8 @@ def convert_record(record: dict, *, base_iri: str) -> list[ox.Triple]:
     m.add(res, RDF_TYPE.value, n(cls))
     m.add(res, DCT + "identifier", ox.Literal(doi))
     m.add(res, SDO + "identifier", doi_node)
-    m.add(res, DCAT + "landingPage" if kind == "dataset" else SDO + "url", doi_node)
+    for page in [doi_node] + [n(u) for u in [terms.iri_or_none(get(record, "url"))] if u]:
+        m.add(res, DCAT + "landingPage" if kind == "dataset" else SDO + "url", page)
     if terms.datacite_term("resourceTypeGeneral", general):
         m.add(res, DCT + "type", n(terms.datacite_term("resourceTypeGeneral", general)))
     _titles(m, res, kind, titles)

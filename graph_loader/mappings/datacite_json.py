@@ -40,14 +40,14 @@ def _attributes(document: object) -> dict | None:
 def sniff(data: bytes) -> bool:
     """Is ``data`` a DataCite JSON record ("creators", "titles", an identity key, no @context)?"""
     head = data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith(b"{") or b'"titles"' not in data or b'"@context"' in head:
+    if not head.startswith(b"{") or b'"titles"' not in data:
         return False
     if len(data) <= MAX_RECORD_BYTES:
         try:
             return _attributes(json.loads(data)) is not None
         except ValueError:
             pass  # broken JSON or encoding: taken if it looks like DataCite, to say what is wrong
-    return b'"creators"' in head
+    return b'"creators"' in head and b'"@context"' not in head
 
 
 def to_record(data: bytes) -> dict:

@@ -181,9 +181,13 @@ def geolocations(m: Mapper, res, record: dict) -> None:
 
 
 def distribution(m: Mapper, res, record: dict, doi_node: ox.NamedNode) -> None:
-    """The DOI as the access URL of one distribution, with the record's formats and sizes."""
+    """The DOI as the access URL of one distribution, with the record's file URLs (REST API
+    ``contentUrl``), formats and sizes."""
     dist = m.node(cls=DCAT + "Distribution")
     m.add(dist, DCAT + "accessURL", doi_node)
+    for url in items(record.get("contentUrl")):  # REST API: direct links to the files
+        if isinstance(url, str) and terms.iri_or_none(url):
+            m.add(dist, DCAT + "downloadURL", n(url.strip()))
     for fmt in items(record.get("formats")):
         label = text(fmt)
         media = terms.media_type_iri(label) if label else None

@@ -125,3 +125,21 @@ def test_sniff_by_root_element():
     assert not ogc_capabilities.sniff(b'<Capabilities xmlns="http://www.opengis.net/wps/1.0"/>')
     assert not ogc_capabilities.sniff(b'<gmd:MD_Metadata xmlns:gmd="x"><WMS_Capabilities/>')
     assert not ogc_capabilities.sniff(b'{"@context": "https://schema.org/"}')
+
+
+def test_access_constraints_become_licence_public_access_or_statement():
+    query = """PREFIX dct: <http://purl.org/dc/terms/>
+    SELECT DISTINCT ?p ?o WHERE { ?s a <http://www.w3.org/ns/dcat#DataService> ; ?p ?o .
+      FILTER(?p IN (dct:license, dct:accessRights)) }"""
+    got = {}
+    for path in CAPABILITIES:
+        graph = as_graph(ogc_capabilities.convert(path.read_bytes(), base_iri=BASE))
+        got[path.name] = sorted((str(p).rsplit("/", 1)[-1], str(o)) for p, o in graph.query(query))
+    etalab = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+    public = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
+    assert got == {
+        "wcs-2.0.1-theia.xml": [("accessRights", public)],
+        "wfs-2.0.0-theia.xml": [("license", etalab)],
+        "wms-1.1.1-inherited-bbox.xml": [],
+        "wms-1.3.0-sextant.xml": [("license", etalab)],
+    }

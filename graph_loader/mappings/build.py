@@ -156,12 +156,41 @@ def date_literal(value: str, *, end: bool = False) -> ox.Literal | None:
     return ox.Literal(f"{year}-{month}-{day}", datatype=ox.NamedNode(XSD + "date"))
 
 
-def licence_iri(value: str) -> ox.NamedNode | None:
-    """The IRI of a licence given as a URL or an SPDX identifier (``MIT``, ``CC-BY-4.0``)."""
+_ETALAB = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+#: licences named in free text (letters and digits only, lower case) -> IRI
+_LICENCE_NAMES = {
+    "licenceouverte": _ETALAB,
+    "licenceouverteetalab": _ETALAB,
+    "licenceouverteetalab20": _ETALAB,
+    "licenceouverte20": _ETALAB,
+    "etalablicenceouverte20": _ETALAB,
+    "openlicence20": _ETALAB,
+    "etalabopenlicence20": _ETALAB,
+    "ccby40": "http://creativecommons.org/licenses/by/4.0/",
+    "creativecommonsattribution40international": "http://creativecommons.org/licenses/by/4.0/",
+    "cc0": "http://creativecommons.org/publicdomain/zero/1.0/",
+    "cc010": "http://creativecommons.org/publicdomain/zero/1.0/",
+    "odbl": "http://opendatacommons.org/licenses/odbl/1-0/",
+}
+
+
+def licence_iri(value: str, *, spdx: bool = True) -> ox.NamedNode | None:
+    """The IRI of a licence given as a URL, an SPDX identifier (``MIT``, ``CC-BY-4.0``) or a
+    well-known name (``Licence Ouverte Etalab 2.0``); bare words are read as SPDX identifiers
+    only with ``spdx`` (where the field can only hold a licence).
+
+    >>> licence_iri("Licence Ouverte Etalab 2.0").value
+    'https://www.etalab.gouv.fr/licence-ouverte-open-licence/'
+    >>> licence_iri("https://spdx.org/licenses/MIT.html").value
+    'http://spdx.org/licenses/MIT'
+    """
     value = value.strip()
+    named = _LICENCE_NAMES.get(re.sub(r"[^a-z0-9]", "", value.lower()))
+    if named:
+        return ox.NamedNode(named)
     if is_url(value):
         spdx = re.match(r"^https?://spdx\.org/licenses/([^/]+?)(\.html|\.json)?/?$", value)
         return ox.NamedNode(f"http://spdx.org/licenses/{spdx.group(1)}" if spdx else value)
-    if _SPDX_ID.match(value):
+    if spdx and _SPDX_ID.match(value):
         return ox.NamedNode(f"http://spdx.org/licenses/{value}")
     return None

@@ -10,8 +10,8 @@ versions and their namespaces (WMS, OWS 1.0 / 1.1 / 2.0) are read alike. Decisio
   without its trailing ``?``; ``dcat:endpointDescription`` is the GetCapabilities request;
 - texts carry their ``xml:lang``; capabilities without one (WMS has none) are tagged fr or en
   by :func:`~.build.guess_language` when clear, and a layer falls back on the service's language;
-- access constraints that are a URL become ``dct:license``; "none" / "aucun" become
-  ``dct:accessRights`` PUBLIC; other texts a ``dct:RightsStatement``;
+- access constraints "none" / "aucun" become ``dct:accessRights`` PUBLIC; a URL or a licence
+  name (``Licence Ouverte Etalab 2.0``) ``dct:license``; other texts a ``dct:RightsStatement``;
 - a layer inherits the bounding box of its parent layer (WMS inheritance rules).
 """
 
@@ -191,10 +191,10 @@ def _endpoint(root: Element, kind: str) -> str:
 
 def _rights(out: Triples, subject, constraints: list[str], lang) -> None:
     for value in constraints:
-        if is_url(value):
-            out.add(subject, DCT + "license", licence_iri(value))
-        elif value.strip().lower().replace(" ", "") in _NONE:
+        if value.strip().lower().replace(" ", "") in _NONE:
             out.add(subject, DCT + "accessRights", ox.NamedNode(ACCESS_RIGHTS["public"]))
+        elif licence_iri(value, spdx=False) is not None:
+            out.add(subject, DCT + "license", licence_iri(value, spdx=False))
         else:
             statement = ox.BlankNode()
             out.add(subject, DCT + "accessRights", statement)

@@ -373,7 +373,10 @@ def add_online(
     protocol = text_of(first(resource, "protocol")).lower()
     standard = ogc_protocol(resource)
     if standard is not None:
-        service = out.node(DCAT + "DataService")
+        # Left untyped on purpose: GeoDCAT-AP types it dcat:DataService, but the loader's
+        # record split (records.py) treats every node of a record type as a record of its
+        # own, so a typed blank service would leave its dataset's graph.
+        service = out.node()
         out.add(dist, DCAT + "accessService", service)
         out.add(service, DCAT + "servesDataset", target)
         out.add(

@@ -160,11 +160,10 @@ def add_quality(out: Triples, subject, md, texts: Texts) -> None:
         spec = first(result, "specification", "CI_Citation")
         if spec is None:
             continue
-        standard = _standard(out, spec, texts)
         passed = text_of(first(result, "pass")).lower()
         degree = {"true": "conformant", "false": "notConformant"}.get(passed, "notEvaluated")
         if degree == "conformant":
-            out.add(subject, DCT + "conformsTo", standard)
+            out.add(subject, DCT + "conformsTo", _standard(out, spec, texts))
         activity = out.node(PROV + "Activity")
         out.add(subject, PROV + "wasUsedBy", activity)
         out.add(activity, PROV + "used", subject)

@@ -143,3 +143,24 @@ def test_access_constraints_become_licence_public_access_or_statement():
         "wms-1.1.1-inherited-bbox.xml": [],
         "wms-1.3.0-sextant.xml": [("license", etalab)],
     }
+
+
+def test_wms_time_dimension_gives_the_period():
+    data = (FIXTURES / "wms-1.3.0-sextant.xml").read_bytes()
+    graph = as_graph(ogc_capabilities.convert(data, base_iri=BASE))
+    rows = graph.query(
+        """PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl.org/dc/terms/>
+        SELECT ?name ?start ?end WHERE {
+          ?d dct:identifier ?name ; dct:temporal [ dcat:startDate ?start ; dcat:endDate ?end ] }
+        ORDER BY ?name"""
+    )
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    assert [(str(n), str(s), str(s.datatype), str(e)) for n, s, e in rows] == [
+        (
+            "chlorophylle_manche",
+            "2019-03-01T00:00:00+00:00",
+            xsd + "dateTime",
+            "2019-05-01T00:00:00+00:00",
+        ),
+        ("sst_golfe_gascogne", "1998-01-01", xsd + "date", "2020-12-01"),
+    ]

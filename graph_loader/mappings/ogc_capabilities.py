@@ -12,7 +12,8 @@ versions and their namespaces (WMS, OWS 1.0 / 1.1 / 2.0) are read alike. Decisio
   by :func:`~.build.guess_language` when clear, and a layer falls back on the service's language;
 - access constraints "none" / "aucun" become ``dct:accessRights`` PUBLIC; a URL or a licence
   name (``Licence Ouverte Etalab 2.0``) ``dct:license``; other texts a ``dct:RightsStatement``;
-- a layer inherits the bounding box of its parent layer (WMS inheritance rules).
+- a layer inherits the bounding box of its parent layer (WMS inheritance rules);
+- a WMS time dimension (a list of instants or ``start/end/resolution``) gives ``dct:temporal``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from .build import (
     A,
     Triples,
     bbox_wkt,
+    date_literal,
     guess_language,
     is_url,
     licence_iri,
@@ -149,6 +151,21 @@ def _wms_bbox(el: Element) -> str | None:
     except ValueError:
         return None
     return None
+
+
+def _time_extent(layer: Element) -> tuple[ox.Literal | None, ox.Literal | None]:
+    """(start, end) of a WMS time dimension (1.3.0 Dimension, 1.1.1 Extent): a list of
+    instants or ``start/end/resolution`` intervals."""
+    for el in (*_kids(layer, "Dimension"), *_kids(layer, "Extent")):
+        if el.get("name", "").lower() != "time" or not _text(el):
+            continue
+        values = [v.strip() for v in _text(el).split(",") if v.strip()]
+        first, last = values[0].split("/"), values[-1].split("/")
+        end = last[1] if len(last) > 1 else last[0]
+        if end.lower() in ("current", "present"):
+            end = ""
+        return date_literal(first[0]), date_literal(end, end=True) if end else None
+    return None, None
 
 
 def _layers(root: Element, kind: str) -> list[tuple[str, Element, str | None]]:
@@ -288,6 +305,13 @@ def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
         texts.add(out, dataset, DCT + "description", _kids(layer, "Abstract"), layer_lang)
         texts.add(out, dataset, DCAT + "keyword", _keywords(layer), layer_lang)
         out.add(dataset, DCT + "identifier", text(name))
+        start, end = _time_extent(layer)
+        if start is not None or end is not None:
+            period = ox.BlankNode()
+            out.add(dataset, DCT + "temporal", period)
+            out.add(period, A, ox.NamedNode(DCT + "PeriodOfTime"))
+            out.add(period, DCAT + "startDate", start)
+            out.add(period, DCAT + "endDate", end)
         if bbox:
             location = ox.BlankNode()
             out.add(dataset, DCT + "spatial", location)

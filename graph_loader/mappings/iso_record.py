@@ -281,9 +281,9 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
     if service:
         _service(out, subject, md, ident, rights, base_iri)
     else:
-        _distributions(out, subject, md, texts, rights, representation)
+        distributed = _distributions(out, subject, md, texts, rights, representation)
         for lic in rights.licenses:
-            if isinstance(lic, ox.NamedNode):
+            if isinstance(lic, ox.NamedNode) or not distributed:
                 out.add(subject, DCT + "license", lic)
         for right in rights.access_rights:
             out.add(subject, DCT + "accessRights", right)
@@ -342,7 +342,9 @@ def _online_resources(md) -> list[tuple[Element, list[Element]]]:
     return pairs
 
 
-def _distributions(out, subject, md, texts, rights, representation) -> None:
+def _distributions(out, subject, md, texts, rights, representation) -> int:
+    """Add a distribution per online resource (landing pages aside); their number."""
+    count = 0
     ident = first(md, "identificationInfo", "MD_DataIdentification")
     charset_code = code_of(first(ident, "characterSet"))
     charset = _CHARSETS.get(charset_code, charset_code)
@@ -360,6 +362,7 @@ def _distributions(out, subject, md, texts, rights, representation) -> None:
         dist = add_online(out, resource, texts, target=subject, formats=formats)
         if dist is None:
             continue
+        count += 1
         for lic in rights.licenses:
             out.add(dist, DCT + "license", lic)
         for right in rights.access_rights:
@@ -372,6 +375,7 @@ def _distributions(out, subject, md, texts, rights, representation) -> None:
                     ADMS + "representationTechnique",
                     ox.NamedNode(INSPIRE + "SpatialRepresentationType/" + code),
                 )
+    return count
 
 
 def _service(out, subject, md, ident, rights, base_iri) -> None:

@@ -195,3 +195,15 @@ def test_oversized_record_is_refused_before_parsing():
     assert not schemaorg.sniff(data)
     with pytest.raises(InputError, match=r"^22020163 bytes is over the 20971520 bytes limit$"):
         schemaorg.convert(data, base_iri=BASE)
+
+
+def test_polygon_gives_its_envelope():
+    data = b"""{"@context": "https://schema.org/", "@type": "Dataset", "@id": "https://ex.org/d",
+      "name": "Glider sections in the Bay of Biscay", "description": "Sections of the glider.",
+      "spatialCoverage": {"@type": "Place", "geo": {"@type": "GeoShape",
+        "polygon": "43.5,-2.0 45.0,-1.5 44.8,-4.2 43.5,-2.0"}}}"""
+    graph = as_graph(schemaorg.convert(data, base_iri=BASE))
+    boxes = graph.query("SELECT ?b WHERE { ?d ?p [ <http://www.w3.org/ns/dcat#bbox> ?b ] }")
+    assert [str(b) for (b,) in boxes] == [
+        "POLYGON((-4.2 43.5, -1.5 43.5, -1.5 45, -4.2 45, -4.2 43.5))"
+    ]

@@ -171,6 +171,16 @@ def _box(idx: Index, geo) -> str | None:
         except ValueError:
             return None
         return bbox_wkt(west, south, east, north)
+    shape = idx.first(geo, SDO + "polygon") or idx.first(geo, SDO + "line")
+    if isinstance(shape, ox.Literal):  # "lat,lon lat,lon ..." or "lat lon lat lon ...": envelope
+        try:
+            numbers = [float(n) for n in re.split(r"[\s,]+", shape.value.strip())]
+        except ValueError:
+            return None
+        lats, lons = numbers[0::2], numbers[1::2]
+        if len(numbers) < 4 or len(lats) != len(lons):
+            return None
+        return bbox_wkt(min(lons), min(lats), max(lons), max(lats))
     lat, lon = idx.first(geo, SDO + "latitude"), idx.first(geo, SDO + "longitude")
     try:
         y, x = float(lat.value), float(lon.value)

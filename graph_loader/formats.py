@@ -19,7 +19,14 @@ from .config import DEFAULT_BASE
 from .errors import InputError, UnknownContextError
 from .mappings import MAPPINGS, mapping, sniff_mapping
 
-__all__ = ["detect_format", "read_quads", "read_triples", "READERS", "CONTEXTS"]
+__all__ = [
+    "detect_format",
+    "read_document",
+    "read_quads",
+    "read_triples",
+    "READERS",
+    "CONTEXTS",
+]
 
 #: remote JSON-LD contexts answered from files shipped in ``graph_loader/data/contexts``
 CONTEXTS: dict[str, str] = {
@@ -160,25 +167,31 @@ READERS: dict[str, Callable[[bytes, str | None], Iterator[ox.Quad]]] = {
 }
 
 
-def read_quads(
+def read_document(
     data: bytes, *, name: str, base_iri: str | None = None, mint_base: str = DEFAULT_BASE
-) -> list[ox.Quad]:
-    """Parse ``data`` (format detected from its content) into quads of the default graph
-    (named graphs of N-Quads and TriG are merged); errors name ``name``.
+) -> tuple[str, list[ox.Quad]]:
+    """The format of ``data`` (detected from its content) and its statements, as quads of the
+    default graph (named graphs of N-Quads and TriG are merged); errors name ``name``.
 
     ``base_iri`` resolves relative IRIs of RDF input; ``mint_base`` is the base under which
     converters of other formats mint resource IRIs.
     """
+    fmt = "?"
     try:
         fmt = detect_format(data)
         if fmt in MAPPINGS:
             triples = mapping(fmt).convert(data, base_iri=mint_base)
-            return [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
-        return list(READERS[fmt](data, base_iri))
+            return fmt, [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+        return fmt, list(READERS[fmt](data, base_iri))
     except InputError as exc:
         raise type(exc)(f"{name}: {exc}") from exc
     except (SyntaxError, ValueError) as exc:
         raise InputError(f"{name}: not valid {fmt}: {exc}") from exc
+
+
+def read_quads(data: bytes, *, name: str, **options) -> list[ox.Quad]:
+    """Like :func:`read_document`, the statements only."""
+    return read_document(data, name=name, **options)[1]
 
 
 def read_triples(data: bytes, *, name: str, **options) -> list[ox.Triple]:

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from . import __version__
 from .enrich import KeywordLinker, KeywordReport
 from .errors import InputError
-from .formats import read_quads
+from .formats import read_document
 from .records import Record, split_records
 from .store import GraphWrite, Store
 from .terms import (
@@ -83,6 +83,8 @@ class LoadReport:
     seconds: float = 0.0
     #: seconds per phase: read, split, validate, prepare, write
     phases: dict[str, float] = field(default_factory=dict)
+    #: the format each file was read as (by file name)
+    formats: dict[str, str] = field(default_factory=dict)
     #: keywords linked to thesaurus concepts, and those left unmatched, per source file
     keywords: KeywordReport = field(default_factory=KeywordReport)
 
@@ -134,7 +136,7 @@ _TITLE_PREDICATES = {DCT + "title", "https://schema.org/name", "http://xmlns.com
 
 
 def _provenance(
-    record: Record, source: str, warnings: list[ox.Literal], now: ox.Literal
+    record: Record, source: str, fmt: str, warnings: list[ox.Literal], now: ox.Literal
 ) -> list[ox.Triple]:
     """What the record graph says about itself; ``warnings`` in fr and en, two per warning."""
     g = record.graph
@@ -149,7 +151,7 @@ def _provenance(
         ox.Triple(g, TRIPLE_COUNT, ox.Literal(str(len(record.lines)), datatype=_INT)),
         ox.Triple(g, VALIDATION_OUTCOME, outcome),
         ox.Triple(g, WARNING_COUNT, ox.Literal(str(len(warnings) // 2), datatype=_INT)),
-        ox.Triple(g, CONVERTER, ox.Literal(f"gaia-kg {__version__} rdf")),
+        ox.Triple(g, CONVERTER, ox.Literal(f"gaia-kg {__version__} {fmt}")),
     ]
 
 
@@ -166,7 +168,7 @@ def _read_all(files: Sequence[Path], report: LoadReport, progress, base_iri: str
             tick(1)
         try:
             data = f.read_bytes()
-            parsed = read_quads(data, name=str(f), mint_base=base_iri)
+            fmt, parsed = read_document(data, name=str(f), mint_base=base_iri)
         except InputError as exc:
             report.file_errors.append(str(exc))
             continue
@@ -174,6 +176,7 @@ def _read_all(files: Sequence[Path], report: LoadReport, progress, base_iri: str
             report.file_errors.append(f"{f}: cannot read: {exc.strerror or exc}")
             continue
         report.files += 1
+        report.formats[f.name] = fmt
         for t in parsed:
             declared_in.setdefault(t.subject, f.name)
         triples.extend(parsed)
@@ -224,7 +227,7 @@ def load_paths(
     by_record = _problems_by_record(problems, split.owners)
     clock.lap("validate")
 
-    judge = _Judge(staging, store.record_hashes(), declared_in, lang)
+    judge = _Judge(staging, store.record_hashes(), declared_in, report.formats, lang)
     writes = [
         w for r in split.records if (w := judge(r, by_record.get(r.resource, []))) is not None
     ]
@@ -259,8 +262,9 @@ class _Clock:
 class _Judge:
     """Decides each record's fate (rejected, unchanged, loaded, updated) and what to write."""
 
-    def __init__(self, staging: ox.Store, existing: dict[str, str], declared_in: dict, lang: str):
+    def __init__(self, staging, existing: dict[str, str], declared_in: dict, formats, lang: str):
         self.staging = staging
+        self.formats = formats
         self.existing = existing
         self.declared_in = declared_in
         self.lang = lang
@@ -289,7 +293,8 @@ class _Judge:
                 for p in lesser
                 for code in ("fr", "en")
             ]
-            provenance = _provenance(record, source, notes, self.now)
+            fmt = self.formats.get(source, "rdf")
+            provenance = _provenance(record, source, fmt, notes, self.now)
             write = GraphWrite(record.graph, provenance, record.lines)
         self.outcomes.append(
             RecordOutcome(

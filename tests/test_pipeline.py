@@ -87,6 +87,7 @@ def test_provenance_of_a_record(memory_store):
     }
     assert prov["describes"] == ox.NamedNode(ID + "dataset/test-aod")
     assert prov["source"] == ox.Literal("catalogue.ttl")
+    assert prov["converter"] == ox.Literal("gaia-kg 0.1.0 turtle")
     assert (
         int(prov["tripleCount"].value)
         == n
@@ -158,11 +159,11 @@ def test_every_format_gives_the_same_store(tmp_path, fmt, suffix):
     assert comparable(store) == comparable(reference), suffix
 
 
-VOLATILE = {"http://www.w3.org/ns/prov#generatedAtTime", GAIA_NS + "source"}
+VOLATILE = {"http://www.w3.org/ns/prov#generatedAtTime", GAIA_NS + "source", GAIA_NS + "converter"}
 
 
 def comparable(store) -> set:
-    """Every quad but the load time and the file name."""
+    """Every quad but the load time, the file name and the format read."""
     return {
         (g.value, t)
         for g in store.named_graphs()

@@ -314,3 +314,21 @@ def test_dates_are_typed_and_invalid_ones_dropped():
         "2019-13": None,
         "": None,
     }
+
+
+def test_a_bad_record_in_a_csw_answer_is_isolated_by_convert_each():
+    good = (CASES[0] / "input.xml").read_bytes().split(b"?>", 1)[1]
+    bad = (FIXTURES / "no-title.xml").read_bytes().split(b"?>", 1)[1]
+    answer = (
+        b'<csw:GetRecordsResponse xmlns:csw="http://www.opengis.net/cat/csw/2.0.2">'
+        b"<csw:SearchResults>" + good + bad + b"</csw:SearchResults></csw:GetRecordsResponse>"
+    )
+    results = iso19139.convert_each(answer, base_iri=BASE)
+    outcome = [len(r) if isinstance(r, list) else str(r) for r in results]
+    expected_triples = len(iso19139.convert((CASES[0] / "input.xml").read_bytes(), base_iri=BASE))
+    assert outcome == [
+        expected_triples,
+        "ISO 19139 record 2: record https://data.gaia-data.fr/id/dataset/no-title has no title",
+    ]
+    with pytest.raises(InputError, match="record 2: .* has no title"):
+        iso19139.convert(answer, base_iri=BASE)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from ..errors import InputError
 from .iso19139 import convert_document
+from .iso19139 import convert_each as _convert_each
 from .iso_common import ISO19115_3_NS, sniff_root
 
-__all__ = ["sniff", "convert"]
+__all__ = ["sniff", "convert", "convert_each"]
 
 
 def sniff(data: bytes) -> bool:
@@ -22,3 +24,8 @@ def sniff(data: bytes) -> bool:
 def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
     """The triples of every ISO 19115-3 record in ``data``."""
     return convert_document(data, base_iri=base_iri, namespaces=ISO19115_3_NS, label="ISO 19115-3")
+
+
+def convert_each(data: bytes, *, base_iri: str) -> list[list[ox.Triple] | InputError]:
+    """Per ISO 19115-3 record of ``data``: its triples or the InputError that refused it."""
+    return _convert_each(data, base_iri=base_iri, namespaces=ISO19115_3_NS)

@@ -12,7 +12,7 @@ from ..errors import InputError
 from .iso_common import ISO19139_NS, metadata_records, read_document, sniff_root
 from .iso_record import convert_record
 
-__all__ = ["sniff", "convert"]
+__all__ = ["sniff", "convert", "convert_each", "convert_document"]
 
 
 def sniff(data: bytes) -> bool:
@@ -23,6 +23,23 @@ def sniff(data: bytes) -> bool:
 def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
     """The triples of every ISO 19139 record in ``data``."""
     return convert_document(data, base_iri=base_iri, namespaces=ISO19139_NS, label="ISO 19139")
+
+
+def convert_each(
+    data: bytes, *, base_iri: str, namespaces: tuple[str, ...] = ISO19139_NS
+) -> list[list[ox.Triple] | InputError]:
+    """Per record of a document (e.g. a CSW answer): its triples, or the InputError that
+    refused it, so that a harvester can keep the good records and report the bad ones.
+    An unreadable document raises InputError itself."""
+    label = "ISO 19139" if namespaces == ISO19139_NS else "ISO 19115-3"
+    root = read_document(data, name=f"{label} record")
+    results: list[list[ox.Triple] | InputError] = []
+    for number, md in enumerate(metadata_records(root, namespaces), 1):
+        try:
+            results.append(convert_record(md, base_iri=base_iri, name=f"{label} record {number}"))
+        except InputError as exc:
+            results.append(exc)
+    return results
 
 
 def convert_document(

@@ -65,3 +65,10 @@ def test_bad_input_is_a_clear_input_error(data, message):
     with pytest.raises(InputError) as caught:
         iso19115_3.convert(data, base_iri=BASE)
     assert str(caught.value).startswith(message)
+
+
+def test_convert_each_gives_one_result_per_record():
+    data = (CASES[0] / "input.xml").read_bytes()
+    results = iso19115_3.convert_each(data, base_iri=BASE)
+    assert len(results) == 1
+    assert isomorphic(graph_of(results[0]), graph_of(iso19115_3.convert(data, base_iri=BASE)))

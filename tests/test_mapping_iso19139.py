@@ -332,3 +332,16 @@ def test_a_bad_record_in_a_csw_answer_is_isolated_by_convert_each():
     ]
     with pytest.raises(InputError, match="record 2: .* has no title"):
         iso19139.convert(answer, base_iri=BASE)
+
+
+def test_code_list_values_that_are_not_tokens_mint_no_iri():
+    data = (CASES[0] / "input.xml").read_bytes()
+    data = data.replace(b'codeListValue="author"', b'codeListValue="a b"')
+    data = data.replace(b'codeListValue="dataset"', b'codeListValue="http://x y"')
+    objects = {t.object.value for t in iso19139.convert(data, base_iri=BASE)}
+    inspire = "http://inspire.ec.europa.eu/metadata-codelist/"
+    assert sorted(o for o in objects if o.startswith(inspire)) == [
+        inspire + "ResourceType/dataset",
+        inspire + "ResponsiblePartyRole/pointOfContact",
+        inspire + "TopicCategory/climatologyMeteorologyAtmosphere",
+    ]

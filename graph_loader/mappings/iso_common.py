@@ -33,6 +33,7 @@ __all__ = [
     "href_of",
     "code_of",
     "http_iri",
+    "code_iri",
     "date_literal",
     "decimal_text",
     "lang_tag",
@@ -140,6 +141,11 @@ def code_of(el: Element | None) -> str:
         if node.get("codeListValue"):
             return node.get("codeListValue", "").strip()
     return text_of(el)
+
+
+def code_iri(prefix: str, code: str) -> ox.NamedNode | None:
+    """``prefix + code`` for a code-list value that is a plain token, else None."""
+    return ox.NamedNode(prefix + code) if re.fullmatch(r"[A-Za-z0-9_.-]+", code) else None
 
 
 def http_iri(value: str) -> ox.NamedNode | None:

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from .iso_common import (
     Triples,
+    code_iri,
     code_of,
     descendants,
     either,
@@ -236,8 +237,8 @@ def add_agent(out: Triples, subject, party: Party) -> None:
         out.add(subject, ROLE_PROPERTIES[party.role], foaf_agent(out, party))
     if party.role == "originator":
         out.add(subject, DCT + "creator", foaf_agent(out, party))
-    if party.role:
-        role = ox.NamedNode(INSPIRE + "ResponsiblePartyRole/" + party.role)
+    role = code_iri(INSPIRE + "ResponsiblePartyRole/", party.role)
+    if role is not None:
         out.node(DCAT + "Role", subject=role)
         attribution = out.node(PROV + "Attribution")
         out.add(subject, PROV + "qualifiedAttribution", attribution)

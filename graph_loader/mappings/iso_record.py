@@ -17,6 +17,7 @@ from ..iri import resource_iri
 from .iso_common import (
     XLINK_HREF,
     Triples,
+    code_iri,
     code_of,
     date_literal,
     either,
@@ -225,7 +226,8 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
     scope = code_of(first(md, "hierarchyLevel")) or code_of(
         first(md, "metadataScope", "MD_MetadataScope", "resourceScope")
     )
-    scope = scope or ("service" if service else "dataset")
+    if code_iri(INSPIRE, scope) is None:
+        scope = "service" if service else "dataset"
     kind = "service" if service else "dataset"
     subject = _subject_iri(md, ident, kind, base_iri, name)
     titles = texts.of(first(ident, "citation", "CI_Citation", "title"))

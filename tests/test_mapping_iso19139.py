@@ -253,6 +253,11 @@ def test_sniff_accepts_iso_and_csw_and_refuses_the_rest():
             b'<csw:GetRecordByIdResponse xmlns:csw="http://www.opengis.net/cat/csw/2.0.2">'
             + f"<gmd:MD_Metadata {GMD}/></csw:GetRecordByIdResponse>".encode()
         ),
+        "oai-pmh": iso19139.sniff(
+            b'<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords><record>'
+            + f"<metadata><gmd:MD_Metadata {GMD}/></metadata></record>".encode()
+            + b"</ListRecords></OAI-PMH>"
+        ),
         "other-namespace": iso19139.sniff(b'<gmd:MD_Metadata xmlns:gmd="x"/>'),
         "json": iso19139.sniff(b'{"@context": "https://schema.org/"}'),
         "binary": iso19139.sniff(bytes(range(256))),
@@ -263,6 +268,7 @@ def test_sniff_accepts_iso_and_csw_and_refuses_the_rest():
     assert answers == {
         "record": True,
         "csw": True,
+        "oai-pmh": True,
         "other-namespace": False,
         "json": False,
         "binary": False,

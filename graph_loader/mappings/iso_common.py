@@ -48,7 +48,14 @@ ISO19139_NS = ("http://www.isotc211.org/2005/gmd", "http://www.isotc211.org/2005
 ISO19115_3_NS = ("http://standards.iso.org/iso/19115/-3/mdb/",)
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _RECORD_ROOTS = {"MD_Metadata", "MI_Metadata"}
-_WRAPPERS = {"GetRecordsResponse", "GetRecordByIdResponse", "SearchResults", "metadata", "record"}
+_WRAPPERS = {
+    "GetRecordsResponse",
+    "GetRecordByIdResponse",
+    "SearchResults",
+    "OAI-PMH",
+    "metadata",
+    "record",
+}
 _FIRST_TAG = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
 
 #: ISO 639-2 (B or T) -> (BCP 47 tag, EU authority language code)

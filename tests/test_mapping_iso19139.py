@@ -138,7 +138,7 @@ def test_every_corpus_record_loads_or_is_rejected_with_reasons():
         )
     loaded = [("dataset", "loaded", ())]
     assert outcome == {
-        "9250AA67-F3AC-6C12-0CB9-0662231AA181_iso.xml": [("dataset", "rejected", (NOT_FR_EN,))],
+        "9250AA67-F3AC-6C12-0CB9-0662231AA181_iso.xml": loaded,  # language "eng; CAN"
         "csw_dov_getrecordbyid.xml": [("dataset", "rejected", (NOT_FR_EN,))],
         "csw_geobretagne_mdmetadata.xml": loaded,
         "inspire-getrecords-response.xml": [

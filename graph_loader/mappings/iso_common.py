@@ -208,9 +208,18 @@ def decimal_text(value: str) -> str | None:
     return format(number, "f") if number.is_finite() else None
 
 
+def _primary_code(code: str) -> str:
+    """The language part of ``eng; CAN``, ``fr-FR`` or ``en_GB``, lower-cased."""
+    return re.split(r"[;,\s_-]+", code.strip().lower())[0]
+
+
 def lang_tag(code: str) -> str | None:
-    """The BCP 47 tag of an ISO 639-2 code (or of a two-letter code), or None."""
-    code = code.strip().lower()
+    """The BCP 47 tag of an ISO 639-2 code (or of a two-letter code), or None.
+
+    >>> lang_tag("eng; CAN"), lang_tag("fr-FR"), lang_tag("xx-")
+    ('en', 'fr', 'xx')
+    """
+    code = _primary_code(code)
     if code in _LANGUAGES:
         return _LANGUAGES[code][0]
     return code if re.fullmatch(r"[a-z]{2}", code) else None
@@ -218,7 +227,7 @@ def lang_tag(code: str) -> str | None:
 
 def lang_iri(code: str) -> ox.NamedNode | None:
     """The EU authority IRI of a language code (``eng`` → ``…/language/ENG``), or None."""
-    code = code.strip().lower()
+    code = _primary_code(code)
     eu = _LANGUAGES[code][1] if code in _LANGUAGES else _TWO_LETTERS.get(code)
     if eu is None and re.fullmatch(r"[a-z]{3}", code):
         eu = code.upper()

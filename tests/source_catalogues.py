@@ -1,17 +1,30 @@
-"""Catalogue apps for tests/fixture_server.py: CSW, OAI-PMH and DCAT endpoints."""
+"""Catalogue apps for tests/fixture_server.py (CSW, OAI-PMH, DCAT endpoints) and harvest helpers."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
+import httpx
 import pyoxigraph as ox
+import pytest
 from fixture_server import Answer, Request
 
 from graph_loader.mappings.xmlsafe import parse_xml
+from graph_loader.paths import demo_dir
+from graph_loader.sources import RawRecord, SourceError
 
 __all__ = [
+    "BASE",
+    "MINIMAL",
+    "DEMO",
+    "client",
+    "corpus",
+    "harvest",
+    "blank",
+    "text_without_declaration",
     "CORPORA",
     "SOURCE_FIXTURES",
     "iso_records",
@@ -29,6 +42,51 @@ CSW = "http://www.opengis.net/cat/csw/2.0.2"
 _GMD = "{http://www.isotc211.org/2005/gmd}"
 _RECORD_TAGS = {_GMD + "MD_Metadata", "{http://www.isotc211.org/2005/gmi}MI_Metadata"}
 _XML = "application/xml"
+
+BASE = "https://w3id.org/gaia-kg/"
+MINIMAL = sorted(SOURCE_FIXTURES.glob("iso-minimal-*.xml"))
+DEMO = sorted(demo_dir().glob("*.ttl"))
+
+
+def client(timeout: float = 2.0) -> httpx.Client:
+    """A client with a short timeout and no environment proxies."""
+    return httpx.Client(timeout=timeout, trust_env=False)
+
+
+def corpus(folder: str) -> Path:
+    """A corpus folder of ../shared, or skip."""
+    path = CORPORA / folder
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent")
+    return path
+
+
+def harvest(
+    source, http: httpx.Client, resume: str | None = None
+) -> tuple[list[RawRecord], SourceError | None]:
+    """The records yielded until the end or a SourceError (returned, not raised)."""
+    got: list[RawRecord] = []
+    try:
+        for record in source.records(http, resume=resume):
+            got.append(record)
+    except SourceError as exc:
+        return got, exc
+    return got, None
+
+
+def blank(triples: list[ox.Triple]) -> list[tuple[str, ...]]:
+    """The triples as sorted strings, every blank node written ``_:``."""
+
+    def term(node: object) -> str:
+        return "_:" if isinstance(node, ox.BlankNode) else str(node)
+
+    return sorted((term(t.subject), str(t.predicate), term(t.object)) for t in triples)
+
+
+def text_without_declaration(path: Path) -> str:
+    """A record file's text without its XML declaration (to embed it in a page)."""
+    text = path.read_text(encoding="utf-8-sig")
+    return re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
 
 
 def iso_records(paths: list[Path]) -> list[tuple[str, str]]:

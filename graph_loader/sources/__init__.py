@@ -44,13 +44,17 @@ class RawRecord:
 
 
 class SourceError(GaiaKGError):
-    """A page could not be fetched or read; ``resume`` is the token to retry it from."""
+    """A page could not be fetched or read; ``resume`` is the token to retry it from, ``skip``
+    (when the protocol allows it) the token of the page after it, to go on without it."""
 
-    def __init__(self, source: str, page: str, reason: str, *, resume: str | None) -> None:
+    def __init__(
+        self, source: str, page: str, reason: str, *, resume: str | None, skip: str | None = None
+    ) -> None:
         self.source = source
         self.page = page
         self.reason = reason
         self.resume = resume
+        self.skip = skip
         super().__init__(
             f"{source}: page {page} failed (échec de la page {page}): {reason}"
             f" — resume from / reprendre à: {resume if resume is not None else 'start / début'}"

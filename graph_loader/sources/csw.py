@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
@@ -51,28 +51,39 @@ class CSWSource:
         start = int(resume) if resume else 1
         self.resume_token = str(start)
         for _ in range(self.max_pages):
-            token = str(start)
-            page = f"startPosition={start}"
-            data, _media = fetch(
-                client, self._request(start), source=self.name, page=page, resume=token
-            )
-            results, documents = self._read(data, page, token)
-            yield from self._raw_records(results, documents, start)
-            returned = len(results)
-            matched = _int(results.parent.get("numberOfRecordsMatched"))
-            following = _int(results.parent.get("nextRecord"))
-            if following is None and matched is not None:
-                following = start + returned if start + returned <= matched else 0
-            if not returned or not following or (matched is not None and following > matched):
+            try:
+                following = yield from self._page(client, start)
+            except SourceError as exc:
+                exc.skip = str(start + self.page_size)
+                raise
+            if following is None:
                 self.resume_token = None
                 return
-            if following <= start:
-                raise SourceError(
-                    self.name, page, f"nextRecord {following} goes backwards", resume=token
-                )
             start = following
             self.resume_token = str(start)
         raise SourceError(self.name, f"startPosition={start}", "too many pages", resume=str(start))
+
+    def _page(self, client: httpx.Client, start: int) -> Generator[RawRecord, None, int | None]:
+        """Yield the records of the page at ``start``; return the next startPosition or None."""
+        token = str(start)
+        page = f"startPosition={start}"
+        data, _media = fetch(
+            client, self._request(start), source=self.name, page=page, resume=token
+        )
+        results, documents = self._read(data, page, token)
+        yield from self._raw_records(results, documents, start)
+        returned = len(results)
+        matched = _int(results.parent.get("numberOfRecordsMatched"))
+        following = _int(results.parent.get("nextRecord"))
+        if following is None and matched is not None:
+            following = start + returned if start + returned <= matched else 0
+        if not returned or not following or (matched is not None and following > matched):
+            return None
+        if following <= start:
+            raise SourceError(
+                self.name, page, f"nextRecord {following} goes backwards", resume=token
+            )
+        return following
 
     def _request(self, start: int) -> httpx.Request:
         """The GetRecords request for the page beginning at ``start``."""

@@ -6,9 +6,10 @@ import importlib
 import os
 import time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
-from fixture_server import Answer, serve
+from fixture_server import Answer, Request, serve
 from source_catalogues import (
     BASE,
     MINIMAL,
@@ -28,6 +29,12 @@ from graph_loader.sources.csw import CSWSource
 from graph_loader.sources.dcat import DCATSource
 from graph_loader.sources.directory import DirectorySource
 from graph_loader.sources.oaipmh import OAIPMHSource
+
+
+def post(request: Request) -> ElementTree.Element:
+    """The GetRecords document a request posted."""
+    return parse_xml(request.body)
+
 
 # --- CSW -----------------------------------------------------------------------------------
 
@@ -87,7 +94,7 @@ def test_csw_500_on_page_2_then_resume_yields_exactly_the_rest() -> None:
             "HTTP 500",
             "3",
         )
-        assert (source.resume_token, error.skip) == ("3", "5")
+        assert (source.resume_token, error.skip, error.transient) == ("3", "5", True)
         assert str(error) == (
             "csw-test: page startPosition=3 failed (échec de la page startPosition=3): HTTP 500"
             " — resume from / reprendre à: 3"
@@ -114,23 +121,25 @@ def test_csw_server_that_never_answers_is_a_timeout_error() -> None:
     assert elapsed < 1.5
 
 
-def test_csw_50_mb_record_fails_its_page_and_the_harvest_goes_on_past_it() -> None:
+def test_csw_50_mb_record_is_isolated_and_the_harvest_goes_on_past_it() -> None:
     records = [xml for _, xml in iso_records(MINIMAL)]
-    huge = records[2].replace("Enregistrement minimal c", "x" * 50_000_000)
-    catalogue = CSWCatalogue(records[:2] + [huge] + records[3:])
+    huge = records[3].replace("Enregistrement minimal d", "x" * 50_000_000)
+    catalogue = CSWCatalogue(records[:3] + [huge] + records[4:])
     with serve(catalogue) as server, client() as http:
         source = CSWSource("csw-test", f"{server.url}/csw", page_size=2)
         got, error = harvest(source, http)
-        assert [r.identifier for r in got] == ["minimal-a", "minimal-b"]
+        assert [r.identifier for r in got] == ["minimal-a", "minimal-b", "minimal-c"]
         assert error is not None and (error.page, error.resume, error.skip) == (
-            "startPosition=3",
-            "3",
+            "startPosition=4",
+            "4",
             "5",
         )
         assert "bytes is over the 20971520 bytes limit" in error.reason
         rest, error = harvest(source, http, resume=error.skip)
     assert error is None
     assert [r.identifier for r in rest] == ["minimal-e"]
+    pages = [(r.get("startPosition"), r.get("maxRecords")) for r in map(post, server.requests)]
+    assert pages == [("1", "2"), ("3", "2"), ("3", "1"), ("4", "1"), ("5", "2")]
 
 
 @pytest.mark.parametrize(
@@ -167,7 +176,13 @@ def test_csw_unreadable_page_is_a_source_error(answer: Answer, reason: str) -> N
     with serve(catalogue) as server, client() as http:
         got, error = harvest(CSWSource("csw-test", f"{server.url}/csw", page_size=2), http)
     assert [r.identifier for r in got] == ["minimal-a", "minimal-b"]
-    assert error is not None and (error.page, error.resume) == ("startPosition=3", "3")
+    assert error is not None
+    assert (error.page, error.resume, error.skip, error.transient) == (
+        "startPosition=3",
+        "3",
+        "4",
+        False,
+    )
     assert reason in error.reason
 
 

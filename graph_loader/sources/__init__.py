@@ -45,16 +45,25 @@ class RawRecord:
 
 class SourceError(GaiaKGError):
     """A page could not be fetched or read; ``resume`` is the token to retry it from, ``skip``
-    (when the protocol allows it) the token of the page after it, to go on without it."""
+    (when the protocol allows it) the token of the page after it, to go on without it;
+    ``transient`` when the server or the network failed rather than the content."""
 
     def __init__(
-        self, source: str, page: str, reason: str, *, resume: str | None, skip: str | None = None
+        self,
+        source: str,
+        page: str,
+        reason: str,
+        *,
+        resume: str | None,
+        skip: str | None = None,
+        transient: bool = False,
     ) -> None:
         self.source = source
         self.page = page
         self.reason = reason
         self.resume = resume
         self.skip = skip
+        self.transient = transient
         super().__init__(
             f"{source}: page {page} failed (échec de la page {page}): {reason}"
             f" — resume from / reprendre à: {resume if resume is not None else 'start / début'}"

@@ -52,10 +52,12 @@ class CSWSource:
         self.resume_token = str(start)
         for _ in range(self.max_pages):
             try:
-                following = yield from self._page(client, start)
+                following = yield from self._page(client, start, self.page_size)
             except SourceError as exc:
-                exc.skip = str(start + self.page_size)
-                raise
+                if exc.transient or self.page_size == 1:
+                    exc.skip = str(start + self.page_size)
+                    raise
+                following = yield from self._isolate(client, start)
             if following is None:
                 self.resume_token = None
                 return
@@ -63,13 +65,29 @@ class CSWSource:
             self.resume_token = str(start)
         raise SourceError(self.name, f"startPosition={start}", "too many pages", resume=str(start))
 
-    def _page(self, client: httpx.Client, start: int) -> Generator[RawRecord, None, int | None]:
+    def _isolate(self, client: httpx.Client, start: int) -> Generator[RawRecord, None, int | None]:
+        """Read a page that could not be read one record at a time: its good records are
+        yielded; the first bad one raises SourceError with ``skip`` just after it."""
+        following: int | None = None
+        for position in range(start, start + self.page_size):
+            self.resume_token = str(position)
+            try:
+                following = yield from self._page(client, position, 1)
+            except SourceError as exc:
+                exc.skip = str(position + 1)
+                raise
+            if following is None:
+                return None
+        return following
+
+    def _page(
+        self, client: httpx.Client, start: int, size: int
+    ) -> Generator[RawRecord, None, int | None]:
         """Yield the records of the page at ``start``; return the next startPosition or None."""
         token = str(start)
         page = f"startPosition={start}"
-        data, _media = fetch(
-            client, self._request(start), source=self.name, page=page, resume=token
-        )
+        request = self._request(start, size)
+        data, _media = fetch(client, request, source=self.name, page=page, resume=token)
         results, documents = self._read(data, page, token)
         yield from self._raw_records(results, documents, start)
         returned = len(results)
@@ -85,7 +103,7 @@ class CSWSource:
             )
         return following
 
-    def _request(self, start: int) -> httpx.Request:
+    def _request(self, start: int, size: int) -> httpx.Request:
         """The GetRecords request for the page beginning at ``start``."""
         if self.method.upper() == "GET":
             params = {
@@ -97,12 +115,12 @@ class CSWSource:
                 "elementSetName": "full",
                 "outputSchema": self.output_schema,
                 "startPosition": str(start),
-                "maxRecords": str(self.page_size),
+                "maxRecords": str(size),
                 "namespace": f"xmlns(gmd={GMD_NS})",
             }
             return httpx.Request("GET", self.url, params=params)
         body = _GET_RECORDS.format(
-            start=start, size=self.page_size, schema=self.output_schema, type_names=self.type_names
+            start=start, size=size, schema=self.output_schema, type_names=self.type_names
         )
         headers = {"Content-Type": "application/xml"}
         return httpx.Request("POST", self.url, content=body.encode("utf-8"), headers=headers)

@@ -26,19 +26,23 @@ def fetch(
         response = client.send(request, stream=True)
         try:
             if response.status_code >= 400:
-                raise SourceError(source, page, f"HTTP {response.status_code}", resume=resume)
+                raise SourceError(
+                    source, page, f"HTTP {response.status_code}", resume=resume, transient=True
+                )
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > MAX_PAGE_BYTES:
                     reason = f"answer over {MAX_PAGE_BYTES} bytes (réponse trop grande)"
-                    raise SourceError(source, page, reason, resume=resume)
+                    raise SourceError(source, page, reason, resume=resume, transient=True)
                 chunks.append(chunk)
         finally:
             response.close()
     except httpx.TimeoutException as exc:
-        raise SourceError(source, page, f"timeout (délai dépassé): {exc!r}", resume=resume) from exc
+        raise SourceError(
+            source, page, f"timeout (délai dépassé): {exc!r}", resume=resume, transient=True
+        ) from exc
     except httpx.HTTPError as exc:
         raise SourceError(
             source, page, f"HTTP error (erreur HTTP): {exc!r}", resume=resume

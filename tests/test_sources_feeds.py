@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph as ox
 from fixture_server import Answer, serve
 from source_catalogues import (
@@ -26,12 +28,25 @@ from graph_loader.sources.oaipmh import OAIPMHSource
 # --- OAI-PMH -------------------------------------------------------------------------------
 
 
+def envelope(path: Path, *, wrap: bool) -> str:
+    """A DataCite record as served by an OAI-PMH data centre: bare (metadataPrefix datacite)
+    or inside oai_datacite's envelope."""
+    record = text_without_declaration(path)
+    if not wrap:
+        return record
+    return (
+        '<oai_datacite xmlns="http://schema.datacite.org/oai/oai-1.1/"><schemaVersion>4'
+        "</schemaVersion><datacentreSymbol>GAIA.TEST</datacentreSymbol>"
+        f"<payload>{record}</payload></oai_datacite>"
+    )
+
+
 def datacite_repository() -> tuple[list[OAIRecord], list[tuple[str, bool]]]:
     """The DataCite XML corpus as an OAI-PMH repository with one deleted record, and the
     (identifier, deleted) list a harvest must yield."""
     files = sorted(corpus("datacite-xml").glob("*.xml"))
     records = [
-        OAIRecord(f"oai:gaia:{path.stem}", f"2026-01-{n:02d}", text_without_declaration(path))
+        OAIRecord(f"oai:gaia:{path.stem}", f"2026-01-{n:02d}", envelope(path, wrap=n % 2 == 0))
         for n, path in enumerate(files, 1)
     ]
     records.insert(4, OAIRecord("oai:gaia:withdrawn", "2026-01-05", None))
@@ -53,6 +68,7 @@ def test_oai_pages_the_datacite_corpus_three_by_three() -> None:
     for record in got:
         if not record.deleted:
             assert datacite_xml.sniff(record.data), record.identifier
+            assert b"oai_datacite" not in record.data
             assert datacite_xml.convert(record.data, base_iri=BASE), record.identifier
     assert source.resume_token is None
 

@@ -14,10 +14,13 @@ from . import RawRecord, SourceError
 from .http import fetch
 from .xmlslice import child_documents
 
-__all__ = ["OAIPMHSource", "OAI_NS"]
+__all__ = ["OAIPMHSource", "OAI_NS", "ENVELOPES"]
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 _O = f"{{{OAI_NS}}}"
+#: envelopes around a record in some metadata formats: root tag -> the element holding the record
+_OAI_DATACITE = "http://schema.datacite.org/oai/oai-1.1/"
+ENVELOPES = {f"{{{_OAI_DATACITE}}}oai_datacite": f"{_OAI_DATACITE} payload"}
 
 
 @dataclass
@@ -93,7 +96,8 @@ class OAIPMHSource:
         return listing
 
     def _raw_records(self, listing: ElementTree.Element, data: bytes) -> Iterator[RawRecord]:
-        """One RawRecord per oai:record: its metadata as a document, or deleted."""
+        """One RawRecord per oai:record: its metadata as a document (out of its envelope,
+        e.g. oai_datacite's payload), or deleted."""
         documents = dict(child_documents(data, f"{OAI_NS} metadata"))
         metadata_number = 0
         for record in listing.findall(f"{_O}record"):
@@ -104,7 +108,12 @@ class OAIPMHSource:
             stamp = (header.findtext(f"{_O}datestamp") or "").strip() or None
             deleted = header.get("status") == "deleted"
             document = b""
-            if record.find(f"{_O}metadata") is not None:
+            metadata = record.find(f"{_O}metadata")
+            if metadata is not None:
                 metadata_number += 1
                 document = documents.get(metadata_number, b"")
+                envelope = ENVELOPES.get(metadata[0].tag) if len(metadata) else None
+                if envelope and document:
+                    inner = child_documents(document, envelope)
+                    document = inner[0][1] if inner else b""
             yield RawRecord(self.name, identifier, document, stamp, deleted, self.url)

@@ -217,3 +217,36 @@ def test_dcat_page_linking_back_is_a_source_error() -> None:
         got, error = harvest(DCATSource("dcat-test", f"{server.url}/dcat/page/1"), http)
     assert [r.identifier for r in got] == [f"{server.url}/dcat/page/1"]
     assert error is not None and "loops back" in error.reason
+
+
+def test_dcat_hydra_json_ld_with_remote_context_and_links_of_other_nodes() -> None:
+    dataset = '"dcat:dataset": {"@id": "https://example.org/d/PAGE", "@type": "dcat:Dataset"}'
+    pages = {
+        "1": (
+            "text/turtle",
+            f"<https://example.org/other> <{HYDRA}next> <https://example.org/elsewhere> .\n"
+            f"<?page=1> a <{HYDRA}PartialCollectionView> ; <{HYDRA}next> <?page=2> .",
+        ),
+        "2": (
+            "application/ld+json",
+            '{"@context": ["http://www.w3.org/ns/hydra/context.jsonld",'
+            ' {"dcat": "http://www.w3.org/ns/dcat#"}], "@id": "/catalog",'
+            f" {dataset.replace('PAGE', '2')},"
+            ' "view": {"@id": "?page=2", "next": "?page=3"}}',
+        ),
+        "3": (
+            "application/ld+json",
+            '{"@context": {"hydra": "http://www.w3.org/ns/hydra/core#"}, "@id": "?page=3",'
+            ' "hydra:next": {"@id": "/catalog?page=4"}}',
+        ),
+        "4": ("application/ld+json", '{"@context": "http://www.w3.org/ns/hydra/context.jsonld"}'),
+    }
+
+    def app(request):
+        media, body = pages[request.query["page"]]
+        return Answer(200, media, body.encode())
+
+    with serve(app) as server, client() as http:
+        got, error = harvest(DCATSource("dcat-test", f"{server.url}/catalog?page=1"), http)
+    assert error is None
+    assert [r.identifier for r in got] == [f"{server.url}/catalog?page={n}" for n in "1234"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import httpx
 import pyoxigraph as ox
@@ -68,16 +70,59 @@ class DCATSource:
         try:
             if rdf_format == ox.RdfFormat.RDF_XML:
                 parse_xml(data, name=f"{self.name} {url}")
-            quads = list(ox.parse(data, format=rdf_format, base_iri=url))
+            if rdf_format == ox.RdfFormat.JSON_LD:
+                links = _jsonld_links(data, url)
+            else:
+                links = _rdf_links(ox.parse(data, format=rdf_format, base_iri=url), url)
         except (InputError, SyntaxError, ValueError) as exc:
             raise SourceError(self.name, url, f"unreadable page: {exc}", resume=url) from exc
-        links = sorted(
-            {
-                q.object.value
-                for q in quads
-                if q.predicate in NEXT_PROPERTIES and isinstance(q.object, ox.NamedNode)
-            }
-        )
         if len(links) > 1:
             raise SourceError(self.name, url, f"several next pages: {', '.join(links)}", resume=url)
         return links[0] if links else None
+
+
+def _rdf_links(quads: Iterable[ox.Quad], url: str) -> list[str]:
+    """The distinct Hydra next links of a page, those of the page itself first if any."""
+    found = [
+        (q.subject, q.object.value)
+        for q in quads
+        if q.predicate in NEXT_PROPERTIES and isinstance(q.object, ox.NamedNode)
+    ]
+    own = sorted({o for s, o in found if s == ox.NamedNode(url)})
+    return own or sorted({o for _, o in found})
+
+
+def _jsonld_links(data: bytes, url: str) -> list[str]:
+    """The Hydra next links of a JSON-LD page: as RDF when its contexts are inline, else
+    read from the JSON itself (Hydra's remote context is not fetched: no network)."""
+    try:
+        document = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"not JSON: {exc}") from exc
+    try:
+        return _rdf_links(ox.parse(data, format=ox.RdfFormat.JSON_LD, base_iri=url), url)
+    except SyntaxError as exc:
+        if "remote context" not in str(exc) and "LoadDocumentCallback" not in str(exc):
+            raise
+    return sorted({urljoin(url, link) for link in _json_values(document, _NEXT_KEYS)})
+
+
+_NEXT_KEYS = frozenset(
+    {"next", "nextPage", "hydra:next", "hydra:nextPage"} | {p.value for p in NEXT_PROPERTIES}
+)
+
+
+def _json_values(node: object, keys: frozenset[str]) -> Iterator[str]:
+    """The IRIs under ``keys`` anywhere in a JSON document (strings or ``{"@id": ...}``)."""
+    if isinstance(node, list):
+        for item in node:
+            yield from _json_values(item, keys)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in keys:
+                for item in value if isinstance(value, list) else [value]:
+                    link = item.get("@id") if isinstance(item, dict) else item
+                    if isinstance(link, str) and link:
+                        yield link
+            elif key != "@context":
+                yield from _json_values(value, keys)

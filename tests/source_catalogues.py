@@ -119,22 +119,35 @@ class CSWCatalogue:
             query = parse_xml(request.body, name="GetRecords")
             start = int(query.get("startPosition", "1"))
             size = int(query.get("maxRecords", "10"))
+            since = query.findtext(".//{http://www.opengis.net/ogc}Literal") or ""
         else:
             start = int(request.query.get("startPosition", "1"))
             size = int(request.query.get("maxRecords", "10"))
+            found = re.fullmatch(r"apiso:Modified >= '(.*)'", request.query.get("constraint", ""))
+            since = found.group(1) if found else ""
         if start in self.failing:
             return self.failing[start]
-        page = self.records[start - 1 : start - 1 + size]
-        following = start + len(page) if start - 1 + len(page) < len(self.records) else 0
+        chosen = [xml for xml in self.records if _date_stamp(xml) >= since]
+        page = chosen[start - 1 : start - 1 + size]
+        following = start + len(page) if start - 1 + len(page) < len(chosen) else 0
         body = (
             f'<?xml version="1.0" encoding="UTF-8"?>\n<csw:GetRecordsResponse xmlns:csw="{CSW}"'
             f' version="2.0.2"><csw:SearchStatus timestamp="2026-01-01T00:00:00Z"/>'
-            f'<csw:SearchResults numberOfRecordsMatched="{len(self.records)}"'
+            f'<csw:SearchResults numberOfRecordsMatched="{len(chosen)}"'
             f' numberOfRecordsReturned="{len(page)}" nextRecord="{following}" elementSet="full">'
             + "".join(page)
             + "</csw:SearchResults></csw:GetRecordsResponse>"
         )
         return Answer(200, _XML, body.encode("utf-8"))
+
+
+def _date_stamp(xml: str) -> str:
+    """The gmd:dateStamp of an ISO record ("" if none)."""
+    if len(xml) > 1_000_000:
+        return ""
+    root = parse_xml(xml.encode("utf-8"))
+    stamp = f"{_GMD}dateStamp/{{http://www.isotc211.org/2005/gco}}"
+    return root.findtext(stamp + "Date") or root.findtext(stamp + "DateTime") or ""
 
 
 @dataclass(frozen=True)

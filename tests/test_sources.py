@@ -22,6 +22,7 @@ from source_catalogues import (
     iso_records,
 )
 
+from graph_loader.errors import InputError
 from graph_loader.mappings import iso19139
 from graph_loader.mappings.xmlsafe import parse_xml
 from graph_loader.sources import SOURCES, SourceError
@@ -64,7 +65,7 @@ def test_csw_records_convert_like_the_served_record() -> None:
     for record, (_, xml) in zip(got, records, strict=True):
         expected = iso19139.convert(xml.encode("utf-8"), base_iri=BASE)
         assert blank(iso19139.convert(record.data, base_iri=BASE)) == blank(expected)
-    assert [r.datestamp for r in got] == ["2026-01-01"] * 5
+    assert [r.datestamp for r in got] == [f"2026-01-0{n}" for n in range(1, 6)]
 
 
 def test_csw_get_kvp_requests() -> None:
@@ -80,6 +81,30 @@ def test_csw_get_kvp_requests() -> None:
         ("GET", "GetRecords", "4"),
     ]
     assert server.requests[0].query["outputSchema"] == "http://www.isotc211.org/2005/gmd"
+
+
+@pytest.mark.parametrize("method", ["POST", "GET"])
+def test_csw_incremental_since(method: str) -> None:
+    records = [xml for _, xml in iso_records(MINIMAL)]
+    with serve(CSWCatalogue(records)) as server, client() as http:
+        source = CSWSource("csw-test", f"{server.url}/csw", 2, method, since="2026-01-03")
+        got, error = harvest(source, http)
+    assert error is None
+    assert [(r.identifier, r.datestamp) for r in got] == [
+        ("minimal-c", "2026-01-03"),
+        ("minimal-d", "2026-01-04"),
+        ("minimal-e", "2026-01-05"),
+    ]
+    if method == "GET":
+        assert server.requests[0].query["constraint"] == "apiso:Modified >= '2026-01-03'"
+    else:
+        literal = post(server.requests[0]).findtext(".//{http://www.opengis.net/ogc}Literal")
+        assert literal == "2026-01-03"
+
+
+def test_csw_since_must_be_an_iso_date() -> None:
+    with pytest.raises(InputError, match="is not an ISO 8601 date"):
+        CSWSource("csw-test", "http://127.0.0.1/csw", since="2026-01-01' OR 1=1 --")
 
 
 def test_csw_500_on_page_2_then_resume_yields_exactly_the_rest() -> None:

@@ -40,7 +40,18 @@ SOURCE_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sources"
 HYDRA = "http://www.w3.org/ns/hydra/core#"
 CSW = "http://www.opengis.net/cat/csw/2.0.2"
 _GMD = "{http://www.isotc211.org/2005/gmd}"
-_RECORD_TAGS = {_GMD + "MD_Metadata", "{http://www.isotc211.org/2005/gmi}MI_Metadata"}
+_MDB = "{http://standards.iso.org/iso/19115/-3/mdb/2.0}"
+_RECORD_TAGS = {
+    _GMD + "MD_Metadata",
+    "{http://www.isotc211.org/2005/gmi}MI_Metadata",
+    _MDB + "MD_Metadata",
+}
+_IDENTIFIERS = (
+    f"{_GMD}fileIdentifier/{{http://www.isotc211.org/2005/gco}}CharacterString",
+    f"{_MDB}metadataIdentifier/{{http://standards.iso.org/iso/19115/-3/mcc/1.0}}MD_Identifier/"
+    "{http://standards.iso.org/iso/19115/-3/mcc/1.0}code/"
+    "{http://standards.iso.org/iso/19115/-3/gco/1.0}CharacterString",
+)
 _XML = "application/xml"
 
 BASE = "https://w3id.org/gaia-kg/"
@@ -90,15 +101,13 @@ def text_without_declaration(path: Path) -> str:
 
 
 def iso_records(paths: list[Path]) -> list[tuple[str, str]]:
-    """``(fileIdentifier, record XML)`` of every ISO 19139 record in ``paths``, in order."""
+    """``(identifier, record XML)`` of every ISO 19139 / 19115-3 record in ``paths``, in order."""
     found = []
     for path in paths:
         root = parse_xml(path.read_bytes(), name=str(path))
         for element in root.iter():
             if element.tag in _RECORD_TAGS:
-                identifier = element.findtext(
-                    f"{_GMD}fileIdentifier/{{http://www.isotc211.org/2005/gco}}CharacterString"
-                )
+                identifier = next(filter(None, map(element.findtext, _IDENTIFIERS)))
                 found.append(
                     (identifier.strip(), ElementTree.tostring(element, encoding="unicode"))
                 )

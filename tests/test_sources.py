@@ -23,7 +23,7 @@ from source_catalogues import (
 )
 
 from graph_loader.errors import InputError
-from graph_loader.mappings import iso19139
+from graph_loader.mappings import iso19115_3, iso19139
 from graph_loader.mappings.xmlsafe import parse_xml
 from graph_loader.sources import SOURCES, SourceError
 from graph_loader.sources.csw import CSWSource
@@ -55,6 +55,23 @@ def test_csw_pages_every_iso19139_record_of_the_corpus_two_by_two() -> None:
         assert iso19139.sniff(record.data), record.identifier
         root = parse_xml(record.data)
         assert root.tag.endswith(("}MD_Metadata", "}MI_Metadata"))
+
+
+@pytest.mark.parametrize("method", ["POST", "GET"])
+def test_csw_iso19115_3_records_of_the_corpus(method: str) -> None:
+    records = iso_records(sorted(corpus("iso19115-3").rglob("*.xml")))
+    mdb = "http://standards.iso.org/iso/19115/-3/mdb/2.0"
+    with serve(CSWCatalogue([xml for _, xml in records])) as server, client() as http:
+        source = CSWSource("csw-test", f"{server.url}/csw", 2, method, mdb, "mdb:MD_Metadata")
+        got, error = harvest(source, http)
+    assert error is None
+    assert [r.identifier for r in got] == [i for i, _ in records]
+    assert [iso19115_3.sniff(r.data) or iso19139.sniff(r.data) for r in got] == [True] * len(got)
+    if method == "GET":
+        assert server.requests[0].query["namespace"] == f"xmlns(mdb={mdb})"
+        assert server.requests[0].query["typeNames"] == "mdb:MD_Metadata"
+    else:
+        assert post(server.requests[0]).get("outputSchema") == mdb
 
 
 def test_csw_records_convert_like_the_served_record() -> None:

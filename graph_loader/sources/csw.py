@@ -16,15 +16,18 @@ from . import RawRecord, SourceError
 from .http import fetch
 from .xmlslice import child_documents
 
-__all__ = ["CSWSource", "CSW_NS", "GMD_NS"]
+__all__ = ["CSWSource", "CSW_NS", "GMD_NS", "MDB_NS"]
 
 CSW_NS = "http://www.opengis.net/cat/csw/2.0.2"
 GMD_NS = "http://www.isotc211.org/2005/gmd"
 OWS_NS = "http://www.opengis.net/ows"
+MDB_NS = "http://standards.iso.org/iso/19115/-3/mdb/2.0"
+#: prefixes of typeNames declared in GET requests
+_PREFIXES = {"gmd": GMD_NS, "gmi": "http://www.isotc211.org/2005/gmi", "mdb": MDB_NS, "csw": CSW_NS}
 _GCO = "{http://www.isotc211.org/2005/gco}"
 _IDENTIFIER_PATHS = (
     f"{{{GMD_NS}}}fileIdentifier/{_GCO}CharacterString",
-    "{http://standards.iso.org/iso/19115/-3/mdb/2.0}metadataIdentifier//"
+    f"{{{MDB_NS}}}metadataIdentifier//"
     "{http://standards.iso.org/iso/19115/-3/mcc/1.0}code/{http://standards.iso.org/iso/19115/-3/gco/1.0}CharacterString",
 )
 
@@ -122,6 +125,7 @@ class CSWSource:
     def _request(self, start: int, size: int) -> httpx.Request:
         """The GetRecords request for the page beginning at ``start``."""
         if self.method.upper() == "GET":
+            prefix = self.type_names.split(":", 1)[0]
             params = {
                 "service": "CSW",
                 "version": "2.0.2",
@@ -132,7 +136,7 @@ class CSWSource:
                 "outputSchema": self.output_schema,
                 "startPosition": str(start),
                 "maxRecords": str(size),
-                "namespace": f"xmlns(gmd={GMD_NS})",
+                "namespace": f"xmlns({prefix}={_PREFIXES.get(prefix, GMD_NS)})",
             }
             if self.since:
                 params["constraintLanguage"] = "CQL_TEXT"

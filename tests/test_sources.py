@@ -147,6 +147,25 @@ def test_csw_500_on_page_2_then_resume_yields_exactly_the_rest() -> None:
     assert [r.identifier for r in rest] == ["minimal-c", "minimal-d", "minimal-e"]
 
 
+def test_csw_harvest_interrupted_mid_page_resumes_at_that_page() -> None:
+    catalogue = CSWCatalogue([xml for _, xml in iso_records(MINIMAL)])
+    with serve(catalogue) as server, client() as http:
+        source = CSWSource("csw-test", f"{server.url}/csw", page_size=2)
+        records = source.records(http)
+        first = [next(records).identifier for _ in range(3)]
+        records.close()
+        token = source.resume_token
+        rest = [
+            r.identifier
+            for r in CSWSource("csw-test", f"{server.url}/csw", 2).records(http, resume=token)
+        ]
+    assert (first, token, rest) == (
+        ["minimal-a", "minimal-b", "minimal-c"],
+        "3",
+        ["minimal-c", "minimal-d", "minimal-e"],
+    )
+
+
 def test_csw_server_that_never_answers_is_a_timeout_error() -> None:
     catalogue = CSWCatalogue([xml for _, xml in iso_records(MINIMAL)])
     catalogue.failing[1] = Answer(200, "application/xml", b"", delay=10)

@@ -55,6 +55,7 @@ def test_csw_pages_every_iso19139_record_of_the_corpus_two_by_two() -> None:
         assert iso19139.sniff(record.data), record.identifier
         root = parse_xml(record.data)
         assert root.tag.endswith(("}MD_Metadata", "}MI_Metadata"))
+        assert iso19139.convert(record.data, base_iri=BASE), record.identifier
 
 
 @pytest.mark.parametrize("method", ["POST", "GET"])

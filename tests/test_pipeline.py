@@ -14,7 +14,7 @@ import pytest
 from rdflib import BNode, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic
 
-from graph_loader.pipeline import load_paths
+from graph_loader.pipeline import BATCH, load_paths
 from graph_loader.records import record_graph_iri
 from graph_loader.store import EmbeddedStore
 from graph_loader.terms import GAIA_NS
@@ -174,13 +174,21 @@ def comparable(store) -> set:
 
 KILLER = """
 import os, signal, sys, threading
-from graph_loader.pipeline import load_paths
+from graph_loader.pipeline import BATCH, load_paths
 from graph_loader.store import EmbeddedStore
 
 def progress(label, total):
-    print("writing", total, flush=True)
-    threading.Timer(float(sys.argv[3]), lambda: os.kill(os.getpid(), signal.SIGKILL)).start()
-    return lambda n: None
+    # Once the first batch is committed, a timer kills the process during a later batch.
+    print(label, total, flush=True)
+    started = []
+
+    def tick(n):
+        if label == "writing records" and not started:
+            started.append(n)
+            kill = lambda: os.kill(os.getpid(), signal.SIGKILL)  # noqa: E731
+            threading.Timer(float(sys.argv[3]), kill).start()
+
+    return tick
 
 store = EmbeddedStore(sys.argv[2])
 load_paths(store, [sys.argv[1]], base_iri="https://data.gaia-data.fr/", progress=progress)
@@ -195,14 +203,14 @@ def test_a_load_killed_midway_leaves_records_complete_or_absent(tmp_path):
     n = 6000
     write_catalogue(tmp_path / "cat.nt", n)
     proc = subprocess.run(
-        [sys.executable, "-c", KILLER, str(tmp_path / "cat.nt"), str(tmp_path / "store"), "0.8"],
+        [sys.executable, "-c", KILLER, str(tmp_path / "cat.nt"), str(tmp_path / "store"), "0.05"],
         capture_output=True,
         text=True,
         timeout=300,
         cwd=ROOT,
     )
     assert proc.returncode == -signal.SIGKILL, proc.stderr
-    assert "writing" in proc.stdout and "finished" not in proc.stdout
+    assert "writing records" in proc.stdout and "finished" not in proc.stdout
 
     store = EmbeddedStore(tmp_path / "store")
     counts = store.select(
@@ -212,7 +220,7 @@ def test_a_load_killed_midway_leaves_records_complete_or_absent(tmp_path):
         {"tripleCount": ox.NamedNode(GAIA_NS + "tripleCount")},
     )
     graphs = {g for g in store.named_graphs()}
-    assert 0 < len(counts) < n, "the kill did not land midway: adjust the delay"
+    assert BATCH <= len(counts) < n, "the kill did not land midway: adjust the delay"
     assert len(graphs) == len(counts)  # no graph without its provenance
     assert all(int(r["declared"].value) == int(r["n"].value) for r in counts)
 

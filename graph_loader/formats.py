@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from importlib import resources
 from xml.etree import ElementTree
 
@@ -26,6 +27,7 @@ __all__ = [
     "read_triples",
     "READERS",
     "CONTEXTS",
+    "inline_contexts",
 ]
 
 #: remote JSON-LD contexts answered from files shipped in ``graph_loader/data/contexts``
@@ -91,7 +93,9 @@ def detect_format(data: bytes) -> str:
     return "turtle"
 
 
-def _context_document(iri: str) -> object:
+@cache
+def _context_document(iri: str) -> str:
+    """The shipped document of a remote context, as JSON text (parsed anew by each caller)."""
     name = CONTEXTS.get(iri) or CONTEXTS.get(iri.rstrip("/"))
     if name is None:
         raise UnknownContextError(
@@ -99,23 +103,27 @@ def _context_document(iri: str) -> object:
             "inline the context or add it to graph_loader/data/contexts"
         )
     text = resources.files("graph_loader").joinpath("data/contexts", name).read_text("utf-8")
-    return json.loads(text)["@context"]
+    return json.dumps(json.loads(text)["@context"])
 
 
-def _inline_contexts(node: object) -> object:
-    """Replace every remote ``@context`` reference by the shipped document."""
+def inline_contexts(node: object, adapt: Callable[[object], object] | None = None) -> object:
+    """Replace every remote ``@context`` reference by the shipped document; ``adapt`` may
+    rewrite the contexts written inline in the document."""
     if isinstance(node, list):
-        return [_inline_contexts(n) for n in node]
+        return [inline_contexts(n, adapt) for n in node]
     if not isinstance(node, dict):
         return node
     out = {}
     for key, value in node.items():
         if key == "@context":
             items = value if isinstance(value, list) else [value]
-            resolved = [_context_document(v) if isinstance(v, str) else v for v in items]
+            resolved = [
+                json.loads(_context_document(v)) if isinstance(v, str) else adapt(v) if adapt else v
+                for v in items
+            ]
             out[key] = resolved if isinstance(value, list) else resolved[0]
         else:
-            out[key] = _inline_contexts(value)
+            out[key] = inline_contexts(value, adapt)
     return out
 
 
@@ -138,7 +146,7 @@ def _read_jsonld(data: bytes, base_iri: str | None) -> Iterator[ox.Quad]:
         document = json.loads(data)
     except ValueError as exc:
         raise InputError(f"invalid JSON: {exc}") from exc
-    inlined = json.dumps(_inline_contexts(document)).encode()
+    inlined = json.dumps(inline_contexts(document)).encode()
     yield from _parse(ox.RdfFormat.JSON_LD)(inlined, base_iri)
 
 

@@ -160,7 +160,8 @@ def test_point_open_period_text_keywords_and_graph():
             "unknown-context.jsonld",
             UnknownContextError,
             "JSON-LD context 'https://example.org/private-context.jsonld' is not shipped with "
-            "gaia-kg and the network is not used",
+            "gaia-kg and the network is not used; inline the context or add it to "
+            "graph_loader/data/contexts",
         ),
     ],
 )

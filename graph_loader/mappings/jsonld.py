@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from functools import cache
-from importlib import resources
 
 import pyoxigraph as ox
 
-from ..errors import InputError, UnknownContextError
+from ..errors import InputError
 from .xmlsafe import MAX_RECORD_BYTES
 
 __all__ = ["load_json", "context_names", "parse_jsonld", "Index"]
@@ -53,39 +51,6 @@ def context_names(document: object) -> list[str]:
     return names
 
 
-@cache
-def _shipped(name: str) -> str:
-    path = resources.files("graph_loader").joinpath("data/contexts", name)
-    return json.dumps(json.loads(path.read_text("utf-8"))["@context"])
-
-
-def _context(iri: str) -> object:
-    from ..formats import CONTEXTS  # formats imports this package: look it up late
-
-    name = CONTEXTS.get(iri) or CONTEXTS.get(iri.rstrip("/"))
-    if name is None:
-        raise UnknownContextError(
-            f"JSON-LD context {iri!r} is not shipped with gaia-kg and the network is not used"
-        )
-    return json.loads(_shipped(name))
-
-
-def _inline(node: object) -> object:
-    if isinstance(node, list):
-        return [_inline(n) for n in node]
-    if not isinstance(node, dict):
-        return node
-    out = {}
-    for key, value in node.items():
-        if key == "@context":
-            items = value if isinstance(value, list) else [value]
-            resolved = [_context(v) if isinstance(v, str) else _vocab(v) for v in items]
-            out[key] = resolved if isinstance(value, list) else resolved[0]
-        else:
-            out[key] = _inline(value)
-    return out
-
-
 def _vocab(context: object) -> object:
     if isinstance(context, dict) and str(context.get("@vocab", "")).rstrip("/") in (
         "http://schema.org",
@@ -101,6 +66,12 @@ def _https(term):
     if isinstance(term, ox.Literal) and term.datatype.value.startswith(_HTTP_SDO):
         return ox.Literal(term.value, datatype=_https(term.datatype))
     return term
+
+
+def _inline(document: object) -> object:
+    from ..formats import inline_contexts  # formats imports this package: look it up late
+
+    return inline_contexts(document, _vocab)
 
 
 def parse_jsonld(document: object) -> list[ox.Triple]:

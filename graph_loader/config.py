@@ -41,6 +41,12 @@ class Settings:
     query_workers: int = 2
     update_endpoint: str | None = None
     gsp_endpoint: str | None = None
+    #: the portal's base map: an XYZ tile URL template (``{z}/{x}/{y}``); None = the shipped
+    #: Natural Earth country outlines (no network)
+    map_tiles: str | None = None
+    #: "open in a notebook": a VRE/JupyterHub URL template, ``{id}`` = the dataset identifier
+    #: (URL-encoded), ``{iri}`` = its IRI; None = no notebook link
+    notebook_url: str | None = None
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -54,6 +60,8 @@ class Settings:
             query_workers=_env_int("GAIA_KG_QUERY_WORKERS", 2),
             update_endpoint=os.environ.get("GAIA_KG_STORE_UPDATE") or None,
             gsp_endpoint=os.environ.get("GAIA_KG_STORE_GSP") or None,
+            map_tiles=os.environ.get("GAIA_KG_MAP_TILES") or None,
+            notebook_url=os.environ.get("GAIA_KG_NOTEBOOK_URL") or None,
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -21,6 +21,10 @@ def _env_float(name: str, default: float) -> float:
     return float(value) if value else default
 
 
+def _env_list(name: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in os.environ.get(name, "").split(",") if v.strip())
+
+
 def _env_int(name: str, default: int) -> int:
     value = os.environ.get(name)
     return int(value) if value else default
@@ -47,6 +51,13 @@ class Settings:
     #: "open in a notebook": a VRE/JupyterHub URL template, ``{id}`` = the dataset identifier
     #: (URL-encoded), ``{iri}`` = its IRI; None = no notebook link
     notebook_url: str | None = None
+    #: bearer tokens allowed to write (SPARQL Update, Graph Store Protocol) and to run
+    #: queries under the token limits below (``GAIA_KG_ADMIN_TOKENS``, comma-separated)
+    admin_tokens: tuple[str, ...] = ()
+    #: time limit of a query sent with a token (anonymous queries: ``query_timeout``)
+    token_query_timeout: float = 300.0
+    #: query workers reserved for token holders (anonymous queries share ``query_workers``)
+    token_query_workers: int = 1
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -62,6 +73,9 @@ class Settings:
             gsp_endpoint=os.environ.get("GAIA_KG_STORE_GSP") or None,
             map_tiles=os.environ.get("GAIA_KG_MAP_TILES") or None,
             notebook_url=os.environ.get("GAIA_KG_NOTEBOOK_URL") or None,
+            admin_tokens=_env_list("GAIA_KG_ADMIN_TOKENS"),
+            token_query_timeout=_env_float("GAIA_KG_TOKEN_QUERY_TIMEOUT", 300.0),
+            token_query_workers=_env_int("GAIA_KG_TOKEN_QUERY_WORKERS", 1),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -66,6 +66,8 @@ class GAIA(DefinedNamespace):
     Variable: URIRef  # Third-level concept of the GAIA thesaurus
     RecordGraph: URIRef  # The named graph holding one harvested record
     ValidationOutcome: URIRef  # The result of the SHACL validation of a record
+    HarvestSource: URIRef  # A catalogue declared in the sources configuration
+    HarvestRun: URIRef  # One run of the harvest of a source
 
     # owl:ObjectProperty
     variable: URIRef  # resource -> thesaurus concept (sub-property of dcat:theme)
@@ -79,6 +81,7 @@ class GAIA(DefinedNamespace):
     hasSoftware: URIRef  # dataset -> software (inverse of usedWithDataset)
     describes: URIRef  # record graph -> main resource
     validationOutcome: URIRef  # record graph -> validation outcome
+    harvestSource: URIRef  # record graph -> the harvest source that produced it
 
     # owl:DatatypeProperty
     introduction: URIRef  # compartment -> introductory text, one per language
@@ -88,6 +91,11 @@ class GAIA(DefinedNamespace):
     warningCount: URIRef  # record graph -> number of SHACL warnings
     validationMessage: URIRef  # record graph -> a SHACL warning in plain words (fr, en)
     converter: URIRef  # record graph -> converter and version
+    upstreamIdentifier: URIRef  # record graph -> identifier of the record in its source
+    upstreamDatestamp: URIRef  # record graph -> modification date given by the source
+    resumeToken: URIRef  # harvest source -> page to resume an interrupted harvest from
+    seenIdentifier: URIRef  # harvest source -> identifier read by the harvest in progress
+    runReport: URIRef  # harvest run -> its report as JSON
 
     # owl:NamedIndividual
     Conforms: URIRef  # validation outcome: no violation, no warning

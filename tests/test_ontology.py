@@ -23,6 +23,8 @@ AGREED = {
     "source", "contentHash", "tripleCount", "validationOutcome", "warningCount",
     "validationMessage", "converter",
     "Conforms", "ConformsWithWarnings",
+    "HarvestSource", "HarvestRun", "harvestSource", "upstreamIdentifier", "upstreamDatestamp",
+    "resumeToken", "seenIdentifier", "runReport",
 }  # fmt: skip
 
 

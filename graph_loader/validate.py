@@ -5,11 +5,13 @@ the reference engine, and both return the same :class:`Problem` values.
 """
 
 from .validation import (
+    SUPPORTED_COMPONENTS,
     Problem,
     ShapeError,
     Shapes,
     describe,
     load_shapes,
+    shapes_from_graph,
     validate,
     validate_with_pyshacl,
 )
@@ -19,6 +21,8 @@ __all__ = [
     "Problem",
     "ShapeError",
     "load_shapes",
+    "shapes_from_graph",
+    "SUPPORTED_COMPONENTS",
     "validate",
     "validate_with_pyshacl",
     "describe",

@@ -8,6 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph_loader.validate import (
+    SUPPORTED_COMPONENTS,
     Problem,
     ShapeError,
     describe,
@@ -219,7 +220,7 @@ def test_core_components_agree_with_pyshacl():
     }
 
 
-def test_unsupported_component_is_refused_naming_the_shape(tmp_path):
+def test_unsupported_component_is_refused_naming_the_shape_when_strict(tmp_path):
     path = tmp_path / "closed.ttl"
     path.write_text(
         "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
@@ -227,7 +228,49 @@ def test_unsupported_component_is_refused_naming_the_shape(tmp_path):
         " sh:closed true .\n"
     )
     with pytest.raises(ShapeError, match=r"http://example.org/ClosedShape.*sh:closed"):
-        load_shapes([path])
+        load_shapes([path], strict=True)
+
+
+def test_unsupported_shapes_fall_back_to_pyshacl_and_the_others_stay_fast(tmp_path):
+    path = tmp_path / "mixed.ttl"
+    path.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix ex: <http://example.org/> .\n"
+        "ex:Closed a sh:NodeShape ; sh:targetClass ex:C ; sh:closed true ;"
+        " sh:property [ sh:path ex:p ] .\n"
+        "ex:Pair a sh:PropertyShape ; sh:targetClass ex:C ; sh:path ex:start ;"
+        " sh:lessThan ex:end .\n"
+        "ex:Fast a sh:PropertyShape ; sh:targetClass ex:C ; sh:path ex:p ; sh:minCount 2 .\n"
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text(
+        "@prefix ex: <http://example.org/> .\n"
+        "ex:a a ex:C ; ex:p 1 ; ex:q 2 ; ex:start 5 ; ex:end 3 .\n"
+    )
+    shapes = load_shapes([path])
+    ex = "http://example.org/"
+    assert {n.value: reason.rsplit(": ", 1)[1] for n, reason in shapes.fallback.items()} == {
+        ex + "Closed": "sh:closed is not supported by the fast validator",
+        ex + "Pair": "sh:lessThan is not supported by the fast validator",
+    }
+    assert {c.shape.node.value for c in shapes.checks} == {ex + "Fast"}
+    store = _store(data)
+    found = {
+        (p.focus.value, p.shape.value, p.component.value.rsplit("#")[1])
+        for p in validate(store, shapes)
+    }
+    assert found == {
+        (ex + "a", ex + "Closed", "ClosedConstraintComponent"),  # ex:q is not allowed
+        (ex + "a", ex + "Pair", "LessThanConstraintComponent"),
+        (ex + "a", ex + "Fast", "MinCountConstraintComponent"),
+    }
+    assert {p.key for p in validate(store, shapes)} == {
+        p.key for p in validate_with_pyshacl(store, shapes)
+    }
+
+
+def test_the_project_shapes_run_on_the_fast_engine_alone(shapes):
+    assert shapes.fallback == {} and shapes.fallback_graph is None
+    assert {c.component.value for c in shapes.checks} <= SUPPORTED_COMPONENTS
 
 
 def test_describe_names_the_owner_of_a_blank_node(shapes):

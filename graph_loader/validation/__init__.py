@@ -7,7 +7,7 @@
 """
 
 from .describe import describe
-from .engine import Shapes, load_shapes, validate
+from .engine import SUPPORTED_COMPONENTS, Shapes, load_shapes, shapes_from_graph, validate
 from .model import Problem, ShapeError
 from .reference import validate_with_pyshacl
 
@@ -16,6 +16,8 @@ __all__ = [
     "Problem",
     "ShapeError",
     "load_shapes",
+    "shapes_from_graph",
+    "SUPPORTED_COMPONENTS",
     "validate",
     "validate_with_pyshacl",
     "describe",

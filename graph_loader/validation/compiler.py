@@ -76,6 +76,8 @@ class Check:
     messages: dict[str, str]
     logic: str = ""
     members: tuple[tuple[Check, ...], ...] = ()
+    #: the constraint checked: two constraints of one shape report separately
+    constraint: Constraint | None = None
 
 
 def _target_pattern(shape: Shape) -> FocusPattern:
@@ -177,16 +179,26 @@ class _Compiler:
         checks = []
         for constraint in shape.constraints:
             checks.append(self.constraint(shape, constraint, focus))
+        if shape.properties and shape.path:  # nested: the value nodes are their focus nodes
+            var = self.fresh()
+            focus = self.values_of(shape, focus, var)
         for prop in shape.properties:
             checks.extend(self.shape(prop, focus))
         return checks
+
+    @staticmethod
+    def values_of(shape: Shape, focus: FocusPattern, var: str) -> FocusPattern:
+        """A focus pattern binding the value nodes of ``shape``'s path from ``focus``."""
+        return lambda v: f"{{ {focus(var)} }} {var} {shape.path} {v} ."
 
     def constraint(self, shape: Shape, constraint: Constraint, focus: FocusPattern) -> Check:
         name, value = constraint.parameter, constraint.value
         messages = shape.messages or _generic_messages(constraint)
         f = focus("?this")
         values = f"?this {shape.path} ?value ." if shape.path else "BIND(?this AS ?value)"
-        make = lambda q, **kw: Check(shape, constraint.component, q, messages, **kw)  # noqa: E731
+        make = lambda q, **kw: Check(  # noqa: E731
+            shape, constraint.component, q, messages, constraint=constraint, **kw
+        )
         if name == "sparql":
             return self.sparql(shape, constraint, f)
         if name == "minCount":
@@ -218,10 +230,7 @@ class _Compiler:
             )
         members = value if isinstance(value, tuple) else (value,)
         var = self.fresh()
-        if shape.path:
-            inner = lambda v: f"{{ {focus(var)} }} {var} {shape.path} {v} ."  # noqa: E731
-        else:
-            inner = focus
+        inner = self.values_of(shape, focus, var) if shape.path else focus
         compiled = tuple(tuple(self.shape(m, inner)) for m in members)
         return make(
             f"SELECT DISTINCT ?this ?value WHERE {{ {f} {values} }}", logic=name, members=compiled
@@ -252,18 +261,30 @@ class _Compiler:
             where = f"{f} {{ {select} }}"
         query = f"{prefixes}SELECT DISTINCT ?this ?value ?path WHERE {{ {where} }}"
         messages = sc.messages or shape.messages or _generic_messages(constraint)
-        return Check(shape, constraint.component, query, messages)
+        return Check(shape, constraint.component, query, messages, constraint=constraint)
 
 
-def compile_shapes(shapes: list[Shape]) -> tuple[Check, ...]:
-    """Every check to run for the shapes that have targets, in a stable order."""
+def compile_shapes(shapes: list[Shape], failed: dict | None = None) -> tuple[Check, ...]:
+    """Every check to run for the shapes that have targets, in a stable order.
+
+    A shape that cannot be compiled raises :class:`ShapeError`, or, when ``failed`` is a
+    dict, is recorded there (shape node → reason) and left out.
+    """
     compiler = _Compiler()
     checks: list[Check] = []
     for shape in shapes:
-        if shape.targets:
-            checks.extend(compiler.shape(shape, _target_pattern(shape)))
-    for check in checks:  # fail now, not at validation time, on a query pyoxigraph rejects
-        _parse_check(check)
+        if not shape.targets:
+            continue
+        try:
+            compiled = compiler.shape(shape, _target_pattern(shape))
+            for check in compiled:  # fail now, not at validation time, on a rejected query
+                _parse_check(check)
+        except ShapeError as error:
+            if failed is None:
+                raise
+            failed[shape.node] = str(error)
+            continue
+        checks.extend(compiled)
     return tuple(checks)
 
 

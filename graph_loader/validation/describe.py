@@ -56,6 +56,13 @@ _PREFIXES = {
 }
 
 
+_SEVERITY_WORDS = {
+    "Violation": ("erreur", "error"),
+    "Warning": ("avertissement", "warning"),
+    "Info": ("information", "note"),
+}
+
+
 def _pick(texts: dict[str, str], lang: str) -> str | None:
     """The text in ``lang``, else English, French, untagged, then any."""
     for key in (lang, "en", "fr", ""):
@@ -144,11 +151,7 @@ def describe(problem: Problem, data: ox.Store, lang: str = "en") -> str:
         curie = _curie(problem.path.value)
         prop = f"{readable} ({curie})" if readable else curie
     message = _pick(problem.messages, lang) or ""
-    severity = {
-        "Violation": ("erreur", "error"),
-        "Warning": ("avertissement", "warning"),
-        "Info": ("information", "note"),
-    }[problem.severity][index]
+    severity = _SEVERITY_WORDS.get(problem.severity, (problem.severity,) * 2)[index]
     value = ""
     shown_value = problem.value if problem.value != problem.focus else None
     if isinstance(shown_value, ox.Literal | ox.NamedNode) and problem.path is not None:

@@ -11,7 +11,15 @@ from rdflib.collection import Collection
 from ..errors import GaiaKGError
 from .terms import SH, to_ox
 
-__all__ = ["Shape", "Constraint", "SparqlConstraint", "Problem", "ShapeError", "read_shapes"]
+__all__ = [
+    "Shape",
+    "Constraint",
+    "SparqlConstraint",
+    "Problem",
+    "ShapeError",
+    "read_shapes",
+    "SUPPORTED_COMPONENTS",
+]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 RDF_TYPE = rdflib.RDF.type
@@ -63,6 +71,8 @@ COMPONENTS = {
     "xone": "XoneConstraintComponent",
     "sparql": "SPARQLConstraintComponent",
 }
+#: the constraint components the fast engine runs itself; shapes using others go to pyshacl
+SUPPORTED_COMPONENTS = frozenset(SH + local for local in COMPONENTS.values())
 _SEVERITIES = {SH + "Violation": "Violation", SH + "Warning": "Warning", SH + "Info": "Info"}
 
 
@@ -125,6 +135,13 @@ class Shape:
     names: dict[str, str]
     messages: dict[str, str]
     deactivated: bool = False
+
+
+def _severity(term) -> str:
+    """ "Violation", "Warning" or "Info" for SHACL's severities, else the severity's IRI."""
+    if term is None:
+        return "Violation"
+    return _SEVERITIES.get(str(term), str(term))
 
 
 def _texts(graph: rdflib.Graph, node, predicate) -> dict[str, str]:
@@ -198,7 +215,7 @@ class _Reader:
             node=to_ox(node),
             path=None if path is None else _path_text(g, path, node),
             path_iri=to_ox(path) if isinstance(path, rdflib.URIRef) else None,
-            severity=_SEVERITIES.get(str(g.value(node, _S.severity)), "Violation"),
+            severity=_severity(g.value(node, _S.severity)),
             targets=self.targets(node),
             constraints=tuple(constraints),
             properties=tuple(self.shape(p) for p in sorted(g.objects(node, _S.property))),
@@ -241,8 +258,13 @@ class _Reader:
         return tuple(found)
 
 
-def read_shapes(graph: rdflib.Graph) -> list[Shape]:
-    """Every shape declared in ``graph`` (node shapes, property shapes, nested ones)."""
+def read_shapes(graph: rdflib.Graph, *, strict: bool = True) -> tuple[list[Shape], dict]:
+    """Every shape declared in ``graph`` (node shapes, property shapes, nested ones).
+
+    Returns the shapes the fast engine supports and ``{shape node: reason}`` for the others
+    (a shape using, or referring to a shape using, an unsupported feature); with ``strict``
+    the first unsupported shape raises :class:`ShapeError` instead.
+    """
     reader = _Reader(graph)
     declared = set(graph.subjects(RDF_TYPE, _S.NodeShape))
     declared |= set(graph.subjects(RDF_TYPE, _S.PropertyShape))
@@ -251,6 +273,13 @@ def read_shapes(graph: rdflib.Graph) -> list[Shape]:
         for kind in ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")
         for s in graph.subjects(_S[kind], None)
     }
+    unsupported: dict = {}
     for node in sorted(declared):
-        reader.shape(node)
-    return list(reader.shapes.values())
+        try:
+            reader.shape(node)
+        except ShapeError as error:
+            if strict:
+                raise
+            reader.reading.clear()
+            unsupported[node] = str(error)
+    return list(reader.shapes.values()), unsupported

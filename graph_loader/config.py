@@ -58,6 +58,9 @@ class Settings:
     token_query_timeout: float = 300.0
     #: query workers reserved for token holders (anonymous queries share ``query_workers``)
     token_query_workers: int = 1
+    #: the search index folder (``GAIA_KG_INDEX``); None: ``index`` beside an on-disk store,
+    #: in memory for ``:memory:`` (see :meth:`index_path`)
+    index: str | None = None
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -76,6 +79,7 @@ class Settings:
             admin_tokens=_env_list("GAIA_KG_ADMIN_TOKENS"),
             token_query_timeout=_env_float("GAIA_KG_TOKEN_QUERY_TIMEOUT", 300.0),
             token_query_workers=_env_int("GAIA_KG_TOKEN_QUERY_WORKERS", 1),
+            index=os.environ.get("GAIA_KG_INDEX") or None,
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
@@ -83,6 +87,17 @@ class Settings:
     @property
     def is_remote(self) -> bool:
         return self.store.startswith(("http://", "https://"))
+
+    def index_path(self) -> Path | None:
+        """The search index folder: ``index``, else ``<store>/../index`` for an on-disk store,
+        ``var/index`` for a remote one, None (in memory) for ``:memory:``."""
+        if self.index:
+            return Path(self.index).expanduser().resolve()
+        if self.store == ":memory:":
+            return None
+        if self.is_remote:
+            return Path("var/index").resolve()
+        return self.store_path().parent / "index"
 
     def store_path(self) -> Path:
         """The absolute folder of an embedded store (relative paths resolve against the cwd)."""

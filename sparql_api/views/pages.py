@@ -6,7 +6,7 @@ Accept-Language. Errors raised by these views answer as HTML pages in that langu
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from flask import Blueprint, Response, g, redirect, render_template, request, url_for
 
@@ -16,6 +16,7 @@ from ..concepts import concept_iri
 from ..http_errors import ApiError
 from ..i18n import LANGUAGES, message, pick_lang
 from ..pages import compartment_page, concept_page, home_page
+from ..portal import bbox_from_sides, highlight, map_config, recent_datasets, search_page
 from ..translations import catalogue, count_text, ui
 from . import get_backend
 from .concepts import get_concept_index
@@ -70,8 +71,9 @@ def _remember_lang(response: Response) -> Response:
 
 @bp.app_template_global()
 def page_url(lang: str) -> str:
-    """The current page in ``lang``."""
-    return request.path + "?lang=" + lang
+    """The current page (with its query, so a search stays the same search) in ``lang``."""
+    pairs = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
+    return request.path + "?" + urlencode([*pairs, ("lang", lang)])
 
 
 @bp.context_processor
@@ -95,7 +97,10 @@ def _page(template: str, status: int = 200, **context) -> tuple[str, int]:
 def home():
     """The compartments as tiles."""
     lang = g.page_lang
-    return _page("home.html", page=home_page(get_backend().store, get_concept_index(), lang))
+    backend = get_backend()
+    page = home_page(backend.store, get_concept_index(), lang)
+    page["recent"] = recent_datasets(backend.store, lang, backend.settings.base_iri)
+    return _page("home.html", page=page)
 
 
 @bp.get("/compartments/<slug>")
@@ -120,6 +125,36 @@ def concept(slug: str):
     for dataset in page["datasets"]:
         dataset["href"] = _resource_href(dataset["iri"])
     return _page("concept.html", page=page)
+
+
+@bp.get("/search")
+def search():
+    """Search results: hits, facet tree and flat facets, chips, sort, paging, a map."""
+    from ..search import SearchParams, run_search
+
+    canonical = bbox_from_sides(request.args.to_dict(flat=False))
+    if canonical is not None:  # the area form without JavaScript: one bbox= in the URL
+        return redirect(url_for("pages.search") + "?" + urlencode(canonical), 303)
+    params = SearchParams.from_args(request.args)
+    result = run_search(get_search_index(), params, g.page_lang)
+    page = search_page(result, request.args.to_dict(flat=False), g.page_lang)
+    return _page("search.html", page=page, map_settings=map_settings())
+
+
+def get_search_index():
+    """The search index of the app (built and kept by :mod:`sparql_api.search`)."""
+    from ..search import get_index
+
+    return get_index()
+
+
+def map_settings() -> dict:
+    """The map script's settings: the configured tiles, else the shipped country outlines."""
+    basemap = url_for("static", filename="vendor/world-atlas/countries-110m.json")
+    return map_config(get_backend().settings.map_tiles, basemap)
+
+
+bp.add_app_template_filter(highlight, "highlight")
 
 
 @bp.errorhandler(PageNotFound)

@@ -12,6 +12,7 @@ SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 GSH = "https://w3id.org/gaia-kg/shapes#"
 FILES = {
     "dataset.ttl",
+    "distribution.ttl",
     "dataservice.ttl",
     "publication.ttl",
     "software.ttl",
@@ -102,6 +103,9 @@ def test_mandatory_properties_are_violations_and_recommended_ones_warnings():
         "Dataset-theme",
         "Dataset-licence-present",
         "Software-license",
+        "Dataset-theme-gaia",
+        "Licence-known",
+        "Distribution-format",
     ]
     assert {s: severity(s) for s in violations + warnings} == {
         **{s: "Violation" for s in violations},

@@ -85,6 +85,25 @@ EXPECTED = {
             "Distribution-downloadURL",
         ),
     },
+    "dataset-theme-not-gaia.ttl": {(DS + "theme-not-gaia", "dcat:theme", W, "Dataset-theme-gaia")},
+    "dataset-licence-unknown.ttl": {
+        (DS + "licence-unknown", "dct:license", W, "Licence-known"),
+        (DS + "licence-unknown > dcat:distribution", "dct:license", W, "Licence-known"),
+    },
+    "distribution-no-format.ttl": {
+        (
+            DS + "distribution-no-format > dcat:distribution",
+            "dct:format",
+            W,
+            "Distribution-format",
+        ),
+        (
+            DS + "distribution-no-format > dcat:distribution",
+            "dct:description",
+            V,
+            "Distribution-description",
+        ),
+    },
     "dataservice-no-endpoint.ttl": {
         (SERVICE + "no-endpoint", "dcat:endpointURL", V, "DataService-endpointURL")
     },

@@ -1,0 +1,284 @@
+"""The remote store on Virtuoso Open Source 7: its SPARQL endpoint and Graph Store Protocol.
+
+Virtuoso is a SPARQL 1.1 server with habits of its own, which :class:`VirtuosoStore` handles
+so that callers see exactly what the embedded store gives:
+
+* **System graphs.** Its default graph is the union of *all* graphs, including its own
+  (``virtrdf:`` mappings, service description, DAV, LDP). Every query carries
+  ``define input:default-graph-exclude`` / ``input:named-graph-exclude`` pragmas for them, and
+  ``DROP ALL`` / ``CLEAR ALL`` drop only gaia-kg's graphs (:meth:`VirtuosoStore.clear`).
+* **Writes.** ``INSERT DATA`` refuses blank nodes and fails beyond ~5,000 triples ("memory
+  exhausted"); each graph is therefore written by one Graph Store Protocol ``PUT`` (N-Triples
+  sent as Turtle), which Virtuoso applies atomically per graph. A batch of several graphs is
+  *not* one transaction: a crash midway leaves the graphs written so far (each whole).
+* **Silent caps.** ``ResultSetMaxRows`` truncates answers (HTTP 200, header
+  ``X-SPARQL-MaxRows``) and a query past its time gives a partial answer (HTTP 200,
+  ``X-SQL-State: S1TAT``). Both are turned into errors (:class:`StoreError`,
+  :class:`QueryTimeout`), never returned as results. Each query sends ``timeout`` (ms).
+* **Terms.** Results are read as SPARQL XML (its JSON says ``typed-literal`` and gives
+  booleans as ``1``); blank nodes come back as ``nodeID://b…`` and are given plain labels;
+  ``geo:wktLiteral`` values are stored as ``virtrdf:Geometry`` and read back as
+  ``geo:wktLiteral``.
+* **Authentication.** Anonymous ``/sparql`` writes need ``GRANT SPARQL_UPDATE TO "SPARQL"``;
+  with credentials (``virtuoso+http://user:password@host:8890/sparql``) the store uses
+  ``/sparql-auth`` and ``/sparql-graph-crud-auth`` with HTTP Digest authentication.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+import httpx
+import pyoxigraph as ox
+
+from .errors import QueryError, QueryTimeout, StoreError
+from .remote import RemoteStore
+from .sparql_text import bind, query_form
+
+__all__ = ["VirtuosoStore", "SYSTEM_GRAPHS", "is_virtuoso_url"]
+
+#: graphs Virtuoso makes for itself (``{host}`` is its ``[URIQA] DefaultHost``)
+SYSTEM_GRAPHS = (
+    "http://www.openlinksw.com/schemas/virtrdf#",
+    "http://www.w3.org/ns/ldp#",
+    "http://www.w3.org/2002/07/owl#",
+    "http://{host}/sparql",
+    "http://{host}/DAV/",
+    "http://{host}/DAV",
+)
+_SYSTEM_PATTERN = re.compile(
+    r"^(http://www\.openlinksw\.com/schemas/|http://www\.w3\.org/ns/ldp#$"
+    r"|http://www\.w3\.org/2002/07/owl#$|https?://[^/]+/(sparql|DAV/?)$)"
+)
+GEOMETRY = "http://www.openlinksw.com/schemas/virtrdf#Geometry"
+WKT = "http://www.opengis.net/ont/geosparql#wktLiteral"
+_XML_FIXES = (
+    (b"<bnode>nodeID://", b"<bnode>"),
+    (f'<literal datatype="{GEOMETRY}">'.encode(), f'<literal datatype="{WKT}">'.encode()),
+)
+_CLEAR_ALL = re.compile(r"^\s*(DROP|CLEAR)\s+(SILENT\s+)?ALL\s*;?\s*$", re.IGNORECASE)
+SCHEME = "virtuoso+"
+
+
+def is_virtuoso_url(url: str) -> bool:
+    """True for ``virtuoso+http(s)://…`` store specs."""
+    return url.startswith((SCHEME + "http://", SCHEME + "https://"))
+
+
+class VirtuosoStore(RemoteStore):
+    """A Virtuoso server through ``/sparql`` (or ``/sparql-auth``) and its GSP endpoint."""
+
+    backend = "remote"
+    #: which remote server (``/health`` shows ``backend``: still "remote")
+    server = "virtuoso"
+
+    def __init__(
+        self,
+        endpoint: str,
+        *,
+        timeout: float = 60.0,
+        credentials: tuple[str, str] | None = None,
+    ):
+        parts = urllib.parse.urlsplit(endpoint)
+        base = f"{parts.scheme}://{parts.netloc}"
+        auth = "-auth" if credentials else ""
+        super().__init__(
+            base + "/sparql" + auth,
+            base + "/sparql" + auth,
+            base + "/sparql-graph-crud" + auth,
+            timeout=timeout,
+            credentials=credentials,
+        )
+        self._http = httpx.Client(
+            auth=httpx.DigestAuth(*credentials) if credentials else None,
+            timeout=httpx.Timeout(timeout + 5, connect=10),
+        )
+        self._system: tuple[str, ...] | None = None
+
+    @classmethod
+    def from_spec(cls, spec: str, **options) -> VirtuosoStore:
+        """``virtuoso+http://[user:password@]host:port[/sparql]`` (or a plain ``http`` URL)."""
+        url = spec[len(SCHEME) :] if is_virtuoso_url(spec) else spec
+        parts = urllib.parse.urlsplit(url)
+        if parts.username and not options.get("credentials"):
+            options["credentials"] = (
+                urllib.parse.unquote(parts.username),
+                urllib.parse.unquote(parts.password or ""),
+            )
+        host = parts.hostname or "127.0.0.1"
+        netloc = f"{host}:{parts.port}" if parts.port else host
+        known = {k: v for k, v in options.items() if k in ("timeout", "credentials")}
+        return cls(f"{parts.scheme}://{netloc}/sparql", **known)
+
+    def __repr__(self) -> str:
+        return f"VirtuosoStore({self.query_url!r})"
+
+    # -- HTTP ------------------------------------------------------------------------------
+    def _request(self, method: str, url: str, **kwargs) -> httpx.Response:
+        try:
+            return self._http.request(method, url, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise QueryTimeout(f"{url}: no answer within {self.timeout} s") from exc
+        except httpx.HTTPError as exc:
+            raise StoreError(f"{url}: {exc}") from exc
+
+    def _sparql(
+        self, field: str, text: str, accept: str, timeout: float, extra: list | None = None
+    ) -> httpx.Response:
+        data = [(field, text), *(extra or [])]
+        if timeout:
+            data.append(("timeout", str(int(timeout * 1000))))
+        response = self._request(
+            "POST",
+            self.query_url,
+            content=urllib.parse.urlencode(data).encode(),
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
+            timeout=httpx.Timeout(timeout + 5 if timeout else None, connect=10),
+        )
+        if response.status_code == 400:
+            raise QueryError(_virtuoso_message(response.text))
+        if response.status_code >= 300:
+            raise StoreError(
+                f"{self.query_url}: HTTP {response.status_code} {_virtuoso_message(response.text)}"
+            )
+        if response.headers.get("X-SQL-State") == "S1TAT":
+            raise QueryTimeout(f"query stopped by Virtuoso after {timeout} s (partial answer)")
+        capped = response.headers.get("X-SPARQL-MaxRows")
+        if capped:
+            raise StoreError(
+                f"{self.query_url}: answer truncated at {capped} rows by Virtuoso's "
+                "ResultSetMaxRows; raise it in the [SPARQL] section of virtuoso.ini"
+            )
+        return response
+
+    # -- system graphs ---------------------------------------------------------------------
+    def system_graphs(self) -> tuple[str, ...]:
+        """Virtuoso's own graphs present on this server (read once, then cached)."""
+        if self._system is None:
+            response = self._sparql(
+                "query",
+                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+                "application/sparql-results+xml",
+                self.timeout,
+            )
+            graphs = ox.parse_query_results(_fix_xml(response.content), ox.QueryResultsFormat.XML)
+            found = {s["g"].value for s in graphs if isinstance(s["g"], ox.NamedNode)}
+            self._system = tuple(sorted(g for g in found if _SYSTEM_PATTERN.match(g)))
+        return self._system
+
+    def _pragmas(self) -> str:
+        lines = []
+        for g in self.system_graphs():
+            iri = ox.NamedNode(g)
+            lines.append(f"define input:default-graph-exclude {iri}")
+            lines.append(f"define input:named-graph-exclude {iri}")
+        # one line, before the query's first: Virtuoso's error line numbers stay right
+        return " ".join(lines) + " "
+
+    # -- reading ---------------------------------------------------------------------------
+    def query(self, sparql, bindings=None, *, union=True, timeout=None):
+        text = bind(sparql, bindings)
+        return self._run(self._pragmas() + text, text, [], timeout)
+
+    def protocol_query(
+        self, sparql: str, default_graph=(), named_graphs=(), timeout: float | None = None
+    ):
+        """A query of the ``/sparql`` endpoint, with the protocol's dataset passed on (then
+        the system graphs are out of it anyway; without one, they are excluded)."""
+        fields = [("default-graph-uri", g) for g in default_graph]
+        fields += [("named-graph-uri", g) for g in named_graphs]
+        text = sparql if fields else self._pragmas() + sparql
+        return self._run(text, sparql, fields, timeout)
+
+    def _run(self, text: str, original: str, fields: list, timeout: float | None):
+        form = query_form(original) or "SELECT"
+        graph_query = form in ("CONSTRUCT", "DESCRIBE")
+        accept = "application/n-triples" if graph_query else "application/sparql-results+xml"
+        limit = self.timeout if timeout is None else timeout
+        response = self._sparql("query", text, accept, limit, fields)
+        try:
+            if graph_query:
+                scratch = ox.Store()
+                scratch.extend(ox.Quad(*_read_triple(q)) for q in ox.parse(response.content, _NT))
+                return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+            return ox.parse_query_results(_fix_xml(response.content), ox.QueryResultsFormat.XML)
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.query_url}: unreadable answer: {exc}") from exc
+
+    def graph_triples(self, graph):
+        response = self._request(
+            "GET",
+            self.gsp_url,
+            params={"graph": graph.value},
+            headers={"Accept": "application/n-triples"},
+        )
+        if response.status_code == 404:
+            return []
+        if response.status_code >= 300:
+            raise StoreError(f"{self.gsp_url}: HTTP {response.status_code}")
+        return [ox.Triple(*_read_triple(q)) for q in ox.parse(response.content, _NT)]
+
+    # -- writing ---------------------------------------------------------------------------
+    def update(self, sparql):
+        if _CLEAR_ALL.match(sparql):  # never Virtuoso's own graphs
+            self.clear()
+            return
+        self._sparql("update", self._pragmas() + sparql, "application/sparql-results+xml", 0)
+
+    def clear(self) -> None:
+        """Drop every graph but Virtuoso's own."""
+        self.drop_graphs(self.named_graphs())
+
+    def write_graphs(self, writes):
+        for w in writes:
+            if not len(w):
+                self.drop_graphs([w.graph])
+                continue
+            body = "".join(s + " .\n" for s in w.statements()).encode()
+            response = self._request(
+                "PUT",
+                self.gsp_url,
+                params={"graph": w.graph.value},
+                content=body,
+                headers={"Content-Type": "text/turtle; charset=utf-8"},
+            )
+            if response.status_code not in (200, 201, 204):
+                raise StoreError(
+                    f"{self.gsp_url}: writing {w.graph.value} failed, HTTP "
+                    f"{response.status_code} {_virtuoso_message(response.text)}"
+                )
+
+    def drop_graphs(self, graphs):
+        for start in range(0, len(graphs), 200):
+            chunk = graphs[start : start + 200]
+            self._sparql(
+                "update",
+                "\n".join(f"DROP SILENT GRAPH {g} ;" for g in chunk).rstrip(" ;"),
+                "application/sparql-results+xml",
+                0,
+            )
+
+    def close(self) -> None:
+        self._http.close()
+
+
+_NT = ox.RdfFormat.N_TRIPLES
+
+
+def _read_triple(q: ox.Quad) -> tuple:
+    o = q.object
+    if isinstance(o, ox.Literal) and o.datatype.value == GEOMETRY:
+        o = ox.Literal(o.value, datatype=ox.NamedNode(WKT))
+    return q.subject, q.predicate, o
+
+
+def _fix_xml(body: bytes) -> bytes:
+    for old, new in _XML_FIXES:
+        body = body.replace(old, new)
+    return body
+
+
+def _virtuoso_message(text: str) -> str:
+    """The error line of a Virtuoso error page, without the echoed query."""
+    return text.split("\n\nSPARQL query:", 1)[0].strip()[:2000]

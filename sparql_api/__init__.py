@@ -23,6 +23,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     """A Flask app over ``store``, or over ``settings.store`` opened on first use."""
     from .backend import Backend
     from .http_errors import register_error_handlers
+    from .views import linkeddata
     from .views import EXTENSION, concepts, health, openapi, pages, resources, sparql
 
     settings = settings or Settings.from_env()
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.extensions[EXTENSION] = Backend(settings, store, workers=settings.query_workers)
     for module in (sparql, resources, health, concepts, openapi, pages):
         app.register_blueprint(module.bp)
+    app.register_blueprint(linkeddata.bp)
     register_error_handlers(app)
     return app
 

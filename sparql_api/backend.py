@@ -11,14 +11,11 @@ from pathlib import Path
 from graph_loader.config import Settings
 from graph_loader.store import EmbeddedStore, Store, open_store
 
-from .execute import QueryJob, QueryOutput, render
+from .execute import QueryJob, QueryOutput
 from .pool import FixedReader, QueryPool, SnapshotReader
+from .roles import Role, RoleGate, anonymous
 
-__all__ = ["Backend", "LiveReadOnlyStore", "DatasetUnsupported"]
-
-
-class DatasetUnsupported(Exception):
-    """default-graph-uri / named-graph-uri asked of a backend that cannot honour them."""
+__all__ = ["Backend", "LiveReadOnlyStore"]
 
 
 class LiveReadOnlyStore(EmbeddedStore):
@@ -50,6 +47,8 @@ class Backend:
         self._pool: QueryPool | None = None
         self._pid = os.getpid()
         self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self.gate = RoleGate()
 
     def _check_process(self) -> None:
         if os.getpid() != self._pid:  # forked after first use (e.g. a pre-loading server)
@@ -88,21 +87,50 @@ class Backend:
                     reader = partial(FixedReader, store.raw)
                 else:
                     reader = partial(SnapshotReader, store.path)
-                self._pool = QueryPool(
-                    reader, size=self.workers, timeout=self.settings.query_timeout
-                )
+                # anonymous queries take at most ``workers`` of them (RoleGate): token
+                # holders always find theirs free
+                size = self.workers + max(1, self.settings.token_query_workers)
+                self._pool = QueryPool(reader, size=size, timeout=self.settings.query_timeout)
                 atexit.register(self._pool.close)
             return self._pool
 
-    def run(self, job: QueryJob) -> QueryOutput:
-        """Run a /sparql query with the time limit and row cap of the settings."""
-        pool = self.pool
-        if pool is not None:
-            return pool.run(job)
-        if job.default_graph or job.named_graphs:
-            raise DatasetUnsupported()
-        # A remote store: its HTTP client carries the time limit.
-        return render(self.store.query(job.query), job)
+    def run(self, job: QueryJob, role: Role | None = None) -> QueryOutput:
+        """Run a /sparql query within the role's time limit and concurrency bound.
+
+        Raises :class:`~sparql_api.roles.GateFull` when the role's slots are all taken.
+        """
+        role = role or anonymous(self.settings)
+        ticket = self.gate.enter(role)
+        try:
+            pool = self.pool
+            if pool is not None:
+                return pool.run(job, timeout=role.timeout)
+            from .remote_query import run_remote
+
+            return run_remote(self.store, job, role.timeout)
+        finally:
+            self.gate.leave(role, ticket)
+
+    def write(self, update: str) -> None:
+        """Run a SPARQL Update on the store (one at a time); queries see it next.
+
+        An on-disk store is opened read-write for the update only, so a ``gaia-kg load``
+        running meanwhile makes it fail (StoreError: the store is locked) instead of waiting.
+        """
+        store = self.store
+        with self._write_lock:
+            if not isinstance(store, LiveReadOnlyStore):
+                store.update(update)  # in memory, or remote
+            else:
+                writer = EmbeddedStore(store.path)
+                try:
+                    writer.update(update)
+                finally:
+                    writer.close()
+                    del writer  # pyoxigraph releases the lock when the store is freed
+            pool = self._pool
+            if pool is not None and getattr(store, "path", None) is None:
+                pool.refresh()  # forked workers hold a copy of the in-memory store
 
     def close(self) -> None:
         """Stop the workers and close a store this backend opened."""

@@ -33,6 +33,8 @@ class QueryJob:
     row_cap: int = 10_000
     default_graph: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+    #: the default graph is the union of all graphs (False: the store's own default graph)
+    union: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,7 @@ def run_job(store: ox.Store, job: QueryJob) -> QueryOutput:
     if job.default_graph:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graph]
     else:
-        options["use_default_graph_as_union"] = True
+        options["use_default_graph_as_union"] = job.union
     if job.named_graphs:
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
     return render(store.query(job.query, **options), job)

@@ -104,6 +104,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'limit' must be a whole number from 1 to {limit}.",
         "fr": "« limit » doit être un nombre entier de 1 à {limit}.",
     },
+    "uri_missing": {
+        "en": "Give an IRI in the 'uri' parameter: /id?uri=<IRI>.",
+        "fr": "Indiquez une IRI dans le paramètre « uri » : /id?uri=<IRI>.",
+    },
+    "ld_not_acceptable": {
+        "en": "No acceptable format for this resource; available: {available}.",
+        "fr": "Aucun format acceptable pour cette ressource ; disponibles : {available}.",
+    },
     "store_unavailable": {
         "en": "The store cannot be read.",
         "fr": "L'entrepôt ne peut pas être lu.",

@@ -74,6 +74,17 @@ IRI = _param(
     "IRI complète de la ressource ou du concept.",
 )
 
+LD_FORMAT = _param(
+    "f",
+    "query",
+    "Representation, overriding Accept (an extension overrides it).",
+    "Représentation, prioritaire sur Accept (une extension l'emporte).",
+    schema={
+        "type": "string",
+        "enum": ["html", "ttl", "jsonld", "rdf", "nt", "linkset", "turtle", "rdfxml", "ntriples"],
+    },
+)
+
 #: (path, method) -> summary (en, fr), parameters, responses (status -> media type)
 OPERATIONS: dict[tuple[str, str], dict] = {
     ("/health", "get"): {
@@ -217,6 +228,65 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         ),
         "parameters": [SLUG, LANG],
         "responses": {"200": "text/html", "404": "text/html"},
+    },
+    # linked data (sparql_api/views/linkeddata.py)
+    ("/id/{kind}/{slug}", "get"): {
+        "summary": (
+            "A resource: HTML, Turtle, JSON-LD, RDF/XML, N-Triples or linkset (extension, "
+            "then f=, then Accept), with FAIR Signposting Link headers",
+            "Une ressource : HTML, Turtle, JSON-LD, RDF/XML, N-Triples ou linkset (extension, "
+            "puis f=, puis Accept), avec les en-têtes Link de FAIR Signposting",
+        ),
+        "parameters": [
+            _param(
+                "kind",
+                "path",
+                "dataset, service, publication, software, agent, distribution, catalog",
+                "dataset, service, publication, software, agent, distribution, catalog",
+            ),
+            _param(
+                "slug",
+                "path",
+                "Local name, optionally with .html, .ttl, .jsonld, .rdf or .nt",
+                "Nom local, éventuellement suivi de .html, .ttl, .jsonld, .rdf ou .nt",
+            ),
+            LD_FORMAT,
+            LANG,
+        ],
+        "responses": {
+            "200": "text/html",
+            "400": "application/json",
+            "404": "text/html",
+            "406": "application/json",
+        },
+    },
+    ("/id", "get"): {
+        "summary": (
+            "Any IRI or external identifier: ours and known identifiers redirect (303) to "
+            "their page, other described IRIs are served",
+            "Toute IRI ou tout identifiant externe : les nôtres et les identifiants connus "
+            "redirigent (303) vers leur page, les autres IRI décrites sont servies",
+        ),
+        "parameters": [
+            _param("uri", "query", "The IRI.", "L'IRI.", required=True),
+            LD_FORMAT,
+            LANG,
+        ],
+        "responses": {
+            "200": "text/html",
+            "303": "text/html",
+            "400": "application/json",
+            "404": "text/html",
+            "406": "application/json",
+        },
+    },
+    ("/doi/{doi}", "get"): {
+        "summary": (
+            "The resource a record identifies by this DOI (303 to its page)",
+            "La ressource qu'une fiche identifie par ce DOI (303 vers sa page)",
+        ),
+        "parameters": [_param("doi", "path", "A DOI, e.g. 10.1785/gssrl.81.3.530", "Un DOI")],
+        "responses": {"303": "text/html", "404": "text/html"},
     },
     ("/openapi.json", "get"): {
         "summary": ("This description", "Cette description"),

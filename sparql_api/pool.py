@@ -174,12 +174,16 @@ class QueryPool:
         with self._lock:
             return [w.process.pid for w in self._idle]
 
-    def run(self, job: QueryJob) -> QueryOutput:
-        """Run ``job`` in a worker; raise :class:`QueryTimeout` (worker killed) past the limit."""
-        worker = self._acquire()
+    def run(self, job: QueryJob, timeout: float | None = None) -> QueryOutput:
+        """Run ``job`` in a worker; raise :class:`QueryTimeout` (worker killed) past the limit.
+
+        ``timeout`` overrides the pool's time limit for this query (per-role limits).
+        """
+        timeout = self.timeout if timeout is None else timeout
+        worker = self._acquire(timeout)
         try:
             worker.conn.send(job)
-            ready = worker.conn.poll(self.timeout)
+            ready = worker.conn.poll(timeout)
             answer = worker.conn.recv() if ready else None
         except (EOFError, OSError) as exc:
             self._discard(worker)
@@ -188,9 +192,9 @@ class QueryPool:
             self._discard(worker)
             raise
         if answer is None:
-            log.warning("query stopped after %s s (worker %s killed)", self.timeout, worker.pid)
+            log.warning("query stopped after %s s (worker %s killed)", timeout, worker.pid)
             self._discard(worker)
-            raise QueryTimeout(f"query stopped after {self.timeout} s")
+            raise QueryTimeout(f"query stopped after {timeout} s")
         self._release(worker)
         status, value = answer
         if status == "ok":
@@ -216,8 +220,8 @@ class QueryPool:
         self.refresh()
 
     # -- internals -------------------------------------------------------------------------
-    def _acquire(self) -> _Worker:
-        deadline = time.monotonic() + self.timeout
+    def _acquire(self, timeout: float) -> _Worker:
+        deadline = time.monotonic() + timeout
         with self._lock:
             while not self._idle and self._count >= self.size:
                 remaining = deadline - time.monotonic()

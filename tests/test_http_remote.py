@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from http_support import fill
+from http_support import RECORD_GRAPH, fill
 from test_http_resources import iagos
 from test_http_sparql import CONSTRUCT_FR, EXPECTED_ROWS, EXPECTED_TRIPLES, SELECT_FR, rows_of
 
@@ -39,10 +39,15 @@ def test_sparql_select_and_construct_through_a_remote_store(client):
 
 def test_syntax_error_and_dataset_through_a_remote_store(client):
     assert client.get("/sparql", query_string={"query": "SELEC"}).status_code == 400
+    # default-graph-uri is passed on to the remote store's endpoint
+    response = client.get(
+        "/sparql", query_string={"query": SELECT_FR, "default-graph-uri": RECORD_GRAPH.value}
+    )
+    assert rows_of(response.data, ox.QueryResultsFormat.JSON) == EXPECTED_ROWS[2:]
     response = client.get(
         "/sparql", query_string={"query": SELECT_FR, "default-graph-uri": "http://x/g"}
     )
-    assert response.status_code == 400
+    assert rows_of(response.data, ox.QueryResultsFormat.JSON) == []
 
 
 def test_resource_and_health_through_a_remote_store(client):

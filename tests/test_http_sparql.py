@@ -223,7 +223,7 @@ def test_cors_on_answers_errors_and_preflight(client):
 
 
 def test_get_without_query_describes_the_endpoint(client):
-    response = client.get("/sparql?lang=fr")
+    response = client.get("/sparql?lang=fr", headers={"Accept": "application/json"})
     assert response.status_code == 200
     body = json.loads(response.data)
     assert body["description"].startswith("Point d'accès SPARQL 1.1")

@@ -1,4 +1,7 @@
-"""``/sparql``: the SPARQL 1.1 Protocol, queries only, with a time limit and a row cap."""
+"""``/sparql``: the SPARQL 1.1 Protocol (queries), with per-role time limits and a row cap.
+
+Writes (``/sparql/update``, ``/sparql/graph``) are in :mod:`sparql_api.views.sparql_write`.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,6 @@ from markupsafe import escape
 
 from graph_loader.errors import QueryError, QueryTimeout, StoreError
 
-from ..backend import DatasetUnsupported
 from ..execute import NotAcceptable, QueryJob, QueryOutput
 from ..http_errors import ApiError, request_lang
 from ..i18n import message
@@ -24,9 +26,11 @@ from ..negotiation import (
     negotiate,
 )
 from ..pool import PoolBusy
+from ..roles import BadToken, GateFull, Role, role_for
+from ..service_description import service_description
 from . import get_backend
 
-__all__ = ["bp", "SparqlRequest", "parse_request", "looks_like_update"]
+__all__ = ["bp", "SparqlRequest", "parse_request", "looks_like_update", "request_role", "CORS"]
 
 bp = Blueprint("sparql", __name__)
 
@@ -36,8 +40,19 @@ UPDATE_BODY = "application/sparql-update"
 CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-    "Access-Control-Allow-Headers": "Content-Type, Accept, Accept-Language",
-    "Access-Control-Expose-Headers": "X-GAIA-Truncated, X-GAIA-Row-Cap",
+    "Access-Control-Allow-Headers": "Content-Type, Accept, Accept-Language, Authorization",
+    "Access-Control-Expose-Headers": "X-GAIA-Truncated, X-GAIA-Row-Cap, Retry-After",
+    "Access-Control-Max-Age": "86400",
+}
+#: what GET /sparql without a query answers in: the Service Description's RDF formats, the
+#: older JSON summary, or a page for a browser
+DESCRIPTION_MEDIA = {
+    "text/turtle": "ttl",
+    "application/ld+json": "jsonld",
+    "application/rdf+xml": "rdfxml",
+    "application/n-triples": "nt",
+    "application/json": "json",
+    "text/html": "html",
 }
 
 _COMMENT = re.compile(r"#[^\n]*")
@@ -123,6 +138,7 @@ def sparql() -> Response:
     if not parsed.formats.acceptable:
         raise ApiError(406, "not_acceptable", kind="any", available=_all_media())
     backend = get_backend()
+    role = request_role()
     job = QueryJob(
         query=parsed.query,
         results_format=parsed.formats.results,
@@ -131,16 +147,31 @@ def sparql() -> Response:
         default_graph=parsed.default_graph,
         named_graphs=parsed.named_graphs,
     )
-    return _respond(_run(backend, job))
+    return _respond(run_query(backend, job, role))
 
 
-def _run(backend, job: QueryJob) -> QueryOutput:
+def request_role() -> Role:
+    """The role of the current request (401 for an unknown token)."""
     try:
-        return backend.run(job)
+        return role_for(request.headers.get("Authorization"), get_backend().settings)
+    except BadToken as exc:
+        error = ApiError(401, "bad_token")
+        raise error.with_headers(WWW_Authenticate='Bearer realm="gaia-kg"') from exc
+
+
+def run_query(backend, job: QueryJob, role: Role) -> QueryOutput:
+    """Run ``job`` for ``role``, turning every failure into its HTTP error."""
+    try:
+        return backend.run(job, role)
+    except GateFull as exc:
+        error = ApiError(
+            503, "role_busy", role=role.name, slots=role.slots, seconds=exc.retry_after
+        )
+        raise error.with_headers(Retry_After=str(exc.retry_after)) from exc
     except QueryTimeout as exc:
-        raise ApiError(504, "timeout", seconds=f"{backend.settings.query_timeout:g}") from exc
+        raise ApiError(504, "timeout", seconds=f"{role.timeout:g}") from exc
     except PoolBusy as exc:
-        raise ApiError(503, "busy") from exc
+        raise ApiError(503, "busy").with_headers(Retry_After="1") from exc
     except QueryError as exc:
         if looks_like_update(job.query):
             raise ApiError(403, "read_only") from exc
@@ -150,8 +181,6 @@ def _run(backend, job: QueryJob) -> QueryOutput:
         table = GRAPH_FORMATS if kind == "graph" else RESULTS_FORMATS
         available = ", ".join(media for media, _ in table.values())
         raise ApiError(406, "not_acceptable", kind=kind, available=available) from exc
-    except DatasetUnsupported as exc:
-        raise ApiError(400, "dataset_unsupported") from exc
     except StoreError as exc:
         raise ApiError(503, "store_unavailable") from exc
 
@@ -170,25 +199,49 @@ def _all_media() -> str:
 
 
 def _describe() -> Response:
-    """A short description of the endpoint, in HTML for a browser, else JSON."""
+    """The Service Description (RDF by Accept), a JSON summary, or a page for a browser."""
     settings = get_backend().settings
     lang = request_lang()
+    best = request.accept_mimetypes.best_match(list(DESCRIPTION_MEDIA)) or "text/turtle"
+    fmt = DESCRIPTION_MEDIA[best]
+    if fmt == "html":
+        return _describe_html(settings, lang)
+    if fmt == "json":
+        return _describe_json(settings, lang)
+    update = request.host_url.rstrip("/") + "/sparql/update"
+    triples = service_description(request.base_url, update, settings)
+    media, member = GRAPH_FORMATS[fmt]
+    body = ox.serialize(triples, format=getattr(ox.RdfFormat, member))
+    response = Response(body, mimetype=media, headers=CORS)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _describe_html(settings, lang: str) -> Response:
     description = message("endpoint_description", lang)
     limits = message(
         "endpoint_limits", lang, seconds=f"{settings.query_timeout:g}", cap=settings.row_cap
     )
-    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
-    if best == "text/html":
-        page = (
-            f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
-            f"<title>SPARQL — GAIA Data</title><h1>SPARQL</h1>"
-            f"<p>{escape(description)}</p><p>{escape(limits)}</p></html>"
-        )
-        return Response(page, mimetype="text/html", headers=CORS)
+    editor = message("editor_link", lang)
+    page = (
+        f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
+        f"<title>SPARQL — GAIA Data</title><h1>SPARQL</h1>"
+        f"<p>{escape(description)}</p><p>{escape(limits)}</p>"
+        f'<p><a href="/editor?lang={lang}">{escape(editor)}</a></p></html>'
+    )
+    response = Response(page, mimetype="text/html", headers=CORS)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _describe_json(settings, lang: str) -> Response:
+    limits = message(
+        "endpoint_limits", lang, seconds=f"{settings.query_timeout:g}", cap=settings.row_cap
+    )
     response = jsonify(
         {
             "endpoint": request.base_url,
-            "description": description,
+            "description": message("endpoint_description", lang),
             "limits": limits,
             "timeoutSeconds": settings.query_timeout,
             "rowCap": settings.row_cap,
@@ -199,4 +252,5 @@ def _describe() -> Response:
         }
     )
     response.headers.update(CORS)
+    response.headers["Vary"] = "Accept"
     return response

@@ -1,0 +1,381 @@
+"""Dereferenceable IRIs over the demo catalogue: negotiation table, round trips, redirects,
+the resource page, the helpful 404, FAIR Signposting."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pyoxigraph as ox
+import pytest
+from demo_support import BASE, demo_store
+from http_support import app_over
+
+from graph_loader.terms import DESCRIBES, RDF_TYPE, RECORD_GRAPH
+from sparql_api.linkeddata import FORMATS, RDF_FORMATS, describe_triples
+from sparql_api.schemaorg import dataset_jsonld
+
+DATASET = BASE + "id/dataset/amma-atr42-aircraft"
+LABELS = {
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://purl.org/dc/terms/title",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "https://schema.org/name",
+    "http://xmlns.com/foaf/0.1/name",
+}
+#: one resource of every type, and the path that dereferences it
+RESOURCES = {
+    "dataset": (DATASET, "/id/dataset/amma-atr42-aircraft"),
+    "service": (BASE + "id/service/argo-gdac", "/id/service/argo-gdac"),
+    "publication": (
+        BASE + "id/publication/beyreuther-2010-obspy",
+        "/id/publication/beyreuther-2010-obspy",
+    ),
+    "software": (BASE + "id/software/argopy", "/id/software/argopy"),
+    "catalog": (BASE + "id/catalog/gaia-data-demo", "/id/catalog/gaia-data-demo"),
+    "agent": (BASE + "id/agent/sedoo", "/id/agent/sedoo"),
+    "distribution": (
+        BASE + "id/distribution/amma-atr42-aircraft-1",
+        "/id/distribution/amma-atr42-aircraft-1",
+    ),
+    "concept": (
+        "https://w3id.org/gaia-kg/thesaurus/ozone",
+        "/id?uri=https://w3id.org/gaia-kg/thesaurus/ozone",
+    ),
+    "datacentre": (
+        "https://w3id.org/gaia-kg/org/sedoo",
+        "/id?uri=https://w3id.org/gaia-kg/org/sedoo",
+    ),
+    "pole": ("https://w3id.org/gaia-kg/org/aeris", "/id?uri=https://w3id.org/gaia-kg/org/aeris"),
+}
+#: the three ways of asking for a format: extension, ?f=, Accept
+WAYS = ("extension", "f", "accept")
+
+
+@pytest.fixture(scope="module")
+def store():
+    store = demo_store()
+    hostile = ox.NamedNode(BASE + "id/dataset/hostile")
+    graph = ox.NamedNode("https://w3id.org/gaia-kg/graph/record/test-hostile")
+    dcat = "http://www.w3.org/ns/dcat#"
+    store.replace_graph(
+        graph,
+        [
+            ox.Triple(hostile, RDF_TYPE, ox.NamedNode(dcat + "Dataset")),
+            ox.Triple(
+                hostile,
+                ox.NamedNode("http://purl.org/dc/terms/title"),
+                ox.Literal("<script>alert(1)</script>", language="en"),
+            ),
+            ox.Triple(graph, RDF_TYPE, RECORD_GRAPH),
+            ox.Triple(graph, DESCRIBES, hostile),
+        ],
+    )
+    return store
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    with app_over(store) as app:
+        yield app.test_client()
+
+
+def _url(path: str, way: str, name: str) -> tuple[str, dict]:
+    if way == "extension":
+        return f"{path}.{FORMATS[name].extension}", {}
+    if way == "f":
+        return f"{path}{'&' if '?' in path else '?'}f={name}", {}
+    return path, {"Accept": FORMATS[name].media_type}
+
+
+def _parse(data: bytes, name: str) -> set[ox.Triple]:
+    return {
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in ox.parse(data, format=FORMATS[name].rdf)
+    }
+
+
+@pytest.mark.parametrize("kind", sorted(RESOURCES))
+def test_every_format_of_every_type_parses_back_into_the_description(client, store, kind):
+    iri, path = RESOURCES[kind]
+    expected = set(describe_triples(store, ox.NamedNode(iri)))
+    assert any(t.subject.value == iri for t in expected)
+    for way in WAYS:
+        if way == "extension" and "?" in path:
+            continue  # /id?uri= documents have no extension
+        for name in RDF_FORMATS:
+            url, headers = _url(path, way, name)
+            response = client.get(url, headers=headers)
+            assert (response.status_code, response.mimetype) == (
+                200,
+                FORMATS[name].media_type,
+            ), url
+            assert "Accept" in response.headers["Vary"]
+            assert _parse(response.data, name) == expected, (kind, way, name)
+
+
+def test_a_record_description_is_its_record_graph_plus_labels_of_what_it_links(store):
+    iri = ox.NamedNode(DATASET)
+    described = set(describe_triples(store, iri))
+    graph = store.select(
+        "SELECT ?g WHERE { GRAPH ?g { ?g <https://w3id.org/gaia-kg/ontology#describes> ?r } }",
+        {"r": iri},
+    )[0]["g"]
+    record = set(store.graph_triples(graph))
+    assert record <= described
+    linked = {t.object for t in record if isinstance(t.object, ox.NamedNode)}
+    extra = described - record
+    assert {(t.predicate.value in LABELS, t.subject in linked) for t in extra} == {(True, True)}
+    assert {t.subject.value for t in extra} >= {
+        "https://w3id.org/gaia-kg/thesaurus/ozone",
+        "https://w3id.org/gaia-kg/org/aeris",
+        BASE + "id/publication/redelsperger-2006-amma",
+    }
+
+
+def test_an_agent_description_is_what_every_graph_but_inference_says_of_it(store):
+    described = describe_triples(store, ox.NamedNode(BASE + "id/agent/sedoo"))
+    assert sorted((t.subject.value, t.predicate.value, str(t.object)) for t in described) == [
+        (
+            BASE + "id/agent/sedoo",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            "<http://xmlns.com/foaf/0.1/Agent>",
+        ),
+        (
+            BASE + "id/agent/sedoo",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            "<http://xmlns.com/foaf/0.1/Organization>",
+        ),
+        (
+            BASE + "id/agent/sedoo",
+            "http://www.w3.org/2000/01/rdf-schema#seeAlso",
+            "<https://w3id.org/gaia-kg/org/sedoo>",
+        ),
+        (BASE + "id/agent/sedoo", "http://xmlns.com/foaf/0.1/homepage", "<https://www.sedoo.fr/>"),
+        (
+            BASE + "id/agent/sedoo",
+            "http://xmlns.com/foaf/0.1/name",
+            '"SEDOO data service (OMP Toulouse)"@en',
+        ),
+        (
+            BASE + "id/agent/sedoo",
+            "http://xmlns.com/foaf/0.1/name",
+            '"Service de données SEDOO (OMP Toulouse)"@fr',
+        ),
+        (
+            "https://w3id.org/gaia-kg/org/sedoo",
+            "http://www.w3.org/2004/02/skos/core#prefLabel",
+            '"SEDOO – Data service of the Midi-Pyrénées Observatory (Toulouse)"@en',
+        ),
+        (
+            "https://w3id.org/gaia-kg/org/sedoo",
+            "http://www.w3.org/2004/02/skos/core#prefLabel",
+            '"SEDOO – Service de données de l\'Observatoire Midi-Pyrénées (Toulouse)"@fr',
+        ),
+        (
+            "https://w3id.org/gaia-kg/org/sedoo",
+            "http://xmlns.com/foaf/0.1/name",
+            '"SEDOO – Data service of the Midi-Pyrénées Observatory (Toulouse)"@en',
+        ),
+        (
+            "https://w3id.org/gaia-kg/org/sedoo",
+            "http://xmlns.com/foaf/0.1/name",
+            '"SEDOO – Service de données de l\'Observatoire Midi-Pyrénées (Toulouse)"@fr',
+        ),
+    ]
+
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+@pytest.mark.parametrize(
+    ("url", "accept", "expected"),
+    [
+        ("/id/dataset/amma-atr42-aircraft", None, "text/html"),
+        ("/id/dataset/amma-atr42-aircraft", "*/*", "text/html"),
+        ("/id/dataset/amma-atr42-aircraft", BROWSER, "text/html"),
+        ("/id/dataset/amma-atr42-aircraft", "application/ld+json", "application/ld+json"),
+        (
+            "/id/dataset/amma-atr42-aircraft",
+            "text/turtle;q=0.5, application/rdf+xml",
+            "application/rdf+xml",
+        ),
+        ("/id/dataset/amma-atr42-aircraft?f=nt", "application/ld+json", "application/n-triples"),
+        ("/id/dataset/amma-atr42-aircraft.ttl?f=nt", "application/ld+json", "text/turtle"),
+        ("/id/dataset/amma-atr42-aircraft.html", "text/turtle", "text/html"),
+        ("/id/dataset/amma-atr42-aircraft?f=turtle", None, "text/turtle"),
+        ("/id/dataset/amma-atr42-aircraft?f=linkset", None, "application/linkset+json"),
+        ("/id/dataset/amma-atr42-aircraft", "application/linkset+json", "application/linkset+json"),
+    ],
+)
+def test_precedence_extension_then_f_then_accept(client, url, accept, expected):
+    response = client.get(url, headers={"Accept": accept} if accept else {})
+    assert (response.status_code, response.mimetype) == (200, expected)
+    assert "Accept" in response.headers["Vary"]
+
+
+def test_the_resource_iri_answers_200_naming_its_document(client):
+    response = client.get("/id/dataset/amma-atr42-aircraft", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    assert response.headers["Content-Location"] == "/id/dataset/amma-atr42-aircraft.ttl"
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "error"),
+    [
+        ("/id/dataset/amma-atr42-aircraft?f=docx", 400, "unknown_format"),
+        ("/id?uri=", 400, "uri_missing"),
+        ("/id?uri=not%20an%20iri", 400, "bad_iri"),
+    ],
+)
+def test_bad_requests_get_a_bilingual_4xx(client, url, status, error):
+    for lang in ("en", "fr"):
+        response = client.get(url + ("&" if "?" in url else "?") + f"lang={lang}")
+        body = response.get_json()
+        assert (response.status_code, body["error"], body["lang"]) == (status, error, lang)
+
+
+def test_nothing_acceptable_is_406(client):
+    response = client.get("/id/dataset/amma-atr42-aircraft", headers={"Accept": "image/png"})
+    assert response.status_code == 406
+    assert response.get_json()["error"] == "ld_not_acceptable"
+
+
+@pytest.mark.parametrize(
+    ("url", "location"),
+    [
+        ("/id?uri=" + DATASET, "/id/dataset/amma-atr42-aircraft"),
+        ("/id?uri=https://w3id.org/gaia-kg/thesaurus/ozone", "/concepts/ozone"),
+        ("/id?uri=https://doi.org/10.1785/gssrl.81.3.530", "/id/publication/beyreuther-2010-obspy"),
+        ("/doi/10.1785/GSSRL.81.3.530", "/id/publication/beyreuther-2010-obspy"),
+        ("/doi/doi:10.1785/gssrl.81.3.530", "/id/publication/beyreuther-2010-obspy"),
+    ],
+)
+def test_lookups_redirect_303_to_our_page(client, url, location):
+    response = client.get(url)
+    assert (response.status_code, response.headers["Location"]) == (303, location)
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "hint"),
+    [
+        ("fr", "Ressource introuvable", "Vouliez-vous dire"),
+        ("en", "Resource not found", "Did you mean"),
+    ],
+)
+def test_an_unknown_resource_gets_a_404_page_that_helps(client, lang, title, hint):
+    response = client.get(f"/id/dataset/amma-radiosonde?lang={lang}")
+    assert (response.status_code, response.mimetype) == (404, "text/html")
+    html = response.data.decode()
+    assert f"<h1>{title}</h1>" in html
+    assert hint in html
+    links = re.findall(r'<li><a href="([^"]+)">', html)
+    assert "/id/dataset/amma-radiosondes" in links
+    assert "/id/dataset/amma-atr42-aircraft" in links
+    assert client.get("/doi/10.9999/none").status_code == 404
+
+
+def test_the_dataset_page_shows_properties_related_provenance_formats_and_schema_org(client, store):
+    html = client.get("/id/dataset/amma-atr42-aircraft?lang=en").data.decode()
+    assert "<h1>AMMA SAFIRE ATR 42 airborne measurements</h1>" in html
+    sections = re.findall(r'<section id="([a-z-]+)"', html)
+    assert sections == ["summary", "properties", "related", "provenance", "formats"]
+    related = re.findall(r'<span class="relation">([^<]+)</span> <a href="([^"]+)">', html)
+    assert related == [
+        ("served by", "/id/service/sedoo-campaign-databases"),
+        ("is referenced by", "/id/publication/redelsperger-2006-amma"),
+        ("listed in catalogue", "/id/catalog/gaia-data-demo"),
+    ]
+    assert "according to aeris.ttl, publications.ttl" in html
+    formats = re.findall(r'<a href="([^"]+)" type="([^"]+)" rel="alternate">', html)
+    assert formats == [
+        ("/id/dataset/amma-atr42-aircraft.ttl", "text/turtle"),
+        ("/id/dataset/amma-atr42-aircraft.jsonld", "application/ld+json"),
+        ("/id/dataset/amma-atr42-aircraft.rdf", "application/rdf+xml"),
+        ("/id/dataset/amma-atr42-aircraft.nt", "application/n-triples"),
+        ("/id/dataset/amma-atr42-aircraft?f=linkset", "application/linkset+json"),
+    ]
+    embedded = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert json.loads(embedded.group(1)) == dataset_jsonld(store, DATASET, BASE)
+
+
+def test_harvested_text_is_escaped(client):
+    html = client.get("/id/dataset/hostile").data.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    embedded = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert json.loads(embedded.group(1))["name"] == "<script>alert(1)</script>"
+
+
+def test_every_kind_has_an_html_page_in_both_languages(client):
+    for kind, (_, path) in RESOURCES.items():
+        if kind == "concept":
+            continue  # redirected to /concepts/<slug>
+        for lang in ("fr", "en"):
+            response = client.get(path + ("&" if "?" in path else "?") + f"lang={lang}")
+            assert (response.status_code, response.headers["Content-Language"]) == (200, lang)
+            assert f'<html lang="{lang}">' in response.data.decode()
+
+
+SIGNPOSTS = [
+    f'<{DATASET}> ; rel="cite-as"',
+    f'<{DATASET}.ttl> ; rel="describedby" ; type="text/turtle"',
+    f'<{DATASET}.jsonld> ; rel="describedby" ; type="application/ld+json"',
+    f'<{DATASET}.rdf> ; rel="describedby" ; type="application/rdf+xml"',
+    f'<{DATASET}.nt> ; rel="describedby" ; type="application/n-triples"',
+    '<https://schema.org/Dataset> ; rel="type"',
+    '<https://schema.org/AboutPage> ; rel="type"',
+    '<https://baobab.sedoo.fr/> ; rel="item"',
+    '<http://creativecommons.org/licenses/by/4.0/> ; rel="license"',
+    f'<{BASE}id/agent/sedoo> ; rel="author"',
+    f'<{DATASET}?f=linkset> ; rel="linkset" ; type="application/linkset+json"',
+]
+
+
+def test_landing_pages_carry_fair_signposting_links(client):
+    for accept in ("text/html", "text/turtle"):
+        response = client.get("/id/dataset/amma-atr42-aircraft", headers={"Accept": accept})
+        assert response.headers["Link"].split(", <") == [
+            SIGNPOSTS[0],
+            *(s.removeprefix("<") for s in SIGNPOSTS[1:]),
+        ]
+
+
+def test_a_doi_is_the_cite_as_link(client):
+    response = client.get(
+        "/id/publication/beyreuther-2010-obspy", headers={"Accept": "text/turtle"}
+    )
+    first = response.headers["Link"].split(", <")[0]
+    assert first == '<https://doi.org/10.1785/gssrl.81.3.530> ; rel="cite-as"'
+
+
+def test_the_linkset_says_the_same_as_the_link_header(client):
+    response = client.get("/id/dataset/amma-atr42-aircraft?f=linkset")
+    assert response.mimetype == "application/linkset+json"
+    describedby = [
+        {"href": f"{DATASET}.{FORMATS[n].extension}", "type": FORMATS[n].media_type}
+        for n in RDF_FORMATS
+    ]
+    assert response.get_json() == {
+        "linkset": [
+            {
+                "anchor": DATASET,
+                "cite-as": [{"href": DATASET}],
+                "describedby": describedby,
+                "type": [
+                    {"href": "https://schema.org/Dataset"},
+                    {"href": "https://schema.org/AboutPage"},
+                ],
+                "item": [{"href": "https://baobab.sedoo.fr/"}],
+                "license": [{"href": "http://creativecommons.org/licenses/by/4.0/"}],
+                "author": [{"href": BASE + "id/agent/sedoo"}],
+                "linkset": [{"href": DATASET + "?f=linkset", "type": "application/linkset+json"}],
+            },
+            *({"anchor": d["href"], "describes": [{"href": DATASET}]} for d in describedby),
+        ]
+    }

@@ -1,0 +1,154 @@
+"""Reading the stored measurements back: one record's quality, and the dashboard's averages."""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+
+from ..queries import load_query
+from .measures import DIMENSIONS, GQ, MEASURES, metric_texts, percent
+
+__all__ = ["record_quality", "quality_summary", "problem_text"]
+
+_KINDS = {
+    "dataset": ("le jeu de données", "the dataset"),
+    "service": ("le service de données", "the data service"),
+    "publication": ("la publication", "the publication"),
+    "software": ("le logiciel", "the software"),
+}
+
+
+def _pick(texts: dict[str, str], lang: str) -> str | None:
+    for key in (lang, "en", "fr", ""):
+        if key in texts:
+            return texts[key]
+    return next(iter(texts.values()), None)
+
+
+def _kind(iri: str) -> str:
+    match = re.search(r"/id/([a-z]+)/[^/]+$", iri)
+    return match.group(1) if match else "resource"
+
+
+def problem_text(kind: str, title: str, iri: str, metric: str, lang: str) -> str:
+    """One failed measure in plain words: the record by title and IRI, the property, the fix."""
+    index = 0 if lang == "fr" else 1
+    who = _KINDS.get(kind, ("la ressource", "the resource"))[index]
+    return f"{who} « {title} » <{iri}> {metric_texts(metric, lang)['hint']}."
+
+
+def record_quality(store, iri: str, lang: str = "en") -> dict | None:
+    """One resource's score, dimension scores, measures and problems; None if never scored.
+
+    ``problems`` lists the failed measures (fix hints), then the record's validation warnings,
+    in ``lang``; they name the record by title and IRI, never a blank node.
+    """
+    resource = ox.NamedNode(iri)
+    rows = store.select(load_query("quality/record"), {"resource": resource})
+    if not rows:
+        return None
+    values = {r["metric"].value[len(GQ) :]: r["value"].value for r in rows}
+    sources = sorted({r["source"].value for r in rows if "source" in r})
+    titles: dict[str, str] = {}
+    messages: list[str] = []
+    centres: dict[str, dict[str, str]] = {}
+    for r in store.select(load_query("quality/about"), {"resource": resource}):
+        if "title" in r:
+            titles.setdefault(r["title"].language or "", r["title"].value)
+        if "message" in r and (r["message"].language or "") in (lang, ""):
+            messages.append(r["message"].value)
+        if "centre" in r:
+            names = centres.setdefault(r["centre"].value, {})
+            if "centreName" in r:
+                names.setdefault(r["centreName"].language or "", r["centreName"].value)
+    kind = _kind(iri)
+    title = _pick(titles, lang) or iri
+    measures = [
+        {
+            "metric": GQ + name,
+            "id": name,
+            "dimension": m.dimension,
+            "value": values[name] == "true",
+            **metric_texts(name, lang),
+        }
+        for name, m in MEASURES.items()
+        if name in values
+    ]
+    failed = [problem_text(kind, title, iri, m["id"], lang) for m in measures if not m["value"]]
+    return {
+        "iri": iri,
+        "kind": kind,
+        "title": title,
+        "score": int(values.get("score", 0)),
+        "dimensions": [
+            {"id": d, "label": metric_texts(d, lang)["label"], "score": int(values[d + "Score"])}
+            for d in DIMENSIONS
+            if d + "Score" in values
+        ],
+        "measures": measures,
+        "problems": failed + sorted(set(messages)),
+        "sources": sources,
+        "centres": [
+            {"iri": c, "label": _pick(names, lang) or c} for c, names in sorted(centres.items())
+        ],
+    }
+
+
+def _group(label: str, key: str) -> dict:
+    return {"key": key, "label": label, "records": 0, "score": 0, "dimensions": {}, "failing": []}
+
+
+def quality_summary(store, lang: str = "en") -> dict:
+    """Average scores per source and per data centre, with their most failed measures."""
+    names: dict[str, dict[str, str]] = {}
+    for r in store.select(load_query("quality/names")):
+        names.setdefault(r["centre"].value, {})[r["name"].language or ""] = r["name"].value
+    per: dict[str, dict[str, dict[str, dict[str, int]]]] = {"source": {}, "centre": {}}
+    for r in store.select(load_query("quality/scores")):
+        keys = {"source": r["source"].value, "centre": r["centre"].value if "centre" in r else ""}
+        for axis, key in keys.items():
+            per[axis].setdefault(key, {}).setdefault(r["resource"].value, {})[
+                r["metric"].value[len(GQ) :]
+            ] = int(r["value"].value)
+    fails: dict[tuple[str, str], dict[str, int]] = {}
+    for r in store.select(load_query("quality/failures")):
+        metric = r["metric"].value[len(GQ) :]
+        for axis, key in (("source", r["source"].value), ("centre", r.get("centre"))):
+            key = key.value if isinstance(key, ox.NamedNode) else (key or "")
+            counts = fails.setdefault((axis, key), {})
+            counts[metric] = counts.get(metric, 0) + int(r["n"].value)
+    out: dict[str, list[dict]] = {}
+    for axis, groups in per.items():
+        rows = []
+        for key, records in groups.items():
+            if axis == "source":
+                label = key
+            else:
+                none = "sans centre de données" if lang == "fr" else "no data centre"
+                label = (_pick(names.get(key, {}), lang) or key) if key else none
+            group = _group(label, key)
+            group["records"] = len(records)
+            group["score"] = _mean([r.get("score", 0) for r in records.values()])
+            for d in DIMENSIONS:
+                found = [r[d + "Score"] for r in records.values() if d + "Score" in r]
+                if found:
+                    group["dimensions"][d] = _mean(found)
+            group["failing"] = [
+                {"id": m, "label": metric_texts(m, lang)["label"], "records": n}
+                for m, n in sorted(fails.get((axis, key), {}).items(), key=lambda i: (-i[1], i[0]))
+            ]
+            rows.append(group)
+        out[axis] = sorted(rows, key=lambda g: (g["score"], g["label"]))
+    every = {iri: r for records in per["source"].values() for iri, r in records.items()}
+    return {
+        "records": len(every),
+        "score": _mean([r.get("score", 0) for r in every.values()]),
+        "dimensions": [{"id": d, "label": metric_texts(d, lang)["label"]} for d in DIMENSIONS],
+        "sources": out["source"],
+        "centres": out["centre"],
+    }
+
+
+def _mean(values: list[int]) -> int:
+    return percent(sum(values), 100 * len(values)) if values else 0

@@ -3,7 +3,7 @@
 >>> from graph_loader.config import Settings
 >>> app = create_app(Settings(store=":memory:"))
 >>> sorted(bp for bp in app.blueprints)
-['concepts', 'health', 'openapi', 'pages', 'resources', 'sparql']
+['concepts', 'editor', 'health', 'openapi', 'pages', 'resources', 'sparql', 'sparql_write']
 """
 
 from __future__ import annotations
@@ -24,7 +24,17 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     from .backend import Backend
     from .http_errors import register_error_handlers
     from .views import linkeddata
-    from .views import EXTENSION, concepts, health, openapi, pages, resources, sparql
+    from .views import (
+        EXTENSION,
+        concepts,
+        editor,
+        health,
+        openapi,
+        pages,
+        resources,
+        sparql,
+        sparql_write,
+    )
 
     settings = settings or Settings.from_env()
     app = Flask(__name__)
@@ -32,7 +42,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.extensions[EXTENSION] = Backend(settings, store, workers=settings.query_workers)
-    for module in (sparql, resources, health, concepts, openapi, pages):
+    for module in (sparql, sparql_write, editor, resources, health, concepts, openapi, pages):
         app.register_blueprint(module.bp)
     app.register_blueprint(linkeddata.bp)
     register_error_handlers(app)

@@ -12,16 +12,22 @@ LANGUAGES = ("en", "fr")
 MESSAGES: dict[str, dict[str, str]] = {
     "endpoint_description": {
         "en": "SPARQL 1.1 query endpoint of the GAIA Data knowledge graph (read-only). "
-        "Send a query with GET ?query=, or POST as a form or as application/sparql-query.",
+        "Send a query with GET ?query=, or POST as a form or as application/sparql-query. "
+        "Writes (/sparql/update, /sparql/graph) need an API token.",
         "fr": "Point d'accès SPARQL 1.1 du graphe de connaissances GAIA Data (lecture seule). "
         "Envoyez une requête par GET ?query=, ou par POST en formulaire ou en "
-        "application/sparql-query.",
+        "application/sparql-query. Les écritures (/sparql/update, /sparql/graph) demandent "
+        "un jeton d'API.",
     },
     "endpoint_limits": {
         "en": "Queries are stopped after {seconds} s; results are cut at {cap} rows "
         "(or triples), and a cut is stated in the X-GAIA-Truncated header.",
         "fr": "Les requêtes sont arrêtées après {seconds} s ; les résultats sont coupés à "
         "{cap} lignes (ou triplets), et une coupure est signalée par l'en-tête X-GAIA-Truncated.",
+    },
+    "editor_link": {
+        "en": "Open the query editor",
+        "fr": "Ouvrir l'éditeur de requêtes",
     },
     "bad_request": {
         "en": "Bad request.",
@@ -63,10 +69,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unsupported content type '{value}'; use {expected}.",
         "fr": "Type de contenu « {value} » non pris en charge ; utilisez {expected}.",
     },
-    "dataset_unsupported": {
-        "en": "default-graph-uri and named-graph-uri are not supported with a remote store.",
-        "fr": "default-graph-uri et named-graph-uri ne sont pas pris en charge "
-        "avec un entrepôt distant.",
+    "unauthorized": {
+        "en": "Writing needs an API token: send 'Authorization: Bearer <token>'. "
+        "Anonymous users may only read.",
+        "fr": "L'écriture demande un jeton d'API : envoyez « Authorization: Bearer <jeton> ». "
+        "Les utilisateurs anonymes peuvent seulement lire.",
+    },
+    "bad_token": {
+        "en": "Unknown API token (send 'Authorization: Bearer <token>', or no header at all "
+        "to read anonymously).",
+        "fr": "Jeton d'API inconnu (envoyez « Authorization: Bearer <jeton> », ou aucun "
+        "en-tête pour lire anonymement).",
+    },
+    "role_busy": {
+        "en": "Too many queries at once for {role} users ({slots} at most); "
+        "try again in {seconds} s.",
+        "fr": "Trop de requêtes simultanées pour les utilisateurs {role} ({slots} au plus) ; "
+        "réessayez dans {seconds} s.",
+    },
+    "update_missing": {
+        "en": "No update: send one in the 'update' field or as application/sparql-update.",
+        "fr": "Aucune mise à jour : envoyez-la dans le champ « update » ou en "
+        "application/sparql-update.",
+    },
+    "update_syntax": {
+        "en": "SPARQL Update error: {detail}",
+        "fr": "Erreur de mise à jour SPARQL : {detail}",
+    },
+    "update_dataset_unsupported": {
+        "en": "using-graph-uri and using-named-graph-uri are not supported; "
+        "write USING / USING NAMED in the update.",
+        "fr": "using-graph-uri et using-named-graph-uri ne sont pas pris en charge ; "
+        "écrivez USING / USING NAMED dans la mise à jour.",
+    },
+    "store_busy": {
+        "en": "The store cannot be written now (another process is writing); try again later.",
+        "fr": "L'entrepôt ne peut pas être modifié maintenant (un autre processus y écrit) ; "
+        "réessayez plus tard.",
+    },
+    "graph_target": {
+        "en": "Name exactly one graph: ?graph=<IRI> or ?default.",
+        "fr": "Désignez exactement un graphe : ?graph=<IRI> ou ?default.",
+    },
+    "graph_not_found": {
+        "en": "No graph <{iri}> in the store.",
+        "fr": "Aucun graphe <{iri}> dans l'entrepôt.",
+    },
+    "bad_rdf": {
+        "en": "The body is not valid {media}: {detail}",
+        "fr": "Le corps n'est pas du {media} valide : {detail}",
     },
     "bad_graph_iri": {
         "en": "Malformed graph IRI '{value}'.",

@@ -84,6 +84,33 @@ LD_FORMAT = _param(
         "enum": ["html", "ttl", "jsonld", "rdf", "nt", "linkset", "turtle", "rdfxml", "ntriples"],
     },
 )
+GSP_GRAPH = _param(
+    "graph",
+    "query",
+    "IRI of the named graph (Graph Store Protocol).",
+    "IRI du graphe nommé (protocole Graph Store).",
+)
+GSP_DEFAULT = _param(
+    "default",
+    "query",
+    "The default graph instead of a named one (no value).",
+    "Le graphe par défaut au lieu d'un graphe nommé (sans valeur).",
+)
+GSP_BODY = [
+    "text/turtle",
+    "application/n-triples",
+    "application/rdf+xml",
+    "application/ld+json",
+    "text/n3",
+]
+GSP_WRITE = {
+    "201": "text/plain",
+    "204": "text/plain",
+    "400": "text/plain",
+    "401": "text/plain",
+    "415": "text/plain",
+    "503": "text/plain",
+}
 
 #: (path, method) -> summary (en, fr), parameters, responses (status -> media type)
 OPERATIONS: dict[tuple[str, str], dict] = {
@@ -102,8 +129,10 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         "responses": {
             "200": "application/sparql-results+json",
             "400": "text/plain",
+            "401": "text/plain",
             "403": "text/plain",
             "406": "text/plain",
+            "503": "text/plain",
             "504": "text/plain",
         },
     },
@@ -121,6 +150,77 @@ OPERATIONS: dict[tuple[str, str], dict] = {
             "415": "text/plain",
             "504": "text/plain",
         },
+    },
+    ("/sparql/update", "post"): {
+        "summary": (
+            "SPARQL 1.1 Update (form update= or application/sparql-update); needs a token",
+            "Mise à jour SPARQL 1.1 (formulaire update= ou application/sparql-update) ; "
+            "demande un jeton",
+        ),
+        "parameters": [LANG],
+        "body": ["application/x-www-form-urlencoded", "application/sparql-update"],
+        "responses": {
+            "204": "text/plain",
+            "400": "text/plain",
+            "401": "text/plain",
+            "415": "text/plain",
+            "503": "text/plain",
+        },
+    },
+    ("/sparql/graph", "get"): {
+        "summary": (
+            "Graph Store Protocol: the triples of a graph (?graph=<IRI> or ?default)",
+            "Protocole Graph Store : les triplets d'un graphe (?graph=<IRI> ou ?default)",
+        ),
+        "parameters": [GSP_GRAPH, GSP_DEFAULT, FORMAT, LANG],
+        "responses": {
+            "200": "text/turtle",
+            "400": "text/plain",
+            "404": "text/plain",
+            "406": "text/plain",
+        },
+    },
+    ("/sparql/graph", "put"): {
+        "summary": (
+            "Graph Store Protocol: replace a graph; needs a token",
+            "Protocole Graph Store : remplacer un graphe ; demande un jeton",
+        ),
+        "parameters": [GSP_GRAPH, GSP_DEFAULT, LANG],
+        "body": GSP_BODY,
+        "responses": GSP_WRITE,
+    },
+    ("/sparql/graph", "post"): {
+        "summary": (
+            "Graph Store Protocol: add triples to a graph; needs a token",
+            "Protocole Graph Store : ajouter des triplets à un graphe ; demande un jeton",
+        ),
+        "parameters": [GSP_GRAPH, GSP_DEFAULT, LANG],
+        "body": GSP_BODY,
+        "responses": GSP_WRITE,
+    },
+    ("/sparql/graph", "delete"): {
+        "summary": (
+            "Graph Store Protocol: delete a graph; needs a token",
+            "Protocole Graph Store : supprimer un graphe ; demande un jeton",
+        ),
+        "parameters": [GSP_GRAPH, GSP_DEFAULT, LANG],
+        "responses": {"204": "text/plain", "401": "text/plain", "404": "text/plain"},
+    },
+    ("/editor", "get"): {
+        "summary": (
+            "HTML: the SPARQL query editor (YASGUI), ?query= prefilled",
+            "HTML : l'éditeur de requêtes SPARQL (YASGUI), ?query= prérempli",
+        ),
+        "parameters": [
+            _param(
+                "query",
+                "query",
+                "A query to open in the editor.",
+                "Une requête à ouvrir dans l'éditeur.",
+            ),
+            LANG,
+        ],
+        "responses": {"200": "text/html"},
     },
     ("/api/resources", "get"): {
         "summary": ("A resource by its full IRI", "Une ressource par son IRI complète"),

@@ -188,6 +188,23 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Aucun compartiment ni concept « {slug} » dans le thésaurus GAIA.",
         "en": "No compartment or concept '{slug}' in the GAIA thesaurus.",
     },
+    # -- the SPARQL query editor (P) --
+    "editor_title": {"fr": "Éditeur de requêtes SPARQL", "en": "SPARQL query editor"},
+    "editor_intro": {
+        "fr": "Interrogez le graphe de connaissances GAIA Data en SPARQL 1.1. Les préfixes du "
+        "projet sont déclarés ; partez d'un exemple ci-dessous.",
+        "en": "Query the GAIA Data knowledge graph in SPARQL 1.1. The project's prefixes are "
+        "declared; start from an example below.",
+    },
+    "editor_examples": {"fr": "Exemples", "en": "Examples"},
+    "editor_query": {"fr": "Requête SPARQL", "en": "SPARQL query"},
+    "editor_run": {"fr": "Exécuter", "en": "Run"},
+    "editor_limits": {
+        "fr": "Les requêtes anonymes sont limitées en temps et en nombre de lignes (une coupure "
+        "est toujours signalée). Point d'accès :",
+        "en": "Anonymous queries are limited in time and rows (a cut is always stated). "
+        "Endpoint:",
+    },
     "error_title": {"fr": "Erreur", "en": "Error"},
     "back_home": {"fr": "Retour à l'accueil", "en": "Back to the home page"},
     # linked-data pages (sparql_api/views/linkeddata.py)

@@ -1,4 +1,5 @@
-"""The ``gaia-kg`` command line: init, load, validate, query, stats, infer, export, serve, demo.
+"""The ``gaia-kg`` command line: init, load, validate, query, stats, infer, export, serve, demo,
+harvest, sources (and the vocab group).
 
 Every command works from any folder: the store is ``./var/store`` under the current folder
 unless ``--store PATH`` or ``GAIA_KG_STORE`` says otherwise (a folder, or the ``http(s)://``
@@ -299,3 +300,8 @@ def _load_and_release(settings: Settings, files, lang: str) -> None:
 from .vocab_cli import vocab  # noqa: E402 - registers the vocab group (needs this module)
 
 main.add_command(vocab)
+
+from .harvest_cli import harvest, sources  # noqa: E402 - registers harvest and sources
+
+main.add_command(harvest)
+main.add_command(sources)

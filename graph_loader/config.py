@@ -61,6 +61,8 @@ class Settings:
     #: the search index folder (``GAIA_KG_INDEX``); None: ``index`` beside an on-disk store,
     #: in memory for ``:memory:`` (see :meth:`index_path`)
     index: str | None = None
+    #: the harvest sources file (``GAIA_KG_SOURCES``); None: ``./sources.toml`` if present
+    sources: str | None = None
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -80,6 +82,7 @@ class Settings:
             token_query_timeout=_env_float("GAIA_KG_TOKEN_QUERY_TIMEOUT", 300.0),
             token_query_workers=_env_int("GAIA_KG_TOKEN_QUERY_WORKERS", 1),
             index=os.environ.get("GAIA_KG_INDEX") or None,
+            sources=os.environ.get("GAIA_KG_SOURCES") or None,
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

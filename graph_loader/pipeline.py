@@ -45,7 +45,16 @@ from .terms import (
 )
 from .validate import Problem, Shapes, describe, load_shapes, validate
 
-__all__ = ["LoadReport", "RecordOutcome", "load_paths", "collect_files", "RDF_SUFFIXES"]
+__all__ = [
+    "LoadReport",
+    "RecordOutcome",
+    "Judge",
+    "load_paths",
+    "collect_files",
+    "problems_by_record",
+    "record_title",
+    "RDF_SUFFIXES",
+]
 
 #: files taken from a folder (a file named explicitly is read whatever its name)
 RDF_SUFFIXES = {".ttl", ".nt", ".nq", ".trig", ".rdf", ".owl", ".xml", ".jsonld", ".json"}
@@ -118,7 +127,7 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], int]:
     return files, skipped
 
 
-def _title(record: Record, lang: str) -> str:
+def record_title(record: Record, lang: str) -> str:
     titles = {}
     for t in record.triples:
         if t.subject == record.resource and t.predicate.value in _TITLE_PREDICATES:
@@ -183,7 +192,7 @@ def _read_all(files: Sequence[Path], report: LoadReport, progress, base_iri: str
     return triples, declared_in
 
 
-def _problems_by_record(problems: list[Problem], owners: dict) -> dict:
+def problems_by_record(problems: list[Problem], owners: dict) -> dict:
     by_record: dict[ox.NamedNode, list[Problem]] = {}
     for p in problems:
         for root in owners.get(p.focus, ()):
@@ -224,10 +233,10 @@ def load_paths(
     # Validation reads the union of the records, in the default graph: no copy of the quads.
     staging.bulk_extend([q for r in split.records for q in r.triples])
     problems = validate(staging, shapes or load_shapes())
-    by_record = _problems_by_record(problems, split.owners)
+    by_record = problems_by_record(problems, split.owners)
     clock.lap("validate")
 
-    judge = _Judge(staging, store.record_hashes(), declared_in, report.formats, lang)
+    judge = Judge(staging, store.record_hashes(), declared_in, report.formats, lang)
     writes = [
         w for r in split.records if (w := judge(r, by_record.get(r.resource, []))) is not None
     ]
@@ -259,7 +268,7 @@ class _Clock:
         self._last = now
 
 
-class _Judge:
+class Judge:
     """Decides each record's fate (rejected, unchanged, loaded, updated) and what to write."""
 
     def __init__(self, staging, existing: dict[str, str], declared_in: dict, formats, lang: str):
@@ -300,7 +309,7 @@ class _Judge:
             RecordOutcome(
                 record.resource.value,
                 record.kind,
-                _title(record, lang),
+                record_title(record, lang),
                 source,
                 status,
                 errors,

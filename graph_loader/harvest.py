@@ -1,0 +1,458 @@
+"""Harvesting: sources → converters → keyword linking → validation → store, record by record.
+
+``harvest(store, config, client=...)`` reads every record of one declared source
+(:mod:`graph_loader.harvest_config`) and never fails silently:
+
+- each upstream record is converted and validated on its own: a record that cannot be read,
+  converted or validated is *rejected* with its reasons, and the harvest goes on; nothing of a
+  rejected record is written (a record is all its graphs or nothing);
+- records whose datestamp is the one stored (or, after conversion, whose content hash is) are
+  *unchanged* and not rewritten; records deleted upstream (OAI-PMH ``deleted``) or, at the end of
+  a complete full harvest, no longer listed are *withdrawn* (their graphs dropped);
+- writes go in batches of :data:`BATCH` upstream records, one transaction each; a checkpoint
+  (resume token and identifiers read) is stored after a batch at most every
+  :data:`CHECKPOINT_SECONDS`, so a harvest stopped midway (a crash, Ctrl-C, a server gone)
+  resumes from its last checkpoint at the next run;
+- a page the server fails to give (5xx, timeout) is retried ``retries`` times; a page that
+  cannot be read is skipped when the protocol allows it (CSW), else the harvest stops with
+  its checkpoint and says how to resume.
+
+Each record graph is named after (source, upstream identifier, resource), so two sources
+describing one resource keep their own graphs, and every link keeps who asserted it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import httpx
+import pyoxigraph as ox
+
+from . import __version__
+from .enrich import KeywordLinker, KeywordReport
+from .errors import InputError
+from .formats import read_document
+from .harvest_config import SourceConfig, make_source
+from .harvest_state import (
+    Checkpoint,
+    KnownRecord,
+    known_records,
+    now_literal,
+    read_checkpoint,
+    read_runs,
+    record_runs,
+    source_iri,
+    write_checkpoint,
+)
+from .pipeline import Judge, problems_by_record, record_title
+from .records import Record, record_graph_iri, split_records
+from .sources import RawRecord, SourceError
+from .store import GraphWrite, Store
+from .terms import DCAT, DCT, HARVEST_SOURCE, SDO, UPSTREAM_DATESTAMP, UPSTREAM_IDENTIFIER, XSD
+from .validate import Shapes, describe, load_shapes, validate
+
+__all__ = ["harvest", "HarvestReport", "RecordResult", "BATCH", "CHECKPOINT_SECONDS", "STATUSES"]
+
+BATCH = 200
+CHECKPOINT_SECONDS = 10.0
+STATUSES = ("loaded", "updated", "unchanged", "withdrawn", "rejected")
+#: properties whose untagged strings get the source's declared language
+_TEXT = {DCT + "title", DCT + "description", DCAT + "keyword", SDO + "name", SDO + "description"}
+_STRING = ox.NamedNode(XSD + "string")
+
+
+@dataclass(slots=True)
+class RecordResult:
+    """What happened to one upstream record."""
+
+    identifier: str
+    status: str
+    title: str = ""
+    resource: str | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class HarvestReport:
+    """The report of one run, printed by the CLI and stored with the source's runs."""
+
+    source: str
+    kind: str
+    mode: str = "full"
+    started: str = ""
+    #: when the harvest began: the start of the interrupted run a resumed run goes on with
+    harvest_started: str = ""
+    seconds: float = 0.0
+    complete: bool = False
+    resumed_from: str | None = None
+    interrupted: str | None = None
+    results: list[RecordResult] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    keywords: KeywordReport = field(default_factory=KeywordReport)
+    triples_written: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def changed(self) -> bool:
+        return any(r.status in ("loaded", "updated", "withdrawn") for r in self.results)
+
+    @property
+    def ok(self) -> bool:
+        return self.complete and not self.count("rejected") and not self.page_errors
+
+    def to_json(self, *, limit: int = 200) -> dict:
+        unmatched: Counter = Counter()
+        for counts in self.keywords.unmatched.values():
+            unmatched.update(counts)
+        rejected = [r for r in self.results if r.status == "rejected"]
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "mode": self.mode,
+            "started": self.started,
+            "harvestStarted": self.harvest_started or self.started,
+            "seconds": round(self.seconds, 3),
+            "complete": self.complete,
+            "resumedFrom": self.resumed_from,
+            "interrupted": self.interrupted,
+            "counts": {s: self.count(s) for s in STATUSES},
+            "rejected": [
+                {"identifier": r.identifier, "title": r.title, "reasons": r.reasons}
+                for r in rejected[:limit]
+            ],
+            "pageErrors": self.page_errors,
+            "keywords": {
+                "linked": sum(self.keywords.linked.values()),
+                "unmatched": sum(unmatched.values()),
+                "topUnmatched": [{"keyword": k, "count": n} for k, n in unmatched.most_common(50)],
+            },
+            "triplesWritten": self.triples_written,
+        }
+
+
+@dataclass
+class _Unit:
+    """The records converted from one upstream record (or one record of a DCAT page)."""
+
+    identifier: str
+    datestamp: str | None
+    fmt: str
+    records: list[Record]
+
+
+def harvest(
+    store: Store,
+    config: SourceConfig,
+    *,
+    client: httpx.Client | None = None,
+    base_iri: str,
+    lang: str = "en",
+    incremental: bool = False,
+    restart: bool = False,
+    force: bool = False,
+    shapes: Shapes | None = None,
+    progress: Callable[[int], None] | None = None,
+    backoff: float = 1.0,
+) -> HarvestReport:
+    """Harvest one source into ``store`` (see the module docstring).
+
+    ``incremental`` asks the source only for records changed since the last complete harvest
+    (CSW, OAI-PMH; records gone upstream are then withdrawn only when the source says so);
+    ``restart`` ignores an unfinished harvest's checkpoint; ``force`` converts records even when
+    their datestamp is unchanged. ``backoff`` seconds (doubled each time) between retries.
+    """
+    own_client = client is None
+    if own_client:
+        client = httpx.Client(
+            timeout=config.timeout,
+            follow_redirects=True,
+            headers={"User-Agent": f"gaia-kg/{__version__} (harvester)"},
+        )
+    try:
+        run = _Run(store, config, base_iri, lang, shapes or load_shapes(), force)
+        return run.go(client, incremental, restart, progress, backoff)
+    finally:
+        if own_client:
+            client.close()
+
+
+class _Run:
+    """One harvest of one source; holds what the batches share."""
+
+    def __init__(self, store, config: SourceConfig, base_iri, lang, shapes, force: bool):
+        self.store, self.config, self.base_iri = store, config, base_iri
+        self.lang, self.shapes, self.force = lang, shapes, force
+        self.report = HarvestReport(config.name, config.kind, started=now_literal().value)
+        self.linker = KeywordLinker.from_store(store)
+        self.known = known_records(store, config.name)
+        self.hashes = {k.graph: k.content_hash for ks in self.known.values() for k in ks}
+        self.seen: set[str] = set()  # identifiers read by the harvest (resumed runs too)
+        self.read: set[str] = set()  # identifiers read by this run
+        self.last_checkpoint = time.monotonic()
+        self.name = config.name
+
+    # -- the run -------------------------------------------------------------------------------
+
+    def go(self, client, incremental, restart, progress, backoff) -> HarvestReport:
+        began = time.perf_counter()
+        report, name = self.report, self.name
+        point = Checkpoint() if restart else read_checkpoint(self.store, name)
+        resume = point.resume
+        if resume is not None:
+            report.resumed_from = resume
+            self.seen = set(point.seen)
+            report.harvest_started = point.started or report.started
+        since = _last_complete(self.store, name) if incremental else None
+        report.mode = "incremental" if since else "full"
+        source = make_source(self.config, since=since)
+        attempts: Counter = Counter()
+        batch: list[RawRecord] = []
+        while True:
+            try:
+                for raw in source.records(client, resume=resume):
+                    batch.append(raw)
+                    if len(batch) >= BATCH:
+                        self.flush(batch)
+                        batch = self.done(batch, progress)
+                        self.checkpoint(source.resume_token)
+                self.flush(batch)
+                batch = self.done(batch, progress)
+                report.complete = True
+                break
+            except SourceError as exc:
+                self.flush(batch)
+                batch = self.done(batch, progress)
+                if exc.transient and attempts[exc.resume] < self.config.retries:
+                    attempts[exc.resume] += 1
+                    time.sleep(backoff * 2 ** (attempts[exc.resume] - 1))
+                    resume = exc.resume
+                elif exc.skip is not None and not exc.transient:
+                    report.page_errors.append(str(exc))  # a bad record CSW could isolate
+                    resume = exc.skip
+                else:
+                    report.interrupted = str(exc)
+                    self.checkpoint(exc.resume, force=True)
+                    break
+            except BaseException:
+                self.flush(batch)  # what was read is kept, then the checkpoint says where
+                self.checkpoint(source.resume_token, force=True)
+                raise
+        if report.complete:
+            # Records of a skipped page were not seen: withdrawing them would be a guess.
+            if report.mode == "full" and not report.page_errors:
+                gone = sorted(set(self.known) - self.seen)
+                for start in range(0, len(gone), BATCH):
+                    self.write([], [self.withdraw(i) for i in gone[start : start + BATCH]])
+            write_checkpoint(self.store, name, None)
+        report.seconds = time.perf_counter() - began
+        record_runs(self.store, name, report.started, report.to_json())
+        return report
+
+    def checkpoint(self, token: str | None, *, force: bool = False) -> None:
+        if force or time.monotonic() - self.last_checkpoint >= CHECKPOINT_SECONDS:
+            point = Checkpoint(token, self.seen, self.report.harvest_started or self.report.started)
+            write_checkpoint(self.store, self.name, point)
+            self.last_checkpoint = time.monotonic()
+
+    # -- one batch -----------------------------------------------------------------------------
+
+    def flush(self, batch: list[RawRecord]) -> None:
+        """Convert, validate and write a batch of upstream records (one transaction)."""
+        units: list[_Unit] = []
+        drops: list[list[GraphWrite]] = []
+        for raw in batch:
+            units += self.convert(raw, drops)
+        writes = [w for d in drops for w in d]
+        for group in _disjoint(units):
+            writes += self.judge(group)
+        self.write(writes, [])
+
+    @staticmethod
+    def done(batch: list[RawRecord], progress) -> list[RawRecord]:
+        """Count a flushed batch on the progress bar; the next, empty batch."""
+        if progress and batch:
+            progress(len(batch))
+        return []
+
+    def write(self, writes: list[GraphWrite], drops: list[list[GraphWrite]]) -> None:
+        writes = writes + [w for d in drops for w in d]
+        if writes:
+            self.store.write_graphs(writes)
+            self.report.triples_written += sum(len(w) for w in writes)
+
+    def result(self, identifier: str, status: str, **details) -> None:
+        self.report.results.append(RecordResult(identifier, status, **details))
+
+    def withdraw(self, identifier: str) -> list[GraphWrite]:
+        """Empty writes for the graphs of ``identifier`` (a write of nothing drops a graph)."""
+        known = self.known.pop(identifier, [])
+        if known:
+            self.result(identifier, "withdrawn")
+        return [GraphWrite(ox.NamedNode(k.graph), []) for k in known]
+
+    def convert(self, raw: RawRecord, drops: list) -> list[_Unit]:
+        """The units of one upstream record; [] when it is withdrawn, unchanged or rejected."""
+        if raw.identifier in self.read:
+            reason = f"{raw.identifier}: the source lists this identifier twice; the first record"
+            reason += " is kept (identifiant donné deux fois par la source ; la première notice"
+            reason += " est gardée)"
+            self.result(raw.identifier, "rejected", reasons=[reason])
+            return []
+        self.read.add(raw.identifier)
+        self.seen.add(raw.identifier)
+        if raw.deleted:
+            drops.append(self.withdraw(raw.identifier))
+            return []
+        known = self.known.get(raw.identifier)
+        if not self.force and raw.datestamp and known:
+            if all(k.datestamp == raw.datestamp for k in known):
+                self.result(raw.identifier, "unchanged")
+                return []
+        if len(raw.data) > self.config.max_record_bytes:
+            mb = self.config.max_record_bytes // (1024 * 1024)
+            size = f"{len(raw.data) / 1024 / 1024:.1f} MB"
+            reason = f"record of {size} over the {mb} MB limit (notice de {size} : limite {mb} Mo)"
+            self.result(raw.identifier, "rejected", reasons=[reason])
+            return []
+        try:
+            if not raw.data.strip():
+                raise InputError("empty record (notice vide)")
+            fmt, quads = read_document(
+                raw.data, name=raw.identifier, base_iri=raw.url, mint_base=self.base_iri
+            )
+        except InputError as exc:
+            self.result(raw.identifier, "rejected", reasons=[str(exc)])
+            return []
+        quads = self.with_language(quads)
+        origin = f"{self.name}:{raw.identifier}"
+        split = split_records(
+            quads,
+            base_iri=self.base_iri,
+            origin=dict.fromkeys({q.subject for q in quads}, origin),
+            augment=lambda root, kind, triples: self.linker.augment(
+                root, kind, triples, self.name, self.report.keywords
+            ),
+        )
+        if self.config.kind != "dcat" and not any(r.kind != "source" for r in split.records):
+            reason = "no dataset, service, publication or software in the record"
+            reason += " (aucun jeu de données, service, publication ou logiciel)"
+            self.result(raw.identifier, "rejected", reasons=[f"{raw.identifier}: {reason}"])
+            return []
+        if self.config.kind != "dcat":
+            return [_Unit(raw.identifier, raw.datestamp, fmt, split.records)]
+        units = []  # a DCAT page: each record on its own, known by its IRI
+        for record in split.records:
+            identifier = record.resource.value
+            self.seen.add(identifier)
+            units.append(_Unit(identifier, None, fmt, [record]))
+        return units
+
+    def with_language(self, quads: list[ox.Quad]) -> list[ox.Quad]:
+        """Untagged titles, descriptions and keywords get the source's declared language."""
+        lang = self.config.language
+        if lang is None:
+            return quads
+        out = []
+        for q in quads:
+            o = q.object
+            if isinstance(o, ox.Literal) and o.datatype == _STRING and q.predicate.value in _TEXT:
+                q = ox.Quad(q.subject, q.predicate, ox.Literal(o.value, language=lang))
+            out.append(q)
+        return out
+
+    def judge(self, units: list[_Unit]) -> list[GraphWrite]:
+        """Validate units together; reject a unit with any Violation; writes for the rest."""
+        staging = ox.Store()
+        staging.bulk_extend([q for u in units for r in u.records for q in r.triples])
+        owners: dict = {}
+        for u in units:
+            for r in u.records:
+                r.graph = record_graph_iri(f"{self.name}\n{u.identifier}\n{r.resource.value}")
+                for node in {t.subject for t in r.triples}:
+                    owners.setdefault(node, []).append(r.resource)
+        by_record = problems_by_record(validate(staging, self.shapes), owners)
+        writes: list[GraphWrite] = []
+        for u in units:
+            main = next((r for r in u.records if r.kind != "source"), u.records[0])
+            title = record_title(main, self.lang)
+            found = {r.resource: by_record.get(r.resource, []) for r in u.records}
+            errors = [
+                describe(p, staging, self.lang)
+                for problems in found.values()
+                for p in problems
+                if p.severity == "Violation"
+            ]
+            if errors:
+                self.result(
+                    u.identifier,
+                    "rejected",
+                    title=title,
+                    resource=main.resource.value,
+                    reasons=errors,
+                )
+                continue
+            writes += self.unit_writes(u, staging, found, main, title)
+        return writes
+
+    def unit_writes(self, u: _Unit, staging, found, main: Record, title: str) -> list[GraphWrite]:
+        judge = Judge(
+            staging, self.hashes, dict.fromkeys(found, self.name), {self.name: u.fmt}, self.lang
+        )
+        about = [
+            (HARVEST_SOURCE, source_iri(self.name)),
+            (UPSTREAM_IDENTIFIER, ox.Literal(u.identifier)),
+        ]
+        if u.datestamp:
+            about.append((UPSTREAM_DATESTAMP, ox.Literal(u.datestamp)))
+        writes = []
+        for r in u.records:
+            w = judge(r, found[r.resource])
+            if w is not None:
+                mine = [ox.Triple(r.graph, p, o) for p, o in about]
+                writes.append(GraphWrite(w.graph, [*w.triples, *mine], w.lines))
+        graphs = {r.graph.value for r in u.records}
+        previous = self.known.get(u.identifier, [])
+        stale = [GraphWrite(ox.NamedNode(k.graph), []) for k in previous if k.graph not in graphs]
+        if not writes and not stale:
+            status = "unchanged"
+        else:
+            status = "updated" if previous else "loaded"
+        self.result(u.identifier, status, title=title, resource=main.resource.value)
+        for r in u.records:
+            self.hashes[r.graph.value] = r.content_hash
+        # a later duplicate of this identifier in the run compares with this version
+        self.known[u.identifier] = [
+            KnownRecord(r.graph.value, u.identifier, u.datestamp, r.content_hash) for r in u.records
+        ]
+        return writes + stale
+
+
+def _disjoint(units: list[_Unit]) -> list[list[_Unit]]:
+    """Groups of units in which no resource appears twice (validated apart, so two upstream
+    records describing one resource are judged each on its own)."""
+    groups: list[tuple[set, list[_Unit]]] = []
+    for u in units:
+        resources = {r.resource for r in u.records}
+        for taken, members in groups:
+            if not taken & resources:
+                taken |= resources
+                members.append(u)
+                break
+        else:
+            groups.append((set(resources), [u]))
+    return [members for _, members in groups]
+
+
+def _last_complete(store: Store, name: str) -> str | None:
+    """When the last complete harvest of the source began, in UTC to the second
+    (``YYYY-MM-DDThh:mm:ssZ``: both CSW filters and OAI-PMH ``from`` take it)."""
+    for run in read_runs(store, name):
+        if run["report"].get("complete"):
+            began = run["report"].get("harvestStarted") or run["started"]
+            return began[:19] + "Z"
+    return None

@@ -1,0 +1,209 @@
+"""``gaia-kg harvest`` and ``gaia-kg sources``: harvest declared sources, list them."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+
+import click
+
+from .cli import _fail, _open, _settings, lang_option, store_option
+from .errors import GaiaKGError
+
+__all__ = ["harvest", "sources"]
+
+sources_option = click.option(
+    "--sources",
+    "sources_file",
+    envvar="GAIA_KG_SOURCES",
+    default=None,
+    metavar="FILE",
+    help="The sources file (TOML) [default: ./sources.toml, or $GAIA_KG_SOURCES].",
+)
+
+_WORDS = {
+    "en": {
+        "head": "{name} ({kind}, {mode}): {n} upstream records in {s:.1f} s",
+        "resumed": "resumed from {token}",
+        "counts": "{loaded} loaded, {updated} updated, {unchanged} unchanged, "
+        "{withdrawn} withdrawn, {rejected} rejected",
+        "keywords": "keywords linked to thesaurus concepts: {linked}; unmatched: {missed}",
+        "rejected": "rejected records:",
+        "pages": "pages skipped:",
+        "stopped": "harvest stopped: {why}\n  run `gaia-kg harvest {name}` again to resume",
+        "none": "no source declared in {path}",
+        "never": "never harvested",
+        "unfinished": "unfinished, resumes from {token}",
+        "last": "last run {when}: {counts}",
+    },
+    "fr": {
+        "head": "{name} ({kind}, {mode}) : {n} notices amont en {s:.1f} s",
+        "resumed": "repris à {token}",
+        "counts": "{loaded} chargées, {updated} mises à jour, {unchanged} inchangées, "
+        "{withdrawn} retirées, {rejected} rejetées",
+        "keywords": "mots-clés reliés à des concepts du thésaurus : {linked} ; "
+        "sans correspondance : {missed}",
+        "rejected": "notices rejetées :",
+        "pages": "pages sautées :",
+        "stopped": "moissonnage interrompu : {why}\n"
+        "  relancez `gaia-kg harvest {name}` pour le reprendre",
+        "none": "aucune source déclarée dans {path}",
+        "never": "jamais moissonnée",
+        "unfinished": "inachevé, reprendra à {token}",
+        "last": "dernier moissonnage {when} : {counts}",
+    },
+}
+
+
+def _declared(sources_file):
+    from .harvest_config import read_sources, sources_path
+
+    return read_sources(sources_path(sources_file))
+
+
+def _bar():
+    """A record counter on stderr (no total is known in advance)."""
+    from tqdm import tqdm
+
+    bar = tqdm(desc="records", unit=" rec", file=sys.stderr, leave=False,
+               disable=None if not os.environ.get("CI") else True)  # fmt: skip
+    return bar
+
+
+@click.command()
+@click.argument("names", nargs=-1)
+@click.option("--all", "every", is_flag=True, help="Harvest every declared source.")
+@sources_option
+@store_option
+@lang_option
+@click.option("--base-iri", default=None, help="Base IRI for minted IRIs [default: $GAIA_KG_BASE].")
+@click.option(
+    "--incremental",
+    is_flag=True,
+    help="Ask only for records changed since the last complete harvest (CSW, OAI-PMH).",
+)
+@click.option("--restart", is_flag=True, help="Ignore an unfinished harvest's checkpoint.")
+@click.option("--force", is_flag=True, help="Convert records even when their date is unchanged.")
+@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+@click.option("--infer/--no-infer", default=True, help="Rebuild the inference graph afterwards.")
+def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental, restart,
+            force, as_json, infer):  # fmt: skip
+    """Harvest the sources NAMES (declared in the sources file) into the store.
+
+    Each record is converted, linked to the thesaurus and validated on its own; bad records
+    are reported and skipped; unchanged ones are not rewritten; records gone upstream are
+    withdrawn. An interrupted harvest resumes where it stopped.
+    """
+    from .bootstrap import initialise
+    from .harvest import harvest as run_harvest
+
+    settings = _settings(store_spec, base_iri=base_iri)
+    reports = []
+    try:
+        declared = _declared(sources_file)
+        chosen = list(declared) if every else list(names)
+        if not chosen:
+            raise click.UsageError("name a source or give --all: " + ", ".join(declared))
+        unknown = [n for n in chosen if n not in declared]
+        if unknown:
+            raise click.UsageError(
+                f"unknown source(s) / source(s) inconnue(s): {', '.join(unknown)}; "
+                f"declared / déclarées: {', '.join(declared)}"
+            )
+        with _open(settings) as store:
+            for line in initialise(store, infer=False, quiet=True):
+                click.echo(line)
+            for name in chosen:
+                bar = _bar()
+                report = run_harvest(
+                    store, declared[name], base_iri=settings.base_iri, lang=lang,
+                    incremental=incremental, restart=restart, force=force, progress=bar.update,
+                )  # fmt: skip
+                bar.close()
+                reports.append(report)
+                if not as_json:
+                    _print(report, lang)
+            if infer and any(r.changed for r in reports):
+                from .inference import rebuild_inference
+
+                summary = str(rebuild_inference(store))
+                if not as_json:
+                    click.echo(summary)
+    except GaiaKGError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2))
+    if not all(r.complete for r in reports) or any(r.count("rejected") for r in reports):
+        sys.exit(1)
+
+
+def _print(report, lang: str) -> None:
+    w = _WORDS[lang]
+    counts = {s: report.count(s) for s in ("loaded", "updated", "unchanged", "withdrawn")}
+    counts["rejected"] = report.count("rejected")
+    click.echo(
+        w["head"].format(
+            name=report.source,
+            kind=report.kind,
+            mode=report.mode,
+            n=len(report.results),
+            s=report.seconds,
+        )  # fmt: skip
+    )
+    if report.resumed_from:
+        click.echo("  " + w["resumed"].format(token=report.resumed_from))
+    click.echo("  " + w["counts"].format(**counts))
+    unmatched: Counter = Counter()
+    for c in report.keywords.unmatched.values():
+        unmatched.update(c)
+    linked = sum(report.keywords.linked.values())
+    if linked or unmatched:
+        click.echo("  " + w["keywords"].format(linked=linked, missed=sum(unmatched.values())))
+        for keyword, n in unmatched.most_common(5):
+            click.echo(f"    ? {n} × « {keyword} »")
+    rejected = [r for r in report.results if r.status == "rejected"]
+    if rejected:
+        click.echo("  " + w["rejected"])
+        for r in rejected:
+            click.echo(f"    ✗ {r.identifier}" + (f" « {r.title} »" if r.title else ""))
+            for reason in r.reasons:
+                click.echo(f"        - {reason}")
+    if report.page_errors:
+        click.echo("  " + w["pages"])
+        for line in report.page_errors:
+            click.echo(f"    ✗ {line}")
+    if report.interrupted:
+        click.echo("  " + w["stopped"].format(why=report.interrupted, name=report.source))
+
+
+@click.command()
+@sources_option
+@store_option
+@lang_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def sources(sources_file, store_spec, lang, as_json):
+    """List the declared sources with the state of their last harvest."""
+    from .harvest_status import sources_status
+
+    try:
+        declared = _declared(sources_file)
+        with _open(_settings(store_spec)) as store:
+            status = sources_status(store, declared)
+    except GaiaKGError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(status, ensure_ascii=False, indent=2))
+        return
+    w = _WORDS[lang]
+    for s in status:
+        click.echo(f"{s['name']} ({s['kind']}) {s['url']}")
+        if s["checkpoint"]:
+            click.echo("  " + w["unfinished"].format(token=s["checkpoint"]["resume"]))
+        last = s["lastRun"]
+        if last is None:
+            click.echo("  " + w["never"])
+        else:
+            counts = ", ".join(f"{k} {v}" for k, v in last["report"]["counts"].items())
+            click.echo("  " + w["last"].format(when=last["started"], counts=counts))

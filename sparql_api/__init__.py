@@ -35,6 +35,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         sparql,
         sparql_write,
     )
+    from .views.search import bp as search_bp
 
     settings = settings or Settings.from_env()
     app = Flask(__name__)
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     for module in (sparql, sparql_write, editor, resources, health, concepts, openapi, pages):
         app.register_blueprint(module.bp)
     app.register_blueprint(linkeddata.bp)
+    app.register_blueprint(search_bp)
     register_error_handlers(app)
     return app
 

@@ -155,6 +155,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'limit' must be a whole number from 1 to {limit}.",
         "fr": "« limit » doit être un nombre entier de 1 à {limit}.",
     },
+    "search_q_too_long": {
+        "en": "The search text is too long ({length} characters; at most {limit}).",
+        "fr": "Le texte recherché est trop long ({length} caractères ; au plus {limit}).",
+    },
+    "search_bad_number": {
+        "en": "'{name}' must be a number, not '{value}'.",
+        "fr": "« {name} » doit être un nombre, pas « {value} ».",
+    },
+    "search_bad_int": {
+        "en": "'{name}' must be a whole number from {low} to {high}, not '{value}'.",
+        "fr": "« {name} » doit être un nombre entier de {low} à {high}, pas « {value} ».",
+    },
+    "search_bad_bbox": {
+        "en": "'bbox' must be west,south,east,north in degrees (longitudes -180 to 180, "
+        "latitudes -90 to 90, south <= north), not '{value}'.",
+        "fr": "« bbox » doit valoir ouest,sud,est,nord en degrés (longitudes de -180 à 180, "
+        "latitudes de -90 à 90, sud <= nord), pas « {value} ».",
+    },
+    "search_bad_date": {
+        "en": "'{name}' must be an ISO date (2020-05-31, 2020-05 or 2020), not '{value}'.",
+        "fr": "« {name} » doit être une date ISO (2020-05-31, 2020-05 ou 2020), pas « {value} ».",
+    },
+    "search_bad_range": {
+        "en": "'{low}' must not be after '{high}'.",
+        "fr": "« {low} » ne doit pas être après « {high} ».",
+    },
+    "search_bad_choice": {
+        "en": "Unknown value '{value}' for '{name}'; known: {known}.",
+        "fr": "Valeur « {value} » inconnue pour « {name} » ; valeurs connues : {known}.",
+    },
     "uri_missing": {
         "en": "Give an IRI in the 'uri' parameter: /id?uri=<IRI>.",
         "fr": "Indiquez une IRI dans le paramètre « uri » : /id?uri=<IRI>.",

@@ -303,6 +303,91 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         ],
         "responses": {"200": "application/json", "400": "application/json"},
     },
+    ("/api/search", "get"): {
+        "summary": (
+            "Faceted search: text (fr/en, expanded to thesaurus concepts), facet tree with exact "
+            "counts, flat facets, bbox, time and depth ranges, sort and paging",
+            "Recherche à facettes : texte (fr/en, étendu aux concepts du thésaurus), arbre de "
+            "facettes aux comptes exacts, facettes simples, emprise, périodes, profondeurs, tri "
+            "et pagination",
+        ),
+        "parameters": [
+            _param(
+                "q",
+                "query",
+                "Words to find, in French or English.",
+                "Mots recherchés, en français ou en anglais.",
+            ),
+            *[
+                _param(
+                    name,
+                    "query",
+                    f"Facet filter ({name}), repeatable: OR within a facet, AND across facets.",
+                    f"Filtre de facette ({name}), répétable : OU dans une facette, "
+                    "ET entre facettes.",
+                    schema={"type": "array", "items": {"type": "string"}},
+                )
+                for name in ("theme", "pole", "centre", "type", "format", "licence", "platform")
+            ],
+            _param(
+                "bbox",
+                "query",
+                "west,south,east,north in degrees; west > east crosses the antimeridian.",
+                "ouest,sud,est,nord en degrés ; ouest > est traverse l'antiméridien.",
+            ),
+            _param(
+                "start",
+                "query",
+                "ISO date: resources whose temporal extent ends on or after it (overlap).",
+                "Date ISO : ressources dont l'étendue temporelle finit à cette date ou après "
+                "(chevauchement).",
+            ),
+            _param(
+                "end",
+                "query",
+                "ISO date: resources whose temporal extent starts on or before it (overlap).",
+                "Date ISO : ressources dont l'étendue temporelle commence à cette date ou avant "
+                "(chevauchement).",
+            ),
+            _param(
+                "vmin",
+                "query",
+                "Lowest altitude in metres (depth negative): vertical extent overlap.",
+                "Altitude la plus basse en mètres (profondeur négative) : chevauchement vertical.",
+                schema={"type": "number"},
+            ),
+            _param(
+                "vmax",
+                "query",
+                "Highest altitude in metres (depth negative): vertical extent overlap.",
+                "Altitude la plus haute en mètres (profondeur négative) : chevauchement vertical.",
+                schema={"type": "number"},
+            ),
+            _param(
+                "sort",
+                "query",
+                "Order of the hits.",
+                "Ordre des résultats.",
+                schema={"type": "string", "enum": ["relevance", "date", "title"]},
+            ),
+            _param(
+                "page",
+                "query",
+                "Page number, from 1.",
+                "Numéro de page, à partir de 1.",
+                schema={"type": "integer", "minimum": 1},
+            ),
+            _param(
+                "size",
+                "query",
+                "Hits per page (1-100).",
+                "Résultats par page (1-100).",
+                schema={"type": "integer", "minimum": 1, "maximum": 100},
+            ),
+            LANG,
+        ],
+        "responses": {"200": "application/json", "400": "application/json"},
+    },
     ("/", "get"): {
         "summary": (
             "HTML home: the compartments with their dataset counts",

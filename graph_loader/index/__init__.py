@@ -1,0 +1,218 @@
+"""The search index: a tantivy projection of the store, always rebuildable from it.
+
+>>> from graph_loader.store import EmbeddedStore
+>>> index = SearchIndex.open(None)          # in memory
+>>> rebuild(index, EmbeddedStore(None)).documents
+0
+
+:func:`rebuild` replaces every document in one commit (readers keep the old ones until then);
+:func:`update` re-reads the resources a load changed and drops the withdrawn ones. Alongside
+the tantivy files, ``gaia-kg.json`` keeps what the search side needs that is not per document:
+the GAIA thesaurus tree, concept labels, alignments and the labels of facet values.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import tantivy
+
+from ..config import Settings
+from ..store import Store
+from .documents import make_document, read_resources, read_vocabularies
+from .schema import build_schema, register_analyzers
+
+__all__ = ["SearchIndex", "BuildReport", "rebuild", "update", "index_stats", "META_FILE"]
+
+META_FILE = "gaia-kg.json"
+#: resources read from the store per query during a rebuild
+CHUNK = 5000
+#: bump when the schema changes: an index of another version is rebuilt, not opened
+SCHEMA_VERSION = 1
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a rebuild or an update did."""
+
+    documents: int
+    removed: int
+    seconds: float
+    path: str | None
+
+    def message(self, lang: str = "en") -> str:
+        """One line for the CLI."""
+        where = self.path or (":mémoire:" if lang == "fr" else ":memory:")
+        if lang == "fr":
+            return (
+                f"Index {where} : {self.documents} ressources indexées, {self.removed} retirées, "
+                f"en {self.seconds:.1f} s."
+            )
+        return (
+            f"Index {where}: {self.documents} resources indexed, {self.removed} removed, "
+            f"in {self.seconds:.1f} s."
+        )
+
+
+class SearchIndex:
+    """A tantivy index (on disk or in memory) and its metadata."""
+
+    def __init__(self, index: tantivy.Index, path: Path | None, meta: dict):
+        self.index = index
+        self.path = path
+        self.meta = meta
+        self.schema = index.schema
+        self._lock = threading.Lock()
+        self._meta_mtime = self._mtime()
+
+    @classmethod
+    def open(cls, path: str | Path | None) -> SearchIndex:
+        """Open the index at ``path`` (created empty if absent), or a new one in memory."""
+        schema = build_schema()
+        if path is None:
+            index = tantivy.Index(schema)
+            meta: dict = {}
+        else:
+            path = Path(path)
+            meta = _read_meta(path)
+            if meta.get("schema") not in (None, SCHEMA_VERSION) and path.exists():
+                shutil.rmtree(path)  # an index of another schema: start again
+                meta = {}
+            path.mkdir(parents=True, exist_ok=True)
+            index = tantivy.Index(schema, path=str(path), reuse=True)
+        register_analyzers(index)
+        return cls(index, path, meta)
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> SearchIndex:
+        """The index of ``settings`` (``Settings.index_path()``; in memory when None)."""
+        return cls.open(settings.index_path())
+
+    def _mtime(self) -> float:
+        if self.path is None:
+            return 0.0
+        try:
+            return (self.path / META_FILE).stat().st_mtime
+        except OSError:
+            return 0.0
+
+    def searcher(self) -> tantivy.Searcher:
+        """A searcher over the last commit (metadata reread when another process wrote it)."""
+        if self.path is not None and self._mtime() != self._meta_mtime:
+            with self._lock:
+                self._meta_mtime = self._mtime()
+                self.meta = _read_meta(self.path)
+                self.index.reload()
+        return self.index.searcher()
+
+    def _commit(self, writer: tantivy.IndexWriter, meta: dict) -> None:
+        writer.commit()
+        writer.wait_merging_threads()
+        self.index.reload()
+        meta = {**meta, "schema": SCHEMA_VERSION, "built": datetime.now(UTC).isoformat()}
+        self.meta = meta
+        if self.path is not None:
+            tmp = self.path / (META_FILE + ".tmp")
+            tmp.write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+            tmp.replace(self.path / META_FILE)
+            self._meta_mtime = self._mtime()
+
+
+def _read_meta(path: Path) -> dict:
+    try:
+        return json.loads((path / META_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def rebuild(
+    index: SearchIndex, store: Store, *, progress: Progress | None = None, threads: int = 2
+) -> BuildReport:
+    """Replace every document of ``index`` by the resources of ``store`` (one commit)."""
+    started = time.perf_counter()
+    vocab = read_vocabularies(store)
+    iris = sorted(read_resources_iris(store))
+    writer = index.index.writer(heap_size=256_000_000, num_threads=threads)
+    writer.delete_all_documents()
+    done = 0
+    for chunk in _chunks(iris, CHUNK):
+        for res in read_resources(store, chunk).values():
+            writer.add_document(make_document(res, vocab))
+        done += len(chunk)
+        if progress is not None:
+            progress(done, len(iris))
+    index._commit(writer, {**vocab.meta(), "documents": len(iris)})
+    path = str(index.path) if index.path else None
+    return BuildReport(len(iris), 0, time.perf_counter() - started, path)
+
+
+def read_resources_iris(store: Store) -> set[str]:
+    """The IRIs of every searchable resource of ``store``."""
+    from ..queries import load_query
+
+    return {row["r"].value for row in store.select(load_query("index/resources"))}
+
+
+def update(
+    settings_or_index: Settings | SearchIndex,
+    store: Store,
+    changed: list[str],
+    removed: list[str],
+) -> BuildReport:
+    """Re-index the resources ``changed`` by a load and drop those ``removed`` (IRIs).
+
+    Called by the pipeline after every load and withdrawal. An IRI that is not a searchable
+    resource (an agent, a distribution) is dropped from the index and not re-added.
+    """
+    started = time.perf_counter()
+    index = (
+        settings_or_index
+        if isinstance(settings_or_index, SearchIndex)
+        else SearchIndex.for_settings(settings_or_index)
+    )
+    vocab = read_vocabularies(store)
+    writer = index.index.writer(heap_size=50_000_000, num_threads=1)
+    for iri in [*changed, *removed]:
+        writer.delete_documents_by_term("iri", iri)
+    added = 0
+    for chunk in _chunks(sorted(set(changed) - set(removed)), CHUNK):
+        for res in read_resources(store, chunk).values():
+            writer.add_document(make_document(res, vocab))
+            added += 1
+    index._commit(writer, {**vocab.meta(), "documents": None})
+    path = str(index.path) if index.path else None
+    return BuildReport(added, len(removed), time.perf_counter() - started, path)
+
+
+def index_stats(index: SearchIndex) -> dict:
+    """Documents per type, thesaurus size, build time and size on disk."""
+    searcher = index.searcher()
+    agg = searcher.aggregate(
+        tantivy.Query.all_query(), {"t": {"terms": {"field": "type", "size": 100}}}
+    )
+    types = {b["key"]: b["doc_count"] for b in agg["t"]["buckets"]}
+    size = None
+    if index.path is not None:
+        size = sum(f.stat().st_size for f in index.path.rglob("*") if f.is_file())
+    return {
+        "path": str(index.path) if index.path else None,
+        "documents": searcher.num_docs,
+        "types": dict(sorted(types.items())),
+        "thesaurus_concepts": len(index.meta.get("thesaurus", {})),
+        "built": index.meta.get("built"),
+        "bytes": size,
+    }

@@ -1,0 +1,314 @@
+"""From the store to index documents: SPARQL in ``data/queries/index/*.rq``, Python after.
+
+:func:`read_vocabularies` reads what every document needs to know about concepts (labels,
+broader links, the GAIA thesaurus, alignments) and the labels of facet values;
+:func:`read_resources` reads the resources (all, or some by IRI) field by field, and
+:func:`make_document` turns one of them into a tantivy document and its stored payload.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+import pyoxigraph as ox
+import tantivy
+
+from ..queries import load_query
+from ..store import Store
+from ..terms import THESAURUS_GRAPH
+from ..text import fold
+from .schema import LANGS, NO_LON
+
+__all__ = [
+    "Vocabularies",
+    "read_vocabularies",
+    "read_resources",
+    "make_document",
+    "parse_bbox",
+    "parse_day",
+    "values_block",
+    "KIND_PRIORITY",
+]
+
+#: the kind of a resource typed several ways: the first of these
+KIND_PRIORITY = ("dataset", "service", "software", "publication")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_VERTICAL = re.compile(r"vertical extent: (\S+) \.\. (\S+)")
+
+
+@dataclass(slots=True)
+class Vocabularies:
+    """Concepts of every loaded vocabulary, as the index build needs them."""
+
+    labels: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    pref: dict[str, dict[str, str]] = field(default_factory=dict)
+    broader: dict[str, list[str]] = field(default_factory=dict)
+    thesaurus: set[str] = field(default_factory=set)
+    matches: dict[str, list[str]] = field(default_factory=dict)
+    #: labels of facet values (organisations, licences, formats, platforms) by language
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    _closure: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def closure(self, iri: str) -> tuple[str, ...]:
+        """``iri`` and every concept above it (cycles safe)."""
+        found = self._closure.get(iri)
+        if found is None:
+            seen: dict[str, None] = {}
+            stack = [iri]
+            while stack:
+                c = stack.pop()
+                if c not in seen:
+                    seen[c] = None
+                    stack.extend(self.broader.get(c, ()))
+            found = self._closure[iri] = tuple(seen)
+        return found
+
+    def meta(self) -> dict:
+        """What the search side needs: the thesaurus tree, labels of concepts and values."""
+        return {
+            "thesaurus": {
+                c: {"broader": [b for b in self.broader.get(c, ()) if b in self.thesaurus]}
+                for c in sorted(self.thesaurus)
+            },
+            "pref": self.pref,
+            "matches": self.matches,
+            "values": self.values,
+        }
+
+
+def _lang(literal: ox.Literal) -> str:
+    return (literal.language or "").split("-")[0].lower()
+
+
+def read_vocabularies(store: Store) -> Vocabularies:
+    """Concept labels, broader links, the thesaurus, alignments and facet value labels."""
+    vocab = Vocabularies()
+    labels: dict[str, list] = defaultdict(list)
+    for row in store.select(load_query("index/concepts")):
+        iri, kind, literal = row["c"].value, row["kind"].value, row["label"]
+        lang = _lang(literal)
+        labels[iri].append((kind, lang, literal.value))
+        if kind == "pref":
+            pref = vocab.pref.setdefault(iri, {})
+            if lang not in pref or literal.value < pref[lang]:
+                pref[lang] = literal.value
+    vocab.labels = dict(labels)
+    broader: dict[str, list[str]] = defaultdict(list)
+    for row in store.select(load_query("index/broader")):
+        broader[row["c"].value].append(row["b"].value)
+    vocab.broader = {c: sorted(set(bs)) for c, bs in broader.items()}
+    rows = store.select(load_query("index/thesaurus"), {"thesaurus": THESAURUS_GRAPH})
+    vocab.thesaurus = {row["c"].value for row in rows}
+    matches: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(load_query("index/matches")):
+        a, b = row["a"].value, row["b"].value
+        matches[a].add(b)
+        matches[b].add(a)
+    vocab.matches = {a: sorted(bs) for a, bs in matches.items()}
+    for row in store.select(load_query("index/labels")):
+        literal = row["label"]
+        lang = _lang(literal)
+        current = vocab.values.setdefault(row["o"].value, {})
+        if lang not in current or literal.value < current[lang]:
+            current[lang] = literal.value
+    return vocab
+
+
+def values_block(iris: Iterable[str]) -> str:
+    """A ``VALUES ?r { … }`` block of IRIs, each serialised (escaped) as a term."""
+    return "VALUES ?r { " + " ".join(str(ox.NamedNode(i)) for i in iris) + " }"
+
+
+def _query(name: str, iris: list[str] | None) -> str:
+    text = load_query(name)
+    return text.replace("#VALUES", values_block(iris)) if iris is not None else text
+
+
+def read_resources(store: Store, iris: list[str] | None = None) -> dict[str, dict]:
+    """The searchable resources (all, or those of ``iris``) as dicts of raw values."""
+    resources: dict[str, dict] = {}
+    for row in store.select(_query("index/resources", iris)):
+        iri, kind = row["r"].value, row["kind"].value
+        res = resources.get(iri)
+        if res is None:
+            resources[iri] = {"iri": iri, "kind": kind, "text": [], "links": [], "extents": []}
+        elif KIND_PRIORITY.index(kind) < KIND_PRIORITY.index(res["kind"]):
+            res["kind"] = kind  # software is also an (inferred) schema:CreativeWork
+    for row in store.select(_query("index/texts", iris)):
+        res = resources.get(row["r"].value)
+        if res is not None:
+            res["text"].append((row["field"].value, _lang(row["text"]), row["text"].value))
+    for row in store.select(_query("index/links", iris)):
+        res = resources.get(row["r"].value)
+        if res is not None:
+            res["links"].append((row["field"].value, row["o"].value))
+    for row in store.select(_query("index/extents", iris)):
+        res = resources.get(row["r"].value)
+        if res is not None:
+            res["extents"].append((row["field"].value, row["v"].value))
+    return resources
+
+
+def parse_bbox(wkt: str) -> tuple[float, float, float, float] | None:
+    """``(west, south, east, north)`` of a WKT polygon or point (west > east when it crosses
+    the antimeridian: a rectangle written west-south first, as the mappings write it).
+
+    >>> parse_bbox("POLYGON((170 -10, -170 -10, -170 10, 170 10, 170 -10))")
+    (170.0, -10.0, -170.0, 10.0)
+    >>> parse_bbox("POLYGON((-5 41, 10 41, 10 51.5, -5 51.5, -5 41))")
+    (-5.0, 41.0, 10.0, 51.5)
+    """
+    body = wkt[wkt.upper().find("P") :] if "P" in wkt.upper() else wkt
+    numbers = [float(n) for n in _NUMBER.findall(body)]
+    if len(numbers) < 2 or len(numbers) % 2:
+        return None
+    xs, ys = numbers[0::2], numbers[1::2]
+    s, n = min(ys), max(ys)
+    w, e = min(xs), max(xs)
+    if len(xs) == 5 and xs[0] > xs[1] and 360 - (xs[0] - xs[1]) < xs[0] - xs[1]:
+        w, e = xs[0], xs[1]
+    if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90):
+        return None
+    return w, s, e, n
+
+
+def parse_day(text: str, *, end: bool = False) -> int | None:
+    """The day ordinal of an ISO date, date-time, year-month or year (its last day if
+    ``end``), or None.
+
+    >>> parse_day("2006-06-01") == date(2006, 6, 1).toordinal()
+    True
+    >>> parse_day("2010", end=True) == date(2010, 12, 31).toordinal()
+    True
+    """
+    text = text.strip()
+    try:
+        if len(text) >= 10 and text[4] == "-":
+            return date.fromisoformat(text[:10]).toordinal()
+        if len(text) == 7 and text[4] == "-":
+            y, m = int(text[:4]), int(text[5:7])
+            if end:
+                nxt = date(y + (m == 12), m % 12 + 1, 1)
+                return nxt.toordinal() - 1
+            return date(y, m, 1).toordinal()
+        if len(text) == 4 and text.isdigit():
+            return date(int(text), 12, 31).toordinal() if end else date(int(text), 1, 1).toordinal()
+    except ValueError:
+        return None
+    return None
+
+
+def _pick(values: dict[str, str], lang: str) -> str:
+    for key in (lang, *LANGS, "", *sorted(values)):
+        if values.get(key):
+            return values[key]
+    return ""
+
+
+def _extents(res: dict) -> dict:
+    out: dict = {}
+    for name, value in sorted(res["extents"]):
+        if name == "bbox" and "bbox" not in out:
+            out["bbox"] = parse_bbox(value)
+        elif name in ("start", "end"):
+            day = parse_day(value, end=name == "end")
+            if day is not None:
+                pick = min if name == "start" else max
+                out[name] = pick(out.get(name, day), day)
+        elif name in ("modified", "issued"):
+            day = parse_day(value)
+            if day is not None:
+                out[name] = max(out.get(name, day), day)
+        elif name == "comment" and (m := _VERTICAL.match(value)):
+            low, high = (float(v) if _NUMBER.fullmatch(v) else None for v in m.groups())
+            out["vertical"] = (low, high)
+    return out
+
+
+def make_document(res: dict, vocab: Vocabularies) -> tantivy.Document:
+    """One resource as an index document (see :mod:`graph_loader.index.schema`)."""
+    doc = tantivy.Document()
+    doc.add_text("iri", res["iri"])
+    doc.add_text("type", res["kind"])
+    texts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for name, lang, text in sorted(res["text"]):
+        texts[name][lang].append(text)
+    stored: dict[str, dict[str, str]] = {"title": {}, "description": {}}
+    for name, by_lang in texts.items():
+        for lang, values in by_lang.items():
+            targets = [lang] if lang in LANGS else list(LANGS)
+            for target in targets:
+                for value in values:
+                    doc.add_text(f"{name}_{target}", value)
+            if name in stored:
+                stored[name][lang] = values[0]
+    links: dict[str, list[str]] = defaultdict(list)
+    for name, value in sorted(set(res["links"])):
+        links[name].append(value)
+    direct = links.pop("concept", [])
+    closure: dict[str, None] = {}
+    for concept in direct:
+        closure.update(dict.fromkeys(vocab.closure(concept)))
+    for concept in closure:
+        doc.add_text("concepts", concept)
+        if concept in vocab.thesaurus:
+            doc.add_text("theme", concept)
+        for _kind, lang, text in vocab.labels.get(concept, ()):
+            for target in [lang] if lang in LANGS else list(LANGS):
+                doc.add_text(f"theme_{target}", text)
+    for name, values in links.items():
+        for value in values:
+            doc.add_text(name, value)
+            for lang in LANGS:
+                if label := vocab.values.get(value, {}).get(lang):
+                    doc.add_text(f"keyword_{lang}", label)
+    for lang in LANGS:
+        doc.add_text(f"title_key_{lang}", fold(_pick(stored["title"], lang))[:64])
+    ext = _extents(res)
+    bbox = ext.get("bbox")
+    if bbox:
+        w, s, e, n = bbox
+        intervals = [(w, e)] if w <= e else [(w, 180.0), (-180.0, e)]
+        intervals.append((NO_LON, -NO_LON))
+        doc.add_float("west1", intervals[0][0])
+        doc.add_float("east1", intervals[0][1])
+        doc.add_float("west2", intervals[1][0])
+        doc.add_float("east2", intervals[1][1])
+        doc.add_float("south", s)
+        doc.add_float("north", n)
+    start, end = ext.get("start"), ext.get("end")
+    if start is not None or end is not None:
+        doc.add_integer("tstart", start if start is not None else date.min.toordinal())
+        doc.add_integer("tend", end if end is not None else date.max.toordinal())
+    low, high = ext.get("vertical", (None, None))
+    if low is not None or high is not None:
+        doc.add_float("vmin", low if low is not None else -1e9)
+        doc.add_float("vmax", high if high is not None else 1e9)
+    doc.add_integer("date", ext.get("modified", ext.get("issued", 0)))
+    payload = {
+        "type": res["kind"],
+        "title": stored["title"],
+        "description": stored["description"],
+        "pole": (links.get("pole") or [None])[0],
+        "centre": (links.get("centre") or [None])[0],
+        "bbox": list(bbox) if bbox else None,
+        "temporal": _temporal(start, end),
+        "concepts": list(closure),
+        "direct": direct,
+    }
+    doc.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
+    return doc
+
+
+def _temporal(start: int | None, end: int | None) -> dict | None:
+    if start is None and end is None:
+        return None
+    return {
+        "start": date.fromordinal(start).isoformat() if start is not None else None,
+        "end": date.fromordinal(end).isoformat() if end is not None else None,
+    }

@@ -1,0 +1,175 @@
+"""From search parameters to tantivy queries: words, concepts, filters.
+
+**Words.** The query is cut into words; a word that is a stop word in French or English is
+dropped. Each remaining word is analysed by the French and the English analyzer of the index
+and matched in every text field of both languages (titles weigh most, then keywords, then
+theme labels, then descriptions; the best field counts, plus a fuzzy match of one edit on
+titles and keywords for words of 6 letters or more). Every word must match (all but one from
+four words on).
+
+**Concepts.** Runs of words that name a concept of any loaded vocabulary (a prefLabel,
+altLabel or hiddenLabel in any language, acronyms included; an exact match, or a near one
+for the same number of words) are *matched*, and each matched concept is *expanded* to the
+concepts aligned with it (``skos:exactMatch`` / ``skos:closeMatch``, either way). Documents
+list every concept they are tagged with and all their ancestors, so a term on that field
+finds the narrower concepts too. A word covered by a matched concept is satisfied either by
+its text or by a document tagged at or below the concept: a French query finds a record
+described only in English, and the reverse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import tantivy
+
+from graph_loader.index.schema import LANGS, analyzer
+
+from .autocomplete import matcher_for, tokens
+from .concept_index import ConceptIndex
+
+__all__ = ["QueryPlan", "plan_query", "match_concepts", "FIELD_WEIGHTS", "CONCEPT_BOOST"]
+
+#: weight of each analysed text field
+FIELD_WEIGHTS = {"title": 3.0, "keyword": 2.0, "theme": 1.5, "description": 1.0}
+#: weight of a word satisfied through a matched concept
+CONCEPT_BOOST = 2.5
+FUZZY_MIN_CHARS = 6
+
+_ANALYZERS: dict[str, tantivy.TextAnalyzer] = {}
+
+
+def _analyze(lang: str, word: str) -> list[str]:
+    if lang not in _ANALYZERS:
+        _ANALYZERS[lang] = analyzer(lang)
+    return _ANALYZERS[lang].analyze(word)
+
+
+@dataclass(slots=True)
+class MatchedConcept:
+    """A concept named by a run of query words, and how it was named."""
+
+    iri: str
+    label: str
+    lang: str
+    words: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class QueryPlan:
+    """The text part of a search: the query, the words kept, the concepts matched."""
+
+    query: tantivy.Query
+    words: list[str] = field(default_factory=list)
+    concepts: list[MatchedConcept] = field(default_factory=list)
+    #: expanded concept IRI -> (matched concept IRI, "concept" or "aligned")
+    expansion: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: the query whose terms are highlighted (words only)
+    highlight: tantivy.Query | None = None
+
+
+def match_concepts(index: ConceptIndex, words: list[str], lang: str = "en") -> list[MatchedConcept]:
+    """Concepts named by runs of ``words`` (folded), longest runs first, each word once;
+    each with its best label (exact first, then GAIA first, then in ``lang``)."""
+    matcher = matcher_for(index)
+    used: set[int] = set()
+    found: list[MatchedConcept] = []
+    for n in range(len(words), 0, -1):
+        for start in range(0, len(words) - n + 1):
+            span = tuple(range(start, start + n))
+            if used.intersection(span):
+                continue
+            phrase = " ".join(words[start : start + n])
+            if len(phrase) < 3:
+                continue
+            best: dict[str, tuple] = {}
+            for i, level in matcher.label_matches(phrase, fuzzy=len(phrase) >= 5).items():
+                label_words = matcher.label_tokens[i]
+                if level and (
+                    len(label_words) != n or abs(len(" ".join(label_words)) - len(phrase)) > 2
+                ):
+                    continue
+                entry = index.labels[i]
+                gaia = 0 if index.concepts[entry.iri].in_thesaurus else 1
+                key = (level, gaia, 0 if entry.lang == lang else 1, entry.text)
+                if entry.iri not in best or key < best[entry.iri][0]:
+                    best[entry.iri] = (key, entry)
+            if best:
+                used.update(span)
+                for iri, (_key, entry) in sorted(best.items()):
+                    found.append(MatchedConcept(iri, entry.text, entry.lang, span))
+    return found
+
+
+def _word_query(schema: tantivy.Schema, word: str) -> tantivy.Query | None:
+    per_lang = {lang: _analyze(lang, word) for lang in LANGS}
+    if any(not toks for toks in per_lang.values()):
+        return None  # a stop word in one of the languages
+    clauses = []
+    for lang, toks in per_lang.items():
+        for tok in toks:
+            for name, weight in FIELD_WEIGHTS.items():
+                term = tantivy.Query.term_query(schema, f"{name}_{lang}", tok)
+                clauses.append(tantivy.Query.boost_query(term, weight))
+            if len(word) >= FUZZY_MIN_CHARS:
+                for name in ("title", "keyword"):
+                    fuzzy = tantivy.Query.fuzzy_term_query(
+                        schema, f"{name}_{lang}", tok, distance=1, transposition_cost_one=True
+                    )
+                    clauses.append(tantivy.Query.boost_query(fuzzy, 0.5))
+    return tantivy.Query.disjunction_max_query(clauses, tie_breaker=0.1)
+
+
+def plan_query(
+    schema: tantivy.Schema,
+    q: str,
+    concepts: ConceptIndex | None,
+    matches: dict[str, list[str]],
+    lang: str = "en",
+) -> QueryPlan | None:
+    """The text query for ``q`` (None when ``q`` has no word: every document matches)."""
+    words = tokens(q)
+    if not words:
+        return None
+    matched = match_concepts(concepts, words, lang) if concepts is not None else []
+    by_word: dict[int, list[str]] = {}
+    expansion: dict[str, tuple[str, str]] = {}
+    for concept in matched:
+        expanded = [concept.iri, *matches.get(concept.iri, ())]
+        for iri in expanded:
+            via = "concept" if iri == concept.iri else "aligned"
+            if iri not in expansion or via == "concept":
+                expansion[iri] = (concept.iri, via)
+        for w in concept.words:
+            by_word.setdefault(w, []).extend(expanded)
+    clauses, highlight, kept = [], [], []
+    for i, word in enumerate(words):
+        text = _word_query(schema, word)
+        alternatives = [text] if text is not None else []
+        if i in by_word:
+            term_set = tantivy.Query.term_set_query(schema, "concepts", sorted(set(by_word[i])))
+            alternatives.append(tantivy.Query.boost_query(term_set, CONCEPT_BOOST))
+        if not alternatives:
+            continue
+        kept.append(word)
+        if text is not None:
+            highlight.append((tantivy.Occur.Should, text))
+        if len(alternatives) == 1:
+            clauses.append(alternatives[0])
+        else:
+            clauses.append(
+                tantivy.Query.boolean_query([(tantivy.Occur.Should, a) for a in alternatives])
+            )
+    if not clauses:
+        return None
+    need = len(clauses) if len(clauses) <= 3 else len(clauses) - 1
+    query = tantivy.Query.boolean_query(
+        [(tantivy.Occur.Should, c) for c in clauses], minimum_number_should_match=need
+    )
+    return QueryPlan(
+        query,
+        kept,
+        matched,
+        expansion,
+        tantivy.Query.boolean_query(highlight) if highlight else None,
+    )

@@ -35,6 +35,8 @@ class QueryJob:
     named_graphs: tuple[str, ...] = ()
     #: the default graph is the union of all graphs (False: the store's own default graph)
     union: bool = True
+    #: the format of an ASK result when it differs from ``results_format``
+    boolean_format: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ def run_job(store: ox.Store, job: QueryJob) -> QueryOutput:
 def render(result: object, job: QueryJob) -> QueryOutput:
     """Serialise a pyoxigraph query result in the format ``job`` chose for its kind."""
     if isinstance(result, ox.QueryBoolean):
-        name = _need(job.results_format, "boolean")
+        name = _need(job.boolean_format or job.results_format, "boolean")
         media, member = RESULTS_FORMATS[name]
         body = result.serialize(format=getattr(ox.QueryResultsFormat, member))
         return QueryOutput("boolean", media, body)

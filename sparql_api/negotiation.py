@@ -14,6 +14,7 @@ __all__ = [
     "RESULTS_FORMATS",
     "GRAPH_FORMATS",
     "MEDIA_ALIASES",
+    "FORMAT_ALIASES",
     "Negotiated",
     "UnknownFormat",
     "negotiate",
@@ -44,6 +45,21 @@ MEDIA_ALIASES: dict[str, str] = {
 }
 
 
+#: other ``format=`` values clients send (SPARQLWrapper's names, media types), and the short
+#: name they stand for; N3 is answered in Turtle, which is valid N3
+FORMAT_ALIASES: dict[str, str] = {
+    "turtle": "ttl",
+    "n3": "ttl",
+    "ntriples": "nt",
+    "n-triples": "nt",
+    "rdf": "rdfxml",
+    "rdf+xml": "rdfxml",
+    "json-ld": "jsonld",
+    "srj": "json",
+    "srx": "xml",
+}
+
+
 class UnknownFormat(ValueError):
     """``format=`` names no known format."""
 
@@ -54,6 +70,10 @@ class Negotiated:
 
     results: str | None
     graph: str | None
+    #: for ASK, when it differs from ``results``: SPARQL CSV/TSV define no boolean, so a
+    #: client that only *accepts* CSV/TSV (rdflib's SPARQLStore) gets SPARQL JSON for an ASK;
+    #: ``format=csv|tsv`` still gives pyoxigraph's one-line ``true``/``false``
+    boolean: str | None = None
 
     @property
     def acceptable(self) -> bool:
@@ -66,6 +86,18 @@ def _media_table(table: dict[str, tuple[str, str]]) -> dict[str, str]:
     return media
 
 
+_GRAPH_COUNTERPART = {"xml": "rdfxml", "json": "jsonld"}
+
+
+def _best(accept: object | None, table: dict[str, tuple[str, str]]) -> str | None:
+    """The short name of ``table``'s best match in ``accept`` (None: none acceptable)."""
+    if not accept:
+        return None
+    media = _media_table(table)
+    best = accept.best_match(list(media))
+    return media.get(best) if best else None
+
+
 def negotiate(accept: object | None, fmt: str | None = None) -> Negotiated:
     """Choose the formats from ``format=`` or a werkzeug ``MIMEAccept`` (empty: defaults).
 
@@ -73,22 +105,27 @@ def negotiate(accept: object | None, fmt: str | None = None) -> Negotiated:
     Negotiated(results='csv', graph='ttl')
     """
     if fmt:
+        fmt = FORMAT_ALIASES.get(fmt.lower(), fmt.lower())
+        if "/" in fmt:  # a media type
+            fmt = {**_media_table(RESULTS_FORMATS), **_media_table(GRAPH_FORMATS)}.get(fmt, fmt)
         if fmt in RESULTS_FORMATS:
-            return Negotiated(fmt, "ttl")
+            # a graph query asked for a results format: the Accept header's graph format, else
+            # the graph format closest to the one named (SPARQLWrapper's XML means RDF/XML)
+            graph = _best(accept, GRAPH_FORMATS) or _GRAPH_COUNTERPART.get(fmt, "ttl")
+            return Negotiated(fmt, graph)
         if fmt in GRAPH_FORMATS:
             return Negotiated(None, fmt)
         raise UnknownFormat(fmt)
     if not accept:
         return Negotiated("json", "ttl")
-    results_media = _media_table(RESULTS_FORMATS)
-    graph_media = _media_table(GRAPH_FORMATS)
-    results = accept.best_match(list(results_media))
-    graph = accept.best_match(list(graph_media))
-    results_name = results_media.get(results) if results else None
-    graph_name = graph_media.get(graph) if graph else None
+    results_name = _best(accept, RESULTS_FORMATS)
+    graph_name = _best(accept, GRAPH_FORMATS)
     if graph_name is None and results_name is not None:
         graph_name = "ttl"
-    return Negotiated(results_name, graph_name)
+    boolean = None
+    if results_name in ("csv", "tsv"):
+        boolean = _best(accept, {k: RESULTS_FORMATS[k] for k in ("json", "xml")}) or "json"
+    return Negotiated(results_name, graph_name, boolean)
 
 
 def known_formats() -> str:

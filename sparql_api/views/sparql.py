@@ -143,6 +143,7 @@ def sparql() -> Response:
         query=parsed.query,
         results_format=parsed.formats.results,
         graph_format=parsed.formats.graph,
+        boolean_format=parsed.formats.boolean,
         row_cap=backend.settings.row_cap,
         default_graph=parsed.default_graph,
         named_graphs=parsed.named_graphs,

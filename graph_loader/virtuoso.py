@@ -115,11 +115,14 @@ class VirtuosoStore(RemoteStore):
         return f"VirtuosoStore({self.query_url!r})"
 
     # -- HTTP ------------------------------------------------------------------------------
-    def _request(self, method: str, url: str, **kwargs) -> httpx.Response:
+    def _request(self, method: str, url: str, limit=None, **kwargs) -> httpx.Response:
         try:
             return self._http.request(method, url, **kwargs)
+        except httpx.ReadTimeout as exc:
+            limit = self.timeout if limit is None else limit
+            raise QueryTimeout(f"query stopped after {limit} s (no answer in time)") from exc
         except httpx.TimeoutException as exc:
-            raise QueryTimeout(f"{url}: no answer within {self.timeout} s") from exc
+            raise StoreError(f"{url}: {exc or 'timed out'}") from exc
         except httpx.HTTPError as exc:
             raise StoreError(f"{url}: {exc}") from exc
 
@@ -134,7 +137,10 @@ class VirtuosoStore(RemoteStore):
             self.query_url,
             content=urllib.parse.urlencode(data).encode(),
             headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
-            timeout=httpx.Timeout(timeout + 5 if timeout else None, connect=10),
+            # Virtuoso stops the query at ``timeout`` (a partial answer, below) but may take
+            # up to a second more to say so: the client gives up half a second after.
+            timeout=httpx.Timeout(timeout + 0.5 if timeout else None, connect=10),
+            limit=timeout,
         )
         if response.status_code == 400:
             raise QueryError(_virtuoso_message(response.text))
@@ -143,7 +149,7 @@ class VirtuosoStore(RemoteStore):
                 f"{self.query_url}: HTTP {response.status_code} {_virtuoso_message(response.text)}"
             )
         if response.headers.get("X-SQL-State") == "S1TAT":
-            raise QueryTimeout(f"query stopped by Virtuoso after {timeout} s (partial answer)")
+            raise QueryTimeout(f"query stopped after {timeout} s (Virtuoso: partial answer)")
         capped = response.headers.get("X-SPARQL-MaxRows")
         if capped:
             raise StoreError(

@@ -24,7 +24,13 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["VirtuosoServer", "virtuoso_binary", "virtuoso_server", "virtuoso_store"]
+__all__ = [
+    "VirtuosoServer",
+    "skip_without_virtuoso",
+    "virtuoso_binary",
+    "virtuoso_server",
+    "virtuoso_store",
+]
 
 SYSTEM_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 SERVER = "/usr/bin/virtuoso-t"
@@ -62,12 +68,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _ini(text: str, folder: Path, sql_port: int, http_port: int) -> str:
+def _ini(text: str, folder: Path, sql_port: int, http_port: int, settings: dict) -> str:
     """Debian's ini with our folder, ports and settings (keys matched within their section)."""
     values = {
         ("Parameters", "ServerPort"): f"127.0.0.1:{sql_port}",
         ("HTTPServer", "ServerPort"): f"127.0.0.1:{http_port}",
-        **{key: value.format(dir=folder / "import") for key, value in SETTINGS.items()},
+        **{key: value.format(dir=folder / "import") for key, value in settings.items()},
     }
     seen: set[tuple[str, str]] = set()
     out, section = [], ""
@@ -97,9 +103,13 @@ def _missing(values, seen, section) -> list[str]:
 
 
 class VirtuosoServer:
-    """One ``virtuoso-t`` with a throwaway database; ``url`` is its HTTP base URL."""
+    """One ``virtuoso-t`` with a throwaway database; ``url`` is its HTTP base URL.
 
-    def __init__(self, folder: Path | None = None):
+    ``settings`` override :data:`SETTINGS` (``{("SPARQL", "ResultSetMaxRows"): "100"}``).
+    """
+
+    def __init__(self, folder: Path | None = None, settings: dict | None = None):
+        self.settings = {**SETTINGS, **(settings or {})}
         self._own_folder = folder is None
         self.folder = Path(folder or tempfile.mkdtemp(prefix="virtuoso-"))
         self.sql_port, self.http_port = _free_port(), _free_port()
@@ -118,7 +128,8 @@ class VirtuosoServer:
         (self.folder / "db").mkdir(parents=True, exist_ok=True)
         (self.folder / "import").mkdir(exist_ok=True)
         ini = self.folder / "virtuoso.ini"
-        ini.write_text(_ini(SYSTEM_INI.read_text(), self.folder, self.sql_port, self.http_port))
+        text = SYSTEM_INI.read_text()
+        ini.write_text(_ini(text, self.folder, self.sql_port, self.http_port, self.settings))
         with open(self.folder / "server.out", "wb") as out:
             self.proc = subprocess.Popen(
                 [binary, "+configfile", str(ini), "+foreground"],
@@ -191,14 +202,19 @@ class VirtuosoServer:
         self.stop()
 
 
-@pytest.fixture(scope="session")
-def virtuoso_server(tmp_path_factory):
-    """A running throwaway Virtuoso (updates granted to anonymous ``/sparql``): its base URL."""
+def skip_without_virtuoso() -> None:
+    """Skip the calling test, saying why, when Virtuoso is not installed."""
     if virtuoso_binary() is None:
         pytest.skip(
             "Virtuoso is not installed (Debian package virtuoso-opensource; "
             "run .ci/install-virtuoso.sh): Virtuoso remote-store tests skipped"
         )
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    """A running throwaway Virtuoso (updates granted to anonymous ``/sparql``): its base URL."""
+    skip_without_virtuoso()
     server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso"))
     try:
         server.start()

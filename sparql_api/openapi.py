@@ -112,6 +112,17 @@ GSP_WRITE = {
     "503": "text/plain",
 }
 
+LD_FORMAT = _param(
+    "f",
+    "query",
+    "Representation, overriding Accept (an extension overrides it).",
+    "Représentation, prioritaire sur Accept (une extension l'emporte).",
+    schema={
+        "type": "string",
+        "enum": ["html", "ttl", "jsonld", "rdf", "nt", "linkset", "turtle", "rdfxml", "ntriples"],
+    },
+)
+
 #: (path, method) -> summary (en, fr), parameters, responses (status -> media type)
 OPERATIONS: dict[tuple[str, str], dict] = {
     ("/health", "get"): {

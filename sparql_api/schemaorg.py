@@ -157,9 +157,14 @@ def _distributions(facts: Facts, iri: str) -> list[dict]:
         name = facts.text(dist, DCT + "title")
         if name:
             item["name"] = name
-        media = facts.text(dist, DCAT + "mediaType") or next(
-            iter(facts.iris(dist, DCAT + "mediaType", DCT + "format")), None
-        )
+        media = facts.text(dist, DCAT + "mediaType")  # a media type given as text
+        if not media:  # an IANA media type IRI, else the file type's label or code
+            iris = facts.iris(dist, DCAT + "mediaType")
+            if iris:
+                media = iris[0].split("/media-types/", 1)[-1]
+            else:
+                formats = facts.iris(dist, DCT + "format")
+                media = formats and (facts.label(formats[0]) or formats[0].rsplit("/", 1)[-1])
         if media:
             item["encodingFormat"] = media
         out.append(item)

@@ -73,13 +73,11 @@ def detect_format(data: bytes) -> str:
         text = head.decode("utf-8", "replace")
         if re.search(r"<(\w+:)?RDF\b", text):
             return "rdfxml"
-        root = re.search(r"<([\w:.-]+)[\s>/]", re.sub(r"<[?!][^>]*>", "", text))
-        raise InputError(
-            f"XML whose root element is <{root.group(1) if root else '?'}> "
-            "is not a supported format (RDF/XML expected)"
-        )
+        _explain_xml(data)
     if head.startswith(b"<rdf:RDF"):
         return "rdfxml"
+    if _XML_ELEMENT.match(head) and (b"xmlns" in head or b">" not in head):
+        _explain_xml(data)
     text = head.decode("utf-8", "replace")
     if _TURTLE_HINT.search(text):
         return "trig" if re.search(r"^\s*(GRAPH\s+)?<[^>]*>\s*\{", text, re.MULTILINE) else "turtle"
@@ -91,6 +89,24 @@ def detect_format(data: bytes) -> str:
         except SyntaxError:
             return "nquads"
     return "turtle"
+
+
+#: an XML start tag (prefixed, or with attributes), not a Turtle IRI such as <http://…>
+_XML_ELEMENT = re.compile(rb"<[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*([\s/>]|\Z)|\s+[\w:.-]+\s*=)")
+
+
+def _explain_xml(data: bytes) -> None:
+    """XML that is not RDF/XML and no converter took: say whether it is malformed or names an
+    unsupported root element."""
+    from .mappings.xmlsafe import parse_xml
+
+    parse_xml(data, name="XML")
+    text = data[:65536].decode("utf-8", "replace")
+    root = re.search(r"<([\w:.-]+)[\s>/]", re.sub(r"<[?!][^>]*>", "", text))
+    raise InputError(
+        f"XML whose root element is <{root.group(1) if root else '?'}> "
+        "is not a supported format (RDF/XML expected)"
+    )
 
 
 @cache

@@ -125,3 +125,26 @@ def test_syntax_errors_name_the_file_and_format():
 def test_empty_input():
     with pytest.raises(InputError, match="empty"):
         read_triples(b"  \n", name="empty.ttl")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"<gmd:MD_Metadata", "record.xml: XML: malformed XML: unclosed token"),
+        (
+            b'<x:catalogue xmlns:x="urn:example"><x:item/></x:catalogue>',
+            "record.xml: XML whose root element is <x:catalogue> is not a supported format",
+        ),
+    ],
+    ids=["truncated", "unknown-root"],
+)
+def test_xml_without_declaration_is_explained_not_read_as_turtle(data, message):
+    with pytest.raises(InputError) as error:
+        read_triples(data, name="record.xml")
+    assert str(error.value).startswith(message)
+
+
+def test_a_turtle_iri_that_looks_like_a_tag_is_still_turtle():
+    assert detect_format(b"<urn:isbn> <http://example.org/p> <http://example.org/o> .\n") == (
+        "ntriples"
+    )

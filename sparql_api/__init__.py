@@ -31,6 +31,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         health,
         openapi,
         pages,
+        quality,
         resources,
         sparql,
         sparql_write,
@@ -47,6 +48,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         app.register_blueprint(module.bp)
     app.register_blueprint(linkeddata.bp)
     app.register_blueprint(search_bp)
+    app.register_blueprint(quality.bp)
     register_error_handlers(app)
     return app
 

@@ -135,6 +135,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No resource <{iri}> in the knowledge graph.",
         "fr": "Aucune ressource <{iri}> dans le graphe de connaissances.",
     },
+    "quality_not_found": {
+        "en": "No quality measures for <{iri}>: no dataset, service, publication or software "
+        "record of that IRI has been loaded.",
+        "fr": "Aucune mesure de qualité pour <{iri}> : aucune notice de jeu de données, de "
+        "service, de publication ou de logiciel de cette IRI n'a été chargée.",
+    },
+    "quality_kind_unknown": {
+        "en": "Records of kind « {kind} » are not scored: use one of {kinds}.",
+        "fr": "Les ressources de type « {kind} » ne sont pas notées : utilisez {kinds}.",
+    },
     "concept_not_found": {
         "en": "No concept <{iri}> in the loaded vocabularies.",
         "fr": "Aucun concept <{iri}> dans les vocabulaires chargés.",

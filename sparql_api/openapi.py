@@ -425,6 +425,62 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         "parameters": [SLUG, LANG],
         "responses": {"200": "text/html", "404": "text/html"},
     },
+    # record quality (sparql_api/views/quality.py)
+    ("/api/records/{kind}/{slug}/quality", "get"): {
+        "summary": (
+            "A record's FAIR quality: score, dimension scores, measures (DQV) and what to fix, "
+            "naming the record by title and IRI",
+            "La qualité FAIR d'une notice : score, scores par dimension, mesures (DQV) et ce "
+            "qu'il faut corriger, en nommant la notice par son titre et son IRI",
+        ),
+        "parameters": [
+            _param(
+                "kind",
+                "path",
+                "dataset, service, publication or software",
+                "dataset, service, publication ou software",
+            ),
+            _param(
+                "slug",
+                "path",
+                "Local name of the resource (/id/<kind>/<slug>).",
+                "Nom local de la ressource (/id/<kind>/<slug>).",
+            ),
+            LANG,
+        ],
+        "responses": {"200": "application/json", "404": "application/json"},
+    },
+    ("/quality/{kind}/{slug}", "get"): {
+        "summary": (
+            "HTML page of a record's FAIR quality",
+            "Page HTML de la qualité FAIR d'une notice",
+        ),
+        "parameters": [
+            _param(
+                "kind",
+                "path",
+                "dataset, service, publication or software",
+                "dataset, service, publication ou software",
+            ),
+            _param(
+                "slug",
+                "path",
+                "Local name of the resource (/id/<kind>/<slug>).",
+                "Nom local de la ressource (/id/<kind>/<slug>).",
+            ),
+            LANG,
+        ],
+        "responses": {"200": "text/html", "404": "text/html"},
+    },
+    ("/quality", "get"): {
+        "summary": (
+            "Quality dashboard: average FAIR scores per source and per data centre",
+            "Tableau de bord de la qualité : scores FAIR moyens par source et par centre de "
+            "données",
+        ),
+        "parameters": [LANG],
+        "responses": {"200": "text/html"},
+    },
     # linked data (sparql_api/views/linkeddata.py)
     ("/id/{kind}/{slug}", "get"): {
         "summary": (

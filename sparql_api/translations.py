@@ -253,6 +253,37 @@ UI: dict[str, dict[str, str]] = {
         "en": "Data: Data Terra (AERIS, ODATIS, THEIA, ForM@Ter, PNDB). API: /api/concepts, "
         "/sparql, /openapi.json.",
     },
+    # -- record quality (Q): /quality dashboard and /quality/<kind>/<slug> --
+    "quality_title": {"fr": "Qualité des notices", "en": "Record quality"},
+    "quality_of": {"fr": "Qualité de « {title} »", "en": "Quality of “{title}”"},
+    "quality_kind": {"fr": "Qualité FAIR de la notice", "en": "FAIR quality of the record"},
+    "quality_json": {"fr": "Cette évaluation en JSON", "en": "This assessment as JSON"},
+    "quality_score": {"fr": "Score de qualité", "en": "Quality score"},
+    "quality_source": {"fr": "Source", "en": "Source"},
+    "quality_dimensions": {"fr": "Dimensions FAIR", "en": "FAIR dimensions"},
+    "quality_dimension": {"fr": "Dimension", "en": "Dimension"},
+    "quality_problems": {"fr": "Ce qu'il faut corriger", "en": "What to fix"},
+    "quality_no_problem": {"fr": "Rien à corriger.", "en": "Nothing to fix."},
+    "quality_measures": {"fr": "Mesures", "en": "Measures"},
+    "quality_measure": {"fr": "Mesure", "en": "Measure"},
+    "quality_result": {"fr": "Résultat", "en": "Result"},
+    "quality_met": {"fr": "satisfaite", "en": "met"},
+    "quality_unmet": {"fr": "non satisfaite", "en": "not met"},
+    "quality_records": {"fr": "Notices", "en": "Records"},
+    "quality_records_total": {"fr": "notices évaluées : {n}", "en": "records scored: {n}"},
+    "quality_most_failed": {
+        "fr": "Mesures les plus souvent manquées",
+        "en": "Most failed measures",
+    },
+    "quality_per_source": {"fr": "Par source", "en": "Per source"},
+    "quality_per_centre": {"fr": "Par centre de données", "en": "Per data centre"},
+    "quality_empty": {"fr": "Aucune notice évaluée.", "en": "No record scored."},
+    "quality_intro": {
+        "fr": "Chaque notice chargée est notée selon les principes FAIR (trouvable, accessible, "
+        "interopérable, réutilisable) : le score est la part des mesures satisfaites.",
+        "en": "Every loaded record is scored against the FAIR principles (findable, accessible, "
+        "interoperable, reusable): the score is the share of measures met.",
+    },
 }
 
 #: strings with a count: (singular, plural) per language

@@ -258,6 +258,7 @@ def dataset_extras(
     link = "https://doi.org/" + doi if doi else s
     path = local_path(s, base)
     return {
+        "iri": s,
         "title": title,
         "where": place_text(box, lang) if box else None,
         "bbox": list(box) if box else None,

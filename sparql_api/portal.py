@@ -163,6 +163,8 @@ def _relink(node: dict, lang: str) -> dict:
     out["remove"] = page_link(node.get("remove"), lang)
     if "children" in node:
         out["children"] = [_relink(child, lang) for child in node["children"]]
+    # a node shows its children when it or a node below it is selected
+    out["open"] = bool(node.get("selected")) or any(c["open"] for c in out.get("children", []))
     return out
 
 
@@ -172,6 +174,10 @@ def _selected_labels(result: dict) -> dict[tuple[str, str], str]:
     for param in FACETS:
         for bucket in result.get("facets", {}).get(param, []):
             labels[(param, bucket["value"])] = bucket["label"]
+            # the URLs name an organisation by the end of its IRI (``centre=sedoo``)
+            labels.setdefault(
+                (param, bucket["value"].rstrip("/").rsplit("/", 1)[-1]), bucket["label"]
+            )
 
     def walk(nodes: list[dict]) -> None:
         for node in nodes:
@@ -180,6 +186,20 @@ def _selected_labels(result: dict) -> dict[tuple[str, str], str]:
             walk(node.get("children", []))
 
     walk(result.get("facets", {}).get("themes", []))
+    return labels
+
+
+def _box_labels(args: Mapping[str, list[str]], lang: str) -> dict[tuple[str, str], str]:
+    """The area chip in words (``20°O – 20°E, 0° – 25°N``) when ``bbox`` is four numbers."""
+    from .dataset_page import place_text
+
+    labels = {}
+    for value in args.get("bbox", []):
+        try:
+            west, south, east, north = (float(v) for v in value.split(","))
+        except ValueError:
+            continue
+        labels[("bbox", value)] = place_text((west, south, east, north), lang)
     return labels
 
 
@@ -218,7 +238,7 @@ def search_page(result: dict, args: Mapping[str, list[str]], lang: str) -> dict:
             for p, key in FACETS.items()
             if facets.get(p)
         ],
-        "chips": chips(args, _selected_labels(result)),
+        "chips": chips(args, {**_selected_labels(result), **_box_labels(args, lang)}),
         "clear": page_link("/search?" + urlencode([(k, v) for k, v in state if k == "q"]), lang),
         "prev": page_link(result["links"].get("prev"), lang),
         "next": page_link(result["links"].get("next"), lang),

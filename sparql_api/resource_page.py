@@ -15,6 +15,7 @@ from graph_loader.config import DEFAULT_BASE
 from graph_loader.store import Store
 from graph_loader.terms import DCAT, DCT, FOAF, GAIA_NS, ORG_NS, SDO, SKOS, THESAURUS_NS
 
+from .dataset_page import dataset_extras
 from .i18n import pick_label
 from .linkeddata import PREFIXES, local_path
 from .pages import link_target, shown
@@ -186,4 +187,5 @@ def resource_page(
         "related": related,
         "record": described["record"],
         "jsonld": dataset_jsonld(store, iri, base) if kind == "dataset" else None,
+        "dataset": dataset_extras(store, iri, lang, base=base) if kind == "dataset" else None,
     }

@@ -77,3 +77,140 @@ def test_suggestions_while_typing(base_url, driver):
     box.send_keys(Keys.ENTER)
     wait_for(lambda: urlsplit(driver.current_url).path == "/search", what="the results page")
     assert parse_qs(urlsplit(driver.current_url).query) == {"theme": ["aerosols"], "lang": ["fr"]}
+
+
+def hits_shown(driver) -> list[str]:
+    return [a.get_attribute("pathname") for a in by_css(driver, ".hits .hit-link")]
+
+
+def chips_shown(driver) -> list[tuple[str, str]]:
+    return [(c.get_attribute("data-param"), c.text) for c in by_css(driver, ".chips .chip")]
+
+
+def query_of(driver) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(driver.current_url).query)
+
+
+def drag_box(driver, map_id: str, corner1: tuple[float, float], corner2: tuple[float, float]):
+    """Press "draw an area" and drag on the map from one (lon, lat) to another."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    element = driver.find_element("id", map_id)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    points = [
+        driver.execute_script(
+            "var p = arguments[0].leafletMap.latLngToContainerPoint([arguments[2], arguments[1]]);"
+            "return [p.x, p.y];",
+            element,
+            lon,
+            lat,
+        )
+        for lon, lat in (corner1, corner2)
+    ]
+    width, height = element.size["width"], element.size["height"]
+    (x1, y1), (x2, y2) = [(x - width / 2, y - height / 2) for x, y in points]
+    driver.find_element("css selector", ".draw-box").click()
+    actions = ActionChains(driver)
+    actions.move_to_element_with_offset(element, int(x1), int(y1)).click_and_hold()
+    actions.move_by_offset(int((x2 - x1) / 2), int((y2 - y1) / 2))
+    actions.move_by_offset(int(x2 - x1) - int((x2 - x1) / 2), int(y2 - y1) - int((y2 - y1) / 2))
+    actions.release().perform()
+
+
+def test_journey_from_a_suggestion_to_a_related_publication(base_url, driver):
+    from selenium.webdriver.common.keys import Keys
+
+    # 1. type "aéro" and pick the first suggestion with the keyboard
+    driver.get(base_url + "/?lang=fr")
+    box = driver.find_element("id", "q")
+    box.send_keys("aéro")
+    wait_for(lambda: by_css(driver, "#suggestions .suggestion.concept"), what="suggestions")
+    box.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
+    wait_for(lambda: urlsplit(driver.current_url).path == "/search", what="the results page")
+    wait_for(lambda: driver.find_element("id", "map").get_attribute("data-ready"), what="map")
+    expected = api(base_url, "/api/search?theme=aerosols&lang=fr&size=20")
+    assert hits_shown(driver) == [h["path"] for h in expected["hits"]]
+    assert driver.find_element("id", "total").text == f"{expected['total']} résultats"
+    assert chips_shown(driver) == [("theme", "Thème Aérosols ×")]
+    screenshot(driver, "02-results")
+
+    # 2. refine by a facet: the data centre SEDOO
+    sedoo = "https://w3id.org/gaia-kg/org/sedoo"
+    facet = expected["facets"]["centre"]
+    label = next(b["label"] for b in facet if b["value"] == sedoo)
+    link = next(a for a in by_css(driver, "#facet-centre a.facet-link") if label in a.text)
+    link.click()
+    wait_for(lambda: "centre" in query_of(driver), what="the facet in the URL")
+    assert query_of(driver) == {"theme": ["aerosols"], "centre": ["sedoo"], "lang": ["fr"]}
+    refined = api(base_url, "/api/search?theme=aerosols&centre=" + sedoo + "&lang=fr&size=20")
+    assert hits_shown(driver) == [h["path"] for h in refined["hits"]]
+    assert len(refined["hits"]) == 5
+    assert chips_shown(driver) == [
+        ("theme", "Thème Aérosols ×"),
+        ("centre", f"Centre de données {label} ×"),
+    ]
+    wait_for(lambda: driver.find_element("id", "map").get_attribute("data-ready"), what="map")
+    screenshot(driver, "03-facet")
+
+    # 3. draw a box over West Africa on the map and search this area
+    drag_box(driver, "map", (-15, 20), (15, 5))
+    filled = [
+        float(
+            driver.find_element("css selector", f".bbox-form input[name={side}]").get_attribute(
+                "value"
+            )
+        )
+        for side in ("west", "south", "east", "north")
+    ]
+    assert all(abs(got - want) < 1.5 for got, want in zip(filled, (-15, 5, 15, 20), strict=True))
+    screenshot(driver, "04-box-drawn")
+    driver.find_element("css selector", ".search-area").click()
+    wait_for(lambda: "bbox" in query_of(driver), what="the box in the URL")
+    state = query_of(driver)
+    assert sorted(state) == ["bbox", "centre", "lang", "theme"]
+    assert [float(v) for v in state["bbox"][0].split(",")] == filled
+    boxed = api(
+        base_url,
+        "/api/search?theme=aerosols&centre=" + sedoo + "&bbox=" + state["bbox"][0] + "&size=20",
+    )
+    assert hits_shown(driver) == [h["path"] for h in boxed["hits"]]
+    assert sorted(hits_shown(driver)) == [
+        "/id/dataset/amma-atr42-aircraft",
+        "/id/dataset/dacciwa-campaign",
+    ]
+    assert [p for p, _ in chips_shown(driver)] == ["theme", "centre", "bbox"]
+    wait_for(lambda: driver.find_element("id", "map").get_attribute("data-ready"), what="map")
+    screenshot(driver, "05-area")
+
+    # 4. open a dataset
+    next(a for a in by_css(driver, ".hit-link") if "amma-atr42" in a.get_attribute("href")).click()
+    wait_for(lambda: urlsplit(driver.current_url).path == "/id/dataset/amma-atr42-aircraft")
+    assert (
+        driver.find_element("tag name", "h1").text == "AMMA mesures aéroportées de l'ATR 42 SAFIRE"
+    )
+    assert driver.find_element("id", "glance-where").text == "20°O – 20°E, 0° – 25°N"
+    assert driver.find_element("id", "glance-when").text == "du 2006-06-01 au 2006-08-31"
+    wait_for(lambda: driver.find_element("id", "dataset-map").get_attribute("data-ready"))
+    screenshot(driver, "06-dataset")
+
+    # 5. switch to English
+    driver.find_element("css selector", "header .switch").click()
+    wait_for(lambda: driver.find_element("tag name", "html").get_attribute("lang") == "en")
+    assert driver.find_element("tag name", "h1").text == "AMMA SAFIRE ATR 42 airborne measurements"
+    assert driver.find_element("id", "glance-where").text == "20°W – 20°E, 0° – 25°N"
+    assert driver.get_cookie("lang")["value"] == "en"
+    screenshot(driver, "07-dataset-english")
+
+    # 6. follow the related publication
+    link = next(
+        a
+        for a in by_css(driver, "#related a")
+        if "/id/publication/" in (a.get_attribute("href") or "")
+    )
+    title = link.text
+    link.click()
+    wait_for(lambda: urlsplit(driver.current_url).path.startswith("/id/publication/"))
+    assert urlsplit(driver.current_url).path == "/id/publication/redelsperger-2006-amma"
+    assert driver.find_element("tag name", "h1").text == title
+    assert driver.find_element("tag name", "html").get_attribute("lang") == "en"
+    screenshot(driver, "08-publication")

@@ -16,19 +16,27 @@ from graph_loader.bootstrap import initialise
 from graph_loader.inference import rebuild_inference
 from graph_loader.pipeline import load_paths
 from graph_loader.store import EmbeddedStore
+from graph_loader.terms import DCAT, DCT, DESCRIBES, GENERATED_AT, RDF_TYPE
 from sparql_api.dataset_page import dataset_extras
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "portal"
 INJECTIONS = ("<script>alert", "<img src=x", "<svg onload", "<iframe", "<b>Doe", "<b>Sahel")
 CRAFTED_FR = '<script>alert("gaia")</script> aérosols & co'
+DATASET = ox.NamedNode(DCAT + "Dataset")
+TITLE = ox.NamedNode(DCT + "title")
 CRAFTED_EN = '<script>alert("gaia")</script> aerosol & co'
 
 
 @pytest.fixture(scope="module")
-def client():
+def demo():
     store = demo_store()
     rebuild_inference(store)
-    with app_over(store) as app:
+    return store
+
+
+@pytest.fixture(scope="module")
+def client(demo):
+    with app_over(demo) as app:
         yield app.test_client()
 
 
@@ -80,18 +88,30 @@ def test_home_search_box_is_a_labelled_form_to_search(client, lang, label, butto
     assert scripts == ["/static/portal.js"]
 
 
-def test_home_lists_the_datasets_loaded_last(client):
+def test_home_lists_the_datasets_loaded_last(client, demo):
     html = parse_html(page(client, "/?lang=en"))
     shown = [(a.attrs["href"], a.text()) for a in html.find("section", id="recent").find_all("a")]
-    # one load: the same load time for every record, then the IRIs from the last
-    assert shown == [
-        ("/id/dataset/znieff-inventory", "ZNIEFF inventory"),
-        ("/id/dataset/xtrack-coastal-altimetry", "X-TRACK along-track coastal altimetry"),
-        ("/id/dataset/viirs-deep-blue-aerosols", "VIIRS Deep Blue aerosol level 2"),
-        ("/id/dataset/vigie-nature-stoc", "French breeding bird survey (STOC)"),
-        ("/id/dataset/vigie-nature-spipoll", "SPIPOLL photographic survey of pollinating insects"),
-        ("/id/dataset/vigie-chiro", "Vigie-Chiro acoustic bat monitoring"),
-    ]
+    # the load time of each dataset's record graph, read quad by quad (no SPARQL)
+    loaded = {}
+    for quad in demo.raw.quads_for_pattern(None, DESCRIBES, None):
+        if quad.subject != quad.graph_name:
+            continue
+        times = demo.raw.quads_for_pattern(quad.subject, GENERATED_AT, None, quad.graph_name)
+        is_dataset = any(demo.raw.quads_for_pattern(quad.object, RDF_TYPE, DATASET))
+        if is_dataset:
+            when = max(t.object.value for t in times)
+            loaded[quad.object.value] = max(loaded.get(quad.object.value, ""), when)
+    last = sorted(loaded, key=lambda iri: (loaded[iri], iri), reverse=True)[:6]
+    titles = {
+        iri: next(
+            q.object.value
+            for q in demo.raw.quads_for_pattern(ox.NamedNode(iri), TITLE, None)
+            if q.object.language == "en"
+        )
+        for iri in last
+    }
+    assert shown == [("/" + iri.removeprefix(BASE_IRI), titles[iri]) for iri in last]
+    assert len(loaded) > 6
 
 
 def test_dataset_extras_of_a_demo_dataset():
@@ -104,6 +124,7 @@ def test_dataset_extras_of_a_demo_dataset():
     title = "AMMA SAFIRE ATR 42 airborne measurements"
     link = BASE_IRI + "id/dataset/amma-atr42-aircraft"
     assert extras == {
+        "iri": link,
         "title": {"text": title, "fallback": None},
         "where": "20°W – 20°E, 0° – 25°N",
         "bbox": [-20.0, 0.0, 20.0, 25.0],
@@ -192,3 +213,95 @@ def test_crafted_titles_show_as_text_on_a_concept_page(crafted_client):
     assert not [i for i in INJECTIONS if i in body]
     links = parse_html(body).find_all("a", "dataset-link")
     assert [a.text() for a in links] == [CRAFTED_EN]
+
+
+def api_json(client, url: str) -> dict:
+    response = client.get(url)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    return response.get_json()
+
+
+def test_search_page_shows_what_the_api_answers(client):
+    query = "q=ozone&pole=aeris&sort=title&lang=en"
+    expected = api_json(client, "/api/search?" + query)
+    html = parse_html(page(client, "/search?" + query))
+    hits = [
+        (li.find("span", "badge").text(), li.find("a", "hit-link").attrs["href"])
+        for li in html.find_all("li", "hit")
+    ]
+    badges = {"dataset": "Dataset", "service": "Service", "publication": "Publication"}
+    assert hits == [(badges[h["type"]], h["path"]) for h in expected["hits"]]
+    assert html.find("span", id="total").text() == f"{expected['total']} results"
+    flat = {
+        section.attrs["id"].removeprefix("facet-"): [
+            (a.text().removeprefix("✓ "), li.find("span", "count").text())
+            for li in section.find_all("li")
+            for a in li.find_all("a")
+        ]
+        for section in html.find_all("section", "facet")
+        if section.attrs["id"] != "facet-themes"
+    }
+    assert flat == {
+        name: [(b["label"], str(b["count"])) for b in expected["facets"][name]]
+        for name in ("pole", "centre", "type", "format", "licence", "platform")
+        if expected["facets"][name]
+    }
+    selected = html.find("section", id="facet-pole").find("a", "selected")
+    assert selected.attrs["href"] == "/search?q=ozone&sort=title&lang=en"
+    chips = [(c.attrs["data-param"], c.attrs["href"]) for c in html.find_all("a", "chip")]
+    assert chips == [("pole", "/search?q=ozone&sort=title")]
+    assert html.find("a", id="sparql-link").attrs["href"] == expected["links"]["sparql"]
+    assert html.find("a", id="json-link").attrs["href"] == expected["links"]["self"]
+    options = [(o.attrs["value"], "selected" in o.attrs) for o in html.find_all("option")]
+    assert options == [("relevance", False), ("date", False), ("title", True)]
+
+
+def test_area_form_without_javascript_redirects_to_one_bbox(client):
+    response = client.get("/search?theme=ozone&bbox=&west=-10&south=40&east=5&north=52&lang=fr")
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/search?theme=ozone&lang=fr&bbox=-10%2C40%2C5%2C52"
+    html = parse_html(page(client, "/search?theme=ozone&bbox=-10,40,5,52&lang=fr"))
+    chip = html.find("a", "chip", **{"data-param": "bbox"})
+    assert chip.text() == "Zone 10°O – 5°E, 40°N – 52°N ×"
+    sides = {i.attrs["name"]: i.attrs.get("value") for i in html.find_all("input", type="number")}
+    assert sides == {"west": "-10", "south": "40", "east": "5", "north": "52"}
+
+
+def test_bad_search_parameters_answer_a_bilingual_html_400(client):
+    for lang, title in (("fr", "Erreur"), ("en", "Error")):
+        response = client.get(f"/search?bbox=1,2,3&lang={lang}")
+        assert response.status_code == 400
+        assert response.mimetype == "text/html"
+        assert parse_html(response.get_data(as_text=True)).find("h1").text() == title
+
+
+def test_crafted_titles_show_as_text_on_the_search_page(crafted_client):
+    body = page(crafted_client, "/search?q=aerosols&lang=fr")
+    assert not [i for i in INJECTIONS if i in body]
+    hit = parse_html(body).find("li", "hit")
+    assert hit.find("a", "hit-link").text() == CRAFTED_FR
+    assert hit.find("p", "snippet").text().startswith("<img src=x onerror=alert(1)>")
+    assert "<mark>" in body  # the highlights keep their marks, and only them
+
+
+def test_crafted_titles_show_as_text_on_the_dataset_and_publication_pages(crafted_client):
+    body = page(crafted_client, "/id/dataset/crafted?lang=en")
+    assert not [i for i in INJECTIONS if i in body]
+    html = parse_html(body)
+    assert html.find("h1").text() == CRAFTED_EN
+    assert html.find("dd", id="glance-what").text().startswith(CRAFTED_EN)
+    assert CRAFTED_EN in html.find("p", id="citation-text").text()
+    related = [a.text() for a in html.find("section", id="related").find_all("a")]
+    assert "<iframe src=javascript:alert(5)></iframe> paper" in related
+    body = page(crafted_client, "/id/publication/crafted-paper?lang=en")
+    assert not [i for i in INJECTIONS if i in body]
+    assert parse_html(body).find("h1").text() == "<iframe src=javascript:alert(5)></iframe> paper"
+
+
+def test_highlights_keep_only_their_marks():
+    from sparql_api.portal import highlight
+
+    assert str(highlight("<mark>a</mark> &lt;script&gt; <b>x</b>")) == (
+        "<mark>a</mark> &lt;script&gt; &lt;b&gt;x&lt;/b&gt;"
+    )
+    assert str(highlight("<mark>open")) == "<mark>open</mark>"

@@ -35,7 +35,7 @@
     var degenerate = shape.getNorth() === shape.getSouth() && shape.getEast() === shape.getWest();
     var layer = degenerate
       ? L.circleMarker(shape.getCenter(), { radius: 6, color: "#0b6e99" })
-      : L.rectangle(shape, { color: "#0b6e99", weight: 1.5, fillOpacity: 0.12 });
+      : L.rectangle(shape, { color: "#0b6e99", weight: 1.2, fillOpacity: 0.05 });
     var link = document.createElement("a");
     link.href = f.path;
     link.className = "footprint-link";
@@ -114,6 +114,7 @@
     if (all) { map.fitBounds(all.pad(0.2), { maxZoom: 6 }); }
     var formId = element.dataset.draw;
     if (formId) { drawing(map, element, document.getElementById(formId)); }
+    element.leafletMap = map;  // for scripts and tests that need the map (pixel <-> lat/lon)
     element.dataset.ready = "true";
   });
 })();

@@ -13,6 +13,7 @@ from flask import Blueprint, Response, g, redirect, render_template, request, ur
 from graph_loader.errors import StoreError
 
 from ..concepts import concept_iri
+from ..dataset_page import notebook_link
 from ..http_errors import ApiError
 from ..i18n import LANGUAGES, message, pick_lang
 from ..pages import compartment_page, concept_page, home_page
@@ -130,24 +131,17 @@ def concept(slug: str):
 @bp.get("/search")
 def search():
     """Search results: hits, facet tree and flat facets, chips, sort, paging, a map."""
-    from ..search import SearchParams, run_search
+    from .search import search_page as search_result
 
     canonical = bbox_from_sides(request.args.to_dict(flat=False))
     if canonical is not None:  # the area form without JavaScript: one bbox= in the URL
         return redirect(url_for("pages.search") + "?" + urlencode(canonical), 303)
-    params = SearchParams.from_args(request.args)
-    result = run_search(get_search_index(), params, g.page_lang)
+    result = search_result(request.args, g.page_lang)
     page = search_page(result, request.args.to_dict(flat=False), g.page_lang)
     return _page("search.html", page=page, map_settings=map_settings())
 
 
-def get_search_index():
-    """The search index of the app (built and kept by :mod:`sparql_api.search`)."""
-    from ..search import get_index
-
-    return get_index()
-
-
+@bp.app_template_global()
 def map_settings() -> dict:
     """The map script's settings: the configured tiles, else the shipped country outlines."""
     basemap = url_for("static", filename="vendor/world-atlas/countries-110m.json")
@@ -155,6 +149,12 @@ def map_settings() -> dict:
 
 
 bp.add_app_template_filter(highlight, "highlight")
+
+
+@bp.app_template_global()
+def notebook_href(identifier: str, iri: str) -> str | None:
+    """The "open in a notebook" link: the configured VRE/JupyterHub URL for a dataset, else None."""
+    return notebook_link(get_backend().settings.notebook_url, identifier, iri)
 
 
 @bp.errorhandler(PageNotFound)

@@ -425,6 +425,26 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         "parameters": [SLUG, LANG],
         "responses": {"200": "text/html", "404": "text/html"},
     },
+    # the portal's results page (sparql_api/views/pages.py)
+    ("/search", "get"): {
+        "summary": (
+            "HTML results page: the /api/search parameters, with hits, facets, removable "
+            "filters, sort, paging and a map; west/south/east/north redirect to one bbox",
+            "Page HTML de résultats : les paramètres de /api/search, avec résultats, facettes, "
+            "filtres amovibles, tri, pages et carte ; west/south/east/north redirigent vers bbox",
+        ),
+        "parameters": [
+            _param("q", "query", "Words to find.", "Mots recherchés."),
+            _param(
+                "bbox",
+                "query",
+                "Area west,south,east,north (degrees).",
+                "Zone ouest,sud,est,nord (degrés).",
+            ),
+            LANG,
+        ],
+        "responses": {"200": "text/html", "303": "text/html", "400": "text/html"},
+    },
     # record quality (sparql_api/views/quality.py)
     ("/api/records/{kind}/{slug}/quality", "get"): {
         "summary": (

@@ -12,7 +12,7 @@ from importlib.resources import files
 
 from graph_loader.namespaces import PREFIXES
 
-__all__ = ["Example", "examples", "editor_prefixes"]
+__all__ = ["Example", "examples", "editor_prefixes", "blank_query"]
 
 
 class Example(dict):
@@ -50,3 +50,9 @@ def examples(lang: str) -> list[dict]:
 def editor_prefixes() -> dict[str, str]:
     """The prefixes the editor declares (those the project writes Turtle with)."""
     return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+
+def blank_query() -> str:
+    """What a new editor tab starts with: the project's prefixes and a small query."""
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in sorted(editor_prefixes().items())]
+    return "\n".join([*lines, "", "SELECT * WHERE {", "  ?s ?p ?o", "}", "LIMIT 10", ""])

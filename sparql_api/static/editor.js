@@ -1,5 +1,6 @@
-// The query editor of /editor: YASGUI over /sparql, with the project's prefixes, the example
-// queries of the page, and ?query= prefilled. Configuration comes from #editor-config (JSON).
+// The query editor of /editor: YASGUI over /sparql, ?query= prefilled (and run), the example
+// queries of the page, new tabs starting with the project's prefixes. Configuration comes
+// from #editor-config (JSON).
 (function () {
   "use strict";
   var config = JSON.parse(document.getElementById("editor-config").textContent);
@@ -7,20 +8,20 @@
   if (!root || typeof Yasgui === "undefined") {
     return;
   }
+  // Only completions computed in the page: the others ask prefix.cc and LOV over the network.
+  Yasgui.Yasqe.defaults.autocompleters = ["variables"];
   var yasgui = new Yasgui(root, {
     requestConfig: { endpoint: config.endpoint, method: "POST" },
     copyEndpointOnNewTab: false,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: config.endpoint }]; } },
     persistenceId: null,
-    yasqe: { value: config.query }
+    yasqe: { value: config.blank }
   });
   function show(query) {
     var tab = yasgui.getTab();
     tab.setEndpoint(config.endpoint);
     var yasqe = tab.getYasqe();
     yasqe.setValue(query);
-    yasqe.addPrefixes(config.prefixes);
-    yasqe.collapsePrefixes(false);
   }
   show(config.query);
   if (config.prefilled) {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, render_template, request, url_for
 
-from ..editor import editor_prefixes, examples
+from ..editor import blank_query, editor_prefixes, examples
 from ..translations import catalogue, ui
 from .pages import LANG_COOKIE, page_lang
 
@@ -27,6 +27,7 @@ def editor() -> Response:
     config = {
         "endpoint": url_for("sparql.sparql", _external=True),
         "prefixes": editor_prefixes(),
+        "blank": blank_query(),
         "query": query,
         "prefilled": bool(request.args.get("query")),
         "examples": listed,

@@ -76,9 +76,16 @@ _LANGUAGES = {
 _TWO_LETTERS = {tag: code for tag, code in _LANGUAGES.values()}
 
 
+_LOCAL: dict[object, str] = {}
+
+
 def local(tag: object) -> str:
-    """The local name of an element tag (``{ns}name`` → ``name``)."""
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    """The local name of an element tag (``{ns}name`` → ``name``), memoised: a converter asks
+    it about a million times per thousand records, for a few hundred distinct tags."""
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = _LOCAL[tag] = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    return name
 
 
 def kids(el: Element | None, *names: str) -> list[Element]:
@@ -92,9 +99,12 @@ def find(el: Element | None, *steps: str) -> list[Element]:
     """The elements reached from ``el`` by a path of local names (``a|b`` means either)."""
     found = [el] if el is not None else []
     for step in steps:
-        names = step.split("|")
+        names = _STEPS.get(step) or _STEPS.setdefault(step, frozenset(step.split("|")))
         found = [c for e in found for c in e if local(c.tag) in names]
     return found
+
+
+_STEPS: dict[str, frozenset[str]] = {}
 
 
 def first(el: Element | None, *steps: str) -> Element | None:

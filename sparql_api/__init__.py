@@ -24,6 +24,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     from .backend import Backend
     from .http_errors import register_error_handlers
     from .views import linkeddata
+    from .views import catalog as catalog_views
     from .views import (
         EXTENSION,
         concepts,
@@ -47,6 +48,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     for module in (sparql, sparql_write, editor, resources, health, concepts, openapi, pages):
         app.register_blueprint(module.bp)
     app.register_blueprint(linkeddata.bp)
+    app.register_blueprint(catalog_views.bp)
     app.register_blueprint(search_bp)
     app.register_blueprint(quality.bp)
     register_error_handlers(app)

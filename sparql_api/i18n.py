@@ -203,6 +203,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No acceptable format for this resource; available: {available}.",
         "fr": "Aucun format acceptable pour cette ressource ; disponibles : {available}.",
     },
+    "feed_bad_value": {
+        "en": "Unknown {name} '{value}': give a slug or an http(s) IRI.",
+        "fr": "{name} « {value} » inconnu : indiquez un identifiant court ou une IRI http(s).",
+    },
+    "feed_bad_int": {
+        "en": "'{name}' must be a whole number from 1 to {high}, not '{value}'.",
+        "fr": "« {name} » doit être un nombre entier de 1 à {high}, pas « {value} ».",
+    },
+    "feed_bad_date": {
+        "en": "'modified-since' must be an ISO date or date-time (2024-11-15, "
+        "2024-11-15T08:00:00Z), not '{value}'.",
+        "fr": "« modified-since » doit être une date ou une date-heure ISO (2024-11-15, "
+        "2024-11-15T08:00:00Z), pas « {value} ».",
+    },
     "store_unavailable": {
         "en": "The store cannot be read.",
         "fr": "L'entrepôt ne peut pas être lu.",

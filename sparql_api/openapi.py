@@ -560,6 +560,43 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         "parameters": [_param("doi", "path", "A DOI, e.g. 10.1785/gssrl.81.3.530", "Un DOI")],
         "responses": {"303": "text/html", "404": "text/html"},
     },
+    ("/catalog", "get"): {
+        "summary": (
+            "DCAT-AP 3 catalogue feed of the datasets and data services, paged with Hydra",
+            "Flux DCAT-AP 3 du catalogue des jeux de données et services, paginé avec Hydra",
+        ),
+        "parameters": [
+            _param(
+                "modified-since",
+                "query",
+                "ISO date or date-time: records loaded or resources modified since.",
+                "Date ou date-heure ISO : fiches chargées ou ressources modifiées depuis.",
+            ),
+            _param("pole", "query", "Hub slug or IRI, e.g. aeris.", "Pôle (ex. aeris)."),
+            _param(
+                "concept",
+                "query",
+                "Thesaurus concept slug or IRI (narrower included).",
+                "Concept du thésaurus (concepts spécifiques inclus).",
+            ),
+            _param(
+                "page",
+                "query",
+                "Page, from 1.",
+                "Page, à partir de 1.",
+                schema={"type": "integer", "minimum": 1},
+            ),
+            _param(
+                "size",
+                "query",
+                "Members per page (1-500).",
+                "Membres par page (1-500).",
+                schema={"type": "integer", "minimum": 1, "maximum": 500},
+            ),
+            LD_FORMAT,
+        ],
+        "responses": {"200": "text/turtle", "400": "application/json", "406": "application/json"},
+    },
     ("/openapi.json", "get"): {
         "summary": ("This description", "Cette description"),
         "parameters": [LANG],

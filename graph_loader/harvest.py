@@ -57,6 +57,8 @@ from .validate import Shapes, describe, load_shapes, validate
 __all__ = ["harvest", "HarvestReport", "RecordResult", "BATCH", "CHECKPOINT_SECONDS", "STATUSES"]
 
 BATCH = 200
+#: bad pages skipped in a row, no record read between them, before the harvest stops
+MAX_SKIPS = 10
 CHECKPOINT_SECONDS = 10.0
 STATUSES = ("loaded", "updated", "unchanged", "withdrawn", "rejected")
 #: properties whose untagged strings get the source's declared language
@@ -212,6 +214,7 @@ class _Run:
         source = make_source(self.config, since=since)
         attempts: Counter = Counter()
         batch: list[RawRecord] = []
+        skipped, read_before = 0, 0  # pages skipped in a row without a record read between
         while True:
             try:
                 for raw in source.records(client, resume=resume):
@@ -231,9 +234,11 @@ class _Run:
                     attempts[exc.resume] += 1
                     time.sleep(backoff * 2 ** (attempts[exc.resume] - 1))
                     resume = exc.resume
-                elif exc.skip is not None and not exc.transient:
+                elif exc.skip is not None and not exc.transient and skipped < MAX_SKIPS:
                     report.page_errors.append(str(exc))  # a bad record CSW could isolate
                     resume = exc.skip
+                    skipped = skipped + 1 if len(self.read) == read_before else 1
+                    read_before = len(self.read)
                 else:
                     report.interrupted = str(exc)
                     self.checkpoint(exc.resume, force=True)

@@ -92,7 +92,7 @@ def read_sources(path: str | Path) -> dict[str, SourceConfig]:
             f"{path}: cannot read the sources file (fichier des sources illisible): "
             f"{exc.strerror or exc}"
         ) from exc
-    return parse_sources(text, name=str(path), folder=path.parent)
+    return parse_sources(text, name=str(path), folder=path.resolve().parent)
 
 
 def parse_sources(text: str, *, name: str, folder: Path | None = None) -> dict[str, SourceConfig]:

@@ -440,3 +440,13 @@ def test_a_bad_sources_file_is_explained(text, message):
 def _record_quads(dump: bytes) -> set[bytes]:
     """The quads of record graphs (the runs graph changes at each harvest)."""
     return {line for line in dump.splitlines() if b"/graph/record/" in line}
+
+
+def test_a_catalogue_answering_only_garbage_stops_after_ten_skipped_pages(store):
+    garbage = Answer(200, "application/xml", b"<csw:GetRecordsResponse")
+    with serve(lambda request: garbage) as server:
+        report = run(store, csw(server.url))
+    assert not report.complete
+    assert len(report.page_errors) == 10
+    assert "malformed XML" in report.interrupted
+    assert harvested(store, "csw") == {}

@@ -38,7 +38,7 @@ class DirectorySource:
                 )
             except OSError as exc:
                 raise SourceError(self.name, relative, str(exc), resume=self.resume_token) from exc
-            yield RawRecord(self.name, relative, data, datestamp=stamp, url=path.as_uri())
+            yield RawRecord(self.name, relative, data, datestamp=stamp, url=path.resolve().as_uri())
             self.resume_token = relative
         self.resume_token = None
 

@@ -43,6 +43,10 @@ def fetch(
         raise SourceError(
             source, page, f"timeout (délai dépassé): {exc!r}", resume=resume, transient=True
         ) from exc
+    except httpx.TransportError as exc:  # the network failed, not the content: worth a retry
+        raise SourceError(
+            source, page, f"network error (erreur réseau): {exc!r}", resume=resume, transient=True
+        ) from exc
     except httpx.HTTPError as exc:
         raise SourceError(
             source, page, f"HTTP error (erreur HTTP): {exc!r}", resume=resume

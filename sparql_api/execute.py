@@ -3,14 +3,15 @@
 Used inside the query workers (:mod:`sparql_api.pool`) and, for a remote store, directly.
 SELECT results are cut at ``row_cap`` rows and CONSTRUCT/DESCRIBE results at ``row_cap``
 triples; a cut is always stated (``QueryOutput.truncated``, and a ``gaia`` member in SPARQL
-JSON results).
+JSON results). The cut is made on pyoxigraph's own TSV / N-Triples output (one line per row
+or triple), which is then re-serialised by pyoxigraph in the format asked: no Python object
+per row, so the cap costs a few per cent (``bench/sparql.py``).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from itertools import islice
 
 import pyoxigraph as ox
 
@@ -78,9 +79,12 @@ def render(result: object, job: QueryJob) -> QueryOutput:
         return _render_solutions(result, name, job.row_cap)
     name = _need(job.graph_format, "graph")
     media, member = GRAPH_FORMATS[name]
-    triples = list(islice(result, job.row_cap + 1))
-    truncated = len(triples) > job.row_cap
-    body = ox.serialize(triples[: job.row_cap], format=getattr(ox.RdfFormat, member))
+    lines, truncated = _capped_lines(result, ox.RdfFormat.N_TRIPLES, job.row_cap)
+    if name == "nt":
+        body = lines
+    else:
+        triples = ox.parse(lines, ox.RdfFormat.N_TRIPLES)
+        body = ox.serialize(triples, format=getattr(ox.RdfFormat, member))
     return QueryOutput("graph", media, body, truncated, job.row_cap)
 
 
@@ -90,20 +94,64 @@ def _need(name: str | None, kind: str) -> str:
     return name
 
 
+class _Full(Exception):
+    """The line budget of a :class:`_LineBudget` is spent."""
+
+
+class _LineBudget:
+    """A file-like sink for pyoxigraph's serialisers that stops them after ``limit`` lines."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.lines = 0
+        self.parts: list[bytes] = []
+
+    def write(self, data) -> int:
+        data = bytes(data)
+        self.parts.append(data)
+        self.lines += data.count(b"\n")
+        if self.lines > self.limit:
+            raise _Full()
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing buffered here."""
+
+
+def _capped_lines(result, fmt, lines: int, header: int = 0) -> tuple[bytes, bool]:
+    """``result`` serialised by pyoxigraph in a one-line-per-item format (TSV, N-Triples),
+    cut after ``lines`` items (and ``header`` lines): (text, whether it was cut).
+
+    Both formats escape line breaks inside terms, so a line is a row or a triple; pyoxigraph
+    writes in chunks and stops at the first chunk past the budget, so a huge result is never
+    held whole. Everything stays in pyoxigraph's serialisers and parsers (no Python objects
+    per row): the cap costs a few per cent over plain serialisation.
+    """
+    budget = _LineBudget(lines + header)
+    try:
+        result.serialize(budget, format=fmt)
+    except _Full:
+        text = b"".join(budget.parts)
+        cut = -1
+        for _ in range(lines + header):
+            cut = text.index(b"\n", cut + 1)
+        return text[: cut + 1], True
+    return b"".join(budget.parts), False
+
+
 def _render_solutions(result: ox.QuerySolutions, name: str, cap: int) -> QueryOutput:
-    variables = [v.value for v in result.variables]
-    rows = list(islice(result, cap + 1))
-    truncated = len(rows) > cap
-    document = solutions_json(variables, rows[:cap])
+    tsv, truncated = _capped_lines(result, ox.QueryResultsFormat.TSV, cap, header=1)
     media, member = RESULTS_FORMATS[name]
-    if name == "json":
-        if truncated:
-            document["gaia"] = {"truncated": True, "rowCap": cap}
-        body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+    if name == "tsv":
+        body = tsv
     else:
-        # pyoxigraph writes the other formats: parse our capped JSON back and serialise it.
-        capped = ox.parse_query_results(json.dumps(document), ox.QueryResultsFormat.JSON)
+        capped = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
         body = capped.serialize(format=getattr(ox.QueryResultsFormat, member))
+    if name == "json" and truncated:
+        # the cut is stated in the document too: {"head": …, "results": …, "gaia": {…}}
+        assert body.endswith(b"}")
+        mark = json.dumps({"truncated": True, "rowCap": cap}, separators=(",", ":"))
+        body = body[:-1] + b',"gaia":' + mark.encode() + b"}"
     return QueryOutput("solutions", media, body, truncated, cap)
 
 

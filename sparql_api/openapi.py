@@ -597,6 +597,35 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         ],
         "responses": {"200": "text/turtle", "400": "application/json", "406": "application/json"},
     },
+    ("/oai", "get"): {
+        "summary": (
+            "OAI-PMH 2.0 provider: oai_dc, DataCite and DCAT records, sets by pole and compartment",
+            "Fournisseur OAI-PMH 2.0 : fiches oai_dc, DataCite et DCAT, ensembles par pôle et "
+            "compartiment",
+        ),
+        "parameters": [
+            _param(
+                "verb",
+                "query",
+                "Identify, ListMetadataFormats, ListSets, ListIdentifiers, ListRecords, GetRecord",
+                "Identify, ListMetadataFormats, ListSets, ListIdentifiers, ListRecords, GetRecord",
+            ),
+            _param("metadataPrefix", "query", "oai_dc, oai_datacite or dcat", "oai_dc, oai_datacite ou dcat"),
+            _param("identifier", "query", "OAI identifier of an item", "Identifiant OAI d'un élément"),
+            _param("from", "query", "Datestamp lower bound", "Borne inférieure de date"),
+            _param("until", "query", "Datestamp upper bound", "Borne supérieure de date"),
+            _param("set", "query", "pole:<slug> or compartment:<slug>", "pole:<id> ou compartment:<id>"),
+            _param("resumptionToken", "query", "Token of the next page", "Jeton de la page suivante"),
+            LANG,
+        ],
+        "responses": {"200": "text/xml"},
+    },
+    ("/oai", "post"): {
+        "summary": ("OAI-PMH 2.0 request sent form-encoded", "Requête OAI-PMH 2.0 en formulaire"),
+        "parameters": [LANG],
+        "body": ["application/x-www-form-urlencoded"],
+        "responses": {"200": "text/xml"},
+    },
     ("/openapi.json", "get"): {
         "summary": ("This description", "Cette description"),
         "parameters": [LANG],

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
+
+from waitress.server import create_server
 
 from graph_loader.bootstrap import initialise
 from graph_loader.inference import rebuild_inference
@@ -28,3 +33,16 @@ def demo_store() -> EmbeddedStore:
     store = EmbeddedStore(None)
     store.raw.extend(demo_quads())
     return store
+
+
+@contextmanager
+def served(app) -> Iterator[str]:
+    """``app`` served by waitress on 127.0.0.1 on a free port: its base URL."""
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+        thread.join(timeout=10)

@@ -58,3 +58,34 @@ def test_resource_and_health_through_a_remote_store(client):
         "remote",
         1,
     )
+
+
+def test_writes_with_a_token_go_to_the_remote_store(oxigraph_server):
+    store = RemoteStore.from_url(oxigraph_server)
+    store.update("DROP ALL")
+    app = create_app(Settings(store=oxigraph_server, admin_tokens=("tok",)))
+    auth = {"Authorization": "Bearer tok"}
+    graph = "http://example.org/g"
+    try:
+        client = app.test_client()
+        triple = "<http://example.org/s> <http://example.org/p> 1"
+        insert = f"INSERT DATA {{ GRAPH <{graph}> {{ {triple} }} }}"
+        assert client.post("/sparql/update", data={"update": insert}).status_code == 401
+        assert (
+            client.post("/sparql/update", data={"update": insert}, headers=auth).status_code == 204
+        )
+        body = b"<http://example.org/s> <http://example.org/q> <http://example.org/o> ."
+        put = client.put(
+            f"/sparql/graph?graph={graph}x",
+            data=body,
+            content_type="application/n-triples",
+            headers=auth,
+        )
+        assert put.status_code == 201
+        got = client.get(f"/sparql/graph?graph={graph}x&format=nt")
+        assert got.status_code == 200
+        assert got.data.decode().strip() == body.decode()
+        assert {str(g) for g in store.named_graphs()} == {f"<{graph}>", f"<{graph}x>"}
+    finally:
+        app.extensions["gaia_kg"].close()
+        store.update("DROP ALL")

@@ -610,12 +610,23 @@ OPERATIONS: dict[tuple[str, str], dict] = {
                 "Identify, ListMetadataFormats, ListSets, ListIdentifiers, ListRecords, GetRecord",
                 "Identify, ListMetadataFormats, ListSets, ListIdentifiers, ListRecords, GetRecord",
             ),
-            _param("metadataPrefix", "query", "oai_dc, oai_datacite or dcat", "oai_dc, oai_datacite ou dcat"),
-            _param("identifier", "query", "OAI identifier of an item", "Identifiant OAI d'un élément"),
+            _param(
+                "metadataPrefix",
+                "query",
+                "oai_dc, oai_datacite or dcat",
+                "oai_dc, oai_datacite ou dcat",
+            ),
+            _param(
+                "identifier", "query", "OAI identifier of an item", "Identifiant OAI d'un élément"
+            ),
             _param("from", "query", "Datestamp lower bound", "Borne inférieure de date"),
             _param("until", "query", "Datestamp upper bound", "Borne supérieure de date"),
-            _param("set", "query", "pole:<slug> or compartment:<slug>", "pole:<id> ou compartment:<id>"),
-            _param("resumptionToken", "query", "Token of the next page", "Jeton de la page suivante"),
+            _param(
+                "set", "query", "pole:<slug> or compartment:<slug>", "pole:<id> ou compartment:<id>"
+            ),
+            _param(
+                "resumptionToken", "query", "Token of the next page", "Jeton de la page suivante"
+            ),
             LANG,
         ],
         "responses": {"200": "text/xml"},

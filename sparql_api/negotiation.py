@@ -102,7 +102,7 @@ def negotiate(accept: object | None, fmt: str | None = None) -> Negotiated:
     """Choose the formats from ``format=`` or a werkzeug ``MIMEAccept`` (empty: defaults).
 
     >>> negotiate(None, "csv")
-    Negotiated(results='csv', graph='ttl')
+    Negotiated(results='csv', graph='ttl', boolean=None)
     """
     if fmt:
         fmt = FORMAT_ALIASES.get(fmt.lower(), fmt.lower())

@@ -24,6 +24,7 @@ from . import __version__
 from .enrich import KeywordLinker, KeywordReport
 from .errors import InputError
 from .formats import read_document
+from .quality import quality_triples
 from .records import Record, split_records
 from .store import GraphWrite, Store
 from .terms import (
@@ -304,6 +305,9 @@ class Judge:
             ]
             fmt = self.formats.get(source, "rdf")
             provenance = _provenance(record, source, fmt, notes, self.now)
+            provenance += quality_triples(
+                record.resource, record.kind, record.triples, record.graph
+            )
             write = GraphWrite(record.graph, provenance, record.lines)
         self.outcomes.append(
             RecordOutcome(

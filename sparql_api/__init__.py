@@ -26,6 +26,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     from .views import linkeddata
     from .views import catalog as catalog_views
     from .views import oai as oai_views
+    from .views import stac as stac_views
     from .views import (
         EXTENSION,
         concepts,
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.register_blueprint(linkeddata.bp)
     app.register_blueprint(catalog_views.bp)
     app.register_blueprint(oai_views.bp)
+    app.register_blueprint(stac_views.bp)
     app.register_blueprint(search_bp)
     app.register_blueprint(quality.bp)
     register_error_handlers(app)

@@ -217,6 +217,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "« modified-since » doit être une date ou une date-heure ISO (2024-11-15, "
         "2024-11-15T08:00:00Z), pas « {value} ».",
     },
+    "stac_bad_bbox": {
+        "en": "'bbox' must be west,south,east,north in degrees, not '{value}'.",
+        "fr": "« bbox » doit valoir ouest,sud,est,nord en degrés, pas « {value} ».",
+    },
+    "stac_bad_datetime": {
+        "en": "'datetime' must be an RFC 3339 instant or interval (a/b, ../b, a/..), "
+        "not '{value}'.",
+        "fr": "« datetime » doit être un instant ou un intervalle RFC 3339 (a/b, ../b, a/..), "
+        "pas « {value} ».",
+    },
+    "stac_bad_int": {
+        "en": "'{name}' must be a whole number from 1 to {high}, not '{value}'.",
+        "fr": "« {name} » doit être un nombre entier de 1 à {high}, pas « {value} ».",
+    },
+    "stac_bad_list": {
+        "en": "Expected a comma-separated list or a list of strings, not '{value}'.",
+        "fr": "Liste attendue (séparée par des virgules, ou liste de chaînes), pas « {value} ».",
+    },
+    "stac_bad_body": {
+        "en": "The search body must be a JSON object.",
+        "fr": "Le corps de la recherche doit être un objet JSON.",
+    },
+    "stac_not_found": {
+        "en": "No STAC collection or item '{value}'.",
+        "fr": "Aucune collection ni aucun élément STAC « {value} ».",
+    },
     "store_unavailable": {
         "en": "The store cannot be read.",
         "fr": "L'entrepôt ne peut pas être lu.",

@@ -123,6 +123,24 @@ LD_FORMAT = _param(
     },
 )
 
+STAC_BBOX = _param(
+    "bbox", "query", "west,south,east,north (degrees)", "ouest,sud,est,nord (degrés)"
+)
+STAC_DATETIME = _param(
+    "datetime", "query", "RFC 3339 instant or interval", "Instant ou intervalle RFC 3339"
+)
+STAC_LIMIT = _param(
+    "limit",
+    "query",
+    "Items per page (1-1000)",
+    "Éléments par page (1-1000)",
+    schema={"type": "integer", "minimum": 1, "maximum": 1000},
+)
+STAC_PAGE = _param(
+    "page", "query", "Page, from 1", "Page, à partir de 1", schema={"type": "integer", "minimum": 1}
+)
+STAC_CID = _param("cid", "path", "Collection id (dataset slug)", "Identifiant de la collection")
+
 #: (path, method) -> summary (en, fr), parameters, responses (status -> media type)
 OPERATIONS: dict[tuple[str, str], dict] = {
     ("/health", "get"): {
@@ -636,6 +654,68 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         "parameters": [LANG],
         "body": ["application/x-www-form-urlencoded"],
         "responses": {"200": "text/xml"},
+    },
+    ("/stac", "get"): {
+        "summary": ("STAC API landing page", "Page d'accueil de l'API STAC"),
+        "parameters": [],
+        "responses": {"200": "application/json"},
+    },
+    ("/stac/conformance", "get"): {
+        "summary": ("STAC API conformance classes", "Classes de conformité de l'API STAC"),
+        "parameters": [],
+        "responses": {"200": "application/json"},
+    },
+    ("/stac/collections", "get"): {
+        "summary": (
+            "STAC Collections: the datasets with a footprint (bbox, datetime filters)",
+            "Collections STAC : les jeux de données ayant une emprise (filtres bbox, datetime)",
+        ),
+        "parameters": [STAC_BBOX, STAC_DATETIME, LANG],
+        "responses": {"200": "application/json", "400": "application/json"},
+    },
+    ("/stac/collections/{cid}", "get"): {
+        "summary": ("One STAC Collection (a dataset)", "Une collection STAC (un jeu de données)"),
+        "parameters": [STAC_CID, LANG],
+        "responses": {"200": "application/json", "404": "application/json"},
+    },
+    ("/stac/collections/{cid}/items", "get"): {
+        "summary": (
+            "The Items (distributions) of a Collection",
+            "Les éléments (distributions) d'une collection",
+        ),
+        "parameters": [STAC_CID, STAC_BBOX, STAC_DATETIME, STAC_LIMIT, STAC_PAGE],
+        "responses": {
+            "200": "application/geo+json",
+            "400": "application/json",
+            "404": "application/json",
+        },
+    },
+    ("/stac/collections/{cid}/items/{iid}", "get"): {
+        "summary": ("One STAC Item", "Un élément STAC"),
+        "parameters": [
+            STAC_CID,
+            _param("iid", "path", "Item id", "Identifiant de l'élément"),
+            LANG,
+        ],
+        "responses": {"200": "application/geo+json", "404": "application/json"},
+    },
+    ("/stac/search", "get"): {
+        "summary": ("STAC item search", "Recherche d'éléments STAC"),
+        "parameters": [
+            STAC_BBOX,
+            STAC_DATETIME,
+            _param("collections", "query", "Collection ids, comma-separated", "Collections"),
+            _param("ids", "query", "Item ids, comma-separated", "Identifiants d'éléments"),
+            STAC_LIMIT,
+            STAC_PAGE,
+        ],
+        "responses": {"200": "application/geo+json", "400": "application/json"},
+    },
+    ("/stac/search", "post"): {
+        "summary": ("STAC item search (JSON body)", "Recherche d'éléments STAC (corps JSON)"),
+        "parameters": [],
+        "body": ["application/json"],
+        "responses": {"200": "application/geo+json", "400": "application/json"},
     },
     ("/openapi.json", "get"): {
         "summary": ("This description", "Cette description"),

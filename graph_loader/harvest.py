@@ -48,6 +48,7 @@ from .harvest_state import (
     write_checkpoint,
 )
 from .pipeline import Judge, problems_by_record, record_title
+from .queries import load_query
 from .records import Record, record_graph_iri, split_records
 from .sources import RawRecord, SourceError
 from .store import GraphWrite, Store
@@ -95,6 +96,8 @@ class HarvestReport:
     page_errors: list[str] = field(default_factory=list)
     keywords: KeywordReport = field(default_factory=KeywordReport)
     triples_written: int = 0
+    #: the source's records after the run: how many have a quality score, and their mean
+    quality: dict = field(default_factory=dict)
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -134,6 +137,7 @@ class HarvestReport:
                 "topUnmatched": [{"keyword": k, "count": n} for k, n in unmatched.most_common(50)],
             },
             "triplesWritten": self.triples_written,
+            "quality": self.quality,
         }
 
 
@@ -255,6 +259,7 @@ class _Run:
                     self.write([], [self.withdraw(i) for i in gone[start : start + BATCH]])
             write_checkpoint(self.store, name, None)
         report.seconds = time.perf_counter() - began
+        report.quality = _quality(self.store, name)
         record_runs(self.store, name, report.started, report.to_json())
         return report
 
@@ -451,6 +456,14 @@ def _disjoint(units: list[_Unit]) -> list[list[_Unit]]:
         else:
             groups.append((set(resources), [u]))
     return [members for _, members in groups]
+
+
+def _quality(store: Store, name: str) -> dict:
+    """``{records, meanScore}`` over the source's scored records (for "what changed")."""
+    rows = store.select(load_query("harvest/quality"), {"source": source_iri(name)})
+    mean = rows[0].get("mean") if rows else None
+    n = int(rows[0]["n"].value) if rows else 0
+    return {"records": n, "meanScore": round(float(mean.value), 1) if n and mean else None}
 
 
 def _last_complete(store: Store, name: str) -> str | None:

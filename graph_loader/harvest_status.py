@@ -14,7 +14,8 @@ __all__ = ["sources_status", "source_status"]
 
 def source_status(store: Store, config: SourceConfig, *, runs: int = 5) -> dict:
     """One source: its declaration, record graphs in the store, unfinished harvest (if any),
-    its last ``runs`` runs (latest first) and ``lastRun``."""
+    its last ``runs`` runs (latest first), ``lastRun`` and what that run changed (``changes``,
+    quality score included)."""
     point = read_checkpoint(store, config.name)
     history = read_runs(store, config.name)
     rows = store.select(load_query("harvest/count"), {"source": source_iri(config.name)})
@@ -27,7 +28,31 @@ def source_status(store: Store, config: SourceConfig, *, runs: int = 5) -> dict:
             else None
         ),
         "lastRun": history[0] if history else None,
+        "changes": _changes(history),
         "runs": history[:runs],
+    }
+
+
+def _changes(history: list[dict]) -> dict | None:
+    """What the last run changed: records loaded, updated, withdrawn, newly rejected, and the
+    mean quality score before and after (from the run before it)."""
+    if not history:
+        return None
+    last = history[0]["report"]
+    before = history[1]["report"] if len(history) > 1 else None
+    after_score = last.get("quality", {}).get("meanScore")
+    before_score = before.get("quality", {}).get("meanScore") if before else None
+    delta = None
+    if after_score is not None and before_score is not None:
+        delta = round(after_score - before_score, 1)
+    counts = last["counts"]
+    return {
+        "since": history[1]["started"] if before else None,
+        "loaded": counts["loaded"],
+        "updated": counts["updated"],
+        "withdrawn": counts["withdrawn"],
+        "rejected": counts["rejected"],
+        "meanScore": {"before": before_score, "after": after_score, "delta": delta},
     }
 
 

@@ -59,6 +59,36 @@ def test_sources_lists_each_declared_source_with_its_last_run(client):
     assert [r["identifier"] for r in report["rejected"]] == ["broken.xml"]
     assert "malformed" in report["rejected"][0]["reasons"][0].lower()
     assert never["lastRun"] is None and never["records"] == 0 and never["runs"] == []
+    assert report["quality"]["records"] == 3 and 0 < report["quality"]["meanScore"] <= 100
+    assert files["changes"] == {
+        "since": None,
+        "loaded": 3,
+        "updated": 0,
+        "withdrawn": 0,
+        "rejected": 1,
+        "meanScore": {"before": None, "after": report["quality"]["meanScore"], "delta": None},
+    }
+
+
+def test_changes_since_the_previous_harvest(client, tmp_path):
+    from sparql_api.views import get_backend
+
+    app = client.application
+    with app.app_context():
+        store = get_backend().store
+    (tmp_path / "records" / MINIMAL[0].name).unlink()
+    shutil.copy(MINIMAL[3], tmp_path / "records" / MINIMAL[3].name)
+    harvest(store, read_sources(tmp_path / "sources.toml")["files"], base_iri=BASE)
+    changes = client.get("/api/sources/files").get_json()["changes"]
+    first, second = client.get("/api/sources/files").get_json()["runs"][::-1]
+    assert changes["since"] == first["started"]
+    assert {k: changes[k] for k in ("loaded", "updated", "withdrawn", "rejected")} == {
+        "loaded": 1,
+        "updated": 0,
+        "withdrawn": 1,
+        "rejected": 1,
+    }
+    assert changes["meanScore"]["after"] == second["report"]["quality"]["meanScore"]
 
 
 def test_one_source_and_an_unknown_one(client):

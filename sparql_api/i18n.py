@@ -46,8 +46,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La requête doit être du texte UTF-8.",
     },
     "read_only": {
-        "en": "This endpoint is read-only: SPARQL Update is refused.",
-        "fr": "Ce point d'accès est en lecture seule : SPARQL Update est refusé.",
+        "en": "This endpoint is read-only: SPARQL Update is refused here; send updates "
+        "to /sparql/update with an API token.",
+        "fr": "Ce point d'accès est en lecture seule : SPARQL Update est refusé ici ; envoyez "
+        "les mises à jour à /sparql/update avec un jeton d'API.",
     },
     "timeout": {
         "en": "The query was stopped after the time limit of {seconds} s.",

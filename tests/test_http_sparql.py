@@ -164,7 +164,8 @@ def test_updates_are_refused_403(client, send):
     response = send(client)
     assert response.status_code == 403
     assert response.get_data(as_text=True) == (
-        "This endpoint is read-only: SPARQL Update is refused.\n"
+        "This endpoint is read-only: SPARQL Update is refused here; send updates "
+        "to /sparql/update with an API token.\n"
     )
 
 

@@ -142,22 +142,22 @@ def test_graph_store_put_get_post_delete(app):
     assert triples_of(got.data) == expected(TTL)
     replaced = client.put(
         url,
-        data=b"<http://example.org/c> <http://example.org/p> \"3\" .",
+        data=b'<http://example.org/c> <http://example.org/p> "3" .',
         content_type="application/n-triples",
         headers=AUTH,
     )
     assert replaced.status_code == 204
     added = client.post(
         url,
-        data=b"<http://example.org/d> <http://example.org/p> \"4\" .",
+        data=b'<http://example.org/d> <http://example.org/p> "4" .',
         content_type="application/n-triples",
         headers=AUTH,
     )
     assert added.status_code == 204
     got = client.get(url + "&format=nt")
     assert triples_of(got.data) == expected(
-        b"<http://example.org/c> <http://example.org/p> \"3\" . "
-        b"<http://example.org/d> <http://example.org/p> \"4\" ."
+        b'<http://example.org/c> <http://example.org/p> "3" . '
+        b'<http://example.org/d> <http://example.org/p> "4" .'
     )
     assert count(client) == 2  # /sparql sees the graph store's writes
     assert client.delete(url).status_code == 401

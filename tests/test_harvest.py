@@ -450,3 +450,17 @@ def test_a_catalogue_answering_only_garbage_stops_after_ten_skipped_pages(store)
     assert len(report.page_errors) == 10
     assert "malformed XML" in report.interrupted
     assert harvested(store, "csw") == {}
+
+
+def test_the_shipped_example_sources_file_is_valid():
+    from graph_loader.harvest_config import read_sources
+
+    example = Path(__file__).resolve().parents[1] / "sources.example.toml"
+    declared = read_sources(example)
+    assert {name: c.kind for name, c in declared.items()} == {
+        "pole-csw": "csw",
+        "doi-datacite": "oai-pmh",
+        "portal-dcat": "dcat",
+        "local-files": "directory",
+    }
+    assert declared["local-files"].options["path"] == example.parent / "records"

@@ -37,6 +37,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         quality,
         resources,
         sparql,
+        sources,
         sparql_write,
     )
     from .views.search import bp as search_bp
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.register_blueprint(oai_views.bp)
     app.register_blueprint(stac_views.bp)
     app.register_blueprint(search_bp)
+    app.register_blueprint(sources.bp)
     app.register_blueprint(quality.bp)
     register_error_handlers(app)
     return app

@@ -33,6 +33,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Bad request.",
         "fr": "Requête invalide.",
     },
+    "source_not_found": {
+        "en": "No harvest source is declared under the name '{name}'.",
+        "fr": "Aucune source de moissonnage n'est déclarée sous le nom « {name} ».",
+    },
+    "sources_unreadable": {
+        "en": "The harvest sources file cannot be read: {reason}",
+        "fr": "Le fichier des sources de moissonnage est illisible : {reason}",
+    },
     "query_missing": {
         "en": "No query: send one in the 'query' parameter.",
         "fr": "Aucune requête : envoyez-la dans le paramètre « query ».",

@@ -717,6 +717,30 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         "body": ["application/json"],
         "responses": {"200": "application/geo+json", "400": "application/json"},
     },
+    ("/api/sources", "get"): {
+        "summary": (
+            "Harvest sources: declaration, records, unfinished harvest, last runs",
+            "Sources moissonnées : déclaration, notices, moissonnage inachevé, derniers passages",
+        ),
+        "parameters": [LANG],
+        "responses": {"200": "application/json", "503": "application/json"},
+    },
+    ("/api/sources/{name}", "get"): {
+        "summary": (
+            "One harvest source with its last 20 runs and their reports",
+            "Une source moissonnée et les rapports de ses 20 derniers passages",
+        ),
+        "parameters": [
+            _param(
+                "name",
+                "path",
+                "The source's name in sources.toml",
+                "Le nom de la source dans sources.toml",
+            ),
+            LANG,
+        ],
+        "responses": {"200": "application/json", "404": "application/json"},
+    },
     ("/openapi.json", "get"): {
         "summary": ("This description", "Cette description"),
         "parameters": [LANG],

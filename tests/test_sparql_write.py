@@ -102,6 +102,12 @@ def test_update_errors_are_client_errors(app):
     )
     wrong_type = client.post("/sparql/update", data=b"x", content_type="text/plain", headers=AUTH)
     assert wrong_type.status_code == 415
+    preflight = client.options("/sparql/update")
+    assert (preflight.status_code, preflight.headers["Access-Control-Allow-Methods"]) == (
+        204,
+        "POST",
+    )
+    assert "Authorization" in preflight.headers["Access-Control-Allow-Headers"]
     using = client.post(
         "/sparql/update",
         data={"update": "CLEAR ALL", "using-graph-uri": G},

@@ -20,6 +20,11 @@ from graph_loader.mappings.oai_dc_values import coverage, identifier, language_c
 from graph_loader.store import EmbeddedStore
 
 CASES = cases("oai_dc")
+_BAD_DOI = (
+    "error: the dataset « Ozone » <https://data.gaia-data.fr/id/dataset/https-example.org-o3-81142930>"
+    ", DOI (dct:identifier) (value: « doi:10.12/o3 »): This identifier looks like a DOI but does "
+    "not have DOI syntax (10.NNNN/suffix)."
+)
 _GYEAR = ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear")
 _HEAD = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -124,8 +129,9 @@ def test_values_read_from_free_text():
 
 
 def test_an_oai_pmh_harvest_of_oai_dc_records_loads_them_all():
-    """The case records served as oai_dc over OAI-PMH are loaded (none rejected by the shapes),
-    untagged texts take the source's language "en", tagged ones keep theirs."""
+    """The case records served as oai_dc over OAI-PMH (three a page) are loaded (none rejected
+    by the shapes), untagged texts take the source's language "en", tagged ones keep theirs; a
+    record with a malformed DOI and one without a title are rejected alone, with reasons."""
     store = EmbeddedStore(None)
     list(initialise(store, infer=False, quiet=True))
     records = [
@@ -134,6 +140,15 @@ def test_an_oai_pmh_harvest_of_oai_dc_records_loads_them_all():
         )
         for case in CASES
     ]
+    bad_doi = _HEAD[39:].decode() + (
+        "<dc:title>Ozone</dc:title><dc:description>Ozone at the Pic du Midi.</dc:description>"
+        "<dc:identifier>https://example.org/o3</dc:identifier>"
+        "<dc:identifier>doi:10.12/o3</dc:identifier></oai_dc:dc>"
+    )
+    records[2:2] = [
+        OAIRecord("oai:test:bad-doi", "2026-01-01", bad_doi),
+        OAIRecord("oai:test:no-title", "2026-01-01", _HEAD[39:].decode() + "</oai_dc:dc>"),
+    ]
     config = SourceConfig("dc", "oai-pmh", {"url": "", "metadata_prefix": "oai_dc"}, language="en")
     with serve(OAICatalogue(records, page_size=3)) as server, client() as http:
         config.options["url"] = f"{server.url}/oai"
@@ -141,6 +156,12 @@ def test_an_oai_pmh_harvest_of_oai_dc_records_loads_them_all():
     assert report.complete and not report.page_errors
     assert {r.identifier: (r.status, r.reasons) for r in report.results} == {
         f"oai:test:{case.name}": ("loaded", []) for case in CASES
+    } | {
+        "oai:test:bad-doi": ("rejected", [_BAD_DOI]),
+        "oai:test:no-title": (
+            "rejected",
+            ["oai:test:no-title: oai_dc record without a title (dc:title) (notice sans titre)"],
+        ),
     }
     titles = store.select(
         """SELECT ?r ?t WHERE { GRAPH ?g {
@@ -157,6 +178,7 @@ def test_an_oai_pmh_harvest_of_oai_dc_records_loads_them_all():
             "dataset/10.25326-20-4804e1f6",
             "\"Mesures d'ozone et de monoxyde de carbone IAGOS au-dessus de l'Europe\"@fr",
         ),
+        ("dataset/20.500.11811-1234-db28f134", '"Soil moisture at the Lamasquère flux site"@en'),
         (
             "dataset/https-data.example.org-marel-carnot-sst-7c84f9ae",
             '"Sea surface temperature at the MAREL Carnot buoy, Boulogne-sur-Mer"@en',
@@ -164,6 +186,11 @@ def test_an_oai_pmh_harvest_of_oai_dc_records_loads_them_all():
         (
             "publication/https-hal.science-hal-03512345-630fdc9d",
             '"Variabilité saisonnière de la chlorophylle dans le golfe du Lion"@fr',
+        ),
+        ("service/20.500.12345-land-cover-wms-5490c18a", '"Land cover WMS view service"@en'),
+        (
+            "service/20.500.12345-land-cover-wms-5490c18a",
+            '"Service de visualisation WMS de l\'occupation des sols"@fr',
         ),
         (
             "software/10.5281-zenodo.8082837-4235d535",

@@ -151,8 +151,10 @@ class _Record:
 
     def literal(self, element: ElementTree.Element, *, markup: bool = False) -> ox.Literal:
         """The element's text, tagged with its language when known."""
-        value = plain("".join(element.itertext())) if markup else self.text(element)
-        value = "\n".join(" ".join(line.split()) for line in value.splitlines() if line.strip())
+        value = self.text(element)
+        if markup:  # HTML in the text: tags dropped, <br> and </p> kept as line breaks
+            parts = re.split(r"<br\s*/?>|</p>", "".join(element.itertext()), flags=re.I)
+            value = "\n".join(line for part in parts if (line := " ".join(plain(part).split())))
         lang = values.language_code(element.get(_XML_LANG))
         if lang is None and len(self.languages) == 1:
             lang = self.languages[0]
@@ -175,7 +177,7 @@ class _Record:
         titles = self.all("title")
         if not titles:
             raise InputError("oai_dc record without a title (dc:title) (notice sans titre)")
-        idents = [values.identifier(t) for t in self.texts("identifier")]
+        idents = list(dict.fromkeys(values.identifier(t) for t in self.texts("identifier")))
         if not idents:
             raise InputError(
                 "oai_dc record without an identifier (dc:identifier) (notice sans identifiant)"
@@ -210,7 +212,7 @@ class _Record:
         for name in ("relation", "source"):
             for text in self.texts(name):
                 self.out.add(res, DCT + name, self._related(text))
-        return list(self.out)
+        return list(dict.fromkeys(self.out))
 
     def _identifiers(self, res: ox.NamedNode, kind: str, idents: list) -> None:
         for ident in idents:
@@ -233,11 +235,11 @@ class _Record:
         """The first title in each language is the title, the next ones alternatives."""
         seen: set[str] = set()
         for element in titles:
-            title = self.literal(element)
+            title = self.literal(element, markup=True)
             first = (title.language or "") not in seen
             seen.add(title.language or "")
             self.out.add(res, DCT + ("title" if first else "alternative"), title)
-            if first and kind != "dataset":
+            if first and kind in ("software", "publication"):
                 self.out.add(res, SDO + "name", title)
 
     def _agent(self, text: str) -> ox.NamedNode | ox.BlankNode | None:

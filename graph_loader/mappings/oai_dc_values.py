@@ -140,7 +140,7 @@ def date_literal(text: str) -> ox.Literal | None:
     """An xsd:gYear, xsd:date or xsd:dateTime literal of an ISO 8601 date (a year-month is
     its first day), or None when the text is no date or not a real day."""
     literal = build.date_literal(text)
-    if literal is None:
+    if literal is None or literal.value.lstrip("-").startswith("0000"):
         return None
     try:
         if literal.datatype.value.endswith("#date"):

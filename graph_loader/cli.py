@@ -135,7 +135,33 @@ def _load(store, paths, settings: Settings, lang: str, infer: bool):
         from .inference import rebuild_inference
 
         click.echo(str(rebuild_inference(store)))
+    changed = [o.resource for o in report.outcomes if o.status in ("loaded", "updated")]
+    refresh_index(settings, store, changed, [], lang)
     return report
+
+
+def refresh_index(settings: Settings, store, changed: list[str], removed: list[str], lang: str):
+    """Bring the search index up to date after a load or a harvest: re-index what changed, or
+    build it whole when it was never built (none for an in-memory store)."""
+    if settings.store == ":memory:":
+        return
+    import pyoxigraph as ox
+
+    from .index import SearchIndex, rebuild, update
+
+    index = SearchIndex.for_settings(settings)
+    # a withdrawn resource may still be described by another source: re-index it instead
+    described = "ASK { GRAPH ?g { ?g <https://w3id.org/gaia-kg/ontology#describes> ?r } }"
+    still = [iri for iri in removed if bool(store.query(described, {"r": ox.NamedNode(iri)}))]
+    changed = [*changed, *still]
+    removed = [iri for iri in removed if iri not in still]
+    if not index.meta.get("built"):
+        report = rebuild(index, store)
+    elif changed or removed:
+        report = update(index, store, changed, removed)
+    else:
+        return
+    click.echo(report.message(lang))
 
 
 @main.command()
@@ -305,3 +331,11 @@ from .harvest_cli import harvest, sources  # noqa: E402 - registers harvest and 
 
 main.add_command(harvest)
 main.add_command(sources)
+
+from .index_cli import index  # noqa: E402 - registers the index group
+
+main.add_command(index)
+
+from .quality_cli import quality  # noqa: E402 - registers the quality group
+
+main.add_command(quality)

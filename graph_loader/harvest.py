@@ -98,6 +98,9 @@ class HarvestReport:
     triples_written: int = 0
     #: the source's records after the run: how many have a quality score, and their mean
     quality: dict = field(default_factory=dict)
+    #: resources written and withdrawn by the run (for the search index)
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -302,7 +305,8 @@ class _Run:
         """Empty writes for the graphs of ``identifier`` (a write of nothing drops a graph)."""
         known = self.known.pop(identifier, [])
         if known:
-            self.result(identifier, "withdrawn")
+            self.result(identifier, "withdrawn", resource=known[0].resource)
+            self.report.removed += [k.resource for k in known if k.resource]
         return [GraphWrite(ox.NamedNode(k.graph), []) for k in known]
 
     def convert(self, raw: RawRecord, drops: list) -> list[_Unit]:
@@ -425,6 +429,7 @@ class _Run:
             if w is not None:
                 mine = [ox.Triple(r.graph, p, o) for p, o in about]
                 writes.append(GraphWrite(w.graph, [*w.triples, *mine], w.lines))
+        written = {w.graph for w in writes}
         graphs = {r.graph.value for r in u.records}
         previous = self.known.get(u.identifier, [])
         stale = [GraphWrite(ox.NamedNode(k.graph), []) for k in previous if k.graph not in graphs]
@@ -433,11 +438,13 @@ class _Run:
         else:
             status = "updated" if previous else "loaded"
         self.result(u.identifier, status, title=title, resource=main.resource.value)
+        self.report.written += [r.resource.value for r in u.records if r.graph in written]
         for r in u.records:
             self.hashes[r.graph.value] = r.content_hash
         # a later duplicate of this identifier in the run compares with this version
         self.known[u.identifier] = [
-            KnownRecord(r.graph.value, u.identifier, u.datestamp, r.content_hash) for r in u.records
+            KnownRecord(r.graph.value, u.identifier, u.datestamp, r.content_hash, r.resource.value)
+            for r in u.records
         ]
         return writes + stale
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -9,7 +10,7 @@ from collections import Counter
 
 import click
 
-from .cli import _fail, _open, _settings, lang_option, store_option
+from .cli import _fail, _open, _settings, lang_option, refresh_index, store_option
 from .errors import GaiaKGError
 
 __all__ = ["harvest", "sources"]
@@ -131,6 +132,13 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
                 summary = str(rebuild_inference(store))
                 if not as_json:
                     click.echo(summary)
+            written = [iri for r in reports for iri in r.written]
+            removed = [iri for r in reports for iri in r.removed]
+            if as_json:
+                with contextlib.redirect_stdout(sys.stderr):
+                    refresh_index(settings, store, written, removed, lang)
+            else:
+                refresh_index(settings, store, written, removed, lang)
     except GaiaKGError as exc:
         _fail(exc)
     if as_json:

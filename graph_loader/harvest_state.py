@@ -89,6 +89,7 @@ class KnownRecord:
     identifier: str
     datestamp: str | None
     content_hash: str | None
+    resource: str | None = None
 
 
 def read_checkpoint(store: Store, name: str) -> Checkpoint:
@@ -121,12 +122,13 @@ def known_records(store: Store, name: str) -> dict[str, list[KnownRecord]]:
     """The record graphs of the source, by upstream identifier."""
     found: dict[str, list[KnownRecord]] = {}
     for row in store.select(load_query("harvest/known"), {"source": source_iri(name)}):
-        stamp, digest = row.get("stamp"), row.get("hash")
+        stamp, digest, resource = row.get("stamp"), row.get("hash"), row.get("resource")
         record = KnownRecord(
             row["g"].value,
             row["id"].value,
             stamp.value if stamp is not None else None,
             digest.value if digest is not None else None,
+            resource.value if resource is not None else None,
         )
         found.setdefault(record.identifier, []).append(record)
     return found

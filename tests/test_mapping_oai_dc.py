@@ -25,7 +25,8 @@ _BAD_DOI = (
     ", DOI (dct:identifier) (value: « doi:10.12/o3 »): This identifier looks like a DOI but does "
     "not have DOI syntax (10.NNNN/suffix)."
 )
-_GYEAR = ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_GYEAR = ox.NamedNode(_XSD + "gYear")
 _HEAD = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n'
     b'<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"'
@@ -121,11 +122,54 @@ def test_values_read_from_free_text():
         None,
         "http://creativecommons.org/publicdomain/zero/1.0/",
     ]
-    assert [coverage(v)[:2] for v in ("170, -50, -170, -40", "10, 95, 20, 100", "1990/2000")] == [
-        ("box", (170.0, -50.0, -170.0, -40.0)),
-        ("place", None),
-        ("period", (ox.Literal("1990", datatype=_GYEAR), ox.Literal("2000", datatype=_GYEAR))),
+    pangaea = (
+        "MEDIAN LATITUDE: -62.5 * MEDIAN LONGITUDE: -58.0 * SOUTH-BOUND LATITUDE: -63.0 * "
+        "WEST-BOUND LONGITUDE: -59.0 * NORTH-BOUND LATITUDE: -62.0 * EAST-BOUND LONGITUDE: -57.0"
+        " * DATE/TIME START: 1991-01-01T00:00:00 * DATE/TIME END: 1992-12-31"
+    )
+    texts = ("170, -50, -170, -40", "10, 95, 20, 100", "1990/2000", pangaea, "Paris: France")
+    assert [coverage(v) for v in texts] == [
+        [("box", (170.0, -50.0, -170.0, -40.0), "")],
+        [("place", None, "10, 95, 20, 100")],
+        [
+            (
+                "period",
+                (ox.Literal("1990", datatype=_GYEAR), ox.Literal("2000", datatype=_GYEAR)),
+                "",
+            )
+        ],
+        [
+            ("box", (-59.0, -63.0, -57.0, -62.0), ""),
+            (
+                "period",
+                (
+                    ox.Literal("1991-01-01T00:00:00", datatype=ox.NamedNode(_XSD + "dateTime")),
+                    ox.Literal("1992-12-31", datatype=ox.NamedNode(_XSD + "date")),
+                ),
+                "",
+            ),
+        ],
+        [("place", None, "Paris: France")],
     ]
+    assert [
+        licence(v)
+        for v in (
+            "Creative Commons Attribution Share Alike 4.0 International",
+            "CC-BY-4.0: Creative Commons Attribution 4.0 International",
+            "Attribution-NoDerivatives 4.0 International (CC BY-ND 4.0)",
+            "Attribution required",
+        )
+    ] == [
+        "http://creativecommons.org/licenses/by-sa/4.0/",
+        "http://creativecommons.org/licenses/by/4.0/",
+        "http://creativecommons.org/licenses/by-nd/4.0/",
+        None,
+    ]
+    assert identifier("url:https://zenodo.org/communities/gaia") == (
+        "url",
+        "https://zenodo.org/communities/gaia",
+        "https://zenodo.org/communities/gaia",
+    )
 
 
 def test_an_oai_pmh_harvest_of_oai_dc_records_loads_them_all():
@@ -170,6 +214,10 @@ def test_an_oai_pmh_harvest_of_oai_dc_records_loads_them_all():
         {},
     )
     assert sorted((row["r"].value.split("/id/")[1], str(row["t"])) for row in titles) == [
+        (
+            "dataset/10.1594-pangaea.845678-963249a4",
+            '"Seawater carbonate chemistry in the Drake Passage, 1991-1992"@en',
+        ),
         (
             "dataset/10.25326-20-4804e1f6",
             '"IAGOS ozone and carbon monoxide measurements over Europe"@en',

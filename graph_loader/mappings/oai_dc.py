@@ -28,7 +28,8 @@ Choices (the values are read by :mod:`.oai_dc_values`):
   handle), carrying the ``dc:format`` values (a media type as ``dcat:mediaType``, a size as
   ``dct:extent``, other text as ``dct:format``); other resources keep ``dct:format``;
 - ``dc:relation`` / ``dc:source`` → ``dct:relation`` / ``dct:source``: the resolver IRI of a
-  DOI, handle or URL, else a blank node labelled with the text (a citation).
+  DOI, handle or URL; a citation ending with a DOI → that DOI's IRI with the citation as its
+  ``dct:bibliographicCitation``; other text → a blank node labelled with it.
 """
 
 from __future__ import annotations
@@ -95,6 +96,7 @@ _FORGE = re.compile(
     re.IGNORECASE,
 )
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:[kMGT]i?)?(?:B|bytes?|octets?|o)$", re.IGNORECASE)
+_CITED_DOI = re.compile(r"((?:doi:\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+?)[.,;)]?$", re.I)
 _ACCESS = re.compile(r"^info:eu-repo/semantics/\w+Access$", re.IGNORECASE)
 
 
@@ -291,10 +293,13 @@ class _Record:
         self.out.add(res, DCT + "rights", statement)
 
     def _coverage(self, res: ox.NamedNode, text: str) -> None:
-        kind, found, label = values.coverage(text)
-        if kind == "period":
-            self._period(res, found)
-            return
+        for kind, found, label in values.coverage(text):
+            if kind == "period":
+                self._period(res, found)
+            else:
+                self._location(res, kind, found, label)
+
+    def _location(self, res: ox.NamedNode, kind: str, found: tuple | None, label: str) -> None:
         location = ox.BlankNode()
         self.out.add(location, A, ox.NamedNode(DCT + "Location"))
         if kind == "box":
@@ -320,9 +325,15 @@ class _Record:
         self.out.add(dist, A, ox.NamedNode(DCAT + "Distribution"))
         self.out.add(dist, DCAT + "accessURL", ox.NamedNode(urls[0]))
         for text in formats:
-            media = terms.media_type_iri(text.split(";")[0])
+            head, _, rest = text.partition(
+                ","
+            )  # PANGAEA: "text/tab-separated-values, 8 data points"
+            media = terms.media_type_iri(head.split(";")[0])
             if media:
                 self.out.add(dist, DCAT + "mediaType", ox.NamedNode(media))
+                self.out.add(
+                    dist, DCT + "extent", ox.Literal(rest.strip()) if rest.strip() else None
+                )
             elif _SIZE.match(text):
                 self.out.add(dist, DCT + "extent", ox.Literal(text))
             else:
@@ -330,9 +341,14 @@ class _Record:
         self.out.add(res, DCAT + "distribution", dist)
 
     def _related(self, text: str) -> ox.NamedNode | ox.BlankNode:
+        """The resource a relation names: its IRI; for a citation, the DOI it ends with
+        (with the citation) or a blank node labelled with it."""
         target = values.identifier(text)
         if target.iri:
             return ox.NamedNode(target.iri)
-        node = ox.BlankNode()
-        self.out.add(node, RDFS + "label", ox.Literal(text))
+        cited = _CITED_DOI.search(text)
+        doi = values.identifier(cited.group(1)) if cited else None
+        node = ox.NamedNode(doi.iri) if doi and doi.kind == "doi" else ox.BlankNode()
+        prop = DCT + "bibliographicCitation" if doi and doi.kind == "doi" else RDFS + "label"
+        self.out.add(node, prop, ox.Literal(text))
         return node

@@ -9,10 +9,15 @@ dates, licences and coverage.
 ('Dupont, Jean', 'https://orcid.org/0000-0002-1825-0097')
 >>> licence("CC BY-SA 4.0"), licence("info:eu-repo/semantics/openAccess")
 ('http://spdx.org/licenses/CC-BY-SA-4.0', None)
+>>> licence("Attribution-NonCommercial-ShareAlike 4.0 International")
+'http://creativecommons.org/licenses/by-nc-sa/4.0/'
+
 >>> coverage("northlimit=51.1; southlimit=41.3; westlimit=-5.2; eastlimit=9.6; name=France")
-('box', (-5.2, 41.3, 9.6, 51.1), 'France')
+[('box', (-5.2, 41.3, 9.6, 51.1), 'France')]
 >>> coverage("-5.2, 41.3, 9.6, 51.1"), coverage("Golfe de Gascogne")
-(('box', (-5.2, 41.3, 9.6, 51.1), ''), ('place', None, 'Golfe de Gascogne'))
+([('box', (-5.2, 41.3, 9.6, 51.1), '')], [('place', None, 'Golfe de Gascogne')])
+>>> coverage("LATITUDE: 78.92 * LONGITUDE: 11.93 * ELEVATION: 5 m")
+[('point', (11.93, 78.92), '')]
 """
 
 from __future__ import annotations
@@ -65,6 +70,12 @@ _ORCID = re.compile(
 _NUMBER = r"[-+]?\d+(?:\.\d+)?"
 _FOUR_NUMBERS = re.compile(rf"^\s*({_NUMBER})(?:\s*[,;]\s*|\s+)({_NUMBER})(?:\s*[,;]\s*|\s+)"
                            rf"({_NUMBER})(?:\s*[,;]\s*|\s+)({_NUMBER})\s*$")  # fmt: skip
+_CC_NAME = re.compile(
+    r"^(?:creative\s*commons\s+)?attribution((?:[\s-]+(?:non-?\s*commercial|share-?\s*alike"
+    r"|no-?\s*deriv(?:ative)?s))*)[\s-]+(\d\.\d)(?:\s+(?:international|generic|unported))?"
+    r"(?:\s*\(cc[^)]*\))?$",
+    re.IGNORECASE,
+)
 _DCMI_PAIR = re.compile(r"^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$")
 
 #: SPDX identifiers met in research data and software (lower case -> SPDX spelling)
@@ -92,7 +103,7 @@ class Identifier(NamedTuple):
 
 def identifier(text: str) -> Identifier:
     """What a ``dc:identifier`` (or a ``dc:relation``) names."""
-    text = " ".join(text.split())
+    text = re.sub(r"^url:(?=https?://)", "", " ".join(text.split()), flags=re.IGNORECASE)
     alternate = _ALT_IDENTIFIER.match(text)
     if alternate:  # OpenAIRE: info:eu-repo/semantics/altIdentifier/doi/10.xxx
         scheme, text = alternate.group(1).lower(), alternate.group(2)
@@ -154,15 +165,35 @@ def date_literal(text: str) -> ox.Literal | None:
 
 def licence(text: str) -> str | None:
     """The IRI of a licence given as a known licence URL, an SPDX identifier or a well-known
-    name (``CC BY 4.0``, ``Licence Ouverte Etalab 2.0``); None for other rights statements."""
+    name (``CC BY 4.0``, ``Attribution-ShareAlike 4.0 International``, ``Licence Ouverte
+    Etalab 2.0``), alone or in ``id: name`` form; None for other rights statements."""
     text = " ".join(text.split())
+    for part in [text, *re.split(r"\s*:\s+", text)]:
+        found = _licence(part)
+        if found:
+            return found
+    return None
+
+
+def _licence(text: str) -> str | None:
     if build.is_url(text):
         return build.licence_iri(text).value if terms.licence_iri(text, "", "") else None
     named = build.licence_iri(text, spdx=False)
     if named is not None:
         return named.value
     spdx = _SPDX.get(re.sub(r"[\s_]+", "-", text.lower().removeprefix("spdx:")))
-    return f"http://spdx.org/licenses/{spdx}" if spdx else None
+    if spdx:
+        return f"http://spdx.org/licenses/{spdx}"
+    cc = _CC_NAME.match(text)
+    if cc is None:
+        return None
+    terms_ = re.sub(r"[\s-]", "", cc.group(1).lower())
+    code = "by" + "".join(
+        suffix
+        for word, suffix in (("noncommercial", "-nc"), ("noderiv", "-nd"), ("sharealike", "-sa"))
+        if word in terms_
+    )
+    return f"http://creativecommons.org/licenses/{code}/{cc.group(2)}/"
 
 
 def _dcmi(text: str) -> dict[str, str]:
@@ -179,30 +210,59 @@ def _box(west: float, south: float, east: float, north: float) -> bool:
     return lons_ok and -90 <= south <= north <= 90
 
 
-def coverage(text: str) -> tuple[str, tuple | None, str]:
-    """``(kind, values, label)`` of a ``dc:coverage``: ``box`` (west, south, east, north),
-    ``point`` (lon, lat), ``period`` (start, end literals) or ``place`` (the text only)."""
+def coverage(text: str) -> list[tuple[str, tuple | None, str]]:
+    """``(kind, values, label)`` of each part of a ``dc:coverage``: ``box`` (west, south, east,
+    north), ``point`` (lon, lat), ``period`` (start, end literals) or ``place`` (the text)."""
     text = " ".join(text.split())
+    found = _pangaea(text)
+    if found:
+        return found
     pairs = _dcmi(text)
     try:
         if {"northlimit", "southlimit", "eastlimit", "westlimit"} <= pairs.keys():
             keys = ("westlimit", "southlimit", "eastlimit", "northlimit")
             box = tuple(float(pairs[k].split()[0]) for k in keys)
             if _box(*box):
-                return "box", box, pairs.get("name", "")
+                return [("box", box, pairs.get("name", ""))]
         if {"east", "north"} <= pairs.keys():
             lon, lat = float(pairs["east"].split()[0]), float(pairs["north"].split()[0])
             if _box(lon, lat, lon, lat):
-                return "point", (lon, lat), pairs.get("name", "")
+                return [("point", (lon, lat), pairs.get("name", ""))]
     except (ValueError, IndexError):
         pass
-    found = _FOUR_NUMBERS.match(text)
-    if found and _box(*(float(v) for v in found.groups())):
-        return "box", tuple(float(v) for v in found.groups()), ""
+    numbers = _FOUR_NUMBERS.match(text)
+    if numbers and _box(*(float(v) for v in numbers.groups())):
+        return [("box", tuple(float(v) for v in numbers.groups()), "")]
     span = period(text)
     if span is not None:
-        return "period", span, pairs.get("name", "")
-    return "place", None, text
+        return [("period", span, pairs.get("name", ""))]
+    return [("place", None, text)]
+
+
+def _pangaea(text: str) -> list[tuple[str, tuple | None, str]]:
+    """The box or point and the period of a PANGAEA coverage (``LATITUDE: 78.9 * LONGITUDE:
+    11.9 * DATE/TIME START: ...``), [] for other texts."""
+    fields = {}
+    for part in re.split(r"\s+\*\s+", text):
+        key, sep, value = part.partition(":")
+        if not sep:
+            return []
+        fields[key.strip().upper()] = value.strip()
+    out: list[tuple[str, tuple | None, str]] = []
+    sides = ("WEST-BOUND LONGITUDE", "SOUTH-BOUND LATITUDE", "EAST-BOUND LONGITUDE")
+    sides += ("NORTH-BOUND LATITUDE",)
+    try:
+        if all(k in fields for k in sides) and _box(*(box := [float(fields[k]) for k in sides])):
+            out.append(("box", tuple(box), ""))
+        elif {"LATITUDE", "LONGITUDE"} <= fields.keys():
+            lon, lat = float(fields["LONGITUDE"]), float(fields["LATITUDE"])
+            out += [("point", (lon, lat), "")] if _box(lon, lat, lon, lat) else []
+    except ValueError:
+        pass
+    start = fields.get("DATE/TIME START") or fields.get("DATE/TIME")
+    end = fields.get("DATE/TIME END") or fields.get("DATE/TIME")
+    bounds = (date_literal(start) if start else None, date_literal(end) if end else None)
+    return out + ([("period", bounds, "")] if any(bounds) else [])
 
 
 def period(text: str) -> tuple[ox.Literal | None, ox.Literal | None] | None:

@@ -17,7 +17,7 @@ import json
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,8 +32,8 @@ from .schema import build_schema, register_analyzers
 __all__ = ["SearchIndex", "BuildReport", "rebuild", "update", "index_stats", "META_FILE"]
 
 META_FILE = "gaia-kg.json"
-#: resources read from the store per query during a rebuild
-CHUNK = 5000
+#: documents between two progress calls
+PROGRESS_EVERY = 1000
 #: bump when the schema changes: an index of another version is rebuilt, not opened
 SCHEMA_VERSION = 1
 
@@ -134,37 +134,24 @@ def _read_meta(path: Path) -> dict:
         return {}
 
 
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def rebuild(
     index: SearchIndex, store: Store, *, progress: Progress | None = None, threads: int = 2
 ) -> BuildReport:
     """Replace every document of ``index`` by the resources of ``store`` (one commit)."""
     started = time.perf_counter()
     vocab = read_vocabularies(store)
-    iris = sorted(read_resources_iris(store))
+    resources = read_resources(store)  # whole-store scans: one query per field group
     writer = index.index.writer(heap_size=256_000_000, num_threads=threads)
     writer.delete_all_documents()
-    done = 0
-    for chunk in _chunks(iris, CHUNK):
-        for res in read_resources(store, chunk).values():
-            writer.add_document(make_document(res, vocab))
-        done += len(chunk)
-        if progress is not None:
-            progress(done, len(iris))
-    index._commit(writer, {**vocab.meta(), "documents": len(iris)})
+    total, done = len(resources), 0
+    for iri in sorted(resources):
+        writer.add_document(make_document(resources.pop(iri), vocab))
+        done += 1
+        if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
+            progress(done, total)
+    index._commit(writer, {**vocab.meta(), "documents": total})
     path = str(index.path) if index.path else None
-    return BuildReport(len(iris), 0, time.perf_counter() - started, path)
-
-
-def read_resources_iris(store: Store) -> set[str]:
-    """The IRIs of every searchable resource of ``store``."""
-    from ..queries import load_query
-
-    return {row["r"].value for row in store.select(load_query("index/resources"))}
+    return BuildReport(total, 0, time.perf_counter() - started, path)
 
 
 def update(
@@ -189,10 +176,9 @@ def update(
     for iri in [*changed, *removed]:
         writer.delete_documents_by_term("iri", iri)
     added = 0
-    for chunk in _chunks(sorted(set(changed) - set(removed)), CHUNK):
-        for res in read_resources(store, chunk).values():
-            writer.add_document(make_document(res, vocab))
-            added += 1
+    for res in read_resources(store, sorted(set(changed) - set(removed))).values():
+        writer.add_document(make_document(res, vocab))
+        added += 1
     index._commit(writer, {**vocab.meta(), "documents": None})
     path = str(index.path) if index.path else None
     return BuildReport(added, len(removed), time.perf_counter() - started, path)

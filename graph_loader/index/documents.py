@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -53,6 +54,18 @@ class Vocabularies:
     #: labels of facet values (organisations, licences, formats, platforms) by language
     values: dict[str, dict[str, str]] = field(default_factory=dict)
     _closure: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _joined: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def joined_labels(self, iri: str) -> dict[str, str]:
+        """Every label of ``iri`` per index language, joined (untagged ones in each)."""
+        found = self._joined.get(iri)
+        if found is None:
+            per: dict[str, list[str]] = defaultdict(list)
+            for _kind, lang, text in self.labels.get(iri, ()):
+                for target in [lang] if lang in LANGS else LANGS:
+                    per[target].append(text)
+            found = self._joined[iri] = {k: "\n".join(v) for k, v in per.items()}
+        return found
 
     def closure(self, iri: str) -> tuple[str, ...]:
         """``iri`` and every concept above it (cycles safe)."""
@@ -129,28 +142,41 @@ def _query(name: str, iris: list[str] | None) -> str:
     return text.replace("#VALUES", values_block(iris)) if iris is not None else text
 
 
+def _rows(store: Store, name: str, iris: list[str] | None) -> Iterable[tuple]:
+    """The solutions of one ``index/*.rq`` query as tuples, in the order of its projection.
+
+    A whole-store read runs each query once (a scan); a few resources are read one by one
+    (a VALUES block of thousands of IRIs is far slower in oxigraph than one query each).
+    """
+    for group in [None] if iris is None else [[iri] for iri in iris]:
+        result = store.query(_query(name, group))
+        width = len(result.variables)
+        for solution in result:
+            yield tuple(solution[i] for i in range(width))
+
+
 def read_resources(store: Store, iris: list[str] | None = None) -> dict[str, dict]:
     """The searchable resources (all, or those of ``iris``) as dicts of raw values."""
     resources: dict[str, dict] = {}
-    for row in store.select(_query("index/resources", iris)):
-        iri, kind = row["r"].value, row["kind"].value
+    for r, kind in _rows(store, "index/resources", iris):
+        iri, kind = r.value, sys.intern(kind.value)
         res = resources.get(iri)
         if res is None:
             resources[iri] = {"iri": iri, "kind": kind, "text": [], "links": [], "extents": []}
         elif KIND_PRIORITY.index(kind) < KIND_PRIORITY.index(res["kind"]):
             res["kind"] = kind  # software is also an (inferred) schema:CreativeWork
-    for row in store.select(_query("index/texts", iris)):
-        res = resources.get(row["r"].value)
+    for r, name, text in _rows(store, "index/texts", iris):
+        res = resources.get(r.value)
         if res is not None:
-            res["text"].append((row["field"].value, _lang(row["text"]), row["text"].value))
-    for row in store.select(_query("index/links", iris)):
-        res = resources.get(row["r"].value)
+            res["text"].append((sys.intern(name.value), _lang(text), text.value))
+    for r, name, value in _rows(store, "index/links", iris):
+        res = resources.get(r.value)
         if res is not None:
-            res["links"].append((row["field"].value, row["o"].value))
-    for row in store.select(_query("index/extents", iris)):
-        res = resources.get(row["r"].value)
+            res["links"].append((sys.intern(name.value), sys.intern(value.value)))
+    for r, name, value in _rows(store, "index/extents", iris):
+        res = resources.get(r.value)
         if res is not None:
-            res["extents"].append((row["field"].value, row["v"].value))
+            res["extents"].append((sys.intern(name.value), value.value))
     return resources
 
 
@@ -163,7 +189,9 @@ def parse_bbox(wkt: str) -> tuple[float, float, float, float] | None:
     >>> parse_bbox("POLYGON((-5 41, 10 41, 10 51.5, -5 51.5, -5 41))")
     (-5.0, 41.0, 10.0, 51.5)
     """
-    body = wkt[wkt.upper().find("P") :] if "P" in wkt.upper() else wkt
+    body = wkt.strip()
+    if body.startswith("<"):  # a CRS IRI first (GeoSPARQL)
+        body = body[body.find(">") + 1 :]
     numbers = [float(n) for n in _NUMBER.findall(body)]
     if len(numbers) < 2 or len(numbers) % 2:
         return None
@@ -235,18 +263,14 @@ def make_document(res: dict, vocab: Vocabularies) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_text("iri", res["iri"])
     doc.add_text("type", res["kind"])
-    texts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for name, lang, text in sorted(res["text"]):
-        texts[name][lang].append(text)
+    # One add_text per field and language (values joined): far cheaper than one per value.
+    fields: dict[str, list[str]] = defaultdict(list)
     stored: dict[str, dict[str, str]] = {"title": {}, "description": {}}
-    for name, by_lang in texts.items():
-        for lang, values in by_lang.items():
-            targets = [lang] if lang in LANGS else list(LANGS)
-            for target in targets:
-                for value in values:
-                    doc.add_text(f"{name}_{target}", value)
-            if name in stored:
-                stored[name][lang] = values[0]
+    for name, lang, text in sorted(res["text"]):
+        for target in [lang] if lang in LANGS else LANGS:
+            fields[f"{name}_{target}"].append(text)
+        if name in stored and lang not in stored[name]:
+            stored[name][lang] = text
     links: dict[str, list[str]] = defaultdict(list)
     for name, value in sorted(set(res["links"])):
         links[name].append(value)
@@ -258,17 +282,18 @@ def make_document(res: dict, vocab: Vocabularies) -> tantivy.Document:
         doc.add_text("concepts", concept)
         if concept in vocab.thesaurus:
             doc.add_text("theme", concept)
-        for _kind, lang, text in vocab.labels.get(concept, ()):
-            for target in [lang] if lang in LANGS else list(LANGS):
-                doc.add_text(f"theme_{target}", text)
+        for lang, text in vocab.joined_labels(concept).items():
+            fields[f"theme_{lang}"].append(text)
     for name, values in links.items():
         for value in values:
             doc.add_text(name, value)
             for lang in LANGS:
                 if label := vocab.values.get(value, {}).get(lang):
-                    doc.add_text(f"keyword_{lang}", label)
+                    fields[f"keyword_{lang}"].append(label)
+    for name, values in fields.items():
+        doc.add_text(name, "\n".join(values))
     for lang in LANGS:
-        doc.add_text(f"title_key_{lang}", fold(_pick(stored["title"], lang))[:64])
+        doc.add_text(f"title_key_{lang}", fold(_pick(stored["title"], lang)[:64]))
     ext = _extents(res)
     bbox = ext.get("bbox")
     if bbox:

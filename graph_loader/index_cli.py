@@ -1,0 +1,98 @@
+"""``gaia-kg index``: rebuild the search index from the store, print its statistics."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .cli import _fail, _progress, _settings, lang_option, store_option
+from .errors import GaiaKGError
+from .store import open_store
+
+__all__ = ["index"]
+
+index = click.Group("index", help="The search index (a projection of the store).")
+
+index_option = click.option(
+    "--index",
+    "index_path",
+    envvar="GAIA_KG_INDEX",
+    default=None,
+    metavar="PATH",
+    help="Index folder [default: 'index' beside the store, or $GAIA_KG_INDEX].",
+)
+
+_STATS = {
+    "path": {"en": "index", "fr": "index"},
+    "documents": {"en": "documents", "fr": "documents"},
+    "types": {"en": "per type", "fr": "par type"},
+    "thesaurus_concepts": {"en": "thesaurus concepts", "fr": "concepts du thésaurus"},
+    "built": {"en": "last written", "fr": "dernière écriture"},
+    "bytes": {"en": "size on disk (bytes)", "fr": "taille sur disque (octets)"},
+}
+
+
+def _read_store(settings):
+    if settings.is_remote:
+        return open_store(settings.store, timeout=settings.query_timeout)
+    if settings.store == ":memory:":
+        raise click.ClickException("an in-memory store has no index to rebuild")
+    return open_store(str(settings.store_path()), read_only=True)
+
+
+@index.command()
+@store_option
+@index_option
+@click.option("--threads", default=2, show_default=True, help="Indexing threads.")
+@lang_option
+def rebuild(store_spec, index_path, threads, lang):
+    """Rebuild the whole index from the store (searches keep the old one until the end)."""
+    from .index import SearchIndex
+    from .index import rebuild as rebuild_index
+
+    settings = _settings(store_spec, index=index_path)
+    state: dict = {}
+
+    def progress(done: int, total: int) -> None:
+        if "tick" not in state:
+            label = "indexation" if lang == "fr" else "indexing"
+            state["tick"], state["done"] = _progress(label, total), 0
+        state["tick"](done - state["done"])
+        state["done"] = done
+
+    try:
+        # A read-only store has nothing to flush (and EmbeddedStore.close() would refuse).
+        store = _read_store(settings)
+        search_index = SearchIndex.for_settings(settings)
+        report = rebuild_index(search_index, store, progress=progress, threads=threads)
+    except GaiaKGError as exc:
+        _fail(exc)
+    click.echo(report.message(lang))
+
+
+@index.command()
+@store_option
+@index_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@lang_option
+def stats(store_spec, index_path, as_json, lang):
+    """Documents per type, size and date of the index."""
+    from .index import SearchIndex, index_stats
+
+    settings = _settings(store_spec, index=index_path)
+    path = settings.index_path()
+    if path is None or not path.exists():
+        raise click.ClickException(
+            "pas d'index : lancez « gaia-kg index rebuild »"
+            if lang == "fr"
+            else "no index: run 'gaia-kg index rebuild'"
+        )
+    found = index_stats(SearchIndex.open(path))
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    for key, value in found.items():
+        if key == "types":
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
+        click.echo(f"{_STATS[key][lang]}: {value}")

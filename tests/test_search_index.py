@@ -1,0 +1,210 @@
+"""The search index: built from the store, updated per record, on disk and by the CLI;
+every facet count of a set of searches equals its SPARQL ground truth on the store."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from concept_support import BASE_IRI
+from search_support import (
+    CORAL,
+    FACETS,
+    FIXTURES,
+    SNOW,
+    all_hits,
+    expected_counts,
+    index_counts,
+    memory_index,
+    search_store,
+    sparql_resources,
+)
+
+import graph_loader.cli  # noqa: F401 - first: the CLI module imports index_cli at its end
+from graph_loader.config import Settings
+from graph_loader.index import SearchIndex, index_stats, rebuild, update
+from graph_loader.index.documents import parse_bbox, parse_day
+from graph_loader.index_cli import index as index_group
+from graph_loader.paths import demo_dir
+from graph_loader.pipeline import load_paths
+from graph_loader.store import EmbeddedStore
+from sparql_api.concept_index import build_concept_index
+from sparql_api.search import SearchParams, run_search
+
+NETCDF = "http://publications.europa.eu/resource/authority/file-type/NETCDF"
+CC_BY = "http://creativecommons.org/licenses/by/4.0/"
+
+#: searches whose facet counts are checked against SPARQL, every facet, every value
+SEARCHES = [
+    {},
+    {"theme": "atmosphere"},
+    {"theme": ["ozone", "dust"], "pole": "aeris"},
+    {"pole": ["aeris", "odatis"], "type": "dataset", "format": NETCDF},
+    {"bbox": "170,-30,-170,0"},
+    {"bbox": "-10,35,20,60", "theme": "oceans"},
+    {"start": "2010-01-01", "end": "2012-12-31", "licence": CC_BY},
+    {"end": "2000", "type": ["dataset", "service"]},
+    {"q": "ozone"},
+    {"q": "température", "pole": "aeris"},
+    {"q": "sea ice", "theme": "oceans"},
+    {"q": "aerosol optical depth", "bbox": "-20,0,40,30"},
+]
+
+
+@pytest.fixture(scope="module")
+def store():
+    return search_store()
+
+
+@pytest.fixture(scope="module")
+def index(store):
+    return memory_index(store)
+
+
+@pytest.fixture(scope="module")
+def concepts(store):
+    return build_concept_index(store)
+
+
+def test_every_resource_is_indexed_once_with_its_kind(store, index):
+    stats = index_stats(index)
+    kinds = {}
+    for kind in sparql_resources(store, SearchParams()).values():
+        kinds[kind] = kinds.get(kind, 0) + 1
+    assert (
+        stats["types"]
+        == kinds
+        == {
+            "dataset": 164,
+            "publication": 28,
+            "service": 24,
+            "software": 11,
+        }
+    )
+    assert stats["documents"] == 227
+    assert stats["thesaurus_concepts"] == 158
+
+
+@pytest.mark.parametrize("args", SEARCHES, ids=lambda a: "&".join(f"{k}={v}" for k, v in a.items()))
+def test_every_facet_count_equals_the_sparql_ground_truth(store, index, concepts, args):
+    params = SearchParams.from_args(args)
+    result = run_search(index, params, "en", concepts=concepts)
+    text_hits = None
+    if params.q:
+        text_hits = set(all_hits(index, {"q": args["q"]}, concepts))
+        assert text_hits, "a text search of this set must find something"
+    expected = expected_counts(store, params, text_hits)
+    assert index_counts(result) == expected
+    assert set(expected) == set(FACETS)
+    if not params.q:  # without words the index and SPARQL find the same resources
+        found = sparql_resources(store, params)
+        assert result["total"] == len(found)
+        assert set(all_hits(index, args, concepts)) == set(found)
+
+
+def test_wkt_boxes_and_dates():
+    assert parse_bbox("POLYGON((170 -25, -170 -25, -170 -10, 170 -10, 170 -25))") == (
+        170.0,
+        -25.0,
+        -170.0,
+        -10.0,
+    )
+    assert parse_bbox("<http://www.opengis.net/def/crs/OGC/1.3/CRS84> POINT(2.35 48.85)") == (
+        2.35,
+        48.85,
+        2.35,
+        48.85,
+    )
+    assert parse_bbox("POLYGON((0 0, 10 0, 10 95, 0 95, 0 0))") is None
+    assert parse_bbox("nonsense") is None
+    assert [parse_day(t) for t in ("2015-03-02", "2015-03-02T10:00:00Z", "2015-03", "2015")] == [
+        735659,
+        735659,
+        735658,
+        735599,
+    ]
+    assert parse_day("2015-02", end=True) == parse_day("2015-02-28")
+    assert parse_day("not a date") is None
+
+
+def test_a_hit_carries_its_extents(index, concepts):
+    result = run_search(index, SearchParams.from_args({"q": "coral reef"}), "fr", concepts=concepts)
+    hit = next(h for h in result["hits"] if h["iri"] == CORAL)
+    assert (hit["bbox"], hit["temporal"]) == (
+        [170.0, -25.0, -170.0, -10.0],
+        {"start": "2015-01-01", "end": "2015-12-31"},
+    )
+    snow = run_search(index, SearchParams.from_args({"q": "enneigement massif Chartreuse"}), "fr")[
+        "hits"
+    ]
+    assert [(h["iri"], h["temporal"]) for h in snow] == [
+        (SNOW, {"start": "2019-11-01", "end": None})
+    ]
+
+
+def test_update_reindexes_changed_records_and_drops_removed_ones(tmp_path):
+    store = search_store()
+    index = memory_index(store)
+    before = index_stats(index)["documents"]
+    changed = tmp_path / "dataset-french-only.ttl"
+    text = (FIXTURES / "dataset-french-only.ttl").read_text("utf-8")
+    changed.write_text(text.replace("Enneigement du", "Enneigement printanier du"), "utf-8")
+    report = load_paths(store, [changed], base_iri=BASE_IRI)
+    assert [o.status for o in report.outcomes] == ["updated"]
+    assert all_hits(index, {"q": "printanier"}) == []
+    done = update(index, store, changed=[SNOW], removed=[])
+    assert (done.documents, done.removed) == (1, 0)
+    assert all_hits(index, {"q": "printanier"}) == [SNOW]
+    assert index_stats(index)["documents"] == before
+    rows = store.select(_GRAPH_OF, {"r": ox.NamedNode(CORAL)})
+    store.drop_graphs([row["g"] for row in rows])
+    done = update(index, store, changed=[], removed=[CORAL])
+    assert (done.documents, done.removed) == (0, 1)
+    assert index_stats(index)["documents"] == before - 1
+    assert all_hits(index, {"q": "coral"}) == []
+
+
+_GRAPH_OF = "SELECT ?g WHERE { ?g <https://w3id.org/gaia-kg/ontology#describes> ?r }"
+
+
+def test_an_index_on_disk_is_reopened_and_found_by_the_settings(tmp_path, store):
+    settings = Settings(store=str(tmp_path / "store"))
+    assert settings.index_path() == tmp_path / "index"
+    assert Settings(store=":memory:").index_path() is None
+    assert Settings(store=":memory:", index=str(tmp_path / "x")).index_path() == tmp_path / "x"
+    built = SearchIndex.for_settings(settings)
+    rebuild(built, store)
+    again = SearchIndex.open(tmp_path / "index")
+    assert index_stats(again)["documents"] == 227
+    assert again.meta["thesaurus"] == built.meta["thesaurus"]
+    assert all_hits(again, {"theme": "snow-cover", "pole": "theia"}) == all_hits(
+        built, {"theme": "snow-cover", "pole": "theia"}
+    )
+
+
+def test_the_cli_rebuilds_and_prints_statistics(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    from graph_loader.bootstrap import initialise
+
+    list(initialise(store, infer=False))
+    load_paths(store, sorted(demo_dir().glob("*.ttl")), base_iri="https://data.gaia-data.fr/")
+    store.close()
+    del store
+    runner = CliRunner()
+    args = ["--store", str(tmp_path / "store"), "--lang", "en"]
+    result = runner.invoke(index_group, ["rebuild", *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Index {tmp_path / 'index'}: 225 resources indexed, 0 removed")
+    result = runner.invoke(index_group, ["stats", *args], catch_exceptions=False)
+    lines = result.output.splitlines()
+    assert lines[:4] == [
+        f"index: {tmp_path / 'index'}",
+        "documents: 225",
+        "per type: dataset 162, publication 28, service 24, software 11",
+        "thesaurus concepts: 158",
+    ]
+    result = runner.invoke(
+        index_group, ["stats", "--store", str(tmp_path / "no" / "store"), "--lang", "fr"]
+    )
+    assert result.exit_code == 1
+    assert "pas d'index : lancez « gaia-kg index rebuild »" in result.output

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from fixture_server import serve
+from fixture_server import Answer, serve
 from mapping_support import BASE, assert_case, cases
 from source_catalogues import OAICatalogue, OAIRecord, client, text_without_declaration
 
@@ -17,6 +17,7 @@ from graph_loader.harvest import harvest
 from graph_loader.harvest_config import SourceConfig
 from graph_loader.mappings import oai_dc
 from graph_loader.mappings.oai_dc_values import coverage, identifier, language_code, licence
+from graph_loader.sources.oaipmh import OAIPMHSource
 from graph_loader.store import EmbeddedStore
 
 CASES = cases("oai_dc")
@@ -26,6 +27,9 @@ _BAD_DOI = (
     "not have DOI syntax (10.NNNN/suffix)."
 )
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_DCAT = "http://www.w3.org/ns/dcat#"
+_DCT = "http://purl.org/dc/terms/"
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _GYEAR = ox.NamedNode(_XSD + "gYear")
 _HEAD = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -245,3 +249,39 @@ def test_an_oai_pmh_harvest_of_oai_dc_records_loads_them_all():
             '"pyaerocom: a Python tool to evaluate aerosol models against observations"@en',
         ),
     ]
+
+
+def test_oai_dc_prefixes_declared_on_the_page_root_reach_the_converter():
+    """A repository that declares oai_dc and dc on the OAI-PMH root: the record cut out of the
+    page keeps them (no envelope to open, unlike oai_datacite) and converts."""
+    page = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"'
+        ' xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"><responseDate>2026-01-01T00:00:00Z'
+        '</responseDate><request verb="ListRecords">http://127.0.0.1/oai</request><ListRecords>'
+        "<record><header><identifier>oai:x:o3</identifier><datestamp>2026-01-01</datestamp>"
+        '</header><metadata><oai_dc:dc><dc:title xml:lang="en">Ozone</dc:title>'
+        "<dc:identifier>https://example.org/o3</dc:identifier></oai_dc:dc></metadata></record>"
+        "</ListRecords></OAI-PMH>"
+    )
+    answer = Answer(200, "text/xml; charset=utf-8", page.encode())
+    with serve(lambda request: answer) as server, client() as http:
+        records = list(OAIPMHSource("x", f"{server.url}/oai").records(http))
+    assert [(r.identifier, r.datestamp, detect_format(r.data)) for r in records] == [
+        ("oai:x:o3", "2026-01-01", "oai_dc")
+    ]
+    dataset = ox.NamedNode(BASE + "id/dataset/https-example.org-o3-81142930")
+    page_url = ox.NamedNode("https://example.org/o3")
+    triples = oai_dc.convert(records[0].data, base_iri=BASE)
+    distribution = next(
+        t.subject for t in triples if t.object == ox.NamedNode(_DCAT + "Distribution")
+    )
+    assert set(triples) == {
+        ox.Triple(dataset, _TYPE, ox.NamedNode(_DCAT + "Dataset")),
+        ox.Triple(dataset, ox.NamedNode(_DCT + "identifier"), ox.Literal(page_url.value)),
+        ox.Triple(dataset, ox.NamedNode(_DCAT + "landingPage"), page_url),
+        ox.Triple(dataset, ox.NamedNode(_DCT + "title"), ox.Literal("Ozone", language="en")),
+        ox.Triple(dataset, ox.NamedNode(_DCAT + "distribution"), distribution),
+        ox.Triple(distribution, _TYPE, ox.NamedNode(_DCAT + "Distribution")),
+        ox.Triple(distribution, ox.NamedNode(_DCAT + "accessURL"), page_url),
+    }

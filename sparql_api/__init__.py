@@ -27,6 +27,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     from .views import catalog as catalog_views
     from .views import oai as oai_views
     from .views import stac as stac_views
+    from .views import crawlers as crawler_views
     from .views import (
         EXTENSION,
         concepts,
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.register_blueprint(catalog_views.bp)
     app.register_blueprint(oai_views.bp)
     app.register_blueprint(stac_views.bp)
+    app.register_blueprint(crawler_views.bp)
     app.register_blueprint(search_bp)
     app.register_blueprint(sources.bp)
     app.register_blueprint(quality.bp)

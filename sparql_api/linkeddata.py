@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from graph_loader.store import Store
-from graph_loader.terms import DCAT, DCT, FOAF, GAIA_NS, SDO, SKOS
+from graph_loader.terms import DCAT, DCT, FOAF, GAIA_NS, RDF_TYPE, SDO, SKOS
 
 from .rq import load_query
 
@@ -174,8 +174,15 @@ def describe_triples(store: Store, iri: ox.NamedNode) -> list[ox.Triple]:
                     pending.append(row["o"])
         if not found:
             return []
-    for row in store.select(load_query("ld_labels"), {"iri": iri}):
-        found.add(ox.Triple(row["o"], row["lp"], row["label"]))
+    described = {t.subject for t in found}  # what the description itself speaks of
+    linked = sorted(
+        {t.object for t in found if isinstance(t.object, ox.NamedNode) and t.predicate != RDF_TYPE}
+        - described,
+        key=str,
+    )
+    for other in linked:  # one small query each: faster than one VALUES join here
+        for row in store.select(load_query("ld_labels"), {"o": other}):
+            found.add(ox.Triple(other, row["lp"], row["label"]))
     return sorted(found, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 

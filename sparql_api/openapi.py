@@ -741,6 +741,39 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         ],
         "responses": {"200": "application/json", "404": "application/json"},
     },
+    ("/robots.txt", "get"): {
+        "summary": ("Rules for crawlers", "Règles pour les robots d'indexation"),
+        "parameters": [],
+        "responses": {"200": "text/plain"},
+    },
+    ("/sitemap.xml", "get"): {
+        "summary": (
+            "Sitemap of the resource and concept pages, with lastmod",
+            "Plan du site des pages de ressources et de concepts, avec lastmod",
+        ),
+        "parameters": [
+            _param(
+                "page",
+                "query",
+                "Part of a sitemap index (over 50,000 pages)",
+                "Partie d'un index de plans (au-delà de 50 000 pages)",
+                schema={"type": "integer", "minimum": 1},
+            )
+        ],
+        "responses": {
+            "200": "application/xml",
+            "400": "application/json",
+            "404": "application/json",
+        },
+    },
+    ("/.well-known/void", "get"): {
+        "summary": (
+            "VoID description: counts per class, per graph and per record source",
+            "Description VoID : nombres par classe, par graphe et par source de fiches",
+        ),
+        "parameters": [LD_FORMAT],
+        "responses": {"200": "text/turtle", "400": "application/json", "406": "application/json"},
+    },
     ("/openapi.json", "get"): {
         "summary": ("This description", "Cette description"),
         "parameters": [LANG],

@@ -150,10 +150,16 @@ def _value(value: dict, base: str) -> dict:
 
 
 def resource_page(
-    store: Store, iri: ox.NamedNode, lang: str, *, base: str = DEFAULT_BASE
+    store: Store,
+    iri: ox.NamedNode,
+    lang: str,
+    *,
+    base: str = DEFAULT_BASE,
+    triples: list[ox.Triple] | None = None,
 ) -> dict | None:
     """The page of ``iri`` in ``lang`` (None when the graph says nothing about it):
-    ``{iri, kind, title, summary, types, properties, related, record, jsonld}``."""
+    ``{iri, kind, title, summary, types, properties, related, record, jsonld}``.
+    ``triples``: the description of ``iri`` when the caller already has it."""
     described = describe_resource(store, iri, lang)
     if described is None:
         return None
@@ -186,6 +192,6 @@ def resource_page(
         "properties": properties,
         "related": related,
         "record": described["record"],
-        "jsonld": dataset_jsonld(store, iri, base) if kind == "dataset" else None,
+        "jsonld": dataset_jsonld(store, iri, base, triples=triples) if kind == "dataset" else None,
         "dataset": dataset_extras(store, iri, lang, base=base) if kind == "dataset" else None,
     }

@@ -192,10 +192,13 @@ def _keywords(facts: Facts, iri: str, variables: list[dict]) -> list[str]:
     return out
 
 
-def dataset_jsonld(store: Store, iri: ox.NamedNode | str, base: str) -> dict:
-    """The schema.org ``Dataset`` of ``iri`` (see the module docstring); ``{}`` if unknown."""
+def dataset_jsonld(
+    store: Store, iri: ox.NamedNode | str, base: str, *, triples: list[ox.Triple] | None = None
+) -> dict:
+    """The schema.org ``Dataset`` of ``iri`` (see the module docstring); ``{}`` if unknown.
+    ``triples``: its description when the caller already has it."""
     node = iri if isinstance(iri, ox.NamedNode) else ox.NamedNode(iri)
-    facts = Facts(describe_triples(store, node))
+    facts = Facts(triples if triples is not None else describe_triples(store, node))
     s = node.value
     if not facts.by.get(s):
         return {}

@@ -109,7 +109,9 @@ def _answer(iri: str, triples: list[ox.Triple], name: str, document: str) -> Res
     base = backend.settings.base_iri
     public = base.rstrip("/") + document
     if name == "html":
-        page = resource_page(backend.store, ox.NamedNode(iri), g.page_lang, base=base)
+        page = resource_page(
+            backend.store, ox.NamedNode(iri), g.page_lang, base=base, triples=triples
+        )
         kind = page["kind"] if page else "resource"
     else:
         page, kind = None, _kind(iri, triples)

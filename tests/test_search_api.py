@@ -1,0 +1,251 @@
+"""/api/search over HTTP: whole facet trees with siblings kept, antimeridian boxes, time
+overlap, cross-lingual semantic search with its reasons, highlights, sort, paging, links
+and bilingual 400s."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import pytest
+import rdflib
+from concept_support import thesaurus_graph
+from http_support import app_over
+from rdflib.namespace import SKOS
+from search_support import CORAL, SNOW, expected_counts, search_store, sparql_resources
+
+from graph_loader.terms import THESAURUS_NS
+from sparql_api.search import SearchParams
+
+AEROSOLS = THESAURUS_NS + "aerosols"
+AOD = THESAURUS_NS + "aerosol-optical-depth"
+SST = THESAURUS_NS + "sea-surface-temperature"
+SNOW_COVER = THESAURUS_NS + "snow-cover"
+
+
+@pytest.fixture(scope="module")
+def store():
+    return search_store()
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    with app_over(store) as app:
+        yield app.test_client()
+
+
+def search(client, status=200, **args):
+    response = client.get("/api/search", query_string=args)
+    assert response.status_code == status, response.get_json()
+    return response.get_json()
+
+
+def url(*pairs: tuple[str, str]) -> str:
+    return "/api/search" + ("?" + urlencode(pairs) if pairs else "")
+
+
+def expected_tree(counts: dict[str, int], themes: list[str], others: list, lang: str) -> list:
+    """The theme tree built from the thesaurus file (rdflib) and SPARQL counts; ``themes``
+    are the selected slugs, ``others`` the other parameters of the search."""
+    graph = thesaurus_graph()
+    children: dict[str | None, list[str]] = {}
+    for concept in set(graph.subjects(rdflib.RDF.type, SKOS.Concept)):
+        parents = [str(b) for b in graph.objects(concept, SKOS.broader)] or [None]
+        for parent in parents:
+            children.setdefault(parent, []).append(str(concept))
+
+    def label(iri):
+        labels = graph.objects(rdflib.URIRef(iri), SKOS.prefLabel)
+        return next(str(o) for o in labels if o.language == lang)
+
+    def node(iri):
+        kids = [n for c in children.get(iri, []) if (n := node(c))]
+        slug = iri.removeprefix(THESAURUS_NS)
+        if not counts.get(iri) and slug not in themes and not kids:
+            return None
+        kids.sort(key=lambda n: (-n["count"], n["label"].casefold()))
+        applied = themes if slug in themes else [*themes, slug]
+        return {
+            "iri": iri,
+            "id": slug,
+            "label": label(iri),
+            "count": counts.get(iri, 0),
+            "selected": slug in themes,
+            "apply": url(*[("theme", t) for t in applied], *others),
+            "remove": url(*[("theme", t) for t in themes if t != slug], *others),
+            "children": kids,
+        }
+
+    roots = [n for r in children[None] if (n := node(r))]
+    return sorted(roots, key=lambda n: (-n["count"], n["label"].casefold()))
+
+
+def test_the_whole_facet_tree_keeps_siblings_of_a_selected_branch(client, store):
+    result = search(client, theme="aerosol-optical-depth", pole="aeris", lang="fr")
+    params = SearchParams.from_args({"theme": "aerosol-optical-depth", "pole": "aeris"})
+    counts = expected_counts(store, params, None)
+    others = [("pole", "aeris"), ("lang", "fr")]
+    tree = expected_tree(counts["theme"], ["aerosol-optical-depth"], others, "fr")
+    assert result["facets"]["themes"] == tree
+    aerosols = next(
+        n
+        for root in tree
+        for n in root["children"]
+        if n["iri"] == AEROSOLS  # the selected variable's sub-domain, with all its variables
+    )
+    assert len(aerosols["children"]) > 1
+    assert [n["selected"] for n in aerosols["children"]].count(True) == 1
+    assert result["total"] == len(sparql_resources(store, params))
+
+
+def test_flat_facets_are_whole_buckets_with_their_links(client, store):
+    result = search(client, type="service", lang="en")
+    lang = ("lang", "en")
+
+    def bucket(kind, label, count):
+        chosen = kind == "service"
+        return {
+            "value": kind,
+            "label": label,
+            "count": count,
+            "selected": chosen,
+            "apply": url(("type", "service"), lang) if chosen else url(*_both(kind), lang),
+            "remove": url(lang) if chosen else url(("type", "service"), lang),
+        }
+
+    assert result["facets"]["type"] == [
+        bucket("dataset", "Dataset", 164),
+        bucket("publication", "Publication", 28),
+        bucket("service", "Data service", 24),
+        bucket("software", "Software", 11),
+    ]
+    assert result["total"] == 24
+
+
+def _both(kind):
+    return [("type", "service"), ("type", kind)]
+
+
+@pytest.mark.parametrize(
+    ("bbox", "found"),
+    [
+        ("175,-30,179,-5", True),  # the western half of the record's box
+        ("-179,-30,-175,-5", True),  # its eastern half
+        ("178,-20,-178,-15", True),  # a query box across the antimeridian too
+        ("100,-30,160,-5", False),
+        ("-160,-30,-100,-5", False),
+        ("175,-9,179,0", False),  # north of it
+    ],
+)
+def test_a_box_across_the_antimeridian(client, store, bbox, found):
+    hits = search(client, bbox=bbox, q="coral", size=100)["hits"]
+    assert (CORAL in [h["iri"] for h in hits]) is found
+    params = SearchParams.from_args({"bbox": bbox})
+    assert search(client, bbox=bbox)["total"] == len(sparql_resources(store, params))
+
+
+@pytest.mark.parametrize(
+    ("args", "coral", "snow"),
+    [
+        ({"start": "2015-06-01", "end": "2015-06-30"}, True, False),
+        ({"start": "2015-12-31"}, True, True),  # the last day of 2015 overlaps; ongoing too
+        ({"start": "2016-01-01"}, False, True),
+        ({"end": "2015-01-01"}, True, False),  # the first day overlaps
+        ({"end": "2014-12-31"}, False, False),
+        ({"start": "2030", "end": "2031"}, False, True),  # no end: ongoing
+        ({"start": "2014", "end": "2016"}, True, False),
+    ],
+)
+def test_time_ranges_keep_overlapping_extents(client, args, coral, snow):
+    iris = {h["iri"] for h in search(client, size=100, pole=["odatis", "theia"], **args)["hits"]}
+    assert (CORAL in iris, SNOW in iris) == (coral, snow)
+
+
+def test_a_french_query_finds_a_record_described_only_in_english(client):
+    result = search(client, q="température de surface de la mer", lang="fr", size=100)
+    hit = next(h for h in result["hits"] if h["iri"] == CORAL)
+    assert hit["why"] == [
+        {
+            "concept": SST,
+            "label": "Température de surface de la mer",
+            "lang": "fr",
+            "via": "concept",
+        }
+    ]
+    assert hit["title"] == "Coral reef bleaching heat stress around Fiji"
+    assert result["concepts"][0]["iri"] == SST
+
+
+def test_an_english_query_finds_a_record_described_only_in_french(client):
+    result = search(client, q="snow cover", lang="en", size=100)
+    hit = next(h for h in result["hits"] if h["iri"] == SNOW)
+    assert hit["why"] == [
+        {"concept": SNOW_COVER, "label": "Snow cover", "lang": "en", "via": "concept"}
+    ]
+
+
+def test_an_acronym_expands_to_the_concept_and_narrower_ones(client):
+    result = search(client, q="aerosols", lang="en", size=100)
+    whys = {h["iri"]: h["why"] for h in result["hits"]}
+    narrower = [w for ws in whys.values() for w in ws if w["via"] == "narrower"]
+    assert narrower and all(w["concept"] == AEROSOLS for w in narrower)
+    aod = search(client, q="AOD", lang="en", size=100)
+    assert aod["concepts"][0]["iri"] == AOD and aod["concepts"][0]["matched"] == "AOD"
+    assert aod["total"] == search(client, theme="aerosol-optical-depth")["total"]
+
+
+def test_highlights_are_escaped_text_with_marks(client):
+    result = search(client, q="ozone IAGOS", lang="fr")
+    assert result["hits"][0]["highlights"]["title"] == (
+        "<mark>Ozone</mark> <mark>IAGOS</mark> mesuré à bord d&#x27;avions de ligne"
+    )
+
+
+def test_sort_by_title_and_paging(client):
+    first = search(client, sort="title", size=10, lang="en")
+    second = search(client, sort="title", size=10, page=2, lang="en")
+    both = search(client, sort="title", size=20, lang="en")
+    assert [h["iri"] for h in first["hits"] + second["hits"]] == [h["iri"] for h in both["hits"]]
+    titles = [h["title"].casefold() for h in both["hits"]]
+    assert titles == sorted(titles)
+    assert first["links"]["next"] == url(
+        ("sort", "title"), ("page", "2"), ("size", "10"), ("lang", "en")
+    )
+    assert first["links"]["prev"] is None
+    assert second["links"]["prev"] == url(("sort", "title"), ("size", "10"), ("lang", "en"))
+    last = search(client, size=100, page=3)
+    assert (len(last["hits"]), last["links"]["next"]) == (27, None)
+
+
+def test_the_sparql_link_finds_the_same_resources(client, store):
+    result = search(client, theme="oceans", bbox="-10,35,20,60", start="2000")
+    link = urlsplit(result["links"]["sparql"])
+    assert link.path == "/editor"
+    query = dict(parse_qsl(link.query))["query"]
+    found = {row["r"].value for row in store.select(query)}
+    assert len(found) == result["total"] > 0
+
+
+@pytest.mark.parametrize(
+    ("args", "key"),
+    [
+        ({"bbox": "1,2,3"}, "search_bad_bbox"),
+        ({"bbox": "0,10,5,5"}, "search_bad_bbox"),
+        ({"bbox": "-200,0,5,5"}, "search_bad_bbox"),
+        ({"start": "yesterday"}, "search_bad_date"),
+        ({"start": "2020-01-01", "end": "2019"}, "search_bad_range"),
+        ({"vmin": "deep"}, "search_bad_number"),
+        ({"vmin": "10", "vmax": "-10"}, "search_bad_range"),
+        ({"size": "0"}, "search_bad_int"),
+        ({"size": "101"}, "search_bad_int"),
+        ({"page": "x"}, "search_bad_int"),
+        ({"page": "501"}, "search_bad_int"),
+        ({"sort": "random"}, "search_bad_choice"),
+        ({"type": "person"}, "search_bad_choice"),
+        ({"q": "x" * 201}, "search_q_too_long"),
+    ],
+)
+def test_invalid_parameters_get_a_bilingual_400(client, args, key):
+    en = search(client, 400, lang="en", **args)
+    fr = search(client, 400, lang="fr", **args)
+    assert (en["error"], fr["error"], en["status"]) == (key, key, 400)
+    assert en["message"] != fr["message"] and en["lang"] == "en" and fr["lang"] == "fr"

@@ -87,23 +87,41 @@ def related_resources(store: Store, iri: ox.NamedNode, lang: str = "en") -> list
     ``{iri, kind, label, relation, relationLabel, direction, sources}``, one entry per
     (resource, relation read from ``iri``), ``sources`` sorted."""
     rows = store.select(load_query("related"), {"iri": iri})
-    links: dict[tuple[str, str], dict] = {}
+    sources: dict[str, set[str]] = defaultdict(set)
+    for row in _each_chunk(store, "related_sources", {r["g"].value for r in rows}):
+        sources[row["g"].value].add(row["source"].value)
+    kinds: dict[str, str] = {}
     labels: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in rows:
+    others = {r["other"].value for r in rows if r["g"].value in sources}
+    for row in _each_chunk(store, "related_records", others):
         other = row["other"].value
         label = row.get("label")
         if isinstance(label, ox.Literal):
-            labels[other].setdefault(label.language or "", label.value)
+            lang_key = label.language or ""
+            if lang_key not in labels[other] or label.value < labels[other][lang_key]:
+                labels[other][lang_key] = label.value
         kind = RECORD_KINDS.get(row["type"].value)
-        if kind is None:
+        if kind is not None:
+            kinds[other] = min(kinds.get(other, kind), kind, key=_KIND_ORDER.index)
+    links: dict[tuple[str, str], dict] = {}
+    for row in rows:
+        other, graph = row["other"].value, row["g"].value
+        if other not in kinds or graph not in sources:
             continue
         p = row["p"].value
         relation = p if row["dir"].value == "out" else INVERSE.get(p, p)
         entry = links.setdefault(
             (other, relation),
-            {"iri": other, "kind": kind, "relation": relation, "direction": row["dir"].value},
+            {
+                "iri": other,
+                "kind": kinds[other],
+                "relation": relation,
+                "direction": row["dir"].value,
+            },
         )
-        entry.setdefault("sources", set()).add(row["source"].value)
+        entry.setdefault("sources", set()).update(sources[graph])
+        if row["dir"].value == "out":  # stated both ways: read as stated from the resource
+            entry["direction"] = "out"
     names = _relation_labels(store, {relation for _, relation in links}, lang)
     out = []
     for (other, relation), entry in links.items():
@@ -118,6 +136,21 @@ def related_resources(store: Store, iri: ox.NamedNode, lang: str = "en") -> list
         | {"sources": e["sources"]}
         for e in out
     ]
+
+
+#: IRIs per VALUES block (oxigraph is slow with blocks of thousands)
+_CHUNK = 200
+
+
+def _each_chunk(store: Store, query: str, iris: set[str]):
+    """The rows of ``queries/<query>.rq`` for ``iris``, its ``#VALUES`` line replaced by a
+    block of at most :data:`_CHUNK` IRIs, each serialised (escaped) as a term."""
+    ordered = sorted(iris)
+    variable = "?g" if query == "related_sources" else "?other"
+    for start in range(0, len(ordered), _CHUNK):
+        terms = " ".join(str(ox.NamedNode(i)) for i in ordered[start : start + _CHUNK])
+        text = load_query(query).replace("#VALUES", f"VALUES {variable} {{ {terms} }}")
+        yield from store.select(text)
 
 
 def _relation_labels(store: Store, relations: set[str], lang: str) -> dict[str, str]:

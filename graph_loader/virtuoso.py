@@ -4,9 +4,11 @@ Virtuoso is a SPARQL 1.1 server with habits of its own, which :class:`VirtuosoSt
 so that callers see exactly what the embedded store gives:
 
 * **System graphs.** Its default graph is the union of *all* graphs, including its own
-  (``virtrdf:`` mappings, service description, DAV, LDP). Every query carries
-  ``define input:default-graph-exclude`` / ``input:named-graph-exclude`` pragmas for them, and
-  ``DROP ALL`` / ``CLEAR ALL`` drop only gaia-kg's graphs (:meth:`VirtuosoStore.clear`).
+  (``virtrdf:`` mappings, service description, DAV, LDP). Queries carry
+  ``define input:default-graph-exclude`` / ``input:named-graph-exclude`` pragmas for them,
+  except those naming their graphs (``GRAPH <g>``, ``FROM``), which 7.2.5 answers wrongly
+  under the pragmas; ``DROP ALL`` / ``CLEAR ALL`` drop only gaia-kg's graphs
+  (:meth:`VirtuosoStore.clear`); ``DROP GRAPH <g>`` works on graphs never "created".
 * **Writes.** ``INSERT DATA`` refuses blank nodes and fails beyond ~5,000 triples ("memory
   exhausted"); each graph is therefore written by one Graph Store Protocol ``PUT`` (N-Triples
   sent as Turtle), which Virtuoso applies atomically per graph. A batch of several graphs is
@@ -16,9 +18,10 @@ so that callers see exactly what the embedded store gives:
   ``X-SQL-State: S1TAT``). Both are turned into errors (:class:`StoreError`,
   :class:`QueryTimeout`), never returned as results. Each query sends ``timeout`` (ms).
 * **Terms.** Results are read as SPARQL XML (its JSON says ``typed-literal`` and gives
-  booleans as ``1``); blank nodes come back as ``nodeID://b…`` and are given plain labels;
-  ``geo:wktLiteral`` values are stored as ``virtrdf:Geometry`` and read back as
-  ``geo:wktLiteral``.
+  booleans as ``1``); blank nodes come back as ``nodeID://b…`` and are given plain labels.
+  Virtuoso turns ``geo:wktLiteral`` values into its geometry type, rewriting the text and
+  sometimes the shape: they are stored with a stand-in datatype (:data:`STAND_IN`) and read
+  back, filtered and bound as ``geo:wktLiteral`` (full IRI; not the ``geo:`` prefixed name).
 * **Authentication.** Anonymous ``/sparql`` writes need ``GRANT SPARQL_UPDATE TO "SPARQL"``;
   with credentials (``virtuoso+http://user:password@host:8890/sparql``) the store uses
   ``/sparql-auth`` and ``/sparql-graph-crud-auth`` with HTTP Digest authentication.
@@ -34,7 +37,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError, QueryTimeout, StoreError
 from .remote import RemoteStore
-from .sparql_text import bind, query_form
+from .sparql_text import _TOKENS, bind, query_form
 
 __all__ = ["VirtuosoStore", "SYSTEM_GRAPHS", "is_virtuoso_url"]
 
@@ -53,11 +56,22 @@ _SYSTEM_PATTERN = re.compile(
 )
 GEOMETRY = "http://www.openlinksw.com/schemas/virtrdf#Geometry"
 WKT = "http://www.opengis.net/ont/geosparql#wktLiteral"
+#: what geo:wktLiteral values are stored as: Virtuoso turns geo:wktLiteral into its geometry
+#: type, rewriting the text and sometimes the shape (-180 becomes 180 in a polar band)
+STAND_IN = "https://w3id.org/gaia-kg/virtuoso#wktLiteral"
 _XML_FIXES = (
     (b"<bnode>nodeID://", b"<bnode>"),
     (f'<literal datatype="{GEOMETRY}">'.encode(), f'<literal datatype="{WKT}">'.encode()),
+    (f'<literal datatype="{STAND_IN}">'.encode(), f'<literal datatype="{WKT}">'.encode()),
+    (f"<uri>{STAND_IN}</uri>".encode(), f"<uri>{WKT}</uri>".encode()),
 )
 _CLEAR_ALL = re.compile(r"^\s*(DROP|CLEAR)\s+(SILENT\s+)?ALL\s*;?\s*$", re.IGNORECASE)
+_ONE_GRAPH = re.compile(
+    r"^\s*(?P<op>DROP|CLEAR)\s+GRAPH\s+<(?P<iri>[^<>\"{}|^`\\\s]*)>\s*;?\s*$", re.IGNORECASE
+)
+#: every graph: ``SELECT DISTINCT ?g`` over all quads takes minutes on Virtuoso 7.2.5 after a
+#: load (a scan it cannot stop early), ``GROUP BY ?g`` with a count takes milliseconds
+GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 SCHEME = "virtuoso+"
 
 
@@ -164,7 +178,7 @@ class VirtuosoStore(RemoteStore):
         if self._system is None:
             response = self._sparql(
                 "query",
-                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+                GRAPHS,
                 "application/sparql-results+xml",
                 self.timeout,
             )
@@ -182,10 +196,19 @@ class VirtuosoStore(RemoteStore):
         # one line, before the query's first: Virtuoso's error line numbers stay right
         return " ".join(lines) + " "
 
+    def _excluding(self, text: str) -> str:
+        """``text`` with the system-graph exclusion pragmas, unless it names its graphs.
+
+        Virtuoso 7.2.5 gets ``GRAPH <iri> { … }`` wrong under those pragmas (no rows for
+        SELECT, a phantom row for COUNT and ASK), so a query naming a graph (``GRAPH <g>``,
+        ``FROM``) goes without them: such a query reads the graphs it names.
+        """
+        return text if _names_graphs(text) else self._pragmas() + text
+
     # -- reading ---------------------------------------------------------------------------
     def query(self, sparql, bindings=None, *, union=True, timeout=None):
-        text = bind(sparql, bindings)
-        return self._run(self._pragmas() + text, text, [], timeout)
+        text = _to_virtuoso(bind(sparql, bindings))
+        return self._run(self._excluding(text), text, [], timeout)
 
     def protocol_query(
         self, sparql: str, default_graph=(), named_graphs=(), timeout: float | None = None
@@ -194,7 +217,8 @@ class VirtuosoStore(RemoteStore):
         the system graphs are out of it anyway; without one, they are excluded)."""
         fields = [("default-graph-uri", g) for g in default_graph]
         fields += [("named-graph-uri", g) for g in named_graphs]
-        text = sparql if fields else self._pragmas() + sparql
+        sparql = _to_virtuoso(sparql)
+        text = sparql if fields else self._excluding(sparql)
         return self._run(text, sparql, fields, timeout)
 
     def _run(self, text: str, original: str, fields: list, timeout: float | None):
@@ -208,9 +232,13 @@ class VirtuosoStore(RemoteStore):
                 scratch = ox.Store()
                 scratch.extend(ox.Quad(*_read_triple(q)) for q in ox.parse(response.content, _NT))
                 return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
-            return ox.parse_query_results(_fix_xml(response.content), ox.QueryResultsFormat.XML)
+            return ox.parse_query_results(_fix_xml(response.content), _XML)
         except (SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.query_url}: unreadable answer: {exc}") from exc
+
+    def named_graphs(self):
+        rows = self.select(GRAPHS)
+        return sorted((r["g"] for r in rows if isinstance(r.get("g"), ox.NamedNode)), key=str)
 
     def graph_triples(self, graph):
         response = self._request(
@@ -230,7 +258,14 @@ class VirtuosoStore(RemoteStore):
         if _CLEAR_ALL.match(sparql):  # never Virtuoso's own graphs
             self.clear()
             return
-        self._sparql("update", self._pragmas() + sparql, "application/sparql-results+xml", 0)
+        one = _ONE_GRAPH.match(sparql)
+        if one:  # Virtuoso refuses DROP GRAPH of a graph not made by CREATE GRAPH
+            graph = ox.NamedNode(one.group("iri"))
+            if not bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": graph})):
+                raise QueryError(f"{one.group('op').upper()} GRAPH {graph}: no such graph")
+            sparql = f"{one.group('op')} SILENT GRAPH {graph}"
+        sparql = _to_virtuoso(sparql)
+        self._sparql("update", self._excluding(sparql), "application/sparql-results+xml", 0)
 
     def clear(self) -> None:
         """Drop every graph but Virtuoso's own."""
@@ -241,7 +276,7 @@ class VirtuosoStore(RemoteStore):
             if not len(w):
                 self.drop_graphs([w.graph])
                 continue
-            body = "".join(s + " .\n" for s in w.statements()).encode()
+            body = "".join(_stored(s) + " .\n" for s in w.statements()).encode()
             response = self._request(
                 "PUT",
                 self.gsp_url,
@@ -274,9 +309,41 @@ _NT = ox.RdfFormat.N_TRIPLES
 
 def _read_triple(q: ox.Quad) -> tuple:
     o = q.object
-    if isinstance(o, ox.Literal) and o.datatype.value == GEOMETRY:
+    if isinstance(o, ox.Literal) and o.datatype.value in (GEOMETRY, STAND_IN):
         o = ox.Literal(o.value, datatype=ox.NamedNode(WKT))
+    elif isinstance(o, ox.NamedNode) and o.value == STAND_IN:
+        o = ox.NamedNode(WKT)
     return q.subject, q.predicate, o
+
+
+_WKT_SUFFIX, _STAND_IN_SUFFIX = f"^^<{WKT}>", f"^^<{STAND_IN}>"
+
+
+def _stored(statement: str) -> str:
+    """An N-Triples statement (no final dot) with a WKT object typed by the stand-in."""
+    if statement.endswith(_WKT_SUFFIX):
+        return statement[: -len(_WKT_SUFFIX)] + _STAND_IN_SUFFIX
+    return statement
+
+
+def _to_virtuoso(text: str) -> str:
+    """Query or update text with ``<…geosparql#wktLiteral>`` IRIs as the stand-in (bound
+    WKT literals included; a prefixed name such as ``geo:wktLiteral`` is left as it is)."""
+    iri = f"<{WKT}>"
+    if iri not in text:
+        return text
+    return _TOKENS.sub(lambda m: f"<{STAND_IN}>" if m.group(0) == iri else m.group(0), text)
+
+
+_XML = ox.QueryResultsFormat.XML
+_NAMING = re.compile(r"(?i)(?<![\w:.-])(GRAPH\s*(<|[A-Za-z_][\w.-]*:|:)|FROM\s)")
+
+
+def _names_graphs(text: str) -> bool:
+    """Whether the query has ``GRAPH <iri>`` / ``GRAPH prefix:name`` or a ``FROM`` clause
+    (outside comments, strings and IRIs)."""
+    skeleton = _TOKENS.sub(lambda m: "<>" if m.group("iri") else " ", text)
+    return _NAMING.search(skeleton) is not None
 
 
 def _fix_xml(body: bytes) -> bytes:

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.remote
 EX = "http://example.org/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 WKT = "http://www.opengis.net/ont/geosparql#wktLiteral"
+WKT_IRI = ox.NamedNode(WKT)
 G = ox.NamedNode(EX + "terms")
 S, P = ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p")
 
@@ -73,7 +74,8 @@ def test_terms_come_back_as_written(vstore):
         ox.Triple(S, P, _typed("2019", XSD + "gYear")),
         ox.Triple(S, P, _typed("https://x.org/a", XSD + "anyURI")),
         ox.Triple(S, P, _typed("x", EX + "datatype")),
-        ox.Triple(S, P, _typed("POLYGON((-45 40,-8 40,-8 62,-45 62,-45 40))", WKT)),
+        ox.Triple(S, P, _typed("POLYGON((-45 40, -8 40, -8 62, -45 62, -45 40))", WKT)),
+        ox.Triple(S, P, _typed("POLYGON((-180 60,180 60,180 90,-180 90,-180 60))", WKT)),
         ox.Triple(S, P, b1),
         ox.Triple(b1, P, b2),
         ox.Triple(b2, P, ox.Literal("inside")),
@@ -85,8 +87,12 @@ def test_terms_come_back_as_written(vstore):
     rows = vstore.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert isomorphic(_graph(ox.Triple(r["s"], r["p"], r["o"]) for r in rows), expected)
     assert bool(vstore.query("ASK { ?s ?p true }")) is True
-    # Not here, see docs/deployment.md: a geo:wktLiteral constant in a query (HTTP 500
-    # "Bad datatype code") or FILTER(datatype(?o) = geo:wktLiteral) (no match).
+    shapes = [t.object for t in written if WKT in str(t.object)]
+    rows = vstore.select("SELECT ?o WHERE { ?s ?p ?o FILTER(datatype(?o) = ?t) }", {"t": WKT_IRI})
+    assert sorted(r["o"].value for r in rows) == sorted(o.value for o in shapes)
+    assert vstore.select("SELECT ?s WHERE { ?s ?p ?o }", {"o": shapes[1]}) == [{"s": S}]
+    kinds = vstore.select("SELECT DISTINCT (datatype(?o) AS ?t) WHERE { ?s ?p ?o } ORDER BY ?t")
+    assert WKT_IRI in [r.get("t") for r in kinds]
 
 
 def test_more_than_ten_thousand_rows_all_come_back(vstore):
@@ -174,3 +180,16 @@ def test_protocol_dataset_is_honoured(client):  # noqa: F811
         assert response.status_code == 200
         per_graph += rows_of(response.data, ox.QueryResultsFormat.XML)
     assert expected and sorted(per_graph, key=str) == sorted(expected, key=str)
+
+
+def test_ask_about_an_absent_graph_is_false(vstore):
+    vstore.write_graphs([GraphWrite(G, [ox.Triple(S, P, ox.Literal("x"))])])
+    absent = ox.NamedNode(EX + "absent")
+    ask = "PREFIX ask: <http://example.org/ask#>\n# ASK\nASK WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert bool(vstore.query(ask, {"g": G})) is True
+    assert bool(vstore.query(ask, {"g": absent})) is False
+    assert bool(vstore.query("ASK { ?s ?p 'x' }")) is True
+    vstore.update(f"DROP GRAPH {G}")
+    assert vstore.named_graphs() == []
+    with pytest.raises(QueryError, match="no such graph"):
+        vstore.update(f"DROP GRAPH {G}")

@@ -193,3 +193,36 @@ def test_ask_about_an_absent_graph_is_false(vstore):
     assert vstore.named_graphs() == []
     with pytest.raises(QueryError, match="no such graph"):
         vstore.update(f"DROP GRAPH {G}")
+
+
+def test_the_endpoint_stops_a_long_query_and_keeps_answering(vstore, virtuoso_server):  # noqa: F811
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graph_loader.config import Settings
+    from sparql_api import create_app
+
+    triples = [ox.Triple(ox.NamedNode(f"{EX}s{i}"), P, ox.Literal(str(i))) for i in range(3000)]
+    vstore.write_graphs([GraphWrite(G, triples)])
+    app = create_app(Settings(store=virtuoso_server + "/sparql", query_timeout=1.0))
+    api = app.test_client()
+    cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?c != ?i) }"
+    small = "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o LIMIT 2"
+
+    def timed(query: str) -> tuple[int, float]:
+        started = time.monotonic()
+        response = api.get("/sparql", query_string={"query": query, "format": "json"})
+        return response.status_code, time.monotonic() - started
+
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            long = pool.submit(timed, cartesian)
+            time.sleep(0.2)
+            status, seconds = timed(small)
+            assert status == 200 and seconds < 1
+            status, seconds = long.result()
+        assert status == 504 and seconds < 1 + 1
+        response = api.get("/sparql", query_string={"query": small, "format": "json"})
+        values = [b["o"]["value"] for b in response.json["results"]["bindings"]]
+        assert values == ["0", "1"]
+    finally:
+        app.extensions["gaia_kg"].close()

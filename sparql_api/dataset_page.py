@@ -279,4 +279,20 @@ def dataset_extras(
         "notebook": notebook_link(notebook_url, identifier, s),
         "citation": citation(who, year, title["text"], publisher_text, link),
         "bibtex": bibtex(identifier, who, year, title["text"], publisher_text, doi, link),
+        "quality": _quality(store, s, lang, path),
+    }
+
+
+def _quality(store: Store, iri: str, lang: str, path: str | None) -> dict | None:
+    """The record's FAIR score and dimension scores (graph_loader.quality), None if unscored."""
+    from graph_loader.quality import record_quality
+
+    found = record_quality(store, iri, lang)
+    if found is None:
+        return None
+    return {
+        "score": found["score"],
+        "dimensions": [{"label": d["label"], "score": d["score"]} for d in found["dimensions"]],
+        "problems": len(found["problems"]),
+        "href": "/quality" + path.removeprefix("/id") if path else None,
     }

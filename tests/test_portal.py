@@ -15,6 +15,7 @@ from http_support import app_over
 from graph_loader.bootstrap import initialise
 from graph_loader.inference import rebuild_inference
 from graph_loader.pipeline import load_paths
+from graph_loader.quality import record_quality
 from graph_loader.store import EmbeddedStore
 from graph_loader.terms import DCAT, DCT, DESCRIBES, GENERATED_AT, RDF_TYPE
 from sparql_api.dataset_page import dataset_extras
@@ -119,6 +120,14 @@ def test_dataset_extras_of_a_demo_dataset():
     iri = ox.NamedNode(BASE_IRI + "id/dataset/amma-atr42-aircraft")
     template = "https://hub.example.org/hub/user-redirect/gaia?dataset={id}&iri={iri}"
     extras = dataset_extras(store, iri, "en", base=BASE_IRI, notebook_url=template)
+    quality = record_quality(store, iri.value, "en")
+    assert quality["score"] > 0
+    assert extras.pop("quality") == {
+        "score": quality["score"],
+        "dimensions": [{"label": d["label"], "score": d["score"]} for d in quality["dimensions"]],
+        "problems": len(quality["problems"]),
+        "href": "/quality/dataset/amma-atr42-aircraft",
+    }
     sedoo = {"label": {"text": "SEDOO data service (OMP Toulouse)", "fallback": None}}
     aeris = {"text": "AERIS – Atmosphere data and services hub", "fallback": None}
     title = "AMMA SAFIRE ATR 42 airborne measurements"
@@ -305,3 +314,19 @@ def test_highlights_keep_only_their_marks():
         "<mark>a</mark> &lt;script&gt; &lt;b&gt;x&lt;/b&gt;"
     )
     assert str(highlight("<mark>open")) == "<mark>open</mark>"
+
+
+def test_compartment_variables_link_to_their_filtered_search(client):
+    html = parse_html(page(client, "/compartments/atmosphere?lang=fr"))
+    shown = []
+    for li in html.find("section", id="subdomains").find_all("li"):
+        count = int(li.find("span", "count").text())
+        links = li.find_all("a", "variable-search")
+        assert len(links) == (1 if count else 0)
+        if links:
+            slug = li.find("a", "variable-link").attrs["href"].removeprefix("/concepts/")
+            assert links[0].attrs["href"] == f"/search?theme={slug}"
+            total = api_json(client, f"/api/search?theme={slug}&size=1")["total"]
+            shown.append((slug, count, total))
+    assert len(shown) > 20
+    assert [(slug, count) for slug, count, _ in shown] == [(s, t) for s, _, t in shown]

@@ -23,7 +23,6 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SITEMAP_MAX = 50_000
 VOID = "http://rdfs.org/ns/void#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-ET.register_namespace("", SITEMAP_NS)
 
 
 def _pages(store: Store, base: str) -> list[tuple[str, str | None]]:
@@ -67,7 +66,9 @@ def sitemap(store: Store, base: str, page: int | None = None) -> bytes | None:
 
 
 def _xml(root: ET.Element) -> bytes:
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(
+        root, encoding="utf-8", default_namespace=SITEMAP_NS
+    )
 
 
 def robots_txt(base: str) -> str:

@@ -40,7 +40,7 @@ OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PAGE_SIZE = 50
-ET.register_namespace("", OAI_NS)
+ET.register_namespace("", OAI_NS)  # the sitemap passes its own default: no clash
 ET.register_namespace("xsi", XSI)
 
 #: verb -> (required arguments, optional arguments); resumptionToken is exclusive
@@ -176,13 +176,12 @@ class Provider:
             "iri": ox.NamedNode(state["iri"]) if "iri" in state else unused,
         }
         query = load_query("oai_records")
-        rows = self.store.select(query, bindings)
-        seen, unique = set(), []
-        for row in rows:  # a resource with two record types is one item
-            if row["r"] not in seen:
-                seen.add(row["r"])
-                unique.append(row)
-        return len(unique), unique[offset : offset + limit]
+        head = "".join(ln for ln in query.splitlines(keepends=True) if ln.startswith("PREFIX"))
+        body = "".join(ln for ln in query.splitlines(keepends=True) if ln[:1] not in "#P")
+        count = head + "SELECT (COUNT(*) AS ?n) WHERE {\n" + body + "}\n"
+        total = int(self.store.select(count, bindings)[0]["n"].value)
+        page = f"{query}LIMIT {int(limit)} OFFSET {int(offset)}\n"
+        return total, self.store.select(page, bindings)
 
     def sets_of(self, resources: list[ox.NamedNode]) -> dict[str, list[str]]:
         if not resources:

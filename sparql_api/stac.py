@@ -27,6 +27,7 @@ __all__ = [
     "collection_json",
     "item_json",
     "LICENCES",
+    "record_signature",
 ]
 
 STAC_VERSION = "1.0.0"
@@ -76,6 +77,12 @@ class Collection:
     publisher: dict | None = None
     modified: str | None = None
     items: list[dict] = field(default_factory=list)
+
+
+def record_signature(store: Store) -> tuple:
+    """Changes whenever a record graph is loaded, replaced or withdrawn (see the query)."""
+    row = store.select(load_query("record_signature"))[0]
+    return tuple(sorted((k, v.value) for k, v in row.items()))
 
 
 def _text(texts: dict[str, str], lang: str) -> str | None:

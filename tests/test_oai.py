@@ -92,6 +92,10 @@ def _get(client, query: str) -> ET.Element:
 
 
 def test_identify(client):
+    raw = client.get("/oai?verb=Identify").data
+    assert raw.startswith(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<OAI-PMH xmlns="' + OAI[1:-1].encode()
+    )
     root = _get(client, "verb=Identify")
     identify = root.find(OAI + "Identify")
     fields = {child.tag.removeprefix(OAI): child.text for child in identify}

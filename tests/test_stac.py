@@ -193,3 +193,50 @@ def test_a_post_search_with_a_bad_body_is_400(client):
     assert (response.status_code, response.get_json()["error"]) == (400, "stac_bad_body")
     response = http.post("/stac/search", json={"bbox": "x"})
     assert (response.status_code, response.get_json()["error"]) == (400, "stac_bad_bbox")
+
+
+def test_collections_follow_the_store(store):
+    """A dataset loaded after the first request appears on the next one (no restart)."""
+    import pyoxigraph as ox
+
+    fresh = demo_store()
+    with app_over(fresh) as app:
+        http = app.test_client()
+        before = {c["id"] for c in http.get("/stac/collections").get_json()["collections"]}
+        d = ox.NamedNode(BASE + "id/dataset/late-arrival")
+        place = ox.NamedNode(BASE + "id/dataset/late-arrival#spatial")
+        graph = ox.NamedNode("https://w3id.org/gaia-kg/graph/record/late-arrival")
+        gaia, dcat = "https://w3id.org/gaia-kg/ontology#", "http://www.w3.org/ns/dcat#"
+        wkt = ox.Literal(
+            "POLYGON((1 2, 3 2, 3 4, 1 4, 1 2))",
+            datatype=ox.NamedNode("http://www.opengis.net/ont/geosparql#wktLiteral"),
+        )
+        t = ox.Triple
+        fresh.replace_graph(
+            graph,
+            [
+                t(
+                    d,
+                    ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                    ox.NamedNode(dcat + "Dataset"),
+                ),
+                t(d, ox.NamedNode("http://purl.org/dc/terms/spatial"), place),
+                t(place, ox.NamedNode(dcat + "bbox"), wkt),
+                t(
+                    graph,
+                    ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                    ox.NamedNode(gaia + "RecordGraph"),
+                ),
+                t(graph, ox.NamedNode(gaia + "describes"), d),
+                t(
+                    graph,
+                    ox.NamedNode("http://www.w3.org/ns/prov#generatedAtTime"),
+                    ox.Literal(
+                        "2099-01-01T00:00:00Z",
+                        datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime"),
+                    ),
+                ),
+            ],
+        )
+        after = {c["id"] for c in http.get("/stac/collections").get_json()["collections"]}
+    assert after - before == {"late-arrival"}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request
+import threading
+
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from graph_loader.errors import StoreError
 
@@ -14,6 +16,7 @@ from ..stac import (
     item_json,
     landing_page,
     load_collections,
+    record_signature,
 )
 from ..stac_search import SearchParams, box_matches, period_matches, search
 from . import get_backend
@@ -21,6 +24,9 @@ from . import get_backend
 __all__ = ["bp"]
 
 bp = Blueprint("stac", __name__)
+
+#: app extension holding the collections and the signature they were built at
+CACHE = "gaia_kg_stac"
 
 
 def _root() -> str:
@@ -35,8 +41,16 @@ def _json(payload: dict, media: str = "application/json") -> Response:
 
 
 def _collections() -> dict:
+    """The collections, rebuilt when the record graphs changed (checked on each request)."""
+    cache = current_app.extensions.setdefault(CACHE, {"lock": threading.Lock()})
+    store = get_backend().store
     try:
-        return load_collections(get_backend().store)
+        signature = record_signature(store)
+        with cache["lock"]:
+            if cache.get("signature") != signature:
+                cache["collections"] = load_collections(store)
+                cache["signature"] = signature
+            return cache["collections"]
     except StoreError as exc:
         raise ApiError(503, "store_unavailable") from exc
 

@@ -214,3 +214,37 @@ def test_journey_from_a_suggestion_to_a_related_publication(base_url, driver):
     assert driver.find_element("tag name", "h1").text == title
     assert driver.find_element("tag name", "html").get_attribute("lang") == "en"
     screenshot(driver, "08-publication")
+
+
+UNLABELLED = """
+return Array.from(document.querySelectorAll('input, select, button, [role=combobox]'))
+  .filter(e => e.type !== 'hidden' && !e.hidden && e.offsetParent !== null)
+  .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+               && !(e.tagName === 'BUTTON' && e.textContent.trim()))
+  .map(e => e.outerHTML);
+"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/?lang=fr", "/search?theme=aerosols&lang=fr", "/id/dataset/amma-atr42-aircraft?lang=fr"],
+)
+def test_pages_fit_a_phone_and_label_every_control(base_url, driver, path):
+    driver.set_window_size(390, 844)
+    try:
+        driver.get(base_url + path)
+        wait_for(lambda: driver.execute_script("return document.readyState") == "complete")
+        overflow = driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+        assert driver.execute_script(UNLABELLED) == []
+        first = driver.execute_script(
+            "return document.querySelector('a[href], button, input:not([type=hidden])')"
+            ".getAttribute('href')"
+        )
+        assert first == "#main"  # the skip link comes first for keyboard users
+        name = urlsplit(path).path.strip("/").replace("/", "-") or "home"
+        screenshot(driver, f"09-phone-{name}")
+    finally:
+        driver.set_window_size(1280, 1000)

@@ -211,18 +211,28 @@ def skip_without_virtuoso() -> None:
         )
 
 
+_SHARED: dict[str, VirtuosoServer] = {}
+
+
 @pytest.fixture(scope="session")
-def virtuoso_server(tmp_path_factory):
-    """A running throwaway Virtuoso (updates granted to anonymous ``/sparql``): its base URL."""
+def virtuoso_server(request, tmp_path_factory):
+    """A running throwaway Virtuoso (updates granted to anonymous ``/sparql``): its base URL.
+
+    One server per test session, however many modules import this fixture (each import is
+    a fixture definition of its own); it stops when the session ends.
+    """
     skip_without_virtuoso()
-    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso"))
-    try:
-        server.start()
-    except RuntimeError as exc:
-        pytest.fail(str(exc))
-    server.grant_update()
-    yield server.url
-    server.stop()
+    server = _SHARED.get("server")
+    if server is None:
+        server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso"))
+        try:
+            server.start()
+        except RuntimeError as exc:
+            pytest.fail(str(exc))
+        server.grant_update()
+        _SHARED["server"] = server
+        request.config.add_cleanup(server.stop)
+    return server.url
 
 
 @pytest.fixture

@@ -216,7 +216,9 @@ class _Run:
             report.resumed_from = resume
             self.seen = set(point.seen)
             report.harvest_started = point.started or report.started
-        since = _last_complete(self.store, name) if incremental else None
+        # only CSW and OAI-PMH can list what changed since a date; others list everything
+        asks = incremental and self.config.kind in ("csw", "oai-pmh")
+        since = _last_complete(self.store, name) if asks else None
         report.mode = "incremental" if since else "full"
         source = make_source(self.config, since=since)
         attempts: Counter = Counter()

@@ -380,3 +380,8 @@ def test_the_linkset_says_the_same_as_the_link_header(client):
             *({"anchor": d["href"], "describes": [{"href": DATASET}]} for d in describedby),
         ]
     }
+
+
+def test_a_slug_that_makes_no_iri_is_a_404_not_an_error(client):
+    response = client.get("/id/dataset/two%20words")
+    assert (response.status_code, response.mimetype) == (404, "text/html")

@@ -98,7 +98,11 @@ def _format(extension: str | None) -> str:
 
 def _described(iri: str) -> list[ox.Triple]:
     try:
-        return describe_triples(get_backend().store, ox.NamedNode(iri))
+        node = ox.NamedNode(iri)
+    except ValueError:  # not an IRI (spaces, controls...): nothing can be said of it
+        return []
+    try:
+        return describe_triples(get_backend().store, node)
     except StoreError as exc:
         raise ApiError(503, "store_unavailable") from exc
 

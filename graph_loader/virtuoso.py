@@ -39,17 +39,9 @@ from .errors import QueryError, QueryTimeout, StoreError
 from .remote import RemoteStore
 from .sparql_text import _TOKENS, bind, query_form
 
-__all__ = ["VirtuosoStore", "SYSTEM_GRAPHS", "is_virtuoso_url"]
+__all__ = ["VirtuosoStore", "STAND_IN", "is_virtuoso_url"]
 
-#: graphs Virtuoso makes for itself (``{host}`` is its ``[URIQA] DefaultHost``)
-SYSTEM_GRAPHS = (
-    "http://www.openlinksw.com/schemas/virtrdf#",
-    "http://www.w3.org/ns/ldp#",
-    "http://www.w3.org/2002/07/owl#",
-    "http://{host}/sparql",
-    "http://{host}/DAV/",
-    "http://{host}/DAV",
-)
+#: graphs Virtuoso makes for itself (its own schemas, LDP, OWL, service description, DAV)
 _SYSTEM_PATTERN = re.compile(
     r"^(http://www\.openlinksw\.com/schemas/|http://www\.w3\.org/ns/ldp#$"
     r"|http://www\.w3\.org/2002/07/owl#$|https?://[^/]+/(sparql|DAV/?)$)"
@@ -133,7 +125,8 @@ class VirtuosoStore(RemoteStore):
         try:
             return self._http.request(method, url, **kwargs)
         except httpx.ReadTimeout as exc:
-            limit = self.timeout if limit is None else limit
+            if limit is None:  # a write or a graph read
+                raise StoreError(f"{url}: no answer within {self.timeout + 5} s") from exc
             raise QueryTimeout(f"query stopped after {limit} s (no answer in time)") from exc
         except httpx.TimeoutException as exc:
             raise StoreError(f"{url}: {exc or 'timed out'}") from exc
@@ -154,7 +147,7 @@ class VirtuosoStore(RemoteStore):
             # Virtuoso stops the query at ``timeout`` (a partial answer, below) but may take
             # up to a second more to say so: the client gives up half a second after.
             timeout=httpx.Timeout(timeout + 0.5 if timeout else None, connect=10),
-            limit=timeout,
+            limit=timeout or None,
         )
         if response.status_code == 400:
             raise QueryError(_virtuoso_message(response.text))

@@ -257,7 +257,7 @@ class VirtuosoStore(RemoteStore):
             if not bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": graph})):
                 raise QueryError(f"{one.group('op').upper()} GRAPH {graph}: no such graph")
             sparql = f"{one.group('op')} SILENT GRAPH {graph}"
-        sparql = _to_virtuoso(sparql)
+        sparql = _long_delete(_to_virtuoso(sparql))
         self._sparql("update", self._excluding(sparql), "application/sparql-results+xml", 0)
 
     def clear(self) -> None:
@@ -317,6 +317,25 @@ def _stored(statement: str) -> str:
     if statement.endswith(_WKT_SUFFIX):
         return statement[: -len(_WKT_SUFFIX)] + _STAND_IN_SUFFIX
     return statement
+
+
+_DELETE_WHERE = re.compile(r"(?i)(?<![\w:.-])DELETE\s+WHERE\s*\{")
+
+
+def _long_delete(text: str) -> str:
+    """``DELETE WHERE { P }`` as ``DELETE { P } WHERE { P }`` (its definition): Virtuoso
+    7.2.5 applies the short form to one graph only when ``P`` has ``GRAPH ?g``."""
+    masked = _TOKENS.sub(lambda m: "_" * len(m.group(0)), text)
+    for found in reversed(list(_DELETE_WHERE.finditer(masked))):
+        depth, end = 1, found.end()
+        while depth and end < len(masked):
+            depth += {"{": 1, "}": -1}.get(masked[end], 0)
+            end += 1
+        if depth:
+            return text  # unbalanced: let Virtuoso report the syntax error
+        body = text[found.end() : end - 1]
+        text = f"{text[: found.start()]}DELETE {{{body}}} WHERE {{{body}}}{text[end:]}"
+    return text
 
 
 def _to_virtuoso(text: str) -> str:

@@ -195,6 +195,25 @@ def test_ask_about_an_absent_graph_is_false(vstore):
         vstore.update(f"DROP GRAPH {G}")
 
 
+def test_delete_where_over_every_graph(vstore):
+    graphs = [ox.NamedNode(f"{EX}g{i}") for i in range(4)]
+    keep = ox.Triple(S, ox.NamedNode(EX + "keep"), ox.Literal("kept"))
+    vstore.write_graphs(
+        [GraphWrite(g, [ox.Triple(S, P, ox.Literal(g.value)), keep]) for g in graphs]
+    )
+    system = vstore.system_graphs()
+    vstore.update(f"DELETE WHERE {{ GRAPH ?g {{ ?s {P} ?o }} }}")
+    assert {g: vstore.graph_triples(g) for g in graphs} == {g: [keep] for g in graphs}
+    vstore.update('DELETE WHERE { GRAPH ?g { ?s ?p "kept" } }')
+    assert vstore.named_graphs() == []
+    fresh = VirtuosoStore.from_spec(vstore.query_url)
+    assert fresh.system_graphs() == system
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    rows = fresh.select(count, {"g": ox.NamedNode("http://www.openlinksw.com/schemas/virtrdf#")})
+    assert int(rows[0]["n"].value) > 1000
+    fresh.close()
+
+
 def test_the_endpoint_stops_a_long_query_and_keeps_answering(vstore, virtuoso_server):  # noqa: F811
     from concurrent.futures import ThreadPoolExecutor
 

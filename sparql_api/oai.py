@@ -6,7 +6,8 @@
 - Sets: ``pole:<slug>`` (the record's ``gaia:pole``) and ``compartment:<slug>`` (the
   compartment the inference graph gives the resource).
 - Formats: ``oai_dc``, ``oai_datacite`` (DataCite kernel 4), ``dcat`` (RDF/XML), see
-  :mod:`sparql_api.oai_metadata`.
+  :mod:`sparql_api.oai_metadata`. DataCite identifies by DOI: only the items whose record
+  gives a DOI are disseminated as ``oai_datacite`` (the others: cannotDisseminateFormat).
 - Lists are cut every :data:`PAGE_SIZE` items with a stateless resumption token (the request
   and the offset, base64url JSON) carrying ``completeListSize`` and ``cursor``.
 - Protocol errors are answered as the specification says: HTTP 200 with ``<error code=…>``
@@ -172,6 +173,7 @@ class Provider:
             "pole": ox.NamedNode(ORG_NS + slug) if kind == "pole" else unused,
             "useCompartment": _bool(kind == "compartment"),
             "compartment": ox.NamedNode(THESAURUS_NS + slug) if kind == "compartment" else unused,
+            "needDoi": _bool(state.get("metadataPrefix") == "oai_datacite"),
             "useIri": _bool("iri" in state),
             "iri": ox.NamedNode(state["iri"]) if "iri" in state else unused,
         }

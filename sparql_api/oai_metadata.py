@@ -155,11 +155,13 @@ def datacite(facts: Facts, s: str) -> ET.Element:
     doi = _doi(facts, s)
     if doi:
         _sub(root, n + "identifier", doi, identifierType="DOI")
-    else:
+    else:  # not disseminated by the provider (DataCite identifies by DOI); kept well-formed
         _sub(root, n + "identifier", s, identifierType="URL")
     creators = _sub(root, n + "creators")
     for name in _creators(facts, s) or ["(:unav)"]:
         _sub(_sub(creators, n + "creator"), n + "creatorName", name)
+    alternates = _sub(root, n + "alternateIdentifiers")
+    _sub(alternates, n + "alternateIdentifier", s, alternateIdentifierType="URL")
     titles = _sub(root, n + "titles")
     for title in _literals(facts, s, DCT + "title", SDO + "name"):
         _lang(_sub(titles, n + "title", title.value), title)

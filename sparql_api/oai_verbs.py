@@ -88,13 +88,18 @@ def identify(provider: Provider, _args: dict) -> ET.Element:
 
 
 def list_metadata_formats(provider: Provider, args: dict) -> ET.Element:
+    prefixes = list(METADATA_FORMATS)
     if "identifier" in args:
         iri = provider.iri(args["identifier"])
         total, _ = provider.records({"iri": iri.value}, 0, 1)
         if not total:
             raise OaiError("idDoesNotExist", value=args["identifier"])
+        with_doi, _ = provider.records({"iri": iri.value, "metadataPrefix": "oai_datacite"}, 0, 1)
+        if not with_doi:
+            prefixes.remove("oai_datacite")
     element = ET.Element(_t("ListMetadataFormats"))
-    for prefix, (schema, namespace) in METADATA_FORMATS.items():
+    for prefix in prefixes:
+        schema, namespace = METADATA_FORMATS[prefix]
         fmt = ET.SubElement(element, _t("metadataFormat"))
         ET.SubElement(fmt, _t("metadataPrefix")).text = prefix
         ET.SubElement(fmt, _t("schema")).text = schema
@@ -122,6 +127,10 @@ def get_record(provider: Provider, args: dict) -> ET.Element:
     _, rows = provider.records({"iri": iri.value}, 0, 1)
     if not rows:
         raise OaiError("idDoesNotExist", value=args["identifier"])
+    if prefix == "oai_datacite":
+        _, rows = provider.records({"iri": iri.value, "metadataPrefix": prefix}, 0, 1)
+        if not rows:  # DataCite identifies by DOI: an item without one has no such record
+            raise OaiError("cannotDisseminateFormat", value=prefix, known="oai_dc, dcat")
     element = ET.Element(_t("GetRecord"))
     sets = provider.sets_of([rows[0]["r"]])
     provider.record(element, rows[0], sets.get(rows[0]["r"].value, []), prefix)

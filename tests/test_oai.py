@@ -53,6 +53,9 @@ def _identifier(iri: str) -> str:
     return "oai:data.gaia-data.fr:" + iri.removeprefix(BASE + "id/")
 
 
+AMMA = _identifier(BASE + "id/dataset/amma-atr42-aircraft")
+
+
 def _expected(store, where: str = "") -> set[str]:
     rows = store.select(ITEMS.replace("  FILTER(", where + "\n  FILTER("))
     return {_identifier(r["r"].value) for r in rows}
@@ -70,13 +73,32 @@ def test_sickle_harvests_the_whole_catalogue_through_the_resumption_tokens(url, 
     assert pages > 4  # the tokens were followed
 
 
-@pytest.mark.parametrize("prefix", ["oai_datacite", "dcat"])
+@pytest.mark.parametrize("prefix", ["oai_dc", "dcat"])
 def test_sickle_lists_identifiers_of_a_set_in_every_format(url, store, prefix):
     sickle = Sickle(url, max_retries=0)
     headers = list(sickle.ListIdentifiers(metadataPrefix=prefix, set="pole:odatis"))
     where = f"  GRAPH ?g {{ ?r <{GAIA}pole> <https://w3id.org/gaia-kg/org/odatis> }}"
     assert [h.identifier for h in headers] == sorted(_expected(store, where))
     assert all("pole:odatis" in h.setSpecs for h in headers)
+
+
+DOI = (
+    "  GRAPH ?g { ?r <http://purl.org/dc/terms/identifier> ?id } FILTER(STRSTARTS(STR(?id), '10.'))"
+)
+
+
+def test_datacite_lists_the_items_with_a_doi(url, store):
+    headers = list(Sickle(url).ListIdentifiers(metadataPrefix="oai_datacite"))
+    expected = sorted(_expected(store, DOI))
+    assert len(expected) > 20
+    assert [h.identifier for h in headers] == expected
+
+
+def test_an_item_without_doi_has_no_datacite_record(client):
+    formats = _get(client, f"verb=ListMetadataFormats&identifier={AMMA}")
+    assert [p.text for p in formats.iter(OAI + "metadataPrefix")] == ["oai_dc", "dcat"]
+    root = _get(client, f"verb=GetRecord&metadataPrefix=oai_datacite&identifier={AMMA}")
+    assert [e.get("code") for e in root.findall(OAI + "error")] == ["cannotDisseminateFormat"]
 
 
 def test_a_compartment_set(url, store):
@@ -130,9 +152,6 @@ def test_list_sets_and_metadata_formats(client):
     ]
     prefixes = _get(client, "verb=ListMetadataFormats").iter(OAI + "metadataPrefix")
     assert [p.text for p in prefixes] == ["oai_dc", "oai_datacite", "dcat"]
-
-
-AMMA = _identifier(BASE + "id/dataset/amma-atr42-aircraft")
 
 
 def test_get_record_in_dublin_core(client):

@@ -39,7 +39,14 @@ def demo_store() -> EmbeddedStore:
 def served(app) -> Iterator[str]:
     """``app`` served by waitress on 127.0.0.1 on a free port: its base URL."""
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+
+    def run() -> None:
+        try:
+            server.run()
+        except OSError:  # the listening socket closed under the loop at shutdown
+            pass
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"

@@ -247,6 +247,7 @@ UI: dict[str, dict[str, str]] = {
         "en": "The knowledge graph says nothing about <{iri}>.",
     },
     "ld_suggestions": {"fr": "Vouliez-vous dire…", "en": "Did you mean…"},
+    "ld_search_for": {"fr": "Rechercher « {words} »", "en": "Search for “{words}”"},
     "ld_suggested_concepts": {
         "fr": "Concepts du thésaurus proches :",
         "en": "Close thesaurus concepts:",

@@ -277,6 +277,7 @@ def test_an_unknown_resource_gets_a_404_page_that_helps(client, lang, title, hin
     links = re.findall(r'<li><a href="([^"]+)">', html)
     assert "/id/dataset/amma-radiosondes" in links
     assert "/id/dataset/amma-atr42-aircraft" in links
+    assert '<a class="search-link" href="/search?q=amma+radiosonde">' in html
     assert client.get("/doi/10.9999/none").status_code == 404
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import random
+import shutil
 import socket
 import statistics
 import sys
@@ -38,6 +39,7 @@ from synthetic import NS, dataset_ntriples  # noqa: E402
 
 from graph_loader.bootstrap import initialise  # noqa: E402
 from graph_loader.config import Settings  # noqa: E402
+from graph_loader.index import SearchIndex, rebuild  # noqa: E402
 from graph_loader.store import EmbeddedStore  # noqa: E402
 from sparql_api import create_app  # noqa: E402
 
@@ -141,13 +143,19 @@ def main(argv: list[str] | None = None) -> int:
         f"{time.perf_counter() - started:.1f} s"
     )
 
-    app = create_app(Settings(store=":memory:"), store=store)
+    folder = tempfile.mkdtemp(prefix="gaia-kg-bench-index-")
+    started = time.perf_counter()
+    report = rebuild(SearchIndex.open(folder), store)
+    print(
+        f"search index on disk: {report.documents} resources, "
+        f"built in {time.perf_counter() - started:.1f} s"
+    )
+    # as in production: the index is a folder the app opens (GAIA_KG_INDEX)
+    app = create_app(Settings(store=":memory:", index=folder), store=store)
     timed = Timed(app.wsgi_app)
     app.wsgi_app = timed
     conn = http.client.HTTPConnection("127.0.0.1", serve(app), timeout=600)
-    started = time.perf_counter()
-    get(conn, "/api/search?q=warm-up", "application/json")  # builds the app's search index
-    print(f"first search (builds the app's index in memory): {time.perf_counter() - started:.1f} s")
+    get(conn, "/api/search?q=warm-up", "application/json")
 
     rng = random.Random(7)
     picks = [rng.randrange(args.datasets) for _ in range(20)]
@@ -189,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         "met" if html_dataset <= 20 else "NOT met",
     )
     del home
+    shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

@@ -110,10 +110,13 @@ def _node(summary: dict, lang: str) -> dict:
     return {"id": summary["id"], "iri": summary["iri"], "label": label, "count": summary["count"]}
 
 
-def home_page(store: Store, index: ConceptIndex, lang: str) -> dict:
-    """The compartments (label, datasets, resources), in label order."""
+def home_page(
+    store: Store, index: ConceptIndex, lang: str, counts: Mapping[str, int] | None = None
+) -> dict:
+    """The compartments (label, datasets, resources), in label order; ``counts`` (datasets
+    per compartment IRI, e.g. from the search index's facet) spares the store query."""
     tops = top_concepts(index, lang, "gaia")
-    counts = compartment_datasets(store)
+    counts = compartment_datasets(store) if counts is None else counts
     compartments = []
     for summary in tops["concepts"] if tops else []:
         node = _node(summary, lang)

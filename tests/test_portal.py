@@ -17,14 +17,13 @@ from graph_loader.inference import rebuild_inference
 from graph_loader.pipeline import load_paths
 from graph_loader.quality import record_quality
 from graph_loader.store import EmbeddedStore
-from graph_loader.terms import DCAT, DCT, DESCRIBES, GENERATED_AT, RDF_TYPE
+from graph_loader.terms import THESAURUS_NS
 from sparql_api.dataset_page import dataset_extras
+from sparql_api.pages import compartment_datasets
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "portal"
 INJECTIONS = ("<script>alert", "<img src=x", "<svg onload", "<iframe", "<b>Doe", "<b>Sahel")
 CRAFTED_FR = '<script>alert("gaia")</script> aérosols & co'
-DATASET = ox.NamedNode(DCAT + "Dataset")
-TITLE = ox.NamedNode(DCT + "title")
 CRAFTED_EN = '<script>alert("gaia")</script> aerosol & co'
 
 
@@ -89,30 +88,29 @@ def test_home_search_box_is_a_labelled_form_to_search(client, lang, label, butto
     assert scripts == ["/static/portal.js"]
 
 
-def test_home_lists_the_datasets_loaded_last(client, demo):
+def test_home_lists_the_newest_datasets_and_counts_compartments(client, demo):
     html = parse_html(page(client, "/?lang=en"))
-    shown = [(a.attrs["href"], a.text()) for a in html.find("section", id="recent").find_all("a")]
-    # the load time of each dataset's record graph, read quad by quad (no SPARQL)
-    loaded = {}
-    for quad in demo.raw.quads_for_pattern(None, DESCRIBES, None):
-        if quad.subject != quad.graph_name:
-            continue
-        times = demo.raw.quads_for_pattern(quad.subject, GENERATED_AT, None, quad.graph_name)
-        is_dataset = any(demo.raw.quads_for_pattern(quad.object, RDF_TYPE, DATASET))
-        if is_dataset:
-            when = max(t.object.value for t in times)
-            loaded[quad.object.value] = max(loaded.get(quad.object.value, ""), when)
-    last = sorted(loaded, key=lambda iri: (loaded[iri], iri), reverse=True)[:6]
-    titles = {
-        iri: next(
-            q.object.value
-            for q in demo.raw.quads_for_pattern(ox.NamedNode(iri), TITLE, None)
-            if q.object.language == "en"
-        )
-        for iri in last
+    shown = [
+        (li.find("a").attrs["href"], li.find("a").text(), li.find("span", "count").text())
+        for li in html.find("section", id="recent").find_all("li")
+    ]
+    newest = api_json(client, "/api/search?type=dataset&sort=date&size=6&lang=en")["hits"]
+    assert shown == [(h["path"], h["title"], h["pole"]["label"]) for h in newest]
+    assert len(shown) == 6
+    # newest first: modified, else issued (then by title), as the index sorts by date
+    assert [h["path"] for h in newest][:2] == [
+        "/id/dataset/altimeter-wave-climate",
+        "/id/dataset/amma-atr42-aircraft",
+    ]
+    tiles = {
+        a.attrs["href"].removeprefix("/compartments/"): a.find("span", "count").text()
+        for a in html.find("ul", "tiles").find_all("a")
     }
-    assert shown == [("/" + iri.removeprefix(BASE_IRI), titles[iri]) for iri in last]
-    assert len(loaded) > 6
+    store_counts = compartment_datasets(demo)  # the store's own count (inferred compartments)
+    assert tiles == {
+        iri.removeprefix(THESAURUS_NS): f"{n} dataset" + ("s" if n != 1 else "")
+        for iri, n in store_counts.items()
+    }
 
 
 def test_dataset_extras_of_a_demo_dataset():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from flask import Blueprint, Response, g, redirect, render_template, request, url_for
+from werkzeug.datastructures import MultiDict
 
 from graph_loader.errors import StoreError
 
@@ -17,7 +18,7 @@ from ..dataset_page import notebook_link
 from ..http_errors import ApiError
 from ..i18n import LANGUAGES, message, pick_lang
 from ..pages import compartment_page, concept_page, home_page
-from ..portal import bbox_from_sides, highlight, map_config, recent_datasets, search_page
+from ..portal import RECENT_SEARCH, bbox_from_sides, highlight, home_extras, map_config, search_page
 from ..translations import catalogue, count_text, ui
 from . import get_backend
 from .concepts import get_concept_index
@@ -97,10 +98,12 @@ def _page(template: str, status: int = 200, **context) -> tuple[str, int]:
 @bp.get("/")
 def home():
     """The compartments as tiles."""
+    from .search import search_page as search_result
+
     lang = g.page_lang
-    backend = get_backend()
-    page = home_page(backend.store, get_concept_index(), lang)
-    page["recent"] = recent_datasets(backend.store, lang, backend.settings.base_iri)
+    extras = home_extras(search_result(MultiDict(RECENT_SEARCH), lang))
+    page = home_page(get_backend().store, get_concept_index(), lang, extras["counts"])
+    page["recent"] = extras["recent"]
     return _page("home.html", page=page)
 
 

@@ -89,7 +89,9 @@ class Settings:
 
     @property
     def is_remote(self) -> bool:
-        return self.store.startswith(("http://", "https://"))
+        return self.store.startswith(
+            ("http://", "https://", "virtuoso+http://", "virtuoso+https://")
+        )
 
     def index_path(self) -> Path | None:
         """The search index folder: ``index``, else ``<store>/../index`` for an on-disk store,

@@ -256,7 +256,7 @@ def open_store(spec: str, **options) -> Store:
     """
     if spec == ":memory:":
         return EmbeddedStore(None)
-    if spec.startswith(("http://", "https://")):
+    if spec.startswith(("http://", "https://", "virtuoso+http://", "virtuoso+https://")):
         from .remote import RemoteStore
 
         return RemoteStore.from_url(spec, **options)

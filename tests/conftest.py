@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from virtuoso_support import virtuoso_server  # noqa: F401 - session fixture, skips if absent
 
 from graph_loader.remote import RemoteStore
 from graph_loader.store import EmbeddedStore
@@ -68,15 +69,20 @@ def oxigraph_server(tmp_path_factory):
     proc.wait(timeout=10)
 
 
-@pytest.fixture(params=["embedded", "remote"])
+@pytest.fixture(params=["embedded", "remote", "virtuoso"])
 def any_store(request):
-    """The same test on the embedded pyoxigraph store and on a real remote server."""
+    """The same test on the embedded pyoxigraph store and on two real remote servers
+    (``oxigraph serve``, and Virtuoso Open Source 7 — skipped where it is not installed)."""
     if request.param == "embedded":
         store = EmbeddedStore(None)
-    else:
+    elif request.param == "remote":
         url = request.getfixturevalue("oxigraph_server")
         store = RemoteStore.from_url(url)
         store.update("DROP ALL")
+    else:
+        url = request.getfixturevalue("virtuoso_server")
+        store = RemoteStore.from_url("virtuoso+" + url)
+        store.clear()
     yield store
     store.close()
 

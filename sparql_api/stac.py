@@ -169,6 +169,11 @@ def landing_page(root: str) -> dict:
             {"rel": "conformance", "href": root + "/conformance", "type": "application/json"},
             {"rel": "data", "href": root + "/collections", "type": "application/json"},
             {
+                "rel": "service-desc",
+                "href": root.removesuffix("/stac") + "/openapi.json",
+                "type": "application/vnd.oai.openapi+json;version=3.1",
+            },
+            {
                 "rel": "search",
                 "href": root + "/search",
                 "type": "application/geo+json",

@@ -240,3 +240,18 @@ def test_collections_follow_the_store(store):
         )
         after = {c["id"] for c in http.get("/stac/collections").get_json()["collections"]}
     assert after - before == {"late-arrival"}
+
+
+def test_the_landing_page_links_conformance_data_search_and_the_openapi(client):
+    _, http = client
+    page = http.get("/stac").get_json()
+    assert (page["type"], page["stac_version"], page["id"]) == ("Catalog", "1.0.0", "gaia-data")
+    assert {(link["rel"], link["href"]) for link in page["links"]} == {
+        ("self", "http://localhost/stac"),
+        ("root", "http://localhost/stac"),
+        ("conformance", "http://localhost/stac/conformance"),
+        ("data", "http://localhost/stac/collections"),
+        ("service-desc", "http://localhost/openapi.json"),
+        ("search", "http://localhost/stac/search"),
+    }
+    assert http.get("/stac/conformance").get_json()["conformsTo"] == page["conformsTo"]

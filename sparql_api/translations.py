@@ -118,7 +118,7 @@ UI: dict[str, dict[str, str]] = {
     "publisher_label": {"fr": "Diffusé par", "en": "Published by"},
     "creator_label": {"fr": "Produit par", "en": "Produced by"},
     "identifier_label": {"fr": "Identifiant", "en": "Identifier"},
-    "quality_title": {"fr": "Qualité des métadonnées", "en": "Metadata quality"},
+    "dataset_quality_title": {"fr": "Qualité des métadonnées", "en": "Metadata quality"},
     "quality_details": {"fr": "Détail et corrections", "en": "Details and fixes"},
     "quality_none": {"fr": "Pas encore évaluée.", "en": "Not assessed yet."},
     "search_theme": {"fr": "Rechercher les données : {label}", "en": "Search the data: {label}"},

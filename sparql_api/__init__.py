@@ -2,8 +2,9 @@
 
 >>> from graph_loader.config import Settings
 >>> app = create_app(Settings(store=":memory:"))
->>> sorted(bp for bp in app.blueprints)
-['concepts', 'editor', 'health', 'openapi', 'pages', 'resources', 'sparql', 'sparql_write']
+>>> sorted(bp for bp in app.blueprints)  # doctest: +NORMALIZE_WHITESPACE
+['catalog', 'concepts', 'crawlers', 'editor', 'health', 'linkeddata', 'oai', 'openapi',
+ 'pages', 'quality', 'resources', 'search', 'sources', 'sparql', 'sparql_write', 'stac']
 """
 
 from __future__ import annotations
@@ -23,24 +24,24 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     """A Flask app over ``store``, or over ``settings.store`` opened on first use."""
     from .backend import Backend
     from .http_errors import register_error_handlers
-    from .views import linkeddata
-    from .views import catalog as catalog_views
-    from .views import oai as oai_views
-    from .views import stac as stac_views
-    from .views import crawlers as crawler_views
     from .views import (
         EXTENSION,
         concepts,
         editor,
         health,
+        linkeddata,
         openapi,
         pages,
         quality,
         resources,
-        sparql,
         sources,
+        sparql,
         sparql_write,
     )
+    from .views import catalog as catalog_views
+    from .views import crawlers as crawler_views
+    from .views import oai as oai_views
+    from .views import stac as stac_views
     from .views.search import bp as search_bp
 
     settings = settings or Settings.from_env()

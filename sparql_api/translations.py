@@ -122,6 +122,8 @@ UI: dict[str, dict[str, str]] = {
     "quality_details": {"fr": "Détail et corrections", "en": "Details and fixes"},
     "quality_none": {"fr": "Pas encore évaluée.", "en": "Not assessed yet."},
     "search_theme": {"fr": "Rechercher les données : {label}", "en": "Search the data: {label}"},
+    "zoom_in": {"fr": "Zoomer", "en": "Zoom in"},
+    "zoom_out": {"fr": "Dézoomer", "en": "Zoom out"},
     # -- end of the portal's strings (W) --
     "site_name": {"fr": "GAIA Data – graphe de connaissances", "en": "GAIA Data – knowledge graph"},
     "home_title": {

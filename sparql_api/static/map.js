@@ -104,7 +104,8 @@
   document.querySelectorAll(".map").forEach(function (element) {
     var config = JSON.parse(element.dataset.config || "{}");
     var features = JSON.parse(element.dataset.footprints || "[]");
-    var map = L.map(element, { worldCopyJump: true, minZoom: 1 }).setView([20, 0], 1);
+    var map = L.map(element, { worldCopyJump: true, minZoom: 1, zoomControl: false }).setView([20, 0], 1);
+    L.control.zoom({ zoomInTitle: element.dataset.zoomIn, zoomOutTitle: element.dataset.zoomOut }).addTo(map);
     basemap(map, config);
     var all = null;
     features.forEach(function (f) {

@@ -124,6 +124,8 @@ UI: dict[str, dict[str, str]] = {
     "search_theme": {"fr": "Rechercher les données : {label}", "en": "Search the data: {label}"},
     "zoom_in": {"fr": "Zoomer", "en": "Zoom in"},
     "zoom_out": {"fr": "Dézoomer", "en": "Zoom out"},
+    "colon": {"fr": " : ", "en": ": "},
+    "colon_end": {"fr": " :", "en": ":"},
     # -- end of the portal's strings (W) --
     "site_name": {"fr": "GAIA Data – graphe de connaissances", "en": "GAIA Data – knowledge graph"},
     "home_title": {

@@ -248,3 +248,57 @@ def test_pages_fit_a_phone_and_label_every_control(base_url, driver, path):
         screenshot(driver, f"09-phone-{name}")
     finally:
         driver.set_window_size(1280, 1000)
+
+
+@pytest.fixture(scope="module")
+def crafted_url():
+    """The app over records whose titles try to inject markup (tests/fixtures/portal)."""
+    from pathlib import Path
+
+    from concept_support import BASE_IRI
+
+    from graph_loader.bootstrap import initialise
+    from graph_loader.pipeline import load_paths
+    from graph_loader.store import EmbeddedStore
+
+    store = EmbeddedStore(None)
+    list(initialise(store))
+    crafted = Path(__file__).resolve().parent / "fixtures" / "portal" / "crafted.ttl"
+    load_paths(store, [crafted], base_iri=BASE_IRI)
+    rebuild_inference(store)
+    with app_over(store) as app, serve(app) as url:
+        yield url
+
+
+CRAFTED_FR = '<script>alert("gaia")</script> aérosols & co'
+INJECTED = (
+    "return document.querySelectorAll('main script, main img, main iframe, main svg b').length"
+)
+
+
+def test_crafted_titles_stay_text_in_suggestions_and_map_popups(crafted_url, driver):
+    driver.get(crafted_url + "/?lang=fr")
+    driver.find_element("id", "q").send_keys("aérosols")
+    wait_for(lambda: by_css(driver, "#suggestions .suggestion.resource"), what="titles")
+    shown = [o.text for o in by_css(driver, "#suggestions .suggestion.resource .suggest-label")]
+    assert shown == [CRAFTED_FR]
+    assert driver.execute_script(INJECTED) == 0
+    screenshot(driver, "10-crafted-suggestion")
+
+    driver.get(crafted_url + "/search?q=a%C3%A9rosols&lang=fr")
+    element = wait_for(lambda: by_css(driver, "#map[data-ready]"), what="map")[0]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    x, y = driver.execute_script(
+        "var p = arguments[0].leafletMap.latLngToContainerPoint([15, 2.5]); return [p.x, p.y];",
+        element,
+    )
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    width, height = element.size["width"], element.size["height"]
+    ActionChains(driver).move_to_element_with_offset(
+        element, int(x - width / 2), int(y - height / 2)
+    ).click().perform()
+    popup = wait_for(lambda: by_css(driver, ".leaflet-popup-content a"), what="popup")[0]
+    assert (popup.text, popup.get_attribute("pathname")) == (CRAFTED_FR, "/id/dataset/crafted")
+    assert driver.execute_script(INJECTED) == 0
+    screenshot(driver, "11-crafted-popup")

@@ -328,3 +328,21 @@ def test_compartment_variables_link_to_their_filtered_search(client):
             shown.append((slug, count, total))
     assert len(shown) > 20
     assert [(slug, count) for slug, count, _ in shown] == [(s, t) for s, _, t in shown]
+
+
+def test_paging_links_keep_the_search(client):
+    expected = api_json(client, "/api/search?theme=aerosols&size=5&page=2&lang=fr")
+    assert expected["total"] == 19
+    html = parse_html(page(client, "/search?theme=aerosols&size=5&page=2&lang=fr"))
+    pager = html.find("nav", "pager")
+    assert pager.find("span").text() == "Page 2 sur 4"
+    assert pager.find("a", rel="prev").attrs["href"] == "/search?theme=aerosols&size=5&lang=fr"
+    assert (
+        pager.find("a", rel="next").attrs["href"] == "/search?theme=aerosols&size=5&page=3&lang=fr"
+    )
+    assert html.find("ol", "hits").attrs["start"] == "6"
+    hits = [a.attrs["href"] for a in html.find_all("a", "hit-link")]
+    assert hits == [h["path"] for h in expected["hits"]]
+    last = parse_html(page(client, "/search?theme=aerosols&size=5&page=4&lang=en"))
+    assert last.find("nav", "pager").find_all("a", rel="next") == []
+    assert len(last.find_all("a", "hit-link")) == 4

@@ -338,7 +338,7 @@ def test_paging_links_keep_the_search(client):
     assert pager.find("span").text() == "Page 2 sur 4"
     assert pager.find("a", rel="prev").attrs["href"] == "/search?theme=aerosols&size=5&lang=fr"
     assert (
-        pager.find("a", rel="next").attrs["href"] == "/search?theme=aerosols&size=5&page=3&lang=fr"
+        pager.find("a", rel="next").attrs["href"] == "/search?theme=aerosols&page=3&size=5&lang=fr"
     )
     assert html.find("ol", "hits").attrs["start"] == "6"
     hits = [a.attrs["href"] for a in html.find_all("a", "hit-link")]

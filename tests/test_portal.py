@@ -346,3 +346,16 @@ def test_paging_links_keep_the_search(client):
     last = parse_html(page(client, "/search?theme=aerosols&size=5&page=4&lang=en"))
     assert last.find("nav", "pager").find_all("a", rel="next") == []
     assert len(last.find_all("a", "hit-link")) == 4
+
+
+def test_home_counts_in_the_store_while_the_index_is_empty(demo, tmp_path):
+    with app_over(demo, index=str(tmp_path / "index")) as app:
+        html = parse_html(page(app.test_client(), "/?lang=en"))
+    tiles = {
+        a.attrs["href"].removeprefix("/compartments/"): a.find("span", "count").text()
+        for a in html.find("ul", "tiles").find_all("a")
+    }
+    assert (
+        tiles["atmosphere"] == f"{compartment_datasets(demo)[THESAURUS_NS + 'atmosphere']} datasets"
+    )
+    assert html.find("section", id="recent").find("p").text() == "No dataset loaded yet."

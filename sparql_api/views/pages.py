@@ -101,8 +101,11 @@ def home():
     from .search import search_page as search_result
 
     lang = g.page_lang
-    extras = home_extras(search_result(MultiDict(RECENT_SEARCH), lang))
-    page = home_page(get_backend().store, get_concept_index(), lang, extras["counts"])
+    result = search_result(MultiDict(RECENT_SEARCH), lang)
+    extras = home_extras(result)
+    # an index not built yet (a store loaded before the index existed): count in the store
+    counts = extras["counts"] if result["total"] else None
+    page = home_page(get_backend().store, get_concept_index(), lang, counts)
     page["recent"] = extras["recent"]
     return _page("home.html", page=page)
 

@@ -359,3 +359,14 @@ def test_home_counts_in_the_store_while_the_index_is_empty(demo, tmp_path):
         tiles["atmosphere"] == f"{compartment_datasets(demo)[THESAURUS_NS + 'atmosphere']} datasets"
     )
     assert html.find("section", id="recent").find("p").text() == "No dataset loaded yet."
+
+
+def test_language_switch_keeps_the_search(client):
+    html = parse_html(page(client, "/search?q=ozone&theme=aerosols&pole=aeris&lang=fr"))
+    switch = html.find("a", "switch")
+    assert (switch.attrs["href"], switch.attrs["hreflang"], switch.text()) == (
+        "/search?q=ozone&theme=aerosols&pole=aeris&lang=en",
+        "en",
+        "EN",
+    )
+    assert html.find("link", rel="alternate").attrs["href"] == switch.attrs["href"]

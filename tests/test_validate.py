@@ -317,3 +317,19 @@ def test_describe_never_shows_a_blank_node_id(shapes):
             for lang in ("fr", "en"):
                 text = describe(problem, store, lang)
                 assert "_:" not in text and not any(b in text for b in blanks), text
+
+
+def test_engines_agree_on_a_sample_of_the_benchmark_data(shapes):
+    """bench/validate.py's synthetic records (every defect present): same problems, same keys."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "validate.py"
+    spec = importlib.util.spec_from_file_location("bench_validate", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    store = bench.build(300, 0.3)
+    fast = [p.key for p in validate(store, shapes)]
+    reference = [p.key for p in validate_with_pyshacl(store, shapes)]
+    assert sorted(map(repr, fast)) == sorted(map(repr, reference))
+    defects = {p[3].value.rsplit("#", 1)[1] for p in fast if p[2] == "Violation"}
+    assert len(defects) >= 6, defects

@@ -208,6 +208,11 @@ class _Compiler:
                     f"FILTER NOT EXISTS {{ ?this {shape.path} ?value }} }}"
                 )
             return make(self.count(f, shape.path, f"?n < {value}", optional=True))
+        if name == "maxCount" and value.value == "1":  # two distinct values: linear, no GROUP BY
+            return make(
+                f"SELECT DISTINCT ?this WHERE {{ {f} ?this {shape.path} ?a . "
+                f"?this {shape.path} ?b . FILTER(!sameTerm(?a, ?b)) }}"
+            )
         if name == "maxCount":
             return make(self.count(f, shape.path, f"?n > {value}", optional=False))
         if name == "hasValue" and shape.path:

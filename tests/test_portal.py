@@ -370,3 +370,13 @@ def test_language_switch_keeps_the_search(client):
         "EN",
     )
     assert html.find("link", rel="alternate").attrs["href"] == switch.attrs["href"]
+
+
+@pytest.mark.parametrize("module", ["sparql_api.portal", "sparql_api.dataset_page"])
+def test_module_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0
+    assert result.failed == 0

@@ -16,6 +16,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from markupsafe import Markup, escape
 
+from graph_loader.terms import THESAURUS_NS
+
 __all__ = [
     "RECENT_SHOWN",
     "RECENT_SEARCH",
@@ -220,6 +222,11 @@ def search_page(result: dict, args: Mapping[str, list[str]], lang: str) -> dict:
             {"param": p, "key": key, "buckets": [_relink(b, lang) for b in facets.get(p, [])]}
             for p, key in FACETS.items()
             if facets.get(p)
+        ],
+        "concepts": [
+            {"label": c["label"], "href": "/concepts/" + c["iri"].removeprefix(THESAURUS_NS)}
+            for c in result.get("concepts", [])
+            if c["iri"].startswith(THESAURUS_NS)
         ],
         "chips": chips(args, {**_selected_labels(result), **_box_labels(args, lang)}),
         "clear": page_link("/search?" + urlencode([(k, v) for k, v in state if k == "q"]), lang),

@@ -126,6 +126,10 @@ UI: dict[str, dict[str, str]] = {
     "zoom_out": {"fr": "Dézoomer", "en": "Zoom out"},
     "colon": {"fr": " : ", "en": ": "},
     "colon_end": {"fr": " :", "en": ":"},
+    "expanded_to": {
+        "fr": "Recherche étendue aux concepts du thésaurus et à leurs concepts spécifiques",
+        "en": "Search extended to the thesaurus concepts and their narrower concepts",
+    },
     # -- end of the portal's strings (W) --
     "site_name": {"fr": "GAIA Data – graphe de connaissances", "en": "GAIA Data – knowledge graph"},
     "home_title": {

@@ -380,3 +380,11 @@ def test_module_examples(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_results_say_which_concepts_the_words_matched(client):
+    expected = api_json(client, "/api/search?q=a%C3%A9rosols+sahara&lang=fr")["concepts"]
+    html = parse_html(page(client, "/search?q=a%C3%A9rosols+sahara&lang=fr"))
+    links = [(a.attrs["href"], a.text()) for a in html.find("p", id="expanded").find_all("a")]
+    assert links == [("/concepts/aerosols", "Aérosols")]
+    assert [c["label"] for c in expected] == ["Aérosols"]

@@ -63,6 +63,13 @@ class Settings:
     index: str | None = None
     #: the harvest sources file (``GAIA_KG_SOURCES``); None: ``./sources.toml`` if present
     sources: str | None = None
+    #: the user database (accounts, collections; ``GAIA_KG_USER_DB``): a SQLAlchemy URL
+    #: (``postgresql+psycopg://…``) or a file path; None: ``users.sqlite`` beside an on-disk
+    #: store, in memory for ``:memory:`` (see :meth:`user_db_url`)
+    user_db: str | None = None
+    #: the key signing session cookies (``GAIA_KG_SECRET_KEY``); None: a random key per
+    #: process (sessions then end when the process does; a warning says so)
+    secret_key: str | None = None
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -83,6 +90,8 @@ class Settings:
             token_query_workers=_env_int("GAIA_KG_TOKEN_QUERY_WORKERS", 1),
             index=os.environ.get("GAIA_KG_INDEX") or None,
             sources=os.environ.get("GAIA_KG_SOURCES") or None,
+            user_db=os.environ.get("GAIA_KG_USER_DB") or None,
+            secret_key=os.environ.get("GAIA_KG_SECRET_KEY") or None,
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
@@ -103,6 +112,26 @@ class Settings:
         if self.is_remote:
             return Path("var/index").resolve()
         return self.store_path().parent / "index"
+
+    def user_db_url(self) -> str:
+        """The SQLAlchemy URL of the user database: ``user_db`` (a URL, or a file path), else
+        ``sqlite:///<store>/../users.sqlite`` for an on-disk store, ``var/users.sqlite`` for a
+        remote one, ``sqlite://`` (in memory) for ``:memory:``.
+
+        >>> Settings(store=":memory:").user_db_url()
+        'sqlite://'
+        >>> Settings(user_db="postgresql+psycopg://u@db/gaia").user_db_url()
+        'postgresql+psycopg://u@db/gaia'
+        """
+        if self.user_db:
+            if "://" in self.user_db:
+                return self.user_db
+            return "sqlite:///" + str(Path(self.user_db).expanduser().resolve())
+        if self.store == ":memory:":
+            return "sqlite://"
+        if self.is_remote:
+            return "sqlite:///" + str(Path("var/users.sqlite").resolve())
+        return "sqlite:///" + str(self.store_path().parent / "users.sqlite")
 
     def store_path(self) -> Path:
         """The absolute folder of an embedded store (relative paths resolve against the cwd)."""

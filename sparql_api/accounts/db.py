@@ -1,0 +1,136 @@
+"""The user database: SQLAlchemy 2 models and :class:`UserDB`, which opens it.
+
+SQLite (a file, or in memory) by default, PostgreSQL or any SQLAlchemy URL by configuration.
+Tables are created on first open (``create_all``); there is no migration yet.
+
+>>> db = UserDB("sqlite://")
+>>> with db.session() as s:
+...     s.add(User(email="ada@example.org", password_hash="x"))
+>>> with db.session() as s:
+...     [u.email for u in s.scalars(select(User))]
+['ada@example.org']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    select,
+)
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    mapped_column,
+    relationship,
+    sessionmaker,
+)
+from sqlalchemy.pool import StaticPool
+
+__all__ = ["Base", "User", "Collection", "CollectionItem", "ResetToken", "UserDB", "now", "select"]
+
+
+def now() -> datetime:
+    """The current time, timezone-aware (UTC)."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """The declarative base of the user database."""
+
+
+class User(Base):
+    """A person with a local account (``password_hash`` is an argon2 hash)."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True, index=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    collections: Mapped[list[Collection]] = relationship(
+        back_populates="owner", cascade="all, delete-orphan"
+    )
+
+
+class Collection(Base):
+    """A user's named set of resources; ``share_token`` (when set) opens it read-only."""
+
+    __tablename__ = "collections"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    updated: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    share_token: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
+    owner: Mapped[User] = relationship(back_populates="collections")
+    items: Mapped[list[CollectionItem]] = relationship(
+        back_populates="collection",
+        cascade="all, delete-orphan",
+        order_by="CollectionItem.id",
+    )
+
+
+class CollectionItem(Base):
+    """One resource (by IRI) in a collection."""
+
+    __tablename__ = "collection_items"
+    __table_args__ = (UniqueConstraint("collection_id", "iri"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    collection_id: Mapped[int] = mapped_column(
+        ForeignKey("collections.id", ondelete="CASCADE"), index=True
+    )
+    iri: Mapped[str] = mapped_column(String(2000))
+    added: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    collection: Mapped[Collection] = relationship(back_populates="items")
+
+
+class ResetToken(Base):
+    """A password reset: the SHA-256 of the token sent to the user, valid until ``expires``."""
+
+    __tablename__ = "reset_tokens"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    expires: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+class UserDB:
+    """The user database at ``url`` (a SQLAlchemy URL), its tables created if missing."""
+
+    def __init__(self, url: str):
+        self.url = url
+        options: dict = {}
+        if url in ("sqlite://", "sqlite:///:memory:"):  # one connection shared by threads
+            options = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+        self.engine = create_engine(url, **options)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_foreign_keys)
+        Base.metadata.create_all(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session committed at the end of the block, rolled back on an exception."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()

@@ -1,0 +1,154 @@
+"""The routes of the personal space for :data:`sparql_api.openapi.OPERATIONS` (same shape:
+bilingual summaries, parameters, responses). Forms are POSTed with a ``csrf_token`` field."""
+
+from __future__ import annotations
+
+__all__ = ["ACCOUNT_OPERATIONS"]
+
+
+def _param(name, where, en, fr, *, schema=None):
+    return {
+        "name": name,
+        "in": where,
+        "required": where == "path",
+        "description": {"en": en, "fr": fr},
+        "schema": schema or {"type": "string"},
+    }
+
+
+LANG = _param(
+    "lang",
+    "query",
+    "Language of labels and messages (default: Accept-Language).",
+    "Langue des libellés et des messages (par défaut : Accept-Language).",
+    schema={"type": "string", "enum": ["en", "fr"]},
+)
+CID = _param(
+    "cid",
+    "path",
+    "Number of one of your collections.",
+    "Numéro d'une de vos collections.",
+    schema={"type": "integer"},
+)
+TOKEN = _param("token", "path", "Secret token of a link.", "Jeton secret d'un lien.")
+EXPORT = _param(
+    "name",
+    "path",
+    "Export: ttl, jsonld (DCAT-AP catalogue), bib (BibTeX), ris (RIS), urls (access URLs).",
+    "Export : ttl, jsonld (catalogue DCAT-AP), bib (BibTeX), ris (RIS), urls (URL d'accès).",
+    schema={"type": "string", "enum": ["ttl", "jsonld", "bib", "ris", "urls"]},
+)
+FORM = ("application/x-www-form-urlencoded",)
+HTML = {"200": "text/html"}
+SEE_OTHER = {"303": "text/html", "400": "text/html"}
+OWNED = {"303": "text/html", "400": "text/html", "404": "text/html"}
+EXPORTS = {
+    "200": "text/turtle",
+    "404": "text/html",
+}
+
+
+def _op(en: str, fr: str, responses: dict, *params, body: bool = False) -> dict:
+    op = {"summary": (en, fr), "parameters": [*params, LANG], "responses": responses}
+    if body:
+        op["body"] = FORM
+    return op
+
+
+ACCOUNT_OPERATIONS: dict[tuple[str, str], dict] = {
+    ("/account", "get"): _op("Your account (signed in)", "Votre compte (connecté)", HTML),
+    ("/account/signup", "get"): _op("Sign-up form", "Formulaire de création de compte", HTML),
+    ("/account/signup", "post"): _op(
+        "Create a local account (email, password)",
+        "Créer un compte local (adresse, mot de passe)",
+        SEE_OTHER,
+        body=True,
+    ),
+    ("/account/signin", "get"): _op("Sign-in form", "Formulaire de connexion", HTML),
+    ("/account/signin", "post"): _op(
+        "Sign in (rate limited: 429 with Retry-After)",
+        "Se connecter (limité : 429 avec Retry-After)",
+        {"303": "text/html", "401": "text/html", "429": "text/html"},
+        body=True,
+    ),
+    ("/account/signout", "post"): _op("Sign out", "Se déconnecter", SEE_OTHER, body=True),
+    ("/account/reset", "get"): _op(
+        "Password reset request form", "Demande de réinitialisation du mot de passe", HTML
+    ),
+    ("/account/reset", "post"): _op(
+        "Ask for a password reset link", "Demander un lien de réinitialisation", HTML, body=True
+    ),
+    ("/account/reset/{token}", "get"): _op(
+        "New password form", "Formulaire de nouveau mot de passe", HTML, TOKEN
+    ),
+    ("/account/reset/{token}", "post"): _op(
+        "Set a new password with a reset token",
+        "Choisir un nouveau mot de passe avec un jeton de réinitialisation",
+        {"200": "text/html", "400": "text/html"},
+        TOKEN,
+        body=True,
+    ),
+    ("/collections", "get"): _op("Your collections", "Vos collections", HTML),
+    ("/collections", "post"): _op(
+        "Create a collection", "Créer une collection", SEE_OTHER, body=True
+    ),
+    ("/collections/add", "post"): _op(
+        "Add a resource to one of your collections (or to a new one)",
+        "Ajouter une ressource à une de vos collections (ou à une nouvelle)",
+        OWNED,
+        body=True,
+    ),
+    ("/collections/{cid}", "get"): _op(
+        "One of your collections", "Une de vos collections", {**HTML, "404": "text/html"}, CID
+    ),
+    ("/collections/{cid}", "post"): _op(
+        "Rename and describe a collection",
+        "Renommer et décrire une collection",
+        OWNED,
+        CID,
+        body=True,
+    ),
+    ("/collections/{cid}/delete", "post"): _op(
+        "Delete a collection", "Supprimer une collection", OWNED, CID, body=True
+    ),
+    ("/collections/{cid}/items", "post"): _op(
+        "Add a resource (iri) to a collection",
+        "Ajouter une ressource (iri) à une collection",
+        OWNED,
+        CID,
+        body=True,
+    ),
+    ("/collections/{cid}/items/remove", "post"): _op(
+        "Remove a resource (iri) from a collection",
+        "Retirer une ressource (iri) d'une collection",
+        OWNED,
+        CID,
+        body=True,
+    ),
+    ("/collections/{cid}/share", "post"): _op(
+        "Create or renew the secret share link (read-only)",
+        "Créer ou renouveler le lien de partage secret (lecture seule)",
+        OWNED,
+        CID,
+        body=True,
+    ),
+    ("/collections/{cid}/unshare", "post"): _op(
+        "Revoke the share link", "Révoquer le lien de partage", OWNED, CID, body=True
+    ),
+    ("/collections/{cid}/export/{name}", "get"): _op(
+        "Export a collection: DCAT-AP (Turtle, JSON-LD), BibTeX, RIS, access URLs",
+        "Exporter une collection : DCAT-AP (Turtle, JSON-LD), BibTeX, RIS, URL d'accès",
+        EXPORTS,
+        CID,
+        EXPORT,
+    ),
+    ("/shared/{token}", "get"): _op(
+        "A shared collection (read-only, no sign-in)",
+        "Une collection partagée (lecture seule, sans connexion)",
+        {**HTML, "404": "text/html"},
+        TOKEN,
+    ),
+    ("/shared/{token}/export/{name}", "get"): _op(
+        "Export a shared collection", "Exporter une collection partagée", EXPORTS, TOKEN, EXPORT
+    ),
+}

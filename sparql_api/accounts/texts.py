@@ -1,0 +1,180 @@
+"""The strings of the personal space, in French and English: page strings (:data:`UI`, read
+by the templates beside :data:`sparql_api.translations.UI`) and messages (:data:`MESSAGES`)."""
+
+from __future__ import annotations
+
+__all__ = ["UI", "MESSAGES", "text", "account_catalogue"]
+
+UI: dict[str, dict[str, str]] = {
+    "acc_space": {"fr": "Mon espace", "en": "My space"},
+    "acc_signin": {"fr": "Se connecter", "en": "Sign in"},
+    "acc_signup": {"fr": "Créer un compte", "en": "Create an account"},
+    "acc_signout": {"fr": "Se déconnecter", "en": "Sign out"},
+    "acc_email": {"fr": "Adresse électronique", "en": "Email address"},
+    "acc_password": {"fr": "Mot de passe", "en": "Password"},
+    "acc_password_new": {"fr": "Nouveau mot de passe", "en": "New password"},
+    "acc_password_hint": {"fr": "Au moins 10 caractères.", "en": "At least 10 characters."},
+    "acc_name": {"fr": "Nom affiché (facultatif)", "en": "Display name (optional)"},
+    "acc_no_account": {"fr": "Pas encore de compte ?", "en": "No account yet?"},
+    "acc_have_account": {"fr": "Déjà un compte ?", "en": "Already have an account?"},
+    "acc_forgot": {"fr": "Mot de passe oublié ?", "en": "Forgot your password?"},
+    "acc_reset_title": {"fr": "Réinitialiser le mot de passe", "en": "Reset your password"},
+    "acc_reset_send": {"fr": "Demander un lien", "en": "Ask for a link"},
+    "acc_reset_intro": {
+        "fr": "Indiquez l'adresse de votre compte : un lien de réinitialisation valable une "
+        "heure vous sera transmis.",
+        "en": "Give the address of your account: a reset link valid for one hour will be "
+        "sent to you.",
+    },
+    "acc_reset_sent": {
+        "fr": "Si un compte existe pour cette adresse, un lien de réinitialisation vient "
+        "d'être émis (valable une heure).",
+        "en": "If an account exists for this address, a reset link has just been issued "
+        "(valid for one hour).",
+    },
+    "acc_reset_done": {
+        "fr": "Mot de passe changé : connectez-vous.",
+        "en": "Password changed: sign in.",
+    },
+    "acc_optional": {
+        "fr": "La connexion est facultative : toutes les données restent accessibles sans "
+        "compte. Un compte garde vos collections de ressources.",
+        "en": "Signing in is optional: all the data stays reachable without an account. An "
+        "account keeps your collections of resources.",
+    },
+    "acc_signed_in_as": {"fr": "Connecté en tant que {email}", "en": "Signed in as {email}"},
+    "col_title": {"fr": "Collections de données", "en": "Data collections"},
+    "col_none": {"fr": "Aucune collection pour l'instant.", "en": "No collection yet."},
+    "col_new": {"fr": "Nouvelle collection", "en": "New collection"},
+    "col_name": {"fr": "Titre", "en": "Title"},
+    "col_description": {"fr": "Description", "en": "Description"},
+    "col_create": {"fr": "Créer", "en": "Create"},
+    "col_save": {"fr": "Enregistrer", "en": "Save"},
+    "col_edit": {"fr": "Renommer ou décrire", "en": "Rename or describe"},
+    "col_delete": {"fr": "Supprimer la collection", "en": "Delete the collection"},
+    "col_resources": {"fr": "Ressources", "en": "Resources"},
+    "col_empty": {
+        "fr": "Cette collection est vide : ajoutez des ressources depuis leur page.",
+        "en": "This collection is empty: add resources from their pages.",
+    },
+    "col_remove": {"fr": "Retirer", "en": "Remove"},
+    "col_export": {"fr": "Exporter", "en": "Export"},
+    "col_export_ttl": {"fr": "Catalogue DCAT-AP (Turtle)", "en": "DCAT-AP catalogue (Turtle)"},
+    "col_export_jsonld": {
+        "fr": "Catalogue DCAT-AP (JSON-LD)",
+        "en": "DCAT-AP catalogue (JSON-LD)",
+    },
+    "col_export_bib": {"fr": "BibTeX", "en": "BibTeX"},
+    "col_export_ris": {"fr": "RIS (Zotero, EndNote…)", "en": "RIS (Zotero, EndNote…)"},
+    "col_export_urls": {"fr": "Liste des URL d'accès", "en": "List of access URLs"},
+    "col_share": {"fr": "Partager", "en": "Share"},
+    "col_share_intro": {
+        "fr": "Un lien secret ouvre cette collection en lecture seule, sans connexion. "
+        "Vous pouvez le révoquer à tout moment.",
+        "en": "A secret link opens this collection read-only, without signing in. "
+        "You can revoke it at any time.",
+    },
+    "col_share_create": {"fr": "Créer un lien de partage", "en": "Create a share link"},
+    "col_share_renew": {
+        "fr": "Nouveau lien (l'ancien cesse de fonctionner)",
+        "en": "New link (the old one stops working)",
+    },
+    "col_share_revoke": {"fr": "Révoquer le lien", "en": "Revoke the link"},
+    "col_share_link": {"fr": "Lien de partage", "en": "Share link"},
+    "col_shared_notice": {
+        "fr": "Collection partagée, en lecture seule.",
+        "en": "Shared collection, read-only.",
+    },
+    "col_add": {"fr": "Ajouter à ma collection", "en": "Add to my collection"},
+    "col_add_to": {"fr": "Collection", "en": "Collection"},
+    "col_add_new": {"fr": "Nouvelle collection…", "en": "New collection…"},
+    "col_add_new_title": {
+        "fr": "Titre de la nouvelle collection",
+        "en": "Title of the new collection",
+    },
+    "col_add_signin": {
+        "fr": "Connectez-vous pour ajouter cette ressource à vos collections.",
+        "en": "Sign in to add this resource to your collections.",
+    },
+    "col_unknown": {"fr": "absente du graphe", "en": "not in the graph"},
+    "col_back": {"fr": "Toutes mes collections", "en": "All my collections"},
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "email_invalid": {
+        "fr": "Cette adresse électronique n'est pas valide.",
+        "en": "This email address is not valid.",
+    },
+    "email_taken": {
+        "fr": "Un compte existe déjà pour cette adresse.",
+        "en": "An account already exists for this address.",
+    },
+    "password_short": {
+        "fr": "Le mot de passe doit compter au moins 10 caractères.",
+        "en": "The password must have at least 10 characters.",
+    },
+    "password_long": {
+        "fr": "Le mot de passe est trop long (1024 caractères au plus).",
+        "en": "The password is too long (1024 characters at most).",
+    },
+    "signin_failed": {
+        "fr": "Adresse ou mot de passe incorrect.",
+        "en": "Wrong address or password.",
+    },
+    "rate_limited": {
+        "fr": "Trop de tentatives de connexion : réessayez dans {seconds} s.",
+        "en": "Too many sign-in attempts: try again in {seconds} s.",
+    },
+    "reset_invalid": {
+        "fr": "Ce lien de réinitialisation est inconnu, déjà utilisé ou expiré.",
+        "en": "This reset link is unknown, already used or expired.",
+    },
+    "title_missing": {"fr": "Donnez un titre.", "en": "Give a title."},
+    "title_long": {
+        "fr": "Le titre est trop long (200 caractères au plus).",
+        "en": "The title is too long (200 characters at most).",
+    },
+    "description_long": {
+        "fr": "La description est trop longue (5000 caractères au plus).",
+        "en": "The description is too long (5000 characters at most).",
+    },
+    "iri_invalid": {
+        "fr": "Ce n'est pas l'IRI d'une ressource (http, https ou urn).",
+        "en": "This is not the IRI of a resource (http, https or urn).",
+    },
+    "collection_full": {
+        "fr": "Cette collection est pleine (5000 ressources).",
+        "en": "This collection is full (5000 resources).",
+    },
+    "csrf_failed": {
+        "fr": "Formulaire refusé : jeton de sécurité absent ou périmé. Rechargez la page.",
+        "en": "Form refused: its security token is missing or stale. Reload the page.",
+    },
+    "collection_not_found": {
+        "fr": "Aucune collection de ce numéro parmi les vôtres.",
+        "en": "None of your collections has this number.",
+    },
+    "share_not_found": {
+        "fr": "Ce lien de partage est inconnu ou a été révoqué.",
+        "en": "This share link is unknown or has been revoked.",
+    },
+    "export_unknown": {
+        "fr": "Format d'export inconnu : {name} (connus : {known}).",
+        "en": "Unknown export format: {name} (known: {known}).",
+    },
+}
+
+
+def text(table: dict[str, dict[str, str]], key: str, lang: str, **params: object) -> str:
+    """The string ``key`` of ``table`` in ``lang`` (fr or en), with ``params`` filled in.
+
+    >>> text(MESSAGES, "rate_limited", "fr", seconds=30)
+    'Trop de tentatives de connexion : réessayez dans 30 s.'
+    """
+    texts = table[key]
+    return texts.get(lang, texts["en"]).format(**params)
+
+
+def account_catalogue(lang: str) -> dict[str, str]:
+    """Every page string of the personal space without parameters in ``lang``."""
+    return {key: texts.get(lang, texts["en"]) for key in UI for texts in (UI[key],)}

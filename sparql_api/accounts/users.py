@@ -1,0 +1,162 @@
+"""Local accounts: sign-up, sign-in, password reset, with argon2id hashes.
+
+Identifiers are email addresses (compared lower-cased). A password is never stored, logged
+or returned: only its argon2 hash. A reset token is random, shown once (the caller prints it
+to the log or mails it), stored as its SHA-256, valid for :data:`RESET_SECONDS` and used once.
+
+>>> from .db import UserDB
+>>> db = UserDB("sqlite://")
+>>> user = sign_up(db, "Ada@Example.org", "correct horse battery")
+>>> authenticate(db, "ada@example.org", "correct horse battery").id == user.id
+True
+>>> authenticate(db, "ada@example.org", "wrong password") is None
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from .db import ResetToken, User, UserDB, now, select
+
+__all__ = [
+    "AccountError",
+    "MIN_PASSWORD",
+    "RESET_SECONDS",
+    "normalise_email",
+    "sign_up",
+    "authenticate",
+    "get_user",
+    "start_reset",
+    "finish_reset",
+]
+
+#: shortest password accepted
+MIN_PASSWORD = 10
+#: how long a password reset token stays valid
+RESET_SECONDS = 3600
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_HASHER = PasswordHasher()
+#: verified when the email is unknown, so that unknown and known emails take the same time
+_DUMMY_HASH = _HASHER.hash("not a password of anyone")
+
+
+class AccountError(ValueError):
+    """A refused account operation; ``key`` names its message in :mod:`.texts`."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def normalise_email(email: str) -> str:
+    """The identifier for ``email``: trimmed, lower-cased; AccountError if not an address.
+
+    >>> normalise_email("  Ada@Example.ORG ")
+    'ada@example.org'
+    """
+    email = (email or "").strip().lower()
+    if len(email) > 254 or not _EMAIL.fullmatch(email):
+        raise AccountError("email_invalid")
+    return email
+
+
+def _check_password(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD:
+        raise AccountError("password_short")
+    if len(password) > 1024:
+        raise AccountError("password_long")
+
+
+def sign_up(db: UserDB, email: str, password: str, display_name: str | None = None) -> User:
+    """A new account; AccountError if the email is taken or the password too short."""
+    email = normalise_email(email)
+    _check_password(password)
+    with db.session() as s:
+        if s.scalar(select(User).where(User.email == email)) is not None:
+            raise AccountError("email_taken")
+        user = User(
+            email=email,
+            password_hash=_HASHER.hash(password),
+            display_name=(display_name or "").strip()[:200] or None,
+        )
+        s.add(user)
+        s.flush()
+        return user
+
+
+def authenticate(db: UserDB, email: str, password: str) -> User | None:
+    """The user if ``password`` is theirs, else None (same work whether the email exists)."""
+    try:
+        email = normalise_email(email)
+    except AccountError:
+        return None
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.email == email))
+        stored = user.password_hash if user and user.password_hash else _DUMMY_HASH
+        try:
+            _HASHER.verify(stored, password or "")
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return None
+        if user is None or not user.password_hash:
+            return None
+        if _HASHER.check_needs_rehash(stored):
+            user.password_hash = _HASHER.hash(password)
+        return user
+
+
+def get_user(db: UserDB, user_id: int | None) -> User | None:
+    """The user with id ``user_id`` (None if there is none)."""
+    if user_id is None:
+        return None
+    with db.session() as s:
+        return s.get(User, user_id)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_reset(db: UserDB, email: str) -> tuple[User, str] | None:
+    """A reset token for the account of ``email`` (None for an unknown email)."""
+    try:
+        email = normalise_email(email)
+    except AccountError:
+        return None
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.email == email))
+        if user is None:
+            return None
+        token = secrets.token_urlsafe(32)
+        expires = now() + timedelta(seconds=RESET_SECONDS)
+        s.add(ResetToken(digest=_digest(token), user_id=user.id, expires=expires))
+        return user, token
+
+
+def finish_reset(db: UserDB, token: str, password: str) -> User:
+    """Set the password of the token's user; the token (and every other of theirs) is spent.
+
+    AccountError("reset_invalid") for an unknown, used or expired token.
+    """
+    _check_password(password)
+    with db.session() as s:
+        found = s.get(ResetToken, _digest(token or ""))
+        if found is None or _aware(found.expires) < now():
+            raise AccountError("reset_invalid")
+        user = s.get(User, found.user_id)
+        user.password_hash = _HASHER.hash(password)
+        for spent in s.scalars(select(ResetToken).where(ResetToken.user_id == user.id)):
+            s.delete(spent)
+        return user
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes: read them as UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -1,0 +1,278 @@
+"""The personal space's accounts: ``/account`` (sign-up, sign-in, sign-out, password reset),
+and what the collection views share: the user database, the signed-in user, CSRF tokens.
+
+Sessions are Flask's signed cookies (``gaia_session``: HttpOnly, SameSite=Lax), signed with
+``Settings.secret_key``. Every POST of the personal space carries a CSRF token bound to the
+session (a form field ``csrf_token`` or an ``X-CSRF-Token`` header). Sign-in is rate limited
+per address and per client (in process: see :mod:`sparql_api.accounts.ratelimit`).
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import secrets
+from urllib.parse import urlsplit
+
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+
+from ..accounts import users
+from ..accounts.db import UserDB
+from ..accounts.ratelimit import RateLimiter
+from ..accounts.texts import MESSAGES, account_catalogue, text
+from ..accounts.texts import UI as ACCOUNT_UI
+from ..translations import catalogue, count_text, ui
+from .pages import page_lang
+
+__all__ = [
+    "bp",
+    "init_app",
+    "get_db",
+    "current_user_id",
+    "csrf_token",
+    "AccountPageError",
+    "page_context",
+    "render_error",
+]
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("accounts", __name__)
+
+USERS = "gaia_kg_users"
+LIMITER = "gaia_kg_signin_limiter"
+#: sign-in attempts allowed per address, and per client address, in SIGNIN_WINDOW seconds
+SIGNIN_PER_EMAIL = 5
+SIGNIN_PER_CLIENT = 20
+SIGNIN_WINDOW = 300
+
+
+class AccountPageError(Exception):
+    """An answer of the personal space: ``status`` and the message ``key`` of texts."""
+
+    def __init__(self, status: int, key: str, **params: object):
+        super().__init__(key)
+        self.status, self.key, self.params = status, key, params
+
+
+def init_app(app: Flask) -> None:
+    """Open the user database, set the session key and cookie, register the blueprints."""
+    from . import collections as collection_views
+
+    settings = get_backend_settings(app)
+    key = settings.secret_key
+    if not key:
+        log.warning(
+            "GAIA_KG_SECRET_KEY is not set: sessions are signed with a random key of this "
+            "process and end when it stops (set it in production)"
+        )
+        key = secrets.token_hex(32)
+    app.secret_key = key
+    app.config.update(
+        SESSION_COOKIE_NAME="gaia_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+    )
+    app.extensions[USERS] = UserDB(settings.user_db_url())
+    app.extensions[LIMITER] = RateLimiter(SIGNIN_PER_EMAIL, SIGNIN_WINDOW)
+    app.extensions[LIMITER + "_client"] = RateLimiter(SIGNIN_PER_CLIENT, SIGNIN_WINDOW)
+    app.add_template_global(csrf_token)
+    app.add_template_global(collection_views.my_collections)
+    app.add_template_global(account_catalogue, "account_texts")
+    app.register_blueprint(bp)
+    app.register_blueprint(collection_views.bp)
+
+
+def get_backend_settings(app: Flask):
+    from . import EXTENSION
+
+    return app.extensions[EXTENSION].settings
+
+
+def get_db() -> UserDB:
+    """The user database of the current app."""
+    return current_app.extensions[USERS]
+
+
+def current_user_id() -> int | None:
+    """The id of the signed-in user (None when anonymous or when the account is gone)."""
+    if "uid_checked" not in g:
+        uid = session.get("uid")
+        g.uid_checked = uid if users.get_user(get_db(), uid) is not None else None
+    return g.uid_checked
+
+
+def csrf_token() -> str:
+    """The CSRF token of this session (created on first use)."""
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(32)
+    return session["csrf"]
+
+
+def check_csrf() -> None:
+    """Refuse (400) a POST whose CSRF token is absent or not this session's."""
+    sent = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
+    expected = session.get("csrf") or ""
+    if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
+        raise AccountPageError(400, "csrf_failed")
+
+
+def safe_next(target: str | None, default: str) -> str:
+    """``target`` if it is a path on this site, else ``default`` (no open redirect).
+
+    >>> safe_next("/collections/3", "/account"), safe_next("//evil.example/", "/account")
+    ('/collections/3', '/account')
+    """
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return default
+    parts = urlsplit(target)
+    return default if parts.scheme or parts.netloc else target
+
+
+def page_context() -> dict:
+    """What the personal space's templates read (``t`` holds the site's and its strings)."""
+    lang = g.get("page_lang", "en")
+    return {
+        "lang": lang,
+        "other_lang": "fr" if lang == "en" else "en",
+        "t": {**catalogue(lang), **account_catalogue(lang)},
+        "ui": _ui,
+        "count_text": count_text,
+        "signed_in": current_user_id() is not None,
+    }
+
+
+def _ui(key: str, lang: str, **params: object) -> str:
+    """A parametrised string of the personal space, else of the site."""
+    return text(ACCOUNT_UI, key, lang, **params) if key in ACCOUNT_UI else ui(key, lang, **params)
+
+
+def render_error(exc: AccountPageError) -> tuple[str, int, dict]:
+    """The error page of the personal space, in the page's language."""
+    lang = g.get("page_lang", "en")
+    message = text(MESSAGES, exc.key, lang, **exc.params)
+    headers = {"Retry-After": str(exc.params["seconds"])} if "seconds" in exc.params else {}
+    page = render_template("error.html", title=ui("error_title", lang), text=message)
+    return page, exc.status, headers
+
+
+def _form(template: str, status: int = 200, error: str | None = None, **context):
+    lang = g.page_lang
+    message = text(MESSAGES, error, lang) if error else None
+    return render_template(template, error=message, **context), status
+
+
+@bp.before_request
+def _before() -> None:
+    g.page_lang = page_lang()
+    if request.method == "POST":
+        check_csrf()
+
+
+@bp.after_request
+def _after(response: Response) -> Response:
+    response.headers["Content-Language"] = g.get("page_lang", "en")
+    response.headers["Cache-Control"] = "no-store"
+    response.vary.update(("Accept-Language", "Cookie"))
+    return response
+
+
+bp.context_processor(page_context)
+bp.errorhandler(AccountPageError)(render_error)
+
+
+@bp.get("/account")
+def home():
+    """The account page: who is signed in, links to the collections, sign-out."""
+    uid = current_user_id()
+    if uid is None:
+        return redirect(url_for("accounts.signin"))
+    user = users.get_user(get_db(), uid)
+    return render_template("account_home.html", user=user)
+
+
+@bp.route("/account/signup", methods=["GET", "POST"])
+def signup():
+    """Create a local account (email, password), then sign in."""
+    if request.method == "GET":
+        return _form("account_signup.html")
+    form = request.form
+    try:
+        user = users.sign_up(get_db(), form.get("email", ""), form.get("password", ""))
+    except users.AccountError as exc:
+        return _form("account_signup.html", 400, exc.key, email=form.get("email", ""))
+    _start_session(user.id)
+    log.info("account %s created", user.id)
+    return redirect(safe_next(form.get("next"), url_for("collections.index")), 303)
+
+
+def _start_session(uid: int) -> None:
+    session.clear()  # a new session: no fixation, a new CSRF token
+    session["uid"] = uid
+    session["csrf"] = secrets.token_urlsafe(32)
+    g.pop("uid_checked", None)
+
+
+@bp.route("/account/signin", methods=["GET", "POST"])
+def signin():
+    """Sign in with email and password (rate limited)."""
+    next_page = request.values.get("next", "")
+    if request.method == "GET":
+        return _form("account_signin.html", next=next_page)
+    email = request.form.get("email", "").strip().lower()
+    wait = current_app.extensions[LIMITER].hit("email:" + email) or current_app.extensions[
+        LIMITER + "_client"
+    ].hit("client:" + (request.remote_addr or ""))
+    if wait:
+        log.warning("sign-in rate limit reached for a client (%s)", request.remote_addr)
+        raise AccountPageError(429, "rate_limited", seconds=wait)
+    user = users.authenticate(get_db(), email, request.form.get("password", ""))
+    if user is None:
+        return _form("account_signin.html", 401, "signin_failed", email=email, next=next_page)
+    current_app.extensions[LIMITER].clear("email:" + email)
+    _start_session(user.id)
+    return redirect(safe_next(next_page, url_for("collections.index")), 303)
+
+
+@bp.post("/account/signout")
+def signout():
+    """End the session."""
+    session.clear()
+    return redirect(url_for("pages.home"), 303)
+
+
+@bp.route("/account/reset", methods=["GET", "POST"])
+def reset_request():
+    """Ask for a password reset link (printed to the log; the page says the same either way)."""
+    if request.method == "GET":
+        return _form("account_reset.html")
+    started = users.start_reset(get_db(), request.form.get("email", ""))
+    if started is not None:
+        user, token = started
+        link = url_for("accounts.reset_finish", token=token, _external=True)
+        log.warning("password reset link for account %s: %s", user.id, link)
+    return _form("account_reset.html", sent=True)
+
+
+@bp.route("/account/reset/<token>", methods=["GET", "POST"])
+def reset_finish(token: str):
+    """Choose a new password with a reset token."""
+    if request.method == "GET":
+        return _form("account_reset_finish.html", token=token)
+    try:
+        users.finish_reset(get_db(), token, request.form.get("password", ""))
+    except users.AccountError as exc:
+        return _form("account_reset_finish.html", 400, exc.key, token=token)
+    session.clear()
+    return _form("account_signin.html", done=True, next="")

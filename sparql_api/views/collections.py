@@ -1,0 +1,237 @@
+"""Collections of the personal space: ``/collections`` (list, create), ``/collections/<id>``
+(page, rename, describe, delete, add/remove resources, share links, exports), and
+``/shared/<token>`` (a shared collection, read-only, anonymous).
+
+A collection that is not the signed-in user's answers 404, as one that does not exist.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from flask import Blueprint, Response, g, redirect, render_template, request, url_for
+
+from ..accounts import collections as core
+from ..accounts.collections import NotFound
+from ..accounts.export import EXPORTS, export, members
+from ..accounts.users import AccountError
+from . import get_backend
+from .accounts import (
+    AccountPageError,
+    check_csrf,
+    current_user_id,
+    get_db,
+    page_context,
+    render_error,
+    safe_next,
+)
+from .pages import page_lang
+
+__all__ = ["bp", "my_collections"]
+
+bp = Blueprint("collections", __name__)
+
+
+@bp.before_request
+def _before() -> None:
+    g.page_lang = page_lang()
+    if request.method == "POST":
+        check_csrf()
+
+
+@bp.after_request
+def _after(response: Response) -> Response:
+    response.headers["Content-Language"] = g.get("page_lang", "en")
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"  # share tokens stay in the address
+    response.vary.update(("Accept-Language", "Cookie"))
+    return response
+
+
+bp.context_processor(page_context)
+bp.errorhandler(AccountPageError)(render_error)
+
+
+@bp.errorhandler(NotFound)
+def _not_found(exc: NotFound):
+    key = "share_not_found" if exc.args and exc.args[0] == "share" else "collection_not_found"
+    return render_error(AccountPageError(404, key))
+
+
+@bp.errorhandler(AccountError)
+def _refused(exc: AccountError):
+    return render_error(AccountPageError(400, exc.key))
+
+
+def my_collections() -> list[dict] | None:
+    """The signed-in user's collections (for the "add to my collection" form), None if
+    anonymous."""
+    uid = current_user_id()
+    return None if uid is None else core.list_collections(get_db(), uid)
+
+
+def _uid() -> int:
+    uid = current_user_id()
+    if uid is None:
+        raise _SignIn()
+    return uid
+
+
+class _SignIn(Exception):
+    """Anonymous visit of a private page: go to the sign-in page, then come back."""
+
+
+@bp.errorhandler(_SignIn)
+def _to_signin(exc: _SignIn):
+    back = request.full_path if request.method == "GET" else request.form.get("next", "")
+    return redirect(url_for("accounts.signin", next=back.rstrip("?")), 303)
+
+
+def _members(collection) -> list:
+    backend = get_backend()
+    iris = [item.iri for item in collection.items]
+    return members(backend.store, iris, backend.settings.base_iri, g.page_lang)
+
+
+@bp.get("/collections")
+def index():
+    """The user's collections and a form to create one."""
+    return render_template("collections.html", collections=core.list_collections(get_db(), _uid()))
+
+
+@bp.post("/collections")
+def create():
+    """Create a collection (title, description)."""
+    form = request.form
+    found = core.create_collection(
+        get_db(), _uid(), form.get("title", ""), form.get("description", "")
+    )
+    return redirect(url_for("collections.show", cid=found.id), 303)
+
+
+@bp.post("/collections/add")
+def add_from_page():
+    """The "add to my collection" form of resource pages: ``iri``, ``collection`` (an id, or
+    empty with ``title`` for a new one), ``next`` (where to come back)."""
+    uid, form = _uid(), request.form
+    core.check_iri(form.get("iri", ""))
+    chosen = form.get("collection", "")
+    if chosen.isdigit():
+        cid = int(chosen)
+    else:
+        cid = core.create_collection(get_db(), uid, form.get("title", "")).id
+    core.add_item(get_db(), uid, cid, form.get("iri", ""))
+    return redirect(safe_next(form.get("next"), url_for("collections.show", cid=cid)), 303)
+
+
+@bp.get("/collections/<int:cid>")
+def show(cid: int):
+    """A collection: its resources, the edit, share, export and delete forms."""
+    found = core.get_collection(get_db(), _uid(), cid)
+    share_url = (
+        url_for("collections.shared", token=found.share_token, _external=True)
+        if found.share_token
+        else None
+    )
+    return render_template(
+        "collection.html",
+        collection=found,
+        members=_members(found),
+        readonly=False,
+        share_url=share_url,
+        export_url=lambda name: url_for("collections.export_own", cid=cid, name=name),
+        exports=list(EXPORTS),
+    )
+
+
+@bp.post("/collections/<int:cid>")
+def update(cid: int):
+    """Rename and describe a collection."""
+    form = request.form
+    core.update_collection(
+        get_db(),
+        _uid(),
+        cid,
+        title=form.get("title", ""),
+        description=form.get("description", ""),
+    )
+    return redirect(url_for("collections.show", cid=cid), 303)
+
+
+@bp.post("/collections/<int:cid>/delete")
+def delete(cid: int):
+    """Delete a collection."""
+    core.delete_collection(get_db(), _uid(), cid)
+    return redirect(url_for("collections.index"), 303)
+
+
+@bp.post("/collections/<int:cid>/items")
+def add(cid: int):
+    """Add a resource (``iri``) to a collection."""
+    core.add_item(get_db(), _uid(), cid, request.form.get("iri", ""))
+    return redirect(safe_next(request.form.get("next"), url_for("collections.show", cid=cid)), 303)
+
+
+@bp.post("/collections/<int:cid>/items/remove")
+def remove(cid: int):
+    """Remove a resource (``iri``) from a collection."""
+    core.remove_item(get_db(), _uid(), cid, request.form.get("iri", ""))
+    return redirect(url_for("collections.show", cid=cid), 303)
+
+
+@bp.post("/collections/<int:cid>/share")
+def share(cid: int):
+    """Create (or renew) the secret share link."""
+    core.share(get_db(), _uid(), cid)
+    return redirect(url_for("collections.show", cid=cid) + "#share", 303)
+
+
+@bp.post("/collections/<int:cid>/unshare")
+def unshare(cid: int):
+    """Revoke the share link."""
+    core.unshare(get_db(), _uid(), cid)
+    return redirect(url_for("collections.show", cid=cid) + "#share", 303)
+
+
+def _export(found, name: str, catalogue: str) -> Response:
+    if name not in EXPORTS:
+        raise AccountPageError(404, "export_unknown", name=name, known=", ".join(EXPORTS))
+    media, extension, _ = EXPORTS[name]
+    modified = found.updated.replace(tzinfo=found.updated.tzinfo or UTC).date().isoformat()
+    body = export(name, catalogue, found.title, found.description, modified, _members(found))
+    response = Response(body, mimetype=media.split(";")[0])
+    response.headers["Content-Type"] = media
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="collection-{found.id}.{extension}"'
+    )
+    return response
+
+
+@bp.get("/collections/<int:cid>/export/<name>")
+def export_own(cid: int, name: str):
+    """The collection as a DCAT-AP catalogue (ttl, jsonld), BibTeX (bib), RIS (ris) or a list
+    of access URLs (urls)."""
+    found = core.get_collection(get_db(), _uid(), cid)
+    return _export(found, name, url_for("collections.show", cid=cid, _external=True))
+
+
+@bp.get("/shared/<token>")
+def shared(token: str):
+    """A shared collection, read-only, for anyone with the link."""
+    found = core.shared_collection(get_db(), token)
+    return render_template(
+        "collection.html",
+        collection=found,
+        members=_members(found),
+        readonly=True,
+        share_url=None,
+        export_url=lambda name: url_for("collections.export_shared", token=token, name=name),
+        exports=list(EXPORTS),
+    )
+
+
+@bp.get("/shared/<token>/export/<name>")
+def export_shared(token: str, name: str):
+    """A shared collection's export (same formats as the owner's)."""
+    found = core.shared_collection(get_db(), token)
+    return _export(found, name, url_for("collections.shared", token=token, _external=True))

@@ -25,6 +25,7 @@ UI: dict[str, dict[str, str]] = {
     "no_recent": {"fr": "Aucun jeu de données chargé.", "en": "No dataset loaded yet."},
     "added_on": {"fr": "ajouté le {date}", "en": "added on {date}"},
     "search_title": {"fr": "Recherche", "en": "Search"},
+    "acc_space": {"fr": "Mon espace", "en": "My space"},  # the personal space (issue 10)
     "results_for": {"fr": "Résultats pour « {q} »", "en": "Results for “{q}”"},
     "all_resources": {"fr": "Toutes les ressources", "en": "All resources"},
     "no_results": {

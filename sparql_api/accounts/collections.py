@@ -82,6 +82,8 @@ def check_iri(iri: str) -> str:
 
 
 def _load(s, user_id: int, cid: int) -> Collection:
+    if not 0 < cid < 2**63:  # beyond any id (and beyond SQL integers)
+        raise NotFound()
     found = s.scalar(
         select(Collection)
         .options(selectinload(Collection.items))

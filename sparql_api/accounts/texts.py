@@ -6,7 +6,6 @@ from __future__ import annotations
 __all__ = ["UI", "MESSAGES", "text", "account_catalogue"]
 
 UI: dict[str, dict[str, str]] = {
-    "acc_space": {"fr": "Mon espace", "en": "My space"},
     "acc_signin": {"fr": "Se connecter", "en": "Sign in"},
     "acc_signup": {"fr": "Créer un compte", "en": "Create an account"},
     "acc_signout": {"fr": "Se déconnecter", "en": "Sign out"},

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 import logging
 import secrets
+import threading
 from urllib.parse import urlsplit
 
 from flask import (
@@ -84,7 +85,7 @@ def init_app(app: Flask) -> None:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
     )
-    app.extensions[USERS] = UserDB(settings.user_db_url())
+    app.extensions[USERS] = _LazyUserDB(settings.user_db_url())
     app.extensions[LIMITER] = RateLimiter(SIGNIN_PER_EMAIL, SIGNIN_WINDOW)
     app.extensions[LIMITER + "_client"] = RateLimiter(SIGNIN_PER_CLIENT, SIGNIN_WINDOW)
     app.add_template_global(csrf_token)
@@ -94,6 +95,25 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(collection_views.bp)
 
 
+class _LazyUserDB:
+    """The user database, opened (and its tables created) on first use in the app."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self._db: UserDB | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> UserDB:
+        with self._lock:
+            if self._db is None:
+                self._db = UserDB(self.url)
+            return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+
 def get_backend_settings(app: Flask):
     from . import EXTENSION
 
@@ -101,8 +121,8 @@ def get_backend_settings(app: Flask):
 
 
 def get_db() -> UserDB:
-    """The user database of the current app."""
-    return current_app.extensions[USERS]
+    """The user database of the current app (opened on first use)."""
+    return current_app.extensions[USERS].get()
 
 
 def current_user_id() -> int | None:

@@ -9,7 +9,7 @@ endpoint on 127.0.0.1 (50 records a page), and measures on a fresh on-disk store
 1. fetch only: the CSW source paging through every record (the I/O baseline);
 2. ``gaia-kg harvest``: fetch + convert + link + validate + write, record by record;
 3. the same harvest again: every record unchanged (skipped by its datestamp);
-4. ``gaia-kg load`` of the same N records written as files (the file-loading baseline).
+4. with ``--files``: ``gaia-kg load`` of the same N records written as files.
 
 Prints records/s of each and the ratios. Medians over --repeat runs.
 """
@@ -134,6 +134,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="ISO 19139 records [10000]")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each, median [1]")
+    parser.add_argument(
+        "--files", action="store_true", help="also time `gaia-kg load` of the records as files"
+    )
     args = parser.parse_args()
     rng = random.Random(42)
     records = [record(i, rng) for i in range(args.n)]
@@ -141,6 +144,11 @@ def main() -> None:
     config = SourceConfig("bench", "csw", {"url": url, "page_size": PAGE}, language="fr")
     fetch, full, again, files = [], [], [], []
     report = None
+
+    def say(label: str, seconds: float) -> None:
+        print(f"  {label:<46} {seconds:8.2f} s  {args.n / seconds:9.0f} records/s", flush=True)
+
+    print(f"{args.n} ISO 19139 records over CSW ({PAGE} a page)", flush=True)
     with tempfile.TemporaryDirectory() as tmp, httpx.Client(timeout=60) as client:
         tmp = Path(tmp)
         folder = tmp / "records"
@@ -151,38 +159,40 @@ def main() -> None:
             started = time.perf_counter()
             n = sum(1 for _ in CSWSource("bench", url, page_size=PAGE).records(client))
             fetch.append(time.perf_counter() - started)
+            say("fetch only (CSW paging)", fetch[-1])
             assert n == args.n, n
             store = fresh_store(tmp / f"store-{r}")
             started = time.perf_counter()
             report = harvest(store, config, client=client, base_iri=BASE)
             full.append(time.perf_counter() - started)
+            say("harvest: fetch+convert+link+validate+write", full[-1])
             started = time.perf_counter()
             second = harvest(store, config, client=client, base_iri=BASE)
             again.append(time.perf_counter() - started)
+            say("harvest again (all unchanged)", again[-1])
             store.close()
             assert second.count("unchanged") == args.n, second.to_json()["counts"]
-            store = fresh_store(tmp / f"files-{r}")
-            started = time.perf_counter()
-            loaded = load_paths(store, [folder], base_iri=BASE)
-            files.append(time.perf_counter() - started)
-            store.close()
-            assert loaded.count("loaded") == args.n, loaded.count("rejected")
+            if args.files:
+                store = fresh_store(tmp / f"files-{r}")
+                started = time.perf_counter()
+                loaded = load_paths(store, [folder], base_iri=BASE)
+                files.append(time.perf_counter() - started)
+                say("gaia-kg load of the same records as files", files[-1])
+                store.close()
+                assert loaded.count("loaded") == args.n, loaded.count("rejected")
     server.shutdown()
-    counts = report.to_json()["counts"]
-    print(f"{args.n} ISO 19139 records over CSW ({PAGE} a page); first harvest: {counts}")
+    print(f"first harvest: {report.to_json()['counts']}")
     print(f"keywords linked: {sum(report.keywords.linked.values())}")
-    rows = [
-        ("fetch only (CSW paging)", statistics.median(fetch)),
-        ("harvest: fetch+convert+link+validate+write", statistics.median(full)),
-        ("harvest again (all unchanged)", statistics.median(again)),
-        ("gaia-kg load of the same records as files", statistics.median(files)),
-    ]
-    for label, seconds in rows:
-        print(f"  {label:<46} {seconds:8.2f} s  {args.n / seconds:9.0f} records/s")
     h = statistics.median(full)
+    print(f"medians of {args.repeat} run(s):")
+    say("fetch only", statistics.median(fetch))
+    say("harvest", h)
+    say("harvest again", statistics.median(again))
     print(f"harvest / fetch-only time: {h / statistics.median(fetch):.1f}x")
-    print(f"harvest / file load time: {h / statistics.median(files):.2f}x")
     print(f"second harvest speed-up over the first: {h / statistics.median(again):.1f}x")
+    if files:
+        say("file load", statistics.median(files))
+        print(f"harvest / file load time: {h / statistics.median(files):.2f}x")
 
 
 if __name__ == "__main__":

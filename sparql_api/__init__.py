@@ -3,8 +3,9 @@
 >>> from graph_loader.config import Settings
 >>> app = create_app(Settings(store=":memory:"))
 >>> sorted(bp for bp in app.blueprints)  # doctest: +NORMALIZE_WHITESPACE
-['catalog', 'concepts', 'crawlers', 'editor', 'health', 'linkeddata', 'oai', 'openapi',
- 'pages', 'quality', 'resources', 'search', 'sources', 'sparql', 'sparql_write', 'stac']
+['accounts', 'catalog', 'collections', 'concepts', 'crawlers', 'editor', 'health',
+ 'linkeddata', 'oai', 'openapi', 'pages', 'quality', 'resources', 'search', 'sources',
+ 'sparql', 'sparql_write', 'stac']
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     from .http_errors import register_error_handlers
     from .views import (
         EXTENSION,
+        accounts,
         concepts,
         editor,
         health,
@@ -60,6 +62,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.register_blueprint(search_bp)
     app.register_blueprint(sources.bp)
     app.register_blueprint(quality.bp)
+    accounts.init_app(app)  # the personal space: /account, /collections, /shared
     register_error_handlers(app)
     return app
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from graph_loader import __version__
 
+from .accounts.operations import ACCOUNT_OPERATIONS
+
 __all__ = ["OPERATIONS", "openapi_document"]
 
 
@@ -780,6 +782,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         "responses": {"200": "application/json"},
     },
 }
+OPERATIONS.update(ACCOUNT_OPERATIONS)  # the personal space (sparql_api/accounts/operations.py)
 
 
 def openapi_document(lang: str = "en") -> dict:

@@ -70,6 +70,8 @@ class Settings:
     #: the key signing session cookies (``GAIA_KG_SECRET_KEY``); None: a random key per
     #: process (sessions then end when the process does; a warning says so)
     secret_key: str | None = None
+    #: session cookies only over HTTPS (``GAIA_KG_SECURE_COOKIES=1``; set it in production)
+    secure_cookies: bool = False
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -92,6 +94,7 @@ class Settings:
             sources=os.environ.get("GAIA_KG_SOURCES") or None,
             user_db=os.environ.get("GAIA_KG_USER_DB") or None,
             secret_key=os.environ.get("GAIA_KG_SECRET_KEY") or None,
+            secure_cookies=os.environ.get("GAIA_KG_SECURE_COOKIES", "") in ("1", "true", "yes"),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -37,12 +37,29 @@ from sqlalchemy.orm import (
 )
 from sqlalchemy.pool import StaticPool
 
-__all__ = ["Base", "User", "Collection", "CollectionItem", "ResetToken", "UserDB", "now", "select"]
+__all__ = [
+    "Base",
+    "User",
+    "Collection",
+    "CollectionItem",
+    "SearchEntry",
+    "SavedSearch",
+    "ResetToken",
+    "UserDB",
+    "now",
+    "aware",
+    "select",
+]
 
 
 def now() -> datetime:
     """The current time, timezone-aware (UTC)."""
     return datetime.now(UTC)
+
+
+def aware(moment: datetime) -> datetime:
+    """``moment`` as UTC-aware (SQLite gives back naive datetimes)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class Base(DeclarativeBase):
@@ -94,6 +111,28 @@ class CollectionItem(Base):
     iri: Mapped[str] = mapped_column(String(2000))
     added: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     collection: Mapped[Collection] = relationship(back_populates="items")
+
+
+class SearchEntry(Base):
+    """One search of a signed-in user: its query string (``q=…&theme=…``) and when."""
+
+    __tablename__ = "search_history"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    query: Mapped[str] = mapped_column(String(4000))
+    searched: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class SavedSearch(Base):
+    """A named search; ``seen`` is the user's last visit (for "what's new since")."""
+
+    __tablename__ = "saved_searches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    query: Mapped[str] = mapped_column(String(4000))
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 
 class ResetToken(Base):

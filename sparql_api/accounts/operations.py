@@ -30,6 +30,13 @@ CID = _param(
     "Numéro d'une de vos collections.",
     schema={"type": "integer"},
 )
+SID = _param(
+    "sid",
+    "path",
+    "Number of one of your saved searches.",
+    "Numéro d'une de vos recherches enregistrées.",
+    schema={"type": "integer"},
+)
 TOKEN = _param("token", "path", "Secret token of a link.", "Jeton secret d'un lien.")
 EXPORT = _param(
     "name",
@@ -87,6 +94,33 @@ ACCOUNT_OPERATIONS: dict[tuple[str, str], dict] = {
         {"200": "text/html", "400": "text/html"},
         TOKEN,
         body=True,
+    ),
+    ("/account/history", "get"): _op("Your search history", "Votre historique de recherches", HTML),
+    ("/account/history/clear", "post"): _op(
+        "Clear your search history",
+        "Effacer votre historique de recherches",
+        SEE_OTHER,
+        body=True,
+    ),
+    ("/account/searches", "get"): _op(
+        "Your saved searches, with what is new since your last visit",
+        "Vos recherches enregistrées, avec les nouveautés depuis votre dernière visite",
+        HTML,
+    ),
+    ("/account/searches", "post"): _op(
+        "Save a search (name, query)",
+        "Enregistrer une recherche (nom, requête)",
+        SEE_OTHER,
+        body=True,
+    ),
+    ("/account/searches/{sid}", "get"): _op(
+        "A saved search: what is new since your last visit",
+        "Une recherche enregistrée : les nouveautés depuis votre dernière visite",
+        {**HTML, "404": "text/html"},
+        SID,
+    ),
+    ("/account/searches/{sid}/delete", "post"): _op(
+        "Delete a saved search", "Supprimer une recherche enregistrée", OWNED, SID, body=True
     ),
     ("/collections", "get"): _op("Your collections", "Vos collections", HTML),
     ("/collections", "post"): _op(

@@ -97,6 +97,38 @@ UI: dict[str, dict[str, str]] = {
     },
     "col_unknown": {"fr": "absente du graphe", "en": "not in the graph"},
     "col_back": {"fr": "Toutes mes collections", "en": "All my collections"},
+    "hist_title": {"fr": "Historique de recherches", "en": "Search history"},
+    "hist_none": {"fr": "Aucune recherche gardée.", "en": "No search kept."},
+    "hist_intro": {
+        "fr": "Chaque recherche faite en étant connecté est gardée ici (les 200 dernières).",
+        "en": "Every search made while signed in is kept here (the latest 200).",
+    },
+    "hist_clear": {"fr": "Effacer l'historique", "en": "Clear the history"},
+    "hist_all": {"fr": "toutes les ressources", "en": "all resources"},
+    "hist_when": {"fr": "Quand", "en": "When"},
+    "hist_search": {"fr": "Recherche", "en": "Search"},
+    "saved_title": {"fr": "Recherches enregistrées", "en": "Saved searches"},
+    "saved_none": {"fr": "Aucune recherche enregistrée.", "en": "No saved search."},
+    "saved_name": {"fr": "Nom", "en": "Name"},
+    "saved_save": {"fr": "Enregistrer cette recherche", "en": "Save this search"},
+    "saved_new": {
+        "fr": "nouveautés depuis votre dernière visite : {n}",
+        "en": "new since your last visit: {n}",
+    },
+    "saved_new_since": {
+        "fr": "Nouveau ou mis à jour depuis votre dernière visite ({date})",
+        "en": "New or updated since your last visit ({date})",
+    },
+    "saved_nothing_new": {
+        "fr": "Rien de nouveau depuis votre dernière visite.",
+        "en": "Nothing new since your last visit.",
+    },
+    "saved_open": {"fr": "Ouvrir la recherche", "en": "Open the search"},
+    "saved_delete": {"fr": "Supprimer", "en": "Delete"},
+    "saved_invalid": {
+        "fr": "Cette recherche n'est plus valide.",
+        "en": "This search is no longer valid.",
+    },
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -148,6 +180,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "csrf_failed": {
         "fr": "Formulaire refusé : jeton de sécurité absent ou périmé. Rechargez la page.",
         "en": "Form refused: its security token is missing or stale. Reload the page.",
+    },
+    "query_long": {
+        "fr": "Cette recherche est trop longue pour être enregistrée.",
+        "en": "This search is too long to be saved.",
+    },
+    "search_not_found": {
+        "fr": "Aucune recherche enregistrée de ce numéro parmi les vôtres.",
+        "en": "None of your saved searches has this number.",
     },
     "collection_not_found": {
         "fr": "Aucune collection de ce numéro parmi les vôtres.",

@@ -18,12 +18,12 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from .db import ResetToken, User, UserDB, now, select
+from .db import ResetToken, User, UserDB, aware, now, select
 
 __all__ = [
     "AccountError",
@@ -148,15 +148,10 @@ def finish_reset(db: UserDB, token: str, password: str) -> User:
     _check_password(password)
     with db.session() as s:
         found = s.get(ResetToken, _digest(token or ""))
-        if found is None or _aware(found.expires) < now():
+        if found is None or aware(found.expires) < now():
             raise AccountError("reset_invalid")
         user = s.get(User, found.user_id)
         user.password_hash = _HASHER.hash(password)
         for spent in s.scalars(select(ResetToken).where(ResetToken.user_id == user.id)):
             s.delete(spent)
         return user
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives back naive datetimes: read them as UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -45,6 +45,10 @@ __all__ = [
     "AccountPageError",
     "page_context",
     "render_error",
+    "require_user",
+    "SignInRequired",
+    "to_signin",
+    "SESSION_COOKIE",
 ]
 
 log = logging.getLogger(__name__)
@@ -52,6 +56,7 @@ log = logging.getLogger(__name__)
 bp = Blueprint("accounts", __name__)
 
 USERS = "gaia_kg_users"
+SESSION_COOKIE = "gaia_session"
 LIMITER = "gaia_kg_signin_limiter"
 #: sign-in attempts allowed per address, and per client address, in SIGNIN_WINDOW seconds
 SIGNIN_PER_EMAIL = 5
@@ -70,6 +75,7 @@ class AccountPageError(Exception):
 def init_app(app: Flask) -> None:
     """Open the user database, set the session key and cookie, register the blueprints."""
     from . import collections as collection_views
+    from .history import init_history
 
     settings = get_backend_settings(app)
     key = settings.secret_key
@@ -81,9 +87,10 @@ def init_app(app: Flask) -> None:
         key = secrets.token_hex(32)
     app.secret_key = key
     app.config.update(
-        SESSION_COOKIE_NAME="gaia_session",
+        SESSION_COOKIE_NAME=SESSION_COOKIE,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.secure_cookies,
     )
     app.extensions[USERS] = _LazyUserDB(settings.user_db_url())
     app.extensions[LIMITER] = RateLimiter(SIGNIN_PER_EMAIL, SIGNIN_WINDOW)
@@ -93,6 +100,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(account_catalogue, "account_texts")
     app.register_blueprint(bp)
     app.register_blueprint(collection_views.bp)
+    init_history(app)
 
 
 class _LazyUserDB:
@@ -131,6 +139,24 @@ def current_user_id() -> int | None:
         uid = session.get("uid")
         g.uid_checked = uid if users.get_user(get_db(), uid) is not None else None
     return g.uid_checked
+
+
+class SignInRequired(Exception):
+    """An anonymous visit of a private page: go to the sign-in page, then come back."""
+
+
+def require_user() -> int:
+    """The signed-in user's id, else SignInRequired (answered by :func:`to_signin`)."""
+    uid = current_user_id()
+    if uid is None:
+        raise SignInRequired()
+    return uid
+
+
+def to_signin(exc: SignInRequired):
+    """Redirect to the sign-in page, with the page to come back to."""
+    back = request.full_path if request.method == "GET" else request.form.get("next", "")
+    return redirect(url_for("accounts.signin", next=back.rstrip("?") or None), 303)
 
 
 def csrf_token() -> str:
@@ -210,6 +236,7 @@ def _after(response: Response) -> Response:
 
 bp.context_processor(page_context)
 bp.errorhandler(AccountPageError)(render_error)
+bp.errorhandler(SignInRequired)(to_signin)
 
 
 @bp.get("/account")

@@ -18,12 +18,15 @@ from ..accounts.users import AccountError
 from . import get_backend
 from .accounts import (
     AccountPageError,
+    SignInRequired,
     check_csrf,
     current_user_id,
     get_db,
     page_context,
     render_error,
+    require_user,
     safe_next,
+    to_signin,
 )
 from .pages import page_lang
 
@@ -50,6 +53,7 @@ def _after(response: Response) -> Response:
 
 bp.context_processor(page_context)
 bp.errorhandler(AccountPageError)(render_error)
+bp.errorhandler(SignInRequired)(to_signin)
 
 
 @bp.errorhandler(NotFound)
@@ -70,23 +74,6 @@ def my_collections() -> list[dict] | None:
     return None if uid is None else core.list_collections(get_db(), uid)
 
 
-def _uid() -> int:
-    uid = current_user_id()
-    if uid is None:
-        raise _SignIn()
-    return uid
-
-
-class _SignIn(Exception):
-    """Anonymous visit of a private page: go to the sign-in page, then come back."""
-
-
-@bp.errorhandler(_SignIn)
-def _to_signin(exc: _SignIn):
-    back = request.full_path if request.method == "GET" else request.form.get("next", "")
-    return redirect(url_for("accounts.signin", next=back.rstrip("?")), 303)
-
-
 def _members(collection) -> list:
     backend = get_backend()
     iris = [item.iri for item in collection.items]
@@ -96,7 +83,9 @@ def _members(collection) -> list:
 @bp.get("/collections")
 def index():
     """The user's collections and a form to create one."""
-    return render_template("collections.html", collections=core.list_collections(get_db(), _uid()))
+    return render_template(
+        "collections.html", collections=core.list_collections(get_db(), require_user())
+    )
 
 
 @bp.post("/collections")
@@ -104,7 +93,7 @@ def create():
     """Create a collection (title, description)."""
     form = request.form
     found = core.create_collection(
-        get_db(), _uid(), form.get("title", ""), form.get("description", "")
+        get_db(), require_user(), form.get("title", ""), form.get("description", "")
     )
     return redirect(url_for("collections.show", cid=found.id), 303)
 
@@ -113,7 +102,7 @@ def create():
 def add_from_page():
     """The "add to my collection" form of resource pages: ``iri``, ``collection`` (an id, or
     empty with ``title`` for a new one), ``next`` (where to come back)."""
-    uid, form = _uid(), request.form
+    uid, form = require_user(), request.form
     core.check_iri(form.get("iri", ""))
     chosen = form.get("collection", "")
     if chosen.isdigit():
@@ -127,7 +116,7 @@ def add_from_page():
 @bp.get("/collections/<int:cid>")
 def show(cid: int):
     """A collection: its resources, the edit, share, export and delete forms."""
-    found = core.get_collection(get_db(), _uid(), cid)
+    found = core.get_collection(get_db(), require_user(), cid)
     share_url = (
         url_for("collections.shared", token=found.share_token, _external=True)
         if found.share_token
@@ -150,7 +139,7 @@ def update(cid: int):
     form = request.form
     core.update_collection(
         get_db(),
-        _uid(),
+        require_user(),
         cid,
         title=form.get("title", ""),
         description=form.get("description", ""),
@@ -161,35 +150,35 @@ def update(cid: int):
 @bp.post("/collections/<int:cid>/delete")
 def delete(cid: int):
     """Delete a collection."""
-    core.delete_collection(get_db(), _uid(), cid)
+    core.delete_collection(get_db(), require_user(), cid)
     return redirect(url_for("collections.index"), 303)
 
 
 @bp.post("/collections/<int:cid>/items")
 def add(cid: int):
     """Add a resource (``iri``) to a collection."""
-    core.add_item(get_db(), _uid(), cid, request.form.get("iri", ""))
+    core.add_item(get_db(), require_user(), cid, request.form.get("iri", ""))
     return redirect(safe_next(request.form.get("next"), url_for("collections.show", cid=cid)), 303)
 
 
 @bp.post("/collections/<int:cid>/items/remove")
 def remove(cid: int):
     """Remove a resource (``iri``) from a collection."""
-    core.remove_item(get_db(), _uid(), cid, request.form.get("iri", ""))
+    core.remove_item(get_db(), require_user(), cid, request.form.get("iri", ""))
     return redirect(url_for("collections.show", cid=cid), 303)
 
 
 @bp.post("/collections/<int:cid>/share")
 def share(cid: int):
     """Create (or renew) the secret share link."""
-    core.share(get_db(), _uid(), cid)
+    core.share(get_db(), require_user(), cid)
     return redirect(url_for("collections.show", cid=cid) + "#share", 303)
 
 
 @bp.post("/collections/<int:cid>/unshare")
 def unshare(cid: int):
     """Revoke the share link."""
-    core.unshare(get_db(), _uid(), cid)
+    core.unshare(get_db(), require_user(), cid)
     return redirect(url_for("collections.show", cid=cid) + "#share", 303)
 
 
@@ -211,7 +200,7 @@ def _export(found, name: str, catalogue: str) -> Response:
 def export_own(cid: int, name: str):
     """The collection as a DCAT-AP catalogue (ttl, jsonld), BibTeX (bib), RIS (ris) or a list
     of access URLs (urls)."""
-    found = core.get_collection(get_db(), _uid(), cid)
+    found = core.get_collection(get_db(), require_user(), cid)
     return _export(found, name, url_for("collections.show", cid=cid, _external=True))
 
 

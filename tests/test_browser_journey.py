@@ -46,15 +46,28 @@ def by_css(driver, css: str):
     return driver.find_elements(By.CSS_SELECTOR, css)
 
 
+def concept_labels(driver) -> list[str]:
+    return [o.text for o in by_css(driver, "#suggestions .suggestion.concept .suggest-label")]
+
+
+def loaded(driver, path: str) -> bool:
+    """The browser shows ``path``, fully loaded."""
+    return (
+        urlsplit(driver.current_url).path == path
+        and driver.execute_script("return document.readyState") == "complete"
+    )
+
+
 def test_suggestions_while_typing(base_url, driver):
     from selenium.webdriver.common.keys import Keys
 
     driver.get(base_url + "/?lang=fr")
     assert driver.find_element("tag name", "html").get_attribute("lang") == "fr"
     box = driver.find_element("id", "q")
-    box.send_keys("aéro")
-    wait_for(lambda: by_css(driver, "#suggestions .suggestion.concept"), what="suggestions")
     expected = api(base_url, "/api/autocomplete?q=a%C3%A9ro&lang=fr&limit=6")["suggestions"]
+    box.send_keys("aéro")
+    # keystrokes may reach the page apart: wait for the answer to the whole word
+    wait_for(lambda: concept_labels(driver) == [s["label"] for s in expected], what="suggestions")
     shown = [
         (
             o.find_element("css selector", ".suggest-label").text,
@@ -75,7 +88,7 @@ def test_suggestions_while_typing(base_url, driver):
     assert first.get_attribute("aria-selected") == "true"
     assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
     box.send_keys(Keys.ENTER)
-    wait_for(lambda: urlsplit(driver.current_url).path == "/search", what="the results page")
+    wait_for(lambda: loaded(driver, "/search"), what="the results page")
     assert parse_qs(urlsplit(driver.current_url).query) == {"theme": ["aerosols"], "lang": ["fr"]}
 
 
@@ -124,9 +137,9 @@ def test_journey_from_a_suggestion_to_a_related_publication(base_url, driver):
     driver.get(base_url + "/?lang=fr")
     box = driver.find_element("id", "q")
     box.send_keys("aéro")
-    wait_for(lambda: by_css(driver, "#suggestions .suggestion.concept"), what="suggestions")
+    wait_for(lambda: concept_labels(driver)[:1] == ["Aérosols"], what="suggestions")
     box.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
-    wait_for(lambda: urlsplit(driver.current_url).path == "/search", what="the results page")
+    wait_for(lambda: loaded(driver, "/search"), what="the results page")
     wait_for(lambda: driver.find_element("id", "map").get_attribute("data-ready"), what="map")
     expected = api(base_url, "/api/search?theme=aerosols&lang=fr&size=20")
     assert hits_shown(driver) == [h["path"] for h in expected["hits"]]
@@ -140,7 +153,7 @@ def test_journey_from_a_suggestion_to_a_related_publication(base_url, driver):
     label = next(b["label"] for b in facet if b["value"] == sedoo)
     link = next(a for a in by_css(driver, "#facet-centre a.facet-link") if label in a.text)
     link.click()
-    wait_for(lambda: "centre" in query_of(driver), what="the facet in the URL")
+    wait_for(lambda: "centre" in query_of(driver) and loaded(driver, "/search"), what="facet")
     assert query_of(driver) == {"theme": ["aerosols"], "centre": ["sedoo"], "lang": ["fr"]}
     refined = api(base_url, "/api/search?theme=aerosols&centre=" + sedoo + "&lang=fr&size=20")
     assert hits_shown(driver) == [h["path"] for h in refined["hits"]]
@@ -165,7 +178,7 @@ def test_journey_from_a_suggestion_to_a_related_publication(base_url, driver):
     assert all(abs(got - want) < 1.5 for got, want in zip(filled, (-15, 5, 15, 20), strict=True))
     screenshot(driver, "04-box-drawn")
     driver.find_element("css selector", ".search-area").click()
-    wait_for(lambda: "bbox" in query_of(driver), what="the box in the URL")
+    wait_for(lambda: "bbox" in query_of(driver) and loaded(driver, "/search"), what="box")
     state = query_of(driver)
     assert sorted(state) == ["bbox", "centre", "lang", "theme"]
     assert [float(v) for v in state["bbox"][0].split(",")] == filled
@@ -184,7 +197,7 @@ def test_journey_from_a_suggestion_to_a_related_publication(base_url, driver):
 
     # 4. open a dataset
     next(a for a in by_css(driver, ".hit-link") if "amma-atr42" in a.get_attribute("href")).click()
-    wait_for(lambda: urlsplit(driver.current_url).path == "/id/dataset/amma-atr42-aircraft")
+    wait_for(lambda: loaded(driver, "/id/dataset/amma-atr42-aircraft"), what="dataset")
     assert (
         driver.find_element("tag name", "h1").text == "AMMA mesures aéroportées de l'ATR 42 SAFIRE"
     )
@@ -196,6 +209,7 @@ def test_journey_from_a_suggestion_to_a_related_publication(base_url, driver):
     # 5. switch to English
     driver.find_element("css selector", "header .switch").click()
     wait_for(lambda: driver.find_element("tag name", "html").get_attribute("lang") == "en")
+    wait_for(lambda: loaded(driver, "/id/dataset/amma-atr42-aircraft"), what="English page")
     assert driver.find_element("tag name", "h1").text == "AMMA SAFIRE ATR 42 airborne measurements"
     assert driver.find_element("id", "glance-where").text == "20°W – 20°E, 0° – 25°N"
     assert driver.get_cookie("lang")["value"] == "en"
@@ -209,7 +223,7 @@ def test_journey_from_a_suggestion_to_a_related_publication(base_url, driver):
     )
     title = link.text
     link.click()
-    wait_for(lambda: urlsplit(driver.current_url).path.startswith("/id/publication/"))
+    wait_for(lambda: loaded(driver, "/id/publication/redelsperger-2006-amma"), what="paper")
     assert urlsplit(driver.current_url).path == "/id/publication/redelsperger-2006-amma"
     assert driver.find_element("tag name", "h1").text == title
     assert driver.find_element("tag name", "html").get_attribute("lang") == "en"
@@ -298,7 +312,10 @@ def test_crafted_titles_stay_text_in_suggestions_and_map_popups(crafted_url, dri
     ActionChains(driver).move_to_element_with_offset(
         element, int(x - width / 2), int(y - height / 2)
     ).click().perform()
-    popup = wait_for(lambda: by_css(driver, ".leaflet-popup-content a"), what="popup")[0]
+    # the popup fades in: its text is visible once the animation has run
+    popup = wait_for(
+        lambda: [a for a in by_css(driver, ".leaflet-popup-content a") if a.text], what="popup"
+    )[0]
     assert (popup.text, popup.get_attribute("pathname")) == (CRAFTED_FR, "/id/dataset/crafted")
     assert driver.execute_script(INJECTED) == 0
     screenshot(driver, "11-crafted-popup")

@@ -44,6 +44,7 @@ DEFECTS = [
     "no-licence",
 ]
 ETALAB = ox.NamedNode("https://www.etalab.gouv.fr/licence-ouverte-open-licence/")
+NETCDF = ox.NamedNode("http://publications.europa.eu/resource/authority/file-type/NETCDF")
 
 
 def n(iri: str) -> ox.NamedNode:
@@ -109,6 +110,7 @@ def dataset_quads(i: int, rng: random.Random, defect: str | None) -> list[ox.Qua
             add(dist, DCAT + "accessURL", n(f"https://data.example.org/ds/{i}/{k}"))
         add(dist, DCAT + "downloadURL", n(f"ftp://ftp.example.org/ds/{i}/{k}.nc"))
         add(dist, DCT + "license", ETALAB)
+        add(dist, DCT + "format", NETCDF)
     return out
 
 

@@ -35,10 +35,10 @@ def members_store() -> EmbeddedStore:
 
 
 @contextmanager
-def accounts_app(tmp_path: Path, store: EmbeddedStore | None = None):
-    """An app over ``store`` with its user database in ``tmp_path``."""
+def accounts_app(tmp_path: Path, store: EmbeddedStore | None = None, **options):
+    """An app over ``store`` with its user database in ``tmp_path`` (``options``: Settings)."""
     settings = Settings(
-        store=":memory:", user_db=str(tmp_path / "users.sqlite"), secret_key="test-key"
+        store=":memory:", user_db=str(tmp_path / "users.sqlite"), secret_key="test-key", **options
     )
     app = create_app(settings, store=store or members_store())
     try:

@@ -31,6 +31,12 @@ def test_sign_up_sets_a_signed_httponly_lax_session(app):
     assert "Signed in as ada@example.org" in page.get_data(as_text=True)
 
 
+def test_secure_cookies_when_configured(tmp_path):
+    with accounts_app(tmp_path, secure_cookies=True) as app:
+        cookie = Visitor(app).sign_up("ada@example.org").headers["Set-Cookie"]
+    assert "Secure" in {p.strip() for p in cookie.split(";")}
+
+
 def test_sign_in_sign_out(app):
     Visitor(app).sign_up("ada@example.org")
     visitor = Visitor(app)

@@ -44,6 +44,7 @@ __all__ = [
     "CollectionItem",
     "SearchEntry",
     "SavedSearch",
+    "ApiToken",
     "ResetToken",
     "UserDB",
     "now",
@@ -133,6 +134,19 @@ class SavedSearch(Base):
     query: Mapped[str] = mapped_column(String(4000))
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class ApiToken(Base):
+    """A user's API token: its SHA-256 (the token is shown once), name and scopes."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    digest: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    scopes: Mapped[str] = mapped_column(String(200))
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    used: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class ResetToken(Base):

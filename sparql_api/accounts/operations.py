@@ -37,6 +37,13 @@ SID = _param(
     "Numéro d'une de vos recherches enregistrées.",
     schema={"type": "integer"},
 )
+TID = _param(
+    "tid",
+    "path",
+    "Number of one of your API tokens.",
+    "Numéro d'un de vos jetons d'API.",
+    schema={"type": "integer"},
+)
 TOKEN = _param("token", "path", "Secret token of a link.", "Jeton secret d'un lien.")
 EXPORT = _param(
     "name",
@@ -53,6 +60,27 @@ EXPORTS = {
     "200": "text/turtle",
     "404": "text/html",
 }
+
+
+JSON = "application/json"
+BEARER = _param(
+    "Authorization",
+    "header",
+    "Bearer gkg_… (an API token of /account/tokens).",
+    "Bearer gkg_… (un jeton d'API de /account/tokens).",
+)
+
+
+def _api(en: str, fr: str, responses: dict, *params, body: bool = False) -> dict:
+    """An operation of the collections API: bearer token, 401/403 when missing or short."""
+    op = {
+        "summary": (en, fr),
+        "parameters": [*params, BEARER, LANG],
+        "responses": {**responses, "401": JSON, "403": JSON},
+    }
+    if body:
+        op["body"] = ("application/json",)
+    return op
 
 
 def _op(en: str, fr: str, responses: dict, *params, body: bool = False) -> dict:
@@ -121,6 +149,61 @@ ACCOUNT_OPERATIONS: dict[tuple[str, str], dict] = {
     ),
     ("/account/searches/{sid}/delete", "post"): _op(
         "Delete a saved search", "Supprimer une recherche enregistrée", OWNED, SID, body=True
+    ),
+    ("/account/tokens", "get"): _op("Your API tokens", "Vos jetons d'API", HTML),
+    ("/account/tokens", "post"): _op(
+        "Create an API token (name, scope: collections:read, collections:write); shown once",
+        "Créer un jeton d'API (nom, portée : collections:read, collections:write) ; montré une "
+        "fois",
+        {"200": "text/html", "400": "text/html"},
+        body=True,
+    ),
+    ("/account/tokens/{tid}/revoke", "post"): _op(
+        "Revoke an API token", "Révoquer un jeton d'API", OWNED, TID, body=True
+    ),
+    ("/api/collections", "get"): _api(
+        "Your collections (token scope collections:read)",
+        "Vos collections (portée du jeton collections:read)",
+        {"200": JSON},
+    ),
+    ("/api/collections", "post"): _api(
+        "Create a collection from {title, description} (scope collections:write)",
+        "Créer une collection depuis {title, description} (portée collections:write)",
+        {"201": JSON, "400": JSON},
+        body=True,
+    ),
+    ("/api/collections/{cid}", "get"): _api(
+        "One collection with its resources' IRIs (scope collections:read)",
+        "Une collection et les IRI de ses ressources (portée collections:read)",
+        {"200": JSON, "404": JSON},
+        CID,
+    ),
+    ("/api/collections/{cid}", "delete"): _api(
+        "Delete a collection (scope collections:write)",
+        "Supprimer une collection (portée collections:write)",
+        {"204": JSON, "404": JSON},
+        CID,
+    ),
+    ("/api/collections/{cid}/items", "post"): _api(
+        "Add a resource {iri} (scope collections:write)",
+        "Ajouter une ressource {iri} (portée collections:write)",
+        {"200": JSON, "400": JSON, "404": JSON},
+        CID,
+        body=True,
+    ),
+    ("/api/collections/{cid}/items", "delete"): _api(
+        "Remove the resource ?iri= (scope collections:write)",
+        "Retirer la ressource ?iri= (portée collections:write)",
+        {"200": JSON, "404": JSON},
+        CID,
+        _param("iri", "query", "IRI of the resource.", "IRI de la ressource."),
+    ),
+    ("/api/collections/{cid}/export/{name}", "get"): _api(
+        "Export a collection (scope collections:read)",
+        "Exporter une collection (portée collections:read)",
+        {**EXPORTS, "401": JSON},
+        CID,
+        EXPORT,
     ),
     ("/collections", "get"): _op("Your collections", "Vos collections", HTML),
     ("/collections", "post"): _op(

@@ -97,6 +97,32 @@ UI: dict[str, dict[str, str]] = {
     },
     "col_unknown": {"fr": "absente du graphe", "en": "not in the graph"},
     "col_back": {"fr": "Toutes mes collections", "en": "All my collections"},
+    "tok_title": {"fr": "Jetons d'API", "en": "API tokens"},
+    "tok_intro": {
+        "fr": "Un jeton donne à un programme (notebook, script) l'accès à vos collections par "
+        "l'API (/api/collections), dans les portées choisies. Il n'est montré qu'une fois.",
+        "en": "A token gives a program (notebook, script) access to your collections through "
+        "the API (/api/collections), within the chosen scopes. It is shown only once.",
+    },
+    "tok_none": {"fr": "Aucun jeton.", "en": "No token."},
+    "tok_name": {"fr": "Nom du jeton", "en": "Token name"},
+    "tok_scopes": {"fr": "Portées", "en": "Scopes"},
+    "tok_scope_read": {
+        "fr": "lire et exporter vos collections",
+        "en": "read and export your collections",
+    },
+    "tok_scope_write": {
+        "fr": "créer, modifier et supprimer vos collections",
+        "en": "create, change and delete your collections",
+    },
+    "tok_create": {"fr": "Créer un jeton", "en": "Create a token"},
+    "tok_created": {
+        "fr": "Votre nouveau jeton (copiez-le maintenant, il ne sera plus montré) :",
+        "en": "Your new token (copy it now, it will not be shown again):",
+    },
+    "tok_revoke": {"fr": "Révoquer", "en": "Revoke"},
+    "tok_used": {"fr": "dernier usage", "en": "last used"},
+    "tok_never": {"fr": "jamais utilisé", "en": "never used"},
     "hist_title": {"fr": "Historique de recherches", "en": "Search history"},
     "hist_none": {"fr": "Aucune recherche gardée.", "en": "No search kept."},
     "hist_intro": {
@@ -188,6 +214,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "search_not_found": {
         "fr": "Aucune recherche enregistrée de ce numéro parmi les vôtres.",
         "en": "None of your saved searches has this number.",
+    },
+    "scopes_invalid": {
+        "fr": "Choisissez au moins une portée parmi celles proposées.",
+        "en": "Choose at least one of the scopes offered.",
+    },
+    "tokens_full": {
+        "fr": "Vous avez déjà 50 jetons : révoquez-en un d'abord.",
+        "en": "You already have 50 tokens: revoke one first.",
+    },
+    "token_not_found": {
+        "fr": "Aucun jeton de ce numéro parmi les vôtres.",
+        "en": "None of your tokens has this number.",
+    },
+    "token_missing": {
+        "fr": "Jeton d'API absent ou inconnu : envoyez « Authorization: Bearer gkg_… ».",
+        "en": "API token missing or unknown: send 'Authorization: Bearer gkg_…'.",
+    },
+    "token_scope": {
+        "fr": "Ce jeton n'a pas la portée « {scope} ».",
+        "en": "This token lacks the scope '{scope}'.",
+    },
+    "body_invalid": {
+        "fr": "Le corps doit être un objet JSON ({fields}).",
+        "en": "The body must be a JSON object ({fields}).",
     },
     "collection_not_found": {
         "fr": "Aucune collection de ce numéro parmi les vôtres.",

@@ -75,6 +75,7 @@ class AccountPageError(Exception):
 def init_app(app: Flask) -> None:
     """Open the user database, set the session key and cookie, register the blueprints."""
     from . import collections as collection_views
+    from . import tokens as token_views
     from .history import init_history
 
     settings = get_backend_settings(app)
@@ -101,6 +102,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.register_blueprint(collection_views.bp)
     init_history(app)
+    app.register_blueprint(token_views.bp)
 
 
 class _LazyUserDB:

@@ -30,7 +30,7 @@ from .accounts import (
 )
 from .pages import page_lang
 
-__all__ = ["bp", "my_collections"]
+__all__ = ["bp", "my_collections", "export_response", "collection_members"]
 
 bp = Blueprint("collections", __name__)
 
@@ -74,7 +74,8 @@ def my_collections() -> list[dict] | None:
     return None if uid is None else core.list_collections(get_db(), uid)
 
 
-def _members(collection) -> list:
+def collection_members(collection) -> list:
+    """The members of ``collection`` as the store describes them."""
     backend = get_backend()
     iris = [item.iri for item in collection.items]
     return members(backend.store, iris, backend.settings.base_iri, g.page_lang)
@@ -125,7 +126,7 @@ def show(cid: int):
     return render_template(
         "collection.html",
         collection=found,
-        members=_members(found),
+        members=collection_members(found),
         readonly=False,
         share_url=share_url,
         export_url=lambda name: url_for("collections.export_own", cid=cid, name=name),
@@ -182,12 +183,15 @@ def unshare(cid: int):
     return redirect(url_for("collections.show", cid=cid) + "#share", 303)
 
 
-def _export(found, name: str, catalogue: str) -> Response:
+def export_response(found, name: str, catalogue: str) -> Response:
+    """The collection ``found`` as export ``name`` (an attachment)."""
     if name not in EXPORTS:
         raise AccountPageError(404, "export_unknown", name=name, known=", ".join(EXPORTS))
     media, extension, _ = EXPORTS[name]
     modified = found.updated.replace(tzinfo=found.updated.tzinfo or UTC).date().isoformat()
-    body = export(name, catalogue, found.title, found.description, modified, _members(found))
+    body = export(
+        name, catalogue, found.title, found.description, modified, collection_members(found)
+    )
     response = Response(body, mimetype=media.split(";")[0])
     response.headers["Content-Type"] = media
     response.headers["Content-Disposition"] = (
@@ -201,7 +205,7 @@ def export_own(cid: int, name: str):
     """The collection as a DCAT-AP catalogue (ttl, jsonld), BibTeX (bib), RIS (ris) or a list
     of access URLs (urls)."""
     found = core.get_collection(get_db(), require_user(), cid)
-    return _export(found, name, url_for("collections.show", cid=cid, _external=True))
+    return export_response(found, name, url_for("collections.show", cid=cid, _external=True))
 
 
 @bp.get("/shared/<token>")
@@ -211,7 +215,7 @@ def shared(token: str):
     return render_template(
         "collection.html",
         collection=found,
-        members=_members(found),
+        members=collection_members(found),
         readonly=True,
         share_url=None,
         export_url=lambda name: url_for("collections.export_shared", token=token, name=name),
@@ -223,4 +227,4 @@ def shared(token: str):
 def export_shared(token: str, name: str):
     """A shared collection's export (same formats as the owner's)."""
     found = core.shared_collection(get_db(), token)
-    return _export(found, name, url_for("collections.shared", token=token, _external=True))
+    return export_response(found, name, url_for("collections.shared", token=token, _external=True))

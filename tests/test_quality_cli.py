@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from graph_loader.bootstrap import initialise
+from graph_loader.cli import main  # registers the quality group (graph_loader/quality_cli.py)
 from graph_loader.paths import demo_dir
 from graph_loader.pipeline import load_paths
-from graph_loader.quality_cli import quality
 from graph_loader.store import EmbeddedStore
 
 BASE = "https://data.gaia-data.fr/"
@@ -33,7 +33,7 @@ def store_path(tmp_path_factory):
 
 
 def _run(*args: str) -> str:
-    result = CliRunner().invoke(quality, list(args))
+    result = CliRunner().invoke(main, ["quality", *args])
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -65,7 +65,7 @@ def test_show_prints_the_fix_list(store_path, lang):
 
 def test_show_refuses_an_unscored_iri_in_the_asked_language(store_path):
     result = CliRunner().invoke(
-        quality, ["show", BASE + "id/dataset/none", "--store", store_path, "--lang", "fr"]
+        main, ["quality", "show", BASE + "id/dataset/none", "--store", store_path, "--lang", "fr"]
     )
     assert result.exit_code == 1
     assert result.output == (

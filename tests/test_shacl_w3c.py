@@ -38,12 +38,7 @@ _BLANK = "_:"
 #: cases the engines fail, with the reason (a case listed here that passes fails the test)
 PYSHACL_FAILS: dict[str, str] = {}
 #: the fast engine's own failures beyond pyshacl's (none: a difference is a bug)
-FAST_FAILS: dict[str, str] = {
-    "property/property-001": (
-        "two persons share one invalid address: SHACL reports the nested result once per "
-        "person, the fast engine once (it reports distinct focus/value pairs)"
-    ),
-}
+FAST_FAILS: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -254,7 +249,7 @@ def test_pass_counts(suite, capsys):
     with capsys.disabled():
         print("\n" + _summary(counts))
     assert counts == Counter(
-        {"run": 62, "skipped": 3, "pyshacl": 62, "fast": 61, "fast alone": 52, "fallback cases": 9}
+        {"run": 62, "skipped": 3, "pyshacl": 62, "fast": 62, "fast alone": 53, "fallback cases": 9}
     )
 
 

@@ -196,9 +196,15 @@ class _Compiler:
         messages = shape.messages or _generic_messages(constraint)
         f = focus("?this")
         values = f"?this {shape.path} ?value ." if shape.path else "BIND(?this AS ?value)"
-        make = lambda q, **kw: Check(  # noqa: E731
-            shape, constraint.component, q, messages, constraint=constraint, **kw
-        )
+        # nested shapes: project the outer focus nodes, so that a value node reached from two
+        # parents is reported once per parent, as SHACL does
+        outer = " ".join(sorted(set(re.findall(r"\?_f\d+", f))))
+
+        def make(query: str, **kw) -> Check:
+            if outer and query.startswith("SELECT DISTINCT ?this"):
+                query = query.replace("SELECT DISTINCT ?this", f"SELECT DISTINCT ?this {outer}", 1)
+            return Check(shape, constraint.component, query, messages, constraint=constraint, **kw)
+
         if name == "sparql":
             return self.sparql(shape, constraint, f)
         if name == "minCount":

@@ -93,14 +93,20 @@ def shapes_from_graph(graph: rdflib.Graph, *, strict: bool = False) -> Shapes:
 
 
 def _rows(check: Check, data: ox.Store) -> list[tuple]:
-    """(focus, value, path) rows of one check; logical checks are decided here."""
+    """(focus, value, path, parent foci) rows of one check; logical checks are decided here."""
     solutions = data.query(check.query, use_default_graph_as_union=True)
     names = [v.value for v in solutions.variables]
     rows = [tuple(s[n] for n in names) for s in solutions]
     get = {n: i for i, n in enumerate(names)}
     this, value, path = get["this"], get.get("value"), get.get("path")
+    outer = [i for n, i in get.items() if n.startswith("_f")]  # nested shapes' parent foci
     rows = [
-        (r[this], None if value is None else r[value], None if path is None else r[path])
+        (
+            r[this],
+            None if value is None else r[value],
+            None if path is None else r[path],
+            tuple(r[i] for i in outer),
+        )
         for r in rows
     ]
     if not check.logic:
@@ -132,7 +138,7 @@ def validate(data: ox.Store, shapes: Shapes) -> list[Problem]:
     for check in shapes.checks:
         shape = check.shape
         is_sparql = check.component.value.endswith("#SPARQLConstraintComponent")
-        for focus, value, path in _rows(check, data):
+        for focus, value, path, parents in _rows(check, data):
             if is_sparql:
                 value = focus if value is None else value
                 path = path if isinstance(path, ox.NamedNode) else shape.path_iri
@@ -148,7 +154,7 @@ def validate(data: ox.Store, shapes: Shapes) -> list[Problem]:
                 dict(check.messages),
                 dict(shape.names),
             )
-            marker = (problem.key, value, id(check.constraint))
+            marker = (problem.key, value, id(check.constraint), parents)
             if marker not in seen:
                 seen.add(marker)
                 problems.append(problem)

@@ -72,6 +72,14 @@ class Settings:
     secret_key: str | None = None
     #: session cookies only over HTTPS (``GAIA_KG_SECURE_COOKIES=1``; set it in production)
     secure_cookies: bool = False
+    #: OpenID Connect single sign-on: the provider's issuer URL (``GAIA_KG_OIDC_ISSUER``; its
+    #: ``/.well-known/openid-configuration`` is read), the client registered there
+    #: (``GAIA_KG_OIDC_CLIENT_ID``, ``GAIA_KG_OIDC_CLIENT_SECRET``) and the name shown on the
+    #: sign-in button (``GAIA_KG_OIDC_LABEL``); None: local accounts only
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    oidc_label: str | None = None
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -95,6 +103,10 @@ class Settings:
             user_db=os.environ.get("GAIA_KG_USER_DB") or None,
             secret_key=os.environ.get("GAIA_KG_SECRET_KEY") or None,
             secure_cookies=os.environ.get("GAIA_KG_SECURE_COOKIES", "") in ("1", "true", "yes"),
+            oidc_issuer=os.environ.get("GAIA_KG_OIDC_ISSUER") or None,
+            oidc_client_id=os.environ.get("GAIA_KG_OIDC_CLIENT_ID") or None,
+            oidc_client_secret=os.environ.get("GAIA_KG_OIDC_CLIENT_SECRET") or None,
+            oidc_label=os.environ.get("GAIA_KG_OIDC_LABEL") or None,
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -45,6 +45,7 @@ __all__ = [
     "SearchEntry",
     "SavedSearch",
     "ApiToken",
+    "OidcIdentity",
     "ResetToken",
     "UserDB",
     "now",
@@ -134,6 +135,18 @@ class SavedSearch(Base):
     query: Mapped[str] = mapped_column(String(4000))
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class OidcIdentity(Base):
+    """An identity at an OpenID Provider (issuer, subject) bound to a local user."""
+
+    __tablename__ = "oidc_identities"
+    __table_args__ = (UniqueConstraint("issuer", "subject"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    issuer: Mapped[str] = mapped_column(String(500))
+    subject: Mapped[str] = mapped_column(String(255))
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 
 class ApiToken(Base):

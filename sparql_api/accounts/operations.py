@@ -205,6 +205,17 @@ ACCOUNT_OPERATIONS: dict[tuple[str, str], dict] = {
         CID,
         EXPORT,
     ),
+    ("/account/oidc/login", "get"): _op(
+        "Sign in through the configured OpenID Connect provider (404 without one)",
+        "Se connecter par le fournisseur OpenID Connect configuré (404 sans fournisseur)",
+        {"302": "text/html", "404": "text/html", "502": "text/html"},
+        _param("next", "query", "Where to come back.", "Où revenir."),
+    ),
+    ("/account/oidc/callback", "get"): _op(
+        "The OpenID provider's answer (authorization code); signs in",
+        "La réponse du fournisseur OpenID (code d'autorisation) ; connecte",
+        {"303": "text/html", "400": "text/html", "404": "text/html"},
+    ),
     ("/collections", "get"): _op("Your collections", "Vos collections", HTML),
     ("/collections", "post"): _op(
         "Create a collection", "Créer une collection", SEE_OTHER, body=True

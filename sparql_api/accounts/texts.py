@@ -8,6 +8,8 @@ __all__ = ["UI", "MESSAGES", "text", "account_catalogue"]
 UI: dict[str, dict[str, str]] = {
     "acc_signin": {"fr": "Se connecter", "en": "Sign in"},
     "acc_signup": {"fr": "Créer un compte", "en": "Create an account"},
+    "acc_oidc": {"fr": "Se connecter avec {label}", "en": "Sign in with {label}"},
+    "acc_or": {"fr": "ou avec un compte local :", "en": "or with a local account:"},
     "acc_signout": {"fr": "Se déconnecter", "en": "Sign out"},
     "acc_email": {"fr": "Adresse électronique", "en": "Email address"},
     "acc_password": {"fr": "Mot de passe", "en": "Password"},
@@ -238,6 +240,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "body_invalid": {
         "fr": "Le corps doit être un objet JSON ({fields}).",
         "en": "The body must be a JSON object ({fields}).",
+    },
+    "oidc_failed": {
+        "fr": "La connexion par le fournisseur d'identité a échoué ; réessayez.",
+        "en": "Signing in through the identity provider failed; try again.",
+    },
+    "oidc_off": {
+        "fr": "La connexion unique (OpenID Connect) n'est pas configurée ici.",
+        "en": "Single sign-on (OpenID Connect) is not configured here.",
     },
     "collection_not_found": {
         "fr": "Aucune collection de ce numéro parmi les vôtres.",

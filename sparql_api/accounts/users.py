@@ -23,7 +23,7 @@ from datetime import timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from .db import ResetToken, User, UserDB, aware, now, select
+from .db import OidcIdentity, ResetToken, User, UserDB, aware, now, select
 
 __all__ = [
     "AccountError",
@@ -35,6 +35,7 @@ __all__ = [
     "get_user",
     "start_reset",
     "finish_reset",
+    "oidc_user",
 ]
 
 #: shortest password accepted
@@ -154,4 +155,40 @@ def finish_reset(db: UserDB, token: str, password: str) -> User:
         user.password_hash = _HASHER.hash(password)
         for spent in s.scalars(select(ResetToken).where(ResetToken.user_id == user.id)):
             s.delete(spent)
+        return user
+
+
+def oidc_user(db: UserDB, issuer: str, claims: dict) -> User:
+    """The local user of an OpenID Connect identity (``iss``, ``sub`` of verified ID token
+    ``claims``), created on first sign-in. An existing local account is linked only when the
+    provider says its email is verified; otherwise a taken email gets a new account without
+    email (``<sub>@<issuer host>``), so that no provider can take over an account."""
+    subject = str(claims.get("sub") or "")
+    if not subject or len(subject) > 255:
+        raise AccountError("oidc_failed")
+    with db.session() as s:
+        found = s.scalar(
+            select(OidcIdentity).where(
+                OidcIdentity.issuer == issuer, OidcIdentity.subject == subject
+            )
+        )
+        if found is not None:
+            return s.get(User, found.user_id)
+        try:
+            email = normalise_email(str(claims.get("email") or ""))
+        except AccountError:
+            email = None
+        user = s.scalar(select(User).where(User.email == email)) if email else None
+        if user is not None and claims.get("email_verified") is not True:
+            user, email = None, None
+        if user is None:
+            host = issuer.split("://", 1)[-1].split("/", 1)[0]
+            user = User(
+                email=email or f"{subject}@{host}".lower()[:254],
+                password_hash=None,
+                display_name=str(claims.get("name") or "")[:200] or None,
+            )
+            s.add(user)
+            s.flush()
+        s.add(OidcIdentity(user_id=user.id, issuer=issuer, subject=subject))
         return user

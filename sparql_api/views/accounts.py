@@ -49,6 +49,7 @@ __all__ = [
     "SignInRequired",
     "to_signin",
     "SESSION_COOKIE",
+    "start_session",
 ]
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,7 @@ def init_app(app: Flask) -> None:
     from . import collections as collection_views
     from . import tokens as token_views
     from .history import init_history
+    from .oidc import init_oidc
 
     settings = get_backend_settings(app)
     key = settings.secret_key
@@ -103,6 +105,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(collection_views.bp)
     init_history(app)
     app.register_blueprint(token_views.bp)
+    init_oidc(app, settings)
 
 
 class _LazyUserDB:
@@ -198,7 +201,15 @@ def page_context() -> dict:
         "ui": _ui,
         "count_text": count_text,
         "signed_in": current_user_id() is not None,
+        "oidc_label": oidc_label(),
     }
+
+
+def oidc_label() -> str | None:
+    """The configured OpenID provider's name, None without one."""
+    from .oidc import oidc_label as label
+
+    return label()
 
 
 def _ui(key: str, lang: str, **params: object) -> str:
@@ -261,13 +272,14 @@ def signup():
         user = users.sign_up(get_db(), form.get("email", ""), form.get("password", ""))
     except users.AccountError as exc:
         return _form("account_signup.html", 400, exc.key, email=form.get("email", ""))
-    _start_session(user.id)
+    start_session(user.id)
     log.info("account %s created", user.id)
     return redirect(safe_next(form.get("next"), url_for("collections.index")), 303)
 
 
-def _start_session(uid: int) -> None:
-    session.clear()  # a new session: no fixation, a new CSRF token
+def start_session(uid: int) -> None:
+    """Sign ``uid`` in: a new session (no fixation) with a new CSRF token."""
+    session.clear()
     session["uid"] = uid
     session["csrf"] = secrets.token_urlsafe(32)
     g.pop("uid_checked", None)
@@ -290,7 +302,7 @@ def signin():
     if user is None:
         return _form("account_signin.html", 401, "signin_failed", email=email, next=next_page)
     current_app.extensions[LIMITER].clear("email:" + email)
-    _start_session(user.id)
+    start_session(user.id)
     return redirect(safe_next(next_page, url_for("collections.index")), 303)
 
 

@@ -21,19 +21,21 @@ SECRET = "gaia-kg-test-client-secret"
 CALLBACK = "http://localhost/account/oidc/callback"
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
 @contextmanager
-def oidc_provider(redirect_uri: str = CALLBACK):
-    """The issuer URL of a provider started for the block (its process ended after)."""
+def oidc_provider(redirect_uri: str = CALLBACK, port: int | None = None):
+    """The issuer URL of a provider started for the block (its process ended after), on
+    ``port`` (a free one if None)."""
     node = shutil.which("node")
     if node is None or not (HERE / "node_modules" / "oidc-provider").is_dir():
         pytest.skip("node or tests/oidc/node_modules missing: run .ci/install-oidc.sh")
-    port = _free_port()
+    port = port or free_port()
     proc = subprocess.Popen(
         [node, str(HERE / "provider.mjs"), str(port), redirect_uri, SECRET],
         stdout=subprocess.PIPE,

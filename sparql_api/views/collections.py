@@ -70,8 +70,10 @@ def _refused(exc: AccountError):
 def my_collections() -> list[dict] | None:
     """The signed-in user's collections (for the "add to my collection" form), None if
     anonymous."""
-    uid = current_user_id()
-    return None if uid is None else core.list_collections(get_db(), uid)
+    if "my_collections" not in g:  # once per request (a search page asks for each hit)
+        uid = current_user_id()
+        g.my_collections = None if uid is None else core.list_collections(get_db(), uid)
+    return g.my_collections
 
 
 def collection_members(collection) -> list:

@@ -215,8 +215,7 @@ UI: dict[str, dict[str, str]] = {
     "editor_limits": {
         "fr": "Les requêtes anonymes sont limitées en temps et en nombre de lignes (une coupure "
         "est toujours signalée). Point d'accès :",
-        "en": "Anonymous queries are limited in time and rows (a cut is always stated). "
-        "Endpoint:",
+        "en": "Anonymous queries are limited in time and rows (a cut is always stated). Endpoint:",
     },
     "error_title": {"fr": "Erreur", "en": "Error"},
     "back_home": {"fr": "Retour à l'accueil", "en": "Back to the home page"},

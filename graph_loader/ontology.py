@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 #: The files of the ontology graph, in ``ontology/``.
-ONTOLOGY_FILES = ("gaia.ttl", "alignments.ttl")
+ONTOLOGY_FILES = ("gaia.ttl", "alignments.ttl", "quality.ttl")
 
 # Terms of the modelling languages themselves are never rule inputs or outputs.
 _BUILTIN = (str(RDF), str(RDFS), str(OWL), str(XSD))

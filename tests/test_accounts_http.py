@@ -3,6 +3,7 @@ exports, and the privacy of user data (never in the RDF store, never another use
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 
@@ -318,3 +319,46 @@ def test_public_pages_set_no_session(app):
         response = client.get(path)
         assert response.status_code == 200, path
         assert "gaia_session" not in response.headers.get("Set-Cookie", ""), path
+
+
+def test_the_collection_page_has_facets_and_a_map(app):
+    ada = Visitor(app)
+    ada.sign_up("ada@example.org")
+    cid = ada.new_collection("Mixed")
+    for iri in (ARGO, AMMA, WMS):
+        ada.post(f"/collections/{cid}/items", {"iri": iri})
+
+    def facets(path):
+        page = ada.get(path).get_data(as_text=True)
+        buckets = re.findall(
+            r'<li><a href="([^"]+)"(?: aria-current="true")?>(✓ )?([^<]+)</a> '
+            r'<span class="count">(\d+)</span>',
+            page,
+        )
+        listed = re.findall(r'<li data-iri="([^"]+)"', page)
+        return (
+            [(h.replace("&amp;", "&"), bool(c), label, int(n)) for h, c, label, n in buckets],
+            listed,
+            page,
+        )
+
+    found, listed, page = facets(f"/collections/{cid}")
+    assert found == [
+        (f"/collections/{cid}?kind=dataset", False, "Dataset", 2),
+        (f"/collections/{cid}?kind=service", False, "Data service", 1),
+    ]
+    assert listed == [ARGO, AMMA, WMS]
+    footprints = re.search(r'data-footprints="([^"]+)"', page)[1].replace("&#34;", '"')
+    assert json.loads(footprints) == [
+        {
+            "path": "/id/dataset/argo",
+            "title": "Argo profiles {real time}",
+            "bbox": [-60, -40, 20, 60],
+        }
+    ]
+    found, listed, _ = facets(f"/collections/{cid}?kind=service&lang=fr")
+    assert found == [
+        (f"/collections/{cid}?kind=service&kind=dataset", False, "Jeu de données", 2),
+        (f"/collections/{cid}", True, "Service de données", 1),
+    ]
+    assert listed == [WMS]

@@ -76,6 +76,8 @@ def test_sign_in_collect_from_search_export_share(tmp_path):
             wait_for(lambda: by_css(driver, "li[data-iri]"), what="the collection page")
             items = [li.get_attribute("data-iri") for li in by_css(driver, "li[data-iri]")]
             assert items == [first_iri, ({ARGO, AMMA} - {first_iri}).pop()]
+            wait_for(lambda: by_css(driver, "#collection-map .leaflet-interactive"), what="the map")
+            screenshot(driver, "accounts-3-collection-map")
             # export as BibTeX (fetched by the page, with its session cookie)
             href = by_css(driver, "#export a[href$='/export/bib']")[0].get_attribute("href")
             bib = driver.execute_async_script(
@@ -89,7 +91,7 @@ def test_sign_in_collect_from_search_export_share(tmp_path):
             by_css(driver, "#share button")[0].click()
             wait_for(lambda: by_css(driver, "#share-url"), what="the share link")
             share = by_css(driver, "#share-url")[0].get_attribute("value")
-            screenshot(driver, "accounts-3-collection")
+            screenshot(driver, "accounts-4-collection-share")
             driver.get(base + "/account")
             by_css(driver, "form[action='/account/signout'] button")[0].click()
             wait_for(lambda: at(driver, "/"), what="the home page")
@@ -102,4 +104,4 @@ def test_sign_in_collect_from_search_export_share(tmp_path):
             assert len(by_css(driver, "li[data-iri]")) == 2
             assert "Shared collection, read-only." in driver.page_source
             assert by_css(driver, "main form") == []
-            screenshot(driver, "accounts-4-shared-anonymous")
+            screenshot(driver, "accounts-5-shared-anonymous")

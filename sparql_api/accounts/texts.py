@@ -87,6 +87,8 @@ UI: dict[str, dict[str, str]] = {
         "en": "Shared collection, read-only.",
     },
     "col_add": {"fr": "Ajouter à ma collection", "en": "Add to my collection"},
+    "col_add_iri": {"fr": "Ajouter une ressource par son IRI", "en": "Add a resource by its IRI"},
+    "col_iri": {"fr": "IRI de la ressource", "en": "IRI of the resource"},
     "col_add_to": {"fr": "Collection", "en": "Collection"},
     "col_add_new": {"fr": "Nouvelle collection…", "en": "New collection…"},
     "col_add_new_title": {

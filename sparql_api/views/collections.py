@@ -14,6 +14,7 @@ from flask import Blueprint, Response, g, redirect, render_template, request, ur
 from ..accounts import collections as core
 from ..accounts.collections import NotFound
 from ..accounts.export import EXPORTS, export, members
+from ..accounts.facets import collection_facets
 from ..accounts.users import AccountError
 from . import get_backend
 from .accounts import (
@@ -83,6 +84,14 @@ def collection_members(collection) -> list:
     return members(backend.store, iris, backend.settings.base_iri, g.page_lang)
 
 
+def _listing(found) -> dict:
+    """The members kept by the page's facet choices, the facets and the map's footprints."""
+    everyone = collection_members(found)
+    page = collection_facets(everyone, request.args.to_dict(flat=False), request.path)
+    footprints = [f for m in page["members"] if m.extras for f in m.extras["footprints"]]
+    return {"members": page["members"], "total": len(everyone), **page} | {"footprints": footprints}
+
+
 @bp.get("/collections")
 def index():
     """The user's collections and a form to create one."""
@@ -128,7 +137,7 @@ def show(cid: int):
     return render_template(
         "collection.html",
         collection=found,
-        members=collection_members(found),
+        **_listing(found),
         readonly=False,
         share_url=share_url,
         export_url=lambda name: url_for("collections.export_own", cid=cid, name=name),
@@ -217,7 +226,7 @@ def shared(token: str):
     return render_template(
         "collection.html",
         collection=found,
-        members=collection_members(found),
+        **_listing(found),
         readonly=True,
         share_url=None,
         export_url=lambda name: url_for("collections.export_shared", token=token, name=name),

@@ -80,6 +80,9 @@ class Settings:
     oidc_client_id: str | None = None
     oidc_client_secret: str | None = None
     oidc_label: str | None = None
+    #: accounts (emails) that may create API tokens with the ``admin`` scope, which writes like
+    #: an admin token (``GAIA_KG_ADMIN_USERS``, comma-separated)
+    admin_users: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -107,6 +110,7 @@ class Settings:
             oidc_client_id=os.environ.get("GAIA_KG_OIDC_CLIENT_ID") or None,
             oidc_client_secret=os.environ.get("GAIA_KG_OIDC_CLIENT_SECRET") or None,
             oidc_label=os.environ.get("GAIA_KG_OIDC_LABEL") or None,
+            admin_users=tuple(e.lower() for e in _env_list("GAIA_KG_ADMIN_USERS")),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -17,6 +17,7 @@ import hmac
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph_loader.config import Settings
@@ -43,11 +44,16 @@ class BadToken(Exception):
     """An ``Authorization`` header was sent but names no known token."""
 
 
-def role_for(authorization: str | None, settings: Settings) -> Role:
+def role_for(
+    authorization: str | None,
+    settings: Settings,
+    user_token: Callable[[str], bool] | None = None,
+) -> Role:
     """The role of a request from its ``Authorization`` header (None: anonymous).
 
     A header that is not a known bearer token raises :class:`BadToken` rather than falling
-    back to anonymous, so a mistyped token is noticed.
+    back to anonymous, so a mistyped token is noticed. ``user_token`` also accepts a user's
+    API token with the ``admin`` scope (issue 10: :func:`sparql_api.views.tokens.is_admin_token`).
     """
     if not authorization:
         return anonymous(settings)
@@ -57,6 +63,8 @@ def role_for(authorization: str | None, settings: Settings) -> Role:
         raise BadToken()
     given = token.encode()
     known = any(hmac.compare_digest(given, t.encode()) for t in settings.admin_tokens)
+    if not known and user_token is not None:
+        known = user_token(token)
     if not known:
         raise BadToken()
     return Role("token", settings.token_query_timeout, max(1, settings.token_query_workers))

@@ -120,9 +120,69 @@ def test_a_token_needs_a_known_scope(app):
     ada = Visitor(app)
     ada.sign_up("ada@example.org")
     ada.get("/account/tokens")
-    for scopes in ([], ["admin"]):
+    for scopes in ([], ["sparql:everything"]):
         page = ada.client.post(
             "/account/tokens", data={"csrf_token": ada.token, "name": "x", "scope": scopes}
         )
         assert page.status_code == 400
         assert "Choose at least one of the scopes offered." in page.get_data(as_text=True)
+
+
+def test_only_administrators_get_admin_tokens(tmp_path):
+    from sparql_api.views.tokens import is_admin_token
+
+    with accounts_app(tmp_path, admin_users=("root@example.org",)) as app:
+        root, ada = Visitor(app), Visitor(app)
+        root.sign_up("root@example.org")
+        ada.sign_up("ada@example.org")
+        assert 'value="admin"' not in ada.get("/account/tokens").get_data(as_text=True)
+        refused = ada.client.post(
+            "/account/tokens",
+            data={"csrf_token": ada.token, "name": "x", "scope": ["admin"]},
+        )
+        assert refused.status_code == 400
+        assert "Only administrators can create" in refused.get_data(as_text=True)
+        assert 'value="admin"' in root.get("/account/tokens").get_data(as_text=True)
+        admin = new_token(root, "loader", "admin")
+        reader = new_token(root, "reader", "collections:read")
+        with app.app_context():
+            assert [is_admin_token(t) for t in (admin, reader, "gkg_nope", "")] == [
+                True,
+                False,
+                False,
+                False,
+            ]
+        page = root.get("/account/tokens").get_data(as_text=True)
+        tid = re.findall(r'action="/account/tokens/(\d+)/revoke"', page)[-1]  # the oldest
+        root.post(f"/account/tokens/{tid}/revoke")
+        with app.app_context():
+            assert is_admin_token(admin) is False
+    with accounts_app(tmp_path) as app:  # no longer an administrator: the token is void
+        with app.app_context():
+            assert is_admin_token(reader) is False
+
+
+def test_an_administrators_admin_token_writes_through_sparql_update(tmp_path):
+    with accounts_app(tmp_path, admin_users=("root@example.org",)) as app:
+        root = Visitor(app)
+        root.sign_up("root@example.org")
+        admin = new_token(root, "loader", "admin")
+        reader = new_token(root, "reader", "collections:read")
+        update = 'INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> "written" } }'
+        api = app.test_client()
+        assert api.post("/sparql/update", data={"update": update}).status_code == 401
+        for token in (reader, "gkg_unknown"):
+            assert (
+                api.post(
+                    "/sparql/update", data={"update": update}, headers=bearer(token)
+                ).status_code
+                == 401
+            )
+        done = api.post("/sparql/update", data={"update": update}, headers=bearer(admin))
+        assert done.status_code == 204
+        asked = api.get(
+            "/sparql",
+            query_string={"query": 'ASK { GRAPH <urn:g> { <urn:s> <urn:p> "written" } }'},
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        assert asked.get_json()["boolean"] is True

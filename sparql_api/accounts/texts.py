@@ -119,6 +119,10 @@ UI: dict[str, dict[str, str]] = {
         "fr": "créer, modifier et supprimer vos collections",
         "en": "create, change and delete your collections",
     },
+    "tok_scope_admin": {
+        "fr": "charger des données et SPARQL Update (administrateurs)",
+        "en": "load data and SPARQL Update (administrators)",
+    },
     "tok_create": {"fr": "Créer un jeton", "en": "Create a token"},
     "tok_created": {
         "fr": "Votre nouveau jeton (copiez-le maintenant, il ne sera plus montré) :",
@@ -222,6 +226,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scopes_invalid": {
         "fr": "Choisissez au moins une portée parmi celles proposées.",
         "en": "Choose at least one of the scopes offered.",
+    },
+    "scope_admin": {
+        "fr": "Seuls les administrateurs peuvent créer un jeton de portée « admin ».",
+        "en": "Only administrators can create a token with the 'admin' scope.",
     },
     "tokens_full": {
         "fr": "Vous avez déjà 50 jetons : révoquez-en un d'abord.",

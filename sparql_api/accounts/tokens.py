@@ -1,8 +1,10 @@
 """API tokens of a user, with scopes, for programmatic access to their collections.
 
 A token is ``gkg_`` and 43 random characters, shown once at creation; the database keeps its
-SHA-256 only. Scopes: ``collections:read`` (list, read, export) and ``collections:write``
-(create, change, delete; implies nothing else). Revoking deletes the token.
+SHA-256 only. Scopes: ``collections:read`` (list, read, export), ``collections:write``
+(create, change, delete; implies nothing else) and ``admin`` (writes to the store like a
+token of ``Settings.admin_tokens``; only for the accounts of ``Settings.admin_users``).
+Revoking deletes the token.
 
 >>> from .db import UserDB
 >>> from .users import sign_up
@@ -28,6 +30,7 @@ __all__ = ["SCOPES", "PREFIX", "create_token", "list_tokens", "revoke_token", "c
 SCOPES = {
     "collections:read": "list, read and export your collections",
     "collections:write": "create, change and delete your collections",
+    "admin": "load data and SPARQL Update (administrators only)",
 }
 PREFIX = "gkg_"
 MAX_TOKENS = 50
@@ -37,8 +40,11 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_token(db: UserDB, user_id: int, name: str, scopes: list[str]) -> tuple[str, ApiToken]:
-    """A new token (its text, shown once, and its row)."""
+def create_token(
+    db: UserDB, user_id: int, name: str, scopes: list[str], *, may_admin: bool = False
+) -> tuple[str, ApiToken]:
+    """A new token (its text, shown once, and its row); the ``admin`` scope needs
+    ``may_admin`` (the user is an administrator)."""
     name = " ".join((name or "").split())
     if not name:
         raise AccountError("title_missing")
@@ -47,6 +53,8 @@ def create_token(db: UserDB, user_id: int, name: str, scopes: list[str]) -> tupl
     chosen = sorted(set(scopes))
     if not chosen or any(s not in SCOPES for s in chosen):
         raise AccountError("scopes_invalid")
+    if "admin" in chosen and not may_admin:
+        raise AccountError("scope_admin")
     token = PREFIX + secrets.token_urlsafe(32)
     with db.session() as s:
         count = len(list(s.scalars(select(ApiToken.id).where(ApiToken.user_id == user_id))))

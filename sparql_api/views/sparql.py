@@ -29,6 +29,7 @@ from ..pool import PoolBusy
 from ..roles import BadToken, GateFull, Role, role_for
 from ..service_description import service_description
 from . import get_backend
+from .tokens import is_admin_token
 
 __all__ = ["bp", "SparqlRequest", "parse_request", "looks_like_update", "request_role", "CORS"]
 
@@ -154,7 +155,8 @@ def sparql() -> Response:
 def request_role() -> Role:
     """The role of the current request (401 for an unknown token)."""
     try:
-        return role_for(request.headers.get("Authorization"), get_backend().settings)
+        header, settings = request.headers.get("Authorization"), get_backend().settings
+        return role_for(header, settings, user_token=is_admin_token)
     except BadToken as exc:
         error = ApiError(401, "bad_token")
         raise error.with_headers(WWW_Authenticate='Bearer realm="gaia-kg"') from exc

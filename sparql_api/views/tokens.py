@@ -14,8 +14,9 @@ from ..accounts import collections as core
 from ..accounts import tokens
 from ..accounts.collections import NotFound
 from ..accounts.texts import MESSAGES, text
-from ..accounts.users import AccountError
+from ..accounts.users import AccountError, get_user
 from ..http_errors import request_lang
+from . import get_backend
 from .accounts import (
     AccountPageError,
     SignInRequired,
@@ -29,7 +30,7 @@ from .accounts import (
 from .collections import export_response
 from .pages import page_lang
 
-__all__ = ["bp"]
+__all__ = ["bp", "is_admin_token"]
 
 bp = Blueprint("tokens", __name__)
 READ, WRITE = "collections:read", "collections:write"
@@ -103,8 +104,12 @@ def _refused(exc: AccountError):
 
 
 def _tokens_page(created: str | None = None, status: int = 200):
-    rows = tokens.list_tokens(get_db(), require_user())
-    return render_template("account_tokens.html", rows=rows, created=created), status
+    uid = require_user()
+    rows = tokens.list_tokens(get_db(), uid)
+    page = render_template(
+        "account_tokens.html", rows=rows, created=created, may_admin=_is_admin(uid)
+    )
+    return page, status
 
 
 @bp.get("/account/tokens")
@@ -116,10 +121,27 @@ def tokens_page():
 @bp.post("/account/tokens")
 def create_token():
     """Create a token (``name``, ``scope`` repeated); it is shown once, on this answer."""
+    uid = require_user()
     token, _ = tokens.create_token(
-        get_db(), require_user(), request.form.get("name", ""), request.form.getlist("scope")
+        get_db(),
+        uid,
+        request.form.get("name", ""),
+        request.form.getlist("scope"),
+        may_admin=_is_admin(uid),
     )
     return _tokens_page(created=token)
+
+
+def _is_admin(uid: int | None) -> bool:
+    user = get_user(get_db(), uid)
+    return user is not None and user.email in get_backend().settings.admin_users
+
+
+def is_admin_token(token: str) -> bool:
+    """Whether ``token`` is a user's API token with the ``admin`` scope whose owner is still
+    an administrator (``Settings.admin_users``): what :func:`sparql_api.roles.role_for` can
+    accept beside ``Settings.admin_tokens``. Needs an app context."""
+    return _is_admin(tokens.check_token(get_db(), token, "admin"))
 
 
 @bp.post("/account/tokens/<int:tid>/revoke")

@@ -83,6 +83,11 @@ class Settings:
     #: accounts (emails) that may create API tokens with the ``admin`` scope, which writes like
     #: an admin token (``GAIA_KG_ADMIN_USERS``, comma-separated)
     admin_users: tuple[str, ...] = ()
+    #: the SMTP server that mails password reset links (``GAIA_KG_SMTP_URL``:
+    #: ``smtp://[user:password@]host[:port][?starttls=1]`` or ``smtps://…``) and the sender
+    #: (``GAIA_KG_MAIL_FROM``); None: the link is printed to the log
+    smtp_url: str | None = None
+    mail_from: str | None = None
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -111,6 +116,8 @@ class Settings:
             oidc_client_secret=os.environ.get("GAIA_KG_OIDC_CLIENT_SECRET") or None,
             oidc_label=os.environ.get("GAIA_KG_OIDC_LABEL") or None,
             admin_users=tuple(e.lower() for e in _env_list("GAIA_KG_ADMIN_USERS")),
+            smtp_url=os.environ.get("GAIA_KG_SMTP_URL") or None,
+            mail_from=os.environ.get("GAIA_KG_MAIL_FROM") or None,
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 import logging
 import secrets
+import smtplib
 import threading
 from urllib.parse import urlsplit
 
@@ -28,7 +29,7 @@ from flask import (
     url_for,
 )
 
-from ..accounts import users
+from ..accounts import mailer, users
 from ..accounts.db import UserDB
 from ..accounts.ratelimit import RateLimiter
 from ..accounts.texts import MESSAGES, account_catalogue, text
@@ -322,8 +323,22 @@ def reset_request():
     if started is not None:
         user, token = started
         link = url_for("accounts.reset_finish", token=token, _external=True)
-        log.warning("password reset link for account %s: %s", user.id, link)
+        _deliver_reset(user, link)
     return _form("account_reset.html", sent=True)
+
+
+def _deliver_reset(user, link: str) -> None:
+    """Mail the reset link (``Settings.smtp_url``), else print it to the log."""
+    settings = get_backend_settings(current_app)
+    if settings.smtp_url and settings.mail_from:
+        message = mailer.reset_message(user.email, settings.mail_from, link, g.page_lang)
+        try:
+            mailer.send(settings.smtp_url, message)
+            log.info("password reset link mailed to account %s", user.id)
+            return
+        except (OSError, smtplib.SMTPException) as exc:
+            log.error("the reset mail to account %s failed (%s): link below", user.id, exc)
+    log.warning("password reset link for account %s: %s", user.id, link)
 
 
 @bp.route("/account/reset/<token>", methods=["GET", "POST"])

@@ -362,3 +362,23 @@ def test_the_collection_page_has_facets_and_a_map(app):
         (f"/collections/{cid}", True, "Service de données", 1),
     ]
     assert listed == [WMS]
+
+
+def test_resource_pages_offer_add_to_my_collection(app):
+    anonymous = app.test_client().get("/id/dataset/argo").get_data(as_text=True)
+    assert 'href="/account/signin?next=/id/dataset/argo">Sign in to add' in anonymous
+    ada = Visitor(app)
+    ada.sign_up("ada@example.org")
+    cid = ada.new_collection("Floats")
+    page = ada.get("/id/dataset/argo?lang=fr").get_data(as_text=True)
+    assert re.findall(r'<option value="(\d*)">([^<]+)</option>', page) == [
+        (str(cid), "Floats"),
+        ("", "Nouvelle collection…"),
+    ]
+    added = ada.post(
+        "/collections/add",
+        {"iri": ARGO, "collection": str(cid), "next": "/id/dataset/argo?lang=fr"},
+    )
+    assert added.headers["Location"] == "/id/dataset/argo?lang=fr"
+    listed = ada.get(f"/collections/{cid}").get_data(as_text=True)
+    assert re.findall(r'<li data-iri="([^"]+)"', listed) == [ARGO]

@@ -105,3 +105,23 @@ def test_saved_searches_are_private(app):
     assert app.test_client().get("/account/searches").headers["Location"] == (
         "/account/signin?next=/account/searches"
     )
+
+
+def test_the_search_page_offers_to_save_the_search(app):
+    anonymous = app.test_client().get("/search?q=argo").get_data(as_text=True)
+    assert "search-save" not in anonymous
+    ada = Visitor(app)
+    ada.sign_up("ada@example.org")
+    page = ada.get("/search?q=argo&type=dataset&page=1&lang=fr").get_data(as_text=True)
+    form = re.search(r'<form class="search-save[^"]*".*?</form>', page, re.S)[0]
+    assert re.findall(
+        r'name="(query|name)" (?:required maxlength="200" )?value="([^"]*)"', form
+    ) == [
+        ("query", "q=argo&amp;type=dataset&amp;page=1&amp;lang=fr"),
+        ("name", "argo"),
+    ]
+    ada.post("/account/searches", {"name": "Argo", "query": "q=argo&type=dataset&page=1&lang=fr"})
+    db = app.extensions["gaia_kg_users"].get()
+    assert [(s.name, s.query) for s in history.saved_searches(db, 1)] == [
+        ("Argo", "q=argo&type=dataset")
+    ]

@@ -4,8 +4,8 @@
 >>> app = create_app(Settings(store=":memory:"))
 >>> sorted(bp for bp in app.blueprints)  # doctest: +NORMALIZE_WHITESPACE
 ['accounts', 'catalog', 'collections', 'concepts', 'crawlers', 'editor', 'health',
- 'linkeddata', 'oai', 'openapi', 'pages', 'quality', 'resources', 'search', 'sources',
- 'sparql', 'sparql_write', 'stac']
+ 'history', 'linkeddata', 'oai', 'oidc', 'openapi', 'pages', 'quality', 'resources', 'search',
+ 'sources', 'sparql', 'sparql_write', 'stac', 'tokens']
 """
 
 from __future__ import annotations

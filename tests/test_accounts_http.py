@@ -204,6 +204,7 @@ def test_collection_life_share_link_and_exports(app):
     assert "Shared collection, read-only." in body
     assert "<form" not in body.split('<main id="main">')[1]  # nothing to change
     assert shared.headers["Referrer-Policy"] == "no-referrer"
+    assert shared.headers["X-Robots-Tag"] == "noindex, nofollow"
     assert anonymous.get(path + "/export/urls").get_data(as_text=True).splitlines() == [
         "https://data-argo.ifremer.fr/dac/",
         "https://argo.ucsd.edu/",
@@ -264,7 +265,9 @@ def test_the_add_form_include(app):
 
 
 def test_password_reset_by_a_link_in_the_log_and_no_password_logged(app, caplog):
-    Visitor(app).sign_up("ada@example.org")
+    other_device = Visitor(app)
+    other_device.sign_up("ada@example.org")
+    assert other_device.get("/account").status_code == 200
     visitor = Visitor(app)
     caplog.set_level(logging.DEBUG)
     visitor.get("/account/reset")
@@ -277,6 +280,7 @@ def test_password_reset_by_a_link_in_the_log_and_no_password_logged(app, caplog)
     assert visitor.post(links[0], {"password": "my new passphrase"}).status_code == 200
     assert visitor.sign_in("ada@example.org", "my new passphrase").status_code == 303
     assert visitor.post(links[0], {"password": "again and again"}).status_code == 400
+    assert other_device.get("/account").status_code == 302  # a reset ends older sessions
     visitor.sign_in("ada@example.org", "a wrong passphrase")
     assert PASSWORD not in caplog.text and "passphrase" not in caplog.text
 

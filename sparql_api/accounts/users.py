@@ -36,6 +36,7 @@ __all__ = [
     "start_reset",
     "finish_reset",
     "oidc_user",
+    "session_version",
 ]
 
 #: shortest password accepted
@@ -119,6 +120,12 @@ def get_user(db: UserDB, user_id: int | None) -> User | None:
         return None
     with db.session() as s:
         return s.get(User, user_id)
+
+
+def session_version(user: User) -> str:
+    """A fingerprint of the user's credentials kept in their sessions: it changes with the
+    password, which ends the sessions opened before."""
+    return hashlib.sha256(f"{user.id}:{user.password_hash or ''}".encode()).hexdigest()[:32]
 
 
 def _digest(token: str) -> str:

@@ -140,10 +140,15 @@ def get_db() -> UserDB:
 
 
 def current_user_id() -> int | None:
-    """The id of the signed-in user (None when anonymous or when the account is gone)."""
+    """The id of the signed-in user (None when anonymous, when the account is gone, or when
+    its password changed since this session began: a reset signs every device out)."""
     if "uid_checked" not in g:
         uid = session.get("uid")
-        g.uid_checked = uid if users.get_user(get_db(), uid) is not None else None
+        user = users.get_user(get_db(), uid) if uid is not None else None
+        fresh = user is not None and hmac.compare_digest(
+            session.get("pv", ""), users.session_version(user)
+        )
+        g.uid_checked = uid if fresh else None
     return g.uid_checked
 
 
@@ -282,6 +287,7 @@ def start_session(uid: int) -> None:
     """Sign ``uid`` in: a new session (no fixation) with a new CSRF token."""
     session.clear()
     session["uid"] = uid
+    session["pv"] = users.session_version(users.get_user(get_db(), uid))
     session["csrf"] = secrets.token_urlsafe(32)
     g.pop("uid_checked", None)
 

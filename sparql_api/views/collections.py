@@ -48,6 +48,8 @@ def _after(response: Response) -> Response:
     response.headers["Content-Language"] = g.get("page_lang", "en")
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"  # share tokens stay in the address
+    if request.path.startswith("/shared/"):
+        response.headers["X-Robots-Tag"] = "noindex, nofollow"
     response.vary.update(("Accept-Language", "Cookie"))
     return response
 

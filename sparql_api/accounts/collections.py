@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 #: most resources in one collection
-MAX_ITEMS = 5000
+MAX_ITEMS = 1000
 _IRI = re.compile(r"(?:https?|urn):[^\s<>\"{}|\\^`]+", re.IGNORECASE)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import pyoxigraph as ox
 
@@ -30,12 +31,20 @@ _KIND_LINK = {DCAT + "Dataset": "dataset", DCAT + "DataService": "service"}
 
 @dataclass
 class Member:
-    """One resource of a collection as the store describes it (``extras`` None if unknown)."""
+    """One resource of a collection as the store describes it (``extras`` None if unknown);
+    its description (``triples``) is read from ``store`` on first use (exports need it, the
+    collection page does not)."""
 
     iri: str
     path: str | None
-    triples: list[ox.Triple]
     extras: dict | None
+    store: Store | None = field(default=None, repr=False)
+
+    @cached_property
+    def triples(self) -> list[ox.Triple]:
+        if self.store is None or self.extras is None:
+            return []
+        return describe_triples(self.store, ox.NamedNode(self.iri))
 
     @property
     def title(self) -> str:
@@ -70,13 +79,15 @@ class Member:
 
 def members(store: Store, iris: list[str], base: str, lang: str) -> list[Member]:
     """The collection's resources with their descriptions, in the collection's order."""
-    out = []
-    for iri in iris:
-        node = ox.NamedNode(iri)
-        triples = describe_triples(store, node)
-        extras = dataset_extras(store, node, lang, base=base) if triples else None
-        out.append(Member(iri, local_path(iri, base), triples, extras))
-    return out
+    return [
+        Member(
+            iri,
+            local_path(iri, base),
+            dataset_extras(store, ox.NamedNode(iri), lang, base=base),
+            store,
+        )
+        for iri in iris
+    ]
 
 
 def catalogue_triples(

@@ -3,7 +3,7 @@ each bucket with ready-made apply/remove links, and the members kept by the chos
 (OR within a facet, AND across). Plain functions over :class:`.export.Member` lists.
 
 >>> from .export import Member
->>> found = [Member("https://x/id/dataset/a", "/id/dataset/a", [], None)]
+>>> found = [Member("https://x/id/dataset/a", "/id/dataset/a", None)]
 >>> page = collection_facets(found, {}, "/collections/1")
 >>> [(b["value"], b["count"], b["href"]) for b in page["facets"][0]["buckets"]]
 [('dataset', 1, '/collections/1?kind=dataset')]

@@ -208,8 +208,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This is not the IRI of a resource (http, https or urn).",
     },
     "collection_full": {
-        "fr": "Cette collection est pleine (5000 ressources).",
-        "en": "This collection is full (5000 resources).",
+        "fr": "Cette collection est pleine (1000 ressources).",
+        "en": "This collection is full (1000 resources).",
     },
     "csrf_failed": {
         "fr": "Formulaire refusé : jeton de sécurité absent ou périmé. Rechargez la page.",

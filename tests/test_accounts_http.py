@@ -70,7 +70,9 @@ def test_sign_in_does_not_redirect_elsewhere(app):
 def test_messages_follow_the_language(app):
     visitor = Visitor(app)
     visitor.sign_up("ada@example.org")
-    visitor.get("/account/signup?lang=fr")
+    switched = visitor.get("/account/signup?lang=fr")
+    assert "lang=fr;" in switched.headers["Set-Cookie"]
+    assert visitor.get("/account/signup").headers["Content-Language"] == "fr"  # remembered
     response = visitor.post(
         "/account/signup?lang=fr", {"email": "ada@example.org", "password": PASSWORD}
     )

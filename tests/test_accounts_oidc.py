@@ -42,7 +42,7 @@ def test_sign_in_through_the_provider_creates_then_finds_the_account(app, issuer
     page = visitor.get("/account/signin?lang=fr").get_data(as_text=True)
     assert 'id="oidc-login" href="/account/oidc/login">Se connecter avec Data Terra</a>' in page
     assert sign_in(visitor, "ada", "/collections/new") == "/collections/new"
-    assert "Signed in as ada@example.org" in visitor.get("/account").get_data(as_text=True)
+    assert "Connecté en tant que ada@example.org" in visitor.get("/account").get_data(as_text=True)
     cid = visitor.new_collection("Single sign-on")
     visitor.post("/account/signout")
     again = Visitor(app)

@@ -34,8 +34,9 @@ from ..accounts.db import UserDB
 from ..accounts.ratelimit import RateLimiter
 from ..accounts.texts import MESSAGES, account_catalogue, text
 from ..accounts.texts import UI as ACCOUNT_UI
+from ..i18n import LANGUAGES
 from ..translations import catalogue, count_text, ui
-from .pages import page_lang
+from .pages import COOKIE_SECONDS, LANG_COOKIE, page_lang
 
 __all__ = [
     "bp",
@@ -51,6 +52,7 @@ __all__ = [
     "to_signin",
     "SESSION_COOKIE",
     "start_session",
+    "finish_page",
 ]
 
 log = logging.getLogger(__name__)
@@ -247,9 +249,20 @@ def _before() -> None:
 
 @bp.after_request
 def _after(response: Response) -> Response:
-    response.headers["Content-Language"] = g.get("page_lang", "en")
+    return finish_page(response)
+
+
+def finish_page(response: Response) -> Response:
+    """What every answer of the personal space carries: its language (remembered in the
+    ``lang`` cookie when ``?lang=`` chose it, as the other pages do), no caching."""
+    lang = g.get("page_lang", "en")
+    response.headers["Content-Language"] = lang
     response.headers["Cache-Control"] = "no-store"
     response.vary.update(("Accept-Language", "Cookie"))
+    if request.args.get("lang") in LANGUAGES and not request.path.startswith("/api/"):
+        response.set_cookie(
+            LANG_COOKIE, lang, max_age=COOKIE_SECONDS, samesite="Lax", httponly=True
+        )
     return response
 
 

@@ -22,6 +22,7 @@ from .accounts import (
     SignInRequired,
     check_csrf,
     current_user_id,
+    finish_page,
     get_db,
     page_context,
     render_error,
@@ -45,13 +46,10 @@ def _before() -> None:
 
 @bp.after_request
 def _after(response: Response) -> Response:
-    response.headers["Content-Language"] = g.get("page_lang", "en")
-    response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"  # share tokens stay in the address
     if request.path.startswith("/shared/"):
         response.headers["X-Robots-Tag"] = "noindex, nofollow"
-    response.vary.update(("Accept-Language", "Cookie"))
-    return response
+    return finish_page(response)
 
 
 bp.context_processor(page_context)

@@ -22,6 +22,7 @@ from .accounts import (
     SignInRequired,
     check_csrf,
     current_user_id,
+    finish_page,
     get_db,
     page_context,
     render_error,
@@ -68,10 +69,7 @@ def _before() -> None:
 
 @bp.after_request
 def _after(response: Response) -> Response:
-    response.headers["Content-Language"] = g.get("page_lang", "en")
-    response.headers["Cache-Control"] = "no-store"
-    response.vary.update(("Accept-Language", "Cookie"))
-    return response
+    return finish_page(response)
 
 
 bp.context_processor(page_context)

@@ -21,6 +21,7 @@ from .accounts import (
     AccountPageError,
     SignInRequired,
     check_csrf,
+    finish_page,
     get_db,
     page_context,
     render_error,
@@ -57,10 +58,8 @@ def _before() -> None:
 
 @bp.after_request
 def _after(response: Response) -> Response:
-    response.headers["Content-Language"] = g.get("page_lang", "en")
-    response.headers["Cache-Control"] = "no-store"
-    response.vary.update(("Accept-Language", "Authorization", "Cookie"))
-    return response
+    response.vary.add("Authorization")
+    return finish_page(response)
 
 
 bp.context_processor(page_context)

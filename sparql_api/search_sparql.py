@@ -46,9 +46,10 @@ def _double(x: float) -> ox.Literal:
 def sparql_for(params: SearchParams) -> str:
     """The SPARQL query listing the resources of ``params`` (see the module docstring)."""
     blocks = []
-    for word in dict.fromkeys(_WORD.findall(params.q.lower())):
-        if word not in _STOP:
-            blocks.append(_block("words", values(["word"], [[ox.Literal(word)]])))
+    words = [w for w in dict.fromkeys(_WORD.findall(params.q.lower())) if w not in _STOP]
+    for i, word in enumerate(words):
+        block = _block("words", values(["word"], [[ox.Literal(word)]]))
+        blocks.append(block.replace("?text", f"?text{i}").replace("?word", f"?word{i}"))
     if params.themes:
         rows = [[ox.NamedNode(t)] for t in params.themes]
         blocks.append(_block("theme", values(["theme"], rows)))

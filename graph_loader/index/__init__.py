@@ -32,6 +32,8 @@ from .schema import build_schema, register_analyzers
 __all__ = ["SearchIndex", "BuildReport", "rebuild", "update", "index_stats", "META_FILE"]
 
 META_FILE = "gaia-kg.json"
+#: an update of more resources than this (or a quarter of the index) rebuilds it whole
+REBUILD_ABOVE = 20_000
 #: documents between two progress calls
 PROGRESS_EVERY = 1000
 #: bump when the schema changes: an index of another version is rebuilt, not opened
@@ -171,6 +173,8 @@ def update(
         if isinstance(settings_or_index, SearchIndex)
         else SearchIndex.for_settings(settings_or_index)
     )
+    if len(changed) > max(REBUILD_ABOVE, index.searcher().num_docs // 4):
+        return rebuild(index, store)  # cheaper than one query per resource
     vocab = read_vocabularies(store)
     writer = index.index.writer(heap_size=50_000_000, num_threads=1)
     for iri in [*changed, *removed]:

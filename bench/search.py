@@ -190,6 +190,11 @@ def main(argv: list[str] | None = None) -> int:
             q = urllib.parse.urlencode({"q": prefix, "lang": "fr"})
             complete.append(get(conn, "/api/autocomplete?" + q)[0])
         rss = rss_mb(server.pid)
+        p50, p95 = pct(times, 50), pct(times, 95)
+        print(f"/api/search, {len(times)} requests: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+        print(f"  hits per request: median {statistics.median(totals):.0f}, max {max(totals)}")
+        print(f"/api/autocomplete: p50 {pct(complete, 50):.2f} ms ({len(complete)} requests)")
+        print(f"server RSS after the runs: {rss:.0f} MB", flush=True)
         base = []
         for args in requests[: options.sparql]:
             base.append(sum(sparql(conn, q) for q in sparql_queries(args)))
@@ -198,11 +203,6 @@ def main(argv: list[str] | None = None) -> int:
         server.wait(timeout=30)
         if options.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
-    p50, p95 = pct(times, 50), pct(times, 95)
-    print(f"/api/search, {len(times)} requests: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
-    print(f"  hits per request: median {statistics.median(totals):.0f}, max {max(totals)}")
-    print(f"/api/autocomplete: p50 {pct(complete, 50):.2f} ms ({len(complete)} requests)")
-    print(f"server RSS after the runs: {rss:.0f} MB")
     if base:
         sub = times[: len(base)]
         slow, fast = statistics.median(base) * 1000, statistics.median(sub) * 1000

@@ -3,7 +3,7 @@
 >>> from graph_loader.config import Settings
 >>> app = create_app(Settings(store=":memory:"))
 >>> sorted(bp for bp in app.blueprints)  # doctest: +NORMALIZE_WHITESPACE
-['accounts', 'catalog', 'collections', 'concepts', 'crawlers', 'editor', 'health',
+['accounts', 'assistant', 'catalog', 'collections', 'concepts', 'crawlers', 'editor', 'health',
  'history', 'linkeddata', 'oai', 'oidc', 'openapi', 'pages', 'quality', 'resources', 'search',
  'sources', 'sparql', 'sparql_write', 'stac', 'tokens']
 """
@@ -28,6 +28,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     from .views import (
         EXTENSION,
         accounts,
+        assistant,
         concepts,
         editor,
         health,
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.register_blueprint(search_bp)
     app.register_blueprint(sources.bp)
     app.register_blueprint(quality.bp)
+    app.register_blueprint(assistant.bp)
     accounts.init_app(app)  # the personal space: /account, /collections, /shared
     register_error_handlers(app)
     return app

@@ -163,6 +163,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No vocabulary '{value}' is loaded.",
         "fr": "Aucun vocabulaire « {value} » n'est chargé.",
     },
+    "ask_missing": {
+        "en": "No question: send it in the 'q' parameter.",
+        "fr": "Aucune question : envoyez-la dans le paramètre « q ».",
+    },
+    "ask_too_long": {
+        "en": "The question is too long ({length} characters; at most {limit}).",
+        "fr": "La question est trop longue ({length} caractères ; au plus {limit}).",
+    },
     "q_missing": {
         "en": "No text to complete: send it in the 'q' parameter.",
         "fr": "Aucun texte à compléter : envoyez-le dans le paramètre « q ».",

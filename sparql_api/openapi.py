@@ -521,6 +521,30 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         "parameters": [LANG],
         "responses": {"200": "text/html"},
     },
+    ("/api/ask", "get"): {
+        "summary": (
+            "Discovery assistant: a question in French or English answered from the records "
+            "only, every statement citing its records' IRIs, with the filters understood, the "
+            "search URL and the SPARQL",
+            "Assistant de découverte : une question en français ou en anglais, répondue à partir "
+            "des seules notices, chaque phrase citant les IRI de ses notices, avec les filtres "
+            "compris, l'URL de recherche et le SPARQL",
+        ),
+        "parameters": [
+            _param("q", "query", "The question.", "La question.", required=True),
+            LANG,
+        ],
+        "responses": {"200": "application/json", "400": "application/json"},
+    },
+    ("/ask", "get"): {
+        "summary": (
+            "Ask page: the question form and the grounded answer with numbered citations",
+            "Page Question : le formulaire et la réponse fondée sur les notices, citations "
+            "numérotées",
+        ),
+        "parameters": [_param("q", "query", "The question.", "La question."), LANG],
+        "responses": {"200": "text/html", "400": "text/html"},
+    },
     # linked data (sparql_api/views/linkeddata.py)
     ("/id/{kind}/{slug}", "get"): {
         "summary": (

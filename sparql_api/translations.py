@@ -297,6 +297,40 @@ UI: dict[str, dict[str, str]] = {
         "en": "Every loaded record is scored against the FAIR principles (findable, accessible, "
         "interoperable, reusable): the score is the share of measures met.",
     },
+    "ask_title": {"fr": "Poser une question", "en": "Ask a question"},
+    "ask_nav": {"fr": "Question", "en": "Ask"},
+    "ask_intro": {
+        "fr": "Posez une question en français ou en anglais : la réponse est écrite à partir "
+        "des seules notices du catalogue, et chaque phrase cite ses notices.",
+        "en": "Ask a question in French or English: the answer is written from the "
+        "catalogue's records only, and every sentence cites its records.",
+    },
+    "ask_label": {"fr": "Votre question", "en": "Your question"},
+    "ask_placeholder": {
+        "fr": "quelles données de température de surface de la mer en Méditerranée depuis 2015 ?",
+        "en": "aerosol optical depth over West Africa during the dry season",
+    },
+    "ask_submit": {"fr": "Demander", "en": "Ask"},
+    "ask_answer": {"fr": "Réponse", "en": "Answer"},
+    "ask_understood": {"fr": "Filtres compris (modifiables)", "en": "Filters understood (editable)"},
+    "ask_concepts": {"fr": "Variables (concepts)", "en": "Variables (concepts)"},
+    "ask_place": {"fr": "Emprise (ouest,sud,est,nord)", "en": "Area (west,south,east,north)"},
+    "ask_start": {"fr": "Début", "en": "Start"},
+    "ask_end": {"fr": "Fin", "en": "End"},
+    "ask_season": {"fr": "Saison (mois gardés)", "en": "Season (months kept)"},
+    "ask_season_default": {
+        "fr": "mois par défaut : hémisphère nord",
+        "en": "default months: northern hemisphere",
+    },
+    "ask_type": {"fr": "Type", "en": "Type"},
+    "ask_words": {"fr": "Mots", "en": "Words"},
+    "ask_orgs": {"fr": "Pôles et centres", "en": "Data hubs and centres"},
+    "ask_edit": {"fr": "Chercher avec ces filtres", "en": "Search with these filters"},
+    "ask_records": {"fr": "Notices citées", "en": "Records cited"},
+    "ask_suggestions": {"fr": "Essayez plutôt", "en": "Try instead"},
+    "ask_search_link": {"fr": "La même recherche", "en": "The same search"},
+    "ask_sparql_link": {"fr": "La requête SPARQL", "en": "The SPARQL query"},
+    "ask_best": {"fr": "Meilleures correspondances", "en": "Best matches"},
 }
 
 #: strings with a count: (singular, plural) per language

@@ -1,0 +1,107 @@
+"""The discovery assistant: ``/api/ask`` (JSON) and the ``/ask`` page (HTML, fr/en).
+
+Both answer a question from the catalogue's records only (see :mod:`sparql_api.assistant`):
+a short answer whose every statement cites its records, the filters understood (editable:
+the form of the page sends them to ``/search``), the search URL and the SPARQL.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, g, jsonify, render_template, request
+
+from graph_loader.errors import StoreError
+
+from ..assistant import ask
+from ..http_errors import ApiError, error_response, request_lang
+from ..i18n import LANGUAGES, message
+from ..translations import catalogue, count_text, ui
+from .concepts import get_concept_index
+from .pages import COOKIE_SECONDS, LANG_COOKIE, page_lang
+from .search import get_search_index
+
+__all__ = ["bp", "answer_for", "MAX_QUESTION"]
+
+bp = Blueprint("assistant", __name__)
+
+#: longest question accepted, in characters
+MAX_QUESTION = 300
+
+
+def answer_for(question: str | None, lang: str) -> dict:
+    """The assistant's answer to ``question`` (400 ApiError when missing or too long)."""
+    question = (question or "").strip()
+    if not question:
+        raise ApiError(400, "ask_missing")
+    if len(question) > MAX_QUESTION:
+        raise ApiError(400, "ask_too_long", length=len(question), limit=MAX_QUESTION)
+    try:
+        return ask(get_search_index(), get_concept_index(), question, lang)
+    except StoreError as exc:
+        raise ApiError(503, "store_unavailable") from exc
+
+
+@bp.get("/api/ask")
+def ask_json() -> Response:
+    """The grounded answer to ``q`` as JSON (the answer's language is the question's)."""
+    lang = request.args.get("lang")
+    payload = answer_for(request.args.get("q"), lang if lang in LANGUAGES else request_lang())
+    response = jsonify(payload)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Content-Language"] = payload["lang"]
+    return response
+
+
+@bp.get("/ask")
+def ask_page():
+    """The question form, and the answer with its numbered citations when ``q`` is given."""
+    question = request.args.get("q")
+    result = answer_for(question, g.page_lang) if question is not None else None
+    if result is not None:
+        numbers = {r["iri"]: i for i, r in enumerate(result["records"], 1)}
+        for statement in result["answer"]:
+            statement["numbers"] = [(numbers[i], i) for i in statement["cites"] if i in numbers]
+    return render_template("ask.html", result=result, question=question or "")
+
+
+def _is_page() -> bool:
+    return request.path == "/ask"
+
+
+@bp.before_request
+def _choose_lang() -> None:
+    g.page_lang = page_lang() if _is_page() else request_lang()
+
+
+@bp.after_request
+def _remember_lang(response: Response) -> Response:
+    if _is_page():
+        response.headers["Content-Language"] = g.page_lang
+        response.vary.update(("Accept-Language", "Cookie"))
+        if request.args.get("lang") in LANGUAGES:
+            response.set_cookie(
+                LANG_COOKIE, g.page_lang, max_age=COOKIE_SECONDS, samesite="Lax", httponly=True
+            )
+    return response
+
+
+@bp.context_processor
+def _interface() -> dict:
+    lang = g.get("page_lang", "en")
+    return {
+        "lang": lang,
+        "other_lang": "fr" if lang == "en" else "en",
+        "t": catalogue(lang),
+        "ui": ui,
+        "count_text": count_text,
+    }
+
+
+@bp.errorhandler(ApiError)
+def _api_error(exc: ApiError):
+    if not _is_page():
+        response = error_response(exc.status, exc.key, **exc.params)
+        response.headers.update(exc.headers)
+        return response
+    lang = g.get("page_lang", "en")
+    text = message(exc.key, lang, **exc.params)
+    return render_template("error.html", title=ui("error_title", lang), text=text), exc.status

@@ -88,6 +88,13 @@ class Settings:
     #: (``GAIA_KG_MAIL_FROM``); None: the link is printed to the log
     smtp_url: str | None = None
     mail_from: str | None = None
+    #: the assistant's optional rephrasing: an OpenAI-compatible endpoint
+    #: (``GAIA_KG_LLM_URL``, e.g. ``http://127.0.0.1:8080/v1``; ``/chat/completions`` is
+    #: added), its model (``GAIA_KG_LLM_MODEL``) and key (``GAIA_KG_LLM_KEY``); None: the
+    #: assistant answers with its own sentences, built from the records only
+    llm_url: str | None = None
+    llm_model: str | None = None
+    llm_key: str | None = None
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -118,6 +125,9 @@ class Settings:
             admin_users=tuple(e.lower() for e in _env_list("GAIA_KG_ADMIN_USERS")),
             smtp_url=os.environ.get("GAIA_KG_SMTP_URL") or None,
             mail_from=os.environ.get("GAIA_KG_MAIL_FROM") or None,
+            llm_url=os.environ.get("GAIA_KG_LLM_URL") or None,
+            llm_model=os.environ.get("GAIA_KG_LLM_MODEL") or None,
+            llm_key=os.environ.get("GAIA_KG_LLM_KEY") or None,
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

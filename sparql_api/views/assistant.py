@@ -2,7 +2,9 @@
 
 Both answer a question from the catalogue's records only (see :mod:`sparql_api.assistant`):
 a short answer whose every statement cites its records, the filters understood (editable:
-the form of the page sends them to ``/search``), the search URL and the SPARQL.
+the form of the page sends them to ``/search``), the search URL and the SPARQL. With
+``GAIA_KG_LLM_URL`` set, ``rephrased`` adds a paragraph by that model, kept only when it
+passes :func:`sparql_api.assistant.rephrase.check`.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from flask import Blueprint, Response, g, jsonify, render_template, request
 from graph_loader.errors import StoreError
 
 from ..assistant import ask
+from ..assistant.rephrase import rephrase
 from ..http_errors import ApiError, error_response, request_lang
 from ..i18n import LANGUAGES, message
 from ..translations import catalogue, count_text, ui
+from . import get_backend
 from .concepts import get_concept_index
 from .pages import COOKIE_SECONDS, LANG_COOKIE, page_lang
 from .search import get_search_index
@@ -35,9 +39,15 @@ def answer_for(question: str | None, lang: str) -> dict:
     if len(question) > MAX_QUESTION:
         raise ApiError(400, "ask_too_long", length=len(question), limit=MAX_QUESTION)
     try:
-        return ask(get_search_index(), get_concept_index(), question, lang)
+        result = ask(get_search_index(), get_concept_index(), question, lang)
     except StoreError as exc:
         raise ApiError(503, "store_unavailable") from exc
+    settings = get_backend().settings
+    if settings.llm_url and result["found"]:
+        result["rephrased"] = rephrase(
+            result, settings.llm_url, settings.llm_model, settings.llm_key
+        )
+    return result
 
 
 @bp.get("/api/ask")

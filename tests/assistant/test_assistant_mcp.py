@@ -3,6 +3,8 @@ each tool answers with IRIs; the sparql tool reads and refuses updates."""
 
 from __future__ import annotations
 
+import sys
+
 import anyio
 import pytest
 from concept_support import BASE_IRI, demo_store
@@ -91,3 +93,35 @@ def test_sparql_reads_and_refuses_updates(server):
 def test_ask_cites_records(server):
     answer = call(server, "ask", {"question": "sea ice thickness in the Arctic"}).structured_content
     assert {i for s in answer["answer"] for i in s["cites"]} == {D + "cryosat-sea-ice-thickness"}
+
+
+def test_gaia_kg_mcp_over_stdio_on_a_disk_store(tmp_path):
+    """The click command as a subprocess on a store folder, through the SDK's stdio client."""
+    from mcp import StdioServerParameters
+
+    from graph_loader.index import SearchIndex, rebuild
+    from graph_loader.store import EmbeddedStore
+
+    path = tmp_path / "store"
+    store = EmbeddedStore(path)
+    store.raw.extend(demo_store().raw.quads_for_pattern(None, None, None, None))
+    store.raw.flush()
+    index = SearchIndex.open(tmp_path / "index")
+    rebuild(index, store, threads=1)
+    store.close()
+    del store
+    params = StdioServerParameters(
+        command=sys.executable,
+        args=["-c", "from sparql_api.mcp_cli import mcp; mcp()", "--store", str(path)],
+        env={"GAIA_KG_QUERY_WORKERS": "1"},
+    )
+
+    async def run():
+        async with Client(params) as client:
+            found = await client.call_tool("search", {"q": "sea ice thickness", "size": 5})
+            asked = await client.call_tool("ask", {"question": "sismicité en France"})
+            return found.structured_content, asked.structured_content
+
+    found, asked = anyio.run(run)
+    assert found["hits"][0]["iri"] == D + "cryosat-sea-ice-thickness"
+    assert asked["lang"] == "fr" and asked["found"] == 4

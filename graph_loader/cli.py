@@ -339,3 +339,7 @@ main.add_command(index)
 from .quality_cli import quality  # noqa: E402 - registers the quality group
 
 main.add_command(quality)
+
+from sparql_api.mcp_cli import mcp as mcp_command  # noqa: E402 - `gaia-kg mcp` (Flask-free)
+
+main.add_command(mcp_command)

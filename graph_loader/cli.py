@@ -340,6 +340,16 @@ from .quality_cli import quality  # noqa: E402 - registers the quality group
 
 main.add_command(quality)
 
-from sparql_api.mcp_cli import mcp as mcp_command  # noqa: E402 - `gaia-kg mcp` (Flask-free)
 
-main.add_command(mcp_command)
+@main.command()
+@store_option
+def mcp(store_spec):
+    """Serve the graph to AI assistants over MCP (stdio): search, get_resource, related,
+    concepts, sparql (read-only) and ask, each answering with citable IRIs."""
+    from sparql_api.mcp_server import build_server  # the HTTP side, imported only here
+
+    server = build_server(_settings(store_spec))
+    try:
+        server.run("stdio")
+    finally:
+        server.catalogue.close()

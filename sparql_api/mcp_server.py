@@ -12,7 +12,7 @@ Tools, each answering with the IRIs an assistant can cite:
 - ``ask``: the discovery assistant's grounded answer (:func:`sparql_api.assistant.ask`).
 
 Nothing here imports Flask: :class:`Catalogue` opens the store, the search index and the
-concept index as the app does. ``gaia-kg mcp`` (:mod:`sparql_api.mcp_cli`) serves it on stdio.
+concept index as the app does. ``gaia-kg mcp`` (:mod:`graph_loader.cli`) serves it on stdio.
 """
 
 from __future__ import annotations

@@ -36,10 +36,9 @@ from ..linkeddata import (
 )
 from ..resource_page import href_for, resource_kind, resource_page
 from ..signposting import LINKSET_TYPE, link_header, linkset, signposts
-from ..translations import catalogue, count_text, ui
 from . import get_backend
 from .concepts import get_concept_index
-from .pages import LANG_COOKIE, page_lang
+from .pages import LANG_COOKIE, interface, page_lang
 
 __all__ = ["bp"]
 
@@ -57,9 +56,8 @@ class NotDescribed(Exception):
         self.hint = hint
 
 
-@bp.before_request
-def _choose_lang() -> None:
-    g.page_lang = page_lang()
+bp.before_request(lambda: setattr(g, "page_lang", page_lang()))
+bp.context_processor(interface)
 
 
 @bp.after_request
@@ -70,18 +68,6 @@ def _headers(response: Response) -> Response:
         response.headers["Content-Language"] = g.get("page_lang", "en")
         response.vary.update(("Accept-Language", "Cookie"))
     return response
-
-
-@bp.context_processor
-def _interface() -> dict:
-    lang = g.get("page_lang", "en")
-    return {
-        "lang": lang,
-        "other_lang": "fr" if lang == "en" else "en",
-        "t": catalogue(lang),
-        "ui": ui,
-        "count_text": count_text,
-    }
 
 
 def _format(extension: str | None) -> str:

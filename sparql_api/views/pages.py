@@ -6,6 +6,7 @@ Accept-Language. Errors raised by these views answer as HTML pages in that langu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import quote, urlencode
 
 from flask import Blueprint, Response, g, redirect, render_template, request, url_for
@@ -15,7 +16,7 @@ from graph_loader.errors import StoreError
 
 from ..concepts import concept_iri
 from ..dataset_page import notebook_link
-from ..http_errors import ApiError
+from ..http_errors import ApiError, request_lang
 from ..i18n import LANGUAGES, message, pick_lang
 from ..pages import compartment_page, concept_page, home_page
 from ..portal import RECENT_SEARCH, bbox_from_sides, highlight, home_extras, map_config, search_page
@@ -23,7 +24,15 @@ from ..translations import catalogue, count_text, ui
 from . import get_backend
 from .concepts import get_concept_index
 
-__all__ = ["bp", "LANG_COOKIE", "page_lang", "PageNotFound"]
+__all__ = [
+    "bp",
+    "LANG_COOKIE",
+    "page_lang",
+    "PageNotFound",
+    "bilingual",
+    "interface",
+    "remember_lang",
+]
 
 bp = Blueprint("pages", __name__)
 
@@ -54,13 +63,8 @@ def _resource_href(iri: str) -> str:
     return url_for("resources.resource") + "?iri=" + quote(iri, safe="")
 
 
-@bp.before_request
-def _choose_lang() -> None:
-    g.page_lang = page_lang()
-
-
-@bp.after_request
-def _remember_lang(response: Response) -> Response:
+def remember_lang(response: Response) -> Response:
+    """Say the page's language, and remember an explicit ``?lang=`` in the cookie."""
     lang = g.get("page_lang", "en")
     response.headers["Content-Language"] = lang
     response.vary.update(("Accept-Language", "Cookie"))
@@ -71,24 +75,42 @@ def _remember_lang(response: Response) -> Response:
     return response
 
 
+def interface() -> dict:
+    """What every page template gets: its language, the other one, the UI strings."""
+    lang = g.get("page_lang", "en")
+    return {
+        "lang": lang,
+        "other_lang": "fr" if lang == "en" else "en",
+        "t": catalogue(lang),
+        "ui": ui,
+        "count_text": count_text,
+    }
+
+
+def bilingual(blueprint: Blueprint, is_page: Callable[[], bool] | None = None) -> None:
+    """Give ``blueprint`` the pages' language: chosen per request (:func:`page_lang` for its
+    pages, :func:`~sparql_api.http_errors.request_lang` for its API routes when ``is_page``
+    tells them apart), remembered in the cookie, and the templates' :func:`interface`."""
+
+    def choose() -> None:
+        g.page_lang = page_lang() if is_page is None or is_page() else request_lang()
+
+    def after(response: Response) -> Response:
+        return remember_lang(response) if is_page is None or is_page() else response
+
+    blueprint.before_request(choose)
+    blueprint.after_request(after)
+    blueprint.context_processor(interface)
+
+
+bilingual(bp)
+
+
 @bp.app_template_global()
 def page_url(lang: str) -> str:
     """The current page (with its query, so a search stays the same search) in ``lang``."""
     pairs = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
     return request.path + "?" + urlencode([*pairs, ("lang", lang)])
-
-
-@bp.context_processor
-def _interface() -> dict:
-    lang = g.get("page_lang", "en")
-    other = "fr" if lang == "en" else "en"
-    return {
-        "lang": lang,
-        "other_lang": other,
-        "t": catalogue(lang),
-        "ui": ui,
-        "count_text": count_text,
-    }
 
 
 def _page(template: str, status: int = 200, **context) -> tuple[str, int]:

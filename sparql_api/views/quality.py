@@ -8,11 +8,11 @@ from flask import Blueprint, Response, g, jsonify, render_template, request
 from graph_loader.errors import StoreError
 
 from ..http_errors import ApiError, error_response, request_lang
-from ..i18n import LANGUAGES, message
+from ..i18n import message
 from ..quality_pages import record_payload, summary_payload
-from ..translations import catalogue, count_text, ui
+from ..translations import ui
 from . import get_backend
-from .pages import COOKIE_SECONDS, LANG_COOKIE, page_lang
+from .pages import bilingual
 
 __all__ = ["bp"]
 
@@ -64,33 +64,7 @@ def _is_page() -> bool:
     return request.path.startswith("/quality")
 
 
-@bp.before_request
-def _choose_lang() -> None:
-    g.page_lang = page_lang() if _is_page() else request_lang()
-
-
-@bp.after_request
-def _remember_lang(response: Response) -> Response:
-    if _is_page():
-        response.headers["Content-Language"] = g.page_lang
-        response.vary.update(("Accept-Language", "Cookie"))
-        if request.args.get("lang") in LANGUAGES:
-            response.set_cookie(
-                LANG_COOKIE, g.page_lang, max_age=COOKIE_SECONDS, samesite="Lax", httponly=True
-            )
-    return response
-
-
-@bp.context_processor
-def _interface() -> dict:
-    lang = g.get("page_lang", "en")
-    return {
-        "lang": lang,
-        "other_lang": "fr" if lang == "en" else "en",
-        "t": catalogue(lang),
-        "ui": ui,
-        "count_text": count_text,
-    }
+bilingual(bp, _is_page)
 
 
 @bp.errorhandler(ApiError)

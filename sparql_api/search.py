@@ -209,8 +209,13 @@ def _mark(text: str, ranges: list[tuple[int, int]]) -> str:
 def _highlight(searcher, schema, plan, doc, field: str, text: str, chars: int) -> str:
     if plan is None or plan.highlight is None or not text:
         return escape(text[:chars])
-    generator = tantivy.SnippetGenerator.create(searcher, plan.highlight, schema, field)
-    generator.set_max_num_chars(chars)
+    # one generator per field and length for the whole page (creating one costs the most)
+    generators = plan.generators
+    generator = generators.get((field, chars))
+    if generator is None:
+        generator = tantivy.SnippetGenerator.create(searcher, plan.highlight, schema, field)
+        generator.set_max_num_chars(chars)
+        generators[(field, chars)] = generator
     snippet = generator.snippet_from_doc(doc)
     fragment = snippet.fragment()
     if not fragment:

@@ -66,6 +66,8 @@ class QueryPlan:
     expansion: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: the query whose terms are highlighted (words only)
     highlight: tantivy.Query | None = None
+    #: snippet generators of this search, per (field, length), made on first use
+    generators: dict = field(default_factory=dict)
 
 
 def match_concepts(index: ConceptIndex, words: list[str], lang: str = "en") -> list[MatchedConcept]:

@@ -312,7 +312,10 @@ UI: dict[str, dict[str, str]] = {
     },
     "ask_submit": {"fr": "Demander", "en": "Ask"},
     "ask_answer": {"fr": "Réponse", "en": "Answer"},
-    "ask_understood": {"fr": "Filtres compris (modifiables)", "en": "Filters understood (editable)"},
+    "ask_understood": {
+        "fr": "Filtres compris (modifiables)",
+        "en": "Filters understood (editable)",
+    },
     "ask_concepts": {"fr": "Variables (concepts)", "en": "Variables (concepts)"},
     "ask_place": {"fr": "Emprise (ouest,sud,est,nord)", "en": "Area (west,south,east,north)"},
     "ask_start": {"fr": "Début", "en": "Start"},

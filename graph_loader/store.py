@@ -169,6 +169,7 @@ class EmbeddedStore(Store):
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -243,7 +244,7 @@ class EmbeddedStore(Store):
         return self._store.dump(format=fmt)
 
     def close(self):
-        if self.path is not None:
+        if self.path is not None and not self.read_only:  # a read-only store cannot flush
             self._store.flush()
 
 

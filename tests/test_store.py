@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph_loader.errors import QueryError
-from graph_loader.store import GraphWrite
+from graph_loader.store import EmbeddedStore, GraphWrite
 
 EX = "http://example.org/"
 G1, G2 = ox.NamedNode(EX + "g1"), ox.NamedNode(EX + "g2")
@@ -77,3 +77,10 @@ def test_comments_do_not_change_the_query_form(any_store):
     any_store.write_graphs([GraphWrite(G1, triples("a"))])
     rows = any_store.select("# drop, insert, describe: words in a comment\nSELECT ?o { ?s ?p ?o }")
     assert rows == [{"o": ox.Literal("a", language="fr")}]
+
+
+def test_a_read_only_store_closes_without_flushing(tmp_path):
+    EmbeddedStore(tmp_path / "s").close()
+    reader = EmbeddedStore(tmp_path / "s", read_only=True)
+    assert reader.triple_count() == 0
+    reader.close()  # pyoxigraph refuses flush() on a read-only store

@@ -21,8 +21,8 @@ from sparql_api.search import SearchParams, run_search
 
 QUERIES = json.loads((Path(__file__).resolve().parent / "queries.json").read_text("utf-8"))
 #: floors per language: (mean nDCG@10, mean recall@20), about 0.05 below what was measured
-#: (fr 0.951 / 0.930, en 0.949 / 0.953, all 0.950 / 0.943)
-FLOORS = {"fr": (0.90, 0.88), "en": (0.89, 0.90), "all": (0.90, 0.89)}
+#: (fr 0.958 / 0.908, en 0.939 / 0.919, all 0.948 / 0.914)
+FLOORS = {"fr": (0.90, 0.85), "en": (0.88, 0.86), "all": (0.89, 0.86)}
 
 
 def dcg(gains: list[int]) -> float:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import urlencode
 
+import pyoxigraph as ox
+
 from graph_loader.index.documents import parse_day
 from graph_loader.terms import ORG_NS, THESAURUS_NS
 
@@ -93,7 +95,14 @@ def _int(name: str, raw: str | None, default: int, low: int, high: int) -> int:
 
 
 def _iri(value: str, namespace: str) -> str:
-    return value if value.startswith(("http://", "https://")) else namespace + value
+    """``value`` if it is an IRI, else a name in ``namespace``; ApiError 400 if neither makes
+    a valid IRI (spaces, angle brackets…)."""
+    iri = value if value.startswith(("http://", "https://")) else namespace + value
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        raise ApiError(400, "bad_iri", value=value) from None
+    return iri
 
 
 @dataclass(frozen=True, slots=True)

@@ -242,6 +242,8 @@ def test_the_sparql_link_finds_the_same_resources(client, store):
         ({"sort": "random"}, "search_bad_choice"),
         ({"type": "person"}, "search_bad_choice"),
         ({"q": "x" * 201}, "search_q_too_long"),
+        ({"theme": "sea ice<"}, "bad_iri"),
+        ({"centre": "https://example.org/a b"}, "bad_iri"),
     ],
 )
 def test_invalid_parameters_get_a_bilingual_400(client, args, key):

@@ -13,5 +13,7 @@ def fold(text: str) -> str:
     >>> fold("Épaisseur optique des AÉROSOLS")
     'epaisseur optique des aerosols'
     """
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

@@ -13,6 +13,8 @@ of each of its concepts. Every bucket carries ready-made ``apply`` and ``remove`
 from __future__ import annotations
 
 import json
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from html import escape
 from urllib.parse import quote
@@ -41,6 +43,7 @@ _BUCKETS = {"size": 5000, "segment_size": 50000}
 _DESCRIPTION_CHARS = 300
 _Q = tantivy.Query
 _F = tantivy.FieldType
+_ASC, _DESC = tantivy.Order.Asc, tantivy.Order.Desc
 
 
 def _range(schema, name: str, kind, low=None, high=None) -> tantivy.Query:
@@ -111,16 +114,22 @@ def _counts(searcher, query, fields: list[str]) -> dict[str, dict[str, int]]:
     return {f: {b["key"]: b["doc_count"] for b in result[f]["buckets"]} for f in fields}
 
 
-def _facet_counts(searcher, base, filters: dict, params: SearchParams) -> dict[str, dict]:
-    """Counts per facet value, each facet under every filter but its own."""
+def _facet_passes(base, filters: dict) -> list[tuple[tantivy.Query, list[str]]]:
+    """The aggregations that count every facet under every filter but its own: one for the
+    facets without a selected value, one more per facet with one."""
     names = ["theme", *FLAT_FACETS]
-    selected = [n for n in names if n in filters]
     shared = [n for n in names if n not in filters]
-    counts = _counts(searcher, _combine(base, list(filters.values())), shared) if shared else {}
-    for name in selected:
-        others = [q for k, q in filters.items() if k != name]
-        counts.update(_counts(searcher, _combine(base, others), [name]))
-    return counts
+    passes = [(_combine(base, list(filters.values())), shared)] if shared else []
+    for name in names:
+        if name in filters:
+            others = [q for k, q in filters.items() if k != name]
+            passes.append((_combine(base, others), [name]))
+    return passes
+
+
+#: threads of the searches and aggregations of one request (tantivy runs outside the
+#: interpreter lock): a page's passes are spread over the cores, not run one after another
+_POOL = ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2)))
 
 
 def _value_label(index: SearchIndex, facet: str, value: str, lang: str) -> str:
@@ -136,7 +145,7 @@ def _value_label(index: SearchIndex, facet: str, value: str, lang: str) -> str:
     return tail
 
 
-def _flat_buckets(index, name: str, counts: dict[str, int], params, lang) -> list[dict]:
+def _flat_buckets(index, name: str, counts: dict[str, int], params, lang, urls) -> list[dict]:
     chosen = params.filters.get(name, ())
     values = dict(counts)
     for v in chosen:
@@ -150,15 +159,15 @@ def _flat_buckets(index, name: str, counts: dict[str, int], params, lang) -> lis
                 "label": label,
                 "count": count,
                 "selected": value in chosen,
-                "apply": params.toggled(name, value, on=True).url(),
-                "remove": params.toggled(name, value, on=False).url(),
+                "apply": urls.url(name, value, on=True),
+                "remove": urls.url(name, value, on=False),
             }
         )
     buckets.sort(key=lambda b: (-b["count"], b["label"].casefold(), b["value"]))
     return buckets
 
 
-def _theme_tree(index: SearchIndex, counts: dict[str, int], params, lang) -> list[dict]:
+def _theme_tree(index: SearchIndex, counts: dict[str, int], params, lang, urls) -> list[dict]:
     thesaurus = index.meta.get("thesaurus", {})
     pref = index.meta.get("pref", {})
     children: dict[str | None, list[str]] = {}
@@ -184,8 +193,8 @@ def _theme_tree(index: SearchIndex, counts: dict[str, int], params, lang) -> lis
             "label": pick_label(pref.get(iri, {}), lang) or iri,
             "count": count,
             "selected": iri in chosen,
-            "apply": params.toggled("theme", iri, on=True).url(),
-            "remove": params.toggled("theme", iri, on=False).url(),
+            "apply": urls.url("theme", iri, on=True),
+            "remove": urls.url("theme", iri, on=False),
             "children": kids,
         }
 
@@ -293,18 +302,22 @@ def run_search(
     query = _combine(base, list(filters.values()))
     offset = (params.page - 1) * params.size
     if params.sort == "relevance" and base is not None:
-        result = searcher.search(query, params.size, count=True, offset=offset)
+        page = _POOL.submit(searcher.search, query, params.size, count=True, offset=offset)
     elif params.sort == "title":
-        result = searcher.search(
-            query, params.size, True, f"title_key_{lang}", offset, tantivy.Order.Asc
-        )
+        key = f"title_key_{lang}"
+        page = _POOL.submit(searcher.search, query, params.size, True, key, offset, _ASC)
     else:  # by date, and relevance without words (all scores equal): newest first
-        result = searcher.search(query, params.size, True, "date", offset, tantivy.Order.Desc)
+        page = _POOL.submit(searcher.search, query, params.size, True, "date", offset, _DESC)
+    passes = [_POOL.submit(_counts, searcher, q, f) for q, f in _facet_passes(base, filters)]
+    counts: dict[str, dict] = {}
+    for future in passes:
+        counts.update(future.result())
+    result = page.result()
     hits = [_hit(index, searcher, plan, s, a, lang) for s, a in result.hits]
-    counts = _facet_counts(searcher, base, filters, params)
-    facets = {"themes": _theme_tree(index, counts["theme"], params, lang)}
+    urls = params.toggle_urls()
+    facets = {"themes": _theme_tree(index, counts["theme"], params, lang, urls)}
     for name in FLAT_FACETS:
-        facets[name] = _flat_buckets(index, name, counts[name], params, lang)
+        facets[name] = _flat_buckets(index, name, counts[name], params, lang, urls)
     total = result.count
     last = min(total, 10_000)
     links = {

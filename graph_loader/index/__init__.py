@@ -26,7 +26,7 @@ import tantivy
 
 from ..config import Settings
 from ..store import Store
-from .documents import make_document, read_resources, read_vocabularies
+from .documents import facet_values, make_document, read_resources, read_vocabularies
 from .schema import build_schema, register_analyzers
 
 __all__ = ["SearchIndex", "BuildReport", "rebuild", "update", "index_stats", "META_FILE"]
@@ -141,8 +141,8 @@ def rebuild(
 ) -> BuildReport:
     """Replace every document of ``index`` by the resources of ``store`` (one commit)."""
     started = time.perf_counter()
-    vocab = read_vocabularies(store)
-    resources = read_resources(store)  # whole-store scans: one query per field group
+    resources = read_resources(store, threads=threads)  # whole-store scans
+    vocab = read_vocabularies(store, facet_values(resources.values()))
     writer = index.index.writer(heap_size=256_000_000, num_threads=threads)
     writer.delete_all_documents()
     total, done = len(resources), 0
@@ -175,14 +175,15 @@ def update(
     )
     if len(changed) > max(REBUILD_ABOVE, index.searcher().num_docs // 4):
         return rebuild(index, store)  # cheaper than one query per resource
-    vocab = read_vocabularies(store)
+    resources = read_resources(store, sorted(set(changed) - set(removed)))
+    vocab = read_vocabularies(store, facet_values(resources.values()))
+    vocab.values = {**index.meta.get("values", {}), **vocab.values}
     writer = index.index.writer(heap_size=50_000_000, num_threads=1)
     for iri in [*changed, *removed]:
         writer.delete_documents_by_term("iri", iri)
-    added = 0
-    for res in read_resources(store, sorted(set(changed) - set(removed))).values():
+    for res in resources.values():
         writer.add_document(make_document(res, vocab))
-        added += 1
+    added = len(resources)
     index._commit(writer, {**vocab.meta(), "documents": None})
     path = str(index.path) if index.path else None
     return BuildReport(added, len(removed), time.perf_counter() - started, path)

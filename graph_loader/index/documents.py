@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,6 +34,10 @@ __all__ = [
     "parse_bbox",
     "parse_day",
     "values_block",
+    "scan_resources",
+    "facet_values",
+    "read_value_labels",
+    "parse_term",
     "KIND_PRIORITY",
 ]
 
@@ -98,8 +103,9 @@ def _lang(literal: ox.Literal) -> str:
     return (literal.language or "").split("-")[0].lower()
 
 
-def read_vocabularies(store: Store) -> Vocabularies:
-    """Concept labels, broader links, the thesaurus, alignments and facet value labels."""
+def read_vocabularies(store: Store, values: Iterable[str] = ()) -> Vocabularies:
+    """Concept labels, broader links, the thesaurus, alignments, and the labels of the facet
+    values ``values`` (see :func:`facet_values`)."""
     vocab = Vocabularies()
     labels: dict[str, list] = defaultdict(list)
     for row in store.select(load_query("index/concepts")):
@@ -123,13 +129,31 @@ def read_vocabularies(store: Store) -> Vocabularies:
         matches[a].add(b)
         matches[b].add(a)
     vocab.matches = {a: sorted(bs) for a, bs in matches.items()}
-    for row in store.select(load_query("index/labels")):
-        literal = row["label"]
-        lang = _lang(literal)
-        current = vocab.values.setdefault(row["o"].value, {})
-        if lang not in current or literal.value < current[lang]:
-            current[lang] = literal.value
+    vocab.values = read_value_labels(store, values)
     return vocab
+
+
+#: facet values labelled per chunk of this many (a VALUES block of thousands is slow)
+LABEL_CHUNK = 400
+
+
+def read_value_labels(store: Store, values: Iterable[str]) -> dict[str, dict[str, str]]:
+    """The label of each of ``values`` per language (the least one when several)."""
+    out: dict[str, dict[str, str]] = {}
+    values = sorted(set(values))
+    for start in range(0, len(values), LABEL_CHUNK):
+        for row in store.select(_query("index/labels", values[start : start + LABEL_CHUNK])):
+            literal = row["label"]
+            lang = _lang(literal)
+            current = out.setdefault(row["r"].value, {})
+            if lang not in current or literal.value < current[lang]:
+                current[lang] = literal.value
+    return out
+
+
+def facet_values(resources: Iterable[dict]) -> set[str]:
+    """The values of the labelled facets (every link but concepts) of ``resources``."""
+    return {v for res in resources for name, v in res["links"] if name != "concept"}
 
 
 def values_block(iris: Iterable[str]) -> str:
@@ -142,29 +166,29 @@ def _query(name: str, iris: list[str] | None) -> str:
     return text.replace("#VALUES", values_block(iris)) if iris is not None else text
 
 
-def _rows(store: Store, name: str, iris: list[str] | None) -> Iterable[tuple]:
-    """The solutions of one ``index/*.rq`` query as tuples, in the order of its projection.
+def _rows(store: Store, name: str, iris: list[str]) -> Iterable[tuple]:
+    """The solutions of one ``index/*.rq`` query for each of ``iris``, as tuples of terms.
 
-    A whole-store read runs each query once (a scan); a few resources are read one by one
-    (a VALUES block of thousands of IRIs is far slower in oxigraph than one query each).
+    A VALUES block of thousands of IRIs is far slower in oxigraph than one query each.
     """
-    for group in [None] if iris is None else [[iri] for iri in iris]:
-        result = store.query(_query(name, group))
+    for iri in iris:
+        result = store.query(_query(name, [iri]))
         width = len(result.variables)
         for solution in result:
             yield tuple(solution[i] for i in range(width))
 
 
-def read_resources(store: Store, iris: list[str] | None = None) -> dict[str, dict]:
-    """The searchable resources (all, or those of ``iris``) as dicts of raw values."""
+def read_resources(store: Store, iris: list[str] | None = None, *, threads: int = 2):
+    """The searchable resources (all, or those of ``iris``) as dicts of raw values.
+
+    All of them are read by :func:`scan_resources` (one scan per property); a few by four
+    queries each (``index/*.rq``). Both give the same dicts (tested).
+    """
+    if iris is None:
+        return scan_resources(store, threads=threads)
     resources: dict[str, dict] = {}
     for r, kind in _rows(store, "index/resources", iris):
-        iri, kind = r.value, sys.intern(kind.value)
-        res = resources.get(iri)
-        if res is None:
-            resources[iri] = {"iri": iri, "kind": kind, "text": [], "links": [], "extents": []}
-        elif KIND_PRIORITY.index(kind) < KIND_PRIORITY.index(res["kind"]):
-            res["kind"] = kind  # software is also an (inferred) schema:CreativeWork
+        _add_kind(resources, r.value, kind.value)
     for r, name, text in _rows(store, "index/texts", iris):
         res = resources.get(r.value)
         if res is not None:
@@ -178,6 +202,201 @@ def read_resources(store: Store, iris: list[str] | None = None) -> dict[str, dic
         if res is not None:
             res["extents"].append((sys.intern(name.value), value.value))
     return resources
+
+
+def _add_kind(resources: dict[str, dict], iri: str, kind: str) -> None:
+    kind = sys.intern(kind)
+    res = resources.get(iri)
+    if res is None:
+        resources[iri] = {"iri": iri, "kind": kind, "text": [], "links": [], "extents": []}
+    elif KIND_PRIORITY.index(kind) < KIND_PRIORITY.index(res["kind"]):
+        res["kind"] = kind  # software is also an (inferred) schema:CreativeWork
+
+
+# -- whole-store scans -------------------------------------------------------------------------
+_DCAT, _DCT = "http://www.w3.org/ns/dcat#", "http://purl.org/dc/terms/"
+_SCHEMA, _GAIA = "https://schema.org/", "https://w3id.org/gaia-kg/ontology#"
+#: (class, kind) of the searchable resources, as in ``index/resources.rq``
+CLASSES = (
+    (_DCAT + "Dataset", "dataset"),
+    (_DCAT + "DatasetSeries", "dataset"),
+    (_DCAT + "DataService", "service"),
+    (_SCHEMA + "ScholarlyArticle", "publication"),
+    (_SCHEMA + "CreativeWork", "publication"),
+    ("http://purl.org/spar/fabio/JournalArticle", "publication"),
+    (_SCHEMA + "SoftwareSourceCode", "software"),
+    (_SCHEMA + "SoftwareApplication", "software"),
+)
+#: (predicate, group, field) read from the resources themselves
+DIRECT = (
+    (_DCT + "title", "text", "title"),
+    (_SCHEMA + "name", "text", "title"),
+    (_DCT + "description", "text", "description"),
+    (_SCHEMA + "description", "text", "description"),
+    (_DCAT + "keyword", "text", "keyword"),
+    (_SCHEMA + "keywords", "text", "keyword"),
+    (_DCAT + "theme", "links", "concept"),
+    (_GAIA + "variable", "links", "concept"),
+    (_GAIA + "pole", "links", "pole"),
+    (_GAIA + "dataCentre", "links", "centre"),
+    (_GAIA + "platform", "links", "platform"),
+    (_GAIA + "instrument", "links", "instrument"),
+    (_DCT + "license", "links", "licence"),
+    (_DCT + "modified", "extents", "modified"),
+    (_DCT + "issued", "extents", "issued"),
+    ("http://www.w3.org/2000/01/rdf-schema#comment", "extents", "comment"),
+)
+#: (link, predicate of the linked node, group, field): distributions, spatial, temporal
+INDIRECT = (
+    (_DCAT + "distribution", _DCT + "format", "links", "format"),
+    (_DCAT + "distribution", _DCT + "license", "links", "licence"),
+    (_DCT + "spatial", _DCAT + "bbox", "extents", "bbox"),
+    (_DCT + "temporal", _DCAT + "startDate", "extents", "start"),
+    (_DCT + "temporal", _DCAT + "endDate", "extents", "end"),
+)
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
+_ESCAPED = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f"}
+
+
+def _unescape(match: re.Match) -> str:
+    code = match.group(1) or match.group(2)
+    if code:
+        return chr(int(code, 16))
+    char = match.group(3)
+    return _ESCAPED.get(char, char)
+
+
+def parse_term(text: str) -> tuple[str, str, str] | None:
+    r"""A term as SPARQL TSV writes it: ``("iri", value, "")`` or ``("literal", value, lang)``
+    (the primary language subtag, lowercased), or None for a blank node or nothing.
+
+    >>> parse_term('"Ozone \\"IAGOS\\"\\n"@fr-FR')
+    ('literal', 'Ozone "IAGOS"\n', 'fr')
+    >>> parse_term("<https://example.org/a>")
+    ('iri', 'https://example.org/a', '')
+    >>> parse_term('"2006-06-01"^^<http://www.w3.org/2001/XMLSchema#date>')
+    ('literal', '2006-06-01', '')
+    """
+    if not text:
+        return None
+    head = text[0]
+    if head == "<":
+        return "iri", text[1:-1], ""
+    if head == '"':
+        end = text.rfind('"')
+        value = text[1:end]
+        if "\\" in value:
+            value = _ESCAPE.sub(_unescape, value)
+        tail = text[end + 1 :]
+        lang = tail[1:].split("-")[0].lower() if tail.startswith("@") else ""
+        return "literal", value, lang
+    if head == "_":
+        return None
+    return "literal", text, ""  # a number or boolean written bare
+
+
+def _scan(store: Store, sparql: str) -> bytes:
+    """Run one scan and serialise its solutions as TSV (oxigraph lets other threads run)."""
+    return store.query(sparql).serialize(format=ox.QueryResultsFormat.TSV)
+
+
+def _pairs(data: bytes) -> Iterable[tuple[str, str]]:
+    """``(subject, object)`` TSV cells of a two-column scan, header skipped."""
+    lines = data.decode("utf-8").split("\n")
+    for line in lines[1:]:
+        if line:
+            subject, _tab, obj = line.partition("\t")
+            yield subject, obj.rstrip("\r")
+
+
+def _iri_of(cell: str) -> str | None:
+    return cell[1:-1] if cell.startswith("<") else None
+
+
+def scan_resources(store: Store, *, threads: int = 2) -> dict[str, dict]:
+    """Every searchable resource, read by one scan per class and property.
+
+    Each scan is a one-pattern query serialised by the store as TSV, and the scans run
+    ``threads`` at a time (the store works outside the interpreter lock) while this thread
+    reads the finished ones, so that reading a million resources costs the store's own
+    reading speed, not the Python objects of each solution. Joins through distributions,
+    spatial and temporal nodes are made here: classes are read first, then the links to those
+    nodes, then every other property.
+    """
+    links = sorted({link for link, *_ in INDIRECT})
+    direct: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for predicate, group, name in DIRECT:
+        direct[predicate].append((group, sys.intern(name)))
+    inner: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for link, predicate, group, name in INDIRECT:
+        inner[predicate].append((link, group, sys.intern(name)))
+    jobs = [(f"SELECT ?r WHERE {{ ?r a {_n(cls)} }}", "class", kind) for cls, kind in CLASSES]
+    jobs += [(_pair_query(p), "link", p) for p in links]
+    jobs += [(_pair_query(p), "value", p) for p in sorted({*direct, *inner} - set(links))]
+    resources: dict[str, dict] = {}
+    owners: dict[str, dict[str, list[str]]] = {}
+    threads = max(1, threads)
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        pending: deque = deque()
+        for position in range(len(jobs)):  # in order: classes, links, values
+            # at most `threads` scans ahead of this thread (each holds its whole answer)
+            while len(pending) <= threads and position + len(pending) < len(jobs):
+                sparql, *_ = jobs[position + len(pending)]
+                pending.append(pool.submit(_scan, store, sparql))
+            _sparql, job, key = jobs[position]
+            pairs = _pairs(pending.popleft().result())
+            if job == "class":
+                for cell, _o in pairs:
+                    if (iri := _iri_of(cell)) is not None:
+                        _add_kind(resources, iri, key)
+            elif job == "link":
+                targets: dict[str, list[str]] = defaultdict(list)
+                for cell, obj in pairs:
+                    if _iri_of(cell) in resources and not obj.startswith('"'):
+                        targets[obj].append(cell[1:-1])  # node (IRI or blank) -> resources
+                owners[key] = targets
+            else:
+                _apply(resources, owners, pairs, direct.get(key, ()), inner.get(key, ()))
+    return resources
+
+
+def _apply(resources, owners, pairs, direct, inner) -> None:
+    """Put the values of one property on the resources that have it, or that link to a
+    node that has it (a distribution, a location, a period)."""
+    for cell, obj in pairs:
+        term = None
+        if direct and (res := resources.get(_iri_of(cell) or "")) is not None:
+            term = parse_term(obj)
+            if term is not None:
+                for group, name in direct:
+                    _put(res, group, name, term)
+        for link, group, name in inner:
+            found = owners[link].get(cell)
+            if found:
+                term = term or parse_term(obj)
+                if term is not None:
+                    for iri in found:
+                        _put(resources[iri], group, name, term)
+
+
+def _n(iri: str) -> str:
+    return str(ox.NamedNode(iri))
+
+
+def _pair_query(predicate: str) -> str:
+    return f"SELECT ?r ?v WHERE {{ ?r {_n(predicate)} ?v }}"
+
+
+def _put(res: dict, group: str, name: str, term: tuple[str, str, str]) -> None:
+    kind, value, lang = term
+    if group == "text":
+        if kind == "literal":
+            res["text"].append((name, lang, value))
+    elif group == "links":
+        if kind == "iri":
+            res["links"].append((name, sys.intern(value)))
+    elif name != "comment" or (kind == "literal" and value.startswith("vertical extent: ")):
+        res["extents"].append((name, value))
 
 
 def parse_bbox(wkt: str) -> tuple[float, float, float, float] | None:

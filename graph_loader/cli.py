@@ -73,6 +73,25 @@ def _progress(label: str, total: int):
     return tick
 
 
+def index_progress(lang: str):
+    """The progress callback of an index build: a bar for the store scans, one for the
+    documents."""
+    labels = {
+        "read": "lecture de l'entrepôt" if lang == "fr" else "reading the store",
+        "index": "indexation" if lang == "fr" else "indexing",
+    }
+    bars: dict[str, list] = {}
+
+    def progress(done: int, total: int, stage: str) -> None:
+        if stage not in bars:
+            bars[stage] = [_progress(labels.get(stage, stage), total), 0]
+        tick, before = bars[stage]
+        tick(done - before)
+        bars[stage][1] = done
+
+    return progress
+
+
 def _fail(exc: GaiaKGError) -> None:
     raise click.ClickException(str(exc)) from exc
 
@@ -156,7 +175,7 @@ def refresh_index(settings: Settings, store, changed: list[str], removed: list[s
     changed = [*changed, *still]
     removed = [iri for iri in removed if iri not in still]
     if not index.meta.get("built"):
-        report = rebuild(index, store)
+        report = rebuild(index, store, progress=index_progress(lang))
     elif changed or removed:
         report = update(index, store, changed, removed)
     else:
@@ -272,7 +291,7 @@ def export(store_spec, fmt, output):
     click.open_file(output, "wb").write(data)
 
 
-def _serve(settings: Settings, host: str, port: int) -> None:
+def _serve(settings: Settings, host: str, port: int, lang: str = "en") -> None:
     from waitress import serve as waitress_serve
 
     from sparql_api import create_app
@@ -284,17 +303,21 @@ def _serve(settings: Settings, host: str, port: int) -> None:
             " or `gaia-kg demo` / aucun entrepôt ici : lancez `gaia-kg demo`",
             err=True,
         )
+    else:
+        _build_missing_index(settings, lang)
     click.echo(f"gaia-kg {__version__} serving on http://{host}:{port}/ (Ctrl-C to stop)")
     waitress_serve(app, host=host, port=port, threads=8)
 
 
 @main.command()
 @store_option
+@lang_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve(store_spec, host, port):
-    """Serve the SPARQL endpoint, the API and the pages."""
-    _serve(_settings(store_spec), host, port)
+def serve(store_spec, lang, host, port):
+    """Serve the SPARQL endpoint, the API and the pages (building the search index first if
+    it was never built)."""
+    _serve(_settings(store_spec), host, port, lang)
 
 
 @main.command()
@@ -310,7 +333,30 @@ def demo(store_spec, lang, host, port, then_serve):
     settings = _settings(store_spec)
     _load_and_release(settings, sorted(demo_dir().glob("*.ttl")), lang)
     if then_serve:
-        _serve(settings, host, port)
+        _serve(settings, host, port, lang)
+
+
+def _build_missing_index(settings: Settings, lang: str) -> None:
+    """Build the search index before serving when it was never built (a store filled by an
+    older version, restored from a backup, or remote): searches would find nothing."""
+    if settings.index_path() is None:
+        return
+    from .index import SearchIndex, rebuild
+    from .index_cli import _read_store
+
+    index = SearchIndex.for_settings(settings)
+    if index.meta.get("built"):
+        return
+    click.echo(
+        "L'index de recherche n'a jamais été construit : construction…"
+        if lang == "fr"
+        else "The search index was never built: building it…"
+    )
+    try:
+        report = rebuild(index, _read_store(settings), progress=index_progress(lang))
+    except GaiaKGError as exc:
+        _fail(exc)
+    click.echo(report.message(lang))
 
 
 def _load_and_release(settings: Settings, files, lang: str) -> None:

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .cli import _fail, _progress, _settings, lang_option, store_option
+from .cli import _fail, _settings, index_progress, lang_option, store_option
 from .errors import GaiaKGError
 from .store import open_store
 
@@ -52,15 +52,7 @@ def rebuild(store_spec, index_path, threads, lang):
     from .index import rebuild as rebuild_index
 
     settings = _settings(store_spec, index=index_path)
-    state: dict = {}
-
-    def progress(done: int, total: int) -> None:
-        if "tick" not in state:
-            label = "indexation" if lang == "fr" else "indexing"
-            state["tick"], state["done"] = _progress(label, total), 0
-        state["tick"](done - state["done"])
-        state["done"] = done
-
+    progress = index_progress(lang)
     try:
         # A read-only store has nothing to flush (and EmbeddedStore.close() would refuse).
         store = _read_store(settings)

@@ -251,3 +251,36 @@ def test_invalid_parameters_get_a_bilingual_400(client, args, key):
     fr = search(client, 400, lang="fr", **args)
     assert (en["error"], fr["error"], en["status"]) == (key, key, 400)
     assert en["message"] != fr["message"] and en["lang"] == "en" and fr["lang"] == "fr"
+
+
+TOGGLE_CASES = [
+    {},
+    {"q": "sea ice & snow", "theme": ["oceans", "sea-ice"], "pole": "odatis"},
+    {"format": "http://publications.europa.eu/resource/authority/file-type/NETCDF"},
+    {"q": "x", "bbox": "170,-30,-170,0", "start": "2010", "end": "2012-05", "vmin": "-10"},
+    {"type": ["dataset", "service"], "sort": "date", "page": "3", "size": "5", "lang": "fr"},
+]
+
+
+@pytest.mark.parametrize("args", TOGGLE_CASES, ids=range(len(TOGGLE_CASES)))
+def test_ready_made_facet_urls_equal_the_toggled_search(args):
+    """The apply/remove URLs built from pre-encoded parts are those of the toggled search."""
+    params = SearchParams.from_args(args)
+    urls = params.toggle_urls()
+    values = {
+        "theme": [*params.themes, THESAURUS_NS + "ozone"],
+        "pole": [*params.filters.get("pole", ()), "https://data.gaia-data.fr/id/organization/x"],
+        "type": ["dataset", "software"],
+        "format": ["a b&c=d/é"],
+        "licence": ["http://creativecommons.org/licenses/by/4.0/"],
+        "centre": [],
+        "platform": ["https://example.org/p"],
+    }
+    checked = 0
+    for facet, candidates in values.items():
+        for value in candidates:
+            for on in (True, False):
+                expected = params.toggled(facet, value, on=on).url()
+                assert urls.url(facet, value, on=on) == expected
+                checked += 1
+    assert checked == 2 * sum(len(v) for v in values.values())

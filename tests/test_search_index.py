@@ -3,6 +3,14 @@ every facet count of a set of searches equals its SPARQL ground truth on the sto
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
@@ -23,7 +31,7 @@ from search_support import (
 import graph_loader.cli  # noqa: F401 - first: the CLI module imports index_cli at its end
 from graph_loader.config import Settings
 from graph_loader.index import SearchIndex, index_stats, rebuild, update
-from graph_loader.index.documents import parse_bbox, parse_day
+from graph_loader.index.documents import parse_bbox, parse_day, parse_term, read_resources
 from graph_loader.index_cli import index as index_group
 from graph_loader.paths import demo_dir
 from graph_loader.pipeline import load_paths
@@ -208,3 +216,117 @@ def test_the_cli_rebuilds_and_prints_statistics(tmp_path):
     )
     assert result.exit_code == 1
     assert "pas d'index : lancez « gaia-kg index rebuild »" in result.output
+
+
+def _sorted_values(resources: dict[str, dict]) -> dict[str, dict]:
+    return {
+        iri: {k: sorted(v) if isinstance(v, list) else v for k, v in res.items()}
+        for iri, res in resources.items()
+    }
+
+
+def test_a_whole_store_scan_reads_what_per_resource_queries_read(store):
+    scanned = read_resources(store)  # one scan per property, TSV, two threads
+    one_by_one = read_resources(store, sorted(scanned))  # four SPARQL queries per resource
+    assert len(scanned) == 227
+    assert _sorted_values(scanned) == _sorted_values(one_by_one)
+    snow = scanned[SNOW]
+    assert (snow["kind"], len(snow["text"]) > 0, len(snow["links"]) > 0) == ("dataset", True, True)
+
+
+def test_a_rebuild_reports_its_scans_then_its_documents(store):
+    calls: list[tuple[int, int, str]] = []
+    rebuild(SearchIndex.open(None), store, progress=lambda *a: calls.append(a), threads=1)
+    reads = [c for c in calls if c[2] == "read"]
+    indexed = [c for c in calls if c[2] == "index"]
+    assert calls == reads + indexed
+    assert [c[0] for c in reads] == list(range(1, len(reads) + 1))
+    assert {c[1] for c in reads} == {len(reads)}
+    assert indexed[-1] == (227, 227, "index")
+
+
+@pytest.mark.parametrize(
+    "term, expected",
+    [
+        (
+            '"Ozone \\"IAGOS\\"\\n\\u00e9t\\U0001F30D"@fr-FR',
+            ("literal", 'Ozone "IAGOS"\nét🌍', "fr"),
+        ),
+        ('"back\\\\slash\\ttab"', ("literal", "back\\slash\ttab", "")),
+        ("<https://example.org/a?b=1>", ("iri", "https://example.org/a?b=1", "")),
+        ('"12.5"^^<http://www.w3.org/2001/XMLSchema#decimal>', ("literal", "12.5", "")),
+        ("42", ("literal", "42", "")),
+        ("_:b0", None),
+        ("", None),
+    ],
+)
+def test_tsv_terms_are_read_back_exactly(term, expected):
+    assert parse_term(term) == expected
+
+
+def test_every_literal_survives_the_tsv_scan():
+    """Titles with tabs, newlines, quotes, backslashes and astral characters come back as they
+    were written."""
+    titles = ["a\tb", "line\nbreak\r", 'say "hi"', "back\\slash", "🌍 Terre", "x" * 5000]
+    store = EmbeddedStore(None)
+    subject = ox.NamedNode("https://example.org/dataset/odd")
+    dcat = "http://www.w3.org/ns/dcat#"
+    graph = ox.NamedNode("https://example.org/graph/odd")
+    quads = [ox.Quad(subject, ox.NamedNode(RDF_TYPE), ox.NamedNode(dcat + "Dataset"), graph)]
+    for i, title in enumerate(titles):
+        literal = ox.Literal(title, language="fr" if i % 2 else "en")
+        quads.append(ox.Quad(subject, ox.NamedNode(DCT_TITLE), literal, graph))
+    store.raw.extend(quads)
+    read = read_resources(store)
+    expected = sorted(("title", "fr" if i % 2 else "en", t) for i, t in enumerate(titles))
+    assert sorted(read[subject.value]["text"]) == expected
+
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+DCT_TITLE = "http://purl.org/dc/terms/title"
+
+
+def test_serve_builds_an_index_that_was_never_built(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    from graph_loader.bootstrap import initialise
+
+    list(initialise(store, infer=False))
+    load_paths(store, sorted(demo_dir().glob("*.ttl")), base_iri="https://data.gaia-data.fr/")
+    expected = len(sparql_resources(store, SearchParams()))
+    store.close()
+    del store
+    assert not (tmp_path / "index").exists()
+    port = _free_port()
+    env = {**os.environ, "GAIA_KG_STORE": "", "GAIA_KG_INDEX": ""}
+    command = [GAIA_KG, "serve", "--store", str(tmp_path / "store"), "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--lang", "en"], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(base + "/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert server.poll() is None and time.monotonic() < deadline, "no server"
+            time.sleep(0.2)
+        answer = httpx.get(base + "/api/search", params={"size": "1"}, timeout=30).json()
+        assert answer["total"] == expected == 225
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0].decode()
+    lines = output.splitlines()
+    assert lines[0] == "The search index was never built: building it…"
+    assert lines[1].startswith(f"Index {tmp_path / 'index'}: 225 resources indexed, 0 removed, in ")
+
+
+GAIA_KG = str(Path(sys.executable).parent / "gaia-kg")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -39,7 +39,8 @@ PROGRESS_EVERY = 1000
 #: bump when the schema changes: an index of another version is rebuilt, not opened
 SCHEMA_VERSION = 1
 
-Progress = Callable[[int, int], None]
+#: ``progress(done, total, stage)``: stage "read" counts store scans, "index" documents
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass(slots=True)
@@ -141,7 +142,7 @@ def rebuild(
 ) -> BuildReport:
     """Replace every document of ``index`` by the resources of ``store`` (one commit)."""
     started = time.perf_counter()
-    resources = read_resources(store, threads=threads)  # whole-store scans
+    resources = read_resources(store, threads=threads, progress=progress)  # whole-store scans
     vocab = read_vocabularies(store, facet_values(resources.values()))
     writer = index.index.writer(heap_size=256_000_000, num_threads=threads)
     writer.delete_all_documents()
@@ -150,7 +151,7 @@ def rebuild(
         writer.add_document(make_document(resources.pop(iri), vocab))
         done += 1
         if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
-            progress(done, total)
+            progress(done, total, "index")
     index._commit(writer, {**vocab.meta(), "documents": total})
     path = str(index.path) if index.path else None
     return BuildReport(total, 0, time.perf_counter() - started, path)

@@ -60,6 +60,7 @@ class Vocabularies:
     values: dict[str, dict[str, str]] = field(default_factory=dict)
     _closure: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _joined: dict[str, dict[str, str]] = field(default_factory=dict)
+    _sets: dict[tuple[str, ...], tuple] = field(default_factory=dict)
 
     def joined_labels(self, iri: str) -> dict[str, str]:
         """Every label of ``iri`` per index language, joined (untagged ones in each)."""
@@ -84,6 +85,26 @@ class Vocabularies:
                     seen[c] = None
                     stack.extend(self.broader.get(c, ()))
             found = self._closure[iri] = tuple(seen)
+        return found
+
+    def concept_set(self, direct: tuple[str, ...]) -> tuple:
+        """For the concepts ``direct`` of a resource: the concepts with all their ancestors
+        (in order, once each), those of the GAIA thesaurus, and their labels joined per
+        language. Many resources share a set: it is worked out once."""
+        found = self._sets.get(direct)
+        if found is None:
+            closure: dict[str, None] = {}
+            for concept in direct:
+                closure.update(dict.fromkeys(self.closure(concept)))
+            texts: dict[str, list[str]] = defaultdict(list)
+            for concept in closure:
+                for lang, text in self.joined_labels(concept).items():
+                    texts[lang].append(text)
+            found = self._sets[direct] = (
+                tuple(closure),
+                tuple(c for c in closure if c in self.thesaurus),
+                {lang: "\n".join(parts) for lang, parts in texts.items()},
+            )
         return found
 
     def meta(self) -> dict:
@@ -178,14 +199,17 @@ def _rows(store: Store, name: str, iris: list[str]) -> Iterable[tuple]:
             yield tuple(solution[i] for i in range(width))
 
 
-def read_resources(store: Store, iris: list[str] | None = None, *, threads: int = 2):
+def read_resources(
+    store: Store, iris: list[str] | None = None, *, threads: int = 2, progress=None
+) -> dict[str, dict]:
     """The searchable resources (all, or those of ``iris``) as dicts of raw values.
 
     All of them are read by :func:`scan_resources` (one scan per property); a few by four
-    queries each (``index/*.rq``). Both give the same dicts (tested).
+    queries each (``index/*.rq``). Both give the same dicts (tested). ``progress(done,
+    total, "read")`` is called after each scan.
     """
     if iris is None:
-        return scan_resources(store, threads=threads)
+        return scan_resources(store, threads=threads, progress=progress)
     resources: dict[str, dict] = {}
     for r, kind in _rows(store, "index/resources", iris):
         _add_kind(resources, r.value, kind.value)
@@ -313,7 +337,7 @@ def _iri_of(cell: str) -> str | None:
     return cell[1:-1] if cell.startswith("<") else None
 
 
-def scan_resources(store: Store, *, threads: int = 2) -> dict[str, dict]:
+def scan_resources(store: Store, *, threads: int = 2, progress=None) -> dict[str, dict]:
     """Every searchable resource, read by one scan per class and property.
 
     Each scan is a one-pattern query serialised by the store as TSV, and the scans run
@@ -357,6 +381,8 @@ def scan_resources(store: Store, *, threads: int = 2) -> dict[str, dict]:
                 owners[key] = targets
             else:
                 _apply(resources, owners, pairs, direct.get(key, ()), inner.get(key, ()))
+            if progress is not None:
+                progress(position + 1, len(jobs), "read")
     return resources
 
 
@@ -494,15 +520,13 @@ def make_document(res: dict, vocab: Vocabularies) -> tantivy.Document:
     for name, value in sorted(set(res["links"])):
         links[name].append(value)
     direct = links.pop("concept", [])
-    closure: dict[str, None] = {}
-    for concept in direct:
-        closure.update(dict.fromkeys(vocab.closure(concept)))
+    closure, themes, theme_texts = vocab.concept_set(tuple(direct))
     for concept in closure:
         doc.add_text("concepts", concept)
-        if concept in vocab.thesaurus:
-            doc.add_text("theme", concept)
-        for lang, text in vocab.joined_labels(concept).items():
-            fields[f"theme_{lang}"].append(text)
+    for concept in themes:
+        doc.add_text("theme", concept)
+    for lang, text in theme_texts.items():
+        fields[f"theme_{lang}"].append(text)
     for name, values in links.items():
         for value in values:
             doc.add_text(name, value)

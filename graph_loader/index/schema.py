@@ -65,18 +65,23 @@ def register_analyzers(index: tantivy.Index) -> None:
 def build_schema() -> tantivy.Schema:
     """The schema (see the module docstring)."""
     sb = tantivy.SchemaBuilder()
-    sb.add_text_field("iri", stored=True, tokenizer_name="raw")
+    sb.add_text_field("iri", stored=True, tokenizer_name="raw", index_option="basic")
     for name in TEXT_FIELDS:
         for lang in LANGS:
             sb.add_text_field(
-                f"{name}_{lang}", stored=name in _STORED_TEXT, tokenizer_name=ANALYZERS[lang]
+                f"{name}_{lang}",
+                stored=name in _STORED_TEXT,
+                tokenizer_name=ANALYZERS[lang],
+                index_option="freq",  # BM25 needs frequencies; no query needs positions
             )
-    sb.add_text_field("concepts", tokenizer_name="raw")
-    sb.add_text_field("instrument", tokenizer_name="raw")
+    sb.add_text_field("concepts", tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("instrument", tokenizer_name="raw", index_option="basic")
     for name in FACET_FIELDS:
-        sb.add_text_field(name, tokenizer_name="raw", fast=True)
+        sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
     for lang in LANGS:
-        sb.add_text_field(f"title_key_{lang}", tokenizer_name="raw", fast=True)
+        sb.add_text_field(
+            f"title_key_{lang}", tokenizer_name="raw", fast=True, index_option="basic"
+        )
     for name in ("west1", "east1", "west2", "east2", "south", "north", "vmin", "vmax"):
         sb.add_float_field(name, indexed=True, fast=True)
     for name in ("tstart", "tend", "date"):

@@ -324,13 +324,11 @@ def _scan(store: Store, sparql: str) -> bytes:
     return store.query(sparql).serialize(format=ox.QueryResultsFormat.TSV)
 
 
-def _pairs(data: bytes) -> Iterable[tuple[str, str]]:
-    """``(subject, object)`` TSV cells of a two-column scan, header skipped."""
+def _pairs(data: bytes) -> list[list[str]]:
+    """``[subject, object]`` TSV cells of a two-column scan (one solution a line: TSV escapes
+    newlines and tabs inside terms), header skipped."""
     lines = data.decode("utf-8").split("\n")
-    for line in lines[1:]:
-        if line:
-            subject, _tab, obj = line.partition("\t")
-            yield subject, obj.rstrip("\r")
+    return [line.split("\t", 1) for line in lines[1:] if line]
 
 
 def _iri_of(cell: str) -> str | None:
@@ -370,8 +368,8 @@ def scan_resources(store: Store, *, threads: int = 2, progress=None) -> dict[str
             _sparql, job, key = jobs[position]
             pairs = _pairs(pending.popleft().result())
             if job == "class":
-                for cell, _o in pairs:
-                    if (iri := _iri_of(cell)) is not None:
+                for row in pairs:  # one column: the resource
+                    if (iri := _iri_of(row[0])) is not None:
                         _add_kind(resources, iri, key)
             elif job == "link":
                 targets: dict[str, list[str]] = defaultdict(list)
@@ -389,15 +387,18 @@ def scan_resources(store: Store, *, threads: int = 2, progress=None) -> dict[str
 def _apply(resources, owners, pairs, direct, inner) -> None:
     """Put the values of one property on the resources that have it, or that link to a
     node that has it (a distribution, a location, a period)."""
+    resource = resources.get if direct else None
+    linked = [(owners[link].get, group, name) for link, group, name in inner]
     for cell, obj in pairs:
         term = None
-        if direct and (res := resources.get(_iri_of(cell) or "")) is not None:
+        # cell[1:-1]: the IRI of "<iri>"; a blank node's "_:b" gives ":" (never a resource)
+        if resource is not None and (res := resource(cell[1:-1])) is not None:
             term = parse_term(obj)
             if term is not None:
                 for group, name in direct:
                     _put(res, group, name, term)
-        for link, group, name in inner:
-            found = owners[link].get(cell)
+        for owners_of, group, name in linked:
+            found = owners_of(cell)
             if found:
                 term = term or parse_term(obj)
                 if term is not None:

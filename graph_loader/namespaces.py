@@ -85,6 +85,8 @@ class GAIA(DefinedNamespace):
 
     # owl:DatatypeProperty
     introduction: URIRef  # compartment -> introductory text, one per language
+    minimumAltitude: URIRef  # resource -> bottom of its vertical extent (m, depth negative)
+    maximumAltitude: URIRef  # resource -> top of its vertical extent (m, depth negative)
     source: URIRef  # record graph -> name of the harvested source
     contentHash: URIRef  # record graph -> hash of the source record
     tripleCount: URIRef  # record graph -> number of triples written

@@ -29,6 +29,7 @@ def test_every_demo_record_is_accepted(demo_store):
     _, report = demo_store
     assert report.file_errors == []
     assert [(o.resource, o.problems) for o in report.outcomes if o.status == "rejected"] == []
+    assert [(o.resource, o.warnings) for o in report.outcomes if o.warnings] == []
     kinds = {}
     for o in report.outcomes:
         kinds[o.kind] = kinds.get(o.kind, 0) + 1

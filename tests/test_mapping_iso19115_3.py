@@ -72,3 +72,28 @@ def test_convert_each_gives_one_result_per_record():
     results = iso19115_3.convert_each(data, base_iri=BASE)
     assert len(results) == 1
     assert isomorphic(graph_of(results[0]), graph_of(iso19115_3.convert(data, base_iri=BASE)))
+
+
+def test_a_depth_crs_given_by_its_epsg_code_makes_negative_altitudes():
+    """19115-3 names the vertical CRS by an identifier (``verticalCRSId``): EPSG 5866 (LAT
+    depth) turns a depth of 5 to 120 m into altitudes of -120 to -5 m."""
+    extent = (
+        '<gex:verticalElement xmlns:mrs="http://standards.iso.org/iso/19115/-3/mrs/1.0">'
+        "<gex:EX_VerticalExtent>"
+        "<gex:minimumValue><gco:Real>5</gco:Real></gex:minimumValue>"
+        "<gex:maximumValue><gco:Real>120</gco:Real></gex:maximumValue>"
+        "<gex:verticalCRSId><mrs:MD_ReferenceSystem><mrs:referenceSystemIdentifier>"
+        "<mcc:MD_Identifier><mcc:code><gco:CharacterString>5866</gco:CharacterString></mcc:code>"
+        "<mcc:codeSpace><gco:CharacterString>EPSG</gco:CharacterString></mcc:codeSpace>"
+        "</mcc:MD_Identifier></mrs:referenceSystemIdentifier></mrs:MD_ReferenceSystem>"
+        "</gex:verticalCRSId></gex:EX_VerticalExtent></gex:verticalElement>"
+    )
+    data = (CASES[0] / "input.xml").read_text("utf-8")
+    data = data.replace("</gex:EX_Extent>", extent + "</gex:EX_Extent>", 1)
+    found = {
+        t.predicate.value.rsplit("#", 1)[1]: (t.object.value, t.object.datatype.value)
+        for t in iso19115_3.convert(data.encode(), base_iri=BASE)
+        if t.predicate.value.endswith("Altitude")
+    }
+    decimal = "http://www.w3.org/2001/XMLSchema#decimal"
+    assert found == {"minimumAltitude": ("-120", decimal), "maximumAltitude": ("-5", decimal)}

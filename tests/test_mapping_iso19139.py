@@ -351,3 +351,94 @@ def test_code_list_values_that_are_not_tokens_mint_no_iri():
         inspire + "ResponsiblePartyRole/pointOfContact",
         inspire + "TopicCategory/climatologyMeteorologyAtmosphere",
     ]
+
+
+GAIA_ALTITUDE = ("https://w3id.org/gaia-kg/ontology#minimumAltitude", "maximumAltitude")
+
+
+def _altitudes(triples) -> dict[str, tuple[str | None, str | None]]:
+    """resource -> (gaia:minimumAltitude, gaia:maximumAltitude) of converted triples."""
+    low_iri = GAIA_ALTITUDE[0]
+    high_iri = low_iri.replace("minimumAltitude", GAIA_ALTITUDE[1])
+    found: dict[str, list] = {}
+    for t in triples:
+        if t.predicate.value in (low_iri, high_iri):
+            assert t.object.datatype.value == "http://www.w3.org/2001/XMLSchema#decimal"
+            pair = found.setdefault(t.subject.value, [None, None])
+            pair[t.predicate.value == high_iri] = t.object.value
+    return {s: tuple(pair) for s, pair in found.items()}
+
+
+def test_the_corpus_vertical_extents_become_altitudes():
+    """The two corpus records with an EX_VerticalExtent have no vertical CRS (one is
+    ``nilReason="missing"``): heights, kept as written. No other record gets an altitude."""
+    found = {}
+    for path in corpus("iso19139") + corpus("iso19115-3"):
+        data = path.read_bytes()
+        module = iso19115_3 if sniff_mapping(data) == "iso19115-3" else iso19139
+        altitudes = _altitudes(module.convert(data, base_iri=BASE))
+        if altitudes:
+            found[path.name] = sorted(altitudes.values())
+    assert found == {
+        "pacioos-NS06agg.xml": [("-1.0", "-1.0")],
+        "auscope-3d-model.xml": [("-400", "300")],
+    }
+
+
+def _vertical(low: str, high: str, crs: str) -> str:
+    return (
+        "<gmd:verticalElement><gmd:EX_VerticalExtent>"
+        f"<gmd:minimumValue><gco:Real>{low}</gco:Real></gmd:minimumValue>"
+        f"<gmd:maximumValue><gco:Real>{high}</gco:Real></gmd:maximumValue>"
+        f"{crs}</gmd:EX_VerticalExtent></gmd:verticalElement>"
+    )
+
+
+def _with_extents(*extents: str) -> list[ox.Triple]:
+    """The first golden case with these vertical extents added to its EX_Extent."""
+    data = (CASES[0] / "input.xml").read_text("utf-8")
+    data = data.replace("</gmd:EX_Extent>", "".join(extents) + "</gmd:EX_Extent>", 1)
+    return iso19139.convert(data.encode(), base_iri=BASE)
+
+
+DEPTH_HREF = '<gmd:verticalCRS xlink:href="http://www.opengis.net/def/crs/EPSG/0/5715"/>'
+
+
+def _gml_crs(identifier: str, name: str, space: str = "EPSG") -> str:
+    return (
+        '<gmd:verticalCRS><gml:VerticalCRS gml:id="v1">'
+        f'<gml:identifier codeSpace="{space}">{identifier}</gml:identifier>'
+        f"<gml:name>{name}</gml:name></gml:VerticalCRS></gmd:verticalCRS>"
+    )
+
+
+@pytest.mark.parametrize(
+    "crs, altitudes",
+    [
+        ('<gmd:verticalCRS gco:nilReason="missing"/>', ("10", "200")),
+        ("", ("10", "200")),
+        (_gml_crs("urn:ogc:def:crs:EPSG::5773", "EGM96 height"), ("10", "200")),
+        (DEPTH_HREF, ("-200", "-10")),
+        (_gml_crs("urn:ogc:def:crs:EPSG::5831", "Instantaneous Water Level"), ("-200", "-10")),
+        (_gml_crs("5866", "LAT"), ("-200", "-10")),
+        (_gml_crs("1", "Chart datum depth", "local"), ("-200", "-10")),
+        (_gml_crs("5715", "Chart datum", "local"), ("10", "200")),  # 5715, but not EPSG's
+    ],
+    ids=["nil", "absent", "height", "href-5715", "urn-5831", "code-5866", "name", "not-epsg"],
+)
+def test_a_depth_crs_turns_the_values_into_negative_altitudes(crs, altitudes):
+    triples = _with_extents(_vertical("10", "200", crs))
+    comments = sorted(t.object.value for t in triples if t.predicate.value.endswith("#comment"))
+    assert (list(_altitudes(triples).values()), comments) == (
+        [altitudes],
+        ["vertical extent: 10 .. 200", "étendue verticale : 10 .. 200"],
+    )
+
+
+def test_several_vertical_extents_give_the_lowest_minimum_and_the_highest_maximum():
+    triples = _with_extents(
+        _vertical("0", "2000", DEPTH_HREF),  # the ocean below the buoy: -2000 .. 0
+        _vertical("2.5", "4", '<gmd:verticalCRS gco:nilReason="missing"/>'),  # its mast
+        _vertical("", "1E+1", ""),  # a top only (10 m)
+    )
+    assert list(_altitudes(triples).values()) == [("-2000", "10")]

@@ -25,6 +25,7 @@ AGREED = {
     "Conforms", "ConformsWithWarnings",
     "HarvestSource", "HarvestRun", "harvestSource", "upstreamIdentifier", "upstreamDatestamp",
     "resumeToken", "seenIdentifier", "runReport",
+    "minimumAltitude", "maximumAltitude",
 }  # fmt: skip
 
 

@@ -11,7 +11,14 @@ import rdflib
 from concept_support import thesaurus_graph
 from http_support import app_over
 from rdflib.namespace import SKOS
-from search_support import CORAL, SNOW, expected_counts, search_store, sparql_resources
+from search_support import (
+    CORAL,
+    DATASET,
+    SNOW,
+    expected_counts,
+    search_store,
+    sparql_resources,
+)
 
 from graph_loader.terms import THESAURUS_NS
 from sparql_api.search import SearchParams
@@ -158,6 +165,42 @@ def test_a_box_across_the_antimeridian(client, store, bbox, found):
 def test_time_ranges_keep_overlapping_extents(client, args, coral, snow):
     iris = {h["iri"] for h in search(client, size=100, pole=["odatis", "theia"], **args)["hits"]}
     assert (CORAL in iris, SNOW in iris) == (coral, snow)
+
+
+ARGO = DATASET + "argo-gdac-profiles"  # -2000 .. 0 m
+PIC_DU_MIDI = DATASET + "pic-du-midi-ozone"  # 2877 m
+MAIDO = DATASET + "maido-lidars"  # from 2160 m, top unknown
+
+
+def test_vertical_ranges_narrow_the_total(client, store):
+    """Each narrower altitude range (metres, depth negative) finds fewer resources: those
+    whose vertical extent overlaps it, as its SPARQL equivalent finds them; an unknown top
+    is open and the bounds are inclusive."""
+    ranges = [
+        {},
+        {"vmin": "-100"},
+        {"vmin": "-100", "vmax": "2500"},
+        {"vmin": "1000", "vmax": "2500"},
+        {"vmin": "2200", "vmax": "2500"},
+    ]
+    totals, found = [], []
+    for args in ranges:
+        result = search(client, size=100, **args)
+        totals.append(result["total"])
+        assert result["total"] == len(sparql_resources(store, SearchParams.from_args(args)))
+        iris = {h["iri"] for h in result["hits"]}
+        found.append((ARGO in iris, PIC_DU_MIDI in iris, MAIDO in iris))
+    assert totals == sorted(totals, reverse=True) and len(set(totals)) == len(totals)
+    assert found == [
+        (True, True, True),
+        (True, True, True),
+        (True, False, True),
+        (False, False, True),
+        (False, False, True),
+    ]
+    exact = {h["iri"] for h in search(client, size=100, vmin="2877", vmax="2877")["hits"]}
+    above = {h["iri"] for h in search(client, size=100, vmin="2877.5")["hits"]}
+    assert (PIC_DU_MIDI in exact, PIC_DU_MIDI in above) == (True, False)
 
 
 def test_a_french_query_finds_a_record_described_only_in_english(client):

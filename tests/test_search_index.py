@@ -56,6 +56,11 @@ SEARCHES = [
     {"q": "température", "pole": "aeris"},
     {"q": "sea ice", "theme": "oceans"},
     {"q": "aerosol optical depth", "bbox": "-20,0,40,30"},
+    {"vmin": "-100", "vmax": "0"},
+    {"vmin": "1000"},
+    {"vmax": "-500", "theme": "oceans"},
+    {"vmin": "2000", "vmax": "2500", "pole": "aeris"},
+    {"q": "ozone", "vmin": "2500"},
 ]
 
 
@@ -108,6 +113,78 @@ def test_every_facet_count_equals_the_sparql_ground_truth(store, index, concepts
         found = sparql_resources(store, params)
         assert result["total"] == len(found)
         assert set(all_hits(index, args, concepts)) == set(found)
+
+
+#: every altitude of the searchable resources, read without the search's own queries
+_ALTITUDES = """SELECT ?r ?p ?v WHERE {
+  VALUES ?p { <https://w3id.org/gaia-kg/ontology#minimumAltitude>
+              <https://w3id.org/gaia-kg/ontology#maximumAltitude> }
+  ?r ?p ?v
+}"""
+
+
+def _vertical_extents(store) -> dict[str, tuple[float | None, float | None]]:
+    """resource -> (lowest minimum, highest maximum) altitude, None when unknown."""
+    lows: dict[str, list[float]] = {}
+    highs: dict[str, list[float]] = {}
+    for row in store.select(_ALTITUDES):
+        into = lows if row["p"].value.endswith("minimumAltitude") else highs
+        into.setdefault(row["r"].value, []).append(float(row["v"].value))
+    return {
+        r: (min(lows[r]) if r in lows else None, max(highs[r]) if r in highs else None)
+        for r in {*lows, *highs}
+    }
+
+
+@pytest.mark.parametrize(
+    "vmin, vmax",
+    [(-100.0, 0.0), (2000.0, 2500.0), (-1e9, -1500.0)],
+    ids=["surface", "open-top", "deep"],
+)
+def test_a_vertical_search_finds_exactly_the_overlapping_extents(store, index, vmin, vmax):
+    """The hits of vmin/vmax are the resources whose [lowest minimum, highest maximum]
+    altitude overlaps the range, an unknown bound being open (worked out here from the
+    triples), and the range really selects: some resources with an altitude are left out."""
+    extents = _vertical_extents(store)
+    searchable = sparql_resources(store, SearchParams())
+    expected = {
+        r
+        for r, (low, high) in extents.items()
+        if r in searchable and (low is None or low <= vmax) and (high is None or high >= vmin)
+    }
+    args = {"vmin": repr(vmin), "vmax": repr(vmax)}
+    assert set(all_hits(index, args)) == expected
+    assert 0 < len(expected) < len(set(extents) & set(searchable))
+
+
+ODD_ALTITUDES = """
+@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix gaia: <https://w3id.org/gaia-kg/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://example.org/dataset/odd> a dcat:Dataset ; dct:title "Odd altitudes"@en ;
+    gaia:minimumAltitude "deep", "-20"^^xsd:decimal, "-5e1"^^xsd:double ;
+    gaia:maximumAltitude "NaN"^^xsd:double, "12.5"^^xsd:decimal, "INF"^^xsd:double, "high"@en .
+"""
+
+
+@pytest.mark.parametrize(
+    "args, found",
+    [
+        ({"vmax": "-50"}, True),  # the lowest minimum is -5e1
+        ({"vmax": "-50.5"}, False),
+        ({"vmin": "12.5"}, True),  # the highest maximum is 12.5: INF, NaN, "high" left out
+        ({"vmin": "12.6"}, False),
+    ],
+)
+def test_altitudes_that_are_not_numbers_are_left_out_by_the_index_and_sparql(args, found):
+    store = EmbeddedStore(None)
+    graph = ox.NamedNode("https://example.org/graph/odd")
+    store.raw.load(ODD_ALTITUDES.encode(), format=ox.RdfFormat.TURTLE, to_graph=graph)
+    index = memory_index(store)
+    expected = ["https://example.org/dataset/odd"] if found else []
+    assert all_hits(index, args) == expected
+    assert list(sparql_resources(store, SearchParams.from_args(args))) == expected
 
 
 def test_wkt_boxes_and_dates():

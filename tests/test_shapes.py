@@ -106,6 +106,9 @@ def test_mandatory_properties_are_violations_and_recommended_ones_warnings():
         "Dataset-theme-gaia",
         "Licence-known",
         "Distribution-format",
+        "Vertical-minimumAltitude",
+        "Vertical-maximumAltitude",
+        "Vertical-order",
     ]
     assert {s: severity(s) for s in violations + warnings} == {
         **{s: "Violation" for s in violations},

@@ -62,6 +62,13 @@ EXPECTED = {
     "dataset-start-after-end.ttl": {
         (DS + "start-after-end > dct:temporal", "dcat:startDate", V, "Period-order")
     },
+    "dataset-altitude-min-above-max.ttl": {
+        (DS + "altitude-min-above-max", "gaia:minimumAltitude", W, "Vertical-order")
+    },
+    "dataset-altitude-malformed.ttl": {
+        (DS + "altitude-malformed", "gaia:minimumAltitude", W, "Vertical-minimumAltitude"),
+        (DS + "altitude-malformed", "gaia:maximumAltitude", W, "Vertical-maximumAltitude"),
+    },
     "dataset-bad-dates.ttl": {
         (DS + "bad-dates", "dct:issued", V, "Dataset-issued"),
         (DS + "bad-dates", "dct:modified", V, "Dataset-modified"),

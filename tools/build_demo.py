@@ -109,7 +109,8 @@ def centre_terms(centre: str) -> tuple[URIRef, URIRef, URIRef]:
 
 
 def add_dataset(g: Graph, d, services: dict[str, set[str]], *, defect: str | None = None) -> None:
-    """Write one dataset with its location, period, distributions; record served datasets."""
+    """Write one dataset with its location, period, vertical extent and distributions; record
+    served datasets."""
     s = iri("dataset", d.slug)
     pole, centre, agent = centre_terms(d.centre)
     g.add((s, RDF.type, DCAT.Dataset))
@@ -143,6 +144,11 @@ def add_dataset(g: Graph, d, services: dict[str, set[str]], *, defect: str | Non
         g.add((period, DCAT.endDate, Literal(end, datatype=XSD.date)))
     g.add((s, DCT.issued, Literal(d.issued, datatype=XSD.date)))
     g.add((s, DCT.modified, Literal(d.modified, datatype=XSD.date)))
+    low, high = d.vertical or (None, None)
+    if low is not None:
+        g.add((s, GAIA.minimumAltitude, Literal(str(low), datatype=XSD.decimal)))
+    if high is not None:
+        g.add((s, GAIA.maximumAltitude, Literal(str(high), datatype=XSD.decimal)))
     g.add((s, DCT.license, URIRef(LICENCES[d.licence][0])))
     g.add((s, DCT.accessRights, URIRef(EU + "access-right/" + d.access)))
     g.add((s, DCAT.landingPage, URIRef(d.landing)))

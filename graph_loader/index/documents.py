@@ -44,7 +44,8 @@ __all__ = [
 #: the kind of a resource typed several ways: the first of these
 KIND_PRIORITY = ("dataset", "service", "software", "publication")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
-_VERTICAL = re.compile(r"vertical extent: (\S+) \.\. (\S+)")
+#: a decimal or double without INF / NaN: an altitude that is a number (as search_filter_vertical)
+_ALTITUDE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 @dataclass(slots=True)
@@ -268,7 +269,8 @@ DIRECT = (
     (_DCT + "license", "links", "licence"),
     (_DCT + "modified", "extents", "modified"),
     (_DCT + "issued", "extents", "issued"),
-    ("http://www.w3.org/2000/01/rdf-schema#comment", "extents", "comment"),
+    (_GAIA + "minimumAltitude", "extents", "vmin"),
+    (_GAIA + "maximumAltitude", "extents", "vmax"),
 )
 #: (link, predicate of the linked node, group, field): distributions, spatial, temporal
 INDIRECT = (
@@ -422,7 +424,7 @@ def _put(res: dict, group: str, name: str, term: tuple[str, str, str]) -> None:
     elif group == "links":
         if kind == "iri":
             res["links"].append((name, sys.intern(value)))
-    elif name != "comment" or (kind == "literal" and value.startswith("vertical extent: ")):
+    else:
         res["extents"].append((name, value))
 
 
@@ -498,9 +500,10 @@ def _extents(res: dict) -> dict:
             day = parse_day(value)
             if day is not None:
                 out[name] = max(out.get(name, day), day)
-        elif name == "comment" and (m := _VERTICAL.match(value)):
-            low, high = (float(v) if _NUMBER.fullmatch(v) else None for v in m.groups())
-            out["vertical"] = (low, high)
+        elif name in ("vmin", "vmax") and _ALTITUDE.fullmatch(value):
+            metres = float(value)
+            pick = min if name == "vmin" else max
+            out[name] = pick(out.get(name, metres), metres)
     return out
 
 
@@ -554,7 +557,7 @@ def make_document(res: dict, vocab: Vocabularies) -> tantivy.Document:
     if start is not None or end is not None:
         doc.add_integer("tstart", start if start is not None else date.min.toordinal())
         doc.add_integer("tend", end if end is not None else date.max.toordinal())
-    low, high = ext.get("vertical", (None, None))
+    low, high = ext.get("vmin"), ext.get("vmax")
     if low is not None or high is not None:
         doc.add_float("vmin", low if low is not None else -1e9)
         doc.add_float("vmax", high if high is not None else 1e9)

@@ -6,13 +6,16 @@ section of the record about ``subject``.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from xml.etree.ElementTree import Element
 
 import pyoxigraph as ox
 
 from ..iri import resource_iri
+from ..terms import GAIA_NS
 from .iso_common import (
+    XLINK_HREF,
     Triples,
     code_of,
     date_literal,
@@ -23,6 +26,7 @@ from .iso_common import (
     first,
     href_of,
     http_iri,
+    kids,
     local,
     text_of,
 )
@@ -31,6 +35,8 @@ from .iso_parts import DCAT, DCT, GEODCAT, INSPIRE, PROV, RDFS, Texts
 __all__ = [
     "add_keywords",
     "add_extents",
+    "add_vertical_extent",
+    "is_depth_crs",
     "add_quality",
     "add_resolution",
     "add_reference_systems",
@@ -124,18 +130,73 @@ def add_extents(out: Triples, subject, ident) -> None:
         out.add(subject, DCT + "temporal", period_node)
         out.add(period_node, DCAT + "startDate", start)
         out.add(period_node, DCAT + "endDate", end)
+    add_vertical_extent(out, subject, ident)
+
+
+def add_vertical_extent(out: Triples, subject, ident) -> None:
+    """The vertical extents: ``gaia:minimumAltitude`` / ``gaia:maximumAltitude`` (metres, up;
+    the lowest minimum and highest maximum of all), and each extent as it is written, in a
+    bilingual ``rdfs:comment`` shown on the resource page.
+
+    Values are heights unless the vertical CRS is a depth one (see :func:`is_depth_crs`): then
+    they are negated and swapped (a depth of 10 to 200 m is an altitude of -200 to -10 m).
+    """
+    lows: list[Decimal] = []
+    highs: list[Decimal] = []
     for vertical in descendants(ident, "EX_VerticalExtent"):
         low, high = (
             decimal_text(text_of(first(vertical, b))) for b in ("minimumValue", "maximumValue")
         )
-        if low is not None or high is not None:
-            span = " .. ".join(v or "?" for v in (low, high))
-            out.add(
-                subject, RDFS + "comment", ox.Literal(f"vertical extent: {span}", language="en")
-            )
-            out.add(
-                subject, RDFS + "comment", ox.Literal(f"étendue verticale : {span}", language="fr")
-            )
+        if low is None and high is None:
+            continue
+        span = " .. ".join(v or "?" for v in (low, high))
+        out.add(subject, RDFS + "comment", ox.Literal(f"vertical extent: {span}", language="en"))
+        out.add(subject, RDFS + "comment", ox.Literal(f"étendue verticale : {span}", language="fr"))
+        bottom, top = (Decimal(v) if v is not None else None for v in (low, high))
+        if is_depth_crs(vertical):
+            bottom, top = _negated(top), _negated(bottom)
+        if bottom is not None:
+            lows.append(bottom)
+        if top is not None:
+            highs.append(top)
+    if lows:
+        out.add(subject, GAIA_NS + "minimumAltitude", _typed(format(min(lows), "f"), "decimal"))
+    if highs:
+        out.add(subject, GAIA_NS + "maximumAltitude", _typed(format(max(highs), "f"), "decimal"))
+
+
+def _negated(value: Decimal | None) -> Decimal | None:
+    return -value if value is not None else None
+
+
+#: EPSG vertical CRSs whose axis points down: MSL depth, instantaneous water level depth, LAT depth
+DEPTH_EPSG_CODES = frozenset({"5715", "5831", "5866"})
+_CRS_NAMES = frozenset({"name", "identifier", "code", "codeSpace"})
+
+
+def is_depth_crs(vertical: Element) -> bool:
+    """Whether the vertical CRS of an ``EX_VerticalExtent`` measures depths: its name,
+    identifier or link says "depth", or it is one of :data:`DEPTH_EPSG_CODES`. A missing CRS
+    (``nilReason``) or any other one is a height.
+
+    >>> from xml.etree.ElementTree import fromstring
+    >>> is_depth_crs(fromstring('<e><verticalCRS xmlns:x="http://www.w3.org/1999/xlink" '
+    ...     'x:href="http://www.opengis.net/def/crs/EPSG/0/5715"/></e>'))
+    True
+    >>> is_depth_crs(fromstring("<e><verticalCRS><VerticalCRS><name>EGM2008 height</name>"
+    ...     "</VerticalCRS></verticalCRS></e>"))
+    False
+    """
+    words = []
+    for crs in kids(vertical, "verticalCRS", "verticalCRSId"):
+        for el in crs.iter():
+            words += [v for k, v in el.attrib.items() if k == XLINK_HREF or local(k) == "codeSpace"]
+            if el is crs or local(el.tag) in _CRS_NAMES:
+                words.append(text_of(el))
+    text = " ".join(words).lower()
+    if "depth" in text:
+        return True
+    return "epsg" in text and not DEPTH_EPSG_CODES.isdisjoint(re.findall(r"\d+", text))
 
 
 def _position(el: Element | None) -> ox.Literal | None:

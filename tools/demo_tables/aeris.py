@@ -32,6 +32,7 @@ DATASETS = [
         "1994-08-01",
         freq="DAILY",
         land=IAGOS,
+        vert=(0, 12000),
         svc="iagos-data-portal",
         dl=None,
     ),
@@ -56,6 +57,7 @@ DATASETS = [
         "2001-12-01",
         freq="DAILY",
         land=IAGOS,
+        vert=(0, 12000),
         svc="iagos-data-portal",
     ),
     ds(
@@ -140,6 +142,7 @@ DATASETS = [
         "1994-08-01",
         freq="DAILY",
         land=IAGOS,
+        vert=(0, 12000),
         svc="iagos-data-portal",
     ),
     ds(
@@ -782,6 +785,7 @@ DATASETS = [
         "2000-01-01",
         freq="MONTHLY",
         land="https://wwwobs.univ-bpclermont.fr/SO/mesures/pdd.php",
+        vert=(1465, 1465),
         fmt="CSV",
         svc="aeris-catalogue-api",
     ),
@@ -849,6 +853,7 @@ DATASETS = [
         "2013-01-01",
         freq="MONTHLY",
         land="https://osur.univ-reunion.fr/observations/opar/",
+        vert=(2160, None),
         svc="aeris-catalogue-api",
     ),
     ds(
@@ -931,6 +936,7 @@ DATASETS = [
         "2001-01-01",
         freq="MONTHLY",
         land="https://p2oa.aeris-data.fr/",
+        vert=(2877, 2877),
         fmt="CSV",
         svc="aeris-catalogue-api",
     ),
@@ -951,6 +957,7 @@ DATASETS = [
         "2006-01-01",
         "2006-12-31",
         land="https://baobab.sedoo.fr/",
+        vert=(0, 30000),
         fmt="TXT",
         svc="sedoo-campaign-databases",
     ),
@@ -1124,6 +1131,7 @@ DATASETS = [
         "2020-01-08",
         "2020-02-19",
         land="https://eurec4a.aeris-data.fr/",
+        vert=(0, 30000),
         svc="sedoo-campaign-databases",
     ),
     ds(

@@ -34,6 +34,7 @@ DATASETS = [
         "1999-01-01",
         freq="DAILY",
         land="https://argo.ucsd.edu/",
+        vert=(-2000, 0),
         svc="argo-gdac",
         dist=[
             (
@@ -67,6 +68,7 @@ DATASETS = [
         "2008-01-01",
         freq="DAILY",
         land="https://biogeochemical-argo.org/",
+        vert=(-2000, 0),
         svc="argo-gdac",
     ),
     ds(
@@ -156,6 +158,7 @@ DATASETS = [
         "2008-01-01",
         freq="DAILY",
         land=CORIOLIS,
+        vert=(-1000, 0),
         svc="ifremer-erddap",
     ),
     ds(
@@ -667,6 +670,7 @@ DATASETS = [
         "1997-09-01",
         freq="DAILY",
         land="https://www.brest.ird.fr/pirata/",
+        vert=(-500, 0),
         svc="ifremer-erddap",
     ),
     ds(
@@ -686,6 +690,7 @@ DATASETS = [
         "1991-01-01",
         freq="MONTHLY",
         land=SEANOE,
+        vert=(-2000, 0),
         fmt="CSV",
         svc="seanoe-oai",
     ),

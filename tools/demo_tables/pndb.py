@@ -271,6 +271,7 @@ DATASETS = [
         "2009-09-01",
         "2013-12-31",
         land="https://fondationtaraocean.org/",
+        vert=(-1000, 0),
         fmt="TXT",
         svc="gbif-api",
     ),

@@ -29,6 +29,8 @@ class Dataset:
     issued: str
     modified: str
     access: str = "PUBLIC"
+    #: (minimum, maximum) altitude in metres, depths negative; None for an unknown bound
+    vertical: tuple[int | None, int | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,10 @@ def ds(
     issued: str | None = None,
     modified: str | None = None,
     access: str = "PUBLIC",
+    vert: tuple[int | None, int | None] | None = None,
 ) -> Dataset:
-    """A dataset from its compact table form (keywords ``"fr/en; fr/en"``, variables spaced)."""
+    """A dataset from its compact table form (keywords ``"fr/en; fr/en"``, variables spaced;
+    ``vert`` the vertical extent in metres, depths negative)."""
     if freq is None:
         freq = "NEVER" if end else "UPDATE_CONT"
     distributions = tuple(dist) if dist else ((fmt, land, dl, svc),)
@@ -129,4 +133,5 @@ def ds(
         issued=issued or max(start, "2000-01-01"),
         modified=modified or (end if end and end > "2020" else "2024-11-15"),
         access=access,
+        vertical=vert,
     )

@@ -19,7 +19,12 @@ finds the narrower concepts too. A word covered by a matched concept is satisfie
 its text or by a document tagged at or below the concept: a French query finds a record
 described only in English, and the reverse.
 
-A stop word inside such a run (``glace de mer``) needs no match of its own.
+**Places.** Runs of words that name a place of the gazetteer (:mod:`sparql_api.places`; the
+same matching as concepts) are matched too, and a word covered by a matched place is
+satisfied either by its text or by a resource whose bbox lies within the place's box
+(enlarged a little): ``La Réunion`` finds the Piton de la Fournaise records, which never name
+the island. A stop word inside a run of a concept or place (``glace de mer``, ``La
+Réunion``) needs no match of its own.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from graph_loader.index.schema import LANGS, analyzer
 
 from .autocomplete import matcher_for, tokens
 from .concept_index import ConceptIndex
+from .places import Place, within_query
 
 __all__ = [
     "QueryPlan",
@@ -43,6 +49,7 @@ __all__ = [
     "form_prefix",
     "FIELD_WEIGHTS",
     "CONCEPT_BOOST",
+    "PLACE_BOOST",
     "FORM_WEIGHT",
 ]
 
@@ -50,6 +57,8 @@ __all__ = [
 FIELD_WEIGHTS = {"title": 3.0, "keyword": 2.0, "theme": 1.5, "description": 1.0}
 #: weight of a word satisfied through a matched concept
 CONCEPT_BOOST = 2.5
+#: weight of a word satisfied by lying within a matched place
+PLACE_BOOST = 3.0
 #: words this long (folded) also match fuzzily and by word form
 FUZZY_MIN_CHARS = 6
 #: fields searched by word form, and the (constant) score of a word-form match
@@ -86,6 +95,9 @@ class QueryPlan:
     query: tantivy.Query
     words: list[str] = field(default_factory=list)
     concepts: list[MatchedConcept] = field(default_factory=list)
+    #: the places named, and each of them by IRI (labels, box)
+    places: list[MatchedConcept] = field(default_factory=list)
+    place_info: dict[str, Place] = field(default_factory=dict)
     #: expanded concept IRI -> (matched concept IRI, "concept" or "aligned")
     expansion: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: the query whose terms are highlighted (words only)
@@ -204,10 +216,20 @@ def plan_query(
                 expansion[iri] = (concept.iri, via)
         for w in concept.words:
             by_word.setdefault(w, []).extend(expanded)
+    gazetteer = concepts.places if concepts is not None else None
+    places = match_concepts(gazetteer.names, words, lang) if gazetteer is not None else []
+    place_info = {p.iri: gazetteer.places[p.iri] for p in places} if places else {}
+    by_place: dict[int, list[str]] = {}
+    for place in places:
+        for w in place.words:
+            by_place.setdefault(w, []).append(place.iri)
     texts = [_word_query(schema, typed, folded) for folded, typed in pairs]
     # a stop word inside a run of words that also has other words needs no match of its own
     in_runs = {
-        i for run in matched if any(texts[w] is not None for w in run.words) for i in run.words
+        i
+        for run in [*matched, *places]
+        if any(texts[w] is not None for w in run.words)
+        for i in run.words
     }
     clauses, highlight, kept = [], [], []
     for i, word in enumerate(words):
@@ -218,6 +240,10 @@ def plan_query(
         if i in by_word:
             term_set = tantivy.Query.term_set_query(schema, "concepts", sorted(set(by_word[i])))
             alternatives.append(tantivy.Query.boost_query(term_set, CONCEPT_BOOST))
+        for iri in by_place.get(i, ()):
+            alternatives.append(
+                tantivy.Query.boost_query(within_query(schema, place_info[iri].box), PLACE_BOOST)
+            )
         if not alternatives:
             continue
         kept.append(word)
@@ -239,6 +265,8 @@ def plan_query(
         query,
         kept,
         matched,
+        places,
+        place_info,
         expansion,
         tantivy.Query.boolean_query(highlight) if highlight else None,
     )

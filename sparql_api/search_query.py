@@ -29,7 +29,6 @@ Réunion``) needs no match of its own.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -66,8 +65,6 @@ FORM_FIELDS = ("title", "keyword", "description")
 FORM_WEIGHT = 0.4
 #: a word-form prefix keeps at least this many letters of the stem
 FORM_MIN_CHARS = 5
-#: a word: letters and digits, with the combining marks of a decomposed accent
-_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
 
 _ANALYZERS: dict[str, tantivy.TextAnalyzer] = {}
 
@@ -147,11 +144,26 @@ def query_words(q: str) -> list[tuple[str, str]]:
     >>> query_words("Méditerranée, l'été")
     [('mediterranee', 'Méditerranée'), ('l', 'l'), ('ete', 'été')]
     """
-    out = []
-    for typed in _WORD.findall(unicodedata.normalize("NFC", q)):
+    out: list[tuple[str, str]] = []
+    for typed in _typed_words(unicodedata.normalize("NFKC", q)):
         folded = tokens(typed)
         out.extend([(folded[0], typed)] if len(folded) == 1 else [(f, f) for f in folded])
     return out
+
+
+def _typed_words(text: str) -> list[str]:
+    """Runs of letters and digits, with the combining marks that folding drops (so that the
+    runs fold to the words of :func:`tokens`)."""
+    words, current = [], []
+    for ch in text:
+        if ch.isalnum() or unicodedata.combining(ch):
+            current.append(ch)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return words
 
 
 def form_prefix(stem: str) -> str:

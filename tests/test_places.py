@@ -22,7 +22,7 @@ from graph_loader.store import EmbeddedStore
 from graph_loader.terms import PLACE_NS, PLACES_GRAPH
 from graph_loader.text import fold
 from sparql_api.assistant.gazetteer import GAZETTEER
-from sparql_api.autocomplete import suggest
+from sparql_api.autocomplete import suggest, tokens
 from sparql_api.concept_index import build_concept_index, signature
 from sparql_api.places import margins, within, within_query
 from sparql_api.search import SearchParams, run_search
@@ -261,6 +261,16 @@ def test_a_word_form_finds_a_record_that_never_uses_the_word(store, index, conce
     assert "volcanic" in texts and not re.search(r"\bvolcano(es)?\b", texts)
     assert PELEE in all_hits(index, {"q": "volcano", "lang": "en"}, concepts)
     assert PELEE in all_hits(index, {"q": "Martinique volcano", "lang": "en"}, concepts)
+
+
+@pytest.mark.parametrize(
+    "q",
+    ["Méditerranée", "Me\u0301diterrane\u0301e", "l'été 2020", "PM2.5 ℃ ﬁne", "क़ाफ़िला", "a_b"],
+)
+def test_typed_words_fold_to_the_words_concepts_are_matched_on(q):
+    pairs = query_words(q)
+    assert [folded for folded, _typed in pairs] == tokens(q)
+    assert all(tokens(typed) == [folded] for folded, typed in pairs)
 
 
 def test_words_are_stemmed_as_typed(index, concepts):

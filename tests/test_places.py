@@ -287,3 +287,13 @@ def test_a_stop_word_inside_a_concept_needs_no_match_of_its_own(index, concepts)
     assert ID + "publication/lavergne-2019-osisaf" in all_hits(
         index, {"q": "glace de mer", "lang": "fr"}, concepts
     )
+
+
+@pytest.mark.parametrize("module", ["sparql_api.places", "sparql_api.search_query"])
+def test_module_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0
+    assert result.failed == 0

@@ -1,4 +1,4 @@
-"""Putting the project's own graphs in a store: ontology, thesaurus, organisations."""
+"""Putting the project's own graphs in a store: ontology, thesaurus, organisations, places."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .formats import read_triples
 from .ontology import ONTOLOGY_FILES
 from .paths import ontology_dir, vocabularies_dir
 from .store import Store
-from .terms import GRAPHS_NS, ONTOLOGY_GRAPH, THESAURUS_GRAPH
+from .terms import GRAPHS_NS, ONTOLOGY_GRAPH, PLACES_GRAPH, THESAURUS_GRAPH
 
 __all__ = ["initialise", "project_graphs", "ORGANISATIONS_GRAPH", "ALIGNMENTS_GRAPH"]
 
@@ -25,6 +25,7 @@ def project_graphs() -> dict[ox.NamedNode, list[Path]]:
         ONTOLOGY_GRAPH: [ontology_dir() / name for name in ONTOLOGY_FILES],
         THESAURUS_GRAPH: [vocabularies_dir() / "gaia-thesaurus.ttl"],
         ORGANISATIONS_GRAPH: [vocabularies_dir() / "organisations.ttl"],
+        PLACES_GRAPH: [vocabularies_dir() / "places.ttl"],
         ALIGNMENTS_GRAPH: sorted((vocabularies_dir() / "alignments").glob("*.ttl")),
     }
 

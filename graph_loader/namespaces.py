@@ -64,6 +64,7 @@ class GAIA(DefinedNamespace):
     Compartment: URIRef  # Top concept of the GAIA thesaurus
     SubDomain: URIRef  # Second-level concept of the GAIA thesaurus
     Variable: URIRef  # Third-level concept of the GAIA thesaurus
+    Place: URIRef  # A place of the gazetteer, with its bounding box
     RecordGraph: URIRef  # The named graph holding one harvested record
     ValidationOutcome: URIRef  # The result of the SHACL validation of a record
     HarvestSource: URIRef  # A catalogue declared in the sources configuration

@@ -11,6 +11,7 @@ from pyoxigraph import NamedNode
 GAIA_NS = "https://w3id.org/gaia-kg/ontology#"
 THESAURUS_NS = "https://w3id.org/gaia-kg/thesaurus/"
 ORG_NS = "https://w3id.org/gaia-kg/org/"
+PLACE_NS = "https://w3id.org/gaia-kg/place/"
 GRAPHS_NS = "https://w3id.org/gaia-kg/graph/"
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -32,6 +33,8 @@ def gaia(local: str) -> NamedNode:
 ONTOLOGY_GRAPH = NamedNode(GRAPHS_NS + "ontology")
 INFERENCE_GRAPH = NamedNode(GRAPHS_NS + "inference")
 THESAURUS_GRAPH = NamedNode(GRAPHS_NS + "thesaurus")
+#: the gazetteer (``vocabularies/places.ttl``): places with their names and bounding boxes
+PLACES_GRAPH = NamedNode(GRAPHS_NS + "places")
 
 
 def vocabulary_graph(name: str) -> NamedNode:

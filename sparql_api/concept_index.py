@@ -4,8 +4,10 @@
 (``terms.vocabulary_graph(name)``): labels, broader edges (``skos:broader`` or the inverse of
 ``skos:narrower``, inside each graph), schemes and mappings; depths and compartments are
 computed in Python, counts (distinct resources tagged at or below a concept with
-``gaia:variable`` or ``dcat:theme``) by one SPARQL aggregate. :class:`ConceptIndexHolder`
-keeps one index per process and rebuilds it when the store's :func:`signature` changes.
+``gaia:variable`` or ``dcat:theme``) by one SPARQL aggregate. The places of the gazetteer
+graph are read alongside, apart from the concepts (:mod:`sparql_api.places`).
+:class:`ConceptIndexHolder` keeps one index per process and rebuilds it when the store's
+:func:`signature` changes.
 """
 
 from __future__ import annotations
@@ -16,13 +18,17 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from graph_loader.store import Store
-from graph_loader.terms import GRAPHS_NS, THESAURUS_GRAPH
+from graph_loader.terms import GRAPHS_NS, PLACES_GRAPH, THESAURUS_GRAPH
 
 from .rq import load_query
+
+if TYPE_CHECKING:
+    from .places import Gazetteer
 
 __all__ = [
     "Concept",
@@ -45,8 +51,13 @@ log = logging.getLogger(__name__)
 
 
 def graph_bindings() -> dict[str, ox.NamedNode | ox.Literal]:
-    """The bindings selecting the vocabulary graphs in the ``concept_*.rq`` queries."""
-    return {"thesaurus": THESAURUS_GRAPH, "vocabularies": ox.Literal(VOCABULARIES_PREFIX)}
+    """The bindings selecting the vocabulary graphs (and the places graph, for the
+    signature) in the ``concept_*.rq`` queries."""
+    return {
+        "thesaurus": THESAURUS_GRAPH,
+        "vocabularies": ox.Literal(VOCABULARIES_PREFIX),
+        "places": PLACES_GRAPH,
+    }
 
 
 def vocabulary_name(graph: str) -> str:
@@ -96,6 +107,8 @@ class ConceptIndex:
     seconds: float = 0.0
     #: structures derived from the index by other modules (the autocomplete tables)
     cache: dict = field(default_factory=dict)
+    #: the places of the gazetteer graph (never among ``concepts``)
+    places: Gazetteer | None = None
 
     def ancestors(self, iri: str) -> list[str]:
         """Every concept above ``iri`` (breadth first, nearest first, no repeats)."""
@@ -111,7 +124,8 @@ class ConceptIndex:
 
 
 def signature(store: Store) -> tuple:
-    """A cheap summary of what the index depends on: triples per vocabulary graph, tags."""
+    """A cheap summary of what the index depends on: triples per vocabulary graph, tags, the
+    places graph."""
     rows = store.select(load_query("concept_signature"), graph_bindings())
     return tuple(sorted((row["g"].value, int(row["n"].value)) for row in rows))
 
@@ -150,6 +164,9 @@ def build_concept_index(store: Store, *, sig: tuple | None = None) -> ConceptInd
     _depths(index)
     _compartments(index, store)
     _counts(index, store)
+    from .places import read_gazetteer  # it builds a ConceptIndex of its own
+
+    index.places = read_gazetteer(store)
     index.seconds = time.perf_counter() - started
     return index
 

@@ -336,18 +336,25 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     },
     ("/api/search", "get"): {
         "summary": (
-            "Faceted search: text (fr/en, expanded to thesaurus concepts), facet tree with exact "
-            "counts, flat facets, bbox, time and depth ranges, sort and paging",
-            "Recherche à facettes : texte (fr/en, étendu aux concepts du thésaurus), arbre de "
-            "facettes aux comptes exacts, facettes simples, emprise, périodes, profondeurs, tri "
-            "et pagination",
+            "Faceted search: text (fr/en, expanded to thesaurus concepts and to the places of "
+            "the gazetteer), facet tree with exact counts, flat facets, bbox, time and depth "
+            "ranges, sort and paging",
+            "Recherche à facettes : texte (fr/en, étendu aux concepts du thésaurus et aux lieux "
+            "du répertoire), arbre de facettes aux comptes exacts, facettes simples, emprise, "
+            "périodes, profondeurs, tri et pagination",
         ),
         "parameters": [
             _param(
                 "q",
                 "query",
-                "Words to find, in French or English.",
-                "Mots recherchés, en français ou en anglais.",
+                "Words to find, in French or English. Words naming a thesaurus concept also "
+                "find the resources tagged with it; words naming a place of the gazetteer also "
+                "find the resources whose bbox lies inside the place's box (each hit's why "
+                "says so).",
+                "Mots recherchés, en français ou en anglais. Des mots qui nomment un concept du "
+                "thésaurus trouvent aussi les ressources qui en portent le thème ; des mots qui "
+                "nomment un lieu du répertoire trouvent aussi les ressources dont l'emprise est "
+                "dans celle du lieu (le why de chaque résultat le dit).",
             ),
             *[
                 _param(

@@ -26,6 +26,7 @@ from graph_loader.terms import THESAURUS_NS
 
 from .concept_index import ConceptIndex
 from .i18n import pick_label
+from .places import within
 from .search_params import FLAT_FACETS, SearchParams
 from .search_query import QueryPlan, plan_query
 from .search_sparql import sparql_for
@@ -257,6 +258,11 @@ def _hit(index, searcher, plan: QueryPlan | None, score, address, lang) -> dict:
                 found = matched[origin]
                 label = pick_label(index.meta.get("pref", {}).get(iri_c, {}), lang) or found.label
                 why.append({"concept": iri_c, "label": label, "lang": found.lang, "via": how})
+        for place in plan.places:
+            info = plan.place_info[place.iri]
+            if within(payload["bbox"], info.box):
+                label = pick_label(info.pref, lang) or place.label
+                why.append({"place": place.iri, "label": label, "lang": place.lang, "via": "place"})
     orgs = {}
     for key in ("pole", "centre"):
         value = payload.get(key)
@@ -346,6 +352,16 @@ def run_search(
                 ],
             }
             for c in (plan.concepts if plan else [])
+        ],
+        "places": [
+            {
+                "iri": p.iri,
+                "label": pick_label(plan.place_info[p.iri].pref, lang) or p.label,
+                "matched": p.label,
+                "lang": p.lang or None,
+                "bbox": list(plan.place_info[p.iri].box),
+            }
+            for p in (plan.places if plan else [])
         ],
         "links": links,
     }

@@ -1,11 +1,14 @@
 """From search parameters to tantivy queries: words, concepts, filters.
 
 **Words.** The query is cut into words; a word that is a stop word in French or English is
-dropped. Each remaining word is analysed by the French and the English analyzer of the index
-and matched in every text field of both languages (titles weigh most, then keywords, then
-theme labels, then descriptions; the best field counts, plus a fuzzy match of one edit on
-titles and keywords for words of 6 letters or more). Every word must match (all but one from
-four words on).
+dropped. Each remaining word is analysed, as typed (accents kept, as the indexed text was),
+by the French and the English analyzer of the index and matched in every text field of both
+languages (titles weigh most, then keywords, then theme labels, then descriptions; the best
+field counts). Words of 6 letters or more also match with one edit on titles and keywords
+(*fuzzy*), and by *word form*: every word that starts like the word's stem less its last
+letter or two (``volcano`` → ``volcan…`` finds *volcanic*, ``African`` → ``africa…`` finds
+*Africa*) on titles, keywords and descriptions, at a low weight. Every word must match (all
+but one from four words on).
 
 **Concepts.** Runs of words that name a concept of any loaded vocabulary (a prefLabel,
 altLabel or hiddenLabel in any language, acronyms included; an exact match, or a near one
@@ -15,10 +18,18 @@ list every concept they are tagged with and all their ancestors, so a term on th
 finds the narrower concepts too. A word covered by a matched concept is satisfied either by
 its text or by a document tagged at or below the concept: a French query finds a record
 described only in English, and the reverse.
+
+**Places.** Runs of words that name a place of the gazetteer (:mod:`sparql_api.places`; the
+same matching as concepts) are matched too, and a word covered by a matched place is
+satisfied either by its text or by a resource whose bbox lies within the place's box
+(enlarged a little): ``La Réunion`` finds the Piton de la Fournaise records, which never name
+the island. A stop word inside a run of a concept or place (``glace de mer``, ``La
+Réunion``) needs no match of its own.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import tantivy
@@ -27,14 +38,33 @@ from graph_loader.index.schema import LANGS, analyzer
 
 from .autocomplete import matcher_for, tokens
 from .concept_index import ConceptIndex
+from .places import Place, within_query
 
-__all__ = ["QueryPlan", "plan_query", "match_concepts", "FIELD_WEIGHTS", "CONCEPT_BOOST"]
+__all__ = [
+    "QueryPlan",
+    "plan_query",
+    "match_concepts",
+    "query_words",
+    "form_prefix",
+    "FIELD_WEIGHTS",
+    "CONCEPT_BOOST",
+    "PLACE_BOOST",
+    "FORM_WEIGHT",
+]
 
 #: weight of each analysed text field
 FIELD_WEIGHTS = {"title": 3.0, "keyword": 2.0, "theme": 1.5, "description": 1.0}
 #: weight of a word satisfied through a matched concept
 CONCEPT_BOOST = 2.5
+#: weight of a word satisfied by lying within a matched place
+PLACE_BOOST = 3.0
+#: words this long (folded) also match fuzzily and by word form
 FUZZY_MIN_CHARS = 6
+#: fields searched by word form, and the (constant) score of a word-form match
+FORM_FIELDS = ("title", "keyword", "description")
+FORM_WEIGHT = 0.4
+#: a word-form prefix keeps at least this many letters of the stem
+FORM_MIN_CHARS = 5
 
 _ANALYZERS: dict[str, tantivy.TextAnalyzer] = {}
 
@@ -62,6 +92,9 @@ class QueryPlan:
     query: tantivy.Query
     words: list[str] = field(default_factory=list)
     concepts: list[MatchedConcept] = field(default_factory=list)
+    #: the places named, and each of them by IRI (labels, box)
+    places: list[MatchedConcept] = field(default_factory=list)
+    place_info: dict[str, Place] = field(default_factory=dict)
     #: expanded concept IRI -> (matched concept IRI, "concept" or "aligned")
     expansion: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: the query whose terms are highlighted (words only)
@@ -103,22 +136,72 @@ def match_concepts(index: ConceptIndex, words: list[str], lang: str = "en") -> l
     return found
 
 
-def _word_query(schema: tantivy.Schema, word: str) -> tantivy.Query | None:
+def query_words(q: str) -> list[tuple[str, str]]:
+    """``(folded, as typed)`` for each word of ``q``: the folded words are those of
+    :func:`~sparql_api.autocomplete.tokens` (concept matching), the typed ones keep their
+    accents for the stemmers (``Méditerranée`` and ``mediterranee`` stem differently).
+
+    >>> query_words("Méditerranée, l'été")
+    [('mediterranee', 'Méditerranée'), ('l', 'l'), ('ete', 'été')]
+    """
+    out: list[tuple[str, str]] = []
+    for typed in _typed_words(unicodedata.normalize("NFKC", q)):
+        folded = tokens(typed)
+        out.extend([(folded[0], typed)] if len(folded) == 1 else [(f, f) for f in folded])
+    return out
+
+
+def _typed_words(text: str) -> list[str]:
+    """Runs of letters and digits, with the combining marks that folding drops (so that the
+    runs fold to the words of :func:`tokens`)."""
+    words, current = [], []
+    for ch in text:
+        if ch.isalnum() or unicodedata.combining(ch):
+            current.append(ch)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return words
+
+
+def form_prefix(stem: str) -> str:
+    """What words of the same form start with: ``stem`` less its last letter (two from 8
+    letters on), keeping at least :data:`FORM_MIN_CHARS` letters.
+
+    >>> form_prefix("volcano"), form_prefix("temperatur"), form_prefix("glaci")
+    ('volcan', 'temperat', 'glaci')
+    """
+    cut = 1 if len(stem) <= 7 else 2
+    return stem[: max(FORM_MIN_CHARS, len(stem) - cut)]
+
+
+def _word_query(schema: tantivy.Schema, word: str, folded: str) -> tantivy.Query | None:
     per_lang = {lang: _analyze(lang, word) for lang in LANGS}
     if any(not toks for toks in per_lang.values()):
         return None  # a stop word in one of the languages
+    long_word = len(folded) >= FUZZY_MIN_CHARS
     clauses = []
     for lang, toks in per_lang.items():
         for tok in toks:
             for name, weight in FIELD_WEIGHTS.items():
                 term = tantivy.Query.term_query(schema, f"{name}_{lang}", tok)
                 clauses.append(tantivy.Query.boost_query(term, weight))
-            if len(word) >= FUZZY_MIN_CHARS:
-                for name in ("title", "keyword"):
-                    fuzzy = tantivy.Query.fuzzy_term_query(
-                        schema, f"{name}_{lang}", tok, distance=1, transposition_cost_one=True
-                    )
-                    clauses.append(tantivy.Query.boost_query(fuzzy, 0.5))
+            if not long_word:
+                continue
+            for name in ("title", "keyword"):
+                fuzzy = tantivy.Query.fuzzy_term_query(
+                    schema, f"{name}_{lang}", tok, distance=1, transposition_cost_one=True
+                )
+                clauses.append(tantivy.Query.boost_query(fuzzy, 0.5))
+            prefix = form_prefix(tok)
+            for name in FORM_FIELDS:
+                # a prefix automaton (no edit): constant score, whatever the word found
+                form = tantivy.Query.fuzzy_term_query(
+                    schema, f"{name}_{lang}", prefix, distance=0, prefix=True
+                )
+                clauses.append(tantivy.Query.boost_query(form, FORM_WEIGHT))
     return tantivy.Query.disjunction_max_query(clauses, tie_breaker=0.1)
 
 
@@ -130,9 +213,10 @@ def plan_query(
     lang: str = "en",
 ) -> QueryPlan | None:
     """The text query for ``q`` (None when ``q`` has no word: every document matches)."""
-    words = tokens(q)
-    if not words:
+    pairs = query_words(q)
+    if not pairs:
         return None
+    words = [folded for folded, _typed in pairs]
     matched = match_concepts(concepts, words, lang) if concepts is not None else []
     by_word: dict[int, list[str]] = {}
     expansion: dict[str, tuple[str, str]] = {}
@@ -144,13 +228,34 @@ def plan_query(
                 expansion[iri] = (concept.iri, via)
         for w in concept.words:
             by_word.setdefault(w, []).extend(expanded)
+    gazetteer = concepts.places if concepts is not None else None
+    places = match_concepts(gazetteer.names, words, lang) if gazetteer is not None else []
+    place_info = {p.iri: gazetteer.places[p.iri] for p in places} if places else {}
+    by_place: dict[int, list[str]] = {}
+    for place in places:
+        for w in place.words:
+            by_place.setdefault(w, []).append(place.iri)
+    texts = [_word_query(schema, typed, folded) for folded, typed in pairs]
+    # a stop word inside a run of words that also has other words needs no match of its own
+    in_runs = {
+        i
+        for run in [*matched, *places]
+        if any(texts[w] is not None for w in run.words)
+        for i in run.words
+    }
     clauses, highlight, kept = [], [], []
     for i, word in enumerate(words):
-        text = _word_query(schema, word)
+        text = texts[i]
+        if text is None and i in in_runs:
+            continue
         alternatives = [text] if text is not None else []
         if i in by_word:
             term_set = tantivy.Query.term_set_query(schema, "concepts", sorted(set(by_word[i])))
             alternatives.append(tantivy.Query.boost_query(term_set, CONCEPT_BOOST))
+        for iri in by_place.get(i, ()):
+            alternatives.append(
+                tantivy.Query.boost_query(within_query(schema, place_info[iri].box), PLACE_BOOST)
+            )
         if not alternatives:
             continue
         kept.append(word)
@@ -172,6 +277,8 @@ def plan_query(
         query,
         kept,
         matched,
+        places,
+        place_info,
         expansion,
         tantivy.Query.boolean_query(highlight) if highlight else None,
     )

@@ -17,7 +17,7 @@ ONTOLOGY = URIRef("https://w3id.org/gaia-kg/ontology")
 
 # The agreed terms: the ontology declares exactly these (a new term is added here on purpose).
 AGREED = {
-    "Pole", "DataCentre", "Compartment", "SubDomain", "Variable", "RecordGraph",
+    "Pole", "DataCentre", "Compartment", "SubDomain", "Variable", "Place", "RecordGraph",
     "ValidationOutcome", "variable", "pole", "dataCentre", "memberOfPole", "compartment",
     "platform", "instrument", "usedWithDataset", "hasSoftware", "introduction", "describes",
     "source", "contentHash", "tripleCount", "validationOutcome", "warningCount",
@@ -111,6 +111,8 @@ def test_links_to_reused_vocabularies(gaia_ttl):
         (GAIA.Compartment, RDFS.subClassOf, SKOS.Concept),
         (GAIA.SubDomain, RDFS.subClassOf, SKOS.Concept),
         (GAIA.Variable, RDFS.subClassOf, SKOS.Concept),
+        (GAIA.Place, RDFS.subClassOf, SKOS.Concept),
+        (GAIA.Place, RDFS.subClassOf, DCTERMS.Location),
         (GAIA.RecordGraph, RDFS.subClassOf, PROV.Entity),
         (GAIA.memberOfPole, RDFS.domain, GAIA.DataCentre),
         (GAIA.memberOfPole, RDFS.range, GAIA.Pole),

@@ -1,4 +1,5 @@
-"""The GAIA thesaurus and the organisations scheme: structure, labels and the agreed identifiers."""
+"""The GAIA thesaurus, the organisations scheme and the gazetteer: structure, labels and the
+agreed identifiers."""
 
 from __future__ import annotations
 
@@ -6,15 +7,19 @@ from collections import Counter
 
 import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, SKOS
+from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
+from graph_loader.index.documents import parse_bbox
 from graph_loader.paths import ontology_dir, vocabularies_dir
 
 GAIA = Namespace("https://w3id.org/gaia-kg/ontology#")
 THES = Namespace("https://w3id.org/gaia-kg/thesaurus/")
 ORG = Namespace("https://w3id.org/gaia-kg/org/")
+PLACE = Namespace("https://w3id.org/gaia-kg/place/")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 SCHEME = THES.gaia
 ORG_SCHEME = ORG.scheme
+PLACE_SCHEME = PLACE.scheme
 
 # The specification: compartment -> sub-domain -> variables agreed with the demo catalogue.
 AGREED = {
@@ -113,10 +118,22 @@ def organisations() -> Graph:
     return Graph().parse(vocabularies_dir() / "organisations.ttl", format="turtle")
 
 
-@pytest.fixture(scope="module", params=["thesaurus", "organisations"])
+@pytest.fixture(scope="module")
+def places() -> Graph:
+    return Graph().parse(vocabularies_dir() / "places.ttl", format="turtle")
+
+
+#: each shipped SKOS file: its scheme and the depths of its tree
+SHIPPED = {
+    "thesaurus": (SCHEME, {0, 1, 2}),
+    "organisations": (ORG_SCHEME, {0, 1, 2}),
+    "places": (PLACE_SCHEME, {0}),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(SHIPPED))
 def vocabulary(request) -> tuple[Graph, URIRef]:
-    graph = request.getfixturevalue(request.param)
-    return graph, SCHEME if request.param == "thesaurus" else ORG_SCHEME
+    return request.getfixturevalue(request.param), SHIPPED[request.param][0]
 
 
 def concepts(graph: Graph, scheme: URIRef) -> set[URIRef]:
@@ -177,7 +194,8 @@ def test_no_literal_has_stray_spaces_or_lacks_a_language(vocabulary):
     literals = [o for o in graph.objects() if isinstance(o, Literal)]
     texts = [str(o) for o in literals]
     assert [t for t in texts if t != t.strip() or "  " in t or "\n" in t] == []
-    assert [o for o in literals if o.language not in ("fr", "en")] == []
+    # text has a language; a typed literal (a place's WKT bbox) is a value
+    assert [o for o in literals if o.datatype is None and o.language not in ("fr", "en")] == []
 
 
 def test_pref_alt_and_hidden_labels_are_disjoint_per_concept(vocabulary):
@@ -204,7 +222,7 @@ def test_top_concepts_are_declared_both_ways_and_narrower_is_not_written(vocabul
 def test_every_concept_reaches_a_top_concept_through_one_broader_each(vocabulary):
     graph, scheme = vocabulary
     depths = Counter(depth(graph, c) for c in concepts(graph, scheme))
-    assert set(depths) == {0, 1, 2}
+    assert set(depths) == next(d for s, d in SHIPPED.values() if s == scheme)
     # broader never leaves the scheme
     for c, parent in graph.subject_objects(SKOS.broader):
         assert (parent, SKOS.inScheme, scheme) in graph, (c, parent)
@@ -332,7 +350,7 @@ def test_every_organisation_is_typed_named_and_has_a_web_homepage(organisations)
     assert bad == []
 
 
-def test_ontology_terms_used_by_the_vocabularies_are_declared(thesaurus, organisations):
+def test_ontology_terms_used_by_the_vocabularies_are_declared(thesaurus, organisations, places):
     path = ontology_dir() / "gaia.ttl"
     if not path.exists():
         pytest.skip("ontology/gaia.ttl is not written yet")
@@ -340,9 +358,27 @@ def test_ontology_terms_used_by_the_vocabularies_are_declared(thesaurus, organis
     declared = set(ontology.subjects(RDF.type, None))
     used = {
         term
-        for graph in (thesaurus, organisations)
+        for graph in (thesaurus, organisations, places)
         for s, p, o in graph
         for term in (p, o)
         if isinstance(term, URIRef) and term.startswith(str(GAIA))
     }
     assert used - declared == set()
+
+
+def test_every_place_is_typed_and_has_one_box_rounded_to_half_a_degree(places):
+    members = concepts(places, PLACE_SCHEME)
+    assert len(members) >= 25
+    bad = {}
+    for place in members:
+        boxes = list(places.objects(place, DCAT.bbox))
+        box = parse_bbox(str(boxes[0])) if len(boxes) == 1 else None
+        types = set(places.objects(place, RDF.type))
+        if (
+            box is None
+            or types != {GAIA.Place, SKOS.Concept, DCTERMS.Location}
+            or any(2 * x != int(2 * x) for x in box)
+            or boxes[0].datatype != GEO.wktLiteral
+        ):
+            bad[place] = (boxes, types)
+    assert bad == {}

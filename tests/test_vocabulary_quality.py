@@ -1,4 +1,5 @@
-"""Quality gates of the GAIA thesaurus: shapes/vocabulary.ttl (both engines) and skosify."""
+"""Quality gates of the GAIA thesaurus and of the gazetteer: shapes/vocabulary.ttl (both
+engines) and skosify."""
 
 from __future__ import annotations
 
@@ -13,9 +14,13 @@ from graph_loader.validate import load_shapes, validate, validate_with_pyshacl
 from graph_loader.vocab import skosify_warnings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "vocabulary"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+PLACE = "https://w3id.org/gaia-kg/ontology#Place"
 THESAURUS = vocabularies_dir() / "gaia-thesaurus.ttl"
+PLACES = vocabularies_dir() / "places.ttl"
 GSH = "https://w3id.org/gaia-kg/shapes#"
 TH = "https://w3id.org/gaia-kg/thesaurus/"
+PL = "https://w3id.org/gaia-kg/place/"
 V, W = "Violation", "Warning"
 
 # fixture -> {(focus slug, severity, shape, value or None)}
@@ -48,6 +53,22 @@ EXPECTED = {
     "vocab-variable-without-compartment.ttl": {
         ("wind-speed", V, "Vocabulary-variable-compartment", None)
     },
+    "vocab-place-without-bbox.ttl": {("mayotte", V, "Vocabulary-place-bbox", None)},
+    "vocab-place-duplicate-label.ttl": {
+        (
+            "atlantic-ocean",
+            V,
+            "Vocabulary-unique-prefLabel",
+            ox.Literal("Atlantique", language="fr"),
+        ),
+        (
+            "bay-of-biscay",
+            V,
+            "Vocabulary-unique-prefLabel",
+            ox.Literal("Atlantique", language="fr"),
+        ),
+        ("bay-of-biscay", V, "Vocabulary-prefLabel-en", None),
+    },
 }
 
 
@@ -65,7 +86,7 @@ def _store(path: Path) -> ox.Store:
 def _found(problems) -> set:
     return {
         (
-            p.focus.value.removeprefix(TH),
+            p.focus.value.removeprefix(TH).removeprefix(PL),
             p.severity,
             p.shape.value.removeprefix(GSH),
             None if p.value == p.focus else p.value,
@@ -92,6 +113,25 @@ def test_gaia_thesaurus_conforms_to_the_vocabulary_shapes(shapes):
 
 def test_gaia_thesaurus_conforms_to_every_shape():
     assert validate(_store(THESAURUS), load_shapes()) == []
+
+
+def test_gazetteer_conforms_to_the_vocabulary_shapes(shapes):
+    store = _store(PLACES)
+    places = list(store.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(PLACE)))
+    assert len(places) >= 25  # the shapes have something to check
+    assert validate(store, shapes) == []
+
+
+def test_gazetteer_conforms_to_every_shape():
+    # as skos:Concept (concept.ttl: labels, definitions) and as dct:Location (dataset.ttl: one
+    # well-formed bbox inside the globe)
+    assert validate(_store(PLACES), load_shapes()) == []
+
+
+def test_pyshacl_agrees_on_the_gazetteer():
+    store = _store(PLACES)
+    every = load_shapes()
+    assert validate_with_pyshacl(store, every) == validate(store, every) == []
 
 
 def test_pyshacl_agrees_on_a_compartment_of_the_thesaurus(shapes):
@@ -130,6 +170,10 @@ def test_vocabulary_shapes_do_not_fire_on_dataset_records(shapes):
 
 def test_skosify_reports_nothing_on_the_gaia_thesaurus():
     assert skosify_warnings(rdflib.Graph().parse(THESAURUS)) == []
+
+
+def test_skosify_reports_nothing_on_the_gazetteer():
+    assert skosify_warnings(rdflib.Graph().parse(PLACES)) == []
 
 
 def test_skosify_reports_the_cycle_fixture():

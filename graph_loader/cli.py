@@ -17,7 +17,7 @@ import click
 
 from . import __version__
 from .config import Settings
-from .errors import GaiaKGError
+from .errors import GaiaKGError, IndexBusyError
 from .store import Store, open_store
 
 __all__ = ["main"]
@@ -174,11 +174,15 @@ def refresh_index(settings: Settings, store, changed: list[str], removed: list[s
     still = [iri for iri in removed if bool(store.query(described, {"r": ox.NamedNode(iri)}))]
     changed = [*changed, *still]
     removed = [iri for iri in removed if iri not in still]
-    if not index.meta.get("built"):
-        report = rebuild(index, store, progress=index_progress(lang))
-    elif changed or removed:
-        report = update(index, store, changed, removed)
-    else:
+    try:
+        if not index.meta.get("built"):
+            report = rebuild(index, store, progress=index_progress(lang))
+        elif changed or removed:
+            report = update(index, store, changed, removed)
+        else:
+            return
+    except IndexBusyError as exc:  # the store is written: only the index waits
+        click.echo(f"warning / attention : {exc} (`gaia-kg index rebuild`)", err=True)
         return
     click.echo(report.message(lang))
 
@@ -354,6 +358,13 @@ def _build_missing_index(settings: Settings, lang: str) -> None:
     )
     try:
         report = rebuild(index, _read_store(settings), progress=index_progress(lang))
+    except IndexBusyError:
+        click.echo(
+            "Un autre processus le construit : service sans attendre (recherches à jour ensuite)."
+            if lang == "fr"
+            else "Another process is building it: serving meanwhile (searches follow when done)."
+        )
+        return
     except GaiaKGError as exc:
         _fail(exc)
     click.echo(report.message(lang))

@@ -6,8 +6,9 @@
     ├── StoreError           the store could not be opened, read or written
     ├── InputError           an input file cannot be read (unknown format, syntax error)
     │   └── UnknownContextError   a JSON-LD document names a context that is not shipped
-    └── QueryError           a SPARQL query or update is malformed or failed
-        └── QueryTimeout     a query ran past its time limit and was stopped
+    ├── QueryError           a SPARQL query or update is malformed or failed
+    │   └── QueryTimeout     a query ran past its time limit and was stopped
+    └── IndexBusyError       another process is writing the search index
 """
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "UnknownContextError",
     "QueryError",
     "QueryTimeout",
+    "IndexBusyError",
 ]
 
 
@@ -42,3 +44,7 @@ class QueryError(GaiaKGError):
 
 class QueryTimeout(QueryError):
     """A query ran past its time limit and was stopped."""
+
+
+class IndexBusyError(GaiaKGError):
+    """Another process (a load, a rebuild, a server building it) is writing the search index."""

@@ -407,3 +407,36 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def test_a_busy_index_fails_a_rebuild_but_not_a_load(tmp_path):
+    """While another process writes the index, `index rebuild` says so and fails; a load
+    writes the store and only warns about the index; serve starts without waiting."""
+    store_dir = tmp_path / "store"
+    args = ["--store", str(store_dir), "--lang", "en"]
+    runner = CliRunner()
+    init = ["init", "--store", str(store_dir)]
+    result = runner.invoke(graph_loader.cli.main, init, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    holder = SearchIndex.open(tmp_path / "index")
+    writer = holder.index.writer(heap_size=15_000_000, num_threads=1)  # "another process"
+    try:
+        result = runner.invoke(index_group, ["rebuild", *args], catch_exceptions=False)
+        assert result.exit_code == 1
+        assert "is being written by another process" in result.output
+        assert "en cours d'écriture par un autre processus" in result.output
+        record = FIXTURES / "dataset-french-only.ttl"
+        result = runner.invoke(
+            graph_loader.cli.main, ["load", *args, str(record)], catch_exceptions=False
+        )
+        assert result.exit_code == 0, result.output
+        assert "warning / attention : the search index" in result.output
+        loaded = EmbeddedStore(store_dir, read_only=True)
+        assert bool(loaded.query(f"ASK {{ <{SNOW}> ?p ?o }}"))
+        del loaded
+    finally:
+        writer.rollback()
+        del writer
+    result = runner.invoke(index_group, ["rebuild", *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert all_hits(SearchIndex.open(tmp_path / "index"), {"q": "enneigement"}) == [SNOW]

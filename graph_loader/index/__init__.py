@@ -25,6 +25,7 @@ from pathlib import Path
 import tantivy
 
 from ..config import Settings
+from ..errors import IndexBusyError
 from ..store import Store
 from .documents import facet_values, make_document, read_resources, read_vocabularies
 from .schema import build_schema, register_analyzers
@@ -130,6 +131,21 @@ class SearchIndex:
             self._meta_mtime = self._mtime()
 
 
+def _writer(index: SearchIndex, heap_size: int, threads: int) -> tantivy.IndexWriter:
+    """The index's writer; :class:`IndexBusyError` when another process holds it."""
+    try:
+        return index.index.writer(heap_size=heap_size, num_threads=threads)
+    except ValueError as exc:
+        if "LockBusy" not in str(exc):
+            raise
+        where = index.path or ":memory:"
+        raise IndexBusyError(
+            f"the search index {where} is being written by another process (a load, a rebuild "
+            f"or a server building it); try again when it is done / l'index de recherche "
+            f"{where} est en cours d'écriture par un autre processus ; réessayez ensuite"
+        ) from None
+
+
 def _read_meta(path: Path) -> dict:
     try:
         return json.loads((path / META_FILE).read_text("utf-8"))
@@ -142,9 +158,9 @@ def rebuild(
 ) -> BuildReport:
     """Replace every document of ``index`` by the resources of ``store`` (one commit)."""
     started = time.perf_counter()
+    writer = _writer(index, 256_000_000, threads)  # first: a concurrent build fails at once
     resources = read_resources(store, threads=threads, progress=progress)  # whole-store scans
     vocab = read_vocabularies(store, facet_values(resources.values()))
-    writer = index.index.writer(heap_size=256_000_000, num_threads=threads)
     writer.delete_all_documents()
     total, done = len(resources), 0
     for iri in sorted(resources):
@@ -176,10 +192,10 @@ def update(
     )
     if len(changed) > max(REBUILD_ABOVE, index.searcher().num_docs // 4):
         return rebuild(index, store)  # cheaper than one query per resource
+    writer = _writer(index, 50_000_000, 1)
     resources = read_resources(store, sorted(set(changed) - set(removed)))
     vocab = read_vocabularies(store, facet_values(resources.values()))
     vocab.values = {**index.meta.get("values", {}), **vocab.values}
-    writer = index.index.writer(heap_size=50_000_000, num_threads=1)
     for iri in [*changed, *removed]:
         writer.delete_documents_by_term("iri", iri)
     for res in resources.values():

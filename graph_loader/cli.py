@@ -365,8 +365,13 @@ def _build_missing_index(settings: Settings, lang: str) -> None:
             else "Another process is building it: serving meanwhile (searches follow when done)."
         )
         return
-    except GaiaKGError as exc:
-        _fail(exc)
+    except GaiaKGError as exc:  # e.g. a remote store down: serve anyway, it may come back
+        click.echo(
+            f"warning / attention : {exc} — search finds nothing until `gaia-kg index rebuild` "
+            "/ la recherche ne trouve rien avant `gaia-kg index rebuild`",
+            err=True,
+        )
+        return
     click.echo(report.message(lang))
 
 

@@ -456,3 +456,29 @@ def test_every_backend_gives_the_index_the_same_resources(any_store):
     assert len(expected) > 40
     assert _sorted_values(read_resources(any_store)) == expected
     assert _sorted_values(read_resources(any_store, sorted(expected))) == expected
+
+
+def test_serve_starts_when_the_index_cannot_be_built(tmp_path):
+    """A remote store that is down at start: serve warns and serves (the SPARQL endpoint and
+    the pages answer when it comes back) instead of refusing to start."""
+    down = f"http://127.0.0.1:{_free_port()}/"  # nothing listens there
+    port = _free_port()
+    env = {**os.environ, "GAIA_KG_STORE": "", "GAIA_KG_INDEX": str(tmp_path / "index")}
+    command = [GAIA_KG, "serve", "--store", down, "--port", str(port), "--lang", "en"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code
+                break
+            except httpx.HTTPError:
+                assert server.poll() is None and time.monotonic() < deadline, "no server"
+                time.sleep(0.2)
+        assert status == 503  # the store is down, and /health says so
+    finally:
+        server.terminate()
+        output, errors = (x.decode() for x in server.communicate(timeout=30))
+    assert output.startswith("The search index was never built: building it…\n")
+    assert "warning / attention : " in errors
+    assert "search finds nothing until `gaia-kg index rebuild`" in errors

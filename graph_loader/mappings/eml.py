@@ -40,13 +40,15 @@ Choices:
   and ``schema:funding`` grants as in the DataCite converter.
 - distributions: ``distribution/online/url`` and the ``physical`` objects of data entities
   (``objectName``, ``size`` in bytes, format) with an http(s)/ftp URL; ``function="information"``
-  URLs are access URLs only, the others (EML's default is download) download URLs too.
+  URLs are access URLs only, the others (EML's default is download) download URLs too. URLs of
+  the documents of the methods (protocols, citations) are ``foaf:page``.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
 
 import pyoxigraph as ox
@@ -628,7 +630,13 @@ class _Mapper:
 
     # -- coverage
     def coverages(self, name: str) -> list[Element]:
-        return [c for cov in _kids(self.res_el, "coverage") for c in _kids(cov, name)]
+        """Every coverage of kind ``name`` in the resource: its own, its entities' and its
+        methods' (all describe what the data covers), each distinct one once."""
+        found: dict[str, Element] = {}
+        for el in self.res_el.iter():
+            if local(el.tag) == name:
+                found.setdefault(ElementTree.tostring(el, encoding="unicode").strip(), el)
+        return list(found.values())
 
     def coverage(self, res) -> None:
         lows: list[Decimal] = []
@@ -817,10 +825,18 @@ class _Mapper:
         for dist in _kids(self.res_el, "distribution"):
             for url in _path(dist, "online/url"):
                 self.distribution(res, url, None, None)
+        used = {u for d in _kids(self.res_el, "distribution") for u in _path(d, "online/url")}
         for entity in _kids(self.res_el, *_ENTITIES):
             for physical in _kids(entity, "physical"):
                 for url in _path(physical, "distribution/online/url"):
                     self.distribution(res, url, entity, physical)
+                    used.add(url)
+        # the others document the data (protocols and citations of the methods, project)
+        for dist in self.res_el.iter():
+            if local(dist.tag) == "distribution":
+                for url in _path(dist, "online/url"):
+                    if url not in used:
+                        self.add(res, FOAF + "page", _http(_str(url)))
 
     def distribution(self, res, url_el: Element, entity, physical) -> None:
         url = _http(_str(url_el))

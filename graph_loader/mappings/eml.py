@@ -39,7 +39,8 @@ Choices:
   ``prov:wasGeneratedBy`` a ``foaf:Project`` activity; awards and funding → ``schema:funder``
   and ``schema:funding`` grants as in the DataCite converter.
 - distributions: ``distribution/online/url`` and the ``physical`` objects of data entities
-  (``objectName``, ``size`` in bytes, format) with an http(s)/ftp URL; ``function="information"``
+  (``objectName``, ``size`` in bytes, format — else the media type of the object's file name
+  extension) with an http(s)/ftp URL; ``function="information"``
   URLs are access URLs only, the others (EML's default is download) download URLs too. URLs of
   the documents of the methods (protocols, citations) are ``foaf:page``.
 """
@@ -98,6 +99,16 @@ _ROLES = {
     "principalinvestigator": "principalInvestigator", "pi": "principalInvestigator",
     "processor": "processor", "resourceprovider": "resourceProvider",
     "contentprovider": "resourceProvider", "user": "user",
+    "principleinvestigator": "principalInvestigator",
+}  # fmt: skip
+#: file name extensions -> IANA media type, for data objects whose format is not named
+_EXTENSIONS = {
+    "csv": "text/csv", "txt": "text/plain", "tsv": "text/tab-separated-values",
+    "json": "application/json", "xml": "application/xml", "pdf": "application/pdf",
+    "zip": "application/zip", "nc": "application/x-netcdf", "html": "text/html",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xls": "application/vnd.ms-excel", "png": "image/png", "jpg": "image/jpeg",
+    "jpeg": "image/jpeg", "tif": "image/tiff", "tiff": "image/tiff",
 }  # fmt: skip
 #: INSPIRE role -> property of the resource beside the qualified attribution
 _ROLE_PROPERTIES = {"publisher": DCT + "publisher", "owner": DCT + "rightsHolder"}
@@ -240,7 +251,8 @@ def _language(code: str) -> str | None:
     code = code.strip()
     if not code:
         return None
-    named = _LANGUAGE_NAMES.get(code.lower())
+    primary = re.split(r"[;,/\s]+", code.lower())[0]
+    named = _LANGUAGE_NAMES.get(code.lower()) or _LANGUAGE_NAMES.get(primary)
     return named or _iso_lang_tag(code)
 
 
@@ -424,7 +436,8 @@ class _Mapper:
             self.maintenance(res)
             self.distributions(res)
         elif self.kind == "software":
-            self.add(res, SDO + "version", self.literal(_first(el, "version"), "") or None)
+            version = _first(el, "version")
+            self.add(res, SDO + "version", ox.Literal(version) if version else None)
             for url in _path(el, "implementation/distribution/online/url"):
                 self.add(res, SDO + "downloadUrl", _http(_str(url)))
         return self.triples
@@ -847,7 +860,7 @@ class _Mapper:
         if (url_el.get("function") or "download") != "information":
             self.add(dist, DCAT + "downloadURL", url)
         title = _first(physical, "objectName") or _first(entity, "entityName")
-        self.add(dist, DCT + "title", self.literal(title, "") if title else None)
+        self.add(dist, DCT + "title", ox.Literal(title) if title else None)  # a file name
         if entity is not None:
             description = _first(entity, "entityDescription")
             self.add(dist, DCT + "description", self.literal(description) if description else None)
@@ -862,12 +875,18 @@ class _Mapper:
                             str(int(_str(size))), datatype=ox.NamedNode(XSD + "nonNegativeInteger")
                         ),
                     )
-            for fmt in _path(physical, "dataFormat/externallyDefinedFormat/formatName"):
-                media = dc.media_type_iri(_str(fmt))
+            formats = [
+                _str(f) for f in _path(physical, "dataFormat/externallyDefinedFormat/formatName")
+            ]
+            extension = _first(physical, "objectName").rpartition(".")[2].lower()
+            if not any(formats) and extension in _EXTENSIONS:
+                formats = [_EXTENSIONS[extension]]  # named by the object's file name
+            for fmt in formats:
+                media = dc.media_type_iri(fmt)
                 if media:
                     self.add(dist, DCAT + "mediaType", ox.NamedNode(media))
-                elif _str(fmt):
-                    self.add(dist, DCT + "format", ox.Literal(_str(fmt)))
+                elif fmt:
+                    self.add(dist, DCT + "format", ox.Literal(fmt))
         self.add(res, DCAT + "distribution", dist)
 
 

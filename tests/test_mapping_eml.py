@@ -335,6 +335,8 @@ def test_utf16_and_bom_variants_give_the_same_graph():
             "utf-16 bom": text.encode("utf-16"),  # keeps a declaration saying UTF-8
             "utf-16-le no bom": text.encode("utf-16-le"),
             "utf-16-be bom": b"\xfe\xff" + text.encode("utf-16-be"),
+            "utf-8 declared utf-16": b'<?xml version="1.0" encoding="UTF-16"?>\n'
+            + re.sub(rb"^<\?xml[^>]*\?>", b"", data),
         }
         expected = as_graph(eml.convert(data, base_iri=BASE))
         for name, variant in variants.items():

@@ -129,16 +129,21 @@ _FEET = Decimal("0.3048")
 # ------------------------------------------------------------------------------ reading
 
 
-def _decoded(data: bytes) -> bytes:
+def _decoded(data: bytes, errors: str = "strict") -> bytes:
     """``data`` as UTF-8 bytes: UTF-16 (with a byte order mark, or recognised by its zero
-    bytes whatever the XML declaration says) is decoded and its declaration dropped."""
+    bytes whatever the XML declaration says) is decoded and its declaration dropped; so is a
+    declaration claiming UTF-16 for bytes that are not."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        text = data.decode("utf-16")
+        text = data.decode("utf-16", errors)
     elif len(data) > 3 and data[1] == 0 and data[3] == 0:
-        text = data.decode("utf-16-le")
+        text = data.decode("utf-16-le", errors)
     elif len(data) > 2 and data[0] == 0 and data[2] == 0:
-        text = data.decode("utf-16-be")
+        text = data.decode("utf-16-be", errors)
     else:
+        declaration = _DECLARATION.match(data[:200].decode("latin-1").lstrip("\xef\xbb\xbf"))
+        if declaration and "utf-16" in declaration.group(0).lower():
+            body = data.removeprefix(b"\xef\xbb\xbf").lstrip()
+            return body[len(declaration.group(0).strip().encode("latin-1")) :]
         return data
     return _DECLARATION.sub("", text.lstrip("\ufeff"), count=1).encode("utf-8")
 
@@ -147,10 +152,7 @@ def sniff(data: bytes) -> bool:
     """Is ``data`` an EML 2.x document (root ``eml`` in an EML 2 namespace)?"""
     head = data[:16384]
     if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:8]:
-        try:
-            head = _decoded(head[: len(head) - len(head) % 2])
-        except UnicodeDecodeError:
-            return False
+        head = _decoded(head[: len(head) - len(head) % 2], "ignore")
     text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
     if not text.startswith("<"):
         return False

@@ -421,3 +421,27 @@ def test_corpus_records_load_through_the_pipeline():
         _corpus_file(relative)
         path = CORPORA / "real" / "eml" / relative
         assert load_outcomes(path, shapes) == {BASE + "id/dataset/" + resource: "loaded"}
+
+
+_ITIS = "https://www.itis.gov/servlet/SingleRpt/SingleRpt?search_topic=TSN&search_value="
+
+
+@pytest.mark.parametrize(
+    ("provider", "value", "iri"),
+    [
+        ("GBIF", "https://www.gbif.org/species/3002469/", "https://www.gbif.org/species/3002469"),
+        ("https://www.gbif.org", "2480528", "https://www.gbif.org/species/2480528"),
+        ("ITIS", "11274", _ITIS + "11274"),
+        ("https://www.itis.gov", "180543", _ITIS + "180543"),
+        ("", "urn:lsid:itis.gov:itis_tsn:180543", _ITIS + "180543"),
+        ("https://biohub.bc.ca", "AMARALB", BASE + "id/taxon/species-amaranthus-albus"),
+        ("British Columbia", "12", BASE + "id/taxon/species-amaranthus-albus"),
+        (
+            "https://www.ncbi.nlm.nih.gov/taxonomy",
+            "35122",
+            BASE + "id/taxon/species-amaranthus-albus",
+        ),
+    ],
+)
+def test_taxon_iri_is_the_gbif_or_itis_page_else_minted(provider, value, iri):
+    assert eml.taxon_iri("species", "Amaranthus albus", [(provider, value)], BASE) == iri

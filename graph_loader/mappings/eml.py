@@ -298,21 +298,24 @@ def _doi(value: str, system: str = "") -> str | None:
     return None
 
 
-_GBIF = re.compile(r"(?:gbif\.org/species/|^)(\d+)/?$")
-_DIGITS = re.compile(r"(\d+)\s*$")
+_DIGITS = re.compile(r"(\d+)$")
+#: taxon identifier providers, recognised in the provider attribute or the identifier itself
+_PROVIDERS = {
+    "gbif": re.compile(r"\bgbif\b"),
+    "itis": re.compile(r"\bitis\b|itis\.gov"),
+    "worms": re.compile(r"\bworms\b|marinespecies\.org|aphia"),
+    "ncbi": re.compile(r"\bncbi\b"),
+}
 
 
 def _provider(provider: str, value: str) -> str:
     text = f"{provider} {value}".lower()
-    for key in ("gbif", "itis", "ncbi", "marinespecies", "worms"):
-        if key in text:
-            return "worms" if key == "marinespecies" else key
-    return ""
+    return next((key for key, pattern in _PROVIDERS.items() if pattern.search(text)), "")
 
 
 def _taxon_id_iri(provider: str, value: str) -> str | None:
     """The IRI of a taxon identifier of a known provider (GBIF, ITIS, WoRMS, NCBI), or None."""
-    digits = _DIGITS.search(value.strip())
+    digits = _DIGITS.search(value.strip().rstrip("/"))
     if not digits:
         return None
     number = str(int(digits.group(1)))

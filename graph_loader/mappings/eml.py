@@ -456,7 +456,7 @@ class _Mapper:
         ]
         alternates = [(v, s) for v, s in alternates if v]
         candidates = ([(package, system)] if package else []) + alternates
-        doi = next((d for d in (_doi(v, s) for v, s in candidates) if d), None)
+        doi = next((d for d in (_doi(v, s) for v, s in candidates) if d and dc.doi_iri(d)), None)
         if doi:
             res = ox.NamedNode(resource_iri(kind, doi.lower(), self.base))
             doi_node = ox.NamedNode(dc.doi_iri(doi))

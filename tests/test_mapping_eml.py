@@ -350,7 +350,12 @@ _HEAD = '<eml:eml xmlns:eml="eml://ecoinformatics.org/eml-2.1.1" packageId="x.1"
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"", "empty EML record"),
+        (b"", "empty EML record (notice EML vide)"),
+        (
+            b'<eml:eml xmlns:eml="eml://ecoinformatics.org/eml-2.1.1"><dataset><title>t</title>'
+            b"</dataset></eml:eml>",
+            "EML record without a packageId nor an alternateIdentifier (notice EML sans",
+        ),
         (_HEAD.encode() + b"<dataset><title>t</title>", "EML record: malformed XML"),
         (_HEAD.encode() + b"<access/></eml:eml>", "holds no dataset, software, citation"),
         (

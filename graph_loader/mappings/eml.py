@@ -170,21 +170,29 @@ def sniff(data: bytes) -> bool:
 def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
     """The DCAT-AP triples of one EML document; :class:`InputError` naming what is wrong."""
     if not data.strip():
-        raise InputError("empty EML record")
+        raise InputError("empty EML record (notice EML vide)")
     try:
         root = parse_xml(_decoded(data), name="EML record")
+    except InputError as exc:
+        raise InputError(f"{exc} (notice EML illisible)") from exc
     except (UnicodeDecodeError, LookupError, ValueError) as exc:
-        raise InputError(f"EML record: unreadable XML: {exc}") from exc
+        raise InputError(f"EML record: unreadable XML (XML illisible): {exc}") from exc
     ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
     if local(root.tag) != "eml" or not _EML_NS.match(ns):
-        raise InputError(f"not an EML 2.x record: root element is {root.tag}")
+        raise InputError(
+            f"not an EML 2.x record: root element is {root.tag} (pas une notice EML 2.x)"
+        )
     resources = [c for c in root if local(c.tag) in ("dataset", "software", "citation", "protocol")]
     if not resources:
-        raise InputError("EML record holds no dataset, software, citation nor protocol")
+        raise InputError(
+            "EML record holds no dataset, software, citation nor protocol"
+            " (la notice EML ne décrit ni jeu de données, ni logiciel, ni publication)"
+        )
     kind = local(resources[0].tag)
     if kind == "protocol":
         raise InputError(
             "EML record holds a protocol (a method description), not a dataset: not loaded"
+            " (la notice EML décrit un protocole, pas un jeu de données : non chargée)"
         )
     return _Mapper(root, resources[0], base_iri).convert()
 
@@ -408,7 +416,7 @@ class _Mapper:
         el = self.res_el
         titles = [t for t in _kids(el, "title") if _str(t)]
         if not titles:
-            raise InputError(f"EML {self.kind} without a title")
+            raise InputError(f"EML {self.kind} without a title (notice EML sans titre)")
         cls, kind = {
             "dataset": (DCAT + "Dataset", "dataset"),
             "software": (SDO + "SoftwareSourceCode", "software"),
@@ -467,7 +475,10 @@ class _Mapper:
             res = ox.NamedNode(resource_iri(kind, candidates[0][0], self.base))
             self.add(res, DCT + "identifier", ox.Literal(candidates[0][0]))
         else:
-            raise InputError("EML record without a packageId nor an alternateIdentifier")
+            raise InputError(
+                "EML record without a packageId nor an alternateIdentifier"
+                " (notice EML sans identifiant)"
+            )
         main = doi or candidates[0][0]
         for value, agency in candidates:
             if value == main or (doi and _doi(value, agency) == doi):

@@ -28,6 +28,7 @@ MAPPINGS: dict[str, str] = {
     "codemeta": "graph_loader.mappings.codemeta",
     "ogc-capabilities": "graph_loader.mappings.ogc_capabilities",
     "cf-standard-names": "graph_loader.mappings.cf_standard_names",
+    "eml": "graph_loader.mappings.eml",
 }
 
 

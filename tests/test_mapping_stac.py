@@ -325,3 +325,49 @@ def test_three_dimensional_box_and_licences():
         collection["license"] = word
         g = as_graph(stac.convert(json.dumps(collection).encode(), base_iri=BASE))
         assert list(g.objects(root, URIRef(DCT + "license"))) == [URIRef(iri)]
+
+
+INSTRUMENTS = """
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://example.org/instrument/modis> a skos:Concept ; skos:prefLabel "MODIS"@en ;
+    skos:inScheme <https://gcmd.earthdata.nasa.gov/kms/concepts/concept_scheme/instruments> .
+<https://example.org/instrument/other> a skos:Concept ; skos:prefLabel "terra"@en ;
+    skos:inScheme <https://example.org/not-gcmd> .
+"""
+
+
+def test_platforms_and_instruments_link_to_the_loaded_gcmd_vocabularies(tmp_path):
+    """The summaries' platforms (aqua, terra) land on the GCMD platforms concepts named
+    Aqua and Terra, the instrument (modis) on the instruments concept labelled MODIS; a concept
+    of another scheme with the same label is not used, nor an alternative label (the keyword
+    "Satellite" is an altLabel of the generic GCMD concept SATELLITES)."""
+    from graph_loader.bootstrap import initialise
+    from graph_loader.records import record_graph_iri
+    from graph_loader.vocab import load_vocabulary
+
+    platforms = CORPORA / "gcmd" / "platforms.rdf"
+    collection = CORPORA / "real/stac/stactools-modis/modis-061__modis-13Q1-061__collection.json"
+    if not platforms.is_file() or not collection.is_file():
+        pytest.skip("corpus absent")
+    store = open_store(":memory:")
+    list(initialise(store, infer=False, quiet=True))
+    load_vocabulary(store, platforms, name="platforms")
+    (tmp_path / "instruments.ttl").write_text(INSTRUMENTS)
+    load_vocabulary(store, tmp_path / "instruments.ttl", name="instruments")
+    report = load_paths(store, [collection], base_iri=BASE)
+    root = resource_iri("dataset", "modis-13Q1-061", BASE)
+    gaia = "https://w3id.org/gaia-kg/ontology#"
+    got = {
+        (t.predicate.value, t.object.value)
+        for t in store.graph_triples(record_graph_iri(root))
+        if t.predicate.value in (gaia + "platform", gaia + "instrument")
+    }
+    concept = "https://gcmd.earthdata.nasa.gov/kms/concept/"
+    assert got == {
+        (gaia + "platform", concept + "80eca755-c564-4616-b910-a4c4387b7c54"),  # Terra
+        (gaia + "platform", concept + "ea7fd15d-190d-43f3-bdd3-75f5d88dc3f8"),  # Aqua
+        (gaia + "instrument", "https://example.org/instrument/modis"),
+    }
+    # platform names are not reported as keywords missing from the thesaurus
+    missed = report.keywords.unmatched.get(collection.name, {})
+    assert not {"aqua", "terra", "modis"} & set(missed)

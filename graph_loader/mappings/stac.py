@@ -21,8 +21,9 @@ A STAC document is a Collection, an Item (GeoJSON ``Feature``), an ItemCollectio
   ``proprietary``, ``various``, ``other`` (and the non-SPDX words of :data:`NOT_SPDX`) → the
   href of the ``license`` links, else a ``dct:rights`` statement labelled with the word.
 - Summaries (or an Item's properties) ``platform``, ``constellation`` and ``instruments`` are
-  keywords; :mod:`graph_loader.enrich` links them at load time to the GCMD platforms and
-  instruments vocabularies when those are loaded (``gaia:platform`` / ``gaia:instrument``).
+  keywords (a comma-separated value is split); :mod:`graph_loader.enrich` links them at load
+  time to the GCMD platforms and instruments vocabularies when those are loaded
+  (``gaia:platform`` / ``gaia:instrument``).
 - Assets with an http(s)/ftp href (relative hrefs resolved against the ``self`` link) are
   distributions (``dcat:accessURL`` and ``dcat:downloadURL``, ``dcat:mediaType`` from the
   ``type`` without its parameters, which are kept whole in ``dct:format``, ``dct:title``,
@@ -397,7 +398,9 @@ def _dataset(out: Triples, subject, obj: dict, props: dict, doc: _Doc, name: str
     _keywords(out, subject, props.get("keywords"), lang)
     summaries = props.get("summaries") if isinstance(props.get("summaries"), dict) else props
     for key in ("constellation", "platform", "instruments"):
-        _keywords(out, subject, summaries.get(key), None)
+        # one name per string; "terra,aqua" (a combined product) is read as two
+        names = [n for v in _list(summaries.get(key)) if isinstance(v, str) for n in v.split(",")]
+        _keywords(out, subject, names, None)
     _providers(out, subject, props.get("providers"))
     _licence(out, subject, props if "license" in props else obj, doc)
     _science(out, subject, props, doc, lang)

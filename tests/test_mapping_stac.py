@@ -246,6 +246,17 @@ def test_items_attach_to_their_collection_in_a_load(tmp_path):
         resource_iri("dataset", "modis-13A1-061", BASE): 1,
     }
     assert report.stac_items_unattached == {resource_iri("dataset", "modis-13A1-061", BASE): 1}
+    from graph_loader.report import print_load_report
+
+    for lang, head in (
+        ("en", "STAC items (granules, not records) attached to 2 collection(s): 2"),
+        ("fr", "éléments STAC (granules, pas des fiches) rattachés à 2 collection(s) : 2"),
+    ):
+        lines: list[str] = []
+        print_load_report(report, lang=lang, echo=lines.append)
+        assert head in lines
+        (apart,) = [line for line in lines if "modis-13a1-061" in line]
+        assert apart.startswith("  1 ")
 
 
 def test_lone_item_and_catalog_and_item_collection():

@@ -29,8 +29,8 @@ A STAC document is a Collection, an Item (GeoJSON ``Feature``), an ItemCollectio
   ``type`` without its parameters, which are kept whole in ``dct:format``, ``dct:title``,
   ``dct:description``, roles as ``dct:type`` literals); assets on other schemes (``s3://``,
   ``abfs://``) or with a relative href and no absolute ``self`` are left out. ``item_assets``
-  have no href: they are distributions reached through the collection's ``items`` link when it
-  has an absolute one, else left out.
+  have no href: those with the role ``data`` (or no role) are distributions reached through the
+  collection's ``items`` link when it has an absolute one, else left out.
 - Thumbnails — assets with the role ``thumbnail``, ``overview`` or ``preview``, links with
   that rel — are ``foaf:depiction``.
 - Scientific extension: ``sci:doi`` is the DOI (``dct:identifier`` bare, ``schema:identifier``
@@ -333,7 +333,12 @@ def _assets(out: Triples, subject, obj: dict, doc: _Doc, lang) -> None:
     if items is None or not isinstance(item_assets, dict):
         return
     for asset in item_assets.values():
-        if isinstance(asset, dict) and not _is_thumbnail(asset):
+        roles = (
+            {_str(r).lower() for r in _list(asset.get("roles"))}
+            if isinstance(asset, dict)
+            else {"-"}
+        )
+        if not roles or "data" in roles:
             _distribution(out, subject, asset, items, lang, download=False)
 
 

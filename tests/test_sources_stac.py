@@ -1,0 +1,155 @@
+"""STAC harvester against a real HTTP server on 127.0.0.1 serving corpus collections: an API
+``/collections`` in pages, and a static catalogue followed through its ``child`` links."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fixture_server import Answer, Request, serve
+from source_catalogues import client, corpus
+from source_catalogues import harvest as pull
+
+from graph_loader.bootstrap import initialise
+from graph_loader.harvest import harvest
+from graph_loader.harvest_config import SourceConfig
+from graph_loader.iri import resource_iri
+from graph_loader.sources.stac import STACSource
+from graph_loader.store import EmbeddedStore
+
+BASE = "https://data.gaia-data.fr/"
+JSON = "application/json"
+
+
+def _collections(n: int) -> list[dict]:
+    folder = corpus("real/stac/nasa-veda")
+    return [json.loads(p.read_bytes()) for p in sorted(folder.glob("*.json"))[:n]]
+
+
+class API:
+    """A STAC API: landing page, ``/collections`` in pages of ``size`` with ``next`` links."""
+
+    def __init__(self, collections: list, size: int, fail: dict[str, int] | None = None):
+        self.collections, self.size, self.fail = collections, size, dict(fail or {})
+        self.url = ""
+
+    def __call__(self, request: Request) -> Answer:
+        if request.path == "/stac":
+            links = [{"rel": "data", "href": f"{self.url}/stac/collections"}]
+            body = {"type": "Catalog", "id": "api", "stac_version": "1.0.0", "links": links}
+            return Answer(200, JSON, json.dumps(body).encode())
+        if request.path != "/stac/collections":
+            return Answer(404, JSON, b"{}")
+        page = int(request.query.get("page", "1"))
+        if self.fail.get(str(page), 0) > 0:
+            self.fail[str(page)] -= 1
+            return Answer(500, JSON, b"{}")
+        start = (page - 1) * self.size
+        body = {"collections": self.collections[start : start + self.size], "links": []}
+        if start + self.size < len(self.collections):
+            href = f"{self.url}/stac/collections?page={page + 1}"
+            body["links"].append({"rel": "next", "href": href, "type": JSON})
+        return Answer(200, JSON, json.dumps(body).encode())
+
+
+def _store() -> EmbeddedStore:
+    store = EmbeddedStore(None)
+    list(initialise(store, infer=False, quiet=True))
+    return store
+
+
+def _run(store, url: str, **options):
+    config = SourceConfig("land", "stac", {"url": url, **options}, language=None, retries=0)
+    with client() as http:
+        return harvest(store, config, client=http, base_iri=BASE, backoff=0)
+
+
+def test_api_collections_in_three_pages_with_a_bad_collection_rejected_alone():
+    collections = _collections(5)
+    bad = {"type": "Collection", "stac_version": "1.0.0", "description": "no id"}
+    app = API([*collections[:3], bad, *collections[3:]], size=2)
+    store = _store()
+    with serve(app) as server:
+        app.url = server.url
+        report = _run(store, f"{server.url}/stac")
+    pages = [(r.path, r.query.get("page")) for r in server.requests]
+    assert pages == [
+        ("/stac", None),
+        ("/stac/collections", None),
+        ("/stac/collections", "2"),
+        ("/stac/collections", "3"),
+    ]
+    assert report.complete and not report.page_errors
+    assert (report.count("loaded"), report.count("rejected")) == (5, 1)
+    (rejected,) = [r for r in report.results if r.status == "rejected"]
+    assert rejected.identifier == f"{server.url}/stac/collections?page=2#collection-1"
+    assert rejected.reasons == [f"{rejected.identifier}: STAC Collection without an id"]
+    assert sorted((r.identifier, r.resource) for r in report.results if r.status == "loaded") == [
+        (f"{server.url}/stac/collections/{c['id']}", resource_iri("dataset", c["id"], BASE))
+        for c in collections
+    ]
+
+
+def test_api_page_failing_stops_then_resumes_with_exactly_the_rest():
+    collections = _collections(5)
+    app = API(collections, size=2, fail={"2": 1})
+    with serve(app) as server, client() as http:
+        app.url = server.url
+        source = STACSource("land", f"{server.url}/stac/collections")
+        got, error = pull(source, http)
+        assert [json.loads(r.data)["id"] for r in got] == [c["id"] for c in collections[:2]]
+        assert error is not None and error.transient
+        assert error.resume == f"{server.url}/stac/collections?page=2"
+        rest, error = pull(STACSource("land", source.url), http, resume=error.resume)
+    assert error is None
+    assert [json.loads(r.data)["id"] for r in rest] == [c["id"] for c in collections[2:]]
+
+
+class Static:
+    """A static catalogue: root → sub-catalogue → collections (relative child links), plus a
+    missing child (404), a child that is not JSON, and a collection below the depth limit."""
+
+    def __init__(self, collections: list):
+        self.collections = collections
+        self.url = ""
+
+    def catalog(self, ident: str, children: list[str]) -> bytes:
+        links = [{"rel": "child", "href": c} for c in children]
+        body = {"type": "Catalog", "id": ident, "stac_version": "1.0.0", "description": ident}
+        return json.dumps({**body, "links": links}).encode()
+
+    def __call__(self, request: Request) -> Answer:
+        c = self.collections
+        pages = {
+            "/catalog.json": self.catalog(
+                "root", ["./land/catalog.json", "./gone/collection.json", "./bad/collection.json"]
+            ),
+            "/land/catalog.json": self.catalog(
+                "land", ["../c0/collection.json", "./deep/catalog.json"]
+            ),
+            "/land/deep/catalog.json": self.catalog("deep", ["../../c1/collection.json"]),
+            "/bad/collection.json": b"{not json",
+            "/c0/collection.json": json.dumps(c[0]).encode(),
+            "/c1/collection.json": json.dumps(c[1]).encode(),
+        }
+        if request.path not in pages:
+            return Answer(404, JSON, b"{}")
+        return Answer(200, JSON, pages[request.path])
+
+
+@pytest.mark.parametrize(("depth", "found"), [(3, 2), (2, 1)])
+def test_static_catalogue_followed_through_child_links(depth, found):
+    collections = _collections(2)
+    store = _store()
+    with serve(Static(collections)) as server:
+        report = _run(store, f"{server.url}/catalog.json", max_depth=depth)
+    assert report.complete
+    assert len(report.page_errors) == 2  # the missing child and the one that is not JSON
+    assert any("HTTP 404" in e and "/gone/collection.json" in e for e in report.page_errors)
+    assert any("not JSON" in e and "/bad/collection.json" in e for e in report.page_errors)
+    served = [f"{server.url}/c0/collection.json", f"{server.url}/c1/collection.json"][:found]
+    # a collection without an absolute self link is known by the URL it was read from
+    assert sorted(r.identifier for r in report.results) == served
+    assert sorted(r.resource for r in report.results) == served
+    visited = {r.path for r in server.requests}
+    assert ("/c1/collection.json" in visited) == (found == 2)

@@ -27,6 +27,9 @@ MAPPINGS: dict[str, str] = {
     "schemaorg": "graph_loader.mappings.schemaorg",
     "codemeta": "graph_loader.mappings.codemeta",
     "ogc-capabilities": "graph_loader.mappings.ogc_capabilities",
+    "thredds": "graph_loader.mappings.thredds",
+    "ncml": "graph_loader.mappings.ncml",
+    "cdl": "graph_loader.mappings.cdl",
 }
 
 

@@ -10,7 +10,8 @@ the dataset. Decisions:
 - ``keywords`` are split on commas (``;`` when the value has no comma); a GCMD path
   ("EARTH SCIENCE > OCEANS > …") is kept whole so that the loader links it through the GCMD
   alignments (:mod:`graph_loader.enrich`);
-- CF ``standard_name`` of each data variable (coordinates and ancillary names aside) becomes
+- CF ``standard_name`` of each data variable (coordinates aside: latitude, longitude, time,
+  variables with an ``axis`` or a ``cf_role``) becomes
   ``schema:variableMeasured`` with the CF term of the NERC vocabulary server
   (``http://vocab.nerc.ac.uk/standard_name/<name>/``) and a ``dcat:keyword`` with the name in
   words ("sea water temperature"), which the loader links to the GAIA thesaurus variables;
@@ -30,7 +31,7 @@ the dataset. Decisions:
   affiliation, or the creator when no creator is named;
 - ``cdm_data_type`` / ``featureType`` → ``dct:type`` (the CF / CDM name as a literal);
   ``project`` and ``program`` → ``prov:wasGeneratedBy`` activities; ``references`` →
-  ``dct:isReferencedBy`` (a URL, else a bibliographic resource with its citation);
+  ``dct:isReferencedBy`` (URLs, else a bibliographic resource with the citation);
   ``source``, ``processing_level`` and ``history``-free lineage → ``dct:provenance``;
   ``platform`` / ``instrument`` names (not IRIs: ACDD gives labels) → ``dcat:keyword``.
 """
@@ -71,24 +72,18 @@ INSPIRE_ROLE = "http://inspire.ec.europa.eu/metadata-codelist/ResponsiblePartyRo
 #: the CF standard names as published by the NERC vocabulary server (collection P07)
 CF_TERMS = "http://vocab.nerc.ac.uk/standard_name/"
 _DECIMAL = ox.NamedNode(XSD + "decimal")
-#: standard names of coordinates and bookkeeping: not what a dataset measures
+#: standard names of coordinates: not what a dataset measures (nor are variables with an
+#: ``axis`` or a ``cf_role``: coordinates and feature identifiers)
 _COORDINATES = {
     "latitude",
     "longitude",
     "time",
-    "depth",
-    "altitude",
-    "height",
-    "air_pressure",
     "projection_x_coordinate",
     "projection_y_coordinate",
     "grid_latitude",
     "grid_longitude",
     "forecast_reference_time",
     "forecast_period",
-    "platform_name",
-    "station_name",
-    "region",
 }
 #: ISO 19115 role codes, and the spellings ACDD files use for them
 _ROLES = {
@@ -290,7 +285,8 @@ def from_attributes(attrs: dict[str, str], variables: list[dict[str, str]]) -> D
     if institution:
         if found.creators:
             for party in found.creators:
-                party.institution = party.institution or institution
+                if institution != party.name:
+                    party.institution = party.institution or institution
         else:
             found.creators = [Party(institution, kind="organization")]
     found.publishers = _parties(attrs, "publisher")
@@ -320,10 +316,15 @@ def from_attributes(attrs: dict[str, str], variables: list[dict[str, str]]) -> D
     if doi and not normalise_doi(found.identifier):
         found.identifier, found.authority = doi, ""
     found.projects = [v for v in (_first(attrs, "project"), _first(attrs, "program")) if v]
-    found.references = [_first(attrs, "references")] if _first(attrs, "references") else []
+    references = _first(attrs, "references")
+    urls = split_list(references)
+    found.references = urls if urls and all(is_url(u) for u in urls) else [references]
+    found.references = [r for r in found.references if r]
     found.lineage = [v for v in (_first(attrs, "source"), _first(attrs, "processing_level")) if v]
     for variable in variables:
         name = variable.get("standard_name", "").strip()
+        if "axis" in variable or "cf_role" in variable:
+            continue
         if re.fullmatch(r"[a-z][a-z0-9_]*", name) and name not in _COORDINATES:
             if not name.endswith(("_flag", "status_flag")) and name not in found.standard_names:
                 found.standard_names.append(name)
@@ -403,7 +404,7 @@ def _end_from_duration(start: ox.Literal, duration: str) -> ox.Literal | None:
 def _kind(party: Party) -> str:
     """Person or Organization as declared (``creator_type``); a person when an institution is
     named beside the name; "" (a foaf:Agent only) when nothing says."""
-    if party.kind == "person" or (not party.kind and party.institution):
+    if party.kind == "person" or (not party.kind and party.institution not in ("", party.name)):
         return "Person"
     return "Organization" if party.kind == "organization" else ""
 

@@ -352,7 +352,7 @@ class _Catalogue:
             subject = ox.NamedNode(resource_iri("dataset", f"{scope}:{ident}", self.base_iri))
             key = ident
         else:
-            where = node.el.get("urlPath") or "/".join([*node.path, found.title])
+            where = "/".join([*node.path, found.title]) + "|" + node.el.get("urlPath", "")
             subject, key = dataset_iri(found, self.base_iri, f"thredds:{scope}:{where}")
         out = self.out
         lang = add_discovery(out, subject, found, key)

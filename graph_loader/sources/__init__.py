@@ -11,6 +11,7 @@ csw             CSW 2.0.2 GetRecords, startPosition paging       startPosition
 oaipmh          OAI-PMH ListRecords, resumptionToken paging      resumptionToken
 dcat            DCAT pages with Hydra ``next`` links             page URL
 directory       a folder of files                                last relative path
+thredds         THREDDS catalogues through catalogRefs           catalogues to read
 ==============  ==============================================  ====================
 """
 
@@ -28,6 +29,7 @@ SOURCES: dict[str, str] = {
     "oai-pmh": "graph_loader.sources.oaipmh:OAIPMHSource",
     "dcat": "graph_loader.sources.dcat:DCATSource",
     "directory": "graph_loader.sources.directory:DirectorySource",
+    "thredds": "graph_loader.sources.thredds:THREDDSSource",
 }
 
 

@@ -30,6 +30,9 @@ MAPPINGS: dict[str, str] = {
     "ogc-capabilities": "graph_loader.mappings.ogc_capabilities",
     "cf-standard-names": "graph_loader.mappings.cf_standard_names",
     "eml": "graph_loader.mappings.eml",
+    "thredds": "graph_loader.mappings.thredds",
+    "ncml": "graph_loader.mappings.ncml",
+    "cdl": "graph_loader.mappings.cdl",
 }
 
 

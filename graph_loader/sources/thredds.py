@@ -1,0 +1,132 @@
+"""THREDDS catalogue harvester: a catalogue and the catalogues its ``catalogRef``s lead to.
+
+The crawl is breadth first from ``url``; a ``catalogRef`` (its ``xlink:href`` resolved against
+the catalogue's URL) is followed while its depth (the root is 0) is at most ``max_depth``;
+deeper references are listed in :attr:`THREDDSSource.beyond_depth`, not fetched. Each
+catalogue that holds datasets is one RawRecord (identifier = its URL), its root element given
+``xml:base`` = that URL when it has none, so that the converter
+(:mod:`graph_loader.mappings.thredds`) resolves service bases into endpoint URLs; the loader
+splits it into its dataset and service records. A catalogue already met in the run is not
+fetched twice.
+
+Resume token: the catalogues still to read, ``[[url, depth], …]`` as JSON, the one being read
+first (it is read again after an interruption: records come at least once). A child catalogue
+that cannot be read (HTTP 4xx, malformed XML, not a catalogue) raises SourceError with
+``skip`` = the queue without it, so the harvest reports it and goes on with the others; a
+server or network failure (5xx, timeout) is transient: retried, then the harvest stops with
+the token of that catalogue.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from xml.sax.saxutils import quoteattr
+
+import httpx
+
+from ..errors import InputError
+from ..mappings.thredds import XML_BASE, catalog_refs
+from ..mappings.xmlsafe import parse_xml
+from . import RawRecord, SourceError
+from .http import fetch
+
+__all__ = ["THREDDSSource"]
+
+_ACCEPT = "application/xml, text/xml;q=0.9"
+_CATALOG_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?catalog(?=[\s>/])")
+
+
+def _encode(queue: list[tuple[str, int]]) -> str:
+    return json.dumps([[url, depth] for url, depth in queue], separators=(",", ":"))
+
+
+def _decode(token: str) -> list[tuple[str, int]]:
+    try:
+        items = json.loads(token)
+        return [(str(url), int(depth)) for url, depth in items]
+    except (ValueError, TypeError) as exc:
+        raise InputError(
+            f"THREDDS resume token is not a list of [url, depth] (jeton de reprise illisible): "
+            f"{token[:80]!r}"
+        ) from exc
+
+
+def with_base(data: bytes, url: str) -> bytes:
+    """``data`` with ``xml:base="url"`` on its root ``catalog`` element (added only if absent)."""
+    match = _CATALOG_TAG.search(data, 0, 65536)
+    if match is None:
+        return data
+    end = data.find(b">", match.end())
+    if b"xml:base" in data[match.end() : end]:
+        return data
+    attribute = f" xml:base={quoteattr(url)}".encode()
+    return data[: match.end()] + attribute + data[match.end() :]
+
+
+@dataclass
+class THREDDSSource:
+    """A THREDDS server's catalogue, followed through its catalogRefs down to ``max_depth``."""
+
+    name: str
+    url: str
+    max_depth: int = 5
+    max_catalogues: int = 10_000
+    resume_token: str | None = None
+    #: catalogRefs not followed because they lie deeper than max_depth: (url, depth)
+    beyond_depth: list[tuple[str, int]] = field(default_factory=list)
+
+    def records(self, client: httpx.Client, *, resume: str | None = None) -> Iterator[RawRecord]:
+        """Every catalogue holding datasets, from the queue ``resume`` (the root if None)."""
+        queue = _decode(resume) if resume is not None else [(self.url, 0)]
+        seen = {url for url, _depth in queue}
+        read = 0
+        while queue:
+            self.resume_token = _encode(queue)
+            url, depth = queue[0]
+            rest = queue[1:]
+            if read >= self.max_catalogues:
+                raise SourceError(
+                    self.name, url, f"over {self.max_catalogues} catalogues", resume=_encode(queue)
+                )
+            read += 1
+            data, root = self._fetch(client, url, depth, rest)
+            children = []
+            for child, _title in catalog_refs(root, url):
+                if child in seen:
+                    continue
+                seen.add(child)
+                if depth + 1 > self.max_depth:
+                    self.beyond_depth.append((child, depth + 1))
+                else:
+                    children.append((child, depth + 1))
+            if any(el.tag.rsplit("}", 1)[-1] == "dataset" for el in root.iter()):
+                yield RawRecord(self.name, url, with_base(data, url), url=url)
+            queue = rest + children
+        self.resume_token = None
+
+    def _fetch(self, client: httpx.Client, url: str, depth: int, rest: list[tuple[str, int]]):
+        """The bytes and root element of the catalogue at ``url``; SourceError when it cannot
+        be read (``skip`` = the queue after it, except for server or network failures)."""
+        token, skip = _encode([(url, depth), *rest]), _encode(rest)
+        request = httpx.Request("GET", url, headers={"Accept": _ACCEPT})
+        try:
+            data, _media = fetch(client, request, source=self.name, page=url, resume=token)
+        except SourceError as exc:
+            status = re.match(r"HTTP (4\d\d)$", exc.reason)
+            if status and status.group(1) not in ("408", "429"):
+                exc.transient, exc.skip = False, skip  # a broken link, not a failing server
+            raise
+        try:
+            root = parse_xml(data, name=f"{self.name} {url}")
+        except InputError as exc:
+            raise SourceError(self.name, url, str(exc), resume=token, skip=skip) from exc
+        local = root.tag.rsplit("}", 1)[-1] if isinstance(root.tag, str) else ""
+        if local != "catalog" or "thredds" not in root.tag:
+            reason = f"<{local}> is not a THREDDS catalog (pas un catalogue THREDDS)"
+            raise SourceError(self.name, url, reason, resume=token, skip=skip)
+        if root.get(XML_BASE) is None:
+            root.set(XML_BASE, url)
+        return data, root

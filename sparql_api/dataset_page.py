@@ -1,8 +1,10 @@
 """What a dataset page adds for a non-specialist, beside the generic resource page: a plain
-summary (what, where, when, who), the footprint for the map, the temporal extent, the
-variables (thesaurus links), access (distributions, data services, "open in a notebook"),
-how to cite it (text and BibTeX). Plain functions (no Flask) over the dataset's description
-(:func:`sparql_api.linkeddata.describe_triples`, read as :class:`sparql_api.schemaorg.Facts`).
+summary (what, where, when, who), its pictures (thumbnails), the footprint for the map, the
+temporal extent, the variables (thesaurus links), the taxa it covers, access (distributions,
+"open in a notebook"), the ways to reach the data (data services with their protocol and
+endpoint), how to cite it (text and BibTeX). Plain functions (no Flask) over the dataset's
+description (:func:`sparql_api.linkeddata.describe_triples`, read as
+:class:`sparql_api.schemaorg.Facts`).
 A shown text is ``{"text", "fallback"}`` as in :mod:`sparql_api.pages`.
 """
 
@@ -13,15 +15,28 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from graph_loader.index.documents import web_url
+from graph_loader.mappings.ogc_capabilities import STANDARDS
+from graph_loader.mappings.thredds import PROTOCOLS
 from graph_loader.store import Store
 from graph_loader.terms import DCAT, DCT, FOAF, GAIA_NS, SDO, SKOS, THESAURUS_NS
 
 from .linkeddata import describe_triples, local_path
 from .pages import link_target, shown
+from .resources import PICTURES
 from .rq import load_query
 from .schemaorg import Facts, wkt_box
 
-__all__ = ["dataset_extras", "citation", "bibtex", "notebook_link", "place_text"]
+__all__ = [
+    "dataset_extras",
+    "citation",
+    "bibtex",
+    "notebook_link",
+    "place_text",
+    "protocol_label",
+    "thumbnails",
+    "RANKS",
+]
 
 LOCN_GEOMETRY = "http://www.w3.org/ns/locn#geometry"
 _DOI = re.compile(r"(?:doi:|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)", re.IGNORECASE)
@@ -167,6 +182,114 @@ def notebook_link(template: str | None, identifier: str, iri: str) -> str | None
     )
 
 
+#: human names of the protocols services conform to (dct:conformsTo), by IRI
+_PROTOCOLS: dict[str, dict[str, str]] = {
+    "https://www.rfc-editor.org/rfc/rfc9110": {"fr": "HTTP", "en": "HTTP"},
+    "https://www.rfc-editor.org/rfc/rfc2616": {"fr": "HTTP", "en": "HTTP"},
+    "http://www.opengis.net/def/serviceType/ogc/csw": {"fr": "CSW", "en": "CSW"},
+    "http://www.opengis.net/def/serviceType/ogc/wmts": {"fr": "WMTS", "en": "WMTS"},
+    "http://www.opengis.net/def/serviceType/ogc/sos": {"fr": "SOS", "en": "SOS"},
+    "http://www.opengis.net/def/serviceType/ogc/wps": {"fr": "WPS", "en": "WPS"},
+}
+for _kind, _iri in STANDARDS.items():
+    _PROTOCOLS[_iri] = {"fr": _kind.upper(), "en": _kind.upper()}
+_FRENCH = {
+    "NetCDF Subset Service": "Service de sous-ensembles NetCDF (NCSS)",
+    "ISO 19115 metadata": "Métadonnées ISO 19115",
+    "UDDC (ACDD rubric)": "UDDC (grille ACDD)",
+}
+for _label, _iri, _suffix in PROTOCOLS.values():
+    if _iri is not None:
+        _PROTOCOLS.setdefault(_iri, {"fr": _FRENCH.get(_label, _label), "en": _label})
+#: protocols recognised in IRIs not listed above (first match wins)
+_PROTOCOL_PATTERNS = (
+    (re.compile(r"ogcapi|ogc-api", re.I), "OGC API"),
+    (re.compile(r"opendap|\bdap\b|dap2|dap4", re.I), "OPeNDAP"),
+    (re.compile(r"/ogc/(\w+)$|\b(wms|wmts|wfs|wcs|csw|sos|wps)\b", re.I), None),
+    (re.compile(r"rfc(?:9110|7231|2616)|\bhttps?$", re.I), "HTTP"),
+)
+
+
+def protocol_label(iri: str, lang: str) -> str | None:
+    """The name of the protocol ``iri`` (a service's ``dct:conformsTo``) stands for, or None.
+
+    >>> protocol_label("https://www.opendap.org/pdf/ESE-RFC-004v1.2.pdf", "en")
+    'OPeNDAP'
+    >>> protocol_label("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core", "fr")
+    'OGC API'
+    >>> protocol_label("http://www.opengis.net/def/serviceType/ogc/wms", "fr")
+    'WMS'
+    """
+    known = _PROTOCOLS.get(iri)
+    if known:
+        return known.get(lang) or known["en"]
+    for pattern, label in _PROTOCOL_PATTERNS:
+        match = pattern.search(iri)
+        if match:
+            return label or next(g for g in match.groups() if g).upper()
+    return None
+
+
+#: taxonomic ranks from the top, with their names
+RANKS: dict[str, dict[str, str]] = {
+    "domain": {"fr": "domaine", "en": "domain"},
+    "kingdom": {"fr": "règne", "en": "kingdom"},
+    "phylum": {"fr": "embranchement", "en": "phylum"},
+    "division": {"fr": "division", "en": "division"},
+    "class": {"fr": "classe", "en": "class"},
+    "order": {"fr": "ordre", "en": "order"},
+    "family": {"fr": "famille", "en": "family"},
+    "subfamily": {"fr": "sous-famille", "en": "subfamily"},
+    "tribe": {"fr": "tribu", "en": "tribe"},
+    "genus": {"fr": "genre", "en": "genus"},
+    "species": {"fr": "espèce", "en": "species"},
+    "subspecies": {"fr": "sous-espèce", "en": "subspecies"},
+    "variety": {"fr": "variété", "en": "variety"},
+}
+_RANK_ORDER = {rank: i for i, rank in enumerate(RANKS)}
+
+
+def _taxa(store: Store, iri: ox.NamedNode, lang: str, base: str) -> list[dict]:
+    """The taxa of the dataset (``gaia:taxon``): scientific name, rank (named in ``lang``),
+    vernacular names (those in ``lang``, else all), link; from the top rank down."""
+    found: dict[str, dict] = {}
+    for row in store.select(load_query("dataset_taxa"), {"iri": iri}):
+        entry = found.setdefault(
+            row["taxon"].value, {"names": set(), "ranks": set(), "common": set()}
+        )
+        for key, var in (("names", "name"), ("ranks", "rank")):
+            if isinstance(row.get(var), ox.Literal):
+                entry[key].add(row[var].value)
+        common = row.get("common")
+        if isinstance(common, ox.Literal):
+            entry["common"].add(((common.language or "").split("-")[0].lower(), common.value))
+    taxa = []
+    for taxon, e in found.items():
+        rank = min(e["ranks"], default=None)
+        mine = sorted(text for key, text in e["common"] if key == lang)
+        taxa.append(
+            {
+                "iri": taxon,
+                "href": local_path(taxon, base) or link_target(taxon),
+                "name": min(e["names"], default=taxon),
+                "rank": RANKS.get(rank.lower(), {}).get(lang, rank) if rank else None,
+                "vernacular": mine or sorted({text for _key, text in e["common"]}),
+                "order": _RANK_ORDER.get((rank or "").lower(), len(RANKS)),
+            }
+        )
+    taxa.sort(key=lambda t: (t.pop("order"), t["name"].casefold(), t["iri"]))
+    return taxa
+
+
+def thumbnails(facts: Facts, iri: str) -> list[str]:
+    """The http(s) pictures of ``iri`` (foaf:depiction, schema:thumbnailUrl, schema:image),
+    sorted, each once; anything else (a script URL, a blank node) left out."""
+    urls = {
+        web_url(v.value) for v in facts.values(iri, *PICTURES) if not isinstance(v, ox.BlankNode)
+    }
+    return sorted(u for u in urls if u)
+
+
 def _services(store: Store, iri: ox.NamedNode, lang: str, base: str) -> list[dict]:
     found: dict[str, dict] = {}
     for row in store.select(load_query("dataset_services"), {"iri": iri}):
@@ -189,6 +312,9 @@ def _services(store: Store, iri: ox.NamedNode, lang: str, base: str) -> list[dic
             "title": shown(e["titles"], lang) or {"text": service, "fallback": None},
             "endpoint": e["endpoint"],
             "conforms": sorted(e["conforms"]),
+            "protocols": sorted(
+                {p for c in e["conforms"] if (p := protocol_label(c, lang))}, key=str.casefold
+            ),
         }
         for service, e in found.items()
     ]
@@ -271,6 +397,8 @@ def dataset_extras(
         "centres": centres,
         "poles": poles,
         "variables": variables,
+        "taxa": _taxa(store, iri, lang, base),
+        "thumbnails": thumbnails(facts, s),
         "identifier": identifier,
         "doi": doi,
         "landing": [u for u in (link_target(x) for x in facts.iris(s, DCAT + "landingPage")) if u],

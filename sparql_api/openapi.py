@@ -365,8 +365,31 @@ OPERATIONS: dict[tuple[str, str], dict] = {
                     "ET entre facettes.",
                     schema={"type": "array", "items": {"type": "string"}},
                 )
-                for name in ("theme", "pole", "centre", "type", "format", "licence", "platform")
+                for name in ("theme", "pole", "centre", "type", "format", "licence")
             ],
+            *[
+                _param(
+                    name,
+                    "query",
+                    f"Facet filter ({name}, an IRI), repeatable: OR within a facet, AND across "
+                    "facets.",
+                    f"Filtre de facette ({name}, une IRI), répétable : OU dans une facette, "
+                    "ET entre facettes.",
+                    schema={"type": "array", "items": {"type": "string"}},
+                )
+                for name in ("platform", "instrument")
+            ],
+            _param(
+                "taxon",
+                "query",
+                "Taxon filter (an IRI), repeatable: the resources of the taxon or of a taxon "
+                "below it (a family finds the datasets of its species); OR within, AND with "
+                "the other facets.",
+                "Filtre de taxon (une IRI), répétable : les ressources du taxon ou d'un taxon "
+                "en dessous (une famille trouve les jeux de données de ses espèces) ; OU entre "
+                "taxons, ET avec les autres facettes.",
+                schema={"type": "array", "items": {"type": "string"}},
+            ),
             _param(
                 "bbox",
                 "query",

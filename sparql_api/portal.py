@@ -46,6 +46,8 @@ FACETS: dict[str, str] = {
     "format": "facet_format",
     "licence": "facet_licence",
     "platform": "facet_platform",
+    "instrument": "facet_instrument",
+    "taxon": "facet_taxon",
 }
 
 #: query parameters that narrow a search (each one a removable chip)

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
+from graph_loader.index.documents import web_url
 from graph_loader.store import Store
 from graph_loader.terms import (
     CONTENT_HASH,
@@ -27,7 +28,7 @@ from graph_loader.terms import (
 from .i18n import LANGUAGES, pick_label
 from .rq import load_query
 
-__all__ = ["describe_resource", "LABEL_PREDICATES", "DESCRIPTION_PREDICATES"]
+__all__ = ["describe_resource", "LABEL_PREDICATES", "DESCRIPTION_PREDICATES", "PICTURES"]
 
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
@@ -47,11 +48,15 @@ DESCRIPTION_PREDICATES = (
     RDFS + "comment",
 )
 
+#: where a resource's pictures are (the first http(s) one is its ``thumbnail``)
+PICTURES = (FOAF + "depiction", SDO + "thumbnailUrl", SDO + "image")
+
 
 def describe_resource(store: Store, iri: ox.NamedNode, lang: str = "en") -> dict | None:
     """The JSON description of ``iri``, or None when nothing is said about it.
 
     Labels of IRI values are given in ``lang`` (falling back to the other language).
+    ``thumbnail`` is the least http(s) URL among its pictures (:data:`PICTURES`), or None.
     """
     rows = store.select(load_query("resource_properties"), {"iri": iri})
     if not rows:
@@ -76,6 +81,15 @@ def describe_resource(store: Store, iri: ox.NamedNode, lang: str = "en") -> dict
         "types": types,
         "labels": _texts(values, LABEL_PREDICATES),
         "descriptions": _texts(values, DESCRIPTION_PREDICATES),
+        "thumbnail": min(
+            (
+                url
+                for p in PICTURES
+                for v in values.get(p, {}).values()
+                if v["type"] != "bnode" and (url := web_url(v["value"]))
+            ),
+            default=None,
+        ),
         "properties": [
             {"predicate": predicate, "values": sorted(by_key.values(), key=_sort_key)}
             for predicate, by_key in sorted(values.items())

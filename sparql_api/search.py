@@ -284,6 +284,7 @@ def _hit(index, searcher, plan: QueryPlan | None, score, address, lang) -> dict:
         **orgs,
         "bbox": payload["bbox"],
         "temporal": payload["temporal"],
+        "thumbnail": payload.get("thumbnail"),
         "score": score if isinstance(score, float) else None,
         "why": why,
     }

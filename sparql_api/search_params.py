@@ -1,6 +1,7 @@
 """The parameters of ``/api/search``, checked, and the URLs that change them.
 
-Facet filters are OR within a facet and AND across facets. ``bbox=west,south,east,north``
+Facet filters are OR within a facet and AND across facets; ``taxon=IRI`` keeps the resources
+of that taxon or of a taxon below it (``skos:broader``). ``bbox=west,south,east,north``
 keeps resources whose bounding box intersects it; west > east crosses the antimeridian.
 ``start`` / ``end`` (ISO dates, or a year, or a year-month) keep resources whose temporal
 extent *overlaps* the range: it starts on or before ``end`` and ends on or after ``start``
@@ -26,7 +27,7 @@ from .i18n import LANGUAGES
 __all__ = ["SearchParams", "ToggleUrls", "FLAT_FACETS", "TYPES", "SORTS", "MAX_SIZE", "MAX_RESULTS"]
 
 #: flat facets, each a repeatable parameter and an index field of the same name
-FLAT_FACETS = ("pole", "centre", "type", "format", "licence", "platform")
+FLAT_FACETS = ("pole", "centre", "type", "format", "licence", "platform", "instrument", "taxon")
 TYPES = ("dataset", "service", "publication", "software")
 SORTS = ("relevance", "date", "title")
 MAX_SIZE = 100

@@ -39,6 +39,7 @@ __all__ = [
     "read_value_labels",
     "parse_term",
     "KIND_PRIORITY",
+    "web_url",
 ]
 
 #: the kind of a resource typed several ways: the first of these
@@ -59,6 +60,8 @@ class Vocabularies:
     matches: dict[str, list[str]] = field(default_factory=dict)
     #: labels of facet values (organisations, licences, formats, platforms) by language
     values: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: every scientific and vernacular name of each taxon: ``(lang, name)``
+    names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     _closure: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _joined: dict[str, dict[str, str]] = field(default_factory=dict)
     _sets: dict[tuple[str, ...], tuple] = field(default_factory=dict)
@@ -151,6 +154,13 @@ def read_vocabularies(store: Store, values: Iterable[str] = ()) -> Vocabularies:
         matches[a].add(b)
         matches[b].add(a)
     vocab.matches = {a: sorted(bs) for a, bs in matches.items()}
+    names: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for row in store.select(load_query("index/taxa")):
+        names[row["t"].value].add((_lang(row["name"]), row["name"].value))
+    vocab.names = {t: sorted(ns) for t, ns in names.items()}
+    # the taxa above those of the resources are facet values too (see make_document)
+    values = set(values)
+    values |= {above for value in values if value in vocab.names for above in vocab.closure(value)}
     vocab.values = read_value_labels(store, values)
     return vocab
 
@@ -241,6 +251,7 @@ def _add_kind(resources: dict[str, dict], iri: str, kind: str) -> None:
 # -- whole-store scans -------------------------------------------------------------------------
 _DCAT, _DCT = "http://www.w3.org/ns/dcat#", "http://purl.org/dc/terms/"
 _SCHEMA, _GAIA = "https://schema.org/", "https://w3id.org/gaia-kg/ontology#"
+_FOAF = "http://xmlns.com/foaf/0.1/"
 #: (class, kind) of the searchable resources, as in ``index/resources.rq``
 CLASSES = (
     (_DCAT + "Dataset", "dataset"),
@@ -266,11 +277,15 @@ DIRECT = (
     (_GAIA + "dataCentre", "links", "centre"),
     (_GAIA + "platform", "links", "platform"),
     (_GAIA + "instrument", "links", "instrument"),
+    (_GAIA + "taxon", "links", "taxon"),
     (_DCT + "license", "links", "licence"),
     (_DCT + "modified", "extents", "modified"),
     (_DCT + "issued", "extents", "issued"),
     (_GAIA + "minimumAltitude", "extents", "vmin"),
     (_GAIA + "maximumAltitude", "extents", "vmax"),
+    (_FOAF + "depiction", "extents", "thumbnail"),
+    (_SCHEMA + "thumbnailUrl", "extents", "thumbnail"),
+    (_SCHEMA + "image", "extents", "thumbnail"),
 )
 #: (link, predicate of the linked node, group, field): distributions, spatial, temporal
 INDIRECT = (
@@ -500,6 +515,8 @@ def _extents(res: dict) -> dict:
             day = parse_day(value)
             if day is not None:
                 out[name] = max(out.get(name, day), day)
+        elif name == "thumbnail" and "thumbnail" not in out and (url := web_url(value)):
+            out["thumbnail"] = url
         elif name in ("vmin", "vmax") and _ALTITUDE.fullmatch(value):
             metres = float(value)
             pick = min if name == "vmin" else max
@@ -531,9 +548,16 @@ def make_document(res: dict, vocab: Vocabularies) -> tantivy.Document:
         doc.add_text("theme", concept)
     for lang, text in theme_texts.items():
         fields[f"theme_{lang}"].append(text)
+    if "taxon" in links:  # each taxon and every one above it; their names are searchable
+        links["taxon"] = list(dict.fromkeys(a for t in links["taxon"] for a in vocab.closure(t)))
     for name, values in links.items():
         for value in values:
             doc.add_text(name, value)
+            if name == "taxon":
+                for lang, text in vocab.names.get(value, ()):
+                    for target in [lang] if lang in LANGS else LANGS:
+                        fields[f"keyword_{target}"].append(text)
+                continue
             for lang in LANGS:
                 if label := vocab.values.get(value, {}).get(lang):
                     fields[f"keyword_{lang}"].append(label)
@@ -572,9 +596,26 @@ def make_document(res: dict, vocab: Vocabularies) -> tantivy.Document:
         "temporal": _temporal(start, end),
         "concepts": list(closure),
         "direct": direct,
+        "thumbnail": ext.get("thumbnail"),
     }
     doc.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
     return doc
+
+
+def web_url(value: str) -> str | None:
+    """``value`` if it is an absolute http(s) URL without spaces, quotes or angle brackets
+    (one that can be shown as an image source), else None.
+
+    >>> web_url("https://example.org/a.png"), web_url("javascript:alert(1)")
+    ('https://example.org/a.png', None)
+    """
+    value = value.strip()
+    if not _WEB_URL.fullmatch(value) or len(value) > 2000:
+        return None
+    return value
+
+
+_WEB_URL = re.compile(r"https?://[^\s\"'<>`\\]+", re.IGNORECASE)
 
 
 def _temporal(start: int | None, end: int | None) -> dict | None:

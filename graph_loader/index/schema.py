@@ -5,7 +5,9 @@ stemmer and stop words of its language; ``theme_fr`` / ``theme_en`` hold every l
 concept a resource is tagged with and of their ancestors, so a query in either language finds
 a resource described in the other. Facet values are raw (untokenised) fast fields, counted by
 terms aggregations; ``theme`` holds the GAIA thesaurus concepts of a resource *and all their
-ancestors*, deduplicated, so a resource counts once in each ancestor of each of its variables.
+ancestors*, deduplicated, so a resource counts once in each ancestor of each of its variables;
+``taxon`` likewise holds the taxa of a resource (``gaia:taxon``) and every taxon above them
+(``skos:broader``), so that a family finds the datasets of its species.
 Extents are numeric fast fields (bbox as up to two longitude intervals, so one that crosses
 the antimeridian is stored as two), dates as proleptic Gregorian day ordinals.
 """
@@ -30,7 +32,9 @@ LANGS = {"fr": "french", "en": "english"}
 #: analysed text fields, one per language each: ``<name>_<lang>``
 TEXT_FIELDS = ("title", "description", "keyword", "theme")
 #: raw fast fields counted as facets
-FACET_FIELDS = ("theme", "pole", "centre", "type", "format", "licence", "platform")
+FACET_FIELDS = (
+    "theme", "pole", "centre", "type", "format", "licence", "platform", "instrument", "taxon"
+)  # fmt: skip
 #: analyzer name per language
 ANALYZERS = {lang: f"gaia_{lang}" for lang in LANGS}
 #: the longitude of an absent second bbox interval (never inside any query interval)
@@ -75,7 +79,6 @@ def build_schema() -> tantivy.Schema:
                 index_option="freq",  # BM25 needs frequencies; no query needs positions
             )
     sb.add_text_field("concepts", tokenizer_name="raw", index_option="basic")
-    sb.add_text_field("instrument", tokenizer_name="raw", index_option="basic")
     for name in FACET_FIELDS:
         sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
     for lang in LANGS:

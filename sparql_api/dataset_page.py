@@ -191,16 +191,21 @@ _PROTOCOLS: dict[str, dict[str, str]] = {
     "http://www.opengis.net/def/serviceType/ogc/sos": {"fr": "SOS", "en": "SOS"},
     "http://www.opengis.net/def/serviceType/ogc/wps": {"fr": "WPS", "en": "WPS"},
 }
-for _kind, _iri in STANDARDS.items():
-    _PROTOCOLS[_iri] = {"fr": _kind.upper(), "en": _kind.upper()}
+_PROTOCOLS.update(
+    {iri: {"fr": kind.upper(), "en": kind.upper()} for kind, iri in STANDARDS.items()}
+)
 _FRENCH = {
     "NetCDF Subset Service": "Service de sous-ensembles NetCDF (NCSS)",
     "ISO 19115 metadata": "Métadonnées ISO 19115",
     "UDDC (ACDD rubric)": "UDDC (grille ACDD)",
 }
-for _label, _iri, _suffix in PROTOCOLS.values():
-    if _iri is not None:
-        _PROTOCOLS.setdefault(_iri, {"fr": _FRENCH.get(_label, _label), "en": _label})
+_PROTOCOLS.update(
+    {
+        iri: {"fr": _FRENCH.get(name, name), "en": name}
+        for name, iri, _suffix in reversed(PROTOCOLS.values())
+        if iri is not None and iri not in _PROTOCOLS
+    }
+)
 #: protocols recognised in IRIs not listed above (first match wins)
 _PROTOCOL_PATTERNS = (
     (re.compile(r"ogcapi|ogc-api", re.I), "OGC API"),

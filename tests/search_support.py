@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "search"
 DATASET = BASE_IRI + "id/dataset/"
 CORAL = DATASET + "test-coral-heat-stress"  # English only, bbox across the antimeridian
 SNOW = DATASET + "test-enneigement-chartreuse"  # French only, ongoing
-FACETS = ("theme", "pole", "centre", "type", "format", "licence", "platform")
+FACETS = ("theme", "pole", "centre", "type", "format", "licence", "platform", "instrument", "taxon")
 
 
 def search_store() -> EmbeddedStore:

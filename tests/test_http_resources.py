@@ -27,6 +27,7 @@ def iagos(lang_of_labels: str) -> dict:
             "en": "CO profiles measured by airliners.",
             "fr": "Profils de CO mesurés par des avions de ligne.",
         },
+        "thumbnail": None,
         "properties": [
             {
                 "predicate": "http://purl.org/dc/terms/description",
@@ -100,6 +101,7 @@ def test_any_iri_by_query_parameter_without_record(client):
         "types": ["https://w3id.org/gaia-kg/ontology#Pole"],
         "labels": {"en": "AERIS", "fr": "AERIS"},
         "descriptions": {"en": None, "fr": None},
+        "thumbnail": None,
         "properties": [
             {
                 "predicate": "http://xmlns.com/foaf/0.1/name",

@@ -168,6 +168,8 @@ def test_dataset_extras_of_a_demo_dataset():
                 "label": {"text": "Ozone", "fallback": None},
             },
         ],
+        "taxa": [],
+        "thumbnails": [],
         "identifier": "AMMA-SOP-ATR42",
         "doi": None,
         "landing": ["https://baobab.sedoo.fr/"],
@@ -187,6 +189,7 @@ def test_dataset_extras_of_a_demo_dataset():
                 "title": {"text": "SEDOO field campaign databases", "fallback": None},
                 "endpoint": "https://baobab.sedoo.fr/",
                 "conforms": ["https://www.rfc-editor.org/rfc/rfc9110"],
+                "protocols": ["HTTP"],
             }
         ],
         "notebook": "https://hub.example.org/hub/user-redirect/gaia?dataset=AMMA-SOP-ATR42"
@@ -250,7 +253,9 @@ def test_search_page_shows_what_the_api_answers(client):
     }
     assert flat == {
         name: [(b["label"], str(b["count"])) for b in expected["facets"][name]]
-        for name in ("pole", "centre", "type", "format", "licence", "platform")
+        for name in (
+            "pole", "centre", "type", "format", "licence", "platform", "instrument", "taxon"
+        )
         if expected["facets"][name]
     }
     selected = html.find("section", id="facet-pole").find("a", "selected")

@@ -41,6 +41,8 @@ from sparql_api.search import SearchParams, run_search
 
 NETCDF = "http://publications.europa.eu/resource/authority/file-type/NETCDF"
 CC_BY = "http://creativecommons.org/licenses/by/4.0/"
+TAXON = BASE_IRI + "id/taxon/"
+ELECTROFISHER = "https://example.org/instrument/backpack-electrofisher"
 
 #: searches whose facet counts are checked against SPARQL, every facet, every value
 SEARCHES = [
@@ -61,6 +63,10 @@ SEARCHES = [
     {"vmax": "-500", "theme": "oceans"},
     {"vmin": "2000", "vmax": "2500", "pole": "aeris"},
     {"q": "ozone", "vmin": "2500"},
+    {"taxon": TAXON + "family-salmonidae"},
+    {"taxon": [TAXON + "species-oncorhynchus-keta", TAXON + "genus-oncorhynchus"], "q": "salmon"},
+    {"taxon": TAXON + "species-oncorhynchus-mykiss", "instrument": ELECTROFISHER},
+    {"q": "truite arc-en-ciel"},
 ]
 
 
@@ -88,13 +94,13 @@ def test_every_resource_is_indexed_once_with_its_kind(store, index):
         stats["types"]
         == kinds
         == {
-            "dataset": 164,
+            "dataset": 166,
             "publication": 28,
             "service": 24,
             "software": 11,
         }
     )
-    assert stats["documents"] == 227
+    assert stats["documents"] == 229
     assert stats["thesaurus_concepts"] == 158
 
 
@@ -260,7 +266,7 @@ def test_an_index_on_disk_is_reopened_and_found_by_the_settings(tmp_path, store)
     built = SearchIndex.for_settings(settings)
     rebuild(built, store)
     again = SearchIndex.open(tmp_path / "index")
-    assert index_stats(again)["documents"] == 227
+    assert index_stats(again)["documents"] == 229
     assert again.meta["thesaurus"] == built.meta["thesaurus"]
     assert all_hits(again, {"theme": "snow-cover", "pole": "theia"}) == all_hits(
         built, {"theme": "snow-cover", "pole": "theia"}
@@ -305,7 +311,7 @@ def _sorted_values(resources: dict[str, dict]) -> dict[str, dict]:
 def test_a_whole_store_scan_reads_what_per_resource_queries_read(store):
     scanned = read_resources(store)  # one scan per property, TSV, two threads
     one_by_one = read_resources(store, sorted(scanned))  # four SPARQL queries per resource
-    assert len(scanned) == 227
+    assert len(scanned) == 229
     assert _sorted_values(scanned) == _sorted_values(one_by_one)
     snow = scanned[SNOW]
     assert (snow["kind"], len(snow["text"]) > 0, len(snow["links"]) > 0) == ("dataset", True, True)
@@ -319,7 +325,7 @@ def test_a_rebuild_reports_its_scans_then_its_documents(store):
     assert calls == reads + indexed
     assert [c[0] for c in reads] == list(range(1, len(reads) + 1))
     assert {c[1] for c in reads} == {len(reads)}
-    assert indexed[-1] == (227, 227, "index")
+    assert indexed[-1] == (229, 229, "index")
 
 
 @pytest.mark.parametrize(

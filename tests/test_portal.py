@@ -254,7 +254,14 @@ def test_search_page_shows_what_the_api_answers(client):
     assert flat == {
         name: [(b["label"], str(b["count"])) for b in expected["facets"][name]]
         for name in (
-            "pole", "centre", "type", "format", "licence", "platform", "instrument", "taxon"
+            "pole",
+            "centre",
+            "type",
+            "format",
+            "licence",
+            "platform",
+            "instrument",
+            "taxon",
         )
         if expected["facets"][name]
     }

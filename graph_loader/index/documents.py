@@ -604,13 +604,14 @@ def make_document(res: dict, vocab: Vocabularies) -> tantivy.Document:
 
 def web_url(value: str) -> str | None:
     """``value`` if it is an absolute http(s) URL without spaces, quotes or angle brackets
-    (one that can be shown as an image source), else None.
+    (one that can be shown as an image source), else None; a skolemised blank node (an
+    ``ImageObject`` node, ``/.well-known/genid/``) is no picture.
 
     >>> web_url("https://example.org/a.png"), web_url("javascript:alert(1)")
     ('https://example.org/a.png', None)
     """
     value = value.strip()
-    if not _WEB_URL.fullmatch(value) or len(value) > 2000:
+    if not _WEB_URL.fullmatch(value) or len(value) > 2000 or "/.well-known/genid/" in value:
         return None
     return value
 

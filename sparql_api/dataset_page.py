@@ -190,6 +190,14 @@ _PROTOCOLS: dict[str, dict[str, str]] = {
     "http://www.opengis.net/def/serviceType/ogc/wmts": {"fr": "WMTS", "en": "WMTS"},
     "http://www.opengis.net/def/serviceType/ogc/sos": {"fr": "SOS", "en": "SOS"},
     "http://www.opengis.net/def/serviceType/ogc/wps": {"fr": "WPS", "en": "WPS"},
+    "https://docs.unidata.ucar.edu/tds/current/userguide/": {"fr": "THREDDS", "en": "THREDDS"},
+    "https://coastwatch.pfeg.noaa.gov/erddap/rest.html": {"fr": "ERDDAP", "en": "ERDDAP"},
+    "https://www.fdsn.org/webservices/": {"fr": "services web FDSN", "en": "FDSN web services"},
+    "https://api.stacspec.org/v1.0.0/core": {"fr": "API STAC", "en": "STAC API"},
+    "https://github.com/dewitt/opensearch": {"fr": "OpenSearch", "en": "OpenSearch"},
+    "http://www.openarchives.org/OAI/2.0/": {"fr": "OAI-PMH", "en": "OAI-PMH"},
+    "https://www.rfc-editor.org/rfc/rfc959": {"fr": "FTP", "en": "FTP"},
+    "https://www.rfc-editor.org/rfc/rfc4253": {"fr": "SFTP", "en": "SFTP"},
 }
 _PROTOCOLS.update(
     {iri: {"fr": kind.upper(), "en": kind.upper()} for kind, iri in STANDARDS.items()}
@@ -216,7 +224,8 @@ _PROTOCOL_PATTERNS = (
 
 
 def protocol_label(iri: str, lang: str) -> str | None:
-    """The name of the protocol ``iri`` (a service's ``dct:conformsTo``) stands for, or None.
+    """The name of the protocol ``iri`` (a service's ``dct:conformsTo``) stands for, or None
+    (the page then shows the standard's own title, else its IRI).
 
     >>> protocol_label("https://www.opendap.org/pdf/ESE-RFC-004v1.2.pdf", "en")
     'OPeNDAP'
@@ -295,11 +304,17 @@ def thumbnails(facts: Facts, iri: str) -> list[str]:
     return sorted(u for u in urls if u)
 
 
+def _pick_text(texts: dict[str, str] | None, lang: str) -> str | None:
+    found = shown(texts or {}, lang)
+    return found["text"] if found else None
+
+
 def _services(store: Store, iri: ox.NamedNode, lang: str, base: str) -> list[dict]:
     found: dict[str, dict] = {}
     for row in store.select(load_query("dataset_services"), {"iri": iri}):
         entry = found.setdefault(
-            row["service"].value, {"titles": {}, "endpoint": None, "conforms": set()}
+            row["service"].value,
+            {"titles": {}, "endpoint": None, "conforms": set(), "standards": {}},
         )
         title = row.get("title")
         if isinstance(title, ox.Literal):
@@ -310,6 +325,12 @@ def _services(store: Store, iri: ox.NamedNode, lang: str, base: str) -> list[dic
             entry["endpoint"] = link_target(row["endpoint"].value)
         if isinstance(row.get("conforms"), ox.NamedNode):
             entry["conforms"].add(row["conforms"].value)
+            name = row.get("standard")
+            if isinstance(name, ox.Literal):
+                names = entry["standards"].setdefault(row["conforms"].value, {})
+                key = (name.language or "").split("-")[0].lower()
+                if key not in names or name.value < names[key]:
+                    names[key] = name.value
     services = [
         {
             "iri": service,
@@ -318,7 +339,12 @@ def _services(store: Store, iri: ox.NamedNode, lang: str, base: str) -> list[dic
             "endpoint": e["endpoint"],
             "conforms": sorted(e["conforms"]),
             "protocols": sorted(
-                {p for c in e["conforms"] if (p := protocol_label(c, lang))}, key=str.casefold
+                {
+                    p
+                    for c in e["conforms"]
+                    if (p := protocol_label(c, lang) or _pick_text(e["standards"].get(c), lang))
+                },
+                key=str.casefold,
             ),
         }
         for service, e in found.items()

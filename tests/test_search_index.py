@@ -67,6 +67,8 @@ SEARCHES = [
     {"taxon": [TAXON + "species-oncorhynchus-keta", TAXON + "genus-oncorhynchus"], "q": "salmon"},
     {"taxon": TAXON + "species-oncorhynchus-mykiss", "instrument": ELECTROFISHER},
     {"q": "truite arc-en-ciel"},
+    {"taxon": TAXON + "phylum-chordata", "pole": "pndb"},  # the demo's birds and bats
+    {"q": "chauves-souris", "taxon": TAXON + "kingdom-animalia"},
 ]
 
 

@@ -26,6 +26,7 @@ from demo_tables.common import (  # noqa: E402
     LICENCES,
     POLES,
     STANDARDS,
+    TAXA,
 )
 from demo_tables.invalid import INVALID  # noqa: E402
 from demo_tables.services import SERVICES  # noqa: E402
@@ -41,6 +42,7 @@ SDO = Namespace("https://schema.org/")
 CITO = Namespace("http://purl.org/spar/cito/")
 GAIA = Namespace("https://w3id.org/gaia-kg/ontology#")
 GSP = Namespace("http://www.opengis.net/ont/geosparql#")
+DWC = Namespace("http://rs.tdwg.org/dwc/terms/")
 ID = "https://data.gaia-data.fr/id/"
 THESAURUS = "https://w3id.org/gaia-kg/thesaurus/"
 ORG = "https://w3id.org/gaia-kg/org/"
@@ -73,6 +75,7 @@ def new_graph() -> Graph:
         "cito": CITO,
         "gaia": GAIA,
         "gsp": GSP,
+        "dwc": DWC,
         "owl": OWL,
         "xsd": XSD,
         "thes": Namespace(THESAURUS),
@@ -81,6 +84,7 @@ def new_graph() -> Graph:
         "distribution": Namespace(ID + "distribution/"),
         "service": Namespace(ID + "service/"),
         "agent": Namespace(ID + "agent/"),
+        "taxon": Namespace(ID + "taxon/"),
         "publication": Namespace(ID + "publication/"),
         "software": Namespace(ID + "software/"),
     }.items():
@@ -153,6 +157,8 @@ def add_dataset(g: Graph, d, services: dict[str, set[str]], *, defect: str | Non
     g.add((s, DCT.accessRights, URIRef(EU + "access-right/" + d.access)))
     g.add((s, DCAT.landingPage, URIRef(d.landing)))
     g.add((URIRef(d.landing), RDF.type, FOAF.Document))
+    for taxon in d.taxa:
+        g.add((s, GAIA.taxon, add_taxon(g, taxon)))
     if d.frequency:
         g.add((s, DCT.accrualPeriodicity, URIRef(EU + "frequency/" + d.frequency)))
     for n, (fmt, access, download, service) in enumerate(d.distributions, start=1):
@@ -170,6 +176,20 @@ def add_dataset(g: Graph, d, services: dict[str, set[str]], *, defect: str | Non
         if service and defect is None:
             g.add((dist, DCAT.accessService, iri("service", service)))
             services.setdefault(service, set()).add(d.slug)
+
+
+def add_taxon(g: Graph, slug: str) -> URIRef:
+    """Write a taxon and those above it as the EML mapping does (scientific name, rank,
+    vernacular names, skos:broader; IRI minted from rank and name); its IRI."""
+    rank, name, vernacular, parent = TAXA[slug]
+    t = iri("taxon", f"{rank}-{name.lower()}")
+    g.add((t, RDF.type, GAIA.Taxon))
+    g.add((t, DWC.scientificName, Literal(name)))
+    g.add((t, DWC.taxonRank, Literal(rank)))
+    bilingual(g, t, DWC.vernacularName, vernacular)
+    if parent:
+        g.add((t, SKOS.broader, add_taxon(g, parent)))
+    return t
 
 
 def add_service(g: Graph, svc, served: set[str], *, defect: str | None = None) -> None:

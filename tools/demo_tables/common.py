@@ -15,6 +15,7 @@ __all__ = [
     "POLES",
     "CENTRES",
     "INFRASTRUCTURE",
+    "TAXA",
 ]
 
 # name -> (min lon, min lat, max lon, max lat); stations are tiny boxes around the site.
@@ -148,6 +149,19 @@ STANDARDS = {
     "openapi": ("https://spec.openapis.org/oas/v3.0.3", "OpenAPI 3.0.3"),
     "imag": ("https://intermagnet.org/data_download.html", "INTERMAGNET GIN web service"),
     "gbif-api": ("https://techdocs.gbif.org/en/openapi/", "GBIF REST API"),
+}
+
+# taxa the biodiversity datasets cover (as gaia:taxon, the way the EML mapping writes them):
+# slug -> (rank, scientific name, (vernacular fr, vernacular en), parent slug or None)
+TAXA = {
+    "animalia": ("kingdom", "Animalia", ("animaux", "animals"), None),
+    "chordata": ("phylum", "Chordata", ("chordés", "chordates"), "animalia"),
+    "aves": ("class", "Aves", ("oiseaux", "birds"), "chordata"),
+    "mammalia": ("class", "Mammalia", ("mammifères", "mammals"), "chordata"),
+    "chiroptera": ("order", "Chiroptera", ("chauves-souris", "bats"), "mammalia"),
+    "arthropoda": ("phylum", "Arthropoda", ("arthropodes", "arthropods"), "animalia"),
+    "insecta": ("class", "Insecta", ("insectes", "insects"), "arthropoda"),
+    "lepidoptera": ("order", "Lepidoptera", ("papillons", "butterflies and moths"), "insecta"),
 }
 
 # slug -> (name fr, name en, homepage, contact e-mail)

@@ -96,6 +96,7 @@ DATASETS = [
         land=VIGIE,
         fmt="CSV",
         svc="gbif-api",
+        taxa="aves",
     ),
     ds(
         "vigie-nature-spipoll",
@@ -119,6 +120,7 @@ DATASETS = [
         land="https://www.spipoll.org/",
         fmt="CSV",
         svc="gbif-api",
+        taxa="insecta",
     ),
     ds(
         "vigie-chiro",
@@ -140,6 +142,7 @@ DATASETS = [
         land="https://www.vigienature.fr/fr/chauves-souris",
         fmt="CSV",
         svc="gbif-api",
+        taxa="chiroptera",
     ),
     ds(
         "sterf-butterflies",
@@ -163,6 +166,7 @@ DATASETS = [
         land=VIGIE,
         fmt="CSV",
         svc="gbif-api",
+        taxa="lepidoptera",
     ),
     ds(
         "znieff-inventory",
@@ -316,5 +320,6 @@ DATASETS = [
         fmt="CSV",
         svc="gbif-api",
         access="RESTRICTED",
+        taxa="aves",
     ),
 ]

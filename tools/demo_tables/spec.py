@@ -31,6 +31,8 @@ class Dataset:
     access: str = "PUBLIC"
     #: (minimum, maximum) altitude in metres, depths negative; None for an unknown bound
     vertical: tuple[int | None, int | None] | None = None
+    #: the taxa covered (slugs of ``common.TAXA``)
+    taxa: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,9 +110,10 @@ def ds(
     modified: str | None = None,
     access: str = "PUBLIC",
     vert: tuple[int | None, int | None] | None = None,
+    taxa: str = "",
 ) -> Dataset:
     """A dataset from its compact table form (keywords ``"fr/en; fr/en"``, variables spaced;
-    ``vert`` the vertical extent in metres, depths negative)."""
+    ``vert`` the vertical extent in metres, depths negative; ``taxa`` spaced taxon slugs)."""
     if freq is None:
         freq = "NEVER" if end else "UPDATE_CONT"
     distributions = tuple(dist) if dist else ((fmt, land, dl, svc),)
@@ -134,4 +137,5 @@ def ds(
         modified=modified or (end if end and end > "2020" else "2024-11-15"),
         access=access,
         vertical=vert,
+        taxa=tuple(taxa.split()),
     )

@@ -138,6 +138,8 @@ class SearchParams:
             values = _getlist(args, name)
             if name in ("pole", "centre"):
                 values = [_iri(v, ORG_NS) for v in values]
+            elif name != "type":  # formats, licences, platforms, instruments, taxa: IRIs
+                values = [_iri(v, "") for v in values]
             if name == "type":
                 for v in values:
                     if v not in TYPES:

@@ -287,6 +287,9 @@ def test_the_sparql_link_finds_the_same_resources(client, store):
         ({"q": "x" * 201}, "search_q_too_long"),
         ({"theme": "sea ice<"}, "bad_iri"),
         ({"centre": "https://example.org/a b"}, "bad_iri"),
+        ({"taxon": "Salmonidae"}, "bad_iri"),  # a taxon is named by its IRI
+        ({"platform": "https://example.org/a b"}, "bad_iri"),
+        ({"instrument": "<MSI>"}, "bad_iri"),
     ],
 )
 def test_invalid_parameters_get_a_bilingual_400(client, args, key):

@@ -382,3 +382,18 @@ def test_platforms_and_instruments_link_to_the_loaded_gcmd_vocabularies(tmp_path
     # platform names are not reported as keywords missing from the thesaurus
     missed = report.keywords.unmatched.get(collection.name, {})
     assert not {"aqua", "terra", "modis"} & set(missed)
+
+
+def test_a_saved_collections_answer_gives_each_collection():
+    """A STAC API /collections answer saved to a file: one dataset per collection."""
+    folder = CORPORA / "real" / "stac" / "stactools-viirs"
+    if not folder.is_dir():
+        pytest.skip("corpus absent")
+    collections = [json.loads(p.read_bytes()) for p in sorted(folder.glob("examples__*"))[:3]]
+    answer = json.dumps({"collections": collections, "links": []}).encode()
+    assert detect_format(answer) == "stac"
+    g = as_graph(stac.convert(answer, base_iri=BASE))
+    assert set(g.subjects(URIRef(RDF_TYPE), URIRef(DCAT + "Dataset"))) == {
+        URIRef(resource_iri("dataset", c["id"], BASE)) for c in collections
+    }
+    assert not stac.sniff(b'{"collections": [{"id": "not stac"}]}')

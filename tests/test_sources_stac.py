@@ -153,3 +153,41 @@ def test_static_catalogue_followed_through_child_links(depth, found):
     assert sorted(r.resource for r in report.results) == served
     visited = {r.path for r in server.requests}
     assert ("/c1/collection.json" in visited) == (found == 2)
+
+
+def test_static_catalogue_stopped_by_a_failing_child_resumes_with_exactly_the_rest():
+    """A child failing with 500 stops the walk (transient: retried later, not skipped); the
+    resume token is the queue still to visit, so resuming reads exactly what was left; a
+    child that is missing or not JSON is skipped (``skip``) and the walk goes on."""
+    collections = _collections(2)
+    static = Static(collections)
+    failures = {"/land/catalog.json": 1}
+
+    def app(request: Request) -> Answer:
+        if failures.get(request.path, 0) > 0:
+            failures[request.path] -= 1
+            return Answer(500, JSON, b"{}")
+        return static(request)
+
+    with serve(app) as server, client() as http:
+        source = STACSource("land", f"{server.url}/catalog.json")
+        got, error = pull(source, http)
+        assert got == [] and error is not None and error.transient
+        assert json.loads(error.resume) == [
+            [f"{server.url}/land/catalog.json", 1],
+            [f"{server.url}/gone/collection.json", 1],
+            [f"{server.url}/bad/collection.json", 1],
+        ]
+        resume, errors = error.resume, []
+        while True:  # what the harvester does: a bad child is skipped, the walk goes on
+            more, error = pull(STACSource("land", source.url), http, resume=resume)
+            got += more
+            if error is None:
+                break
+            assert not error.transient and error.skip is not None
+            errors.append(error.page.removeprefix(server.url))
+            resume = error.skip
+    assert [json.loads(r.data)["id"] for r in got] == [c["id"] for c in collections]
+    assert errors == ["/gone/collection.json", "/bad/collection.json"]
+    paths = [r.path for r in server.requests]
+    assert paths.count("/land/catalog.json") == 2 and paths.count("/catalog.json") == 1

@@ -32,11 +32,13 @@ class API:
     def __init__(self, collections: list, size: int, fail: dict[str, int] | None = None):
         self.collections, self.size, self.fail = collections, size, dict(fail or {})
         self.url = ""
+        self.data = True  # the landing page names /collections by a "data" link
 
     def __call__(self, request: Request) -> Answer:
         if request.path == "/stac":
-            links = [{"rel": "data", "href": f"{self.url}/stac/collections"}]
+            links = [{"rel": "data", "href": f"{self.url}/stac/collections"}] if self.data else []
             body = {"type": "Catalog", "id": "api", "stac_version": "1.0.0", "links": links}
+            body["conformsTo"] = ["https://api.stacspec.org/v1.0.0/collections"]
             return Answer(200, JSON, json.dumps(body).encode())
         if request.path != "/stac/collections":
             return Answer(404, JSON, b"{}")
@@ -64,10 +66,12 @@ def _run(store, url: str, **options):
         return harvest(store, config, client=http, base_iri=BASE, backoff=0)
 
 
-def test_api_collections_in_three_pages_with_a_bad_collection_rejected_alone():
+@pytest.mark.parametrize("data_link", [True, False])
+def test_api_collections_in_three_pages_with_a_bad_collection_rejected_alone(data_link):
     collections = _collections(5)
     bad = {"type": "Collection", "stac_version": "1.0.0", "description": "no id"}
     app = API([*collections[:3], bad, *collections[3:]], size=2)
+    app.data = data_link
     store = _store()
     with serve(app) as server:
         app.url = server.url

@@ -1,7 +1,7 @@
 """STAC harvester: a STAC API's ``/collections`` (paged by ``next`` links) or a static
 catalogue followed through its ``child`` links, down to ``max_depth``.
 
-``url`` may be an API landing page (its ``data`` link leads to ``/collections``), a
+``url`` may be an API landing page (its ``data`` link, else ``/collections`` below it), a
 ``/collections`` page, or a static ``catalog.json`` / ``collection.json``. Each Collection is
 one RawRecord (its JSON alone, named by its absolute ``self`` link, else its URL under
 ``/collections`` or the URL it was read from); the converter (:mod:`graph_loader.mappings.stac`)
@@ -74,6 +74,9 @@ class STACSource:
             yield from self._api(client, self.url, first=document)
             return
         data = _links(document, "data", self.url)
+        if not data and isinstance(document.get("conformsTo"), list):
+            # an API landing page without a "data" link: /collections is the standard path
+            data = [self.url.split("?")[0].rstrip("/") + "/collections"]
         if data:
             yield from self._api(client, data[0])
             return

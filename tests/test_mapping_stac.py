@@ -397,3 +397,25 @@ def test_a_saved_collections_answer_gives_each_collection():
         URIRef(resource_iri("dataset", c["id"], BASE)) for c in collections
     }
     assert not stac.sniff(b'{"collections": [{"id": "not stac"}]}')
+
+
+def test_stac_0_6_bare_extent_and_utf16_input():
+    """STAC 0.6 wrote the extent bare (no "bbox"/"interval", no "type"); a file may be UTF-16
+    with its byte order mark."""
+    old = {
+        "stac_version": "0.6.1",
+        "id": "old",
+        "title": "Land surface temperature of the past",
+        "description": "The temperature of the land seen from the satellite in the past years",
+        "license": "CC0-1.0",
+        "extent": {"spatial": [-10, 40, 10, 50], "temporal": ["2015-01-01T00:00:00Z", None]},
+        "links": [],
+    }
+    data = json.dumps(old).encode("utf-16")
+    assert data[:2] in (b"\xff\xfe", b"\xfe\xff") and detect_format(data) == "stac"
+    g = as_graph(stac.convert(data, base_iri=BASE))
+    assert {str(b) for b in g.objects(None, URIRef(DCAT + "bbox"))} == {
+        "POLYGON((-10 40, 10 40, 10 50, -10 50, -10 40))"
+    }
+    assert len(list(g.objects(None, URIRef(DCAT + "startDate")))) == 1
+    assert not list(g.objects(None, URIRef(DCAT + "endDate")))

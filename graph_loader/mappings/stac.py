@@ -103,6 +103,11 @@ _MEDIA = re.compile(r"^[a-z]+/[A-Za-z0-9.+_-]+$")
 
 def sniff(data: bytes) -> bool:
     """A JSON object with ``stac_version`` and a STAC ``type`` (or a ``/collections`` answer)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte order mark
+        try:
+            data = data.decode("utf-16").encode()
+        except UnicodeDecodeError:
+            return False
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] != b"{" or b'"stac_version"' not in data:
         return False
@@ -426,13 +431,14 @@ def _collection(out: Triples, obj: dict, base_iri: str) -> None:
     subject = collection_iri(ident, doc.self, base_iri)
     _dataset(out, subject, obj, obj, doc)
     extent = obj.get("extent") if isinstance(obj.get("extent"), dict) else {}
-    spatial = extent.get("spatial") if isinstance(extent.get("spatial"), dict) else {}
-    boxes = spatial.get("bbox")
+    spatial = extent.get("spatial")
+    # STAC 0.6 wrote the box and the interval bare: "spatial": [w, s, e, n]
+    boxes = spatial.get("bbox") if isinstance(spatial, dict) else spatial
     _spatial(
         out, subject, boxes if isinstance(boxes, list) and _numbers(boxes) is None else [boxes]
     )
-    temporal = extent.get("temporal") if isinstance(extent.get("temporal"), dict) else {}
-    intervals = temporal.get("interval")
+    temporal = extent.get("temporal")
+    intervals = temporal.get("interval") if isinstance(temporal, dict) else temporal
     if isinstance(intervals, list) and len(intervals) == 2 and not isinstance(intervals[0], list):
         intervals = [intervals]  # one interval written without its outer list
     for interval in _list(intervals):

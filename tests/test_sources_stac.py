@@ -195,3 +195,20 @@ def test_static_catalogue_stopped_by_a_failing_child_resumes_with_exactly_the_re
     assert errors == ["/gone/collection.json", "/bad/collection.json"]
     paths = [r.path for r in server.requests]
     assert paths.count("/land/catalog.json") == 2 and paths.count("/catalog.json") == 1
+
+
+def test_a_second_harvest_leaves_the_collections_unchanged_and_keeps_their_datestamp():
+    collections = _collections(3)
+    collections[0] = {**collections[0], "updated": "2024-05-01T12:00:00Z"}
+    app = API(collections, size=2)
+    store = _store()
+    with serve(app) as server:
+        app.url = server.url
+        first = _run(store, f"{server.url}/stac")
+        second = _run(store, f"{server.url}/stac")
+    assert (first.count("loaded"), second.count("unchanged"), second.count("loaded")) == (3, 3, 0)
+    rows = store.select(
+        "SELECT ?d WHERE { GRAPH ?g { ?g <https://w3id.org/gaia-kg/ontology#upstreamDatestamp> ?d"
+        " } }"
+    )
+    assert [r["d"].value for r in rows] == ["2024-05-01T12:00:00Z"]

@@ -382,3 +382,40 @@ def test_platforms_and_instruments_link_to_the_loaded_gcmd_vocabularies(tmp_path
     # platform names are not reported as keywords missing from the thesaurus
     missed = report.keywords.unmatched.get(collection.name, {})
     assert not {"aqua", "terra", "modis"} & set(missed)
+
+
+def test_a_saved_collections_answer_gives_each_collection():
+    """A STAC API /collections answer saved to a file: one dataset per collection."""
+    folder = CORPORA / "real" / "stac" / "stactools-viirs"
+    if not folder.is_dir():
+        pytest.skip("corpus absent")
+    collections = [json.loads(p.read_bytes()) for p in sorted(folder.glob("examples__*"))[:3]]
+    answer = json.dumps({"collections": collections, "links": []}).encode()
+    assert detect_format(answer) == "stac"
+    g = as_graph(stac.convert(answer, base_iri=BASE))
+    assert set(g.subjects(URIRef(RDF_TYPE), URIRef(DCAT + "Dataset"))) == {
+        URIRef(resource_iri("dataset", c["id"], BASE)) for c in collections
+    }
+    assert not stac.sniff(b'{"collections": [{"id": "not stac"}]}')
+
+
+def test_stac_0_6_bare_extent_and_utf16_input():
+    """STAC 0.6 wrote the extent bare (no "bbox"/"interval", no "type"); a file may be UTF-16
+    with its byte order mark."""
+    old = {
+        "stac_version": "0.6.1",
+        "id": "old",
+        "title": "Land surface temperature of the past",
+        "description": "The temperature of the land seen from the satellite in the past years",
+        "license": "CC0-1.0",
+        "extent": {"spatial": [-10, 40, 10, 50], "temporal": ["2015-01-01T00:00:00Z", None]},
+        "links": [],
+    }
+    data = json.dumps(old).encode("utf-16")
+    assert data[:2] in (b"\xff\xfe", b"\xfe\xff") and detect_format(data) == "stac"
+    g = as_graph(stac.convert(data, base_iri=BASE))
+    assert {str(b) for b in g.objects(None, URIRef(DCAT + "bbox"))} == {
+        "POLYGON((-10 40, 10 40, 10 50, -10 50, -10 40))"
+    }
+    assert len(list(g.objects(None, URIRef(DCAT + "startDate")))) == 1
+    assert not list(g.objects(None, URIRef(DCAT + "endDate")))

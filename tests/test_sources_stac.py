@@ -32,11 +32,13 @@ class API:
     def __init__(self, collections: list, size: int, fail: dict[str, int] | None = None):
         self.collections, self.size, self.fail = collections, size, dict(fail or {})
         self.url = ""
+        self.data = True  # the landing page names /collections by a "data" link
 
     def __call__(self, request: Request) -> Answer:
         if request.path == "/stac":
-            links = [{"rel": "data", "href": f"{self.url}/stac/collections"}]
+            links = [{"rel": "data", "href": f"{self.url}/stac/collections"}] if self.data else []
             body = {"type": "Catalog", "id": "api", "stac_version": "1.0.0", "links": links}
+            body["conformsTo"] = ["https://api.stacspec.org/v1.0.0/collections"]
             return Answer(200, JSON, json.dumps(body).encode())
         if request.path != "/stac/collections":
             return Answer(404, JSON, b"{}")
@@ -64,10 +66,12 @@ def _run(store, url: str, **options):
         return harvest(store, config, client=http, base_iri=BASE, backoff=0)
 
 
-def test_api_collections_in_three_pages_with_a_bad_collection_rejected_alone():
+@pytest.mark.parametrize("data_link", [True, False])
+def test_api_collections_in_three_pages_with_a_bad_collection_rejected_alone(data_link):
     collections = _collections(5)
     bad = {"type": "Collection", "stac_version": "1.0.0", "description": "no id"}
     app = API([*collections[:3], bad, *collections[3:]], size=2)
+    app.data = data_link
     store = _store()
     with serve(app) as server:
         app.url = server.url
@@ -153,3 +157,58 @@ def test_static_catalogue_followed_through_child_links(depth, found):
     assert sorted(r.resource for r in report.results) == served
     visited = {r.path for r in server.requests}
     assert ("/c1/collection.json" in visited) == (found == 2)
+
+
+def test_static_catalogue_stopped_by_a_failing_child_resumes_with_exactly_the_rest():
+    """A child failing with 500 stops the walk (transient: retried later, not skipped); the
+    resume token is the queue still to visit, so resuming reads exactly what was left; a
+    child that is missing or not JSON is skipped (``skip``) and the walk goes on."""
+    collections = _collections(2)
+    static = Static(collections)
+    failures = {"/land/catalog.json": 1}
+
+    def app(request: Request) -> Answer:
+        if failures.get(request.path, 0) > 0:
+            failures[request.path] -= 1
+            return Answer(500, JSON, b"{}")
+        return static(request)
+
+    with serve(app) as server, client() as http:
+        source = STACSource("land", f"{server.url}/catalog.json")
+        got, error = pull(source, http)
+        assert got == [] and error is not None and error.transient
+        assert json.loads(error.resume) == [
+            [f"{server.url}/land/catalog.json", 1],
+            [f"{server.url}/gone/collection.json", 1],
+            [f"{server.url}/bad/collection.json", 1],
+        ]
+        resume, errors = error.resume, []
+        while True:  # what the harvester does: a bad child is skipped, the walk goes on
+            more, error = pull(STACSource("land", source.url), http, resume=resume)
+            got += more
+            if error is None:
+                break
+            assert not error.transient and error.skip is not None
+            errors.append(error.page.removeprefix(server.url))
+            resume = error.skip
+    assert [json.loads(r.data)["id"] for r in got] == [c["id"] for c in collections]
+    assert errors == ["/gone/collection.json", "/bad/collection.json"]
+    paths = [r.path for r in server.requests]
+    assert paths.count("/land/catalog.json") == 2 and paths.count("/catalog.json") == 1
+
+
+def test_a_second_harvest_leaves_the_collections_unchanged_and_keeps_their_datestamp():
+    collections = _collections(3)
+    collections[0] = {**collections[0], "updated": "2024-05-01T12:00:00Z"}
+    app = API(collections, size=2)
+    store = _store()
+    with serve(app) as server:
+        app.url = server.url
+        first = _run(store, f"{server.url}/stac")
+        second = _run(store, f"{server.url}/stac")
+    assert (first.count("loaded"), second.count("unchanged"), second.count("loaded")) == (3, 3, 0)
+    rows = store.select(
+        "SELECT ?d WHERE { GRAPH ?g { ?g <https://w3id.org/gaia-kg/ontology#upstreamDatestamp> ?d"
+        " } }"
+    )
+    assert [r["d"].value for r in rows] == ["2024-05-01T12:00:00Z"]

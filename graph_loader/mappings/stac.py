@@ -1,7 +1,8 @@
 """STAC (SpatioTemporal Asset Catalog) JSON → DCAT-AP 3 / GeoDCAT-AP.
 
 A STAC document is a Collection, an Item (GeoJSON ``Feature``), an ItemCollection
-(``FeatureCollection``) or a Catalog. Decisions:
+(``FeatureCollection``), a Catalog, or a STAC API ``/collections`` answer (each of its
+collections). Decisions:
 
 - **Collection → ``dcat:Dataset``**. Its IRI is its ``self`` link when that is an absolute
   http(s) URL, else minted under the base from its ``id`` (:func:`graph_loader.iri.resource_iri`,
@@ -101,7 +102,12 @@ _MEDIA = re.compile(r"^[a-z]+/[A-Za-z0-9.+_-]+$")
 
 
 def sniff(data: bytes) -> bool:
-    """A JSON object with ``stac_version`` and a STAC ``type``."""
+    """A JSON object with ``stac_version`` and a STAC ``type`` (or a ``/collections`` answer)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte order mark
+        try:
+            data = data.decode("utf-16").encode()
+        except UnicodeDecodeError:
+            return False
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] != b"{" or b'"stac_version"' not in data:
         return False
@@ -113,6 +119,11 @@ def sniff(data: bytes) -> bool:
 
 
 def _kind(document: dict) -> str | None:
+    collections = document.get("collections")
+    if isinstance(collections, list) and collections and "stac_version" not in document:
+        # a STAC API /collections answer saved to a file
+        ok = all(isinstance(c, dict) and "stac_version" in c for c in collections)
+        return "Collections" if ok else None
     if "stac_version" not in document:
         return None
     kind = document.get("type")
@@ -382,7 +393,7 @@ def _keywords(out: Triples, subject, values, lang) -> None:
             out.add(subject, DCAT + "keyword", text(value, lang))
 
 
-def _dataset(out: Triples, subject, obj: dict, props: dict, doc: _Doc, name: str) -> None:
+def _dataset(out: Triples, subject, obj: dict, props: dict, doc: _Doc) -> None:
     """The dataset statements of a collection (``props`` = itself) or a lone item (its
     properties)."""
     ident = _str(obj.get("id"))
@@ -412,21 +423,22 @@ def _dataset(out: Triples, subject, obj: dict, props: dict, doc: _Doc, name: str
     _assets(out, subject, obj, doc, lang)
 
 
-def _collection(out: Triples, obj: dict, base_iri: str, name: str) -> None:
+def _collection(out: Triples, obj: dict, base_iri: str) -> None:
     doc = _Doc(obj)
     ident = _str(obj.get("id"))
     if not ident:
         raise InputError("STAC Collection without an id")
     subject = collection_iri(ident, doc.self, base_iri)
-    _dataset(out, subject, obj, obj, doc, name)
+    _dataset(out, subject, obj, obj, doc)
     extent = obj.get("extent") if isinstance(obj.get("extent"), dict) else {}
-    spatial = extent.get("spatial") if isinstance(extent.get("spatial"), dict) else {}
-    boxes = spatial.get("bbox")
+    spatial = extent.get("spatial")
+    # STAC 0.6 wrote the box and the interval bare: "spatial": [w, s, e, n]
+    boxes = spatial.get("bbox") if isinstance(spatial, dict) else spatial
     _spatial(
         out, subject, boxes if isinstance(boxes, list) and _numbers(boxes) is None else [boxes]
     )
-    temporal = extent.get("temporal") if isinstance(extent.get("temporal"), dict) else {}
-    intervals = temporal.get("interval")
+    temporal = extent.get("temporal")
+    intervals = temporal.get("interval") if isinstance(temporal, dict) else temporal
     if isinstance(intervals, list) and len(intervals) == 2 and not isinstance(intervals[0], list):
         intervals = [intervals]  # one interval written without its outer list
     for interval in _list(intervals):
@@ -455,7 +467,7 @@ def item_collection(obj: dict, base_iri: str) -> tuple[ox.NamedNode, ox.NamedNod
     return collection, item
 
 
-def _item(out: Triples, obj: dict, base_iri: str, name: str) -> None:
+def _item(out: Triples, obj: dict, base_iri: str) -> None:
     if not _str(obj.get("id")):
         raise InputError("STAC Item without an id")
     attached = item_collection(obj, base_iri)
@@ -465,14 +477,14 @@ def _item(out: Triples, obj: dict, base_iri: str, name: str) -> None:
     doc = _Doc(obj)
     props = obj.get("properties") if isinstance(obj.get("properties"), dict) else {}
     subject = _node(doc.self) or ox.NamedNode(resource_iri("dataset", obj["id"], base_iri))
-    _dataset(out, subject, obj, props, doc, name)
+    _dataset(out, subject, obj, props, doc)
     _spatial(out, subject, [obj.get("bbox")])
     start = props.get("start_datetime") or props.get("datetime")
     end = props.get("end_datetime") or props.get("datetime")
     _period(out, subject, start, end)
 
 
-def _catalog(out: Triples, obj: dict, base_iri: str, name: str) -> None:
+def _catalog(out: Triples, obj: dict, base_iri: str) -> None:
     doc = _Doc(obj)
     ident = _str(obj.get("id"))
     if not ident:
@@ -489,28 +501,32 @@ def _catalog(out: Triples, obj: dict, base_iri: str, name: str) -> None:
     for href in doc.hrefs("child"):
         if href.startswith("http"):
             out.add(subject, DCT + "hasPart", _node(href))
-    _licence(out, subject, obj, doc) if "license" in obj else None
+    if "license" in obj:
+        _licence(out, subject, obj, doc)
 
 
-def convert(data: bytes, *, base_iri: str, name: str = "STAC") -> list[ox.Triple]:
+def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
     """The triples of one STAC document (see the module docstring)."""
     document = load_json(data)
     kind = _kind(document) if isinstance(document, dict) else None
     if kind is None:
-        raise InputError("not a STAC Collection, Item, ItemCollection or Catalog")
+        raise InputError("not a STAC Collection, Item, ItemCollection, Catalog or /collections")
     out = Triples()
     if kind == "Collection":
-        _collection(out, document, base_iri, name)
+        _collection(out, document, base_iri)
     elif kind == "Feature":
-        _item(out, document, base_iri, name)
+        _item(out, document, base_iri)
     elif kind == "Catalog":
-        _catalog(out, document, base_iri, name)
+        _catalog(out, document, base_iri)
+    elif kind == "Collections":
+        for collection in document["collections"]:
+            _collection(out, collection, base_iri)
     else:
         features = [f for f in _list(document.get("features")) if isinstance(f, dict)]
         if not features:
             raise InputError("STAC ItemCollection without features")
         for feature in features:
-            _item(out, {"stac_version": document["stac_version"], **feature}, base_iri, name)
+            _item(out, {"stac_version": document["stac_version"], **feature}, base_iri)
     return list(dict.fromkeys(out))
 
 

@@ -1,13 +1,13 @@
 """STAC harvester: a STAC API's ``/collections`` (paged by ``next`` links) or a static
 catalogue followed through its ``child`` links, down to ``max_depth``.
 
-``url`` may be an API landing page (its ``data`` link leads to ``/collections``), a
+``url`` may be an API landing page (its ``data`` link, else ``/collections`` below it), a
 ``/collections`` page, or a static ``catalog.json`` / ``collection.json``. Each Collection is
 one RawRecord (its JSON alone, named by its absolute ``self`` link, else its URL under
 ``/collections`` or the URL it was read from); the converter (:mod:`graph_loader.mappings.stac`)
 maps it. Items are granules, not records: they are not fetched. A collection of a static
 catalogue without an absolute ``self`` link is given the URL it was read from as ``self`` (so
-its relative hrefs resolve).
+its relative hrefs resolve). A collection's ``updated`` is its datestamp.
 
 Resume: in API mode the token is the URL of the page to read next (like ``dcat``); in a static
 catalogue it is the JSON list of ``[url, depth]`` still to visit. Isolation: a collection that
@@ -51,6 +51,13 @@ def _self(document: dict) -> str | None:
     return None
 
 
+def _updated(document: object) -> str | None:
+    """The collection's ``updated`` date-time (the datestamp that lets an unchanged collection
+    be skipped), if it gives one."""
+    value = document.get("updated") if isinstance(document, dict) else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
 @dataclass
 class STACSource:
     """A STAC API or static STAC catalogue (see the module docstring)."""
@@ -74,6 +81,9 @@ class STACSource:
             yield from self._api(client, self.url, first=document)
             return
         data = _links(document, "data", self.url)
+        if not data and isinstance(document.get("conformsTo"), list):
+            # an API landing page without a "data" link: /collections is the standard path
+            data = [self.url.split("?")[0].rstrip("/") + "/collections"]
         if data:
             yield from self._api(client, data[0])
             return
@@ -122,7 +132,7 @@ class STACSource:
                         else identifier
                     )
                 data = json.dumps(collection, ensure_ascii=False).encode()
-                yield RawRecord(self.name, identifier, data, url=url)
+                yield RawRecord(self.name, identifier, data, _updated(collection), url=url)
             following = _links(document, "next", url)
             if not following:
                 self.resume_token = None
@@ -160,4 +170,6 @@ class STACSource:
                     links = [x for x in links if x.get("rel") != "self"]
                     document = {**document, "links": [*links, {"rel": "self", "href": url}]}
                 data = json.dumps(document, ensure_ascii=False).encode()
-                yield RawRecord(self.name, _self(document) or url, data, url=url)
+                yield RawRecord(
+                    self.name, _self(document) or url, data, _updated(document), url=url
+                )

@@ -461,6 +461,7 @@ def test_the_shipped_example_sources_file_is_valid():
         "pole-csw": "csw",
         "doi-datacite": "oai-pmh",
         "portal-dcat": "dcat",
+        "land-stac": "stac",
         "local-files": "directory",
     }
     assert declared["local-files"].options["path"] == example.parent / "records"

@@ -30,6 +30,7 @@ from graph_loader.sources.csw import CSWSource
 from graph_loader.sources.dcat import DCATSource
 from graph_loader.sources.directory import DirectorySource
 from graph_loader.sources.oaipmh import OAIPMHSource
+from graph_loader.sources.stac import STACSource
 
 
 def post(request: Request) -> ElementTree.Element:
@@ -292,4 +293,5 @@ def test_registry_names_every_source_class() -> None:
         "oai-pmh": OAIPMHSource,
         "dcat": DCATSource,
         "directory": DirectorySource,
+        "stac": STACSource,
     }

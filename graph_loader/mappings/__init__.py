@@ -20,6 +20,7 @@ __all__ = ["MAPPINGS", "mapping", "sniff_mapping"]
 #: format name -> module (imported lazily); tried in this order
 MAPPINGS: dict[str, str] = {
     "datacite-xml": "graph_loader.mappings.datacite_xml",
+    "stac": "graph_loader.mappings.stac",
     "datacite-json": "graph_loader.mappings.datacite_json",
     "oai_dc": "graph_loader.mappings.oai_dc",
     "iso19139": "graph_loader.mappings.iso19139",

@@ -27,6 +27,7 @@ MAPPINGS: dict[str, str] = {
     "schemaorg": "graph_loader.mappings.schemaorg",
     "codemeta": "graph_loader.mappings.codemeta",
     "ogc-capabilities": "graph_loader.mappings.ogc_capabilities",
+    "epos-dcat": "graph_loader.mappings.epos_dcat",
 }
 
 

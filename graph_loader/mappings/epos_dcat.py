@@ -496,6 +496,8 @@ class _Mapper:
         idx, out = self.idx, self.out
         if isinstance(node, ox.Literal):
             return None
+        if isinstance(node, ox.NamedNode) and not idx._by.get(node):  # noqa: SLF001
+            return node  # described elsewhere (a PIC, a ROR, an ORCID): the reference is kept
         person = _is(idx, node, "Person")
         names = _strings(
             idx,
@@ -539,6 +541,9 @@ class _Mapper:
         person / organisation given directly)."""
         idx, out = self.idx, self.out
         if isinstance(node, ox.Literal):
+            return
+        if isinstance(node, ox.NamedNode) and not idx._by.get(node):  # noqa: SLF001
+            out.add(owner, DCAT + "contactPoint", node)  # described elsewhere: kept as a link
             return
         holders = [
             s
@@ -623,12 +628,14 @@ class _Mapper:
         for doc in _values(
             idx, service, DCT + "conformsTo", "http://purl.org/dc/elements/1.1/conformsTo"
         ):
-            if HYDRA + "ApiDocumentation" in idx.types(doc):
-                sources += _values(idx, doc, HYDRA + "entrypoint")
-            elif doc not in self.services:
+            if idx._by.get(doc):  # noqa: SLF001 - described here: an ApiDocumentation
+                sources += _values(idx, doc, HYDRA + "entrypoint", "schema:url")
+            else:  # a standard or a document known by its IRI only
                 sources.append(doc)
         for value in sources:
             url = _url_of(value)
+            if url is not None and url.value.startswith(self.base):
+                continue  # a relative reference resolved against the loader's base: no URL
             if url is not None and url not in descriptions:
                 descriptions.append(url)
         if not urls:
@@ -703,7 +710,8 @@ class _Mapper:
             if code in LANGUAGES:
                 out.add(dataset, DCT + "language", ox.NamedNode(LANGUAGES[code]))
         for dist in _values(idx, dataset, DCAT + "distribution", "schema:distribution"):
-            if not isinstance(dist, ox.Literal):
+            # a distribution the document does not describe says nothing: left out
+            if not isinstance(dist, ox.Literal) and idx._by.get(dist):  # noqa: SLF001
                 self.distribution(dataset, dist, lang)
 
     def distribution(self, dataset, dist, lang: str) -> None:
@@ -911,8 +919,7 @@ def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
         # what the file held)
         return source
     raise InputError(
-        "EPOS-DCAT-AP document describing no dataset, web service, software, person or "
-        "organisation"
+        "EPOS-DCAT-AP document describing no dataset, web service, software, person or organisation"
     )
 
 

@@ -21,6 +21,7 @@ __all__ = ["MAPPINGS", "mapping", "sniff_mapping"]
 MAPPINGS: dict[str, str] = {
     "datacite-xml": "graph_loader.mappings.datacite_xml",
     "datacite-json": "graph_loader.mappings.datacite_json",
+    "pod-json": "graph_loader.mappings.pod_json",
     "oai_dc": "graph_loader.mappings.oai_dc",
     "iso19139": "graph_loader.mappings.iso19139",
     "iso19115-3": "graph_loader.mappings.iso19115_3",

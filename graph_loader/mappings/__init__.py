@@ -29,6 +29,7 @@ MAPPINGS: dict[str, str] = {
     "codemeta": "graph_loader.mappings.codemeta",
     "ogc-capabilities": "graph_loader.mappings.ogc_capabilities",
     "epos-dcat": "graph_loader.mappings.epos_dcat",
+    "dcat-profiles": "graph_loader.mappings.dcat_profiles",
 }
 
 

@@ -138,7 +138,8 @@ def test_every_dcat_corpus_file_gives_records_or_a_named_reason() -> None:
             continue
         split = split_records(quads, base_iri=BASE)
         records[rel] = sum(1 for r in split.records if r.kind == "dataset")
-    assert set(refused) == set(UNREADABLE), refused
+    # only files known to be broken are refused (fewer once branch ``repairs`` salvages them)
+    assert set(refused) <= set(UNREADABLE), refused
     for rel, message in refused.items():
         assert UNREADABLE[rel] in message and rel in message
     assert all(n >= 1 for n in records.values()), records

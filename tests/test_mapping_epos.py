@@ -171,27 +171,22 @@ def test_every_corpus_file_gives_records_or_a_named_reason() -> None:
     converted = _converted()
     assert len(converted) == len(_corpus_files())
     unreadable = {name: v for name, v in converted.items() if isinstance(v, str)}
-    assert set(unreadable) == set(UNREADABLE), unreadable
+    # only files known to be broken are refused (fewer once branch ``repairs`` salvages them)
+    assert set(unreadable) <= set(UNREADABLE), unreadable
     for name, message in unreadable.items():
         assert UNREADABLE[name] in message and name in message
-    without_records = Counter()
+    records = 0
     for name, triples in converted.items():
         if isinstance(triples, str):
             continue
-        kinds = {t.object.value for t in triples if t.predicate.value == str(RDF.type)}
-        if not kinds & RECORD_TYPES:
-            without_records[name.split("/")[0]] += 1
-    # the files without a dataset or service hold concept schemes, equipment and registries
-    # (kept as read, named by the loader); every thematic service folder gives records
-    assert sum(without_records.values()) <= 25, without_records
-    records = sum(
-        1
-        for triples in converted.values()
-        if not isinstance(triples, str)
-        for t in triples
-        if t.predicate.value == str(RDF.type) and t.object.value in RECORD_TYPES
-    )
-    assert records >= 350
+        kinds = [t.object.value for t in triples if t.predicate.value == str(RDF.type)]
+        found = sum(1 for k in kinds if k in RECORD_TYPES)
+        records += found
+        if not found:
+            # a file that gives no record holds none: persons and organisations only, concept
+            # schemes, equipment (read independently of the converter)
+            assert not [r for r in _source_fields(EPOS_DIR / name) if r[1] == "title"], name
+    assert records >= 500
 
 
 def test_converted_graphs_conform_or_carry_a_listed_source_defect() -> None:
@@ -299,6 +294,13 @@ def _source_fields_xml(path: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _source_fields(path: Path) -> list[tuple[str, str, str]]:
+    data = path.read_bytes()
+    if b"http://www.epos-ip.org/" in data[:4096]:
+        return _source_fields_xml(path)
+    return _source_fields_rdf(path)
+
+
 def _has(graph: Graph, key: str, field: str, value: str) -> bool:
     if key.startswith("title:"):
         subjects = {
@@ -354,11 +356,8 @@ def test_fields_are_retained() -> None:
     for name, triples in _converted().items():
         if isinstance(triples, str):
             continue
-        path = EPOS_DIR / name
-        data = path.read_bytes()
-        is_xml = b"http://www.epos-ip.org/" in data[:4096]
         try:
-            rows = _source_fields_xml(path) if is_xml else _source_fields_rdf(path)
+            rows = _source_fields(EPOS_DIR / name)
         except Exception:  # noqa: BLE001 - rdflib refuses a file oxigraph read: not counted
             continue
         graph = as_graph(triples)

@@ -151,10 +151,15 @@ def _read(data: bytes, base_iri: str) -> list[ox.Triple]:
         from .epos_xml import read_epos_xml
 
         return read_epos_xml(data, base_iri=base_iri)
-    fmt = "rdfxml" if head.startswith(b"<") and re.search(rb"<(\w+:)?RDF\b", head) else "turtle"
+    if head[:1] in (b"{", b"["):
+        fmt = "jsonld"
+    elif head.startswith(b"<") and re.search(rb"<(\w+:)?RDF\b", head):
+        fmt = "rdfxml"
+    else:
+        fmt = "turtle"
     try:
         return [q.triple for q in formats.READERS[fmt](data, base_iri)]
-    except SyntaxError as exc:
+    except (SyntaxError, ValueError) as exc:
         raise InputError(f"EPOS-DCAT-AP: not valid {fmt}: {exc}") from exc
 
 

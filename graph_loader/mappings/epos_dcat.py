@@ -267,6 +267,8 @@ class _Mapper:
         self.out = Triples()
         self.done: set = set()
         subjects = list(dict.fromkeys(t.subject for t in triples))
+        #: the nodes the document says something of
+        self.described = set(subjects)
         self.datasets = [s for s in subjects if DCAT + "Dataset" in self.idx.types(s)]
         self.services = [
             s
@@ -287,6 +289,11 @@ class _Mapper:
             for op in _values(self.idx, service, HYDRA + "supportedOperation"):
                 self.operation_of.setdefault(op, service)
         self.serves: dict = {}
+        #: contact point -> the persons and organisations that name it (schema:contactPoint)
+        self.holders: dict = {}
+        for t in triples:
+            if t.predicate.value in (ns + "contactPoint" for ns in SCHEMAS):
+                self.holders.setdefault(t.object, []).append(t.subject)
         self.attributed: set = set()
         self.dated: set = set()
 
@@ -501,7 +508,7 @@ class _Mapper:
         idx, out = self.idx, self.out
         if isinstance(node, ox.Literal):
             return None
-        if isinstance(node, ox.NamedNode) and not idx._by.get(node):  # noqa: SLF001
+        if isinstance(node, ox.NamedNode) and node not in self.described:
             return node  # described elsewhere (a PIC, a ROR, an ORCID): the reference is kept
         person = _is(idx, node, "Person")
         names = _strings(
@@ -547,12 +554,12 @@ class _Mapper:
         idx, out = self.idx, self.out
         if isinstance(node, ox.Literal):
             return
-        if isinstance(node, ox.NamedNode) and not idx._by.get(node):  # noqa: SLF001
+        if isinstance(node, ox.NamedNode) and node not in self.described:
             out.add(owner, DCAT + "contactPoint", node)  # described elsewhere: kept as a link
             return
         holders = [
             s
-            for s in _subjects_pointing(idx, node, "schema:contactPoint")
+            for s in self.holders.get(node, ())
             if _is(idx, s, "Person", "Organization", "Organisation")
         ]
         if _is(idx, node, "Person", "Organization", "Organisation"):
@@ -633,7 +640,7 @@ class _Mapper:
         for doc in _values(
             idx, service, DCT + "conformsTo", "http://purl.org/dc/elements/1.1/conformsTo"
         ):
-            if idx._by.get(doc):  # noqa: SLF001 - described here: an ApiDocumentation
+            if doc in self.described:  # an ApiDocumentation of the document
                 sources += _values(idx, doc, HYDRA + "entrypoint", "schema:url")
             else:  # a standard or a document known by its IRI only
                 sources.append(doc)
@@ -716,7 +723,7 @@ class _Mapper:
                 out.add(dataset, DCT + "language", ox.NamedNode(LANGUAGES[code]))
         for dist in _values(idx, dataset, DCAT + "distribution", "schema:distribution"):
             # a distribution the document does not describe says nothing: left out
-            if not isinstance(dist, ox.Literal) and idx._by.get(dist):  # noqa: SLF001
+            if not isinstance(dist, ox.Literal) and dist in self.described:
                 self.distribution(dataset, dist, lang)
 
     def distribution(self, dataset, dist, lang: str) -> None:
@@ -900,15 +907,6 @@ def _mails(idx: Index, node) -> list[ox.NamedNode]:
         if re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", address):
             out.append(ox.NamedNode("mailto:" + address))
     return list(dict.fromkeys(out))
-
-
-def _subjects_pointing(idx: Index, node, prop: str) -> list:
-    props = [ns + prop[7:] for ns in SCHEMAS] if prop.startswith("schema:") else [prop]
-    return [
-        s
-        for s, by in idx._by.items()  # noqa: SLF001 - the index keeps no reverse map
-        if any(node in by.get(p, ()) for p in props)
-    ]
 
 
 def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:

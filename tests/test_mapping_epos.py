@@ -382,3 +382,43 @@ def test_fields_are_retained() -> None:
         ratio = kept[field] / seen[field]
         print(f"{field}: {kept[field]}/{seen[field]} = {ratio:.3f}")
         assert ratio >= 0.95, (field, f"{ratio:.3f}", missing.get(field, [])[:10])
+
+
+V3 = b"""@prefix epos: <https://www.epos-eu.org/epos-dcat-ap#> .
+@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+@prefix hydra: <http://www.w3.org/ns/hydra/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://ex.org/Dataset/001> a dcat:Dataset ; dct:title "Primary Seismic Waveform Data" ;
+  dct:description "Primary Seismic Waveform Data" ; dcat:theme <epos:SeismicWaveform> ;
+  dcat:distribution <https://ex.org/Distribution/001> .
+<https://ex.org/Distribution/001> a dcat:Distribution ;
+  dcat:accessURL "http://www.orfeus-eu.org/fdsnws/dataselect/1/query"^^xsd:anyURI ;
+  dcat:accessService <https://ex.org/DataService/001> .
+<https://ex.org/DataService/001> a dcat:DataService ; dct:title "FDSN Dataselect" ;
+  dcat:endpointURL "http://www.orfeus-eu.org/fdsnws/dataselect/1/query"^^xsd:anyURI ;
+  dcat:endpointDescription <https://ex.org/DataService/001/Operation/001> ;
+  dcat:servesDataset <https://ex.org/Dataset/001> .
+<https://ex.org/DataService/001/Operation/001> a hydra:Operation ; hydra:method "GET" ;
+  hydra:property [ a hydra:IriTemplate ;
+    hydra:template "http://www.orfeus-eu.org/fdsnws/dataselect/1/query{?starttime,endtime}" ] .
+"""
+
+
+def test_epos_dcat_ap_3_data_services_are_read_as_written() -> None:
+    """Version 3 of the profile writes dcat:DataService, its endpoint as an xsd:anyURI literal
+    and its Hydra operation as dcat:endpointDescription (the shape of its full example)."""
+    graph = as_graph(epos_dcat.convert(V3, base_iri=BASE))
+    rows = graph.query(
+        """PREFIX dcat: <http://www.w3.org/ns/dcat#>
+        PREFIX hydra: <http://www.w3.org/ns/hydra/core#>
+        SELECT ?endpoint ?served ?template ?access WHERE {
+          ?s a dcat:DataService ; dcat:endpointURL ?endpoint ; dcat:servesDataset ?served ;
+             hydra:supportedOperation/hydra:property/hydra:template ?template .
+          ?served dcat:distribution ?d . ?d dcat:accessService ?s ; dcat:accessURL ?access .
+          FILTER NOT EXISTS { ?s dcat:endpointDescription ?any }
+        }"""
+    )
+    query = "http://www.orfeus-eu.org/fdsnws/dataselect/1/query"
+    assert {tuple(str(v) for v in row) for row in rows} == {
+        (query, "https://ex.org/Dataset/001", query + "{?starttime,endtime}", query)
+    }

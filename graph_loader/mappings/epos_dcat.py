@@ -626,15 +626,22 @@ class _Mapper:
     def endpoints(self, service) -> tuple[list[ox.NamedNode], list[ox.NamedNode]]:
         """(endpoint URLs, endpoint descriptions) of a web service."""
         idx = self.idx
-        urls: list[ox.NamedNode] = []
+        # EPOS-DCAT-AP 3 writes the endpoint itself (an IRI or an xsd:anyURI literal)
+        urls = [u for u in (_url_of(v) for v in _values(idx, service, DCAT + "endpointURL")) if u]
         if _values(idx, service, HYDRA + "property", HYDRA + "template"):
             urls += [u for u in (template_base(t) for t in self.templates(service)) if u]
-        for op in _values(idx, service, HYDRA + "supportedOperation"):
+        # its Hydra operations: hydra:supportedOperation, or (version 3) dcat:endpointDescription
+        # pointing at an operation the document describes
+        written = _values(idx, service, DCAT + "endpointDescription")
+        operations = _values(idx, service, HYDRA + "supportedOperation")
+        operations += [d for d in written if d in self.described]
+        for op in operations:
             url = self.operation(service, op)
             if url is not None and url not in urls:
                 urls.append(url)
         descriptions: list[ox.NamedNode] = []
-        sources = _values(
+        sources = [d for d in written if d not in self.described]
+        sources += _values(
             idx, service, HYDRA + "entrypoint", "schema:documentation", HYDRA + "apiDocumentation"
         )
         for doc in _values(
@@ -696,6 +703,9 @@ class _Mapper:
         idx, out = self.idx, self.out
         lang = self.language(service)
         out.add(service, A, ox.NamedNode(DCAT + "DataService"))
+        for dataset in _values(idx, service, DCAT + "servesDataset"):
+            if isinstance(dataset, ox.NamedNode):
+                self.serves.setdefault(service, []).append(dataset)
         self.common(service, lang)
         urls, descriptions = self.endpoints(service)
         for url in urls:

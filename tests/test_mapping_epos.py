@@ -422,3 +422,12 @@ def test_epos_dcat_ap_3_data_services_are_read_as_written() -> None:
     assert {tuple(str(v) for v in row) for row in rows} == {
         (query, "https://ex.org/Dataset/001", query + "{?starttime,endtime}", query)
     }
+
+
+def test_doctests() -> None:
+    import doctest
+
+    from graph_loader.mappings import dcat_profiles, epos_xml, pod_json
+
+    for module in (epos_dcat, epos_xml, pod_json, dcat_profiles):
+        assert doctest.testmod(module).failed == 0, module.__name__

@@ -238,6 +238,8 @@ def wkt_envelope(wkt: str) -> tuple[str | None, str | None]:
     'POLYGON((-7.5 40.25, -7.5 40.25, -7.5 40.25, -7.5 40.25, -7.5 40.25))'
     >>> wkt_envelope("POINT(40.227,15.918)")
     (None, None)
+    >>> wkt_envelope("POLYGON(14.0 39.0,16.0 39.0,16.0 42.0,14.0 42.0,14.0 39.0)")[0] is None
+    True
     """
     text = re.sub(r"^\s*<[^>]*>\s*", "", wkt).strip()
     match = re.match(
@@ -253,6 +255,10 @@ def wkt_envelope(wkt: str) -> tuple[str | None, str | None]:
         points.append((float(numbers[0]), float(numbers[1])))
     if not points:
         return None, None
+    # a polygon without its ring's parentheses still gives its box, but is no WKT to keep
+    kind = match.group(1).upper()
+    if kind.endswith("POLYGON") and not re.match(r"(?i)^\w+\s*(Z\s*)?\(\s*\(", text):
+        text = None
     lons, lats = [p[0] for p in points], [p[1] for p in points]
     if not (-180 <= min(lons) <= max(lons) <= 180 and -90 <= min(lats) <= max(lats) <= 90):
         return text, None
@@ -394,6 +400,8 @@ class _Mapper:
     def date(self, node, prop: str, values: list[str]) -> None:
         """One date per node and property (DCAT-AP allows one): the latest modification, the
         earliest release or creation, when a document states several."""
+        # "2018-04-11Z": a date with a time zone and no time, written as xsd:dateTime
+        values = [re.sub(r"^(\d{4}-\d{2}-\d{2})Z$", r"\1", v.strip()) for v in values]
         dates = [d for d in (date_literal(v) for v in values) if d is not None]
         if (node, prop) in self.dated or not dates:
             return

@@ -32,6 +32,11 @@ ROWS: list[tuple[str, str, str]] = [
     ("ProbabilisticSeismicHazardAnalysis", "narrow", "seismicity"),
     ("EarthquakeCatalogue", "exact", "earthquake-catalogue"),
     ("SeismicEvent", "close", "earthquake-catalogue"),
+    ("EarthquakeParameters", "close", "earthquake-catalogue"),
+    ("HistoricalEarthquakes", "narrow", "earthquake-catalogue"),
+    # --- near-fault observatories ---------------------------------------------------------
+    ("NearFaultObservations", "narrow", "seismicity"),
+    ("StrainData", "close", "strain-rate"),
     ("Geohazards", "narrow", "solid-earth"),
     ("Hazardmap", "narrow", "solid-earth"),
     ("SusceptibilityMap", "narrow", "solid-earth"),

@@ -289,6 +289,12 @@ def _source_fields_xml(path: Path) -> list[tuple[str, str, str]]:
                     r"\s*(POINT|POLYGON)\s*\(\s*\(?\s*-?\d+(\.\d+)?\s", geometry.text or ""
                 ):
                     rows.append((key, "spatial", "present"))
+            for contact in el.findall(f"{{{dcat}}}contactPoint"):
+                if (contact.text or "").strip():
+                    rows.append((key, "contact", contact.text.strip()))
+            for ident in el.findall(f"{{{dct}}}identifier") + el.findall(f"{{{epos}}}DDSS-ID"):
+                if (ident.text or "").strip():
+                    rows.append((key, "identifier", ident.text.strip()))
             for start in el.iter("{http://schema.org/}startDate"):
                 rows.append((key, "temporal", (start.text or "").strip()[:10]))
     return rows

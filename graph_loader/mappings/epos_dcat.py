@@ -240,6 +240,8 @@ def wkt_envelope(wkt: str) -> tuple[str | None, str | None]:
     (None, None)
     >>> wkt_envelope("POLYGON(14.0 39.0,16.0 39.0,16.0 42.0,14.0 42.0,14.0 39.0)")[0] is None
     True
+    >>> wkt_envelope("POLYGON((90 -180,90 180,-90 180,-90 -180, 90 -180))")
+    (None, 'POLYGON((-180 -90, 180 -90, 180 90, -180 90, -180 -90))')
     """
     text = re.sub(r"^\s*<[^>]*>\s*", "", wkt).strip()
     match = re.match(
@@ -260,8 +262,14 @@ def wkt_envelope(wkt: str) -> tuple[str | None, str | None]:
     if kind.endswith("POLYGON") and not re.match(r"(?i)^\w+\s*(Z\s*)?\(\s*\(", text):
         text = None
     lons, lats = [p[0] for p in points], [p[1] for p in points]
-    if not (-180 <= min(lons) <= max(lons) <= 180 and -90 <= min(lats) <= max(lats) <= 90):
-        return text, None
+
+    def on_globe(xs: list[float], ys: list[float]) -> bool:
+        return -180 <= min(xs) <= max(xs) <= 180 and -90 <= min(ys) <= max(ys) <= 90
+
+    if not on_globe(lons, lats):
+        if not on_globe(lats, lons):
+            return text, None
+        lons, lats, text = lats, lons, None  # written lat lon: the box is swapped back
     return text, bbox_wkt(min(lons), min(lats), max(lons), max(lats))
 
 

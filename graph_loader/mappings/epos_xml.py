@@ -135,6 +135,8 @@ class _Reader:
         )
         if found is not None:
             return found
+        if orcid:  # a person described in another file of the service: the ORCID is kept
+            return ox.NamedNode("https://orcid.org/" + orcid.group(1).upper())
         if re.fullmatch(r"(mailto:)?[^@\s]+@[^@\s]+", key):
             card = ox.BlankNode()
             self.lit(card, VCARD + "hasEmail", key.removeprefix("mailto:"))

@@ -330,3 +330,85 @@ def test_sniffing_is_by_content():
     assert not cdl.sniff(b"@prefix netcdf: <http://x/> .") and not cdl.sniff(b"netcdf x")
     assert not thredds.sniff(b'<catalog xmlns="http://example.org/"/>')
     assert HERE.is_dir()
+
+
+SYNTHETIC = b"""<?xml version="1.0"?>
+<catalog xmlns="http://www.unidata.ucar.edu/namespaces/thredds/InvCatalog/v1.0"
+         xmlns:xlink="http://www.w3.org/1999/xlink" name="Ocean" xml:base="https://tds.example.org/thredds/ocean/catalog.xml">
+  <service name="all" serviceType="Compound" base="">
+    <service name="wms" serviceType="WMS" base="/thredds/wms/"/>
+    <service name="http" serviceType="HTTPServer" base="/thredds/fileServer/"/>
+    <service name="odap" serviceType="OPeNDAP" base="/thredds/dodsC/"/>
+  </service>
+  <dataset name="Glider section" ID="glider-42" authority="org.example" serviceName="all"
+           urlPath="gliders/42.nc">
+    <dataSize units="Mbytes">1.5</dataSize>
+    <dataFormat>NetCDF</dataFormat>
+    <dataType>Trajectory</dataType>
+    <date type="created">2020-01-05</date>
+    <date type="modified">2021-02-03T10:00:00Z</date>
+    <documentation type="summary">Temperature and salinity sections of glider 42.</documentation>
+    <contributor role="principalInvestigator">Ana Lopez</contributor>
+    <variables vocabulary="CF-1.0">
+      <variable name="TEMP" vocabulary_name="sea_water_temperature" units="degC"/>
+      <variable name="LAT" vocabulary_name="latitude" units="degrees_north"/>
+    </variables>
+    <geospatialCoverage zpositive="down">
+      <northsouth><start>43</start><size>2</size><units>degrees_north</units></northsouth>
+      <eastwest><start>-10</start><size>4</size><units>degrees_east</units></eastwest>
+      <updown><start>0</start><size>1000</size><units>m</units></updown>
+    </geospatialCoverage>
+    <timeCoverage><start>2020-01-01T00:00:00Z</start><duration>P10D</duration></timeCoverage>
+  </dataset>
+</catalog>"""
+
+
+def test_catalogue_coverage_variables_sizes_and_every_kind_of_access():
+    graph = as_graph(thredds.convert(SYNTHETIC, base_iri=BASE))
+    (dataset,) = {s for s in graph.subjects(URIRef(DCT + "title"), None) if "dataset" in s}
+    assert str(dataset) == BASE + "id/dataset/org.example-glider-42-" + dataset.split("-")[-1]
+    q = """PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl.org/dc/terms/>
+    PREFIX gaia: <https://w3id.org/gaia-kg/ontology#>
+    SELECT ?id ?box ?low ?high ?s ?e ?type ?created ?modified ?v ?role WHERE {
+      ?d dct:identifier ?id ; dct:spatial/dcat:bbox ?box ; gaia:minimumAltitude ?low ;
+         gaia:maximumAltitude ?high ; dct:temporal [ dcat:startDate ?s ; dcat:endDate ?e ] ;
+         dct:type ?type ; dct:created ?created ; dct:modified ?modified ;
+         <https://schema.org/variableMeasured> ?v ;
+         <http://www.w3.org/ns/prov#qualifiedAttribution>/dcat:hadRole ?role }"""
+    assert [[str(x) for x in row] for row in graph.query(q)] == [
+        [
+            "org.example:glider-42",
+            "POLYGON((-10 43, -6 43, -6 45, -10 45, -10 43))",
+            "-1000",  # 0..1000 m down
+            "0",
+            "2020-01-01T00:00:00+00:00",  # Z, as rdflib writes it back
+            "2020-01-11T00:00:00+00:00",  # start + P10D
+            "Trajectory",
+            "2020-01-05",
+            "2021-02-03T10:00:00+00:00",
+            # latitude is a coordinate, not a measured variable
+            "http://vocab.nerc.ac.uk/standard_name/sea_water_temperature/",
+            "http://inspire.ec.europa.eu/metadata-codelist/ResponsiblePartyRole/principalInvestigator",
+        ]
+    ]
+    q = """PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl.org/dc/terms/>
+    SELECT ?url ?download ?size ?media ?endpoint ?description ?protocol WHERE {
+      ?d dcat:distribution ?x . ?x dcat:accessURL ?url .
+      OPTIONAL { ?x dcat:downloadURL ?download ; dcat:byteSize ?size ; dcat:mediaType ?media }
+      OPTIONAL { ?x dcat:accessService ?s . ?s dcat:endpointURL ?endpoint ;
+                 dct:conformsTo ?protocol ; dcat:servesDataset ?d .
+                 OPTIONAL { ?s dcat:endpointDescription ?description } }
+    } ORDER BY ?url"""
+    host = "https://tds.example.org/thredds/"
+    rows = [[str(x) if x is not None else None for x in row] for row in graph.query(q)]
+    assert rows == [
+        [host + "dodsC/gliders/42.nc", None, None, None, host + "dodsC/gliders/42.nc",
+         host + "dodsC/gliders/42.nc.dds", "https://www.opendap.org/pdf/ESE-RFC-004v1.2.pdf"],
+        [host + "fileServer/gliders/42.nc", host + "fileServer/gliders/42.nc", "1500000",
+         "https://www.iana.org/assignments/media-types/application/x-netcdf", None, None, None],
+        [host + "wms/gliders/42.nc", None, None, None, host + "wms/gliders/42.nc",
+         host + "wms/gliders/42.nc?service=WMS&version=1.3.0&request=GetCapabilities",
+         "http://www.opengis.net/def/serviceType/ogc/wms"],
+    ]  # fmt: skip
+    pages = set(graph.objects(dataset, URIRef(DCAT + "landingPage")))
+    assert pages == {URIRef(host + "ocean/catalog.html?dataset=glider-42")}

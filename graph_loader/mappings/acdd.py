@@ -65,7 +65,15 @@ from .build import (
 from .datacite_terms import doi_iri, normalise_doi
 from .iso_parts import known_licence
 
-__all__ = ["Party", "Discovery", "from_attributes", "add_discovery", "flexible_date", "CF_TERMS"]
+__all__ = [
+    "measured",
+    "Party",
+    "Discovery",
+    "from_attributes",
+    "add_discovery",
+    "flexible_date",
+    "CF_TERMS",
+]
 
 GAIA = "https://w3id.org/gaia-kg/ontology#"
 INSPIRE_ROLE = "http://inspire.ec.europa.eu/metadata-codelist/ResponsiblePartyRole/"
@@ -164,6 +172,16 @@ class Discovery:
 
 
 # ---------------------------------------------------------------- ACDD attributes
+
+
+def measured(standard_name: str) -> bool:
+    """Whether a CF standard name names something measured (not a coordinate, not a flag)."""
+    name = standard_name.strip()
+    return (
+        bool(re.fullmatch(r"[a-z][a-z0-9_]*", name))
+        and name not in _COORDINATES
+        and not name.endswith("_flag")
+    )
 
 
 def _first(attrs: dict[str, str], *names: str) -> str:
@@ -325,9 +343,8 @@ def from_attributes(attrs: dict[str, str], variables: list[dict[str, str]]) -> D
         name = variable.get("standard_name", "").strip()
         if "axis" in variable or "cf_role" in variable:
             continue
-        if re.fullmatch(r"[a-z][a-z0-9_]*", name) and name not in _COORDINATES:
-            if not name.endswith(("_flag", "status_flag")) and name not in found.standard_names:
-                found.standard_names.append(name)
+        if measured(name) and name not in found.standard_names:
+            found.standard_names.append(name)
     url = _first(attrs, "infoUrl", "info_url", "metadata_link", "Metadata_Link")
     if is_url(url):
         found.pages.append((url, ""))

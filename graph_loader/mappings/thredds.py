@@ -58,6 +58,7 @@ from .acdd import (
     add_discovery,
     dataset_iri,
     from_attributes,
+    measured,
     normalise_box,
     vertical_extent,
 )
@@ -292,7 +293,7 @@ class _Catalogue:
         for variables in node.all("variables"):
             if variables.get("vocabulary", "").upper().startswith("CF"):
                 names = [v.get("vocabulary_name", "").strip() for v in _kids(variables, "variable")]
-                found.standard_names += [n for n in names if re.fullmatch(r"[a-z][a-z0-9_]*", n)]
+                found.standard_names += [n for n in names if measured(n)]
         found.standard_names = list(dict.fromkeys(found.standard_names))
         for date in node.all("date"):
             kind = date.get("type", "").strip().lower()

@@ -25,10 +25,10 @@ the dataset. Decisions:
 - ``license``: a licence URL or a known licence named in the text gives its IRI, any other text
   a ``dct:LicenseDocument`` with the text as label;
 - creators, publishers and contributors are ``foaf`` agents (``creator_type`` person /
-  institution / group, else a person when an institution is also named); the creator with an
-  e-mail or URL (else the publisher) is the contact point; an agent whose kind is not said is a
-  ``foaf:Agent`` only; ``institution`` is the creator's
-  affiliation, or the creator when no creator is named;
+  institution / group, else a ``foaf:Agent`` only); the first creator or publisher with an
+  e-mail or URL is the contact point; ``institution`` is the creator's affiliation, or the
+  creator when no creator is named; several comma-separated creator names are several
+  creators only when as many e-mails are given (else one agent: "Flint, Lorraine" is one name);
 - ``cdm_data_type`` / ``featureType`` → ``dct:type`` (the CF / CDM name as a literal);
   ``project`` and ``program`` → ``prov:wasGeneratedBy`` activities; ``references`` →
   ``dct:isReferencedBy`` (URLs, else a bibliographic resource with the citation);
@@ -419,9 +419,10 @@ def _end_from_duration(start: ox.Literal, duration: str) -> ox.Literal | None:
 
 
 def _kind(party: Party) -> str:
-    """Person or Organization as declared (``creator_type``); a person when an institution is
-    named beside the name; "" (a foaf:Agent only) when nothing says."""
-    if party.kind == "person" or (not party.kind and party.institution not in ("", party.name)):
+    """Person or Organization as declared (``creator_type``); "" (a foaf:Agent only) when
+    nothing says (names are not guessed: "Australian Bureau of Meteorology" with institution
+    "ABOM" is no person)."""
+    if party.kind == "person":
         return "Person"
     return "Organization" if party.kind == "organization" else ""
 

@@ -412,3 +412,47 @@ def test_catalogue_coverage_variables_sizes_and_every_kind_of_access():
     ]  # fmt: skip
     pages = set(graph.objects(dataset, URIRef(DCAT + "landingPage")))
     assert pages == {URIRef(host + "ocean/catalog.html?dataset=glider-42")}
+
+
+def _themes(store, resource: str) -> set[str]:
+    from graph_loader.records import record_graph_iri
+
+    return {
+        t.object.value
+        for t in store.graph_triples(record_graph_iri(resource))
+        if t.predicate.value == "https://w3id.org/gaia-kg/ontology#variable"
+    }
+
+
+def test_cf_standard_names_land_on_thesaurus_variables(tmp_path):
+    from graph_loader.bootstrap import initialise
+    from graph_loader.store import EmbeddedStore
+
+    header = tmp_path / "sst.cdl"
+    header.write_text(
+        "netcdf sst {\nvariables:\n  float sst(time) ;\n"
+        '    sst:standard_name = "sea_surface_temperature" ;\n'
+        '// global attributes:\n  :title = "SST" ;\n  :summary = "Daily SST." ;\n'
+        '  :id = "sst-1" ;\n}\n'
+    )
+    store = EmbeddedStore(None)
+    list(initialise(store, infer=False, quiet=True))
+    load_paths(store, [header], base_iri=BASE)
+    (dataset,) = _datasets(cdl.convert(header.read_bytes(), base_iri=BASE))
+    assert _themes(store, dataset) == {"https://w3id.org/gaia-kg/thesaurus/sea-surface-temperature"}
+
+
+def test_gcmd_keyword_paths_of_acdd_land_through_the_alignments(shared):
+    from graph_loader.bootstrap import initialise
+    from graph_loader.store import EmbeddedStore
+    from graph_loader.vocab import load_vocabulary
+
+    ghrsst = next(p for p in corpus("real", "thredds") if "GHRSST" in p.name)
+    store = EmbeddedStore(None)
+    list(initialise(store, infer=False, quiet=True))
+    load_vocabulary(store, shared / "corpora" / "gcmd" / "sciencekeywords.rdf")
+    report = load_paths(store, [ghrsst], base_iri=BASE)
+    (dataset,) = _datasets(cdl.convert(ghrsst.read_bytes(), base_iri=BASE))
+    # "Oceans > Ocean Temperature > Sea Surface Temperature" (GCMD, keywords_vocabulary)
+    assert "https://w3id.org/gaia-kg/thesaurus/sea-surface-temperature" in _themes(store, dataset)
+    assert report.keywords.linked[ghrsst.name] >= 1

@@ -6,8 +6,9 @@ record is a dataset that someone can reach or that describes a collection:
 - a dataset with access (``urlPath`` or ``access`` children) is a record, *unless* it is a
   granule: a leaf with no discovery metadata of its own (no documentation, keyword, creator,
   publisher, coverage, variables or project; name, ``urlPath``, ``dataSize`` and ``date``
-  only) inside a collection that is itself a record — one file of a time series or of an
-  aggregation, which the collection describes;
+  only) and no NcML definition (a ``netcdf`` child makes it a virtual dataset: an aggregation
+  or a view), inside a collection that is itself a record — one file of a time series, which
+  the collection describes;
 - a collection (a dataset with nested datasets, a ``datasetScan``, a ``featureCollection``) is
   a record when it carries discovery metadata of its own (its ``metadata`` blocks included);
 - ``catalogRef`` elements are not records: the THREDDS harvester follows them.
@@ -66,7 +67,15 @@ from .build import DCAT, DCT, A, Triples, is_url, text
 from .ncml import read_attributes
 from .xmlsafe import parse_xml
 
-__all__ = ["sniff", "convert", "PROTOCOLS", "CATALOG_NAMESPACES", "catalog_refs", "XML_BASE"]
+__all__ = [
+    "sniff",
+    "convert",
+    "PROTOCOLS",
+    "CATALOG_NAMESPACES",
+    "catalog_refs",
+    "dataset_accesses",
+    "XML_BASE",
+]
 
 CATALOG_NAMESPACES = (
     "http://www.unidata.ucar.edu/namespaces/thredds/InvCatalog/v1.0",
@@ -227,7 +236,9 @@ class _Catalogue:
         own = _own_metadata(el)
         access = _has_access(el)
         name = el.get("name", "").strip()
-        granule = access and not children and not own and node.parent_record is not None
+        virtual = bool(_kids(el, "netcdf"))  # defined by NcML: an aggregation or a view
+        granule = access and not children and not own and not virtual
+        granule = granule and node.parent_record is not None
         record = (
             bool(name)
             and not granule
@@ -372,7 +383,8 @@ class _Catalogue:
         service = self.services.get(name)
         return _expand(service) if service is not None else []
 
-    def access(self, node: _Node, subject: ox.NamedNode, found: Discovery, lang: str) -> None:
+    def accesses(self, node: _Node) -> list[tuple[str, str]]:
+        """(service type in lower case, absolute URL) of each way to reach the dataset."""
         pairs: list[tuple[Element, str]] = []
         if node.el.get("urlPath"):
             pairs += [
@@ -381,16 +393,21 @@ class _Catalogue:
         for acc in _kids(node.el, "access"):
             name = acc.get("serviceName") or node.attribute("serviceName")
             pairs += [(s, acc.get("urlPath", "")) for s in self.members(name)]
-        size = _size(node.first("dataSize"))
-        media = _MEDIA.get(node.attribute("dataFormat").lower())
+        found = []
         for service, path in pairs:
             kind = service.get("serviceType", "").strip().lower()
             if kind not in PROTOCOLS or not path.strip():
                 continue
             url = service.get("base", "") + path.strip()
             url = urljoin(self.base, url) if self.base else url
-            if not is_url(url) or url.startswith("file:"):
-                continue
+            if is_url(url) and not url.startswith("file:"):
+                found.append((kind, url))
+        return found
+
+    def access(self, node: _Node, subject: ox.NamedNode, found: Discovery, lang: str) -> None:
+        size = _size(node.first("dataSize"))
+        media = _MEDIA.get(node.attribute("dataFormat").lower())
+        for kind, url in self.accesses(node):
             label, protocol, suffix = PROTOCOLS[kind]
             out = self.out
             dist = ox.BlankNode()
@@ -420,6 +437,25 @@ class _Catalogue:
 
 _DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 _IANA = "https://www.iana.org/assignments/media-types/"
+
+
+def dataset_accesses(root: Element) -> list[tuple[Element, str, str]]:
+    """(dataset element, service type in lower case, absolute URL) of every access of every
+    dataset of a catalogue (inherited service names followed; the catalogue's ``xml:base``
+    resolves relative bases): what a harvester may fetch beside the catalogue."""
+    catalogue = _Catalogue(root, "")
+    found: list[tuple[Element, str, str]] = []
+
+    def walk(node: _Node) -> None:
+        found.extend((node.el, kind, url) for kind, url in catalogue.accesses(node))
+        inherited = [m for m in _kids(node.el, "metadata") if m.get("inherited") == "true"]
+        attributes = {a: node.attribute(a) for a in _INHERITED_ATTRIBUTES}
+        for child in _kids(node.el, *_DATASETS):
+            walk(_Node(child, [*inherited, *node.inherited], attributes, None))
+
+    for top in _kids(root, *_DATASETS):
+        walk(_Node(top, [], {}, None))
+    return found
 
 
 def _expand(service: Element, depth: int = 0) -> list[Element]:

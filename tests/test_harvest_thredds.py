@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from xml.etree import ElementTree
+
 import pyoxigraph as ox
 import pytest
 from fixture_server import Answer, Request, serve
+from mapping_support import as_graph
 from source_catalogues import client
 from test_harvest import BASE, harvested, store  # noqa: F401  (the store fixture)
 
@@ -179,3 +182,55 @@ def test_checkpoint_is_cleared_after_a_complete_harvest(store):  # noqa: F811
         run(store, config(f"{server.url}/thredds/catalog.xml", max_depth=0))
     assert read_checkpoint(store, "tds").resume is None
     assert isinstance(ox.NamedNode("http://x"), ox.NamedNode)
+
+
+def test_fetch_ncml_completes_a_dataset_with_the_acdd_attributes_of_its_data(store):  # noqa: F811
+    from mapping_support import corpus
+
+    files = {p.name: p.read_bytes() for p in corpus("real", "thredds")}
+    pages = {
+        "/thredds/catalog.xml": files["catalog.xml"],
+        "/thredds/ncml/topowx": files["TopoWx2017__topowx_meta.ncml"],
+        "/thredds/ncml/prism": b"<html>not NcML</html>",
+    }
+
+    def app(request: Request) -> Answer:
+        body = pages.get(request.path)
+        return Answer(200, "application/xml", body) if body else Answer(404, "text/plain", b"")
+
+    with serve(app) as server:
+        url = f"{server.url}/thredds/catalog.xml"
+        source = THREDDSSource("tds", url, max_depth=0, fetch_ncml=True)
+        with client() as http:
+            (raw,) = list(source.records(http))
+        ncml_requests = [r.path for r in server.requests if r.path.startswith("/thredds/ncml/")]
+    # every dataset offering the NCML service of the catalogue was asked for its NcML, once
+    root = ElementTree.fromstring(files["catalog.xml"])
+    with_ncml = {
+        s.get("name")
+        for s in root.findall(f"{{{CAT}}}service")
+        if any(m.get("serviceType") == "NCML" for m in s)
+    }
+    offered = {
+        f"/thredds/ncml/{d.get('urlPath')}"
+        for d in root.iter(f"{{{CAT}}}dataset")
+        if d.get("urlPath") and d.get("serviceName") in with_ncml
+    }
+    assert len(offered) > 50 and sorted(ncml_requests) == sorted(offered)
+    assert len(source.ncml_errors) == len(offered) - 1  # 404s and the HTML page
+    assert dict(source.ncml_errors)[f"{server.url}/thredds/ncml/prism"].startswith("<html>")
+    from graph_loader.mappings import thredds as converter
+
+    graph = as_graph(converter.convert(raw.data, base_iri=BASE))
+    row = next(iter(graph.query(
+        """PREFIX dct: <http://purl.org/dc/terms/>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?created ?issued ?project WHERE { ?d dct:identifier "cida.usgs.gov/topowx" ;
+          dct:created ?created ; dct:issued ?issued ;
+          prov:wasGeneratedBy/<http://www.w3.org/2000/01/rdf-schema#label> ?project }"""
+    )))  # fmt: skip
+    assert [str(v) for v in row] == [
+        "2017-07-06",
+        "2017-08-18",
+        "TopoWx: Topoclimatic Daily Air Temperature Dataset for the Conterminous United States",
+    ]  # none of them in the catalogue: from the NcML served at /thredds/ncml/topowx

@@ -314,8 +314,8 @@ class _Catalogue:
         found.identifier = node.el.get("ID", "").strip()
         found.authority = node.attribute("authority")
         embedded = [n for n in _kids(node.el, "netcdf") if _kids(n, "attribute")]
-        if embedded:
-            _fill(found, from_attributes(*read_attributes(embedded[0])))
+        for ncml in embedded:
+            _fill(found, from_attributes(*read_attributes(ncml)))
         return found
 
     def party(self, el: Element) -> Party:
@@ -479,8 +479,9 @@ def _size(el: Element | None) -> int | None:
 
 def _fill(found: Discovery, extra: Discovery) -> None:
     """Give ``found`` what ``extra`` says and it does not (empty fields only)."""
+    own_identifier = bool(found.identifier)  # the catalogue's ID goes with its own authority
     for name in found.__dataclass_fields__:
-        if name == "title":
+        if name == "title" or (name == "authority" and own_identifier):
             continue
         if not getattr(found, name) and getattr(extra, name):
             setattr(found, name, getattr(extra, name))

@@ -71,6 +71,13 @@ def with_base(data: bytes, url: str) -> bytes:
     return data[: match.end()] + attribute + data[match.end() :]
 
 
+def _titled(element: ElementTree.Element) -> bool:
+    """An NcML element with a ``title`` global attribute."""
+    return element.tag == f"{{{NCML_NS}}}netcdf" and any(
+        a.tag == f"{{{NCML_NS}}}attribute" and a.get("name") == "title" for a in element
+    )
+
+
 @dataclass
 class THREDDSSource:
     """A THREDDS server's catalogue, followed through its catalogRefs down to ``max_depth``."""
@@ -122,11 +129,10 @@ class THREDDSSource:
 
     def _embed_ncml(self, client: httpx.Client, root: ElementTree.Element) -> int:
         """Fetch the NcML of each dataset offering an NCML service and add it to the dataset
-        element (unless it holds NcML attributes already); the number embedded."""
+        element (unless it holds an NcML with a title already); the number embedded."""
         embedded = 0
         for dataset, kind, url in dataset_accesses(root):
-            has = [n for n in dataset if n.tag == f"{{{NCML_NS}}}netcdf" and len(n)]
-            if kind != "ncml" or has:
+            if kind != "ncml" or any(_titled(n) for n in dataset):
                 continue
             request = httpx.Request("GET", url, headers={"Accept": _ACCEPT})
             try:

@@ -55,9 +55,10 @@ def test_golden_netcdf_header_from_the_corpus(case):
 
 #: file -> number of datasets, or the reason it gives none (checked against the sources)
 OUTCOMES = {
-    # catalogues: 14 = CO2/NO2 ×3 collections, Jan/Feb/Mar, Doc examples + its 2 documented
-    # children ("Mar 17" is a granule), test DODS, test FTP
-    "catalog__InvCatalog-1.0.xml": 14,
+    # catalogues: 8 = the top dataset (it holds the files test DODS and test FTP), the three
+    # "Flux measurements" collections and "Model Output" (each holding files: CO2/NO2,
+    # Jan/Feb/Mar), Doc examples and its 2 documented children ("Mar 17" is a file of it)
+    "catalog__InvCatalog-1.0.xml": 8,
     "catalog__catgen1.0.xml": 12,  # the 12 "Latest …" resolver datasets (urlPath)
     "CA-BCM-Catalog.xml": 3,  # the collection and its 2 datasets; the datasetScan has nothing
     "catalog.xml": 159,  # 24 described collections + 135 urlPath datasets (each NcML-defined)
@@ -111,13 +112,14 @@ def test_loaded_records_conform_or_miss_only_a_description_in_the_source():
             assert outcome.source.endswith(".xml")  # catalogues only: every NcML/CDL has one
         key = (outcome.kind, outcome.status)
         statuses[key] = statuses.get(key, 0) + 1
-    # 214 datasets: 188 from catalogues, 5 CDL, 23 NcML of which two pairs of files give one
+    # 208 datasets: 182 from catalogues, 5 CDL, 23 NcML of which two pairs of files give one
     # id + naming_authority to two datasets (maurer future_1/_2, TTU_2019 gridded/station: a
-    # source defect, each pair is one record); the 11 services of InvCatalog's absolute bases
+    # source defect, each pair is one record); the one service with an absolute base (ACD's
+    # OPeNDAP endpoint of test/eta2.nc, of the two documented "Mar 18, 2001" datasets)
     assert statuses == {
         ("dataset", "loaded"): 187,
-        ("dataset", "rejected"): 27,
-        ("service", "loaded"): 11,
+        ("dataset", "rejected"): 21,
+        ("service", "loaded"): 1,
     }
     assert len(report.file_errors) == 6  # the six named reasons above
 
@@ -530,3 +532,30 @@ def test_gcmd_keyword_paths_of_acdd_land_through_the_alignments(shared):
     # "Oceans > Ocean Temperature > Sea Surface Temperature" (GCMD, keywords_vocabulary)
     assert "https://w3id.org/gaia-kg/thesaurus/sea-surface-temperature" in _themes(store, dataset)
     assert report.keywords.linked[ghrsst.name] >= 1
+
+
+def test_a_listing_of_files_is_found_by_its_collection():
+    """What a datasetScan gives: files with a name, a urlPath, a size and a date only."""
+    files = "".join(
+        f'<dataset name="gfs_{d}.nc" ID="gfs/gfs_{d}.nc" urlPath="gfs/gfs_{d}.nc">'
+        f'<dataSize units="Mbytes">12</dataSize><date type="modified">2024-01-0{d}</date></dataset>'
+        for d in (1, 2, 3)
+    )
+    doc = f"""<catalog xmlns="http://www.unidata.ucar.edu/namespaces/thredds/InvCatalog/v1.0"
+      name="scan" xml:base="https://tds.example.org/thredds/catalog/gfs/catalog.xml">
+      <service name="odap" serviceType="OPeNDAP" base="/thredds/dodsC/"/>
+      <dataset name="GFS 0.5 degree" ID="gfs"><metadata inherited="true">
+        <serviceName>odap</serviceName><dataType>Grid</dataType></metadata>{files}</dataset>
+    </catalog>""".encode()
+    graph = as_graph(thredds.convert(doc, base_iri=BASE))
+    q = """PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl.org/dc/terms/>
+    SELECT ?t ?dt ?url WHERE { ?d a dcat:Dataset ; dct:title ?t ;
+      dcat:distribution [ dct:title ?dt ; dcat:accessURL ?url ] }"""
+    assert [[str(v) for v in row] for row in graph.query(q)] == [
+        [
+            "GFS 0.5 degree",
+            "THREDDS catalogue: 3 files",
+            "https://tds.example.org/thredds/catalog/gfs/catalog.html?dataset=gfs",
+        ]
+    ]  # the three files are granules: no record, no service of their own
+    assert not list(graph.subjects(URIRef(DCAT + "endpointURL"), None))

@@ -3,14 +3,20 @@
 **Which datasets are records.** A catalogue is a tree of ``dataset`` elements; a discovery
 record is a dataset that someone can reach or that describes a collection:
 
-- a dataset with access (``urlPath`` or ``access`` children) is a record, *unless* it is a
-  granule: a leaf with no discovery metadata of its own (no documentation, keyword, creator,
-  publisher, coverage, variables or project; name, ``urlPath``, ``dataSize`` and ``date``
-  only) and no NcML definition (a ``netcdf`` child makes it a virtual dataset: an aggregation
-  or a view), inside a collection that is itself a record — one file of a time series, which
-  the collection describes;
+- a *file* is a leaf with access (``urlPath`` or ``access`` children) and nothing of its own
+  but its name, ``urlPath``, ``dataSize`` and ``date``: no discovery metadata (documentation,
+  keyword, creator, publisher, contributor, coverage, variables, project) and no NcML
+  definition (a ``netcdf`` child makes it a virtual dataset: an aggregation or a view);
+- a file is a *granule*, not a record, when it lies beside other files (a listing: the files
+  of a time series, what a ``datasetScan`` gives) or inside a collection that is a record; a
+  lone file in a collection that is no record is a record (a dataset of one file);
+- any other dataset with access is a record;
 - a collection (a dataset with nested datasets, a ``datasetScan``, a ``featureCollection``) is
-  a record when it carries discovery metadata of its own (its ``metadata`` blocks included);
+  a record when it carries discovery metadata of its own (its ``metadata`` blocks included)
+  or when it holds granules (it stands for them: a time series is found by its collection);
+  such a collection gets a distribution: the catalogue's HTML page of it, which lists its
+  files with all their accesses (``THREDDS catalogue: N files``), when the catalogue's URL is
+  known;
 - ``catalogRef`` elements are not records: the THREDDS harvester follows them.
 
 A child record is ``dct:isPartOf`` its nearest ancestor record.
@@ -208,6 +214,13 @@ def _own_metadata(el: Element) -> bool:
     return any(_kids(n, "attribute") for n in _kids(el, "netcdf"))
 
 
+def _bare(el: Element) -> bool:
+    """A file: a leaf with access and nothing of its own but name, urlPath, size and date."""
+    if _kids(el, *_DATASETS) or _own_metadata(el) or _kids(el, "netcdf"):
+        return False
+    return _has_access(el)
+
+
 def _has_access(el: Element) -> bool:
     return _local(el) == "dataset" and (bool(el.get("urlPath")) or bool(_kids(el, "access")))
 
@@ -230,21 +243,20 @@ class _Catalogue:
         host = urlsplit(self.base).netloc if is_url(self.base) else ""
         return host or self.name or "thredds"
 
-    def walk(self, node: _Node) -> None:
+    def walk(self, node: _Node, granule: bool = False) -> None:
+        """Convert ``node`` and its descendants; ``granule`` when its parent found it to be
+        one file among others (see the module docstring)."""
         el = node.el
         children = _kids(el, *_DATASETS)
         own = _own_metadata(el)
-        access = _has_access(el)
         name = el.get("name", "").strip()
-        virtual = bool(_kids(el, "netcdf"))  # defined by NcML: an aggregation or a view
-        granule = access and not children and not own and not virtual
-        granule = granule and node.parent_record is not None
-        record = (
-            bool(name)
-            and not granule
-            and (access or ((bool(children) or _local(el) in _COLLECTIONS) and own))
-        )
-        subject = self.record(node) if record else None
+        files = [c for c in children if _bare(c)]
+        parent_record = node.parent_record
+        many = len(files) >= 2
+        collection = bool(children) or _local(el) in _COLLECTIONS
+        record = bool(name) and not granule
+        record = record and (_has_access(el) or (collection and (own or many)))
+        subject = self.record(node, files if (many or own) else []) if record else None
         inherited = [
             m
             for m in _kids(el, "metadata")
@@ -252,14 +264,16 @@ class _Catalogue:
         ]
         attributes = {a: node.attribute(a) for a in _INHERITED_ATTRIBUTES}
         for child in children:
+            is_file = child in files and (many or (subject or parent_record) is not None)
             self.walk(
                 _Node(
                     child,
                     [*inherited, *node.inherited],
                     attributes,
-                    subject or node.parent_record,
+                    subject or parent_record,
                     [*node.path, name],
-                )
+                ),
+                is_file,
             )
 
     # -- one record ----------------------------------------------------------------------------
@@ -356,7 +370,7 @@ class _Catalogue:
                 str(low), str(high), units, cover.get("zpositive", "up")
             )
 
-    def record(self, node: _Node) -> ox.NamedNode:
+    def record(self, node: _Node, files: list[Element]) -> ox.NamedNode:
         found = self.discovery(node)
         scope = found.authority or self.scope()
         ident = node.el.get("ID", "").strip()
@@ -374,6 +388,18 @@ class _Catalogue:
             page = f"{self.base[:-4]}.html?dataset={quote(ident, safe='/:')}"
             out.add(subject, DCAT + "landingPage", ox.NamedNode(page))
         self.access(node, subject, found, lang)
+        if files and is_url(self.base):
+            # the catalogue page lists the files of the collection with all their accesses
+            page = self.base[:-4] + ".html" if self.base.endswith(".xml") else self.base
+            if ident:
+                page += f"?dataset={quote(ident, safe='/:')}"
+            dist = ox.BlankNode()
+            out.add(subject, DCAT + "distribution", dist)
+            out.add(dist, A, ox.NamedNode(DCAT + "Distribution"))
+            label = f"THREDDS catalogue: {len(files)} file" + ("s" if len(files) > 1 else "")
+            out.add(dist, DCT + "title", text(label, "en"))
+            out.add(dist, DCAT + "accessURL", ox.NamedNode(page))
+            out.add(dist, DCAT + "mediaType", ox.NamedNode(_IANA + "text/html"))
         return subject
 
     # -- services ------------------------------------------------------------------------------

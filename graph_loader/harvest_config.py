@@ -41,7 +41,7 @@ _OPTIONS = {
     "oai-pmh": ({"url", "metadata_prefix", "set_spec", "until", "max_pages"}, {"url"}),
     "dcat": ({"url", "max_pages"}, {"url"}),
     "directory": ({"path"}, {"path"}),
-    "thredds": ({"url", "max_depth", "max_catalogues", "fetch_ncml"}, {"url"}),
+    "thredds": ({"url", "max_depth", "max_catalogues", "fetch_ncml", "other_hosts"}, {"url"}),
 }
 
 

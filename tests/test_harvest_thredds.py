@@ -43,7 +43,12 @@ class Server:
         ca_bcm, inv = _corpus()
         self.pages = {
             "/thredds/catalog.xml": root_catalogue(
-                "ca-bcm/CA-BCM-Catalog.xml", "broken.xml", "missing.xml", "level1.xml"
+                "ca-bcm/CA-BCM-Catalog.xml",
+                "broken.xml",
+                "missing.xml",
+                "level1.xml",
+                "file:///etc/passwd",
+                "https://elsewhere.example.org/thredds/catalog.xml",
             ),
             "/thredds/ca-bcm/CA-BCM-Catalog.xml": ca_bcm,
             "/thredds/broken.xml": b"<catalog xmlns='" + CAT.encode() + b"'><dataset name='x'>",
@@ -72,6 +77,19 @@ def test_catalogrefs_are_followed_to_the_depth_limit_and_a_broken_child_is_repor
     with serve(app) as server:
         report = run(store, config(f"{server.url}/thredds/catalog.xml", max_depth=1))
         fetched = [r.path for r in app_requests(server)]
+        source = THREDDSSource("tds", f"{server.url}/thredds/catalog.xml", max_depth=1)
+        with client() as http:
+            for _ in range(3):
+                try:
+                    list(source.records(http, resume=source.resume_token))
+                    break
+                except SourceError as exc:
+                    source.resume_token = exc.skip
+    assert source.not_followed == [
+        "file:///etc/passwd",
+        "https://elsewhere.example.org/thredds/catalog.xml",
+    ]  # not http(s), another host
+    assert source.beyond_depth == [(f"{server.url}/thredds/deeper/InvCatalog.xml", 2)]
     assert fetched == [
         "/thredds/catalog.xml",
         "/thredds/ca-bcm/CA-BCM-Catalog.xml",

@@ -2,7 +2,9 @@
 
 The crawl is breadth first from ``url``; a ``catalogRef`` (its ``xlink:href`` resolved against
 the catalogue's URL) is followed while its depth (the root is 0) is at most ``max_depth``;
-deeper references are listed in :attr:`THREDDSSource.beyond_depth`, not fetched. Each
+deeper references are listed in :attr:`THREDDSSource.beyond_depth`, not fetched. Only http(s)
+references on the root's host are followed (``other_hosts`` lifts the second condition); the
+others are listed in :attr:`THREDDSSource.not_followed`. Each
 catalogue that holds datasets is one RawRecord (identifier = its URL), its root element given
 ``xml:base`` = that URL when it has none, so that the converter
 (:mod:`graph_loader.mappings.thredds`) resolves service bases into endpoint URLs; the loader
@@ -26,6 +28,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 from xml.sax.saxutils import quoteattr
 
@@ -90,8 +93,12 @@ class THREDDSSource:
     #: the ACDD attributes of the data fill what the catalogue leaves unsaid
     fetch_ncml: bool = False
     resume_token: str | None = None
+    #: follow catalogRefs to other hosts than the root catalogue's
+    other_hosts: bool = False
     #: catalogRefs not followed because they lie deeper than max_depth: (url, depth)
     beyond_depth: list[tuple[str, int]] = field(default_factory=list)
+    #: catalogRefs not followed because they are not http(s) or lead to another host
+    not_followed: list[str] = field(default_factory=list)
     #: NcML documents that could not be fetched or read: (url, reason); the dataset keeps
     #: what its catalogue says
     ncml_errors: list[tuple[str, str]] = field(default_factory=list)
@@ -116,6 +123,12 @@ class THREDDSSource:
                 if child in seen:
                     continue
                 seen.add(child)
+                parts = urlsplit(child)
+                if parts.scheme not in ("http", "https") or (
+                    not self.other_hosts and parts.netloc != urlsplit(self.url).netloc
+                ):
+                    self.not_followed.append(child)
+                    continue
                 if depth + 1 > self.max_depth:
                     self.beyond_depth.append((child, depth + 1))
                 else:

@@ -147,6 +147,12 @@ class THREDDSSource:
         for dataset, kind, url in dataset_accesses(root):
             if kind != "ncml" or any(_titled(n) for n in dataset):
                 continue
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or (
+                not self.other_hosts and parts.netloc != urlsplit(self.url).netloc
+            ):
+                self.ncml_errors.append((url, "not followed: not http(s) or another host"))
+                continue
             request = httpx.Request("GET", url, headers={"Accept": _ACCEPT})
             try:
                 data, _media = fetch(client, request, source=self.name, page=url, resume=None)

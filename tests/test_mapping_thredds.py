@@ -350,6 +350,29 @@ data:
     ]  # depths 5..2000 m down are altitudes -2000..-5; 350..355°E is -10..-5; depth is an axis
 
 
+def test_cdl_groups_and_compound_types_do_not_end_the_reading():
+    text = """netcdf g {
+types:
+  compound obs_t {
+    float t ;
+    int q ;
+  }; // obs_t
+dimensions:
+  n = 2 ;
+group: sub {
+  variables:
+    float sal(n) ;
+      sal:standard_name = "sea_water_salinity" ;
+  } // group sub
+// global attributes:
+  :title = "Grouped" ;
+  :keywords = "a; b" ;
+}"""
+    name, attrs, variables = cdl.parse_cdl(text)
+    assert (name, attrs) == ("g", {"title": "Grouped", "keywords": "a; b"})
+    assert variables == [{"standard_name": "sea_water_salinity"}]
+
+
 def test_a_doi_id_is_the_identity_and_dates_are_read_leniently():
     doc = b"""<netcdf xmlns="http://www.unidata.ucar.edu/namespaces/netcdf/ncml-2.2">
   <attribute name="title" value="Argo profiles"/>

@@ -284,6 +284,8 @@ def test_directory_yields_files_in_path_order_and_resumes(tmp_path: Path) -> Non
 
 
 def test_registry_names_every_source_class() -> None:
+    from graph_loader.sources.thredds import THREDDSSource
+
     classes = {}
     for kind, target in SOURCES.items():
         module, name = target.split(":")
@@ -294,4 +296,5 @@ def test_registry_names_every_source_class() -> None:
         "dcat": DCATSource,
         "directory": DirectorySource,
         "stac": STACSource,
+        "thredds": THREDDSSource,
     }

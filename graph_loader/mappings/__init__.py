@@ -33,6 +33,9 @@ MAPPINGS: dict[str, str] = {
     "eml": "graph_loader.mappings.eml",
     "epos-dcat": "graph_loader.mappings.epos_dcat",
     "dcat-profiles": "graph_loader.mappings.dcat_profiles",
+    "thredds": "graph_loader.mappings.thredds",
+    "ncml": "graph_loader.mappings.ncml",
+    "cdl": "graph_loader.mappings.cdl",
 }
 
 

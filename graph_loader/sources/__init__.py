@@ -13,6 +13,7 @@ dcat            DCAT pages with Hydra ``next`` links             page URL
 directory       a folder of files                                last relative path
 stac            STAC API ``/collections`` (``next`` links), or   page URL, or the JSON
                 a static catalogue's ``child`` links             queue of URLs to visit
+thredds         THREDDS catalogues through catalogRefs           catalogues to read
 ==============  ==============================================  ====================
 """
 
@@ -31,6 +32,7 @@ SOURCES: dict[str, str] = {
     "dcat": "graph_loader.sources.dcat:DCATSource",
     "directory": "graph_loader.sources.directory:DirectorySource",
     "stac": "graph_loader.sources.stac:STACSource",
+    "thredds": "graph_loader.sources.thredds:THREDDSSource",
 }
 
 

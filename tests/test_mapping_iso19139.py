@@ -23,6 +23,7 @@ CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 SEMIC = CORPORA / "iso19139-to-dcat-testcases"
 CASES = sorted((HERE / "cases" / "iso19139").iterdir())
 FIXTURES = HERE / "fixtures" / "mappings" / "iso19139"
+DCT_TITLE = "http://purl.org/dc/terms/title"
 GMD = 'xmlns:gmd="http://www.isotc211.org/2005/gmd" xmlns:gco="http://www.isotc211.org/2005/gco"'
 
 #: floor per SEMIC case: share (%) of the expected triples produced (see tests/graph_overlap.py)
@@ -233,10 +234,6 @@ def test_oversized_record_is_refused():
             "no-title.xml",
             "ISO 19139 record 1: record https://data.gaia-data.fr/id/dataset/no-title has no title",
         ),
-        (
-            "no-identifier.xml",
-            "ISO 19139 record 1: record has no file identifier nor resource identifier",
-        ),
         ("no-identification.xml", "ISO 19139 record 1: record has no identificationInfo"),
     ],
 )
@@ -244,6 +241,14 @@ def test_incomplete_records_are_named(fixture, message):
     with pytest.raises(InputError) as caught:
         iso19139.convert((FIXTURES / fixture).read_bytes(), base_iri=BASE)
     assert str(caught.value) == message
+
+
+def test_a_record_without_any_identifier_is_named_by_its_title():
+    from graph_loader.iri import resource_iri
+
+    triples = iso19139.convert((FIXTURES / "no-identifier.xml").read_bytes(), base_iri=BASE)
+    titles = {(t.subject.value, t.object.value) for t in triples if t.predicate.value == DCT_TITLE}
+    assert titles == {(resource_iri("dataset", "Anonymous", BASE), "Anonymous")}
 
 
 def test_sniff_accepts_iso_and_csw_and_refuses_the_rest():
@@ -313,13 +318,14 @@ def test_dates_are_typed_and_invalid_ones_dropped():
         "2019-05-15": ("2019-05-15", "date"),
         "2019-05-15T09:00+02:00": ("2019-05-15T09:00:00+02:00", "dateTime"),
         "2019-05-15T09:00:00Z": ("2019-05-15T09:00:00Z", "dateTime"),
-        "2019-05": ("2019-05", "gYearMonth"),
+        "2019-05": ("2019-05-01", "date"),  # the shapes take date, dateTime, gYear
         "2019": ("2019", "gYear"),
         "2019-02-30": None,
         "15/05/2019": None,
         "2019-13": None,
         "": None,
     }
+    assert date_literal("2019-02", end=True).value == "2019-02-28"
 
 
 def test_a_bad_record_in_a_csw_answer_is_isolated_by_convert_each():

@@ -41,6 +41,7 @@ __all__ = [
     "known_licence",
     "add_formats",
     "ogc_protocol",
+    "tel_iri",
 ]
 
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -158,6 +159,12 @@ class Party:
     email: str
     url: str
     address: dict[str, str] = field(default_factory=dict)
+    phones: list[str] = field(default_factory=list)
+
+    @property
+    def named(self) -> bool:
+        """Whether the party has a name (an agent needs one; an e-mail alone is a contact)."""
+        return bool(self.organisation or self.individual)
 
 
 def agent_parties(parent: Element | None, texts: Texts, *steps: str) -> list[Party]:
@@ -179,19 +186,57 @@ def agent_parties(parent: Element | None, texts: Texts, *steps: str) -> list[Par
             url = next(
                 (text_of(first(r, "linkage")) for r in descendants(party, "CI_OnlineResource")), ""
             )
-            address = first(party, "contactInfo", "CI_Contact", "address", "CI_Address")
+            contact = either(
+                first(party, "contactInfo", "CI_Contact"),
+                first(party, "party", "CI_Organisation|CI_Individual", "contactInfo", "CI_Contact"),
+            )
+            address = first(contact, "address", "CI_Address")
             lines = {k: texts.one(first(address, k)) for k in _ADDRESS}
+            individual = texts.of(person)
+            if not individual and not texts.of(org):
+                # a position alone ("Data manager") names the contact
+                individual = texts.of(
+                    either(
+                        first(party, "positionName"),
+                        first(party, "party", "CI_Individual", "positionName"),
+                    )
+                )
             parties.append(
                 Party(
                     code_of(first(party, "role")),
                     texts.of(org),
-                    texts.of(person),
+                    individual,
                     email.strip(),
                     url,
                     {k: v for k, v in lines.items() if v},
+                    _phones(party),
                 )
             )
-    return [p for p in parties if p.organisation or p.individual or p.email]
+    # an empty CI_ResponsibleParty (no name, no e-mail) says nothing: skipped
+    return [p for p in parties if p.named or p.email]
+
+
+def _phones(party: Element) -> list[str]:
+    """The voice numbers of a party (ISO 19139 ``voice``; ISO 19115-3 ``number`` whose
+    ``numberType`` is voice or unsaid)."""
+    found = [text_of(v) for v in descendants(party, "voice")]
+    for phone in descendants(party, "CI_Telephone"):
+        kind = code_of(first(phone, "numberType"))
+        if kind in ("", "voice"):
+            found.append(text_of(first(phone, "number")))
+    return list(dict.fromkeys(p for p in found if p))
+
+
+def tel_iri(phone: str) -> ox.NamedNode | None:
+    """A ``tel:`` IRI of a phone number (visual separators kept as ``-``), or None.
+
+    >>> tel_iri("+33 (0)1 44 27 00 00").value
+    'tel:+33-(0)1-44-27-00-00'
+    """
+    number = re.sub(r"[\s/]+", "-", phone.strip()).strip("-")
+    if not re.fullmatch(r"\+?[0-9][0-9().-]{3,}", number) or sum(c.isdigit() for c in number) < 4:
+        return None
+    return ox.NamedNode("tel:" + number)
 
 
 def _mailto(email: str) -> ox.NamedNode | None:
@@ -205,6 +250,8 @@ def foaf_agent(out: Triples, party: Party) -> ox.BlankNode:
     out.texts(agent, FOAF + "name", party.organisation or party.individual)
     out.add(agent, FOAF + "mbox", _mailto(party.email))
     out.add(agent, FOAF + "homepage", http_iri(party.url) if party.url else None)
+    for phone in party.phones:
+        out.add(agent, FOAF + "phone", tel_iri(phone))
     if party.address:
         address = out.node(LOCN + "Address")
         out.add(agent, LOCN + "address", address)
@@ -221,6 +268,8 @@ def vcard(out: Triples, party: Party) -> ox.BlankNode:
         out.texts(card, VCARD + "organization-name", party.organisation)
     out.add(card, VCARD + "hasEmail", _mailto(party.email))
     out.add(card, VCARD + "hasURL", http_iri(party.url) if party.url else None)
+    for phone in party.phones:
+        out.add(card, VCARD + "hasTelephone", tel_iri(phone))
     if party.address:
         address = out.node(VCARD + "Address")
         out.add(card, VCARD + "hasAddress", address)
@@ -230,15 +279,16 @@ def vcard(out: Triples, party: Party) -> ox.BlankNode:
 
 
 def add_agent(out: Triples, subject, party: Party) -> None:
-    """Attach ``party`` to ``subject`` by its role, the GeoDCAT-AP way."""
-    if party.role == "pointOfContact":
+    """Attach ``party`` to ``subject`` by its role, the GeoDCAT-AP way; a party without a
+    name (an e-mail alone) can only be a contact point: an agent needs a name."""
+    if party.role == "pointOfContact" or not party.named:
         out.add(subject, DCAT + "contactPoint", vcard(out, party))
     elif party.role in ROLE_PROPERTIES:
         out.add(subject, ROLE_PROPERTIES[party.role], foaf_agent(out, party))
-    if party.role == "originator":
+    if party.role == "originator" and party.named:
         out.add(subject, DCT + "creator", foaf_agent(out, party))
     role = code_iri(INSPIRE + "ResponsiblePartyRole/", party.role)
-    if role is not None:
+    if role is not None and party.named:
         out.node(DCAT + "Role", subject=role)
         attribution = out.node(PROV + "Attribution")
         out.add(subject, PROV + "qualifiedAttribution", attribution)

@@ -25,6 +25,7 @@ from .iso_common import (
     first,
     href_of,
     http_iri,
+    identification,
     lang_iri,
     lang_tag,
     local,
@@ -138,7 +139,14 @@ def _subject_iri(md, ident, kind: str, base_iri: str, name: str) -> ox.NamedNode
     )
     key = file_id or next((v for v, _h, _s in _identifiers(ident) if v), "")
     if not key:
-        raise InputError(f"{name}: record has no file identifier nor resource identifier")
+        # No identifier at all: the dataset URI, else the title names the resource (a record
+        # is identified by what it describes; the same title gives the same IRI).
+        uri = text_of(first(md, "dataSetURI"))
+        if http_iri(uri) is not None:
+            return http_iri(uri)
+        key = uri or " ".join(text_of(first(ident, "citation", "CI_Citation", "title")).split())
+    if not key:
+        raise InputError(f"{name}: record has no file identifier, resource identifier nor title")
     return ox.NamedNode(resource_iri(kind, key, base_iri))
 
 
@@ -217,12 +225,10 @@ def _add_catalogue_record(out: Triples, subject, md, texts: Texts) -> None:
 def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
     """The triples of one MD_Metadata element (see the module docstring for IRIs)."""
     texts = _texts(md)
-    ident = first(
-        md, "identificationInfo", "MD_DataIdentification|SV_ServiceIdentification|MD_Identification"
-    )
+    ident = identification(md)
     if ident is None:
         raise InputError(f"{name}: record has no identificationInfo")
-    service = local(ident.tag) == "SV_ServiceIdentification"
+    service = local(ident.tag).endswith("ServiceIdentification")
     scope = code_of(first(md, "hierarchyLevel")) or code_of(
         first(md, "metadataScope", "MD_MetadataScope", "resourceScope")
     )
@@ -315,7 +321,7 @@ def _add_parties(out: Triples, subject, md, ident, texts: Texts) -> None:
         add_agent(out, subject, party)
     roles = {p.role for p in parties}
     if "publisher" not in roles:
-        for party in (p for p in parties if p.role == "distributor"):
+        for party in (p for p in parties if p.role == "distributor" and p.named):
             out.add(subject, DCT + "publisher", foaf_agent(out, party))
     if "pointOfContact" not in roles:
         for party in agent_parties(md, texts, "contact"):
@@ -347,7 +353,7 @@ def _online_resources(md) -> list[tuple[Element, list[Element]]]:
 def _distributions(out, subject, md, texts, rights, representation) -> int:
     """Add a distribution per online resource (landing pages aside); their number."""
     count = 0
-    ident = first(md, "identificationInfo", "MD_DataIdentification")
+    ident = identification(md)
     charset_code = code_of(first(ident, "characterSet"))
     charset = _CHARSETS.get(charset_code, charset_code)
     for resource, formats in _online_resources(md):

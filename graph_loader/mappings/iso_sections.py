@@ -118,7 +118,8 @@ def add_extents(out: Triples, subject, ident) -> None:
                 either(
                     first(period, "endPosition"),
                     first(period, "end", "TimeInstant", "timePosition"),
-                )
+                ),
+                end=True,
             )
         for instant in (
             e for e in extent.iter() if local(e.tag) == "TimeInstant" and start is None
@@ -199,10 +200,10 @@ def is_depth_crs(vertical: Element) -> bool:
     return "epsg" in text and not DEPTH_EPSG_CODES.isdisjoint(re.findall(r"\d+", text))
 
 
-def _position(el: Element | None) -> ox.Literal | None:
+def _position(el: Element | None, *, end: bool = False) -> ox.Literal | None:
     if el is None or el.get("indeterminatePosition") in ("now", "unknown"):
         return None
-    return date_literal(el.text or "")
+    return date_literal(el.text or "", end=end)
 
 
 def add_quality(out: Triples, subject, md, texts: Texts) -> None:

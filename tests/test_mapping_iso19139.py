@@ -53,7 +53,7 @@ def test_semic_cases_reach_their_floor():
     for case in sorted(p for p in SEMIC.iterdir() if p.is_dir()):
         expected = rdflib.Graph().parse(case / "expected_output.ttl")
         produced = graph_of(iso19139.convert((case / "input.xml").read_bytes(), base_iri=BASE))
-        found = overlap(expected, produced)
+        found = overlap(expected, _access_services_blank(produced))
         print(
             f"{case.name}: {sum(found.common.values())} in common, "
             f"{sum(found.missing.values())} missing, {sum(found.extra.values())} extra "
@@ -65,6 +65,17 @@ def test_semic_cases_reach_their_floor():
     assert {name: pct >= SEMIC_FLOORS[name] for name, pct in achieved.items()} == dict.fromkeys(
         SEMIC_FLOORS, True
     ), achieved
+
+
+def _access_services_blank(graph: rdflib.Graph) -> rdflib.Graph:
+    """``graph`` with the access services of distributions as blank nodes, as SEMIC writes
+    them (the converter gives each one an IRI: a data service is a record of its own)."""
+    services = {o for o in graph.objects(None, rdflib.DCAT.accessService)}
+    blank = {s: rdflib.BNode() for s in services if isinstance(s, rdflib.URIRef)}
+    renamed = rdflib.Graph()
+    for s, p, o in graph:
+        renamed.add((blank.get(s, s), p, blank.get(o, o)))
+    return renamed
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -103,23 +114,23 @@ def test_every_corpus_record_converts():
         outcome[path.name] = (fmt, len(roots))
     assert outcome == {
         "9250AA67-F3AC-6C12-0CB9-0662231AA181_iso.xml": ("iso19139", 1),
-        "csw_dov_getrecordbyid.xml": ("iso19139", 1),
+        "csw_dov_getrecordbyid.xml": ("iso19139", 3),
         "csw_geobretagne_mdmetadata.xml": ("iso19139", 1),
         "inspire-getrecords-response.xml": ("iso19139", 2),
         "iso19139_srv.xml": ("iso19139", 1),
         "iso_keywords_anchor.xml": ("iso19139", 1),
         "iso_mi.xml": ("iso19139", 1),
         "3e9a8c05.xml": ("iso19139", 1),
-        "AVHRR.2011.7Agg.xml": ("iso19139", 1),
-        "S2MSI1C.xml": ("iso19139", 1),
+        "AVHRR.2011.7Agg.xml": ("iso19139", 2),
+        "S2MSI1C.xml": ("iso19139", 2),
         "T_aerfo_RAS_1991_GR800P001800000012.xml": ("iso19139", 1),
         "T_ortho_RAS_1998_284404.xml": ("iso19139", 1),
         "T_pmoed_DTM_1996_276395.xml": ("iso19139", 1),
         "iso_19115-2_Sentinel-2-scene.xml": ("iso19139", 1),
-        "pacioos-NS06agg.xml": ("iso19139", 1),
+        "pacioos-NS06agg.xml": ("iso19139", 5),
         "test.xml": ("iso19139", 1),
         "auscope-3d-model.xml": ("iso19115-3", 1),
-        "auscope-iso19139-geoprovinces.xml": ("iso19139", 1),
+        "auscope-iso19139-geoprovinces.xml": ("iso19139", 2),
         "metawal.wallonie.be-catchments.xml": ("iso19115-3", 1),
     }
 
@@ -138,9 +149,15 @@ def test_every_corpus_record_loads_or_is_rejected_with_reasons():
             if o.kind != "source"
         )
     loaded = [("dataset", "loaded", ())]
+    service = ("service", "loaded", ())
     assert outcome == {
         "9250AA67-F3AC-6C12-0CB9-0662231AA181_iso.xml": loaded,  # language "eng; CAN"
-        "csw_dov_getrecordbyid.xml": [("dataset", "rejected", (NOT_FR_EN,))],
+        # its WMS and WFS endpoints are data services of their own (Dutch titles)
+        "csw_dov_getrecordbyid.xml": [
+            ("dataset", "rejected", (NOT_FR_EN,)),
+            ("service", "rejected", (NOT_FR_EN,)),
+            ("service", "rejected", (NOT_FR_EN,)),
+        ],
         "csw_geobretagne_mdmetadata.xml": loaded,
         "inspire-getrecords-response.xml": [
             ("service", "loaded", ()),
@@ -150,17 +167,19 @@ def test_every_corpus_record_loads_or_is_rejected_with_reasons():
         "iso_keywords_anchor.xml": loaded,
         "iso_mi.xml": loaded,
         "3e9a8c05.xml": [("service", "loaded", ())],
-        "AVHRR.2011.7Agg.xml": loaded,
-        "S2MSI1C.xml": loaded,
+        "AVHRR.2011.7Agg.xml": loaded + [service],  # its OPeNDAP service
+        "S2MSI1C.xml": loaded + [service],  # its WMS
         "T_aerfo_RAS_1991_GR800P001800000012.xml": loaded,
         "T_ortho_RAS_1998_284404.xml": loaded,
         "T_pmoed_DTM_1996_276395.xml": loaded,
         "iso_19115-2_Sentinel-2-scene.xml": loaded,
-        "pacioos-NS06agg.xml": loaded,
+        # OPeNDAP (service section and access form), THREDDS catalogue, ERDDAP tabledap
+        "pacioos-NS06agg.xml": loaded + [service] * 4,
         "test.xml": loaded,
         "auscope-3d-model.xml": loaded,
         "auscope-iso19139-geoprovinces.xml": [
-            ("dataset", "rejected", ("description (dct:description)",))
+            ("dataset", "rejected", ("description (dct:description)",)),
+            service,  # its WFS
         ],
         "metawal.wallonie.be-catchments.xml": loaded,
     }

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from xml.etree.ElementTree import Element
 
 import pyoxigraph as ox
 
+from ..iri import resource_iri
 from .iso_common import (
     Triples,
     code_iri,
@@ -42,6 +44,9 @@ __all__ = [
     "add_formats",
     "ogc_protocol",
     "tel_iri",
+    "service_label",
+    "add_service",
+    "transfer_bytes",
 ]
 
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -405,11 +410,86 @@ def add_formats(out: Triples, dist, formats: list[Element]) -> None:
             out.add(node, RDFS + "label", ox.Literal(plain(text_of(name))))
 
 
+#: (pattern over protocol words and URL, label) of services that are not OGC ones
+_SERVICES = [
+    (re.compile(r"opendap|\bdap\b|/dodsc/"), "OPeNDAP"),
+    (re.compile(r"erddap|/griddap/|/tabledap/"), "ERDDAP"),
+    (re.compile(r"ncwms"), "WMS"),
+    (re.compile(r"thredds"), "THREDDS"),
+    (re.compile(r"esri|/arcgis/rest/services"), "ArcGIS REST"),
+    (re.compile(r"ogc api"), "OGC API"),
+    (re.compile(r"ncss"), "NetCDF Subset Service"),
+]
+
+
+def service_label(resource: Element) -> str | None:
+    """The kind of service an online resource is the endpoint of (``WMS``, ``OPeNDAP``…),
+    or None for a plain link or file."""
+    protocol = first(resource, "protocol")
+    words = (href_of(protocol) + " " + text_of(protocol)).lower()
+    standard = ogc_protocol(resource)
+    if standard is not None:
+        return standard.rsplit("/", 1)[-1].upper()
+    url = text_of(first(resource, "linkage")).lower()
+    return next((label for pattern, label in _SERVICES if pattern.search(f"{words} {url}")), None)
+
+
+def add_service(
+    out: Triples, url: ox.NamedNode, *, label: str, names, target, base_iri: str, lang=None
+) -> ox.NamedNode:
+    """A ``dcat:DataService`` (its own record) for a service endpoint of ``target``: IRI minted
+    from the endpoint and ``target`` (one record's description of its access, never shared),
+    title from the online resource's name, else the kind of service."""
+    endpoint = http_iri(url.value.split("?")[0]) or url
+    service = ox.NamedNode(resource_iri("service", f"{endpoint.value} {target.value}", base_iri))
+    out.node(DCAT + "DataService", subject=service)
+    out.texts(service, DCT + "title", names or [(f"{label} service: {endpoint.value}", lang)])
+    out.add(service, DCAT + "endpointURL", endpoint)
+    if "getcapabilities" in url.value.lower() or url != endpoint:
+        out.add(service, DCAT + "endpointDescription", url)
+    out.add(service, DCAT + "servesDataset", target)
+    standard = _OGC.get(label.lower())
+    if standard is not None:
+        out.add(
+            service,
+            GEODCAT + "serviceProtocol",
+            out.node(DCT + "Standard", subject=ox.NamedNode(standard)),
+        )
+        out.add(service, DCT + "conformsTo", ox.NamedNode(standard))
+    return service
+
+
+def transfer_bytes(megabytes: str) -> ox.Literal | None:
+    """``dcat:byteSize`` of an ISO ``transferSize`` (megabytes, 10^6 bytes), in whole bytes.
+
+    >>> transfer_bytes("1.5").value, transfer_bytes("x")
+    ('1500000', None)
+    """
+    try:
+        size = Decimal(megabytes.strip())
+    except (InvalidOperation, AttributeError):
+        return None
+    if not size.is_finite() or size < 0:
+        return None
+    return ox.Literal(
+        str(int((size * 1_000_000).to_integral_value())),
+        datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger"),
+    )
+
+
 def add_online(
-    out: Triples, resource: Element, texts: Texts, *, target, formats: list[Element]
+    out: Triples,
+    resource: Element,
+    texts: Texts,
+    *,
+    target,
+    formats: list[Element],
+    base_iri: str | None = None,
+    size: str = "",
 ) -> ox.BlankNode | None:
-    """A dcat:Distribution of ``target`` for an online resource (with an access service when
-    the protocol is an OGC service); None when its linkage is not a URL."""
+    """A dcat:Distribution of ``target`` for an online resource (with its access service, a
+    ``dcat:DataService`` of its own, when the protocol is a service's: OGC, OPeNDAP…); None
+    when its linkage is not a URL."""
     linkage = first(resource, "linkage")
     url = http_iri(text_of(linkage))
     if url is None:
@@ -421,24 +501,20 @@ def add_online(
     out.texts(dist, DCT + "title", names)
     out.texts(dist, DCT + "description", texts.of(first(resource, "description")))
     out.add(dist, DCAT + "accessURL", url)
+    out.add(dist, DCAT + "byteSize", transfer_bytes(size) if size else None)
     protocol = text_of(first(resource, "protocol")).lower()
-    standard = ogc_protocol(resource)
-    if standard is not None:
-        # Left untyped on purpose: GeoDCAT-AP types it dcat:DataService, but the loader's
-        # record split (records.py) treats every node of a record type as a record of its
-        # own, so a typed blank service would leave its dataset's graph.
-        service = out.node()
-        out.add(dist, DCAT + "accessService", service)
-        out.add(service, DCAT + "servesDataset", target)
-        out.add(
-            service,
-            GEODCAT + "serviceProtocol",
-            out.node(DCT + "Standard", subject=ox.NamedNode(standard)),
+    label = service_label(resource)
+    if label is not None and base_iri is not None:
+        service = add_service(
+            out,
+            url,
+            label=label,
+            names=names or texts.of(first(resource, "description")),
+            target=target,
+            base_iri=base_iri,
+            lang=texts.default,
         )
-        out.texts(service, DCT + "title", names or texts.of(first(resource, "description")))
-        out.add(service, DCAT + "endpointURL", http_iri(url.value.split("?")[0]) or url)
-        if "getcapabilities" in url.value.lower():
-            out.add(service, DCAT + "endpointDescription", url)
+        out.add(dist, DCAT + "accessService", service)
     elif function == "download" or "download" in protocol:
         out.add(dist, DCAT + "downloadURL", url)
     add_formats(out, dist, formats)

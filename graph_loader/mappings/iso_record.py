@@ -8,6 +8,7 @@ and the catalogue record are blank nodes (the loader skolemises them).
 
 from __future__ import annotations
 
+import re
 from xml.etree.ElementTree import Element
 
 import pyoxigraph as ox
@@ -41,10 +42,12 @@ from .iso_parts import (
     Texts,
     add_agent,
     add_online,
+    add_service,
     agent_parties,
     constraints,
     foaf_agent,
     ogc_protocol,
+    service_label,
     vcard,
 )
 from .iso_sections import (
@@ -63,6 +66,7 @@ ADMS = "http://www.w3.org/ns/adms#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 CNT = "http://www.w3.org/2011/content#"
 OWL = "http://www.w3.org/2002/07/owl#"
+SDO = "http://schema.org/"
 FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
 #: MD_MaintenanceFrequencyCode -> EU frequency code
 _FREQUENCIES = {
@@ -129,7 +133,29 @@ def _identifiers(ident: Element | None) -> list[tuple[str, str, str]]:
     return found
 
 
+_DOI = re.compile(r"(?i)^(?:doi:\s*|https?://(?:dx\.)?doi\.org/(?:doi:)?)?\s*(10\.\d{4,9}/\S+)$")
+
+
+def doi_of(value: str, space: str = "") -> str | None:
+    """The bare DOI (``10.x/y``) of an identifier written ``doi:10.x/y``, ``DOI: 10.x/y``,
+    ``https://doi.org/10.x/y``, ``http://dx.doi.org/doi:10.x/y``, or ``10.x/y`` (in a DOI
+    code space or alone), else None.
+
+    >>> doi_of("http://dx.doi.org/doi:10.5065/D66D5R38"), doi_of("ABC", "doi")
+    ('10.5065/D66D5R38', None)
+    """
+    match = _DOI.match(value.strip())
+    return match.group(1).rstrip("/.") if match else None
+
+
+def _dois(ident) -> list[str]:
+    return [d for v, h, sp in _identifiers(ident) if (d := doi_of(h, sp) or doi_of(v, sp))]
+
+
 def _subject_iri(md, ident, kind: str, base_iri: str, name: str) -> ox.NamedNode:
+    dois = _dois(ident)
+    if dois:  # as the DataCite converters mint it: one dataset, one IRI, whatever the format
+        return ox.NamedNode(resource_iri(kind, dois[0].lower(), base_iri))
     for value, href, _space in _identifiers(ident):
         for candidate in (href, value):
             if candidate.startswith(("http://", "https://")) and http_iri(candidate):
@@ -151,19 +177,29 @@ def _subject_iri(md, ident, kind: str, base_iri: str, name: str) -> ox.NamedNode
 
 
 def _add_identifiers(out: Triples, subject, ident) -> None:
+    """Each citation identifier: ``dct:identifier`` and an ``adms:identifier`` (its code as
+    ``skos:notation``, its code space as creator); a DOI as the DataCite converters give it
+    (bare ``dct:identifier``, ``schema:identifier`` and landing page ``https://doi.org/…``)."""
     for value, href, space in _identifiers(ident):
+        doi = doi_of(href, space) or doi_of(value, space)
         literal = href or value
-        if literal.startswith(("http://", "https://")):
+        if doi:
+            resolver = ox.NamedNode("https://doi.org/" + doi.lower())
+            out.add(subject, DCT + "identifier", ox.Literal(doi))
+            out.add(subject, SDO + "identifier", resolver)
+            out.add(subject, DCAT + "landingPage", out.node(FOAF + "Document", subject=resolver))
+        elif literal.startswith(("http://", "https://")):
             out.add(subject, DCT + "identifier", _typed(literal, "anyURI"))
         else:
             joint = "" if not space or space.endswith(("/", ":", "#")) else ":"
             text = f"{space}{joint}{value}"
             out.add(subject, DCT + "identifier", _typed(text, "string"))
-        if space and value:
+        code = doi or value or href
+        if code:
             node = out.node(ADMS + "Identifier")
             out.add(subject, ADMS + "identifier", node)
-            out.add(node, SKOS + "notation", ox.Literal(value))
-            out.add(node, DCT + "creator", ox.Literal(space))
+            out.add(node, SKOS + "notation", ox.Literal(code))
+            out.add(node, DCT + "creator", ox.Literal(space) if space else None)
 
 
 def _add_dates(out: Triples, subject, ident) -> None:
@@ -266,6 +302,16 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
         if frequency:
             iri = ox.NamedNode(FREQUENCY + frequency)
             out.add(subject, DCT + "accrualPeriodicity", out.node(DCT + "Frequency", subject=iri))
+    for uri in find(md, "dataSetURI"):
+        page = http_iri(text_of(uri))
+        out.add(
+            subject,
+            DCAT + "landingPage",
+            out.node(FOAF + "Document", subject=page) if page else None,
+        )
+    for graphic in find(ident, "graphicOverview", "MD_BrowseGraphic", "fileName"):
+        picture = http_iri(text_of(graphic) or href_of(graphic))
+        out.add(subject, FOAF + "depiction", picture)
     add_keywords(out, subject, ident, texts)
     add_extents(out, subject, ident)
     add_resolution(out, subject, ident)
@@ -289,7 +335,8 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
     if service:
         _service(out, subject, md, ident, rights, base_iri)
     else:
-        distributed = _distributions(out, subject, md, texts, rights, representation)
+        distributed = _distributions(out, subject, md, texts, rights, representation, base_iri)
+        distributed += _coupled_services(out, subject, md, ident, texts, base_iri)
         for lic in rights.licenses:
             if isinstance(lic, ox.NamedNode) or not distributed:
                 out.add(subject, DCT + "license", lic)
@@ -298,7 +345,7 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
     for right in rights.rights:
         out.add(subject, DCT + "rights", right)
     _add_catalogue_record(out, subject, md, texts)
-    return out.triples
+    return list(dict.fromkeys(out.triples))  # a service reached twice is described once
 
 
 def _add_parties(out: Triples, subject, md, ident, texts: Texts) -> None:
@@ -328,35 +375,33 @@ def _add_parties(out: Triples, subject, md, ident, texts: Texts) -> None:
             out.add(subject, DCAT + "contactPoint", vcard(out, party))
 
 
-def _online_resources(md) -> list[tuple[Element, list[Element]]]:
-    """(CI_OnlineResource, formats) pairs of the distribution section."""
-    pairs = []
+def _online_resources(md) -> list[tuple[Element, list[Element], str]]:
+    """(CI_OnlineResource, formats, transfer size in MB) of the distribution section."""
+    found = []
     for dist in find(md, "distributionInfo", "MD_Distribution"):
         formats = find(dist, "distributionFormat", "MD_Format")
-        for res in find(
-            dist, "transferOptions", "MD_DigitalTransferOptions", "onLine", "CI_OnlineResource"
-        ):
-            pairs.append((res, formats))
+        for options in find(dist, "transferOptions", "MD_DigitalTransferOptions"):
+            size = text_of(first(options, "transferSize"))
+            for res in find(options, "onLine", "CI_OnlineResource"):
+                found.append((res, formats, size))
         for distributor in find(dist, "distributor", "MD_Distributor"):
             own = find(distributor, "distributorFormat", "MD_Format") or formats
-            for res in find(
-                distributor,
-                "distributorTransferOptions",
-                "MD_DigitalTransferOptions",
-                "onLine",
-                "CI_OnlineResource",
+            for options in find(
+                distributor, "distributorTransferOptions", "MD_DigitalTransferOptions"
             ):
-                pairs.append((res, own))
-    return pairs
+                size = text_of(first(options, "transferSize"))
+                for res in find(options, "onLine", "CI_OnlineResource"):
+                    found.append((res, own, size))
+    return found
 
 
-def _distributions(out, subject, md, texts, rights, representation) -> int:
+def _distributions(out, subject, md, texts, rights, representation, base_iri) -> int:
     """Add a distribution per online resource (landing pages aside); their number."""
     count = 0
     ident = identification(md)
     charset_code = code_of(first(ident, "characterSet"))
     charset = _CHARSETS.get(charset_code, charset_code)
-    for resource, formats in _online_resources(md):
+    for resource, formats, size in _online_resources(md):
         protocol = text_of(first(resource, "protocol")).upper()
         page = http_iri(text_of(first(resource, "linkage")))
         if page is not None and (
@@ -367,7 +412,9 @@ def _distributions(out, subject, md, texts, rights, representation) -> int:
             out.texts(page, DCT + "title", texts.of(first(resource, "name")))
             out.texts(page, DCT + "description", texts.of(first(resource, "description")))
             continue
-        dist = add_online(out, resource, texts, target=subject, formats=formats)
+        dist = add_online(
+            out, resource, texts, target=subject, formats=formats, base_iri=base_iri, size=size
+        )
         if dist is None:
             continue
         count += 1
@@ -405,7 +452,7 @@ def _service(out, subject, md, ident, rights, base_iri) -> None:
         out.add(subject, DCT + "license", lic)
     for right in rights.access_rights:
         out.add(subject, DCT + "accessRights", right)
-    resources = [r for r, _f in _online_resources(md)] + find(
+    resources = [r for r, _f, _s in _online_resources(md)] + find(
         ident, "containsOperations", "SV_OperationMetadata", "connectPoint", "CI_OnlineResource"
     )
     for resource in resources:
@@ -429,3 +476,45 @@ def _service(out, subject, md, ident, rights, base_iri) -> None:
         if target is None and uuid:
             target = ox.NamedNode(resource_iri("dataset", uuid, base_iri))
         out.add(subject, DCAT + "servesDataset", target)
+
+
+def _coupled_services(out: Triples, subject, md, ident, texts: Texts, base_iri: str) -> int:
+    """The service sections of a dataset record (ncISO and ERDDAP write one
+    SV_ServiceIdentification per access service beside the data identification): each connect
+    point a ``dcat:DataService`` serving the dataset, and a distribution reaching it; their
+    number."""
+    count = 0
+    for info in find(md, "identificationInfo"):
+        for section in info:
+            if section is ident or not local(section.tag).endswith("ServiceIdentification"):
+                continue
+            names = texts.of(first(section, "citation", "CI_Citation", "title"))
+            kind = text_of(first(section, "serviceType"))
+            for resource in find(
+                section,
+                "containsOperations",
+                "SV_OperationMetadata",
+                "connectPoint",
+                "CI_OnlineResource",
+            ):
+                url = http_iri(text_of(first(resource, "linkage")))
+                if url is None:
+                    continue
+                label = service_label(resource) or kind or "data"
+                service = add_service(
+                    out,
+                    url,
+                    label=label,
+                    names=names,
+                    target=subject,
+                    base_iri=base_iri,
+                    lang=texts.default,
+                )
+                out.texts(service, DCT + "description", texts.of(first(section, "abstract")))
+                dist = out.node(DCAT + "Distribution")
+                out.add(subject, DCAT + "distribution", dist)
+                out.texts(dist, DCT + "title", texts.of(first(resource, "name")) or names)
+                out.add(dist, DCAT + "accessURL", url)
+                out.add(dist, DCAT + "accessService", service)
+                count += 1
+    return count

@@ -37,6 +37,7 @@ __all__ = [
     "code_iri",
     "date_literal",
     "decimal_text",
+    "doi_of",
     "lang_tag",
     "lang_iri",
     "sniff_root",
@@ -81,6 +82,45 @@ _LANGUAGES = {
     "por": ("pt", "POR"),
     "cat": ("ca", "CAT"),
     "bre": ("br", "BRE"),
+    "gre": ("el", "ELL"),
+    "ell": ("el", "ELL"),
+    "pol": ("pl", "POL"),
+    "cze": ("cs", "CES"),
+    "ces": ("cs", "CES"),
+    "slo": ("sk", "SLK"),
+    "slk": ("sk", "SLK"),
+    "slv": ("sl", "SLV"),
+    "hrv": ("hr", "HRV"),
+    "hun": ("hu", "HUN"),
+    "rum": ("ro", "RON"),
+    "ron": ("ro", "RON"),
+    "bul": ("bg", "BUL"),
+    "swe": ("sv", "SWE"),
+    "dan": ("da", "DAN"),
+    "fin": ("fi", "FIN"),
+    "nor": ("no", "NOR"),
+    "ice": ("is", "ISL"),
+    "isl": ("is", "ISL"),
+    "est": ("et", "EST"),
+    "lav": ("lv", "LAV"),
+    "lit": ("lt", "LIT"),
+    "gle": ("ga", "GLE"),
+    "mlt": ("mt", "MLT"),
+    "ltz": ("lb", "LTZ"),
+    "wel": ("cy", "CYM"),
+    "cym": ("cy", "CYM"),
+    "baq": ("eu", "EUS"),
+    "eus": ("eu", "EUS"),
+    "glg": ("gl", "GLG"),
+    "oci": ("oc", "OCI"),
+    "rus": ("ru", "RUS"),
+    "ukr": ("uk", "UKR"),
+    "tur": ("tr", "TUR"),
+    "chi": ("zh", "ZHO"),
+    "zho": ("zh", "ZHO"),
+    "jpn": ("ja", "JPN"),
+    "kor": ("ko", "KOR"),
+    "ara": ("ar", "ARA"),
 }
 _TWO_LETTERS = {tag: code for tag, code in _LANGUAGES.values()}
 
@@ -222,6 +262,21 @@ def date_literal(value: str, *, date_only: bool = False, end: bool = False) -> o
     except ValueError:
         return None
     return None
+
+
+_DOI = re.compile(r"(?i)^(?:doi:\s*|https?://(?:dx\.)?doi\.org/(?:doi:)?)?\s*(10\.\d{4,9}/\S+)$")
+
+
+def doi_of(value: str, space: str = "") -> str | None:
+    """The bare DOI (``10.x/y``) of an identifier written ``doi:10.x/y``, ``DOI: 10.x/y``,
+    ``https://doi.org/10.x/y``, ``http://dx.doi.org/doi:10.x/y``, or ``10.x/y`` (in a DOI
+    code space or alone), else None.
+
+    >>> doi_of("http://dx.doi.org/doi:10.5065/D66D5R38"), doi_of("ABC", "doi")
+    ('10.5065/D66D5R38', None)
+    """
+    match = _DOI.match(value.strip())
+    return match.group(1).rstrip("/.") if match else None
 
 
 def decimal_text(value: str) -> str | None:

@@ -435,7 +435,7 @@ def service_label(resource: Element) -> str | None:
 
 
 def add_service(
-    out: Triples, url: ox.NamedNode, *, label: str, names, target, base_iri: str, lang=None
+    out: Triples, url: ox.NamedNode, *, label: str, names, target, base_iri: str
 ) -> ox.NamedNode:
     """A ``dcat:DataService`` (its own record) for a service endpoint of ``target``: IRI minted
     from the endpoint and ``target`` (one record's description of its access, never shared),
@@ -443,7 +443,15 @@ def add_service(
     endpoint = http_iri(url.value.split("?")[0]) or url
     service = ox.NamedNode(resource_iri("service", f"{endpoint.value} {target.value}", base_iri))
     out.node(DCAT + "DataService", subject=service)
-    out.texts(service, DCT + "title", names or [(f"{label} service: {endpoint.value}", lang)])
+    out.texts(
+        service,
+        DCT + "title",
+        names
+        or [
+            (f"Service {label} : {endpoint.value}", "fr"),
+            (f"{label} service: {endpoint.value}", "en"),
+        ],
+    )
     out.add(service, DCAT + "endpointURL", endpoint)
     if "getcapabilities" in url.value.lower() or url != endpoint:
         out.add(service, DCAT + "endpointDescription", url)
@@ -512,7 +520,6 @@ def add_online(
             names=names or texts.of(first(resource, "description")),
             target=target,
             base_iri=base_iri,
-            lang=texts.default,
         )
         out.add(dist, DCAT + "accessService", service)
     elif function == "download" or "download" in protocol:

@@ -8,7 +8,6 @@ and the catalogue record are blank nodes (the loader skolemises them).
 
 from __future__ import annotations
 
-import re
 from xml.etree.ElementTree import Element
 
 import pyoxigraph as ox
@@ -21,6 +20,7 @@ from .iso_common import (
     code_iri,
     code_of,
     date_literal,
+    doi_of,
     either,
     find,
     first,
@@ -133,21 +133,6 @@ def _identifiers(ident: Element | None) -> list[tuple[str, str, str]]:
     return found
 
 
-_DOI = re.compile(r"(?i)^(?:doi:\s*|https?://(?:dx\.)?doi\.org/(?:doi:)?)?\s*(10\.\d{4,9}/\S+)$")
-
-
-def doi_of(value: str, space: str = "") -> str | None:
-    """The bare DOI (``10.x/y``) of an identifier written ``doi:10.x/y``, ``DOI: 10.x/y``,
-    ``https://doi.org/10.x/y``, ``http://dx.doi.org/doi:10.x/y``, or ``10.x/y`` (in a DOI
-    code space or alone), else None.
-
-    >>> doi_of("http://dx.doi.org/doi:10.5065/D66D5R38"), doi_of("ABC", "doi")
-    ('10.5065/D66D5R38', None)
-    """
-    match = _DOI.match(value.strip())
-    return match.group(1).rstrip("/.") if match else None
-
-
 def _dois(ident) -> list[str]:
     return [d for v, h, sp in _identifiers(ident) if (d := doi_of(h, sp) or doi_of(v, sp))]
 
@@ -203,12 +188,19 @@ def _add_identifiers(out: Triples, subject, ident) -> None:
 
 
 def _add_dates(out: Triples, subject, ident) -> None:
+    """Creation, publication and revision dates; a date written several times (several
+    revisions) gives one value, as the shapes want: the latest revision, the first creation
+    and publication."""
+    found: dict[str, list[ox.Literal]] = {}
     for ci_date in find(ident, "citation", "CI_Citation", "date", "CI_Date"):
         prop = _DATE_PROPERTIES.get(code_of(first(ci_date, "dateType")))
         date = first(ci_date, "date")
         literal = date_literal(text_of(date)) if date is not None else None
         if prop and literal is not None:
-            out.add(subject, prop, literal)
+            found.setdefault(prop, []).append(literal)
+    for prop, literals in found.items():
+        pick = max if prop == DCT + "modified" else min
+        out.add(subject, prop, pick(literals, key=lambda lit: lit.value))
 
 
 def _add_catalogue_record(out: Triples, subject, md, texts: Texts) -> None:
@@ -508,7 +500,6 @@ def _coupled_services(out: Triples, subject, md, ident, texts: Texts, base_iri: 
                     names=names,
                     target=subject,
                     base_iri=base_iri,
-                    lang=texts.default,
                 )
                 out.texts(service, DCT + "description", texts.of(first(section, "abstract")))
                 dist = out.node(DCAT + "Distribution")

@@ -21,6 +21,7 @@ from .iso_common import (
     date_literal,
     decimal_text,
     descendants,
+    doi_of,
     either,
     find,
     first,
@@ -341,6 +342,13 @@ def add_associations(out: Triples, subject, ident, base_iri: str) -> None:
         keys = [href_of(c) or text_of(c) for c in codes]
         keys += [e.get("uuidref", "") for e in find(block, "metadataReference")]
         key = next((k.strip() for k in keys if k and k.strip()), "")
-        if key:
-            target = http_iri(key) if key.startswith(("http://", "https://")) else None
-            out.add(subject, prop, target or ox.NamedNode(resource_iri("dataset", key, base_iri)))
+        if not key:
+            continue  # a citation without identifier points to nothing: no IRI is minted
+        doi = doi_of(key)
+        if doi:  # the IRI the DataCite and ISO converters give a DOI's dataset
+            target = ox.NamedNode(resource_iri("dataset", doi.lower(), base_iri))
+        elif key.lower().startswith(("http://", "https://")):
+            target = http_iri(key[:4].lower() + key[4:])
+        else:
+            target = ox.NamedNode(resource_iri("dataset", key, base_iri))
+        out.add(subject, prop, target)

@@ -233,15 +233,19 @@ def _phones(party: Element) -> list[str]:
 
 
 def tel_iri(phone: str) -> ox.NamedNode | None:
-    """A ``tel:`` IRI of a phone number (visual separators kept as ``-``), or None.
+    """A ``tel:`` IRI of a phone number as written (RFC 3966: separators as ``-``, an
+    extension as ``;ext=``), or None when it has fewer than four digits.
 
-    >>> tel_iri("+33 (0)1 44 27 00 00").value
-    'tel:+33-(0)1-44-27-00-00'
+    >>> tel_iri("+33 (0)1 44 27 00 00").value, tel_iri("(301) 763-8142 x 103").value
+    ('tel:+33-0-1-44-27-00-00', 'tel:301-763-8142;ext=103')
     """
-    number = re.sub(r"[\s/]+", "-", phone.strip()).strip("-")
-    if not re.fullmatch(r"\+?[0-9][0-9().-]{3,}", number) or sum(c.isdigit() for c in number) < 4:
+    found = re.match(r"(?i)^(.*?\d)\s*(?:x|ext\.?)\s*(\d+)\s*$", phone.strip())
+    main, ext = (found.group(1), found.group(2)) if found else (phone.strip(), "")
+    number = re.sub(r"[^\d+]+", "-", main).strip("-").replace("+-", "+")
+    number = re.sub(r"^\++", "+", number)  # "++49" is written for "+49"
+    if sum(c.isdigit() for c in number) < 4 or "+" in number[1:]:
         return None
-    return ox.NamedNode("tel:" + number)
+    return ox.NamedNode("tel:" + number + (f";ext={ext}" if ext else ""))
 
 
 def _mailto(email: str) -> ox.NamedNode | None:
@@ -404,6 +408,7 @@ def add_formats(out: Triples, dist, formats: list[Element]) -> None:
         elif plain(text_of(name)).lower() in _FILE_TYPES:
             iri = ox.NamedNode(FILE_TYPE + _FILE_TYPES[plain(text_of(name)).lower()])
             out.add(dist, DCT + "format", out.node(DCT + "MediaType", subject=iri))
+            out.add(iri, RDFS + "label", ox.Literal(plain(text_of(name))))  # as written
         elif text_of(name):
             node = out.node(DCT + "MediaType")
             out.add(dist, DCT + "format", node)
@@ -430,6 +435,8 @@ def service_label(resource: Element) -> str | None:
     standard = ogc_protocol(resource)
     if standard is not None:
         return standard.rsplit("/", 1)[-1].upper()
+    if words.strip().startswith("www:"):
+        return None  # a web link or a file, whatever its URL looks like
     url = text_of(first(resource, "linkage")).lower()
     return next((label for pattern, label in _SERVICES if pattern.search(f"{words} {url}")), None)
 

@@ -20,6 +20,7 @@ from .iso_common import (
     code_iri,
     code_of,
     date_literal,
+    descendants,
     doi_of,
     either,
     find,
@@ -41,6 +42,7 @@ from .iso_parts import (
     PROV,
     Texts,
     add_agent,
+    add_formats,
     add_online,
     add_service,
     agent_parties,
@@ -48,6 +50,7 @@ from .iso_parts import (
     foaf_agent,
     ogc_protocol,
     service_label,
+    transfer_bytes,
     vcard,
 )
 from .iso_sections import (
@@ -355,6 +358,17 @@ def _add_parties(out: Triples, subject, md, ident, texts: Texts) -> None:
             "MD_Distributor",
             "distributorContact",
         ),
+        *agent_parties(
+            md,
+            texts,
+            "distributionInfo",
+            "MD_Distribution",
+            "distributionFormat",
+            "MD_Format",
+            "formatDistributor",
+            "MD_Distributor",
+            "distributorContact",
+        ),
     ]
     for party in parties:
         add_agent(out, subject, party)
@@ -368,22 +382,35 @@ def _add_parties(out: Triples, subject, md, ident, texts: Texts) -> None:
 
 
 def _online_resources(md) -> list[tuple[Element, list[Element], str]]:
-    """(CI_OnlineResource, formats, transfer size in MB) of the distribution section."""
+    """(CI_OnlineResource, formats, transfer size in MB) of the distribution section; a
+    transfer size written in transfer options of its own (without online resource) is that
+    of the resources of its distribution that give none."""
     found = []
+
+    def options(parent, step: str, formats: list[Element]) -> None:
+        blocks = find(parent, step, "MD_DigitalTransferOptions")
+        shared = next(
+            (
+                text_of(first(b, "transferSize"))
+                for b in blocks
+                if not find(b, "onLine") and text_of(first(b, "transferSize"))
+            ),
+            "",
+        )
+        for block in blocks:
+            size = text_of(first(block, "transferSize")) or shared
+            for res in find(block, "onLine", "CI_OnlineResource"):
+                found.append((res, formats, size))
+
     for dist in find(md, "distributionInfo", "MD_Distribution"):
         formats = find(dist, "distributionFormat", "MD_Format")
-        for options in find(dist, "transferOptions", "MD_DigitalTransferOptions"):
-            size = text_of(first(options, "transferSize"))
-            for res in find(options, "onLine", "CI_OnlineResource"):
-                found.append((res, formats, size))
+        options(dist, "transferOptions", formats)
         for distributor in find(dist, "distributor", "MD_Distributor"):
             own = find(distributor, "distributorFormat", "MD_Format") or formats
-            for options in find(
-                distributor, "distributorTransferOptions", "MD_DigitalTransferOptions"
-            ):
-                size = text_of(first(options, "transferSize"))
-                for res in find(options, "onLine", "CI_OnlineResource"):
-                    found.append((res, own, size))
+            options(distributor, "distributorTransferOptions", own)
+        for fmt in formats:  # a format's own distributors (MD_Format/formatDistributor)
+            for distributor in find(fmt, "formatDistributor", "MD_Distributor"):
+                options(distributor, "distributorTransferOptions", [fmt])
     return found
 
 
@@ -393,16 +420,23 @@ def _distributions(out, subject, md, texts, rights, representation, base_iri) ->
     ident = identification(md)
     charset_code = code_of(first(ident, "characterSet"))
     charset = _CHARSETS.get(charset_code, charset_code)
+    pages: list[ox.NamedNode] = []
     for resource, formats, size in _online_resources(md):
         protocol = text_of(first(resource, "protocol")).upper()
         page = http_iri(text_of(first(resource, "linkage")))
-        if page is not None and (
-            code_of(first(resource, "function")) in ("information", "search", "browsing")
-            or protocol.startswith("WWW:LINK")
+        function = code_of(first(resource, "function"))
+        if (
+            page is not None
+            and (
+                function in ("information", "search", "browsing") or protocol.startswith("WWW:LINK")
+            )
+            and "DOWNLOAD" not in protocol  # WWW:LINK-1.0-http--downloaddata is a file
+            and function != "download"
         ):
             out.add(subject, DCAT + "landingPage", out.node(FOAF + "Document", subject=page))
             out.texts(page, DCT + "title", texts.of(first(resource, "name")))
             out.texts(page, DCT + "description", texts.of(first(resource, "description")))
+            pages.append(page)
             continue
         dist = add_online(
             out, resource, texts, target=subject, formats=formats, base_iri=base_iri, size=size
@@ -410,19 +444,38 @@ def _distributions(out, subject, md, texts, rights, representation, base_iri) ->
         if dist is None:
             continue
         count += 1
-        for lic in rights.licenses:
-            out.add(dist, DCT + "license", lic)
-        for right in rights.access_rights:
-            out.add(dist, DCT + "accessRights", right)
-        out.add(dist, CNT + "characterEncoding", ox.Literal(charset) if charset else None)
-        for code in representation:
-            if code.isalnum():
-                out.add(
-                    dist,
-                    ADMS + "representationTechnique",
-                    ox.NamedNode(INSPIRE + "SpatialRepresentationType/" + code),
-                )
+        _describe_distribution(out, dist, rights, charset, representation)
+    formats = find(md, "distributionInfo", "MD_Distribution", "distributionFormat", "MD_Format")
+    sizes = [
+        text_of(e) for e in descendants(first(md, "distributionInfo"), "transferSize") if text_of(e)
+    ]
+    if not count and pages and (formats or sizes):
+        # formats and sizes but no online resource beside landing pages: the distribution
+        # they describe is reached through the first landing page (DCAT's accessURL may be one)
+        dist = out.node(DCAT + "Distribution")
+        out.add(subject, DCAT + "distribution", dist)
+        out.add(dist, DCAT + "accessURL", pages[0])
+        out.add(dist, DCAT + "byteSize", transfer_bytes(sizes[0]) if sizes else None)
+        add_formats(out, dist, formats)
+        _describe_distribution(out, dist, rights, charset, representation)
+        count += 1
     return count
+
+
+def _describe_distribution(out, dist, rights, charset: str, representation) -> None:
+    """What every distribution of the record says: licences, rights, encoding, representation."""
+    for lic in rights.licenses:
+        out.add(dist, DCT + "license", lic)
+    for right in rights.access_rights:
+        out.add(dist, DCT + "accessRights", right)
+    out.add(dist, CNT + "characterEncoding", ox.Literal(charset) if charset else None)
+    for code in representation:
+        if code.isalnum():
+            out.add(
+                dist,
+                ADMS + "representationTechnique",
+                ox.NamedNode(INSPIRE + "SpatialRepresentationType/" + code),
+            )
 
 
 def _service(out, subject, md, ident, rights, base_iri) -> None:
@@ -458,9 +511,10 @@ def _service(out, subject, md, ident, rights, base_iri) -> None:
                 GEODCAT + "serviceProtocol",
                 out.node(DCT + "Standard", subject=ox.NamedNode(standard)),
             )
-        if "getcapabilities" in url.value.lower():
-            out.add(subject, DCAT + "endpointDescription", url)
-        out.add(subject, DCAT + "endpointURL", http_iri(url.value.split("?")[0]) or url)
+        endpoint = http_iri(url.value.split("?")[0]) or url
+        if "getcapabilities" in url.value.lower() or url.value.rstrip("?") != endpoint.value:
+            out.add(subject, DCAT + "endpointDescription", url)  # a request on the endpoint
+        out.add(subject, DCAT + "endpointURL", endpoint)
     for operates in find(ident, "operatesOn"):
         href = operates.get(XLINK_HREF, "")
         uuid = operates.get("uuidref", "")

@@ -57,9 +57,17 @@ def _typed(value: str, datatype: str) -> ox.Literal:
 
 
 def add_keywords(out: Triples, subject, ident, texts: Texts) -> None:
+    """Keywords as ``dcat:keyword``; a keyword with an IRI is also a theme (or HVD category,
+    legislation, service category); each keyword of a thesaurus is a concept ``skos:inScheme``
+    the thesaurus (a blank node titled with its name, identified by its link if any)."""
     for block in find(ident, "descriptiveKeywords", "MD_Keywords"):
         thesaurus = first(block, "thesaurusName", "CI_Citation", "title")
         scheme_titles = texts.of(thesaurus)
+        scheme = None
+        if scheme_titles and any(texts.of(k) for k in find(block, "keyword")):
+            scheme = ox.BlankNode()
+            out.texts(scheme, DCT + "title", scheme_titles)
+            out.add(scheme, DCT + "identifier", http_iri(href_of(thesaurus)))
         for keyword in find(block, "keyword"):
             values = texts.of(keyword)
             out.texts(subject, DCAT + "keyword", values)
@@ -78,14 +86,13 @@ def add_keywords(out: Triples, subject, ident, texts: Texts) -> None:
                     out.add(subject, GEODCAT + "serviceCategory", iri)
                 else:
                     out.add(subject, DCAT + "theme", iri)
-            elif scheme_titles and values:
+                if scheme is not None and values:
+                    out.add(iri, SKOS + "inScheme", scheme)
+            elif scheme is not None and values:
                 concept = ox.BlankNode()
                 out.add(subject, DCT + "subject", concept)
                 out.texts(concept, SKOS + "prefLabel", values)
-                scheme = ox.BlankNode()
                 out.add(concept, SKOS + "inScheme", scheme)
-                out.texts(scheme, DCT + "title", scheme_titles)
-                out.add(scheme, DCT + "identifier", http_iri(href_of(thesaurus)))
 
 
 def add_extents(out: Triples, subject, ident) -> None:

@@ -467,3 +467,48 @@ def test_several_vertical_extents_give_the_lowest_minimum_and_the_highest_maximu
         _vertical("", "1E+1", ""),  # a top only (10 m)
     )
     assert list(_altitudes(triples).values()) == [("-2000", "10")]
+
+
+def test_a_national_profile_is_read_as_the_iso_classes_it_extends():
+    data = (FIXTURES / "che-profile.xml").read_bytes()
+    assert sniff_mapping(data) == "iso19139"
+    graph = graph_of(iso19139.convert(data, base_iri=BASE))
+    rows = graph.query(
+        """PREFIX dct: <http://purl.org/dc/terms/> PREFIX dcat: <http://www.w3.org/ns/dcat#>
+        PREFIX vcard: <http://www.w3.org/2006/vcard/ns#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?title ?fn ?org ?tel ?rights WHERE {
+          ?d dct:title ?title ; dcat:contactPoint ?c ; dct:rights/rdfs:label ?rights .
+          ?c vcard:fn ?fn ; vcard:organization-name ?org ; vcard:hasTelephone ?tel }"""
+    )
+    assert [tuple(r) for r in rows] == [
+        (
+            rdflib.Literal("Seen der Schweiz", lang="de"),
+            rdflib.Literal("swisstopo", lang="de"),
+            rdflib.Literal("swisstopo", lang="de"),
+            rdflib.URIRef("tel:+41-58-469-01-11"),
+            rdflib.Literal("Nutzung frei", lang="de"),
+        )
+    ]
+
+
+def test_records_wrapped_in_any_envelope_and_iso_19115_2_namespaces_are_read():
+    record = (
+        '<gmi:MI_Metadata xmlns:gmi="http://standards.iso.org/iso/19115/-2/gmi/1.0" {gmd}>'
+        "<gmd:fileIdentifier><gco:CharacterString>{id}</gco:CharacterString></gmd:fileIdentifier>"
+        "<gmd:identificationInfo><gmd:MD_DataIdentification><gmd:citation><gmd:CI_Citation>"
+        "<gmd:title><gco:CharacterString>{id}</gco:CharacterString></gmd:title>"
+        "</gmd:CI_Citation></gmd:citation></gmd:MD_DataIdentification></gmd:identificationInfo>"
+        "</gmi:MI_Metadata>"
+    )
+    data = (
+        "\ufeff\n<?xml version='1.0' encoding='UTF-8'?>"
+        '<dm:dataset xmlns:dm="http://example.org/harvest"><dm:metadata>'
+        + record.format(gmd=GMD, id="first")
+        + record.format(gmd=GMD, id="second")
+        + "</dm:metadata></dm:dataset>"
+    ).encode()
+    assert sniff_mapping(data) == "iso19139"
+    triples = iso19139.convert(data, base_iri=BASE)
+    titles = sorted(t.object.value for t in triples if t.predicate.value == DCT_TITLE)
+    assert titles == ["first", "second"]

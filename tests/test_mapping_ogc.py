@@ -122,7 +122,9 @@ def test_bad_input_gives_a_clear_input_error(name, message):
 def test_sniff_by_root_element():
     assert ogc_capabilities.sniff(b'<?xml version="1.0"?><!-- x --><WMS_Capabilities/>')
     assert ogc_capabilities.sniff(b'<wcs:Capabilities xmlns:wcs="http://www.opengis.net/wcs/2.0"/>')
-    assert not ogc_capabilities.sniff(b'<Capabilities xmlns="http://www.opengis.net/wps/1.0"/>')
+    assert ogc_capabilities.sniff(b'<Capabilities xmlns="http://www.opengis.net/wps/1.0.0"/>')
+    assert ogc_capabilities.sniff(b'<sos:Capabilities xmlns:sos="http://www.opengis.net/sos/2.0"/>')
+    assert not ogc_capabilities.sniff(b'<Capabilities xmlns="http://www.opengis.net/xyz/1.0"/>')
     assert not ogc_capabilities.sniff(b'<gmd:MD_Metadata xmlns:gmd="x"><WMS_Capabilities/>')
     assert not ogc_capabilities.sniff(b'{"@context": "https://schema.org/"}')
 

@@ -128,12 +128,30 @@ _TWO_LETTERS = {tag: code for tag, code in _LANGUAGES.values()}
 _LOCAL: dict[object, str] = {}
 
 
+#: a national profile's class that substitutes an ISO one: ``CHE_MD_Metadata``,
+#: ``CHE_CI_ResponsibleParty``, ``CHE_MD_LegalConstraints``, ``SDN_DataIdentification``…
+_PROFILE_CLASS = re.compile(
+    r"^[A-Z]{2,5}_((?:MD|MI|CI|EX|DQ|LI|LE|SV|PT|RS|DS)_\w+|DataIdentification)$"
+)
+
+
 def local(tag: object) -> str:
-    """The local name of an element tag (``{ns}name`` → ``name``), memoised: a converter asks
-    it about a million times per thousand records, for a few hundred distinct tags."""
+    """The local name of an element tag (``{ns}name`` → ``name``), a national profile's
+    substitute class read as the ISO class it extends (``che:CHE_CI_ResponsibleParty`` →
+    ``CI_ResponsibleParty``, ``sdn:SDN_DataIdentification`` → ``MD_DataIdentification``);
+    memoised: a converter asks it about a million times per thousand records.
+
+    >>> local("{http://www.geocat.ch/2008/che}CHE_MD_Metadata"), local("SDN_CountryCode")
+    ('MD_Metadata', 'SDN_CountryCode')
+    """
     name = _LOCAL.get(tag)
     if name is None:
-        name = _LOCAL[tag] = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        profile = _PROFILE_CLASS.match(name)
+        if profile:
+            name = profile.group(1)
+            name = "MD_" + name if name == "DataIdentification" else name
+        _LOCAL[tag] = name
     return name
 
 

@@ -198,6 +198,13 @@ def agent_parties(parent: Element | None, texts: Texts, *steps: str) -> list[Par
             address = first(contact, "address", "CI_Address")
             lines = {k: texts.one(first(address, k)) for k in _ADDRESS}
             individual = texts.of(person)
+            if not individual:  # the Swiss profile splits it: individualFirstName / LastName
+                parts = [
+                    texts.one(first(party, n))
+                    for n in ("individualFirstName", "individualLastName")
+                ]
+                full = " ".join(p for p in parts if p)
+                individual = [(full, None)] if full else []
             if not individual and not texts.of(org):
                 # a position alone ("Data manager") names the contact
                 individual = texts.of(

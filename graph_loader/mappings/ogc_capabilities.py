@@ -49,6 +49,7 @@ from .build import (
     text,
 )
 from .iso_common import lang_tag
+from .iso_parts import tel_iri
 from .xmlsafe import parse_xml
 
 __all__ = ["sniff", "convert", "STANDARDS"]
@@ -331,12 +332,15 @@ def _parties(out: Triples, root: Element, kind: str):
             _text(_kid(primary, "ContactPerson")),
         )
         email, site = _text(_kid(info, "ContactElectronicMailAddress")), ""
+        phone = _text(_kid(info, "ContactVoiceTelephone"))
     else:
         provider = _kid(root, "ServiceProvider")
         org, site = _text(_kid(provider, "ProviderName")), _href(_kid(provider, "ProviderSite"))
         person = _text(_kid(provider, "ServiceContact", "IndividualName"))
         mails = _find(provider, "ElectronicMailAddress") if provider is not None else []
         email = _text(mails[0]) if mails else ""
+        voices = _find(provider, "Voice") if provider is not None else []
+        phone = _text(voices[0]) if voices else ""
     publisher = contact = None
     if org:
         publisher = ox.BlankNode()
@@ -352,6 +356,7 @@ def _parties(out: Triples, root: Element, kind: str):
             out.add(contact, VCARD + "organization-unit", text(person))
         if re.match(r"^[^@\s]+@[^@\s]+$", email):
             out.add(contact, VCARD + "hasEmail", ox.NamedNode("mailto:" + email))
+        out.add(contact, VCARD + "hasTelephone", tel_iri(phone) if phone else None)
     return publisher, contact
 
 

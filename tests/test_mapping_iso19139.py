@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 SEMIC = CORPORA / "iso19139-to-dcat-testcases"
 CASES = sorted((HERE / "cases" / "iso19139").iterdir())
+BILINGUAL = HERE / "cases" / "iso19139" / "dataset-bilingual"
 FIXTURES = HERE / "fixtures" / "mappings" / "iso19139"
 DCT_TITLE = "http://purl.org/dc/terms/title"
 GMD = 'xmlns:gmd="http://www.isotc211.org/2005/gmd" xmlns:gco="http://www.isotc211.org/2005/gco"'
@@ -348,7 +349,7 @@ def test_dates_are_typed_and_invalid_ones_dropped():
 
 
 def test_a_bad_record_in_a_csw_answer_is_isolated_by_convert_each():
-    good = (CASES[0] / "input.xml").read_bytes().split(b"?>", 1)[1]
+    good = (BILINGUAL / "input.xml").read_bytes().split(b"?>", 1)[1]
     bad = (FIXTURES / "no-title.xml").read_bytes().split(b"?>", 1)[1]
     answer = (
         b'<csw:GetRecordsResponse xmlns:csw="http://www.opengis.net/cat/csw/2.0.2">'
@@ -356,7 +357,7 @@ def test_a_bad_record_in_a_csw_answer_is_isolated_by_convert_each():
     )
     results = iso19139.convert_each(answer, base_iri=BASE)
     outcome = [len(r) if isinstance(r, list) else str(r) for r in results]
-    expected_triples = len(iso19139.convert((CASES[0] / "input.xml").read_bytes(), base_iri=BASE))
+    expected_triples = len(iso19139.convert((BILINGUAL / "input.xml").read_bytes(), base_iri=BASE))
     assert outcome == [
         expected_triples,
         "ISO 19139 record 2: record https://data.gaia-data.fr/id/dataset/no-title has no title",
@@ -366,7 +367,7 @@ def test_a_bad_record_in_a_csw_answer_is_isolated_by_convert_each():
 
 
 def test_code_list_values_that_are_not_tokens_mint_no_iri():
-    data = (CASES[0] / "input.xml").read_bytes()
+    data = (BILINGUAL / "input.xml").read_bytes()
     data = data.replace(b'codeListValue="author"', b'codeListValue="a b"')
     data = data.replace(b'codeListValue="dataset"', b'codeListValue="http://x y"')
     objects = {t.object.value for t in iso19139.convert(data, base_iri=BASE)}
@@ -421,7 +422,7 @@ def _vertical(low: str, high: str, crs: str) -> str:
 
 def _with_extents(*extents: str) -> list[ox.Triple]:
     """The first golden case with these vertical extents added to its EX_Extent."""
-    data = (CASES[0] / "input.xml").read_text("utf-8")
+    data = (BILINGUAL / "input.xml").read_text("utf-8")
     data = data.replace("</gmd:EX_Extent>", "".join(extents) + "</gmd:EX_Extent>", 1)
     return iso19139.convert(data.encode(), base_iri=BASE)
 

@@ -303,8 +303,11 @@ def add_reference_systems(out: Triples, subject, md) -> None:
     ):
         value = href_of(code) or text_of(code)
         number = value.rsplit(":", 1)[-1].rsplit("/", 1)[-1]
+        named = re.search(r"(?i)EPSG\W{0,3}(\d{4,5})\b", value)  # "… [EPSG: 6339]"
         if not value.startswith("http") and "EPSG" in value.upper() and number.isdigit():
             value = "http://www.opengis.net/def/crs/EPSG/0/" + number
+        elif not value.startswith("http") and named:
+            value = "http://www.opengis.net/def/crs/EPSG/0/" + named.group(1)
         crs = http_iri(value)
         if crs is not None:
             out.add(subject, GEODCAT + "referenceSystem", crs)

@@ -58,8 +58,9 @@ def _typed(value: str, datatype: str) -> ox.Literal:
 
 def add_keywords(out: Triples, subject, ident, texts: Texts) -> None:
     """Keywords as ``dcat:keyword``; a keyword with an IRI is also a theme (or HVD category,
-    legislation, service category); each keyword of a thesaurus is a concept ``skos:inScheme``
-    the thesaurus (a blank node titled with its name, identified by its link if any)."""
+    legislation, service category); each keyword of a thesaurus is a concept (``dct:subject``,
+    ``skos:exactMatch`` its IRI if any) ``skos:inScheme`` the thesaurus (a blank node titled
+    with its name, identified by its link if any)."""
     for block in find(ident, "descriptiveKeywords", "MD_Keywords"):
         thesaurus = first(block, "thesaurusName", "CI_Citation", "title")
         scheme_titles = texts.of(thesaurus)
@@ -86,13 +87,14 @@ def add_keywords(out: Triples, subject, ident, texts: Texts) -> None:
                     out.add(subject, GEODCAT + "serviceCategory", iri)
                 else:
                     out.add(subject, DCAT + "theme", iri)
-                if scheme is not None and values:
-                    out.add(iri, SKOS + "inScheme", scheme)
-            elif scheme is not None and values:
+            if scheme is not None and values:
+                # the record's own concept (a shared IRI is never described by a record: its
+                # description would travel with every record citing it), matching the IRI
                 concept = ox.BlankNode()
                 out.add(subject, DCT + "subject", concept)
                 out.texts(concept, SKOS + "prefLabel", values)
                 out.add(concept, SKOS + "inScheme", scheme)
+                out.add(concept, SKOS + "exactMatch", iri)
 
 
 def add_extents(out: Triples, subject, ident) -> None:

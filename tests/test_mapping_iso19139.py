@@ -513,3 +513,11 @@ def test_records_wrapped_in_any_envelope_and_iso_19115_2_namespaces_are_read():
     triples = iso19139.convert(data, base_iri=BASE)
     titles = sorted(t.object.value for t in triples if t.predicate.value == DCT_TITLE)
     assert titles == ["first", "second"]
+
+
+def test_a_utf16_record_is_sniffed_and_read():
+    text = (BILINGUAL / "input.xml").read_text("utf-8").replace('"UTF-8"', '"UTF-16"')
+    data = text.encode("utf-16")  # with its byte-order mark
+    assert sniff_mapping(data) == "iso19139"
+    produced = graph_of(iso19139.convert(data, base_iri=BASE))
+    assert isomorphic(produced, rdflib.Graph().parse(BILINGUAL / "expected.ttl"))

@@ -131,6 +131,8 @@ def test_sniff_by_root_element():
     assert not ogc_capabilities.sniff(b'<Capabilities xmlns="http://www.opengis.net/xyz/1.0"/>')
     assert not ogc_capabilities.sniff(b'<gmd:MD_Metadata xmlns:gmd="x"><WMS_Capabilities/>')
     assert not ogc_capabilities.sniff(b'{"@context": "https://schema.org/"}')
+    wps = '<?xml version="1.0" encoding="UTF-16"?><Capabilities xmlns="http://www.opengis.net/wps/1.0.0"/>'
+    assert ogc_capabilities.sniff(wps.encode("utf-16"))
 
 
 def test_access_constraints_become_licence_public_access_or_statement():

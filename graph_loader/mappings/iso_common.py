@@ -354,7 +354,9 @@ def sniff_root(data: bytes, namespaces: tuple[str, ...]) -> bool:
     """Whether ``data`` looks like an ISO record of one of ``namespaces``: a record root (or a
     profile's substitute), or any wrapper (CSW answer, harvest envelope) holding one."""
     try:
-        head = _unmarked(data[:65536], decode=True)
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            data = _unmarked(data, decode=True)
+        head = _unmarked(data[:65536])
         if not head.startswith(b"<"):
             return False
         root = None

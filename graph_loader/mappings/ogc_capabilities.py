@@ -91,7 +91,8 @@ def _root_kind(tag: str, head: str) -> str | None:
 def sniff(data: bytes) -> bool:
     """The root element is WMS_Capabilities, WMT_MS_Capabilities, WFS_Capabilities or the
     Capabilities of a WCS, WMTS, SOS, WPS or CSW."""
-    head = data[:4096].decode("utf-8", "replace").lstrip("\ufeff")
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    head = data[:8192].decode("utf-16" if utf16 else "utf-8", "replace").lstrip("\ufeff")
     found = re.search(r"<([A-Za-z_][\w.:-]*)", re.sub(r"<[?!][^>]*>", "", head))
     return bool(found) and _root_kind(found.group(1), head) is not None
 
@@ -368,7 +369,7 @@ def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
         root = parse_xml(data, name="capabilities")
     except (LookupError, ValueError) as exc:  # unknown or inconsistent encoding declaration
         raise InputError(f"capabilities: unreadable XML: {exc}") from exc
-    kind = _root_kind(root.tag, data[:4096].decode("utf-8", "replace"))
+    kind = _root_kind(root.tag, "")
     if kind is None:
         raise InputError(
             f"<{_local(root)}> is not WMS, WFS, WCS, WMTS, SOS, WPS or CSW capabilities"

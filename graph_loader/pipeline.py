@@ -59,19 +59,8 @@ __all__ = [
 ]
 
 #: files taken from a folder (a file named explicitly is read whatever its name)
-RDF_SUFFIXES = {
-    ".ttl",
-    ".nt",
-    ".nq",
-    ".trig",
-    ".rdf",
-    ".owl",
-    ".xml",
-    ".jsonld",
-    ".json",
-    ".ncml",
-    ".cdl",
-}
+RDF_SUFFIXES = {".ttl", ".nt", ".nq", ".trig", ".rdf", ".owl", ".xml", ".jsonld", ".json"}
+RDF_SUFFIXES |= {".ncml", ".cdl"}  # netCDF headers: NcML and CDL (ncdump -h) read as ACDD
 BATCH = 1000  # records per transaction (about 30k quads)
 
 Progress = Callable[[int], None]

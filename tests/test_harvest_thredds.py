@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from xml.etree import ElementTree
+
 import pyoxigraph as ox
 import pytest
 from fixture_server import Answer, Request, serve
+from mapping_support import as_graph
 from source_catalogues import client
 from test_harvest import BASE, harvested, store  # noqa: F401  (the store fixture)
 
@@ -40,7 +43,12 @@ class Server:
         ca_bcm, inv = _corpus()
         self.pages = {
             "/thredds/catalog.xml": root_catalogue(
-                "ca-bcm/CA-BCM-Catalog.xml", "broken.xml", "missing.xml", "level1.xml"
+                "ca-bcm/CA-BCM-Catalog.xml",
+                "broken.xml",
+                "missing.xml",
+                "level1.xml",
+                "file:///etc/passwd",
+                "https://elsewhere.example.org/thredds/catalog.xml",
             ),
             "/thredds/ca-bcm/CA-BCM-Catalog.xml": ca_bcm,
             "/thredds/broken.xml": b"<catalog xmlns='" + CAT.encode() + b"'><dataset name='x'>",
@@ -69,6 +77,19 @@ def test_catalogrefs_are_followed_to_the_depth_limit_and_a_broken_child_is_repor
     with serve(app) as server:
         report = run(store, config(f"{server.url}/thredds/catalog.xml", max_depth=1))
         fetched = [r.path for r in app_requests(server)]
+        source = THREDDSSource("tds", f"{server.url}/thredds/catalog.xml", max_depth=1)
+        with client() as http:
+            for _ in range(3):
+                try:
+                    list(source.records(http, resume=source.resume_token))
+                    break
+                except SourceError as exc:
+                    source.resume_token = exc.skip
+    assert source.not_followed == [
+        "file:///etc/passwd",
+        "https://elsewhere.example.org/thredds/catalog.xml",
+    ]  # not http(s), another host
+    assert source.beyond_depth == [(f"{server.url}/thredds/deeper/InvCatalog.xml", 2)]
     assert fetched == [
         "/thredds/catalog.xml",
         "/thredds/ca-bcm/CA-BCM-Catalog.xml",
@@ -121,16 +142,16 @@ def counts_of(report):
 def test_a_deeper_limit_reaches_the_second_level(store):  # noqa: F811
     with serve(Server()) as server:
         report = run(store, config(f"{server.url}/thredds/catalog.xml", max_depth=2))
-    # InvCatalog's 14 datasets: 11 rejected (no documentation at all), the 3 documented ones
-    # (Doc examples, Mar 18 2001, its experimental run) loaded; its 11 OPeNDAP services (ACD:
-    # 6 endpoints, Motherlode: 4, Agg: 1; FTP bases give downloads, not services) loaded
-    assert report.count("rejected") == 11
+    # InvCatalog's 8 datasets: 5 rejected (no documentation at all), the 3 documented ones
+    # (Doc examples, Mar 18 2001, its experimental run) loaded with their one OPeNDAP service
+    # (ACD test/eta2.nc); the files of the collections are granules, no services of their own
+    assert report.count("rejected") == 5
     assert all(
         any("description" in reason for reason in r.reasons)
         for r in report.results
         if r.status == "rejected"
     )
-    assert report.count("loaded") == 7 + 3 + 11
+    assert report.count("loaded") == 7 + 3 + 1
 
 
 def test_the_queue_resumes_where_it_stopped():
@@ -179,3 +200,55 @@ def test_checkpoint_is_cleared_after_a_complete_harvest(store):  # noqa: F811
         run(store, config(f"{server.url}/thredds/catalog.xml", max_depth=0))
     assert read_checkpoint(store, "tds").resume is None
     assert isinstance(ox.NamedNode("http://x"), ox.NamedNode)
+
+
+def test_fetch_ncml_completes_a_dataset_with_the_acdd_attributes_of_its_data(store):  # noqa: F811
+    from mapping_support import corpus
+
+    files = {p.name: p.read_bytes() for p in corpus("real", "thredds")}
+    pages = {
+        "/thredds/catalog.xml": files["catalog.xml"],
+        "/thredds/ncml/topowx": files["TopoWx2017__topowx_meta.ncml"],
+        "/thredds/ncml/prism": b"<html>not NcML</html>",
+    }
+
+    def app(request: Request) -> Answer:
+        body = pages.get(request.path)
+        return Answer(200, "application/xml", body) if body else Answer(404, "text/plain", b"")
+
+    with serve(app) as server:
+        url = f"{server.url}/thredds/catalog.xml"
+        source = THREDDSSource("tds", url, max_depth=0, fetch_ncml=True)
+        with client() as http:
+            (raw,) = list(source.records(http))
+        ncml_requests = [r.path for r in server.requests if r.path.startswith("/thredds/ncml/")]
+    # every dataset offering the NCML service of the catalogue was asked for its NcML, once
+    root = ElementTree.fromstring(files["catalog.xml"])
+    with_ncml = {
+        s.get("name")
+        for s in root.findall(f"{{{CAT}}}service")
+        if any(m.get("serviceType") == "NCML" for m in s)
+    }
+    offered = {
+        f"/thredds/ncml/{d.get('urlPath')}"
+        for d in root.iter(f"{{{CAT}}}dataset")
+        if d.get("urlPath") and d.get("serviceName") in with_ncml
+    }
+    assert len(offered) > 50 and sorted(ncml_requests) == sorted(offered)
+    assert len(source.ncml_errors) == len(offered) - 1  # 404s and the HTML page
+    assert dict(source.ncml_errors)[f"{server.url}/thredds/ncml/prism"].startswith("<html>")
+    from graph_loader.mappings import thredds as converter
+
+    graph = as_graph(converter.convert(raw.data, base_iri=BASE))
+    row = next(iter(graph.query(
+        """PREFIX dct: <http://purl.org/dc/terms/>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?created ?issued ?project WHERE { ?d dct:identifier "cida.usgs.gov/topowx" ;
+          dct:created ?created ; dct:issued ?issued ;
+          prov:wasGeneratedBy/<http://www.w3.org/2000/01/rdf-schema#label> ?project }"""
+    )))  # fmt: skip
+    assert [str(v) for v in row] == [
+        "2017-07-06",
+        "2017-08-18",
+        "TopoWx: Topoclimatic Daily Air Temperature Dataset for the Conterminous United States",
+    ]  # none of them in the catalogue: from the NcML served at /thredds/ncml/topowx

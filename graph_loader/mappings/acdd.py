@@ -25,10 +25,10 @@ the dataset. Decisions:
 - ``license``: a licence URL or a known licence named in the text gives its IRI, any other text
   a ``dct:LicenseDocument`` with the text as label;
 - creators, publishers and contributors are ``foaf`` agents (``creator_type`` person /
-  institution / group, else a person when an institution is also named); the creator with an
-  e-mail or URL (else the publisher) is the contact point; an agent whose kind is not said is a
-  ``foaf:Agent`` only; ``institution`` is the creator's
-  affiliation, or the creator when no creator is named;
+  institution / group, else a ``foaf:Agent`` only); the first creator or publisher with an
+  e-mail or URL is the contact point; ``institution`` is the creator's affiliation, or the
+  creator when no creator is named; several comma-separated creator names are several
+  creators only when as many e-mails are given (else one agent: "Flint, Lorraine" is one name);
 - ``cdm_data_type`` / ``featureType`` → ``dct:type`` (the CF / CDM name as a literal);
   ``project`` and ``program`` → ``prov:wasGeneratedBy`` activities; ``references`` →
   ``dct:isReferencedBy`` (URLs, else a bibliographic resource with the citation);
@@ -65,7 +65,15 @@ from .build import (
 from .datacite_terms import doi_iri, normalise_doi
 from .iso_parts import known_licence
 
-__all__ = ["Party", "Discovery", "from_attributes", "add_discovery", "flexible_date", "CF_TERMS"]
+__all__ = [
+    "measured",
+    "Party",
+    "Discovery",
+    "from_attributes",
+    "add_discovery",
+    "flexible_date",
+    "CF_TERMS",
+]
 
 GAIA = "https://w3id.org/gaia-kg/ontology#"
 INSPIRE_ROLE = "http://inspire.ec.europa.eu/metadata-codelist/ResponsiblePartyRole/"
@@ -164,6 +172,16 @@ class Discovery:
 
 
 # ---------------------------------------------------------------- ACDD attributes
+
+
+def measured(standard_name: str) -> bool:
+    """Whether a CF standard name names something measured (not a coordinate, not a flag)."""
+    name = standard_name.strip()
+    return (
+        bool(re.fullmatch(r"[a-z][a-z0-9_]*", name))
+        and name not in _COORDINATES
+        and not name.endswith("_flag")
+    )
 
 
 def _first(attrs: dict[str, str], *names: str) -> str:
@@ -325,9 +343,8 @@ def from_attributes(attrs: dict[str, str], variables: list[dict[str, str]]) -> D
         name = variable.get("standard_name", "").strip()
         if "axis" in variable or "cf_role" in variable:
             continue
-        if re.fullmatch(r"[a-z][a-z0-9_]*", name) and name not in _COORDINATES:
-            if not name.endswith(("_flag", "status_flag")) and name not in found.standard_names:
-                found.standard_names.append(name)
+        if measured(name) and name not in found.standard_names:
+            found.standard_names.append(name)
     url = _first(attrs, "infoUrl", "info_url", "metadata_link", "Metadata_Link")
     if is_url(url):
         found.pages.append((url, ""))
@@ -402,9 +419,10 @@ def _end_from_duration(start: ox.Literal, duration: str) -> ox.Literal | None:
 
 
 def _kind(party: Party) -> str:
-    """Person or Organization as declared (``creator_type``); a person when an institution is
-    named beside the name; "" (a foaf:Agent only) when nothing says."""
-    if party.kind == "person" or (not party.kind and party.institution not in ("", party.name)):
+    """Person or Organization as declared (``creator_type``); "" (a foaf:Agent only) when
+    nothing says (names are not guessed: "Australian Bureau of Meteorology" with institution
+    "ABOM" is no person)."""
+    if party.kind == "person":
         return "Person"
     return "Organization" if party.kind == "organization" else ""
 

@@ -85,31 +85,33 @@ def parse_cdl(text: str) -> tuple[str, dict[str, str], list[dict[str, str]]]:
     globals_: dict[str, str] = {}
     variables: dict[str, dict[str, str]] = {}
     statement: list[tuple[str, str]] = []
+    depth = 0  # braces opened inside the dataset: groups, compound types, enums
+    section = ""
     for kind, value in tokens:
         if kind == "p" and value == ";":
-            _statement(statement, globals_, variables)
+            _statement(statement, globals_, variables, declares=section == "variables")
             statement = []
             continue
-        if kind == "p" and value == "}" and not statement:
-            break
+        if kind == "p" and value in "{}":
+            if value == "}" and depth == 0:
+                break  # the end of the dataset
+            depth += 1 if value == "{" else -1
+            statement = []  # "group: g {", "compound t {", "}"
+            continue
         statement.append((kind, value))
         words = [v for _k, v in statement]
         if len(words) == 2 and words[0] in _SECTIONS and words[1] == ":":
             if words[0] == "data":
                 break
-            statement = []
-        elif words[:2] == ["group", ":"] and len(words) == 4 and words[3] == "{":
-            statement = []
-        elif words == ["}"]:
-            statement = []
+            section, statement = words[0], []
     return _unescape(head.group(1) or ""), globals_, list(variables.values())
 
 
-def _statement(statement, globals_: dict, variables: dict) -> None:
+def _statement(statement, globals_: dict, variables: dict, *, declares: bool) -> None:
     words = [v for _k, v in statement]
     if "=" not in words:
-        # a variable declaration: TYPE NAME [(dims)]
-        if len(words) >= 2 and words[0] in _TYPES:
+        # a variable declaration: TYPE NAME [(dims)] (not a member of a compound type)
+        if declares and len(words) >= 2 and words[0] in _TYPES:
             variables.setdefault(words[1], {})
         return
     at = words.index("=")

@@ -5,7 +5,8 @@ its ``variable`` elements are read (an ``aggregation``'s nested datasets are not
 files aggregated); :mod:`.acdd` maps them. The dataset IRI is minted from
 ``naming_authority:id`` (a DOI when ``id`` is one), else from the ``location`` attribute, else
 from the title. An NcML without a ``title`` attribute (one that only renames or adds variables
-of another dataset) is not a record and is refused with that reason.
+of another dataset) is not a record and is refused with that reason. As in NcML processing,
+an attribute given twice keeps its last value.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _attributes(el: Element) -> dict[str, str]:
         value = attr.get("value")
         if value is None:
             value = attr.text or ""
-        found.setdefault(attr.get("name", ""), value.strip())
+        found[attr.get("name", "")] = value.strip()  # a later attribute replaces an earlier
     return found
 
 

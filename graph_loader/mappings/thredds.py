@@ -3,13 +3,20 @@
 **Which datasets are records.** A catalogue is a tree of ``dataset`` elements; a discovery
 record is a dataset that someone can reach or that describes a collection:
 
-- a dataset with access (``urlPath`` or ``access`` children) is a record, *unless* it is a
-  granule: a leaf with no discovery metadata of its own (no documentation, keyword, creator,
-  publisher, coverage, variables or project; name, ``urlPath``, ``dataSize`` and ``date``
-  only) inside a collection that is itself a record — one file of a time series or of an
-  aggregation, which the collection describes;
+- a *file* is a leaf with access (``urlPath`` or ``access`` children) and nothing of its own
+  but its name, ``urlPath``, ``dataSize`` and ``date``: no discovery metadata (documentation,
+  keyword, creator, publisher, contributor, coverage, variables, project) and no NcML
+  definition (a ``netcdf`` child makes it a virtual dataset: an aggregation or a view);
+- a file is a *granule*, not a record, when it lies beside other files (a listing: the files
+  of a time series, what a ``datasetScan`` gives) or inside a collection that is a record; a
+  lone file in a collection that is no record is a record (a dataset of one file);
+- any other dataset with access is a record;
 - a collection (a dataset with nested datasets, a ``datasetScan``, a ``featureCollection``) is
-  a record when it carries discovery metadata of its own (its ``metadata`` blocks included);
+  a record when it carries discovery metadata of its own (its ``metadata`` blocks included)
+  or when it holds granules (it stands for them: a time series is found by its collection);
+  such a collection gets a distribution: the catalogue's HTML page of it, which lists its
+  files with all their accesses (``THREDDS catalogue: N files``), when the catalogue's URL is
+  known;
 - ``catalogRef`` elements are not records: the THREDDS harvester follows them.
 
 A child record is ``dct:isPartOf`` its nearest ancestor record.
@@ -58,6 +65,7 @@ from .acdd import (
     add_discovery,
     dataset_iri,
     from_attributes,
+    measured,
     normalise_box,
     vertical_extent,
 )
@@ -65,7 +73,15 @@ from .build import DCAT, DCT, A, Triples, is_url, text
 from .ncml import read_attributes
 from .xmlsafe import parse_xml
 
-__all__ = ["sniff", "convert", "PROTOCOLS", "CATALOG_NAMESPACES", "catalog_refs", "XML_BASE"]
+__all__ = [
+    "sniff",
+    "convert",
+    "PROTOCOLS",
+    "CATALOG_NAMESPACES",
+    "catalog_refs",
+    "dataset_accesses",
+    "XML_BASE",
+]
 
 CATALOG_NAMESPACES = (
     "http://www.unidata.ucar.edu/namespaces/thredds/InvCatalog/v1.0",
@@ -198,6 +214,13 @@ def _own_metadata(el: Element) -> bool:
     return any(_kids(n, "attribute") for n in _kids(el, "netcdf"))
 
 
+def _bare(el: Element) -> bool:
+    """A file: a leaf with access and nothing of its own but name, urlPath, size and date."""
+    if _kids(el, *_DATASETS) or _own_metadata(el) or _kids(el, "netcdf"):
+        return False
+    return _has_access(el)
+
+
 def _has_access(el: Element) -> bool:
     return _local(el) == "dataset" and (bool(el.get("urlPath")) or bool(_kids(el, "access")))
 
@@ -220,19 +243,20 @@ class _Catalogue:
         host = urlsplit(self.base).netloc if is_url(self.base) else ""
         return host or self.name or "thredds"
 
-    def walk(self, node: _Node) -> None:
+    def walk(self, node: _Node, granule: bool = False) -> None:
+        """Convert ``node`` and its descendants; ``granule`` when its parent found it to be
+        one file among others (see the module docstring)."""
         el = node.el
         children = _kids(el, *_DATASETS)
         own = _own_metadata(el)
-        access = _has_access(el)
         name = el.get("name", "").strip()
-        granule = access and not children and not own and node.parent_record is not None
-        record = (
-            bool(name)
-            and not granule
-            and (access or ((bool(children) or _local(el) in _COLLECTIONS) and own))
-        )
-        subject = self.record(node) if record else None
+        files = [c for c in children if _bare(c)]
+        parent_record = node.parent_record
+        many = len(files) >= 2
+        collection = bool(children) or _local(el) in _COLLECTIONS
+        record = bool(name) and not granule
+        record = record and (_has_access(el) or (collection and (own or many)))
+        subject = self.record(node, files if (many or own) else []) if record else None
         inherited = [
             m
             for m in _kids(el, "metadata")
@@ -240,14 +264,16 @@ class _Catalogue:
         ]
         attributes = {a: node.attribute(a) for a in _INHERITED_ATTRIBUTES}
         for child in children:
+            is_file = child in files and (many or (subject or parent_record) is not None)
             self.walk(
                 _Node(
                     child,
                     [*inherited, *node.inherited],
                     attributes,
-                    subject or node.parent_record,
+                    subject or parent_record,
                     [*node.path, name],
-                )
+                ),
+                is_file,
             )
 
     # -- one record ----------------------------------------------------------------------------
@@ -292,7 +318,7 @@ class _Catalogue:
         for variables in node.all("variables"):
             if variables.get("vocabulary", "").upper().startswith("CF"):
                 names = [v.get("vocabulary_name", "").strip() for v in _kids(variables, "variable")]
-                found.standard_names += [n for n in names if re.fullmatch(r"[a-z][a-z0-9_]*", n)]
+                found.standard_names += [n for n in names if measured(n)]
         found.standard_names = list(dict.fromkeys(found.standard_names))
         for date in node.all("date"):
             kind = date.get("type", "").strip().lower()
@@ -302,8 +328,8 @@ class _Catalogue:
         found.identifier = node.el.get("ID", "").strip()
         found.authority = node.attribute("authority")
         embedded = [n for n in _kids(node.el, "netcdf") if _kids(n, "attribute")]
-        if embedded:
-            _fill(found, from_attributes(*read_attributes(embedded[0])))
+        for ncml in embedded:
+            _fill(found, from_attributes(*read_attributes(ncml)))
         return found
 
     def party(self, el: Element) -> Party:
@@ -344,7 +370,7 @@ class _Catalogue:
                 str(low), str(high), units, cover.get("zpositive", "up")
             )
 
-    def record(self, node: _Node) -> ox.NamedNode:
+    def record(self, node: _Node, files: list[Element]) -> ox.NamedNode:
         found = self.discovery(node)
         scope = found.authority or self.scope()
         ident = node.el.get("ID", "").strip()
@@ -362,6 +388,18 @@ class _Catalogue:
             page = f"{self.base[:-4]}.html?dataset={quote(ident, safe='/:')}"
             out.add(subject, DCAT + "landingPage", ox.NamedNode(page))
         self.access(node, subject, found, lang)
+        if files and is_url(self.base):
+            # the catalogue page lists the files of the collection with all their accesses
+            page = self.base[:-4] + ".html" if self.base.endswith(".xml") else self.base
+            if ident:
+                page += f"?dataset={quote(ident, safe='/:')}"
+            dist = ox.BlankNode()
+            out.add(subject, DCAT + "distribution", dist)
+            out.add(dist, A, ox.NamedNode(DCAT + "Distribution"))
+            label = f"THREDDS catalogue: {len(files)} file" + ("s" if len(files) > 1 else "")
+            out.add(dist, DCT + "title", text(label, "en"))
+            out.add(dist, DCAT + "accessURL", ox.NamedNode(page))
+            out.add(dist, DCAT + "mediaType", ox.NamedNode(_IANA + "text/html"))
         return subject
 
     # -- services ------------------------------------------------------------------------------
@@ -371,7 +409,8 @@ class _Catalogue:
         service = self.services.get(name)
         return _expand(service) if service is not None else []
 
-    def access(self, node: _Node, subject: ox.NamedNode, found: Discovery, lang: str) -> None:
+    def accesses(self, node: _Node) -> list[tuple[str, str]]:
+        """(service type in lower case, absolute URL) of each way to reach the dataset."""
         pairs: list[tuple[Element, str]] = []
         if node.el.get("urlPath"):
             pairs += [
@@ -380,16 +419,21 @@ class _Catalogue:
         for acc in _kids(node.el, "access"):
             name = acc.get("serviceName") or node.attribute("serviceName")
             pairs += [(s, acc.get("urlPath", "")) for s in self.members(name)]
-        size = _size(node.first("dataSize"))
-        media = _MEDIA.get(node.attribute("dataFormat").lower())
+        found = []
         for service, path in pairs:
             kind = service.get("serviceType", "").strip().lower()
             if kind not in PROTOCOLS or not path.strip():
                 continue
             url = service.get("base", "") + path.strip()
             url = urljoin(self.base, url) if self.base else url
-            if not is_url(url) or url.startswith("file:"):
-                continue
+            if is_url(url) and not url.startswith("file:"):
+                found.append((kind, url))
+        return found
+
+    def access(self, node: _Node, subject: ox.NamedNode, found: Discovery, lang: str) -> None:
+        size = _size(node.first("dataSize"))
+        media = _MEDIA.get(node.attribute("dataFormat").lower())
+        for kind, url in self.accesses(node):
             label, protocol, suffix = PROTOCOLS[kind]
             out = self.out
             dist = ox.BlankNode()
@@ -421,6 +465,25 @@ _DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 _IANA = "https://www.iana.org/assignments/media-types/"
 
 
+def dataset_accesses(root: Element) -> list[tuple[Element, str, str]]:
+    """(dataset element, service type in lower case, absolute URL) of every access of every
+    dataset of a catalogue (inherited service names followed; the catalogue's ``xml:base``
+    resolves relative bases): what a harvester may fetch beside the catalogue."""
+    catalogue = _Catalogue(root, "")
+    found: list[tuple[Element, str, str]] = []
+
+    def walk(node: _Node) -> None:
+        found.extend((node.el, kind, url) for kind, url in catalogue.accesses(node))
+        inherited = [m for m in _kids(node.el, "metadata") if m.get("inherited") == "true"]
+        attributes = {a: node.attribute(a) for a in _INHERITED_ATTRIBUTES}
+        for child in _kids(node.el, *_DATASETS):
+            walk(_Node(child, [*inherited, *node.inherited], attributes, None))
+
+    for top in _kids(root, *_DATASETS):
+        walk(_Node(top, [], {}, None))
+    return found
+
+
 def _expand(service: Element, depth: int = 0) -> list[Element]:
     if service.get("serviceType", "").lower() != "compound":
         return [service]
@@ -442,8 +505,9 @@ def _size(el: Element | None) -> int | None:
 
 def _fill(found: Discovery, extra: Discovery) -> None:
     """Give ``found`` what ``extra`` says and it does not (empty fields only)."""
+    own_identifier = bool(found.identifier)  # the catalogue's ID goes with its own authority
     for name in found.__dataclass_fields__:
-        if name == "title":
+        if name == "title" or (name == "authority" and own_identifier):
             continue
         if not getattr(found, name) and getattr(extra, name):
             setattr(found, name, getattr(extra, name))

@@ -2,12 +2,17 @@
 
 The crawl is breadth first from ``url``; a ``catalogRef`` (its ``xlink:href`` resolved against
 the catalogue's URL) is followed while its depth (the root is 0) is at most ``max_depth``;
-deeper references are listed in :attr:`THREDDSSource.beyond_depth`, not fetched. Each
+deeper references are listed in :attr:`THREDDSSource.beyond_depth`, not fetched. Only http(s)
+references on the root's host are followed (``other_hosts`` lifts the second condition); the
+others are listed in :attr:`THREDDSSource.not_followed`. Each
 catalogue that holds datasets is one RawRecord (identifier = its URL), its root element given
 ``xml:base`` = that URL when it has none, so that the converter
 (:mod:`graph_loader.mappings.thredds`) resolves service bases into endpoint URLs; the loader
 splits it into its dataset and service records. A catalogue already met in the run is not
-fetched twice.
+fetched twice. With ``fetch_ncml``, the NcML of each dataset that offers an NCML service
+is fetched too and embedded in the dataset element (the converter then completes the
+catalogue's metadata with the ACDD attributes of the data); an NcML that cannot be had is
+listed in :attr:`THREDDSSource.ncml_errors` and the dataset keeps what its catalogue says.
 
 Resume token: the catalogues still to read, ``[[url, depth], …]`` as JSON, the one being read
 first (it is read again after an interruption: records come at least once). A child catalogue
@@ -23,12 +28,15 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 from xml.sax.saxutils import quoteattr
 
 import httpx
 
 from ..errors import InputError
-from ..mappings.thredds import XML_BASE, catalog_refs
+from ..mappings.ncml import NCML_NS
+from ..mappings.thredds import XML_BASE, catalog_refs, dataset_accesses
 from ..mappings.xmlsafe import parse_xml
 from . import RawRecord, SourceError
 from .http import fetch
@@ -66,6 +74,13 @@ def with_base(data: bytes, url: str) -> bytes:
     return data[: match.end()] + attribute + data[match.end() :]
 
 
+def _titled(element: ElementTree.Element) -> bool:
+    """An NcML element with a ``title`` global attribute."""
+    return element.tag == f"{{{NCML_NS}}}netcdf" and any(
+        a.tag == f"{{{NCML_NS}}}attribute" and a.get("name") == "title" for a in element
+    )
+
+
 @dataclass
 class THREDDSSource:
     """A THREDDS server's catalogue, followed through its catalogRefs down to ``max_depth``."""
@@ -74,9 +89,19 @@ class THREDDSSource:
     url: str
     max_depth: int = 5
     max_catalogues: int = 10_000
+    #: also fetch each dataset's NcML (its NCML service) and embed it in the catalogue, so that
+    #: the ACDD attributes of the data fill what the catalogue leaves unsaid
+    fetch_ncml: bool = False
     resume_token: str | None = None
+    #: follow catalogRefs to other hosts than the root catalogue's
+    other_hosts: bool = False
     #: catalogRefs not followed because they lie deeper than max_depth: (url, depth)
     beyond_depth: list[tuple[str, int]] = field(default_factory=list)
+    #: catalogRefs not followed because they are not http(s) or lead to another host
+    not_followed: list[str] = field(default_factory=list)
+    #: NcML documents that could not be fetched or read: (url, reason); the dataset keeps
+    #: what its catalogue says
+    ncml_errors: list[tuple[str, str]] = field(default_factory=list)
 
     def records(self, client: httpx.Client, *, resume: str | None = None) -> Iterator[RawRecord]:
         """Every catalogue holding datasets, from the queue ``resume`` (the root if None)."""
@@ -98,14 +123,49 @@ class THREDDSSource:
                 if child in seen:
                     continue
                 seen.add(child)
+                parts = urlsplit(child)
+                if parts.scheme not in ("http", "https") or (
+                    not self.other_hosts and parts.netloc != urlsplit(self.url).netloc
+                ):
+                    self.not_followed.append(child)
+                    continue
                 if depth + 1 > self.max_depth:
                     self.beyond_depth.append((child, depth + 1))
                 else:
                     children.append((child, depth + 1))
             if any(el.tag.rsplit("}", 1)[-1] == "dataset" for el in root.iter()):
+                if self.fetch_ncml and self._embed_ncml(client, root):
+                    data = ElementTree.tostring(root, encoding="utf-8")
                 yield RawRecord(self.name, url, with_base(data, url), url=url)
             queue = rest + children
         self.resume_token = None
+
+    def _embed_ncml(self, client: httpx.Client, root: ElementTree.Element) -> int:
+        """Fetch the NcML of each dataset offering an NCML service and add it to the dataset
+        element (unless it holds an NcML with a title already); the number embedded."""
+        embedded = 0
+        for dataset, kind, url in dataset_accesses(root):
+            if kind != "ncml" or any(_titled(n) for n in dataset):
+                continue
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or (
+                not self.other_hosts and parts.netloc != urlsplit(self.url).netloc
+            ):
+                self.ncml_errors.append((url, "not followed: not http(s) or another host"))
+                continue
+            request = httpx.Request("GET", url, headers={"Accept": _ACCEPT})
+            try:
+                data, _media = fetch(client, request, source=self.name, page=url, resume=None)
+                ncml = parse_xml(data, name=f"{self.name} {url}")
+            except (SourceError, InputError) as exc:
+                self.ncml_errors.append((url, getattr(exc, "reason", str(exc))))
+                continue
+            if ncml.tag != f"{{{NCML_NS}}}netcdf":
+                self.ncml_errors.append((url, f"<{ncml.tag}> is not NcML"))
+                continue
+            dataset.append(ncml)
+            embedded += 1
+        return embedded
 
     def _fetch(self, client: httpx.Client, url: str, depth: int, rest: list[tuple[str, int]]):
         """The bytes and root element of the catalogue at ``url``; SourceError when it cannot

@@ -159,7 +159,10 @@ def _selected_labels(result: dict) -> dict[tuple[str, str], str]:
     """(param, value) → label for every selected facet value and theme node."""
     labels: dict[tuple[str, str], str] = {}
     for param in FACETS:
-        for bucket in result.get("facets", {}).get(param, []):
+        buckets = list(result.get("facets", {}).get(param, []))
+        while buckets:  # the taxon facet is a tree: its children too
+            bucket = buckets.pop()
+            buckets.extend(bucket.get("children", ()))
             labels[(param, bucket["value"])] = bucket["label"]
             # the URLs name an organisation by the end of its IRI (``centre=sedoo``)
             labels.setdefault(

@@ -6,7 +6,9 @@ title (in the requested language). Facet counts are **exact** and **disjunctive*
 facet is counted under every filter except its own, so the other values of a facet stay
 visible, with their counts, once one is selected. The theme facet is a tree (compartment ›
 sub-domain › variable of the GAIA thesaurus) in which a resource counts once in each ancestor
-of each of its concepts. Every bucket carries ready-made ``apply`` and ``remove`` URLs.
+of each of its concepts; the taxon facet is a tree of the taxa too (kingdom › … › species, by
+``skos:broader``), a resource counting once in each taxon above its own. Every bucket carries
+ready-made ``apply`` and ``remove`` URLs.
 :func:`sparql_for` gives the same search as SPARQL for the store (same filters, no ranking).
 """
 
@@ -204,6 +206,36 @@ def _theme_tree(index: SearchIndex, counts: dict[str, int], params, lang, urls) 
     return roots
 
 
+def _taxon_tree(index: SearchIndex, counts: dict[str, int], params, lang, urls) -> list[dict]:
+    """The taxa counted (and those selected) as a tree: each node a flat bucket of the taxon
+    with its ``children``; the roots are the taxa with no broader one counted or selected."""
+    taxa = index.meta.get("taxa", {})
+    chosen = params.filters.get("taxon", ())
+    shown = {t for t, n in counts.items() if n} | set(chosen)
+    children: dict[str | None, list[str]] = {}
+    for taxon in shown:
+        parents = [b for b in taxa.get(taxon, {}).get("broader", []) if b in shown] or [None]
+        for parent in parents:
+            children.setdefault(parent, []).append(taxon)
+
+    def node(taxon: str, trail: frozenset) -> dict:
+        kids = [node(c, trail | {c}) for c in children.get(taxon, []) if c not in trail]
+        kids.sort(key=lambda n: (-n["count"], n["label"].casefold(), n["value"]))
+        return {
+            "value": taxon,
+            "label": _value_label(index, "taxon", taxon, lang),
+            "count": counts.get(taxon, 0),
+            "selected": taxon in chosen,
+            "apply": urls.url("taxon", taxon, on=True),
+            "remove": urls.url("taxon", taxon, on=False),
+            "children": kids,
+        }
+
+    roots = [node(t, frozenset({t})) for t in children.get(None, [])]
+    roots.sort(key=lambda n: (-n["count"], n["label"].casefold(), n["value"]))
+    return roots
+
+
 def _mark(text: str, ranges: list[tuple[int, int]]) -> str:
     raw, out, pos = text.encode(), [], 0
     for start, end in sorted(ranges):
@@ -324,7 +356,10 @@ def run_search(
     urls = params.toggle_urls()
     facets = {"themes": _theme_tree(index, counts["theme"], params, lang, urls)}
     for name in FLAT_FACETS:
-        facets[name] = _flat_buckets(index, name, counts[name], params, lang, urls)
+        if name == "taxon":
+            facets[name] = _taxon_tree(index, counts[name], params, lang, urls)
+        else:
+            facets[name] = _flat_buckets(index, name, counts[name], params, lang, urls)
     total = result.count
     last = min(total, 10_000)
     links = {

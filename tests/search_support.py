@@ -82,12 +82,12 @@ def expected_counts(store, params: SearchParams, text_hits: set[str] | None) -> 
     return out
 
 
-def flat_tree(nodes: list[dict]) -> dict[str, int]:
-    """concept -> count, over every node of a facet tree."""
+def flat_tree(nodes: list[dict], key: str = "iri") -> dict[str, int]:
+    """concept (or taxon, ``key="value"``) -> count, over every node of a facet tree."""
     out: dict[str, int] = {}
     for node in nodes:
-        out[node["iri"]] = node["count"]
-        out.update(flat_tree(node["children"]))
+        out[node[key]] = node["count"]
+        out.update(flat_tree(node["children"], key))
     return out
 
 
@@ -95,5 +95,9 @@ def index_counts(result: dict) -> dict:
     """facet -> value -> count as /api/search reports them (zero-count selections left out)."""
     out = {"theme": {k: v for k, v in flat_tree(result["facets"]["themes"]).items() if v}}
     for facet in FACETS[1:]:
+        if facet == "taxon":  # a tree of taxa
+            found = flat_tree(result["facets"][facet], "value")
+            out[facet] = {k: v for k, v in found.items() if v}
+            continue
         out[facet] = {b["value"]: b["count"] for b in result["facets"][facet] if b["count"]}
     return out

@@ -128,6 +128,55 @@ def test_flat_facets_are_whole_buckets_with_their_links(client, store):
     assert result["total"] == 24
 
 
+#: scientific name and broader taxon of every taxon, read from the store without the index
+_TAXA = """SELECT ?t ?name ?b WHERE {
+  ?t a <https://w3id.org/gaia-kg/ontology#Taxon> ;
+     <http://rs.tdwg.org/dwc/terms/scientificName> ?name .
+  OPTIONAL { ?t <http://www.w3.org/2004/02/skos/core#broader> ?b }
+}"""
+
+
+def test_the_taxon_facet_is_the_tree_of_the_taxa_with_their_counts(client, store):
+    # the demo's birds, bats, insects and butterflies, and the two salmonid test datasets
+    chordata = DATASET.replace("dataset/", "taxon/") + "phylum-chordata"
+    result = search(client, taxon=chordata, lang="en")
+    counts = expected_counts(store, SearchParams.from_args({"taxon": chordata}), None)["taxon"]
+    names, parents = {}, {}
+    for row in store.select(_TAXA):
+        names[row["t"].value] = row["name"].value
+        if row.get("b") is not None:
+            parents.setdefault(row["t"].value, set()).add(row["b"].value)
+    others = [("lang", "en")]
+
+    def node(taxon):
+        kids = [node(t) for t in counts if parents.get(t, set()) & {taxon}]
+        kids.sort(key=lambda n: (-n["count"], n["label"].casefold(), n["value"]))
+        chosen = taxon == chordata
+        applied = [chordata] if chosen else [chordata, taxon]
+        return {
+            "value": taxon,
+            "label": names[taxon],
+            "count": counts[taxon],
+            "selected": chosen,
+            "apply": url(*[("taxon", t) for t in applied], *others),
+            "remove": url(*others) if chosen else url(("taxon", chordata), *others),
+            "children": kids,
+        }
+
+    roots = [t for t in counts if not parents.get(t, set()) & set(counts)]
+    tree = sorted((node(t) for t in roots), key=lambda n: (-n["count"], n["label"].casefold()))
+    assert result["facets"]["taxon"] == tree
+    # counted without its own filter (disjunctive): every taxon, the selected one marked; the
+    # demo's birds (2) and bats (1) are the chordates, its insects are arthropods, and the
+    # salmonid test datasets have no taxon above their family
+    assert [(n["label"], n["count"]) for n in tree] == [("Animalia", 5), ("Salmonidae", 2)]
+    assert result["total"] == counts[chordata] == 3
+    assert sorted(names[t] for t in counts) == [
+        "Animalia", "Arthropoda", "Aves", "Chiroptera", "Chordata", "Insecta", "Lepidoptera",
+        "Mammalia", "Oncorhynchus", "Oncorhynchus keta", "Oncorhynchus mykiss", "Salmonidae",
+    ]  # fmt: skip
+
+
 def _both(kind):
     return [("type", "service"), ("type", kind)]
 

@@ -119,21 +119,25 @@ def test_stac_platforms_and_instruments_are_facets_with_their_gcmd_labels(client
     )
 
 
-def test_the_taxon_facet_counts_each_taxon_and_those_above_it(client, store):
+def test_the_taxon_facet_is_a_tree_counting_each_taxon_and_those_above_it(client, store):
     result = api(client, lang="fr")
     lang = [("lang", "fr")]
-    # the EML record names the genus and, inside it, the species (its ITIS IRI)
+    # the EML record names the genus and, inside it, the species (its ITIS IRI): a tree
+    species = bucket("taxon", SPECIES, "Macrocystis pyrifera", 1, others=lang)
     assert result["facets"]["taxon"] == [
-        bucket("taxon", GENUS, "Macrocystis", 1, others=lang),
-        bucket("taxon", SPECIES, "Macrocystis pyrifera", 1, others=lang),
-    ]
+        {**bucket("taxon", GENUS, "Macrocystis", 1, others=lang), "children": [
+            {**species, "children": []}
+        ]},
+    ]  # fmt: skip
     selected = api(client, taxon=GENUS, lang="fr")
     assert selected["total"] == 1
     assert [h["iri"] for h in selected["hits"]] == [KELP]
+    species = bucket("taxon", SPECIES, "Macrocystis pyrifera", 1, selected=[GENUS], others=lang)
     assert selected["facets"]["taxon"] == [
-        bucket("taxon", GENUS, "Macrocystis", 1, selected=[GENUS], others=lang),
-        bucket("taxon", SPECIES, "Macrocystis pyrifera", 1, selected=[GENUS], others=lang),
-    ]
+        {**bucket("taxon", GENUS, "Macrocystis", 1, selected=[GENUS], others=lang), "children": [
+            {**species, "children": []}
+        ]},
+    ]  # fmt: skip
     assert sparql_set(store, {"taxon": GENUS}) == sparql_set(store, {"taxon": SPECIES}) == {KELP}
     # AND across facets: no STAC platform has taxa
     assert api(client, taxon=GENUS, platform=GCMD + "platform/sentinel-2a")["total"] == 0
@@ -183,6 +187,30 @@ def test_result_cards_show_the_thumbnail_as_a_lazy_image(client):
     crafted = client.get("/search?q=crafted&lang=en").get_data(as_text=True)
     assert [c.find_all("img") for c in parse_html(crafted).find_all("li", "hit")] == [[]]
     assert "javascript:" not in crafted and "onerror" not in crafted
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Taxon"), ("fr", "Taxon")])
+def test_the_search_page_shows_the_taxon_tree_opened_along_the_selection(client, lang, title):
+    html = parse_html(client.get(f"/search?lang={lang}").get_data(as_text=True))
+    facet = html.find("section", id="facet-taxon")
+    assert facet.find("h3").text() == title
+    # closed: the genus only, a link that applies it
+    assert [(a.text(), a.attrs["href"]) for a in facet.find_all("a")] == [
+        ("Macrocystis", "/search?" + urlencode({"taxon": GENUS, "lang": lang}))
+    ]
+    html = parse_html(
+        client.get("/search?" + urlencode({"taxon": GENUS, "lang": lang})).get_data(as_text=True)
+    )
+    facet = html.find("section", id="facet-taxon")
+    links = [(a.text(), a.attrs["href"]) for a in facet.find_all("a")]
+    assert links == [
+        ("✓ Macrocystis", "/search?lang=" + lang),
+        ("Macrocystis pyrifera", "/search?" + urlencode(
+            [("taxon", GENUS), ("taxon", SPECIES), ("lang", lang)]
+        )),
+    ]  # fmt: skip
+    chips = [(c.attrs["data-param"], c.text()) for c in html.find_all("a", "chip")]
+    assert chips == [("taxon", "Taxon Macrocystis ×")]
 
 
 def page(client, iri: str, lang: str):

@@ -112,11 +112,16 @@ class Vocabularies:
         return found
 
     def meta(self) -> dict:
-        """What the search side needs: the thesaurus tree, labels of concepts and values."""
+        """What the search side needs: the thesaurus tree, the taxa tree, labels of concepts
+        and values."""
         return {
             "thesaurus": {
                 c: {"broader": [b for b in self.broader.get(c, ()) if b in self.thesaurus]}
                 for c in sorted(self.thesaurus)
+            },
+            "taxa": {
+                t: {"broader": [b for b in self.broader.get(t, ()) if b in self.names]}
+                for t in sorted(self.names)
             },
             "pref": self.pref,
             "matches": self.matches,

@@ -135,6 +135,9 @@ def build_server(settings: Settings, store: Store | None = None) -> MCPServer:
         pole: list[str] | None = None,
         centre: list[str] | None = None,
         type: list[str] | None = None,
+        taxon: list[str] | None = None,
+        platform: list[str] | None = None,
+        instrument: list[str] | None = None,
         bbox: str | None = None,
         start: str | None = None,
         end: str | None = None,
@@ -145,10 +148,13 @@ def build_server(settings: Settings, store: Store | None = None) -> MCPServer:
     ) -> dict[str, Any]:
         """Faceted search of the catalogue (as /api/search): words in French or English,
         thesaurus concepts (theme slugs or IRIs), data hubs (pole), data centres (centre),
-        resource types (dataset, service, publication, software), bbox=west,south,east,north,
-        start/end ISO dates (overlap). Returns the total and the hits with their IRIs."""
+        resource types (dataset, service, publication, software), taxa (IRIs; a taxon also
+        finds the resources of the taxa below it), platforms and instruments (IRIs),
+        bbox=west,south,east,north, start/end ISO dates (overlap). Returns the total and the
+        hits with their IRIs."""
         args = {"q": q, "theme": theme or [], "pole": pole or [], "centre": centre or []}
         args |= {"type": type or [], "sort": sort, "page": str(page), "size": str(size)}
+        args |= {"taxon": taxon or [], "platform": platform or [], "instrument": instrument or []}
         args |= {k: v for k, v in (("bbox", bbox), ("start", start), ("end", end)) if v}
         try:
             params = SearchParams.from_args(args)

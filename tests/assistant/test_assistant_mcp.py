@@ -55,6 +55,23 @@ def test_search_returns_the_hits_iris(server):
     assert bad.is_error and "bbox" in bad.content[0].text
 
 
+def test_search_by_taxon_finds_the_taxa_below(server):
+    # the demo's bird datasets cover the class Aves; the phylum Chordata is above it, and
+    # above the bats' order Chiroptera (graph_loader/demo/pndb.ttl)
+    taxon = BASE_IRI + "id/taxon/"
+    birds = call(server, "search", {"taxon": [taxon + "class-aves"]}).structured_content
+    assert {h["iri"] for h in birds["hits"]} == {
+        D + "vigie-nature-stoc",
+        D + "crbpo-bird-ringing",
+    }
+    chordates = call(server, "search", {"taxon": [taxon + "phylum-chordata"]}).structured_content
+    assert {h["iri"] for h in chordates["hits"]} == {
+        D + "vigie-nature-stoc",
+        D + "crbpo-bird-ringing",
+        D + "vigie-chiro",
+    }
+
+
 def test_get_resource_and_related(server):
     page = call(server, "get_resource", {"iri": D + "odyssea-sst"}).structured_content
     assert page["iri"] == D + "odyssea-sst" and page["title"]

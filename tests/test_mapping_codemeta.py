@@ -63,7 +63,7 @@ def test_nested_source_code_and_spdx_licence():
                 ),
                 "schema-org-codemeta.json": (
                     ["https://github.com/codemeta/codemetar"],
-                    ["https://opensource.org/licenses/BSD-2-Clause"],
+                    ["http://spdx.org/licenses/BSD-2-Clause"],
                 ),
             }[path.name]
         )

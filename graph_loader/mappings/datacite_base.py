@@ -6,8 +6,8 @@ import re
 
 import pyoxigraph as ox
 
-from ..terms import RDF_TYPE
 from . import datacite_terms as terms
+from .build import Triples
 
 __all__ = [
     "Mapper",
@@ -60,24 +60,16 @@ def items(value: object) -> list:
     return value if isinstance(value, list) else [value]
 
 
-class Mapper:
-    """Collects the triples of one record."""
+class Mapper(Triples):
+    """Collects the triples of one record (the converters' one collector, with the record's
+    language for its literals)."""
 
     def __init__(self, record: dict, base_iri: str):
+        super().__init__()
         self.record = record
         self.base = base_iri
-        self.triples: list[ox.Triple] = []
         self.lang = terms.lang_tag(get(record, "language"))
-
-    def add(self, s, p: str, o) -> None:
-        self.triples.append(ox.Triple(s, n(p), o))
 
     def literal(self, text: str, lang: str | None = None) -> ox.Literal:
         tag = terms.lang_tag(lang) or self.lang
         return ox.Literal(text, language=tag) if tag else ox.Literal(text)
-
-    def node(self, *, cls: str | None = None) -> ox.BlankNode:
-        node = ox.BlankNode()
-        if cls:
-            self.add(node, RDF_TYPE.value, n(cls))
-        return node

@@ -94,7 +94,7 @@ def convert_record(record: dict, *, base_iri: str) -> list[ox.Triple]:
     language = terms.language_iri(get(record, "language"))
     if language:
         m.add(res, DCT + "language", n(language))
-    return m.triples
+    return list(m)
 
 
 def _titles(m: Mapper, res, kind: str, titles: list[dict]) -> None:
@@ -223,7 +223,7 @@ def _dates(m: Mapper, res, record: dict) -> None:
     for d in dates:
         kind, text = get(d, "dateType"), get(d, "date")
         if kind in simple:
-            m.add(res, DCT + simple[kind], terms.date_literal(text) or ox.Literal(text))
+            m.add(res, DCT + simple[kind], terms.date_literal(text, exact=True) or ox.Literal(text))
         elif kind == "Collected" or (kind == "Other" and get(d, "dateInformation") == "Coverage"):
             periods += [text] if text not in periods else []
     for text in periods:
@@ -234,7 +234,7 @@ def _period(m: Mapper, res, text: str) -> None:
     start, _, end = text.partition("/")
     bounds = [
         (DCAT + "startDate", terms.date_literal(start)),
-        (DCAT + "endDate", terms.date_literal(end)),
+        (DCAT + "endDate", terms.date_literal(end, end=True)),
     ]
     if not any(value for _, value in bounds):
         return
@@ -274,7 +274,7 @@ def _rights(m: Mapper, res, record: dict) -> None:
             continue
         uri = get(r, "rightsUri", "rightsURI")
         licence = terms.licence_iri(
-            uri, get(r, "rightsIdentifier"), get(r, "rightsIdentifierScheme")
+            uri, get(r, "rightsIdentifier"), get(r, "rightsIdentifierScheme"), get(r, "rights")
         )
         access = terms.access_rights_iri(uri)
         if licence:

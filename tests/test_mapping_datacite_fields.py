@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from graph_loader.mappings.datacite_common import convert_record
 
@@ -226,4 +226,96 @@ def test_rest_api_url_and_content_url():
         ("page", "https://data.example.org/files"),
         ("page", "https://doi.org/10.5072/files"),
         ("type", "http://www.w3.org/ns/dcat#Distribution"),
+    ]
+
+
+def _identity(record: dict) -> tuple[str, list[str], list[str]]:
+    """(record IRI, dct:identifier values, landing pages) of a minimal dataset record."""
+    record = {"titles": [{"title": "Identified", "lang": "en"}], **record}
+    graph = as_graph(convert_record(record, base_iri=BASE))
+    rows = graph.query("""SELECT ?r WHERE { ?r a <http://www.w3.org/ns/dcat#Dataset> }""")
+    (root,) = [str(row.r) for row in rows]
+    ids = sorted(str(o) for o in graph.objects(None, DCT_IDENTIFIER))
+    pages = sorted(str(o) for o in graph.objects(None, LANDING_PAGE))
+    return root, ids, pages
+
+
+DCT_IDENTIFIER = URIRef("http://purl.org/dc/terms/identifier")
+LANDING_PAGE = URIRef("http://www.w3.org/ns/dcat#landingPage")
+
+
+def test_identifiers_that_are_not_dois_identify_the_record():
+    """A Handle, an ARK, a URL or a local identifier names the record (no refusal); a Handle,
+    an ARK and a URL also give its landing page."""
+    handle = _identity(
+        {"identifiers": [{"identifier": "20.500.1/abc", "identifierType": "Handle"}]}
+    )
+    assert handle == (
+        BASE + "id/dataset/20.500.1-abc-" + handle[0].rsplit("-", 1)[-1],
+        ["20.500.1/abc"],
+        ["https://hdl.handle.net/20.500.1/abc"],
+    )
+    ark = _identity({"alternateIdentifiers": [
+        {"alternateIdentifier": "ark:/13030/m51g217t", "alternateIdentifierType": "ARK"}
+    ]})  # fmt: skip
+    assert ark[1:] == (["ark:/13030/m51g217t"], ["https://n2t.net/ark:/13030/m51g217t"])
+    url = _identity(
+        {"identifiers": [{"identifier": "https://example.org/ds/1", "identifierType": "URL"}]}
+    )
+    assert url[1:] == (["https://example.org/ds/1"], ["https://example.org/ds/1"])
+    local = _identity({"identifiers": [{"identifier": "EC-1234", "identifierType": "local"}]})
+    assert local[1:] == (["EC-1234"], [])
+    assert local[0] != url[0] != ark[0] != handle[0]
+
+
+def test_a_record_with_no_identifier_at_all_gets_a_stable_iri():
+    """An empty ``<identifier identifierType="DOI"/>`` (Merritt exports): the IRI is minted from
+    the title, publisher and first creator, the same at each load, and differs between records."""
+    record = {"publisher": "DataONE", "creators": [{"name": "Lai, Chun-Ta"}]}
+    first, again = _identity(record), _identity(dict(record))
+    other = _identity({**record, "titles": [{"title": "Another", "lang": "en"}]})
+    assert first == again and first[1:] == ([], [])
+    assert first[0].startswith(BASE + "id/dataset/datacite-") and other[0] != first[0]
+
+
+def test_resource_types_choose_publication_classes():
+    """A book or a report is no article; an article is; a Text with a precise resourceType
+    (kernel 3) takes it."""
+
+    def classes(general: str, specific: str = "") -> list[str]:
+        record = {"doi": "10.5072/t", "titles": [{"title": "T", "lang": "en"}],
+                  "types": {"resourceTypeGeneral": general, "resourceType": specific}}  # fmt: skip
+        return sorted(
+            t.object.value.rsplit("/", 1)[-1]
+            for t in convert_record(record, base_iri=BASE)
+            if t.predicate.value.endswith("#type") and t.subject.value.startswith(BASE)
+        )
+
+    assert {g: classes(g) for g in ("Book", "BookChapter", "Report", "Dissertation",
+                                    "JournalArticle", "Preprint", "Text", "Model",
+                                    "Workflow", "Collection")} == {
+        "Book": ["Book", "CreativeWork"], "BookChapter": ["Chapter", "CreativeWork"],
+        "Report": ["CreativeWork", "Report"], "Dissertation": ["CreativeWork", "Thesis"],
+        "JournalArticle": ["ScholarlyArticle"], "Preprint": ["ScholarlyArticle"],
+        "Text": ["CreativeWork"], "Model": ["dcat#Dataset"], "Workflow": ["SoftwareSourceCode"],
+        "Collection": ["dcat#Dataset"],
+    }  # fmt: skip
+    assert classes("Text", "Monograph") == ["Book", "CreativeWork"]
+    assert classes("Text", "Journal Article") == ["ScholarlyArticle"]
+
+
+def test_sizes_in_bytes_are_byte_sizes():
+    record = {"doi": "10.5072/s", "titles": [{"title": "S", "lang": "en"}],
+              "sizes": ["4898073"], "formats": ["text/csv", "NetCDF"]}  # fmt: skip
+    got = sorted(
+        (t.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], t.object.value)
+        for t in convert_record(record, base_iri=BASE)
+        if t.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        in ("byteSize", "extent", "format", "mediaType")
+    )
+    assert got == [
+        ("byteSize", "4898073"),
+        ("extent", "4898073"),
+        ("format", "NetCDF"),
+        ("mediaType", "https://www.iana.org/assignments/media-types/text/csv"),
     ]

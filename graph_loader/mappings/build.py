@@ -31,6 +31,7 @@ __all__ = [
     "date_literal",
     "licence_iri",
     "find_licence",
+    "byte_size",
     "LANGUAGES",
     "ACCESS_RIGHTS",
     "DCAT",
@@ -204,3 +205,32 @@ def date_literal(
         zone = f"{zone[:3]}:{zone[3:]}"
     stamp = f"{year}-{month}-{day}T{hours}:{minutes}{seconds or ':00'}{zone}"
     return ox.Literal(stamp, datatype=ox.NamedNode(XSD + "dateTime"))
+
+
+_SIZE = re.compile(
+    r"^\s*(\d+(?:[.,]\d+)?)\s*(bytes?|octets?|b|o|([kmgtp])(i?)(?:b|o|bytes?|octets?))?\s*$",
+    re.IGNORECASE,
+)
+_POWERS = {"k": 1, "m": 2, "g": 3, "t": 4, "p": 5}
+
+
+def byte_size(value: str) -> ox.Literal | None:
+    """The ``dcat:byteSize`` (``xsd:nonNegativeInteger``) of a size written as a number of bytes,
+    with or without a unit (``4898073``, ``2.5 MB``, ``12 Ko``, ``3 GiB``); None for other sizes
+    (``15 pages``, ``3 files``).
+
+    >>> byte_size("4898073").value, byte_size("2,5 MB").value, byte_size("1 KiB").value
+    ('4898073', '2500000', '1024')
+    >>> byte_size("15 pages") is None
+    True
+    """
+    match = _SIZE.match(value)
+    if not match:
+        return None
+    number, unit, prefix, binary = match.groups()
+    amount = float(number.replace(",", "."))
+    if prefix:
+        amount *= (1024 if binary else 1000) ** _POWERS[prefix.lower()]
+    elif "." in number or "," in number:
+        return None  # a fraction of a byte is no byte count
+    return ox.Literal(str(round(amount)), datatype=ox.NamedNode(XSD + "nonNegativeInteger"))

@@ -7,6 +7,7 @@ schema.org terms are normalised to ``https://schema.org/`` whatever the record w
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 
 import pyoxigraph as ox
@@ -14,7 +15,7 @@ import pyoxigraph as ox
 from ..errors import InputError
 from .xmlsafe import MAX_RECORD_BYTES
 
-__all__ = ["load_json", "context_names", "parse_jsonld", "Index"]
+__all__ = ["load_json", "context_names", "parse_jsonld", "clean_ids", "https", "Index"]
 
 _HTTP_SDO = "http://schema.org/"
 _SDO = "https://schema.org/"
@@ -60,11 +61,12 @@ def _vocab(context: object) -> object:
     return context
 
 
-def _https(term):
+def https(term):
+    """``term`` with a ``http://schema.org/`` IRI (or datatype) in ``https://schema.org/``."""
     if isinstance(term, ox.NamedNode) and term.value.startswith(_HTTP_SDO):
         return ox.NamedNode(_SDO + term.value[len(_HTTP_SDO) :])
     if isinstance(term, ox.Literal) and term.datatype.value.startswith(_HTTP_SDO):
-        return ox.Literal(term.value, datatype=_https(term.datatype))
+        return ox.Literal(term.value, datatype=https(term.datatype))
     return term
 
 
@@ -74,14 +76,59 @@ def _inline(document: object) -> object:
     return inline_contexts(document, _vocab)
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _has_base(node: object) -> bool:
+    """Whether a context of ``node`` (or of a node inside it) declares ``@base``."""
+    if isinstance(node, list):
+        return any(_has_base(n) for n in node)
+    if not isinstance(node, dict):
+        return False
+    contexts = node.get("@context")
+    contexts = contexts if isinstance(contexts, list) else [contexts]
+    if any(isinstance(c, dict) and "@base" in c for c in contexts):
+        return True
+    return any(_has_base(v) for k, v in node.items() if k != "@context")
+
+
+def clean_ids(node: object, *, relative: bool | None = None) -> object:
+    """``node`` with the node identifiers real records get wrong made harmless: an ``@id`` (or
+    its schema.org alias ``id``) that is null, empty or not a string is dropped, a relative one
+    (``"metadata-nwis-sites"``: no base is known offline) becomes a blank node label, so the
+    node keeps its statements and the nodes that share it stay one (unless the document
+    declares an ``@base`` that resolves them: ``relative`` None looks for one)."""
+    if relative is None:
+        relative = not _has_base(node)
+    if isinstance(node, list):
+        return [clean_ids(n, relative=relative) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key in ("@id", "id"):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            if (
+                relative
+                and isinstance(value, str)
+                and not _SCHEME.match(value.strip())
+                and not value.startswith("_:")
+            ):
+                value = "_:rel-" + re.sub(r"[^A-Za-z0-9_-]", "_", value.strip())
+        out[key] = value if key == "@context" else clean_ids(value, relative=relative)
+    return out
+
+
 def parse_jsonld(document: object) -> list[ox.Triple]:
-    """The triples of a JSON-LD ``document`` (contexts inlined, schema.org in https)."""
-    inlined = json.dumps(_inline(document)).encode()
+    """The triples of a JSON-LD ``document`` (contexts inlined, node identifiers cleaned by
+    :func:`clean_ids`, schema.org in https)."""
+    inlined = json.dumps(_inline(clean_ids(document))).encode()
     try:
         quads = list(ox.parse(inlined, ox.RdfFormat.JSON_LD))
     except (SyntaxError, ValueError) as exc:
         raise InputError(f"invalid JSON-LD: {exc}") from exc
-    return [ox.Triple(_https(q.subject), _https(q.predicate), _https(q.object)) for q in quads]
+    return [ox.Triple(https(q.subject), https(q.predicate), https(q.object)) for q in quads]
 
 
 class Index:

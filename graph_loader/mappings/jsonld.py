@@ -15,7 +15,15 @@ import pyoxigraph as ox
 from ..errors import InputError
 from .xmlsafe import MAX_RECORD_BYTES
 
-__all__ = ["load_json", "context_names", "parse_jsonld", "clean_ids", "https", "Index"]
+__all__ = [
+    "load_json",
+    "context_names",
+    "parse_jsonld",
+    "clean_ids",
+    "normalise_contexts",
+    "https",
+    "Index",
+]
 
 _HTTP_SDO = "http://schema.org/"
 _SDO = "https://schema.org/"
@@ -68,6 +76,65 @@ def https(term):
     if isinstance(term, ox.Literal) and term.datatype.value.startswith(_HTTP_SDO):
         return ox.Literal(term.value, datatype=https(term.datatype))
     return term
+
+
+#: context IRIs real records write for the shipped schema.org and CodeMeta contexts
+_CODEMETA = "https://doi.org/10.5063/schema/codemeta-2.0"
+_ALIASES = re.compile(
+    r"^https?://(?:(?:dx\.)?doi\.org/(?:doi:)?10\.5063/schema/codemeta-[12]\.0"
+    r"|purl\.org/codemeta/[23]\.\d|w3id\.org/codemeta/(?:v?[123]\.\d)"
+    r"|raw\.githubusercontent\.com/codemeta/codemeta/[\w.]+/codemeta\.jsonld)/?$",
+    re.IGNORECASE,
+)
+_SCHEMAORG_RELEASE = re.compile(
+    r"^https?://(raw\.githubusercontent\.com/schemaorg/schemaorg/[\w.]+/data/releases/[\d.]+/"
+    r"schemaorgcontext\.jsonld|schema\.org/version/[\d.]+/schemaorgcontext\.jsonld)$",
+    re.IGNORECASE,
+)
+#: extension contexts of CodeMeta tools (software types, I/O data) whose terms are not read
+_EXTENSIONS = re.compile(
+    r"^https?://w3id\.org/(software-types|software-iodata|nwo-research-fields)/?$", re.IGNORECASE
+)
+
+
+def normalise_contexts(node: object) -> object:
+    """``node`` with the context IRIs written for the shipped contexts replaced by the shipped
+    names (``http://purl.org/codemeta/2.0``, ``doi:``-prefixed DOIs, CodeMeta 1.0, schema.org
+    release files); beside a shipped context, the CodeMeta extension contexts (software types,
+    I/O data, research fields) are dropped: their terms are not read and the network is not
+    used (any other unknown context still stops the record: it may redefine terms)."""
+    if isinstance(node, list):
+        return [normalise_contexts(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key == "@context":
+            items = value if isinstance(value, list) else [value]
+            items = [_context_name(v) for v in items]
+            known = any(isinstance(v, str) and _shipped(v) for v in items)
+            kept = [v for v in items if not (known and isinstance(v, str) and _EXTENSIONS.match(v))]
+            value = kept if isinstance(value, list) else kept[0] if kept else {}
+        else:
+            value = normalise_contexts(value)
+        out[key] = value
+    return out
+
+
+def _shipped(iri: str) -> bool:
+    from ..formats import CONTEXTS  # formats imports this package: look it up late
+
+    return iri in CONTEXTS or iri.rstrip("/") in CONTEXTS
+
+
+def _context_name(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    if _ALIASES.match(value.strip()):
+        return _CODEMETA
+    if _SCHEMAORG_RELEASE.match(value.strip()):
+        return _SDO
+    return value
 
 
 def _inline(document: object) -> object:
@@ -123,7 +190,7 @@ def clean_ids(node: object, *, relative: bool | None = None) -> object:
 def parse_jsonld(document: object) -> list[ox.Triple]:
     """The triples of a JSON-LD ``document`` (contexts inlined, node identifiers cleaned by
     :func:`clean_ids`, schema.org in https)."""
-    inlined = json.dumps(_inline(clean_ids(document))).encode()
+    inlined = json.dumps(_inline(clean_ids(normalise_contexts(document)))).encode()
     try:
         quads = list(ox.parse(inlined, ox.RdfFormat.JSON_LD))
     except (SyntaxError, ValueError) as exc:

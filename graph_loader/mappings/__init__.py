@@ -22,6 +22,7 @@ MAPPINGS: dict[str, str] = {
     "datacite-xml": "graph_loader.mappings.datacite_xml",
     "datacite-json": "graph_loader.mappings.datacite_json",
     "oai_dc": "graph_loader.mappings.oai_dc",
+    "oai-pmh": "graph_loader.mappings.oai_pmh",
     "iso19139": "graph_loader.mappings.iso19139",
     "iso19115-3": "graph_loader.mappings.iso19115_3",
     "schemaorg": "graph_loader.mappings.schemaorg",

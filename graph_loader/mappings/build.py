@@ -176,7 +176,11 @@ def date_literal(
     >>> date_literal("2019-05-15T09:00+0200").value, date_literal("2019-02-30")
     ('2019-05-15T09:00:00+02:00', None)
     """
-    match = _DATE.match(value.strip())
+    value = value.strip()
+    # as records write date-times: "2018-02-12 08:00:00", "2011-03-31T12:35:01Z+0000"
+    value = re.sub(r"^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})", r"\1T\2", value)
+    value = re.sub(r"Z([+-]\d{2}:?\d{2})$", r"\1", value)
+    match = _DATE.match(value)
     if not match:
         return None
     year, month, day, time = match.groups()

@@ -166,7 +166,16 @@ def _software(out: Triples, idx: Index, node, base_iri: str) -> None:
         out.add(software, SDO + "programmingLanguage", text(name.value) if name else None)
     for value in _values(idx, node, "license"):
         raw = value if not isinstance(value, ox.BlankNode) else idx.first(value, SDO + "url")
-        out.add(software, DCT + "license", licence_iri(raw.value) if raw is not None else None)
+        if raw is None:
+            continue
+        url = isinstance(raw, ox.NamedNode) or is_url(raw.value)
+        licence = licence_iri(raw.value, field=url)
+        if licence is None:  # "file LICENSE", "GPL (>= 3)": a rights statement
+            statement = ox.BlankNode()
+            out.add(statement, A, ox.NamedNode(DCT + "RightsStatement"))
+            out.add(statement, "http://www.w3.org/2000/01/rdf-schema#label", text(raw.value))
+            out.add(software, DCT + "rights", statement)
+        out.add(software, DCT + "license", licence)
     for identifier in _identifiers(idx, node):
         out.add(software, DCT + "identifier", text(identifier))
     for version in strings(idx, node, SDO + "version") or strings(

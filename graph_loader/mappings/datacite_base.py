@@ -60,6 +60,17 @@ def items(value: object) -> list:
     return value if isinstance(value, list) else [value]
 
 
+def _language(text: str) -> str | None:
+    """The BCP 47 tag of the record's ``language``: ``en``, ``en-US``, and also ISO 639-2
+    codes (``GER``, ``fre``) and English names (``English``), as records write them."""
+    from .oai_dc_values import language_code
+
+    text = text.strip()
+    if re.fullmatch(r"[A-Za-z]{2}(-[A-Za-z0-9]{2,8})*", text):
+        return terms.lang_tag(text)
+    return language_code(text) or terms.lang_tag(text)
+
+
 class Mapper(Triples):
     """Collects the triples of one record (the converters' one collector, with the record's
     language for its literals)."""
@@ -68,7 +79,7 @@ class Mapper(Triples):
         super().__init__()
         self.record = record
         self.base = base_iri
-        self.lang = terms.lang_tag(get(record, "language"))
+        self.lang = _language(get(record, "language"))
 
     def literal(self, text: str, lang: str | None = None) -> ox.Literal:
         tag = terms.lang_tag(lang) or self.lang

@@ -141,14 +141,14 @@ def convert_record(record: dict, *, base_iri: str) -> list[ox.Triple]:
     _subjects(m, res, record)
     _rights(m, res, record)
     links(m, res, record, kind)
-    identifiers(m, res, record)
+    identifiers(m, res, record, doi)
     funding(m, res, record)
     geolocations(m, res, record)
     distribution(m, res, record, doi_node, dataset=kind == "dataset")
     version = get(record, "version")
     if version:
         m.add(res, DCAT + "version" if kind == "dataset" else SDO + "version", ox.Literal(version))
-    language = terms.language_iri(get(record, "language"))
+    language = terms.language_iri(m.lang or "")
     if language:
         m.add(res, DCT + "language", n(language))
     return list(m)
@@ -283,6 +283,10 @@ def _dates(m: Mapper, res, record: dict) -> None:
             m.add(res, DCT + simple[kind], terms.date_literal(text, exact=True) or ox.Literal(text))
         elif kind == "Collected" or (kind == "Other" and get(d, "dateInformation") == "Coverage"):
             periods += [text] if text not in periods else []
+    starts = [get(d, "date") for d in dates if get(d, "dateType") == "StartDate"]
+    ends = [get(d, "date") for d in dates if get(d, "dateType") == "EndDate"]
+    if starts or ends:  # kernel 2: the period as StartDate and EndDate
+        periods.append(f"{(starts or [''])[0]}/{(ends or [''])[0]}")
     for text in periods:
         _period(m, res, text)
 

@@ -79,13 +79,17 @@ def links(m: Mapper, res, record: dict, kind: str) -> None:
             m.add(res, predicate, n(target))
 
 
-def identifiers(m: Mapper, res, record: dict) -> None:
+def identifiers(m: Mapper, res, record: dict, own_doi: str | None = None) -> None:
+    """Each identifier but the record's own DOI as an ``adms:Identifier`` (another DOI, e.g.
+    of the article a dataset is also published as, is kept)."""
+    own = (own_doi or "").lower()
     for i in items(record.get("identifiers")) + items(record.get("alternateIdentifiers")):
         if not isinstance(i, dict):
             continue
         kind = get(i, "identifierType", "alternateIdentifierType")
         value = get(i, "identifier", "alternateIdentifier")
-        if not value or kind.upper() == "DOI":
+        if not value or (kind.upper() == "DOI" and (terms.normalise_doi(value) or "").lower()
+                         in (own, "")):  # fmt: skip
             continue
         ident = m.node(cls=ADMS + "Identifier")
         m.add(ident, SKOS + "notation", ox.Literal(value))

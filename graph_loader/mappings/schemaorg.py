@@ -54,8 +54,10 @@ _TYPES = {"Dataset", "DataCatalog", "DataDownload"}
 _GEODCAT_DISTRIBUTOR = "http://data.europa.eu/930/distributor"
 _ROLES = {
     "creator": DCT + "creator",
+    "author": DCT + "creator",
     "publisher": DCT + "publisher",
     "contributor": DCT + "contributor",
+    "funder": SDO + "funder",
 }
 
 
@@ -204,8 +206,9 @@ def add_agent(out: Triples, idx: Index, node) -> ox.NamedNode | ox.BlankNode | N
         return agent
     types = idx.types(node)
     name = idx.first(node, SDO + "name") or idx.first(node, SDO + "legalName")
-    if name is None:
-        parts = [idx.first(node, SDO + p) for p in ("givenName", "familyName")]
+    if name is None:  # every given name (a list in some records), then the family names
+        parts = [v for p in ("givenName", "familyName") for v in idx.values(node, SDO + p)]
+        parts = list(dict.fromkeys(parts))  # a person described twice (author, maintainer)
         joined = " ".join(p.value.strip() for p in parts if isinstance(p, ox.Literal))
         name = ox.Literal(joined) if joined else None
     if not isinstance(name, ox.Literal):
@@ -250,11 +253,20 @@ def _pairs(numbers: list[float]) -> tuple[list[float], list[float]] | None:
     return seconds, firsts
 
 
+def _numbers(text: str) -> list[float]:
+    """The numbers of a ``box``/``polygon`` text: separated by spaces or commas, or, when every
+    space-separated number has a decimal comma ("10,0438 -61,9299"), by spaces only."""
+    tokens = text.split()
+    if tokens and all(re.fullmatch(r"-?\d+,\d+|-?\d+", t) for t in tokens) and "," in text:
+        return [float(t.replace(",", ".")) for t in tokens]
+    return [float(n) for n in re.split(r"[\s,]+", text.strip()) if n]
+
+
 def _box(idx: Index, geo) -> str | None:
     box = idx.first(geo, SDO + "box")
     if isinstance(box, ox.Literal):
         try:
-            numbers = [float(n) for n in re.split(r"[\s,]+", box.value.strip())]
+            numbers = _numbers(box.value)
         except ValueError:
             return None
         pairs = _pairs(numbers) if len(numbers) == 4 else None
@@ -265,7 +277,7 @@ def _box(idx: Index, geo) -> str | None:
     shape = idx.first(geo, SDO + "polygon") or idx.first(geo, SDO + "line")
     if isinstance(shape, ox.Literal):  # "lat,lon lat,lon ..." or "lat lon lat lon ...": envelope
         try:
-            numbers = [float(n) for n in re.split(r"[\s,]+", shape.value.strip())]
+            numbers = _numbers(shape.value)
         except ValueError:
             return None
         pairs = _pairs(numbers)
@@ -281,9 +293,19 @@ def _box(idx: Index, geo) -> str | None:
     return bbox_wkt(x, y, x, y)
 
 
+def _envelope(boxes: list[str]) -> str:
+    """The WKT box around several WKT boxes (a cruise's profiles, a set of stations)."""
+    numbers = [[float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", b)] for b in boxes]
+    xs = [n for ns in numbers for n in ns[0::2]]
+    ys = [n for ns in numbers for n in ns[1::2]]
+    return bbox_wkt(min(xs), min(ys), max(xs), max(ys))
+
+
 def _spatial(out: Triples, idx: Index, dataset, place) -> None:
     location = ox.BlankNode()
     boxes = [b for geo in idx.values(place, SDO + "geo") if (b := _box(idx, geo))]
+    if len(boxes) > 1:  # several points or shapes of one place: the box around them all
+        boxes = [_envelope(boxes)]
     if not boxes and not isinstance(place, ox.Literal):  # a Place with its own coordinates
         boxes = [b for b in [_box(idx, place)] if b]
     names = strings(idx, place, SDO + "name") if not isinstance(place, ox.Literal) else [place]
@@ -384,13 +406,23 @@ def _dataset_iri(idx: Index, node, base_iri: str) -> ox.NamedNode:
     return ox.NamedNode(resource_iri("dataset", keys[0], base_iri))
 
 
+def _licence(value) -> ox.NamedNode | None:
+    """A licence given by IRI or URL (any), or as a text naming a known licence or SPDX
+    identifier; other texts ("TBD", "Restricted access") are rights statements."""
+    if value is None:
+        return None
+    if isinstance(value, ox.NamedNode) or is_url(value.value):
+        return licence_iri(value.value)
+    return licence_iri(value.value, field=False)
+
+
 def _links(out: Triples, idx: Index, node, dataset, lang) -> None:
     for prop, target in (("license", DCT + "license"), ("url", DCAT + "landingPage")):
         for value in idx.values(node, SDO + prop):
             if isinstance(value, ox.BlankNode):
                 value = idx.first(value, SDO + "url") or idx.first(value, SDO + "name")
             if prop == "license":
-                licence = licence_iri(value.value) if value is not None else None
+                licence = _licence(value)
                 if licence is None and isinstance(value, ox.Literal):
                     statement = ox.BlankNode()
                     out.add(dataset, DCT + "rights", statement)

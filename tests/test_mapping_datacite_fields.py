@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from pathlib import Path
 
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
+
+from graph_loader.formats import detect_format
+from graph_loader.mappings import datacite_xml
 from graph_loader.mappings.datacite_common import convert_record
 
 BASE = "https://data.gaia-data.fr/"
@@ -319,3 +325,15 @@ def test_sizes_in_bytes_are_byte_sizes():
         ("format", "NetCDF"),
         ("mediaType", "https://www.iana.org/assignments/media-types/text/csv"),
     ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_records_are_read(encoding: str):
+    """UTF-16 with a byte order mark or without one (declared in the XML declaration) is
+    sniffed and converted as its UTF-8 form."""
+    case = Path(__file__).parent / "cases" / "datacite-xml" / "kernel3-orcid-etalab" / "input.xml"
+    text = case.read_text("utf-8")
+    utf16 = text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(encoding)
+    assert detect_format(utf16) == "datacite-xml"
+    expected = as_graph(datacite_xml.convert(case.read_bytes(), base_iri=BASE))
+    assert isomorphic(as_graph(datacite_xml.convert(utf16, base_iri=BASE)), expected)

@@ -340,6 +340,20 @@ def _names(value: object) -> list[str]:
     return [" ".join(n.split()) for n in out if n and n.strip()]
 
 
+def _roles(value: object, prop: str) -> list:
+    """Agents, a schema.org Role (``{"@type": "Role", "author": …}``) read as its agents;
+    JSON-LD ``@list`` objects as their items."""
+    out = []
+    for v in _list(value):
+        if isinstance(v, dict) and "@list" in v:
+            out += _roles(v["@list"], prop)
+        elif isinstance(v, dict) and "Role" in _types(v):
+            out += _list(v.get(prop))
+        else:
+            out.append(v)
+    return out
+
+
 def _numbers(text: str) -> list[float]:
     """Numbers separated by spaces or commas, or by spaces when they have decimal commas."""
     tokens = text.split()
@@ -365,10 +379,21 @@ def schemaorg_fields(doc: object, g: Graph, tally: Tally, kind: str, name: str) 
             for w in words:
                 check("keywords", g.text(w.strip()), w)
         for role in ("creator", "author", "publisher", "contributor", "provider"):
-            for n in _names(node.get(role)):
+            for n in _names(_roles(node.get(role), role)):
                 check("creators/contacts", g.text(n), (role, n))
         for n in _names(node.get("funder")):
             check("funding", g.text(n), n)
+        for grant in _list(node.get("funding")):
+            if isinstance(grant, dict):
+                for n in [*_names(grant.get("name")), *_names(grant.get("funder"))]:
+                    check("funding", g.text(n), n)
+        for geometry in _list(node.get("geosparql:hasGeometry")):
+            wkt = geometry.get("geosparql:asWKT") if isinstance(geometry, dict) else None
+            wkt = wkt.get("@value") if isinstance(wkt, dict) else wkt
+            numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", wkt or "")]
+            if len(numbers) >= 2:
+                xs, ys = numbers[0::2], numbers[1::2]
+                check("bbox", g.box(min(xs), min(ys), max(xs), max(ys)), wkt[:60])
         for key in ("datePublished", "dateModified"):
             for d in _list(node.get(key)):
                 if re.match(r"^\d{4}-\d{2}-\d{2}", _s(d)):

@@ -57,6 +57,15 @@ SOURCE_DEFECTS = {
     # longitudes 0..360 (the pipeline's longitude repair brings them to -180..180)
     ("schemaorg/amgeo/Amgeo1.json", "Location-bbox-range"): "Place longitude 360",
     ("schemaorg/amgeo/MB_amgeo_data-01-06-2013-17-30-00.json", "Location-bbox-range"): "0..360",
+    # ODIS Pacific Data Hub geometries east of the antimeridian written 180..360
+    ("schemaorg/odis-pacificdatahub/pacificdatahub-03df2497-ab30-3636-8876-3869a4c27a03.json",
+     "Location-bbox-range"): "POLYGON((191.47 -25.30, …, 205.19 …))",
+    ("schemaorg/odis-pacificdatahub/pacificdatahub-0ddd9a63-9815-4967-a779-6a76d683a730.json",
+     "Location-bbox-range"): "longitudes over 180",
+    ("schemaorg/odis-pacificdatahub/pacificdatahub-0f3825b1-dce7-4613-8dd1-bcfc6b223039.json",
+     "Location-bbox-range"): "longitudes over 180",
+    ("schemaorg/odis-pacificdatahub/pacificdatahub-07b8dd4b-e4fb-30ae-ae10-e34099c1bc91.json",
+     "Location-bbox-range"): "longitudes over 180",
 }  # fmt: skip
 
 

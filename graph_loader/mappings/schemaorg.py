@@ -454,6 +454,59 @@ def _links(out: Triples, idx: Index, node, dataset, lang) -> None:
             out.add(catalog, SDO + "url", _url(idx.first(catalog, SDO + "url")))
 
 
+_GEOSPARQL = "http://www.opengis.net/ont/geosparql#"
+_LOCN_GEOMETRY = "http://www.w3.org/ns/locn#geometry"
+
+
+def _unwrap_role(idx: Index, value, prop: str) -> list:
+    """The agents of a schema.org ``Role`` (``{"@type": "Role", "author": {...}, "roleName":
+    "Lead Author"}``), or the value itself."""
+    if isinstance(value, ox.Literal) or SDO + "Role" not in idx.types(value):
+        return [value]
+    return idx.values(value, SDO + prop)
+
+
+def _grant(out: Triples, idx: Index, dataset, node) -> None:
+    """A ``funding`` Grant: ``schema:funding`` a ``schema:Grant`` with its name, identifier and
+    page, and its funder (also ``schema:funder`` of the dataset)."""
+    if isinstance(node, ox.Literal):
+        grant = ox.BlankNode()
+        out.add(grant, A, ox.NamedNode(SDO + "Grant"))
+        out.add(grant, SDO + "name", text(node.value))
+        out.add(dataset, SDO + "funding", grant)
+        return
+    grant = node if isinstance(node, ox.NamedNode) and is_url(node.value) else ox.BlankNode()
+    out.add(grant, A, ox.NamedNode(SDO + "Grant"))
+    for prop in ("name", "identifier"):
+        for value in strings(idx, node, SDO + prop):
+            out.add(grant, SDO + prop, text(value.value))
+    out.add(grant, SDO + "url", _url(idx.first(node, SDO + "url")))
+    for funder in idx.values(node, SDO + "funder"):
+        agent = add_agent(out, idx, funder)
+        out.add(grant, SDO + "funder", agent)
+        out.add(dataset, SDO + "funder", agent)
+    out.add(dataset, SDO + "funding", grant)
+
+
+def _geometry(out: Triples, idx: Index, dataset, node) -> None:
+    """A GeoSPARQL geometry of the dataset (ODIS: ``geosparql:hasGeometry`` / ``asWKT``): a
+    ``dct:Location`` with the geometry and the box around it."""
+    for wkt in idx.values(node, _GEOSPARQL + "asWKT"):
+        if not isinstance(wkt, ox.Literal):
+            continue
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?", wkt.value)]
+        crs = re.match(r"^\s*<([^>]+)>", wkt.value)
+        if len(numbers) < 2 or len(numbers) % 2 or (crs and "CRS84" not in crs.group(1)):
+            continue
+        xs, ys = numbers[0::2], numbers[1::2]
+        location = ox.BlankNode()
+        out.add(location, A, ox.NamedNode(DCT + "Location"))
+        out.add(location, _LOCN_GEOMETRY, ox.Literal(wkt.value.strip(), datatype=WKT))
+        out.add(location, DCAT + "bbox", ox.Literal(bbox_wkt(min(xs), min(ys), max(xs),
+                                                              max(ys)), datatype=WKT))  # fmt: skip
+        out.add(dataset, DCT + "spatial", location)
+
+
 def _dataset(out: Triples, idx: Index, node, base_iri: str) -> None:
     dataset = _dataset_iri(idx, node, base_iri)
     stated = language_of(idx, node)
@@ -475,7 +528,12 @@ def _dataset(out: Triples, idx: Index, node, base_iri: str) -> None:
     _keywords(out, idx, node, dataset, lang)
     for role, prop in (*_ROLES.items(), ("provider", _GEODCAT_DISTRIBUTOR)):
         for agent in idx.values(node, SDO + role):
-            out.add(dataset, prop, add_agent(out, idx, agent))
+            for inner in _unwrap_role(idx, agent, role):
+                out.add(dataset, prop, add_agent(out, idx, inner))
+    for grant in idx.values(node, SDO + "funding"):
+        _grant(out, idx, dataset, grant)
+    for geometry in idx.values(node, _GEOSPARQL + "hasGeometry"):
+        _geometry(out, idx, dataset, geometry)
     for contact in idx.values(node, SDO + "contactPoint"):
         out.add(dataset, DCAT + "contactPoint", _contact(out, idx, contact))
     for place in idx.values(node, SDO + "spatialCoverage"):

@@ -337,3 +337,94 @@ def test_utf16_records_are_read(encoding: str):
     assert detect_format(utf16) == "datacite-xml"
     expected = as_graph(datacite_xml.convert(case.read_bytes(), base_iri=BASE))
     assert isomorphic(as_graph(datacite_xml.convert(utf16, base_iri=BASE)), expected)
+
+
+RELATIONS_XML = b"""<?xml version="1.0" encoding="UTF-8"?>
+<resource xmlns="http://datacite.org/schema/kernel-4">
+  <identifier identifierType="DOI">10.5072/rel</identifier>
+  <creators><creator><creatorName>A</creatorName></creator></creators>
+  <titles><title xml:lang="en">Relations</title></titles>
+  <publisher>P</publisher><publicationYear>2024</publicationYear>
+  <resourceType resourceTypeGeneral="Dataset"/>
+  <relatedIdentifiers>
+    <relatedIdentifier relatedIdentifierType="DOI" relationType="IsCitedBy"
+      resourceTypeGeneral="JournalArticle">10.5072/paper</relatedIdentifier>
+    <relatedIdentifier relatedIdentifierType="URL"
+      relationType="HasPart">https://example.org/part</relatedIdentifier>
+    <relatedIdentifier relatedIdentifierType="DOI"
+      relationType="IsDerivedFrom">10.5072/origin</relatedIdentifier>
+    <relatedIdentifier relatedIdentifierType="Handle"
+      relationType="IsNewVersionOf">20.500.1/x</relatedIdentifier>
+    <relatedIdentifier relatedIdentifierType="DOI"
+      relationType="IsVariantFormOf">10.5072/variant</relatedIdentifier>
+  </relatedIdentifiers>
+  <relatedItems>
+    <relatedItem relationType="IsPublishedIn" relatedItemType="Book">
+      <relatedItemIdentifier
+        relatedItemIdentifierType="ISBN">978-3-16-148410-0</relatedItemIdentifier>
+      <titles><title>A book</title></titles>
+    </relatedItem>
+  </relatedItems>
+</resource>"""
+
+RELATIONS_JSON = {  # the same record as the DataCite REST API gives it
+    "data": {"id": "10.5072/rel", "type": "dois", "attributes": {
+        "doi": "10.5072/rel", "creators": [{"name": "A"}],
+        "titles": [{"title": "Relations", "lang": "en"}], "publisher": "P",
+        "publicationYear": 2024, "types": {"resourceTypeGeneral": "Dataset"},
+        "relatedIdentifiers": [
+            {"relatedIdentifier": "10.5072/paper", "relatedIdentifierType": "DOI",
+             "relationType": "IsCitedBy", "resourceTypeGeneral": "JournalArticle"},
+            {"relatedIdentifier": "https://example.org/part", "relatedIdentifierType": "URL",
+             "relationType": "HasPart"},
+            {"relatedIdentifier": "10.5072/origin", "relatedIdentifierType": "DOI",
+             "relationType": "IsDerivedFrom"},
+            {"relatedIdentifier": "20.500.1/x", "relatedIdentifierType": "Handle",
+             "relationType": "IsNewVersionOf"},
+            {"relatedIdentifier": "10.5072/variant", "relatedIdentifierType": "DOI",
+             "relationType": "IsVariantFormOf"},
+        ],
+        "relatedItems": [{"relationType": "IsPublishedIn", "relatedItemType": "Book",
+                          "relatedItemIdentifier": {"relatedItemIdentifier": "978-3-16-148410-0",
+                                                    "relatedItemIdentifierType": "ISBN"},
+                          "titles": [{"title": "A book"}]}],
+    }},
+}  # fmt: skip
+
+
+def test_xml_and_json_give_the_same_relations():
+    """relatedIdentifier and relatedItem relation types map to the same dct/prov/dcat links
+    whether the record comes as DataCite XML or as the REST API's JSON."""
+    import json
+
+    from graph_loader.mappings import datacite_json
+
+    def links(triples):
+        root = BASE + "id/dataset/"
+        return {
+            (t.predicate.value, t.object.value)
+            for t in triples
+            if t.subject.value.startswith(root) and isinstance(t.object, ox.NamedNode)
+            and t.predicate.value.startswith(("http://purl.org/dc/terms/",
+                                              "http://www.w3.org/ns/prov#",
+                                              "http://www.w3.org/ns/dcat#previousVersion"))
+            and not t.predicate.value.endswith(("/type", "/license", "/language"))
+        }  # fmt: skip
+
+    from_xml = links(datacite_xml.convert(RELATIONS_XML, base_iri=BASE))
+    from_json = links(datacite_json.convert(json.dumps(RELATIONS_JSON).encode(), base_iri=BASE))
+    dct = "http://purl.org/dc/terms/"
+    assert (
+        from_xml
+        == from_json
+        == {
+            (dct + "isReferencedBy", "https://doi.org/10.5072/paper"),
+            (dct + "hasPart", "https://example.org/part"),
+            (dct + "source", "https://doi.org/10.5072/origin"),
+            ("http://www.w3.org/ns/prov#wasDerivedFrom", "https://doi.org/10.5072/origin"),
+            ("http://www.w3.org/ns/dcat#previousVersion", "https://hdl.handle.net/20.500.1/x"),
+            (dct + "isVersionOf", "https://hdl.handle.net/20.500.1/x"),
+            (dct + "relation", "https://doi.org/10.5072/variant"),
+            (dct + "isPartOf", "urn:isbn:978-3-16-148410-0"),
+        }
+    )

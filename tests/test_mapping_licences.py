@@ -193,3 +193,11 @@ def test_one_bucket_per_licence_over_converters():
             triples = module.convert(build(form), base_iri=BASE)
             seen |= {t.object.value for t in triples if t.predicate.value == LICENSE}
     assert seen == set(FORMS)
+
+
+def test_canonical_iris_are_known_licences():
+    """The quality measure (and the shape gsh:Licence-known, same list) knows every canonical
+    IRI the normaliser gives, Etalab 1.0 and the Open Government Licence included."""
+    from graph_loader.quality import KNOWN_LICENCE
+
+    assert [iri for iri in FORMS if not KNOWN_LICENCE.match(iri)] == []

@@ -142,3 +142,13 @@ def test_corpus_answers():
         "listidentifiers.xml": "OAI-PMH ListIdentifiers answer",
         "oai-pmh.xml": ["read"],
     }
+
+
+def test_iso_records_in_an_oai_page_convert_as_alone():
+    """ISO 19139 inside an OAI-PMH envelope (metadataPrefix iso19139) gives the graph the ISO
+    converter gives for the record alone."""
+    iso = CASES / "iso19139" / "dataset-bilingual"
+    got = as_graph(oai_pmh.convert(_page(_record("oai:x:iso", _body(iso / "input.xml"))),
+                                   base_iri=BASE))  # fmt: skip
+    expected = Graph().parse(iso / "expected.ttl")
+    assert isomorphic(got, expected)

@@ -331,19 +331,24 @@ def _cc_name(value: str, *, whole: bool) -> str | None:
     return None
 
 
-def licence_iri(value: str, *, field: bool = True) -> ox.NamedNode | None:
+def licence_iri(value: str, *, field: bool = True, spdx: bool | None = None) -> ox.NamedNode | None:
     """The canonical IRI of a licence written as a URL, an SPDX identifier or a name.
 
     With ``field`` (the value is in a field that can only hold a licence: schema.org or
     CodeMeta ``license``, a DataCite ``rightsURI`` with an SPDX scheme), any URL is taken
     (canonicalised when it is a known licence) and any bare identifier is read as SPDX; without
     it (free rights texts), only recognised licences are returned, else None.
+
+    ``spdx`` (the former signature of ``build.licence_iri``) takes any URL, and reads unknown
+    bare identifiers as SPDX only when true.
     """
     value = " ".join(value.split())
     if not value:
         return None
+    any_url = field if spdx is None else True
+    field = field if spdx is None else spdx
     if _URL.match(value):
-        if not field and not is_licence_url(value):
+        if not any_url and not is_licence_url(value):
             return None
         try:
             return ox.NamedNode(canonical_url(value))

@@ -162,6 +162,25 @@ def bbox_wkt(west: float, south: float, east: float, north: float) -> str:
     return f"POLYGON(({w} {s}, {e} {s}, {e} {n}, {w} {n}, {w} {s}))"
 
 
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$")
+_ONE_DIGIT = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[T ])")
+
+
+def _loose(value: str) -> str:
+    """ISO 8601 as records write it, in its extended form: compact (``20160926T021531Z``,
+    ``19210101``), one-digit months or days (``2013-10-1``), a space before the time, ``UTC``,
+    ``Z`` before an offset (``2011-03-31T12:35:01Z+0000``)."""
+    compact = _COMPACT.match(value)
+    if compact:
+        y, mo, d, h, mi, sec, z = compact.groups()
+        value = f"{y}-{mo}-{d}" + (f"T{h}:{mi}:{sec or '00'}{'Z' if z else ''}" if h else "")
+    value = _ONE_DIGIT.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", value)
+    value = re.sub(r"^(\d{4}-\d{2}-\d{2}) +(\d{1,2}:\d{2})", r"\1T\2", value)
+    value = re.sub(r"T(\d):", r"T0\1:", value)
+    value = re.sub(r"\s*UTC$", "Z", value)
+    return re.sub(r"Z([+-]\d{2}:?\d{2})$", r"\1", value)
+
+
 def date_literal(
     value: str, *, end: bool = False, date_only: bool = False, exact: bool = False
 ) -> ox.Literal | None:
@@ -169,17 +188,16 @@ def date_literal(
     ``xsd:dateTime`` literal of an ISO 8601 date, or None (free text, ranges, impossible days,
     year 0000). The types are those the shapes accept.
 
-    A year-month becomes the first (or, with ``end``, the last) day of the month; a time without
+    Loose forms real records write are read too (:func:`_loose`: compact, one-digit months,
+    ``UTC``...). A year-month becomes the first (or, with ``end``, the last) day of the month; a
+    time without
     seconds gets ``:00``, a ``+0200`` offset becomes ``+02:00``; ``date_only`` keeps the day of a
     date-time; with ``exact``, a year-month is no date (None: the caller keeps it as text).
 
     >>> date_literal("2019-05-15T09:00+0200").value, date_literal("2019-02-30")
     ('2019-05-15T09:00:00+02:00', None)
     """
-    value = value.strip()
-    # as records write date-times: "2018-02-12 08:00:00", "2011-03-31T12:35:01Z+0000"
-    value = re.sub(r"^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})", r"\1T\2", value)
-    value = re.sub(r"Z([+-]\d{2}:?\d{2})$", r"\1", value)
+    value = _loose(value.strip())
     match = _DATE.match(value)
     if not match:
         return None

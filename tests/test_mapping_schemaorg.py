@@ -247,15 +247,29 @@ def test_null_empty_and_relative_ids_do_not_lose_the_record():
     assert list(empty.values()) == [["LEAP-2018"]]
 
 
-def test_a_catalogue_gives_one_record_per_dataset():
-    got = _datasets({
+def test_a_catalogue_gives_one_record_per_dataset_and_a_catalogue_record():
+    import json
+
+    document = {
         "@context": "https://schema.org/", "@type": "DataCatalog", "name": "A catalogue",
+        "@id": "https://example.org/catalogue",
         "dataset": [
             {"@type": "Dataset", "@id": "https://example.org/d/1", "name": "First"},
             {"@type": "Dataset", "@id": "https://example.org/d/2", "name": "Second"},
         ],
-    })  # fmt: skip
+    }  # fmt: skip
+    got = _datasets(document)
     assert got == {"https://example.org/d/1": ["First"], "https://example.org/d/2": ["Second"]}
+    graph = as_graph(schemaorg.convert(json.dumps(document).encode(), base_iri=BASE))
+    rows = graph.query(
+        "SELECT ?t ?d WHERE { <https://example.org/catalogue> a "
+        "<http://www.w3.org/ns/dcat#Catalog> ; <http://purl.org/dc/terms/title> ?t ; "
+        "<http://www.w3.org/ns/dcat#dataset> ?d }"
+    )
+    assert sorted((str(r.t), str(r.d)) for r in rows) == [
+        ("A catalogue", "https://example.org/d/1"),
+        ("A catalogue", "https://example.org/d/2"),
+    ]
 
 
 def test_a_nameless_dataset_is_refused_saying_why():

@@ -14,7 +14,9 @@ The record is read as JSON-LD with a shipped schema.org context (no network), th
   tagged value); when it states none, with :func:`~.build.guess_language` of the title and
   description (fr or en, only when clear; else untagged, which the shapes reject);
 - names of DefinedTerms (controlled vocabularies) keep only their own language tag;
-- a distribution without any URL is left out.
+- a distribution without any URL is left out;
+- a DataCatalog listing datasets of the document (``dataset``) is a ``dcat:Catalog`` record
+  linking them with ``dcat:dataset``.
 """
 
 from __future__ import annotations
@@ -564,7 +566,31 @@ def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
         # refused for its missing title, by name)
         if node in named or (node in roots and _has_key(idx, node)):
             _dataset(out, idx, node, base_iri)
+    kept = {node for node in datasets if node in named or (node in roots and _has_key(idx, node))}
+    for catalog in idx.subjects(SDO + "DataCatalog"):
+        _catalog(out, idx, catalog, kept, base_iri)
     return list(dict.fromkeys(out))
+
+
+def _catalog(out: Triples, idx: Index, node, kept: set, base_iri: str) -> None:
+    """A DataCatalog listing datasets of the document (``dataset``) → a ``dcat:Catalog`` record
+    with ``dcat:dataset`` links to them; a catalogue only named by its datasets
+    (``includedInDataCatalog``) stays a ``schema:includedInDataCatalog`` value."""
+    members = [d for d in idx.values(node, SDO + "dataset") if d in kept]
+    names = strings(idx, node, SDO + "name")
+    if not members or not names:
+        return
+    lang = language_of(idx, node) or guess_language(*(n.value for n in names))
+    iri = node if isinstance(node, ox.NamedNode) and is_url(node.value) else None
+    catalog = iri or ox.NamedNode(resource_iri("catalog", names[0].value, base_iri))
+    out.add(catalog, A, ox.NamedNode(DCAT + "Catalog"))
+    _texts(out, idx, node, SDO + "name", catalog, DCT + "title", lang)
+    _texts(out, idx, node, SDO + "description", catalog, DCT + "description", lang)
+    out.add(catalog, FOAF + "homepage", _url(idx.first(node, SDO + "url")))
+    for publisher in idx.values(node, SDO + "publisher"):
+        out.add(catalog, DCT + "publisher", add_agent(out, idx, publisher))
+    for member in members:
+        out.add(catalog, DCAT + "dataset", _dataset_iri(idx, member, base_iri))
 
 
 def _has_key(idx: Index, node) -> bool:

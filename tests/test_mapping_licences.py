@@ -2,7 +2,8 @@
 
 Each licence form is put where each converter reads a licence (ISO ``otherConstraints`` as text
 and as an Anchor link, DataCite XML ``rights``/``rightsURI``, DataCite JSON ``rightsList``,
-oai_dc ``dc:rights``, schema.org and CodeMeta ``license``, OGC ``AccessConstraints``), converted
+oai_dc ``dc:rights``, schema.org and CodeMeta ``license``, OGC ``AccessConstraints``, EML
+``intellectualRights``, Project Open Data and STAC ``license``), converted
 by that converter, and its ``dct:license`` must be the one canonical IRI of the licence.
 """
 
@@ -160,6 +161,48 @@ def _ogc(form: str) -> bytes:
     ).encode()
 
 
+_EML = """<?xml version="1.0" encoding="UTF-8"?>
+<eml:eml xmlns:eml="eml://ecoinformatics.org/eml-2.1.1" packageId="pkg.1.1" system="http://gbif.org">
+  <dataset>
+    <title xml:lang="en">Herbarium specimens of the Wildlife Institute of India</title>
+    <creator><organizationName>Wildlife Institute of India</organizationName></creator>
+    <abstract><para>Specimens kept in the herbarium of the institute.</para></abstract>
+    <intellectualRights><para>{rights}</para></intellectualRights>
+  </dataset>
+</eml:eml>"""
+
+
+def _eml(form: str) -> bytes:
+    if _is_url(form):  # as GBIF IPT writes it: a link in the rights text
+        rights = f"This work is licensed under <ulink url={quoteattr(form)}><citetitle>a licence"
+        rights += "</citetitle></ulink>."
+    else:
+        rights = escape(form)
+    return _EML.format(rights=rights).encode()
+
+
+def _pod(form: str) -> bytes:
+    dataset = {"@type": "dcat:Dataset", "title": "Widgets", "description": "All the widgets",
+               "identifier": "widgets-1", "keyword": ["widgets"], "modified": "2020-01-01",
+               "publisher": {"name": "Agency"}, "accessLevel": "public", "license": form,
+               "contactPoint": {"fn": "Desk", "hasEmail": "mailto:desk@example.org"}}  # fmt: skip
+    return json.dumps(
+        {"conformsTo": "https://project-open-data.cio.gov/v1.1/schema", "dataset": [dataset]}
+    ).encode()
+
+
+def _stac(form: str) -> bytes:
+    extent = {"spatial": {"bbox": [[-5, 43, -1, 48]]},
+              "temporal": {"interval": [["2020-01-01T00:00:00Z", None]]}}  # fmt: skip
+    collection = {"stac_version": "1.0.0", "type": "Collection", "id": "sst", "title": "SST",
+                  "description": "Sea surface temperature", "license": form, "links": [],
+                  "extent": extent}  # fmt: skip
+    if _is_url(form):  # STAC: "other" and a link whose relation is "license"
+        collection["license"] = "other"
+        collection["links"] = [{"rel": "license", "href": form}]
+    return json.dumps(collection).encode()
+
+
 BUILDERS = {
     "iso19139": _iso_text,
     "datacite-xml": _datacite_xml,
@@ -168,6 +211,9 @@ BUILDERS = {
     "schemaorg": _schemaorg,
     "codemeta": _codemeta,
     "ogc-capabilities": _ogc,
+    "eml": _eml,
+    "pod-json": _pod,
+    "stac": _stac,
 }
 PAIRS = [(iri, form) for iri, forms in FORMS.items() for form in forms]
 

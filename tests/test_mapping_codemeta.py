@@ -174,6 +174,9 @@ def test_codemeta_1_terms_are_read():
             "schemaorgcontext.jsonld",
             "https://w3id.org/software-iodata",
             "https://w3id.org/nwo-research-fields",
+            "https://raw.githubusercontent.com/jantman/repostatus.org/master/badges/latest/"
+            "ontology.jsonld",
+            "https://w3id.org/research-technology-readiness-levels",
         ],
     ],
 )

@@ -93,7 +93,10 @@ _SCHEMAORG_RELEASE = re.compile(
 )
 #: extension contexts of CodeMeta tools (software types, I/O data) whose terms are not read
 _EXTENSIONS = re.compile(
-    r"^https?://w3id\.org/(software-types|software-iodata|nwo-research-fields)/?$", re.IGNORECASE
+    r"^https?://(w3id\.org/(software-types|software-iodata|nwo-research-fields"
+    r"|research-technology-readiness-levels)"
+    r"|raw\.githubusercontent\.com/jantman/repostatus\.org/[\w.-]+/badges/[\w.-]+/ontology\.jsonld)/?$",
+    re.IGNORECASE,
 )
 
 
@@ -102,7 +105,9 @@ def normalise_contexts(node: object) -> object:
     names (``http://purl.org/codemeta/2.0``, ``doi:``-prefixed DOIs, CodeMeta 1.0, schema.org
     release files); beside a shipped context, the CodeMeta extension contexts (software types,
     I/O data, research fields) are dropped: their terms are not read and the network is not
-    used (any other unknown context still stops the record: it may redefine terms)."""
+    used (any other unknown context still stops the record: it may redefine terms).
+    The CodeMeta extensions are those of the CLARIAH tools (software types, I/O data, research
+    fields, technology readiness levels) and the repostatus.org ontology."""
     if isinstance(node, list):
         return [normalise_contexts(n) for n in node]
     if not isinstance(node, dict):

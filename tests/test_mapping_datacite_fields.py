@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-from rdflib import Graph
+from pathlib import Path
 
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
+
+from graph_loader.formats import detect_format
+from graph_loader.mappings import datacite_xml
 from graph_loader.mappings.datacite_common import convert_record
 
 BASE = "https://data.gaia-data.fr/"
@@ -227,3 +233,198 @@ def test_rest_api_url_and_content_url():
         ("page", "https://doi.org/10.5072/files"),
         ("type", "http://www.w3.org/ns/dcat#Distribution"),
     ]
+
+
+def _identity(record: dict) -> tuple[str, list[str], list[str]]:
+    """(record IRI, dct:identifier values, landing pages) of a minimal dataset record."""
+    record = {"titles": [{"title": "Identified", "lang": "en"}], **record}
+    graph = as_graph(convert_record(record, base_iri=BASE))
+    rows = graph.query("""SELECT ?r WHERE { ?r a <http://www.w3.org/ns/dcat#Dataset> }""")
+    (root,) = [str(row.r) for row in rows]
+    ids = sorted(str(o) for o in graph.objects(None, DCT_IDENTIFIER))
+    pages = sorted(str(o) for o in graph.objects(None, LANDING_PAGE))
+    return root, ids, pages
+
+
+DCT_IDENTIFIER = URIRef("http://purl.org/dc/terms/identifier")
+LANDING_PAGE = URIRef("http://www.w3.org/ns/dcat#landingPage")
+
+
+def test_identifiers_that_are_not_dois_identify_the_record():
+    """A Handle, an ARK, a URL or a local identifier names the record (no refusal); a Handle,
+    an ARK and a URL also give its landing page."""
+    handle = _identity(
+        {"identifiers": [{"identifier": "20.500.1/abc", "identifierType": "Handle"}]}
+    )
+    assert handle == (
+        BASE + "id/dataset/20.500.1-abc-" + handle[0].rsplit("-", 1)[-1],
+        ["20.500.1/abc"],
+        ["https://hdl.handle.net/20.500.1/abc"],
+    )
+    ark = _identity({"alternateIdentifiers": [
+        {"alternateIdentifier": "ark:/13030/m51g217t", "alternateIdentifierType": "ARK"}
+    ]})  # fmt: skip
+    assert ark[1:] == (["ark:/13030/m51g217t"], ["https://n2t.net/ark:/13030/m51g217t"])
+    url = _identity(
+        {"identifiers": [{"identifier": "https://example.org/ds/1", "identifierType": "URL"}]}
+    )
+    assert url[1:] == (["https://example.org/ds/1"], ["https://example.org/ds/1"])
+    local = _identity({"identifiers": [{"identifier": "EC-1234", "identifierType": "local"}]})
+    assert local[1:] == (["EC-1234"], [])
+    assert local[0] != url[0] != ark[0] != handle[0]
+
+
+def test_a_record_with_no_identifier_at_all_gets_a_stable_iri():
+    """An empty ``<identifier identifierType="DOI"/>`` (Merritt exports): the IRI is minted from
+    the title, publisher and first creator, the same at each load, and differs between records."""
+    record = {"publisher": "DataONE", "creators": [{"name": "Lai, Chun-Ta"}]}
+    first, again = _identity(record), _identity(dict(record))
+    other = _identity({**record, "titles": [{"title": "Another", "lang": "en"}]})
+    assert first == again and first[1:] == ([], [])
+    assert first[0].startswith(BASE + "id/dataset/datacite-") and other[0] != first[0]
+
+
+def test_resource_types_choose_publication_classes():
+    """A book or a report is no article; an article is; a Text with a precise resourceType
+    (kernel 3) takes it."""
+
+    def classes(general: str, specific: str = "") -> list[str]:
+        record = {"doi": "10.5072/t", "titles": [{"title": "T", "lang": "en"}],
+                  "types": {"resourceTypeGeneral": general, "resourceType": specific}}  # fmt: skip
+        return sorted(
+            t.object.value.rsplit("/", 1)[-1]
+            for t in convert_record(record, base_iri=BASE)
+            if t.predicate.value.endswith("#type") and t.subject.value.startswith(BASE)
+        )
+
+    assert {g: classes(g) for g in ("Book", "BookChapter", "Report", "Dissertation",
+                                    "JournalArticle", "Preprint", "Text", "Model",
+                                    "Workflow", "Collection")} == {
+        "Book": ["Book", "CreativeWork"], "BookChapter": ["Chapter", "CreativeWork"],
+        "Report": ["CreativeWork", "Report"], "Dissertation": ["CreativeWork", "Thesis"],
+        "JournalArticle": ["ScholarlyArticle"], "Preprint": ["ScholarlyArticle"],
+        "Text": ["CreativeWork"], "Model": ["dcat#Dataset"], "Workflow": ["SoftwareSourceCode"],
+        "Collection": ["dcat#Dataset"],
+    }  # fmt: skip
+    assert classes("Text", "Monograph") == ["Book", "CreativeWork"]
+    assert classes("Text", "Journal Article") == ["ScholarlyArticle"]
+
+
+def test_sizes_in_bytes_are_byte_sizes():
+    record = {"doi": "10.5072/s", "titles": [{"title": "S", "lang": "en"}],
+              "sizes": ["4898073"], "formats": ["text/csv", "NetCDF"]}  # fmt: skip
+    got = sorted(
+        (t.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], t.object.value)
+        for t in convert_record(record, base_iri=BASE)
+        if t.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        in ("byteSize", "extent", "format", "mediaType")
+    )
+    assert got == [
+        ("byteSize", "4898073"),
+        ("extent", "4898073"),
+        ("format", "NetCDF"),
+        ("mediaType", "https://www.iana.org/assignments/media-types/text/csv"),
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_records_are_read(encoding: str):
+    """UTF-16 with a byte order mark or without one (declared in the XML declaration) is
+    sniffed and converted as its UTF-8 form."""
+    case = Path(__file__).parent / "cases" / "datacite-xml" / "kernel3-orcid-etalab" / "input.xml"
+    text = case.read_text("utf-8")
+    utf16 = text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(encoding)
+    assert detect_format(utf16) == "datacite-xml"
+    expected = as_graph(datacite_xml.convert(case.read_bytes(), base_iri=BASE))
+    assert isomorphic(as_graph(datacite_xml.convert(utf16, base_iri=BASE)), expected)
+
+
+RELATIONS_XML = b"""<?xml version="1.0" encoding="UTF-8"?>
+<resource xmlns="http://datacite.org/schema/kernel-4">
+  <identifier identifierType="DOI">10.5072/rel</identifier>
+  <creators><creator><creatorName>A</creatorName></creator></creators>
+  <titles><title xml:lang="en">Relations</title></titles>
+  <publisher>P</publisher><publicationYear>2024</publicationYear>
+  <resourceType resourceTypeGeneral="Dataset"/>
+  <relatedIdentifiers>
+    <relatedIdentifier relatedIdentifierType="DOI" relationType="IsCitedBy"
+      resourceTypeGeneral="JournalArticle">10.5072/paper</relatedIdentifier>
+    <relatedIdentifier relatedIdentifierType="URL"
+      relationType="HasPart">https://example.org/part</relatedIdentifier>
+    <relatedIdentifier relatedIdentifierType="DOI"
+      relationType="IsDerivedFrom">10.5072/origin</relatedIdentifier>
+    <relatedIdentifier relatedIdentifierType="Handle"
+      relationType="IsNewVersionOf">20.500.1/x</relatedIdentifier>
+    <relatedIdentifier relatedIdentifierType="DOI"
+      relationType="IsVariantFormOf">10.5072/variant</relatedIdentifier>
+  </relatedIdentifiers>
+  <relatedItems>
+    <relatedItem relationType="IsPublishedIn" relatedItemType="Book">
+      <relatedItemIdentifier
+        relatedItemIdentifierType="ISBN">978-3-16-148410-0</relatedItemIdentifier>
+      <titles><title>A book</title></titles>
+    </relatedItem>
+  </relatedItems>
+</resource>"""
+
+RELATIONS_JSON = {  # the same record as the DataCite REST API gives it
+    "data": {"id": "10.5072/rel", "type": "dois", "attributes": {
+        "doi": "10.5072/rel", "creators": [{"name": "A"}],
+        "titles": [{"title": "Relations", "lang": "en"}], "publisher": "P",
+        "publicationYear": 2024, "types": {"resourceTypeGeneral": "Dataset"},
+        "relatedIdentifiers": [
+            {"relatedIdentifier": "10.5072/paper", "relatedIdentifierType": "DOI",
+             "relationType": "IsCitedBy", "resourceTypeGeneral": "JournalArticle"},
+            {"relatedIdentifier": "https://example.org/part", "relatedIdentifierType": "URL",
+             "relationType": "HasPart"},
+            {"relatedIdentifier": "10.5072/origin", "relatedIdentifierType": "DOI",
+             "relationType": "IsDerivedFrom"},
+            {"relatedIdentifier": "20.500.1/x", "relatedIdentifierType": "Handle",
+             "relationType": "IsNewVersionOf"},
+            {"relatedIdentifier": "10.5072/variant", "relatedIdentifierType": "DOI",
+             "relationType": "IsVariantFormOf"},
+        ],
+        "relatedItems": [{"relationType": "IsPublishedIn", "relatedItemType": "Book",
+                          "relatedItemIdentifier": {"relatedItemIdentifier": "978-3-16-148410-0",
+                                                    "relatedItemIdentifierType": "ISBN"},
+                          "titles": [{"title": "A book"}]}],
+    }},
+}  # fmt: skip
+
+
+def test_xml_and_json_give_the_same_relations():
+    """relatedIdentifier and relatedItem relation types map to the same dct/prov/dcat links
+    whether the record comes as DataCite XML or as the REST API's JSON."""
+    import json
+
+    from graph_loader.mappings import datacite_json
+
+    def links(triples):
+        root = BASE + "id/dataset/"
+        return {
+            (t.predicate.value, t.object.value)
+            for t in triples
+            if t.subject.value.startswith(root) and isinstance(t.object, ox.NamedNode)
+            and t.predicate.value.startswith(("http://purl.org/dc/terms/",
+                                              "http://www.w3.org/ns/prov#",
+                                              "http://www.w3.org/ns/dcat#previousVersion"))
+            and not t.predicate.value.endswith(("/type", "/license", "/language"))
+        }  # fmt: skip
+
+    from_xml = links(datacite_xml.convert(RELATIONS_XML, base_iri=BASE))
+    from_json = links(datacite_json.convert(json.dumps(RELATIONS_JSON).encode(), base_iri=BASE))
+    dct = "http://purl.org/dc/terms/"
+    assert (
+        from_xml
+        == from_json
+        == {
+            (dct + "isReferencedBy", "https://doi.org/10.5072/paper"),
+            (dct + "hasPart", "https://example.org/part"),
+            (dct + "source", "https://doi.org/10.5072/origin"),
+            ("http://www.w3.org/ns/prov#wasDerivedFrom", "https://doi.org/10.5072/origin"),
+            ("http://www.w3.org/ns/dcat#previousVersion", "https://hdl.handle.net/20.500.1/x"),
+            (dct + "isVersionOf", "https://hdl.handle.net/20.500.1/x"),
+            (dct + "relation", "https://doi.org/10.5072/variant"),
+            (dct + "isPartOf", "urn:isbn:978-3-16-148410-0"),
+        }
+    )

@@ -15,6 +15,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import eml
+from graph_loader.mappings.licences import canonical_url
 from graph_loader.validate import load_shapes, validate
 
 DWC = "http://rs.tdwg.org/dwc/terms/"
@@ -179,7 +180,8 @@ def _found(field: str, value: str, graph: Graph, literals: list[str], iris: set[
             u = re.sub(r"^(https?|ftp)://(www\.)?", "", u.strip()).rstrip("/")
             return re.sub(r"(\.html|/legalcode)$", "", u)
 
-        return any(norm(value) in norm(i) for i in iris)
+        # a licence is kept in its canonical form (graph_loader.mappings.licences)
+        return any(norm(value) in norm(i) for i in iris) or canonical_url(value) in iris
     if field == "identifiers":
         doi = re.sub(r"^(doi:|https?://(dx\.)?doi\.org/)", "", value, flags=re.IGNORECASE)
         return any(value == lit or doi == lit for lit in literals)
@@ -230,7 +232,7 @@ def test_eml_2_2_licensed_award_and_placeholder_orcids():
     creators given ORCID 0000-0000-0000-0000 (a wrong check digit) stay five people."""
     data = _corpus_file("arcticdata-polaris/eml-data-paper.xml")
     assert _select(data, "SELECT ?l WHERE { ?d <http://purl.org/dc/terms/license> ?l }") == [
-        ("http://spdx.org/licenses/CC-BY-4.0",)
+        ("https://creativecommons.org/licenses/by/4.0/",)  # the canonical IRI of CC-BY-4.0
     ]
     creators = _select(
         data,

@@ -121,10 +121,10 @@ def test_values_read_from_free_text():
         )
     ] == [
         "http://spdx.org/licenses/Apache-2.0",
-        "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+        "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
         None,
         None,
-        "http://creativecommons.org/publicdomain/zero/1.0/",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
     ]
     pangaea = (
         "MEDIAN LATITUDE: -62.5 * MEDIAN LONGITUDE: -58.0 * SOUTH-BOUND LATITUDE: -63.0 * "
@@ -164,9 +164,9 @@ def test_values_read_from_free_text():
             "Attribution required",
         )
     ] == [
-        "http://creativecommons.org/licenses/by-sa/4.0/",
-        "http://creativecommons.org/licenses/by/4.0/",
-        "http://creativecommons.org/licenses/by-nd/4.0/",
+        "https://creativecommons.org/licenses/by-sa/4.0/",
+        "https://creativecommons.org/licenses/by/4.0/",
+        "https://creativecommons.org/licenses/by-nd/4.0/",
         None,
     ]
     assert identifier("url:https://zenodo.org/communities/gaia") == (

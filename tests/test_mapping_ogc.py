@@ -143,7 +143,7 @@ def test_access_constraints_become_licence_public_access_or_statement():
     for path in CAPABILITIES:
         graph = as_graph(ogc_capabilities.convert(path.read_bytes(), base_iri=BASE))
         got[path.name] = sorted((str(p).rsplit("/", 1)[-1], str(o)) for p, o in graph.query(query))
-    etalab = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+    etalab = "https://www.etalab.gouv.fr/licence-ouverte-open-licence"
     public = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
     assert got == {
         "wcs-2.0.1-theia.xml": [("accessRights", public)],

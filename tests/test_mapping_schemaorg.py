@@ -155,7 +155,11 @@ def test_point_open_period_text_keywords_and_graph():
             "JSON is not in UTF-8, UTF-16 or UTF-32: 'utf-8' codec can't decode byte 0xe9 in "
             "position 69: invalid continuation byte",
         ),
-        ("no-name.jsonld", InputError, "schema.org Dataset with no name"),
+        (
+            "no-name.jsonld",
+            InputError,
+            "schema.org Dataset with no name (schema:name): not a record",
+        ),
         (
             "unknown-context.jsonld",
             UnknownContextError,
@@ -208,3 +212,98 @@ def test_polygon_gives_its_envelope():
     assert [str(b) for (b,) in boxes] == [
         "POLYGON((-4.2 43.5, -1.5 43.5, -1.5 45, -4.2 45, -4.2 43.5))"
     ]
+
+
+def _datasets(document: dict) -> dict[str, list[str]]:
+    """Dataset IRI -> its titles, of a JSON-LD document converted."""
+    import json
+
+    graph = as_graph(schemaorg.convert(json.dumps(document).encode(), base_iri=BASE))
+    rows = graph.query(
+        "SELECT ?d ?t WHERE { ?d a <http://www.w3.org/ns/dcat#Dataset> ; "
+        "<http://purl.org/dc/terms/title> ?t }"
+    )
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        out.setdefault(str(row.d), []).append(str(row.t))
+    return out
+
+
+def test_null_empty_and_relative_ids_do_not_lose_the_record():
+    """``"id": null`` (dataspice), ``"@id": ""`` (DesignSafe) and a relative ``@id`` without
+    a base (USGS NWIS) keep the dataset; a nameless Dataset inside an action is no record."""
+    context = {"@context": {"@vocab": "https://schema.org/", "id": "@id"}}
+    got = _datasets({
+        **context, "@id": "metadata-nwis-sites", "@type": "Dataset", "name": "NWIS sites",
+        "url": "https://waterservices.usgs.gov/rest/Site-Service.html",
+        "creator": {"@type": "Person", "id": None, "name": "Jeanette Clark"},
+        "potentialAction": {"@type": "SearchAction", "result": {
+            "@type": "Dataset", "description": "USGS RDB (tab-delimited) format"}},
+    })  # fmt: skip
+    assert list(got.values()) == [["NWIS sites"]]
+    (iri,) = got
+    assert iri.startswith(BASE + "id/dataset/https-waterservices.usgs.gov-rest-site-service")
+    empty = _datasets({**context, "@id": "", "@type": "Dataset", "name": "LEAP-2018"})
+    assert list(empty.values()) == [["LEAP-2018"]]
+
+
+def test_a_catalogue_gives_one_record_per_dataset_and_a_catalogue_record():
+    import json
+
+    document = {
+        "@context": "https://schema.org/", "@type": "DataCatalog", "name": "A catalogue",
+        "@id": "https://example.org/catalogue",
+        "dataset": [
+            {"@type": "Dataset", "@id": "https://example.org/d/1", "name": "First"},
+            {"@type": "Dataset", "@id": "https://example.org/d/2", "name": "Second"},
+        ],
+    }  # fmt: skip
+    got = _datasets(document)
+    assert got == {"https://example.org/d/1": ["First"], "https://example.org/d/2": ["Second"]}
+    graph = as_graph(schemaorg.convert(json.dumps(document).encode(), base_iri=BASE))
+    rows = graph.query(
+        "SELECT ?t ?d WHERE { <https://example.org/catalogue> a "
+        "<http://www.w3.org/ns/dcat#Catalog> ; <http://purl.org/dc/terms/title> ?t ; "
+        "<http://www.w3.org/ns/dcat#dataset> ?d }"
+    )
+    assert sorted((str(r.t), str(r.d)) for r in rows) == [
+        ("A catalogue", "https://example.org/d/1"),
+        ("A catalogue", "https://example.org/d/2"),
+    ]
+
+
+def test_a_nameless_dataset_is_refused_saying_why():
+    with pytest.raises(InputError, match="no name"):
+        _datasets({"@context": "https://schema.org/", "@type": "Dataset", "url": "https://x.org"})
+
+
+def test_place_coordinates_and_spec_order_boxes():
+    """A Place with its own latitude/longitude is a point; ``box`` is "south west north east"
+    (lat lon) as schema.org says unless the numbers can only be lon lat."""
+    import json
+
+    def boxes(place: dict) -> list[str]:
+        doc = {"@context": "https://schema.org/", "@type": "Dataset", "@id": "https://x.org/d",
+               "name": "D", "spatialCoverage": place}  # fmt: skip
+        triples = schemaorg.convert(json.dumps(doc).encode(), base_iri=BASE)
+        return [t.object.value for t in triples if t.predicate.value.endswith("#bbox")]
+
+    assert boxes({"@type": "Place", "latitude": 33.65, "longitude": -105.15}) == [
+        "POLYGON((-105.15 33.65, -105.15 33.65, -105.15 33.65, -105.15 33.65, -105.15 33.65))"
+    ]
+    spec = {"@type": "Place", "geo": {"@type": "GeoShape", "box": "41 -5 51 10"}}
+    assert boxes(spec) == ["POLYGON((-5 41, 10 41, 10 51, -5 51, -5 41))"]
+    swapped = {"@type": "Place", "geo": {"@type": "GeoShape", "box": "135.9 -43.6 150.2 -35.0"}}
+    assert boxes(swapped) == [
+        "POLYGON((135.9 -43.6, 150.2 -43.6, 150.2 -35, 135.9 -35, 135.9 -43.6))"
+    ]
+
+
+def test_dcat_documents_naming_schemaorg_are_left_to_the_rdf_reader():
+    turtle = (
+        b"@prefix schema: <https://schema.org/> .\n@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
+        b'<https://x.org/d> a dcat:Dataset, schema:Dataset ; schema:name "D" .\n'
+    )
+    assert not schemaorg.sniff(turtle)
+    assert detect_format(turtle) == "turtle"
+    assert schemaorg.sniff(turtle.replace(b"dcat:Dataset, ", b""))

@@ -330,7 +330,7 @@ def test_three_dimensional_box_and_licences():
         "proprietary"
     )
     for word, iri in (
-        ("CC-BY-4.0", "http://creativecommons.org/licenses/by/4.0/"),  # the normaliser's choice
+        ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"),  # the canonical IRI
         ("Apache-2.0", "http://spdx.org/licenses/Apache-2.0"),
     ):
         collection["license"] = word

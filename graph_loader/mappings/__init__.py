@@ -24,6 +24,7 @@ MAPPINGS: dict[str, str] = {
     "datacite-json": "graph_loader.mappings.datacite_json",
     "pod-json": "graph_loader.mappings.pod_json",
     "oai_dc": "graph_loader.mappings.oai_dc",
+    "oai-pmh": "graph_loader.mappings.oai_pmh",
     "iso19139": "graph_loader.mappings.iso19139",
     "iso19115-3": "graph_loader.mappings.iso19115_3",
     "schemaorg": "graph_loader.mappings.schemaorg",

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pyoxigraph as ox
 
@@ -57,6 +57,7 @@ from .build import (
     A,
     Triples,
     bbox_wkt,
+    date_literal,
     guess_language,
     is_url,
     licence_iri,
@@ -353,47 +354,16 @@ def from_attributes(attrs: dict[str, str], variables: list[dict[str, str]]) -> D
 
 # ---------------------------------------------------------------- dates
 
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$")
-_LOOSE = re.compile(
-    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
-    r"\s*(Z|UTC|[+-]\d{2}:?\d{2})?)?$"
-)
-
 
 def flexible_date(value: str) -> ox.Literal | None:
-    """An xsd:date / xsd:dateTime / xsd:gYear literal of the dates netCDF files write:
-    ISO 8601 (``2016-07-16T22:46:00Z``), compact (``20160926T021531Z``, ``19210101``), with
-    one-digit months or days (``2013-10-1``), a space before the time or ``UTC``; else None.
+    """An xsd:date / xsd:dateTime / xsd:gYear literal of the dates netCDF files write
+    (ISO 8601, compact ``20160926T021531Z``, one-digit ``2013-10-1``, ``UTC``...): the one date
+    reader of the converters, :func:`~.build.date_literal`, without year-months.
 
     >>> [flexible_date(v).value for v in ("2013-10-1", "19210101", "20160926T021531Z")]
     ['2013-10-01', '1921-01-01', '2016-09-26T02:15:31Z']
     """
-    value = value.strip()
-    match = _COMPACT.match(value)
-    if match:
-        y, mo, d, h, mi, s, z = match.groups()
-        parts = (y, mo, d, h, mi, s or "00", "Z" if z else "")
-    else:
-        match = _LOOSE.match(value)
-        if not match:
-            return (
-                ox.Literal(value, datatype=ox.NamedNode(XSD + "gYear"))
-                if re.fullmatch(r"\d{4}", value)
-                else None
-            )
-        y, mo, d, h, mi, s, z = match.groups()
-        zone = "" if not z else "Z" if z in ("Z", "UTC") else z[:3] + ":" + z[-2:]
-        parts = (y, mo.zfill(2), d.zfill(2), h and h.zfill(2), mi, s or "00", zone)
-    y, mo, d, h, mi, s, zone = parts
-    try:
-        date(int(y), int(mo), int(d))
-        if h is not None:
-            datetime(int(y), int(mo), int(d), int(h), int(mi), int(s))
-    except ValueError:
-        return None
-    if h is None:
-        return ox.Literal(f"{y}-{mo}-{d}", datatype=ox.NamedNode(XSD + "date"))
-    return ox.Literal(f"{y}-{mo}-{d}T{h}:{mi}:{s}{zone}", datatype=ox.NamedNode(XSD + "dateTime"))
+    return date_literal(value, exact=True)
 
 
 _DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$")

@@ -1,5 +1,7 @@
 """Building DCAT-AP triples: terms, dates, bounding boxes, licences (shared by converters).
 
+Licences come from :mod:`.licences` (the one normaliser), re-exported here.
+
 >>> bbox_wkt(-5.0, 41.0, 10.0, 51.5)
 'POLYGON((-5 41, 10 41, 10 51.5, -5 51.5, -5 41))'
 >>> date_literal("2012-03").value, date_literal("2012-03", end=True).value
@@ -9,12 +11,14 @@
 from __future__ import annotations
 
 import calendar
+import datetime as _dt
 import html
 import re
 
 import pyoxigraph as ox
 
 from ..terms import DCAT, DCT, FOAF, SDO, SKOS, XSD
+from .licences import find_licence, licence_iri
 
 __all__ = [
     "Triples",
@@ -26,6 +30,8 @@ __all__ = [
     "bbox_wkt",
     "date_literal",
     "licence_iri",
+    "find_licence",
+    "byte_size",
     "LANGUAGES",
     "ACCESS_RIGHTS",
     "DCAT",
@@ -60,8 +66,11 @@ ACCESS_RIGHTS = {
     "non-public": _EU + "access-right/NON_PUBLIC",
 }
 _URL = re.compile(r"^(https?|s?ftp|ftps)://[^/?#:@ \s]+[^\s<>\"{}|\\^`]*$")
-_SPDX_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+-]*$")
-_DATE = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2})(T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$")
+_DATE = re.compile(
+    r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2})"
+    r"(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$"
+)
+_TIME = re.compile(r"^T(\d{2}):(\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 
 
 def iri(value: str) -> ox.NamedNode:
@@ -115,13 +124,31 @@ def text(value: str, lang: str | None = None) -> ox.Literal:
 
 
 class Triples(list):
-    """A list of triples with a shorthand to add one (None objects are skipped)."""
+    """The one triple collector of the converters: a list of triples with shorthands to add one
+    (None objects are skipped), to make a typed node and to add tagged texts."""
+
+    @property
+    def triples(self) -> Triples:
+        """The collected triples (the collector itself)."""
+        return self
 
     def add(self, s, p: str | ox.NamedNode, o) -> None:
         """Append ``(s, p, o)`` unless ``o`` is None; ``p`` may be given as a string."""
         if o is None:
             return
         self.append(ox.Triple(s, p if isinstance(p, ox.NamedNode) else ox.NamedNode(p), o))
+
+    def node(self, *types: str, subject=None, cls: str | None = None):
+        """A new blank node (or ``subject``) typed with ``types`` (and ``cls``)."""
+        s = subject if subject is not None else ox.BlankNode()
+        for t in (*types, cls) if cls else types:
+            self.add(s, A, ox.NamedNode(t))
+        return s
+
+    def texts(self, s, p: str, values: list[tuple[str, str | None]]) -> None:
+        """Add one literal per (text, language) pair."""
+        for value, lang in values:
+            self.add(s, p, ox.Literal(value, language=lang) if lang else ox.Literal(value))
 
 
 def _number(value: float) -> str:
@@ -135,62 +162,97 @@ def bbox_wkt(west: float, south: float, east: float, north: float) -> str:
     return f"POLYGON(({w} {s}, {e} {s}, {e} {n}, {w} {n}, {w} {s}))"
 
 
-def date_literal(value: str, *, end: bool = False) -> ox.Literal | None:
-    """An xsd:gYear, xsd:date or xsd:dateTime literal of an ISO 8601 date, or None.
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$")
+_ONE_DIGIT = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[T ])")
 
-    A year-month becomes the first (or, with ``end``, the last) day of the month.
+
+def _loose(value: str) -> str:
+    """ISO 8601 as records write it, in its extended form: compact (``20160926T021531Z``,
+    ``19210101``), one-digit months or days (``2013-10-1``), a space before the time, ``UTC``,
+    ``Z`` before an offset (``2011-03-31T12:35:01Z+0000``)."""
+    compact = _COMPACT.match(value)
+    if compact:
+        y, mo, d, h, mi, sec, z = compact.groups()
+        value = f"{y}-{mo}-{d}" + (f"T{h}:{mi}:{sec or '00'}{'Z' if z else ''}" if h else "")
+    value = _ONE_DIGIT.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", value)
+    value = re.sub(r"^(\d{4}-\d{2}-\d{2}) +(\d{1,2}:\d{2})", r"\1T\2", value)
+    value = re.sub(r"T(\d):", r"T0\1:", value)
+    value = re.sub(r"\s*UTC$", "Z", value)
+    return re.sub(r"Z([+-]\d{2}:?\d{2})$", r"\1", value)
+
+
+def date_literal(
+    value: str, *, end: bool = False, date_only: bool = False, exact: bool = False
+) -> ox.Literal | None:
+    """The one date reader of the converters: an ``xsd:gYear``, ``xsd:date`` or
+    ``xsd:dateTime`` literal of an ISO 8601 date, or None (free text, ranges, impossible days,
+    year 0000). The types are those the shapes accept.
+
+    Loose forms real records write are read too (:func:`_loose`: compact, one-digit months,
+    ``UTC``...). A year-month becomes the first (or, with ``end``, the last) day of the month; a
+    time without
+    seconds gets ``:00``, a ``+0200`` offset becomes ``+02:00``; ``date_only`` keeps the day of a
+    date-time; with ``exact``, a year-month is no date (None: the caller keeps it as text).
+
+    >>> date_literal("2019-05-15T09:00+0200").value, date_literal("2019-02-30")
+    ('2019-05-15T09:00:00+02:00', None)
     """
-    match = _DATE.match(value.strip())
+    value = _loose(value.strip())
+    match = _DATE.match(value)
     if not match:
         return None
     year, month, day, time = match.groups()
+    if year.lstrip("-") == "0000":
+        return None
     if month is None:
         return ox.Literal(year, datatype=ox.NamedNode(XSD + "gYear"))
     if not 1 <= int(month) <= 12:
         return None
     if day is None:
+        if exact:
+            return None
         last = calendar.monthrange(int(year), int(month))[1] if end else 1
         return ox.Literal(f"{year}-{month}-{last:02d}", datatype=ox.NamedNode(XSD + "date"))
-    if time:
-        return ox.Literal(value.strip(), datatype=ox.NamedNode(XSD + "dateTime"))
-    return ox.Literal(f"{year}-{month}-{day}", datatype=ox.NamedNode(XSD + "date"))
+    try:
+        _dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    if not time or date_only:
+        return ox.Literal(f"{year}-{month}-{day}", datatype=ox.NamedNode(XSD + "date"))
+    hours, minutes, seconds, zone = _TIME.match(time).groups()
+    if int(hours) > 24 or int(minutes) > 59 or float((seconds or ":0")[1:]) >= 61:
+        return None
+    zone = zone or ""
+    if re.fullmatch(r"[+-]\d{4}", zone):
+        zone = f"{zone[:3]}:{zone[3:]}"
+    stamp = f"{year}-{month}-{day}T{hours}:{minutes}{seconds or ':00'}{zone}"
+    return ox.Literal(stamp, datatype=ox.NamedNode(XSD + "dateTime"))
 
 
-_ETALAB = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
-#: licences named in free text (letters and digits only, lower case) -> IRI
-_LICENCE_NAMES = {
-    "licenceouverte": _ETALAB,
-    "licenceouverteetalab": _ETALAB,
-    "licenceouverteetalab20": _ETALAB,
-    "licenceouverte20": _ETALAB,
-    "etalablicenceouverte20": _ETALAB,
-    "openlicence20": _ETALAB,
-    "etalabopenlicence20": _ETALAB,
-    "ccby40": "http://creativecommons.org/licenses/by/4.0/",
-    "creativecommonsattribution40international": "http://creativecommons.org/licenses/by/4.0/",
-    "cc0": "http://creativecommons.org/publicdomain/zero/1.0/",
-    "cc010": "http://creativecommons.org/publicdomain/zero/1.0/",
-    "odbl": "http://opendatacommons.org/licenses/odbl/1-0/",
-}
+_SIZE = re.compile(
+    r"^\s*(\d+(?:[.,]\d+)?)\s*(bytes?|octets?|b|o|([kmgtp])(i?)(?:b|o|bytes?|octets?))?\s*$",
+    re.IGNORECASE,
+)
+_POWERS = {"k": 1, "m": 2, "g": 3, "t": 4, "p": 5}
 
 
-def licence_iri(value: str, *, spdx: bool = True) -> ox.NamedNode | None:
-    """The IRI of a licence given as a URL, an SPDX identifier (``MIT``, ``CC-BY-4.0``) or a
-    well-known name (``Licence Ouverte Etalab 2.0``); bare words are read as SPDX identifiers
-    only with ``spdx`` (where the field can only hold a licence).
+def byte_size(value: str) -> ox.Literal | None:
+    """The ``dcat:byteSize`` (``xsd:nonNegativeInteger``) of a size written as a number of bytes,
+    with or without a unit (``4898073``, ``2.5 MB``, ``12 Ko``, ``3 GiB``); None for other sizes
+    (``15 pages``, ``3 files``).
 
-    >>> licence_iri("Licence Ouverte Etalab 2.0").value
-    'https://www.etalab.gouv.fr/licence-ouverte-open-licence/'
-    >>> licence_iri("https://spdx.org/licenses/MIT.html").value
-    'http://spdx.org/licenses/MIT'
+    >>> byte_size("4898073").value, byte_size("2,5 MB").value, byte_size("1 KiB").value
+    ('4898073', '2500000', '1024')
+    >>> byte_size("15 pages") is None
+    True
     """
-    value = value.strip()
-    named = _LICENCE_NAMES.get(re.sub(r"[^a-z0-9]", "", value.lower()))
-    if named:
-        return ox.NamedNode(named)
-    if is_url(value):
-        spdx = re.match(r"^https?://spdx\.org/licenses/([^/]+?)(\.html|\.json)?/?$", value)
-        return ox.NamedNode(f"http://spdx.org/licenses/{spdx.group(1)}" if spdx else value)
-    if spdx and _SPDX_ID.match(value):
-        return ox.NamedNode(f"http://spdx.org/licenses/{value}")
-    return None
+    match = _SIZE.match(value)
+    if not match:
+        return None
+    number, unit, prefix, binary = match.groups()
+    amount = float(number.replace(",", "."))
+    if prefix:
+        amount *= (1024 if binary else 1000) ** _POWERS[prefix.lower()]
+    elif "." in number or "," in number:
+        return None  # a fraction of a byte is no byte count
+    return ox.Literal(str(round(amount)), datatype=ox.NamedNode(XSD + "nonNegativeInteger"))

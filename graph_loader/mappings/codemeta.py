@@ -142,9 +142,15 @@ def _links(out: Triples, idx: Index, node, software) -> None:
 
 def _software(out: Triples, idx: Index, node, base_iri: str) -> None:
     software = _software_iri(idx, node, base_iri)
-    names = strings(idx, node, SDO + "name")
+    names = strings(idx, node, SDO + "name") or strings(idx, node, SDO + "alternateName")
+    if not names:  # the repository names the software (github.com/datacite/maremma)
+        names = [ox.Literal(r.value.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git"))
+                 for r in _repositories(idx, node)[:1]]  # fmt: skip
     if not names:
-        raise InputError(f"CodeMeta software {software.value} has no name")
+        raise InputError(
+            f"CodeMeta software {software.value} has no name (name, alternateName or code "
+            "repository): not a record"
+        )
     descriptions = strings(idx, node, SDO + "description")
     lang = language_of(idx, node) or guess_language(*(d.value for d in descriptions))
     out.add(software, A, ox.NamedNode(SDO + "SoftwareSourceCode"))
@@ -160,7 +166,16 @@ def _software(out: Triples, idx: Index, node, base_iri: str) -> None:
         out.add(software, SDO + "programmingLanguage", text(name.value) if name else None)
     for value in _values(idx, node, "license"):
         raw = value if not isinstance(value, ox.BlankNode) else idx.first(value, SDO + "url")
-        out.add(software, DCT + "license", licence_iri(raw.value) if raw is not None else None)
+        if raw is None:
+            continue
+        url = isinstance(raw, ox.NamedNode) or is_url(raw.value)
+        licence = licence_iri(raw.value, field=url)
+        if licence is None:  # "file LICENSE", "GPL (>= 3)": a rights statement
+            statement = ox.BlankNode()
+            out.add(statement, A, ox.NamedNode(DCT + "RightsStatement"))
+            out.add(statement, "http://www.w3.org/2000/01/rdf-schema#label", text(raw.value))
+            out.add(software, DCT + "rights", statement)
+        out.add(software, DCT + "license", licence)
     for identifier in _identifiers(idx, node):
         out.add(software, DCT + "identifier", text(identifier))
     for version in strings(idx, node, SDO + "version") or strings(
@@ -179,9 +194,85 @@ def _software(out: Triples, idx: Index, node, base_iri: str) -> None:
     _links(out, idx, node, software)
 
 
+#: CodeMeta 1.0 terms (still written under the "master" context IRI) -> CodeMeta 2.0 ones
+_V1_TERMS = {
+    "title": "name", "authors": "author", "licenseId": "license", "depends": "softwareRequirements",
+    "downloadLink": "downloadUrl", "suggests": "softwareSuggestions",
+}  # fmt: skip
+#: CI_RoleCode of a CodeMeta 1.0 agent -> the CodeMeta 2.0 property naming it
+_V1_ROLES = {
+    "originator": "author", "author": "author", "principalInvestigator": "author",
+    "contributor": "contributor", "copyrightHolder": "copyrightHolder", "publisher": "publisher",
+    "maintainer": "maintainer", "pointOfContact": "maintainer",
+}  # fmt: skip
+
+
+def from_v1(node: object) -> object:
+    """A CodeMeta 1.0 description in CodeMeta 2.0 terms: ``title`` is the ``name`` (when there is
+    none), ``authors`` the ``author``, ``agents`` go to the properties of their role codes (and
+    ``isMaintainer`` to ``maintainer``), ``licenseId`` is the ``license``; ``person`` and
+    ``organization`` types are capitalised. Documents without those terms are unchanged."""
+    if isinstance(node, list):
+        return [from_v1(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict = {}
+    for key, value in node.items():
+        if key == "@type" and value in ("person", "organization"):
+            value = value.capitalize()
+        if key == "agents":
+            for agent in value if isinstance(value, list) else [value]:
+                for prop in _agent_properties(agent):
+                    out.setdefault(prop, []).append(from_v1(_without_v1(agent)))
+            continue
+        target = _V1_TERMS.get(key, key)
+        if target in node and target != key:  # the 2.0 term is there too: it wins
+            continue
+        value = from_v1(value)
+        if target in out:
+            value = [*(out[target] if isinstance(out[target], list) else [out[target]]), value]
+        out[target] = value
+    return out
+
+
+def _typed(document: object) -> object:
+    """A top-level description without ``@type`` that describes software (a code repository,
+    or a name and a version) is a SoftwareSourceCode."""
+    if (
+        isinstance(document, dict)
+        and "@type" not in document
+        and "type" not in document
+        and (
+            "codeRepository" in document
+            or ("name" in document and ("version" in document or "softwareVersion" in document))
+        )
+    ):
+        return {**document, "@type": "SoftwareSourceCode"}
+    return document
+
+
+def _agent_properties(agent: object) -> list[str]:
+    if not isinstance(agent, dict):
+        return ["author"]
+    role = agent.get("role") if isinstance(agent.get("role"), dict) else {}
+    codes = role.get("roleCode", [])
+    codes = codes if isinstance(codes, list) else [codes]
+    found = [_V1_ROLES[c] for c in codes if c in _V1_ROLES] or ["author"]
+    if agent.get("isMaintainer") is True:
+        found.append("maintainer")
+    return list(dict.fromkeys(found))
+
+
+def _without_v1(agent: object) -> object:
+    if not isinstance(agent, dict):
+        return agent
+    drop = {"role", "mustBeCited", "isMaintainer", "isRightsHolder"}
+    return {k: v for k, v in agent.items() if k not in drop}
+
+
 def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
-    """The ``schema:SoftwareSourceCode`` triples of a CodeMeta record."""
-    idx = Index(parse_jsonld(load_json(data)))
+    """The ``schema:SoftwareSourceCode`` triples of a CodeMeta record (1.0, 2.0 or 3.x)."""
+    idx = Index(parse_jsonld(_typed(from_v1(load_json(data)))))
     # the top-level software; when software nodes point at each other (hasSourceCode /
     # isSourceCodeOf), the first one of the document
     roots = idx.roots(*_SOFTWARE) or idx.typed(*_SOFTWARE)[:1]

@@ -6,8 +6,8 @@ import re
 
 import pyoxigraph as ox
 
-from ..terms import RDF_TYPE
 from . import datacite_terms as terms
+from .build import Triples
 
 __all__ = [
     "Mapper",
@@ -60,24 +60,27 @@ def items(value: object) -> list:
     return value if isinstance(value, list) else [value]
 
 
-class Mapper:
-    """Collects the triples of one record."""
+def _language(text: str) -> str | None:
+    """The BCP 47 tag of the record's ``language``: ``en``, ``en-US``, and also ISO 639-2
+    codes (``GER``, ``fre``) and English names (``English``), as records write them."""
+    from .oai_dc_values import language_code
+
+    text = text.strip()
+    if re.fullmatch(r"[A-Za-z]{2}(-[A-Za-z0-9]{2,8})*", text):
+        return terms.lang_tag(text)
+    return language_code(text) or terms.lang_tag(text)
+
+
+class Mapper(Triples):
+    """Collects the triples of one record (the converters' one collector, with the record's
+    language for its literals)."""
 
     def __init__(self, record: dict, base_iri: str):
+        super().__init__()
         self.record = record
         self.base = base_iri
-        self.triples: list[ox.Triple] = []
-        self.lang = terms.lang_tag(get(record, "language"))
-
-    def add(self, s, p: str, o) -> None:
-        self.triples.append(ox.Triple(s, n(p), o))
+        self.lang = _language(get(record, "language"))
 
     def literal(self, text: str, lang: str | None = None) -> ox.Literal:
         tag = terms.lang_tag(lang) or self.lang
         return ox.Literal(text, language=tag) if tag else ox.Literal(text)
-
-    def node(self, *, cls: str | None = None) -> ox.BlankNode:
-        node = ox.BlankNode()
-        if cls:
-            self.add(node, RDF_TYPE.value, n(cls))
-        return node

@@ -17,38 +17,54 @@ Choices (see also :mod:`.datacite_terms`):
 
 from __future__ import annotations
 
+import hashlib
+
 import pyoxigraph as ox
 
 from ..errors import InputError
 from ..iri import resource_iri
 from ..terms import DCAT, DCT, FOAF, PROV, RDF_TYPE, SDO, SKOS
 from . import datacite_terms as terms
-from .datacite_base import RDFS, VCARD, Mapper, get, items, n
+from .datacite_base import RDFS, VCARD, Mapper, get, items, n, text
 from .datacite_links import distribution, funding, geolocations, identifiers, links
 
 __all__ = ["convert_record", "SOFTWARE_TYPES", "PUBLICATION_TYPES"]
 
 SOFTWARE_TYPES = {"Software", "ComputationalNotebook", "Workflow"}
+#: texts that are articles (schema:ScholarlyArticle, checked by the publication shapes)
+ARTICLE_TYPES = {"JournalArticle", "DataPaper", "ConferencePaper", "Preprint"}
+#: other texts: a schema:CreativeWork (a publication record) of a more precise class if any —
+#: a book or a report is not an article
 PUBLICATION_TYPES = {
-    "Text", "JournalArticle", "DataPaper", "ConferencePaper", "ConferenceProceeding", "Preprint",
-    "Book", "BookChapter", "Dissertation", "Report", "Journal", "OutputManagementPlan",
-    "PeerReview", "Standard", "Poster", "StudyRegistration",
+    "Text": None, "Book": SDO + "Book", "Monograph": SDO + "Book", "BookChapter": SDO + "Chapter",
+    "Dissertation": SDO + "Thesis", "Report": SDO + "Report", "Journal": SDO + "Periodical",
+    "ConferenceProceeding": None, "OutputManagementPlan": None, "PeerReview": SDO + "Review",
+    "Standard": None, "Poster": None, "StudyRegistration": None, "Presentation": None,
+}  # fmt: skip
+_TEXT_TYPES = {t.lower(): t for t in [*PUBLICATION_TYPES, *ARTICLE_TYPES]} | {
+    "article": "JournalArticle", "journalarticle": "JournalArticle", "thesis": "Dissertation",
+    "phdthesis": "Dissertation", "chapter": "BookChapter",
 }  # fmt: skip
 
-#: relationType -> predicates from this resource to the related one
 
-
-def _kind(record: dict) -> tuple[str, str, str]:
+def _kind(record: dict) -> tuple[str, str, list[str]]:
+    """(resourceTypeGeneral, record kind, rdf:types) of a record."""
     types = record.get("types") if isinstance(record.get("types"), dict) else {}
     general = get(types, "resourceTypeGeneral") or get(record, "resourceTypeGeneral") or "Dataset"
-    if general in SOFTWARE_TYPES:
-        return general, "software", SDO + "SoftwareSourceCode"
-    if general in PUBLICATION_TYPES:
-        return general, "publication", SDO + "ScholarlyArticle"
-    return general, "dataset", DCAT + "Dataset"
+    specific = _TEXT_TYPES.get(get(types, "resourceType").replace(" ", "").lower())
+    # kernel 3 and older say Text / "Book", "report"…: the precise type chooses the class
+    precise = specific if general == "Text" and specific else general
+    if precise in SOFTWARE_TYPES:
+        return general, "software", [SDO + "SoftwareSourceCode"]
+    if precise in ARTICLE_TYPES:
+        return general, "publication", [SDO + "ScholarlyArticle"]
+    if precise in PUBLICATION_TYPES:
+        cls = PUBLICATION_TYPES[precise]
+        return general, "publication", [SDO + "CreativeWork", *([cls] if cls else [])]
+    return general, "dataset", [DCAT + "Dataset"]
 
 
-def _doi(record: dict) -> str:
+def _doi(record: dict) -> str | None:
     for candidate in [get(record, "doi"), get(record, "id")] + [
         get(i, "identifier")
         for i in items(record.get("identifiers"))
@@ -56,7 +72,39 @@ def _doi(record: dict) -> str:
     ]:
         if candidate and terms.normalise_doi(candidate):
             return terms.normalise_doi(candidate)
-    raise InputError("DataCite record without a DOI identifier")
+    return None
+
+
+def _other_identifier(record: dict) -> tuple[str, str | None] | None:
+    """The first identifier that is not a DOI (ARK, Handle, URL, local id...) and the IRI that
+    resolves it, if any; None when the record has none."""
+    for i in items(record.get("identifiers")) + items(record.get("alternateIdentifiers")):
+        if not isinstance(i, dict):
+            continue
+        kind = get(i, "identifierType", "alternateIdentifierType")
+        value = get(i, "identifier", "alternateIdentifier")
+        if value and kind.upper() != "DOI":
+            return value, _resolver(kind, value)
+    return None
+
+
+def _resolver(kind: str, value: str) -> str | None:
+    """An http(s) IRI that resolves an identifier of DataCite type ``kind``, or None."""
+    if value.lower().startswith("ark:"):
+        kind = "ark"
+    iri = terms.related_iri(kind or "url", value) or terms.related_iri("url", value)
+    return iri if iri and iri.startswith(("http://", "https://")) else None
+
+
+def _fingerprint(record: dict, titles: list[dict]) -> str:
+    """A stable key for a record that has no identifier at all: its title, publisher and first
+    creator (so that loading it again gives the same IRI)."""
+    publisher = record.get("publisher")
+    publisher = get(publisher, "name") if isinstance(publisher, dict) else text(publisher or "")
+    creators = [get(c, "name", "creatorName") for c in items(record.get("creators"))[:1]
+                if isinstance(c, dict)]  # fmt: skip
+    key = "\n".join([get(titles[0], "title"), publisher, *creators])
+    return "datacite-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def convert_record(record: dict, *, base_iri: str) -> list[ox.Triple]:
@@ -65,14 +113,24 @@ def convert_record(record: dict, *, base_iri: str) -> list[ox.Triple]:
     if not titles:
         raise InputError("DataCite record without a title")
     doi = _doi(record)
-    general, kind, cls = _kind(record)
+    general, kind, classes = _kind(record)
     m = Mapper(record, base_iri)
-    res = n(resource_iri(kind, doi.lower(), base_iri))
-    doi_node = n(terms.doi_iri(doi))
-    m.add(res, RDF_TYPE.value, n(cls))
-    m.add(res, DCT + "identifier", ox.Literal(doi))
+    if doi:
+        res = n(resource_iri(kind, doi.lower(), base_iri))
+        doi_node = n(terms.doi_iri(doi))
+        m.add(res, DCT + "identifier", ox.Literal(doi))
+    elif other := _other_identifier(record):  # ARK, Handle, URL, local identifier
+        res = n(resource_iri(kind, other[0], base_iri))
+        doi_node = n(other[1]) if other[1] else None
+        m.add(res, DCT + "identifier", ox.Literal(other[0]))
+    else:  # no identifier at all (an empty <identifier/>): the IRI is minted from the content
+        res = n(resource_iri(kind, _fingerprint(record, titles), base_iri))
+        doi_node = None
+    for cls in classes:
+        m.add(res, RDF_TYPE.value, n(cls))
     m.add(res, SDO + "identifier", doi_node)
-    for page in [doi_node] + [n(u) for u in [terms.iri_or_none(get(record, "url"))] if u]:
+    pages = [doi_node] + [n(u) for u in [terms.iri_or_none(get(record, "url"))] if u]
+    for page in dict.fromkeys(p for p in pages if p is not None):
         m.add(res, DCAT + "landingPage" if kind == "dataset" else SDO + "url", page)
     if terms.datacite_term("resourceTypeGeneral", general):
         m.add(res, DCT + "type", n(terms.datacite_term("resourceTypeGeneral", general)))
@@ -83,18 +141,17 @@ def convert_record(record: dict, *, base_iri: str) -> list[ox.Triple]:
     _subjects(m, res, record)
     _rights(m, res, record)
     links(m, res, record, kind)
-    identifiers(m, res, record)
+    identifiers(m, res, record, doi)
     funding(m, res, record)
     geolocations(m, res, record)
-    if kind == "dataset":
-        distribution(m, res, record, doi_node)
+    distribution(m, res, record, doi_node, dataset=kind == "dataset")
     version = get(record, "version")
     if version:
         m.add(res, DCAT + "version" if kind == "dataset" else SDO + "version", ox.Literal(version))
-    language = terms.language_iri(get(record, "language"))
+    language = terms.language_iri(m.lang or "")
     if language:
         m.add(res, DCT + "language", n(language))
-    return m.triples
+    return list(m)
 
 
 def _titles(m: Mapper, res, kind: str, titles: list[dict]) -> None:
@@ -223,9 +280,13 @@ def _dates(m: Mapper, res, record: dict) -> None:
     for d in dates:
         kind, text = get(d, "dateType"), get(d, "date")
         if kind in simple:
-            m.add(res, DCT + simple[kind], terms.date_literal(text) or ox.Literal(text))
+            m.add(res, DCT + simple[kind], terms.date_literal(text, exact=True) or ox.Literal(text))
         elif kind == "Collected" or (kind == "Other" and get(d, "dateInformation") == "Coverage"):
             periods += [text] if text not in periods else []
+    starts = [get(d, "date") for d in dates if get(d, "dateType") == "StartDate"]
+    ends = [get(d, "date") for d in dates if get(d, "dateType") == "EndDate"]
+    if starts or ends:  # kernel 2: the period as StartDate and EndDate
+        periods.append(f"{(starts or [''])[0]}/{(ends or [''])[0]}")
     for text in periods:
         _period(m, res, text)
 
@@ -234,7 +295,7 @@ def _period(m: Mapper, res, text: str) -> None:
     start, _, end = text.partition("/")
     bounds = [
         (DCAT + "startDate", terms.date_literal(start)),
-        (DCAT + "endDate", terms.date_literal(end)),
+        (DCAT + "endDate", terms.date_literal(end, end=True)),
     ]
     if not any(value for _, value in bounds):
         return
@@ -274,7 +335,7 @@ def _rights(m: Mapper, res, record: dict) -> None:
             continue
         uri = get(r, "rightsUri", "rightsURI")
         licence = terms.licence_iri(
-            uri, get(r, "rightsIdentifier"), get(r, "rightsIdentifierScheme")
+            uri, get(r, "rightsIdentifier"), get(r, "rightsIdentifierScheme"), get(r, "rights")
         )
         access = terms.access_rights_iri(uri)
         if licence:

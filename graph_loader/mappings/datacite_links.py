@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from ..terms import DCAT, DCT, FOAF, GAIA_NS, PROV, RDF_TYPE, SDO, SKOS
+from . import build
 from . import datacite_terms as terms
 from .datacite_base import ADMS, CITO, GEO_WKT, LOCN, Mapper, get, items, n, text
 
@@ -44,8 +45,24 @@ _USED_WITH = {"IsSupplementTo", "References", "Cites", "Requires", "Compiles"}
 _DATASET_TYPES = {"Dataset", "Collection"}
 
 
+def _related_items(record: dict) -> list[dict]:
+    """The JSON ``relatedItems`` (kernel 4.4) that carry an identifier, as related identifiers
+    (the XML reader does the same for ``<relatedItem>``)."""
+    out = []
+    for item in items(record.get("relatedItems")):
+        ident = item.get("relatedItemIdentifier") if isinstance(item, dict) else None
+        if isinstance(ident, dict) and get(ident, "relatedItemIdentifier"):
+            out.append({
+                "relatedIdentifier": get(ident, "relatedItemIdentifier"),
+                "relatedIdentifierType": get(ident, "relatedItemIdentifierType"),
+                "relationType": get(item, "relationType"),
+                "resourceTypeGeneral": get(item, "relatedItemType"),
+            })  # fmt: skip
+    return out
+
+
 def links(m: Mapper, res, record: dict, kind: str) -> None:
-    for r in items(record.get("relatedIdentifiers")):
+    for r in items(record.get("relatedIdentifiers")) + _related_items(record):
         if not isinstance(r, dict):
             continue
         relation = get(r, "relationType")
@@ -62,13 +79,17 @@ def links(m: Mapper, res, record: dict, kind: str) -> None:
             m.add(res, predicate, n(target))
 
 
-def identifiers(m: Mapper, res, record: dict) -> None:
+def identifiers(m: Mapper, res, record: dict, own_doi: str | None = None) -> None:
+    """Each identifier but the record's own DOI as an ``adms:Identifier`` (another DOI, e.g.
+    of the article a dataset is also published as, is kept)."""
+    own = (own_doi or "").lower()
     for i in items(record.get("identifiers")) + items(record.get("alternateIdentifiers")):
         if not isinstance(i, dict):
             continue
         kind = get(i, "identifierType", "alternateIdentifierType")
         value = get(i, "identifier", "alternateIdentifier")
-        if not value or kind.upper() == "DOI":
+        if not value or (kind.upper() == "DOI" and (terms.normalise_doi(value) or "").lower()
+                         in (own, "")):  # fmt: skip
             continue
         ident = m.node(cls=ADMS + "Identifier")
         m.add(ident, SKOS + "notation", ox.Literal(value))
@@ -180,22 +201,41 @@ def geolocations(m: Mapper, res, record: dict) -> None:
         m.add(res, DCT + "spatial", location)
 
 
-def distribution(m: Mapper, res, record: dict, doi_node: ox.NamedNode) -> None:
-    """The DOI as the access URL of one distribution, with the record's file URLs (REST API
-    ``contentUrl``), formats and sizes."""
-    dist = m.node(cls=DCAT + "Distribution")
-    m.add(dist, DCAT + "accessURL", doi_node)
-    for url in items(record.get("contentUrl")):  # REST API: direct links to the files
-        if isinstance(url, str) and terms.iri_or_none(url):
-            m.add(dist, DCAT + "downloadURL", n(url.strip()))
+def distribution(
+    m: Mapper, res, record: dict, doi_node: ox.NamedNode | None, *, dataset: bool = True
+) -> None:
+    """The DOI (else the record's URL, else its first file) as the access URL of one
+    distribution, with the record's file URLs (REST API ``contentUrl``), formats and sizes (a
+    size in bytes is also ``dcat:byteSize``). A record with no address at all keeps its formats
+    and sizes on the dataset itself (a distribution needs an access URL), as do publications and
+    software (``dataset`` false), which have no distribution."""
+    files = [
+        n(url.strip())
+        for url in items(record.get("contentUrl"))  # REST API: direct links to the files
+        if isinstance(url, str) and terms.iri_or_none(url) and build.is_url(url)
+    ]
+    page = terms.iri_or_none(get(record, "url"))
+    access = (
+        doi_node or (n(page) if page and build.is_url(page) else None) or next(iter(files), None)
+    )
+    if access is None or not dataset:
+        dist, files = res, []
+    else:
+        dist = m.node(cls=DCAT + "Distribution")
+        m.add(dist, DCAT + "accessURL", access)
+        m.add(res, DCAT + "distribution", dist)
+    for url in files:
+        m.add(dist, DCAT + "downloadURL", url)
     for fmt in items(record.get("formats")):
         label = text(fmt)
-        media = terms.media_type_iri(label) if label else None
+        media = terms.media_type_iri(label) if label and dist is not res else None
         if media:
             m.add(dist, DCAT + "mediaType", n(media))
         elif label:
             m.add(dist, DCT + "format", ox.Literal(label))
-    for size in items(record.get("sizes")):
-        if text(size):
-            m.add(dist, DCT + "extent", ox.Literal(text(size)))
-    m.add(res, DCAT + "distribution", dist)
+    sizes = [text(size) for size in items(record.get("sizes")) if text(size)]
+    for size in sizes:
+        m.add(dist, DCT + "extent", ox.Literal(size))
+    byte_sizes = [b for b in (build.byte_size(size) for size in sizes) if b is not None]
+    if len(byte_sizes) == 1 and dist is not res:  # several sizes may be several files
+        m.add(dist, DCAT + "byteSize", byte_sizes[0])

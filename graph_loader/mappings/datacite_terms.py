@@ -17,7 +17,8 @@ from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 
-from ..terms import XSD
+from . import licences
+from .build import date_literal
 
 __all__ = [
     "doi_iri",
@@ -65,13 +66,6 @@ _RESOLVERS = {
     "w3id": "",
 }
 
-#: licence IRIs are recognised by their host and path
-_LICENCE = re.compile(
-    r"^https?://(www\.)?(creativecommons\.org/(licenses|publicdomain)/|opensource\.org/licenses?/"
-    r"|spdx\.org/licenses/|opendatacommons\.org/licenses/|www\.gnu\.org/licenses/|gnu\.org/licenses/"
-    r"|www\.etalab\.gouv\.fr/licence|etalab\.gouv\.fr/licence|data\.europa\.eu/eli/)",
-    re.IGNORECASE,
-)
 _ACCESS = "http://publications.europa.eu/resource/authority/access-right/"
 _EU_REPO_ACCESS = {
     "openaccess": "PUBLIC",
@@ -132,25 +126,6 @@ def related_iri(kind: str, identifier: str) -> str | None:
     return iri_or_none(prefix + identifier)
 
 
-def date_literal(text: str) -> ox.Literal | None:
-    """An ``xsd:gYear``/``xsd:date``/``xsd:dateTime`` literal for one DataCite date, or None
-    (year-month, ranges, "321 BCE", free text)."""
-    m = _DATE.match(text.strip())
-    if not m or (m.group(2) and not m.group(3)):
-        return None
-    year, month, day, time = m.groups()
-    if month and not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
-        return None
-    if time:
-        value = (
-            text.strip() if time.count(":") == 2 else text.strip()[:16] + ":00" + text.strip()[16:]
-        )
-        return ox.Literal(value, datatype=ox.NamedNode(XSD + "dateTime"))
-    if month:
-        return ox.Literal(f"{year}-{month}-{day}", datatype=ox.NamedNode(XSD + "date"))
-    return ox.Literal(year, datatype=ox.NamedNode(XSD + "gYear"))
-
-
 def wkt_number(value: object) -> str | None:
     """A coordinate written as WKT accepts it (no exponent, no sign +), or None."""
     try:
@@ -174,14 +149,15 @@ def ror_iri(text: str) -> str | None:
     return f"https://ror.org/{m.group(1).lower()}" if m else None
 
 
-def licence_iri(uri: str, identifier: str, scheme: str) -> str | None:
-    """The licence IRI of a ``rights`` entry, or None when it is not a licence."""
-    iri = iri_or_none(uri)
-    if iri and _LICENCE.match(iri):
-        return iri
-    if scheme.upper() == "SPDX" and re.match(r"^[A-Za-z0-9.+-]+$", identifier):
-        return f"http://spdx.org/licenses/{identifier}"
-    return None
+def licence_iri(uri: str, identifier: str, scheme: str, rights: str = "") -> str | None:
+    """The canonical licence IRI of a ``rights`` entry (its URI, its SPDX identifier, else its
+    text when that names a well-known licence), or None when it is not a licence."""
+    found = licences.licence_iri(uri, field=False) if iri_or_none(uri) else None
+    if found is None and identifier:
+        found = licences.licence_iri(identifier, field=scheme.upper() == "SPDX")
+    if found is None and rights:
+        found = licences.licence_iri(rights, field=False)
+    return found.value if found is not None else None
 
 
 def access_rights_iri(uri: str) -> str | None:

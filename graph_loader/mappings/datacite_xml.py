@@ -19,9 +19,10 @@ from .xmlsafe import parse_xml
 __all__ = ["sniff", "convert", "to_record"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_NAMESPACES = ("http://datacite.org/schema/kernel-4", "http://datacite.org/schema/kernel-3")
+_NAMESPACE = re.compile(r"^https?://datacite\.org/schema/kernel-[234](\.\d+)?/?$")
 _ROOT = re.compile(
-    rb"<(?:[\w.-]+:)?resource\b[^>]*?\bxmlns(?::[\w.-]+)?\s*=\s*[\"']http://datacite\.org/schema/kernel-[34]/?[\"']"
+    rb"<(?:[\w.-]+:)?resource\b[^>]*?\bxmlns(?::[\w.-]+)?\s*=\s*"
+    rb"[\"']https?://datacite\.org/schema/kernel-[234](?:\.\d+)?/?[\"']"
 )
 
 
@@ -34,6 +35,10 @@ def sniff(data: bytes) -> bool:
     head = data[:8192]
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte order mark
         head = head.decode("utf-16", "ignore").encode()
+    elif head[:2] == b"<\x00":  # UTF-16 without a byte order mark
+        head = head.decode("utf-16-le", "ignore").encode()
+    elif head[:2] == b"\x00<":
+        head = head.decode("utf-16-be", "ignore").encode()
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"<"):
         return False
@@ -55,7 +60,7 @@ def to_record(data: bytes) -> dict:
     except (LookupError, ValueError) as exc:  # unknown declared encoding, bad bytes
         raise InputError(f"DataCite record: unreadable XML: {exc}") from exc
     ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
-    if ns.rstrip("/") not in _NAMESPACES or root.tag.split("}")[-1] != "resource":
+    if not _NAMESPACE.match(ns) or root.tag.split("}")[-1] != "resource":
         raise InputError(f"not a DataCite record: root element is {root.tag}")
     return _Reader(ns).record(root)
 
@@ -87,8 +92,13 @@ class _Reader:
     def record(self, root: ElementTree.Element) -> dict:
         ident = root.find(self.q("identifier"))
         rec: dict = {"identifiers": [], "relatedIdentifiers": []}
+        primary = []  # an identifier that is not a DOI (ARK, Handle, URL...) comes first
         if ident is not None and (ident.get("identifierType") or "").upper() == "DOI":
             rec["doi"] = self.text(ident)
+        elif ident is not None and self.text(ident):
+            primary = [
+                {"identifier": self.text(ident), "identifierType": ident.get("identifierType", "")}
+            ]
         rec["titles"] = [
             {"title": self.text(t), **self.attrs(t, titleType="titleType")}
             for t in self.all(root, "titles/title")
@@ -136,7 +146,7 @@ class _Reader:
             for d in self.all(root, "dates/date")
         ]
         rec["language"] = self.text(root, "language")
-        rec["identifiers"] = [
+        rec["identifiers"] = primary + [
             {"identifier": self.text(a), **self.attrs(a, identifierType="alternateIdentifierType")}
             for a in self.all(root, "alternateIdentifiers/alternateIdentifier")
         ]
@@ -166,7 +176,7 @@ class _Reader:
                     schemeUri="schemeURI",
                 ),
             }
-            for r in self.all(root, "rightsList/rights")
+            for r in self.all(root, "rightsList/rights") + self.all(root, "rights")  # kernel 2
         ]
         rec["descriptions"] = [
             {"description": self.description(d), **self.attrs(d, descriptionType="descriptionType")}

@@ -8,16 +8,15 @@ schemas differ try both spellings.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from xml.etree.ElementTree import Element
 
 import pyoxigraph as ox
 
 from ..errors import InputError
+from .build import Triples, date_literal
 from .xmlsafe import parse_xml
 
 __all__ = [
@@ -243,45 +242,6 @@ def http_iri(value: str) -> ox.NamedNode | None:
         return None
 
 
-_DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-
-
-def date_literal(value: str, *, date_only: bool = False, end: bool = False) -> ox.Literal | None:
-    """An xsd date, dateTime or gYear literal of a valid ISO 8601 value, else None; a
-    year-month is the first day of the month (the last with ``end``), as the shapes (and
-    :func:`graph_loader.mappings.build.date_literal`) have it.
-
-    >>> date_literal("2019-05-15T09:00+02:00").value
-    '2019-05-15T09:00:00+02:00'
-    >>> date_literal("2019-02-30") is None
-    True
-    >>> date_literal("2016-02", end=True).value
-    '2016-02-29'
-    """
-    value = value.strip()
-    if date_only:
-        value = value[:10]
-    match = _DATE_TIME.match(value)
-    try:
-        if match:
-            text = f"{match[1]}T{match[2]}{match[3] or ':00'}{match[5] or ''}"
-            datetime.fromisoformat(text.replace("Z", "+00:00"))
-            return ox.Literal(text, datatype=ox.NamedNode(_XSD + "dateTime"))
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            date.fromisoformat(value)
-            return ox.Literal(value, datatype=ox.NamedNode(_XSD + "date"))
-        if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
-            year, month = (int(v) for v in value.split("-"))
-            day = calendar.monthrange(year, month)[1] if end else 1
-            return ox.Literal(f"{value}-{day:02d}", datatype=ox.NamedNode(_XSD + "date"))
-        if re.fullmatch(r"\d{4}", value):
-            return ox.Literal(value, datatype=ox.NamedNode(_XSD + "gYear"))
-    except ValueError:
-        return None
-    return None
-
-
 _DOI = re.compile(r"(?i)^(?:doi:\s*|https?://(?:dx\.)?doi\.org/(?:doi:)?)?\s*(10\.\d{4,9}/\S+)$")
 
 
@@ -424,30 +384,6 @@ def identification(md: Element) -> Element | None:
             if isinstance(child.tag, str) and local(child.tag).endswith("Identification"):
                 return child
     return None
-
-
-class Triples:
-    """A growing list of triples with small helpers for typed nodes and literals."""
-
-    def __init__(self) -> None:
-        self.triples: list[ox.Triple] = []
-
-    def add(self, s, p: str, o) -> None:
-        """Add ``s p o`` (``p`` is an IRI string; ``o`` a term, or None to skip)."""
-        if o is not None:
-            self.triples.append(ox.Triple(s, ox.NamedNode(p), o))
-
-    def node(self, *types: str, subject=None) -> ox.BlankNode | ox.NamedNode:
-        """A new blank node (or ``subject``) typed with ``types``."""
-        s = subject if subject is not None else ox.BlankNode()
-        for t in types:
-            self.add(s, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ox.NamedNode(t))
-        return s
-
-    def texts(self, s, p: str, values: list[tuple[str, str | None]]) -> None:
-        """Add one literal per (text, language) pair."""
-        for value, lang in values:
-            self.add(s, p, ox.Literal(value, language=lang) if lang else ox.Literal(value))
 
 
 def plain(text: str) -> str:

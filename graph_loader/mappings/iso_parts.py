@@ -29,6 +29,7 @@ from .iso_common import (
     plain,
     text_of,
 )
+from .licences import canonical_url, find_licence, is_licence_url
 
 __all__ = [
     "Texts",
@@ -112,19 +113,6 @@ _FILE_TYPES = {
     "grib": "GRIB",
     "grib2": "GRIB",
 }
-
-
-_URL = re.compile(r"https?://[^\s<>\"]+")
-_LICENCE_URL = re.compile(r"(?i)licen[cs]e|creativecommons|opendatacommons|spdx\.org")
-_CC = re.compile(r"(?i)\bCC[- ]?BY(?:[- ](SA|NC|ND|NC-SA|NC-ND))?[- ]?v?(\d\.\d)\b")
-_NAMED_LICENCES = [
-    (re.compile(r"(?i)\bCC0\b|CC[- ]zero"), "https://creativecommons.org/publicdomain/zero/1.0/"),
-    (
-        re.compile(r"(?i)licence ouverte|open licence|etalab"),
-        "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
-    ),
-    (re.compile(r"(?i)\bODbL\b"), "https://opendatacommons.org/licenses/odbl/1-0/"),
-]
 
 
 @dataclass
@@ -322,27 +310,27 @@ class Constraints:
 
 
 def known_licence(text: str) -> ox.NamedNode | None:
-    """The IRI of a licence named or linked in free text (CC, Etalab, ODbL), or None.
+    """The canonical IRI of a licence named or linked in free text (CC, Etalab, ODbL…), or None
+    (:func:`~.licences.find_licence`, the one normaliser).
 
     >>> known_licence("Licence: CC-BY 4.0").value
     'https://creativecommons.org/licenses/by/4.0/'
     """
-    for url in _URL.findall(text):
-        if _LICENCE_URL.search(url):
-            return http_iri(url.rstrip(".,;)"))
-    cc = _CC.search(text)
-    if cc:
-        variant = "by" + (("-" + cc.group(1).lower()) if cc.group(1) else "")
-        return ox.NamedNode(f"https://creativecommons.org/licenses/{variant}/{cc.group(2)}/")
-    for pattern, iri in _NAMED_LICENCES:
-        if pattern.search(text):
-            return ox.NamedNode(iri)
-    return None
+    return find_licence(text)
+
+
+def _licence_url(url: ox.NamedNode | None) -> ox.NamedNode | None:
+    """A licence link in its canonical form (other links as they are)."""
+    if url is None or not is_licence_url(url.value):
+        return url
+    return ox.NamedNode(canonical_url(url.value))
 
 
 def _statement(out: Triples, el: Element, kind: str, texts: Texts):
     values = texts.of(el)
     iri = http_iri(href_of(el))
+    if kind == "LicenseDocument":
+        iri = _licence_url(iri)
     if iri is None and kind == "LicenseDocument":
         iri = next((x for x in (known_licence(v) for v, _lang in values) if x is not None), None)
         if iri is not None:
@@ -375,9 +363,11 @@ def constraints(out: Triples, ident: Element | None, texts: Texts) -> Constraint
         for limitation in find(block, "useLimitation"):
             found.rights.append(_statement(out, limitation, "RightsStatement", texts))
         for ref in find(block, "reference", "CI_Citation"):
-            url = http_iri(
-                href_of(first(ref, "title"))
-                or text_of(first(ref, "onlineResource", "CI_OnlineResource", "linkage"))
+            url = _licence_url(
+                http_iri(
+                    href_of(first(ref, "title"))
+                    or text_of(first(ref, "onlineResource", "CI_OnlineResource", "linkage"))
+                )
             )
             if url is not None:
                 found.licenses.append(out.node(DCT + "LicenseDocument", subject=url))

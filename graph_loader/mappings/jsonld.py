@@ -7,6 +7,7 @@ schema.org terms are normalised to ``https://schema.org/`` whatever the record w
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 
 import pyoxigraph as ox
@@ -14,7 +15,15 @@ import pyoxigraph as ox
 from ..errors import InputError
 from .xmlsafe import MAX_RECORD_BYTES
 
-__all__ = ["load_json", "context_names", "parse_jsonld", "Index"]
+__all__ = [
+    "load_json",
+    "context_names",
+    "parse_jsonld",
+    "clean_ids",
+    "normalise_contexts",
+    "https",
+    "Index",
+]
 
 _HTTP_SDO = "http://schema.org/"
 _SDO = "https://schema.org/"
@@ -60,12 +69,77 @@ def _vocab(context: object) -> object:
     return context
 
 
-def _https(term):
+def https(term):
+    """``term`` with a ``http://schema.org/`` IRI (or datatype) in ``https://schema.org/``."""
     if isinstance(term, ox.NamedNode) and term.value.startswith(_HTTP_SDO):
         return ox.NamedNode(_SDO + term.value[len(_HTTP_SDO) :])
     if isinstance(term, ox.Literal) and term.datatype.value.startswith(_HTTP_SDO):
-        return ox.Literal(term.value, datatype=_https(term.datatype))
+        return ox.Literal(term.value, datatype=https(term.datatype))
     return term
+
+
+#: context IRIs real records write for the shipped schema.org and CodeMeta contexts
+_CODEMETA = "https://doi.org/10.5063/schema/codemeta-2.0"
+_ALIASES = re.compile(
+    r"^https?://(?:(?:dx\.)?doi\.org/(?:doi:)?10\.5063/schema/codemeta-[12]\.0"
+    r"|purl\.org/codemeta/[23]\.\d|w3id\.org/codemeta/(?:v?[123]\.\d)"
+    r"|raw\.githubusercontent\.com/codemeta/codemeta/[\w.]+/codemeta\.jsonld)/?$",
+    re.IGNORECASE,
+)
+_SCHEMAORG_RELEASE = re.compile(
+    r"^https?://(raw\.githubusercontent\.com/schemaorg/schemaorg/[\w.]+/data/releases/[\d.]+/"
+    r"schemaorgcontext\.jsonld|schema\.org/version/[\d.]+/schemaorgcontext\.jsonld)$",
+    re.IGNORECASE,
+)
+#: extension contexts of CodeMeta tools (software types, I/O data) whose terms are not read
+_EXTENSIONS = re.compile(
+    r"^https?://(w3id\.org/(software-types|software-iodata|nwo-research-fields"
+    r"|research-technology-readiness-levels)"
+    r"|raw\.githubusercontent\.com/jantman/repostatus\.org/[\w.-]+/badges/[\w.-]+/ontology\.jsonld)/?$",
+    re.IGNORECASE,
+)
+
+
+def normalise_contexts(node: object) -> object:
+    """``node`` with the context IRIs written for the shipped contexts replaced by the shipped
+    names (``http://purl.org/codemeta/2.0``, ``doi:``-prefixed DOIs, CodeMeta 1.0, schema.org
+    release files); beside a shipped context, the CodeMeta extension contexts (software types,
+    I/O data, research fields) are dropped: their terms are not read and the network is not
+    used (any other unknown context still stops the record: it may redefine terms).
+    The CodeMeta extensions are those of the CLARIAH tools (software types, I/O data, research
+    fields, technology readiness levels) and the repostatus.org ontology."""
+    if isinstance(node, list):
+        return [normalise_contexts(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key == "@context":
+            items = value if isinstance(value, list) else [value]
+            items = [_context_name(v) for v in items]
+            known = any(isinstance(v, str) and _shipped(v) for v in items)
+            kept = [v for v in items if not (known and isinstance(v, str) and _EXTENSIONS.match(v))]
+            value = kept if isinstance(value, list) else kept[0] if kept else {}
+        else:
+            value = normalise_contexts(value)
+        out[key] = value
+    return out
+
+
+def _shipped(iri: str) -> bool:
+    from ..formats import CONTEXTS  # formats imports this package: look it up late
+
+    return iri in CONTEXTS or iri.rstrip("/") in CONTEXTS
+
+
+def _context_name(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    if _ALIASES.match(value.strip()):
+        return _CODEMETA
+    if _SCHEMAORG_RELEASE.match(value.strip()):
+        return _SDO
+    return value
 
 
 def _inline(document: object) -> object:
@@ -74,14 +148,59 @@ def _inline(document: object) -> object:
     return inline_contexts(document, _vocab)
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _has_base(node: object) -> bool:
+    """Whether a context of ``node`` (or of a node inside it) declares ``@base``."""
+    if isinstance(node, list):
+        return any(_has_base(n) for n in node)
+    if not isinstance(node, dict):
+        return False
+    contexts = node.get("@context")
+    contexts = contexts if isinstance(contexts, list) else [contexts]
+    if any(isinstance(c, dict) and "@base" in c for c in contexts):
+        return True
+    return any(_has_base(v) for k, v in node.items() if k != "@context")
+
+
+def clean_ids(node: object, *, relative: bool | None = None) -> object:
+    """``node`` with the node identifiers real records get wrong made harmless: an ``@id`` (or
+    its schema.org alias ``id``) that is null, empty or not a string is dropped, a relative one
+    (``"metadata-nwis-sites"``: no base is known offline) becomes a blank node label, so the
+    node keeps its statements and the nodes that share it stay one (unless the document
+    declares an ``@base`` that resolves them: ``relative`` None looks for one)."""
+    if relative is None:
+        relative = not _has_base(node)
+    if isinstance(node, list):
+        return [clean_ids(n, relative=relative) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key in ("@id", "id"):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            if (
+                relative
+                and isinstance(value, str)
+                and not _SCHEME.match(value.strip())
+                and not value.startswith("_:")
+            ):
+                value = "_:rel-" + re.sub(r"[^A-Za-z0-9_-]", "_", value.strip())
+        out[key] = value if key == "@context" else clean_ids(value, relative=relative)
+    return out
+
+
 def parse_jsonld(document: object) -> list[ox.Triple]:
-    """The triples of a JSON-LD ``document`` (contexts inlined, schema.org in https)."""
-    inlined = json.dumps(_inline(document)).encode()
+    """The triples of a JSON-LD ``document`` (contexts inlined, node identifiers cleaned by
+    :func:`clean_ids`, schema.org in https)."""
+    inlined = json.dumps(_inline(clean_ids(normalise_contexts(document)))).encode()
     try:
         quads = list(ox.parse(inlined, ox.RdfFormat.JSON_LD))
     except (SyntaxError, ValueError) as exc:
         raise InputError(f"invalid JSON-LD: {exc}") from exc
-    return [ox.Triple(_https(q.subject), _https(q.predicate), _https(q.object)) for q in quads]
+    return [ox.Triple(https(q.subject), https(q.predicate), https(q.object)) for q in quads]
 
 
 class Index:

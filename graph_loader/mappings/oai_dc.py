@@ -18,7 +18,8 @@ Choices (the values are read by :mod:`.oai_dc_values`):
 - ``dc:subject`` → ``dcat:keyword`` as written (the keyword linker adds the themes);
 - creators, contributors and publishers → ``foaf:Agent`` with ``foaf:name``; an agent whose
   text carries a valid ORCID is that ORCID IRI (also a ``foaf:Person``), its name without it;
-- the earliest ``dc:date`` → ``dct:issued``; a date interval → ``dct:temporal``;
+- the earliest ``dc:date`` → ``dct:issued``, the latest → ``dct:modified``, the others
+  ``dct:date``; a date interval → ``dct:temporal``;
 - ``dc:rights``: a licence URL, SPDX identifier or well-known licence name → ``dct:license``,
   ``info:eu-repo`` access modes → ``dct:accessRights``, the rest → a ``dct:RightsStatement``;
 - ``dc:coverage``: a DCMI Box, DCMI Point or ``W,S,E,N`` numbers → a ``dct:Location`` with
@@ -266,8 +267,13 @@ class _Record:
                 dates.append(literal)
             elif (span := values.period(text)) is not None:
                 self._period(res, span)
-        if dates:
-            self.out.add(res, DCT + "issued", min(dates, key=lambda d: d.value))
+        dates = sorted(dict.fromkeys(dates), key=lambda d: d.value)
+        if dates:  # the earliest is the release, the latest (DSpace: last change) the update
+            self.out.add(res, DCT + "issued", dates[0])
+        if len(dates) > 1:
+            self.out.add(res, DCT + "modified", dates[-1])
+        for other in dates[1:-1]:
+            self.out.add(res, DCT + "date", other)
 
     def _period(self, res: ox.NamedNode, span: tuple) -> None:
         period = ox.BlankNode()

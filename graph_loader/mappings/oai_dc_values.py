@@ -8,9 +8,9 @@ dates, licences and coverage.
 >>> orcid("Dupont, Jean (https://orcid.org/0000-0002-1825-0097)")
 ('Dupont, Jean', 'https://orcid.org/0000-0002-1825-0097')
 >>> licence("CC BY-SA 4.0"), licence("info:eu-repo/semantics/openAccess")
-('http://spdx.org/licenses/CC-BY-SA-4.0', None)
+('https://creativecommons.org/licenses/by-sa/4.0/', None)
 >>> licence("Attribution-NonCommercial-ShareAlike 4.0 International")
-'http://creativecommons.org/licenses/by-nc-sa/4.0/'
+'https://creativecommons.org/licenses/by-nc-sa/4.0/'
 
 >>> coverage("northlimit=51.1; southlimit=41.3; westlimit=-5.2; eastlimit=9.6; name=France")
 [('box', (-5.2, 41.3, 9.6, 51.1), 'France')]
@@ -22,14 +22,14 @@ dates, licences and coverage.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import NamedTuple
 
 import pyoxigraph as ox
 
-from . import build
+from . import build, licences
 from . import datacite_terms as terms
+from .build import date_literal
 
 __all__ = [
     "Identifier",
@@ -70,26 +70,7 @@ _ORCID = re.compile(
 _NUMBER = r"[-+]?\d+(?:\.\d+)?"
 _FOUR_NUMBERS = re.compile(rf"^\s*({_NUMBER})(?:\s*[,;]\s*|\s+)({_NUMBER})(?:\s*[,;]\s*|\s+)"
                            rf"({_NUMBER})(?:\s*[,;]\s*|\s+)({_NUMBER})\s*$")  # fmt: skip
-_CC_NAME = re.compile(
-    r"^(?:creative\s*commons\s+)?attribution((?:[\s-]+(?:non-?\s*commercial|share-?\s*alike"
-    r"|no-?\s*deriv(?:ative)?s))*)[\s-]+(\d\.\d)(?:\s+(?:international|generic|unported))?"
-    r"(?:\s*\(cc[^)]*\))?$",
-    re.IGNORECASE,
-)
 _DCMI_PAIR = re.compile(r"^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$")
-
-#: SPDX identifiers met in research data and software (lower case -> SPDX spelling)
-_SPDX = {
-    spdx.lower(): spdx
-    for spdx in (
-        "CC0-1.0 CC-BY-1.0 CC-BY-2.0 CC-BY-2.5 CC-BY-3.0 CC-BY-4.0 CC-BY-SA-3.0 CC-BY-SA-4.0 "
-        "CC-BY-NC-3.0 CC-BY-NC-4.0 CC-BY-ND-4.0 CC-BY-NC-SA-3.0 CC-BY-NC-SA-4.0 CC-BY-NC-ND-3.0 "
-        "CC-BY-NC-ND-4.0 MIT Apache-2.0 BSD-2-Clause BSD-3-Clause ISC Unlicense MPL-2.0 "
-        "GPL-2.0-only GPL-2.0-or-later GPL-3.0-only GPL-3.0-or-later LGPL-2.1-only "
-        "LGPL-2.1-or-later LGPL-3.0-only LGPL-3.0-or-later AGPL-3.0-only AGPL-3.0-or-later "
-        "EUPL-1.1 EUPL-1.2 CECILL-2.1 CECILL-B CECILL-C ODbL-1.0 ODC-By-1.0 PDDL-1.0 etalab-2.0"
-    ).split()
-}
 
 
 class Identifier(NamedTuple):
@@ -147,53 +128,13 @@ def orcid(text: str) -> tuple[str, str | None]:
     return " ".join(text.split()), None
 
 
-def date_literal(text: str) -> ox.Literal | None:
-    """An xsd:gYear, xsd:date or xsd:dateTime literal of an ISO 8601 date (a year-month is
-    its first day), or None when the text is no date or not a real day."""
-    literal = build.date_literal(text)
-    if literal is None or literal.value.lstrip("-").startswith("0000"):
-        return None
-    try:
-        if literal.datatype.value.endswith("#date"):
-            dt.date.fromisoformat(literal.value)
-        elif literal.datatype.value.endswith("#dateTime"):
-            dt.datetime.fromisoformat(literal.value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return literal
-
-
 def licence(text: str) -> str | None:
-    """The IRI of a licence given as a known licence URL, an SPDX identifier or a well-known
-    name (``CC BY 4.0``, ``Attribution-ShareAlike 4.0 International``, ``Licence Ouverte
-    Etalab 2.0``), alone or in ``id: name`` form; None for other rights statements."""
-    text = " ".join(text.split())
-    for part in [text, *re.split(r"\s*:\s+", text)]:
-        found = _licence(part)
-        if found:
-            return found
-    return None
-
-
-def _licence(text: str) -> str | None:
-    if build.is_url(text):
-        return build.licence_iri(text).value if terms.licence_iri(text, "", "") else None
-    named = build.licence_iri(text, spdx=False)
-    if named is not None:
-        return named.value
-    spdx = _SPDX.get(re.sub(r"[\s_]+", "-", text.lower().removeprefix("spdx:")))
-    if spdx:
-        return f"http://spdx.org/licenses/{spdx}"
-    cc = _CC_NAME.match(text)
-    if cc is None:
-        return None
-    terms_ = re.sub(r"[\s-]", "", cc.group(1).lower())
-    code = "by" + "".join(
-        suffix
-        for word, suffix in (("noncommercial", "-nc"), ("noderiv", "-nd"), ("sharealike", "-sa"))
-        if word in terms_
-    )
-    return f"http://creativecommons.org/licenses/{code}/{cc.group(2)}/"
+    """The canonical IRI of a licence given as a known licence URL, an SPDX identifier or a
+    well-known name (``CC BY 4.0``, ``Attribution-ShareAlike 4.0 International``, ``Licence
+    Ouverte Etalab 2.0``), alone or in ``id: name`` form; None for other rights statements
+    (:func:`~.licences.licence_iri`, the one normaliser)."""
+    found = licences.licence_iri(text, field=False)
+    return found.value if found is not None else None
 
 
 def _dcmi(text: str) -> dict[str, str]:

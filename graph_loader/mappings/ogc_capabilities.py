@@ -314,8 +314,8 @@ def _rights(out: Triples, subject, constraints: list[str], lang) -> None:
     for value in constraints:
         if value.strip().lower().replace(" ", "") in _NONE:
             out.add(subject, DCT + "accessRights", ox.NamedNode(ACCESS_RIGHTS["public"]))
-        elif licence_iri(value, spdx=False) is not None:
-            out.add(subject, DCT + "license", licence_iri(value, spdx=False))
+        elif licence_iri(value, field=False) is not None:
+            out.add(subject, DCT + "license", licence_iri(value, field=False))
         else:
             statement = ox.BlankNode()
             out.add(subject, DCT + "accessRights", statement)

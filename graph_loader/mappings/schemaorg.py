@@ -14,7 +14,9 @@ The record is read as JSON-LD with a shipped schema.org context (no network), th
   tagged value); when it states none, with :func:`~.build.guess_language` of the title and
   description (fr or en, only when clear; else untagged, which the shapes reject);
 - names of DefinedTerms (controlled vocabularies) keep only their own language tag;
-- a distribution without any URL is left out.
+- a distribution without any URL is left out;
+- a DataCatalog listing datasets of the document (``dataset``) is a ``dcat:Catalog`` record
+  linking them with ``dcat:dataset``.
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ from .build import (
     licence_iri,
     text,
 )
-from .jsonld import Index, context_names, load_json, parse_jsonld
+from .datacite_terms import language_iri
+from .jsonld import Index, context_names, https, load_json, parse_jsonld
+from .oai_dc_values import language_code
 
 __all__ = ["sniff", "convert", "add_agent", "language_of", "strings"]
 
@@ -52,8 +56,10 @@ _TYPES = {"Dataset", "DataCatalog", "DataDownload"}
 _GEODCAT_DISTRIBUTOR = "http://data.europa.eu/930/distributor"
 _ROLES = {
     "creator": DCT + "creator",
+    "author": DCT + "creator",
     "publisher": DCT + "publisher",
     "contributor": DCT + "contributor",
+    "funder": SDO + "funder",
 }
 
 
@@ -70,9 +76,12 @@ def _types(node: object) -> set[str]:
 
 
 def sniff(data: bytes) -> bool:
-    """A JSON-LD object (or @graph, or list) in the schema.org context typed Dataset."""
+    """A JSON-LD object (or @graph, or list) in the schema.org context typed Dataset, or a
+    Turtle / RDF/XML / N-Triples document with a schema.org Dataset."""
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head[:1] not in (b"{", b"[") or b"schema.org" not in data[:4096]:
+    if head[:1] not in (b"{", b"["):
+        return _sniff_rdf(data)
+    if b"schema.org" not in data[:4096]:
         return False
     try:
         document = load_json(data)
@@ -83,6 +92,71 @@ def sniff(data: bytes) -> bool:
     tops = document if isinstance(document, list) else [document]
     nodes = [n for top in tops if isinstance(top, dict) for n in [top, *top.get("@graph", [])]]
     return any(_types(n) & _TYPES for n in nodes)
+
+
+_SDO_PREFIX = re.compile(
+    rb"(?:@prefix|PREFIX)\s+([\w-]*):\s*<https?://(?:www\.)?schema\.org/?>"
+    rb"|xmlns:([\w-]+)=[\"']https?://(?:www\.)?schema\.org/?[\"']",
+    re.IGNORECASE,
+)
+
+
+def _mentions_dataset(data: bytes) -> bool:
+    """Whether an RDF document names schema.org's Dataset class (full IRI or prefixed name)."""
+    head = data[:1_000_000]
+    if re.search(rb"https?://(www\.)?schema\.org/Dataset\b", head):
+        return True
+    prefixes = {m.group(1) or m.group(2) for m in _SDO_PREFIX.finditer(head[:65536])}
+    return any(re.search(rb"(?<![\w-])" + re.escape(p) + rb":Dataset\b", head) for p in prefixes)
+
+
+def _syntax(data: bytes) -> ox.RdfFormat | None:
+    """The RDF syntax of a document that is not JSON: RDF/XML, N-Triples or Turtle."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<?xml") or head.startswith(b"<rdf:RDF") or b"<rdf:RDF" in head:
+        return ox.RdfFormat.RDF_XML
+    if head.startswith(b"<") and not re.match(rb"<[a-z]+:", head):
+        return ox.RdfFormat.N_TRIPLES if b"@prefix" not in head else ox.RdfFormat.TURTLE
+    if re.search(rb"(?im)^\s*(@prefix|prefix|@base|base)\b", head) or head.startswith(b"#"):
+        return ox.RdfFormat.TURTLE
+    return None
+
+
+def _sniff_rdf(data: bytes) -> bool:
+    if b"schema.org" not in data[:65536] or not _mentions_dataset(data):
+        return False
+    fmt = _syntax(data)
+    if fmt is None or (fmt == ox.RdfFormat.RDF_XML and b"<!DOCTYPE" in data[:65536]):
+        return False
+    try:
+        triples = _rdf_triples(data, fmt)
+    except InputError:
+        return False
+    types = {t.object.value for t in triples if t.predicate.value == _RDF_TYPE}
+    return SDO + "Dataset" in types and DCAT + "Dataset" not in types  # DCAT is read as it is
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _rdf_triples(data: bytes, fmt: ox.RdfFormat) -> list[ox.Triple]:
+    """The triples of an RDF document, schema.org terms in https."""
+    try:
+        quads = list(ox.parse(data, fmt))
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(f"invalid {fmt.name}: {exc}") from exc
+    return [ox.Triple(https(q.subject), https(q.predicate), https(q.object)) for q in quads]
+
+
+def _triples(data: bytes) -> list[ox.Triple]:
+    """The triples of a schema.org record: JSON-LD, or another RDF syntax."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] in (b"{", b"[") or not head:
+        return parse_jsonld(load_json(data))
+    fmt = _syntax(data)
+    if fmt is None:
+        raise InputError("neither JSON-LD nor Turtle, RDF/XML or N-Triples")
+    return _rdf_triples(data, fmt)
 
 
 def strings(idx: Index, node, prop: str) -> list[ox.Literal]:
@@ -97,16 +171,22 @@ def strings(idx: Index, node, prop: str) -> list[ox.Literal]:
 
 
 def language_of(idx: Index, node) -> str | None:
-    """The ISO 639-1 code of ``inLanguage`` if the record gives one."""
+    """The ISO 639-1 code of ``inLanguage`` (``en``, ``en-US``, ``eng``, ``English`` or a
+    Language node) if the record gives one."""
     for value in idx.values(node, SDO + "inLanguage"):
         code = value.value if isinstance(value, ox.Literal) else None
         if code is None:
             name = idx.first(value, SDO + "alternateName") or idx.first(value, SDO + "name")
             code = name.value if isinstance(name, ox.Literal) else ""
-        code = code.strip().lower()[:2]
-        if code in LANGUAGES:
-            return code
+        found = language_code(code)
+        if found:
+            return found
     return None
+
+
+def _language_iri(code: str) -> ox.NamedNode | None:
+    found = LANGUAGES.get(code) or language_iri(code)
+    return ox.NamedNode(found) if found else None
 
 
 def _texts(out: Triples, idx: Index, node, prop: str, target, pred: str, lang) -> None:
@@ -128,8 +208,9 @@ def add_agent(out: Triples, idx: Index, node) -> ox.NamedNode | ox.BlankNode | N
         return agent
     types = idx.types(node)
     name = idx.first(node, SDO + "name") or idx.first(node, SDO + "legalName")
-    if name is None:
-        parts = [idx.first(node, SDO + p) for p in ("givenName", "familyName")]
+    if name is None:  # every given name (a list in some records), then the family names
+        parts = [v for p in ("givenName", "familyName") for v in idx.values(node, SDO + p)]
+        parts = list(dict.fromkeys(parts))  # a person described twice (author, maintainer)
         joined = " ".join(p.value.strip() for p in parts if isinstance(p, ox.Literal))
         name = ox.Literal(joined) if joined else None
     if not isinstance(name, ox.Literal):
@@ -162,24 +243,49 @@ def _contact(out: Triples, idx: Index, node) -> ox.BlankNode | None:
     return contact
 
 
+def _pairs(numbers: list[float]) -> tuple[list[float], list[float]] | None:
+    """(longitudes, latitudes) of a schema.org ``box``/``polygon``/``line``: pairs are
+    "lat lon" by the specification, but many records (OBIS, ODIS) write "lon lat": when the
+    first numbers cannot be latitudes and the second can, the pairs are read as lon lat."""
+    if len(numbers) < 4 or len(numbers) % 2:
+        return None
+    firsts, seconds = numbers[0::2], numbers[1::2]
+    if any(abs(v) > 90 for v in firsts) and all(abs(v) <= 90 for v in seconds):
+        return firsts, seconds
+    return seconds, firsts
+
+
+def _numbers(text: str) -> list[float]:
+    """The numbers of a ``box``/``polygon`` text: separated by spaces or commas, or, when every
+    space-separated number has a decimal comma ("10,0438 -61,9299"), by spaces only."""
+    tokens = text.split()
+    if tokens and all(re.fullmatch(r"-?\d+,\d+|-?\d+", t) for t in tokens) and "," in text:
+        return [float(t.replace(",", ".")) for t in tokens]
+    return [float(n) for n in re.split(r"[\s,]+", text.strip()) if n]
+
+
 def _box(idx: Index, geo) -> str | None:
     box = idx.first(geo, SDO + "box")
     if isinstance(box, ox.Literal):
-        numbers = re.split(r"[\s,]+", box.value.strip())
         try:
-            south, west, north, east = (float(n) for n in numbers)
+            numbers = _numbers(box.value)
         except ValueError:
             return None
+        pairs = _pairs(numbers) if len(numbers) == 4 else None
+        if pairs is None:
+            return None
+        (west, east), (south, north) = pairs
         return bbox_wkt(west, south, east, north)
     shape = idx.first(geo, SDO + "polygon") or idx.first(geo, SDO + "line")
     if isinstance(shape, ox.Literal):  # "lat,lon lat,lon ..." or "lat lon lat lon ...": envelope
         try:
-            numbers = [float(n) for n in re.split(r"[\s,]+", shape.value.strip())]
+            numbers = _numbers(shape.value)
         except ValueError:
             return None
-        lats, lons = numbers[0::2], numbers[1::2]
-        if len(numbers) < 4 or len(lats) != len(lons):
+        pairs = _pairs(numbers)
+        if pairs is None:
             return None
+        lons, lats = pairs
         return bbox_wkt(min(lons), min(lats), max(lons), max(lats))
     lat, lon = idx.first(geo, SDO + "latitude"), idx.first(geo, SDO + "longitude")
     try:
@@ -189,9 +295,21 @@ def _box(idx: Index, geo) -> str | None:
     return bbox_wkt(x, y, x, y)
 
 
+def _envelope(boxes: list[str]) -> str:
+    """The WKT box around several WKT boxes (a cruise's profiles, a set of stations)."""
+    numbers = [[float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", b)] for b in boxes]
+    xs = [n for ns in numbers for n in ns[0::2]]
+    ys = [n for ns in numbers for n in ns[1::2]]
+    return bbox_wkt(min(xs), min(ys), max(xs), max(ys))
+
+
 def _spatial(out: Triples, idx: Index, dataset, place) -> None:
     location = ox.BlankNode()
     boxes = [b for geo in idx.values(place, SDO + "geo") if (b := _box(idx, geo))]
+    if len(boxes) > 1:  # several points or shapes of one place: the box around them all
+        boxes = [_envelope(boxes)]
+    if not boxes and not isinstance(place, ox.Literal):  # a Place with its own coordinates
+        boxes = [b for b in [_box(idx, place)] if b]
     names = strings(idx, place, SDO + "name") if not isinstance(place, ox.Literal) else [place]
     if not boxes and not names:
         return
@@ -290,13 +408,23 @@ def _dataset_iri(idx: Index, node, base_iri: str) -> ox.NamedNode:
     return ox.NamedNode(resource_iri("dataset", keys[0], base_iri))
 
 
+def _licence(value) -> ox.NamedNode | None:
+    """A licence given by IRI or URL (any), or as a text naming a known licence or SPDX
+    identifier; other texts ("TBD", "Restricted access") are rights statements."""
+    if value is None:
+        return None
+    if isinstance(value, ox.NamedNode) or is_url(value.value):
+        return licence_iri(value.value)
+    return licence_iri(value.value, field=False)
+
+
 def _links(out: Triples, idx: Index, node, dataset, lang) -> None:
     for prop, target in (("license", DCT + "license"), ("url", DCAT + "landingPage")):
         for value in idx.values(node, SDO + prop):
             if isinstance(value, ox.BlankNode):
                 value = idx.first(value, SDO + "url") or idx.first(value, SDO + "name")
             if prop == "license":
-                licence = licence_iri(value.value) if value is not None else None
+                licence = _licence(value)
                 if licence is None and isinstance(value, ox.Literal):
                     statement = ox.BlankNode()
                     out.add(dataset, DCT + "rights", statement)
@@ -328,6 +456,59 @@ def _links(out: Triples, idx: Index, node, dataset, lang) -> None:
             out.add(catalog, SDO + "url", _url(idx.first(catalog, SDO + "url")))
 
 
+_GEOSPARQL = "http://www.opengis.net/ont/geosparql#"
+_LOCN_GEOMETRY = "http://www.w3.org/ns/locn#geometry"
+
+
+def _unwrap_role(idx: Index, value, prop: str) -> list:
+    """The agents of a schema.org ``Role`` (``{"@type": "Role", "author": {...}, "roleName":
+    "Lead Author"}``), or the value itself."""
+    if isinstance(value, ox.Literal) or SDO + "Role" not in idx.types(value):
+        return [value]
+    return idx.values(value, SDO + prop)
+
+
+def _grant(out: Triples, idx: Index, dataset, node) -> None:
+    """A ``funding`` Grant: ``schema:funding`` a ``schema:Grant`` with its name, identifier and
+    page, and its funder (also ``schema:funder`` of the dataset)."""
+    if isinstance(node, ox.Literal):
+        grant = ox.BlankNode()
+        out.add(grant, A, ox.NamedNode(SDO + "Grant"))
+        out.add(grant, SDO + "name", text(node.value))
+        out.add(dataset, SDO + "funding", grant)
+        return
+    grant = node if isinstance(node, ox.NamedNode) and is_url(node.value) else ox.BlankNode()
+    out.add(grant, A, ox.NamedNode(SDO + "Grant"))
+    for prop in ("name", "identifier"):
+        for value in strings(idx, node, SDO + prop):
+            out.add(grant, SDO + prop, text(value.value))
+    out.add(grant, SDO + "url", _url(idx.first(node, SDO + "url")))
+    for funder in idx.values(node, SDO + "funder"):
+        agent = add_agent(out, idx, funder)
+        out.add(grant, SDO + "funder", agent)
+        out.add(dataset, SDO + "funder", agent)
+    out.add(dataset, SDO + "funding", grant)
+
+
+def _geometry(out: Triples, idx: Index, dataset, node) -> None:
+    """A GeoSPARQL geometry of the dataset (ODIS: ``geosparql:hasGeometry`` / ``asWKT``): a
+    ``dct:Location`` with the geometry and the box around it."""
+    for wkt in idx.values(node, _GEOSPARQL + "asWKT"):
+        if not isinstance(wkt, ox.Literal):
+            continue
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?", wkt.value)]
+        crs = re.match(r"^\s*<([^>]+)>", wkt.value)
+        if len(numbers) < 2 or len(numbers) % 2 or (crs and "CRS84" not in crs.group(1)):
+            continue
+        xs, ys = numbers[0::2], numbers[1::2]
+        location = ox.BlankNode()
+        out.add(location, A, ox.NamedNode(DCT + "Location"))
+        out.add(location, _LOCN_GEOMETRY, ox.Literal(wkt.value.strip(), datatype=WKT))
+        out.add(location, DCAT + "bbox", ox.Literal(bbox_wkt(min(xs), min(ys), max(xs),
+                                                              max(ys)), datatype=WKT))  # fmt: skip
+        out.add(dataset, DCT + "spatial", location)
+
+
 def _dataset(out: Triples, idx: Index, node, base_iri: str) -> None:
     dataset = _dataset_iri(idx, node, base_iri)
     stated = language_of(idx, node)
@@ -337,18 +518,24 @@ def _dataset(out: Triples, idx: Index, node, base_iri: str) -> None:
     _texts(out, idx, node, SDO + "name", dataset, DCT + "title", lang)
     _texts(out, idx, node, SDO + "description", dataset, DCT + "description", lang)
     if stated:
-        out.add(dataset, DCT + "language", ox.NamedNode(LANGUAGES[stated]))
+        out.add(dataset, DCT + "language", _language_iri(stated))
     for identifier in _identifiers(idx, node):
         out.add(dataset, DCT + "identifier", text(identifier))
     for version in strings(idx, node, SDO + "version"):
         out.add(dataset, DCAT + "version", text(version.value))
     for prop, target in (("datePublished", "issued"), ("dateModified", "modified")):
-        for value in strings(idx, node, SDO + prop):
-            out.add(dataset, DCT + target, date_literal(value.value))
+        dates = [d for v in strings(idx, node, SDO + prop) if (d := date_literal(v.value))]
+        if dates:  # one release (the first) and one modification date (the last)
+            out.add(dataset, DCT + target, dates[0] if target == "issued" else dates[-1])
     _keywords(out, idx, node, dataset, lang)
     for role, prop in (*_ROLES.items(), ("provider", _GEODCAT_DISTRIBUTOR)):
         for agent in idx.values(node, SDO + role):
-            out.add(dataset, prop, add_agent(out, idx, agent))
+            for inner in _unwrap_role(idx, agent, role):
+                out.add(dataset, prop, add_agent(out, idx, inner))
+    for grant in idx.values(node, SDO + "funding"):
+        _grant(out, idx, dataset, grant)
+    for geometry in idx.values(node, _GEOSPARQL + "hasGeometry"):
+        _geometry(out, idx, dataset, geometry)
     for contact in idx.values(node, SDO + "contactPoint"):
         out.add(dataset, DCAT + "contactPoint", _contact(out, idx, contact))
     for place in idx.values(node, SDO + "spatialCoverage"):
@@ -361,14 +548,52 @@ def _dataset(out: Triples, idx: Index, node, base_iri: str) -> None:
 
 
 def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
-    """The DCAT-AP triples of the schema.org Datasets of a JSON-LD record."""
-    idx = Index(parse_jsonld(load_json(data)))
+    """The DCAT-AP triples of the schema.org Datasets of a JSON-LD record (or of a Turtle,
+    RDF/XML or N-Triples document in schema.org terms)."""
+    json_ld = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
+    idx = Index(_triples(data))
     datasets = idx.subjects(SDO + "Dataset")
     if not datasets:
-        raise InputError("no schema.org Dataset in this JSON-LD record")
-    if not any(strings(idx, node, SDO + "name") for node in datasets):
-        raise InputError("schema.org Dataset with no name")
+        raise InputError(f"no schema.org Dataset in this {'JSON-LD ' if json_ld else ''}record")
+    named = [node for node in datasets if strings(idx, node, SDO + "name")]
+    if not named:
+        raise InputError("schema.org Dataset with no name (schema:name): not a record")
+    roots = set(idx.roots(SDO + "Dataset"))
     out = Triples()
     for node in datasets:
-        _dataset(out, idx, node, base_iri)
+        # a nameless Dataset inside another node (the result of an action, a part) is a value,
+        # not a record; a nameless one at the top with an identifier is kept (its record is
+        # refused for its missing title, by name)
+        if node in named or (node in roots and _has_key(idx, node)):
+            _dataset(out, idx, node, base_iri)
+    kept = {node for node in datasets if node in named or (node in roots and _has_key(idx, node))}
+    for catalog in idx.subjects(SDO + "DataCatalog"):
+        _catalog(out, idx, catalog, kept, base_iri)
     return list(dict.fromkeys(out))
+
+
+def _catalog(out: Triples, idx: Index, node, kept: set, base_iri: str) -> None:
+    """A DataCatalog listing datasets of the document (``dataset``) → a ``dcat:Catalog`` record
+    with ``dcat:dataset`` links to them; a catalogue only named by its datasets
+    (``includedInDataCatalog``) stays a ``schema:includedInDataCatalog`` value."""
+    members = [d for d in idx.values(node, SDO + "dataset") if d in kept]
+    names = strings(idx, node, SDO + "name")
+    if not members or not names:
+        return
+    lang = language_of(idx, node) or guess_language(*(n.value for n in names))
+    iri = node if isinstance(node, ox.NamedNode) and is_url(node.value) else None
+    catalog = iri or ox.NamedNode(resource_iri("catalog", names[0].value, base_iri))
+    out.add(catalog, A, ox.NamedNode(DCAT + "Catalog"))
+    _texts(out, idx, node, SDO + "name", catalog, DCT + "title", lang)
+    _texts(out, idx, node, SDO + "description", catalog, DCT + "description", lang)
+    out.add(catalog, FOAF + "homepage", _url(idx.first(node, SDO + "url")))
+    for publisher in idx.values(node, SDO + "publisher"):
+        out.add(catalog, DCT + "publisher", add_agent(out, idx, publisher))
+    for member in members:
+        out.add(catalog, DCAT + "dataset", _dataset_iri(idx, member, base_iri))
+
+
+def _has_key(idx: Index, node) -> bool:
+    return (isinstance(node, ox.NamedNode) and is_url(node.value)) or bool(
+        _identifiers(idx, node) or idx.values(node, SDO + "url")
+    )

@@ -48,7 +48,9 @@ _PID = re.compile(
 #: same list as the shape gsh:Licence-known (shapes/dataset.ttl)
 KNOWN_LICENCE = re.compile(
     r"^(https?://creativecommons\.org/(licenses|publicdomain)/"
-    r"|https?://(www\.)?etalab\.gouv\.fr/licence-ouverte-open-licence"
+    r"|https?://(www\.)?etalab\.gouv\.fr/(licence-ouverte-open-licence"
+    r"|wp-content/uploads/[0-9/]+Licence_Ouverte)"
+    r"|https?://(www\.)?nationalarchives\.gov\.uk/doc/open-government-licence/"
     r"|https?://opendatacommons\.org/licenses/|https?://spdx\.org/licenses/"
     r"|https?://publications\.europa\.eu/resource/authority/licence/"
     r"|https?://data\.europa\.eu/eli/dec_impl/2011/833/|https?://(www\.)?data\.gouv\.fr/licences?)"

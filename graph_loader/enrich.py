@@ -10,7 +10,8 @@ they are. Unmatched keywords are counted per source for the load report.
 
 When the GCMD platforms or instruments vocabularies are loaded (``gaia-kg vocab load
 platforms.rdf``), a keyword that is the preferred label of one of their concepts that has no
-narrower ones (a platform, not a category or a series) — letters and digits
+narrower ones (a platform, not a category or a series) and not a concept of the thesaurus
+(the keyword "wind" is the variable, not NASA's WIND spacecraft) — letters and digits
 compared, so ``sentinel-2a``, ``Sentinel 2A`` and ``SENTINEL-2A`` are one — adds
 ``gaia:platform`` or ``gaia:instrument`` (how STAC summaries' platforms and instruments, and
 ISO records' GCMD platform keywords, reach the platform facet).
@@ -139,6 +140,8 @@ class KeywordLinker:
         present = {(t.predicate, t.object) for t in triples if t.subject == root}
         extra, named = [], set()
         for word in words:
+            if self.link(word):
+                continue  # a keyword naming a thesaurus concept ("wind", "ice") is no platform
             for prop, concept in sorted(self.devices.get(device_key(word), ()), key=str):
                 named.add(word)
                 if (prop, concept) not in present:

@@ -419,3 +419,32 @@ def test_stac_0_6_bare_extent_and_utf16_input():
     }
     assert len(list(g.objects(None, URIRef(DCAT + "startDate")))) == 1
     assert not list(g.objects(None, URIRef(DCAT + "endDate")))
+
+
+def test_a_keyword_naming_a_thesaurus_concept_is_not_a_platform(tmp_path):
+    """GCMD has a spacecraft called WIND; a record whose keyword "wind" names the thesaurus
+    variable gets the theme, not the spacecraft."""
+    from graph_loader.bootstrap import initialise
+    from graph_loader.records import record_graph_iri
+    from graph_loader.vocab import load_vocabulary
+
+    platforms = CORPORA / "gcmd" / "platforms.rdf"
+    if not platforms.is_file():
+        pytest.skip("corpus absent")
+    store = open_store(":memory:")
+    list(initialise(store, infer=False, quiet=True))
+    load_vocabulary(store, platforms, name="platforms")
+    record = tmp_path / "wind.ttl"
+    record.write_text(
+        """@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+<https://example.org/d/wind> a dcat:Dataset ; dct:title "Wind speed at Trappes"@en ;
+    dct:description "Ten-minute wind speed and direction measured at Trappes."@en ;
+    dcat:keyword "wind"@en, "WIND"@en ."""
+    )
+    load_paths(store, [record], base_iri=BASE)
+    gaia = "https://w3id.org/gaia-kg/ontology#"
+    graph = store.graph_triples(record_graph_iri("https://example.org/d/wind"))
+    theme = "http://www.w3.org/ns/dcat#theme"
+    wanted = {gaia + "platform", gaia + "instrument", theme}
+    linked = {(t.predicate.value, t.object.value) for t in graph if t.predicate.value in wanted}
+    assert linked == {(theme, "https://w3id.org/gaia-kg/thesaurus/winds")}

@@ -87,7 +87,7 @@ def detect_format(data: bytes) -> str:
     first = _first_statement(text)
     if _NT_LINE.match(first):
         try:
-            next(iter(ox.parse(first.encode(), ox.RdfFormat.N_TRIPLES)))
+            next(iter(ox.parse(first.encode(), ox.RdfFormat.N_TRIPLES, lenient=True)))
             return "ntriples"
         except SyntaxError:
             return "nquads"
@@ -207,7 +207,8 @@ READERS: dict[str, Callable[[bytes, str | None], Iterator[ox.Quad]]] = {
 _SYNTAXES: dict[str, tuple[Callable[[bytes], bytes], ox.RdfFormat]] = {
     "turtle": (bytes, ox.RdfFormat.TURTLE),
     "trig": (bytes, ox.RdfFormat.TRIG),
-    "ntriples": (bytes, ox.RdfFormat.N_TRIPLES),
+    # N-Triples read as Turtle (a superset): relative IRIs, invalid in N-Triples, are resolved
+    "ntriples": (bytes, ox.RdfFormat.TURTLE),
     "nquads": (bytes, ox.RdfFormat.N_QUADS),
     "rdfxml": (_rdfxml_input, ox.RdfFormat.RDF_XML),
     "jsonld": (_jsonld_input, ox.RdfFormat.JSON_LD),
@@ -295,7 +296,7 @@ def _utf8_or_fallback(data: bytes, fmt: str) -> tuple[bytes, bool]:
     where = invalid_utf8(data)
     if where is None:
         return data, False
-    if fmt == "rdfxml" or data.lstrip()[:1] == b"<":
+    if fmt == "rdfxml" or (fmt in MAPPINGS and data.lstrip()[:1] == b"<"):
         raise InputError(
             f"malformed XML: not valid UTF-8 at {where}; "
             "a document in another encoding must declare it (<?xml encoding=...?>)"
@@ -308,7 +309,7 @@ def _utf8_or_fallback(data: bytes, fmt: str) -> tuple[bytes, bool]:
 
 
 #: syntax errors a document survives: a bad IRI costs its statement, not the document
-_IRI_ERROR = re.compile(r"IRI|has not been declared", re.I)
+_IRI_ERROR = re.compile(r"invalid IRI|parsing IRI|absolute IRI|has not been declared", re.I)
 _UNDECLARED = re.compile(r"prefix (\S*?):? has not been declared")
 
 #: prefixes often used without being declared, and their namespaces

@@ -77,9 +77,10 @@ def utf8_document(data: bytes) -> bytes:
         return _declared_utf8(data)
     try:
         codecs.lookup(declared)
-        text = data.decode(declared)
     except LookupError:
-        raise InputError(f"unknown text encoding {declared!r} in the XML declaration") from None
+        return data  # the XML parser names the unknown encoding
+    try:
+        text = data.decode(declared)
     except UnicodeDecodeError as exc:
         raise InputError(
             f"not valid {declared} as declared: {exc.reason} at byte {exc.start}"

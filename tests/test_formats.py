@@ -409,6 +409,12 @@ def test_utf8_document_leaves_utf8_alone_and_rewrites_the_declaration():
     )
 
 
+def test_blank_lines_before_the_xml_declaration_are_dropped():
+    data = b"\n\n" + RDFXML_DOC.format(encoding="UTF-8").encode()
+    assert _read(data, base_iri=DOC) == ([TITLE], [])
+    assert parse_xml(b"\r\n<?xml version='1.0'?><a/>").tag == "a"
+
+
 def test_converters_read_utf16_records():
     case = Path(__file__).parent / "cases" / "datacite-xml" / "parallel-languages" / "input.xml"
     utf8 = case.read_bytes()

@@ -51,13 +51,16 @@ def utf8_document(data: bytes) -> bytes:
     """``data`` as UTF-8 without byte-order mark: UTF-16/32 (a byte-order mark, or UTF-16
     recognised from its zero bytes) and 8-bit encodings named by an XML declaration are
     decoded and the declaration rewritten to ``UTF-8``. Other bytes are returned unchanged
-    (invalid UTF-8 is the reader's business)."""
+    (invalid UTF-8 is the reader's business); blank lines before an XML declaration are
+    dropped."""
     encoding = None
     for bom, name in _BOMS:
         if data.startswith(bom):
             data, encoding = data[len(bom) :], name
             break
     encoding = encoding or _utf16_without_bom(data)
+    if not encoding and data[:1].isspace() and data.lstrip()[:5] == b"<?xml":
+        data = data.lstrip()  # blank lines before the XML declaration, which must come first
     if encoding and encoding != "utf-8":
         try:
             text = data.decode(encoding)

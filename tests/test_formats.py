@@ -409,6 +409,13 @@ def test_utf8_document_leaves_utf8_alone_and_rewrites_the_declaration():
     )
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_entity_declarations_in_utf16_are_refused(codec):
+    data = '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>'.encode(codec)
+    with pytest.raises(InputError, match="^record: XML entity declarations are refused$"):
+        parse_xml(data)
+
+
 def test_blank_lines_before_the_xml_declaration_are_dropped():
     data = b"\n\n" + RDFXML_DOC.format(encoding="UTF-8").encode()
     assert _read(data, base_iri=DOC) == ([TITLE], [])

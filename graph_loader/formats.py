@@ -21,7 +21,7 @@ from .config import DEFAULT_BASE
 from .errors import InputError, UnknownContextError
 from .mappings import MAPPINGS, mapping, sniff_mapping
 from .mappings.xmlsafe import invalid_utf8, utf8_document
-from .repair import Repair, email_iri
+from .repair import Repair, email_iri, subject_text
 
 __all__ = [
     "detect_format",
@@ -594,7 +594,7 @@ class _Cleaner:
             if self.jsonld and not _SCHEME.match(quad.predicate.value):
                 continue  # a JSON-LD key its context does not map: not a statement
             after = [t if f is None else f[0] for t, f in zip(terms, fixed, strict=True)]
-            subject = _subject_text(after[0] if after[0] is not None else terms[0])
+            subject = subject_text(after[0] if after[0] is not None else terms[0])
             if after[1] is not None:
                 predicate = after[1].value
             else:  # dropped: as written
@@ -652,10 +652,6 @@ class _Cleaner:
         if not steps:
             return None
         return node, tuple(steps)
-
-
-def _subject_text(term) -> str:
-    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
 def read_quads(data: bytes, *, name: str, **options) -> list[ox.Quad]:

@@ -45,6 +45,7 @@ __all__ = [
     "provenance_triples",
     "strip_control_chars",
     "term_text",
+    "subject_text",
     "DETECTABLE_LANGUAGES",
 ]
 
@@ -275,7 +276,8 @@ def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str
     return str(term)
 
 
-def _subject_text(term) -> str:
+def subject_text(term) -> str:
+    """A subject as :attr:`Repair.subject` gives it: its IRI, or ``_:id`` for a blank node."""
     return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
@@ -371,6 +373,8 @@ def _date_repair(obj: ox.Literal) -> ox.Literal | None:
     datatype = obj.datatype.value
     if datatype in _DATE_TYPES and datatype == typed.datatype.value:
         return typed if typed.value != obj.value else None
+    if datatype == XSD + "dateTimeStamp" and typed.value == obj.value:
+        return None  # a date-time with its time zone: already right
     if datatype in _DATE_TYPES or datatype in (_STRING.value, _LANG_STRING.value):
         return typed
     if datatype.startswith(SDO) or datatype == XSD + "normalizedString":
@@ -640,7 +644,7 @@ def repair_triples(
         repairs.append(
             Repair(
                 kind,
-                _subject_text(t.subject),
+                subject_text(t.subject),
                 t.predicate.value,
                 term_text(before),
                 "" if after is None else term_text(after),
@@ -715,7 +719,7 @@ def _tag_languages(
         fixed = ox.Literal(t.object.value, language=tag)
         out[i] = ox.Triple(t.subject, t.predicate, fixed)
         repairs.append(
-            Repair(kind, _subject_text(t.subject), t.predicate.value, str(t.object), str(fixed))
+            Repair(kind, subject_text(t.subject), t.predicate.value, str(t.object), str(fixed))
         )
     return out, repairs
 

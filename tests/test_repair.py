@@ -401,3 +401,10 @@ def test_provenance_triples_describe_each_repair():
     )
     assert isomorphic(got, expected)
     assert provenance_triples(graph, []) == []
+
+
+def test_valid_typed_dates_are_left_alone():
+    record = """ex:d dct:issued "2019-05-03T10:00:00Z"^^xsd:dateTimeStamp ;
+        dct:modified "2019-05-03T10:00:00"^^xsd:dateTime ; dct:created "2019"^^xsd:gYear ;
+        dct:available "2019-05"^^xsd:gYearMonth ."""
+    check(record, record, [])

@@ -731,10 +731,12 @@ def _tag_languages(
 def provenance_triples(graph: ox.NamedNode, repairs: list[Repair]) -> list[ox.Triple]:
     """What the record graph says of its repairs: one node per repair, `gaia:repair` from the
     graph IRI, typed `gaia:Repair`, with `gaia:repairKind`, `rdf:predicate`, `gaia:valueBefore`,
-    `gaia:valueAfter` (terms declared in ontology/gaia.ttl, fr/en)."""
+    `gaia:valueAfter` (terms declared in ontology/gaia.ttl, fr/en); also `rdf:subject` when the
+    statement's subject is an IRI. The nodes are named ``<graph>/repair/<n>``, so that one
+    input always gives the same graph."""
     out: list[ox.Triple] = []
-    for r in repairs:
-        node = ox.BlankNode()
+    for n, r in enumerate(repairs, 1):
+        node = ox.NamedNode(f"{graph.value}/repair/{n}")
         out += [
             ox.Triple(graph, REPAIR, node),
             ox.Triple(node, RDF_TYPE, REPAIR_CLASS),
@@ -742,13 +744,12 @@ def provenance_triples(graph: ox.NamedNode, repairs: list[Repair]) -> list[ox.Tr
             ox.Triple(node, VALUE_BEFORE, ox.Literal(r.before)),
             ox.Triple(node, VALUE_AFTER, ox.Literal(r.after)),
         ]
-        if r.property:
-            out.append(ox.Triple(node, _RDF_PREDICATE, ox.NamedNode(r.property)))
-        if r.subject and not r.subject.startswith("_:"):
-            try:
-                out.append(ox.Triple(node, _RDF_SUBJECT, ox.NamedNode(r.subject)))
-            except ValueError:
-                pass
+        for rdf_term, value in ((_RDF_PREDICATE, r.property), (_RDF_SUBJECT, r.subject)):
+            if value and not value.startswith("_:"):
+                try:
+                    out.append(ox.Triple(node, rdf_term, ox.NamedNode(value)))
+                except ValueError:  # a dropped statement's predicate, as written
+                    pass
     return out
 
 

@@ -215,7 +215,20 @@ _TITLED_TYPES = frozenset(
         "WebAPI",
     )
 )
-_SDO_NAME = SDO + "name"
+_SDO_NAME = {SDO + "name", "http://schema.org/name"}
+
+
+def _and_http_schema(terms: frozenset[str]) -> frozenset[str]:
+    """``terms`` and their ``http://schema.org/`` twins (many records still use them)."""
+    return terms | {"http://schema.org/" + t[len(SDO) :] for t in terms if t.startswith(SDO)}
+
+
+EMAIL_PROPERTIES = _and_http_schema(EMAIL_PROPERTIES)
+RESOURCE_PROPERTIES = _and_http_schema(RESOURCE_PROPERTIES)
+DATE_PROPERTIES = _and_http_schema(DATE_PROPERTIES)
+BOX_PROPERTIES = _and_http_schema(BOX_PROPERTIES)
+TEXT_PROPERTIES = _and_http_schema(TEXT_PROPERTIES)
+_TITLED_TYPES = _and_http_schema(_TITLED_TYPES)
 
 #: languages py3langid may answer (ISO 639-1): those of European catalogues and of the
 #: largest other producers of Earth-science metadata
@@ -268,7 +281,7 @@ _LANGUAGE_CODES = {
     "kor": "ko", "korean": "ko",
 }  # fmt: skip
 
-_LANGUAGE_PROPERTIES = frozenset({DCT + "language", SDO + "inLanguage"})
+_LANGUAGE_PROPERTIES = _and_http_schema(frozenset({DCT + "language", SDO + "inLanguage"}))
 
 
 def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
@@ -563,7 +576,7 @@ def _is_text(triple: ox.Triple, titled: set) -> bool:
     predicate = triple.predicate.value
     if predicate in TEXT_PROPERTIES:
         return True
-    return predicate == _SDO_NAME and triple.subject in titled
+    return predicate in _SDO_NAME and triple.subject in titled
 
 
 def _untagged(term) -> bool:
@@ -598,13 +611,9 @@ def _record_language(triples: list[ox.Triple], root, titled: set) -> str | None:
     return declared[0] if len(declared) == 1 else None
 
 
-def _titled_subjects(triples: list[ox.Triple], root) -> set:
-    agents = {
-        t.subject
-        for t in triples
-        if t.predicate == RDF_TYPE
-        and t.object.value
-        in {
+_AGENT_TYPES = _and_http_schema(
+    frozenset(
+        {
             FOAF + "Person",
             FOAF + "Organization",
             FOAF + "Agent",
@@ -614,6 +623,13 @@ def _titled_subjects(triples: list[ox.Triple], root) -> set:
             VCARD + "Organization",
             VCARD + "Kind",
         }
+    )
+)
+
+
+def _titled_subjects(triples: list[ox.Triple], root) -> set:
+    agents = {
+        t.subject for t in triples if t.predicate == RDF_TYPE and t.object.value in _AGENT_TYPES
     }
     titled = {
         t.subject for t in triples if t.predicate == RDF_TYPE and t.object.value in _TITLED_TYPES

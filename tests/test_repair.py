@@ -319,6 +319,25 @@ def test_untagged_text_of_a_record_without_language_is_detected_and_recorded():
     )
 
 
+def test_http_schema_org_terms_are_repaired_too():
+    check(
+        """ex:d a <http://schema.org/Dataset> ; <http://schema.org/name> "Jeu de données" ;
+            <http://schema.org/email> "a@b.fr" ; <http://schema.org/datePublished> "2020" ;
+            <http://schema.org/inLanguage> "fr" .""",
+        """ex:d a <http://schema.org/Dataset> ; <http://schema.org/name> "Jeu de données"@fr ;
+            <http://schema.org/email> <mailto:a@b.fr> ;
+            <http://schema.org/datePublished> "2020"^^xsd:gYear ;
+            <http://schema.org/inLanguage> "fr" .""",
+        [
+            Repair("mailto", D, "http://schema.org/email", '"a@b.fr"', "<mailto:a@b.fr>"),
+            Repair("typed-date", D, "http://schema.org/datePublished", '"2020"',
+                   f'"2020"^^<{XSD}gYear>'),
+            Repair("language-tag", D, "http://schema.org/name", '"Jeu de données"',
+                   '"Jeu de données"@fr'),
+        ],
+    )  # fmt: skip
+
+
 def test_short_untagged_text_without_any_language_stays_untagged():
     check('ex:d dct:title "SST 2019" .', 'ex:d dct:title "SST 2019" .', [])
 

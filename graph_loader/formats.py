@@ -248,7 +248,7 @@ def read_document(
             if marked:
                 quads = _Cleaner(None, found, marked=True).clean(quads)
         else:
-            quads = _read_rdf(fmt, data, base_iri or mint_base, found, marked)
+            quads = _read_rdf(fmt, data, _valid_base(base_iri, mint_base), found, marked)
     except InputError as exc:
         raise type(exc)(f"{name}: {exc}") from exc
     except (SyntaxError, ValueError) as exc:
@@ -373,6 +373,15 @@ def _read_rdf(fmt: str, data: bytes, base: str, found: list[Repair], marked: boo
                 break
             raise error
     return _Cleaner(marker, found, marked=marked, jsonld=fmt == "jsonld").clean(quads)
+
+
+def _valid_base(base: str | None, fallback: str) -> str:
+    """``base`` if it is an absolute IRI, else percent-encoded, else ``fallback`` (a bad
+    harvest URL must not cost the document)."""
+    for candidate in (base, _percent_encoded(base)) if base else ():
+        if _valid_iri(candidate) is not None and _SCHEME.match(candidate):
+            return candidate
+    return fallback
 
 
 def _fix_text(data: bytes, errors: list[SyntaxError]) -> tuple[bytes, bool]:

@@ -212,6 +212,19 @@ def test_without_a_base_relative_iris_are_resolved_against_the_mint_base():
     assert [r.kind for r in repairs] == ["relative-iri"]
 
 
+@pytest.mark.parametrize(
+    ("base", "resolved"),
+    [
+        ("https://example.org/a feed/page 1.xml", "https://example.org/a%20feed/d1"),
+        ("not a base", "https://data.example.org/d1"),
+    ],
+)
+def test_an_invalid_base_does_not_cost_the_document(base, resolved):
+    triples, _ = _read(b'<d1> <http://purl.org/dc/terms/title> "A" .', base_iri=base,
+                       mint_base="https://data.example.org/")  # fmt: skip
+    assert _nt(triples) == {f'<{resolved}> <{DCT_TITLE}> "A"'}
+
+
 def test_an_absolute_base_in_the_document_is_not_a_repair():
     data = b'@base <http://example.org/> .\n<d1> <http://purl.org/dc/terms/title> "A" .'
     triples, repairs = _read(data, base_iri=DOC)

@@ -261,9 +261,9 @@ def test_turtle_urls_without_brackets_and_undeclared_prefixes_cost_only_their_st
     data = b"""@prefix dct: <http://purl.org/dc/terms/> .
 <http://example.org/d> a dcat:Dataset ;
     dct:title "D" ;
-    dcat:landingPage http://example.org/page ;
-    http:paramValue "GetData" ;
-    dct:description "see http://example.org/x, not an IRI" .
+    dcat:landingPage http://example.org/page ; dct:description "see http://example.org/x" ;
+    http:paramValue "GetData" ; # http://example.org/in-a-comment
+    dct:description "not an IRI: <http://example.org/y>" .
 <http://example.org/e> dct:title "E" .
 """
     triples, repairs = _read(data, base_iri=DOC)
@@ -272,7 +272,8 @@ def test_turtle_urls_without_brackets_and_undeclared_prefixes_cost_only_their_st
         f"<{d}> <{RDF_TYPE}> <{DCAT_NS}Dataset>",
         f'<{d}> <{DCT_TITLE}> "D"',
         f"<{d}> <{DCAT_NS}landingPage> <http://example.org/page>",
-        f'<{d}> <http://purl.org/dc/terms/description> "see http://example.org/x, not an IRI"',
+        f'<{d}> <http://purl.org/dc/terms/description> "see http://example.org/x"',
+        f'<{d}> <http://purl.org/dc/terms/description> "not an IRI: <http://example.org/y>"',
         f'<http://example.org/e> <{DCT_TITLE}> "E"',
     }
     assert sorted(repairs, key=repr) == sorted([

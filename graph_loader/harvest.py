@@ -65,6 +65,8 @@ STATUSES = ("loaded", "updated", "unchanged", "withdrawn", "rejected")
 #: properties whose untagged strings get the source's declared language
 _TEXT = {DCT + "title", DCT + "description", DCAT + "keyword", SDO + "name", SDO + "description"}
 _STRING = ox.NamedNode(XSD + "string")
+#: source kinds whose upstream "records" are pages of many records, each judged on its own
+_PAGES = {"dcat", "thredds"}
 
 
 @dataclass(slots=True)
@@ -354,14 +356,15 @@ class _Run:
                 root, kind, triples, self.name, self.report.keywords
             ),
         )
-        if self.config.kind != "dcat" and not any(r.kind != "source" for r in split.records):
+        paged = self.config.kind in _PAGES  # a page of records, not one upstream record
+        if not paged and not any(r.kind != "source" for r in split.records):
             reason = "no dataset, service, publication or software in the record"
             reason += " (aucun jeu de données, service, publication ou logiciel)"
             self.result(raw.identifier, "rejected", reasons=[f"{raw.identifier}: {reason}"])
             return []
-        if self.config.kind != "dcat":
+        if not paged:
             return [_Unit(raw.identifier, raw.datestamp, fmt, split.records)]
-        units = []  # a DCAT page: each record on its own, known by its IRI
+        units = []  # a DCAT page or a THREDDS catalogue: each record on its own, by its IRI
         for record in split.records:
             identifier = record.resource.value
             self.seen.add(identifier)

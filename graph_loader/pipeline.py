@@ -24,6 +24,7 @@ from . import __version__
 from .enrich import KeywordLinker, KeywordReport
 from .errors import InputError
 from .formats import read_document
+from .mappings.stac import count_items
 from .quality import quality_triples
 from .records import Record, split_records
 from .store import GraphWrite, Store
@@ -59,6 +60,7 @@ __all__ = [
 
 #: files taken from a folder (a file named explicitly is read whatever its name)
 RDF_SUFFIXES = {".ttl", ".nt", ".nq", ".trig", ".rdf", ".owl", ".xml", ".jsonld", ".json"}
+RDF_SUFFIXES |= {".ncml", ".cdl"}  # netCDF headers: NcML and CDL (ncdump -h) read as ACDD
 BATCH = 1000  # records per transaction (about 30k quads)
 
 Progress = Callable[[int], None]
@@ -97,6 +99,9 @@ class LoadReport:
     formats: dict[str, str] = field(default_factory=dict)
     #: keywords linked to thesaurus concepts, and those left unmatched, per source file
     keywords: KeywordReport = field(default_factory=KeywordReport)
+    #: STAC items read, by collection IRI; those whose collection is not in this load
+    stac_items: dict[str, int] = field(default_factory=dict)
+    stac_items_unattached: dict[str, int] = field(default_factory=dict)
 
     def count(self, status: str) -> int:
         """Records (source records aside) with this status."""
@@ -228,6 +233,10 @@ def load_paths(
     split = split_records(triples, base_iri=base_iri, origin=declared_in, augment=augment)
     del triples
     report.orphan_subjects = len(split.orphans)  # kept, in their file's source record
+    if "stac" in report.formats.values():
+        report.stac_items, report.stac_items_unattached = count_items(
+            split.records, report.formats, declared_in
+        )
     clock.lap("split")
 
     staging = ox.Store()

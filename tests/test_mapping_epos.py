@@ -173,8 +173,8 @@ def test_every_corpus_file_gives_records_or_a_named_reason() -> None:
     converted = _converted()
     assert len(converted) == len(_corpus_files())
     unreadable = {name: v for name, v in converted.items() if isinstance(v, str)}
-    # only files known to be broken are refused (fewer once branch ``repairs`` salvages them)
-    assert set(unreadable) <= set(UNREADABLE), unreadable
+    # only files known to be broken are refused
+    assert set(unreadable) == set(UNREADABLE), unreadable
     for name, message in unreadable.items():
         assert UNREADABLE[name] in message and name in message
     records = 0

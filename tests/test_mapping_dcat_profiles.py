@@ -16,10 +16,9 @@ PREFIXES = """PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl
 PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX locn: <http://www.w3.org/ns/locn#> PREFIX vcard: <http://www.w3.org/2006/vcard/ns#>
 """
-#: files refused today: a malformed IRI (a space) and a text node where RDF/XML wants a
-#: property (branch ``repairs`` salvages what it can)
+#: files refused: text nodes where RDF/XML wants node elements, which neither pyoxigraph nor
+#: rdflib reads (geonetwork.xml, an IRI with a space and text beside rdf:resource, is salvaged)
 UNREADABLE = {
-    "fr-geonetwork-gardon-basin/geonetwork.xml": "Invalid IRI code point",
     "geocat-ch-gn-formatter-output/amphibians-eu-geodcat-ap-semiceu.xml": "Unexpected text",
 }
 
@@ -138,8 +137,8 @@ def test_every_dcat_corpus_file_gives_records_or_a_named_reason() -> None:
             continue
         split = split_records(quads, base_iri=BASE)
         records[rel] = sum(1 for r in split.records if r.kind == "dataset")
-    # only files known to be broken are refused (fewer once branch ``repairs`` salvages them)
-    assert set(refused) <= set(UNREADABLE), refused
+    # only files known to be broken are refused
+    assert set(refused) == set(UNREADABLE), refused
     for rel, message in refused.items():
         assert UNREADABLE[rel] in message and rel in message
     assert all(n >= 1 for n in records.values()), records

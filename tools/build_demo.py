@@ -184,7 +184,11 @@ def add_service(g: Graph, svc, served: set[str], *, defect: str | None = None) -
         g.add((URIRef(svc.endpoint), RDF.type, RDFS.Resource))
     g.add((s, DCAT.endpointDescription, URIRef(svc.endpoint_description)))
     g.add((URIRef(svc.endpoint_description), RDF.type, RDFS.Resource))
-    g.add((s, DCT.conformsTo, URIRef(STANDARDS[svc.standard][0])))
+    standard, name = STANDARDS[svc.standard]
+    g.add((s, DCT.conformsTo, URIRef(standard)))
+    # each record says what it needs of what it links to: its own file is all it owns
+    g.add((URIRef(standard), RDF.type, DCT.Standard))
+    g.add((URIRef(standard), DCT.title, Literal(name)))
     g.add((s, DCAT.landingPage, URIRef(svc.landing)))
     g.add((URIRef(svc.landing), RDF.type, FOAF.Document))
     g.add((s, GAIA.pole, pole))

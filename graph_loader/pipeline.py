@@ -247,7 +247,7 @@ def record_title(record: Record, lang: str) -> str:
     titles = {}
     for t in record.triples:
         if t.subject == record.resource and t.predicate.value in _TITLE_PREDICATES:
-            if isinstance(t.object, ox.Literal):
+            if isinstance(t.object, ox.Literal) and t.object.value.strip():
                 titles.setdefault(t.object.language or "", t.object.value)
     return (
         titles.get(lang)

@@ -155,7 +155,10 @@ def split_records(
             if kind and isinstance(t.subject, ox.NamedNode):
                 kinds.setdefault(t.subject, kind)
             elif kind:
+                # a blank dataset, service or work: part of the record pointing at it (a
+                # citation, a distribution's service); on its own, a record without an IRI
                 blank_kinds.setdefault(t.subject, kind)
+                continue
             if t.object.value in _NOT_OWNED:
                 typed_not_owned.add(t.subject)
 
@@ -190,8 +193,10 @@ def split_records(
             record_triples += augment(root, kinds[root], record_triples)
         records.append(Record(root, kinds[root], record_triples))
     anonymous = []
-    for node, kind in blank_kinds.items():
-        if node in reached:  # a part of a record (e.g. a blank dataset inside a series)
+    # the outermost first: a blank catalogue takes its blank datasets with it
+    inner = {t.object for n in blank_kinds for t in by_subject[n]}
+    for node, kind in sorted(blank_kinds.items(), key=lambda i: i[0] in inner):
+        if node in reached:  # a part of a record (e.g. a dataset's blank citation)
             continue
         owned = walk(node)
         reached.update(owned)

@@ -37,6 +37,12 @@ _WORDS = {
         "file_errors": "files that could not be read (nothing loaded from them)",
         "rejected_head": "Rejected records (nothing of them was stored):",
         "warning_head": "Loaded with warnings (by kind):",
+        "kept": "{as_is} loaded as they are, {repaired} loaded with repairs, {flagged} loaded "
+        "with defects flagged",
+        "flagged_head": "Loaded with defects flagged as not conformant (by kind):",
+        "repairs": "repairs: {repairs}",
+        "empty_head": "files that gave no record",
+        "duplicates_head": "records described by two files (loaded from the first)",
         "summary": "{files} file(s), {triples} triples read, {written} triples written "
         "in {s:.2f} s",
         "keywords": "keywords linked to thesaurus concepts: {linked}; unmatched: {missed}",
@@ -56,6 +62,12 @@ _WORDS = {
         "file_errors": "fichiers illisibles (rien n'en a été chargé)",
         "rejected_head": "Fiches rejetées (rien n'en a été enregistré) :",
         "warning_head": "Chargées avec avertissements (par sorte) :",
+        "kept": "{as_is} chargées telles quelles, {repaired} chargées avec réparations, "
+        "{flagged} chargées avec défauts signalés",
+        "flagged_head": "Chargées avec défauts, signalées non conformes (par sorte) :",
+        "repairs": "réparations : {repairs}",
+        "empty_head": "fichiers qui n'ont donné aucune fiche",
+        "duplicates_head": "fiches décrites par deux fichiers (chargées depuis le premier)",
         "summary": "{files} fichier(s), {triples} triplets lus, {written} triplets écrits "
         "en {s:.2f} s",
         "keywords": "mots-clés reliés à des concepts du thésaurus : {linked} ; "
@@ -79,6 +91,17 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) 
     )
     counts = [f"{report.count(k)} {w[k]}" for k in ("loaded", "updated", "unchanged", "rejected")]
     echo(", ".join(counts) + f", {report.warnings} {w['warnings']}")
+    figures = report.summary()
+    echo(
+        w["kept"].format(
+            as_is=figures["loaded_as_is"],
+            repaired=figures["loaded_repaired"],
+            flagged=figures["flagged"],
+        )
+    )
+    if figures["repairs_by_kind"]:
+        done = ", ".join(f"{k} {n}" for k, n in figures["repairs_by_kind"].items())
+        echo(w["repairs"].format(repairs=done))
     linked = sum(report.keywords.linked.values())
     unmatched = Counter()
     for counts in report.keywords.unmatched.values():
@@ -95,6 +118,14 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) 
         echo(f"{len(report.file_errors)} {w['file_errors']}:")
         for line in report.file_errors:
             echo(f"  ✗ {line}")
+    if report.empty_files:
+        echo(f"{len(report.empty_files)} {w['empty_head']}:")
+        for line in report.empty_files:
+            echo(f"  ? {line}")
+    if report.duplicates:
+        echo(f"{len(report.duplicates)} {w['duplicates_head']}:")
+        for line in report.duplicates:
+            echo(f"  = {line}")
     rejected = [o for o in report.outcomes if o.status == "rejected"]
     if rejected:
         echo(w["rejected_head"])
@@ -102,21 +133,27 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) 
             echo(f"  ✗ « {o.title} » <{o.resource}> ({o.source})")
             for problem in o.problems:
                 echo(f"      - {problem}")
+    kept = [o for o in report.outcomes if o.status != "rejected"]
+    _groups(echo, w["flagged_head"], "⚑", kept, "defect_kinds", "defects", max_warnings)
+    _groups(echo, w["warning_head"], "!", kept, "warning_kinds", "warnings", max_warnings)
+
+
+def _groups(echo: Echo, head: str, mark: str, outcomes, kinds: str, texts: str, most: int):
+    """Problems grouped by record kind and shape message: a count, and one example naming
+    the record, its property and its file."""
     groups: Counter = Counter()
     examples: dict[tuple[str, str], str] = {}
-    for o in report.outcomes:
-        if o.status == "rejected":
-            continue
-        for kind, text in zip(o.warning_kinds, o.warnings, strict=True):
+    for o in outcomes:
+        for kind, text in zip(getattr(o, kinds), getattr(o, texts), strict=True):
             groups[(o.kind, kind)] += 1
-            examples.setdefault((o.kind, kind), text)
+            examples.setdefault((o.kind, kind), f"{text} ({o.source})")
     if groups:
-        echo(w["warning_head"])
-        for (kind, message), n in groups.most_common(max_warnings):
-            echo(f"  ! {n} × {kind}: {message}")
-            echo(f"      {_cut(examples[(kind, message)], 160)}")
-        if len(groups) > max_warnings:
-            echo(f"  … (+{len(groups) - max_warnings})")
+        echo(head)
+        for (kind, message), n in groups.most_common(most):
+            echo(f"  {mark} {n} × {kind}: {message}")
+            echo(f"      {_cut(examples[(kind, message)], 200)}")
+        if len(groups) > most:
+            echo(f"  … (+{len(groups) - most})")
 
 
 def validate_files(paths: Iterable[str], *, lang: str, engine: str, echo: Echo) -> bool:
@@ -131,7 +168,8 @@ def validate_files(paths: Iterable[str], *, lang: str, engine: str, echo: Echo) 
     w = _WORDS[lang]
     for f in files:
         try:
-            triples = read_triples(Path(f).read_bytes(), name=str(f))
+            data = Path(f).read_bytes()
+            triples = read_triples(data, name=str(f), base_iri=Path(f).resolve().as_uri())
         except InputError as exc:
             echo(f"✗ {exc}")
             ok = False

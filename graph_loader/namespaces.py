@@ -69,6 +69,7 @@ class GAIA(DefinedNamespace):
     ValidationOutcome: URIRef  # The result of the SHACL validation of a record
     HarvestSource: URIRef  # A catalogue declared in the sources configuration
     HarvestRun: URIRef  # One run of the harvest of a source
+    Repair: URIRef  # A deterministic correction made to a statement at load time
 
     # owl:ObjectProperty
     variable: URIRef  # resource -> thesaurus concept (sub-property of dcat:theme)
@@ -83,6 +84,7 @@ class GAIA(DefinedNamespace):
     describes: URIRef  # record graph -> main resource
     validationOutcome: URIRef  # record graph -> validation outcome
     harvestSource: URIRef  # record graph -> the harvest source that produced it
+    repair: URIRef  # record graph -> a repair made at load time
 
     # owl:DatatypeProperty
     introduction: URIRef  # compartment -> introductory text, one per language
@@ -100,6 +102,9 @@ class GAIA(DefinedNamespace):
     resumeToken: URIRef  # harvest source -> page to resume an interrupted harvest from
     seenIdentifier: URIRef  # harvest source -> identifier read by the harvest in progress
     runReport: URIRef  # harvest run -> its report as JSON
+    repairKind: URIRef  # repair -> its kind (mailto, typed-date, ...)
+    valueBefore: URIRef  # repair -> the value as read (N-Triples)
+    valueAfter: URIRef  # repair -> the value written (N-Triples; empty if dropped)
 
     # owl:NamedIndividual
     Conforms: URIRef  # validation outcome: no violation, no warning

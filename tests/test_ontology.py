@@ -26,6 +26,7 @@ AGREED = {
     "HarvestSource", "HarvestRun", "harvestSource", "upstreamIdentifier", "upstreamDatestamp",
     "resumeToken", "seenIdentifier", "runReport",
     "minimumAltitude", "maximumAltitude",
+    "Repair", "repair", "repairKind", "valueBefore", "valueAfter",
 }  # fmt: skip
 
 

@@ -20,6 +20,7 @@ untouched ("unchanged").
 
 from __future__ import annotations
 
+import inspect
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -36,6 +37,7 @@ from .errors import InputError
 from .formats import read_document
 from .quality import quality_triples
 from .records import Record, Split, split_records
+from .repair import Repair, provenance_triples, repair_triples
 from .store import GraphWrite, Store
 from .terms import (
     CONFORMS,
@@ -58,11 +60,8 @@ from .terms import (
 )
 from .validate import Problem, Shapes, describe, load_shapes, validate
 
-try:  # graph_loader.repair (deterministic repairs) may not be there yet
-    from .repair import Repair, provenance_triples, repair_triples
-except ImportError:  # pragma: no cover
-    Repair = object  # type: ignore[misc,assignment]
-    provenance_triples = repair_triples = None  # type: ignore[assignment]
+#: does read_document report its read-level repairs (base IRI, encodings) yet?
+_READ_REPAIRS = "repairs" in inspect.signature(read_document).parameters
 
 __all__ = [
     "LoadReport",
@@ -125,7 +124,7 @@ class RecordOutcome:
     warning_kinds: list[str] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
     defect_kinds: list[str] = field(default_factory=list)
-    repairs: list = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
 
     @property
@@ -389,7 +388,7 @@ def _read_all(files, names, bases, report: LoadReport, progress, base_iri: str):
         read_repairs: list = []
         try:
             data = f.read_bytes()
-            options = {"repairs": read_repairs} if repair_triples is not None else {}
+            options = {"repairs": read_repairs} if _READ_REPAIRS else {}
             fmt, parsed = read_document(
                 data, name=str(f), base_iri=bases[f], mint_base=base_iri, **options
             )
@@ -486,7 +485,7 @@ def load_paths(
             base_iri=base_iri,
             origin=origin,
             augment=augment,
-            repair=repair if repair_triples is not None else None,
+            repair=repair,
         )
         had_records = any(r.kind != "source" for r in split.records) or split.anonymous
         if not had_records:
@@ -516,7 +515,7 @@ def load_paths(
     for group in _groups(documents):
         staging = ox.Store()
         # the union of the group's records, in the default graph: no copy of the quads
-        staging.bulk_extend([q for d in group for r in d.split.records for q in r.triples])
+        staging.bulk_extend([_quad(t) for d in group for r in d.split.records for t in r.triples])
         owners: dict = {}
         for d in group:
             for node, roots in d.split.owners.items():
@@ -545,6 +544,10 @@ def load_paths(
     clock.lap("write")
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _quad(t) -> ox.Quad:
+    return t if isinstance(t, ox.Quad) else ox.Quad(t.subject, t.predicate, t.object)
 
 
 def _repair(root, triples, document: _Document, repairs: dict) -> list:
@@ -686,7 +689,7 @@ class Judge:
                     violations=len(defects),
                     warnings=len(lesser),
                 )
-                if repairs and provenance_triples is not None:
+                if repairs:
                     provenance += provenance_triples(record.graph, repairs)
                 provenance += quality_triples(
                     record.resource, record.kind, record.triples, record.graph

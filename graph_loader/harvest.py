@@ -3,9 +3,12 @@
 ``harvest(store, config, client=...)`` reads every record of one declared source
 (:mod:`graph_loader.harvest_config`) and never fails silently:
 
-- each upstream record is converted and validated on its own: a record that cannot be read,
-  converted or validated is *rejected* with its reasons, and the harvest goes on; nothing of a
-  rejected record is written (a record is all its graphs or nothing);
+- each upstream record is converted, repaired (:mod:`graph_loader.repair`, each repair written
+  in its provenance) and validated on its own: a record that cannot be read or converted, or
+  that cannot be a record (no title, no IRI), is *rejected* with its reasons, and the harvest
+  goes on; a record with another SHACL Violation is loaded flagged as not conformant, unless
+  the source's ``policy`` is ``"strict"``; nothing of a rejected record is written (a record
+  is all its graphs or nothing);
 - records whose datestamp is the one stored (or, after conversion, whose content hash is) are
   *unchanged* and not rewritten; records deleted upstream (OAI-PMH ``deleted``) or, at the end of
   a complete full harvest, no longer listed are *withdrawn* (their graphs dropped);
@@ -47,13 +50,14 @@ from .harvest_state import (
     source_iri,
     write_checkpoint,
 )
-from .pipeline import Judge, problems_by_record, record_title
+from .pipeline import Judge, held, problems_by_record, record_title
 from .queries import load_query
 from .records import Record, record_graph_iri, split_records
+from .repair import repair_triples
 from .sources import RawRecord, SourceError
 from .store import GraphWrite, Store
-from .terms import DCAT, DCT, HARVEST_SOURCE, SDO, UPSTREAM_DATESTAMP, UPSTREAM_IDENTIFIER, XSD
-from .validate import Shapes, describe, load_shapes, validate
+from .terms import HARVEST_SOURCE, UPSTREAM_DATESTAMP, UPSTREAM_IDENTIFIER
+from .validate import Shapes, load_shapes, validate
 
 __all__ = ["harvest", "HarvestReport", "RecordResult", "BATCH", "CHECKPOINT_SECONDS", "STATUSES"]
 
@@ -62,9 +66,6 @@ BATCH = 200
 MAX_SKIPS = 10
 CHECKPOINT_SECONDS = 10.0
 STATUSES = ("loaded", "updated", "unchanged", "withdrawn", "rejected")
-#: properties whose untagged strings get the source's declared language
-_TEXT = {DCT + "title", DCT + "description", DCAT + "keyword", SDO + "name", SDO + "description"}
-_STRING = ox.NamedNode(XSD + "string")
 
 
 @dataclass(slots=True)
@@ -76,6 +77,9 @@ class RecordResult:
     title: str = ""
     resource: str | None = None
     reasons: list[str] = field(default_factory=list)
+    #: Violations of a record loaded all the same, flagged as not conformant
+    defects: list[str] = field(default_factory=list)
+    repairs: int = 0
 
 
 @dataclass
@@ -129,6 +133,8 @@ class HarvestReport:
             "resumedFrom": self.resumed_from,
             "interrupted": self.interrupted,
             "counts": {s: self.count(s) for s in STATUSES},
+            "flagged": sum(1 for r in self.results if r.defects and r.status != "rejected"),
+            "repaired": sum(1 for r in self.results if r.repairs and r.status != "rejected"),
             "rejected": [
                 {"identifier": r.identifier, "title": r.title, "reasons": r.reasons}
                 for r in rejected[:limit]
@@ -204,6 +210,8 @@ class _Run:
         self.read: set[str] = set()  # identifiers read by this run
         self.last_checkpoint = time.monotonic()
         self.name = config.name
+        #: record resource -> its repairs (for its provenance)
+        self.repairs: dict = {}
 
     # -- the run -------------------------------------------------------------------------------
 
@@ -344,8 +352,15 @@ class _Run:
         except InputError as exc:
             self.result(raw.identifier, "rejected", reasons=[str(exc)])
             return []
-        quads = self.with_language(quads)
         origin = f"{self.name}:{raw.identifier}"
+        language = self.config.language
+
+        def repair(root, kind, triples):
+            fixed, found = repair_triples(triples, root=root, language=language)
+            if found:
+                self.repairs[root] = found
+            return fixed
+
         split = split_records(
             quads,
             base_iri=self.base_iri,
@@ -353,10 +368,16 @@ class _Run:
             augment=lambda root, kind, triples: self.linker.augment(
                 root, kind, triples, self.name, self.report.keywords
             ),
+            repair=repair,
         )
         if self.config.kind != "dcat" and not any(r.kind != "source" for r in split.records):
-            reason = "no dataset, service, publication or software in the record"
-            reason += " (aucun jeu de données, service, publication ou logiciel)"
+            if split.anonymous:
+                reason = "a record without an IRI (blank node): nothing identifies it"
+                reason += " (notice sans IRI : rien ne l'identifie)"
+            else:
+                reason = "no dataset, service, publication or software in the record"
+                reason += " (aucun jeu de données, service, publication ou logiciel): "
+                reason += held(quads, "en")
             self.result(raw.identifier, "rejected", reasons=[f"{raw.identifier}: {reason}"])
             return []
         if self.config.kind != "dcat":
@@ -368,23 +389,11 @@ class _Run:
             units.append(_Unit(identifier, None, fmt, [record]))
         return units
 
-    def with_language(self, quads: list[ox.Quad]) -> list[ox.Quad]:
-        """Untagged titles, descriptions and keywords get the source's declared language."""
-        lang = self.config.language
-        if lang is None:
-            return quads
-        out = []
-        for q in quads:
-            o = q.object
-            if isinstance(o, ox.Literal) and o.datatype == _STRING and q.predicate.value in _TEXT:
-                q = ox.Quad(q.subject, q.predicate, ox.Literal(o.value, language=lang))
-            out.append(q)
-        return out
-
     def judge(self, units: list[_Unit]) -> list[GraphWrite]:
-        """Validate units together; reject a unit with any Violation; writes for the rest."""
+        """Validate units together; reject a unit when one of its records cannot be a record
+        (or, under the strict policy, has a Violation); writes for the rest."""
         staging = ox.Store()
-        staging.bulk_extend([q for u in units for r in u.records for q in r.triples])
+        staging.bulk_extend([_quad(q) for u in units for r in u.records for q in r.triples])
         owners: dict = {}
         for u in units:
             for r in u.records:
@@ -397,12 +406,8 @@ class _Run:
             main = next((r for r in u.records if r.kind != "source"), u.records[0])
             title = record_title(main, self.lang)
             found = {r.resource: by_record.get(r.resource, []) for r in u.records}
-            errors = [
-                describe(p, staging, self.lang)
-                for problems in found.values()
-                for p in problems
-                if p.severity == "Violation"
-            ]
+            judge = self.new_judge(staging, found, u)
+            errors = [text for r in u.records for text in judge.fatal(r, found[r.resource])[0]]
             if errors:
                 self.result(
                     u.identifier,
@@ -412,13 +417,22 @@ class _Run:
                     reasons=errors,
                 )
                 continue
-            writes += self.unit_writes(u, staging, found, main, title)
+            writes += self.unit_writes(u, judge, found, main, title)
         return writes
 
-    def unit_writes(self, u: _Unit, staging, found, main: Record, title: str) -> list[GraphWrite]:
+    def new_judge(self, staging, found: dict, u: _Unit) -> Judge:
         judge = Judge(
-            staging, self.hashes, dict.fromkeys(found, self.name), {self.name: u.fmt}, self.lang
+            staging,
+            self.hashes,
+            dict.fromkeys(found, self.name),
+            {self.name: u.fmt},
+            self.lang,
+            strict=self.config.strict,
         )
+        judge.repairs = self.repairs
+        return judge
+
+    def unit_writes(self, u: _Unit, judge: Judge, found, main: Record, title: str) -> list:
         about = [
             (HARVEST_SOURCE, source_iri(self.name)),
             (UPSTREAM_IDENTIFIER, ox.Literal(u.identifier)),
@@ -439,7 +453,15 @@ class _Run:
             status = "unchanged"
         else:
             status = "updated" if previous else "loaded"
-        self.result(u.identifier, status, title=title, resource=main.resource.value)
+        mine = judge.outcomes
+        self.result(
+            u.identifier,
+            status,
+            title=title,
+            resource=main.resource.value,
+            defects=[d for o in mine for d in o.defects],
+            repairs=sum(len(o.repairs) for o in mine),
+        )
         self.report.written += [r.resource.value for r in u.records if r.graph in written]
         for r in u.records:
             self.hashes[r.graph.value] = r.content_hash
@@ -449,6 +471,10 @@ class _Run:
             for r in u.records
         ]
         return writes + stale
+
+
+def _quad(t) -> ox.Quad:
+    return t if isinstance(t, ox.Quad) else ox.Quad(t.subject, t.predicate, t.object)
 
 
 def _disjoint(units: list[_Unit]) -> list[list[_Unit]]:

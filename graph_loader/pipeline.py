@@ -643,6 +643,26 @@ class Judge:
             )
         )
 
+    def fatal(self, record: Record, found: list[Problem]) -> tuple[list[str], list[str]]:
+        """Why ``record`` is rejected, in words and as reason keys; ([], []) if it is not."""
+        lang = self.lang
+        if record.kind == "source":
+            return [], []
+        violations = [p for p in found if p.severity == "Violation"]
+        problems: list[str] = []
+        reasons: list[str] = []
+        if not has_title(record.resource, record.triples):
+            title = record_title(record, lang)
+            reasons.append("no title")
+            problems.append(fatal_text("no title", record.kind, title, record.resource.value, lang))
+            # the missing title is said once, above
+            violations = [p for p in violations if not _about_title(p, record.resource)]
+        if reasons or self.strict:
+            problems += [describe(p, self.staging, lang) for p in violations]
+            if self.strict:
+                reasons += [p.messages.get(lang, "") for p in violations]
+        return problems, reasons
+
     def __call__(self, record: Record, found: list[Problem]) -> GraphWrite | None:
         lang, staging = self.lang, self.staging
         violations = [p for p in found if p.severity == "Violation"]
@@ -652,17 +672,7 @@ class Judge:
         )
         title = record_title(record, lang)
         repairs = self.repairs.get(record.resource, [])
-        problems: list[str] = []
-        reasons: list[str] = []
-        if record.kind != "source" and not has_title(record.resource, record.triples):
-            reasons.append("no title")
-            problems.append(fatal_text("no title", record.kind, title, record.resource.value, lang))
-            # the missing title is said once, above
-            violations = [p for p in violations if not _about_title(p, record.resource)]
-        if record.kind != "source" and (reasons or self.strict):
-            problems += [describe(p, staging, lang) for p in violations]
-            if self.strict:
-                reasons += [p.messages.get(lang, "") for p in violations]
+        problems, reasons = self.fatal(record, found)
         old = self.existing.get(record.graph.value)
         write = None
         defects: list[Problem] = []

@@ -289,7 +289,8 @@ CONSTRUCT { ?s ?p ?o } WHERE {
 
 
 def export_records(store: Store, fmt: str) -> bytes:
-    """Every record graph, without the provenance triples, as one graph (or N-Quads)."""
+    """Every record graph, without the provenance triples, as one graph (or N-Quads), and
+    each record as a ``dcat:CatalogRecord`` saying whether it conforms to the GAIA profile."""
     bindings = {"recordGraph": ox.NamedNode(GAIA_NS + "RecordGraph")}
     if fmt == "nquads":
         return store.dump(ox.RdfFormat.N_QUADS)
@@ -298,7 +299,8 @@ def export_records(store: Store, fmt: str) -> bytes:
         "ntriples": ox.RdfFormat.N_TRIPLES,
         "rdfxml": ox.RdfFormat.RDF_XML,
     }[fmt]
-    result = store.query(EXPORT, bindings)
+    result = list(store.query(EXPORT, bindings))
+    result += _catalog_records(store)
     prefixes = {
         "dcat": "http://www.w3.org/ns/dcat#",
         "dct": "http://purl.org/dc/terms/",
@@ -308,5 +310,34 @@ def export_records(store: Store, fmt: str) -> bytes:
         "vcard": "http://www.w3.org/2006/vcard/ns#",
     }
     if rdf is ox.RdfFormat.TURTLE:
-        return ox.serialize(list(result), format=rdf, prefixes=prefixes)
-    return result.serialize(format=rdf)
+        return ox.serialize(result, format=rdf, prefixes=prefixes)
+    return ox.serialize(result, format=rdf)
+
+
+RECORD_PROVENANCE = """
+SELECT ?g ?r ?p ?o WHERE {
+  GRAPH ?g { ?g a ?recordGraph ; ?describes ?r . ?g ?p ?o
+    FILTER EXISTS { ?r a ?type
+      VALUES ?type { <http://www.w3.org/ns/dcat#Dataset> <http://www.w3.org/ns/dcat#DataService>
+                     <http://www.w3.org/ns/dcat#DatasetSeries> } } }
+}"""
+
+
+def _catalog_records(store: Store) -> list:
+    """Each dataset and data service record as a ``dcat:CatalogRecord`` saying whether it
+    conforms to the GAIA profile (:mod:`graph_loader.conformance`); publications and software
+    are no DCAT resources (their conformance is in the N-Quads export, with provenance)."""
+    from .conformance import catalog_record, profile_triples
+
+    bindings = {
+        "recordGraph": ox.NamedNode(GAIA_NS + "RecordGraph"),
+        "describes": ox.NamedNode(GAIA_NS + "describes"),
+    }
+    provenance: dict = {}
+    for row in store.select(RECORD_PROVENANCE, bindings):
+        key = (row["g"], row["r"])
+        provenance.setdefault(key, []).append(ox.Triple(row["g"], row["p"], row["o"]))
+    out = []
+    for (graph, resource), statements in sorted(provenance.items(), key=lambda i: i[0][0].value):
+        out += catalog_record(graph, resource, statements)
+    return out + profile_triples() if out else out

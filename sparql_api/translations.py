@@ -305,6 +305,21 @@ UI: dict[str, dict[str, str]] = {
         "en": "Most failed measures",
     },
     "quality_per_source": {"fr": "Par source", "en": "Per source"},
+    "quality_flagged": {"fr": "Non conformes", "en": "Not conformant"},
+    "quality_flagged_head": {
+        "fr": "Notices chargées avec défauts (non conformes)",
+        "en": "Records loaded with defects (not conformant)",
+    },
+    "quality_flagged_total": {
+        "fr": "{n} notice(s) chargée(s) telle(s) quelle(s) mais non conforme(s) au profil GAIA : "
+        "chacune liste ses défauts, à corriger à la source.",
+        "en": "{n} record(s) loaded as given but not conformant to the GAIA profile: each lists "
+        "its defects, to be fixed at the source.",
+    },
+    "quality_flagged_none": {
+        "fr": "Aucune notice non conforme.",
+        "en": "No record is flagged as not conformant.",
+    },
     "quality_per_centre": {"fr": "Par centre de données", "en": "Per data centre"},
     "quality_empty": {"fr": "Aucune notice évaluée.", "en": "No record scored."},
     "quality_intro": {

@@ -109,7 +109,13 @@ def test_dashboard_per_source_and_per_centre(client):
     assert html.find("p", id="score").find("strong").text() == "86 %"
     french = parse_html(client.get("/quality?lang=fr").get_data(as_text=True))
     assert french.find("h1").text() == "Qualité des notices"
-    assert [h.text() for h in french.find_all("h2")] == ["Par source", "Par centre de données"]
+    assert [h.text() for h in french.find_all("h2")] == [
+        "Par source",
+        "Par centre de données",
+        "Notices chargées avec défauts (non conformes)",
+    ]
+    # the demo has no record loaded not conformant
+    assert french.find("section", id="flagged").find("p").text() == "Aucune notice non conforme."
 
 
 def test_harvested_text_is_escaped(client, store):

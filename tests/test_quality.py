@@ -226,6 +226,7 @@ def test_summary_per_source_and_per_data_centre(demo_store):
         "key": "software.ttl",
         "label": "software.ttl",
         "records": 11,
+        "flagged": 0,
         "score": 70,
         "dimensions": {"findability": 60, "accessibility": 100, "reusability": 50},
         "failing": [

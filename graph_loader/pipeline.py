@@ -368,6 +368,15 @@ class _Document:
     quads: list
     split: Split | None = None
     repairs: list = field(default_factory=list)  # read-level repairs (base IRI, encodings)
+    #: records of this document already loaded from an earlier one
+    dropped: list = field(default_factory=list)
+    #: record resource -> its repairs (read-level ones of its statements included)
+    record_repairs: dict = field(default_factory=dict)
+
+    def validated(self) -> list[Record]:
+        """What is validated together: the document's records, duplicates included (a
+        shape may look at a node through any of them)."""
+        return [*self.split.records, *self.dropped]
 
 
 def _names(files: Sequence[Path], relative: dict[Path, str]) -> dict[Path, str]:
@@ -416,24 +425,22 @@ def problems_by_record(problems: list[Problem], owners: dict) -> dict:
 
 
 def _groups(documents: list[_Document]) -> list[list[_Document]]:
-    """Documents in groups where no two share a subject IRI: a group is validated as one
-    store, and each record is judged on what its own document says."""
-    groups: list[tuple[set, list[_Document]]] = []
+    """Documents in groups validated as one store each, where no document describes an IRI
+    another one names: each record is judged on what its own document says."""
+    groups: list[tuple[set, set, list[_Document]]] = []
     for d in documents:
-        mine = {
-            t.subject
-            for r in d.split.records
-            for t in r.triples
-            if isinstance(t.subject, ox.NamedNode)
-        }
-        for taken, members in groups:
-            if not taken & mine:
-                taken |= mine
+        triples = [t for r in d.validated() for t in r.triples]
+        subjects = {t.subject for t in triples if isinstance(t.subject, ox.NamedNode)}
+        named = subjects | {t.object for t in triples if isinstance(t.object, ox.NamedNode)}
+        for described, mentioned, members in groups:
+            if not (subjects & mentioned or named & described):
+                described |= subjects
+                mentioned |= named
                 members.append(d)
                 break
         else:
-            groups.append((mine, [d]))
-    return [members for _, members in groups]
+            groups.append((subjects, named, [d]))
+    return [members for _, _, members in groups]
 
 
 def load_paths(
@@ -467,10 +474,8 @@ def load_paths(
     clock.lap("read")
     linker = KeywordLinker.from_store(store)
     keywords = report.keywords
-    repairs: dict[ox.NamedNode, list] = {}
     taken: dict[ox.NamedNode, str] = {}  # record IRI -> the file it is loaded from
     judge = Judge(None, store.record_hashes(), {}, report.formats, lang, strict=strict)
-    judge.repairs = repairs
     for d in documents:
         origin = dict.fromkeys((q.subject for q in d.quads), d.name)
 
@@ -478,7 +483,7 @@ def load_paths(
             return linker.augment(root, kind, record_triples, name, keywords)
 
         def repair(root, kind, record_triples, doc=d):
-            return _repair(root, record_triples, doc, repairs)
+            return _repair(root, record_triples, doc, doc.record_repairs)
 
         split = split_records(
             d.quads,
@@ -497,6 +502,7 @@ def load_paths(
         for r in split.records:
             if r.kind != "source" and r.resource in taken:
                 report.duplicates.append(_duplicate(r, d.name, taken[r.resource], lang))
+                d.dropped.append(r)  # validated with its document, not written
                 continue
             if r.kind != "source":
                 taken[r.resource] = d.name
@@ -515,7 +521,7 @@ def load_paths(
     for group in _groups(documents):
         staging = ox.Store()
         # the union of the group's records, in the default graph: no copy of the quads
-        staging.bulk_extend([_quad(t) for d in group for r in d.split.records for t in r.triples])
+        staging.bulk_extend([_quad(t) for d in group for r in d.validated() for t in r.triples])
         owners: dict = {}
         for d in group:
             for node, roots in d.split.owners.items():
@@ -525,6 +531,7 @@ def load_paths(
         validate_seconds += time.perf_counter() - began
         judge.staging = staging
         for d in group:
+            judge.repairs = d.record_repairs
             for r in d.split.records:
                 w = judge(r, by_record.get(r.resource, []))
                 if w is not None:

@@ -130,7 +130,8 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) 
     if rejected:
         echo(w["rejected_head"])
         for o in rejected:
-            echo(f"  ✗ « {o.title} » <{o.resource}> ({o.source})")
+            named = f"« {o.title} » " if o.title and o.title != o.resource else ""
+            echo(f"  ✗ {named}<{o.resource}> ({o.source})")
             for problem in o.problems:
                 echo(f"      - {problem}")
     kept = [o for o in report.outcomes if o.status != "rejected"]
@@ -146,7 +147,7 @@ def _groups(echo: Echo, head: str, mark: str, outcomes, kinds: str, texts: str, 
     for o in outcomes:
         for kind, text in zip(getattr(o, kinds), getattr(o, texts), strict=True):
             groups[(o.kind, kind)] += 1
-            examples.setdefault((o.kind, kind), f"{text} ({o.source})")
+            examples.setdefault((o.kind, kind), f"{o.source}: {text}")
     if groups:
         echo(head)
         for (kind, message), n in groups.most_common(most):

@@ -346,3 +346,140 @@ def test_every_record_graph_equals_its_document_loaded_alone(shared):
                 )
                 checked += 1
     assert checked >= 50
+
+
+# --- the flag seen downstream: pages, feed, quality, harvest ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def mixed_store():
+    from graph_loader.bootstrap import initialise
+
+    store = EmbeddedStore(None)
+    list(initialise(store, infer=False, quiet=True))
+    load_paths(store, [MIXED], base_iri=BASE)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def client(mixed_store):
+    from http_support import app_over
+
+    with app_over(mixed_store) as app:
+        yield app.test_client()
+
+
+@pytest.mark.parametrize(
+    "lang,head,defect",
+    [
+        (
+            "en",
+            "Record not conformant.",
+            "error: the dataset « A dataset without a description » "
+            f"<{ID}dataset/test-undescribed>, description (dct:description): A description "
+            "(dct:description) is mandatory and must be a text.",
+        ),
+        (
+            "fr",
+            "Fiche non conforme.",
+            "erreur : le jeu de données « Un jeu de données sans description » "
+            f"<{ID}dataset/test-undescribed>, description (dct:description) : Une description "
+            "(dct:description) est obligatoire et doit être un texte.",
+        ),
+    ],
+)
+def test_the_page_of_a_flagged_record_says_so_with_its_defects(client, lang, head, defect):
+    from html_support import parse_html
+
+    page = client.get(f"/id/dataset/test-undescribed?lang={lang}", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    html = parse_html(page.get_data(as_text=True))
+    notice = html.find("section", id="not-conformant")
+    assert notice.find("strong").text() == head
+    assert [li.text().strip() for li in notice.find_all("li")] == [defect]
+    clean = client.get(f"/id/dataset/test-aod?lang={lang}", headers={"Accept": "text/html"})
+    assert parse_html(clean.get_data(as_text=True)).find_all("section", id="not-conformant") == []
+
+
+def test_the_feed_says_which_records_do_not_conform(client):
+    response = client.get("/catalog", headers={"Accept": "application/n-triples"})
+    assert response.status_code == 200
+    feed = ox.Store()
+    feed.load(response.get_data(), format=ox.RdfFormat.N_TRIPLES)
+    rows = feed.query(
+        """SELECT ?topic ?profile ?description WHERE {
+             <https://data.gaia-data.fr/catalog> <http://www.w3.org/ns/dcat#record> ?r .
+             ?r <http://xmlns.com/foaf/0.1/primaryTopic> ?topic .
+             OPTIONAL { ?r <http://purl.org/dc/terms/conformsTo> ?profile }
+             OPTIONAL { ?r <http://purl.org/dc/terms/description> ?description
+                        FILTER(lang(?description) = "en") }
+           } ORDER BY ?topic"""
+    )
+    assert [(r["topic"].value, r["profile"], r["description"]) for r in rows] == [
+        (ID + "dataset/test-aod", PROFILE, None),
+        (ID + "dataset/test-bare-email", PROFILE, None),
+        (
+            ID + "dataset/test-undescribed",
+            None,
+            ox.Literal(
+                "Record not conformant to the GAIA profile of DCAT-AP 3; defects: error: the "
+                "dataset « A dataset without a description » "
+                f"<{ID}dataset/test-undescribed>, description (dct:description): A description "
+                "(dct:description) is mandatory and must be a text.",
+                language="en",
+            ),
+        ),
+        (ID + "service/test-opendap", PROFILE, None),
+    ]
+
+
+def test_the_quality_dashboard_and_fix_list_show_the_flagged_record(mixed_store):
+    from graph_loader.quality import quality_summary, record_quality
+
+    summary = quality_summary(mixed_store, "en")
+    assert summary["flagged"] == 1
+    assert summary["flaggedRecords"] == [
+        {
+            "iri": ID + "dataset/test-undescribed",
+            "source": "dataset-without-description.ttl",
+            "violations": 1,
+        }
+    ]
+    by_source = {g["key"]: g["flagged"] for g in summary["sources"]}
+    assert by_source["dataset-without-description.ttl"] == 1
+    assert by_source["catalogue.ttl"] == 0
+    found = record_quality(mixed_store, ID + "dataset/test-undescribed", "en")
+    assert found["conformant"] is False
+    assert found["problems"][0] == found["defects"][0]
+    assert found["defects"][0].startswith("error: the dataset « A dataset without a description »")
+
+
+def _harvest(store, folder: Path, **declared):
+    from graph_loader.harvest import harvest
+    from graph_loader.harvest_config import parse_sources
+
+    toml = f'[sources.files]\nkind = "directory"\npath = "{folder}"\n'
+    toml += "".join(f'{k} = "{v}"\n' for k, v in declared.items())
+    config = parse_sources(toml, name="sources.toml")["files"]
+    return harvest(store, config, base_iri=BASE)
+
+
+def test_a_harvest_flags_by_default_and_a_strict_source_rejects(tmp_path):
+    folder = tmp_path / "records"
+    folder.mkdir()
+    for name in ("dataset-without-description.ttl", "dataset-bare-email.ttl"):
+        (folder / name).write_bytes((MIXED / name).read_bytes())
+    flagging = _harvest(EmbeddedStore(None), folder)
+    assert [(r.identifier, r.status, len(r.defects), r.repairs) for r in flagging.results] == [
+        ("dataset-bare-email.ttl", "loaded", 0, 1),
+        ("dataset-without-description.ttl", "loaded", 1, 0),
+    ]
+    assert flagging.to_json()["flagged"] == 1 and flagging.to_json()["repaired"] == 1
+    strict = _harvest(EmbeddedStore(None), folder, policy="strict")
+    assert [(r.identifier, r.status) for r in strict.results] == [
+        ("dataset-bare-email.ttl", "loaded"),
+        ("dataset-without-description.ttl", "rejected"),
+    ]
+    with pytest.raises(Exception, match="policy must be flag or strict"):
+        _harvest(EmbeddedStore(None), folder, policy="lenient")

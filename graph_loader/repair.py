@@ -45,6 +45,7 @@ __all__ = [
     "provenance_triples",
     "strip_control_chars",
     "term_text",
+    "subject_text",
     "DETECTABLE_LANGUAGES",
 ]
 
@@ -214,7 +215,20 @@ _TITLED_TYPES = frozenset(
         "WebAPI",
     )
 )
-_SDO_NAME = SDO + "name"
+_SDO_NAME = {SDO + "name", "http://schema.org/name"}
+
+
+def _and_http_schema(terms: frozenset[str]) -> frozenset[str]:
+    """``terms`` and their ``http://schema.org/`` twins (many records still use them)."""
+    return terms | {"http://schema.org/" + t[len(SDO) :] for t in terms if t.startswith(SDO)}
+
+
+EMAIL_PROPERTIES = _and_http_schema(EMAIL_PROPERTIES)
+RESOURCE_PROPERTIES = _and_http_schema(RESOURCE_PROPERTIES)
+DATE_PROPERTIES = _and_http_schema(DATE_PROPERTIES)
+BOX_PROPERTIES = _and_http_schema(BOX_PROPERTIES)
+TEXT_PROPERTIES = _and_http_schema(TEXT_PROPERTIES)
+_TITLED_TYPES = _and_http_schema(_TITLED_TYPES)
 
 #: languages py3langid may answer (ISO 639-1): those of European catalogues and of the
 #: largest other producers of Earth-science metadata
@@ -267,7 +281,7 @@ _LANGUAGE_CODES = {
     "kor": "ko", "korean": "ko",
 }  # fmt: skip
 
-_LANGUAGE_PROPERTIES = frozenset({DCT + "language", SDO + "inLanguage"})
+_LANGUAGE_PROPERTIES = _and_http_schema(frozenset({DCT + "language", SDO + "inLanguage"}))
 
 
 def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
@@ -275,7 +289,8 @@ def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str
     return str(term)
 
 
-def _subject_text(term) -> str:
+def subject_text(term) -> str:
+    """A subject as :attr:`Repair.subject` gives it: its IRI, or ``_:id`` for a blank node."""
     return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
@@ -371,6 +386,8 @@ def _date_repair(obj: ox.Literal) -> ox.Literal | None:
     datatype = obj.datatype.value
     if datatype in _DATE_TYPES and datatype == typed.datatype.value:
         return typed if typed.value != obj.value else None
+    if datatype == XSD + "dateTimeStamp" and typed.value == obj.value:
+        return None  # a date-time with its time zone: already right
     if datatype in _DATE_TYPES or datatype in (_STRING.value, _LANG_STRING.value):
         return typed
     if datatype.startswith(SDO) or datatype == XSD + "normalizedString":
@@ -559,7 +576,7 @@ def _is_text(triple: ox.Triple, titled: set) -> bool:
     predicate = triple.predicate.value
     if predicate in TEXT_PROPERTIES:
         return True
-    return predicate == _SDO_NAME and triple.subject in titled
+    return predicate in _SDO_NAME and triple.subject in titled
 
 
 def _untagged(term) -> bool:
@@ -594,13 +611,9 @@ def _record_language(triples: list[ox.Triple], root, titled: set) -> str | None:
     return declared[0] if len(declared) == 1 else None
 
 
-def _titled_subjects(triples: list[ox.Triple], root) -> set:
-    agents = {
-        t.subject
-        for t in triples
-        if t.predicate == RDF_TYPE
-        and t.object.value
-        in {
+_AGENT_TYPES = _and_http_schema(
+    frozenset(
+        {
             FOAF + "Person",
             FOAF + "Organization",
             FOAF + "Agent",
@@ -610,6 +623,13 @@ def _titled_subjects(triples: list[ox.Triple], root) -> set:
             VCARD + "Organization",
             VCARD + "Kind",
         }
+    )
+)
+
+
+def _titled_subjects(triples: list[ox.Triple], root) -> set:
+    agents = {
+        t.subject for t in triples if t.predicate == RDF_TYPE and t.object.value in _AGENT_TYPES
     }
     titled = {
         t.subject for t in triples if t.predicate == RDF_TYPE and t.object.value in _TITLED_TYPES
@@ -640,7 +660,7 @@ def repair_triples(
         repairs.append(
             Repair(
                 kind,
-                _subject_text(t.subject),
+                subject_text(t.subject),
                 t.predicate.value,
                 term_text(before),
                 "" if after is None else term_text(after),
@@ -715,7 +735,7 @@ def _tag_languages(
         fixed = ox.Literal(t.object.value, language=tag)
         out[i] = ox.Triple(t.subject, t.predicate, fixed)
         repairs.append(
-            Repair(kind, _subject_text(t.subject), t.predicate.value, str(t.object), str(fixed))
+            Repair(kind, subject_text(t.subject), t.predicate.value, str(t.object), str(fixed))
         )
     return out, repairs
 
@@ -727,10 +747,12 @@ def _tag_languages(
 def provenance_triples(graph: ox.NamedNode, repairs: list[Repair]) -> list[ox.Triple]:
     """What the record graph says of its repairs: one node per repair, `gaia:repair` from the
     graph IRI, typed `gaia:Repair`, with `gaia:repairKind`, `rdf:predicate`, `gaia:valueBefore`,
-    `gaia:valueAfter` (terms declared in ontology/gaia.ttl, fr/en)."""
+    `gaia:valueAfter` (terms declared in ontology/gaia.ttl, fr/en); also `rdf:subject` when the
+    statement's subject is an IRI. The nodes are named ``<graph>/repair/<n>``, so that one
+    input always gives the same graph."""
     out: list[ox.Triple] = []
-    for r in repairs:
-        node = ox.BlankNode()
+    for n, r in enumerate(repairs, 1):
+        node = ox.NamedNode(f"{graph.value}/repair/{n}")
         out += [
             ox.Triple(graph, REPAIR, node),
             ox.Triple(node, RDF_TYPE, REPAIR_CLASS),
@@ -738,13 +760,12 @@ def provenance_triples(graph: ox.NamedNode, repairs: list[Repair]) -> list[ox.Tr
             ox.Triple(node, VALUE_BEFORE, ox.Literal(r.before)),
             ox.Triple(node, VALUE_AFTER, ox.Literal(r.after)),
         ]
-        if r.property:
-            out.append(ox.Triple(node, _RDF_PREDICATE, ox.NamedNode(r.property)))
-        if r.subject and not r.subject.startswith("_:"):
-            try:
-                out.append(ox.Triple(node, _RDF_SUBJECT, ox.NamedNode(r.subject)))
-            except ValueError:
-                pass
+        for rdf_term, value in ((_RDF_PREDICATE, r.property), (_RDF_SUBJECT, r.subject)):
+            if value and not value.startswith("_:"):
+                try:
+                    out.append(ox.Triple(node, rdf_term, ox.NamedNode(value)))
+                except ValueError:  # a dropped statement's predicate, as written
+                    pass
     return out
 
 

@@ -155,7 +155,8 @@ def test_corpus_records_load_or_are_rejected_with_reasons(fmt: str):
         ("external-entity.xml", "DataCite record: XML entity declarations are refused"),
         (
             "latin1-declared-utf8.xml",
-            "DataCite record: malformed XML: not well-formed (invalid token): line 4, column 35",
+            "DataCite record: malformed XML: not valid UTF-8 at line 4, column 36 (byte 0xe9); "
+            "a document in another encoding must declare it (<?xml encoding=...?>)",
         ),
         ("unknown-encoding.xml", "DataCite record: unreadable XML: unknown encoding: x-klingon"),
         ("no-doi.xml", "DataCite record without a DOI identifier"),

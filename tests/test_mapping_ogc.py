@@ -107,7 +107,8 @@ def test_every_fixture_loads():
         ("external-entity.xml", "capabilities: XML entity declarations are refused"),
         (
             "latin1-declared-utf8.xml",
-            "capabilities: malformed XML: not well-formed (invalid token): line 3, column 22",
+            "capabilities: malformed XML: not valid UTF-8 at line 3, column 23 (byte 0xe9); "
+            "a document in another encoding must declare it (<?xml encoding=...?>)",
         ),
         ("unknown-encoding.xml", "capabilities: unreadable XML: unknown encoding: x-klingon"),
         ("no-endpoint.xml", "WMS capabilities give no http(s) endpoint URL"),

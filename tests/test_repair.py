@@ -319,6 +319,25 @@ def test_untagged_text_of_a_record_without_language_is_detected_and_recorded():
     )
 
 
+def test_http_schema_org_terms_are_repaired_too():
+    check(
+        """ex:d a <http://schema.org/Dataset> ; <http://schema.org/name> "Jeu de données" ;
+            <http://schema.org/email> "a@b.fr" ; <http://schema.org/datePublished> "2020" ;
+            <http://schema.org/inLanguage> "fr" .""",
+        """ex:d a <http://schema.org/Dataset> ; <http://schema.org/name> "Jeu de données"@fr ;
+            <http://schema.org/email> <mailto:a@b.fr> ;
+            <http://schema.org/datePublished> "2020"^^xsd:gYear ;
+            <http://schema.org/inLanguage> "fr" .""",
+        [
+            Repair("mailto", D, "http://schema.org/email", '"a@b.fr"', "<mailto:a@b.fr>"),
+            Repair("typed-date", D, "http://schema.org/datePublished", '"2020"',
+                   f'"2020"^^<{XSD}gYear>'),
+            Repair("language-tag", D, "http://schema.org/name", '"Jeu de données"',
+                   '"Jeu de données"@fr'),
+        ],
+    )  # fmt: skip
+
+
 def test_short_untagged_text_without_any_language_stays_untagged():
     check('ex:d dct:title "SST 2019" .', 'ex:d dct:title "SST 2019" .', [])
 
@@ -382,22 +401,32 @@ def test_provenance_triples_describe_each_repair():
     repairs = [
         Repair("typed-date", D, DCT + "issued", '"2019"', f'"2019"^^<{XSD}gYear>'),
         Repair("encoding", "_:b0", DCT + "title", '"a\ufffd"', '"a–"'),
-        Repair("bad-iri", D, DCAT + "landingPage", "<http:/x>", ""),
+        Repair("bad-iri", D, "http:paramValue", "http:paramValue", ""),
     ]
-    got = as_graph(provenance_triples(graph, repairs))
+    got = provenance_triples(graph, repairs)
+    g = graph.value
     expected = Graph().parse(
         data=f"""@prefix gaia: <{GAIA_NS}> .
         @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-        <{graph.value}> gaia:repair
-            [ a gaia:Repair ; gaia:repairKind "typed-date" ; rdf:subject <{D}> ;
-              rdf:predicate <{DCT}issued> ; gaia:valueBefore "\\"2019\\"" ;
-              gaia:valueAfter "\\"2019\\"^^<{XSD}gYear>" ],
-            [ a gaia:Repair ; gaia:repairKind "encoding" ; rdf:predicate <{DCT}title> ;
-              gaia:valueBefore "\\"a\ufffd\\"" ; gaia:valueAfter "\\"a–\\"" ],
-            [ a gaia:Repair ; gaia:repairKind "bad-iri" ; rdf:subject <{D}> ;
-              rdf:predicate <{DCAT}landingPage> ; gaia:valueBefore "<http:/x>" ;
-              gaia:valueAfter "" ] .""",
+        <{g}> gaia:repair <{g}/repair/1>, <{g}/repair/2>, <{g}/repair/3> .
+        <{g}/repair/1> a gaia:Repair ; gaia:repairKind "typed-date" ; rdf:subject <{D}> ;
+            rdf:predicate <{DCT}issued> ; gaia:valueBefore "\\"2019\\"" ;
+            gaia:valueAfter "\\"2019\\"^^<{XSD}gYear>" .
+        <{g}/repair/2> a gaia:Repair ; gaia:repairKind "encoding" ; rdf:predicate <{DCT}title> ;
+            gaia:valueBefore "\\"a\ufffd\\"" ; gaia:valueAfter "\\"a–\\"" .
+        <{g}/repair/3> a gaia:Repair ; gaia:repairKind "bad-iri" ; rdf:subject <{D}> ;
+            rdf:predicate <http:paramValue> ; gaia:valueBefore "http:paramValue" ;
+            gaia:valueAfter "" .""",
         format="turtle",
     )
-    assert isomorphic(got, expected)
+    assert isomorphic(as_graph(got), expected)
+    assert len(got) == len(expected)
+    assert provenance_triples(graph, repairs) == got  # the same input, the same graph
     assert provenance_triples(graph, []) == []
+
+
+def test_valid_typed_dates_are_left_alone():
+    record = """ex:d dct:issued "2019-05-03T10:00:00Z"^^xsd:dateTimeStamp ;
+        dct:modified "2019-05-03T10:00:00"^^xsd:dateTime ; dct:created "2019"^^xsd:gYear ;
+        dct:available "2019-05"^^xsd:gYearMonth ."""
+    check(record, record, [])

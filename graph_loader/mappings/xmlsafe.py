@@ -1,28 +1,128 @@
-"""Parsing untrusted XML: no DTD entities, no network, and a size limit.
+"""Parsing untrusted XML: no DTD entities, no network, and a size limit; any text encoding.
 
 Metadata records never need entity declarations; a document that declares any is refused
 before parsing, which stops entity bombs and external entities whatever the parser.
+
+:func:`utf8_document` turns a document in UTF-16 (with or without byte-order mark), UTF-8
+with a byte-order mark, or a legacy encoding declared in its XML declaration
+(``windows-1252``, ``ISO-8859-1``...) into UTF-8 bytes, its declaration saying so: the
+converters' sniffers and parsers then read every input alike.
 """
 
 from __future__ import annotations
 
+import codecs
+import re
 from xml.etree import ElementTree
 
 from ..errors import InputError
 
-__all__ = ["parse_xml", "MAX_RECORD_BYTES"]
+__all__ = ["parse_xml", "utf8_document", "invalid_utf8", "MAX_RECORD_BYTES"]
 
 #: larger records are refused (a 50 MB "record" is an attack or a mistake)
 MAX_RECORD_BYTES = 20 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DECLARATION = re.compile(
+    rb"^(\s*<\?xml\b[^>]*?\bencoding\s*=\s*)([\"'])([A-Za-z0-9._:-]+)\2", re.IGNORECASE
+)
+_UTF8_NAMES = {"utf-8", "utf8", "us-ascii", "ascii"}
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without byte-order mark, recognised by the zero byte of its first ASCII
+    characters (``<``, ``{``, ``@``...)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    if data[0] and not data[1] and data[2] and not data[3]:
+        return "utf-16-le"
+    if not data[0] and data[1] and not data[2] and data[3]:
+        return "utf-16-be"
+    return None
+
+
+def utf8_document(data: bytes) -> bytes:
+    """``data`` as UTF-8 without byte-order mark: UTF-16/32 (a byte-order mark, or UTF-16
+    recognised from its zero bytes) and 8-bit encodings named by an XML declaration are
+    decoded and the declaration rewritten to ``UTF-8``. Other bytes are returned unchanged
+    (invalid UTF-8 is the reader's business); blank lines before an XML declaration are
+    dropped."""
+    encoding = None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom) :], name
+            break
+    encoding = encoding or _utf16_without_bom(data)
+    if not encoding and data[:1].isspace() and data.lstrip()[:5] == b"<?xml":
+        data = data.lstrip()  # blank lines before the XML declaration, which must come first
+    if encoding and encoding != "utf-8":
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"not valid {encoding.upper()}: {exc.reason} at byte {exc.start}"
+            ) from None
+        return _declared_utf8(text.encode("utf-8"))
+    match = _DECLARATION.match(data[:512])
+    if not match:
+        return data
+    declared = match.group(3).decode("ascii").lower()
+    if declared in _UTF8_NAMES:
+        return data
+    if declared.startswith(("utf-16", "utf16", "utf-32", "ucs")):
+        # declared UTF-16 but written in an 8-bit form (no zero bytes): read as UTF-8
+        return _declared_utf8(data)
+    try:
+        codecs.lookup(declared)
+    except LookupError:
+        return data  # the XML parser names the unknown encoding
+    try:
+        text = data.decode(declared)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid {declared} as declared: {exc.reason} at byte {exc.start}"
+        ) from None
+    return _declared_utf8(text.encode("utf-8"))
+
+
+def _declared_utf8(data: bytes) -> bytes:
+    return _DECLARATION.sub(lambda m: m.group(1) + m.group(2) + b"UTF-8" + m.group(2), data, 1)
+
+
+def invalid_utf8(data: bytes) -> str | None:
+    """Where ``data`` is not UTF-8 (line, column, byte), or ``None`` if it is."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return f"line {line}, column {column} (byte 0x{data[exc.start]:02x})"
+    return None
 
 
 def parse_xml(data: bytes, *, name: str = "record") -> ElementTree.Element:
     """The root element of ``data``; :class:`InputError` naming ``name`` if it is refused."""
     if len(data) > MAX_RECORD_BYTES:
         raise InputError(f"{name}: {len(data)} bytes is over the {MAX_RECORD_BYTES} bytes limit")
-    if b"<!ENTITY" in data or "<!ENTITY".encode("utf-16-le") in data:
+    try:
+        data = utf8_document(data)
+    except InputError as exc:
+        raise InputError(f"{name}: {exc}") from None
+    if b"<!ENTITY" in data:
         raise InputError(f"{name}: XML entity declarations are refused")
     try:
         return ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
+        where = invalid_utf8(data)
+        if where is not None:
+            raise InputError(
+                f"{name}: malformed XML: not valid UTF-8 at {where}; "
+                "a document in another encoding must declare it (<?xml encoding=...?>)"
+            ) from exc
         raise InputError(f"{name}: malformed XML: {exc}") from exc

@@ -158,6 +158,8 @@ class _Unit:
     datestamp: str | None
     fmt: str
     records: list[Record]
+    #: record resource -> its repairs
+    repairs: dict = field(default_factory=dict)
 
 
 def harvest(
@@ -210,8 +212,6 @@ class _Run:
         self.read: set[str] = set()  # identifiers read by this run
         self.last_checkpoint = time.monotonic()
         self.name = config.name
-        #: record resource -> its repairs (for its provenance)
-        self.repairs: dict = {}
 
     # -- the run -------------------------------------------------------------------------------
 
@@ -346,19 +346,27 @@ class _Run:
         try:
             if not raw.data.strip():
                 raise InputError("empty record (notice vide)")
+            read_repairs: list = []  # read-level repairs: base IRI, encodings, bad IRIs
             fmt, quads = read_document(
-                raw.data, name=raw.identifier, base_iri=raw.url, mint_base=self.base_iri
+                raw.data,
+                name=raw.identifier,
+                base_iri=raw.url,
+                mint_base=self.base_iri,
+                repairs=read_repairs,
             )
         except InputError as exc:
             self.result(raw.identifier, "rejected", reasons=[str(exc)])
             return []
         origin = f"{self.name}:{raw.identifier}"
         language = self.config.language
+        mine: dict = {}  # record resource -> its repairs
 
         def repair(root, kind, triples):
             fixed, found = repair_triples(triples, root=root, language=language)
+            subjects = {t.subject.value for t in triples} | {root.value}
+            found = [r for r in read_repairs if r.subject in subjects] + list(found)
             if found:
-                self.repairs[root] = found
+                mine[root] = found
             return fixed
 
         split = split_records(
@@ -381,12 +389,12 @@ class _Run:
             self.result(raw.identifier, "rejected", reasons=[f"{raw.identifier}: {reason}"])
             return []
         if self.config.kind != "dcat":
-            return [_Unit(raw.identifier, raw.datestamp, fmt, split.records)]
+            return [_Unit(raw.identifier, raw.datestamp, fmt, split.records, mine)]
         units = []  # a DCAT page: each record on its own, known by its IRI
         for record in split.records:
             identifier = record.resource.value
             self.seen.add(identifier)
-            units.append(_Unit(identifier, None, fmt, [record]))
+            units.append(_Unit(identifier, None, fmt, [record], mine))
         return units
 
     def judge(self, units: list[_Unit]) -> list[GraphWrite]:
@@ -429,7 +437,7 @@ class _Run:
             self.lang,
             strict=self.config.strict,
         )
-        judge.repairs = self.repairs
+        judge.repairs = u.repairs
         return judge
 
     def unit_writes(self, u: _Unit, judge: Judge, found, main: Record, title: str) -> list:

@@ -89,6 +89,8 @@ class HarvestReport:
     source: str
     kind: str
     mode: str = "full"
+    #: what the source does with a record that has a SHACL Violation: "flag" or "strict"
+    policy: str = "flag"
     started: str = ""
     #: when the harvest began: the start of the interrupted run a resumed run goes on with
     harvest_started: str = ""
@@ -132,6 +134,7 @@ class HarvestReport:
             "complete": self.complete,
             "resumedFrom": self.resumed_from,
             "interrupted": self.interrupted,
+            "policy": self.policy,
             "counts": {s: self.count(s) for s in STATUSES},
             "flagged": sum(1 for r in self.results if r.defects and r.status != "rejected"),
             "repaired": sum(1 for r in self.results if r.repairs and r.status != "rejected"),
@@ -204,7 +207,9 @@ class _Run:
     def __init__(self, store, config: SourceConfig, base_iri, lang, shapes, force: bool):
         self.store, self.config, self.base_iri = store, config, base_iri
         self.lang, self.shapes, self.force = lang, shapes, force
-        self.report = HarvestReport(config.name, config.kind, started=now_literal().value)
+        self.report = HarvestReport(
+            config.name, config.kind, started=now_literal().value, policy=config.policy
+        )
         self.linker = KeywordLinker.from_store(store)
         self.known = known_records(store, config.name)
         self.hashes = {k.graph: k.content_hash for ks in self.known.values() for k in ks}

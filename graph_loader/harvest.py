@@ -50,7 +50,7 @@ from .harvest_state import (
     source_iri,
     write_checkpoint,
 )
-from .pipeline import Judge, held, problems_by_record, record_title
+from .pipeline import Judge, disjoint_groups, held, problems_by_record, record_title
 from .queries import load_query
 from .records import Record, record_graph_iri, split_records
 from .repair import repair_triples
@@ -296,7 +296,7 @@ class _Run:
         for raw in batch:
             units += self.convert(raw, drops)
         writes = [w for d in drops for w in d]
-        for group in _disjoint(units):
+        for group in disjoint_groups(units, lambda u: u.records):
             writes += self.judge(group)
         self.write(writes, [])
 
@@ -488,22 +488,6 @@ class _Run:
 
 def _quad(t) -> ox.Quad:
     return t if isinstance(t, ox.Quad) else ox.Quad(t.subject, t.predicate, t.object)
-
-
-def _disjoint(units: list[_Unit]) -> list[list[_Unit]]:
-    """Groups of units in which no resource appears twice (validated apart, so two upstream
-    records describing one resource are judged each on its own)."""
-    groups: list[tuple[set, list[_Unit]]] = []
-    for u in units:
-        resources = {r.resource for r in u.records}
-        for taken, members in groups:
-            if not taken & resources:
-                taken |= resources
-                members.append(u)
-                break
-        else:
-            groups.append((set(resources), [u]))
-    return [members for _, members in groups]
 
 
 def _quality(store: Store, name: str) -> dict:

@@ -73,6 +73,7 @@ __all__ = [
     "record_title",
     "has_title",
     "held",
+    "disjoint_groups",
     "RDF_SUFFIXES",
 ]
 
@@ -424,22 +425,25 @@ def problems_by_record(problems: list[Problem], owners: dict) -> dict:
     return by_record
 
 
-def _groups(documents: list[_Document]) -> list[list[_Document]]:
-    """Documents in groups validated as one store each, where no document describes an IRI
-    another one names: each record is judged on what its own document says."""
-    groups: list[tuple[set, set, list[_Document]]] = []
-    for d in documents:
-        triples = [t for r in d.validated() for t in r.triples]
+def disjoint_groups(items: list, records: Callable[[object], list[Record]]) -> list[list]:
+    """``items`` (documents, harvested units) in groups that can be validated as one store:
+    no item of a group describes an IRI another one names, so each record is judged on what
+    its own document says."""
+    if len(items) < 2:
+        return [items] if items else []
+    groups: list[tuple[set, set, list]] = []
+    for item in items:
+        triples = [t for r in records(item) for t in r.triples]
         subjects = {t.subject for t in triples if isinstance(t.subject, ox.NamedNode)}
         named = subjects | {t.object for t in triples if isinstance(t.object, ox.NamedNode)}
         for described, mentioned, members in groups:
             if not (subjects & mentioned or named & described):
                 described |= subjects
                 mentioned |= named
-                members.append(d)
+                members.append(item)
                 break
         else:
-            groups.append((subjects, named, [d]))
+            groups.append((subjects, named, [item]))
     return [members for _, _, members in groups]
 
 
@@ -518,7 +522,7 @@ def load_paths(
     shapes = shapes or load_shapes()
     writes = []
     validate_seconds = 0.0
-    for group in _groups(documents):
+    for group in disjoint_groups(documents, _Document.validated):
         staging = ox.Store()
         # the union of the group's records, in the default graph: no copy of the quads
         staging.bulk_extend([_quad(t) for d in group for r in d.validated() for t in r.triples])
@@ -561,8 +565,10 @@ def _repair(root, triples, document: _Document, repairs: dict) -> list:
     """One record's statements repaired; its repairs (and the read-level repairs of its
     statements) remembered for its provenance."""
     fixed, found = repair_triples(triples, root=root)
-    subjects = {t.subject.value for t in triples}
-    read = [r for r in document.repairs if r.subject in subjects or r.subject == root.value]
+    read = []
+    if document.repairs:
+        subjects = {t.subject.value for t in triples} | {root.value}
+        read = [r for r in document.repairs if r.subject in subjects]
     if found or read:
         repairs[root] = read + list(found)
     return fixed

@@ -230,6 +230,19 @@ def agents_graph() -> Graph:
     return g
 
 
+def describe_agents(g: Graph) -> None:
+    """Add to ``g`` the description of every agent it names (publisher, contact point): a
+    record graph holds only what its own file says, so each file describes its agents."""
+    table = {slug: (fr, en, home, mail) for slug, (fr, en, home, mail) in INFRASTRUCTURE.items()}
+    table |= {slug: (fr, en, home, mail) for slug, (fr, en, home, mail) in POLES.items()}
+    table |= {slug: (fr, en, home, mail) for slug, (_p, fr, en, home, mail) in CENTRES.items()}
+    prefix = str(iri("agent", ""))
+    named = {str(o)[len(prefix) :].split("#")[0] for o in g.objects() if str(o).startswith(prefix)}
+    for slug in sorted(named & set(table)):
+        fr, en, home, mail = table[slug]
+        add_agent(g, slug, (fr, en), home, mail)
+
+
 def references_graph() -> Graph:
     """EU authority terms, licences and standards the demo points to, typed for DCAT-AP."""
     g = new_graph()
@@ -370,6 +383,9 @@ def build(out: Path = DEMO_DIR) -> dict[str, int]:
         references=references_graph(),
         catalog=catalog_graph(all_datasets, SERVICES),
     )
+    for name, g in graphs.items():
+        if name not in ("agents", "references"):
+            describe_agents(g)
     counts = {}
     out.mkdir(parents=True, exist_ok=True)
     for name, g in graphs.items():

@@ -23,6 +23,7 @@ from .terms import THESAURUS_NS
 
 __all__ = [
     "MATCH_RANK",
+    "fold_category",
     "gaia_matches",
     "label_paths",
     "normalise_keyword_path",
@@ -48,6 +49,17 @@ _INVERSE: dict[URIRef, URIRef] = {
     SKOS.narrowMatch: SKOS.broadMatch,
     SKOS.relatedMatch: SKOS.relatedMatch,
 }
+
+
+def fold_category(name: str) -> str:
+    """A category name with case, spaces and punctuation folded, so that the forms a community
+    writes one category in meet (``<epos:Magneticactivity>``, ``#MagneticActivity``,
+    ``MAGNETIC ACTIVITY``).
+
+    >>> fold_category("MAGNETIC ACTIVITY"), fold_category("3D/4Dmodel")
+    ('magneticactivity', '3d4dmodel')
+    """
+    return "".join(c for c in name.casefold() if c.isalnum())
 
 
 def gaia_matches(concept: URIRef, alignments: Graph) -> dict[URIRef, URIRef]:

@@ -7,6 +7,13 @@ or keyword path ("EARTH SCIENCE > ATMOSPHERE > AEROSOLS") landed through the ali
 match adds ``dcat:theme`` (and ``gaia:variable`` for a variable) to the record; the keyword
 itself is kept. Records already tagged with a thesaurus concept by their publisher are left as
 they are. Unmatched keywords are counted per source for the load report.
+
+When the GCMD platforms or instruments vocabularies are loaded (``gaia-kg vocab load
+platforms.rdf``), a keyword that is the preferred label of one of their concepts that has no
+narrower ones (a platform, not a category or a series) — letters and digits
+compared, so ``sentinel-2a``, ``Sentinel 2A`` and ``SENTINEL-2A`` are one — adds
+``gaia:platform`` or ``gaia:instrument`` (how STAC summaries' platforms and instruments, and
+ISO records' GCMD platform keywords, reach the platform facet).
 """
 
 from __future__ import annotations
@@ -28,6 +35,12 @@ THEME = ox.NamedNode(DCAT + "theme")
 VARIABLE = gaia("variable")
 GCMD_SCHEME = "https://gcmd.earthdata.nasa.gov/kms/concepts/concept_scheme/sciencekeywords"
 ALIGNMENTS_GRAPH = "https://w3id.org/gaia-kg/graph/alignments"
+GCMD_SCHEMES = "https://gcmd.earthdata.nasa.gov/kms/concepts/concept_scheme/"
+#: GCMD scheme -> the property linking a resource to its concepts
+DEVICE_SCHEMES = {
+    GCMD_SCHEMES + "platforms": gaia("platform"),
+    GCMD_SCHEMES + "instruments": gaia("instrument"),
+}
 LINKED_KINDS = {"dataset", "service"}
 
 
@@ -45,11 +58,13 @@ class KeywordReport:
 class KeywordLinker:
     """Finds the GAIA concepts a keyword names; build it once per load with :meth:`from_store`."""
 
-    def __init__(self, labels: dict[str, set[str]], variables: set[str], gcmd=None):
+    def __init__(self, labels: dict[str, set[str]], variables: set[str], gcmd=None, devices=None):
         self.labels = labels
         self.variables = variables
         self._gcmd = gcmd  # (paths, gcmd graph, alignments) as rdflib objects, or None
         self._memo: dict[str, frozenset[str]] = {}
+        #: device key (see :func:`device_key`) -> {(gaia:platform or gaia:instrument, concept)}
+        self.devices: dict[str, set[tuple[ox.NamedNode, ox.NamedNode]]] = devices or {}
 
     @classmethod
     def from_store(cls, store: Store) -> KeywordLinker:
@@ -62,7 +77,13 @@ class KeywordLinker:
             labels.setdefault(fold(row["label"].value).strip(), set()).add(concept)
             if row["isVariable"].value == "true":
                 variables.add(concept)
-        return cls(labels, variables, _gcmd_tables(store))
+        devices: dict[str, set] = {}
+        for row in store.select(load_query("enrich/device-labels")):
+            key = device_key(row["label"].value)
+            if key:
+                prop = DEVICE_SCHEMES[row["scheme"].value]
+                devices.setdefault(key, set()).add((prop, row["concept"]))
+        return cls(labels, variables, _gcmd_tables(store), devices)
 
     def link(self, keyword: str) -> frozenset[str]:
         """The GAIA concept IRIs ``keyword`` names (empty when none)."""
@@ -78,23 +99,28 @@ class KeywordLinker:
         return self._memo[key]
 
     def augment(self, root, kind: str, triples, source: str, report: KeywordReport) -> list:
-        """Triples to add to one record: its themes and variables named by its keywords."""
+        """Triples to add to one record: its themes and variables named by its keywords, and
+        its GCMD platforms and instruments."""
         if kind not in LINKED_KINDS:
             return []
+        words = [
+            t.object.value
+            for t in triples
+            if t.subject == root and t.predicate == KEYWORD and isinstance(t.object, ox.Literal)
+        ]
+        extra, devices = self._devices(root, triples, words)
         present = {
             t.object.value
             for t in triples
             if t.subject == root and t.predicate in (THEME, VARIABLE)
         }
         if any(iri.startswith(THESAURUS_NS) for iri in present):
-            return []  # its publisher already placed it in the thesaurus: trust that
-        extra = []
-        for t in triples:
-            if t.subject != root or t.predicate != KEYWORD or not isinstance(t.object, ox.Literal):
-                continue
-            concepts = self.link(t.object.value)
+            return extra  # its publisher already placed it in the thesaurus: trust that
+        for word in words:
+            concepts = self.link(word)
             if not concepts:
-                report.miss(source, t.object.value)
+                if word not in devices:
+                    report.miss(source, word)
                 continue
             report.linked[source] += 1
             for iri in sorted(concepts - present):
@@ -104,6 +130,30 @@ class KeywordLinker:
                     extra.append(ox.Quad(root, VARIABLE, concept))
                 present.add(iri)
         return extra
+
+    def _devices(self, root, triples, words: list[str]) -> tuple[list, set[str]]:
+        """The gaia:platform / gaia:instrument statements the keywords name (not already
+        there), and the keywords that named one."""
+        if not self.devices:
+            return [], set()
+        present = {(t.predicate, t.object) for t in triples if t.subject == root}
+        extra, named = [], set()
+        for word in words:
+            for prop, concept in sorted(self.devices.get(device_key(word), ()), key=str):
+                named.add(word)
+                if (prop, concept) not in present:
+                    present.add((prop, concept))
+                    extra.append(ox.Quad(root, prop, concept))
+        return extra, named
+
+
+def device_key(label: str) -> str:
+    """What platform and instrument names are compared by: letters and digits, folded.
+
+    >>> device_key("Sentinel 2A") == device_key("SENTINEL-2A") == "sentinel2a"
+    True
+    """
+    return "".join(ch for ch in fold(label) if ch.isalnum())
 
 
 def _gcmd_tables(store: Store):

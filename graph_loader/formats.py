@@ -11,6 +11,7 @@ import codecs
 import json
 import re
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 from xml.etree import ElementTree
@@ -26,6 +27,7 @@ from .repair import Repair, email_iri, subject_text
 __all__ = [
     "detect_format",
     "read_document",
+    "read_syntax",
     "read_quads",
     "read_triples",
     "READERS",
@@ -154,24 +156,12 @@ def _merged(quads):
     )
 
 
-def _parse(fmt: ox.RdfFormat) -> Callable[[bytes, str | None], Iterator[ox.Quad]]:
-    def reader(data: bytes, base_iri: str | None) -> Iterator[ox.Quad]:
-        quads = ox.parse(data, fmt, base_iri=base_iri)
-        return _merged(quads) if fmt.supports_datasets else quads
-
-    return reader
-
-
 def _jsonld_input(data: bytes) -> bytes:
     try:
         document = json.loads(data)
     except ValueError as exc:
         raise InputError(f"invalid JSON: {exc}") from exc
     return json.dumps(inline_contexts(document)).encode()
-
-
-def _read_jsonld(data: bytes, base_iri: str | None) -> Iterator[ox.Quad]:
-    yield from _parse(ox.RdfFormat.JSON_LD)(_jsonld_input(data), base_iri)
 
 
 def _rdfxml_input(data: bytes) -> bytes:
@@ -188,21 +178,6 @@ def _rdfxml_input(data: bytes) -> bytes:
     return data
 
 
-def _read_rdfxml(data: bytes, base_iri: str | None) -> Iterator[ox.Quad]:
-    """RDF/XML; see :func:`_rdfxml_input` for documents with a DTD."""
-    yield from _parse(ox.RdfFormat.RDF_XML)(_rdfxml_input(data), base_iri)
-
-
-#: format name -> reader(bytes, base_iri) yielding quads, all in the default graph
-READERS: dict[str, Callable[[bytes, str | None], Iterator[ox.Quad]]] = {
-    "turtle": _parse(ox.RdfFormat.TURTLE),
-    "trig": _parse(ox.RdfFormat.TRIG),
-    "ntriples": _parse(ox.RdfFormat.N_TRIPLES),
-    "nquads": _parse(ox.RdfFormat.N_QUADS),
-    "rdfxml": _read_rdfxml,
-    "jsonld": _read_jsonld,
-}
-
 #: format name -> (input preparation, pyoxigraph format) of the salvaging reader
 _SYNTAXES: dict[str, tuple[Callable[[bytes], bytes], ox.RdfFormat]] = {
     "turtle": (bytes, ox.RdfFormat.TURTLE),
@@ -212,6 +187,44 @@ _SYNTAXES: dict[str, tuple[Callable[[bytes], bytes], ox.RdfFormat]] = {
     "nquads": (bytes, ox.RdfFormat.N_QUADS),
     "rdfxml": (_rdfxml_input, ox.RdfFormat.RDF_XML),
     "jsonld": (_jsonld_input, ox.RdfFormat.JSON_LD),
+}
+
+#: while :func:`read_document` runs a converter: where the repairs of the RDF it reads go, and
+#: the document's base IRI (converters of RDF profiles read through :data:`READERS`)
+_READING: ContextVar[tuple[list, str] | None] = ContextVar("gaia_kg_reading", default=None)
+
+
+def read_syntax(
+    fmt: str, data: bytes, *, base_iri: str, repairs: list[Repair] | None = None
+) -> list[ox.Quad]:
+    """The statements of RDF ``data`` in syntax ``fmt`` (turtle, trig, ntriples, nquads,
+    rdfxml, jsonld), all in the default graph, salvaged as :func:`read_document` says; the
+    changes are appended to ``repairs``. :class:`SyntaxError` or :class:`InputError` for a
+    document that cannot be read."""
+    found: list[Repair] = []
+    data = utf8_document(data)
+    data, marked = _utf8_or_fallback(data, fmt)
+    quads = _read_rdf(fmt, data, base_iri, found, marked)
+    if repairs is not None:
+        repairs.extend(found)
+    return quads
+
+
+def _reader(fmt: str) -> Callable[[bytes, str | None], Iterator[ox.Quad]]:
+    def reader(data: bytes, base_iri: str | None) -> Iterator[ox.Quad]:
+        reading = _READING.get()
+        repairs, base = reading if reading else (None, base_iri)
+        return iter(read_syntax(fmt, data, base_iri=_valid_base(base, DEFAULT_BASE),
+                                repairs=repairs))  # fmt: skip
+
+    return reader
+
+
+#: format name -> reader(bytes, base_iri) giving quads, all in the default graph; salvaging
+#: (see :func:`read_syntax`), its repairs recorded when called by a converter under
+#: :func:`read_document`
+READERS: dict[str, Callable[[bytes, str | None], Iterator[ox.Quad]]] = {
+    fmt: _reader(fmt) for fmt in _SYNTAXES
 }
 
 
@@ -243,7 +256,11 @@ def read_document(
         fmt = detect_format(data)
         data, marked = _utf8_or_fallback(data, fmt)
         if fmt in MAPPINGS:
-            triples = mapping(fmt).convert(data, base_iri=mint_base)
+            reading = _READING.set((found, _valid_base(base_iri, mint_base)))
+            try:
+                triples = mapping(fmt).convert(data, base_iri=mint_base)
+            finally:
+                _READING.reset(reading)
             quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
             if marked:
                 quads = _Cleaner(None, found, marked=True).clean(quads)

@@ -66,6 +66,8 @@ BATCH = 200
 MAX_SKIPS = 10
 CHECKPOINT_SECONDS = 10.0
 STATUSES = ("loaded", "updated", "unchanged", "withdrawn", "rejected")
+#: source kinds whose upstream "records" are pages of many records, each judged on its own
+_PAGES = {"dcat", "thredds"}
 
 
 @dataclass(slots=True)
@@ -383,7 +385,8 @@ class _Run:
             ),
             repair=repair,
         )
-        if self.config.kind != "dcat" and not any(r.kind != "source" for r in split.records):
+        paged = self.config.kind in _PAGES  # a page of records, not one upstream record
+        if not paged and not any(r.kind != "source" for r in split.records):
             if split.anonymous:
                 reason = "a record without an IRI (blank node): nothing identifies it"
                 reason += " (notice sans IRI : rien ne l'identifie)"
@@ -393,9 +396,9 @@ class _Run:
                 reason += held(quads, "en")
             self.result(raw.identifier, "rejected", reasons=[f"{raw.identifier}: {reason}"])
             return []
-        if self.config.kind != "dcat":
+        if not paged:
             return [_Unit(raw.identifier, raw.datestamp, fmt, split.records, mine)]
-        units = []  # a DCAT page: each record on its own, known by its IRI
+        units = []  # a DCAT page or a THREDDS catalogue: each record on its own, by its IRI
         for record in split.records:
             identifier = record.resource.value
             self.seen.add(identifier)

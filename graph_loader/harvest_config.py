@@ -3,7 +3,7 @@
 One table per source, named by its key::
 
     [sources.sedoo-csw]
-    kind = "csw"                       # csw | oai-pmh | dcat | directory
+    kind = "csw"                       # csw | oai-pmh | dcat | stac | thredds | directory
     url = "https://catalogue.sedoo.fr/geonetwork/srv/eng/csw"
     page_size = 50                     # options of the source class (graph_loader.sources)
     language = "fr"                    # language of the untagged titles, descriptions, keywords
@@ -62,6 +62,8 @@ _OPTIONS = {
     "oai-pmh": ({"url", "metadata_prefix", "set_spec", "until", "max_pages"}, {"url"}),
     "dcat": ({"url", "max_pages"}, {"url"}),
     "directory": ({"path"}, {"path"}),
+    "stac": ({"url", "max_depth", "max_pages"}, {"url"}),
+    "thredds": ({"url", "max_depth", "max_catalogues", "fetch_ncml", "other_hosts"}, {"url"}),
 }
 
 

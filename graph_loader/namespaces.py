@@ -65,6 +65,7 @@ class GAIA(DefinedNamespace):
     SubDomain: URIRef  # Second-level concept of the GAIA thesaurus
     Variable: URIRef  # Third-level concept of the GAIA thesaurus
     Place: URIRef  # A place of the gazetteer, with its bounding box
+    Taxon: URIRef  # A taxon covered by a resource (EML taxonomic coverage)
     RecordGraph: URIRef  # The named graph holding one harvested record
     ValidationOutcome: URIRef  # The result of the SHACL validation of a record
     HarvestSource: URIRef  # A catalogue declared in the sources configuration
@@ -79,6 +80,7 @@ class GAIA(DefinedNamespace):
     memberOfPole: URIRef  # data centre -> pole
     platform: URIRef  # resource -> platform concept
     instrument: URIRef  # resource -> instrument concept
+    taxon: URIRef  # resource -> taxon it covers (gaia:Taxon)
     usedWithDataset: URIRef  # software -> dataset (inverse of hasSoftware)
     hasSoftware: URIRef  # dataset -> software (inverse of usedWithDataset)
     describes: URIRef  # record graph -> main resource

@@ -35,6 +35,7 @@ from . import __version__
 from .enrich import KeywordLinker, KeywordReport
 from .errors import InputError
 from .formats import read_document
+from .mappings.stac import count_items
 from .quality import quality_triples
 from .records import Record, Split, split_records
 from .repair import Repair, provenance_triples, repair_triples
@@ -79,6 +80,7 @@ __all__ = [
 
 #: files taken from a folder (a file named explicitly is read whatever its name)
 RDF_SUFFIXES = {".ttl", ".nt", ".nq", ".trig", ".rdf", ".owl", ".xml", ".jsonld", ".json"}
+RDF_SUFFIXES |= {".ncml", ".cdl"}  # netCDF headers: NcML and CDL (ncdump -h) read as ACDD
 BATCH = 1000  # records per transaction (about 30k quads)
 
 Progress = Callable[[int], None]
@@ -158,6 +160,9 @@ class LoadReport:
     #: file name -> why it could not be read; file name -> what an empty file held
     unreadable: dict[str, str] = field(default_factory=dict)
     empty: dict[str, str] = field(default_factory=dict)
+    #: STAC items read, by collection IRI; those whose collection is not in this load
+    stac_items: dict[str, int] = field(default_factory=dict)
+    stac_items_unattached: dict[str, int] = field(default_factory=dict)
 
     def count(self, status: str) -> int:
         """Records (source records aside) with this status."""
@@ -517,6 +522,14 @@ def load_paths(
         report.orphan_subjects += len(split.orphans)  # kept, in their file's source record
         for node, kind, triples in split.anonymous:
             judge.anonymous(node, kind, triples, d.name)
+    if "stac" in report.formats.values():
+        # STAC items stay in their file's graph, naming their collection: "apart" are those
+        # whose collection is no record of this load
+        kept = [r for d in documents for r in d.split.records]
+        report.stac_items, _ = count_items(kept, report.formats, judge.declared_in)
+        report.stac_items_unattached = {
+            c: n for c, n in report.stac_items.items() if ox.NamedNode(c) not in taken
+        }
     clock.lap("split")
 
     shapes = shapes or load_shapes()

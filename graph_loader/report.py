@@ -46,6 +46,8 @@ _WORDS = {
         "summary": "{files} file(s), {triples} triples read, {written} triples written "
         "in {s:.2f} s",
         "keywords": "keywords linked to thesaurus concepts: {linked}; unmatched: {missed}",
+        "stac_items": "STAC items (granules, not records) attached to {c} collection(s): {n}",
+        "stac_apart": "  {n} of collection <{c}>, not in this load (kept with the collection IRI)",
         "conforms": "{name}: conforms",
         "problems": "{name}: {n} problem(s)",
     },
@@ -72,6 +74,10 @@ _WORDS = {
         "en {s:.2f} s",
         "keywords": "mots-clés reliés à des concepts du thésaurus : {linked} ; "
         "sans correspondance : {missed}",
+        "stac_items": "éléments STAC (granules, pas des fiches) rattachés à {c} "
+        "collection(s) : {n}",
+        "stac_apart": "  {n} de la collection <{c}>, absente de ce chargement (gardés avec l'IRI "
+        "de la collection)",
         "conforms": "{name} : conforme",
         "problems": "{name} : {n} problème(s)",
     },
@@ -114,6 +120,11 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) 
         echo(f"{report.skipped_files} {w['skipped']}")
     if report.orphan_subjects:
         echo(f"{report.orphan_subjects} {w['orphans']}")
+    stac_items = getattr(report, "stac_items", {})
+    if stac_items:
+        echo(w["stac_items"].format(c=len(stac_items), n=sum(stac_items.values())))
+        for collection, n in sorted(report.stac_items_unattached.items())[:20]:
+            echo(w["stac_apart"].format(n=n, c=collection))
     if report.file_errors:
         echo(f"{len(report.file_errors)} {w['file_errors']}:")
         for line in report.file_errors:

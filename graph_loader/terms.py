@@ -22,6 +22,7 @@ PROV = "http://www.w3.org/ns/prov#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 SDO = "https://schema.org/"
 FOAF = "http://xmlns.com/foaf/0.1/"
+DWC = "http://rs.tdwg.org/dwc/terms/"
 
 
 def gaia(local: str) -> NamedNode:
@@ -67,6 +68,10 @@ RUN_REPORT = gaia("runReport")
 SOURCES_NS = "https://w3id.org/gaia-kg/source/"
 CONFORMS_WITH_WARNINGS = gaia("ConformsWithWarnings")
 NOT_CONFORMANT = gaia("NotConformant")
+# Taxonomic coverage (EML): dataset gaia:taxon taxon; the taxon is a gaia:Taxon with
+# dwc:scientificName, dwc:taxonRank (lower case), dwc:vernacularName and skos:broader.
+TAXON = gaia("taxon")
+TAXON_CLASS = gaia("Taxon")
 # Repairs made at load time (graph_loader.repair)
 REPAIR_CLASS = gaia("Repair")
 REPAIR = gaia("repair")

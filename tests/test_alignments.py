@@ -320,3 +320,38 @@ def test_build_fails_loudly_on_unknown_labels(monkeypatch: pytest.MonkeyPatch) -
         "  GAIA slug not in the thesaurus: 'ocean' (row 'OCEANS')",
         "  unknown relation 'same' (row 'OCEANS')",
     ]
+
+
+EPOS_ALIGNMENT = ALIGNMENTS / "epos-categories.ttl"
+
+
+def test_epos_categories_land_only_in_the_solid_earth_compartment() -> None:
+    graph = _parse(EPOS_ALIGNMENT, "turtle")
+    gaia = set(thesaurus().subjects(SKOS.inScheme, THES.gaia))
+    assert mapping_triples(graph) == list(graph)
+    assert {s for s, _, _ in graph} <= gaia
+    assert {compartment(s) for s, _, _ in graph} == {"solid-earth"}
+    assert all(str(o).startswith("epos:") for _, _, o in graph)
+    # every EPOS category is one row, whatever its case or punctuation
+    build = _build_module()
+    assert build.to_turtle(build.build_epos(gaia)) == EPOS_ALIGNMENT.read_text("utf-8")
+
+
+def test_epos_build_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
+    build = _build_module()
+    gaia = set(thesaurus().subjects(SKOS.inScheme, THES.gaia))
+    rows = [
+        ("SeismicWaveform", "exact", "seismic-waveforms"),
+        ("Seismic waveform", "exact", "seismic-waveforms"),
+        ("Ozone", "exact", "ozone"),
+        ("Geology", "same", "geology"),
+    ]
+    monkeypatch.setattr(build.epos, "ROWS", rows)
+    with pytest.raises(build.AlignmentError) as caught:
+        build.build_epos(gaia)
+    assert str(caught.value).splitlines() == [
+        "cannot build the EPOS category alignment:",
+        "  EPOS category listed twice (names fold alike): 'Seismic waveform'",
+        "  GAIA slug not in the solid-earth compartment: 'ozone' ('Ozone')",
+        "  unknown relation 'same' (row 'Geology')",
+    ]

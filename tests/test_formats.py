@@ -159,7 +159,7 @@ from pathlib import Path  # noqa: E402
 
 from mapping_support import CORPORA, as_graph  # noqa: E402
 
-from graph_loader.formats import read_document  # noqa: E402
+from graph_loader.formats import read_document, read_syntax  # noqa: E402
 from graph_loader.mappings.xmlsafe import parse_xml, utf8_document  # noqa: E402
 from graph_loader.repair import Repair  # noqa: E402
 
@@ -261,9 +261,9 @@ def test_turtle_urls_without_brackets_and_undeclared_prefixes_cost_only_their_st
     data = b"""@prefix dct: <http://purl.org/dc/terms/> .
 <http://example.org/d> a dcat:Dataset ;
     dct:title "D" ;
-    dcat:landingPage http://example.org/page ;
-    http:paramValue "GetData" ;
-    dct:description "see http://example.org/x, not an IRI" .
+    dcat:landingPage http://example.org/page ; dct:description "see http://example.org/x" ;
+    http:paramValue "GetData" ; # http://example.org/in-a-comment
+    dct:description "not an IRI: <http://example.org/y>" .
 <http://example.org/e> dct:title "E" .
 """
     triples, repairs = _read(data, base_iri=DOC)
@@ -272,7 +272,8 @@ def test_turtle_urls_without_brackets_and_undeclared_prefixes_cost_only_their_st
         f"<{d}> <{RDF_TYPE}> <{DCAT_NS}Dataset>",
         f'<{d}> <{DCT_TITLE}> "D"',
         f"<{d}> <{DCAT_NS}landingPage> <http://example.org/page>",
-        f'<{d}> <http://purl.org/dc/terms/description> "see http://example.org/x, not an IRI"',
+        f'<{d}> <http://purl.org/dc/terms/description> "see http://example.org/x"',
+        f'<{d}> <http://purl.org/dc/terms/description> "not an IRI: <http://example.org/y>"',
         f'<http://example.org/e> <{DCT_TITLE}> "E"',
     }
     assert sorted(repairs, key=repr) == sorted([
@@ -457,15 +458,23 @@ def _corpus_file(*parts: str) -> Path:
     return path
 
 
-def _read_file(path: Path, data: bytes | None = None):
+def _read_file(path: Path, data: bytes | None = None, fmt: str = "turtle"):
+    """The statements of a corpus file as the salvaging RDF reader gives them (converters of
+    RDF profiles, EPOS-DCAT-AP for one, read through it) and the repairs."""
     repairs: list[Repair] = []
-    quads = read_document(
-        path.read_bytes() if data is None else data,
-        name=path.name,
-        base_iri=path.as_uri(),
-        repairs=repairs,
-    )[1]
+    quads = read_syntax(
+        fmt, path.read_bytes() if data is None else data, base_iri=path.as_uri(), repairs=repairs
+    )
     return [q.triple for q in quads], repairs
+
+
+def _read_whole(path: Path) -> tuple[str, list[Repair]]:
+    """The format read_document finds and the repairs it records, through any converter."""
+    repairs: list[Repair] = []
+    fmt, quads = read_document(path.read_bytes(), name=path.name, base_iri=path.as_uri(),
+                               repairs=repairs)  # fmt: skip
+    assert quads
+    return fmt, repairs
 
 
 def _blank_free(triples) -> set[str]:
@@ -488,6 +497,10 @@ def test_corpus_undeclared_prefix_costs_only_its_statements():
     assert _blank_free(triples) == {
         t for t in _blank_free(fixed) if "example.org/paramValue" not in t
     }
+    fmt, recorded = _read_whole(path)  # the EPOS converter reads it through the same reader
+    assert [(r.property, r.before) for r in recorded if r.kind == "bad-iri"] == [
+        (r.property, r.before) for r in dropped
+    ]
 
 
 def test_corpus_iris_with_spaces_are_percent_encoded():
@@ -503,6 +516,10 @@ def test_corpus_iris_with_spaces_are_percent_encoded():
     assert as_graph(triples).isomorphic(as_graph(fixed))
     assert len([r for r in repairs if r.kind == "bad-iri"]) == 13
     assert not [r for r in fixed_repairs if r.kind == "bad-iri"]
+    fmt, recorded = _read_whole(path)
+    assert [r for r in recorded if r.kind == "bad-iri"] == [
+        r for r in repairs if r.kind == "bad-iri"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -521,11 +538,13 @@ def test_corpus_turtle_in_windows_1252(name):
     encoding = [r for r in repairs if r.kind == "encoding"]
     assert len(encoding) == data.count(b"\x96") == 1
     assert "\ufffd" in encoding[0].before and "–" in encoding[0].after
+    quads = read_document(data, name=name, base_iri=path.as_uri())[1]  # through the converter
+    assert quads and not any("\U000f0096" in str(q) for q in quads)
 
 
 def test_corpus_rdfxml_with_text_beside_resources_and_an_iri_with_a_space():
     path = _corpus_file("dcat", "fr-geonetwork-gardon-basin", "geonetwork.xml")
-    triples, repairs = _read_file(path)
+    triples, repairs = _read_file(path, fmt="rdfxml")
     subjects = {t.subject.value for t in triples if t.predicate.value == RDF_TYPE}
     dataset = (
         "https://sig.oreme.org/geonetwork/srv/resources/datasets/"
@@ -543,7 +562,7 @@ def test_corpus_rdfxml_declared_windows_1252(name):
     path = _corpus_file("vocabularies", "aodn-vocab", name)
     data = path.read_bytes()
     assert b'encoding="windows-1252"' in data[:100]
-    triples, repairs = _read_file(path)
+    triples, repairs = _read_file(path, fmt="rdfxml")
     as_utf8 = data.replace(b'encoding="windows-1252"', b'encoding="UTF-8"')
     expected = list(ox.parse(data.decode("cp1252").encode() if False else as_utf8,
                              ox.RdfFormat.RDF_XML, base_iri=path.as_uri()))  # fmt: skip

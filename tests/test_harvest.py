@@ -456,6 +456,8 @@ def test_the_shipped_example_sources_file_is_valid():
         "pole-csw": "csw",
         "doi-datacite": "oai-pmh",
         "portal-dcat": "dcat",
+        "land-stac": "stac",
+        "ocean-tds": "thredds",
         "local-files": "directory",
     }
     assert declared["local-files"].options["path"] == example.parent / "records"

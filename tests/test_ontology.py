@@ -25,7 +25,7 @@ AGREED = {
     "Conforms", "ConformsWithWarnings", "NotConformant",
     "HarvestSource", "HarvestRun", "harvestSource", "upstreamIdentifier", "upstreamDatestamp",
     "resumeToken", "seenIdentifier", "runReport",
-    "minimumAltitude", "maximumAltitude",
+    "minimumAltitude", "maximumAltitude", "Taxon", "taxon",
     "Repair", "repair", "repairKind", "valueBefore", "valueAfter",
 }  # fmt: skip
 
@@ -114,6 +114,8 @@ def test_links_to_reused_vocabularies(gaia_ttl):
         (GAIA.Variable, RDFS.subClassOf, SKOS.Concept),
         (GAIA.Place, RDFS.subClassOf, SKOS.Concept),
         (GAIA.Place, RDFS.subClassOf, DCTERMS.Location),
+        (GAIA.Taxon, RDFS.subClassOf, URIRef("http://rs.tdwg.org/dwc/terms/Taxon")),
+        (GAIA.taxon, RDFS.range, GAIA.Taxon),
         (GAIA.RecordGraph, RDFS.subClassOf, PROV.Entity),
         (GAIA.memberOfPole, RDFS.domain, GAIA.DataCentre),
         (GAIA.memberOfPole, RDFS.range, GAIA.Pole),

@@ -30,6 +30,7 @@ from graph_loader.sources.csw import CSWSource
 from graph_loader.sources.dcat import DCATSource
 from graph_loader.sources.directory import DirectorySource
 from graph_loader.sources.oaipmh import OAIPMHSource
+from graph_loader.sources.stac import STACSource
 
 
 def post(request: Request) -> ElementTree.Element:
@@ -283,6 +284,8 @@ def test_directory_yields_files_in_path_order_and_resumes(tmp_path: Path) -> Non
 
 
 def test_registry_names_every_source_class() -> None:
+    from graph_loader.sources.thredds import THREDDSSource
+
     classes = {}
     for kind, target in SOURCES.items():
         module, name = target.split(":")
@@ -292,4 +295,6 @@ def test_registry_names_every_source_class() -> None:
         "oai-pmh": OAIPMHSource,
         "dcat": DCATSource,
         "directory": DirectorySource,
+        "stac": STACSource,
+        "thredds": THREDDSSource,
     }

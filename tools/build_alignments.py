@@ -19,12 +19,20 @@ from rdflib.namespace import SKOS
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from alignment_tables import eu_themes, gcmd  # noqa: E402
+from alignment_tables import epos, eu_themes, gcmd  # noqa: E402
 
-from graph_loader.alignment import label_paths  # noqa: E402
+from graph_loader.alignment import fold_category, label_paths  # noqa: E402
 from graph_loader.paths import vocabularies_dir  # noqa: E402
 
-__all__ = ["RELATIONS", "Mapping", "build_eu_themes", "build_gcmd", "main", "to_turtle"]
+__all__ = [
+    "RELATIONS",
+    "Mapping",
+    "build_epos",
+    "build_eu_themes",
+    "build_gcmd",
+    "main",
+    "to_turtle",
+]
 
 THES = Namespace("https://w3id.org/gaia-kg/thesaurus/")
 GCMD = Namespace("https://gcmd.earthdata.nasa.gov/kms/concept/")
@@ -126,8 +134,41 @@ def build_eu_themes(themes_graph: Graph, gaia: set[URIRef]) -> list[Mapping]:
     return mappings
 
 
+def build_epos(gaia: set[URIRef]) -> list[Mapping]:
+    """The EPOS category alignment, from ``alignment_tables.epos.ROWS``: every slug must exist
+    in the solid-earth compartment of the thesaurus, every EPOS name once."""
+    solid = _compartment_members("solid-earth")
+    mappings, problems, seen = [], [], set()
+    for name, relation, slug in epos.ROWS:
+        key = fold_category(name)
+        if key in seen:
+            problems.append(f"EPOS category listed twice (names fold alike): {name!r}")
+        seen.add(key)
+        if THES[slug] not in gaia or THES[slug] not in solid:
+            problems.append(f"GAIA slug not in the solid-earth compartment: {slug!r} ({name!r})")
+        if relation not in RELATIONS:
+            problems.append(f"unknown relation {relation!r} (row {name!r})")
+        if not problems:
+            mappings.append(Mapping(slug, relation, f"<{epos.NAMESPACE}{name}>", name))
+    _fail_on(problems, "cannot build the EPOS category alignment")
+    return mappings
+
+
+def _compartment_members(slug: str) -> set[URIRef]:
+    """A compartment of the thesaurus and every concept below it."""
+    thesaurus = _parse(vocabularies_dir() / "gaia-thesaurus.ttl", "turtle")
+    members, frontier = {THES[slug]}, [THES[slug]]
+    while frontier:
+        concept = frontier.pop()
+        for child in thesaurus.subjects(SKOS.broader, concept):
+            if child not in members:
+                members.add(child)
+                frontier.append(child)
+    return members
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Build both alignment files; return the process exit status."""
+    """Build the alignment files; return the process exit status."""
     args = sys.argv[1:] if argv is None else argv
     corpora = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared" / "corpora"
     gaia = _gaia_concepts()
@@ -142,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
                 _parse(corpora / "skos" / "eu-vocabularies" / "data-theme-filtered.rdf", "xml"),
                 gaia,
             ),
+            "epos-categories.ttl": build_epos(gaia),
         }
     except AlignmentError as exc:
         print(exc, file=sys.stderr)

@@ -20,13 +20,22 @@ __all__ = ["MAPPINGS", "mapping", "sniff_mapping"]
 #: format name -> module (imported lazily); tried in this order
 MAPPINGS: dict[str, str] = {
     "datacite-xml": "graph_loader.mappings.datacite_xml",
+    "stac": "graph_loader.mappings.stac",
     "datacite-json": "graph_loader.mappings.datacite_json",
+    "pod-json": "graph_loader.mappings.pod_json",
     "oai_dc": "graph_loader.mappings.oai_dc",
     "iso19139": "graph_loader.mappings.iso19139",
     "iso19115-3": "graph_loader.mappings.iso19115_3",
     "schemaorg": "graph_loader.mappings.schemaorg",
     "codemeta": "graph_loader.mappings.codemeta",
     "ogc-capabilities": "graph_loader.mappings.ogc_capabilities",
+    "cf-standard-names": "graph_loader.mappings.cf_standard_names",
+    "eml": "graph_loader.mappings.eml",
+    "epos-dcat": "graph_loader.mappings.epos_dcat",
+    "dcat-profiles": "graph_loader.mappings.dcat_profiles",
+    "thredds": "graph_loader.mappings.thredds",
+    "ncml": "graph_loader.mappings.ncml",
+    "cdl": "graph_loader.mappings.cdl",
 }
 
 

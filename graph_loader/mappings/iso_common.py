@@ -8,6 +8,7 @@ schemas differ try both spellings.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -36,15 +37,21 @@ __all__ = [
     "code_iri",
     "date_literal",
     "decimal_text",
+    "doi_of",
     "lang_tag",
     "lang_iri",
     "sniff_root",
     "read_document",
     "metadata_records",
+    "identification",
     "Triples",
 ]
 
-ISO19139_NS = ("http://www.isotc211.org/2005/gmd", "http://www.isotc211.org/2005/gmi")
+ISO19139_NS = (
+    "http://www.isotc211.org/2005/gmd",
+    "http://www.isotc211.org/2005/gmi",
+    "http://standards.iso.org/iso/19115/-2/gmi/1.0",
+)
 ISO19115_3_NS = ("http://standards.iso.org/iso/19115/-3/mdb/",)
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _RECORD_ROOTS = {"MD_Metadata", "MI_Metadata"}
@@ -57,6 +64,9 @@ _WRAPPERS = {
     "record",
 }
 _FIRST_TAG = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
+#: a record element anywhere in a document: MD_Metadata, MI_Metadata or a national profile's
+#: substitute (``che:CHE_MD_Metadata``, ``mcp:MD_Metadata``…)
+_RECORD_TAG = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z]+_)?M[DI]_Metadata[\s>]")
 
 #: ISO 639-2 (B or T) -> (BCP 47 tag, EU authority language code)
 _LANGUAGES = {
@@ -72,6 +82,45 @@ _LANGUAGES = {
     "por": ("pt", "POR"),
     "cat": ("ca", "CAT"),
     "bre": ("br", "BRE"),
+    "gre": ("el", "ELL"),
+    "ell": ("el", "ELL"),
+    "pol": ("pl", "POL"),
+    "cze": ("cs", "CES"),
+    "ces": ("cs", "CES"),
+    "slo": ("sk", "SLK"),
+    "slk": ("sk", "SLK"),
+    "slv": ("sl", "SLV"),
+    "hrv": ("hr", "HRV"),
+    "hun": ("hu", "HUN"),
+    "rum": ("ro", "RON"),
+    "ron": ("ro", "RON"),
+    "bul": ("bg", "BUL"),
+    "swe": ("sv", "SWE"),
+    "dan": ("da", "DAN"),
+    "fin": ("fi", "FIN"),
+    "nor": ("no", "NOR"),
+    "ice": ("is", "ISL"),
+    "isl": ("is", "ISL"),
+    "est": ("et", "EST"),
+    "lav": ("lv", "LAV"),
+    "lit": ("lt", "LIT"),
+    "gle": ("ga", "GLE"),
+    "mlt": ("mt", "MLT"),
+    "ltz": ("lb", "LTZ"),
+    "wel": ("cy", "CYM"),
+    "cym": ("cy", "CYM"),
+    "baq": ("eu", "EUS"),
+    "eus": ("eu", "EUS"),
+    "glg": ("gl", "GLG"),
+    "oci": ("oc", "OCI"),
+    "rus": ("ru", "RUS"),
+    "ukr": ("uk", "UKR"),
+    "tur": ("tr", "TUR"),
+    "chi": ("zh", "ZHO"),
+    "zho": ("zh", "ZHO"),
+    "jpn": ("ja", "JPN"),
+    "kor": ("ko", "KOR"),
+    "ara": ("ar", "ARA"),
 }
 _TWO_LETTERS = {tag: code for tag, code in _LANGUAGES.values()}
 
@@ -79,12 +128,30 @@ _TWO_LETTERS = {tag: code for tag, code in _LANGUAGES.values()}
 _LOCAL: dict[object, str] = {}
 
 
+#: a national profile's class that substitutes an ISO one: ``CHE_MD_Metadata``,
+#: ``CHE_CI_ResponsibleParty``, ``CHE_MD_LegalConstraints``, ``SDN_DataIdentification``…
+_PROFILE_CLASS = re.compile(
+    r"^[A-Z]{2,5}_((?:MD|MI|CI|EX|DQ|LI|LE|SV|PT|RS|DS)_\w+|DataIdentification)$"
+)
+
+
 def local(tag: object) -> str:
-    """The local name of an element tag (``{ns}name`` → ``name``), memoised: a converter asks
-    it about a million times per thousand records, for a few hundred distinct tags."""
+    """The local name of an element tag (``{ns}name`` → ``name``), a national profile's
+    substitute class read as the ISO class it extends (``che:CHE_CI_ResponsibleParty`` →
+    ``CI_ResponsibleParty``, ``sdn:SDN_DataIdentification`` → ``MD_DataIdentification``);
+    memoised: a converter asks it about a million times per thousand records.
+
+    >>> local("{http://www.geocat.ch/2008/che}CHE_MD_Metadata"), local("SDN_CountryCode")
+    ('MD_Metadata', 'SDN_CountryCode')
+    """
     name = _LOCAL.get(tag)
     if name is None:
-        name = _LOCAL[tag] = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        profile = _PROFILE_CLASS.match(name)
+        if profile:
+            name = profile.group(1)
+            name = "MD_" + name if name == "DataIdentification" else name
+        _LOCAL[tag] = name
     return name
 
 
@@ -180,13 +247,17 @@ _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?(Z|
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-def date_literal(value: str, *, date_only: bool = False) -> ox.Literal | None:
-    """An xsd date, dateTime, gYearMonth or gYear literal of a valid ISO 8601 value, else None.
+def date_literal(value: str, *, date_only: bool = False, end: bool = False) -> ox.Literal | None:
+    """An xsd date, dateTime or gYear literal of a valid ISO 8601 value, else None; a
+    year-month is the first day of the month (the last with ``end``), as the shapes (and
+    :func:`graph_loader.mappings.build.date_literal`) have it.
 
     >>> date_literal("2019-05-15T09:00+02:00").value
     '2019-05-15T09:00:00+02:00'
     >>> date_literal("2019-02-30") is None
     True
+    >>> date_literal("2016-02", end=True).value
+    '2016-02-29'
     """
     value = value.strip()
     if date_only:
@@ -201,12 +272,29 @@ def date_literal(value: str, *, date_only: bool = False) -> ox.Literal | None:
             date.fromisoformat(value)
             return ox.Literal(value, datatype=ox.NamedNode(_XSD + "date"))
         if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
-            return ox.Literal(value, datatype=ox.NamedNode(_XSD + "gYearMonth"))
+            year, month = (int(v) for v in value.split("-"))
+            day = calendar.monthrange(year, month)[1] if end else 1
+            return ox.Literal(f"{value}-{day:02d}", datatype=ox.NamedNode(_XSD + "date"))
         if re.fullmatch(r"\d{4}", value):
             return ox.Literal(value, datatype=ox.NamedNode(_XSD + "gYear"))
     except ValueError:
         return None
     return None
+
+
+_DOI = re.compile(r"(?i)^(?:doi:\s*|https?://(?:dx\.)?doi\.org/(?:doi:)?)?\s*(10\.\d{4,9}/\S+)$")
+
+
+def doi_of(value: str, space: str = "") -> str | None:
+    """The bare DOI (``10.x/y``) of an identifier written ``doi:10.x/y``, ``DOI: 10.x/y``,
+    ``https://doi.org/10.x/y``, ``http://dx.doi.org/doi:10.x/y``, or ``10.x/y`` (in a DOI
+    code space or alone), else None.
+
+    >>> doi_of("http://dx.doi.org/doi:10.5065/D66D5R38"), doi_of("ABC", "doi")
+    ('10.5065/D66D5R38', None)
+    """
+    match = _DOI.match(value.strip())
+    return match.group(1).rstrip("/.") if match else None
 
 
 def decimal_text(value: str) -> str | None:
@@ -248,11 +336,28 @@ def lang_iri(code: str) -> ox.NamedNode | None:
     )
 
 
+def _is_record_name(name: str) -> bool:
+    """``MD_Metadata``, ``MI_Metadata`` or a profile's substitute (``CHE_MD_Metadata``)."""
+    return name in _RECORD_ROOTS or name.endswith(("_MD_Metadata", "_MI_Metadata"))
+
+
+def _unmarked(data: bytes, *, decode: bool = False) -> bytes:
+    """``data`` without UTF-8 byte-order mark nor leading blanks (a blank line before the XML
+    declaration is a common harvest artefact); UTF-16 is decoded to UTF-8 when ``decode``
+    (for sniffing) and otherwise left to the parser, which reads its byte-order mark."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace").encode("utf-8") if decode else data
+    return data.removeprefix(b"\xef\xbb\xbf").lstrip()
+
+
 def sniff_root(data: bytes, namespaces: tuple[str, ...]) -> bool:
-    """Whether ``data`` looks like an ISO record (or a CSW answer) of one of ``namespaces``."""
+    """Whether ``data`` looks like an ISO record of one of ``namespaces``: a record root (or a
+    profile's substitute), or any wrapper (CSW answer, harvest envelope) holding one."""
     try:
-        head = data[:65536]
-        if not head.lstrip().startswith(b"<"):
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            data = _unmarked(data, decode=True)
+        head = _unmarked(data[:65536])
+        if not head.startswith(b"<"):
             return False
         root = None
         for match in _FIRST_TAG.finditer(head):
@@ -261,7 +366,9 @@ def sniff_root(data: bytes, namespaces: tuple[str, ...]) -> bool:
                 continue
             root = match.group(2).decode("ascii", "replace")
             break
-        if root not in _RECORD_ROOTS | _WRAPPERS:
+        if root is None:
+            return False
+        if not (_is_record_name(root) or root in _WRAPPERS or _RECORD_TAG.search(data)):
             return False
         return any(ns.encode() in data for ns in namespaces)
     except Exception:  # noqa: BLE001 - sniffing never raises
@@ -273,21 +380,50 @@ def read_document(data: bytes, *, name: str) -> Element:
     if not data.strip():
         raise InputError(f"{name}: empty record")
     try:
-        return parse_xml(data, name=name)
+        return parse_xml(_unmarked(data), name=name)
     except (LookupError, ValueError, UnicodeError) as exc:
         raise InputError(f"{name}: unreadable XML encoding: {exc}") from exc
 
 
 def metadata_records(root: Element, namespaces: tuple[str, ...]) -> list[Element]:
-    """The MD_Metadata / MI_Metadata elements of a document (itself, or those a CSW answer
-    wraps)."""
+    """The outermost record elements of a document: itself, or those a wrapper holds (CSW
+    answer, OAI-PMH page, harvest envelope). A record is an MD_Metadata / MI_Metadata of
+    ``namespaces``, or a national profile's substitute (``che:CHE_MD_Metadata``,
+    ``mcp:MD_Metadata``) whose children are of ``namespaces``."""
 
     def ours(el: Element) -> bool:
-        return local(el.tag) in _RECORD_ROOTS and el.tag[1:].split("}")[0].startswith(namespaces)
+        if not isinstance(el.tag, str) or not _is_record_name(local(el.tag)):
+            return False
+        return _namespace(el).startswith(namespaces) or any(
+            _namespace(c).startswith(namespaces) for c in el
+        )
 
-    if ours(root):
-        return [root]
-    return [el for el in root.iter() if ours(el)]
+    found: list[Element] = []
+
+    def walk(el: Element) -> None:
+        if ours(el):
+            found.append(el)
+            return
+        for child in el:
+            walk(child)
+
+    walk(root)
+    return found
+
+
+def _namespace(el: Element) -> str:
+    return el.tag[1:].split("}")[0] if isinstance(el.tag, str) and el.tag[:1] == "{" else ""
+
+
+def identification(md: Element) -> Element | None:
+    """The (first) identification section of a record: MD_DataIdentification,
+    SV_ServiceIdentification or a profile's substitute (``sdn:SDN_DataIdentification``,
+    ``fra:FRA_DataIdentification``, ``mcp:MD_DataIdentification``)."""
+    for info in kids(md, "identificationInfo"):
+        for child in info:
+            if isinstance(child.tag, str) and local(child.tag).endswith("Identification"):
+                return child
+    return None
 
 
 class Triples:

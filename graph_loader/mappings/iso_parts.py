@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from xml.etree.ElementTree import Element
 
 import pyoxigraph as ox
 
+from ..iri import resource_iri
 from .iso_common import (
     Triples,
     code_iri,
@@ -41,6 +43,10 @@ __all__ = [
     "known_licence",
     "add_formats",
     "ogc_protocol",
+    "tel_iri",
+    "service_label",
+    "add_service",
+    "transfer_bytes",
 ]
 
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -158,6 +164,12 @@ class Party:
     email: str
     url: str
     address: dict[str, str] = field(default_factory=dict)
+    phones: list[str] = field(default_factory=list)
+
+    @property
+    def named(self) -> bool:
+        """Whether the party has a name (an agent needs one; an e-mail alone is a contact)."""
+        return bool(self.organisation or self.individual)
 
 
 def agent_parties(parent: Element | None, texts: Texts, *steps: str) -> list[Party]:
@@ -179,19 +191,68 @@ def agent_parties(parent: Element | None, texts: Texts, *steps: str) -> list[Par
             url = next(
                 (text_of(first(r, "linkage")) for r in descendants(party, "CI_OnlineResource")), ""
             )
-            address = first(party, "contactInfo", "CI_Contact", "address", "CI_Address")
+            contact = either(
+                first(party, "contactInfo", "CI_Contact"),
+                first(party, "party", "CI_Organisation|CI_Individual", "contactInfo", "CI_Contact"),
+            )
+            address = first(contact, "address", "CI_Address")
             lines = {k: texts.one(first(address, k)) for k in _ADDRESS}
+            individual = texts.of(person)
+            if not individual:  # the Swiss profile splits it: individualFirstName / LastName
+                parts = [
+                    texts.one(first(party, n))
+                    for n in ("individualFirstName", "individualLastName")
+                ]
+                full = " ".join(p for p in parts if p)
+                individual = [(full, None)] if full else []
+            if not individual and not texts.of(org):
+                # a position alone ("Data manager") names the contact
+                individual = texts.of(
+                    either(
+                        first(party, "positionName"),
+                        first(party, "party", "CI_Individual", "positionName"),
+                    )
+                )
             parties.append(
                 Party(
                     code_of(first(party, "role")),
                     texts.of(org),
-                    texts.of(person),
+                    individual,
                     email.strip(),
                     url,
                     {k: v for k, v in lines.items() if v},
+                    _phones(party),
                 )
             )
-    return [p for p in parties if p.organisation or p.individual or p.email]
+    # an empty CI_ResponsibleParty (no name, no e-mail) says nothing: skipped
+    return [p for p in parties if p.named or p.email]
+
+
+def _phones(party: Element) -> list[str]:
+    """The voice numbers of a party (ISO 19139 ``voice``; ISO 19115-3 ``number`` whose
+    ``numberType`` is voice or unsaid)."""
+    found = [text_of(v) for v in descendants(party, "voice")]
+    for phone in descendants(party, "CI_Telephone"):
+        kind = code_of(first(phone, "numberType"))
+        if kind in ("", "voice"):
+            found.append(text_of(first(phone, "number")))
+    return list(dict.fromkeys(p for p in found if p))
+
+
+def tel_iri(phone: str) -> ox.NamedNode | None:
+    """A ``tel:`` IRI of a phone number as written (RFC 3966: separators as ``-``, an
+    extension as ``;ext=``), or None when it has fewer than four digits.
+
+    >>> tel_iri("+33 (0)1 44 27 00 00").value, tel_iri("(301) 763-8142 x 103").value
+    ('tel:+33-0-1-44-27-00-00', 'tel:301-763-8142;ext=103')
+    """
+    found = re.match(r"(?i)^(.*?\d)\s*(?:x|ext\.?)\s*(\d+)\s*$", phone.strip())
+    main, ext = (found.group(1), found.group(2)) if found else (phone.strip(), "")
+    number = re.sub(r"[^\d+]+", "-", main).strip("-").replace("+-", "+")
+    number = re.sub(r"^\++", "+", number)  # "++49" is written for "+49"
+    if sum(c.isdigit() for c in number) < 4 or "+" in number[1:]:
+        return None
+    return ox.NamedNode("tel:" + number + (f";ext={ext}" if ext else ""))
 
 
 def _mailto(email: str) -> ox.NamedNode | None:
@@ -205,6 +266,8 @@ def foaf_agent(out: Triples, party: Party) -> ox.BlankNode:
     out.texts(agent, FOAF + "name", party.organisation or party.individual)
     out.add(agent, FOAF + "mbox", _mailto(party.email))
     out.add(agent, FOAF + "homepage", http_iri(party.url) if party.url else None)
+    for phone in party.phones:
+        out.add(agent, FOAF + "phone", tel_iri(phone))
     if party.address:
         address = out.node(LOCN + "Address")
         out.add(agent, LOCN + "address", address)
@@ -221,6 +284,8 @@ def vcard(out: Triples, party: Party) -> ox.BlankNode:
         out.texts(card, VCARD + "organization-name", party.organisation)
     out.add(card, VCARD + "hasEmail", _mailto(party.email))
     out.add(card, VCARD + "hasURL", http_iri(party.url) if party.url else None)
+    for phone in party.phones:
+        out.add(card, VCARD + "hasTelephone", tel_iri(phone))
     if party.address:
         address = out.node(VCARD + "Address")
         out.add(card, VCARD + "hasAddress", address)
@@ -230,15 +295,16 @@ def vcard(out: Triples, party: Party) -> ox.BlankNode:
 
 
 def add_agent(out: Triples, subject, party: Party) -> None:
-    """Attach ``party`` to ``subject`` by its role, the GeoDCAT-AP way."""
-    if party.role == "pointOfContact":
+    """Attach ``party`` to ``subject`` by its role, the GeoDCAT-AP way; a party without a
+    name (an e-mail alone) can only be a contact point: an agent needs a name."""
+    if party.role == "pointOfContact" or not party.named:
         out.add(subject, DCAT + "contactPoint", vcard(out, party))
     elif party.role in ROLE_PROPERTIES:
         out.add(subject, ROLE_PROPERTIES[party.role], foaf_agent(out, party))
-    if party.role == "originator":
+    if party.role == "originator" and party.named:
         out.add(subject, DCT + "creator", foaf_agent(out, party))
     role = code_iri(INSPIRE + "ResponsiblePartyRole/", party.role)
-    if role is not None:
+    if role is not None and party.named:
         out.node(DCAT + "Role", subject=role)
         attribution = out.node(PROV + "Attribution")
         out.add(subject, PROV + "qualifiedAttribution", attribution)
@@ -349,17 +415,103 @@ def add_formats(out: Triples, dist, formats: list[Element]) -> None:
         elif plain(text_of(name)).lower() in _FILE_TYPES:
             iri = ox.NamedNode(FILE_TYPE + _FILE_TYPES[plain(text_of(name)).lower()])
             out.add(dist, DCT + "format", out.node(DCT + "MediaType", subject=iri))
+            out.add(iri, RDFS + "label", ox.Literal(plain(text_of(name))))  # as written
         elif text_of(name):
             node = out.node(DCT + "MediaType")
             out.add(dist, DCT + "format", node)
             out.add(node, RDFS + "label", ox.Literal(plain(text_of(name))))
 
 
+#: (pattern over protocol words and URL, label) of services that are not OGC ones
+_SERVICES = [
+    (re.compile(r"opendap|\bdap\b|/dodsc/"), "OPeNDAP"),
+    (re.compile(r"erddap|/griddap/|/tabledap/"), "ERDDAP"),
+    (re.compile(r"ncwms"), "WMS"),
+    (re.compile(r"thredds"), "THREDDS"),
+    (re.compile(r"esri|/arcgis/rest/services"), "ArcGIS REST"),
+    (re.compile(r"ogc api"), "OGC API"),
+    (re.compile(r"ncss"), "NetCDF Subset Service"),
+]
+
+
+def service_label(resource: Element) -> str | None:
+    """The kind of service an online resource is the endpoint of (``WMS``, ``OPeNDAP``…),
+    or None for a plain link or file."""
+    protocol = first(resource, "protocol")
+    words = (href_of(protocol) + " " + text_of(protocol)).lower()
+    standard = ogc_protocol(resource)
+    if standard is not None:
+        return standard.rsplit("/", 1)[-1].upper()
+    if words.strip().startswith("www:"):
+        return None  # a web link or a file, whatever its URL looks like
+    url = text_of(first(resource, "linkage")).lower()
+    return next((label for pattern, label in _SERVICES if pattern.search(f"{words} {url}")), None)
+
+
+def add_service(
+    out: Triples, url: ox.NamedNode, *, label: str, names, target, base_iri: str
+) -> ox.NamedNode:
+    """A ``dcat:DataService`` (its own record) for a service endpoint of ``target``: IRI minted
+    from the endpoint and ``target`` (one record's description of its access, never shared),
+    title from the online resource's name, else the kind of service."""
+    endpoint = http_iri(url.value.split("?")[0]) or url
+    service = ox.NamedNode(resource_iri("service", f"{endpoint.value} {target.value}", base_iri))
+    out.node(DCAT + "DataService", subject=service)
+    out.texts(
+        service,
+        DCT + "title",
+        names
+        or [
+            (f"Service {label} : {endpoint.value}", "fr"),
+            (f"{label} service: {endpoint.value}", "en"),
+        ],
+    )
+    out.add(service, DCAT + "endpointURL", endpoint)
+    if "getcapabilities" in url.value.lower() or url != endpoint:
+        out.add(service, DCAT + "endpointDescription", url)
+    out.add(service, DCAT + "servesDataset", target)
+    standard = _OGC.get(label.lower())
+    if standard is not None:
+        out.add(
+            service,
+            GEODCAT + "serviceProtocol",
+            out.node(DCT + "Standard", subject=ox.NamedNode(standard)),
+        )
+        out.add(service, DCT + "conformsTo", ox.NamedNode(standard))
+    return service
+
+
+def transfer_bytes(megabytes: str) -> ox.Literal | None:
+    """``dcat:byteSize`` of an ISO ``transferSize`` (megabytes, 10^6 bytes), in whole bytes.
+
+    >>> transfer_bytes("1.5").value, transfer_bytes("x")
+    ('1500000', None)
+    """
+    try:
+        size = Decimal(megabytes.strip())
+    except (InvalidOperation, AttributeError):
+        return None
+    if not size.is_finite() or size < 0:
+        return None
+    return ox.Literal(
+        str(int((size * 1_000_000).to_integral_value())),
+        datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger"),
+    )
+
+
 def add_online(
-    out: Triples, resource: Element, texts: Texts, *, target, formats: list[Element]
+    out: Triples,
+    resource: Element,
+    texts: Texts,
+    *,
+    target,
+    formats: list[Element],
+    base_iri: str | None = None,
+    size: str = "",
 ) -> ox.BlankNode | None:
-    """A dcat:Distribution of ``target`` for an online resource (with an access service when
-    the protocol is an OGC service); None when its linkage is not a URL."""
+    """A dcat:Distribution of ``target`` for an online resource (with its access service, a
+    ``dcat:DataService`` of its own, when the protocol is a service's: OGC, OPeNDAP…); None
+    when its linkage is not a URL."""
     linkage = first(resource, "linkage")
     url = http_iri(text_of(linkage))
     if url is None:
@@ -371,24 +523,19 @@ def add_online(
     out.texts(dist, DCT + "title", names)
     out.texts(dist, DCT + "description", texts.of(first(resource, "description")))
     out.add(dist, DCAT + "accessURL", url)
+    out.add(dist, DCAT + "byteSize", transfer_bytes(size) if size else None)
     protocol = text_of(first(resource, "protocol")).lower()
-    standard = ogc_protocol(resource)
-    if standard is not None:
-        # Left untyped on purpose: GeoDCAT-AP types it dcat:DataService, but the loader's
-        # record split (records.py) treats every node of a record type as a record of its
-        # own, so a typed blank service would leave its dataset's graph.
-        service = out.node()
-        out.add(dist, DCAT + "accessService", service)
-        out.add(service, DCAT + "servesDataset", target)
-        out.add(
-            service,
-            GEODCAT + "serviceProtocol",
-            out.node(DCT + "Standard", subject=ox.NamedNode(standard)),
+    label = service_label(resource)
+    if label is not None and base_iri is not None:
+        service = add_service(
+            out,
+            url,
+            label=label,
+            names=names or texts.of(first(resource, "description")),
+            target=target,
+            base_iri=base_iri,
         )
-        out.texts(service, DCT + "title", names or texts.of(first(resource, "description")))
-        out.add(service, DCAT + "endpointURL", http_iri(url.value.split("?")[0]) or url)
-        if "getcapabilities" in url.value.lower():
-            out.add(service, DCAT + "endpointDescription", url)
+        out.add(dist, DCAT + "accessService", service)
     elif function == "download" or "download" in protocol:
         out.add(dist, DCAT + "downloadURL", url)
     add_formats(out, dist, formats)

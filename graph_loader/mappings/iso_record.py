@@ -20,11 +20,14 @@ from .iso_common import (
     code_iri,
     code_of,
     date_literal,
+    descendants,
+    doi_of,
     either,
     find,
     first,
     href_of,
     http_iri,
+    identification,
     lang_iri,
     lang_tag,
     local,
@@ -39,11 +42,15 @@ from .iso_parts import (
     PROV,
     Texts,
     add_agent,
+    add_formats,
     add_online,
+    add_service,
     agent_parties,
     constraints,
     foaf_agent,
     ogc_protocol,
+    service_label,
+    transfer_bytes,
     vcard,
 )
 from .iso_sections import (
@@ -62,6 +69,7 @@ ADMS = "http://www.w3.org/ns/adms#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 CNT = "http://www.w3.org/2011/content#"
 OWL = "http://www.w3.org/2002/07/owl#"
+SDO = "http://schema.org/"
 FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
 #: MD_MaintenanceFrequencyCode -> EU frequency code
 _FREQUENCIES = {
@@ -128,7 +136,14 @@ def _identifiers(ident: Element | None) -> list[tuple[str, str, str]]:
     return found
 
 
+def _dois(ident) -> list[str]:
+    return [d for v, h, sp in _identifiers(ident) if (d := doi_of(h, sp) or doi_of(v, sp))]
+
+
 def _subject_iri(md, ident, kind: str, base_iri: str, name: str) -> ox.NamedNode:
+    dois = _dois(ident)
+    if dois:  # as the DataCite converters mint it: one dataset, one IRI, whatever the format
+        return ox.NamedNode(resource_iri(kind, dois[0].lower(), base_iri))
     for value, href, _space in _identifiers(ident):
         for candidate in (href, value):
             if candidate.startswith(("http://", "https://")) and http_iri(candidate):
@@ -138,33 +153,57 @@ def _subject_iri(md, ident, kind: str, base_iri: str, name: str) -> ox.NamedNode
     )
     key = file_id or next((v for v, _h, _s in _identifiers(ident) if v), "")
     if not key:
-        raise InputError(f"{name}: record has no file identifier nor resource identifier")
+        # No identifier at all: the dataset URI, else the title names the resource (a record
+        # is identified by what it describes; the same title gives the same IRI).
+        uri = text_of(first(md, "dataSetURI"))
+        if http_iri(uri) is not None:
+            return http_iri(uri)
+        key = uri or " ".join(text_of(first(ident, "citation", "CI_Citation", "title")).split())
+    if not key:
+        raise InputError(f"{name}: record has no file identifier, resource identifier nor title")
     return ox.NamedNode(resource_iri(kind, key, base_iri))
 
 
 def _add_identifiers(out: Triples, subject, ident) -> None:
+    """Each citation identifier: ``dct:identifier`` and an ``adms:identifier`` (its code as
+    ``skos:notation``, its code space as creator); a DOI as the DataCite converters give it
+    (bare ``dct:identifier``, ``schema:identifier`` and landing page ``https://doi.org/…``)."""
     for value, href, space in _identifiers(ident):
+        doi = doi_of(href, space) or doi_of(value, space)
         literal = href or value
-        if literal.startswith(("http://", "https://")):
+        if doi:
+            resolver = ox.NamedNode("https://doi.org/" + doi.lower())
+            out.add(subject, DCT + "identifier", ox.Literal(doi))
+            out.add(subject, SDO + "identifier", resolver)
+            out.add(subject, DCAT + "landingPage", out.node(FOAF + "Document", subject=resolver))
+        elif literal.startswith(("http://", "https://")):
             out.add(subject, DCT + "identifier", _typed(literal, "anyURI"))
         else:
             joint = "" if not space or space.endswith(("/", ":", "#")) else ":"
             text = f"{space}{joint}{value}"
             out.add(subject, DCT + "identifier", _typed(text, "string"))
-        if space and value:
+        code = doi or value or href
+        if code:
             node = out.node(ADMS + "Identifier")
             out.add(subject, ADMS + "identifier", node)
-            out.add(node, SKOS + "notation", ox.Literal(value))
-            out.add(node, DCT + "creator", ox.Literal(space))
+            out.add(node, SKOS + "notation", ox.Literal(code))
+            out.add(node, DCT + "creator", ox.Literal(space) if space else None)
 
 
 def _add_dates(out: Triples, subject, ident) -> None:
+    """Creation, publication and revision dates; a date written several times (several
+    revisions) gives one value, as the shapes want: the latest revision, the first creation
+    and publication."""
+    found: dict[str, list[ox.Literal]] = {}
     for ci_date in find(ident, "citation", "CI_Citation", "date", "CI_Date"):
         prop = _DATE_PROPERTIES.get(code_of(first(ci_date, "dateType")))
         date = first(ci_date, "date")
         literal = date_literal(text_of(date)) if date is not None else None
         if prop and literal is not None:
-            out.add(subject, prop, literal)
+            found.setdefault(prop, []).append(literal)
+    for prop, literals in found.items():
+        pick = max if prop == DCT + "modified" else min
+        out.add(subject, prop, pick(literals, key=lambda lit: lit.value))
 
 
 def _add_catalogue_record(out: Triples, subject, md, texts: Texts) -> None:
@@ -217,12 +256,10 @@ def _add_catalogue_record(out: Triples, subject, md, texts: Texts) -> None:
 def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
     """The triples of one MD_Metadata element (see the module docstring for IRIs)."""
     texts = _texts(md)
-    ident = first(
-        md, "identificationInfo", "MD_DataIdentification|SV_ServiceIdentification|MD_Identification"
-    )
+    ident = identification(md)
     if ident is None:
         raise InputError(f"{name}: record has no identificationInfo")
-    service = local(ident.tag) == "SV_ServiceIdentification"
+    service = local(ident.tag).endswith("ServiceIdentification")
     scope = code_of(first(md, "hierarchyLevel")) or code_of(
         first(md, "metadataScope", "MD_MetadataScope", "resourceScope")
     )
@@ -260,6 +297,16 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
         if frequency:
             iri = ox.NamedNode(FREQUENCY + frequency)
             out.add(subject, DCT + "accrualPeriodicity", out.node(DCT + "Frequency", subject=iri))
+    for uri in find(md, "dataSetURI"):
+        page = http_iri(text_of(uri))
+        out.add(
+            subject,
+            DCAT + "landingPage",
+            out.node(FOAF + "Document", subject=page) if page else None,
+        )
+    for graphic in find(ident, "graphicOverview", "MD_BrowseGraphic", "fileName"):
+        picture = http_iri(text_of(graphic) or href_of(graphic))
+        out.add(subject, FOAF + "depiction", picture)
     add_keywords(out, subject, ident, texts)
     add_extents(out, subject, ident)
     add_resolution(out, subject, ident)
@@ -283,7 +330,8 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
     if service:
         _service(out, subject, md, ident, rights, base_iri)
     else:
-        distributed = _distributions(out, subject, md, texts, rights, representation)
+        distributed = _distributions(out, subject, md, texts, rights, representation, base_iri)
+        distributed += _coupled_services(out, subject, md, ident, texts, base_iri)
         for lic in rights.licenses:
             if isinstance(lic, ox.NamedNode) or not distributed:
                 out.add(subject, DCT + "license", lic)
@@ -292,7 +340,7 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
     for right in rights.rights:
         out.add(subject, DCT + "rights", right)
     _add_catalogue_record(out, subject, md, texts)
-    return out.triples
+    return list(dict.fromkeys(out.triples))  # a service reached twice is described once
 
 
 def _add_parties(out: Triples, subject, md, ident, texts: Texts) -> None:
@@ -310,74 +358,124 @@ def _add_parties(out: Triples, subject, md, ident, texts: Texts) -> None:
             "MD_Distributor",
             "distributorContact",
         ),
+        *agent_parties(
+            md,
+            texts,
+            "distributionInfo",
+            "MD_Distribution",
+            "distributionFormat",
+            "MD_Format",
+            "formatDistributor",
+            "MD_Distributor",
+            "distributorContact",
+        ),
     ]
     for party in parties:
         add_agent(out, subject, party)
     roles = {p.role for p in parties}
     if "publisher" not in roles:
-        for party in (p for p in parties if p.role == "distributor"):
+        for party in (p for p in parties if p.role == "distributor" and p.named):
             out.add(subject, DCT + "publisher", foaf_agent(out, party))
     if "pointOfContact" not in roles:
         for party in agent_parties(md, texts, "contact"):
             out.add(subject, DCAT + "contactPoint", vcard(out, party))
 
 
-def _online_resources(md) -> list[tuple[Element, list[Element]]]:
-    """(CI_OnlineResource, formats) pairs of the distribution section."""
-    pairs = []
+def _online_resources(md) -> list[tuple[Element, list[Element], str]]:
+    """(CI_OnlineResource, formats, transfer size in MB) of the distribution section; a
+    transfer size written in transfer options of its own (without online resource) is that
+    of the resources of its distribution that give none."""
+    found = []
+
+    def options(parent, step: str, formats: list[Element]) -> None:
+        blocks = find(parent, step, "MD_DigitalTransferOptions")
+        shared = next(
+            (
+                text_of(first(b, "transferSize"))
+                for b in blocks
+                if not find(b, "onLine") and text_of(first(b, "transferSize"))
+            ),
+            "",
+        )
+        for block in blocks:
+            size = text_of(first(block, "transferSize")) or shared
+            for res in find(block, "onLine", "CI_OnlineResource"):
+                found.append((res, formats, size))
+
     for dist in find(md, "distributionInfo", "MD_Distribution"):
         formats = find(dist, "distributionFormat", "MD_Format")
-        for res in find(
-            dist, "transferOptions", "MD_DigitalTransferOptions", "onLine", "CI_OnlineResource"
-        ):
-            pairs.append((res, formats))
+        options(dist, "transferOptions", formats)
         for distributor in find(dist, "distributor", "MD_Distributor"):
             own = find(distributor, "distributorFormat", "MD_Format") or formats
-            for res in find(
-                distributor,
-                "distributorTransferOptions",
-                "MD_DigitalTransferOptions",
-                "onLine",
-                "CI_OnlineResource",
-            ):
-                pairs.append((res, own))
-    return pairs
+            options(distributor, "distributorTransferOptions", own)
+        for fmt in formats:  # a format's own distributors (MD_Format/formatDistributor)
+            for distributor in find(fmt, "formatDistributor", "MD_Distributor"):
+                options(distributor, "distributorTransferOptions", [fmt])
+    return found
 
 
-def _distributions(out, subject, md, texts, rights, representation) -> int:
+def _distributions(out, subject, md, texts, rights, representation, base_iri) -> int:
     """Add a distribution per online resource (landing pages aside); their number."""
     count = 0
-    ident = first(md, "identificationInfo", "MD_DataIdentification")
+    ident = identification(md)
     charset_code = code_of(first(ident, "characterSet"))
     charset = _CHARSETS.get(charset_code, charset_code)
-    for resource, formats in _online_resources(md):
+    pages: list[ox.NamedNode] = []
+    for resource, formats, size in _online_resources(md):
         protocol = text_of(first(resource, "protocol")).upper()
         page = http_iri(text_of(first(resource, "linkage")))
-        if page is not None and (
-            code_of(first(resource, "function")) in ("information", "search", "browsing")
-            or protocol.startswith("WWW:LINK")
+        function = code_of(first(resource, "function"))
+        if (
+            page is not None
+            and (
+                function in ("information", "search", "browsing") or protocol.startswith("WWW:LINK")
+            )
+            and "DOWNLOAD" not in protocol  # WWW:LINK-1.0-http--downloaddata is a file
+            and function != "download"
         ):
             out.add(subject, DCAT + "landingPage", out.node(FOAF + "Document", subject=page))
             out.texts(page, DCT + "title", texts.of(first(resource, "name")))
             out.texts(page, DCT + "description", texts.of(first(resource, "description")))
+            pages.append(page)
             continue
-        dist = add_online(out, resource, texts, target=subject, formats=formats)
+        dist = add_online(
+            out, resource, texts, target=subject, formats=formats, base_iri=base_iri, size=size
+        )
         if dist is None:
             continue
         count += 1
-        for lic in rights.licenses:
-            out.add(dist, DCT + "license", lic)
-        for right in rights.access_rights:
-            out.add(dist, DCT + "accessRights", right)
-        out.add(dist, CNT + "characterEncoding", ox.Literal(charset) if charset else None)
-        for code in representation:
-            if code.isalnum():
-                out.add(
-                    dist,
-                    ADMS + "representationTechnique",
-                    ox.NamedNode(INSPIRE + "SpatialRepresentationType/" + code),
-                )
+        _describe_distribution(out, dist, rights, charset, representation)
+    formats = find(md, "distributionInfo", "MD_Distribution", "distributionFormat", "MD_Format")
+    sizes = [
+        text_of(e) for e in descendants(first(md, "distributionInfo"), "transferSize") if text_of(e)
+    ]
+    if not count and pages and (formats or sizes):
+        # formats and sizes but no online resource beside landing pages: the distribution
+        # they describe is reached through the first landing page (DCAT's accessURL may be one)
+        dist = out.node(DCAT + "Distribution")
+        out.add(subject, DCAT + "distribution", dist)
+        out.add(dist, DCAT + "accessURL", pages[0])
+        out.add(dist, DCAT + "byteSize", transfer_bytes(sizes[0]) if sizes else None)
+        add_formats(out, dist, formats)
+        _describe_distribution(out, dist, rights, charset, representation)
+        count += 1
     return count
+
+
+def _describe_distribution(out, dist, rights, charset: str, representation) -> None:
+    """What every distribution of the record says: licences, rights, encoding, representation."""
+    for lic in rights.licenses:
+        out.add(dist, DCT + "license", lic)
+    for right in rights.access_rights:
+        out.add(dist, DCT + "accessRights", right)
+    out.add(dist, CNT + "characterEncoding", ox.Literal(charset) if charset else None)
+    for code in representation:
+        if code.isalnum():
+            out.add(
+                dist,
+                ADMS + "representationTechnique",
+                ox.NamedNode(INSPIRE + "SpatialRepresentationType/" + code),
+            )
 
 
 def _service(out, subject, md, ident, rights, base_iri) -> None:
@@ -399,7 +497,7 @@ def _service(out, subject, md, ident, rights, base_iri) -> None:
         out.add(subject, DCT + "license", lic)
     for right in rights.access_rights:
         out.add(subject, DCT + "accessRights", right)
-    resources = [r for r, _f in _online_resources(md)] + find(
+    resources = [r for r, _f, _s in _online_resources(md)] + find(
         ident, "containsOperations", "SV_OperationMetadata", "connectPoint", "CI_OnlineResource"
     )
     for resource in resources:
@@ -413,9 +511,10 @@ def _service(out, subject, md, ident, rights, base_iri) -> None:
                 GEODCAT + "serviceProtocol",
                 out.node(DCT + "Standard", subject=ox.NamedNode(standard)),
             )
-        if "getcapabilities" in url.value.lower():
-            out.add(subject, DCAT + "endpointDescription", url)
-        out.add(subject, DCAT + "endpointURL", http_iri(url.value.split("?")[0]) or url)
+        endpoint = http_iri(url.value.split("?")[0]) or url
+        if "getcapabilities" in url.value.lower() or url.value.rstrip("?") != endpoint.value:
+            out.add(subject, DCAT + "endpointDescription", url)  # a request on the endpoint
+        out.add(subject, DCAT + "endpointURL", endpoint)
     for operates in find(ident, "operatesOn"):
         href = operates.get(XLINK_HREF, "")
         uuid = operates.get("uuidref", "")
@@ -423,3 +522,44 @@ def _service(out, subject, md, ident, rights, base_iri) -> None:
         if target is None and uuid:
             target = ox.NamedNode(resource_iri("dataset", uuid, base_iri))
         out.add(subject, DCAT + "servesDataset", target)
+
+
+def _coupled_services(out: Triples, subject, md, ident, texts: Texts, base_iri: str) -> int:
+    """The service sections of a dataset record (ncISO and ERDDAP write one
+    SV_ServiceIdentification per access service beside the data identification): each connect
+    point a ``dcat:DataService`` serving the dataset, and a distribution reaching it; their
+    number."""
+    count = 0
+    for info in find(md, "identificationInfo"):
+        for section in info:
+            if section is ident or not local(section.tag).endswith("ServiceIdentification"):
+                continue
+            names = texts.of(first(section, "citation", "CI_Citation", "title"))
+            kind = text_of(first(section, "serviceType"))
+            for resource in find(
+                section,
+                "containsOperations",
+                "SV_OperationMetadata",
+                "connectPoint",
+                "CI_OnlineResource",
+            ):
+                url = http_iri(text_of(first(resource, "linkage")))
+                if url is None:
+                    continue
+                label = service_label(resource) or kind or "data"
+                service = add_service(
+                    out,
+                    url,
+                    label=label,
+                    names=names,
+                    target=subject,
+                    base_iri=base_iri,
+                )
+                out.texts(service, DCT + "description", texts.of(first(section, "abstract")))
+                dist = out.node(DCAT + "Distribution")
+                out.add(subject, DCAT + "distribution", dist)
+                out.texts(dist, DCT + "title", texts.of(first(resource, "name")) or names)
+                out.add(dist, DCAT + "accessURL", url)
+                out.add(dist, DCAT + "accessService", service)
+                count += 1
+    return count

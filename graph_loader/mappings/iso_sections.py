@@ -21,6 +21,7 @@ from .iso_common import (
     date_literal,
     decimal_text,
     descendants,
+    doi_of,
     either,
     find,
     first,
@@ -56,9 +57,18 @@ def _typed(value: str, datatype: str) -> ox.Literal:
 
 
 def add_keywords(out: Triples, subject, ident, texts: Texts) -> None:
+    """Keywords as ``dcat:keyword``; a keyword with an IRI is also a theme (or HVD category,
+    legislation, service category); each keyword of a thesaurus is a concept (``dct:subject``,
+    ``skos:exactMatch`` its IRI if any) ``skos:inScheme`` the thesaurus (a blank node titled
+    with its name, identified by its link if any)."""
     for block in find(ident, "descriptiveKeywords", "MD_Keywords"):
         thesaurus = first(block, "thesaurusName", "CI_Citation", "title")
         scheme_titles = texts.of(thesaurus)
+        scheme = None
+        if scheme_titles and any(texts.of(k) for k in find(block, "keyword")):
+            scheme = ox.BlankNode()
+            out.texts(scheme, DCT + "title", scheme_titles)
+            out.add(scheme, DCT + "identifier", http_iri(href_of(thesaurus)))
         for keyword in find(block, "keyword"):
             values = texts.of(keyword)
             out.texts(subject, DCAT + "keyword", values)
@@ -77,14 +87,14 @@ def add_keywords(out: Triples, subject, ident, texts: Texts) -> None:
                     out.add(subject, GEODCAT + "serviceCategory", iri)
                 else:
                     out.add(subject, DCAT + "theme", iri)
-            elif scheme_titles and values:
+            if scheme is not None and values:
+                # the record's own concept (a shared IRI is never described by a record: its
+                # description would travel with every record citing it), matching the IRI
                 concept = ox.BlankNode()
                 out.add(subject, DCT + "subject", concept)
                 out.texts(concept, SKOS + "prefLabel", values)
-                scheme = ox.BlankNode()
                 out.add(concept, SKOS + "inScheme", scheme)
-                out.texts(scheme, DCT + "title", scheme_titles)
-                out.add(scheme, DCT + "identifier", http_iri(href_of(thesaurus)))
+                out.add(concept, SKOS + "exactMatch", iri)
 
 
 def add_extents(out: Triples, subject, ident) -> None:
@@ -118,7 +128,8 @@ def add_extents(out: Triples, subject, ident) -> None:
                 either(
                     first(period, "endPosition"),
                     first(period, "end", "TimeInstant", "timePosition"),
-                )
+                ),
+                end=True,
             )
         for instant in (
             e for e in extent.iter() if local(e.tag) == "TimeInstant" and start is None
@@ -199,10 +210,10 @@ def is_depth_crs(vertical: Element) -> bool:
     return "epsg" in text and not DEPTH_EPSG_CODES.isdisjoint(re.findall(r"\d+", text))
 
 
-def _position(el: Element | None) -> ox.Literal | None:
+def _position(el: Element | None, *, end: bool = False) -> ox.Literal | None:
     if el is None or el.get("indeterminatePosition") in ("now", "unknown"):
         return None
-    return date_literal(el.text or "")
+    return date_literal(el.text or "", end=end)
 
 
 def add_quality(out: Triples, subject, md, texts: Texts) -> None:
@@ -294,8 +305,11 @@ def add_reference_systems(out: Triples, subject, md) -> None:
     ):
         value = href_of(code) or text_of(code)
         number = value.rsplit(":", 1)[-1].rsplit("/", 1)[-1]
+        named = re.search(r"(?i)EPSG\W{0,3}(\d{4,5})\b", value)  # "… [EPSG: 6339]"
         if not value.startswith("http") and "EPSG" in value.upper() and number.isdigit():
             value = "http://www.opengis.net/def/crs/EPSG/0/" + number
+        elif not value.startswith("http") and named:
+            value = "http://www.opengis.net/def/crs/EPSG/0/" + named.group(1)
         crs = http_iri(value)
         if crs is not None:
             out.add(subject, GEODCAT + "referenceSystem", crs)
@@ -340,6 +354,13 @@ def add_associations(out: Triples, subject, ident, base_iri: str) -> None:
         keys = [href_of(c) or text_of(c) for c in codes]
         keys += [e.get("uuidref", "") for e in find(block, "metadataReference")]
         key = next((k.strip() for k in keys if k and k.strip()), "")
-        if key:
-            target = http_iri(key) if key.startswith(("http://", "https://")) else None
-            out.add(subject, prop, target or ox.NamedNode(resource_iri("dataset", key, base_iri)))
+        if not key:
+            continue  # a citation without identifier points to nothing: no IRI is minted
+        doi = doi_of(key)
+        if doi:  # the IRI the DataCite and ISO converters give a DOI's dataset
+            target = ox.NamedNode(resource_iri("dataset", doi.lower(), base_iri))
+        elif key.lower().startswith(("http://", "https://")):
+            target = http_iri(key[:4].lower() + key[4:])
+        else:
+            target = ox.NamedNode(resource_iri("dataset", key, base_iri))
+        out.add(subject, prop, target)

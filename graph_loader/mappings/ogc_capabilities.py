@@ -1,15 +1,21 @@
-"""OGC WMS (1.1.1, 1.3.0), WFS (1.1, 2.0) and WCS (1.1, 2.0) capabilities → DCAT-AP 3.
+"""OGC capabilities → DCAT-AP 3: WMS (1.1.1, 1.3.0), WFS (1.1, 2.0), WCS (1.1, 2.0), WMTS 1.0,
+SOS (1.0, 2.0), WPS 1.0 and CSW 2.0.2.
 
 One ``dcat:DataService`` for the service (IRI minted from its endpoint URL) and one
-``dcat:Dataset`` per named layer, feature type or coverage (IRI minted from the endpoint URL
-and the layer name), linked by ``dcat:servesDataset``; each dataset has a distribution whose
-``dcat:accessService`` is the service. Elements are matched by local name, so the several
-versions and their namespaces (WMS, OWS 1.0 / 1.1 / 2.0) are read alike. Decisions:
+``dcat:Dataset`` per named layer, feature type, coverage, tile layer or observation offering
+(IRI minted from the endpoint URL and the layer name), linked by ``dcat:servesDataset``; each
+dataset has a distribution whose ``dcat:accessService`` is the service. A WPS (processes) and
+a CSW (a catalogue) serve no dataset of their own. Elements are matched by local name, so the
+several versions and their namespaces (WMS, OWS 1.0 / 1.1 / 2.0) are read alike. Decisions:
 
 - ``dcat:endpointURL`` is the GetCapabilities (else GetMap, else Service) online resource
   without its trailing ``?``; ``dcat:endpointDescription`` is the GetCapabilities request;
-- texts carry their ``xml:lang``; capabilities without one (WMS has none) are tagged fr or en
-  by :func:`~.build.guess_language` when clear, and a layer falls back on the service's language;
+- texts carry their ``xml:lang``; else the language the capabilities declare (root
+  ``xml:lang``, INSPIRE ``ResponseLanguage`` / ``DefaultLanguage``, OWS ``Languages``), else
+  fr or en when :func:`~.build.guess_language` is clear about the service's texts, or about
+  all the texts of the document together; a layer falls back on the service's language;
+- an SOS offering's envelope in a geographic EPSG CRS (``EPSG/0/4326``) is read latitude
+  first, as EPSG orders it; in CRS84 (or without CRS) longitude first; others are skipped;
 - access constraints "none" / "aucun" become ``dct:accessRights`` PUBLIC; a URL or a licence
   name (``Licence Ouverte Etalab 2.0``) ``dct:license``; other texts a ``dct:RightsStatement``;
 - a layer inherits the bounding box of its parent layer (WMS inheritance rules);
@@ -42,6 +48,8 @@ from .build import (
     licence_iri,
     text,
 )
+from .iso_common import lang_tag
+from .iso_parts import tel_iri
 from .xmlsafe import parse_xml
 
 __all__ = ["sniff", "convert", "STANDARDS"]
@@ -49,24 +57,42 @@ __all__ = ["sniff", "convert", "STANDARDS"]
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ROOTS = {"WMS_Capabilities": "wms", "WMT_MS_Capabilities": "wms", "WFS_Capabilities": "wfs"}
+#: namespace part of a ``Capabilities`` root -> service kind
+_CAPABILITIES_NS = {
+    "opengis.net/wcs": "wcs",
+    "opengis.net/wmts": "wmts",
+    "opengis.net/sos": "sos",
+    "opengis.net/wps": "wps",
+    "opengis.net/cat/csw": "csw",
+}
+KINDS = ("wms", "wfs", "wcs", "wmts", "sos", "wps", "csw")
 #: service kind -> the OGC service type IRI given as dct:conformsTo
-STANDARDS = {k: f"http://www.opengis.net/def/serviceType/ogc/{k}" for k in ("wms", "wfs", "wcs")}
+STANDARDS = {k: f"http://www.opengis.net/def/serviceType/ogc/{k}" for k in KINDS}
 _NONE = {"", "none", "aucun", "aucune", "no", "unrestricted", "nocondition", "nan"}
 
 
 def _root_kind(tag: str, head: str) -> str | None:
-    name = tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+    """The service kind of a root element: ``tag`` is ``{ns}name`` (parsed) or ``prefix:name``
+    (sniffed; the prefix's namespace is looked up in ``head``)."""
+    if tag.startswith("{"):
+        namespace, name = tag[1:].split("}", 1)
+    else:
+        prefix, _, name = tag.rpartition(":")
+        attribute = "xmlns:" + prefix if prefix else "xmlns"
+        declared = re.search(re.escape(attribute) + r"\s*=\s*[\"']([^\"']+)", head)
+        namespace = declared.group(1) if declared else ""
     if name in _ROOTS:
         return _ROOTS[name]
-    if name == "Capabilities" and "opengis.net/wcs" in head:
-        return "wcs"
+    if name == "Capabilities":
+        return next((k for part, k in _CAPABILITIES_NS.items() if part in namespace), None)
     return None
 
 
 def sniff(data: bytes) -> bool:
-    """The root element is WMS_Capabilities, WMT_MS_Capabilities, WFS_Capabilities or a
-    WCS Capabilities."""
-    head = data[:4096].decode("utf-8", "replace")
+    """The root element is WMS_Capabilities, WMT_MS_Capabilities, WFS_Capabilities or the
+    Capabilities of a WCS, WMTS, SOS, WPS or CSW."""
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    head = data[:8192].decode("utf-16" if utf16 else "utf-8", "replace").lstrip("\ufeff")
     found = re.search(r"<([A-Za-z_][\w.:-]*)", re.sub(r"<[?!][^>]*>", "", head))
     return bool(found) and _root_kind(found.group(1), head) is not None
 
@@ -139,6 +165,42 @@ def _ows_bbox(el: Element) -> str | None:
     return bbox_wkt(west, south, east, north)
 
 
+def _envelope_bbox(el: Element) -> str | None:
+    """The WKT box of a GML envelope (SOS offerings): latitude first in a geographic EPSG CRS,
+    longitude first in CRS84 or without CRS, None in another CRS or out of range."""
+    env = next(iter(_find(el, "Envelope")), None)
+    if env is None:
+        return None
+    srs = env.get("srsName", "")
+    code = re.search(r"EPSG(?:/0/|::|:)(\d+)$", srs)
+    try:
+        low = [float(v) for v in _text(_kid(env, "lowerCorner")).split()]
+        high = [float(v) for v in _text(_kid(env, "upperCorner")).split()]
+    except ValueError:
+        return None
+    if len(low) < 2 or len(high) < 2:
+        return None
+    if code and code.group(1).startswith("4") and ("/0/" in srs or "::" in srs):
+        (south, west), (north, east) = low[:2], high[:2]
+    elif not srs or "CRS84" in srs or (code and code.group(1) == "4326"):
+        (west, south), (east, north) = low[:2], high[:2]
+    else:
+        return None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        return None
+    return bbox_wkt(west, south, east, north)
+
+
+def _period(el: Element) -> tuple[ox.Literal | None, ox.Literal | None]:
+    """(start, end) of the first GML TimePeriod below ``el``."""
+    period = next(iter(_find(el, "TimePeriod")), None)
+    if period is None:
+        return None, None
+    begin = _text(next(iter(_find(period, "beginPosition")), None))
+    end = _text(next(iter(_find(period, "endPosition")), None))
+    return date_literal(begin) if begin else None, date_literal(end, end=True) if end else None
+
+
 def _wms_bbox(el: Element) -> str | None:
     box = _kid(el, "EX_GeographicBoundingBox")
     sides = ("westBoundLongitude", "southBoundLatitude", "eastBoundLongitude", "northBoundLatitude")
@@ -168,8 +230,33 @@ def _time_extent(layer: Element) -> tuple[ox.Literal | None, ox.Literal | None]:
     return None, None
 
 
+def _offerings(root: Element) -> list[Element]:
+    """The observation offerings of an SOS (1.0 ``ObservationOfferingList``, 2.0 ``offering``)."""
+    return [o for o in _find(root, "ObservationOffering")]
+
+
+def _offering_name(offering: Element) -> str:
+    names = [
+        *_kids(offering, "identifier"),
+        *_kids(offering, "name"),
+    ]
+    found = next((_text(n) for n in names if _text(n)), "")
+    return (
+        found
+        or offering.get("{http://www.opengis.net/gml}id", "")
+        or offering.get("{http://www.opengis.net/gml/3.2}id", "")
+    )
+
+
 def _layers(root: Element, kind: str) -> list[tuple[str, Element, str | None]]:
-    """(name, element, bbox) of each named layer, feature type or coverage."""
+    """(name, element, bbox) of each named layer, feature type, coverage or offering."""
+    if kind in ("wps", "csw"):
+        return []
+    if kind == "sos":
+        return [(_offering_name(o), o, _envelope_bbox(o)) for o in _offerings(root)]
+    if kind == "wmts":
+        layers = _kids(_kid(root, "Contents"), "Layer")
+        return [(_text(_kid(la, "Identifier")), la, _ows_bbox(la)) for la in layers]
     if kind == "wfs":
         return [(_text(_kid(f, "Name")), f, _ows_bbox(f)) for f in _find(root, "FeatureType")]
     if kind == "wcs":
@@ -198,12 +285,29 @@ def _endpoint(root: Element, kind: str) -> str:
         candidates = [_href(r) for r in found] + [_href(_kid(root, "Service", "OnlineResource"))]
     else:
         ops = [o for o in _find(root, "Operation") if o.get("name") == "GetCapabilities"]
-        candidates = [_href(g) for o in ops for g in _find(o, "Get")]
+        others = [o for o in _find(root, "Operation") if o.get("name") != "GetCapabilities"]
+        candidates = [_href(g) for o in ops + others for g in _find(o, "Get")]
+        candidates += [_href(g) for o in others for g in _find(o, "Post")]
+        # a RESTful WMTS names its capabilities document instead
+        candidates += [_href(m) for m in _kids(root, "ServiceMetadataURL")]
     for url in candidates:
         url = url.rstrip("?&")
         if is_url(url):
             return url
     raise InputError(f"{kind.upper()} capabilities give no http(s) endpoint URL")
+
+
+def _declared_language(root: Element) -> str | None:
+    """The language the capabilities declare: the root's ``xml:lang``, INSPIRE
+    ``ResponseLanguage`` / ``DefaultLanguage``, or the first OWS ``Language``."""
+    candidates = [root.get(_XML_LANG, "")]
+    for name in ("ResponseLanguage", "DefaultLanguage", "Languages"):
+        candidates += [_text(e) for block in _find(root, name) for e in _find(block, "Language")]
+    for code in candidates:
+        tag = lang_tag(code) if code else None
+        if tag:
+            return tag
+    return None
 
 
 def _rights(out: Triples, subject, constraints: list[str], lang) -> None:
@@ -229,12 +333,15 @@ def _parties(out: Triples, root: Element, kind: str):
             _text(_kid(primary, "ContactPerson")),
         )
         email, site = _text(_kid(info, "ContactElectronicMailAddress")), ""
+        phone = _text(_kid(info, "ContactVoiceTelephone"))
     else:
         provider = _kid(root, "ServiceProvider")
         org, site = _text(_kid(provider, "ProviderName")), _href(_kid(provider, "ProviderSite"))
         person = _text(_kid(provider, "ServiceContact", "IndividualName"))
         mails = _find(provider, "ElectronicMailAddress") if provider is not None else []
         email = _text(mails[0]) if mails else ""
+        voices = _find(provider, "Voice") if provider is not None else []
+        phone = _text(voices[0]) if voices else ""
     publisher = contact = None
     if org:
         publisher = ox.BlankNode()
@@ -250,6 +357,7 @@ def _parties(out: Triples, root: Element, kind: str):
             out.add(contact, VCARD + "organization-unit", text(person))
         if re.match(r"^[^@\s]+@[^@\s]+$", email):
             out.add(contact, VCARD + "hasEmail", ox.NamedNode("mailto:" + email))
+        out.add(contact, VCARD + "hasTelephone", tel_iri(phone) if phone else None)
     return publisher, contact
 
 
@@ -261,20 +369,30 @@ def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
         root = parse_xml(data, name="capabilities")
     except (LookupError, ValueError) as exc:  # unknown or inconsistent encoding declaration
         raise InputError(f"capabilities: unreadable XML: {exc}") from exc
-    kind = _root_kind(root.tag, data[:4096].decode("utf-8", "replace"))
+    kind = _root_kind(root.tag, "")
     if kind is None:
-        raise InputError(f"<{_local(root)}> is not WMS, WFS or WCS capabilities")
+        raise InputError(
+            f"<{_local(root)}> is not WMS, WFS, WCS, WMTS, SOS, WPS or CSW capabilities"
+        )
     ident = _kid(root, "Service") if kind == "wms" else _kid(root, "ServiceIdentification")
-    if ident is None or not _kids(ident, "Title"):
-        raise InputError(f"{kind.upper()} capabilities have no service title")
+    if ident is None:
+        raise InputError(f"{kind.upper()} capabilities have no service identification")
     endpoint = _endpoint(root, kind)
     service = ox.NamedNode(resource_iri("service", endpoint, base_iri))
-    texts = _Texts(None)
+    texts = _Texts(_declared_language(root))
     lang = texts.lang([*_kids(ident, "Title"), *_kids(ident, "Abstract")])
+    if lang is None:  # all the document's titles, abstracts and keywords together
+        words = ("Title", "Abstract", "Keyword", "description")
+        everything = [e for e in root.iter() if _local(e) in words]
+        lang = texts.lang(everything)
     texts.fallback = lang
     out = Triples()
     out.add(service, A, ox.NamedNode(DCAT + "DataService"))
-    texts.add(out, service, DCT + "title", _kids(ident, "Title"), lang)
+    if any(_text(t) for t in _kids(ident, "Title")):
+        texts.add(out, service, DCT + "title", _kids(ident, "Title"), lang)
+    else:  # an untitled service is named by what it is (the datasets it serves stay readable)
+        out.add(service, DCT + "title", text(f"Service {kind.upper()} : {endpoint}", "fr"))
+        out.add(service, DCT + "title", text(f"{kind.upper()} service: {endpoint}", "en"))
     texts.add(out, service, DCT + "description", _kids(ident, "Abstract"), lang)
     texts.add(out, service, DCAT + "keyword", _keywords(ident), lang)
     out.add(service, DCAT + "endpointURL", ox.NamedNode(endpoint))
@@ -296,16 +414,21 @@ def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
         dataset = ox.NamedNode(resource_iri("dataset", f"{endpoint}#{name}", base_iri))
         out.add(service, DCAT + "servesDataset", dataset)
         out.add(dataset, A, ox.NamedNode(DCAT + "Dataset"))
+        abstracts = _kids(layer, "Abstract", "description")
         titles = _kids(layer, "Title")
-        layer_lang = texts.lang([*titles, *_kids(layer, "Abstract")])
+        if kind == "sos":  # an offering's name is often a URN: its description names it better
+            # (and stays its description)
+            names = [n for n in _kids(layer, "name") if " " in _text(n)]
+            titles = names or [a for a in abstracts if 0 < len(_text(a)) <= 200]
+        layer_lang = texts.lang([*titles, *abstracts])
         if titles:
             texts.add(out, dataset, DCT + "title", titles, layer_lang)
         else:
             out.add(dataset, DCT + "title", text(name, layer_lang))
-        texts.add(out, dataset, DCT + "description", _kids(layer, "Abstract"), layer_lang)
+        texts.add(out, dataset, DCT + "description", abstracts, layer_lang)
         texts.add(out, dataset, DCAT + "keyword", _keywords(layer), layer_lang)
         out.add(dataset, DCT + "identifier", text(name))
-        start, end = _time_extent(layer)
+        start, end = _period(layer) if kind == "sos" else _time_extent(layer)
         if start is not None or end is not None:
             period = ox.BlankNode()
             out.add(dataset, DCT + "temporal", period)

@@ -11,6 +11,9 @@ csw             CSW 2.0.2 GetRecords, startPosition paging       startPosition
 oaipmh          OAI-PMH ListRecords, resumptionToken paging      resumptionToken
 dcat            DCAT pages with Hydra ``next`` links             page URL
 directory       a folder of files                                last relative path
+stac            STAC API ``/collections`` (``next`` links), or   page URL, or the JSON
+                a static catalogue's ``child`` links             queue of URLs to visit
+thredds         THREDDS catalogues through catalogRefs           catalogues to read
 ==============  ==============================================  ====================
 """
 
@@ -28,6 +31,8 @@ SOURCES: dict[str, str] = {
     "oai-pmh": "graph_loader.sources.oaipmh:OAIPMHSource",
     "dcat": "graph_loader.sources.dcat:DCATSource",
     "directory": "graph_loader.sources.directory:DirectorySource",
+    "stac": "graph_loader.sources.stac:STACSource",
+    "thredds": "graph_loader.sources.thredds:THREDDSSource",
 }
 
 

@@ -1,0 +1,380 @@
+"""Project Open Data catalogues (``data.json``, POD metadata schema v1.1 and v1.0) → DCAT-AP 3.
+
+The US federal open-data catalogues (data.gov and each agency's ``/data.json``) publish one JSON
+document whose ``dataset`` array lists the datasets, with keys named after DCAT but no usable
+JSON-LD context (the remote ``catalog.jsonld`` is not fetched, and the inline contexts of some
+files map ``identifier`` or ``license`` to terms that do not exist). The keys are read as the
+schema defines them, whatever ``@context`` says:
+
+- ``title``, ``description``, ``keyword`` and ``theme`` (free words, kept as keywords so that
+  keyword linking lands them in the thesaurus) are texts in the catalogue's ``language`` (else
+  the language their words show, else English);
+- ``identifier`` is kept as ``dct:identifier``; the dataset IRI is its ``@id``, else the
+  identifier when it is a URL, else minted from it; ``modified`` / ``issued`` are dates;
+- ``publisher`` (with its ``subOrganizationOf`` chain) and ``contactPoint`` (``fn``,
+  ``hasEmail``) become a ``foaf:Organization`` and a ``vcard`` contact point;
+- ``accessLevel`` gives ``dct:accessRights`` (public, restricted public, non-public),
+  ``license`` and ``rights`` the licence and rights statement;
+- ``spatial`` is a bounding box (``"W,S,E,N"``), a GeoJSON geometry or a place name;
+  ``temporal`` an ISO 8601 interval (``start/end``, ``start/P1Y``);
+- each ``distribution`` gives ``dcat:downloadURL`` / ``dcat:accessURL`` (the download URL
+  when no access URL is given), ``dcat:mediaType``, ``dct:format``, title, description and
+  ``dct:conformsTo``; ``landingPage``, ``references``, ``describedBy``, ``conformsTo``,
+  ``isPartOf`` and ``accrualPeriodicity`` are kept as links.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pyoxigraph as ox
+
+from ..errors import InputError
+from ..iri import resource_iri
+from ..terms import DCAT, DCT, FOAF
+from .build import (
+    ACCESS_RIGHTS,
+    LANGUAGES,
+    VCARD,
+    WKT,
+    A,
+    Triples,
+    bbox_wkt,
+    date_literal,
+    guess_language,
+    is_url,
+    licence_iri,
+    plain,
+)
+from .iso_parts import _FILE_TYPES, FILE_TYPE
+from .xmlsafe import MAX_RECORD_BYTES
+
+__all__ = ["sniff", "convert"]
+
+POD_SCHEMA = "project-open-data.cio.gov"
+LOCN = "http://www.w3.org/ns/locn#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+IANA = "https://www.iana.org/assignments/media-types/"
+FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
+#: ISO 8601 repeating durations of the POD schema -> EU frequency codes
+_FREQUENCIES = {
+    "R/PT1S": "CONT",
+    "R/PT1H": "HOURLY",
+    "R/P1D": "DAILY",
+    "R/P3.5D": "BIWEEKLY",
+    "R/P1W": "WEEKLY",
+    "R/P0.5M": "BIMONTHLY",
+    "R/P2W": "BIWEEKLY",
+    "R/P1M": "MONTHLY",
+    "R/P2M": "BIMONTHLY",
+    "R/P3M": "QUARTERLY",
+    "R/P4M": "ANNUAL_3",
+    "R/P6M": "ANNUAL_2",
+    "R/P1Y": "ANNUAL",
+    "R/P2Y": "BIENNIAL",
+    "R/P3Y": "TRIENNIAL",
+    "R/P10Y": "DECENNIAL",
+    "irregular": "IRREG",
+}
+_ACCESS = {"public": "public", "restricted public": "restricted", "non-public": "non-public"}
+_NUMBER = r"-?\d+(?:\.\d+)?"
+
+
+def _datasets(document: object) -> list[dict] | None:
+    """The dataset objects of a POD document, or None if it is not one."""
+    if isinstance(document, dict):
+        conforms = str(document.get("conformsTo", "")) + str(document.get("@context", ""))
+        datasets = document.get("dataset")
+        if POD_SCHEMA in conforms and isinstance(datasets, list):
+            return [d for d in datasets if isinstance(d, dict)]
+        return None
+    if isinstance(document, list) and document and all(isinstance(d, dict) for d in document):
+        # POD v1.0: a bare array of datasets
+        if all("title" in d and ("accessLevel" in d or "bureauCode" in d) for d in document):
+            return document
+    return None
+
+
+def sniff(data: bytes) -> bool:
+    """A ``data.json`` catalogue of the Project Open Data schema (v1.1, or a v1.0 array)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] not in (b"{", b"[") or len(data) > MAX_RECORD_BYTES:
+        return False
+    if POD_SCHEMA.encode() not in data[:65536] and b'"accessLevel"' not in data[:65536]:
+        return False
+    try:
+        return _datasets(json.loads(data)) is not None
+    except ValueError:
+        return False
+
+
+def _texts(value: object) -> list[str]:
+    """The non-empty strings of a value (a string or a list of strings)."""
+    items = value if isinstance(value, list) else [value]
+    return [plain(v) for v in items if isinstance(v, str) and plain(v)]
+
+
+def _url(value: object) -> ox.NamedNode | None:
+    if isinstance(value, str) and is_url(value.strip()):
+        try:
+            return ox.NamedNode(value.strip().replace(" ", "%20"))
+        except ValueError:
+            return None
+    return None
+
+
+def _language(dataset: dict, catalogue_language: str | None) -> str:
+    for code in _texts(dataset.get("language")):
+        primary = code.split("-")[0].lower()
+        if re.fullmatch(r"[a-z]{2}", primary):
+            return primary
+    if catalogue_language:
+        return catalogue_language
+    words = _texts(dataset.get("title")) + _texts(dataset.get("description"))
+    return guess_language(*words) or "en"
+
+
+def spatial_box(value: str) -> str | None:
+    """A WKT polygon of a POD bounding box ``"W,S,E,N"`` (spaces or commas), else None.
+
+    >>> spatial_box("-124.7,24.5,-66.9,49.4")
+    'POLYGON((-124.7 24.5, -66.9 24.5, -66.9 49.4, -124.7 49.4, -124.7 24.5))'
+    >>> spatial_box("United States") is None
+    True
+    """
+    parts = re.split(r"\s*,\s*|\s+", value.strip())
+    if len(parts) != 4 or not all(re.fullmatch(_NUMBER, p) for p in parts):
+        return None
+    west, south, east, north = (float(p) for p in parts)
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        return None
+    return bbox_wkt(west, south, east, north)
+
+
+def _geojson_box(value: object) -> str | None:
+    """The envelope of a GeoJSON geometry, as a WKT polygon."""
+    points: list[tuple[float, float]] = []
+
+    def walk(coords: object) -> None:
+        if (
+            isinstance(coords, list)
+            and len(coords) >= 2
+            and all(isinstance(c, int | float) for c in coords[:2])
+        ):
+            points.append((float(coords[0]), float(coords[1])))
+        elif isinstance(coords, list):
+            for c in coords:
+                walk(c)
+
+    if isinstance(value, dict):
+        walk(value.get("coordinates"))
+    if not points:
+        return None
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    if not (-180 <= min(lons) and max(lons) <= 180 and -90 <= min(lats) and max(lats) <= 90):
+        return None
+    return bbox_wkt(min(lons), min(lats), max(lons), max(lats))
+
+
+class _Mapper:
+    def __init__(self, base_iri: str):
+        self.base = base_iri
+        self.out = Triples()
+
+    def organisation(self, value: object, depth: int = 0) -> ox.BlankNode | None:
+        if not isinstance(value, dict) or depth > 6:
+            return None
+        names = _texts(value.get("name"))
+        if not names:
+            return None
+        org = ox.BlankNode()
+        out = self.out
+        out.add(org, A, ox.NamedNode(FOAF + "Organization"))
+        out.add(org, A, ox.NamedNode(FOAF + "Agent"))
+        out.add(org, FOAF + "name", ox.Literal(names[0]))
+        for mail in _texts(value.get("mbox")):
+            address = mail.removeprefix("mailto:")
+            if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address):
+                out.add(org, FOAF + "mbox", ox.NamedNode("mailto:" + address))
+        parent = self.organisation(value.get("subOrganizationOf"), depth + 1)
+        if parent is not None:
+            out.add(org, "http://www.w3.org/ns/org#subOrganizationOf", parent)
+        return org
+
+    def contact(self, dataset, value: object) -> None:
+        if not isinstance(value, dict):
+            return
+        name = next(iter(_texts(value.get("fn"))), None)
+        mails = [
+            m.removeprefix("mailto:")
+            for m in _texts(value.get("hasEmail"))
+            if re.fullmatch(r"(mailto:)?[^@\s]+@[^@\s]+\.[^@\s]+", m)
+        ]
+        if name is None and not mails:
+            return
+        card = ox.BlankNode()
+        self.out.add(dataset, DCAT + "contactPoint", card)
+        self.out.add(card, A, ox.NamedNode(VCARD + "Kind"))
+        self.out.add(card, VCARD + "fn", ox.Literal(name or mails[0]))
+        for mail in mails:
+            self.out.add(card, VCARD + "hasEmail", ox.NamedNode("mailto:" + mail))
+
+    def spatial(self, dataset, value: object) -> None:
+        box = name = None
+        if isinstance(value, str):
+            box = spatial_box(value)
+            if box is None and plain(value):
+                try:
+                    box = _geojson_box(json.loads(value))
+                except ValueError:
+                    name = plain(value)
+        elif isinstance(value, dict):
+            box = _geojson_box(value)
+        if box is None and name is None:
+            return
+        location = ox.BlankNode()
+        self.out.add(dataset, DCT + "spatial", location)
+        self.out.add(location, A, ox.NamedNode(DCT + "Location"))
+        if box is not None:
+            self.out.add(location, DCAT + "bbox", ox.Literal(box, datatype=WKT))
+        if name is not None:
+            self.out.add(location, LOCN + "geographicName", ox.Literal(name))
+
+    def temporal(self, dataset, value: object) -> None:
+        if not isinstance(value, str) or "/" not in value:
+            return
+        start_text, _, end_text = value.strip().partition("/")
+        start = date_literal(start_text) if not start_text.startswith("P") else None
+        end = date_literal(end_text, end=True) if not end_text.startswith("P") else None
+        if start is None and end is None:
+            return
+        period = ox.BlankNode()
+        self.out.add(dataset, DCT + "temporal", period)
+        self.out.add(period, A, ox.NamedNode(DCT + "PeriodOfTime"))
+        self.out.add(period, DCAT + "startDate", start)
+        self.out.add(period, DCAT + "endDate", end)
+
+    def distribution(self, dataset, value: dict, lang: str) -> None:
+        out = self.out
+        download, access = _url(value.get("downloadURL")), _url(value.get("accessURL"))
+        if download is None and access is None:
+            return
+        dist = ox.BlankNode()
+        out.add(dataset, DCAT + "distribution", dist)
+        out.add(dist, A, ox.NamedNode(DCAT + "Distribution"))
+        out.add(dist, DCAT + "accessURL", access or download)
+        out.add(dist, DCAT + "downloadURL", download)
+        for title in _texts(value.get("title"))[:1]:
+            out.add(dist, DCT + "title", ox.Literal(title, language=lang))
+        for description in _texts(value.get("description"))[:1]:
+            out.add(dist, DCT + "description", ox.Literal(description, language=lang))
+        for media in _texts(value.get("mediaType"))[:1]:
+            if re.fullmatch(r"[a-z]+/[A-Za-z0-9.+-]+", media):
+                out.add(dist, DCAT + "mediaType", ox.NamedNode(IANA + media))
+        for name in _texts(value.get("format"))[:1]:
+            if name.lower() in _FILE_TYPES:
+                iri = ox.NamedNode(FILE_TYPE + _FILE_TYPES[name.lower()])
+                out.add(dist, DCT + "format", iri)
+                out.add(iri, A, ox.NamedNode(DCT + "MediaType"))
+            else:
+                node = ox.BlankNode()
+                out.add(dist, DCT + "format", node)
+                out.add(node, A, ox.NamedNode(DCT + "MediaType"))
+                out.add(node, RDFS + "label", ox.Literal(name))
+        out.add(dist, DCT + "conformsTo", _url(value.get("conformsTo")))
+        out.add(
+            dist, "http://www.w3.org/2007/05/powder-s#describedby", _url(value.get("describedBy"))
+        )
+
+    def dataset(self, value: dict, catalogue_language: str | None) -> None:
+        out = self.out
+        titles = _texts(value.get("title"))
+        identifier = next(iter(_texts(value.get("identifier"))), None)
+        key = value.get("@id") if isinstance(value.get("@id"), str) else None
+        if key and is_url(key):
+            dataset = ox.NamedNode(key)
+        elif identifier and is_url(identifier):
+            dataset = ox.NamedNode(identifier)
+        elif identifier or titles:
+            dataset = ox.NamedNode(resource_iri("dataset", identifier or titles[0], self.base))
+        else:
+            return
+        lang = _language(value, catalogue_language)
+        out.add(dataset, A, ox.NamedNode(DCAT + "Dataset"))
+        for title in titles[:1]:
+            out.add(dataset, DCT + "title", ox.Literal(title, language=lang))
+        for description in _texts(value.get("description"))[:1]:
+            out.add(dataset, DCT + "description", ox.Literal(description, language=lang))
+        words = _texts(value.get("keyword")) + _texts(value.get("theme"))
+        for word in dict.fromkeys(words):
+            out.add(dataset, DCAT + "keyword", ox.Literal(word, language=lang))
+        if identifier:
+            out.add(dataset, DCT + "identifier", ox.Literal(identifier))
+        for prop in ("issued", "modified"):
+            for date in _texts(value.get(prop))[:1]:
+                out.add(dataset, DCT + prop, date_literal(date))
+        out.add(dataset, DCT + "publisher", self.organisation(value.get("publisher")))
+        self.contact(dataset, value.get("contactPoint"))
+        for level in _texts(value.get("accessLevel"))[:1]:
+            right = ACCESS_RIGHTS.get(_ACCESS.get(level.lower(), ""))
+            if right:
+                out.add(dataset, DCT + "accessRights", ox.NamedNode(right))
+        for licence in _texts(value.get("license"))[:1]:
+            iri = licence_iri(licence, spdx=False)
+            out.add(dataset, DCT + "license", iri)
+            if iri is not None:
+                out.add(iri, A, ox.NamedNode(DCT + "LicenseDocument"))
+        for rights in _texts(value.get("rights"))[:1]:
+            statement = ox.BlankNode()
+            out.add(dataset, DCT + "rights", statement)
+            out.add(statement, A, ox.NamedNode(DCT + "RightsStatement"))
+            out.add(statement, RDFS + "label", ox.Literal(rights, language=lang))
+        self.spatial(dataset, value.get("spatial"))
+        self.temporal(dataset, value.get("temporal"))
+        for page in _texts(value.get("landingPage"))[:1]:
+            iri = _url(page)
+            out.add(dataset, DCAT + "landingPage", iri)
+            if iri is not None:
+                out.add(iri, A, ox.NamedNode(FOAF + "Document"))
+        for code in _texts(value.get("accrualPeriodicity"))[:1]:
+            frequency = _FREQUENCIES.get(code)
+            if frequency:
+                out.add(dataset, DCT + "accrualPeriodicity", ox.NamedNode(FREQUENCY + frequency))
+        for code in _texts(value.get("language")):
+            primary = code.split("-")[0].lower()
+            if primary in LANGUAGES:
+                out.add(dataset, DCT + "language", ox.NamedNode(LANGUAGES[primary]))
+        for ref in _texts(value.get("references")):
+            out.add(dataset, DCT + "references", _url(ref))
+        out.add(dataset, DCT + "conformsTo", _url(value.get("conformsTo")))
+        out.add(dataset, DCT + "isPartOf", _url(value.get("isPartOf")))
+        out.add(
+            dataset,
+            "http://www.w3.org/2007/05/powder-s#describedby",
+            _url(value.get("describedBy")),
+        )
+        for dist in value.get("distribution") or []:
+            if isinstance(dist, dict):
+                self.distribution(dataset, dist, lang)
+
+
+def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
+    """The datasets of a Project Open Data catalogue, in DCAT-AP 3."""
+    try:
+        document = json.loads(data)
+    except ValueError as exc:
+        raise InputError(f"invalid JSON: {exc}") from exc
+    datasets = _datasets(document)
+    if datasets is None:
+        raise InputError("not a Project Open Data catalogue (no dataset array)")
+    language = None
+    if isinstance(document, dict):
+        codes = _texts(document.get("language"))
+        language = codes[0].split("-")[0].lower() if codes else None
+    mapper = _Mapper(base_iri)
+    for dataset in datasets:
+        mapper.dataset(dataset, language)
+    if not mapper.out:
+        raise InputError("Project Open Data catalogue without any titled dataset")
+    return list(dict.fromkeys(mapper.out))

@@ -378,6 +378,8 @@ class _Document:
     dropped: list = field(default_factory=list)
     #: record resource -> its repairs (read-level ones of its statements included)
     record_repairs: dict = field(default_factory=dict)
+    #: what the document held, when it gave no record
+    held: str | None = None
 
     def validated(self) -> list[Record]:
         """What is validated together: the document's records, duplicates included (a
@@ -501,11 +503,8 @@ def load_paths(
             augment=augment,
             repair=repair,
         )
-        had_records = any(r.kind != "source" for r in split.records) or split.anonymous
-        if not had_records:
-            message = held(d.quads, lang)
-            report.empty[d.name] = message
-            report.empty_files.append(f"{d.name}: {message}")
+        if not (any(r.kind != "source" for r in split.records) or split.anonymous):
+            d.held = held(d.quads, lang)  # no record: empty, unless it adds to one (below)
         d.quads = []
         kept = []
         for r in split.records:
@@ -522,6 +521,22 @@ def load_paths(
         report.orphan_subjects += len(split.orphans)  # kept, in their file's source record
         for node, kind, triples in split.anonymous:
             judge.anonymous(node, kind, triples, d.name)
+    named: set | None = None  # the IRIs the records of this load name (computed if needed)
+    for d in documents:
+        if d.held is None:
+            continue
+        if named is None:
+            named = {
+                t.object
+                for e in documents
+                for r in e.split.records
+                if r.kind != "source"
+                for t in r.triples
+                if isinstance(t.object, ox.NamedNode)
+            }
+        if not _adds_to_a_record(d, taken, named, report.formats):
+            report.empty[d.name] = d.held
+            report.empty_files.append(f"{d.name}: {d.held}")
     if "stac" in report.formats.values():
         # STAC items stay in their file's graph, naming their collection: "apart" are those
         # whose collection is no record of this load
@@ -568,6 +583,20 @@ def load_paths(
     clock.lap("write")
     report.seconds = time.perf_counter() - started
     return report
+
+
+_HAS_PART = ox.NamedNode(DCT + "hasPart")
+
+
+def _adds_to_a_record(d: _Document, taken: dict, named: set, formats: dict) -> bool:
+    """Does a document that gave no record add to the catalogue? Its statements (kept in its
+    own source graph) are about a record of this load or about what records name (shared
+    agents, organisations, services), or they are STAC items naming their collection
+    (counted apart in the report)."""
+    triples = [t for r in d.split.records for t in r.triples]
+    if any(t.subject in taken or t.subject in named for t in triples):
+        return True
+    return formats.get(d.name) == "stac" and any(t.predicate == _HAS_PART for t in triples)
 
 
 def _quad(t) -> ox.Quad:

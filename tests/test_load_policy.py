@@ -183,6 +183,31 @@ def test_each_record_keeps_its_own_documents_description_of_a_shared_agent(tmp_p
     assert about_agent("c") == set()
 
 
+def test_a_file_of_agents_named_by_records_is_not_empty_but_one_nobody_names_is(tmp_path):
+    orcid = "https://orcid.org/0000-0002-1825-0097"
+    _write(
+        tmp_path,
+        {
+            "a.ttl": _dataset("a", orcid),
+            "people.ttl": f'<{orcid}> a foaf:Person ; foaf:name "Josiah Carberry" .',
+            "others.ttl": '<https://ror.org/044jxhp58> a foaf:Organization ; foaf:name "IRD" .',
+        },
+    )
+    store = EmbeddedStore(None)
+    report = load_paths(store, [tmp_path], base_iri=BASE)
+    assert report.empty == {
+        "others.ttl": "no dataset, service, publication or software; 1 subject(s), types: "
+        "foaf:Organization (1); its statements are kept in the file's source graph"
+    }
+    # the record does not borrow the description; the store still has it, in people.ttl's graph
+    graph = record_graph_iri(ID + "dataset/a")
+    assert [t for t in store.graph_triples(graph) if t.subject == ox.NamedNode(orcid)] == []
+    assert store.query(
+        'ASK { GRAPH ?g { ?p <http://xmlns.com/foaf/0.1/name> "Josiah Carberry" } }',
+        {"p": ox.NamedNode(orcid)},
+    )
+
+
 def test_a_record_described_by_two_files_is_loaded_from_the_first_and_reported(tmp_path):
     _write(
         tmp_path,

@@ -123,24 +123,53 @@ def init(store_spec):
 @store_option
 @lang_option
 @click.option("--base-iri", default=None, help="Base IRI for minted IRIs [default: $GAIA_KG_BASE].")
+@click.option(
+    "--base",
+    "document_base",
+    default=None,
+    metavar="URL",
+    help="Base URL that relative IRIs of the files resolve against (a folder's files: their "
+    "path under it) [default: each file's file: URI].",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Reject every record with a SHACL Violation (default: only what cannot be a record; "
+    "the rest is loaded, flagged as not conformant).",
+)
 @click.option("--infer/--no-infer", default=True, help="Rebuild the inference graph afterwards.")
-def load(paths, store_spec, lang, base_iri, infer):
-    """Load files or folders (Turtle, RDF/XML, JSON-LD, N-Triples, N-Quads, TriG).
+def load(paths, store_spec, lang, base_iri, document_base, strict, infer):
+    """Load files or folders (Turtle, RDF/XML, JSON-LD, N-Triples, N-Quads, TriG, and the
+    metadata formats of graph_loader.mappings).
 
-    The format of each file is detected from its content. Records with a SHACL Violation are
-    rejected and explained; the rest is written, one named graph per record.
+    The format of each file is detected from its content; each file is split into records on
+    its own, one named graph per record. A record without a title, or without an IRI, is
+    rejected and explained; a record with another SHACL Violation is loaded and flagged as not
+    conformant (``--strict``: rejected). Exit code 1 when a record was rejected or a file
+    could not be read.
     """
     settings = _settings(store_spec, base_iri=base_iri)
     try:
         with _open(settings) as store:
-            report = _load(store, paths, settings, lang, infer)
+            report = _load(
+                store, paths, settings, lang, infer, strict=strict, document_base=document_base
+            )
     except GaiaKGError as exc:
         _fail(exc)
     if not report.ok:
         sys.exit(1)
 
 
-def _load(store, paths, settings: Settings, lang: str, infer: bool):
+def _load(
+    store,
+    paths,
+    settings: Settings,
+    lang: str,
+    infer: bool,
+    *,
+    strict: bool = False,
+    document_base: str | None = None,
+):
     from .bootstrap import initialise
     from .pipeline import load_paths
     from .report import print_load_report
@@ -148,7 +177,15 @@ def _load(store, paths, settings: Settings, lang: str, infer: bool):
     written = list(initialise(store, infer=False, quiet=True))  # a fresh store gets them
     for line in written:
         click.echo(line)
-    report = load_paths(store, paths, base_iri=settings.base_iri, lang=lang, progress=_progress)
+    report = load_paths(
+        store,
+        paths,
+        base_iri=settings.base_iri,
+        lang=lang,
+        progress=_progress,
+        strict=strict,
+        document_base=document_base,
+    )
     print_load_report(report, lang=lang, echo=click.echo)
     if infer and (written or report.count("loaded") or report.count("updated")):
         from .inference import rebuild_inference

@@ -3,9 +3,12 @@
 ``harvest(store, config, client=...)`` reads every record of one declared source
 (:mod:`graph_loader.harvest_config`) and never fails silently:
 
-- each upstream record is converted and validated on its own: a record that cannot be read,
-  converted or validated is *rejected* with its reasons, and the harvest goes on; nothing of a
-  rejected record is written (a record is all its graphs or nothing);
+- each upstream record is converted, repaired (:mod:`graph_loader.repair`, each repair written
+  in its provenance) and validated on its own: a record that cannot be read or converted, or
+  that cannot be a record (no title, no IRI), is *rejected* with its reasons, and the harvest
+  goes on; a record with another SHACL Violation is loaded flagged as not conformant, unless
+  the source's ``policy`` is ``"strict"``; nothing of a rejected record is written (a record
+  is all its graphs or nothing);
 - records whose datestamp is the one stored (or, after conversion, whose content hash is) are
   *unchanged* and not rewritten; records deleted upstream (OAI-PMH ``deleted``) or, at the end of
   a complete full harvest, no longer listed are *withdrawn* (their graphs dropped);
@@ -47,13 +50,14 @@ from .harvest_state import (
     source_iri,
     write_checkpoint,
 )
-from .pipeline import Judge, problems_by_record, record_title
+from .pipeline import Judge, disjoint_groups, held, problems_by_record, record_title
 from .queries import load_query
 from .records import Record, record_graph_iri, split_records
+from .repair import repair_triples
 from .sources import RawRecord, SourceError
 from .store import GraphWrite, Store
-from .terms import DCAT, DCT, HARVEST_SOURCE, SDO, UPSTREAM_DATESTAMP, UPSTREAM_IDENTIFIER, XSD
-from .validate import Shapes, describe, load_shapes, validate
+from .terms import HARVEST_SOURCE, UPSTREAM_DATESTAMP, UPSTREAM_IDENTIFIER
+from .validate import Shapes, load_shapes, validate
 
 __all__ = ["harvest", "HarvestReport", "RecordResult", "BATCH", "CHECKPOINT_SECONDS", "STATUSES"]
 
@@ -62,9 +66,6 @@ BATCH = 200
 MAX_SKIPS = 10
 CHECKPOINT_SECONDS = 10.0
 STATUSES = ("loaded", "updated", "unchanged", "withdrawn", "rejected")
-#: properties whose untagged strings get the source's declared language
-_TEXT = {DCT + "title", DCT + "description", DCAT + "keyword", SDO + "name", SDO + "description"}
-_STRING = ox.NamedNode(XSD + "string")
 #: source kinds whose upstream "records" are pages of many records, each judged on its own
 _PAGES = {"dcat", "thredds"}
 
@@ -78,6 +79,9 @@ class RecordResult:
     title: str = ""
     resource: str | None = None
     reasons: list[str] = field(default_factory=list)
+    #: Violations of a record loaded all the same, flagged as not conformant
+    defects: list[str] = field(default_factory=list)
+    repairs: int = 0
 
 
 @dataclass
@@ -87,6 +91,8 @@ class HarvestReport:
     source: str
     kind: str
     mode: str = "full"
+    #: what the source does with a record that has a SHACL Violation: "flag" or "strict"
+    policy: str = "flag"
     started: str = ""
     #: when the harvest began: the start of the interrupted run a resumed run goes on with
     harvest_started: str = ""
@@ -130,7 +136,10 @@ class HarvestReport:
             "complete": self.complete,
             "resumedFrom": self.resumed_from,
             "interrupted": self.interrupted,
+            "policy": self.policy,
             "counts": {s: self.count(s) for s in STATUSES},
+            "flagged": sum(1 for r in self.results if r.defects and r.status != "rejected"),
+            "repaired": sum(1 for r in self.results if r.repairs and r.status != "rejected"),
             "rejected": [
                 {"identifier": r.identifier, "title": r.title, "reasons": r.reasons}
                 for r in rejected[:limit]
@@ -154,6 +163,8 @@ class _Unit:
     datestamp: str | None
     fmt: str
     records: list[Record]
+    #: record resource -> its repairs
+    repairs: dict = field(default_factory=dict)
 
 
 def harvest(
@@ -198,7 +209,9 @@ class _Run:
     def __init__(self, store, config: SourceConfig, base_iri, lang, shapes, force: bool):
         self.store, self.config, self.base_iri = store, config, base_iri
         self.lang, self.shapes, self.force = lang, shapes, force
-        self.report = HarvestReport(config.name, config.kind, started=now_literal().value)
+        self.report = HarvestReport(
+            config.name, config.kind, started=now_literal().value, policy=config.policy
+        )
         self.linker = KeywordLinker.from_store(store)
         self.known = known_records(store, config.name)
         self.hashes = {k.graph: k.content_hash for ks in self.known.values() for k in ks}
@@ -285,7 +298,7 @@ class _Run:
         for raw in batch:
             units += self.convert(raw, drops)
         writes = [w for d in drops for w in d]
-        for group in _disjoint(units):
+        for group in disjoint_groups(units, lambda u: u.records):
             writes += self.judge(group)
         self.write(writes, [])
 
@@ -340,14 +353,29 @@ class _Run:
         try:
             if not raw.data.strip():
                 raise InputError("empty record (notice vide)")
+            read_repairs: list = []  # read-level repairs: base IRI, encodings, bad IRIs
             fmt, quads = read_document(
-                raw.data, name=raw.identifier, base_iri=raw.url, mint_base=self.base_iri
+                raw.data,
+                name=raw.identifier,
+                base_iri=raw.url,
+                mint_base=self.base_iri,
+                repairs=read_repairs,
             )
         except InputError as exc:
             self.result(raw.identifier, "rejected", reasons=[str(exc)])
             return []
-        quads = self.with_language(quads)
         origin = f"{self.name}:{raw.identifier}"
+        language = self.config.language
+        mine: dict = {}  # record resource -> its repairs
+
+        def repair(root, kind, triples):
+            fixed, found = repair_triples(triples, root=root, language=language)
+            subjects = {t.subject.value for t in triples} | {root.value}
+            found = [r for r in read_repairs if r.subject in subjects] + list(found)
+            if found:
+                mine[root] = found
+            return fixed
+
         split = split_records(
             quads,
             base_iri=self.base_iri,
@@ -355,39 +383,33 @@ class _Run:
             augment=lambda root, kind, triples: self.linker.augment(
                 root, kind, triples, self.name, self.report.keywords
             ),
+            repair=repair,
         )
         paged = self.config.kind in _PAGES  # a page of records, not one upstream record
         if not paged and not any(r.kind != "source" for r in split.records):
-            reason = "no dataset, service, publication or software in the record"
-            reason += " (aucun jeu de données, service, publication ou logiciel)"
+            if split.anonymous:
+                reason = "a record without an IRI (blank node): nothing identifies it"
+                reason += " (notice sans IRI : rien ne l'identifie)"
+            else:
+                reason = "no dataset, service, publication or software in the record"
+                reason += " (aucun jeu de données, service, publication ou logiciel): "
+                reason += held(quads, "en")
             self.result(raw.identifier, "rejected", reasons=[f"{raw.identifier}: {reason}"])
             return []
         if not paged:
-            return [_Unit(raw.identifier, raw.datestamp, fmt, split.records)]
+            return [_Unit(raw.identifier, raw.datestamp, fmt, split.records, mine)]
         units = []  # a DCAT page or a THREDDS catalogue: each record on its own, by its IRI
         for record in split.records:
             identifier = record.resource.value
             self.seen.add(identifier)
-            units.append(_Unit(identifier, None, fmt, [record]))
+            units.append(_Unit(identifier, None, fmt, [record], mine))
         return units
 
-    def with_language(self, quads: list[ox.Quad]) -> list[ox.Quad]:
-        """Untagged titles, descriptions and keywords get the source's declared language."""
-        lang = self.config.language
-        if lang is None:
-            return quads
-        out = []
-        for q in quads:
-            o = q.object
-            if isinstance(o, ox.Literal) and o.datatype == _STRING and q.predicate.value in _TEXT:
-                q = ox.Quad(q.subject, q.predicate, ox.Literal(o.value, language=lang))
-            out.append(q)
-        return out
-
     def judge(self, units: list[_Unit]) -> list[GraphWrite]:
-        """Validate units together; reject a unit with any Violation; writes for the rest."""
+        """Validate units together; reject a unit when one of its records cannot be a record
+        (or, under the strict policy, has a Violation); writes for the rest."""
         staging = ox.Store()
-        staging.bulk_extend([q for u in units for r in u.records for q in r.triples])
+        staging.bulk_extend([_quad(q) for u in units for r in u.records for q in r.triples])
         owners: dict = {}
         for u in units:
             for r in u.records:
@@ -400,12 +422,8 @@ class _Run:
             main = next((r for r in u.records if r.kind != "source"), u.records[0])
             title = record_title(main, self.lang)
             found = {r.resource: by_record.get(r.resource, []) for r in u.records}
-            errors = [
-                describe(p, staging, self.lang)
-                for problems in found.values()
-                for p in problems
-                if p.severity == "Violation"
-            ]
+            judge = self.new_judge(staging, found, u)
+            errors = [text for r in u.records for text in judge.fatal(r, found[r.resource])[0]]
             if errors:
                 self.result(
                     u.identifier,
@@ -415,13 +433,22 @@ class _Run:
                     reasons=errors,
                 )
                 continue
-            writes += self.unit_writes(u, staging, found, main, title)
+            writes += self.unit_writes(u, judge, found, main, title)
         return writes
 
-    def unit_writes(self, u: _Unit, staging, found, main: Record, title: str) -> list[GraphWrite]:
+    def new_judge(self, staging, found: dict, u: _Unit) -> Judge:
         judge = Judge(
-            staging, self.hashes, dict.fromkeys(found, self.name), {self.name: u.fmt}, self.lang
+            staging,
+            self.hashes,
+            dict.fromkeys(found, self.name),
+            {self.name: u.fmt},
+            self.lang,
+            strict=self.config.strict,
         )
+        judge.repairs = u.repairs
+        return judge
+
+    def unit_writes(self, u: _Unit, judge: Judge, found, main: Record, title: str) -> list:
         about = [
             (HARVEST_SOURCE, source_iri(self.name)),
             (UPSTREAM_IDENTIFIER, ox.Literal(u.identifier)),
@@ -442,7 +469,15 @@ class _Run:
             status = "unchanged"
         else:
             status = "updated" if previous else "loaded"
-        self.result(u.identifier, status, title=title, resource=main.resource.value)
+        mine = judge.outcomes
+        self.result(
+            u.identifier,
+            status,
+            title=title,
+            resource=main.resource.value,
+            defects=[d for o in mine for d in o.defects],
+            repairs=sum(len(o.repairs) for o in mine),
+        )
         self.report.written += [r.resource.value for r in u.records if r.graph in written]
         for r in u.records:
             self.hashes[r.graph.value] = r.content_hash
@@ -454,20 +489,8 @@ class _Run:
         return writes + stale
 
 
-def _disjoint(units: list[_Unit]) -> list[list[_Unit]]:
-    """Groups of units in which no resource appears twice (validated apart, so two upstream
-    records describing one resource are judged each on its own)."""
-    groups: list[tuple[set, list[_Unit]]] = []
-    for u in units:
-        resources = {r.resource for r in u.records}
-        for taken, members in groups:
-            if not taken & resources:
-                taken |= resources
-                members.append(u)
-                break
-        else:
-            groups.append((set(resources), [u]))
-    return [members for _, members in groups]
+def _quad(t) -> ox.Quad:
+    return t if isinstance(t, ox.Quad) else ox.Quad(t.subject, t.predicate, t.object)
 
 
 def _quality(store: Store, name: str) -> dict:

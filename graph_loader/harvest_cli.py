@@ -32,6 +32,9 @@ _WORDS = {
         "{withdrawn} withdrawn, {rejected} rejected",
         "keywords": "keywords linked to thesaurus concepts: {linked}; unmatched: {missed}",
         "rejected": "rejected records:",
+        "kept": "{repaired} loaded with repairs, {flagged} loaded with defects flagged "
+        "(policy {policy})",
+        "flagged": "loaded with defects flagged as not conformant:",
         "pages": "pages skipped:",
         "stopped": "harvest stopped: {why}\n  run `gaia-kg harvest {name}` again to resume",
         "none": "no source declared in {path}",
@@ -47,6 +50,9 @@ _WORDS = {
         "keywords": "mots-clés reliés à des concepts du thésaurus : {linked} ; "
         "sans correspondance : {missed}",
         "rejected": "notices rejetées :",
+        "kept": "{repaired} chargées avec réparations, {flagged} chargées avec défauts signalés "
+        "(politique {policy})",
+        "flagged": "chargées avec défauts, signalées non conformes :",
         "pages": "pages sautées :",
         "stopped": "moissonnage interrompu : {why}\n"
         "  relancez `gaia-kg harvest {name}` pour le reprendre",
@@ -163,6 +169,11 @@ def _print(report, lang: str) -> None:
     if report.resumed_from:
         click.echo("  " + w["resumed"].format(token=report.resumed_from))
     click.echo("  " + w["counts"].format(**counts))
+    kept = [r for r in report.results if r.status != "rejected"]
+    flagged = [r for r in kept if r.defects]
+    repaired = sum(1 for r in kept if r.repairs)
+    policy = getattr(report, "policy", "flag")
+    click.echo("  " + w["kept"].format(repaired=repaired, flagged=len(flagged), policy=policy))
     unmatched: Counter = Counter()
     for c in report.keywords.unmatched.values():
         unmatched.update(c)
@@ -178,6 +189,14 @@ def _print(report, lang: str) -> None:
             click.echo(f"    ✗ {r.identifier}" + (f" « {r.title} »" if r.title else ""))
             for reason in r.reasons:
                 click.echo(f"        - {reason}")
+    if flagged:
+        click.echo("  " + w["flagged"])
+        for r in flagged[:20]:
+            click.echo(f"    ⚑ {r.identifier}" + (f" « {r.title} »" if r.title else ""))
+            for defect in r.defects:
+                click.echo(f"        - {defect}")
+        if len(flagged) > 20:
+            click.echo(f"    … (+{len(flagged) - 20})")
     if report.page_errors:
         click.echo("  " + w["pages"])
         for line in report.page_errors:

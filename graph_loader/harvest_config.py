@@ -12,6 +12,8 @@ One table per source, named by its key::
     timeout = 60                       # seconds per HTTP request
     retries = 3                        # attempts on a server or network failure
     max_record_mb = 16                 # a larger record is rejected, the harvest goes on
+    policy = "flag"                    # flag: a record with a SHACL Violation loads flagged
+                                       # not conformant; strict: it is rejected
 
 The file is ``--sources PATH``, else ``$GAIA_KG_SOURCES``, else ``./sources.toml``.
 
@@ -31,10 +33,29 @@ from pathlib import Path
 from .errors import InputError
 from .sources import SOURCES
 
-__all__ = ["SourceConfig", "parse_sources", "read_sources", "sources_path", "make_source"]
+__all__ = [
+    "SourceConfig",
+    "parse_sources",
+    "read_sources",
+    "sources_path",
+    "make_source",
+    "POLICIES",
+]
 
 #: keys read by the harvester itself; every other key is an option of the source class
-_OWN_KEYS = {"kind", "language", "pole", "centre", "title", "timeout", "retries", "max_record_mb"}
+_OWN_KEYS = {
+    "kind",
+    "language",
+    "pole",
+    "centre",
+    "title",
+    "timeout",
+    "retries",
+    "max_record_mb",
+    "policy",
+}
+#: what a source does with a record that has a SHACL Violation (graph_loader.pipeline)
+POLICIES = ("flag", "strict")
 #: options each kind accepts (the source classes' fields), and the required ones
 _OPTIONS = {
     "csw": ({"url", "page_size", "method", "output_schema", "type_names", "max_pages"}, {"url"}),
@@ -60,6 +81,12 @@ class SourceConfig:
     timeout: float = 60.0
     retries: int = 3
     max_record_bytes: int = 16 * 1024 * 1024
+    #: "flag" (a Violation loads the record flagged) or "strict" (it rejects the record)
+    policy: str = "flag"
+
+    @property
+    def strict(self) -> bool:
+        return self.policy == "strict"
 
     @property
     def location(self) -> str:
@@ -76,6 +103,7 @@ class SourceConfig:
             "pole": self.pole,
             "centre": self.centre,
             "language": self.language,
+            "policy": self.policy,
         }
 
 
@@ -134,6 +162,11 @@ def _source(key: str, table: object, name: str, folder: Path | None) -> SourceCo
     language = table.get("language")
     if language is not None and language not in ("fr", "en"):
         raise InputError(f"{where}: language must be fr or en (langue : fr ou en)")
+    policy = table.get("policy", "flag")
+    if policy not in POLICIES:
+        raise InputError(
+            f"{where}: policy must be flag or strict (politique : flag ou strict), not {policy!r}"
+        )
     try:
         return SourceConfig(
             name=key,
@@ -146,6 +179,7 @@ def _source(key: str, table: object, name: str, folder: Path | None) -> SourceCo
             timeout=float(table.get("timeout", 60)),
             retries=int(table.get("retries", 3)),
             max_record_bytes=int(float(table.get("max_record_mb", 16)) * 1024 * 1024),
+            policy=policy,
         )
     except (TypeError, ValueError) as exc:
         raise InputError(f"{where}: {exc}") from exc

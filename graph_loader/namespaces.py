@@ -96,6 +96,7 @@ class GAIA(DefinedNamespace):
     contentHash: URIRef  # record graph -> hash of the source record
     tripleCount: URIRef  # record graph -> number of triples written
     warningCount: URIRef  # record graph -> number of SHACL warnings
+    violationCount: URIRef  # record graph -> number of SHACL violations (flagged record)
     validationMessage: URIRef  # record graph -> a SHACL warning in plain words (fr, en)
     converter: URIRef  # record graph -> converter and version
     upstreamIdentifier: URIRef  # record graph -> identifier of the record in its source
@@ -110,6 +111,7 @@ class GAIA(DefinedNamespace):
     # owl:NamedIndividual
     Conforms: URIRef  # validation outcome: no violation, no warning
     ConformsWithWarnings: URIRef  # validation outcome: warnings only
+    NotConformant: URIRef  # validation outcome: violations, loaded and flagged
 
 
 GAIA_THESAURUS = Namespace(THESAURUS_NS)

@@ -15,6 +15,7 @@ _WORDS = {
     "score": {"en": "quality score", "fr": "score de qualité"},
     "fix": {"en": "what to fix", "fr": "ce qu'il faut corriger"},
     "nothing": {"en": "nothing to fix", "fr": "rien à corriger"},
+    "flagged": {"en": "not conformant", "fr": "non conformes"},
     "missing": {
         "en": "no quality measures for <{iri}>: no dataset, service, publication or software "
         "record of that IRI is loaded",
@@ -97,6 +98,8 @@ def report(store_spec, lang, as_json):
             failing = ", ".join(f"{f['label']} ({f['records']})" for f in group["failing"][:3])
             line = f"  {group['score']:>3} %  {group['records']:>6} {_word('records', lang)}"
             line += f"  {group['label']}"
+            if group.get("flagged"):
+                line += f"  ({group['flagged']} {_word('flagged', lang)})"
             if failing:
                 colon = " : " if lang == "fr" else ": "
                 line += f"  — {_word('failing', lang)}{colon}{failing}"

@@ -82,6 +82,9 @@ class Split:
     records: list[Record]
     orphans: list[ox.NamedNode | ox.BlankNode]
     owners: dict[object, list[ox.NamedNode]]
+    #: typed like a record but without an IRI (a blank node): (node, kind, its statements);
+    #: they cannot be records, and are kept out of the source record
+    anonymous: list[tuple[ox.BlankNode, str, list]] = field(default_factory=list)
 
 
 def source_resource(name: str) -> ox.NamedNode:
@@ -130,16 +133,20 @@ def split_records(
     base_iri: str,
     origin: dict[object, str] | None = None,
     augment: Callable[[ox.NamedNode, str, list], list] | None = None,
+    repair: Callable[[ox.NamedNode, str, list], list] | None = None,
 ) -> Split:
     """Group ``triples`` into records (see the module docstring).
 
     With ``origin`` (subject → input file name), the subjects that no record owns (licence
     descriptions, concepts, anything else) become one *source record* per file, of kind
     ``"source"``, so that nothing read is dropped. ``augment(root, kind, triples)`` may return
-    statements to add to a record (keyword linking, :mod:`graph_loader.enrich`).
+    statements to add to a record (keyword linking, :mod:`graph_loader.enrich`);
+    ``repair(root, kind, triples)``, called first, returns the record's statements repaired
+    (:mod:`graph_loader.repair`).
     """
     by_subject: dict[object, list[ox.Triple]] = defaultdict(list)
     kinds: dict[ox.NamedNode, str] = {}
+    blank_kinds: dict[ox.BlankNode, str] = {}
     typed_not_owned: set[object] = set()
     for t in triples:
         by_subject[t.subject].append(t)
@@ -147,14 +154,15 @@ def split_records(
             kind = RECORD_KINDS.get(t.object.value)
             if kind and isinstance(t.subject, ox.NamedNode):
                 kinds.setdefault(t.subject, kind)
+            elif kind:
+                # a blank dataset, service or work: part of the record pointing at it (a
+                # citation, a distribution's service); on its own, a record without an IRI
+                blank_kinds.setdefault(t.subject, kind)
+                continue
             if t.object.value in _NOT_OWNED:
                 typed_not_owned.add(t.subject)
 
-    skolem = _Skolemizer(base_iri, by_subject)
-    records: list[Record] = []
-    owners: dict[object, list[ox.NamedNode]] = defaultdict(list)
-    reached: set[object] = set()
-    for root in sorted(kinds, key=lambda n: n.value):
+    def walk(root) -> list:
         owned = [root]
         seen = {root}
         i = 0
@@ -166,14 +174,33 @@ def split_records(
                 seen.add(o)
                 owned.append(o)
             i += 1
+        return owned
+
+    skolem = _Skolemizer(base_iri, by_subject)
+    records: list[Record] = []
+    owners: dict[object, list[ox.NamedNode]] = defaultdict(list)
+    reached: set[object] = set()
+    for root in sorted(kinds, key=lambda n: n.value):
+        owned = walk(root)
         reached.update(owned)
         for node in owned:
             key = skolem.iri(node, root) if isinstance(node, ox.BlankNode) else node
             owners[key].append(root)
         record_triples = [skolem.triple(t, root) for node in owned for t in by_subject[node]]
+        if repair is not None:
+            record_triples = repair(root, kinds[root], record_triples)
         if augment is not None:
             record_triples += augment(root, kinds[root], record_triples)
         records.append(Record(root, kinds[root], record_triples))
+    anonymous = []
+    # the outermost first: a blank catalogue takes its blank datasets with it
+    inner = {t.object for n in blank_kinds for t in by_subject[n]}
+    for node, kind in sorted(blank_kinds.items(), key=lambda i: i[0] in inner):
+        if node in reached:  # a part of a record (e.g. a dataset's blank citation)
+            continue
+        owned = walk(node)
+        reached.update(owned)
+        anonymous.append((node, kind, [t for n in owned for t in by_subject[n]]))
     orphans = [s for s in by_subject if s not in reached]
     if origin is not None:
         by_file: dict[str, list] = defaultdict(list)
@@ -186,4 +213,4 @@ def split_records(
                 owners[key].append(root)
             record_triples = [skolem.triple(t, root) for node in subjects for t in by_subject[node]]
             records.append(Record(root, "source", record_triples))
-    return Split(records, orphans, dict(owners))
+    return Split(records, orphans, dict(owners), anonymous)

@@ -37,6 +37,12 @@ _WORDS = {
         "file_errors": "files that could not be read (nothing loaded from them)",
         "rejected_head": "Rejected records (nothing of them was stored):",
         "warning_head": "Loaded with warnings (by kind):",
+        "kept": "{as_is} loaded as they are, {repaired} loaded with repairs, {flagged} loaded "
+        "with defects flagged",
+        "flagged_head": "Loaded with defects flagged as not conformant (by kind):",
+        "repairs": "repairs: {repairs}",
+        "empty_head": "files that gave no record",
+        "duplicates_head": "records described by two files (loaded from the first)",
         "summary": "{files} file(s), {triples} triples read, {written} triples written "
         "in {s:.2f} s",
         "keywords": "keywords linked to thesaurus concepts: {linked}; unmatched: {missed}",
@@ -58,6 +64,12 @@ _WORDS = {
         "file_errors": "fichiers illisibles (rien n'en a été chargé)",
         "rejected_head": "Fiches rejetées (rien n'en a été enregistré) :",
         "warning_head": "Chargées avec avertissements (par sorte) :",
+        "kept": "{as_is} chargées telles quelles, {repaired} chargées avec réparations, "
+        "{flagged} chargées avec défauts signalés",
+        "flagged_head": "Chargées avec défauts, signalées non conformes (par sorte) :",
+        "repairs": "réparations : {repairs}",
+        "empty_head": "fichiers qui n'ont donné aucune fiche",
+        "duplicates_head": "fiches décrites par deux fichiers (chargées depuis le premier)",
         "summary": "{files} fichier(s), {triples} triplets lus, {written} triplets écrits "
         "en {s:.2f} s",
         "keywords": "mots-clés reliés à des concepts du thésaurus : {linked} ; "
@@ -85,6 +97,17 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) 
     )
     counts = [f"{report.count(k)} {w[k]}" for k in ("loaded", "updated", "unchanged", "rejected")]
     echo(", ".join(counts) + f", {report.warnings} {w['warnings']}")
+    figures = report.summary()
+    echo(
+        w["kept"].format(
+            as_is=figures["loaded_as_is"],
+            repaired=figures["loaded_repaired"],
+            flagged=figures["flagged"],
+        )
+    )
+    if figures["repairs_by_kind"]:
+        done = ", ".join(f"{k} {n}" for k, n in figures["repairs_by_kind"].items())
+        echo(w["repairs"].format(repairs=done))
     linked = sum(report.keywords.linked.values())
     unmatched = Counter()
     for counts in report.keywords.unmatched.values():
@@ -106,28 +129,43 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) 
         echo(f"{len(report.file_errors)} {w['file_errors']}:")
         for line in report.file_errors:
             echo(f"  ✗ {line}")
+    if report.empty_files:
+        echo(f"{len(report.empty_files)} {w['empty_head']}:")
+        for line in report.empty_files:
+            echo(f"  ? {line}")
+    if report.duplicates:
+        echo(f"{len(report.duplicates)} {w['duplicates_head']}:")
+        for line in report.duplicates:
+            echo(f"  = {line}")
     rejected = [o for o in report.outcomes if o.status == "rejected"]
     if rejected:
         echo(w["rejected_head"])
         for o in rejected:
-            echo(f"  ✗ « {o.title} » <{o.resource}> ({o.source})")
+            named = f"« {o.title} » " if o.title and o.title != o.resource else ""
+            echo(f"  ✗ {named}<{o.resource}> ({o.source})")
             for problem in o.problems:
                 echo(f"      - {problem}")
+    kept = [o for o in report.outcomes if o.status != "rejected"]
+    _groups(echo, w["flagged_head"], "⚑", kept, "defect_kinds", "defects", max_warnings)
+    _groups(echo, w["warning_head"], "!", kept, "warning_kinds", "warnings", max_warnings)
+
+
+def _groups(echo: Echo, head: str, mark: str, outcomes, kinds: str, texts: str, most: int):
+    """Problems grouped by record kind and shape message: a count, and one example naming
+    the record, its property and its file."""
     groups: Counter = Counter()
     examples: dict[tuple[str, str], str] = {}
-    for o in report.outcomes:
-        if o.status == "rejected":
-            continue
-        for kind, text in zip(o.warning_kinds, o.warnings, strict=True):
+    for o in outcomes:
+        for kind, text in zip(getattr(o, kinds), getattr(o, texts), strict=True):
             groups[(o.kind, kind)] += 1
-            examples.setdefault((o.kind, kind), text)
+            examples.setdefault((o.kind, kind), f"{o.source}: {text}")
     if groups:
-        echo(w["warning_head"])
-        for (kind, message), n in groups.most_common(max_warnings):
-            echo(f"  ! {n} × {kind}: {message}")
-            echo(f"      {_cut(examples[(kind, message)], 160)}")
-        if len(groups) > max_warnings:
-            echo(f"  … (+{len(groups) - max_warnings})")
+        echo(head)
+        for (kind, message), n in groups.most_common(most):
+            echo(f"  {mark} {n} × {kind}: {message}")
+            echo(f"      {_cut(examples[(kind, message)], 200)}")
+        if len(groups) > most:
+            echo(f"  … (+{len(groups) - most})")
 
 
 def validate_files(paths: Iterable[str], *, lang: str, engine: str, echo: Echo) -> bool:
@@ -142,7 +180,8 @@ def validate_files(paths: Iterable[str], *, lang: str, engine: str, echo: Echo) 
     w = _WORDS[lang]
     for f in files:
         try:
-            triples = read_triples(Path(f).read_bytes(), name=str(f))
+            data = Path(f).read_bytes()
+            triples = read_triples(data, name=str(f), base_iri=Path(f).resolve().as_uri())
         except InputError as exc:
             echo(f"✗ {exc}")
             ok = False
@@ -262,7 +301,8 @@ CONSTRUCT { ?s ?p ?o } WHERE {
 
 
 def export_records(store: Store, fmt: str) -> bytes:
-    """Every record graph, without the provenance triples, as one graph (or N-Quads)."""
+    """Every record graph, without the provenance triples, as one graph (or N-Quads), and
+    each record as a ``dcat:CatalogRecord`` saying whether it conforms to the GAIA profile."""
     bindings = {"recordGraph": ox.NamedNode(GAIA_NS + "RecordGraph")}
     if fmt == "nquads":
         return store.dump(ox.RdfFormat.N_QUADS)
@@ -271,7 +311,8 @@ def export_records(store: Store, fmt: str) -> bytes:
         "ntriples": ox.RdfFormat.N_TRIPLES,
         "rdfxml": ox.RdfFormat.RDF_XML,
     }[fmt]
-    result = store.query(EXPORT, bindings)
+    result = list(store.query(EXPORT, bindings))
+    result += _catalog_records(store)
     prefixes = {
         "dcat": "http://www.w3.org/ns/dcat#",
         "dct": "http://purl.org/dc/terms/",
@@ -281,5 +322,34 @@ def export_records(store: Store, fmt: str) -> bytes:
         "vcard": "http://www.w3.org/2006/vcard/ns#",
     }
     if rdf is ox.RdfFormat.TURTLE:
-        return ox.serialize(list(result), format=rdf, prefixes=prefixes)
-    return result.serialize(format=rdf)
+        return ox.serialize(result, format=rdf, prefixes=prefixes)
+    return ox.serialize(result, format=rdf)
+
+
+RECORD_PROVENANCE = """
+SELECT ?g ?r ?p ?o WHERE {
+  GRAPH ?g { ?g a ?recordGraph ; ?describes ?r . ?g ?p ?o
+    FILTER EXISTS { ?r a ?type
+      VALUES ?type { <http://www.w3.org/ns/dcat#Dataset> <http://www.w3.org/ns/dcat#DataService>
+                     <http://www.w3.org/ns/dcat#DatasetSeries> } } }
+}"""
+
+
+def _catalog_records(store: Store) -> list:
+    """Each dataset and data service record as a ``dcat:CatalogRecord`` saying whether it
+    conforms to the GAIA profile (:mod:`graph_loader.conformance`); publications and software
+    are no DCAT resources (their conformance is in the N-Quads export, with provenance)."""
+    from .conformance import catalog_record, profile_triples
+
+    bindings = {
+        "recordGraph": ox.NamedNode(GAIA_NS + "RecordGraph"),
+        "describes": ox.NamedNode(GAIA_NS + "describes"),
+    }
+    provenance: dict = {}
+    for row in store.select(RECORD_PROVENANCE, bindings):
+        key = (row["g"], row["r"])
+        provenance.setdefault(key, []).append(ox.Triple(row["g"], row["p"], row["o"]))
+    out = []
+    for (graph, resource), statements in sorted(provenance.items(), key=lambda i: i[0][0].value):
+        out += catalog_record(graph, resource, statements)
+    return out + profile_triples() if out else out

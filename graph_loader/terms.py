@@ -51,6 +51,7 @@ CONTENT_HASH = gaia("contentHash")
 TRIPLE_COUNT = gaia("tripleCount")
 VALIDATION_OUTCOME = gaia("validationOutcome")
 WARNING_COUNT = gaia("warningCount")
+VIOLATION_COUNT = gaia("violationCount")
 VALIDATION_MESSAGE = gaia("validationMessage")
 CONVERTER = gaia("converter")
 GENERATED_AT = NamedNode(PROV + "generatedAtTime")
@@ -66,6 +67,7 @@ SEEN_IDENTIFIER = gaia("seenIdentifier")
 RUN_REPORT = gaia("runReport")
 SOURCES_NS = "https://w3id.org/gaia-kg/source/"
 CONFORMS_WITH_WARNINGS = gaia("ConformsWithWarnings")
+NOT_CONFORMANT = gaia("NotConformant")
 # Taxonomic coverage (EML): dataset gaia:taxon taxon; the taxon is a gaia:Taxon with
 # dwc:scientificName, dwc:taxonRank (lower case), dwc:vernacularName and skos:broader.
 TAXON = gaia("taxon")

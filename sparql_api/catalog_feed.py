@@ -7,7 +7,10 @@ title, description and publisher in fr/en, ``hydra:totalItems``), its ``dcat:dat
 provenance of the records left out, as ``gaia-kg export`` does), the description of the
 publisher, what the graphs say of the IRIs they link to (themes, authority tables,
 standards; of linked records what DCAT-AP checks of a link's target), and a
-``hydra:PartialCollectionView`` with first / previous / next / last links.
+``hydra:PartialCollectionView`` with first / previous / next / last links. Each member's
+record is a ``dcat:CatalogRecord`` (``dcat:record`` of the catalogue) that says whether it
+conforms to the GAIA profile (:mod:`graph_loader.conformance`): a record loaded with defects
+flagged has no ``dct:conformsTo`` and lists its defects in ``dct:description``.
 
 Filters: ``modified-since`` (ISO date or date-time: the record was loaded, or the resource
 modified, on or after it), ``pole`` (slug or IRI), ``concept`` (thesaurus slug or IRI; the
@@ -24,6 +27,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
+from graph_loader.conformance import catalog_record, profile_triples
 from graph_loader.store import Store
 from graph_loader.terms import DCAT, DCT, ORG_NS, RDF_TYPE, THESAURUS_NS
 
@@ -197,7 +201,13 @@ def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Trip
         rel = "dataset" if row["type"].value == DCAT + "Dataset" else "service"
         out.add(t(catalog, ox.NamedNode(DCAT + rel), member))
         graph = row["g"]
-        out.update(x for x in store.graph_triples(graph) if x.subject != graph)
+        statements = store.graph_triples(graph)
+        out.update(x for x in statements if x.subject != graph)
+        # the record itself: when loaded, and whether it conforms to the GAIA profile
+        out.add(t(catalog, ox.NamedNode(DCAT + "record"), graph))
+        out.update(catalog_record(graph, member, statements))
+    if rows:
+        out.update(profile_triples())
     out.update(_references(store, out))
     return sorted(out, key=lambda x: (str(x.subject), str(x.predicate), str(x.object)))
 

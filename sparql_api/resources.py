@@ -17,11 +17,14 @@ from graph_loader.terms import (
     DESCRIBES,
     FOAF,
     GENERATED_AT,
+    NOT_CONFORMANT,
     RDF_TYPE,
     SDO,
     SKOS,
     SOURCE,
+    VALIDATION_MESSAGE,
     VALIDATION_OUTCOME,
+    VIOLATION_COUNT,
     WARNING_COUNT,
 )
 
@@ -147,12 +150,25 @@ def _record(store: Store, iri: ox.NamedNode) -> dict | None:
         "generatedAt": GENERATED_AT,
         "validationOutcome": VALIDATION_OUTCOME,
         "warningCount": WARNING_COUNT,
+        "violationCount": VIOLATION_COUNT,
     }
     rows = store.select(load_query("resource_record"), bindings)
     if not rows:
         return None
     row = rows[0]
     warnings = row.get("warnings")
+    violations = row.get("violations")
+    defects: dict[str, list[str]] = {"fr": [], "en": []}
+    if violations is not None:
+        # the defects of a record loaded flagged: its messages of severity "error"
+        messages = store.select(
+            "SELECT ?m WHERE { GRAPH ?g { ?g ?message ?m } }",
+            {"g": row["g"], "message": VALIDATION_MESSAGE},
+        )
+        for m in messages:
+            text, code = m["m"].value, m["m"].language
+            if code in defects and text.startswith(("error:", "erreur :")):
+                defects[code].append(text)
     return {
         "graph": row["g"].value,
         "source": row["source"].value if "source" in row else None,
@@ -160,4 +176,7 @@ def _record(store: Store, iri: ox.NamedNode) -> dict | None:
         "loadedAt": row["loadedAt"].value if "loadedAt" in row else None,
         "validationOutcome": row["outcome"].value if "outcome" in row else None,
         "warningCount": int(warnings.value) if warnings is not None else None,
+        "violationCount": int(violations.value) if violations is not None else None,
+        "notConformant": "outcome" in row and row["outcome"] == NOT_CONFORMANT,
+        "defects": {code: sorted(texts) for code, texts in defects.items()},
     }

@@ -246,6 +246,22 @@ UI: dict[str, dict[str, str]] = {
     "record_loaded": {"fr": "Chargée le", "en": "Loaded on"},
     "record_graph": {"fr": "Graphe nommé", "en": "Named graph"},
     "record_validation": {"fr": "Validation", "en": "Validation"},
+    "not_conformant_title": {
+        "fr": "Fiche non conforme.",
+        "en": "Record not conformant.",
+    },
+    "not_conformant_text": {
+        "fr": "Cette fiche est chargée telle que sa source la donne, mais elle ne respecte pas le "
+        "profil GAIA (DCAT-AP) : ses défauts sont listés ci-dessous, à corriger à la source.",
+        "en": "This record is loaded as its source gives it, but it does not follow the GAIA "
+        "profile (DCAT-AP): its defects are listed below, to be fixed at the source.",
+    },
+    "outcome_Conforms": {"fr": "conforme", "en": "conforms"},
+    "outcome_ConformsWithWarnings": {
+        "fr": "conforme, avec avertissements",
+        "en": "conforms, with warnings",
+    },
+    "outcome_NotConformant": {"fr": "non conforme", "en": "not conformant"},
     "machine_formats": {"fr": "Formats pour les machines", "en": "Machine-readable formats"},
     "format_ttl": {"fr": "Turtle", "en": "Turtle"},
     "format_jsonld": {"fr": "JSON-LD", "en": "JSON-LD"},
@@ -295,6 +311,21 @@ UI: dict[str, dict[str, str]] = {
         "en": "Most failed measures",
     },
     "quality_per_source": {"fr": "Par source", "en": "Per source"},
+    "quality_flagged": {"fr": "Non conformes", "en": "Not conformant"},
+    "quality_flagged_head": {
+        "fr": "Notices chargées avec défauts (non conformes)",
+        "en": "Records loaded with defects (not conformant)",
+    },
+    "quality_flagged_total": {
+        "fr": "{n} notice(s) chargée(s) telle(s) quelle(s) mais non conforme(s) au profil GAIA : "
+        "chacune liste ses défauts, à corriger à la source.",
+        "en": "{n} record(s) loaded as given but not conformant to the GAIA profile: each lists "
+        "its defects, to be fixed at the source.",
+    },
+    "quality_flagged_none": {
+        "fr": "Aucune notice non conforme.",
+        "en": "No record is flagged as not conformant.",
+    },
     "quality_per_centre": {"fr": "Par centre de données", "en": "Per data centre"},
     "quality_empty": {"fr": "Aucune notice évaluée.", "en": "No record scored."},
     "quality_intro": {

@@ -89,3 +89,59 @@ def test_stats(tmp_path):
     assert figures["records by kind"] == {"data service": 1, "dataset": 1}
     assert figures["records by pole"] == {"aeris": 1}
     assert figures["record graphs"] == 2
+
+
+MIXED = FIX / "mixed"
+
+
+def test_a_violation_loads_flagged_and_strict_rejects_it(tmp_path):
+    flagged = str(MIXED / "dataset-without-description.ttl")
+    proc = run("load", "--no-infer", flagged, cwd=tmp_path)  # exit 0: nothing rejected
+    lines = proc.stdout.splitlines()
+    assert "1 loaded, 0 updated, 0 unchanged, 0 rejected, 8 warnings" in lines
+    assert "0 loaded as they are, 0 loaded with repairs, 1 loaded with defects flagged" in lines
+    head = lines.index("Loaded with defects flagged as not conformant (by kind):")
+    assert lines[head + 1] == (
+        "  ⚑ 1 × dataset: A description (dct:description) is mandatory and must be a text."
+    )
+    assert lines[head + 2].startswith(
+        "      dataset-without-description.ttl: error: the dataset « A dataset without a "
+        f"description » <{ID}dataset/test-undescribed>, description (dct:description)"
+    )
+    strict = run(
+        "load", "--no-infer", "--strict", "--store", "s2", flagged, cwd=tmp_path, check=False
+    )
+    assert strict.returncode == 1
+    assert "0 loaded, 0 updated, 0 unchanged, 1 rejected" in strict.stdout
+
+
+def test_the_summary_names_every_category_in_french(tmp_path):
+    proc = run("load", "--no-infer", "--lang", "fr", str(MIXED), cwd=tmp_path, check=False)
+    assert proc.returncode == 1  # one record rejected, one file unreadable
+    out = proc.stdout.splitlines()
+    assert "4 chargés, 0 mis à jour, 0 inchangés, 1 rejetés, 17 avertissements" in out
+    assert (
+        "2 chargées telles quelles, 1 chargées avec réparations, 1 chargées avec défauts signalés"
+        in out
+    )
+    assert "réparations : mailto 1" in out
+    assert "1 fichiers qui n'ont donné aucune fiche:" in out
+    assert any(line.startswith("  ? organisations.ttl: aucun jeu de données") for line in out)
+    assert any(line.startswith("  ✗ ") and "broken.ttl" in line for line in out)
+    assert "Traceback" not in proc.stderr
+
+
+def test_relative_iris_resolve_against_the_base_given(tmp_path):
+    (tmp_path / "x.ttl").write_text(
+        '<#ds> a <http://www.w3.org/ns/dcat#Dataset> ; <http://purl.org/dc/terms/title> "X"@en .'
+    )
+    run(
+        "load",
+        "--no-infer",
+        "--base",
+        "https://example.org/cat/",
+        str(tmp_path / "x.ttl"),
+        cwd=tmp_path,
+    )
+    rows = run("query", "--format", "csv", DATASETS, cwd=tmp_path).stdout.split()
+    assert rows == ["d", "https://example.org/cat/x.ttl#ds"]

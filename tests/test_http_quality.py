@@ -95,21 +95,27 @@ def test_dashboard_per_source_and_per_centre(client):
         for row in html.find("section", id="sources").find_all("tr")[1:]
     }
     assert sources == {
-        "publications.ttl": ["28", "56 %"],
-        "software.ttl": ["11", "67 %"],
-        "services.ttl": ["24", "75 %"],
-        "aeris.ttl": ["60", "92 %"],
-        "odatis.ttl": ["34", "92 %"],
-        "pndb.ttl": ["14", "92 %"],
-        "theia.ttl": ["33", "92 %"],
-        "formater.ttl": ["21", "93 %"],
+        "publications.ttl": ["28", "60 %"],
+        "software.ttl": ["11", "70 %"],
+        "services.ttl": ["24", "77 %"],
+        "aeris.ttl": ["60", "93 %"],
+        "odatis.ttl": ["34", "93 %"],
+        "pndb.ttl": ["14", "93 %"],
+        "theia.ttl": ["33", "93 %"],
+        "formater.ttl": ["21", "94 %"],
     }
     centres = html.find("section", id="centres")
     assert any(a.text().startswith("Coriolis") for a in centres.find_all("a"))
-    assert html.find("p", id="score").find("strong").text() == "85 %"
+    assert html.find("p", id="score").find("strong").text() == "86 %"
     french = parse_html(client.get("/quality?lang=fr").get_data(as_text=True))
     assert french.find("h1").text() == "Qualité des notices"
-    assert [h.text() for h in french.find_all("h2")] == ["Par source", "Par centre de données"]
+    assert [h.text() for h in french.find_all("h2")] == [
+        "Par source",
+        "Par centre de données",
+        "Notices chargées avec défauts (non conformes)",
+    ]
+    # the demo has no record loaded not conformant
+    assert french.find("section", id="flagged").find("p").text() == "Aucune notice non conforme."
 
 
 def test_harvested_text_is_escaped(client, store):

@@ -69,6 +69,9 @@ def iagos(lang_of_labels: str) -> dict:
             "loadedAt": "2024-05-01T12:00:00Z",
             "validationOutcome": "https://w3id.org/gaia-kg/ontology#ConformsWithWarnings",
             "warningCount": 2,
+            "violationCount": None,
+            "notConformant": False,
+            "defects": {"fr": [], "en": []},
         },
     }
 

@@ -20,9 +20,9 @@ AGREED = {
     "Pole", "DataCentre", "Compartment", "SubDomain", "Variable", "Place", "RecordGraph",
     "ValidationOutcome", "variable", "pole", "dataCentre", "memberOfPole", "compartment",
     "platform", "instrument", "usedWithDataset", "hasSoftware", "introduction", "describes",
-    "source", "contentHash", "tripleCount", "validationOutcome", "warningCount",
+    "source", "contentHash", "tripleCount", "validationOutcome", "warningCount", "violationCount",
     "validationMessage", "converter",
-    "Conforms", "ConformsWithWarnings",
+    "Conforms", "ConformsWithWarnings", "NotConformant",
     "HarvestSource", "HarvestRun", "harvestSource", "upstreamIdentifier", "upstreamDatestamp",
     "resumeToken", "seenIdentifier", "runReport",
     "minimumAltitude", "maximumAltitude", "Taxon", "taxon",
@@ -122,6 +122,7 @@ def test_links_to_reused_vocabularies(gaia_ttl):
         (GAIA.validationOutcome, RDFS.range, GAIA.ValidationOutcome),
         (GAIA.Conforms, RDF.type, GAIA.ValidationOutcome),
         (GAIA.ConformsWithWarnings, RDF.type, GAIA.ValidationOutcome),
+        (GAIA.NotConformant, RDF.type, GAIA.ValidationOutcome),
     }
     assert expected - set(gaia_ttl) == set()
 

@@ -58,6 +58,7 @@ def test_the_minimal_dataset_is_scored_on_what_it_lacks():
     assert outcomes == {
         "title": True,
         "description": True,
+        "frenchOrEnglish": True,
         "keyword": False,
         "gaiaTheme": False,
         "persistentIdentifier": False,
@@ -71,8 +72,8 @@ def test_the_minimal_dataset_is_scored_on_what_it_lacks():
         "contact": False,
     }
     assert scores(outcomes) == {
-        "score": 15,  # 2 of 13
-        "findabilityScore": 40,
+        "score": 21,  # 3 of 14
+        "findabilityScore": 50,
         "accessibilityScore": 0,
         "interoperabilityScore": 0,
         "reusabilityScore": 0,
@@ -96,8 +97,9 @@ def test_a_service_has_its_own_measures():
         "accessURL": True,
         "openProtocol": True,
         "conformsTo": True,
+        "frenchOrEnglish": True,
     }
-    assert len(measure_record(service, "service", triples)) == 12
+    assert len(measure_record(service, "service", triples)) == 13
     assert measure_record(service, "agent", triples) == {}
     assert quality_triples(service, "agent", triples, ox.NamedNode(BASE + "g")) == []
 
@@ -127,7 +129,7 @@ def test_quality_triples_are_dqv_measurements_in_the_record_graph():
             ox.Triple(m, ox.NamedNode(DQV + "isMeasurementOf"), ox.NamedNode(GQ + name)),
             ox.Triple(m, ox.NamedNode(DQV + "value"), value),
         }
-    assert set(triples) == expected and len(triples) == len(expected) == 18 * 5
+    assert set(triples) == expected and len(triples) == len(expected) == 19 * 5
 
 
 def test_every_metric_and_dimension_is_defined_in_french_and_english():
@@ -172,7 +174,7 @@ def test_a_demo_dataset_quality_in_both_languages(demo_store):
         "iri": iri,
         "kind": "dataset",
         "title": "Profils Argo biogéochimiques",
-        "score": 92,
+        "score": 93,
         "sources": ["odatis.ttl"],
         "centres": [
             {
@@ -183,13 +185,13 @@ def test_a_demo_dataset_quality_in_both_languages(demo_store):
         ],
     }
     assert [(d["id"], d["label"], d["score"]) for d in en["dimensions"]] == [
-        ("findability", "findability", 80),
+        ("findability", "findability", 83),
         ("accessibility", "accessibility", 100),
         ("interoperability", "interoperability", 100),
         ("reusability", "reusability", 100),
     ]
     assert [m["id"] for m in en["measures"] if not m["value"]] == ["persistentIdentifier"]
-    assert len(en["measures"]) == 13
+    assert len(en["measures"]) == 14
     assert fr["problems"] == [
         f"le jeu de données « Profils Argo biogéochimiques » <{iri}> n'a pas d'identifiant "
         "pérenne (dct:identifier) : ajoutez son DOI, Handle ou ARK."
@@ -217,15 +219,16 @@ def test_problems_name_records_and_never_a_blank_node(demo_store):
 
 def test_summary_per_source_and_per_data_centre(demo_store):
     summary = quality_summary(demo_store, "en")
-    assert summary["records"] == 225 and summary["score"] == 85
+    assert summary["records"] == 225 and summary["score"] == 86
     assert [d["id"] for d in summary["dimensions"]] == list(DIMENSIONS)
     software = next(s for s in summary["sources"] if s["key"] == "software.ttl")
     assert software == {
         "key": "software.ttl",
         "label": "software.ttl",
         "records": 11,
-        "score": 67,
-        "dimensions": {"findability": 50, "accessibility": 100, "reusability": 50},
+        "flagged": 0,
+        "score": 70,
+        "dimensions": {"findability": 60, "accessibility": 100, "reusability": 50},
         "failing": [
             {"id": "keyword", "label": "keywords", "records": 11},
             {"id": "persistentIdentifier", "label": "persistent identifier", "records": 11},
@@ -245,4 +248,4 @@ def test_the_pipeline_stores_measurements_at_load_time(memory_store):
         pytest.skip("the load pipeline does not call quality_triples yet (lead wires it)")
     load_paths(memory_store, [demo_dir() / "software.ttl"], base_iri=BASE)
     found = record_quality(memory_store, BASE + "id/software/argopy", "en")
-    assert found is not None and found["score"] == 67
+    assert found is not None and found["score"] == 70

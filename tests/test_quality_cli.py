@@ -77,12 +77,12 @@ def test_show_refuses_an_unscored_iri_in_the_asked_language(store_path):
 def test_report_per_source_and_centre(store_path):
     _run("rescore", "--store", store_path)
     expected = json.loads(_run("report", "--store", store_path, "--lang", "en", "--json"))
-    assert (expected["records"], expected["score"]) == (225, 85)
+    assert (expected["records"], expected["score"]) == (225, 86)
     out = _run("report", "--store", store_path, "--lang", "en").splitlines()
     assert out[0] == f"{expected['records']} records scored, mean score {expected['score']} %"
     assert out[1:3] == ["", "per source"]
     assert out[3] == (
-        "   56 %      28 records  publications.ttl  — most failed: description (28), "
+        "   60 %      28 records  publications.ttl  — most failed: description (28), "
         "keywords (28), known licence (28)"
     )
 

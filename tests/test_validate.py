@@ -52,7 +52,13 @@ EXPECTED = {
     }
     | {(DS + "minimal", "dct:license", W, "Dataset-licence-present")},
     "dataset-no-title.ttl": {(DS + "untitled", "dct:title", V, "Dataset-title")},
-    "dataset-title-not-fr-en.ttl": {(DS + "german", "dct:title", V, "Dataset-title-language")},
+    # a title in any language is a title: French or English lacking is a warning only
+    "dataset-title-not-fr-en.ttl": {(DS + "german", "dct:title", W, "Dataset-title-language")},
+    # an untagged title is a title; a German description lacks French and English
+    "dataset-title-untagged.ttl": {
+        (DS + "untagged", "dct:title", W, "Dataset-title-language"),
+        (DS + "untagged", "dct:description", W, "Dataset-description-language"),
+    },
     "dataset-bbox-lon-200.ttl": {
         (DS + "bbox-lon-200 > dct:spatial", "dcat:bbox", V, "Location-bbox-range")
     },

@@ -204,7 +204,11 @@ def add_service(g: Graph, svc, served: set[str], *, defect: str | None = None) -
         g.add((URIRef(svc.endpoint), RDF.type, RDFS.Resource))
     g.add((s, DCAT.endpointDescription, URIRef(svc.endpoint_description)))
     g.add((URIRef(svc.endpoint_description), RDF.type, RDFS.Resource))
-    g.add((s, DCT.conformsTo, URIRef(STANDARDS[svc.standard][0])))
+    standard, name = STANDARDS[svc.standard]
+    g.add((s, DCT.conformsTo, URIRef(standard)))
+    # each record says what it needs of what it links to: its own file is all it owns
+    g.add((URIRef(standard), RDF.type, DCT.Standard))
+    g.add((URIRef(standard), DCT.title, Literal(name)))
     g.add((s, DCAT.landingPage, URIRef(svc.landing)))
     g.add((URIRef(svc.landing), RDF.type, FOAF.Document))
     g.add((s, GAIA.pole, pole))
@@ -244,6 +248,19 @@ def agents_graph() -> Graph:
     for slug, (_pole, fr, en, home, mail) in CENTRES.items():
         add_agent(g, slug, (fr, en), home, mail)
     return g
+
+
+def describe_agents(g: Graph) -> None:
+    """Add to ``g`` the description of every agent it names (publisher, contact point): a
+    record graph holds only what its own file says, so each file describes its agents."""
+    table = {slug: (fr, en, home, mail) for slug, (fr, en, home, mail) in INFRASTRUCTURE.items()}
+    table |= {slug: (fr, en, home, mail) for slug, (fr, en, home, mail) in POLES.items()}
+    table |= {slug: (fr, en, home, mail) for slug, (_p, fr, en, home, mail) in CENTRES.items()}
+    prefix = str(iri("agent", ""))
+    named = {str(o)[len(prefix) :].split("#")[0] for o in g.objects() if str(o).startswith(prefix)}
+    for slug in sorted(named & set(table)):
+        fr, en, home, mail = table[slug]
+        add_agent(g, slug, (fr, en), home, mail)
 
 
 def references_graph() -> Graph:
@@ -386,6 +403,9 @@ def build(out: Path = DEMO_DIR) -> dict[str, int]:
         references=references_graph(),
         catalog=catalog_graph(all_datasets, SERVICES),
     )
+    for name, g in graphs.items():
+        if name not in ("agents", "references"):
+            describe_agents(g)
     counts = {}
     out.mkdir(parents=True, exist_ok=True)
     for name, g in graphs.items():

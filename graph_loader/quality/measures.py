@@ -5,7 +5,7 @@
 >>> t = [ox.Triple(r, ox.NamedNode("http://purl.org/dc/terms/title"), ox.Literal("X"))]
 >>> outcomes = measure_record(r, "dataset", t)
 >>> sum(outcomes.values()), len(outcomes), scores(outcomes)["score"]
-(1, 13, 8)
+(1, 14, 7)
 """
 
 from __future__ import annotations
@@ -114,6 +114,19 @@ def _urls(f: Facts) -> list[str]:
     return [v.value for v in found if isinstance(v, ox.NamedNode)]
 
 
+def _fr_or_en(values: list) -> bool:
+    return any(
+        isinstance(v, ox.Literal) and (v.language or "").split("-")[0] in ("fr", "en")
+        for v in values
+    )
+
+
+def _readable(f: Facts) -> bool:
+    """A title in French or English, and so is the description when there is one."""
+    descriptions = f.values(*_DESCRIPTION)
+    return _fr_or_en(f.values(*_TITLE)) and (not descriptions or _fr_or_en(descriptions))
+
+
 def _licences(f: Facts) -> list:
     return f.values(*_LICENCE[:2], parts=True)
 
@@ -139,6 +152,7 @@ MEASURES: dict[str, Measure] = {
     for m in (
         Measure("title", "findability", _ALL, lambda f: f.has(*_TITLE)),
         Measure("description", "findability", _ALL, lambda f: f.has(*_DESCRIPTION)),
+        Measure("frenchOrEnglish", "findability", _ALL, _readable),
         Measure("keyword", "findability", _ALL, lambda f: f.has(*_KEYWORD)),
         Measure(
             "gaiaTheme",

@@ -41,8 +41,9 @@ def problem_text(kind: str, title: str, iri: str, metric: str, lang: str) -> str
 def record_quality(store, iri: str, lang: str = "en") -> dict | None:
     """One resource's score, dimension scores, measures and problems; None if never scored.
 
-    ``problems`` lists the failed measures (fix hints), then the record's validation warnings,
-    in ``lang``; they name the record by title and IRI, never a blank node.
+    ``problems`` lists the defects of a record loaded not conformant (``defects``, its SHACL
+    Violations), the failed measures (fix hints), then the record's validation warnings, in
+    ``lang``; they name the record by title and IRI, never a blank node.
     """
     resource = ox.NamedNode(iri)
     rows = store.select(load_query("quality/record"), {"resource": resource})
@@ -76,6 +77,9 @@ def record_quality(store, iri: str, lang: str = "en") -> dict | None:
         if name in values
     ]
     failed = [problem_text(kind, title, iri, m["id"], lang) for m in measures if not m["value"]]
+    # a record loaded not conformant: its defects (Violations) come first in what to fix
+    defects = sorted({m for m in messages if m.startswith(("error:", "erreur :"))})
+    others = sorted(set(messages) - set(defects))
     return {
         "iri": iri,
         "kind": kind,
@@ -87,7 +91,9 @@ def record_quality(store, iri: str, lang: str = "en") -> dict | None:
             if d + "Score" in values
         ],
         "measures": measures,
-        "problems": failed + sorted(set(messages)),
+        "problems": defects + failed + others,
+        "conformant": not defects,
+        "defects": defects,
         "sources": sources,
         "centres": [
             {"iri": c, "label": _pick(names, lang) or c} for c, names in sorted(centres.items())
@@ -100,7 +106,8 @@ def _group(label: str, key: str) -> dict:
 
 
 def quality_summary(store, lang: str = "en") -> dict:
-    """Average scores per source and per data centre, with their most failed measures."""
+    """Average scores per source and per data centre, with their most failed measures and
+    their records loaded not conformant (``flagged``; ``flaggedRecords`` lists the first 200)."""
     names: dict[str, dict[str, str]] = {}
     for r in store.select(load_query("quality/names")):
         names.setdefault(r["centre"].value, {})[r["name"].language or ""] = r["name"].value
@@ -111,6 +118,19 @@ def quality_summary(store, lang: str = "en") -> dict:
             per[axis].setdefault(key, {}).setdefault(r["resource"].value, {})[
                 r["metric"].value[len(GQ) :]
             ] = int(r["value"].value)
+    flagged: dict[tuple[str, str], int] = {}
+    flagged_records: list[dict] = []
+    for r in store.select(load_query("quality/flagged")):
+        centre = r["centre"].value if "centre" in r else ""
+        for key in (("source", r["source"].value), ("centre", centre)):
+            flagged[key] = flagged.get(key, 0) + 1
+        flagged_records.append(
+            {
+                "iri": r["resource"].value,
+                "source": r["source"].value,
+                "violations": int(r["violations"].value) if "violations" in r else None,
+            }
+        )
     fails: dict[tuple[str, str], dict[str, int]] = {}
     for r in store.select(load_query("quality/failures")):
         metric = r["metric"].value[len(GQ) :]
@@ -129,6 +149,7 @@ def quality_summary(store, lang: str = "en") -> dict:
                 label = (_pick(names.get(key, {}), lang) or key) if key else none
             group = _group(label, key)
             group["records"] = len(records)
+            group["flagged"] = flagged.get((axis, key), 0)
             group["score"] = _mean([r.get("score", 0) for r in records.values()])
             for d in DIMENSIONS:
                 found = [r[d + "Score"] for r in records.values() if d + "Score" in r]
@@ -144,6 +165,9 @@ def quality_summary(store, lang: str = "en") -> dict:
     return {
         "records": len(every),
         "score": _mean([r.get("score", 0) for r in every.values()]),
+        # records loaded with defects flagged as not conformant (gaia:NotConformant)
+        "flagged": len(flagged_records),
+        "flaggedRecords": flagged_records[:200],
         "dimensions": [{"id": d, "label": metric_texts(d, lang)["label"]} for d in DIMENSIONS],
         "sources": out["source"],
         "centres": out["centre"],

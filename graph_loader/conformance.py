@@ -1,0 +1,101 @@
+"""What the DCAT-AP feed (``/catalog``) and ``gaia-kg export`` say of each record's conformance.
+
+A record loaded with defects flagged (``gaia:NotConformant``) must not pass for a conformant
+one downstream. Each record leaves as a ``dcat:CatalogRecord`` (DCAT-AP 3), named by its
+record graph, that a DCAT consumer reads without knowing gaia-kg:
+
+- ``foaf:primaryTopic`` the dataset or service, ``dct:modified`` when it was loaded;
+- a record that conforms ``dct:conformsTo`` the GAIA profile (:data:`PROFILE`, a
+  ``dct:Standard``: the SHACL shapes of ``shapes/``); a record that does not has no such
+  statement, but a ``dct:description`` in French and English listing its defects;
+- ``gaia:validationOutcome`` and ``gaia:violationCount`` for gaia-kg's own readers.
+
+See ``docs/quality.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from .terms import (
+    DCAT,
+    DCT,
+    GENERATED_AT,
+    GRAPHS_NS,
+    NOT_CONFORMANT,
+    RDF_TYPE,
+    VALIDATION_MESSAGE,
+    VALIDATION_OUTCOME,
+    VIOLATION_COUNT,
+    XSD,
+)
+
+__all__ = ["PROFILE", "catalog_record", "profile_triples"]
+
+#: the GAIA application profile of DCAT-AP 3, as its SHACL shapes
+PROFILE = ox.NamedNode("https://w3id.org/gaia-kg/shapes")
+_FOAF_TOPIC = ox.NamedNode("http://xmlns.com/foaf/0.1/primaryTopic")
+_RECORD = ox.NamedNode(DCAT + "CatalogRecord")
+_CONFORMS_TO = ox.NamedNode(DCT + "conformsTo")
+_MODIFIED = ox.NamedNode(DCT + "modified")
+_DESCRIPTION = ox.NamedNode(DCT + "description")
+_DATETIME = ox.NamedNode(XSD + "dateTime")
+
+
+def profile_triples() -> list[ox.Triple]:
+    """The profile a conformant record conforms to, typed for DCAT-AP (``dct:Standard``)."""
+    title = ox.NamedNode(DCT + "title")
+    return [
+        ox.Triple(PROFILE, RDF_TYPE, ox.NamedNode(DCT + "Standard")),
+        ox.Triple(PROFILE, title, ox.Literal("Profil GAIA de DCAT-AP 3", language="fr")),
+        ox.Triple(PROFILE, title, ox.Literal("GAIA profile of DCAT-AP 3", language="en")),
+    ]
+
+
+def catalog_record(
+    graph: ox.NamedNode, resource: ox.NamedNode, provenance: Iterable[ox.Triple]
+) -> list[ox.Triple]:
+    """The ``dcat:CatalogRecord`` of one record graph, from its provenance statements
+    (those whose subject is the graph); [] for a file's source graph."""
+    if resource.value.startswith(GRAPHS_NS + "source/"):
+        return []
+    outcome = loaded = violations = None
+    messages: dict[str, list[str]] = {"fr": [], "en": []}
+    for t in provenance:
+        if t.subject != graph:
+            continue
+        if t.predicate == VALIDATION_OUTCOME:
+            outcome = t.object
+        elif t.predicate == GENERATED_AT:
+            loaded = t.object
+        elif t.predicate == VIOLATION_COUNT:
+            violations = t.object
+        elif t.predicate == VALIDATION_MESSAGE and isinstance(t.object, ox.Literal):
+            text = t.object.value
+            if t.object.language in messages and text.startswith(("error:", "erreur :")):
+                messages[t.object.language].append(text)
+    out = [
+        ox.Triple(graph, RDF_TYPE, _RECORD),
+        ox.Triple(graph, _FOAF_TOPIC, resource),
+        # DCAT 3: datasets and services are resources (said, for readers without inference)
+        ox.Triple(resource, RDF_TYPE, ox.NamedNode(DCAT + "Resource")),
+    ]
+    if loaded is not None:
+        out.append(ox.Triple(graph, _MODIFIED, ox.Literal(loaded.value, datatype=_DATETIME)))
+    if outcome is not None:
+        out.append(ox.Triple(graph, VALIDATION_OUTCOME, outcome))
+    if outcome == NOT_CONFORMANT:
+        if violations is not None:
+            out.append(ox.Triple(graph, VIOLATION_COUNT, violations))
+        heads = {
+            "fr": "Fiche non conforme au profil GAIA de DCAT-AP 3 ; défauts : ",
+            "en": "Record not conformant to the GAIA profile of DCAT-AP 3; defects: ",
+        }
+        for code, texts in messages.items():
+            text = heads[code] + " ; ".join(sorted(texts)) if texts else heads[code].rstrip(": ")
+            out.append(ox.Triple(graph, _DESCRIPTION, ox.Literal(text, language=code)))
+    elif outcome is not None:
+        out.append(ox.Triple(graph, _CONFORMS_TO, PROFILE))
+    return out

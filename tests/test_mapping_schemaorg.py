@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from mapping_support import BASE, HERE, as_graph, assert_case, cases, corpus, load_outcomes
+from rdflib import URIRef
 
 from graph_loader.errors import InputError, UnknownContextError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import codemeta, schemaorg
 from graph_loader.mappings.build import guess_language
 from graph_loader.validate import load_shapes
+
+DCT = "http://purl.org/dc/terms/"
+DCAT = "http://www.w3.org/ns/dcat#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 FIXTURES = HERE / "fixtures" / "mappings" / "schemaorg"
 BOREHOLE = "borehole-temperature-data-from-pima-county-arizona-55cb2f04"
@@ -297,3 +304,37 @@ def test_dcat_documents_naming_schemaorg_are_left_to_the_rdf_reader():
     assert not schemaorg.sniff(turtle)
     assert detect_format(turtle) == "turtle"
     assert schemaorg.sniff(turtle.replace(b"dcat:Dataset, ", b""))
+
+
+def test_a_dataset_named_through_a_prefix_of_the_context_is_read():
+    """schema.org reached through a prefix of an inline context ("schema:Dataset"), as CKAN's
+    DCAT extension writes it (WIFIRE): the Dataset is converted, not left in a source graph."""
+    doc = {
+        "@context": {"schema": "https://schema.org/", "xsd": "http://www.w3.org/2001/XMLSchema#"},
+        "@graph": [
+            {
+                "@id": "https://example.org/dataset/lidar-az",
+                "@type": "schema:Dataset",
+                "schema:name": "Lidar of the Colorado River, lot 2",
+                "schema:description": "Airborne lidar point clouds of the lower Colorado River.",
+            }
+        ],
+    }
+    data = json.dumps(doc).encode()
+    assert detect_format(data) == "schemaorg"
+    g = as_graph(schemaorg.convert(data, base_iri=BASE))
+    titles = {(str(s), str(o)) for s, o in g.subject_objects(URIRef(DCT + "title"))}
+    assert titles == {
+        ("https://example.org/dataset/lidar-az", "Lidar of the Colorado River, lot 2")
+    }
+
+
+def test_wifire_datasets_are_read():
+    """Each WIFIRE file of the corpus gives its one Dataset, titled by its schema:name."""
+    for path in corpus("real", "schemaorg", "wifire"):
+        nodes = json.loads(path.read_bytes())["@graph"]
+        names = {n["schema:name"] for n in nodes if n.get("@type") == "schema:Dataset"}
+        g = as_graph(schemaorg.convert(path.read_bytes(), base_iri=BASE))
+        datasets = set(g.subjects(URIRef(RDF_TYPE), URIRef(DCAT + "Dataset")))
+        got = {str(o) for d in datasets for o in g.objects(d, URIRef(DCT + "title"))}
+        assert (len(datasets), got) == (1, names), path.name

@@ -87,11 +87,23 @@ def sniff(data: bytes) -> bool:
         document = load_json(data)
     except InputError:
         return False
-    if not any(_is_schemaorg(n) for n in context_names(document)):
+    if any(_is_schemaorg(n) for n in context_names(document)):
+        tops = document if isinstance(document, list) else [document]
+        nodes = [n for top in tops if isinstance(top, dict) for n in [top, *top.get("@graph", [])]]
+        if any(_types(n) & _TYPES for n in nodes):
+            return True
+    # schema.org reached another way (a prefix of the context, "schema:Dataset", full IRIs):
+    # what the JSON-LD says once expanded decides
+    return b"Dataset" in data and _names_sdo_dataset(document)
+
+
+def _names_sdo_dataset(document) -> bool:
+    try:
+        triples = parse_jsonld(document)
+    except InputError:
         return False
-    tops = document if isinstance(document, list) else [document]
-    nodes = [n for top in tops if isinstance(top, dict) for n in [top, *top.get("@graph", [])]]
-    return any(_types(n) & _TYPES for n in nodes)
+    types = {t.object.value for t in triples if t.predicate.value == _RDF_TYPE}
+    return SDO + "Dataset" in types and DCAT + "Dataset" not in types  # DCAT is read as it is
 
 
 _SDO_PREFIX = re.compile(

@@ -334,6 +334,7 @@ def test_wifire_datasets_are_read():
     for path in corpus("real", "schemaorg", "wifire"):
         nodes = json.loads(path.read_bytes())["@graph"]
         names = {n["schema:name"] for n in nodes if n.get("@type") == "schema:Dataset"}
+        assert detect_format(path.read_bytes()) == "schemaorg", path.name
         g = as_graph(schemaorg.convert(path.read_bytes(), base_iri=BASE))
         datasets = set(g.subjects(URIRef(RDF_TYPE), URIRef(DCAT + "Dataset")))
         got = {str(o) for d in datasets for o in g.objects(d, URIRef(DCT + "title"))}

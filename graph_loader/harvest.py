@@ -53,7 +53,7 @@ from .harvest_state import (
 from .pipeline import Judge, disjoint_groups, held, problems_by_record, record_title
 from .queries import load_query
 from .records import Record, record_graph_iri, split_records
-from .repair import repair_triples
+from .repair import distinct, repair_triples
 from .sources import RawRecord, SourceError
 from .store import GraphWrite, Store
 from .terms import HARVEST_SOURCE, UPSTREAM_DATESTAMP, UPSTREAM_IDENTIFIER
@@ -371,7 +371,7 @@ class _Run:
         def repair(root, kind, triples):
             fixed, found = repair_triples(triples, root=root, language=language)
             subjects = {t.subject.value for t in triples} | {root.value}
-            found = [r for r in read_repairs if r.subject in subjects] + list(found)
+            found = distinct([r for r in read_repairs if r.subject in subjects] + list(found))
             if found:
                 mine[root] = found
             return fixed

@@ -38,7 +38,7 @@ from .formats import read_document
 from .mappings.stac import count_items
 from .quality import quality_triples
 from .records import Record, Split, split_records
-from .repair import Repair, provenance_triples, repair_triples
+from .repair import Repair, distinct, provenance_triples, repair_triples
 from .store import GraphWrite, Store
 from .terms import (
     CONFORMS,
@@ -51,6 +51,7 @@ from .terms import (
     NOT_CONFORMANT,
     RDF_TYPE,
     RECORD_GRAPH,
+    SKOS,
     SOURCE,
     TRIPLE_COUNT,
     VALIDATION_MESSAGE,
@@ -160,6 +161,8 @@ class LoadReport:
     #: file name -> why it could not be read; file name -> what an empty file held
     unreadable: dict[str, str] = field(default_factory=dict)
     empty: dict[str, str] = field(default_factory=dict)
+    #: documents that were vocabularies, not records: file -> what was loaded from it
+    vocabularies: dict[str, str] = field(default_factory=dict)
     #: STAC items read, by collection IRI; those whose collection is not in this load
     stac_items: dict[str, int] = field(default_factory=dict)
     stac_items_unattached: dict[str, int] = field(default_factory=dict)
@@ -201,6 +204,7 @@ class LoadReport:
             "files": self.files + len(self.unreadable),
             "unreadable": dict(sorted(self.unreadable.items())),
             "empty": dict(sorted(self.empty.items())),
+            "vocabularies": dict(sorted(self.vocabularies.items())),
             "records": len(records),
             "loaded_as_is": len(kept) - len(flagged) - len(repaired),
             "loaded_repaired": len(repaired),
@@ -380,6 +384,8 @@ class _Document:
     record_repairs: dict = field(default_factory=dict)
     #: what the document held, when it gave no record
     held: str | None = None
+    #: its statements, when it gave no record but is a vocabulary (SKOS concepts)
+    vocabulary: list | None = None
 
     def validated(self) -> list[Record]:
         """What is validated together: the document's records, duplicates included (a
@@ -505,6 +511,8 @@ def load_paths(
         )
         if not (any(r.kind != "source" for r in split.records) or split.anonymous):
             d.held = held(d.quads, lang)  # no record: empty, unless it adds to one (below)
+            if _is_vocabulary(d.quads):  # loaded as `gaia-kg vocab load` would, not a source
+                d.vocabulary, split.records, split.orphans = d.quads, [], []
         d.quads = []
         kept = []
         for r in split.records:
@@ -523,7 +531,7 @@ def load_paths(
             judge.anonymous(node, kind, triples, d.name)
     named: set | None = None  # the IRIs the records of this load name (computed if needed)
     for d in documents:
-        if d.held is None:
+        if d.held is None or d.vocabulary is not None:
             continue
         if named is None:
             named = {
@@ -580,9 +588,33 @@ def load_paths(
         report.triples_written += sum(len(w) for w in batch)
         if tick:
             tick(len(batch))
+    for d in documents:
+        if d.vocabulary is not None:
+            report.vocabularies[d.name] = _write_vocabulary(store, d, lang)
     clock.lap("write")
     report.seconds = time.perf_counter() - started
     return report
+
+
+_SKOS_TYPES = {SKOS + "Concept", SKOS + "ConceptScheme"}
+
+
+def _is_vocabulary(quads) -> bool:
+    """Whether a document that gave no record describes SKOS concepts or concept schemes."""
+    return any(t.predicate == RDF_TYPE and t.object.value in _SKOS_TYPES for t in quads)
+
+
+def _write_vocabulary(store: Store, d: _Document, lang: str) -> str:
+    """A vocabulary met among the files of a load, in its own graph (SKOS closure included)
+    named by the file's stem, as ``gaia-kg vocab load`` does; what to report of it."""
+    from .vocab import slugify, write_vocabulary
+
+    slug = slugify(Path(d.name).stem) or "vocabulary"
+    loaded = write_vocabulary(store, [_quad(t).triple for t in d.vocabulary], slug)
+    d.vocabulary = []
+    if lang == "fr":
+        return f"chargé comme vocabulaire « {slug} » ({loaded.concepts} concept(s))"
+    return f"loaded as the vocabulary {slug!r} ({loaded.concepts} concept(s))"
 
 
 _HAS_PART = ox.NamedNode(DCT + "hasPart")
@@ -612,7 +644,7 @@ def _repair(root, triples, document: _Document, repairs: dict) -> list:
         subjects = {t.subject.value for t in triples} | {root.value}
         read = [r for r in document.repairs if r.subject in subjects]
     if found or read:
-        repairs[root] = read + list(found)
+        repairs[root] = distinct(read + list(found))
     return fixed
 
 

@@ -43,6 +43,7 @@ __all__ = [
     "KINDS",
     "repair_triples",
     "provenance_triples",
+    "distinct",
     "strip_control_chars",
     "term_text",
     "subject_text",
@@ -771,3 +772,12 @@ def provenance_triples(graph: ox.NamedNode, repairs: list[Repair]) -> list[ox.Tr
 
 _RDF_PREDICATE = ox.NamedNode(RDF + "predicate")
 _RDF_SUBJECT = ox.NamedNode(RDF + "subject")
+
+
+def distinct(repairs) -> list[Repair]:
+    """A record's repairs, each change told once: a relative IRI or a bare e-mail met in ten
+    statements was one repair of the document, not ten (the first statement names it)."""
+    first: dict[tuple[str, str, str], Repair] = {}
+    for r in repairs:
+        first.setdefault((r.kind, r.before, r.after), r)
+    return list(first.values())

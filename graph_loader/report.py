@@ -42,6 +42,7 @@ _WORDS = {
         "flagged_head": "Loaded with defects flagged as not conformant (by kind):",
         "repairs": "repairs: {repairs}",
         "empty_head": "files that gave no record",
+        "vocab_head": "files loaded as vocabularies (SKOS)",
         "duplicates_head": "records described by two files (loaded from the first)",
         "summary": "{files} file(s), {triples} triples read, {written} triples written "
         "in {s:.2f} s",
@@ -69,6 +70,7 @@ _WORDS = {
         "flagged_head": "Chargées avec défauts, signalées non conformes (par sorte) :",
         "repairs": "réparations : {repairs}",
         "empty_head": "fichiers qui n'ont donné aucune fiche",
+        "vocab_head": "fichiers chargés comme vocabulaires (SKOS)",
         "duplicates_head": "fiches décrites par deux fichiers (chargées depuis le premier)",
         "summary": "{files} fichier(s), {triples} triplets lus, {written} triplets écrits "
         "en {s:.2f} s",
@@ -120,7 +122,7 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) 
         echo(f"{report.skipped_files} {w['skipped']}")
     if report.orphan_subjects:
         echo(f"{report.orphan_subjects} {w['orphans']}")
-    stac_items = getattr(report, "stac_items", {})
+    stac_items = report.stac_items
     if stac_items:
         echo(w["stac_items"].format(c=len(stac_items), n=sum(stac_items.values())))
         for collection, n in sorted(report.stac_items_unattached.items())[:20]:
@@ -133,6 +135,10 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) 
         echo(f"{len(report.empty_files)} {w['empty_head']}:")
         for line in report.empty_files:
             echo(f"  ? {line}")
+    if report.vocabularies:
+        echo(f"{len(report.vocabularies)} {w['vocab_head']}:")
+        for name, what in sorted(report.vocabularies.items()):
+            echo(f"  ≡ {name}: {what}")
     if report.duplicates:
         echo(f"{len(report.duplicates)} {w['duplicates_head']}:")
         for line in report.duplicates:

@@ -35,6 +35,7 @@ __all__ = [
     "LEVELS",
     "slugify",
     "load_vocabulary",
+    "write_vocabulary",
     "vocabulary_stats",
     "skosify_warnings",
     "graph_skosify_warnings",
@@ -127,6 +128,19 @@ def load_vocabulary(
     triples = read_triples(path.read_bytes(), name=str(path), base_iri=path.resolve().as_uri())
     phases["read"] = time.perf_counter() - start
     tick(1)
+    return write_vocabulary(store, triples, slug, start=start, phases=phases, tick=tick)
+
+
+def write_vocabulary(
+    store: Store, triples, slug: str, *, start: float | None = None, phases=None, tick=None
+) -> VocabularyLoad:
+    """Write the statements of a vocabulary, SKOS closure included, into the graph of
+    ``slug`` (what :func:`load_vocabulary` does once the file is read; ``gaia-kg load`` calls
+    it for a document that is a vocabulary rather than records)."""
+    start = time.perf_counter() if start is None else start
+    phases = {} if phases is None else phases
+    tick = tick or (lambda n: None)
+    phases.setdefault("read", 0.0)
     scratch = ox.Store()
     scratch.bulk_extend([ox.Quad(t.subject, t.predicate, t.object) for t in triples])
     asserted = len(scratch)

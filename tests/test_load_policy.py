@@ -45,6 +45,7 @@ def test_the_summary_of_a_mixed_load_adds_up():
             "organisations.ttl": "no dataset, service, publication or software; 2 subject(s), "
             "types: foaf:Organization (2); its statements are kept in the file's source graph"
         },
+        "vocabularies": {},
         "records": 5,
         "loaded_as_is": 2,  # catalogue.ttl: a dataset and a service
         "loaded_repaired": 1,  # dataset-bare-email.ttl

@@ -430,3 +430,15 @@ def test_valid_typed_dates_are_left_alone():
         dct:modified "2019-05-03T10:00:00"^^xsd:dateTime ; dct:created "2019"^^xsd:gYear ;
         dct:available "2019-05"^^xsd:gYearMonth ."""
     check(record, record, [])
+
+
+def test_a_change_met_in_several_statements_is_one_repair():
+    """A relative IRI written in three statements is one repair of the record (the first
+    statement names it); another change of the same kind is another repair."""
+    from graph_loader.repair import Repair, distinct
+
+    a = Repair("relative-iri", "s1", "p1", "ds/1", "file:///c/ds/1")
+    b = Repair("relative-iri", "s2", "p2", "ds/1", "file:///c/ds/1")
+    c = Repair("relative-iri", "s1", "p3", "ds/2", "file:///c/ds/2")
+    d = Repair("mailto", "s1", "p4", "x@y.org", "mailto:x@y.org")
+    assert distinct([a, b, c, b, d, a]) == [a, c, d]

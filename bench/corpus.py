@@ -7,9 +7,12 @@ holding files. Every producer is loaded by the real pipeline (``gaia-kg load``'s
 :func:`graph_loader.pipeline.load_paths`) into a fresh in-memory store holding only the
 project's graphs, every file named explicitly (no suffix filter). Vocabularies are loaded as
 ``gaia-kg vocab load`` does. Prints, per kind and producer: files, records, records loaded as
-they are, loaded with repairs, loaded with defects flagged, rejected, unreadable files, files
-that gave nothing, and exceptions that escaped the pipeline (tracebacks: must be 0); then the
-repairs by kind, the rejection reasons, each unreadable file with its reason and each file that
+they are, loaded with repairs, loaded with defects flagged, rejected, unreadable files (each
+with its reason), files loaded as vocabularies, files that make no record (named with what
+they held; their statements kept in the file's source graph), files describing a record
+another file already gave, files that gave nothing and nobody said so (must be 0), and
+exceptions that escaped the pipeline (tracebacks: must be 0); then the repairs by kind, the
+rejection reasons, each unreadable file with its reason and each file that made no record or
 gave nothing. ``--json`` writes the same figures for tests and the README.
 """
 
@@ -46,6 +49,9 @@ COLUMNS = (
     ("flagged", "flagged"),
     ("rejected", "rejected"),
     ("unreadable", "unreadable"),
+    ("vocabularies", "vocabularies"),
+    ("no_record", "no record"),
+    ("duplicate", "same record twice"),
     ("nothing", "gave nothing"),
     ("tracebacks", "tracebacks"),
 )
@@ -64,12 +70,16 @@ class Row:
     flagged: int = 0
     rejected: int = 0
     unreadable: int = 0
+    vocabularies: int = 0
+    no_record: int = 0
+    duplicate: int = 0
     nothing: int = 0
     tracebacks: int = 0
     repairs: Counter = field(default_factory=Counter)
     reasons: Counter = field(default_factory=Counter)
     unreadable_files: dict[str, str] = field(default_factory=dict)
     empty_files: dict[str, str] = field(default_factory=dict)
+    silent_files: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def add(self, other: Row) -> None:
@@ -79,6 +89,7 @@ class Row:
         self.reasons.update(other.reasons)
         self.unreadable_files.update(other.unreadable_files)
         self.empty_files.update(other.empty_files)
+        self.silent_files += other.silent_files
         self.seconds += other.seconds
 
     @property
@@ -96,6 +107,7 @@ class Row:
             rejected_by_reason=dict(self.reasons),
             unreadable_files=self.unreadable_files,
             empty_files=self.empty_files,
+            silent_files=self.silent_files,
         )
         return out
 
@@ -146,7 +158,20 @@ def _load_records(row: Row, files: list[Path]) -> None:
     row.unreadable_files.update(summary["unreadable"])
     row.empty_files.update(summary["empty"])
     row.unreadable = len(summary["unreadable"])
-    row.nothing = len(summary["empty"])
+    row.vocabularies = len(summary["vocabularies"])
+    row.no_record = len(summary["empty"])
+    row.duplicate = len(summary["duplicate_files"])
+    # a file read that is in none of these gave nothing, and nobody said so
+    accounted = (
+        set(summary["files_with_records"])
+        | set(summary["vocabularies"])
+        | set(summary["empty"])
+        | set(summary["supplements"])
+        | set(summary["duplicate_files"])
+        | set(summary["unreadable"])
+    )
+    row.silent_files = sorted(set(report.file_names) - accounted)
+    row.nothing = len(row.silent_files)
 
 
 def _load_vocabularies(row: Row, files: list[Path]) -> None:
@@ -156,11 +181,11 @@ def _load_vocabularies(row: Row, files: list[Path]) -> None:
         try:
             loaded = load_vocabulary(store, f)
         except InputError as exc:
-            row.unreadable_files[str(f)] = str(exc)
+            row.unreadable_files[f.name] = str(exc).removeprefix(f"{f}: ")
             row.unreadable += 1
             continue
         if loaded.triples == 0:
-            row.empty_files[str(f)] = "no statement"
+            row.empty_files[f.name] = "no statement"
             row.nothing += 1
             continue
         row.records += 1
@@ -215,8 +240,10 @@ def markdown(rows: list[Row], details: bool) -> str:
     if details:
         out += ["", "## Unreadable files", ""]
         out += [f"- {f}: {why}" for f, why in sorted(everything.unreadable_files.items())]
-        out += ["", "## Files that gave nothing", ""]
+        out += ["", "## Files that made no record", ""]
         out += [f"- {f}: {why}" for f, why in sorted(everything.empty_files.items())]
+        out += ["", "## Files that gave nothing, silently", ""]
+        out += [f"- {f}" for f in everything.silent_files] or ["- none"]
     return "\n".join(out)
 
 

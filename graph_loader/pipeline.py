@@ -161,8 +161,15 @@ class LoadReport:
     #: file name -> why it could not be read; file name -> what an empty file held
     unreadable: dict[str, str] = field(default_factory=dict)
     empty: dict[str, str] = field(default_factory=dict)
+    #: files describing a record already loaded from an earlier file of the load
+    duplicate_files: set[str] = field(default_factory=set)
+    #: every file tried, as reports name it (its name, or its path when two share a name)
+    file_names: list[str] = field(default_factory=list)
     #: documents that were vocabularies, not records: file -> what was loaded from it
     vocabularies: dict[str, str] = field(default_factory=dict)
+    #: documents that gave no record but describe what records of the load name (agents,
+    #: services) or are STAC items of a collection: kept in their source graph
+    supplements: list[str] = field(default_factory=list)
     #: STAC items read, by collection IRI; those whose collection is not in this load
     stac_items: dict[str, int] = field(default_factory=dict)
     stac_items_unattached: dict[str, int] = field(default_factory=dict)
@@ -205,6 +212,8 @@ class LoadReport:
             "unreadable": dict(sorted(self.unreadable.items())),
             "empty": dict(sorted(self.empty.items())),
             "vocabularies": dict(sorted(self.vocabularies.items())),
+            "supplements": sorted(self.supplements),
+            "files_with_records": sorted({o.source for o in records}),
             "records": len(records),
             "loaded_as_is": len(kept) - len(flagged) - len(repaired),
             "loaded_repaired": len(repaired),
@@ -214,6 +223,7 @@ class LoadReport:
             "rejected": len(rejected),
             "rejected_by_reason": _counts(k for o in rejected for k in o.reasons),
             "duplicates": len(self.duplicates),
+            "duplicate_files": sorted(self.duplicate_files),
         }
 
 
@@ -486,6 +496,7 @@ def load_paths(
         for f in files
     }
     report = LoadReport(skipped_files=skipped, phases=clock.phases)
+    report.file_names = list(names.values())
     documents = _read_all(files, names, bases, report, progress, base_iri)
     report.triples_read = sum(len(d.quads) for d in documents)
     clock.lap("read")
@@ -518,6 +529,7 @@ def load_paths(
         for r in split.records:
             if r.kind != "source" and r.resource in taken:
                 report.duplicates.append(_duplicate(r, d.name, taken[r.resource], lang))
+                report.duplicate_files.add(d.name)
                 d.dropped.append(r)  # validated with its document, not written
                 continue
             if r.kind != "source":
@@ -542,7 +554,9 @@ def load_paths(
                 for t in r.triples
                 if isinstance(t.object, ox.NamedNode)
             }
-        if not _adds_to_a_record(d, taken, named, report.formats):
+        if _adds_to_a_record(d, taken, named, report.formats):
+            report.supplements.append(d.name)
+        else:
             report.empty[d.name] = d.held
             report.empty_files.append(f"{d.name}: {d.held}")
     if "stac" in report.formats.values():

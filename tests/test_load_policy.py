@@ -46,6 +46,13 @@ def test_the_summary_of_a_mixed_load_adds_up():
             "types: foaf:Organization (2); its statements are kept in the file's source graph"
         },
         "vocabularies": {},
+        "supplements": [],
+        "files_with_records": [
+            "catalogue.ttl",
+            "dataset-bare-email.ttl",
+            "dataset-without-description.ttl",
+            "dataset-without-title.ttl",
+        ],
         "records": 5,
         "loaded_as_is": 2,  # catalogue.ttl: a dataset and a service
         "loaded_repaired": 1,  # dataset-bare-email.ttl
@@ -57,6 +64,7 @@ def test_the_summary_of_a_mixed_load_adds_up():
         "rejected": 1,  # dataset-without-title.ttl
         "rejected_by_reason": {"no title": 1},
         "duplicates": 0,
+        "duplicate_files": [],
     }
     assert [e.split(":")[0] for e in report.empty_files] == ["organisations.ttl"]
     # a source graph is never a rejected record

@@ -13,6 +13,7 @@ import math
 from pathlib import Path
 
 import pytest
+import tantivy
 from concept_support import demo_store
 from search_support import memory_index
 
@@ -21,21 +22,38 @@ from sparql_api.search import SearchParams, run_search
 
 QUERIES = json.loads((Path(__file__).resolve().parent / "queries.json").read_text("utf-8"))
 #: floors per language and per kind of query: (mean nDCG@10, mean recall@20), about 0.01 below
-#: what was measured (fr 0.972 / 0.967, en 0.960 / 0.962, all 0.965 / 0.965; acronym 0.980 /
+#: what was measured. ``base-*``: the first 121 queries (concepts, acronyms, misspellings,
+#: places, word forms; fr 0.972 / 0.967, en 0.960 / 0.962, all 0.965 / 0.965; acronym 0.980 /
 #: 0.948, misspelling 0.971 / 1.000, place 0.977 / 1.000, concept 0.961 / 0.952, form 0.896 /
 #: 0.857). Without the concept index (and so without the gazetteer) misspellings fall to 0.771
 #: / 0.780; without the gazetteer places fall to 0.885 / 0.819; without word forms the form
 #: queries fall to 0.775 / 0.679 and places to 0.920 / 0.943.
+#: ``phrase``: natural phrases and questions as researchers type or ask them; ``phenomenon``:
+#: phenomena and hazards (fires, floods, sea-level rise…). Before words were ranked rather
+#: than all required: phrase 0.488 / 0.402 (fr 0.533 / 0.422, en 0.443 / 0.383), phenomenon
+#: 0.262 / 0.197, whole set 0.762 / 0.734 (fr 0.766 / 0.731, en 0.759 / 0.737).
 FLOORS = {
-    "fr": (0.96, 0.95),
-    "en": (0.95, 0.95),
-    "all": (0.95, 0.95),
+    "fr": (0.75, 0.72),
+    "en": (0.75, 0.72),
+    "all": (0.75, 0.72),
+    "base-fr": (0.96, 0.95),
+    "base-en": (0.95, 0.95),
+    "base-all": (0.95, 0.95),
     "acronym": (0.97, 0.93),
     "misspelling": (0.96, 0.99),
     "place": (0.96, 0.99),
     "concept": (0.95, 0.94),
     "form": (0.88, 0.84),
+    "phrase": (0.47, 0.39),
+    "phrase-fr": (0.52, 0.41),
+    "phrase-en": (0.43, 0.37),
+    "phenomenon": (0.25, 0.18),
 }
+#: the kinds of the first 121 queries
+BASE_KINDS = ("acronym", "misspelling", "place", "concept", "form")
+
+
+KINDS = ("acronym", "misspelling", "place", "concept", "form", "phrase", "phenomenon")
 
 
 def dcg(gains: list[int]) -> float:
@@ -97,9 +115,26 @@ def means(rows: list[dict]) -> tuple[float, float]:
     )
 
 
+def test_judgements_name_demo_records(engine):
+    """Every judged resource is a resource of the demo catalogue, and every query has a kind
+    and at least one resource judged 2 or 1."""
+    index, _concepts = engine
+    searcher = index.searcher()
+    base = QUERIES["base"]
+    judged = {base + k for q in QUERIES["queries"] for k in q["expected"]}
+    missing = sorted(
+        iri
+        for iri in judged
+        if searcher.search(tantivy.Query.term_query(index.schema, "iri", iri), 1).count != 1
+    )
+    assert missing == []
+    assert {q["kind"] for q in QUERIES["queries"]} == set(KINDS)
+    assert all(set(q["expected"].values()) <= {1, 2} and q["expected"] for q in QUERIES["queries"])
+
+
 def test_relevance_floors(engine):
     rows = scores(engine)
-    assert len(rows) >= 120
+    assert len(rows) >= 180
     summary = {}
     for lang in ("fr", "en", "all"):
         subset = [r for r in rows if lang in ("all", r["lang"])]
@@ -110,8 +145,17 @@ def test_relevance_floors(engine):
         for r in subset:
             print(f"{lang}: {r['q']:<34} {r['kind']:<11} {r['ndcg']:7.3f} {r['recall']:9.3f}")
         print(f"{lang}: {'mean':<46} {summary[lang][0]:7.3f} {summary[lang][1]:9.3f}")
-    for kind in ("acronym", "misspelling", "place", "concept", "form"):
+    for lang in ("fr", "en", "all"):
+        summary["base-" + lang] = means(
+            [r for r in rows if r["kind"] in BASE_KINDS and lang in ("all", r["lang"])]
+        )
+    for kind in KINDS:
         summary[kind] = means([r for r in rows if r["kind"] == kind])
+    for kind in ("phrase", "phenomenon"):
+        for lang in ("fr", "en"):
+            summary[f"{kind}-{lang}"] = means(
+                [r for r in rows if r["kind"] == kind and r["lang"] == lang]
+            )
     message = ", ".join(f"{k}: nDCG@10 {n:.3f} recall@20 {r:.3f}" for k, (n, r) in summary.items())
     print("\n" + message)
     below = {

@@ -289,6 +289,23 @@ def _hit(index, searcher, plan: QueryPlan | None, score, address, lang) -> dict:
     }
 
 
+def _run(searcher, params, lang, base, filters, offset):
+    """The page (top hits and count) and the facet counts of ``base`` under ``filters``."""
+    query = _combine(base, list(filters.values()))
+    if params.sort == "relevance" and base is not None:
+        page = _POOL.submit(searcher.search, query, params.size, count=True, offset=offset)
+    elif params.sort == "title":
+        key = f"title_key_{lang}"
+        page = _POOL.submit(searcher.search, query, params.size, True, key, offset, _ASC)
+    else:  # by date, and relevance without words (all scores equal): newest first
+        page = _POOL.submit(searcher.search, query, params.size, True, "date", offset, _DESC)
+    passes = [_POOL.submit(_counts, searcher, q, f) for q, f in _facet_passes(base, filters)]
+    counts: dict[str, dict] = {}
+    for future in passes:
+        counts.update(future.result())
+    return page.result(), counts
+
+
 def run_search(
     index: SearchIndex,
     params: SearchParams,
@@ -305,20 +322,14 @@ def run_search(
     plan = plan_query(schema, params.q, concepts, index.meta.get("matches", {}), lang)
     base = plan.query if plan is not None else None
     filters = filter_queries(schema, params)
-    query = _combine(base, list(filters.values()))
     offset = (params.page - 1) * params.size
-    if params.sort == "relevance" and base is not None:
-        page = _POOL.submit(searcher.search, query, params.size, count=True, offset=offset)
-    elif params.sort == "title":
-        key = f"title_key_{lang}"
-        page = _POOL.submit(searcher.search, query, params.size, True, key, offset, _ASC)
-    else:  # by date, and relevance without words (all scores equal): newest first
-        page = _POOL.submit(searcher.search, query, params.size, True, "date", offset, _DESC)
-    passes = [_POOL.submit(_counts, searcher, q, f) for q, f in _facet_passes(base, filters)]
-    counts: dict[str, dict] = {}
-    for future in passes:
-        counts.update(future.result())
-    result = page.result()
+    result, counts = _run(searcher, params, lang, base, filters, offset)
+    relaxed = False
+    if plan is not None and plan.relaxed is not None and result.count < params.size:
+        # few hits with every key word: any one suffices, records with more rank first
+        relaxed = True
+        base = plan.relaxed
+        result, counts = _run(searcher, params, lang, base, filters, offset)
     hits = [_hit(index, searcher, plan, s, a, lang) for s, a in result.hits]
     urls = params.toggle_urls()
     facets = {"themes": _theme_tree(index, counts["theme"], params, lang, urls)}
@@ -339,6 +350,10 @@ def run_search(
         "page": params.page,
         "size": params.size,
         "sort": params.sort,
+        "relaxed": relaxed,
+        "optional_words": (
+            [*(plan.key if relaxed else ()), *plan.optional] if plan is not None else []
+        ),
         "hits": hits,
         "facets": facets,
         "concepts": [

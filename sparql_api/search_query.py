@@ -7,8 +7,15 @@ languages (titles weigh most, then keywords, then theme labels, then description
 field counts). Words of 6 letters or more also match with one edit on titles and keywords
 (*fuzzy*), and by *word form*: every word that starts like the word's stem less its last
 letter or two (``volcano`` → ``volcan…`` finds *volcanic*, ``African`` → ``africa…`` finds
-*Africa*) on titles, keywords and descriptions, at a low weight. Every word must match (all
-but one from four words on).
+*Africa*) on titles, keywords and descriptions, at a low weight.
+
+**Key words and optional words.** Question words, generic nouns and verbs of both languages
+(:data:`OPTIONAL_WORDS`: *qui, où, quelles, données, data, products, measurements, séries,
+distribue, download…*) never filter and are not scored, unless they belong to a run naming a
+concept or a place (*time series*). Every other word, a *key* word, must match (all but one
+from four key words on); when that finds fewer hits than a page, the search is *relaxed*
+(:attr:`QueryPlan.relaxed`): any one key word suffices and each key word a record matches adds
+:data:`COVERAGE_BOOST` to its score, so that records matching more of the query rank first.
 
 **Concepts.** Runs of words that name a concept of any loaded vocabulary (a prefLabel,
 altLabel or hiddenLabel in any language, acronyms included; an exact match, or a near one
@@ -50,6 +57,8 @@ __all__ = [
     "CONCEPT_BOOST",
     "PLACE_BOOST",
     "FORM_WEIGHT",
+    "OPTIONAL_WORDS",
+    "COVERAGE_BOOST",
 ]
 
 #: weight of each analysed text field
@@ -65,6 +74,26 @@ FORM_FIELDS = ("title", "keyword", "description")
 FORM_WEIGHT = 0.4
 #: a word-form prefix keeps at least this many letters of the stem
 FORM_MIN_CHARS = 5
+
+#: words that never filter (folded): question words, generic nouns and verbs, pronouns of
+#: French and English; stop words of the analyzers are left out anyway
+OPTIONAL_WORDS = frozenset(
+    """
+    qui quoi ou quel quelle quels quelles comment combien pourquoi existe existent
+    donnees donnee jeu jeux produit produits mesure mesures serie series fichier fichiers
+    dataset datasets data product products measurement measurements file files
+    what where which who whom how why exist exists there any available
+    disponible disponibles trouver trouve cherche cherchons chercher recherche recherchons
+    find finding look looking search searching need besoin want veux voudrais
+    download downloading telecharger telechargement get obtenir access acceder
+    distribue distribuent diffuse diffusent fournit fournissent propose proposent
+    distribute distributes distributed provide provides provided offer offers
+    i im je j can could peux puis peut we nous you vous me
+    mesurent mesurer measure measures measured
+    """.split()
+)
+#: score a record gains for each key word it matches, when the search is relaxed
+COVERAGE_BOOST = 2.0
 
 _ANALYZERS: dict[str, tantivy.TextAnalyzer] = {}
 
@@ -101,6 +130,12 @@ class QueryPlan:
     highlight: tantivy.Query | None = None
     #: snippet generators of this search, per (field, length), made on first use
     generators: dict = field(default_factory=dict)
+    #: the query where any one key word suffices (None with a single key word)
+    relaxed: tantivy.Query | None = None
+    #: the words that never filter (question words, generic words)
+    optional: list[str] = field(default_factory=list)
+    #: the key words (those required by ``query``)
+    key: list[str] = field(default_factory=list)
 
 
 def match_concepts(index: ConceptIndex, words: list[str], lang: str = "en") -> list[MatchedConcept]:
@@ -243,10 +278,23 @@ def plan_query(
         if any(texts[w] is not None for w in run.words)
         for i in run.words
     }
-    clauses, highlight, kept = [], [], []
+    covered = {i for run in [*matched, *places] for i in run.words}
+    generic = {i for i, w in enumerate(words) if w in OPTIONAL_WORDS and i not in covered}
+    if len(generic) == len(words):
+        generic = set()  # a query of generic words only: they are its key words
+    #: the first word of the run (concept or place, longest first) each word belongs to
+    unit_of: dict[int, int] = {}
+    for run in sorted([*matched, *places], key=lambda r: -len(r.words)):
+        for i in run.words:
+            unit_of.setdefault(i, run.words[0])
+    clauses, highlight, kept, optional, units = [], [], [], [], []
     for i, word in enumerate(words):
         text = texts[i]
         if text is None and i in in_runs:
+            continue
+        if i in generic:
+            if text is not None:
+                optional.append(word)
             continue
         alternatives = [text] if text is not None else []
         if i in by_word:
@@ -259,6 +307,7 @@ def plan_query(
         if not alternatives:
             continue
         kept.append(word)
+        units.append(unit_of.get(i, i))
         if text is not None:
             highlight.append((tantivy.Occur.Should, text))
         if len(alternatives) == 1:
@@ -273,6 +322,28 @@ def plan_query(
     query = tantivy.Query.boolean_query(
         [(tantivy.Occur.Should, c) for c in clauses], minimum_number_should_match=need
     )
+    relaxed = None
+    # the words of a run naming a concept or a place stay together: one unit
+    grouped: dict[int, list[tantivy.Query]] = {}
+    for unit, clause in zip(units, clauses, strict=True):
+        grouped.setdefault(unit, []).append(clause)
+    if len(grouped) > 1:
+        covering = []
+        for members in grouped.values():
+            unit_query = (
+                members[0]
+                if len(members) == 1
+                else tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in members])
+            )
+            boost = tantivy.Query.const_score_query(unit_query, COVERAGE_BOOST * len(members))
+            covering.append(
+                tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Should, unit_query), (tantivy.Occur.Should, boost)]
+                )
+            )
+        relaxed = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, c) for c in covering], minimum_number_should_match=1
+        )
     return QueryPlan(
         query,
         kept,
@@ -281,4 +352,7 @@ def plan_query(
         place_info,
         expansion,
         tantivy.Query.boolean_query(highlight) if highlight else None,
+        relaxed=relaxed,
+        optional=optional,
+        key=list(kept),
     )

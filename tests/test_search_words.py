@@ -1,0 +1,92 @@
+"""Words are ranked, not all required: question words and generic words never filter, and a
+search whose key words find fewer hits than a page is relaxed (any key word suffices, records
+with more of them first), which the response says (``relaxed``, ``optional_words``)."""
+
+from __future__ import annotations
+
+import pytest
+from search_support import DATASET, all_hits, memory_index, search_store
+
+from sparql_api.concept_index import build_concept_index
+from sparql_api.search import SearchParams, run_search
+from sparql_api.search_query import OPTIONAL_WORDS
+
+SEISMIC = {
+    DATASET + "geoscope-network",
+    DATASET + "resif-fr-broadband",
+    DATASET + "ovpf-seismicity",
+    DATASET + "ovsm-pelee",
+    DATASET + "ovsg-soufriere",
+}
+
+
+@pytest.fixture(scope="module")
+def engine():
+    store = search_store()
+    return memory_index(store), build_concept_index(store)
+
+
+def search(engine, **args) -> dict:
+    index, concepts = engine
+    params = SearchParams.from_args({"size": "20", **args})
+    return run_search(index, params, args.get("lang", "en"), concepts=concepts)
+
+
+def test_question_and_generic_words_never_filter(engine):
+    question = search(engine, q="Qui distribue les données sismologiques ?", lang="fr")
+    alone = search(engine, q="sismologiques", lang="fr")
+    assert [h["iri"] for h in question["hits"]] == [h["iri"] for h in alone["hits"]]
+    assert (question["total"], question["relaxed"], question["optional_words"]) == (
+        alone["total"],
+        False,
+        ["distribue", "donnees"],  # "qui" is a stop word: no word of its own
+    )
+    assert SEISMIC <= {h["iri"] for h in question["hits"]}
+    english = search(engine, q="Who distributes seismological data?")
+    assert english["optional_words"] == ["who", "distributes", "data"]
+    assert [h["iri"] for h in english["hits"]] == [
+        h["iri"] for h in search(engine, q="seismological")["hits"]
+    ]
+
+
+def test_a_query_of_generic_words_only_searches_them(engine):
+    result = search(engine, q="data products")
+    assert (result["optional_words"], result["total"] > 0) == ([], True)
+
+
+def test_few_hits_relax_to_any_key_word_with_the_fullest_first(engine):
+    index, concepts = engine
+    # no record has both words: each word's records, those of both first (none here)
+    result = search(engine, q="lightning butterflies", size="100")
+    assert (result["relaxed"], result["optional_words"]) == (True, ["lightning", "butterflies"])
+    either = set(all_hits(index, {"q": "lightning"}, concepts)) | set(
+        all_hits(index, {"q": "butterflies"}, concepts)
+    )
+    assert {h["iri"] for h in result["hits"]} == either
+    assert result["total"] == len(either)
+    # the facet counts are those of the hits shown
+    assert sum(b["count"] for b in result["facets"]["type"]) == len(either)
+
+
+def test_records_matching_more_key_words_rank_first_when_relaxed(engine):
+    result = search(engine, q="ozone Corsica butterflies")
+    assert result["relaxed"] is True
+    # the Cape Corsica station has ozone and Corsica; it ranks above records with one word
+    assert result["hits"][0]["iri"] == DATASET + "charmex-cape-corsica"
+
+
+def test_enough_hits_keep_every_key_word_required(engine):
+    result = search(engine, q="ozone aerosols", size="2")
+    index, concepts = engine
+    both = set(all_hits(index, {"q": "ozone"}, concepts)) & set(
+        all_hits(index, {"q": "aerosols"}, concepts)
+    )
+    assert len(both) >= 2
+    assert (result["relaxed"], result["optional_words"], result["total"]) == (False, [], len(both))
+
+
+def test_optional_words_are_folded_words_of_both_languages():
+    assert {"donnees", "data", "quelles", "where", "products", "mesures", "series"} <= set(
+        OPTIONAL_WORDS
+    )
+    assert all(w == w.lower() and w.isascii() for w in OPTIONAL_WORDS)

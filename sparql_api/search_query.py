@@ -287,7 +287,9 @@ def plan_query(
     for run in sorted([*matched, *places], key=lambda r: -len(r.words)):
         for i in run.words:
             unit_of.setdefault(i, run.words[0])
-    clauses, highlight, kept, optional, units = [], [], [], [], []
+    covered_by_place = {i for run in places for i in run.words}
+    concept_words = {i for run in matched if len(run.words) > 1 for i in run.words}
+    clauses, highlight, kept, optional, units, loose = [], [], [], [], [], []
     for i, word in enumerate(words):
         text = texts[i]
         if text is None and i in in_runs:
@@ -310,6 +312,8 @@ def plan_query(
         units.append(unit_of.get(i, i))
         if text is not None:
             highlight.append((tantivy.Occur.Should, text))
+            if i in concept_words and i not in covered_by_place:
+                loose.append(text)
         if len(alternatives) == 1:
             clauses.append(alternatives[0])
         else:
@@ -327,8 +331,9 @@ def plan_query(
     grouped: dict[int, list[tantivy.Query]] = {}
     for unit, clause in zip(units, clauses, strict=True):
         grouped.setdefault(unit, []).append(clause)
-    if len(grouped) > 1:
-        covering = []
+    if len(grouped) > 1 or len(loose) > 1:
+        # relaxed, the words of a concept's run also count one by one, for their text
+        covering = list(loose)
         for members in grouped.values():
             unit_query = (
                 members[0]

@@ -90,3 +90,34 @@ def test_optional_words_are_folded_words_of_both_languages():
         OPTIONAL_WORDS
     )
     assert all(w == w.lower() and w.isascii() for w in OPTIONAL_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("q", "lang", "concept", "tagged"),
+    [
+        ("feux de forêt", "fr", "wildfires", {"iasi-carbon-monoxide", "iagos-carbon-monoxide"}),
+        ("hypoxia", "en", "deoxygenation", {"argo-biogeochemical"}),
+        ("crues", "fr", "floods", {"ozcar-ohmcv"}),
+        ("marine heatwaves", "en", "marine-heatwaves", {"odyssea-sst"}),
+        ("émissions de CO2", "fr", "carbon-emissions", {"icos-france-atmosphere"}),
+        ("glissement de terrain", "fr", "landslides", {"gdm-opt-sentinel2"}),
+        (
+            "montée des eaux",
+            "fr",
+            "sea-level-rise",
+            {"duacs-sea-level-anomaly", "xtrack-coastal-altimetry"},
+        ),
+    ],
+)
+def test_phenomena_are_concepts_that_find_their_records(engine, q, lang, concept, tagged):
+    result = search(engine, q=q, lang=lang)
+    thesaurus = "https://w3id.org/gaia-kg/thesaurus/"
+    assert [c["iri"] for c in result["concepts"]] == [thesaurus + concept]
+    by_concept = {
+        h["iri"].removeprefix(DATASET)
+        for h in result["hits"]
+        if any(w.get("concept") == thesaurus + concept for w in h["why"])
+    }
+    assert by_concept == tagged
+    # the records tagged with the phenomenon come first
+    assert {h["iri"].removeprefix(DATASET) for h in result["hits"][: len(tagged)]} == tagged

@@ -26,7 +26,7 @@ from graph_loader.terms import THESAURUS_NS
 
 from .concept_index import ConceptIndex
 from .i18n import pick_label
-from .places import within
+from .places import overlaps_query, within
 from .search_params import FLAT_FACETS, SearchParams
 from .search_query import QueryPlan, plan_query
 from .search_sparql import sparql_for
@@ -322,6 +322,17 @@ def run_search(
     plan = plan_query(schema, params.q, concepts, index.meta.get("matches", {}), lang)
     base = plan.query if plan is not None else None
     filters = filter_queries(schema, params)
+    gazetteer = concepts.places if concepts is not None else None
+    applied = [
+        gazetteer.places[iri]
+        for iri in params.places
+        if gazetteer is not None and iri in gazetteer.places
+    ]
+    if params.places:
+        # a place the user applied filters (an unknown one finds nothing)
+        filters["place"] = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, overlaps_query(schema, p.box)) for p in applied]
+        )
     offset = (params.page - 1) * params.size
     result, counts = _run(searcher, params, lang, base, filters, offset)
     relaxed = False
@@ -368,18 +379,34 @@ def run_search(
             }
             for c in (plan.concepts if plan else [])
         ],
-        "places": [
-            {
-                "iri": p.iri,
-                "label": pick_label(plan.place_info[p.iri].pref, lang) or p.label,
-                "matched": p.label,
-                "lang": p.lang or None,
-                "bbox": list(plan.place_info[p.iri].box),
-            }
-            for p in (plan.places if plan else [])
-        ],
+        "places": _places(plan, applied, params, lang),
         "links": links,
     }
+
+
+def _places(plan: QueryPlan | None, applied: list, params: SearchParams, lang: str) -> list:
+    """The places named by the words and those applied as filters, each with the URL that
+    applies it as a filter or removes it (a chip)."""
+    out = []
+    named = {p.iri: p for p in (plan.places if plan else [])}
+    infos = {**(plan.place_info if plan else {}), **{p.iri: p for p in applied}}
+    for iri, info in infos.items():
+        match = named.get(iri)
+        selected = iri in params.places
+        others = tuple(v for v in params.places if v != iri)
+        out.append(
+            {
+                "iri": iri,
+                "label": pick_label(info.pref, lang) or (match.label if match else iri),
+                "matched": match.label if match else None,
+                "lang": (match.lang or None) if match else None,
+                "bbox": list(info.box),
+                "selected": selected,
+                "apply": replace(params, places=(*others, iri), page=1).url(),
+                "remove": replace(params, places=others, page=1).url(),
+            }
+        )
+    return out
 
 
 def _page(params: SearchParams, step: int) -> SearchParams:

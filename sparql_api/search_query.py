@@ -28,10 +28,12 @@ described only in English, and the reverse.
 
 **Places.** Runs of words that name a place of the gazetteer (:mod:`sparql_api.places`; the
 same matching as concepts) are matched too, and a word covered by a matched place is
-satisfied either by its text or by a resource whose bbox lies within the place's box
-(enlarged a little): ``La Réunion`` finds the Piton de la Fournaise records, which never name
-the island. A stop word inside a run of a concept or place (``glace de mer``, ``La
-Réunion``) needs no match of its own.
+satisfied by its text, by a resource whose bbox lies within the place's box (enlarged a
+little; :data:`PLACE_BOOST`) or by one whose bbox overlaps it (a global or basin-wide product
+that covers it; :data:`PLACE_COVER_BOOST`, ranked after): a place ranks, it does not filter
+(the ``place`` parameter does). ``La Réunion`` finds the Piton de la Fournaise records,
+which never name the island, first. A stop word inside a run of a concept or place (``glace
+de mer``, ``La Réunion``) needs no match of its own.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from graph_loader.index.schema import LANGS, analyzer
 
 from .autocomplete import matcher_for, tokens
 from .concept_index import ConceptIndex
-from .places import Place, within_query
+from .places import Place, overlaps_query, within_query
 
 __all__ = [
     "QueryPlan",
@@ -56,6 +58,7 @@ __all__ = [
     "FIELD_WEIGHTS",
     "CONCEPT_BOOST",
     "PLACE_BOOST",
+    "PLACE_COVER_BOOST",
     "FORM_WEIGHT",
     "OPTIONAL_WORDS",
     "COVERAGE_BOOST",
@@ -67,6 +70,8 @@ FIELD_WEIGHTS = {"title": 3.0, "keyword": 2.0, "theme": 1.5, "description": 1.0}
 CONCEPT_BOOST = 2.5
 #: weight of a word satisfied by lying within a matched place
 PLACE_BOOST = 3.0
+#: weight of a word satisfied by overlapping a matched place only (a record covering it)
+PLACE_COVER_BOOST = 0.5
 #: words this long (folded) also match fuzzily and by word form
 FUZZY_MIN_CHARS = 6
 #: fields searched by word form, and the (constant) score of a word-form match
@@ -298,14 +303,12 @@ def plan_query(
             if text is not None:
                 optional.append(word)
             continue
+        if i in covered_by_place:
+            continue  # a place's words make one clause, below
         alternatives = [text] if text is not None else []
         if i in by_word:
             term_set = tantivy.Query.term_set_query(schema, "concepts", sorted(set(by_word[i])))
             alternatives.append(tantivy.Query.boost_query(term_set, CONCEPT_BOOST))
-        for iri in by_place.get(i, ()):
-            alternatives.append(
-                tantivy.Query.boost_query(within_query(schema, place_info[iri].box), PLACE_BOOST)
-            )
         if not alternatives:
             continue
         kept.append(word)
@@ -320,6 +323,35 @@ def plan_query(
             clauses.append(
                 tantivy.Query.boolean_query([(tantivy.Occur.Should, a) for a in alternatives])
             )
+    runs: dict[tuple[int, ...], list[str]] = {}
+    for place in places:
+        runs.setdefault(place.words, []).append(place.iri)
+    for span, iris in runs.items():
+        # the place's words by their text, or a record within the place (ranked first) or
+        # overlapping it (covering it: a global or basin-wide product)
+        texts_in = [texts[i] for i in span if texts[i] is not None]
+        alternatives = []
+        if texts_in:
+            alternatives.append(
+                texts_in[0]
+                if len(texts_in) == 1
+                else tantivy.Query.boolean_query([(tantivy.Occur.Must, t) for t in texts_in])
+            )
+        for iri in iris:
+            box = place_info[iri].box
+            weight = len(texts_in) or 1
+            alternatives.append(
+                tantivy.Query.boost_query(within_query(schema, box), PLACE_BOOST * weight)
+            )
+            alternatives.append(
+                tantivy.Query.boost_query(overlaps_query(schema, box), PLACE_COVER_BOOST * weight)
+            )
+        clauses.append(
+            tantivy.Query.boolean_query([(tantivy.Occur.Should, a) for a in alternatives])
+        )
+        kept.append(" ".join(words[i] for i in span if texts[i] is not None))
+        units.append(span[0])
+        highlight.extend((tantivy.Occur.Should, t) for t in texts_in)
     if not clauses:
         return None
     need = len(clauses) if len(clauses) <= 3 else len(clauses) - 1

@@ -42,10 +42,11 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import tantivy
+from rapidfuzz.distance import OSA
 
 from graph_loader.index.schema import LANGS, analyzer
 
-from .autocomplete import matcher_for, tokens
+from .autocomplete import matcher_for, max_typos, tokens
 from .concept_index import ConceptIndex
 from .places import Place, overlaps_query, within_query
 
@@ -143,6 +144,25 @@ class QueryPlan:
     key: list[str] = field(default_factory=list)
 
 
+def near_word(word: str, label_word: str) -> bool:
+    """True when a query word names a label word as a whole: equal, its singular or plural
+    (one starts like the other, two letters apart at most: *tempête* / *tempêtes*, *feu* /
+    *feux*), or within the typos its length allows (:func:`max_typos`). A word that merely
+    starts like a longer one does not: *temper* (typed *tempér*) is not *tempetes*.
+
+    >>> near_word("temper", "tempetes"), near_word("tempete", "tempetes")
+    (False, True)
+    >>> near_word("thikness", "thickness"), near_word("feu", "feux")
+    (True, True)
+    """
+    if word == label_word:
+        return True
+    short, long_ = sorted((word, label_word), key=len)
+    if long_.startswith(short) and len(long_) - len(short) <= 2 and len(short) >= 3:
+        return True
+    return OSA.distance(word, label_word) <= max_typos(len(word))
+
+
 def match_concepts(index: ConceptIndex, words: list[str], lang: str = "en") -> list[MatchedConcept]:
     """Concepts named by runs of ``words`` (folded), longest runs first, each word once;
     each with its best label (exact first, then GAIA first, then in ``lang``)."""
@@ -161,7 +181,9 @@ def match_concepts(index: ConceptIndex, words: list[str], lang: str = "en") -> l
             for i, level in matcher.label_matches(phrase, fuzzy=len(phrase) >= 5).items():
                 label_words = matcher.label_tokens[i]
                 if level and (
-                    len(label_words) != n or abs(len(" ".join(label_words)) - len(phrase)) > 2
+                    len(label_words) != n
+                    or abs(len(" ".join(label_words)) - len(phrase)) > 2
+                    or not all(map(near_word, words[start : start + n], label_words))
                 ):
                     continue
                 entry = index.labels[i]

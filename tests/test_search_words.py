@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from search_support import DATASET, all_hits, memory_index, search_store
 
+from sparql_api.autocomplete import suggest
 from sparql_api.concept_index import build_concept_index
 from sparql_api.search import SearchParams, run_search
 from sparql_api.search_query import OPTIONAL_WORDS
@@ -121,3 +122,49 @@ def test_phenomena_are_concepts_that_find_their_records(engine, q, lang, concept
     assert by_concept == tagged
     # the records tagged with the phenomenon come first
     assert {h["iri"].removeprefix(DATASET) for h in result["hits"][: len(tagged)]} == tagged
+
+
+def test_a_prefix_typed_names_no_concept_it_merely_starts_like(engine):
+    """ "tempér" (Enter while typing "température") searches its words: it is not the concept
+    Tempêtes, one letter longer than a near match allows, and finds temperature records."""
+    result = search(engine, q="tempér", lang="fr")
+    assert result["concepts"] == []
+    assert not any(w.get("concept") for h in result["hits"] for w in h["why"])
+    titles = " ".join(h["title"] for h in result["hits"][:5]).casefold()
+    assert "tempér" in titles and "tempête" not in titles
+
+
+@pytest.mark.parametrize(
+    ("q", "lang", "concept"),
+    [
+        ("tempête", "fr", "storms"),
+        ("tempêtes", "fr", "storms"),
+        ("storm", "en", "storms"),
+        ("glissement de terrain", "fr", "landslides"),
+        ("feu de forêt", "fr", "wildfires"),
+        ("forest fire", "en", "wildfires"),
+        ("inondation", "fr", "floods"),
+        ("heatwave", "en", "heatwaves"),
+        ("vague de chaleur marine", "fr", "marine-heatwaves"),
+    ],
+)
+def test_singulars_and_plurals_name_the_same_concept(engine, q, lang, concept):
+    result = search(engine, q=q, lang=lang)
+    assert [c["iri"].rsplit("/", 1)[-1] for c in result["concepts"]] == [concept]
+
+
+@pytest.mark.parametrize(
+    ("q", "first", "never"),
+    [
+        ("fire", "Wildfires and fire emissions", {"Gravity field", "Wind direction"}),
+        ("débit des rivières", "River discharge", set()),
+        ("rivières", "River discharge", set()),
+        ("CO2 émissions", "Carbon emissions", set()),
+        ("canicule", "Heatwaves", set()),
+    ],
+)
+def test_suggestions_from_any_word_and_without_drift(engine, q, first, never):
+    _index, concepts = engine
+    labels = [s["label"] for s in suggest(concepts, q, lang="en")]
+    assert labels[0] == first
+    assert never.isdisjoint(labels)

@@ -98,6 +98,8 @@ OPTIONAL_WORDS = frozenset(
     mesurent mesurer measure measures measured
     """.split()
 )
+#: what a plural adds to its singular, in French and English (folded)
+PLURAL_ENDINGS = frozenset({"s", "x", "es"})
 #: score a record gains for each key word it matches, when the search is relaxed
 COVERAGE_BOOST = 2.0
 
@@ -146,19 +148,20 @@ class QueryPlan:
 
 def near_word(word: str, label_word: str) -> bool:
     """True when a query word names a label word as a whole: equal, its singular or plural
-    (one starts like the other, two letters apart at most: *tempête* / *tempêtes*, *feu* /
-    *feux*), or within the typos its length allows (:func:`max_typos`). A word that merely
-    starts like a longer one does not: *temper* (typed *tempér*) is not *tempetes*.
+    (the other with a plural ending of French or English, :data:`PLURAL_ENDINGS`: *tempête* /
+    *tempêtes*, *feu* / *feux*; *ocean* is not *Oceania*), or within the typos its length
+    allows (:func:`max_typos`). A word that merely starts like a longer one does not:
+    *temper* (typed *tempér*) is not *tempetes*.
 
     >>> near_word("temper", "tempetes"), near_word("tempete", "tempetes")
     (False, True)
-    >>> near_word("thikness", "thickness"), near_word("feu", "feux")
-    (True, True)
+    >>> near_word("thikness", "thickness"), near_word("feu", "feux"), near_word("ocean", "oceania")
+    (True, True, False)
     """
     if word == label_word:
         return True
     short, long_ = sorted((word, label_word), key=len)
-    if long_.startswith(short) and len(long_) - len(short) <= 2 and len(short) >= 3:
+    if len(short) >= 3 and long_.startswith(short) and long_[len(short) :] in PLURAL_ENDINGS:
         return True
     return OSA.distance(word, label_word) <= max_typos(len(word))
 
@@ -279,7 +282,10 @@ def plan_query(
     if not pairs:
         return None
     words = [folded for folded, _typed in pairs]
+    stop = [any(not _analyze(code, typed) for code in LANGS) for _folded, typed in pairs]
     matched = match_concepts(concepts, words, lang) if concepts is not None else []
+    # a run of stop words alone names nothing ("and" is not the Andes)
+    matched = [c for c in matched if not all(stop[w] for w in c.words)]
     by_word: dict[int, list[str]] = {}
     expansion: dict[str, tuple[str, str]] = {}
     for concept in matched:
@@ -292,6 +298,7 @@ def plan_query(
             by_word.setdefault(w, []).extend(expanded)
     gazetteer = concepts.places if concepts is not None else None
     places = match_concepts(gazetteer.names, words, lang) if gazetteer is not None else []
+    places = [p for p in places if not all(stop[w] for w in p.words)]
     place_info = {p.iri: gazetteer.places[p.iri] for p in places} if places else {}
     by_place: dict[int, list[str]] = {}
     for place in places:
@@ -346,15 +353,16 @@ def plan_query(
                 tantivy.Query.boolean_query([(tantivy.Occur.Should, a) for a in alternatives])
             )
     runs: dict[tuple[int, ...], list[str]] = {}
+    strong: dict[int, tantivy.Query] = {}
     for place in places:
         runs.setdefault(place.words, []).append(place.iri)
     for span, iris in runs.items():
         # the place's words by their text, or a record within the place (ranked first) or
         # overlapping it (covering it: a global or basin-wide product)
         texts_in = [texts[i] for i in span if texts[i] is not None]
-        alternatives = []
+        firm, alternatives = [], []
         if texts_in:
-            alternatives.append(
+            firm.append(
                 texts_in[0]
                 if len(texts_in) == 1
                 else tantivy.Query.boolean_query([(tantivy.Occur.Must, t) for t in texts_in])
@@ -362,15 +370,16 @@ def plan_query(
         for iri in iris:
             box = place_info[iri].box
             weight = len(texts_in) or 1
-            alternatives.append(
-                tantivy.Query.boost_query(within_query(schema, box), PLACE_BOOST * weight)
-            )
+            firm.append(tantivy.Query.boost_query(within_query(schema, box), PLACE_BOOST * weight))
             alternatives.append(
                 tantivy.Query.boost_query(overlaps_query(schema, box), PLACE_COVER_BOOST * weight)
             )
+        alternatives = firm + alternatives
         clauses.append(
             tantivy.Query.boolean_query([(tantivy.Occur.Should, a) for a in alternatives])
         )
+        # relaxed, only its text or lying within it counts as covering the place's words
+        strong[span[0]] = tantivy.Query.boolean_query([(tantivy.Occur.Should, a) for a in firm])
         kept.append(" ".join(words[i] for i in span if texts[i] is not None))
         units.append(span[0])
         highlight.extend((tantivy.Occur.Should, t) for t in texts_in)
@@ -394,7 +403,10 @@ def plan_query(
                 if len(members) == 1
                 else tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in members])
             )
-            boost = tantivy.Query.const_score_query(unit_query, COVERAGE_BOOST * len(members))
+            unit = next(u for u, c in zip(units, clauses, strict=True) if c is members[0])
+            boost = tantivy.Query.const_score_query(
+                strong.get(unit, unit_query), COVERAGE_BOOST * len(members)
+            )
             covering.append(
                 tantivy.Query.boolean_query(
                     [(tantivy.Occur.Should, unit_query), (tantivy.Occur.Should, boost)]

@@ -145,6 +145,8 @@ def test_the_boxes_hold_those_of_the_assistant_gazetteer(places_file):
         ("sea ice", "en", []),
         ("volcano", "en", []),
         ("ocean", "en", []),
+        ("Paris", "fr", [("paris", "Paris", "fr", (0,))]),
+        ("aux Antilles", "fr", [("caribbean", "Antilles", "fr", (1,))]),
     ],
 )
 def test_runs_of_words_name_places(concepts, q, lang, found):
@@ -366,3 +368,32 @@ def test_module_examples(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_the_gazetteer_has_the_places_the_poles_work_on(places_file):
+    """At least 80 places, among them overseas groupings, French regions and massifs, seas,
+    river basins, polar regions and continents."""
+    slugs = {str(p).rsplit("/", 1)[-1] for p in places_file.subjects(rdflib.RDF.type, GAIA_PLACE)}
+    assert len(slugs) >= 80
+    assert {
+        "taaf",
+        "french-west-indies",
+        "occitanie",
+        "massif-central",
+        "ligurian-sea",
+        "seine-basin",
+        "antarctic-peninsula",
+        "svalbard",
+        "africa",
+        "south-america",
+        "pacific-ocean",
+        "tropics",
+    } <= slugs
+
+
+def test_a_stop_word_alone_names_no_place(index, concepts):
+    """ "and" is a stop word, not the Andes (whose label it would match as a singular)."""
+    result = run_search(
+        index, SearchParams.from_args({"q": "volcanoes and lakes"}), "en", concepts=concepts
+    )
+    assert result["places"] == []

@@ -312,10 +312,13 @@ def run_search(
     lang: str,
     *,
     concepts: ConceptIndex | None = None,
+    relax: bool = True,
 ) -> dict:
     """One page of results with facets and links (the ``/api/search`` JSON).
 
-    ``concepts`` (the app's :class:`ConceptIndex`) enables semantic expansion of ``q``.
+    ``concepts`` (the app's :class:`ConceptIndex`) enables semantic expansion of ``q``;
+    ``relax=False`` keeps every key word required whatever the number of hits (the
+    assistant, which cites what it finds, asks so).
     """
     searcher = index.searcher()
     schema = index.schema
@@ -336,7 +339,7 @@ def run_search(
     offset = (params.page - 1) * params.size
     result, counts = _run(searcher, params, lang, base, filters, offset)
     relaxed = False
-    if plan is not None and plan.relaxed is not None and result.count < params.size:
+    if relax and plan is not None and plan.relaxed is not None and result.count < params.size:
         # few hits with every key word: any one suffices, records with more rank first
         relaxed = True
         base = plan.relaxed

@@ -168,3 +168,18 @@ def test_suggestions_from_any_word_and_without_drift(engine, q, first, never):
     labels = [s["label"] for s in suggest(concepts, q, lang="en")]
     assert labels[0] == first
     assert never.isdisjoint(labels)
+
+
+def test_the_assistant_keeps_every_key_word_required(engine):
+    """A relaxed search would find the black marls of Draix for "black holes"; the assistant,
+    which cites what it finds, asks for strict matching (``relax=False``)."""
+    index, concepts = engine
+    params = SearchParams.from_args({"q": "data about black holes", "size": "20"})
+    relaxed = run_search(index, params, "en", concepts=concepts)
+    strict = run_search(index, params, "en", concepts=concepts, relax=False)
+    assert (relaxed["relaxed"], relaxed["total"] > 0) == (True, True)
+    assert (strict["relaxed"], strict["total"], strict["optional_words"]) == (
+        False,
+        0,
+        ["data"],  # "about" is a stop word
+    )

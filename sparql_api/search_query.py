@@ -15,7 +15,8 @@ distribue, download…*) never filter and are not scored, unless they belong to 
 concept or a place (*time series*). Every other word, a *key* word, must match (all but one
 from four key words on); when that finds fewer hits than a page, the search is *relaxed*
 (:attr:`QueryPlan.relaxed`): any one key word suffices and each key word a record matches adds
-:data:`COVERAGE_BOOST` to its score, so that records matching more of the query rank first.
+:data:`COVERAGE_BOOST` to its score, so that records matching more of the query rank first;
+the records that match strictly gain :data:`STRICT_BOOST` more.
 
 **Concepts.** Runs of words that name a concept of any loaded vocabulary (a prefLabel,
 altLabel or hiddenLabel in any language, acronyms included; an exact match, or a near one
@@ -102,6 +103,8 @@ OPTIONAL_WORDS = frozenset(
 PLURAL_ENDINGS = frozenset({"s", "x", "es"})
 #: score a record gains for each key word it matches, when the search is relaxed
 COVERAGE_BOOST = 2.0
+#: score a record matching the key words as the strict search does gains once relaxed
+STRICT_BOOST = 10.0
 
 _ANALYZERS: dict[str, tantivy.TextAnalyzer] = {}
 
@@ -385,15 +388,22 @@ def plan_query(
         highlight.extend((tantivy.Occur.Should, t) for t in texts_in)
     if not clauses:
         return None
-    need = len(clauses) if len(clauses) <= 3 else len(clauses) - 1
-    query = tantivy.Query.boolean_query(
-        [(tantivy.Occur.Should, c) for c in clauses], minimum_number_should_match=need
-    )
-    relaxed = None
-    # the words of a run naming a concept or a place stay together: one unit
+    # the words of a run naming a concept or a place stay together: one unit, all its words
+    # required; every unit is required, all but one from four units on
     grouped: dict[int, list[tantivy.Query]] = {}
     for unit, clause in zip(units, clauses, strict=True):
         grouped.setdefault(unit, []).append(clause)
+    whole = [
+        members[0]
+        if len(members) == 1
+        else tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in members])
+        for members in grouped.values()
+    ]
+    need = len(whole) if len(whole) <= 3 else len(whole) - 1
+    query = tantivy.Query.boolean_query(
+        [(tantivy.Occur.Should, c) for c in whole], minimum_number_should_match=need
+    )
+    relaxed = None
     if len(grouped) > 1 or len(loose) > 1:
         # relaxed, the words of a concept's run also count one by one, for their text
         covering = list(loose)
@@ -414,6 +424,13 @@ def plan_query(
             )
         relaxed = tantivy.Query.boolean_query(
             [(tantivy.Occur.Should, c) for c in covering], minimum_number_should_match=1
+        )
+        # the hits of the strict query rank higher
+        relaxed = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, relaxed),
+                (tantivy.Occur.Should, tantivy.Query.const_score_query(query, STRICT_BOOST)),
+            ]
         )
     return QueryPlan(
         query,

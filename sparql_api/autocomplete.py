@@ -6,7 +6,10 @@ tokens. A query matches a label when each of its tokens matches some token of th
 - by **prefix** (``aero`` matches ``aerosols``; an equal token is a prefix too), or
 - **fuzzily**: some prefix of the label token is within :func:`max_typos` edits of the query
   token (1 for tokens of 4 to 7 characters, 2 from 8 on, none below 4), so ``aersol`` finds
-  ``aerosol`` and a typo while typing still finds the word. Edits are insertions, deletions,
+  ``aerosol`` and a typo while typing still finds the word; a token shorter than
+  :data:`SHORT_TOKEN` letters is compared with prefixes at least as long as itself and of the
+  same first letter, so that ``fire`` finds neither ``field`` (by dropping its ``r``) nor
+  ``direction``. Edits are insertions, deletions,
   substitutions and transpositions of adjacent letters, counted as the optimal string
   alignment distance (restricted Damerau-Levenshtein: the same for one edit; rapidfuzz
   computes it 4x faster than the unrestricted one).
@@ -60,6 +63,8 @@ MAX_LIMIT = 50
 #: below this many candidate labels, later query tokens are matched against theirs only
 LOCAL_SCAN_LABELS = 400
 _WORD = re.compile(r"[^\W_]+")
+#: query tokens shorter than this match fuzzily only prefixes at least as long as themselves
+SHORT_TOKEN = 6
 
 
 def tokens(text: str) -> list[str]:
@@ -143,6 +148,10 @@ class Matcher:
                 limit=None,
             )
             for prefix, _distance, _i in hits:
+                if n < SHORT_TOKEN and (length < n or prefix[0] != query_token[0]):
+                    # a short word does not drift to a shorter prefix of another word
+                    # ("fire" is not "fie…ld") nor to one of another first letter ("dire…")
+                    continue
                 for word in table[prefix]:
                     found.setdefault(word, 2)
         return found

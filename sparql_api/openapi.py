@@ -348,13 +348,18 @@ OPERATIONS: dict[tuple[str, str], dict] = {
                 "q",
                 "query",
                 "Words to find, in French or English. Words naming a thesaurus concept also "
-                "find the resources tagged with it; words naming a place of the gazetteer also "
-                "find the resources whose bbox lies inside the place's box (each hit's why "
-                "says so).",
+                "find the resources tagged with it; words naming a place of the gazetteer rank "
+                "first the resources whose bbox lies inside the place's box (each hit's why "
+                "says so), then those covering it. Question and generic words (qui, données, "
+                "data, products…) never filter; when the key words together find less than a "
+                "page, any one suffices (relaxed, optional_words in the response).",
                 "Mots recherchés, en français ou en anglais. Des mots qui nomment un concept du "
                 "thésaurus trouvent aussi les ressources qui en portent le thème ; des mots qui "
-                "nomment un lieu du répertoire trouvent aussi les ressources dont l'emprise est "
-                "dans celle du lieu (le why de chaque résultat le dit).",
+                "nomment un lieu du répertoire classent d'abord les ressources dont l'emprise "
+                "est dans celle du lieu (le why de chaque résultat le dit), puis celles qui le "
+                "couvrent. Les mots de question et les mots génériques (qui, données, data, "
+                "products…) ne filtrent jamais ; quand les mots clés ensemble trouvent moins "
+                "d'une page, un seul suffit (relaxed, optional_words dans la réponse).",
             ),
             *[
                 _param(
@@ -395,6 +400,15 @@ OPERATIONS: dict[tuple[str, str], dict] = {
                 "query",
                 "west,south,east,north in degrees; west > east crosses the antimeridian.",
                 "ouest,sud,est,nord en degrés ; ouest > est traverse l'antiméridien.",
+            ),
+            _param(
+                "place",
+                "query",
+                "Place of the gazetteer (slug or IRI), repeatable: resources whose bbox overlaps "
+                "it (the apply URL of a place in the response's places).",
+                "Lieu du répertoire (identifiant court ou IRI), répétable : ressources dont "
+                "l'emprise recoupe la sienne (l'URL apply d'un lieu de places dans la réponse).",
+                schema={"type": "array", "items": {"type": "string"}},
             ),
             _param(
                 "start",

@@ -38,6 +38,7 @@ __all__ = [
     "margins",
     "within",
     "within_query",
+    "overlaps_query",
     "Box",
     "MARGIN_DEGREES",
     "MARGIN_SHARE",
@@ -177,3 +178,29 @@ def within_query(schema: tantivy.Schema, place: Box) -> tantivy.Query:
                 inside.append(_range(schema, "west2", low=NO_LON))
             clauses.append((_MUST, _Q.boolean_query([(_SHOULD, q) for q in inside])))
     return _Q.const_score_query(_Q.boolean_query(clauses), 1.0)
+
+
+def overlaps_query(schema: tantivy.Schema, place: Box) -> tantivy.Query:
+    """The documents whose bbox overlaps ``place`` (not enlarged): those within it and those
+    that cover it (a global or basin-wide product), as a query on the index's bbox fields;
+    every hit scores 1."""
+    w, s, e, n = place
+    spans = [(w, e)] if w <= e else [(w, 180.0), (-180.0, e)]
+    lon = [
+        _Q.boolean_query(
+            [
+                (_MUST, _range(schema, "west" + slot, high=b)),
+                (_MUST, _range(schema, "east" + slot, low=a)),
+            ]
+        )
+        for a, b in spans
+        for slot in ("1", "2")
+    ]
+    query = _Q.boolean_query(
+        [
+            (_MUST, _range(schema, "south", high=n)),
+            (_MUST, _range(schema, "north", low=s)),
+            (_MUST, _Q.boolean_query([(_SHOULD, q) for q in lon])),
+        ]
+    )
+    return _Q.const_score_query(query, 1.0)

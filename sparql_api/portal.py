@@ -51,7 +51,7 @@ FACETS: dict[str, str] = {
 }
 
 #: query parameters that narrow a search (each one a removable chip)
-FILTER_PARAMS = ("theme", *FACETS, "bbox", "start", "end", "vmin", "vmax")
+FILTER_PARAMS = ("theme", *FACETS, "place", "bbox", "start", "end", "vmin", "vmax")
 
 
 def resource_path(iri: str, base: str) -> str | None:
@@ -176,6 +176,10 @@ def _selected_labels(result: dict) -> dict[tuple[str, str], str]:
             walk(node.get("children", []))
 
     walk(result.get("facets", {}).get("themes", []))
+    for place in result.get("places", []):
+        # the URLs name a place by the end of its IRI (``place=ligurian-sea``)
+        labels[("place", place["iri"])] = place["label"]
+        labels[("place", place["iri"].rsplit("/", 1)[-1])] = place["label"]
     return labels
 
 
@@ -234,6 +238,13 @@ def search_page(result: dict, args: Mapping[str, list[str]], lang: str) -> dict:
             if c["iri"].startswith(THESAURUS_NS)
         ],
         "chips": chips(args, {**_selected_labels(result), **_box_labels(args, lang)}),
+        # places named by the words, offered as filters (a place only ranks until applied)
+        "places": [
+            {"label": p["label"], "apply": page_link(p["apply"], lang)}
+            for p in result.get("places", [])
+            if not p.get("selected")
+        ],
+        "relaxed": bool(result.get("relaxed")),
         "clear": page_link("/search?" + urlencode([(k, v) for k, v in state if k == "q"]), lang),
         "prev": page_link(result["links"].get("prev"), lang),
         "next": page_link(result["links"].get("next"), lang),

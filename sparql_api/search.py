@@ -28,7 +28,7 @@ from graph_loader.terms import THESAURUS_NS
 
 from .concept_index import ConceptIndex
 from .i18n import pick_label
-from .places import within
+from .places import overlaps_query, within
 from .search_params import FLAT_FACETS, SearchParams
 from .search_query import QueryPlan, plan_query
 from .search_sparql import sparql_for
@@ -322,24 +322,9 @@ def _hit(index, searcher, plan: QueryPlan | None, score, address, lang) -> dict:
     }
 
 
-def run_search(
-    index: SearchIndex,
-    params: SearchParams,
-    lang: str,
-    *,
-    concepts: ConceptIndex | None = None,
-) -> dict:
-    """One page of results with facets and links (the ``/api/search`` JSON).
-
-    ``concepts`` (the app's :class:`ConceptIndex`) enables semantic expansion of ``q``.
-    """
-    searcher = index.searcher()
-    schema = index.schema
-    plan = plan_query(schema, params.q, concepts, index.meta.get("matches", {}), lang)
-    base = plan.query if plan is not None else None
-    filters = filter_queries(schema, params)
+def _run(searcher, params, lang, base, filters, offset):
+    """The page (top hits and count) and the facet counts of ``base`` under ``filters``."""
     query = _combine(base, list(filters.values()))
-    offset = (params.page - 1) * params.size
     if params.sort == "relevance" and base is not None:
         page = _POOL.submit(searcher.search, query, params.size, count=True, offset=offset)
     elif params.sort == "title":
@@ -351,7 +336,47 @@ def run_search(
     counts: dict[str, dict] = {}
     for future in passes:
         counts.update(future.result())
-    result = page.result()
+    return page.result(), counts
+
+
+def run_search(
+    index: SearchIndex,
+    params: SearchParams,
+    lang: str,
+    *,
+    concepts: ConceptIndex | None = None,
+    relax: bool = True,
+) -> dict:
+    """One page of results with facets and links (the ``/api/search`` JSON).
+
+    ``concepts`` (the app's :class:`ConceptIndex`) enables semantic expansion of ``q``;
+    ``relax=False`` keeps every key word required whatever the number of hits (the
+    assistant, which cites what it finds, asks so).
+    """
+    searcher = index.searcher()
+    schema = index.schema
+    plan = plan_query(schema, params.q, concepts, index.meta.get("matches", {}), lang)
+    base = plan.query if plan is not None else None
+    filters = filter_queries(schema, params)
+    gazetteer = concepts.places if concepts is not None else None
+    applied = [
+        gazetteer.places[iri]
+        for iri in params.places
+        if gazetteer is not None and iri in gazetteer.places
+    ]
+    if params.places:
+        # a place the user applied filters (an unknown one finds nothing)
+        filters["place"] = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, overlaps_query(schema, p.box)) for p in applied]
+        )
+    offset = (params.page - 1) * params.size
+    result, counts = _run(searcher, params, lang, base, filters, offset)
+    relaxed = False
+    if relax and plan is not None and plan.relaxed is not None and result.count < params.size:
+        # few hits with every key word: any one suffices, records with more rank first
+        relaxed = True
+        base = plan.relaxed
+        result, counts = _run(searcher, params, lang, base, filters, offset)
     hits = [_hit(index, searcher, plan, s, a, lang) for s, a in result.hits]
     urls = params.toggle_urls()
     facets = {"themes": _theme_tree(index, counts["theme"], params, lang, urls)}
@@ -375,6 +400,10 @@ def run_search(
         "page": params.page,
         "size": params.size,
         "sort": params.sort,
+        "relaxed": relaxed,
+        "optional_words": (
+            [*(plan.key if relaxed else ()), *plan.optional] if plan is not None else []
+        ),
         "hits": hits,
         "facets": facets,
         "concepts": [
@@ -389,18 +418,34 @@ def run_search(
             }
             for c in (plan.concepts if plan else [])
         ],
-        "places": [
-            {
-                "iri": p.iri,
-                "label": pick_label(plan.place_info[p.iri].pref, lang) or p.label,
-                "matched": p.label,
-                "lang": p.lang or None,
-                "bbox": list(plan.place_info[p.iri].box),
-            }
-            for p in (plan.places if plan else [])
-        ],
+        "places": _places(plan, applied, params, lang),
         "links": links,
     }
+
+
+def _places(plan: QueryPlan | None, applied: list, params: SearchParams, lang: str) -> list:
+    """The places named by the words and those applied as filters, each with the URL that
+    applies it as a filter or removes it (a chip)."""
+    out = []
+    named = {p.iri: p for p in (plan.places if plan else [])}
+    infos = {**(plan.place_info if plan else {}), **{p.iri: p for p in applied}}
+    for iri, info in infos.items():
+        match = named.get(iri)
+        selected = iri in params.places
+        others = tuple(v for v in params.places if v != iri)
+        out.append(
+            {
+                "iri": iri,
+                "label": pick_label(info.pref, lang) or (match.label if match else iri),
+                "matched": match.label if match else None,
+                "lang": (match.lang or None) if match else None,
+                "bbox": list(info.box),
+                "selected": selected,
+                "apply": replace(params, places=(*others, iri), page=1).url(),
+                "remove": replace(params, places=others, page=1).url(),
+            }
+        )
+    return out
 
 
 def _page(params: SearchParams, step: int) -> SearchParams:

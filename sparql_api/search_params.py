@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from graph_loader.index.documents import parse_day
-from graph_loader.terms import ORG_NS, THESAURUS_NS
+from graph_loader.terms import ORG_NS, PLACE_NS, THESAURUS_NS
 
 from .http_errors import ApiError
 from .i18n import LANGUAGES
@@ -118,6 +118,8 @@ class SearchParams:
     end: date | None = None
     vmin: float | None = None
     vmax: float | None = None
+    #: places of the gazetteer applied as filters (IRIs): resources overlapping them
+    places: tuple[str, ...] = ()
     sort: str = "relevance"
     page: int = 1
     size: int = DEFAULT_SIZE
@@ -175,6 +177,7 @@ class SearchParams:
             end=end,
             vmin=vmin,
             vmax=vmax,
+            places=tuple(dict.fromkeys(_iri(v, PLACE_NS) for v in _getlist(args, "place"))),
             sort=sort,
             page=page,
             size=size,
@@ -194,7 +197,7 @@ class SearchParams:
 
     def _tail_pairs(self) -> list[tuple[str, str]]:
         """The pairs after the facets (extents, sort, paging, language)."""
-        out: list[tuple[str, str]] = []
+        out: list[tuple[str, str]] = [("place", v.removeprefix(PLACE_NS)) for v in self.places]
         if self.bbox:
             out.append(("bbox", ",".join(f"{x:g}" for x in self.bbox)))
         out += [(k, v.isoformat()) for k, v in (("start", self.start), ("end", self.end)) if v]

@@ -7,8 +7,16 @@ languages (titles weigh most, then keywords, then theme labels, then description
 field counts). Words of 6 letters or more also match with one edit on titles and keywords
 (*fuzzy*), and by *word form*: every word that starts like the word's stem less its last
 letter or two (``volcano`` → ``volcan…`` finds *volcanic*, ``African`` → ``africa…`` finds
-*Africa*) on titles, keywords and descriptions, at a low weight. Every word must match (all
-but one from four words on).
+*Africa*) on titles, keywords and descriptions, at a low weight.
+
+**Key words and optional words.** Question words, generic nouns and verbs of both languages
+(:data:`OPTIONAL_WORDS`: *qui, où, quelles, données, data, products, measurements, séries,
+distribue, download…*) never filter and are not scored, unless they belong to a run naming a
+concept or a place (*time series*). Every other word, a *key* word, must match (all but one
+from four key words on); when that finds fewer hits than a page, the search is *relaxed*
+(:attr:`QueryPlan.relaxed`): any one key word suffices and each key word a record matches adds
+:data:`COVERAGE_BOOST` to its score, so that records matching more of the query rank first;
+the records that match strictly gain :data:`STRICT_BOOST` more.
 
 **Concepts.** Runs of words that name a concept of any loaded vocabulary (a prefLabel,
 altLabel or hiddenLabel in any language, acronyms included; an exact match, or a near one
@@ -21,10 +29,12 @@ described only in English, and the reverse.
 
 **Places.** Runs of words that name a place of the gazetteer (:mod:`sparql_api.places`; the
 same matching as concepts) are matched too, and a word covered by a matched place is
-satisfied either by its text or by a resource whose bbox lies within the place's box
-(enlarged a little): ``La Réunion`` finds the Piton de la Fournaise records, which never name
-the island. A stop word inside a run of a concept or place (``glace de mer``, ``La
-Réunion``) needs no match of its own.
+satisfied by its text, by a resource whose bbox lies within the place's box (enlarged a
+little; :data:`PLACE_BOOST`) or by one whose bbox overlaps it (a global or basin-wide product
+that covers it; :data:`PLACE_COVER_BOOST`, ranked after): a place ranks, it does not filter
+(the ``place`` parameter does). ``La Réunion`` finds the Piton de la Fournaise records,
+which never name the island, first. A stop word inside a run of a concept or place (``glace
+de mer``, ``La Réunion``) needs no match of its own.
 """
 
 from __future__ import annotations
@@ -33,12 +43,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import tantivy
+from rapidfuzz.distance import OSA
 
 from graph_loader.index.schema import LANGS, analyzer
 
-from .autocomplete import matcher_for, tokens
+from .autocomplete import matcher_for, max_typos, tokens
 from .concept_index import ConceptIndex
-from .places import Place, within_query
+from .places import Place, overlaps_query, within_query
 
 __all__ = [
     "QueryPlan",
@@ -49,7 +60,10 @@ __all__ = [
     "FIELD_WEIGHTS",
     "CONCEPT_BOOST",
     "PLACE_BOOST",
+    "PLACE_COVER_BOOST",
     "FORM_WEIGHT",
+    "OPTIONAL_WORDS",
+    "COVERAGE_BOOST",
 ]
 
 #: weight of each analysed text field
@@ -58,6 +72,8 @@ FIELD_WEIGHTS = {"title": 3.0, "keyword": 2.0, "theme": 1.5, "description": 1.0}
 CONCEPT_BOOST = 2.5
 #: weight of a word satisfied by lying within a matched place
 PLACE_BOOST = 3.0
+#: weight of a word satisfied by overlapping a matched place only (a record covering it)
+PLACE_COVER_BOOST = 0.5
 #: words this long (folded) also match fuzzily and by word form
 FUZZY_MIN_CHARS = 6
 #: fields searched by word form, and the (constant) score of a word-form match
@@ -65,6 +81,30 @@ FORM_FIELDS = ("title", "keyword", "description")
 FORM_WEIGHT = 0.4
 #: a word-form prefix keeps at least this many letters of the stem
 FORM_MIN_CHARS = 5
+
+#: words that never filter (folded): question words, generic nouns and verbs, pronouns of
+#: French and English; stop words of the analyzers are left out anyway
+OPTIONAL_WORDS = frozenset(
+    """
+    qui quoi ou quel quelle quels quelles comment combien pourquoi existe existent
+    donnees donnee jeu jeux produit produits mesure mesures serie series fichier fichiers
+    dataset datasets data product products measurement measurements file files
+    what where which who whom how why exist exists there any available
+    disponible disponibles trouver trouve cherche cherchons chercher recherche recherchons
+    find finding look looking search searching need besoin want veux voudrais
+    download downloading telecharger telechargement get obtenir access acceder
+    distribue distribuent diffuse diffusent fournit fournissent propose proposent
+    distribute distributes distributed provide provides provided offer offers
+    i im je j can could peux puis peut we nous you vous me
+    mesurent mesurer measure measures measured
+    """.split()
+)
+#: what a plural adds to its singular, in French and English (folded)
+PLURAL_ENDINGS = frozenset({"s", "x", "es"})
+#: score a record gains for each key word it matches, when the search is relaxed
+COVERAGE_BOOST = 2.0
+#: score a record matching the key words as the strict search does gains once relaxed
+STRICT_BOOST = 10.0
 
 _ANALYZERS: dict[str, tantivy.TextAnalyzer] = {}
 
@@ -101,6 +141,32 @@ class QueryPlan:
     highlight: tantivy.Query | None = None
     #: snippet generators of this search, per (field, length), made on first use
     generators: dict = field(default_factory=dict)
+    #: the query where any one key word suffices (None with a single key word)
+    relaxed: tantivy.Query | None = None
+    #: the words that never filter (question words, generic words)
+    optional: list[str] = field(default_factory=list)
+    #: the key words (those required by ``query``)
+    key: list[str] = field(default_factory=list)
+
+
+def near_word(word: str, label_word: str) -> bool:
+    """True when a query word names a label word as a whole: equal, its singular or plural
+    (the other with a plural ending of French or English, :data:`PLURAL_ENDINGS`: *tempête* /
+    *tempêtes*, *feu* / *feux*; *ocean* is not *Oceania*), or within the typos its length
+    allows (:func:`max_typos`). A word that merely starts like a longer one does not:
+    *temper* (typed *tempér*) is not *tempetes*.
+
+    >>> near_word("temper", "tempetes"), near_word("tempete", "tempetes")
+    (False, True)
+    >>> near_word("thikness", "thickness"), near_word("feu", "feux"), near_word("ocean", "oceania")
+    (True, True, False)
+    """
+    if word == label_word:
+        return True
+    short, long_ = sorted((word, label_word), key=len)
+    if len(short) >= 3 and long_.startswith(short) and long_[len(short) :] in PLURAL_ENDINGS:
+        return True
+    return OSA.distance(word, label_word) <= max_typos(len(word))
 
 
 def match_concepts(index: ConceptIndex, words: list[str], lang: str = "en") -> list[MatchedConcept]:
@@ -121,7 +187,9 @@ def match_concepts(index: ConceptIndex, words: list[str], lang: str = "en") -> l
             for i, level in matcher.label_matches(phrase, fuzzy=len(phrase) >= 5).items():
                 label_words = matcher.label_tokens[i]
                 if level and (
-                    len(label_words) != n or abs(len(" ".join(label_words)) - len(phrase)) > 2
+                    len(label_words) != n
+                    or abs(len(" ".join(label_words)) - len(phrase)) > 2
+                    or not all(map(near_word, words[start : start + n], label_words))
                 ):
                     continue
                 entry = index.labels[i]
@@ -217,7 +285,10 @@ def plan_query(
     if not pairs:
         return None
     words = [folded for folded, _typed in pairs]
+    stop = [any(not _analyze(code, typed) for code in LANGS) for _folded, typed in pairs]
     matched = match_concepts(concepts, words, lang) if concepts is not None else []
+    # a run of stop words alone names nothing ("and" is not the Andes)
+    matched = [c for c in matched if not all(stop[w] for w in c.words)]
     by_word: dict[int, list[str]] = {}
     expansion: dict[str, tuple[str, str]] = {}
     for concept in matched:
@@ -230,6 +301,7 @@ def plan_query(
             by_word.setdefault(w, []).extend(expanded)
     gazetteer = concepts.places if concepts is not None else None
     places = match_concepts(gazetteer.names, words, lang) if gazetteer is not None else []
+    places = [p for p in places if not all(stop[w] for w in p.words)]
     place_info = {p.iri: gazetteer.places[p.iri] for p in places} if places else {}
     by_place: dict[int, list[str]] = {}
     for place in places:
@@ -243,36 +315,123 @@ def plan_query(
         if any(texts[w] is not None for w in run.words)
         for i in run.words
     }
-    clauses, highlight, kept = [], [], []
+    covered = {i for run in [*matched, *places] for i in run.words}
+    generic = {i for i, w in enumerate(words) if w in OPTIONAL_WORDS and i not in covered}
+    if len(generic) == len(words):
+        generic = set()  # a query of generic words only: they are its key words
+    #: the first word of the run (concept or place, longest first) each word belongs to
+    unit_of: dict[int, int] = {}
+    for run in sorted([*matched, *places], key=lambda r: -len(r.words)):
+        for i in run.words:
+            unit_of.setdefault(i, run.words[0])
+    covered_by_place = {i for run in places for i in run.words}
+    concept_words = {i for run in matched if len(run.words) > 1 for i in run.words}
+    clauses, highlight, kept, optional, units, loose = [], [], [], [], [], []
     for i, word in enumerate(words):
         text = texts[i]
         if text is None and i in in_runs:
             continue
+        if i in generic:
+            if text is not None:
+                optional.append(word)
+            continue
+        if i in covered_by_place:
+            continue  # a place's words make one clause, below
         alternatives = [text] if text is not None else []
         if i in by_word:
             term_set = tantivy.Query.term_set_query(schema, "concepts", sorted(set(by_word[i])))
             alternatives.append(tantivy.Query.boost_query(term_set, CONCEPT_BOOST))
-        for iri in by_place.get(i, ()):
-            alternatives.append(
-                tantivy.Query.boost_query(within_query(schema, place_info[iri].box), PLACE_BOOST)
-            )
         if not alternatives:
             continue
         kept.append(word)
+        units.append(unit_of.get(i, i))
         if text is not None:
             highlight.append((tantivy.Occur.Should, text))
+            if i in concept_words and i not in covered_by_place:
+                loose.append(text)
         if len(alternatives) == 1:
             clauses.append(alternatives[0])
         else:
             clauses.append(
                 tantivy.Query.boolean_query([(tantivy.Occur.Should, a) for a in alternatives])
             )
+    runs: dict[tuple[int, ...], list[str]] = {}
+    strong: dict[int, tantivy.Query] = {}
+    for place in places:
+        runs.setdefault(place.words, []).append(place.iri)
+    for span, iris in runs.items():
+        # the place's words by their text, or a record within the place (ranked first) or
+        # overlapping it (covering it: a global or basin-wide product)
+        texts_in = [texts[i] for i in span if texts[i] is not None]
+        firm, alternatives = [], []
+        if texts_in:
+            firm.append(
+                texts_in[0]
+                if len(texts_in) == 1
+                else tantivy.Query.boolean_query([(tantivy.Occur.Must, t) for t in texts_in])
+            )
+        for iri in iris:
+            box = place_info[iri].box
+            weight = len(texts_in) or 1
+            firm.append(tantivy.Query.boost_query(within_query(schema, box), PLACE_BOOST * weight))
+            alternatives.append(
+                tantivy.Query.boost_query(overlaps_query(schema, box), PLACE_COVER_BOOST * weight)
+            )
+        alternatives = firm + alternatives
+        clauses.append(
+            tantivy.Query.boolean_query([(tantivy.Occur.Should, a) for a in alternatives])
+        )
+        # relaxed, only its text or lying within it counts as covering the place's words
+        strong[span[0]] = tantivy.Query.boolean_query([(tantivy.Occur.Should, a) for a in firm])
+        kept.append(" ".join(words[i] for i in span if texts[i] is not None))
+        units.append(span[0])
+        highlight.extend((tantivy.Occur.Should, t) for t in texts_in)
     if not clauses:
         return None
-    need = len(clauses) if len(clauses) <= 3 else len(clauses) - 1
+    # the words of a run naming a concept or a place stay together: one unit, all its words
+    # required; every unit is required, all but one from four units on
+    grouped: dict[int, list[tantivy.Query]] = {}
+    for unit, clause in zip(units, clauses, strict=True):
+        grouped.setdefault(unit, []).append(clause)
+    whole = [
+        members[0]
+        if len(members) == 1
+        else tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in members])
+        for members in grouped.values()
+    ]
+    need = len(whole) if len(whole) <= 3 else len(whole) - 1
     query = tantivy.Query.boolean_query(
-        [(tantivy.Occur.Should, c) for c in clauses], minimum_number_should_match=need
+        [(tantivy.Occur.Should, c) for c in whole], minimum_number_should_match=need
     )
+    relaxed = None
+    if len(grouped) > 1 or len(loose) > 1:
+        # relaxed, the words of a concept's run also count one by one, for their text
+        covering = list(loose)
+        for members in grouped.values():
+            unit_query = (
+                members[0]
+                if len(members) == 1
+                else tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in members])
+            )
+            unit = next(u for u, c in zip(units, clauses, strict=True) if c is members[0])
+            boost = tantivy.Query.const_score_query(
+                strong.get(unit, unit_query), COVERAGE_BOOST * len(members)
+            )
+            covering.append(
+                tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Should, unit_query), (tantivy.Occur.Should, boost)]
+                )
+            )
+        relaxed = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, c) for c in covering], minimum_number_should_match=1
+        )
+        # the hits of the strict query rank higher
+        relaxed = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, relaxed),
+                (tantivy.Occur.Should, tantivy.Query.const_score_query(query, STRICT_BOOST)),
+            ]
+        )
     return QueryPlan(
         query,
         kept,
@@ -281,4 +440,7 @@ def plan_query(
         place_info,
         expansion,
         tantivy.Query.boolean_query(highlight) if highlight else None,
+        relaxed=relaxed,
+        optional=optional,
+        key=list(kept),
     )

@@ -137,6 +137,12 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Recherche étendue aux concepts du thésaurus et à leurs concepts spécifiques",
         "en": "Search extended to the thesaurus concepts and their narrower concepts",
     },
+    "chip_place": {"fr": "Lieu", "en": "Place"},
+    "places_offered": {"fr": "Limiter au lieu", "en": "Restrict to the place"},
+    "relaxed_hint": {
+        "fr": "Peu de résultats avec tous les mots : les résultats en contiennent une partie",
+        "en": "Few results with every word: the results hold some of them",
+    },
     # -- end of the portal's strings (W) --
     "site_name": {"fr": "GAIA Data – graphe de connaissances", "en": "GAIA Data – knowledge graph"},
     "home_title": {

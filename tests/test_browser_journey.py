@@ -319,3 +319,25 @@ def test_crafted_titles_stay_text_in_suggestions_and_map_popups(crafted_url, dri
     assert (popup.text, popup.get_attribute("pathname")) == (CRAFTED_FR, "/id/dataset/crafted")
     assert driver.execute_script(INJECTED) == 0
     screenshot(driver, "11-crafted-popup")
+
+
+def test_enter_searches_the_words_typed_not_a_suggestion(base_url, driver):
+    from selenium.webdriver.common.keys import Keys
+
+    driver.get(base_url + "/?lang=fr")
+    box = driver.find_element("id", "q")
+    box.send_keys("tempér")
+    wait_for(lambda: concept_labels(driver), what="suggestions")
+    assert "Tempêtes" not in concept_labels(driver)
+    box.send_keys(Keys.ENTER)
+    wait_for(lambda: loaded(driver, "/search"), what="the results page")
+    assert query_of(driver)["q"] == ["tempér"]
+    # a suggestion picked with the keyboard, then more letters typed: the words are searched
+    driver.get(base_url + "/?lang=fr")
+    box = driver.find_element("id", "q")
+    box.send_keys("ozo")
+    wait_for(lambda: concept_labels(driver), what="suggestions")
+    box.send_keys(Keys.ARROW_DOWN, "ne")
+    box.send_keys(Keys.ENTER)
+    wait_for(lambda: loaded(driver, "/search"), what="the results page")
+    assert query_of(driver)["q"] == ["ozone"]

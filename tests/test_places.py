@@ -24,7 +24,7 @@ from graph_loader.text import fold
 from sparql_api.assistant.gazetteer import GAZETTEER
 from sparql_api.autocomplete import suggest, tokens
 from sparql_api.concept_index import build_concept_index, signature
-from sparql_api.places import margins, within, within_query
+from sparql_api.places import margins, overlaps_query, within, within_query
 from sparql_api.search import SearchParams, run_search
 from sparql_api.search_query import match_concepts, query_words
 
@@ -145,6 +145,8 @@ def test_the_boxes_hold_those_of_the_assistant_gazetteer(places_file):
         ("sea ice", "en", []),
         ("volcano", "en", []),
         ("ocean", "en", []),
+        ("Paris", "fr", [("paris", "Paris", "fr", (0,))]),
+        ("aux Antilles", "fr", [("caribbean", "Antilles", "fr", (1,))]),
     ],
 )
 def test_runs_of_words_name_places(concepts, q, lang, found):
@@ -231,6 +233,9 @@ def test_a_place_finds_the_records_inside_it_and_says_why(index, concepts):
             "matched": "La Réunion",
             "lang": "fr",
             "bbox": [55.0, -21.5, 56.0, -20.5],
+            "selected": False,
+            "apply": "/api/search?q=La+R%C3%A9union&place=la-reunion&size=100",
+            "remove": "/api/search?q=La+R%C3%A9union&size=100",
         }
     ]
     hit = next(h for h in result["hits"] if h["iri"] == OVPF_GNSS)
@@ -239,18 +244,84 @@ def test_a_place_finds_the_records_inside_it_and_says_why(index, concepts):
     assert all(w.get("via") != "place" for h in outside for w in h["why"])
 
 
+def _overlapping(index, box) -> set[str]:
+    searcher = index.searcher()
+    hits = searcher.search(overlaps_query(index.schema, box), 10_000).hits
+    return {searcher.doc(a)["iri"][0] for _s, a in hits}
+
+
 def test_words_of_a_place_still_match_text(index, concepts):
     """The hits are those of the words' own text (the search without the gazetteer) and
-    every resource inside the place's box, nothing else."""
+    every resource overlapping the place's box (inside it, or covering it as a global
+    product does), nothing else; those inside first, those only covering it last."""
     args = {"q": "Reunion island", "lang": "en"}
-    found = set(all_hits(index, args, concepts))
-    text = set(all_hits(index, args, None))
-    inside = _found(index, concepts.places.places[PLACE_NS + "la-reunion"].box)
+    found = all_hits(index, args, concepts)
+    # the two words' own text (each alone: both without the gazetteer find few, and that
+    # search is relaxed to either word)
+    text = set(all_hits(index, {"q": "Reunion", "lang": "en"}, None)) & set(
+        all_hits(index, {"q": "island", "lang": "en"}, None)
+    )
+    box = concepts.places.places[PLACE_NS + "la-reunion"].box
+    inside, overlapping = _found(index, box), _overlapping(index, box)
     assert text and OVPF_GNSS not in text and OVPF_GNSS in inside
-    assert found == text | inside
+    assert inside < overlapping and ID + "dataset/iasi-sulphur-dioxide" in overlapping
+    assert set(found) == text | overlapping
+    covering = overlapping - inside - text
+    assert set(found[: len(inside | text)]) == inside | text
+    assert set(found[len(inside | text) :]) == covering
     english = run_search(index, SearchParams.from_args(args), "en", concepts=concepts)
     assert english["places"][0]["label"] == "Réunion"
     assert english["places"][0]["matched"] == "Réunion Island"
+
+
+def test_a_place_ranks_and_the_place_parameter_filters(index, concepts):
+    """A place in the words keeps the global records that cover it (after those inside);
+    applied by the user (``place=``, the chip's ``apply`` URL) it filters, and its ``remove``
+    URL lifts the filter."""
+    box = concepts.places.places[PLACE_NS + "mediterranean-sea"].box
+    words = run_search(
+        index,
+        SearchParams.from_args({"q": "sea surface temperature Mediterranean"}),
+        "en",
+        concepts=concepts,
+    )
+    assert ID + "dataset/odyssea-sst" in {h["iri"] for h in words["hits"]}  # global, covers it
+    chip = words["places"][0]
+    assert (chip["iri"], chip["selected"]) == (PLACE_NS + "mediterranean-sea", False)
+    assert chip["apply"] == (
+        "/api/search?q=sea+surface+temperature+Mediterranean&place=mediterranean-sea"
+    )
+    applied = run_search(
+        index,
+        SearchParams.from_args({"q": "ozone", "place": "mediterranean-sea"}),
+        "en",
+        concepts=concepts,
+    )
+    ozone = set(all_hits(index, {"q": "ozone"}, concepts))
+    assert {h["iri"] for h in applied["hits"]} == ozone & _overlapping(index, box)
+    assert applied["total"] == len(ozone & _overlapping(index, box)) < len(ozone)
+    assert applied["places"] == [
+        {
+            "iri": PLACE_NS + "mediterranean-sea",
+            "label": "Mediterranean Sea",
+            "matched": None,
+            "lang": None,
+            "bbox": list(box),
+            "selected": True,
+            "apply": "/api/search?q=ozone&place=mediterranean-sea",
+            "remove": "/api/search?q=ozone",
+        }
+    ]
+    # the facet counts are those of the filtered hits
+    assert sum(b["count"] for b in applied["facets"]["type"]) == applied["total"]
+
+
+def test_an_unknown_place_word_never_empties_the_results(index, concepts):
+    result = run_search(
+        index, SearchParams.from_args({"q": "ozone Tombouctou"}), "en", concepts=concepts
+    )
+    assert (result["relaxed"], result["places"]) == (True, [])
+    assert set(all_hits(index, {"q": "ozone"}, concepts)) <= {h["iri"] for h in result["hits"]}
 
 
 def test_a_word_form_finds_a_record_that_never_uses_the_word(store, index, concepts):
@@ -297,3 +368,32 @@ def test_module_examples(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_the_gazetteer_has_the_places_the_poles_work_on(places_file):
+    """At least 80 places, among them overseas groupings, French regions and massifs, seas,
+    river basins, polar regions and continents."""
+    slugs = {str(p).rsplit("/", 1)[-1] for p in places_file.subjects(rdflib.RDF.type, GAIA_PLACE)}
+    assert len(slugs) >= 80
+    assert {
+        "taaf",
+        "french-west-indies",
+        "occitanie",
+        "massif-central",
+        "ligurian-sea",
+        "seine-basin",
+        "antarctic-peninsula",
+        "svalbard",
+        "africa",
+        "south-america",
+        "pacific-ocean",
+        "tropics",
+    } <= slugs
+
+
+def test_a_stop_word_alone_names_no_place(index, concepts):
+    """ "and" is a stop word, not the Andes (whose label it would match as a singular)."""
+    result = run_search(
+        index, SearchParams.from_args({"q": "volcanoes and lakes"}), "en", concepts=concepts
+    )
+    assert result["places"] == []

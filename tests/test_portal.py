@@ -400,3 +400,24 @@ def test_results_say_which_concepts_the_words_matched(client):
     links = [(a.attrs["href"], a.text()) for a in html.find("p", id="expanded").find_all("a")]
     assert links == [("/concepts/aerosols", "Aérosols")]
     assert [c["label"] for c in expected] == ["Aérosols"]
+
+
+def test_a_place_named_is_offered_as_a_filter_and_applied_shows_as_a_chip(client):
+    html = parse_html(page(client, "/search?q=ozone+M%C3%A9diterran%C3%A9e&lang=fr"))
+    offered = html.find("p", id="places")
+    assert offered.text() == "Limiter au lieu : Mer Méditerranée"
+    assert offered.find("a").attrs["href"] == (
+        "/search?q=ozone+M%C3%A9diterran%C3%A9e&place=mediterranean-sea&lang=fr"
+    )
+    html = parse_html(page(client, "/search?q=ozone&place=mediterranean-sea&lang=fr"))
+    chip = html.find("a", "chip", **{"data-param": "place"})
+    assert (chip.text(), chip.attrs["href"]) == ("Lieu Mer Méditerranée ×", "/search?q=ozone")
+    assert html.find_all("p", id="places") == []
+
+
+def test_a_relaxed_search_says_so(client):
+    html = parse_html(page(client, "/search?q=lightning+butterflies&lang=en"))
+    assert html.find("p", id="relaxed").text() == (
+        "Few results with every word: the results hold some of them"
+    )
+    assert parse_html(page(client, "/search?q=ozone&lang=en")).find_all("p", id="relaxed") == []

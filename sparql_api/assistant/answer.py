@@ -158,7 +158,9 @@ def _in_season(hit: dict, months: list[int]) -> bool:
 def _retrieve(index, concepts, params: SearchParams, lang: str) -> tuple[list[dict], int]:
     hits, page, total = [], 1, 0
     while len(hits) < MAX_RECORDS:
-        result = run_search(index, replace(params, page=page, size=100), lang, concepts=concepts)
+        result = run_search(
+            index, replace(params, page=page, size=100), lang, concepts=concepts, relax=False
+        )
         hits += result["hits"]
         total = result["total"]
         if result["links"]["next"] is None:

@@ -108,6 +108,13 @@
   }
 
   input.addEventListener("input", function () {
+    // typing again drops the selection: Enter then searches the words typed, never a
+    // suggestion of the previous letters (the form submits the box as it is)
+    if (active >= 0) {
+      options().forEach(function (o) { o.setAttribute("aria-selected", "false"); });
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
     clearTimeout(timer);
     timer = setTimeout(suggest, 120);
   });

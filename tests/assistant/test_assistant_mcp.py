@@ -89,6 +89,7 @@ def test_concepts_autocomplete_and_tree(server):
     assert {c["iri"] for c in tree["children"]} == {
         THESAURUS_NS + "sea-surface-height",
         THESAURUS_NS + "sea-level-anomaly",
+        THESAURUS_NS + "sea-level-rise",
     }
 
 

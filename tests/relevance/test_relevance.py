@@ -13,6 +13,7 @@ import math
 from pathlib import Path
 
 import pytest
+import tantivy
 from concept_support import demo_store
 from search_support import memory_index
 
@@ -21,21 +22,49 @@ from sparql_api.search import SearchParams, run_search
 
 QUERIES = json.loads((Path(__file__).resolve().parent / "queries.json").read_text("utf-8"))
 #: floors per language and per kind of query: (mean nDCG@10, mean recall@20), about 0.01 below
-#: what was measured (fr 0.972 / 0.967, en 0.960 / 0.962, all 0.965 / 0.965; acronym 0.980 /
+#: what was measured. ``base-*``: the first 121 queries (concepts, acronyms, misspellings,
+#: places, word forms; fr 0.972 / 0.967, en 0.960 / 0.962, all 0.965 / 0.965; acronym 0.980 /
 #: 0.948, misspelling 0.971 / 1.000, place 0.977 / 1.000, concept 0.961 / 0.952, form 0.896 /
 #: 0.857). Without the concept index (and so without the gazetteer) misspellings fall to 0.771
 #: / 0.780; without the gazetteer places fall to 0.885 / 0.819; without word forms the form
 #: queries fall to 0.775 / 0.679 and places to 0.920 / 0.943.
+#: ``phrase``: natural phrases and questions as researchers type or ask them; ``phenomenon``:
+#: phenomena and hazards (fires, floods, sea-level rise…). Before words were ranked rather
+#: than all required: phrase 0.488 / 0.402 (fr 0.533 / 0.422, en 0.443 / 0.383), phenomenon
+#: 0.262 / 0.197, whole set 0.762 / 0.734 (fr 0.766 / 0.731, en 0.759 / 0.737). With key words
+#: ranked and relaxed searches: phrase 0.847 / 0.939 (fr 0.830 / 0.931, en 0.864 / 0.947),
+#: phenomenon 0.574 / 0.602, whole set 0.892 / 0.923, base 0.976 / 0.987. With concepts for
+#: the phenomena (and the words of a multi-word concept counted one by one once relaxed):
+#: phrase 0.855 / 0.939 (fr 0.843 / 0.931, en 0.866 / 0.947), phenomenon 0.800 / 0.671,
+#: whole set 0.926 / 0.934 (fr 0.924 / 0.926, en 0.927 / 0.940), base 0.977 / 0.988. With places
+#: ranking (within, then covering) and the gazetteer at 104 places, near labels naming whole
+#: words: phrase 0.861 / 0.941 (fr 0.852 / 0.936, en 0.870 / 0.947), phenomenon 0.800 / 0.671,
+#: whole set 0.927 / 0.937 (fr 0.925 / 0.931, en 0.929 / 0.943), base 0.977 / 0.993. With a
+#: concept or place counted as one unit in the strict search and the strict hits ranked up
+#: once relaxed (STRICT_BOOST): phrase 0.875 / 0.941 (fr 0.869 / 0.936, en 0.881 / 0.947),
+#: phenomenon 0.800 / 0.671, whole set 0.930 / 0.937 (fr 0.929 / 0.931, en 0.931 / 0.943).
 FLOORS = {
-    "fr": (0.96, 0.95),
-    "en": (0.95, 0.95),
-    "all": (0.95, 0.95),
-    "acronym": (0.97, 0.93),
+    "fr": (0.92, 0.92),
+    "en": (0.92, 0.93),
+    "all": (0.92, 0.92),
+    "base-fr": (0.97, 0.98),
+    "base-en": (0.96, 0.98),
+    "base-all": (0.96, 0.98),
+    "acronym": (0.98, 0.96),
     "misspelling": (0.96, 0.99),
     "place": (0.96, 0.99),
-    "concept": (0.95, 0.94),
-    "form": (0.88, 0.84),
+    "concept": (0.97, 0.98),
+    "form": (0.92, 0.99),
+    "phrase": (0.86, 0.93),
+    "phrase-fr": (0.85, 0.92),
+    "phrase-en": (0.87, 0.93),
+    "phenomenon": (0.79, 0.66),
 }
+#: the kinds of the first 121 queries
+BASE_KINDS = ("acronym", "misspelling", "place", "concept", "form")
+
+
+KINDS = ("acronym", "misspelling", "place", "concept", "form", "phrase", "phenomenon")
 
 
 def dcg(gains: list[int]) -> float:
@@ -97,9 +126,26 @@ def means(rows: list[dict]) -> tuple[float, float]:
     )
 
 
+def test_judgements_name_demo_records(engine):
+    """Every judged resource is a resource of the demo catalogue, and every query has a kind
+    and at least one resource judged 2 or 1."""
+    index, _concepts = engine
+    searcher = index.searcher()
+    base = QUERIES["base"]
+    judged = {base + k for q in QUERIES["queries"] for k in q["expected"]}
+    missing = sorted(
+        iri
+        for iri in judged
+        if searcher.search(tantivy.Query.term_query(index.schema, "iri", iri), 1).count != 1
+    )
+    assert missing == []
+    assert {q["kind"] for q in QUERIES["queries"]} == set(KINDS)
+    assert all(set(q["expected"].values()) <= {1, 2} and q["expected"] for q in QUERIES["queries"])
+
+
 def test_relevance_floors(engine):
     rows = scores(engine)
-    assert len(rows) >= 120
+    assert len(rows) >= 180
     summary = {}
     for lang in ("fr", "en", "all"):
         subset = [r for r in rows if lang in ("all", r["lang"])]
@@ -110,8 +156,17 @@ def test_relevance_floors(engine):
         for r in subset:
             print(f"{lang}: {r['q']:<34} {r['kind']:<11} {r['ndcg']:7.3f} {r['recall']:9.3f}")
         print(f"{lang}: {'mean':<46} {summary[lang][0]:7.3f} {summary[lang][1]:9.3f}")
-    for kind in ("acronym", "misspelling", "place", "concept", "form"):
+    for lang in ("fr", "en", "all"):
+        summary["base-" + lang] = means(
+            [r for r in rows if r["kind"] in BASE_KINDS and lang in ("all", r["lang"])]
+        )
+    for kind in KINDS:
         summary[kind] = means([r for r in rows if r["kind"] == kind])
+    for kind in ("phrase", "phenomenon"):
+        for lang in ("fr", "en"):
+            summary[f"{kind}-{lang}"] = means(
+                [r for r in rows if r["kind"] == kind and r["lang"] == lang]
+            )
     message = ", ".join(f"{k}: nDCG@10 {n:.3f} recall@20 {r:.3f}" for k, (n, r) in summary.items())
     print("\n" + message)
     below = {

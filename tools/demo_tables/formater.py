@@ -60,7 +60,7 @@ DATASETS = [
             "ForM@Ter GDM-OPT service. They document landslides, glaciers and earthquakes.",
         ),
         "corrélation d'images/image correlation; glissement de terrain/landslide; Sentinel-2/Sentinel-2",
-        "ground-displacement",
+        "ground-displacement landslides",
         "global",
         "2016-01-01",
         freq="IRREG",

@@ -1,0 +1,185 @@
+"""Words are ranked, not all required: question words and generic words never filter, and a
+search whose key words find fewer hits than a page is relaxed (any key word suffices, records
+with more of them first), which the response says (``relaxed``, ``optional_words``)."""
+
+from __future__ import annotations
+
+import pytest
+from search_support import DATASET, all_hits, memory_index, search_store
+
+from sparql_api.autocomplete import suggest
+from sparql_api.concept_index import build_concept_index
+from sparql_api.search import SearchParams, run_search
+from sparql_api.search_query import OPTIONAL_WORDS
+
+SEISMIC = {
+    DATASET + "geoscope-network",
+    DATASET + "resif-fr-broadband",
+    DATASET + "ovpf-seismicity",
+    DATASET + "ovsm-pelee",
+    DATASET + "ovsg-soufriere",
+}
+
+
+@pytest.fixture(scope="module")
+def engine():
+    store = search_store()
+    return memory_index(store), build_concept_index(store)
+
+
+def search(engine, **args) -> dict:
+    index, concepts = engine
+    params = SearchParams.from_args({"size": "20", **args})
+    return run_search(index, params, args.get("lang", "en"), concepts=concepts)
+
+
+def test_question_and_generic_words_never_filter(engine):
+    question = search(engine, q="Qui distribue les données sismologiques ?", lang="fr")
+    alone = search(engine, q="sismologiques", lang="fr")
+    assert [h["iri"] for h in question["hits"]] == [h["iri"] for h in alone["hits"]]
+    assert (question["total"], question["relaxed"], question["optional_words"]) == (
+        alone["total"],
+        False,
+        ["distribue", "donnees"],  # "qui" is a stop word: no word of its own
+    )
+    assert SEISMIC <= {h["iri"] for h in question["hits"]}
+    english = search(engine, q="Who distributes seismological data?")
+    assert english["optional_words"] == ["who", "distributes", "data"]
+    assert [h["iri"] for h in english["hits"]] == [
+        h["iri"] for h in search(engine, q="seismological")["hits"]
+    ]
+
+
+def test_a_query_of_generic_words_only_searches_them(engine):
+    result = search(engine, q="data products")
+    assert (result["optional_words"], result["total"] > 0) == ([], True)
+
+
+def test_few_hits_relax_to_any_key_word_with_the_fullest_first(engine):
+    index, concepts = engine
+    # no record has both words: each word's records, those of both first (none here)
+    result = search(engine, q="lightning butterflies", size="100")
+    assert (result["relaxed"], result["optional_words"]) == (True, ["lightning", "butterflies"])
+    either = set(all_hits(index, {"q": "lightning"}, concepts)) | set(
+        all_hits(index, {"q": "butterflies"}, concepts)
+    )
+    assert {h["iri"] for h in result["hits"]} == either
+    assert result["total"] == len(either)
+    # the facet counts are those of the hits shown
+    assert sum(b["count"] for b in result["facets"]["type"]) == len(either)
+
+
+def test_records_matching_more_key_words_rank_first_when_relaxed(engine):
+    result = search(engine, q="ozone Corsica butterflies")
+    assert result["relaxed"] is True
+    # the Cape Corsica station has ozone and Corsica; it ranks above records with one word
+    assert result["hits"][0]["iri"] == DATASET + "charmex-cape-corsica"
+
+
+def test_enough_hits_keep_every_key_word_required(engine):
+    result = search(engine, q="ozone aerosols", size="2")
+    index, concepts = engine
+    both = set(all_hits(index, {"q": "ozone"}, concepts)) & set(
+        all_hits(index, {"q": "aerosols"}, concepts)
+    )
+    assert len(both) >= 2
+    assert (result["relaxed"], result["optional_words"], result["total"]) == (False, [], len(both))
+
+
+def test_optional_words_are_folded_words_of_both_languages():
+    assert {"donnees", "data", "quelles", "where", "products", "mesures", "series"} <= set(
+        OPTIONAL_WORDS
+    )
+    assert all(w == w.lower() and w.isascii() for w in OPTIONAL_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("q", "lang", "concept", "tagged"),
+    [
+        ("feux de forêt", "fr", "wildfires", {"iasi-carbon-monoxide", "iagos-carbon-monoxide"}),
+        ("hypoxia", "en", "deoxygenation", {"argo-biogeochemical"}),
+        ("crues", "fr", "floods", {"ozcar-ohmcv"}),
+        ("marine heatwaves", "en", "marine-heatwaves", {"odyssea-sst"}),
+        ("émissions de CO2", "fr", "carbon-emissions", {"icos-france-atmosphere"}),
+        ("glissement de terrain", "fr", "landslides", {"gdm-opt-sentinel2"}),
+        (
+            "montée des eaux",
+            "fr",
+            "sea-level-rise",
+            {"duacs-sea-level-anomaly", "xtrack-coastal-altimetry"},
+        ),
+    ],
+)
+def test_phenomena_are_concepts_that_find_their_records(engine, q, lang, concept, tagged):
+    result = search(engine, q=q, lang=lang)
+    thesaurus = "https://w3id.org/gaia-kg/thesaurus/"
+    assert [c["iri"] for c in result["concepts"]] == [thesaurus + concept]
+    by_concept = {
+        h["iri"].removeprefix(DATASET)
+        for h in result["hits"]
+        if any(w.get("concept") == thesaurus + concept for w in h["why"])
+    }
+    assert by_concept == tagged
+    # the records tagged with the phenomenon come first
+    assert {h["iri"].removeprefix(DATASET) for h in result["hits"][: len(tagged)]} == tagged
+
+
+def test_a_prefix_typed_names_no_concept_it_merely_starts_like(engine):
+    """ "tempér" (Enter while typing "température") searches its words: it is not the concept
+    Tempêtes, one letter longer than a near match allows, and finds temperature records."""
+    result = search(engine, q="tempér", lang="fr")
+    assert result["concepts"] == []
+    assert not any(w.get("concept") for h in result["hits"] for w in h["why"])
+    titles = " ".join(h["title"] for h in result["hits"][:5]).casefold()
+    assert "tempér" in titles and "tempête" not in titles
+
+
+@pytest.mark.parametrize(
+    ("q", "lang", "concept"),
+    [
+        ("tempête", "fr", "storms"),
+        ("tempêtes", "fr", "storms"),
+        ("storm", "en", "storms"),
+        ("glissement de terrain", "fr", "landslides"),
+        ("feu de forêt", "fr", "wildfires"),
+        ("forest fire", "en", "wildfires"),
+        ("inondation", "fr", "floods"),
+        ("heatwave", "en", "heatwaves"),
+        ("vague de chaleur marine", "fr", "marine-heatwaves"),
+    ],
+)
+def test_singulars_and_plurals_name_the_same_concept(engine, q, lang, concept):
+    result = search(engine, q=q, lang=lang)
+    assert [c["iri"].rsplit("/", 1)[-1] for c in result["concepts"]] == [concept]
+
+
+@pytest.mark.parametrize(
+    ("q", "first", "never"),
+    [
+        ("fire", "Wildfires and fire emissions", {"Gravity field", "Wind direction"}),
+        ("débit des rivières", "River discharge", set()),
+        ("rivières", "River discharge", set()),
+        ("CO2 émissions", "Carbon emissions", set()),
+        ("canicule", "Heatwaves", set()),
+    ],
+)
+def test_suggestions_from_any_word_and_without_drift(engine, q, first, never):
+    _index, concepts = engine
+    labels = [s["label"] for s in suggest(concepts, q, lang="en")]
+    assert labels[0] == first
+    assert never.isdisjoint(labels)
+
+
+def test_the_assistant_keeps_every_key_word_required(engine):
+    """A relaxed search would find the black marls of Draix for "black holes"; the assistant,
+    which cites what it finds, asks for strict matching (``relax=False``)."""
+    index, concepts = engine
+    params = SearchParams.from_args({"q": "data about black holes", "size": "20"})
+    relaxed = run_search(index, params, "en", concepts=concepts)
+    strict = run_search(index, params, "en", concepts=concepts, relax=False)
+    assert (relaxed["relaxed"], relaxed["total"] > 0) == (True, True)
+    assert (strict["relaxed"], strict["total"], strict["optional_words"]) == (
+        False,
+        0,
+        ["data"],  # "about" is a stop word
+    )

@@ -522,8 +522,8 @@ def load_paths(
         )
         if not (any(r.kind != "source" for r in split.records) or split.anonymous):
             d.held = held(d.quads, lang)  # no record: empty, unless it adds to one (below)
-            if _is_vocabulary(d.quads):  # loaded as `gaia-kg vocab load` would, not a source
-                d.vocabulary, split.records, split.orphans = d.quads, [], []
+            if _is_vocabulary(d.quads):  # a vocabulary, unless records name its concepts
+                d.vocabulary = d.quads
         d.quads = []
         kept = []
         for r in split.records:
@@ -543,7 +543,7 @@ def load_paths(
             judge.anonymous(node, kind, triples, d.name)
     named: set | None = None  # the IRIs the records of this load name (computed if needed)
     for d in documents:
-        if d.held is None or d.vocabulary is not None:
+        if d.held is None:
             continue
         if named is None:
             named = {
@@ -556,6 +556,10 @@ def load_paths(
             }
         if _adds_to_a_record(d, taken, named, report.formats):
             report.supplements.append(d.name)
+            d.vocabulary = None  # reference values of the records (themes, licences…)
+        elif d.vocabulary is not None:  # loaded as `gaia-kg vocab load` would, not a source
+            report.orphan_subjects -= len(d.split.orphans)
+            d.split.records, d.split.orphans = [], []
         else:
             report.empty[d.name] = d.held
             report.empty_files.append(f"{d.name}: {d.held}")

@@ -20,7 +20,7 @@ SCHEME = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 DATASET = """@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
 <https://example.org/d/quakes> a dcat:Dataset ; dct:title "Induced earthquakes of Groningen"@en ;
     dct:description "Catalogue of the earthquakes induced by gas extraction."@en ;
-    dcat:theme <https://example.org/facets/induced> .
+    dcat:keyword "induced seismicity"@en .
 """
 
 
@@ -46,3 +46,20 @@ def test_a_skos_file_of_a_load_becomes_a_vocabulary(tmp_path):
         g.value for g in store.named_graphs()
     }
     assert report.orphan_subjects == 0
+
+
+def test_a_skos_file_whose_concepts_records_name_stays_with_them(tmp_path):
+    """Reference values that records of the load name (their themes, licences, frequencies)
+    are kept in the file's source graph, exported with the records, not made a vocabulary."""
+    (tmp_path / "Hazard_Facets.ttl").write_text(SCHEME)
+    (tmp_path / "quakes.ttl").write_text(
+        DATASET.replace(
+            'dcat:keyword "induced seismicity"@en',
+            "dcat:theme <https://example.org/facets/induced>",
+        )
+    )
+    store = open_store(":memory:")
+    summary = load_paths(store, [tmp_path], base_iri=BASE).summary()
+    assert (summary["vocabularies"], summary["supplements"]) == ({}, ["Hazard_Facets.ttl"])
+    source = record_graph_iri(source_resource("Hazard_Facets.ttl").value)
+    assert source.value in {g.value for g in store.named_graphs()}

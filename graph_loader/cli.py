@@ -296,10 +296,16 @@ def export(store_spec, fmt, output):
 
 
 def _serve(settings: Settings, host: str, port: int, lang: str = "en") -> None:
+    import dataclasses
+
     from waitress import serve as waitress_serve
 
     from sparql_api import create_app
 
+    if not settings.public_url:  # mailed links point at the address served, not the request's
+        shown = "localhost" if host in ("0.0.0.0", "::", "") else host
+        shown = f"[{shown}]" if ":" in shown else shown
+        settings = dataclasses.replace(settings, public_url=f"http://{shown}:{port}/")
     app = create_app(settings)
     if not settings.is_remote and not settings.store_path().exists():
         click.echo(

@@ -277,6 +277,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The request body is too large.",
         "fr": "Le corps de la requête est trop volumineux.",
     },
+    "host_not_allowed": {
+        "en": "This server does not answer for the host named in the request.",
+        "fr": "Ce serveur ne répond pas pour l'hôte nommé dans la requête.",
+    },
     "internal": {
         "en": "Internal error; it has been logged.",
         "fr": "Erreur interne ; elle a été journalisée.",

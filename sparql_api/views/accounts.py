@@ -34,6 +34,7 @@ from ..accounts.db import UserDB
 from ..accounts.ratelimit import RateLimiter
 from ..accounts.texts import MESSAGES, account_catalogue, text
 from ..accounts.texts import UI as ACCOUNT_UI
+from ..hosts import public_url_for
 from ..i18n import LANGUAGES
 from ..translations import catalogue, count_text, ui
 from .pages import COOKIE_SECONDS, LANG_COOKIE, page_lang
@@ -341,7 +342,7 @@ def reset_request():
     started = users.start_reset(get_db(), request.form.get("email", ""))
     if started is not None:
         user, token = started
-        link = url_for("accounts.reset_finish", token=token, _external=True)
+        link = public_url_for("accounts.reset_finish", token=token)
         _deliver_reset(user, link)
     return _form("account_reset.html", sent=True)
 

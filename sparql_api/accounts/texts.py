@@ -11,6 +11,10 @@ UI: dict[str, dict[str, str]] = {
     "acc_oidc": {"fr": "Se connecter avec {label}", "en": "Sign in with {label}"},
     "acc_or": {"fr": "ou avec un compte local :", "en": "or with a local account:"},
     "acc_signout": {"fr": "Se déconnecter", "en": "Sign out"},
+    "acc_signout_everywhere": {
+        "fr": "Se déconnecter sur tous les appareils",
+        "en": "Sign out everywhere",
+    },
     "acc_email": {"fr": "Adresse électronique", "en": "Email address"},
     "acc_password": {"fr": "Mot de passe", "en": "Password"},
     "acc_password_new": {"fr": "Nouveau mot de passe", "en": "New password"},

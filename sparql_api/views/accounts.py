@@ -32,6 +32,12 @@ from flask import (
 from ..accounts import mailer, users
 from ..accounts.db import UserDB
 from ..accounts.ratelimit import RateLimiter
+from ..accounts.sessions import (
+    check_session,
+    close_all_sessions,
+    close_session,
+    open_session,
+)
 from ..accounts.texts import MESSAGES, account_catalogue, text
 from ..accounts.texts import UI as ACCOUNT_UI
 from ..hosts import public_url_for
@@ -146,11 +152,20 @@ def current_user_id() -> int | None:
     """The id of the signed-in user (None when anonymous, when the account is gone, or when
     its password changed since this session began: a reset signs every device out)."""
     if "uid_checked" not in g:
-        uid = session.get("uid")
-        user = users.get_user(get_db(), uid) if uid is not None else None
+        uid, sid = session.get("uid"), session.get("sid")
+        user = users.get_user(get_db(), uid) if uid is not None and sid else None
         fresh = user is not None and hmac.compare_digest(
             session.get("pv", ""), users.session_version(user)
         )
+        if fresh:  # the session must still be open on the server (not signed out, not expired)
+            settings = get_backend_settings(current_app)
+            fresh = check_session(
+                get_db(),
+                str(sid),
+                uid,
+                lifetime=settings.session_lifetime,
+                idle=settings.session_idle,
+            )
         g.uid_checked = uid if fresh else None
     return g.uid_checked
 
@@ -299,8 +314,9 @@ def signup():
 
 def start_session(uid: int) -> None:
     """Sign ``uid`` in: a new session (no fixation) with a new CSRF token."""
-    session.clear()
+    _end_session()
     session["uid"] = uid
+    session["sid"] = open_session(get_db(), uid)
     session["pv"] = users.session_version(users.get_user(get_db(), uid))
     session["csrf"] = secrets.token_urlsafe(32)
     g.pop("uid_checked", None)
@@ -327,10 +343,29 @@ def signin():
     return redirect(safe_next(next_page, url_for("collections.index")), 303)
 
 
+def _end_session() -> None:
+    """Close this browser's session on the server and forget the cookie's content."""
+    if session.get("sid"):
+        close_session(get_db(), str(session["sid"]))
+    session.clear()
+    g.pop("uid_checked", None)
+
+
 @bp.post("/account/signout")
 def signout():
-    """End the session."""
-    session.clear()
+    """End the session (on the server too: a copy of the cookie no longer signs in)."""
+    _end_session()
+    return redirect(url_for("pages.home"), 303)
+
+
+@bp.post("/account/signout-everywhere")
+def signout_everywhere():
+    """End every session of the signed-in user, on every device."""
+    uid = current_user_id()
+    if uid is not None:
+        close_all_sessions(get_db(), uid)
+        log.info("account %s signed out everywhere", uid)
+    _end_session()
     return redirect(url_for("pages.home"), 303)
 
 
@@ -367,8 +402,9 @@ def reset_finish(token: str):
     if request.method == "GET":
         return _form("account_reset_finish.html", token=token)
     try:
-        users.finish_reset(get_db(), token, request.form.get("password", ""))
+        user = users.finish_reset(get_db(), token, request.form.get("password", ""))
     except users.AccountError as exc:
         return _form("account_reset_finish.html", 400, exc.key, token=token)
-    session.clear()
+    close_all_sessions(get_db(), user.id)  # a new password signs every device out
+    _end_session()
     return _form("account_signin.html", done=True, next="")

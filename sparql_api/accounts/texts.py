@@ -37,6 +37,12 @@ UI: dict[str, dict[str, str]] = {
         "en": "If an account exists for this address, a reset link has just been issued "
         "(valid for one hour).",
     },
+    "acc_signup_sent": {
+        "fr": "Un message vient d'être envoyé à cette adresse : suivez son lien (valable un "
+        "jour) pour terminer. Si l'adresse a déjà un compte, le message le dit.",
+        "en": "A message has just been sent to this address: follow its link (valid for one "
+        "day) to finish. If the address already has an account, the message says so.",
+    },
     "acc_reset_done": {
         "fr": "Mot de passe changé : connectez-vous.",
         "en": "Password changed: sign in.",
@@ -191,8 +197,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Wrong address or password.",
     },
     "rate_limited": {
-        "fr": "Trop de tentatives de connexion : réessayez dans {seconds} s.",
-        "en": "Too many sign-in attempts: try again in {seconds} s.",
+        "fr": "Trop de tentatives : réessayez dans {seconds} s.",
+        "en": "Too many attempts: try again in {seconds} s.",
+    },
+    "signup_invalid": {
+        "fr": "Ce lien de création de compte est inconnu, déjà utilisé ou expiré.",
+        "en": "This sign-up link is unknown, already used or expired.",
     },
     "reset_invalid": {
         "fr": "Ce lien de réinitialisation est inconnu, déjà utilisé ou expiré.",
@@ -282,7 +292,7 @@ def text(table: dict[str, dict[str, str]], key: str, lang: str, **params: object
     """The string ``key`` of ``table`` in ``lang`` (fr or en), with ``params`` filled in.
 
     >>> text(MESSAGES, "rate_limited", "fr", seconds=30)
-    'Trop de tentatives de connexion : réessayez dans 30 s.'
+    'Trop de tentatives : réessayez dans 30 s.'
     """
     texts = table[key]
     return texts.get(lang, texts["en"]).format(**params)

@@ -299,17 +299,76 @@ def home():
 
 @bp.route("/account/signup", methods=["GET", "POST"])
 def signup():
-    """Create a local account (email, password), then sign in."""
+    """Ask for a local account (email, password): a confirmation link is mailed; the answer
+    is the same whether the address already has an account (its owner is told by mail)."""
     if request.method == "GET":
         return _form("account_signup.html")
     form = request.form
     try:
-        user = users.sign_up(get_db(), form.get("email", ""), form.get("password", ""))
+        email = users.check_sign_up(form.get("email", ""), form.get("password", ""))
     except users.AccountError as exc:
         return _form("account_signup.html", 400, exc.key, email=form.get("email", ""))
+    throttle("signup", email)
+    password_hash = users.hash_password(form.get("password", ""))  # the same work either way
+    owner = users.email_taken(get_db(), email)
+    lang = g.page_lang
+    if owner is not None:
+        log.info("sign-up attempt for the existing account %s", owner.id)
+        link = public_url_for("accounts.reset_request", lang=lang)
+        _deliver(
+            owner.email,
+            mailer.attempt_message,
+            link,
+            "sign-up attempt notice",
+            f"sign-up notice to account {owner.id}",
+        )
+    else:
+        next_page = safe_next(form.get("next"), "")
+        token = _signup_tokens().dumps({"e": email, "h": password_hash, "n": next_page})
+        link = public_url_for("accounts.signup_finish", token=token)
+        _deliver(
+            email, mailer.signup_message, link, "sign-up link for a new account", "sign-up mail"
+        )
+    return _form("account_signup.html", sent=True)
+
+
+#: how long a sign-up confirmation link stays valid
+SIGNUP_SECONDS = 86400
+
+
+def _signup_tokens():
+    from itsdangerous import URLSafeTimedSerializer
+
+    return URLSafeTimedSerializer(current_app.secret_key, salt="gaia-kg-signup")
+
+
+@bp.get("/account/signup/<token>")
+def signup_finish(token: str):
+    """The mailed sign-up link: create the account, sign in."""
+    from itsdangerous import BadData
+
+    try:
+        found = _signup_tokens().loads(token, max_age=SIGNUP_SECONDS)
+        user = users.create_account(get_db(), str(found["e"]), str(found["h"]))
+    except (BadData, KeyError, TypeError, users.AccountError) as exc:
+        log.info("sign-up link refused (%s)", type(exc).__name__)
+        raise AccountPageError(400, "signup_invalid") from exc
     start_session(user.id)
     log.info("account %s created", user.id)
-    return redirect(safe_next(form.get("next"), url_for("collections.index")), 303)
+    return redirect(safe_next(found.get("n"), url_for("collections.index")), 303)
+
+
+def throttle(action: str, email: str) -> None:
+    """Count one ``action`` (signup, reset) for this address and this client: 429 past
+    :data:`SIGNIN_PER_EMAIL` per address or :data:`SIGNIN_PER_CLIENT` per client in
+    :data:`SIGNIN_WINDOW` seconds."""
+    client = request.remote_addr or ""
+    wait = current_app.extensions[LIMITER].hit(f"{action}:{email}") or current_app.extensions[
+        LIMITER + "_client"
+    ].hit(f"{action}-client:{client}")
+    if wait:
+        log.warning("%s rate limit reached for a client (%s)", action, client)
+        raise AccountPageError(429, "rate_limited", seconds=wait)
 
 
 def start_session(uid: int) -> None:
@@ -371,29 +430,42 @@ def signout_everywhere():
 
 @bp.route("/account/reset", methods=["GET", "POST"])
 def reset_request():
-    """Ask for a password reset link (printed to the log; the page says the same either way)."""
+    """Ask for a password reset link (mailed, else printed to the log; the page says the same
+    either way)."""
     if request.method == "GET":
         return _form("account_reset.html")
-    started = users.start_reset(get_db(), request.form.get("email", ""))
+    email = request.form.get("email", "")
+    try:
+        throttle("reset", users.normalise_email(email))
+    except users.AccountError:
+        pass  # not an address: no account, the same answer
+    started = users.start_reset(get_db(), email)
     if started is not None:
         user, token = started
         link = public_url_for("accounts.reset_finish", token=token)
-        _deliver_reset(user, link)
+        _deliver(
+            user.email,
+            mailer.reset_message,
+            link,
+            f"password reset link for account {user.id}",
+            f"reset mail to account {user.id}",
+        )
     return _form("account_reset.html", sent=True)
 
 
-def _deliver_reset(user, link: str) -> None:
-    """Mail the reset link (``Settings.smtp_url``), else print it to the log."""
+def _deliver(to: str, build, link: str, what: str, label: str) -> None:
+    """Mail ``link`` in ``build``'s message (``Settings.smtp_url``), else print it to the log
+    as "<what>: <link>" (``label`` names the mail in the log, without the link)."""
     settings = get_backend_settings(current_app)
     if settings.smtp_url and settings.mail_from:
-        message = mailer.reset_message(user.email, settings.mail_from, link, g.page_lang)
+        message = build(to, settings.mail_from, link, g.page_lang)
         try:
             mailer.send(settings.smtp_url, message)
-            log.info("password reset link mailed to account %s", user.id)
+            log.info("%s sent", label)
             return
         except (OSError, smtplib.SMTPException) as exc:
-            log.error("the reset mail to account %s failed (%s): link below", user.id, exc)
-    log.warning("password reset link for account %s: %s", user.id, link)
+            log.error("the %s failed (%s): link below", label, exc)
+    log.warning("%s: %s", what, link)
 
 
 @bp.route("/account/reset/<token>", methods=["GET", "POST"])

@@ -94,14 +94,20 @@ def _int(name: str, raw: str | None, default: int, low: int, high: int) -> int:
     return int(raw)
 
 
-def _iri(value: str, namespace: str) -> str:
-    """``value`` if it is an IRI, else a name in ``namespace``; ApiError 400 if neither makes
-    a valid IRI (spaces, angle brackets…)."""
-    iri = value if value.startswith(("http://", "https://")) else namespace + value
+def _iri(name: str, value: str, namespace: str | None) -> str:
+    """``value`` if it is an IRI, else a name in ``namespace`` (None: an IRI is required);
+    ApiError 400 naming parameter ``name`` if neither makes a valid IRI (spaces, angle
+    brackets, no scheme…)."""
+    if value.startswith(("http://", "https://")):
+        iri = value
+    elif namespace is not None:
+        iri = namespace + value
+    else:
+        raise ApiError(400, "search_bad_iri", name=name, value=value)
     try:
         ox.NamedNode(iri)
     except ValueError:
-        raise ApiError(400, "bad_iri", value=value) from None
+        raise ApiError(400, "search_bad_iri", name=name, value=value) from None
     return iri
 
 
@@ -131,12 +137,16 @@ class SearchParams:
         q = (_one(args, "q") or "").strip()
         if len(q) > MAX_Q:
             raise ApiError(400, "search_q_too_long", length=len(q), limit=MAX_Q)
-        themes = tuple(dict.fromkeys(_iri(v, THESAURUS_NS) for v in _getlist(args, "theme")))
+        themes = tuple(
+            dict.fromkeys(_iri("theme", v, THESAURUS_NS) for v in _getlist(args, "theme"))
+        )
         filters: dict[str, tuple[str, ...]] = {}
         for name in FLAT_FACETS:
             values = _getlist(args, name)
             if name in ("pole", "centre"):
-                values = [_iri(v, ORG_NS) for v in values]
+                values = [_iri(name, v, ORG_NS) for v in values]
+            elif name != "type":  # format, licence, platform: IRIs only
+                values = [_iri(name, v, None) for v in values]
             if name == "type":
                 for v in values:
                     if v not in TYPES:

@@ -72,6 +72,10 @@ class Settings:
     secret_key: str | None = None
     #: session cookies only over HTTPS (``GAIA_KG_SECURE_COOKIES=1``; set it in production)
     secure_cookies: bool = False
+    #: SPARQL endpoints (and LOAD sources) that token holders' queries may reach with
+    #: SERVICE / LOAD (``GAIA_KG_SERVICE_ALLOW``, comma-separated IRIs); anonymous queries
+    #: never federate
+    service_allow: tuple[str, ...] = ()
     #: a signed-in session ends this many seconds after sign-in (``GAIA_KG_SESSION_LIFETIME``,
     #: default 14 days), or after this many seconds without a request (``GAIA_KG_SESSION_IDLE``,
     #: default 2 days)
@@ -130,6 +134,7 @@ class Settings:
             user_db=os.environ.get("GAIA_KG_USER_DB") or None,
             secret_key=os.environ.get("GAIA_KG_SECRET_KEY") or None,
             secure_cookies=os.environ.get("GAIA_KG_SECURE_COOKIES", "") in ("1", "true", "yes"),
+            service_allow=_env_list("GAIA_KG_SERVICE_ALLOW"),
             session_lifetime=_env_float("GAIA_KG_SESSION_LIFETIME", 14 * 86400.0),
             session_idle=_env_float("GAIA_KG_SESSION_IDLE", 2 * 86400.0),
             public_url=os.environ.get("GAIA_KG_PUBLIC_URL") or None,

@@ -281,6 +281,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The request body is too large.",
         "fr": "Le corps de la requête est trop volumineux.",
     },
+    "sparql_service_anonymous": {
+        "en": "{keyword} is refused without an API token: anonymous queries never call "
+        "other endpoints (federated queries need a token and an allowed endpoint).",
+        "fr": "{keyword} est refusé sans jeton d'API : les requêtes anonymes n'appellent "
+        "jamais d'autres points d'accès (une requête fédérée demande un jeton et un point "
+        "d'accès autorisé).",
+    },
+    "sparql_service_not_allowed": {
+        "en": "{keyword} to <{iri}> is not allowed: only the endpoints of "
+        "GAIA_KG_SERVICE_ALLOW may be reached.",
+        "fr": "{keyword} vers <{iri}> n'est pas autorisé : seuls les points d'accès de "
+        "GAIA_KG_SERVICE_ALLOW peuvent être appelés.",
+    },
+    "sparql_too_deep": {
+        "en": "The SPARQL text is nested deeper than {limit} levels of braces, parentheses "
+        "or brackets: simplify it.",
+        "fr": "Le texte SPARQL est imbriqué sur plus de {limit} niveaux d'accolades, de "
+        "parenthèses ou de crochets : simplifiez-le.",
+    },
     "host_not_allowed": {
         "en": "This server does not answer for the host named in the request.",
         "fr": "Ce serveur ne répond pas pour l'hôte nommé dans la requête.",

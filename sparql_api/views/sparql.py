@@ -13,6 +13,7 @@ from flask import Blueprint, Response, jsonify, request
 from markupsafe import escape
 
 from graph_loader.errors import QueryError, QueryTimeout, StoreError
+from graph_loader.sparql_guard import SparqlRefused, check_sparql
 
 from ..execute import NotAcceptable, QueryJob, QueryOutput
 from ..http_errors import ApiError, request_lang
@@ -140,6 +141,7 @@ def sparql() -> Response:
         raise ApiError(406, "not_acceptable", kind="any", available=_all_media())
     backend = get_backend()
     role = request_role()
+    guard(parsed.query, role, backend.settings)
     job = QueryJob(
         query=parsed.query,
         results_format=parsed.formats.results,
@@ -150,6 +152,15 @@ def sparql() -> Response:
         named_graphs=parsed.named_graphs,
     )
     return _respond(run_query(backend, job, role))
+
+
+def guard(text: str, role: Role, settings) -> None:
+    """Refuse (400) SPARQL text nested too deep, or calling endpoints (SERVICE, LOAD) that
+    ``role`` may not reach (see :mod:`graph_loader.sparql_guard`)."""
+    try:
+        check_sparql(text, anonymous=role.name == "anonymous", settings=settings)
+    except SparqlRefused as exc:
+        raise ApiError(400, exc.key, **exc.params) from exc
 
 
 def request_role() -> Role:

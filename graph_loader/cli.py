@@ -227,8 +227,11 @@ def query(sparql, store_spec, fmt):
         sparql = sys.stdin.read()
     elif sparql.startswith("@"):
         sparql = Path(sparql[1:]).read_text("utf-8")
+    from .sparql_guard import check_depth
+
     settings = _settings(store_spec)
     try:
+        check_depth(sparql)  # the engine's parser would exhaust its stack
         with _open(settings) as store:
             print_query_result(store.query(sparql), fmt, echo=click.echo)
     except GaiaKGError as exc:

@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 
 import pyoxigraph as ox
 
+from . import jsonsafe
 from .config import DEFAULT_BASE
 from .errors import InputError, UnknownContextError
 from .mappings import MAPPINGS, mapping, sniff_mapping
@@ -159,7 +160,7 @@ def _parse(fmt: ox.RdfFormat) -> Callable[[bytes, str | None], Iterator[ox.Quad]
 
 def _read_jsonld(data: bytes, base_iri: str | None) -> Iterator[ox.Quad]:
     try:
-        document = json.loads(data)
+        document = jsonsafe.loads(data)  # deep nesting: InputError, not RecursionError
     except ValueError as exc:
         raise InputError(f"invalid JSON: {exc}") from exc
     inlined = json.dumps(inline_contexts(document)).encode()

@@ -6,10 +6,9 @@ JSON-LD (a document with ``@context``, e.g. schema.org or CodeMeta) is never tak
 
 from __future__ import annotations
 
-import json
-
 import pyoxigraph as ox
 
+from .. import jsonsafe
 from ..errors import InputError
 from .datacite_common import convert_record
 from .xmlsafe import MAX_RECORD_BYTES
@@ -44,8 +43,8 @@ def sniff(data: bytes) -> bool:
         return False
     if len(data) <= MAX_RECORD_BYTES:
         try:
-            return _attributes(json.loads(data)) is not None
-        except ValueError:
+            return _attributes(jsonsafe.loads(data)) is not None
+        except (ValueError, InputError):
             pass  # broken JSON or encoding: taken if it looks like DataCite, to say what is wrong
     return b'"creators"' in head and b'"@context"' not in head
 
@@ -59,9 +58,11 @@ def to_record(data: bytes) -> dict:
             f"DataCite JSON record of {len(data)} bytes is over the {MAX_RECORD_BYTES} bytes limit"
         )
     try:
-        document = json.loads(data)
+        document = jsonsafe.loads(data)
     except ValueError as exc:  # also wrong encodings (UnicodeDecodeError)
         raise InputError(f"DataCite JSON record: invalid JSON: {exc}") from exc
+    except InputError as exc:  # nested too deep
+        raise InputError(f"DataCite JSON record: {exc}") from exc
     record = _attributes(document)
     if record is None:
         raise InputError("not a DataCite JSON record: no creators, titles and DOI or types")

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
-from xml.etree import ElementTree
 
 import pyoxigraph as ox
 
@@ -20,6 +19,7 @@ from . import jsonsafe
 from .config import DEFAULT_BASE
 from .errors import InputError, UnknownContextError
 from .mappings import MAPPINGS, mapping, sniff_mapping
+from .mappings.xmlsafe import rdfxml_without_dtd
 
 __all__ = [
     "detect_format",
@@ -170,14 +170,7 @@ def _read_jsonld(data: bytes, base_iri: str | None) -> Iterator[ox.Quad]:
 def _read_rdfxml(data: bytes, base_iri: str | None) -> Iterator[ox.Quad]:
     """RDF/XML; a document with a DTD is first expanded by expat, which refuses external
     entities and stops entity-expansion bombs, then handed to pyoxigraph without its DTD."""
-    if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536]:
-        try:
-            root = ElementTree.fromstring(data)
-        except ElementTree.ParseError as exc:
-            raise InputError(
-                f"XML refused (external entities and entity bombs are not expanded): {exc}"
-            ) from exc
-        data = ElementTree.tostring(root, encoding="utf-8")
+    data = rdfxml_without_dtd(data, name="RDF/XML")  # wherever the DTD stands
     yield from _parse(ox.RdfFormat.RDF_XML)(data, base_iri)
 
 

@@ -309,6 +309,13 @@ def _serve(settings: Settings, host: str, port: int, lang: str = "en") -> None:
         shown = "localhost" if host in ("0.0.0.0", "::", "") else host
         shown = f"[{shown}]" if ":" in shown else shown
         settings = dataclasses.replace(settings, public_url=f"http://{shown}:{port}/")
+        if host not in ("127.0.0.1", "localhost", "::1") and not settings.allowed_hosts:
+            click.echo(
+                f"note: answering only for {shown} (Host header); set GAIA_KG_PUBLIC_URL or "
+                "GAIA_KG_ALLOWED_HOSTS / ne répond que pour cet hôte : réglez "
+                "GAIA_KG_PUBLIC_URL ou GAIA_KG_ALLOWED_HOSTS",
+                err=True,
+            )
     app = create_app(settings)
     if not settings.is_remote and not settings.store_path().exists():
         click.echo(

@@ -108,3 +108,28 @@ def test_hostile_values_in_every_parameter_of_every_page_answer_no_500(app):
                 if answer.status_code >= 500 and answer.status_code not in (503, 504):
                     failures.append((url + query[:80], answer.status_code))
     assert failures == []
+
+
+def _token(state) -> str:
+    import base64
+    import json
+
+    raw = state if isinstance(state, bytes) else json.dumps(state).encode()
+    return base64.urlsafe_b64encode(raw).decode()
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {"metadataPrefix": "oai_dc", "offset": 10**30},
+        {"metadataPrefix": "oai_dc", "offset": True},
+        b"[" * 5000 + b"]" * 5000,
+        b'{"metadataPrefix": "oai_dc", "offset": 0, "x": ' + b"[" * 500 + b"]" * 500 + b"}",
+    ],
+)
+def test_a_forged_oai_resumption_token_is_a_bad_token_not_a_500(app, state):
+    answer = app.test_client().get(
+        "/oai", query_string={"verb": "ListRecords", "resumptionToken": _token(state)}
+    )
+    assert answer.status_code == 200  # OAI-PMH answers its errors in the document
+    assert 'code="badResumptionToken"' in answer.get_data(as_text=True)

@@ -117,3 +117,34 @@ def test_the_guard_and_its_setting():
             anonymous=False,
             settings=settings,
         )
+
+
+def test_invalid_utf8_is_refused_in_every_way_of_sending_a_query():
+    with app_over(fixture_store()) as app:
+        client = app.test_client()
+        raw = "ASK%7B%3Fs%20%3Fp%20%22%FF%22%7D"
+        answers = [
+            client.get(f"/sparql?query={raw}"),
+            client.post(
+                "/sparql",
+                data=f"query={raw}".encode(),
+                content_type="application/x-www-form-urlencoded",
+            ),
+            client.post("/sparql", data=b'ASK { ?s ?p "\xff" }', content_type=QUERY),
+        ]
+        for answer in answers:
+            assert answer.status_code == 400
+            assert answer.get_data(as_text=True) == "The query must be UTF-8 text.\n"
+        fine = client.get("/sparql?query=ASK%7B%3Fs%20%3Fp%20%22%C3%A9%22%7D")
+        assert fine.status_code == 200
+    with app_over(fixture_store(), admin_tokens=(TOKEN,)) as app:
+        update = app.test_client().post(
+            "/sparql/update",
+            data=b"update=INSERT%20DATA%20%7B%3Chttp://x/s%3E%20%3Chttp://x/p%3E%20%22%FF%22%7D",
+            content_type="application/x-www-form-urlencoded",
+            headers=AUTH,
+        )
+        assert update.status_code == 400
+
+
+QUERY = "application/sparql-query"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote_to_bytes
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, request
@@ -84,14 +85,25 @@ class SparqlRequest:
     named_graphs: tuple[str, ...] = ()
 
 
+def check_utf8(raw: bytes) -> None:
+    """400 unless the percent-encoded ``raw`` (a query string, a form body) is UTF-8 once
+    decoded (Werkzeug would silently put replacement characters in the query)."""
+    try:
+        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, "query_encoding") from exc
+
+
 def parse_request() -> SparqlRequest:
     """Read the query, the dataset and the formats from the current request."""
     params = request.args
+    check_utf8(request.query_string)
     if request.method == "POST":
         mimetype = request.mimetype
         if mimetype == UPDATE_BODY:
             raise ApiError(403, "read_only")
         if mimetype == FORM:
+            check_utf8(request.get_data(cache=True))  # kept for the form parser
             params = request.values
             query = request.form.get("query")
         elif mimetype == QUERY_BODY:

@@ -17,7 +17,7 @@ from ..http_errors import ApiError
 from ..negotiation import GRAPH_FORMATS, UnknownFormat, known_formats, negotiate
 from ..roles import Role
 from . import get_backend
-from .sparql import CORS, FORM, UPDATE_BODY, guard, request_role, run_query
+from .sparql import CORS, FORM, UPDATE_BODY, check_utf8, guard, request_role, run_query
 
 __all__ = ["bp"]
 
@@ -49,7 +49,9 @@ def update() -> Response:
     if request.method == "OPTIONS":
         return Response(status=204, headers={**CORS, "Access-Control-Allow-Methods": "POST"})
     role = _writer()
+    check_utf8(request.query_string)
     if request.mimetype == FORM:
+        check_utf8(request.get_data(cache=True))  # kept for the form parser
         text = request.form.get("update")
         params = request.values
     elif request.mimetype == UPDATE_BODY:

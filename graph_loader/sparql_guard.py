@@ -28,6 +28,7 @@ from .errors import InputError
 
 __all__ = [
     "MAX_DEPTH",
+    "MAX_OPERATORS",
     "SparqlRefused",
     "check_sparql",
     "check_depth",
@@ -37,6 +38,12 @@ __all__ = [
 
 #: deepest nesting of { ( [ accepted
 MAX_DEPTH = 200
+#: most chaining operators accepted (UNION, OPTIONAL, MINUS, path and expression operators,
+#: each character counted): the engine nests its algebra as deep as the chain is long, and
+#: 10,000 UNIONs exhaust its stack (5,000 do not): a margin for threads with smaller stacks
+MAX_OPERATORS = 2000
+_CHAIN_WORDS = frozenset(("UNION", "OPTIONAL", "MINUS"))
+_CHAIN_SIGNS = frozenset("+-*/|&!=<>")  # not ^ (each "^^" of a typed literal)
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _TOKEN = re.compile(
@@ -94,11 +101,22 @@ def nesting_depth(text: str) -> int:
     return deepest
 
 
-def check_depth(text: str, limit: int = MAX_DEPTH) -> None:
-    """SparqlRefused when ``text`` nests deeper than ``limit``."""
-    depth = 0
-    for kind, _ in _tokens(text):
-        if kind == "open":
+def check_depth(text: str, limit: int = MAX_DEPTH, operators: int = MAX_OPERATORS) -> None:
+    """SparqlRefused when ``text`` nests deeper than ``limit``, or chains more than
+    ``operators`` operators (both make the engine recurse as deep)."""
+    depth = chained = 0
+    for kind, value in _tokens(text):
+        if (kind == "word" and value.upper() in _CHAIN_WORDS) or (
+            kind == "other" and value in _CHAIN_SIGNS
+        ):
+            chained += 1
+            if chained > operators:
+                raise SparqlRefused(
+                    "sparql_too_complex",
+                    f"SPARQL chaining more than {operators} operators refused",
+                    limit=operators,
+                )
+        elif kind == "open":
             depth += 1
             if depth > limit:
                 raise SparqlRefused(

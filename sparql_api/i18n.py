@@ -300,6 +300,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le texte SPARQL est imbriqué sur plus de {limit} niveaux d'accolades, de "
         "parenthèses ou de crochets : simplifiez-le.",
     },
+    "sparql_too_complex": {
+        "en": "The SPARQL text chains more than {limit} operators (UNION, OPTIONAL, MINUS, "
+        "paths, arithmetic or logic): split it.",
+        "fr": "Le texte SPARQL enchaîne plus de {limit} opérateurs (UNION, OPTIONAL, MINUS, "
+        "chemins, arithmétique ou logique) : découpez-le.",
+    },
     "host_not_allowed": {
         "en": "This server does not answer for the host named in the request.",
         "fr": "Ce serveur ne répond pas pour l'hôte nommé dans la requête.",

@@ -100,3 +100,35 @@ def test_a_load_with_a_deep_json_file_keeps_the_good_files(tmp_path):
     assert report.count("loaded") == 2
     (error,) = report.file_errors
     assert "deep.json" in error and "nested deeper than" in error
+
+
+def _unions(n: int) -> str:
+    return "SELECT * WHERE { " + " UNION ".join(["{ ?s ?p ?o }"] * n) + " }"
+
+
+def test_long_operator_chains_are_refused_before_the_engine():
+    from graph_loader.sparql_guard import MAX_OPERATORS
+
+    with app_over(fixture_store(), admin_tokens=(TOKEN,)) as app:
+        client = app.test_client()
+        assert client.post("/sparql", data={"query": _unions(1000)}).status_code == 200
+        for query in (
+            _unions(10_000),  # crashed its worker: answered 503 "the store cannot be read"
+            "ASK { FILTER(" + "||".join(["true"] * (MAX_OPERATORS // 2 + 2)) + ") }",
+        ):
+            answer = client.post("/sparql", data={"query": query, "lang": "en"})
+            assert answer.status_code == 400
+            assert answer.get_data(as_text=True) == (
+                f"The SPARQL text chains more than {MAX_OPERATORS} operators (UNION, OPTIONAL, "
+                "MINUS, paths, arithmetic or logic): split it.\n"
+            )
+        # updates run in the server process: the same bound keeps them from crashing it
+        update = (
+            "INSERT { ?s ?p ?o } WHERE { "
+            + " UNION ".join(["{ ?s ?p ?o }"] * (MAX_OPERATORS + 2))
+            + " }"
+        )
+        answer = client.post(
+            "/sparql/update", data=update, content_type="application/sparql-update", headers=AUTH
+        )
+        assert answer.status_code == 400

@@ -187,6 +187,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The search text is too long ({length} characters; at most {limit}).",
         "fr": "Le texte recherché est trop long ({length} caractères ; au plus {limit}).",
     },
+    "search_too_many": {
+        "en": "Too many values for '{name}' ({count}; at most {limit}).",
+        "fr": "Trop de valeurs pour « {name} » ({count} ; au plus {limit}).",
+    },
     "search_bad_iri": {
         "en": "'{name}' must be an IRI (http://… or https://…), not '{value}'.",
         "fr": "« {name} » doit être une IRI (http://… ou https://…), pas « {value} ».",

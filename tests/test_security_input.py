@@ -133,3 +133,22 @@ def test_a_forged_oai_resumption_token_is_a_bad_token_not_a_500(app, state):
     )
     assert answer.status_code == 200  # OAI-PMH answers its errors in the document
     assert 'code="badResumptionToken"' in answer.get_data(as_text=True)
+
+
+def test_repeated_facet_values_are_bounded(app):
+    from sparql_api.search_params import MAX_VALUES
+
+    client = app.test_client()
+    many = "&".join(f"theme=c{n}" for n in range(MAX_VALUES + 1))
+    answer = client.get(f"/api/search?{many}")
+    assert answer.status_code == 400
+    assert answer.get_json()["message"] == (
+        f"Too many values for 'theme' ({MAX_VALUES + 1}; at most {MAX_VALUES})."
+    )
+    page = client.get(f"/search?{many}&lang=fr")
+    assert page.status_code == 400
+    assert f"Trop de valeurs pour « theme » ({MAX_VALUES + 1} ; au plus {MAX_VALUES})." in (
+        page.get_data(as_text=True)
+    )
+    enough = "&".join(f"format=http://x/f{n}" for n in range(MAX_VALUES))
+    assert client.get(f"/api/search?{enough}").status_code == 200

@@ -148,3 +148,27 @@ def test_invalid_utf8_is_refused_in_every_way_of_sending_a_query():
 
 
 QUERY = "application/sparql-query"
+
+
+def test_the_mcp_sparql_tool_never_federates(internal):
+    import anyio
+    from demo_support import demo_store
+    from mcp import Client
+
+    from sparql_api.mcp_server import build_server
+
+    server = build_server(Settings(store=":memory:", query_workers=1), demo_store())
+
+    async def run():
+        async with Client(server) as client:
+            return await client.call_tool("sparql", {"query": _query(internal.url)})
+
+    try:
+        refused = anyio.run(run)
+    finally:
+        server.catalogue.close()
+    assert refused.is_error
+    assert refused.content[0].text.endswith(
+        "Query refused: SERVICE is refused without an API token"
+    )
+    assert internal.requests == []

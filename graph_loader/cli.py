@@ -264,8 +264,11 @@ def query(sparql, store_spec, fmt):
         sparql = sys.stdin.read()
     elif sparql.startswith("@"):
         sparql = Path(sparql[1:]).read_text("utf-8")
+    from .sparql_guard import check_depth
+
     settings = _settings(store_spec)
     try:
+        check_depth(sparql)  # the engine's parser would exhaust its stack
         with _open(settings) as store:
             print_query_result(store.query(sparql), fmt, echo=click.echo)
     except GaiaKGError as exc:
@@ -333,10 +336,23 @@ def export(store_spec, fmt, output):
 
 
 def _serve(settings: Settings, host: str, port: int, lang: str = "en") -> None:
+    import dataclasses
+
     from waitress import serve as waitress_serve
 
     from sparql_api import create_app
 
+    if not settings.public_url:  # mailed links point at the address served, not the request's
+        shown = "localhost" if host in ("0.0.0.0", "::", "") else host
+        shown = f"[{shown}]" if ":" in shown else shown
+        settings = dataclasses.replace(settings, public_url=f"http://{shown}:{port}/")
+        if host not in ("127.0.0.1", "localhost", "::1") and not settings.allowed_hosts:
+            click.echo(
+                f"note: answering only for {shown} (Host header); set GAIA_KG_PUBLIC_URL or "
+                "GAIA_KG_ALLOWED_HOSTS / ne répond que pour cet hôte : réglez "
+                "GAIA_KG_PUBLIC_URL ou GAIA_KG_ALLOWED_HOSTS",
+                err=True,
+            )
     app = create_app(settings)
     if not settings.is_remote and not settings.store_path().exists():
         click.echo(

@@ -72,6 +72,22 @@ class Settings:
     secret_key: str | None = None
     #: session cookies only over HTTPS (``GAIA_KG_SECURE_COOKIES=1``; set it in production)
     secure_cookies: bool = False
+    #: SPARQL endpoints (and LOAD sources) that token holders' queries may reach with
+    #: SERVICE / LOAD (``GAIA_KG_SERVICE_ALLOW``, comma-separated IRIs); anonymous queries
+    #: never federate
+    service_allow: tuple[str, ...] = ()
+    #: a signed-in session ends this many seconds after sign-in (``GAIA_KG_SESSION_LIFETIME``,
+    #: default 14 days), or after this many seconds without a request (``GAIA_KG_SESSION_IDLE``,
+    #: default 2 days)
+    session_lifetime: float = 14 * 86400.0
+    session_idle: float = 2 * 86400.0
+    #: the public base URL of the service (``GAIA_KG_PUBLIC_URL``, e.g.
+    #: ``https://data.gaia-data.fr/``): links sent by mail are built from it, never from the
+    #: request's Host; None: ``http://<host>:<port>/`` of ``gaia-kg serve``, else localhost
+    public_url: str | None = None
+    #: host names the service answers for (``GAIA_KG_ALLOWED_HOSTS``, comma-separated; ``*``:
+    #: any); empty: localhost, 127.0.0.1, ::1 and the host of ``public_url``. Others get 400
+    allowed_hosts: tuple[str, ...] = ()
     #: OpenID Connect single sign-on: the provider's issuer URL (``GAIA_KG_OIDC_ISSUER``; its
     #: ``/.well-known/openid-configuration`` is read), the client registered there
     #: (``GAIA_KG_OIDC_CLIENT_ID``, ``GAIA_KG_OIDC_CLIENT_SECRET``) and the name shown on the
@@ -118,6 +134,11 @@ class Settings:
             user_db=os.environ.get("GAIA_KG_USER_DB") or None,
             secret_key=os.environ.get("GAIA_KG_SECRET_KEY") or None,
             secure_cookies=os.environ.get("GAIA_KG_SECURE_COOKIES", "") in ("1", "true", "yes"),
+            service_allow=_env_list("GAIA_KG_SERVICE_ALLOW"),
+            session_lifetime=_env_float("GAIA_KG_SESSION_LIFETIME", 14 * 86400.0),
+            session_idle=_env_float("GAIA_KG_SESSION_IDLE", 2 * 86400.0),
+            public_url=os.environ.get("GAIA_KG_PUBLIC_URL") or None,
+            allowed_hosts=_env_list("GAIA_KG_ALLOWED_HOSTS"),
             oidc_issuer=os.environ.get("GAIA_KG_OIDC_ISSUER") or None,
             oidc_client_id=os.environ.get("GAIA_KG_OIDC_CLIENT_ID") or None,
             oidc_client_secret=os.environ.get("GAIA_KG_OIDC_CLIENT_SECRET") or None,

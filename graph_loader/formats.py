@@ -14,14 +14,14 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from functools import cache
 from importlib import resources
-from xml.etree import ElementTree
 
 import pyoxigraph as ox
 
+from . import jsonsafe
 from .config import DEFAULT_BASE
 from .errors import InputError, UnknownContextError
 from .mappings import MAPPINGS, mapping, sniff_mapping
-from .mappings.xmlsafe import invalid_utf8, utf8_document
+from .mappings.xmlsafe import invalid_utf8, rdfxml_without_dtd, utf8_document
 from .repair import Repair, email_iri, subject_text
 
 __all__ = [
@@ -158,7 +158,7 @@ def _merged(quads):
 
 def _jsonld_input(data: bytes) -> bytes:
     try:
-        document = json.loads(data)
+        document = jsonsafe.loads(data)  # deep nesting: InputError, not RecursionError
     except ValueError as exc:
         raise InputError(f"invalid JSON: {exc}") from exc
     return json.dumps(inline_contexts(document)).encode()
@@ -166,16 +166,9 @@ def _jsonld_input(data: bytes) -> bytes:
 
 def _rdfxml_input(data: bytes) -> bytes:
     """A document with a DTD is first expanded by expat, which refuses external entities and
-    stops entity-expansion bombs, then handed to pyoxigraph without its DTD."""
-    if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536]:
-        try:
-            root = ElementTree.fromstring(data)
-        except ElementTree.ParseError as exc:
-            raise InputError(
-                f"XML refused (external entities and entity bombs are not expanded): {exc}"
-            ) from exc
-        data = ElementTree.tostring(root, encoding="utf-8")
-    return data
+    stops entity-expansion bombs wherever the DTD stands, then handed to pyoxigraph without
+    its DTD."""
+    return rdfxml_without_dtd(data, name="RDF/XML")
 
 
 #: format name -> (input preparation, pyoxigraph format) of the salvaging reader
@@ -270,6 +263,8 @@ def read_document(
         raise type(exc)(f"{name}: {exc}") from exc
     except (SyntaxError, ValueError) as exc:
         raise InputError(f"{name}: not valid {fmt}: {exc}") from exc
+    except RecursionError:  # a converter walking a document nested beyond reason
+        raise InputError(f"{name}: nested too deeply to be a metadata record ({fmt})") from None
     if repairs is not None:
         repairs.extend(found)
     return fmt, quads

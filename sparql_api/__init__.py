@@ -24,6 +24,8 @@ MAX_QUERY_BYTES = 1_000_000
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Flask:
     """A Flask app over ``store``, or over ``settings.store`` opened on first use."""
     from .backend import Backend
+    from .headers import init_headers
+    from .hosts import init_hosts
     from .http_errors import register_error_handlers
     from .views import (
         EXTENSION,
@@ -53,6 +55,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.extensions[EXTENSION] = Backend(settings, store, workers=settings.query_workers)
+    init_hosts(app, settings)  # first: a forged Host is refused before any view runs
+    init_headers(app, settings)
     for module in (sparql, sparql_write, editor, resources, health, concepts, openapi, pages):
         app.register_blueprint(module.bp)
     app.register_blueprint(linkeddata.bp)

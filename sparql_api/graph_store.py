@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from graph_loader.errors import InputError
+from graph_loader.mappings.xmlsafe import rdfxml_without_dtd
 from graph_loader.sparql_text import bind
 from graph_loader.store import Store
 
@@ -46,9 +48,11 @@ def graph_exists(store: Store, graph: ox.NamedNode) -> bool:
 def parse_body(body: bytes, media: str, base: str) -> list[ox.Triple]:
     """The triples of a request body of type ``media`` (a key of :data:`BODY_FORMATS`)."""
     try:
+        if BODY_FORMATS[media] == ox.RdfFormat.RDF_XML:  # no DTD reaches the parser
+            body = rdfxml_without_dtd(body, name="body")
         quads = ox.parse(body, format=BODY_FORMATS[media], base_iri=base)
         return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+    except (SyntaxError, ValueError, UnicodeDecodeError, InputError) as exc:
         raise BadBody(str(exc)) from exc
 
 

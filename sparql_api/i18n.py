@@ -187,6 +187,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The search text is too long ({length} characters; at most {limit}).",
         "fr": "Le texte recherché est trop long ({length} caractères ; au plus {limit}).",
     },
+    "search_too_many": {
+        "en": "Too many values for '{name}' ({count}; at most {limit}).",
+        "fr": "Trop de valeurs pour « {name} » ({count} ; au plus {limit}).",
+    },
+    "search_bad_iri": {
+        "en": "'{name}' must be an IRI (http://… or https://…), not '{value}'.",
+        "fr": "« {name} » doit être une IRI (http://… ou https://…), pas « {value} ».",
+    },
     "search_bad_number": {
         "en": "'{name}' must be a number, not '{value}'.",
         "fr": "« {name} » doit être un nombre, pas « {value} ».",
@@ -276,6 +284,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "too_large": {
         "en": "The request body is too large.",
         "fr": "Le corps de la requête est trop volumineux.",
+    },
+    "sparql_service_anonymous": {
+        "en": "{keyword} is refused without an API token: anonymous queries never call "
+        "other endpoints (federated queries need a token and an allowed endpoint).",
+        "fr": "{keyword} est refusé sans jeton d'API : les requêtes anonymes n'appellent "
+        "jamais d'autres points d'accès (une requête fédérée demande un jeton et un point "
+        "d'accès autorisé).",
+    },
+    "sparql_service_not_allowed": {
+        "en": "{keyword} to <{iri}> is not allowed: only the endpoints of "
+        "GAIA_KG_SERVICE_ALLOW may be reached.",
+        "fr": "{keyword} vers <{iri}> n'est pas autorisé : seuls les points d'accès de "
+        "GAIA_KG_SERVICE_ALLOW peuvent être appelés.",
+    },
+    "sparql_too_deep": {
+        "en": "The SPARQL text is nested deeper than {limit} levels of braces, parentheses "
+        "or brackets: simplify it.",
+        "fr": "Le texte SPARQL est imbriqué sur plus de {limit} niveaux d'accolades, de "
+        "parenthèses ou de crochets : simplifiez-le.",
+    },
+    "sparql_too_complex": {
+        "en": "The SPARQL text chains more than {limit} operators (UNION, OPTIONAL, MINUS, "
+        "paths, arithmetic or logic): split it.",
+        "fr": "Le texte SPARQL enchaîne plus de {limit} opérateurs (UNION, OPTIONAL, MINUS, "
+        "chemins, arithmétique ou logique) : découpez-le.",
+    },
+    "host_not_allowed": {
+        "en": "This server does not answer for the host named in the request.",
+        "fr": "Ce serveur ne répond pas pour l'hôte nommé dans la requête.",
     },
     "internal": {
         "en": "Internal error; it has been logged.",

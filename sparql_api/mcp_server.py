@@ -29,6 +29,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from graph_loader.config import Settings
 from graph_loader.errors import GaiaKGError
 from graph_loader.index import SearchIndex, rebuild
+from graph_loader.sparql_guard import SparqlRefused, check_sparql
 from graph_loader.store import Store
 
 from .assistant import ask as assistant_ask
@@ -213,6 +214,10 @@ def build_server(settings: Settings, store: Store | None = None) -> MCPServer:
         if looks_like_update(query):
             raise ToolError("Updates are refused: this tool only reads.")
         settings = catalogue.settings
+        try:  # no SERVICE, no deep nesting: the anonymous endpoint's guardrails
+            check_sparql(query, anonymous=True, settings=settings)
+        except SparqlRefused as exc:
+            raise ToolError(f"Query refused: {exc}") from exc
         job = QueryJob(query, results_format="json", graph_format="nt", row_cap=settings.row_cap)
         try:
             out = catalogue.backend.run(job, anonymous(settings))

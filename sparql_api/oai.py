@@ -28,6 +28,8 @@ from urllib.parse import quote, unquote, urlsplit
 
 import pyoxigraph as ox
 
+from graph_loader import jsonsafe
+from graph_loader.errors import InputError
 from graph_loader.store import Store
 from graph_loader.terms import ORG_NS, THESAURUS_NS
 
@@ -224,14 +226,20 @@ def _encode(state: dict) -> str:
     return base64.urlsafe_b64encode(json.dumps(state, sort_keys=True).encode()).decode()
 
 
+#: the largest offset a resumption token may carry (a forged one could be any integer)
+MAX_OFFSET = 2**31
+
+
 def _decode(token: str) -> dict:
-    try:
-        state = json.loads(base64.urlsafe_b64decode(token.encode()))
-    except (binascii.Error, ValueError, UnicodeError) as exc:
+    try:  # a forged token may hold anything: deep JSON is refused before decoding
+        state = jsonsafe.loads(base64.urlsafe_b64decode(token.encode()), limit=4)
+    except (binascii.Error, ValueError, UnicodeError, InputError) as exc:
         raise OaiError("badResumptionToken") from exc
-    if not isinstance(state, dict) or not isinstance(state.get("offset"), int):
+    if not isinstance(state, dict) or type(state.get("offset")) is not int:
         raise OaiError("badResumptionToken")
-    if state.get("metadataPrefix") not in METADATA_FORMATS or state["offset"] < 0:
+    if state.get("metadataPrefix") not in METADATA_FORMATS:
+        raise OaiError("badResumptionToken")
+    if not 0 <= state["offset"] < MAX_OFFSET:
         raise OaiError("badResumptionToken")
     return state
 

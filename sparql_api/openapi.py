@@ -850,6 +850,19 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         "responses": {"200": "application/json"},
     },
 }
+# the results page takes every parameter of /api/search, and west/south/east/north
+OPERATIONS[("/search", "get")]["parameters"] = [
+    *OPERATIONS[("/api/search", "get")]["parameters"],
+    *(
+        _param(
+            side,
+            "query",
+            f"Area side '{side}' (degrees): the four redirect to one bbox.",
+            f"Côté « {side} » de la zone (degrés) : les quatre redirigent vers un bbox.",
+        )
+        for side in ("west", "south", "east", "north")
+    ),
+]
 OPERATIONS.update(ACCOUNT_OPERATIONS)  # the personal space (sparql_api/accounts/operations.py)
 
 

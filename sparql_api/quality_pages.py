@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pyoxigraph as ox
+
 from graph_loader.quality import quality_summary, record_quality
 from graph_loader.store import Store
 
@@ -23,6 +25,10 @@ def record_iri(base: str, kind: str, slug: str) -> str:
 def record_payload(store: Store, base: str, kind: str, slug: str, lang: str) -> dict:
     """One record's quality (see :func:`graph_loader.quality.record_quality`), with links."""
     iri = record_iri(base, kind, slug)
+    try:
+        ox.NamedNode(iri)
+    except ValueError:  # no record can have it (e.g. a slug holding ">")
+        raise ApiError(404, "quality_not_found", iri=iri) from None
     found = record_quality(store, iri, lang)
     if found is None:
         raise ApiError(404, "quality_not_found", iri=iri)

@@ -24,7 +24,16 @@ from graph_loader.terms import ORG_NS, PLACE_NS, THESAURUS_NS
 from .http_errors import ApiError
 from .i18n import LANGUAGES
 
-__all__ = ["SearchParams", "ToggleUrls", "FLAT_FACETS", "TYPES", "SORTS", "MAX_SIZE", "MAX_RESULTS"]
+__all__ = [
+    "SearchParams",
+    "ToggleUrls",
+    "FLAT_FACETS",
+    "TYPES",
+    "SORTS",
+    "MAX_SIZE",
+    "MAX_RESULTS",
+    "MAX_VALUES",
+]
 
 #: flat facets, each a repeatable parameter and an index field of the same name
 FLAT_FACETS = ("pole", "centre", "type", "format", "licence", "platform", "instrument", "taxon")
@@ -34,6 +43,8 @@ MAX_SIZE = 100
 #: deepest result reachable by paging
 MAX_RESULTS = 10_000
 MAX_Q = 200
+#: most values of one repeatable parameter (2,000 facet values made a search take 50 s)
+MAX_VALUES = 50
 DEFAULT_SIZE = 20
 
 
@@ -45,6 +56,8 @@ def _getlist(args: Mapping, name: str) -> list[str]:
         values = (
             [] if value is None else list(value) if isinstance(value, list | tuple) else [value]
         )
+    if len(values) > MAX_VALUES:
+        raise ApiError(400, "search_too_many", name=name, count=len(values), limit=MAX_VALUES)
     return [str(v).strip() for v in values if str(v).strip()]
 
 
@@ -95,14 +108,20 @@ def _int(name: str, raw: str | None, default: int, low: int, high: int) -> int:
     return int(raw)
 
 
-def _iri(value: str, namespace: str) -> str:
-    """``value`` if it is an IRI, else a name in ``namespace``; ApiError 400 if neither makes
-    a valid IRI (spaces, angle brackets…)."""
-    iri = value if value.startswith(("http://", "https://")) else namespace + value
+def _iri(name: str, value: str, namespace: str | None) -> str:
+    """``value`` if it is an IRI, else a name in ``namespace`` (None: an IRI is required);
+    ApiError 400 naming parameter ``name`` if neither makes a valid IRI (spaces, angle
+    brackets, no scheme…)."""
+    if value.startswith(("http://", "https://")):
+        iri = value
+    elif namespace is not None:
+        iri = namespace + value
+    else:
+        raise ApiError(400, "search_bad_iri", name=name, value=value)
     try:
         ox.NamedNode(iri)
     except ValueError:
-        raise ApiError(400, "bad_iri", value=value) from None
+        raise ApiError(400, "search_bad_iri", name=name, value=value) from None
     return iri
 
 
@@ -134,14 +153,16 @@ class SearchParams:
         q = (_one(args, "q") or "").strip()
         if len(q) > MAX_Q:
             raise ApiError(400, "search_q_too_long", length=len(q), limit=MAX_Q)
-        themes = tuple(dict.fromkeys(_iri(v, THESAURUS_NS) for v in _getlist(args, "theme")))
+        themes = tuple(
+            dict.fromkeys(_iri("theme", v, THESAURUS_NS) for v in _getlist(args, "theme"))
+        )
         filters: dict[str, tuple[str, ...]] = {}
         for name in FLAT_FACETS:
             values = _getlist(args, name)
             if name in ("pole", "centre"):
-                values = [_iri(v, ORG_NS) for v in values]
+                values = [_iri(name, v, ORG_NS) for v in values]
             elif name != "type":  # formats, licences, platforms, instruments, taxa: IRIs
-                values = [_iri(v, "") for v in values]
+                values = [_iri(name, v, None) for v in values]
             if name == "type":
                 for v in values:
                     if v not in TYPES:

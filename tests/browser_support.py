@@ -46,8 +46,9 @@ def browser_missing() -> str | None:
 
 
 @contextmanager
-def chromium(profile: Path, lang: str = "fr"):
-    """A headless Chromium with a fresh profile, preferring ``lang``."""
+def chromium(profile: Path, lang: str = "fr", *, console: bool = False):
+    """A headless Chromium with a fresh profile, preferring ``lang`` (``console``: keep the
+    console's messages, read by ``driver.get_log("browser")``)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -58,6 +59,8 @@ def chromium(profile: Path, lang: str = "fr"):
     options.add_argument(f"--user-data-dir={profile}")
     options.add_argument(f"--lang={lang}")
     options.add_experimental_option("prefs", {"intl.accept_languages": lang})
+    if console:
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
     driver.set_page_load_timeout(30)
     try:

@@ -8,8 +8,10 @@ import re
 from email.policy import default
 
 import pytest
-from accounts_support import Visitor, accounts_app
+from accounts_support import PASSWORD, Visitor, accounts_app
 from oidc_support import free_port
+
+from sparql_api.accounts.users import sign_up
 
 
 class Inbox:
@@ -40,7 +42,7 @@ def test_the_reset_link_is_mailed_in_the_pages_language(tmp_path, smtp, caplog):
     url, inbox = smtp
     caplog.set_level(logging.INFO)
     with accounts_app(tmp_path, smtp_url=url, mail_from="gaia@example.org") as app:
-        Visitor(app).sign_up("ada@example.org")
+        sign_up(app.extensions["gaia_kg_users"].get(), "ada@example.org", PASSWORD)
         visitor = Visitor(app)
         visitor.get("/account/reset?lang=fr")
         visitor.post("/account/reset?lang=fr", {"email": "ada@example.org"})

@@ -69,7 +69,7 @@ def test_external_entities_are_refused():
     data = RDFXML_HEAD.format(
         entities='<!ENTITY x SYSTEM "file:///etc/passwd">', value="&x;"
     ).encode()
-    with pytest.raises(InputError, match="refused.*undefined entity"):
+    with pytest.raises(InputError, match="entity declaration refused"):
         read_triples(data, name="evil.rdf")
 
 
@@ -78,7 +78,7 @@ def test_entity_bombs_are_refused():
     for prev, cur in zip("abcdefg", "bcdefgh", strict=True):
         levels.append(f'<!ENTITY {cur} "' + f"&{prev};" * 20 + '">')
     data = RDFXML_HEAD.format(entities="\n".join(levels), value="&h;").encode()
-    with pytest.raises(InputError, match="amplification"):
+    with pytest.raises(InputError, match="entity declaration refused"):
         read_triples(data, name="bomb.rdf")
 
 

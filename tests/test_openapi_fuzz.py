@@ -3,6 +3,8 @@ the demo catalogue (a few examples each, derandomised); none may answer a server
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import schemathesis
 from demo_support import demo_store
@@ -12,7 +14,8 @@ from schemathesis.checks import not_a_server_error
 
 from sparql_api.openapi import OPERATIONS
 
-EXAMPLES = 5
+#: examples per operation (bounded; raise it for a longer run: GAIA_KG_FUZZ_EXAMPLES=50)
+EXAMPLES = int(os.environ.get("GAIA_KG_FUZZ_EXAMPLES", "5"))
 
 
 @pytest.fixture(scope="module")

@@ -334,11 +334,12 @@ def test_the_sparql_link_finds_the_same_resources(client, store):
         ({"sort": "random"}, "search_bad_choice"),
         ({"type": "person"}, "search_bad_choice"),
         ({"q": "x" * 201}, "search_q_too_long"),
-        ({"theme": "sea ice<"}, "bad_iri"),
-        ({"centre": "https://example.org/a b"}, "bad_iri"),
-        ({"taxon": "Salmonidae"}, "bad_iri"),  # a taxon is named by its IRI
-        ({"platform": "https://example.org/a b"}, "bad_iri"),
-        ({"instrument": "<MSI>"}, "bad_iri"),
+        ({"theme": "sea ice<"}, "search_bad_iri"),
+        ({"centre": "https://example.org/a b"}, "search_bad_iri"),
+        ({"licence": "CC-BY-4.0"}, "search_bad_iri"),
+        ({"taxon": "Salmonidae"}, "search_bad_iri"),  # a taxon is named by its IRI
+        ({"platform": "https://example.org/a b"}, "search_bad_iri"),
+        ({"instrument": "<MSI>"}, "search_bad_iri"),
     ],
 )
 def test_invalid_parameters_get_a_bilingual_400(client, args, key):

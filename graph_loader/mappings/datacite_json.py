@@ -8,10 +8,10 @@ JSON-LD (a document with ``@context``, e.g. schema.org or CodeMeta) is never tak
 from __future__ import annotations
 
 import base64
-import json
 
 import pyoxigraph as ox
 
+from .. import jsonsafe
 from ..errors import InputError
 from . import datacite_xml
 from .datacite_common import convert_record
@@ -62,8 +62,8 @@ def sniff(data: bytes) -> bool:
         return False
     if len(data) <= MAX_RECORD_BYTES:
         try:
-            return _attributes(json.loads(data)) is not None
-        except ValueError:
+            return _attributes(jsonsafe.loads(data)) is not None
+        except (ValueError, InputError):
             pass  # broken JSON or encoding: taken if it looks like DataCite, to say what is wrong
     return b'"creators"' in head and b'"titles"' in data and b'"@context"' not in head
 
@@ -77,9 +77,11 @@ def to_record(data: bytes) -> dict:
             f"DataCite JSON record of {len(data)} bytes is over the {MAX_RECORD_BYTES} bytes limit"
         )
     try:
-        document = json.loads(data)
+        document = jsonsafe.loads(data)
     except ValueError as exc:  # also wrong encodings (UnicodeDecodeError)
         raise InputError(f"DataCite JSON record: invalid JSON: {exc}") from exc
+    except InputError as exc:  # nested too deep
+        raise InputError(f"DataCite JSON record: {exc}") from exc
     record = _attributes(document)
     if record is None:
         raise InputError("not a DataCite JSON record: no creators, titles and DOI or types")

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
+from .. import jsonsafe
 from ..errors import InputError
 from .xmlsafe import MAX_RECORD_BYTES
 
@@ -37,7 +38,7 @@ def load_json(data: bytes) -> object:
     if not data.strip(b"\xef\xbb\xbf \t\r\n"):
         raise InputError("empty record")
     try:
-        return json.loads(data)
+        return jsonsafe.loads(data)  # deep nesting: InputError
     except UnicodeDecodeError as exc:
         raise InputError(f"JSON is not in UTF-8, UTF-16 or UTF-32: {exc}") from exc
     except ValueError as exc:

@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 import httpx
 import pyoxigraph as ox
 
+from .. import jsonsafe
 from ..errors import InputError
 from ..mappings.xmlsafe import parse_xml
 from . import RawRecord, SourceError
@@ -96,7 +97,7 @@ def _jsonld_links(data: bytes, url: str) -> list[str]:
     """The Hydra next links of a JSON-LD page: as RDF when its contexts are inline, else
     read from the JSON itself (Hydra's remote context is not fetched: no network)."""
     try:
-        document = json.loads(data)
+        document = jsonsafe.loads(data)  # deep nesting: InputError
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"not JSON: {exc}") from exc
     try:

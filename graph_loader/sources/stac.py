@@ -27,6 +27,8 @@ from urllib.parse import quote, urljoin
 
 import httpx
 
+from .. import jsonsafe
+from ..errors import InputError
 from . import RawRecord, SourceError
 from .http import fetch
 
@@ -98,8 +100,8 @@ class STACSource:
                 exc.transient, exc.skip = False, skip  # a missing child: go on without it
             raise
         try:
-            document = json.loads(data)
-        except (UnicodeDecodeError, ValueError) as exc:
+            document = jsonsafe.loads(data)
+        except (UnicodeDecodeError, ValueError, InputError) as exc:
             raise SourceError(
                 self.name, url, f"not JSON (pas du JSON): {exc}", resume=token, skip=skip
             ) from exc

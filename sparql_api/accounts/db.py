@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     create_engine,
+    delete,
     event,
     select,
 )
@@ -47,10 +48,12 @@ __all__ = [
     "ApiToken",
     "OidcIdentity",
     "ResetToken",
+    "LoginSession",
     "UserDB",
     "now",
     "aware",
     "select",
+    "delete",
 ]
 
 
@@ -169,6 +172,17 @@ class ResetToken(Base):
     digest: Mapped[str] = mapped_column(String(64), primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     expires: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LoginSession(Base):
+    """A signed-in session: the SHA-256 of its id (held by the cookie), its user, when it
+    began and when it was last active (see :mod:`.sessions`)."""
+
+    __tablename__ = "login_sessions"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 
 def _sqlite_foreign_keys(dbapi_connection, _record) -> None:

@@ -94,10 +94,18 @@ ACCOUNT_OPERATIONS: dict[tuple[str, str], dict] = {
     ("/account", "get"): _op("Your account (signed in)", "Votre compte (connecté)", HTML),
     ("/account/signup", "get"): _op("Sign-up form", "Formulaire de création de compte", HTML),
     ("/account/signup", "post"): _op(
-        "Create a local account (email, password)",
-        "Créer un compte local (adresse, mot de passe)",
-        SEE_OTHER,
+        "Ask for a local account (email, password): a confirmation link is mailed; the same "
+        "answer whether the address has an account (rate limited: 429 with Retry-After)",
+        "Demander un compte local (adresse, mot de passe) : un lien de confirmation est "
+        "envoyé ; la même réponse que l'adresse ait un compte ou non (limité : 429)",
+        {"200": "text/html", "400": "text/html", "429": "text/html"},
         body=True,
+    ),
+    ("/account/signup/{token}", "get"): _op(
+        "Confirm a sign-up with the mailed link: the account is created and signed in",
+        "Confirmer une création de compte par le lien reçu : le compte est créé et connecté",
+        {"303": "text/html", "400": "text/html"},
+        TOKEN,
     ),
     ("/account/signin", "get"): _op("Sign-in form", "Formulaire de connexion", HTML),
     ("/account/signin", "post"): _op(
@@ -107,6 +115,9 @@ ACCOUNT_OPERATIONS: dict[tuple[str, str], dict] = {
         body=True,
     ),
     ("/account/signout", "post"): _op("Sign out", "Se déconnecter", SEE_OTHER, body=True),
+    ("/account/signout-everywhere", "post"): _op(
+        "Sign out on every device", "Se déconnecter sur tous les appareils", SEE_OTHER, body=True
+    ),
     ("/account/reset", "get"): _op(
         "Password reset request form", "Demande de réinitialisation du mot de passe", HTML
     ),

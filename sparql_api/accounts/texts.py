@@ -11,6 +11,10 @@ UI: dict[str, dict[str, str]] = {
     "acc_oidc": {"fr": "Se connecter avec {label}", "en": "Sign in with {label}"},
     "acc_or": {"fr": "ou avec un compte local :", "en": "or with a local account:"},
     "acc_signout": {"fr": "Se déconnecter", "en": "Sign out"},
+    "acc_signout_everywhere": {
+        "fr": "Se déconnecter sur tous les appareils",
+        "en": "Sign out everywhere",
+    },
     "acc_email": {"fr": "Adresse électronique", "en": "Email address"},
     "acc_password": {"fr": "Mot de passe", "en": "Password"},
     "acc_password_new": {"fr": "Nouveau mot de passe", "en": "New password"},
@@ -32,6 +36,12 @@ UI: dict[str, dict[str, str]] = {
         "d'être émis (valable une heure).",
         "en": "If an account exists for this address, a reset link has just been issued "
         "(valid for one hour).",
+    },
+    "acc_signup_sent": {
+        "fr": "Un message vient d'être envoyé à cette adresse : suivez son lien (valable un "
+        "jour) pour terminer. Si l'adresse a déjà un compte, le message le dit.",
+        "en": "A message has just been sent to this address: follow its link (valid for one "
+        "day) to finish. If the address already has an account, the message says so.",
     },
     "acc_reset_done": {
         "fr": "Mot de passe changé : connectez-vous.",
@@ -187,8 +197,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Wrong address or password.",
     },
     "rate_limited": {
-        "fr": "Trop de tentatives de connexion : réessayez dans {seconds} s.",
-        "en": "Too many sign-in attempts: try again in {seconds} s.",
+        "fr": "Trop de tentatives : réessayez dans {seconds} s.",
+        "en": "Too many attempts: try again in {seconds} s.",
+    },
+    "signup_invalid": {
+        "fr": "Ce lien de création de compte est inconnu, déjà utilisé ou expiré.",
+        "en": "This sign-up link is unknown, already used or expired.",
     },
     "reset_invalid": {
         "fr": "Ce lien de réinitialisation est inconnu, déjà utilisé ou expiré.",
@@ -278,7 +292,7 @@ def text(table: dict[str, dict[str, str]], key: str, lang: str, **params: object
     """The string ``key`` of ``table`` in ``lang`` (fr or en), with ``params`` filled in.
 
     >>> text(MESSAGES, "rate_limited", "fr", seconds=30)
-    'Trop de tentatives de connexion : réessayez dans 30 s.'
+    'Trop de tentatives : réessayez dans 30 s.'
     """
     texts = table[key]
     return texts.get(lang, texts["en"]).format(**params)

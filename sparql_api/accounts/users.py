@@ -37,6 +37,10 @@ __all__ = [
     "finish_reset",
     "oidc_user",
     "session_version",
+    "check_sign_up",
+    "email_taken",
+    "hash_password",
+    "create_account",
 ]
 
 #: shortest password accepted
@@ -89,6 +93,37 @@ def sign_up(db: UserDB, email: str, password: str, display_name: str | None = No
             password_hash=_HASHER.hash(password),
             display_name=(display_name or "").strip()[:200] or None,
         )
+        s.add(user)
+        s.flush()
+        return user
+
+
+def check_sign_up(email: str, password: str) -> str:
+    """The identifier of a sign-up request (AccountError for an invalid address or password);
+    whether the address is taken is not said here (see :func:`email_taken`)."""
+    email = normalise_email(email)
+    _check_password(password)
+    return email
+
+
+def email_taken(db: UserDB, email: str) -> User | None:
+    """The account of ``email`` (already normalised), None when there is none."""
+    with db.session() as s:
+        return s.scalar(select(User).where(User.email == email))
+
+
+def hash_password(password: str) -> str:
+    """The argon2id hash of ``password``."""
+    return _HASHER.hash(password)
+
+
+def create_account(db: UserDB, email: str, password_hash: str) -> User:
+    """The account of a confirmed sign-up (``email`` normalised, its password hashed);
+    AccountError("email_taken") if the address got an account meanwhile."""
+    with db.session() as s:
+        if s.scalar(select(User).where(User.email == email)) is not None:
+            raise AccountError("email_taken")
+        user = User(email=email, password_hash=password_hash)
         s.add(user)
         s.flush()
         return user

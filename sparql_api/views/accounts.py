@@ -32,8 +32,15 @@ from flask import (
 from ..accounts import mailer, users
 from ..accounts.db import UserDB
 from ..accounts.ratelimit import RateLimiter
+from ..accounts.sessions import (
+    check_session,
+    close_all_sessions,
+    close_session,
+    open_session,
+)
 from ..accounts.texts import MESSAGES, account_catalogue, text
 from ..accounts.texts import UI as ACCOUNT_UI
+from ..hosts import public_url_for
 from ..i18n import LANGUAGES
 from ..translations import catalogue, count_text, ui
 from .pages import COOKIE_SECONDS, LANG_COOKIE, page_lang
@@ -145,11 +152,20 @@ def current_user_id() -> int | None:
     """The id of the signed-in user (None when anonymous, when the account is gone, or when
     its password changed since this session began: a reset signs every device out)."""
     if "uid_checked" not in g:
-        uid = session.get("uid")
-        user = users.get_user(get_db(), uid) if uid is not None else None
+        uid, sid = session.get("uid"), session.get("sid")
+        user = users.get_user(get_db(), uid) if uid is not None and sid else None
         fresh = user is not None and hmac.compare_digest(
             session.get("pv", ""), users.session_version(user)
         )
+        if fresh:  # the session must still be open on the server (not signed out, not expired)
+            settings = get_backend_settings(current_app)
+            fresh = check_session(
+                get_db(),
+                str(sid),
+                uid,
+                lifetime=settings.session_lifetime,
+                idle=settings.session_idle,
+            )
         g.uid_checked = uid if fresh else None
     return g.uid_checked
 
@@ -283,23 +299,83 @@ def home():
 
 @bp.route("/account/signup", methods=["GET", "POST"])
 def signup():
-    """Create a local account (email, password), then sign in."""
+    """Ask for a local account (email, password): a confirmation link is mailed; the answer
+    is the same whether the address already has an account (its owner is told by mail)."""
     if request.method == "GET":
         return _form("account_signup.html")
     form = request.form
     try:
-        user = users.sign_up(get_db(), form.get("email", ""), form.get("password", ""))
+        email = users.check_sign_up(form.get("email", ""), form.get("password", ""))
     except users.AccountError as exc:
         return _form("account_signup.html", 400, exc.key, email=form.get("email", ""))
+    throttle("signup", email)
+    password_hash = users.hash_password(form.get("password", ""))  # the same work either way
+    owner = users.email_taken(get_db(), email)
+    lang = g.page_lang
+    if owner is not None:
+        log.info("sign-up attempt for the existing account %s", owner.id)
+        link = public_url_for("accounts.reset_request", lang=lang)
+        _deliver(
+            owner.email,
+            mailer.attempt_message,
+            link,
+            "sign-up attempt notice",
+            f"sign-up notice to account {owner.id}",
+        )
+    else:
+        next_page = safe_next(form.get("next"), "")
+        token = _signup_tokens().dumps({"e": email, "h": password_hash, "n": next_page})
+        link = public_url_for("accounts.signup_finish", token=token)
+        _deliver(
+            email, mailer.signup_message, link, "sign-up link for a new account", "sign-up mail"
+        )
+    return _form("account_signup.html", sent=True)
+
+
+#: how long a sign-up confirmation link stays valid
+SIGNUP_SECONDS = 86400
+
+
+def _signup_tokens():
+    from itsdangerous import URLSafeTimedSerializer
+
+    return URLSafeTimedSerializer(current_app.secret_key, salt="gaia-kg-signup")
+
+
+@bp.get("/account/signup/<token>")
+def signup_finish(token: str):
+    """The mailed sign-up link: create the account, sign in."""
+    from itsdangerous import BadData
+
+    try:
+        found = _signup_tokens().loads(token, max_age=SIGNUP_SECONDS)
+        user = users.create_account(get_db(), str(found["e"]), str(found["h"]))
+    except (BadData, KeyError, TypeError, users.AccountError) as exc:
+        log.info("sign-up link refused (%s)", type(exc).__name__)
+        raise AccountPageError(400, "signup_invalid") from exc
     start_session(user.id)
     log.info("account %s created", user.id)
-    return redirect(safe_next(form.get("next"), url_for("collections.index")), 303)
+    return redirect(safe_next(found.get("n"), url_for("collections.index")), 303)
+
+
+def throttle(action: str, email: str) -> None:
+    """Count one ``action`` (signup, reset) for this address and this client: 429 past
+    :data:`SIGNIN_PER_EMAIL` per address or :data:`SIGNIN_PER_CLIENT` per client in
+    :data:`SIGNIN_WINDOW` seconds."""
+    client = request.remote_addr or ""
+    wait = current_app.extensions[LIMITER].hit(f"{action}:{email}") or current_app.extensions[
+        LIMITER + "_client"
+    ].hit(f"{action}-client:{client}")
+    if wait:
+        log.warning("%s rate limit reached for a client (%s)", action, client)
+        raise AccountPageError(429, "rate_limited", seconds=wait)
 
 
 def start_session(uid: int) -> None:
     """Sign ``uid`` in: a new session (no fixation) with a new CSRF token."""
-    session.clear()
+    _end_session()
     session["uid"] = uid
+    session["sid"] = open_session(get_db(), uid)
     session["pv"] = users.session_version(users.get_user(get_db(), uid))
     session["csrf"] = secrets.token_urlsafe(32)
     g.pop("uid_checked", None)
@@ -326,38 +402,70 @@ def signin():
     return redirect(safe_next(next_page, url_for("collections.index")), 303)
 
 
+def _end_session() -> None:
+    """Close this browser's session on the server and forget the cookie's content."""
+    if session.get("sid"):
+        close_session(get_db(), str(session["sid"]))
+    session.clear()
+    g.pop("uid_checked", None)
+
+
 @bp.post("/account/signout")
 def signout():
-    """End the session."""
-    session.clear()
+    """End the session (on the server too: a copy of the cookie no longer signs in)."""
+    _end_session()
+    return redirect(url_for("pages.home"), 303)
+
+
+@bp.post("/account/signout-everywhere")
+def signout_everywhere():
+    """End every session of the signed-in user, on every device."""
+    uid = current_user_id()
+    if uid is not None:
+        close_all_sessions(get_db(), uid)
+        log.info("account %s signed out everywhere", uid)
+    _end_session()
     return redirect(url_for("pages.home"), 303)
 
 
 @bp.route("/account/reset", methods=["GET", "POST"])
 def reset_request():
-    """Ask for a password reset link (printed to the log; the page says the same either way)."""
+    """Ask for a password reset link (mailed, else printed to the log; the page says the same
+    either way)."""
     if request.method == "GET":
         return _form("account_reset.html")
-    started = users.start_reset(get_db(), request.form.get("email", ""))
+    email = request.form.get("email", "")
+    try:
+        throttle("reset", users.normalise_email(email))
+    except users.AccountError:
+        pass  # not an address: no account, the same answer
+    started = users.start_reset(get_db(), email)
     if started is not None:
         user, token = started
-        link = url_for("accounts.reset_finish", token=token, _external=True)
-        _deliver_reset(user, link)
+        link = public_url_for("accounts.reset_finish", token=token)
+        _deliver(
+            user.email,
+            mailer.reset_message,
+            link,
+            f"password reset link for account {user.id}",
+            f"reset mail to account {user.id}",
+        )
     return _form("account_reset.html", sent=True)
 
 
-def _deliver_reset(user, link: str) -> None:
-    """Mail the reset link (``Settings.smtp_url``), else print it to the log."""
+def _deliver(to: str, build, link: str, what: str, label: str) -> None:
+    """Mail ``link`` in ``build``'s message (``Settings.smtp_url``), else print it to the log
+    as "<what>: <link>" (``label`` names the mail in the log, without the link)."""
     settings = get_backend_settings(current_app)
     if settings.smtp_url and settings.mail_from:
-        message = mailer.reset_message(user.email, settings.mail_from, link, g.page_lang)
+        message = build(to, settings.mail_from, link, g.page_lang)
         try:
             mailer.send(settings.smtp_url, message)
-            log.info("password reset link mailed to account %s", user.id)
+            log.info("%s sent", label)
             return
         except (OSError, smtplib.SMTPException) as exc:
-            log.error("the reset mail to account %s failed (%s): link below", user.id, exc)
-    log.warning("password reset link for account %s: %s", user.id, link)
+            log.error("the %s failed (%s): link below", label, exc)
+    log.warning("%s: %s", what, link)
 
 
 @bp.route("/account/reset/<token>", methods=["GET", "POST"])
@@ -366,8 +474,9 @@ def reset_finish(token: str):
     if request.method == "GET":
         return _form("account_reset_finish.html", token=token)
     try:
-        users.finish_reset(get_db(), token, request.form.get("password", ""))
+        user = users.finish_reset(get_db(), token, request.form.get("password", ""))
     except users.AccountError as exc:
         return _form("account_reset_finish.html", 400, exc.key, token=token)
-    session.clear()
+    close_all_sessions(get_db(), user.id)  # a new password signs every device out
+    _end_session()
     return _form("account_signin.html", done=True, next="")

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote_to_bytes
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, request
 from markupsafe import escape
 
 from graph_loader.errors import QueryError, QueryTimeout, StoreError
+from graph_loader.sparql_guard import SparqlRefused, check_sparql
 
 from ..execute import NotAcceptable, QueryJob, QueryOutput
 from ..http_errors import ApiError, request_lang
@@ -83,14 +85,25 @@ class SparqlRequest:
     named_graphs: tuple[str, ...] = ()
 
 
+def check_utf8(raw: bytes) -> None:
+    """400 unless the percent-encoded ``raw`` (a query string, a form body) is UTF-8 once
+    decoded (Werkzeug would silently put replacement characters in the query)."""
+    try:
+        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, "query_encoding") from exc
+
+
 def parse_request() -> SparqlRequest:
     """Read the query, the dataset and the formats from the current request."""
     params = request.args
+    check_utf8(request.query_string)
     if request.method == "POST":
         mimetype = request.mimetype
         if mimetype == UPDATE_BODY:
             raise ApiError(403, "read_only")
         if mimetype == FORM:
+            check_utf8(request.get_data(cache=True))  # kept for the form parser
             params = request.values
             query = request.form.get("query")
         elif mimetype == QUERY_BODY:
@@ -140,6 +153,7 @@ def sparql() -> Response:
         raise ApiError(406, "not_acceptable", kind="any", available=_all_media())
     backend = get_backend()
     role = request_role()
+    guard(parsed.query, role, backend.settings)
     job = QueryJob(
         query=parsed.query,
         results_format=parsed.formats.results,
@@ -150,6 +164,15 @@ def sparql() -> Response:
         named_graphs=parsed.named_graphs,
     )
     return _respond(run_query(backend, job, role))
+
+
+def guard(text: str, role: Role, settings) -> None:
+    """Refuse (400) SPARQL text nested too deep, or calling endpoints (SERVICE, LOAD) that
+    ``role`` may not reach (see :mod:`graph_loader.sparql_guard`)."""
+    try:
+        check_sparql(text, anonymous=role.name == "anonymous", settings=settings)
+    except SparqlRefused as exc:
+        raise ApiError(400, exc.key, **exc.params) from exc
 
 
 def request_role() -> Role:

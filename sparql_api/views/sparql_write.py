@@ -17,7 +17,7 @@ from ..http_errors import ApiError
 from ..negotiation import GRAPH_FORMATS, UnknownFormat, known_formats, negotiate
 from ..roles import Role
 from . import get_backend
-from .sparql import CORS, FORM, UPDATE_BODY, request_role, run_query
+from .sparql import CORS, FORM, UPDATE_BODY, check_utf8, guard, request_role, run_query
 
 __all__ = ["bp"]
 
@@ -48,8 +48,10 @@ def update() -> Response:
     """SPARQL 1.1 Update (form ``update=`` or ``application/sparql-update``), token only."""
     if request.method == "OPTIONS":
         return Response(status=204, headers={**CORS, "Access-Control-Allow-Methods": "POST"})
-    _writer()
+    role = _writer()
+    check_utf8(request.query_string)
     if request.mimetype == FORM:
+        check_utf8(request.get_data(cache=True))  # kept for the form parser
         text = request.form.get("update")
         params = request.values
     elif request.mimetype == UPDATE_BODY:
@@ -65,6 +67,7 @@ def update() -> Response:
         raise ApiError(400, "update_missing")
     if "using-graph-uri" in params or "using-named-graph-uri" in params:
         raise ApiError(400, "update_dataset_unsupported")
+    guard(text, role, get_backend().settings)
     _write(text)
     return Response(status=204, headers=CORS)
 

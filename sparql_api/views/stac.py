@@ -6,7 +6,8 @@ import threading
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from graph_loader.errors import StoreError
+from graph_loader.errors import InputError, StoreError
+from graph_loader.jsonsafe import check_json_depth
 
 from ..http_errors import ApiError, request_lang
 from ..stac import (
@@ -127,6 +128,10 @@ def item(cid: str, iid: str) -> Response:
 def item_search() -> Response:
     """Items by bbox, datetime, collections, ids; GET arguments or a POST JSON body."""
     if request.method == "POST":
+        try:
+            check_json_depth(request.get_data())
+        except InputError as exc:  # deeper than any search: refused before decoding
+            raise ApiError(400, "stac_bad_body") from exc
         body = request.get_json(silent=True)
         if not isinstance(body, dict):
             raise ApiError(400, "stac_bad_body")

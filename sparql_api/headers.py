@@ -1,0 +1,80 @@
+"""Security headers on every answer (one after-request hook).
+
+- ``Content-Security-Policy``: scripts only from this site (no inline script, no event
+  handler attribute, no ``eval``: the templates keep their scripts in ``static/``, and data
+  for them in ``application/json`` blocks or ``data-`` attributes); styles from this site
+  and inline (Leaflet and YASGUI set element styles); images from this site, ``data:`` and
+  the configured map tiles; no plugins; no ``<base>`` elsewhere; never framed.
+- ``X-Frame-Options: DENY`` (browsers without ``frame-ancestors``), ``X-Content-Type-Options:
+  nosniff``, ``Referrer-Policy: strict-origin-when-cross-origin``.
+- ``Strict-Transport-Security`` when the request came over HTTPS (``X-Forwarded-Proto`` is
+  not trusted: behind a proxy, set ``GAIA_KG_SECURE_COOKIES=1``) or with secure cookies.
+
+>>> from graph_loader.config import Settings
+>>> tile_origin("https://{s}.tile.example.org/{z}/{x}/{y}.png")
+'https://*.tile.example.org'
+>>> "img-src 'self' data:;" in content_security_policy(Settings())
+True
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, request
+
+from graph_loader.config import Settings
+
+__all__ = ["content_security_policy", "init_headers", "tile_origin", "HSTS"]
+
+HSTS = "max-age=31536000; includeSubDomains"
+
+
+def tile_origin(template: str) -> str | None:
+    """The origin of a tile URL template (a ``{s}`` sub-domain becomes ``*``)."""
+    parts = urlsplit(template)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    labels = parts.netloc.split(".")
+    if "{" in labels[0]:
+        labels[0] = "*"
+    return f"{parts.scheme}://{'.'.join(labels)}"
+
+
+def content_security_policy(settings: Settings) -> str:
+    """The Content-Security-Policy of every answer."""
+    images = ["'self'", "data:"]
+    tiles = tile_origin(settings.map_tiles) if settings.map_tiles else None
+    if tiles:
+        images.append(tiles)
+    directives = {
+        "default-src": "'self'",
+        "script-src": "'self'",
+        "style-src": "'self' 'unsafe-inline'",
+        "img-src": " ".join(images),
+        "font-src": "'self' data:",
+        "connect-src": "'self'",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "frame-ancestors": "'none'",
+    }
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+def init_headers(app: Flask, settings: Settings) -> None:
+    """Add the security headers to every answer of ``app`` (errors and static files too)."""
+    policy = content_security_policy(settings)
+    fixed = {
+        "Content-Security-Policy": policy,
+        "X-Frame-Options": "DENY",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+    }
+
+    @app.after_request
+    def _security_headers(response: Response) -> Response:
+        for name, value in fixed.items():
+            response.headers.setdefault(name, value)
+        if request.is_secure or settings.secure_cookies:
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
+        return response

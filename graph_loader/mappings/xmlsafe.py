@@ -139,7 +139,7 @@ _MARKS = tuple(
     for mark in ("<!DOCTYPE", "<!ENTITY")
     for codec in ("utf-8", "utf-16-le", "utf-16-be")
 )
-_DECLARATION = re.compile(rb"<!ENTITY(?P<rest>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY(?P<rest>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _SIMPLE = re.compile(rb"""\s+[^\s%]+\s+(?:"[^"&%<]*"|'[^'&%<]*')\s*""")
 
 
@@ -154,14 +154,14 @@ def rdfxml_without_dtd(data: bytes, *, name: str = "RDF/XML") -> bytes:
         raise InputError(f"{name}: not XML")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00<" in data[:4] or b"<\x00" in data[:4]:
         raise InputError(f"{name}: XML with a DTD must be in UTF-8 (entity declarations)")
-    for declaration in _DECLARATION.finditer(data):
+    for declaration in _ENTITY_DECLARATION.finditer(data):
         if not _SIMPLE.fullmatch(declaration.group("rest")):
             shown = declaration.group()[:80].decode("utf-8", "replace")
             raise InputError(
                 f"{name}: XML entity declaration refused (external, parameter or nested "
                 f"entities are never expanded): {shown}"
             )
-    if data.count(b"<!ENTITY") != len(_DECLARATION.findall(data)):
+    if data.count(b"<!ENTITY") != len(_ENTITY_DECLARATION.findall(data)):
         raise InputError(f"{name}: malformed XML entity declaration refused")
     try:
         root = ElementTree.fromstring(data)

@@ -198,7 +198,9 @@ class SearchParams:
             end=end,
             vmin=vmin,
             vmax=vmax,
-            places=tuple(dict.fromkeys(_iri("place", v, PLACE_NS) for v in _getlist(args, "place"))),
+            places=tuple(
+                dict.fromkeys(_iri("place", v, PLACE_NS) for v in _getlist(args, "place"))
+            ),
             sort=sort,
             page=page,
             size=size,

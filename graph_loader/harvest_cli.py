@@ -139,7 +139,10 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
                 reports.append(report)
                 if not as_json:
                     _print(report, lang)
-            if infer and any(r.changed for r in reports):
+            from .derived import inference_stale
+
+            # records written by an earlier run killed before inference count too
+            if infer and (any(r.changed for r in reports) or inference_stale(store)):
                 from .inference import rebuild_inference
 
                 summary = str(rebuild_inference(store))
@@ -147,11 +150,15 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
                     click.echo(summary)
             written = [iri for r in reports for iri in r.written]
             removed = [iri for r in reports for iri in r.removed]
-            if as_json:
-                with contextlib.redirect_stdout(sys.stderr):
-                    refresh_index(settings, store, written, removed, lang)
-            else:
-                refresh_index(settings, store, written, removed, lang)
+            # the store generation before the first write of these runs
+            bumped = [r for r in reports if r.bumped]
+            previous = bumped[0].generation_before if bumped else None
+            if not bumped:
+                from .derived import store_generation
+
+                previous = store_generation(store)
+            with contextlib.redirect_stdout(sys.stderr if as_json else sys.stdout):
+                refresh_index(settings, store, written, removed, lang, previous=previous)
     except GaiaKGError as exc:
         _fail(exc)
     if as_json:

@@ -187,22 +187,51 @@ def _load(
         document_base=document_base,
     )
     print_load_report(report, lang=lang, echo=click.echo)
-    if infer and (written or report.count("loaded") or report.count("updated")):
+    from .derived import inference_stale
+
+    # records written by an earlier run killed before inference count too
+    if infer and (
+        written or report.count("loaded") or report.count("updated") or inference_stale(store)
+    ):
         from .inference import rebuild_inference
 
         click.echo(str(rebuild_inference(store)))
     changed = [o.resource for o in report.outcomes if o.status in ("loaded", "updated")]
-    refresh_index(settings, store, changed, [], lang)
+    refresh_index(settings, store, changed, [], lang, previous=report.generation_before)
     return report
 
 
-def refresh_index(settings: Settings, store, changed: list[str], removed: list[str], lang: str):
+_BEHIND = {
+    "en": "The search index is behind the store (a run stopped before indexing): rebuilding it…",
+    "fr": "L'index de recherche est en retard sur l'entrepôt (un chargement interrompu avant "
+    "l'indexation) : reconstruction…",
+}
+_INFERENCE_BEHIND = {
+    "en": "warning: the inference graph is behind the store (a run stopped before inference): "
+    "run `gaia-kg infer`",
+    "fr": "attention : le graphe d'inférence est en retard sur l'entrepôt (un chargement "
+    "interrompu avant l'inférence) : lancez `gaia-kg infer`",
+}
+
+
+def refresh_index(
+    settings: Settings,
+    store,
+    changed: list[str],
+    removed: list[str],
+    lang: str,
+    *,
+    previous: str | None = None,
+):
     """Bring the search index up to date after a load or a harvest: re-index what changed, or
-    build it whole when it was never built (none for an in-memory store)."""
+    build it whole when it was never built, or when it is behind the store by more than this
+    run wrote (``previous``: the store generation before the run; an earlier run killed
+    before indexing) (none for an in-memory store)."""
     if settings.store == ":memory:":
         return
     import pyoxigraph as ox
 
+    from .derived import store_generation
     from .index import SearchIndex, rebuild, update
 
     index = SearchIndex.for_settings(settings)
@@ -211,11 +240,16 @@ def refresh_index(settings: Settings, store, changed: list[str], removed: list[s
     still = [iri for iri in removed if bool(store.query(described, {"r": ox.NamedNode(iri)}))]
     changed = [*changed, *still]
     removed = [iri for iri in removed if iri not in still]
+    current = store_generation(store)
+    behind = current is not None and index.meta.get("generation") not in (previous, current)
     try:
         if not index.meta.get("built"):
             report = rebuild(index, store, progress=index_progress(lang))
+        elif behind:
+            click.echo(_BEHIND[lang])
+            report = rebuild(index, store, progress=index_progress(lang))
         elif changed or removed:
-            report = update(index, store, changed, removed)
+            report = update(index, store, changed, removed, generation=current)
         else:
             return
     except IndexBusyError as exc:  # the store is written: only the index waits
@@ -395,22 +429,37 @@ def demo(store_spec, lang, host, port, then_serve):
 
 def _build_missing_index(settings: Settings, lang: str) -> None:
     """Build the search index before serving when it was never built (a store filled by an
-    older version, restored from a backup, or remote): searches would find nothing."""
+    older version, restored from a backup, or remote): searches would find nothing; rebuild
+    it when records were written since it was built (a load killed before indexing)."""
     if settings.index_path() is None:
         return
+    from .derived import index_stale, inference_stale
     from .index import SearchIndex, rebuild
     from .index_cli import _read_store
 
     index = SearchIndex.for_settings(settings)
-    if index.meta.get("built"):
+    try:
+        store = _read_store(settings)
+        behind = bool(index.meta.get("built")) and index_stale(index.meta, store)
+        if inference_stale(store):
+            click.echo(_INFERENCE_BEHIND[lang], err=True)
+    except GaiaKGError:
+        store, behind = None, False
+    if index.meta.get("built") and not behind:
         return
     click.echo(
-        "L'index de recherche n'a jamais été construit : construction…"
+        _BEHIND[lang]
+        if behind
+        else "L'index de recherche n'a jamais été construit : construction…"
         if lang == "fr"
         else "The search index was never built: building it…"
     )
     try:
-        report = rebuild(index, _read_store(settings), progress=index_progress(lang))
+        report = rebuild(
+            index,
+            store if store is not None else _read_store(settings),
+            progress=index_progress(lang),
+        )
     except IndexBusyError:
         click.echo(
             "Un autre processus le construit : service sans attendre (recherches à jour ensuite)."

@@ -203,6 +203,21 @@ def read_syntax(
     return quads
 
 
+def note_repair(repair: Repair) -> None:
+    """Record ``repair`` (made by a converter to what it read) with the repairs of the
+    document :func:`read_document` is reading, if any."""
+    reading = _READING.get()
+    if reading:
+        reading[0].append(repair)
+
+
+def repaired_iri(value: str) -> str | None:
+    """``value`` percent-encoded where an IRI cannot hold its characters, if that makes it an
+    absolute IRI; else ``None``."""
+    encoded = _percent_encoded(value.strip())
+    return encoded if _valid_iri(encoded) is not None and _SCHEME.match(encoded) else None
+
+
 def _reader(fmt: str) -> Callable[[bytes, str | None], Iterator[ox.Quad]]:
     def reader(data: bytes, base_iri: str | None) -> Iterator[ox.Quad]:
         reading = _READING.get()
@@ -380,7 +395,7 @@ def _read_rdf(fmt: str, data: bytes, base: str, found: list[Repair], marked: boo
             bad_lines.add(line)
         elif line not in bad_lines or line == 0:
             if syntax == ox.RdfFormat.RDF_XML:
-                marker = _RelativeMarker(base, "http")  # rdflib resolves http IRIs only
+                marker = _RelativeMarker(base, None)  # rdflib resolves no other scheme
                 quads = _rdflib_rdfxml(data, marker.base, error)
                 break
             raise error
@@ -538,7 +553,7 @@ class _RelativeMarker:
 
     HOST = "relative.invalid"
 
-    def __init__(self, base: str, scheme: str = "x-gaia-kg-relative"):
+    def __init__(self, base: str, marker: str | None = "x-gaia-kg-relative"):
         match = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):(//[^/?#]*)?([^#]*)", base)
         self.real = base
         if match is None or match.group(2) is None:
@@ -546,8 +561,11 @@ class _RelativeMarker:
             return
         scheme, authority, rest = match.groups()
         self.scheme, self.authority = scheme, authority
-        self.base = f"{scheme}://{self.HOST}{rest}"
-        self.prefix = f"{scheme}://"
+        # the marker's own scheme: an absolute IRI of the base's scheme (http://…) is not
+        # taken for a network-path reference (//host/…); None keeps the base's scheme
+        marker = marker or scheme
+        self.base = f"{marker}://{self.HOST}{rest}"
+        self.prefix = f"{marker}://"
         self.directory = rest[: rest.rfind("/") + 1] if "/" in rest else "/"
 
     def resolve(self, value: str) -> tuple[str, str, str] | None:

@@ -35,6 +35,7 @@ import httpx
 import pyoxigraph as ox
 
 from . import __version__
+from .derived import new_generation, store_generation
 from .enrich import KeywordLinker, KeywordReport
 from .errors import InputError
 from .formats import read_document
@@ -102,6 +103,9 @@ class HarvestReport:
     interrupted: str | None = None
     results: list[RecordResult] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    #: the store's generation before the run's first write (see :mod:`graph_loader.derived`)
+    generation_before: str | None = None
+    bumped: bool = False
     keywords: KeywordReport = field(default_factory=KeywordReport)
     triples_written: int = 0
     #: the source's records after the run: how many have a quality score, and their mean
@@ -311,6 +315,10 @@ class _Run:
 
     def write(self, writes: list[GraphWrite], drops: list[list[GraphWrite]]) -> None:
         writes = writes + [w for d in drops for w in d]
+        if writes and not self.report.bumped:  # a new generation before the first records
+            self.report.generation_before = store_generation(self.store)
+            self.store.write_graphs([new_generation()])
+            self.report.bumped = True
         if writes:
             self.store.write_graphs(writes)
             self.report.triples_written += sum(len(w) for w in writes)

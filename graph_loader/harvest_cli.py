@@ -37,6 +37,10 @@ _WORDS = {
         "flagged": "loaded with defects flagged as not conformant:",
         "pages": "pages skipped:",
         "stopped": "harvest stopped: {why}\n  run `gaia-kg harvest {name}` again to resume",
+        "skipped": "harvest incomplete: 1 upstream page or record could not be read and was "
+        "skipped",
+        "skipped_n": "harvest incomplete: {n} upstream pages or records could not be read and "
+        "were skipped",
         "none": "no source declared in {path}",
         "never": "never harvested",
         "unfinished": "unfinished, resumes from {token}",
@@ -56,6 +60,9 @@ _WORDS = {
         "pages": "pages sautées :",
         "stopped": "moissonnage interrompu : {why}\n"
         "  relancez `gaia-kg harvest {name}` pour le reprendre",
+        "skipped": "moissonnage incomplet : 1 page ou notice amont illisible a été sautée",
+        "skipped_n": "moissonnage incomplet : {n} pages ou notices amont illisibles ont été "
+        "sautées",
         "none": "aucune source déclarée dans {path}",
         "never": "jamais moissonnée",
         "unfinished": "inachevé, reprendra à {token}",
@@ -132,7 +139,10 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
                 reports.append(report)
                 if not as_json:
                     _print(report, lang)
-            if infer and any(r.changed for r in reports):
+            from .derived import inference_stale
+
+            # records written by an earlier run killed before inference count too
+            if infer and (any(r.changed for r in reports) or inference_stale(store)):
                 from .inference import rebuild_inference
 
                 summary = str(rebuild_inference(store))
@@ -140,16 +150,26 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
                     click.echo(summary)
             written = [iri for r in reports for iri in r.written]
             removed = [iri for r in reports for iri in r.removed]
-            if as_json:
-                with contextlib.redirect_stdout(sys.stderr):
-                    refresh_index(settings, store, written, removed, lang)
-            else:
-                refresh_index(settings, store, written, removed, lang)
+            # the store generation before the first write of these runs
+            bumped = [r for r in reports if r.bumped]
+            previous = bumped[0].generation_before if bumped else None
+            if not bumped:
+                from .derived import store_generation
+
+                previous = store_generation(store)
+            with contextlib.redirect_stdout(sys.stderr if as_json else sys.stdout):
+                refresh_index(settings, store, written, removed, lang, previous=previous)
     except GaiaKGError as exc:
         _fail(exc)
     if as_json:
         click.echo(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2))
-    if not all(r.complete for r in reports) or any(r.count("rejected") for r in reports):
+    # records skipped as unreadable upstream are lost like rejected ones: not a success
+    skipped = sum(len(r.page_errors) for r in reports)
+    if skipped:
+        words = _WORDS[lang]
+        line = words["skipped"] if skipped == 1 else words["skipped_n"].format(n=skipped)
+        click.echo(line, err=as_json)
+    if not all(r.ok for r in reports):
         sys.exit(1)
 
 

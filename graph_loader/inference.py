@@ -34,7 +34,7 @@ import pyoxigraph as ox
 
 from .ontology import Schema, load_ontology, read_schema
 from .queries import load_query
-from .store import Store
+from .store import GraphWrite, Store
 from .terms import DCAT, INFERENCE_GRAPH, RDF_TYPE, SKOS, THESAURUS_NS, gaia
 
 __all__ = [
@@ -227,7 +227,10 @@ def rebuild_inference(store: Store, *, schema: Schema | None = None) -> Inferenc
     ``schema`` defaults to the closure of the store's ontology graph (see
     :func:`graph_loader.ontology.load_ontology`).
     """
+    from .derived import inference_state_write, store_generation
+
     start = time.perf_counter()
+    generation = store_generation(store)  # read first: records written meanwhile stay stale
     run = _Run(store, schema or read_schema(store))
     forward, backward = _properties(run)
     found = {
@@ -239,7 +242,9 @@ def rebuild_inference(store: Store, *, schema: Schema | None = None) -> Inferenc
         "compartment": run.not_asserted(_compartment(run)),
     }
     triples = set().union(*found.values())
-    store.replace_graph(INFERENCE_GRAPH, triples)
+    # the inference graph and the generation it reflects, in one transaction
+    store.write_graphs([GraphWrite(INFERENCE_GRAPH, list(triples)),
+                        inference_state_write(generation)])  # fmt: skip
     return InferenceReport(
         counts={rule: len(found[rule]) for rule in RULES},
         total=len(triples),

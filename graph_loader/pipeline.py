@@ -32,6 +32,7 @@ from urllib.parse import unquote, urljoin
 import pyoxigraph as ox
 
 from . import __version__
+from .derived import new_generation, store_generation
 from .enrich import KeywordLinker, KeywordReport
 from .errors import InputError
 from .formats import read_document
@@ -158,6 +159,9 @@ class LoadReport:
     empty_files: list[str] = field(default_factory=list)
     #: a record described again by a later file: that description is not loaded
     duplicates: list[str] = field(default_factory=list)
+    #: the store's generation before the load (see :mod:`graph_loader.derived`): derived data
+    #: recorded at it are only behind by what this load wrote
+    generation_before: str | None = None
     #: file name -> why it could not be read; file name -> what an empty file held
     unreadable: dict[str, str] = field(default_factory=dict)
     empty: dict[str, str] = field(default_factory=dict)
@@ -600,6 +604,11 @@ def load_paths(
     clock.phases["prepare"] -= validate_seconds
 
     tick = progress("writing records", len(writes)) if progress else None
+    report.generation_before = store_generation(store)
+    if writes or any(d.vocabulary is not None for d in documents):
+        # a new generation before the records: a crash before inference or indexing leaves
+        # derived data recorded at an older one, caught up by the next run
+        store.write_graphs([new_generation()])
     for i in range(0, len(writes), BATCH):
         batch = writes[i : i + BATCH]
         store.write_graphs(batch)

@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from .errors import InputError
 from .store import Store
 from .terms import GAIA_NS
+from .xmlchars import xml_safe
 
 __all__ = [
     "print_load_report",
@@ -329,6 +330,8 @@ def export_records(store: Store, fmt: str) -> bytes:
     }
     if rdf is ox.RdfFormat.TURTLE:
         return ox.serialize(result, format=rdf, prefixes=prefixes)
+    if rdf is ox.RdfFormat.RDF_XML:
+        return xml_safe(ox.serialize(result, format=rdf))
     return ox.serialize(result, format=rdf)
 
 

@@ -12,6 +12,7 @@ import pyoxigraph as ox
 
 from graph_loader.store import Store
 from graph_loader.terms import DCT, RDF_TYPE, THESAURUS_NS
+from graph_loader.xmlchars import xml_safe
 
 from .linkeddata import local_path
 from .rq import load_query
@@ -66,8 +67,8 @@ def sitemap(store: Store, base: str, page: int | None = None) -> bytes | None:
 
 
 def _xml(root: ET.Element) -> bytes:
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(
-        root, encoding="utf-8", default_namespace=SITEMAP_NS
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(
+        ET.tostring(root, encoding="utf-8", default_namespace=SITEMAP_NS)
     )
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from graph_loader.xmlchars import xml_safe
+
 from .negotiation import GRAPH_FORMATS, RESULTS_FORMATS
 
 __all__ = ["QueryJob", "QueryOutput", "NotAcceptable", "run_job", "render", "solutions_json"]
@@ -73,7 +75,7 @@ def render(result: object, job: QueryJob) -> QueryOutput:
         name = _need(job.boolean_format or job.results_format, "boolean")
         media, member = RESULTS_FORMATS[name]
         body = result.serialize(format=getattr(ox.QueryResultsFormat, member))
-        return QueryOutput("boolean", media, body)
+        return QueryOutput("boolean", media, _xml_safe(body, member))
     if isinstance(result, ox.QuerySolutions):
         name = _need(job.results_format, "solutions")
         return _render_solutions(result, name, job.row_cap)
@@ -84,8 +86,13 @@ def render(result: object, job: QueryJob) -> QueryOutput:
         body = lines
     else:
         triples = ox.parse(lines, ox.RdfFormat.N_TRIPLES)
-        body = ox.serialize(triples, format=getattr(ox.RdfFormat, member))
+        body = _xml_safe(ox.serialize(triples, format=getattr(ox.RdfFormat, member)), member)
     return QueryOutput("graph", media, body, truncated, job.row_cap)
+
+
+def _xml_safe(body: bytes, member: str) -> bytes:
+    """``body`` without the characters XML cannot carry when format ``member`` is XML."""
+    return xml_safe(body) if member in ("XML", "RDF_XML") else body
 
 
 def _need(name: str | None, kind: str) -> str:
@@ -146,7 +153,7 @@ def _render_solutions(result: ox.QuerySolutions, name: str, cap: int) -> QueryOu
         body = tsv
     else:
         capped = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
-        body = capped.serialize(format=getattr(ox.QueryResultsFormat, member))
+        body = _xml_safe(capped.serialize(format=getattr(ox.QueryResultsFormat, member)), member)
     if name == "json" and truncated:
         # the cut is stated in the document too: {"head": …, "results": …, "gaia": {…}}
         assert body.endswith(b"}")

@@ -22,6 +22,7 @@ import pyoxigraph as ox
 
 from graph_loader.store import Store
 from graph_loader.terms import DCAT, DCT, FOAF, GAIA_NS, RDF_TYPE, SDO, SKOS
+from graph_loader.xmlchars import xml_safe
 
 from .rq import load_query
 
@@ -193,10 +194,12 @@ def serialize(triples: list[ox.Triple], name: str) -> bytes:
         raise UnknownFormat(name)
     if rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML, ox.RdfFormat.JSON_LD):
         try:
-            return ox.serialize(triples, format=rdf, prefixes=PREFIXES)
+            body = ox.serialize(triples, format=rdf, prefixes=PREFIXES)
         except TypeError:  # a format whose serialiser takes no prefixes
-            pass
-    return ox.serialize(triples, format=rdf)
+            body = ox.serialize(triples, format=rdf)
+    else:
+        body = ox.serialize(triples, format=rdf)
+    return xml_safe(body) if rdf == ox.RdfFormat.RDF_XML else body
 
 
 def local_path(iri: str, base: str) -> str | None:

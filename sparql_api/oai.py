@@ -32,6 +32,7 @@ from graph_loader import jsonsafe
 from graph_loader.errors import InputError
 from graph_loader.store import Store
 from graph_loader.terms import ORG_NS, THESAURUS_NS
+from graph_loader.xmlchars import xml_safe
 
 from .linkeddata import describe_triples
 from .oai_metadata import METADATA_FORMATS, metadata_element
@@ -281,6 +282,6 @@ def oai_response(
             request.attrib.clear()
         error = ET.SubElement(root, _t("error"), {"code": exc.code})
         error.text = ERRORS[exc.code][lang].format(**exc.params)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(
-        root, encoding="utf-8", xml_declaration=False
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(
+        ET.tostring(root, encoding="utf-8", xml_declaration=False)
     )

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import pyoxigraph as ox
 
 from graph_loader.terms import DCAT, DCT, GAIA_NS, RDF_TYPE, SDO, THESAURUS_NS
+from graph_loader.xmlchars import xml_safe
 
 from .schemaorg import _DOI, Facts, wkt_box
 
@@ -214,7 +215,7 @@ def datacite(facts: Facts, s: str) -> ET.Element:
 
 def dcat_rdf(triples: list[ox.Triple]) -> ET.Element:
     """The description as an ``rdf:RDF`` element (RDF/XML)."""
-    return ET.fromstring(ox.serialize(triples, format=ox.RdfFormat.RDF_XML))
+    return ET.fromstring(xml_safe(ox.serialize(triples, format=ox.RdfFormat.RDF_XML)))
 
 
 def metadata_element(prefix: str, triples: list[ox.Triple], s: str) -> ET.Element:

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
+
 FIX = Path(__file__).parent / "fixtures" / "load"
 GAIA = str(Path(sys.executable).with_name("gaia-kg"))
 ID = "https://data.gaia-data.fr/id/"
@@ -145,3 +147,51 @@ def test_relative_iris_resolve_against_the_base_given(tmp_path):
     )
     rows = run("query", "--format", "csv", DATASETS, cwd=tmp_path).stdout.split()
     assert rows == ["d", "https://example.org/cat/x.ttl#ds"]
+
+
+def test_derived_data_catch_up_after_a_load_killed_before_indexing_and_inference(tmp_path):
+    """A load killed after writing its records, during inference or indexing: run again on
+    the same files, it finds them unchanged, yet brings the index and inference up to date."""
+    import tantivy
+
+    from graph_loader.index import SearchIndex
+    from graph_loader.store import EmbeddedStore
+    from graph_loader.terms import INFERENCE_GRAPH
+
+    env = {"GAIA_KG_STORE": str(tmp_path / "store")}
+    run("load", str(Path(__file__).parent / "fixtures" / "sources" / "iso-minimal-b.xml"),
+        cwd=tmp_path, env=env)  # fmt: skip
+    # the killed load (another process): its records are written, the index and the
+    # inference graph are not
+    crash = (
+        "import sys\n"
+        "from graph_loader.pipeline import load_paths\n"
+        "from graph_loader.store import EmbeddedStore\n"
+        "store = EmbeddedStore(sys.argv[1])\n"
+        "report = load_paths(store, [sys.argv[2]], base_iri=sys.argv[3])\n"
+        "store.close()\n"
+        "print(report.count('loaded'))\n"
+    )
+    crashed = subprocess.run(
+        [sys.executable, "-c", crash, str(tmp_path / "store"), str(FIX / "catalogue.ttl"),
+         ID.removesuffix("id/")],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    assert crashed.stdout.strip() == "2"
+    again = run("load", str(FIX / "catalogue.ttl"), cwd=tmp_path, env=env).stdout
+    assert "0 loaded, 0 updated, 2 unchanged, 0 rejected" in again
+    index = SearchIndex.open(tmp_path / "index")
+    found = {
+        iri: index.searcher().search(tantivy.Query.term_query(index.schema, "iri", iri)).count
+        for iri in (ID + "dataset/test-aod", ID + "service/test-opendap", ID + "dataset/minimal-b")
+    }
+    assert found == {iri: 1 for iri in found}
+    store = EmbeddedStore(tmp_path / "store", read_only=True)
+    try:
+        inferred = set(store.graph_triples(INFERENCE_GRAPH))
+    finally:
+        store.close()
+    dcat_resource = ox.NamedNode("http://www.w3.org/ns/dcat#Resource")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    for iri in ("dataset/test-aod", "service/test-opendap"):
+        assert ox.Triple(ox.NamedNode(ID + iri), rdf_type, dcat_resource) in inferred

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import shutil
 
-from fixture_server import serve
-from source_catalogues import MINIMAL, CSWCatalogue, iso_records
+from fixture_server import Answer, serve
+from source_catalogues import MINIMAL, SOURCE_FIXTURES, CSWCatalogue, iso_records
 from test_cli import run
 
 
@@ -63,6 +63,27 @@ def test_harvest_in_french_reports_a_rejected_record_and_exits_1(tmp_path):
     assert proc.returncode == 1
     assert "2 chargées, 0 mises à jour, 0 inchangées, 0 retirées, 1 rejetées" in proc.stdout
     assert "✗ vide.xml" in proc.stdout and "notice vide" in proc.stdout
+
+
+def test_records_skipped_as_unreadable_exit_1_and_say_so(tmp_path):
+    catalogue = CSWCatalogue([xml for _, xml in iso_records(MINIMAL)])
+    truncated = (SOURCE_FIXTURES / "csw-truncated.xml").read_bytes()
+    catalogue.failing[3] = Answer(200, "application/xml", truncated)
+    with serve(catalogue) as server:
+        _declare(tmp_path, f"{server.url}/csw")
+        english = run("harvest", "csw", cwd=tmp_path, check=False)
+        french = run("harvest", "csw", "--lang", "fr", "--json", cwd=tmp_path, check=False)
+    assert english.returncode == 1
+    # the page is read again record by record: only the record at position 3 is lost
+    assert "4 loaded, 0 updated, 0 unchanged, 0 withdrawn, 0 rejected" in english.stdout
+    assert "pages skipped:" in english.stdout and "malformed XML" in english.stdout
+    assert english.stdout.rstrip().endswith(
+        "harvest incomplete: 1 upstream page or record could not be read and was skipped"
+    )
+    assert french.returncode == 1
+    (report,) = json.loads(french.stdout)
+    assert len(report["pageErrors"]) == 1
+    assert "moissonnage incomplet : 1 page ou notice amont illisible a été sautée" in french.stderr
 
 
 def test_a_source_that_cannot_be_reached_says_how_to_resume(tmp_path):

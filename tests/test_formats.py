@@ -297,6 +297,52 @@ def test_jsonld_relative_ids_are_resolved_and_unmapped_keys_ignored():
     assert repairs == [Repair("relative-iri", r1, DCT_TITLE, "<records/r1>", f"<{r1}>")]
 
 
+def _dcat_jsonld(node_id: str) -> bytes:
+    return json.dumps({
+        "@context": {"dcat": DCAT_NS, "dct": "http://purl.org/dc/terms/"},
+        "@id": node_id, "@type": "dcat:Dataset", "dct:title": "T",
+    }).encode()  # fmt: skip
+
+
+def _each_statement(kind, subject, before, after):
+    return [Repair(kind, subject, p, before, after) for p in (RDF_TYPE, DCT_TITLE)]
+
+
+def test_a_jsonld_id_with_a_space_is_percent_encoded_and_recorded():
+    # an http base: absolute http IRIs are not taken for network-path references (//host/…)
+    triples, repairs = _read(_dcat_jsonld("http://example.org/data set/1"),
+                             base_iri="http://base.example/dir/doc.jsonld")  # fmt: skip
+    d = "http://example.org/data%20set/1"
+    assert _nt(triples) == {f"<{d}> <{RDF_TYPE}> <{DCAT_NS}Dataset>", f'<{d}> <{DCT_TITLE}> "T"'}
+    assert repairs == _each_statement("bad-iri", d, "<http://example.org/data set/1>", f"<{d}>")
+
+
+def test_a_jsonld_id_that_is_not_an_iri_is_resolved_and_percent_encoded():
+    triples, repairs = _read(_dcat_jsonld("not an iri"),
+                             base_iri="http://base.example/dir/doc.jsonld")  # fmt: skip
+    d = "http://base.example/dir/not%20an%20iri"
+    assert _nt(triples) == {f"<{d}> <{RDF_TYPE}> <{DCAT_NS}Dataset>", f'<{d}> <{DCT_TITLE}> "T"'}
+    resolved = "<http://base.example/dir/not an iri>"
+    assert sorted(repairs, key=repr) == sorted(
+        _each_statement("relative-iri", d, "<not an iri>", resolved)
+        + _each_statement("bad-iri", d, resolved, f"<{d}>"),
+        key=repr,
+    )
+
+
+def test_a_schema_org_dataset_whose_id_is_not_a_valid_iri_is_kept_and_recorded():
+    data = json.dumps({
+        "@context": "https://schema.org/", "@type": "Dataset",
+        "@id": "https://example.org/data set/1", "name": "Bathymetry", "inLanguage": "en",
+    }).encode()  # fmt: skip
+    triples, repairs = _read(data, base_iri="https://base.example/doc.jsonld")
+    d = "https://example.org/data%20set/1"
+    assert {t.subject.value for t in triples if str(t.predicate) == f"<{RDF_TYPE}>"} >= {d}
+    assert ox.Triple(ox.NamedNode(d), ox.NamedNode(DCT_TITLE),
+                     ox.Literal("Bathymetry", language="en")) in triples  # fmt: skip
+    assert repairs == [Repair("bad-iri", d, "", "<https://example.org/data set/1>", f"<{d}>")]
+
+
 def test_rdfxml_pyoxigraph_refuses_is_read_by_rdflib():
     data = b"""<?xml version="1.0"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"

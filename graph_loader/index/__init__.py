@@ -25,6 +25,7 @@ from pathlib import Path
 import tantivy
 
 from ..config import Settings
+from ..derived import store_generation
 from ..errors import IndexBusyError
 from ..store import Store
 from .documents import facet_values, make_document, read_resources, read_vocabularies
@@ -159,6 +160,7 @@ def rebuild(
     """Replace every document of ``index`` by the resources of ``store`` (one commit)."""
     started = time.perf_counter()
     writer = _writer(index, 256_000_000, threads)  # first: a concurrent build fails at once
+    generation = store_generation(store)  # read first: records written meanwhile stay stale
     resources = read_resources(store, threads=threads, progress=progress)  # whole-store scans
     vocab = read_vocabularies(store, facet_values(resources.values()))
     writer.delete_all_documents()
@@ -168,7 +170,7 @@ def rebuild(
         done += 1
         if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
             progress(done, total, "index")
-    index._commit(writer, {**vocab.meta(), "documents": total})
+    index._commit(writer, {**vocab.meta(), "documents": total, "generation": generation})
     path = str(index.path) if index.path else None
     return BuildReport(total, 0, time.perf_counter() - started, path)
 
@@ -178,11 +180,15 @@ def update(
     store: Store,
     changed: list[str],
     removed: list[str],
+    *,
+    generation: str | None = None,
 ) -> BuildReport:
     """Re-index the resources ``changed`` by a load and drop those ``removed`` (IRIs).
 
     Called by the pipeline after every load and withdrawal. An IRI that is not a searchable
     resource (an agent, a distribution) is dropped from the index and not re-added.
+    ``generation``: the store generation the index reflects afterwards (see
+    :mod:`graph_loader.derived`; by default, the one it reflected before).
     """
     started = time.perf_counter()
     index = (
@@ -201,7 +207,8 @@ def update(
     for res in resources.values():
         writer.add_document(make_document(res, vocab))
     added = len(resources)
-    index._commit(writer, {**vocab.meta(), "documents": None})
+    generation = generation or index.meta.get("generation")
+    index._commit(writer, {**vocab.meta(), "documents": None, "generation": generation})
     path = str(index.path) if index.path else None
     return BuildReport(added, len(removed), time.perf_counter() - started, path)
 

@@ -182,6 +182,8 @@ def clean_ids(node: object, *, relative: bool | None = None) -> object:
         if key in ("@id", "id"):
             if not isinstance(value, str) or not value.strip():
                 continue
+            if _SCHEME.match(value.strip()):
+                value = _valid_id(value)
             if (
                 relative
                 and isinstance(value, str)
@@ -191,6 +193,24 @@ def clean_ids(node: object, *, relative: bool | None = None) -> object:
                 value = "_:rel-" + re.sub(r"[^A-Za-z0-9_-]", "_", value.strip())
         out[key] = value if key == "@context" else clean_ids(value, relative=relative)
     return out
+
+
+def _valid_id(value: str) -> str:
+    """An absolute ``@id`` the JSON-LD parser would drop silently with its node (a space in
+    it, say) percent-encoded, the change recorded as a ``bad-iri`` repair; one that cannot be
+    mended becomes a blank node (the dataset's IRI is then minted), recorded too."""
+    from ..formats import note_repair, repaired_iri  # formats imports the mappings
+    from ..repair import Repair
+
+    try:
+        ox.NamedNode(value)
+        return value
+    except ValueError:
+        pass
+    mended = repaired_iri(value)
+    after = mended or "_:bad-" + re.sub(r"[^A-Za-z0-9_-]", "_", value.strip())
+    note_repair(Repair("bad-iri", after, "", f"<{value}>", f"<{after}>" if mended else after))
+    return after
 
 
 def parse_jsonld(document: object) -> list[ox.Triple]:

@@ -252,3 +252,11 @@ def test_default_graph_setting_from_the_environment(monkeypatch):
     monkeypatch.setenv("GAIA_KG_DEFAULT_GRAPH", "both")
     with pytest.raises(ValueError, match="GAIA_KG_DEFAULT_GRAPH must be one of union, default"):
         Settings.from_env(store=":memory:")
+
+
+def test_a_direct_graph_name_that_is_no_iri_is_400(client):
+    response = client.delete("/sparql/graph/a%22b", headers=AUTH)
+    assert (response.status_code, response.get_data(as_text=True)) == (
+        400,
+        "Malformed graph IRI 'http://localhost/sparql/graph/a\"b'.\n",
+    )

@@ -93,6 +93,13 @@ def update() -> Response:
     return Response(status=204, headers=CORS)
 
 
+def _direct(url: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(url)
+    except ValueError as exc:
+        raise ApiError(400, "bad_graph_iri", value=url) from exc
+
+
 def _graph_iris(params, name: str) -> list[str]:
     values = params.getlist(name)
     for value in values:
@@ -133,7 +140,7 @@ def graph(name: str | None = None) -> Response:
     """
     if request.method == "OPTIONS":
         return Response(status=204, headers=WRITE_CORS)
-    direct = ox.NamedNode(request.base_url) if name is not None else None
+    direct = _direct(request.base_url) if name is not None else None
     if request.method in ("GET", "HEAD"):
         return _read(direct or _target())
     _writer()

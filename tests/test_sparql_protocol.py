@@ -4,6 +4,7 @@ repeated parameters, the update dataset, graph creation by POST, the default-gra
 from __future__ import annotations
 
 import json
+from io import BytesIO
 
 import pyoxigraph as ox
 import pytest
@@ -260,3 +261,26 @@ def test_a_direct_graph_name_that_is_no_iri_is_400(client):
         400,
         "Malformed graph IRI 'http://localhost/sparql/graph/a\"b'.\n",
     )
+
+
+def test_a_multipart_post_adds_every_part(client):
+    parts = {
+        "one": (BytesIO(f"<{EX}a> <{EX}p> 1 .".encode()), "one.ttl", "text/turtle"),
+        "two": (
+            BytesIO(f'<{EX}b> <{EX}p> "2"^^<{INT.value}> .'.encode()),
+            "two.nt",
+            "application/n-triples",
+        ),
+    }
+    posted = client.post(
+        "/sparql/graph",
+        query_string={"graph": G1},
+        data=parts,
+        content_type="multipart/form-data",
+        headers=AUTH,
+    )
+    assert posted.status_code == 201
+    got = client.get(
+        "/sparql/graph", query_string={"graph": G1}, headers={"Accept": "application/n-triples"}
+    )
+    assert triples(got.data) == {triple("a", 1), triple("b", 2)}

@@ -30,6 +30,14 @@ def _env_int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def _env_choice(name: str, choices: tuple[str, ...]) -> str:
+    """The value of ``name``, one of ``choices`` (unset or empty: the first)."""
+    value = os.environ.get(name, "").strip().lower() or choices[0]
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     """Everything a gaia-kg process needs to know.
@@ -42,6 +50,12 @@ class Settings:
     base_iri: str = DEFAULT_BASE
     query_timeout: float = 30.0
     row_cap: int = 10_000
+    #: the default graph of ``/sparql`` queries (``GAIA_KG_DEFAULT_GRAPH``): ``union`` (the
+    #: union of all graphs: every record is in a named graph, so a public read endpoint
+    #: finds everything without GRAPH) or ``default`` (the store's own default graph, as
+    #: SPARQL 1.1 Update and the W3C test suite expect). A query naming its dataset
+    #: (``default-graph-uri``, ``FROM``) uses that dataset under either setting
+    default_graph: str = "union"
     query_workers: int = 2
     update_endpoint: str | None = None
     gsp_endpoint: str | None = None
@@ -121,6 +135,7 @@ class Settings:
             base_iri=os.environ.get("GAIA_KG_BASE", DEFAULT_BASE),
             query_timeout=_env_float("GAIA_KG_QUERY_TIMEOUT", 30.0),
             row_cap=_env_int("GAIA_KG_ROW_CAP", 10_000),
+            default_graph=_env_choice("GAIA_KG_DEFAULT_GRAPH", ("union", "default")),
             query_workers=_env_int("GAIA_KG_QUERY_WORKERS", 2),
             update_endpoint=os.environ.get("GAIA_KG_STORE_UPDATE") or None,
             gsp_endpoint=os.environ.get("GAIA_KG_STORE_GSP") or None,

@@ -40,6 +40,8 @@ class QueryJob:
     union: bool = True
     #: the format of an ASK result when it differs from ``results_format``
     boolean_format: str | None = None
+    #: the IRI relative IRIs of the query resolve against (the endpoint's URL)
+    base_iri: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +61,10 @@ class NotAcceptable(Exception):
 
 def run_job(store: ox.Store, job: QueryJob) -> QueryOutput:
     """Run ``job`` on a pyoxigraph store (the default graph is the union unless one is named)."""
-    options: dict[str, object] = {}
-    if job.default_graph:
+    options: dict[str, object] = {"base_iri": job.base_iri}
+    if job.default_graph or job.named_graphs:
+        # a dataset given by the protocol: the default graph is the merge of the graphs
+        # named as default (none: empty), whatever the union setting
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graph]
     else:
         options["use_default_graph_as_union"] = job.union

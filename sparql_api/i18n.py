@@ -106,11 +106,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "SPARQL Update error: {detail}",
         "fr": "Erreur de mise à jour SPARQL : {detail}",
     },
-    "update_dataset_unsupported": {
-        "en": "using-graph-uri and using-named-graph-uri are not supported; "
-        "write USING / USING NAMED in the update.",
-        "fr": "using-graph-uri et using-named-graph-uri ne sont pas pris en charge ; "
-        "écrivez USING / USING NAMED dans la mise à jour.",
+    "update_dataset_conflict": {
+        "en": "using-graph-uri / using-named-graph-uri cannot be sent with an update that "
+        "writes USING, USING NAMED or WITH.",
+        "fr": "using-graph-uri / using-named-graph-uri ne peuvent pas accompagner une mise à "
+        "jour qui écrit USING, USING NAMED ou WITH.",
+    },
+    "parameter_repeated": {
+        "en": "The '{name}' parameter is given {count} times; send exactly one.",
+        "fr": "Le paramètre « {name} » est donné {count} fois ; envoyez-en un seul.",
     },
     "store_busy": {
         "en": "The store cannot be written now (another process is writing); try again later.",

@@ -24,6 +24,7 @@ from graph_loader.store import Store
 from graph_loader.terms import DCAT, DCT, FOAF, GAIA_NS, RDF_TYPE, SDO, SKOS
 from graph_loader.xmlchars import xml_safe
 
+from .negotiation import without_parameters
 from .rq import load_query
 
 __all__ = [
@@ -138,7 +139,7 @@ def choose_format(extension: str | None, f: str | None, accept: object | None) -
         return "html"
     media = {fmt.media_type: name for name, fmt in FORMATS.items()}
     media.update(MEDIA_ALIASES)
-    best = accept.best_match(list(media))
+    best = without_parameters(accept).best_match(list(media))
     return media.get(best) if best else None
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from werkzeug.datastructures import MIMEAccept
+
 __all__ = [
     "RESULTS_FORMATS",
     "GRAPH_FORMATS",
@@ -18,6 +20,7 @@ __all__ = [
     "Negotiated",
     "UnknownFormat",
     "negotiate",
+    "without_parameters",
 ]
 
 #: short name -> (media type, name of the pyoxigraph ``QueryResultsFormat`` member)
@@ -80,6 +83,21 @@ class Negotiated:
         return self.results is not None or self.graph is not None
 
 
+def without_parameters(accept: object | None) -> object | None:
+    """``accept`` (a werkzeug ``MIMEAccept``) with the media-type parameters other than ``q``
+    dropped: ``text/turtle; charset=utf-8`` accepts ``text/turtle`` (werkzeug otherwise
+    requires the parameters to match, and the answer would be 406).
+
+    >>> from werkzeug.http import parse_accept_header
+    >>> accept = parse_accept_header("text/turtle; charset=utf-8;q=0.5", MIMEAccept)
+    >>> list(without_parameters(accept))
+    [('text/turtle', 0.5)]
+    """
+    if not accept:
+        return accept
+    return MIMEAccept([(value.split(";", 1)[0].strip(), q) for value, q in accept])
+
+
 def _media_table(table: dict[str, tuple[str, str]]) -> dict[str, str]:
     media = {mt: name for name, (mt, _) in table.items()}
     media.update({mt: name for mt, name in MEDIA_ALIASES.items() if name in table})
@@ -94,7 +112,7 @@ def _best(accept: object | None, table: dict[str, tuple[str, str]]) -> str | Non
     if not accept:
         return None
     media = _media_table(table)
-    best = accept.best_match(list(media))
+    best = without_parameters(accept).best_match(list(media))
     return media.get(best) if best else None
 
 

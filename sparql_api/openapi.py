@@ -92,12 +92,34 @@ GSP_GRAPH = _param(
     "IRI of the named graph (Graph Store Protocol).",
     "IRI du graphe nommé (protocole Graph Store).",
 )
+GSP_NAME = _param(
+    "name",
+    "path",
+    "Local name of a graph created by POST /sparql/graph (its IRI is this URL).",
+    "Nom local d'un graphe créé par POST /sparql/graph (son IRI est cette URL).",
+)
 GSP_DEFAULT = _param(
     "default",
     "query",
     "The default graph instead of a named one (no value).",
     "Le graphe par défaut au lieu d'un graphe nommé (sans valeur).",
 )
+USING_GRAPHS = [
+    _param(
+        "using-graph-uri",
+        "query",
+        "Default graph of the update's WHERE (as USING); not with USING/WITH in the update.",
+        "Graphe par défaut du WHERE de la mise à jour (comme USING) ; pas avec USING/WITH.",
+        schema={"type": "array", "items": {"type": "string"}},
+    ),
+    _param(
+        "using-named-graph-uri",
+        "query",
+        "Named graphs of the update's WHERE (as USING NAMED).",
+        "Graphes nommés du WHERE de la mise à jour (comme USING NAMED).",
+        schema={"type": "array", "items": {"type": "string"}},
+    ),
+]
 GSP_BODY = [
     "text/turtle",
     "application/n-triples",
@@ -188,7 +210,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
             "Mise à jour SPARQL 1.1 (formulaire update= ou application/sparql-update) ; "
             "demande un jeton",
         ),
-        "parameters": [LANG],
+        "parameters": [*USING_GRAPHS, LANG],
         "body": ["application/x-www-form-urlencoded", "application/sparql-update"],
         "responses": {
             "204": "text/plain",
@@ -222,8 +244,10 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     },
     ("/sparql/graph", "post"): {
         "summary": (
-            "Graph Store Protocol: add triples to a graph; needs a token",
-            "Protocole Graph Store : ajouter des triplets à un graphe ; demande un jeton",
+            "Graph Store Protocol: add triples to a graph (none named: a new graph, 201 with "
+            "its Location); needs a token",
+            "Protocole Graph Store : ajouter des triplets à un graphe (aucun nommé : un "
+            "nouveau graphe, 201 avec son Location) ; demande un jeton",
         ),
         "parameters": [GSP_GRAPH, GSP_DEFAULT, LANG],
         "body": GSP_BODY,
@@ -235,6 +259,43 @@ OPERATIONS: dict[tuple[str, str], dict] = {
             "Protocole Graph Store : supprimer un graphe ; demande un jeton",
         ),
         "parameters": [GSP_GRAPH, GSP_DEFAULT, LANG],
+        "responses": {"204": "text/plain", "401": "text/plain", "404": "text/plain"},
+    },
+    ("/sparql/graph/{name}", "get"): {
+        "summary": (
+            "Graph Store Protocol, direct identification: a graph created by a POST",
+            "Protocole Graph Store, identification directe : un graphe créé par un POST",
+        ),
+        "parameters": [GSP_NAME, FORMAT, LANG],
+        "responses": {"200": "text/turtle", "404": "text/plain", "406": "text/plain"},
+    },
+    ("/sparql/graph/{name}", "put"): {
+        "summary": (
+            "Graph Store Protocol, direct identification: replace the graph; needs a token",
+            "Protocole Graph Store, identification directe : remplacer le graphe ; "
+            "demande un jeton",
+        ),
+        "parameters": [GSP_NAME, LANG],
+        "body": GSP_BODY,
+        "responses": GSP_WRITE,
+    },
+    ("/sparql/graph/{name}", "post"): {
+        "summary": (
+            "Graph Store Protocol, direct identification: add triples; needs a token",
+            "Protocole Graph Store, identification directe : ajouter des triplets ; "
+            "demande un jeton",
+        ),
+        "parameters": [GSP_NAME, LANG],
+        "body": GSP_BODY,
+        "responses": GSP_WRITE,
+    },
+    ("/sparql/graph/{name}", "delete"): {
+        "summary": (
+            "Graph Store Protocol, direct identification: delete the graph; needs a token",
+            "Protocole Graph Store, identification directe : supprimer le graphe ; "
+            "demande un jeton",
+        ),
+        "parameters": [GSP_NAME, LANG],
         "responses": {"204": "text/plain", "401": "text/plain", "404": "text/plain"},
     },
     ("/editor", "get"): {

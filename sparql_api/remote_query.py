@@ -31,12 +31,13 @@ _ACCEPT = {
 
 def run_remote(store: RemoteStore, job: QueryJob, timeout: float) -> QueryOutput:
     """Run ``job`` on the remote query endpoint within ``timeout`` seconds, capped."""
+    text = f"BASE <{job.base_iri}> {job.query}" if job.base_iri else job.query
     own = getattr(store, "protocol_query", None)  # a server with its own dialect (Virtuoso)
     if own is not None:
-        return render(own(job.query, job.default_graph, job.named_graphs, timeout), job)
+        return render(own(text, job.default_graph, job.named_graphs, timeout), job)
     form = query_form(job.query)
     graph = form in ("CONSTRUCT", "DESCRIBE")
-    fields = [("query", job.query)]
+    fields = [("query", text)]
     fields += [("default-graph-uri", g) for g in job.default_graph]
     fields += [("named-graph-uri", g) for g in job.named_graphs]
     headers = {

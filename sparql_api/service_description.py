@@ -47,7 +47,6 @@ def service_description(endpoint: str, update_endpoint: str, settings: Settings)
         ox.Triple(service, RDF_TYPE, _sd("Service")),
         ox.Triple(service, _sd("endpoint"), service),
         ox.Triple(service, _sd("supportedLanguage"), _sd("SPARQL11Query")),
-        ox.Triple(service, _sd("feature"), _sd("UnionDefaultGraph")),
         ox.Triple(service, _sd("defaultDataset"), dataset),
         ox.Triple(dataset, RDF_TYPE, _sd("Dataset")),
         ox.Triple(dataset, _sd("defaultGraph"), default),
@@ -56,6 +55,8 @@ def service_description(endpoint: str, update_endpoint: str, settings: Settings)
         ox.Triple(update, _sd("endpoint"), update),
         ox.Triple(update, _sd("supportedLanguage"), _sd("SPARQL11Update")),
     ]
+    if settings.default_graph == "union":
+        triples.append(ox.Triple(service, _sd("feature"), _sd("UnionDefaultGraph")))
     for name in [*RESULTS_FORMATS, *GRAPH_FORMATS]:
         triples.append(ox.Triple(service, _sd("resultFormat"), ox.NamedNode(FORMAT_IRIS[name])))
     limits = {

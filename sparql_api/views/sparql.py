@@ -26,6 +26,7 @@ from ..negotiation import (
     UnknownFormat,
     known_formats,
     negotiate,
+    without_parameters,
 )
 from ..pool import PoolBusy
 from ..roles import BadToken, GateFull, Role, role_for
@@ -33,7 +34,17 @@ from ..service_description import service_description
 from . import get_backend
 from .tokens import is_admin_token
 
-__all__ = ["bp", "SparqlRequest", "parse_request", "looks_like_update", "request_role", "CORS"]
+__all__ = [
+    "bp",
+    "SparqlRequest",
+    "parse_request",
+    "looks_like_update",
+    "request_role",
+    "single",
+    "with_base",
+    "base_iri",
+    "CORS",
+]
 
 bp = Blueprint("sparql", __name__)
 
@@ -118,6 +129,7 @@ def parse_request() -> SparqlRequest:
         query = params.get("query")
     if "update" in params:
         raise ApiError(403, "read_only")
+    single(params, "query")
     try:
         formats = negotiate(request.accept_mimetypes, params.get("format"))
     except UnknownFormat as exc:
@@ -128,6 +140,25 @@ def parse_request() -> SparqlRequest:
         default_graph=_graph_iris(params.getlist("default-graph-uri")),
         named_graphs=_graph_iris(params.getlist("named-graph-uri")),
     )
+
+
+def single(params, name: str) -> None:
+    """400 when the parameter ``name`` is given more than once (SPARQL 1.1 Protocol)."""
+    count = len(params.getlist(name))
+    if count > 1:
+        raise ApiError(400, "parameter_repeated", name=name, count=count)
+
+
+def base_iri() -> str:
+    """The base IRI of a request's SPARQL text: the endpoint's URL (SPARQL 1.1 Protocol:
+    relative IRIs resolve against a service-defined base, which may be the endpoint)."""
+    return request.base_url.replace(">", "%3E")
+
+
+def with_base(text: str) -> str:
+    """``text`` with the endpoint's URL as its base IRI; a ``BASE`` in the text, coming after,
+    still wins. On the first line, so error positions keep their line."""
+    return f"BASE <{base_iri()}> {text}"
 
 
 def _graph_iris(values: list[str]) -> tuple[str, ...]:
@@ -156,12 +187,14 @@ def sparql() -> Response:
     guard(parsed.query, role, backend.settings)
     job = QueryJob(
         query=parsed.query,
+        base_iri=base_iri(),
         results_format=parsed.formats.results,
         graph_format=parsed.formats.graph,
         boolean_format=parsed.formats.boolean,
         row_cap=backend.settings.row_cap,
         default_graph=parsed.default_graph,
         named_graphs=parsed.named_graphs,
+        union=backend.settings.default_graph == "union",
     )
     return _respond(run_query(backend, job, role))
 
@@ -228,7 +261,8 @@ def _describe() -> Response:
     """The Service Description (RDF by Accept), a JSON summary, or a page for a browser."""
     settings = get_backend().settings
     lang = request_lang()
-    best = request.accept_mimetypes.best_match(list(DESCRIPTION_MEDIA)) or "text/turtle"
+    accept = without_parameters(request.accept_mimetypes)
+    best = accept.best_match(list(DESCRIPTION_MEDIA)) or "text/turtle"
     fmt = DESCRIPTION_MEDIA[best]
     if fmt == "html":
         return _describe_html(settings, lang)

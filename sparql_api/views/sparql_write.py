@@ -7,6 +7,8 @@ with a token of ``Settings.admin_tokens`` (anonymous: 401).
 
 from __future__ import annotations
 
+import uuid
+
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
@@ -16,13 +18,25 @@ from ..graph_store import BODY_FORMATS, BadBody, graph_exists, parse_body, read_
 from ..http_errors import ApiError
 from ..negotiation import GRAPH_FORMATS, UnknownFormat, known_formats, negotiate
 from ..roles import Role
+from ..update_dataset import DatasetConflict, with_dataset
 from . import get_backend
-from .sparql import CORS, FORM, UPDATE_BODY, check_utf8, guard, request_role, run_query
+from .sparql import (
+    CORS,
+    FORM,
+    UPDATE_BODY,
+    check_utf8,
+    guard,
+    request_role,
+    run_query,
+    single,
+    with_base,
+)
 
 __all__ = ["bp"]
 
 bp = Blueprint("sparql_write", __name__)
 
+MULTIPART = "multipart/form-data"
 WRITE_CORS = {**CORS, "Access-Control-Allow-Methods": "GET, HEAD, POST, PUT, DELETE, OPTIONS"}
 
 
@@ -65,16 +79,44 @@ def update() -> Response:
         raise ApiError(415, "unsupported_media_type", value=request.mimetype, expected=expected)
     if not text or not text.strip():
         raise ApiError(400, "update_missing")
-    if "using-graph-uri" in params or "using-named-graph-uri" in params:
-        raise ApiError(400, "update_dataset_unsupported")
+    single(params, "update")
     guard(text, role, get_backend().settings)
-    _write(text)
+    try:
+        text = with_dataset(
+            text,
+            _graph_iris(params, "using-graph-uri"),
+            _graph_iris(params, "using-named-graph-uri"),
+        )
+    except DatasetConflict as exc:
+        raise ApiError(400, "update_dataset_conflict") from exc
+    _write(with_base(text))
     return Response(status=204, headers=CORS)
 
 
-def _target() -> ox.NamedNode | None:
+def _direct(url: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(url)
+    except ValueError as exc:
+        raise ApiError(400, "bad_graph_iri", value=url) from exc
+
+
+def _graph_iris(params, name: str) -> list[str]:
+    values = params.getlist(name)
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError as exc:
+            raise ApiError(400, "bad_graph_iri", value=value) from exc
+    return values
+
+
+def _target(create: bool = False) -> ox.NamedNode | None:
     """The graph named by ``?graph=`` (None for ``?default``); 400 unless exactly one."""
     graph, default = request.args.get("graph"), "default" in request.args
+    if create and graph is None and not default:
+        # a POST naming no graph creates one (Graph Store Protocol §5.5): a fresh IRI under
+        # this endpoint, answered 201 with its Location
+        return ox.NamedNode(f"{request.base_url.rstrip('/')}/{uuid.uuid4().hex}")
     if (graph is None) == (not default):
         raise ApiError(400, "graph_target")
     if graph is None:
@@ -85,34 +127,53 @@ def _target() -> ox.NamedNode | None:
         raise ApiError(400, "bad_graph_iri", value=graph) from exc
 
 
-@bp.route("/sparql/graph", methods=["GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"])
-def graph() -> Response:
-    """The Graph Store Protocol: read a graph (anyone), replace/add/delete (token)."""
+GSP_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"]
+
+
+@bp.route("/sparql/graph", methods=GSP_METHODS)
+@bp.route("/sparql/graph/<name>", methods=GSP_METHODS)
+def graph(name: str | None = None) -> Response:
+    """The Graph Store Protocol: read a graph (anyone), replace/add/delete (token).
+
+    Graphs are named by ``?graph=<IRI>`` (indirect identification) or, for the graphs a POST
+    created here, by their own IRI ``/sparql/graph/<name>`` (direct identification).
+    """
     if request.method == "OPTIONS":
         return Response(status=204, headers=WRITE_CORS)
+    direct = _direct(request.base_url) if name is not None else None
     if request.method in ("GET", "HEAD"):
-        return _read(_target())
+        return _read(direct or _target())
     _writer()
-    target = _target()
-    existed = True if target is None else _exists(target)
+    created = request.method == "POST" and direct is None and not request.args
+    target = direct or _target(create=request.method == "POST")
+    existed = False if created else True if target is None else _exists(target)
     if request.method == "DELETE":
         if not existed:
             raise ApiError(404, "graph_not_found", iri=target.value)
         _write(write_update("DELETE", target, []))
         return Response(status=204, headers=WRITE_CORS)
-    media = request.mimetype
-    if media not in BODY_FORMATS:
-        expected = ", ".join(BODY_FORMATS)
-        raise ApiError(415, "unsupported_media_type", value=media, expected=expected)
     base = target.value if target is not None else request.base_url
-    try:
-        triples = parse_body(request.get_data(), media, base)
-    except BadBody as exc:
-        raise ApiError(400, "bad_rdf", media=media, detail=str(exc)) from exc
+    if request.mimetype == MULTIPART and request.method == "POST":
+        # several RDF documents in one POST (Graph Store Protocol §5.5), each with its type
+        parts = [(part.read(), part.mimetype) for part in request.files.values()]
+    else:
+        parts = [(request.get_data(), request.mimetype)]
+    triples = []
+    for body, media in parts:
+        if media not in BODY_FORMATS:
+            expected = ", ".join(BODY_FORMATS)
+            raise ApiError(415, "unsupported_media_type", value=media, expected=expected)
+        try:
+            triples += parse_body(body, media, base)
+        except BadBody as exc:
+            raise ApiError(400, "bad_rdf", media=media, detail=str(exc)) from exc
     text = write_update(request.method, target, triples)
     if text:
         _write(text)
-    return Response(status=204 if existed else 201, headers=WRITE_CORS)
+    response = Response(status=204 if existed else 201, headers=WRITE_CORS)
+    if created:
+        response.headers["Location"] = target.value
+    return response
 
 
 def _exists(target: ox.NamedNode) -> bool:

@@ -59,6 +59,7 @@ __all__ = [
     "form_prefix",
     "FIELD_WEIGHTS",
     "CONCEPT_BOOST",
+    "RELATED_BOOST",
     "PLACE_BOOST",
     "PLACE_COVER_BOOST",
     "FORM_WEIGHT",
@@ -70,6 +71,9 @@ __all__ = [
 FIELD_WEIGHTS = {"title": 3.0, "keyword": 2.0, "theme": 1.5, "description": 1.0}
 #: weight of a word satisfied through a matched concept
 CONCEPT_BOOST = 2.5
+#: weight of a word satisfied through a concept related to a matched one (``skos:related``:
+#: the variables that observe a phenomenon), below the concept's own
+RELATED_BOOST = 1.0
 #: weight of a word satisfied by lying within a matched place
 PLACE_BOOST = 3.0
 #: weight of a word satisfied by overlapping a matched place only (a record covering it)
@@ -290,6 +294,7 @@ def plan_query(
     # a run of stop words alone names nothing ("and" is not the Andes)
     matched = [c for c in matched if not all(stop[w] for w in c.words)]
     by_word: dict[int, list[str]] = {}
+    by_related: dict[int, list[str]] = {}
     expansion: dict[str, tuple[str, str]] = {}
     for concept in matched:
         expanded = [concept.iri, *matches.get(concept.iri, ())]
@@ -299,6 +304,12 @@ def plan_query(
                 expansion[iri] = (concept.iri, via)
         for w in concept.words:
             by_word.setdefault(w, []).extend(expanded)
+        known = concepts.concepts.get(concept.iri) if concepts is not None else None
+        related = [r for r in (known.related if known else ()) if r not in expanded]
+        for iri in related:
+            expansion.setdefault(iri, (concept.iri, "related"))
+        for w in concept.words:
+            by_related.setdefault(w, []).extend(related)
     gazetteer = concepts.places if concepts is not None else None
     places = match_concepts(gazetteer.names, words, lang) if gazetteer is not None else []
     places = [p for p in places if not all(stop[w] for w in p.words)]
@@ -341,6 +352,9 @@ def plan_query(
         if i in by_word:
             term_set = tantivy.Query.term_set_query(schema, "concepts", sorted(set(by_word[i])))
             alternatives.append(tantivy.Query.boost_query(term_set, CONCEPT_BOOST))
+        if by_related.get(i):
+            term_set = tantivy.Query.term_set_query(schema, "concepts", sorted(set(by_related[i])))
+            alternatives.append(tantivy.Query.boost_query(term_set, RELATED_BOOST))
         if not alternatives:
             continue
         kept.append(word)

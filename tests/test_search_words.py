@@ -183,3 +183,25 @@ def test_the_assistant_keeps_every_key_word_required(engine):
         0,
         ["data"],  # "about" is a stop word
     )
+
+
+def test_a_phenomenon_also_finds_the_variables_related_to_it(engine):
+    """``skos:related`` links a phenomenon to the variables that observe it: "hypoxia"
+    (deoxygenation, related to dissolved oxygen) finds the record tagged with it first, then
+    those that measure dissolved oxygen, each hit saying so (``via: related``)."""
+    result = search(engine, q="hypoxia")
+    thesaurus = "https://w3id.org/gaia-kg/thesaurus/"
+    via = {
+        h["iri"].removeprefix(DATASET): sorted(
+            (w["concept"].removeprefix(thesaurus), w["via"]) for w in h["why"]
+        )
+        for h in result["hits"]
+    }
+    assert via == {
+        "argo-biogeochemical": [("deoxygenation", "concept"), ("dissolved-oxygen", "related")],
+        "coriolis-gliders": [("dissolved-oxygen", "related")],
+        "dyfamed-time-series": [("dissolved-oxygen", "related")],
+        "ovide-hydrography": [("dissolved-oxygen", "related")],
+    }
+    assert result["hits"][0]["iri"] == DATASET + "argo-biogeochemical"
+    assert result["concepts"][0]["aligned"] == []

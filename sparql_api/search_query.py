@@ -101,6 +101,11 @@ OPTIONAL_WORDS = frozenset(
     distribute distributes distributed provide provides provided offer offers
     i im je j can could peux puis peut we nous you vous me
     mesurent mesurer measure measures measured
+    observe observes observed observing observation observations monitor monitoring monitored
+    observent observer observes observees observee suivi suivre surveillance surveiller
+    study studies etude etudes information informations
+    over from about above below under during across near around between within along since
+    depuis entre sous pendant autour pres vers chez parmi selon
     """.split()
 )
 #: what a plural adds to its singular, in French and English (folded)

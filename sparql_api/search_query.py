@@ -213,6 +213,45 @@ def match_concepts(index: ConceptIndex, words: list[str], lang: str = "en") -> l
     return found
 
 
+#: a word names a one-word label by its stem (an adjective its noun) when the stem is this long
+STEM_MIN_CHARS = 7
+
+
+def _stems(word: str) -> set[str]:
+    """The French and English stems of a folded word (those long enough to be telling)."""
+    return {tok for lang in LANGS for tok in _analyze(lang, word) if len(tok) >= STEM_MIN_CHARS}
+
+
+def stem_concepts(
+    index: ConceptIndex, words: list[str], used: set[int], lang: str = "en"
+) -> list[MatchedConcept]:
+    """Concepts whose one-word label has the stem of a query word not already used
+    (``seismological`` names *Seismology*, ``sismologiques`` *Sismologie*), one per word."""
+    table = index.cache.get("stems")
+    if table is None:
+        table = {}
+        for entry in index.labels:
+            folded = tokens(entry.text)
+            if len(folded) == 1:
+                for stem in _stems(folded[0]):
+                    table.setdefault(stem, []).append(entry)
+        index.cache["stems"] = table
+    found: list[MatchedConcept] = []
+    for i, word in enumerate(words):
+        if i in used or word in OPTIONAL_WORDS:
+            continue
+        entries = [e for stem in sorted(_stems(word)) for e in table.get(stem, ())]
+        best: dict[str, tuple] = {}
+        for entry in entries:
+            gaia = 0 if index.concepts[entry.iri].in_thesaurus else 1
+            key = (gaia, 0 if entry.lang == lang else 1, entry.text)
+            if entry.iri not in best or key < best[entry.iri][0]:
+                best[entry.iri] = (key, entry)
+        for iri, (_key, entry) in sorted(best.items()):
+            found.append(MatchedConcept(iri, entry.text, entry.lang, (i,)))
+    return found
+
+
 def query_words(q: str) -> list[tuple[str, str]]:
     """``(folded, as typed)`` for each word of ``q``: the folded words are those of
     :func:`~sparql_api.autocomplete.tokens` (concept matching), the typed ones keep their
@@ -296,6 +335,9 @@ def plan_query(
     words = [folded for folded, _typed in pairs]
     stop = [any(not _analyze(code, typed) for code in LANGS) for _folded, typed in pairs]
     matched = match_concepts(concepts, words, lang) if concepts is not None else []
+    if concepts is not None:
+        used = {i for c in matched for i in c.words}
+        matched += stem_concepts(concepts, words, used, lang)
     # a run of stop words alone names nothing ("and" is not the Andes)
     matched = [c for c in matched if not all(stop[w] for w in c.words)]
     by_word: dict[int, list[str]] = {}

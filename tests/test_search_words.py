@@ -205,3 +205,19 @@ def test_a_phenomenon_also_finds_the_variables_related_to_it(engine):
     }
     assert result["hits"][0]["iri"] == DATASET + "argo-biogeochemical"
     assert result["concepts"][0]["aligned"] == []
+
+
+@pytest.mark.parametrize(
+    ("q", "lang"), [("seismological networks", "en"), ("réseaux sismologiques", "fr")]
+)
+def test_an_adjective_names_the_concept_of_its_noun_by_stem(engine, q, lang):
+    """*Seismology* / *Sismologie* are labels of Seismicity: the adjective, of the same stem,
+    names the concept too, and finds the records tagged below it."""
+    result = search(engine, q=q, lang=lang)
+    thesaurus = "https://w3id.org/gaia-kg/thesaurus/"
+    assert [c["iri"] for c in result["concepts"]] == [thesaurus + "seismicity"]
+    assert SEISMIC <= {
+        h["iri"]
+        for h in result["hits"]
+        if any(w.get("concept", "").startswith(thesaurus) for w in h["why"])
+    }

@@ -75,7 +75,7 @@ CONCEPT_BOOST = 2.5
 #: the variables that observe a phenomenon), below the concept's own
 RELATED_BOOST = 1.0
 #: weight of a word satisfied by lying within a matched place
-PLACE_BOOST = 3.0
+PLACE_BOOST = 6.0
 #: weight of a word satisfied by overlapping a matched place only (a record covering it)
 PLACE_COVER_BOOST = 0.5
 #: words this long (folded) also match fuzzily and by word form
@@ -111,7 +111,7 @@ OPTIONAL_WORDS = frozenset(
 #: what a plural adds to its singular, in French and English (folded)
 PLURAL_ENDINGS = frozenset({"s", "x", "es"})
 #: score a record gains for each key word it matches, when the search is relaxed
-COVERAGE_BOOST = 2.0
+COVERAGE_BOOST = 10.0
 #: score a record matching the key words as the strict search does gains once relaxed
 STRICT_BOOST = 10.0
 

@@ -74,6 +74,11 @@ CONCEPT_BOOST = 2.5
 #: weight of a word satisfied through a concept related to a matched one (``skos:related``:
 #: the variables that observe a phenomenon), below the concept's own
 RELATED_BOOST = 1.0
+#: weight of a concept's run satisfied by the text of another of the concept's labels (a
+#: French query finding English-only records that name the concept, or a synonym)
+LABEL_TEXT_WEIGHT = 0.4
+#: at most this many labels of a matched concept are looked for in the text
+LABEL_TEXT_MAX = 12
 #: weight of a word satisfied by lying within a matched place
 PLACE_BOOST = 6.0
 #: weight of a word satisfied by overlapping a matched place only (a record covering it)
@@ -293,11 +298,13 @@ def form_prefix(stem: str) -> str:
     return stem[: max(FORM_MIN_CHARS, len(stem) - cut)]
 
 
-def _word_query(schema: tantivy.Schema, word: str, folded: str) -> tantivy.Query | None:
+def _word_query(
+    schema: tantivy.Schema, word: str, folded: str, *, loose: bool = True
+) -> tantivy.Query | None:
     per_lang = {lang: _analyze(lang, word) for lang in LANGS}
     if any(not toks for toks in per_lang.values()):
         return None  # a stop word in one of the languages
-    long_word = len(folded) >= FUZZY_MIN_CHARS
+    long_word = loose and len(folded) >= FUZZY_MIN_CHARS
     clauses = []
     for lang, toks in per_lang.items():
         for tok in toks:
@@ -319,6 +326,45 @@ def _word_query(schema: tantivy.Schema, word: str, folded: str) -> tantivy.Query
                 )
                 clauses.append(tantivy.Query.boost_query(form, FORM_WEIGHT))
     return tantivy.Query.disjunction_max_query(clauses, tie_breaker=0.1)
+
+
+def _label_texts(
+    schema: tantivy.Schema, concepts: ConceptIndex, concept: MatchedConcept, words: list[str]
+) -> tantivy.Query | None:
+    """Records whose text names another label of ``concept`` (every word of the label, in
+    any language, as the stemmers make it: no typo, no word form): the English *Snow cover*
+    for *couverture neigeuse*."""
+    said = " ".join(words[i] for i in concept.words)
+    seen, alternatives = {said}, []
+    labels = sorted(
+        (e for e in concepts.labels if e.iri == concept.iri),
+        key=lambda e: (e.kind != "pref", e.kind == "hidden", e.text),
+    )
+    for entry in labels:
+        folded = tokens(entry.text)
+        key = " ".join(folded)
+        if key in seen or not folded:
+            continue
+        seen.add(key)
+        parts = [
+            q
+            for typed in _typed_words(unicodedata.normalize("NFKC", entry.text))
+            if (q := _word_query(schema, typed, typed, loose=False)) is not None
+        ]
+        if not parts:
+            continue
+        alternatives.append(
+            parts[0]
+            if len(parts) == 1
+            else tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in parts])
+        )
+        if len(alternatives) >= LABEL_TEXT_MAX:
+            break
+    if not alternatives:
+        return None
+    return tantivy.Query.boost_query(
+        tantivy.Query.disjunction_max_query(alternatives, tie_breaker=0.0), LABEL_TEXT_WEIGHT
+    )
 
 
 def plan_query(
@@ -454,11 +500,28 @@ def plan_query(
     grouped: dict[int, list[tantivy.Query]] = {}
     for unit, clause in zip(units, clauses, strict=True):
         grouped.setdefault(unit, []).append(clause)
+    # a concept's run is also satisfied by the text of its other labels
+    by_unit: dict[int, list[tantivy.Query]] = {}
+    if concepts is not None:
+        for concept in matched:
+            first = unit_of.get(concept.words[0])
+            if first in grouped and first not in covered_by_place:
+                label_query = _label_texts(schema, concepts, concept, words)
+                if label_query is not None:
+                    by_unit.setdefault(first, []).append(label_query)
     whole = [
         members[0]
         if len(members) == 1
         else tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in members])
         for members in grouped.values()
+    ]
+    whole = [
+        tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, q) for q in [unit_query, *by_unit[unit]]]
+        )
+        if unit in by_unit
+        else unit_query
+        for unit, unit_query in zip(grouped, whole, strict=True)
     ]
     need = len(whole) if len(whole) <= 3 else len(whole) - 1
     query = tantivy.Query.boolean_query(
@@ -468,13 +531,7 @@ def plan_query(
     if len(grouped) > 1 or len(loose) > 1:
         # relaxed, the words of a concept's run also count one by one, for their text
         covering = list(loose)
-        for members in grouped.values():
-            unit_query = (
-                members[0]
-                if len(members) == 1
-                else tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in members])
-            )
-            unit = next(u for u, c in zip(units, clauses, strict=True) if c is members[0])
+        for (unit, members), unit_query in zip(grouped.items(), whole, strict=True):
             boost = tantivy.Query.const_score_query(
                 strong.get(unit, unit_query), COVERAGE_BOOST * len(members)
             )

@@ -2,7 +2,8 @@
 
 :func:`build_concept_index` reads the GAIA thesaurus graph and the external vocabulary graphs
 (``terms.vocabulary_graph(name)``): labels, broader edges (``skos:broader`` or the inverse of
-``skos:narrower``, inside each graph), schemes and mappings; depths and compartments are
+``skos:narrower``, inside each graph), related edges (``skos:related``, either way), schemes
+and mappings; depths and compartments are
 computed in Python, counts (distinct resources tagged at or below a concept with
 ``gaia:variable`` or ``dcat:theme``) by one SPARQL aggregate. The places of the gazetteer
 graph are read alongside, apart from the concepts (:mod:`sparql_api.places`).
@@ -87,6 +88,9 @@ class Concept:
     pref: dict[str, str] = field(default_factory=dict)  # language ('' untagged) -> prefLabel
     broader: list[str] = field(default_factory=list)
     narrower: list[str] = field(default_factory=list)
+    #: ``skos:related`` concepts of the same graph, either way (a phenomenon and the
+    #: variables that observe it)
+    related: list[str] = field(default_factory=list)
     depth: int = 0
     count: int = 0
     compartment: str | None = None
@@ -157,9 +161,15 @@ def build_concept_index(store: Store, *, sig: tuple | None = None) -> ConceptInd
         if c is not None and b is not None and c.iri != b.iri:
             c.broader.append(b.iri)
             b.narrower.append(c.iri)
+    for row in store.select(load_query("concept_related"), bindings):
+        a, b = concepts.get(row["a"].value), concepts.get(row["b"].value)
+        if a is not None and b is not None and a.iri != b.iri:
+            a.related.append(b.iri)
+            b.related.append(a.iri)
     for concept in concepts.values():
         concept.broader.sort()
         concept.narrower.sort()
+        concept.related = sorted(set(concept.related))
     index = ConceptIndex(concepts, sorted(labels, key=_label_key), sig)
     _depths(index)
     _compartments(index, store)

@@ -286,7 +286,7 @@ def _hit(index, searcher, plan: QueryPlan | None, score, address, lang) -> dict:
         matched = {c.iri: c for c in plan.concepts}
         for iri_c, (origin, via) in plan.expansion.items():
             if iri_c in concepts:
-                how = via if via == "aligned" else "concept" if iri_c in direct else "narrower"
+                how = via if via != "concept" else "concept" if iri_c in direct else "narrower"
                 found = matched[origin]
                 label = pick_label(index.meta.get("pref", {}).get(iri_c, {}), lang) or found.label
                 why.append({"concept": iri_c, "label": label, "lang": found.lang, "via": how})
@@ -413,7 +413,7 @@ def run_search(
                 "matched": c.label,
                 "lang": c.lang or None,
                 "aligned": [
-                    i for i, (o, v) in plan.expansion.items() if o == c.iri and v != "concept"
+                    i for i, (o, v) in plan.expansion.items() if o == c.iri and v == "aligned"
                 ],
             }
             for c in (plan.concepts if plan else [])

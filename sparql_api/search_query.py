@@ -59,6 +59,7 @@ __all__ = [
     "form_prefix",
     "FIELD_WEIGHTS",
     "CONCEPT_BOOST",
+    "RELATED_BOOST",
     "PLACE_BOOST",
     "PLACE_COVER_BOOST",
     "FORM_WEIGHT",
@@ -70,8 +71,16 @@ __all__ = [
 FIELD_WEIGHTS = {"title": 3.0, "keyword": 2.0, "theme": 1.5, "description": 1.0}
 #: weight of a word satisfied through a matched concept
 CONCEPT_BOOST = 2.5
+#: weight of a word satisfied through a concept related to a matched one (``skos:related``:
+#: the variables that observe a phenomenon), below the concept's own
+RELATED_BOOST = 1.0
+#: weight of a concept's run satisfied by the text of another of the concept's labels (a
+#: French query finding English-only records that name the concept, or a synonym)
+LABEL_TEXT_WEIGHT = 0.4
+#: at most this many labels of a matched concept are looked for in the text
+LABEL_TEXT_MAX = 12
 #: weight of a word satisfied by lying within a matched place
-PLACE_BOOST = 3.0
+PLACE_BOOST = 6.0
 #: weight of a word satisfied by overlapping a matched place only (a record covering it)
 PLACE_COVER_BOOST = 0.5
 #: words this long (folded) also match fuzzily and by word form
@@ -97,12 +106,17 @@ OPTIONAL_WORDS = frozenset(
     distribute distributes distributed provide provides provided offer offers
     i im je j can could peux puis peut we nous you vous me
     mesurent mesurer measure measures measured
+    observe observes observed observing observation observations monitor monitoring monitored
+    observent observer observes observees observee suivi suivre surveillance surveiller
+    study studies etude etudes information informations
+    over from about above below under during across near around between within along since
+    depuis entre sous pendant autour pres vers chez parmi selon
     """.split()
 )
 #: what a plural adds to its singular, in French and English (folded)
 PLURAL_ENDINGS = frozenset({"s", "x", "es"})
 #: score a record gains for each key word it matches, when the search is relaxed
-COVERAGE_BOOST = 2.0
+COVERAGE_BOOST = 10.0
 #: score a record matching the key words as the strict search does gains once relaxed
 STRICT_BOOST = 10.0
 
@@ -204,6 +218,45 @@ def match_concepts(index: ConceptIndex, words: list[str], lang: str = "en") -> l
     return found
 
 
+#: a word names a one-word label by its stem (an adjective its noun) when the stem is this long
+STEM_MIN_CHARS = 7
+
+
+def _stems(word: str) -> set[str]:
+    """The French and English stems of a folded word (those long enough to be telling)."""
+    return {tok for lang in LANGS for tok in _analyze(lang, word) if len(tok) >= STEM_MIN_CHARS}
+
+
+def stem_concepts(
+    index: ConceptIndex, words: list[str], used: set[int], lang: str = "en"
+) -> list[MatchedConcept]:
+    """Concepts whose one-word label has the stem of a query word not already used
+    (``seismological`` names *Seismology*, ``sismologiques`` *Sismologie*), one per word."""
+    table = index.cache.get("stems")
+    if table is None:
+        table = {}
+        for entry in index.labels:
+            folded = tokens(entry.text)
+            if len(folded) == 1:
+                for stem in _stems(folded[0]):
+                    table.setdefault(stem, []).append(entry)
+        index.cache["stems"] = table
+    found: list[MatchedConcept] = []
+    for i, word in enumerate(words):
+        if i in used or word in OPTIONAL_WORDS:
+            continue
+        entries = [e for stem in sorted(_stems(word)) for e in table.get(stem, ())]
+        best: dict[str, tuple] = {}
+        for entry in entries:
+            gaia = 0 if index.concepts[entry.iri].in_thesaurus else 1
+            key = (gaia, 0 if entry.lang == lang else 1, entry.text)
+            if entry.iri not in best or key < best[entry.iri][0]:
+                best[entry.iri] = (key, entry)
+        for iri, (_key, entry) in sorted(best.items()):
+            found.append(MatchedConcept(iri, entry.text, entry.lang, (i,)))
+    return found
+
+
 def query_words(q: str) -> list[tuple[str, str]]:
     """``(folded, as typed)`` for each word of ``q``: the folded words are those of
     :func:`~sparql_api.autocomplete.tokens` (concept matching), the typed ones keep their
@@ -245,11 +298,13 @@ def form_prefix(stem: str) -> str:
     return stem[: max(FORM_MIN_CHARS, len(stem) - cut)]
 
 
-def _word_query(schema: tantivy.Schema, word: str, folded: str) -> tantivy.Query | None:
+def _word_query(
+    schema: tantivy.Schema, word: str, folded: str, *, loose: bool = True
+) -> tantivy.Query | None:
     per_lang = {lang: _analyze(lang, word) for lang in LANGS}
     if any(not toks for toks in per_lang.values()):
         return None  # a stop word in one of the languages
-    long_word = len(folded) >= FUZZY_MIN_CHARS
+    long_word = loose and len(folded) >= FUZZY_MIN_CHARS
     clauses = []
     for lang, toks in per_lang.items():
         for tok in toks:
@@ -273,6 +328,45 @@ def _word_query(schema: tantivy.Schema, word: str, folded: str) -> tantivy.Query
     return tantivy.Query.disjunction_max_query(clauses, tie_breaker=0.1)
 
 
+def _label_texts(
+    schema: tantivy.Schema, concepts: ConceptIndex, concept: MatchedConcept, words: list[str]
+) -> tantivy.Query | None:
+    """Records whose text names another label of ``concept`` (every word of the label, in
+    any language, as the stemmers make it: no typo, no word form): the English *Snow cover*
+    for *couverture neigeuse*."""
+    said = " ".join(words[i] for i in concept.words)
+    seen, alternatives = {said}, []
+    labels = sorted(
+        (e for e in concepts.labels if e.iri == concept.iri),
+        key=lambda e: (e.kind != "pref", e.kind == "hidden", e.text),
+    )
+    for entry in labels:
+        folded = tokens(entry.text)
+        key = " ".join(folded)
+        if key in seen or not folded:
+            continue
+        seen.add(key)
+        parts = [
+            q
+            for typed in _typed_words(unicodedata.normalize("NFKC", entry.text))
+            if (q := _word_query(schema, typed, typed, loose=False)) is not None
+        ]
+        if not parts:
+            continue
+        alternatives.append(
+            parts[0]
+            if len(parts) == 1
+            else tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in parts])
+        )
+        if len(alternatives) >= LABEL_TEXT_MAX:
+            break
+    if not alternatives:
+        return None
+    return tantivy.Query.boost_query(
+        tantivy.Query.disjunction_max_query(alternatives, tie_breaker=0.0), LABEL_TEXT_WEIGHT
+    )
+
+
 def plan_query(
     schema: tantivy.Schema,
     q: str,
@@ -287,9 +381,13 @@ def plan_query(
     words = [folded for folded, _typed in pairs]
     stop = [any(not _analyze(code, typed) for code in LANGS) for _folded, typed in pairs]
     matched = match_concepts(concepts, words, lang) if concepts is not None else []
+    if concepts is not None:
+        used = {i for c in matched for i in c.words}
+        matched += stem_concepts(concepts, words, used, lang)
     # a run of stop words alone names nothing ("and" is not the Andes)
     matched = [c for c in matched if not all(stop[w] for w in c.words)]
     by_word: dict[int, list[str]] = {}
+    by_related: dict[int, list[str]] = {}
     expansion: dict[str, tuple[str, str]] = {}
     for concept in matched:
         expanded = [concept.iri, *matches.get(concept.iri, ())]
@@ -299,6 +397,12 @@ def plan_query(
                 expansion[iri] = (concept.iri, via)
         for w in concept.words:
             by_word.setdefault(w, []).extend(expanded)
+        known = concepts.concepts.get(concept.iri) if concepts is not None else None
+        related = [r for r in (known.related if known else ()) if r not in expanded]
+        for iri in related:
+            expansion.setdefault(iri, (concept.iri, "related"))
+        for w in concept.words:
+            by_related.setdefault(w, []).extend(related)
     gazetteer = concepts.places if concepts is not None else None
     places = match_concepts(gazetteer.names, words, lang) if gazetteer is not None else []
     places = [p for p in places if not all(stop[w] for w in p.words)]
@@ -341,6 +445,9 @@ def plan_query(
         if i in by_word:
             term_set = tantivy.Query.term_set_query(schema, "concepts", sorted(set(by_word[i])))
             alternatives.append(tantivy.Query.boost_query(term_set, CONCEPT_BOOST))
+        if by_related.get(i):
+            term_set = tantivy.Query.term_set_query(schema, "concepts", sorted(set(by_related[i])))
+            alternatives.append(tantivy.Query.boost_query(term_set, RELATED_BOOST))
         if not alternatives:
             continue
         kept.append(word)
@@ -393,11 +500,28 @@ def plan_query(
     grouped: dict[int, list[tantivy.Query]] = {}
     for unit, clause in zip(units, clauses, strict=True):
         grouped.setdefault(unit, []).append(clause)
+    # a concept's run is also satisfied by the text of its other labels
+    by_unit: dict[int, list[tantivy.Query]] = {}
+    if concepts is not None:
+        for concept in matched:
+            first = unit_of.get(concept.words[0])
+            if first in grouped and first not in covered_by_place:
+                label_query = _label_texts(schema, concepts, concept, words)
+                if label_query is not None:
+                    by_unit.setdefault(first, []).append(label_query)
     whole = [
         members[0]
         if len(members) == 1
         else tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in members])
         for members in grouped.values()
+    ]
+    whole = [
+        tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, q) for q in [unit_query, *by_unit[unit]]]
+        )
+        if unit in by_unit
+        else unit_query
+        for unit, unit_query in zip(grouped, whole, strict=True)
     ]
     need = len(whole) if len(whole) <= 3 else len(whole) - 1
     query = tantivy.Query.boolean_query(
@@ -407,13 +531,7 @@ def plan_query(
     if len(grouped) > 1 or len(loose) > 1:
         # relaxed, the words of a concept's run also count one by one, for their text
         covering = list(loose)
-        for members in grouped.values():
-            unit_query = (
-                members[0]
-                if len(members) == 1
-                else tantivy.Query.boolean_query([(tantivy.Occur.Must, c) for c in members])
-            )
-            unit = next(u for u, c in zip(units, clauses, strict=True) if c is members[0])
+        for (unit, members), unit_query in zip(grouped.items(), whole, strict=True):
             boost = tantivy.Query.const_score_query(
                 strong.get(unit, unit_query), COVERAGE_BOOST * len(members)
             )

@@ -181,5 +181,43 @@ def test_the_assistant_keeps_every_key_word_required(engine):
     assert (strict["relaxed"], strict["total"], strict["optional_words"]) == (
         False,
         0,
-        ["data"],  # "about" is a stop word
+        ["data", "about"],  # a generic noun and a preposition: neither filters
     )
+
+
+def test_a_phenomenon_also_finds_the_variables_related_to_it(engine):
+    """``skos:related`` links a phenomenon to the variables that observe it: "hypoxia"
+    (deoxygenation, related to dissolved oxygen) finds the record tagged with it first, then
+    those that measure dissolved oxygen, each hit saying so (``via: related``)."""
+    result = search(engine, q="hypoxia")
+    thesaurus = "https://w3id.org/gaia-kg/thesaurus/"
+    via = {
+        h["iri"].removeprefix(DATASET): sorted(
+            (w["concept"].removeprefix(thesaurus), w["via"]) for w in h["why"]
+        )
+        for h in result["hits"]
+    }
+    assert via == {
+        "argo-biogeochemical": [("deoxygenation", "concept"), ("dissolved-oxygen", "related")],
+        "coriolis-gliders": [("dissolved-oxygen", "related")],
+        "dyfamed-time-series": [("dissolved-oxygen", "related")],
+        "ovide-hydrography": [("dissolved-oxygen", "related")],
+    }
+    assert result["hits"][0]["iri"] == DATASET + "argo-biogeochemical"
+    assert result["concepts"][0]["aligned"] == []
+
+
+@pytest.mark.parametrize(
+    ("q", "lang"), [("seismological networks", "en"), ("réseaux sismologiques", "fr")]
+)
+def test_an_adjective_names_the_concept_of_its_noun_by_stem(engine, q, lang):
+    """*Seismology* / *Sismologie* are labels of Seismicity: the adjective, of the same stem,
+    names the concept too, and finds the records tagged below it."""
+    result = search(engine, q=q, lang=lang)
+    thesaurus = "https://w3id.org/gaia-kg/thesaurus/"
+    assert [c["iri"] for c in result["concepts"]] == [thesaurus + "seismicity"]
+    assert SEISMIC <= {
+        h["iri"]
+        for h in result["hits"]
+        if any(w.get("concept", "").startswith(thesaurus) for w in h["why"])
+    }

@@ -61,7 +61,7 @@ BASE_IRI = "https://data.gaia-data.fr/"
 
 @pytest.fixture(scope="module")
 def real(shared):
-    root = shared / "corpora" / "real"
+    root = (shared / "corpora" / "real").resolve()  # file IRIs are minted from real paths
     paths = sorted(p for s in SELECTION for p in (root / s).rglob("*") if p.is_file())
     started = time.perf_counter()
     store = EmbeddedStore(None)

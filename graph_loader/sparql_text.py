@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
-__all__ = ["bind", "query_form"]
+__all__ = ["bind", "query_form", "has_relative_iri"]
 
 # One alternation, tried left to right at each position: the things to skip come first.
 _TOKENS = re.compile(
@@ -63,3 +63,13 @@ def query_form(sparql: str) -> str | None:
     skeleton = _TOKENS.sub(lambda m: " " if m.group("var") is None else m.group(0), sparql)
     match = _FORM.search(skeleton)
     return match.group(1).upper() if match else None
+
+
+#: an IRI reference with no scheme: ``<>``, ``<x>``, ``<#a>``, ``</path>`` (not ``<http:…>``)
+_RELATIVE_IRI = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.\-]*:)[^<>\s\"{}|^`\\]*>")
+
+
+def has_relative_iri(text: str) -> bool:
+    """Whether SPARQL ``text`` writes an IRI reference without a scheme (a comparison such as
+    ``?a < ?b`` is not one: it holds spaces)."""
+    return bool(_RELATIVE_IRI.search(text))

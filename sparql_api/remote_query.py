@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from graph_loader.errors import QueryError, QueryTimeout, StoreError
 from graph_loader.remote import RemoteStore
-from graph_loader.sparql_text import query_form
+from graph_loader.sparql_text import has_relative_iri, query_form
 
 from .execute import QueryJob, QueryOutput, render
 
@@ -31,7 +31,8 @@ _ACCEPT = {
 
 def run_remote(store: RemoteStore, job: QueryJob, timeout: float) -> QueryOutput:
     """Run ``job`` on the remote query endpoint within ``timeout`` seconds, capped."""
-    text = f"BASE <{job.base_iri}> {job.query}" if job.base_iri else job.query
+    relative = job.base_iri and has_relative_iri(job.query)
+    text = f"BASE <{job.base_iri}> {job.query}" if relative else job.query
     own = getattr(store, "protocol_query", None)  # a server with its own dialect (Virtuoso)
     if own is not None:
         return render(own(text, job.default_graph, job.named_graphs, timeout), job)

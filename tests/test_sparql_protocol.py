@@ -284,3 +284,21 @@ def test_a_multipart_post_adds_every_part(client):
         "/sparql/graph", query_string={"graph": G1}, headers={"Accept": "application/n-triples"}
     )
     assert triples(got.data) == {triple("a", 1), triple("b", 2)}
+
+
+@pytest.mark.parametrize(
+    ("text", "relative"),
+    [
+        ("SELECT * WHERE { <x> ?p ?o }", True),
+        ("SELECT * { <> ?p ?o }", True),
+        ("PREFIX : <#> SELECT * { ?s ?p ?o }", True),
+        ('INSERT DATA { GRAPH <http://e.org/g> { <http://e.org/s> <urn:p> "a" } }', False),
+        ("SELECT * WHERE { ?a ?b ?c FILTER(?a < ?b) }", False),
+        ("ASK { FILTER(1<2 && 3>2) }", False),
+    ],
+)
+def test_only_a_text_with_a_relative_iri_gets_the_endpoint_as_base(text, relative):
+    """A store server (Virtuoso) is sent a BASE only when the text needs one."""
+    from graph_loader.sparql_text import has_relative_iri
+
+    assert has_relative_iri(text) is relative

@@ -65,10 +65,12 @@ def test_the_demo_on_virtuoso_equals_the_demo_on_the_embedded_store(vspec, tmp_p
     assert sorted(g.value for g in remote.named_graphs()) == graphs
     assert remote.triple_count() == local.triple_count()
     assert remote.record_hashes() == local.record_hashes()
+    # the derived-data tokens (graph/derived/…) are random per store: same graphs, other values
     differing = [
         g
         for g in graphs
-        if not isomorphic(
+        if "/graph/derived/" not in g
+        and not isomorphic(
             _comparable(remote.graph_triples(ox.NamedNode(g))),
             _comparable(local.graph_triples(ox.NamedNode(g))),
         )

@@ -15,6 +15,7 @@ from markupsafe import escape
 
 from graph_loader.errors import QueryError, QueryTimeout, StoreError
 from graph_loader.sparql_guard import SparqlRefused, check_sparql
+from graph_loader.sparql_text import has_relative_iri
 
 from ..execute import NotAcceptable, QueryJob, QueryOutput
 from ..http_errors import ApiError, request_lang
@@ -156,9 +157,11 @@ def base_iri() -> str:
 
 
 def with_base(text: str) -> str:
-    """``text`` with the endpoint's URL as its base IRI; a ``BASE`` in the text, coming after,
-    still wins. On the first line, so error positions keep their line."""
-    return f"BASE <{base_iri()}> {text}"
+    """``text`` with the endpoint's URL as its base IRI when it writes a relative IRI (a
+    ``BASE`` in the text, coming after, still wins); on the first line, so error positions
+    keep their line. Text without a relative IRI goes as it is: a store server (Virtuoso)
+    need not take a ``BASE`` it has no use for."""
+    return f"BASE <{base_iri()}> {text}" if has_relative_iri(text) else text
 
 
 def _graph_iris(values: list[str]) -> tuple[str, ...]:

@@ -714,17 +714,17 @@ def _tag_languages(
     triples: list[ox.Triple], root, language: str | None
 ) -> tuple[list[ox.Triple], list[Repair]]:
     titled = _titled_subjects(triples, root)
-    todo = [i for i, t in enumerate(triples) if _untagged(t.object) and _is_text(t, titled)]
-    if not todo:
+    untagged_at = [i for i, t in enumerate(triples) if _untagged(t.object) and _is_text(t, titled)]
+    if not untagged_at:
         return triples, []
     known = _record_language(triples, root, titled) or (language_code(language or "") or None)
     whole = None
     if known is None:
         # the record's language, detected once from all its untagged texts together
-        whole = detect_language(" ".join(triples[i].object.value for i in todo))
+        whole = detect_language(" ".join(triples[i].object.value for i in untagged_at))
     repairs = []
     out = list(triples)
-    for i in todo:
+    for i in untagged_at:
         t = triples[i]
         if known is not None:
             tag, kind = known, "language-tag"

@@ -39,6 +39,16 @@ __all__ = [
     "LOCN",
     "VANN",
     "DCATAP",
+    "DCT",
+    "SDO_HTTP",
+    "HYDRA",
+    "GEODCAT",
+    "DQV",
+    "GSP",
+    "DWC",
+    "INSPIRE",
+    "FORMATS",
+    "SH",
     "DCAT",
     "DCTERMS",
     "FOAF",
@@ -125,6 +135,18 @@ ADMS = Namespace("http://www.w3.org/ns/adms#")
 LOCN = Namespace("http://www.w3.org/ns/locn#")
 VANN = Namespace("http://purl.org/vocab/vann/")
 DCATAP = Namespace("http://data.europa.eu/r5r/")
+#: dct: is the usual prefix of DCMI terms (rdflib calls the namespace DCTERMS)
+DCT = DCTERMS
+#: schema.org read with its http: scheme (older JSON-LD and microdata records)
+SDO_HTTP = Namespace("http://schema.org/")
+HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
+GEODCAT = Namespace("http://data.europa.eu/930/")
+DQV = Namespace("http://www.w3.org/ns/dqv#")
+GSP = Namespace("http://www.opengis.net/ont/geosparql#")
+DWC = Namespace("http://rs.tdwg.org/dwc/terms/")
+INSPIRE = Namespace("http://inspire.ec.europa.eu/metadata-codelist/")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
 
 #: The prefixes the project writes Turtle with (``graph.bind(prefix, ns)`` for each).
 PREFIXES: dict[str, Namespace] = {

@@ -6,7 +6,8 @@
 and mappings; depths and compartments are
 computed in Python, counts (distinct resources tagged at or below a concept with
 ``gaia:variable`` or ``dcat:theme``) by one SPARQL aggregate. The places of the gazetteer
-graph are read alongside, apart from the concepts (:mod:`sparql_api.core.places`).
+graph are read alongside, apart from the concepts (:func:`read_gazetteer`; the spatial
+tests are in :mod:`sparql_api.core.places`).
 :class:`ConceptIndexHolder` keeps one index per process and rebuilds it when the store's
 :func:`signature` changes.
 """
@@ -19,16 +20,13 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from graph_loader.index.documents import parse_bbox
 from graph_loader.store import Store
 from graph_loader.terms import GRAPHS_NS, PLACES_GRAPH, THESAURUS_GRAPH
 from sparql_api.core.rq import load_query
-
-if TYPE_CHECKING:
-    from sparql_api.core.places import Gazetteer
 
 __all__ = [
     "Concept",
@@ -40,12 +38,19 @@ __all__ = [
     "vocabulary_name",
     "graph_bindings",
     "LABEL_KINDS",
+    "Box",
+    "Place",
+    "Gazetteer",
+    "read_gazetteer",
 ]
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 #: label predicates and the kind a suggestion reports
 LABEL_KINDS = {SKOS + "prefLabel": "pref", SKOS + "altLabel": "alt", SKOS + "hiddenLabel": "hidden"}
 VOCABULARIES_PREFIX = GRAPHS_NS + "vocabulary/"
+
+#: (west, south, east, north) in degrees; west > east crosses the antimeridian
+Box = tuple[float, float, float, float]
 
 log = logging.getLogger(__name__)
 
@@ -173,11 +178,53 @@ def build_concept_index(store: Store, *, sig: tuple | None = None) -> ConceptInd
     _depths(index)
     _compartments(index, store)
     _counts(index, store)
-    from sparql_api.core.places import read_gazetteer  # it builds a ConceptIndex of its own
-
     index.places = read_gazetteer(store)
     index.seconds = time.perf_counter() - started
     return index
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place: its IRI, prefLabel per language and bounding box."""
+
+    iri: str
+    pref: dict[str, str]
+    box: Box
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """The places by IRI, and their labels as a concept index (for the label matcher)."""
+
+    places: dict[str, Place]
+    names: ConceptIndex
+
+
+def read_gazetteer(store: Store) -> Gazetteer:
+    """Every place of the places graph of ``store`` that has a readable box."""
+    labels: dict[str, set[tuple[str, str, str]]] = {}
+    boxes: dict[str, Box] = {}
+    rows = store.select(load_query("place_labels"), {"places": PLACES_GRAPH})
+    for row in rows:
+        box = parse_bbox(row["bbox"].value)
+        if box is None:
+            continue
+        iri, literal = row["place"].value, row["label"]
+        if iri not in boxes or box < boxes[iri]:  # one box per place (the shapes say so)
+            boxes[iri] = box
+        lang = (literal.language or "").split("-")[0].lower()
+        labels.setdefault(iri, set()).add((LABEL_KINDS[row["p"].value], lang, literal.value))
+    graph = PLACES_GRAPH.value
+    concepts: dict[str, Concept] = {}
+    entries: list[LabelEntry] = []
+    for iri in sorted(boxes):
+        concept = concepts[iri] = Concept(iri, graph, graph)
+        for kind, lang, text in sorted(labels[iri]):
+            entries.append(LabelEntry(iri, text, kind, lang))
+            if kind == "pref" and (lang not in concept.pref or text < concept.pref[lang]):
+                concept.pref[lang] = text
+    places = {iri: Place(iri, concepts[iri].pref, boxes[iri]) for iri in concepts}
+    return Gazetteer(places, ConceptIndex(concepts, entries, ()))
 
 
 def _label_key(entry: LabelEntry) -> tuple:

@@ -1,7 +1,8 @@
 """The gazetteer: the places of ``vocabularies/places.ttl`` and the spatial test they add to a
 search.
 
-:func:`read_gazetteer` reads, from the places graph (``terms.PLACES_GRAPH``, written by
+:func:`~sparql_api.core.concept_index.read_gazetteer` reads, from the places graph
+(``terms.PLACES_GRAPH``, written by
 ``gaia-kg init``), every ``gaia:Place`` with its labels (pref, alt, hidden; fr and en) and its
 bounding box; :func:`~sparql_api.core.concept_index.build_concept_index` keeps the result on the
 concept index, so that it is refreshed with it. The labels form a small
@@ -19,82 +20,26 @@ on the index's bbox fields by :func:`within_query` and in Python by :func:`withi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import tantivy
 
-from graph_loader.index.documents import parse_bbox
 from graph_loader.index.schema import NO_LON
-from graph_loader.store import Store
-from graph_loader.terms import PLACES_GRAPH
-from sparql_api.core.concept_index import LABEL_KINDS, Concept, ConceptIndex, LabelEntry
-from sparql_api.core.rq import load_query
+from sparql_api.core.concept_index import Box
 
 __all__ = [
-    "Place",
-    "Gazetteer",
-    "read_gazetteer",
     "margins",
     "within",
     "within_query",
     "overlaps_query",
-    "Box",
     "MARGIN_DEGREES",
     "MARGIN_SHARE",
 ]
 
-#: (west, south, east, north) in degrees; west > east crosses the antimeridian
-Box = tuple[float, float, float, float]
 #: a place's box is enlarged on each side by this many degrees …
 MARGIN_DEGREES = 0.25
 #: … plus this share of its extent (longitude and latitude apart)
 MARGIN_SHARE = 0.02
 _Q = tantivy.Query
 _MUST, _SHOULD = tantivy.Occur.Must, tantivy.Occur.Should
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """One place: its IRI, prefLabel per language and bounding box."""
-
-    iri: str
-    pref: dict[str, str]
-    box: Box
-
-
-@dataclass(slots=True)
-class Gazetteer:
-    """The places by IRI, and their labels as a concept index (for the label matcher)."""
-
-    places: dict[str, Place]
-    names: ConceptIndex
-
-
-def read_gazetteer(store: Store) -> Gazetteer:
-    """Every place of the places graph of ``store`` that has a readable box."""
-    labels: dict[str, set[tuple[str, str, str]]] = {}
-    boxes: dict[str, Box] = {}
-    rows = store.select(load_query("place_labels"), {"places": PLACES_GRAPH})
-    for row in rows:
-        box = parse_bbox(row["bbox"].value)
-        if box is None:
-            continue
-        iri, literal = row["place"].value, row["label"]
-        if iri not in boxes or box < boxes[iri]:  # one box per place (the shapes say so)
-            boxes[iri] = box
-        lang = (literal.language or "").split("-")[0].lower()
-        labels.setdefault(iri, set()).add((LABEL_KINDS[row["p"].value], lang, literal.value))
-    graph = PLACES_GRAPH.value
-    concepts: dict[str, Concept] = {}
-    entries: list[LabelEntry] = []
-    for iri in sorted(boxes):
-        concept = concepts[iri] = Concept(iri, graph, graph)
-        for kind, lang, text in sorted(labels[iri]):
-            entries.append(LabelEntry(iri, text, kind, lang))
-            if kind == "pref" and (lang not in concept.pref or text < concept.pref[lang]):
-                concept.pref[lang] = text
-    places = {iri: Place(iri, concepts[iri].pref, boxes[iri]) for iri in concepts}
-    return Gazetteer(places, ConceptIndex(concepts, entries, ()))
 
 
 def margins(box: Box) -> tuple[float, float]:

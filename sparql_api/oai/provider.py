@@ -22,7 +22,6 @@ import binascii
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from urllib.parse import quote, unquote, urlsplit
 
@@ -32,12 +31,11 @@ from graph_loader import jsonsafe
 from graph_loader.errors import InputError
 from graph_loader.store import Store
 from graph_loader.terms import ORG_NS, THESAURUS_NS
-from graph_loader.xmlchars import xml_safe
 from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import describe_triples
 from sparql_api.oai.metadata import METADATA_FORMATS, metadata_element
 
-__all__ = ["oai_response", "PAGE_SIZE", "OAI_NS", "VERBS"]
+__all__ = ["PAGE_SIZE", "OAI_NS", "VERBS", "Provider", "OaiError", "ERRORS"]
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -242,45 +240,3 @@ def _decode(token: str) -> dict:
     if not 0 <= state["offset"] < MAX_OFFSET:
         raise OaiError("badResumptionToken")
     return state
-
-
-from sparql_api.oai.verbs import VERB_HANDLERS, check_arguments  # noqa: E402  (they use Provider)
-
-
-def oai_response(
-    store: Store,
-    args: Mapping[str, list[str]],
-    base: str,
-    *,
-    lang: str = "en",
-    page_size: int = PAGE_SIZE,
-    now: datetime | None = None,
-) -> bytes:
-    """The OAI-PMH answer to a request's arguments (each name -> its values)."""
-    root = ET.Element(_t("OAI-PMH"))
-    root.set(
-        f"{{{XSI}}}schemaLocation", f"{OAI_NS} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
-    )
-    moment = (now or datetime.now(UTC)).astimezone(UTC)
-    ET.SubElement(root, _t("responseDate")).text = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    request = ET.SubElement(root, _t("request"))
-    request.text = base + "oai"
-    provider = Provider(store, base, lang, page_size)
-    verbs = args.get("verb", [])
-    try:
-        if len(verbs) != 1 or verbs[0] not in VERBS:
-            raise OaiError("badVerb", known=", ".join(VERBS))
-        verb = verbs[0]
-        single = check_arguments(verb, args, lang)
-        for name, value in sorted(single.items()):
-            request.set(name, value)
-        request.set("verb", verb)
-        root.append(VERB_HANDLERS[verb](provider, single))
-    except OaiError as exc:
-        if exc.code in ("badVerb", "badArgument"):
-            request.attrib.clear()
-        error = ET.SubElement(root, _t("error"), {"code": exc.code})
-        error.text = ERRORS[exc.code][lang].format(**exc.params)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(
-        ET.tostring(root, encoding="utf-8", xml_declaration=False)
-    )

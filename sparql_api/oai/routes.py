@@ -6,7 +6,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, request
 
 from graph_loader.errors import StoreError
-from sparql_api.oai.provider import PAGE_SIZE, oai_response
+from sparql_api.oai.provider import PAGE_SIZE
+from sparql_api.oai.response import oai_response
 from sparql_api.web.backend import get_backend
 from sparql_api.web.http_errors import ApiError, request_lang
 

@@ -46,8 +46,8 @@ import tantivy
 from rapidfuzz.distance import OSA
 
 from graph_loader.index.schema import LANGS, analyzer
-from sparql_api.core.concept_index import ConceptIndex
-from sparql_api.core.places import Place, overlaps_query, within_query
+from sparql_api.core.concept_index import ConceptIndex, Place
+from sparql_api.core.places import overlaps_query, within_query
 from sparql_api.search.autocomplete import matcher_for, max_typos, tokens
 
 __all__ = [

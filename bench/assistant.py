@@ -33,9 +33,9 @@ from graph_loader.index import SearchIndex, rebuild  # noqa: E402
 from sparql_api.assistant import ask, understand  # noqa: E402
 from sparql_api.assistant.answer import organisation_acronyms  # noqa: E402
 from sparql_api.assistant.gazetteer import places  # noqa: E402
-from sparql_api.autocomplete import matcher_for  # noqa: E402
-from sparql_api.concept_index import build_concept_index  # noqa: E402
-from sparql_api.search import run_search  # noqa: E402
+from sparql_api.core.concept_index import build_concept_index  # noqa: E402
+from sparql_api.search.autocomplete import matcher_for  # noqa: E402
+from sparql_api.search.engine import run_search  # noqa: E402
 
 SEASONS = {"en": "during the dry season", "fr": "pendant la saison sèche"}
 

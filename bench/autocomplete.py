@@ -34,8 +34,8 @@ from graph_loader.formats import read_triples
 from graph_loader.store import EmbeddedStore
 from graph_loader.terms import vocabulary_graph
 from sparql_api import create_app
-from sparql_api.autocomplete import matcher_for
-from sparql_api.concept_index import build_concept_index, signature
+from sparql_api.core.concept_index import build_concept_index, signature
+from sparql_api.search.autocomplete import matcher_for
 
 GCMD = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "gcmd"
 VOCABULARIES = {"gcmd-sciencekeywords": "sciencekeywords.rdf", "gcmd-platforms": "platforms.rdf"}

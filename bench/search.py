@@ -39,7 +39,7 @@ from synthetic import FORMATS, POLES, VARIABLES, WORDS, write_catalogue  # noqa:
 
 from graph_loader.bootstrap import initialise  # noqa: E402
 from graph_loader.store import EmbeddedStore  # noqa: E402
-from sparql_api.search import SearchParams, sparql_for  # noqa: E402
+from sparql_api.search.engine import SearchParams, sparql_for  # noqa: E402
 
 EU_FORMAT = "http://publications.europa.eu/resource/authority/file-type/"
 COMPARTMENTS = ["atmosphere", "oceans", "land-surfaces", "solid-earth", "biodiversity"]

@@ -18,8 +18,8 @@ from functools import partial
 import pyoxigraph as ox
 
 from graph_loader.store import EmbeddedStore
-from sparql_api.execute import QueryJob, run_job
-from sparql_api.pool import FixedReader, QueryPool, SnapshotReader
+from sparql_api.core.execute import QueryJob, run_job
+from sparql_api.core.pool import FixedReader, QueryPool, SnapshotReader
 
 RUNS = 50
 JOB = QueryJob("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")

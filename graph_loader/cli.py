@@ -510,7 +510,7 @@ main.add_command(quality)
 def mcp(store_spec):
     """Serve the graph to AI assistants over MCP (stdio): search, get_resource, related,
     concepts, sparql (read-only) and ask, each answering with citable IRIs."""
-    from sparql_api.mcp_server import build_server  # the HTTP side, imported only here
+    from sparql_api.mcp.server import build_server  # the HTTP side, imported only here
 
     server = build_server(_settings(store_spec))
     try:

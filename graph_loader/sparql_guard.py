@@ -65,7 +65,7 @@ _TOKEN = re.compile(
 
 
 class SparqlRefused(InputError):
-    """SPARQL text refused before running: ``key`` names the message (sparql_api.i18n),
+    """SPARQL text refused before running: ``key`` names the message (sparql_api.web.i18n),
     ``params`` fill it in."""
 
     def __init__(self, key: str, message: str, **params: object):

@@ -23,31 +23,28 @@ MAX_QUERY_BYTES = 1_000_000
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Flask:
     """A Flask app over ``store``, or over ``settings.store`` opened on first use."""
-    from .backend import Backend
-    from .headers import init_headers
-    from .hosts import init_hosts
-    from .http_errors import register_error_handlers
-    from .views import (
-        EXTENSION,
-        accounts,
-        assistant,
-        concepts,
-        editor,
-        health,
-        linkeddata,
-        openapi,
-        pages,
-        quality,
-        resources,
-        sources,
-        sparql,
-        sparql_write,
-    )
-    from .views import catalog as catalog_views
-    from .views import crawlers as crawler_views
-    from .views import oai as oai_views
-    from .views import stac as stac_views
-    from .views.search import bp as search_bp
+    from sparql_api.accounts import routes as accounts
+    from sparql_api.assistant import routes as assistant
+    from sparql_api.core.catalogue import Backend
+    from sparql_api.linked_data import catalog_routes as catalog_views
+    from sparql_api.linked_data import crawlers_routes as crawler_views
+    from sparql_api.linked_data import resources_routes as resources
+    from sparql_api.linked_data import routes as linkeddata
+    from sparql_api.oai import routes as oai_views
+    from sparql_api.portal import routes as pages
+    from sparql_api.quality import routes as quality
+    from sparql_api.search import concepts_routes as concepts
+    from sparql_api.search.routes import bp as search_bp
+    from sparql_api.sparql import editor_routes as editor
+    from sparql_api.sparql import routes as sparql
+    from sparql_api.sparql import write_routes as sparql_write
+    from sparql_api.stac import routes as stac_views
+    from sparql_api.web import health, sources
+    from sparql_api.web import openapi_routes as openapi
+    from sparql_api.web.backend import EXTENSION
+    from sparql_api.web.headers import init_headers
+    from sparql_api.web.hosts import init_hosts
+    from sparql_api.web.http_errors import register_error_handlers
 
     settings = settings or Settings.from_env()
     app = Flask(__name__)

@@ -37,7 +37,7 @@ class _Links(logging.Handler):
 
 
 LINKS = _Links()
-logging.getLogger("sparql_api.views.accounts").addHandler(LINKS)
+logging.getLogger("sparql_api.accounts.routes").addHandler(LINKS)
 
 
 def members_store() -> EmbeddedStore:

@@ -12,7 +12,7 @@ from concept_support import BASE_IRI, demo_store
 from graph_loader.index import SearchIndex, rebuild
 from graph_loader.pipeline import load_paths
 from graph_loader.store import EmbeddedStore
-from sparql_api.search import SearchParams, run_search, sparql_for
+from sparql_api.search.engine import SearchParams, run_search, sparql_for
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "search"
 DATASET = BASE_IRI + "id/dataset/"

@@ -129,7 +129,7 @@ def test_a_token_needs_a_known_scope(app):
 
 
 def test_only_administrators_get_admin_tokens(tmp_path):
-    from sparql_api.views.tokens import is_admin_token
+    from sparql_api.accounts.tokens_routes import is_admin_token
 
     with accounts_app(tmp_path, admin_users=("root@example.org",)) as app:
         root, ada = Visitor(app), Visitor(app)

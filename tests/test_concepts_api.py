@@ -23,9 +23,9 @@ from rdflib import URIRef
 from rdflib.namespace import DCAT, RDF, SKOS
 
 from graph_loader.bootstrap import initialise, project_graphs
-from sparql_api.autocomplete import matcher_for, suggest
-from sparql_api.concept_index import ConceptIndexHolder, build_concept_index
-from sparql_api.concepts import concept_tree, top_concepts
+from sparql_api.core.concept_index import ConceptIndexHolder, build_concept_index
+from sparql_api.search.autocomplete import matcher_for, suggest
+from sparql_api.search.concepts import concept_tree, top_concepts
 
 SCHEME = "https://w3id.org/gaia-kg/thesaurus/gaia"
 COMPARTMENTS = [

@@ -10,7 +10,7 @@ import pytest
 from demo_support import BASE, demo_store
 from http_support import app_over
 
-from sparql_api import crawlers
+from sparql_api.linked_data import crawlers
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 VOID = "http://rdfs.org/ns/void#"

@@ -31,7 +31,7 @@ from graph_loader.harvest import harvest
 from graph_loader.harvest_config import SourceConfig, parse_sources
 from graph_loader.harvest_state import read_checkpoint, read_runs
 from graph_loader.store import EmbeddedStore
-from sparql_api.related import related_resources
+from sparql_api.linked_data.related import related_resources
 
 BASE = "https://data.gaia-data.fr/"
 DCT = "http://purl.org/dc/terms/"

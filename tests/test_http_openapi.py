@@ -8,7 +8,7 @@ import pytest
 from http_support import app_over, fixture_store
 from openapi_spec_validator import validate
 
-from sparql_api.openapi import OPERATIONS
+from sparql_api.web.openapi import OPERATIONS
 
 
 @pytest.fixture(scope="module")

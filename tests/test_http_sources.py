@@ -71,7 +71,7 @@ def test_sources_lists_each_declared_source_with_its_last_run(client):
 
 
 def test_changes_since_the_previous_harvest(client, tmp_path):
-    from sparql_api.views import get_backend
+    from sparql_api.web.backend import get_backend
 
     app = client.application
     with app.app_context():

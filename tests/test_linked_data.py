@@ -12,8 +12,8 @@ from demo_support import BASE, demo_store
 from http_support import app_over
 
 from graph_loader.terms import DESCRIBES, RDF_TYPE, RECORD_GRAPH
-from sparql_api.linkeddata import FORMATS, RDF_FORMATS, describe_triples
-from sparql_api.schemaorg import dataset_jsonld
+from sparql_api.linked_data.dereference import FORMATS, RDF_FORMATS, describe_triples
+from sparql_api.linked_data.schemaorg import dataset_jsonld
 
 DATASET = BASE + "id/dataset/amma-atr42-aircraft"
 LABELS = {

@@ -11,8 +11,8 @@ from demo_support import BASE, demo_store, served
 from http_support import app_over
 from sickle import Sickle
 
-from sparql_api.linkeddata import describe_triples
-from sparql_api.views.oai import PAGE_SIZE_KEY
+from sparql_api.linked_data.dereference import describe_triples
+from sparql_api.oai.routes import PAGE_SIZE_KEY
 
 OAI = "{http://www.openarchives.org/OAI/2.0/}"
 DC = "{http://purl.org/dc/elements/1.1/}"

@@ -11,7 +11,7 @@ from http_support import app_over
 
 from graph_loader.mappings import datacite_xml, oai_dc
 from graph_loader.sources.oaipmh import OAIPMHSource
-from sparql_api.views.oai import PAGE_SIZE_KEY
+from sparql_api.oai.routes import PAGE_SIZE_KEY
 
 DCT = "http://purl.org/dc/terms/"
 ITEMS = """SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g {

@@ -12,7 +12,7 @@ from http_support import app_over
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
-from sparql_api.openapi import OPERATIONS
+from sparql_api.web.openapi import OPERATIONS
 
 #: examples per operation (bounded; raise it for a longer run: GAIA_KG_FUZZ_EXAMPLES=50)
 EXAMPLES = int(os.environ.get("GAIA_KG_FUZZ_EXAMPLES", "5"))

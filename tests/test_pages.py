@@ -22,7 +22,7 @@ from graph_loader.inference import rebuild_inference
 from graph_loader.paths import vocabularies_dir
 from graph_loader.store import EmbeddedStore
 from graph_loader.terms import GRAPHS_NS, vocabulary_graph
-from sparql_api.translations import PLURALS, UI
+from sparql_api.portal.translations import PLURALS, UI
 
 GAIA = rdflib.Namespace("https://w3id.org/gaia-kg/ontology#")
 PAGES_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pages"

@@ -22,11 +22,11 @@ from graph_loader.store import EmbeddedStore
 from graph_loader.terms import PLACE_NS, PLACES_GRAPH
 from graph_loader.text import fold
 from sparql_api.assistant.gazetteer import GAZETTEER
-from sparql_api.autocomplete import suggest, tokens
-from sparql_api.concept_index import build_concept_index, signature
-from sparql_api.places import margins, overlaps_query, within, within_query
-from sparql_api.search import SearchParams, run_search
-from sparql_api.search_query import match_concepts, query_words
+from sparql_api.core.concept_index import build_concept_index, signature
+from sparql_api.core.places import margins, overlaps_query, within, within_query
+from sparql_api.search.autocomplete import suggest, tokens
+from sparql_api.search.engine import SearchParams, run_search
+from sparql_api.search.query import match_concepts, query_words
 
 PLACES_FILE = vocabularies_dir() / "places.ttl"
 GAIA_PLACE = rdflib.URIRef("https://w3id.org/gaia-kg/ontology#Place")
@@ -360,7 +360,7 @@ def test_a_stop_word_inside_a_concept_needs_no_match_of_its_own(index, concepts)
     )
 
 
-@pytest.mark.parametrize("module", ["sparql_api.places", "sparql_api.search_query"])
+@pytest.mark.parametrize("module", ["sparql_api.core.places", "sparql_api.search.query"])
 def test_module_examples(module):
     import doctest
     import importlib

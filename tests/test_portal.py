@@ -18,8 +18,8 @@ from graph_loader.pipeline import load_paths
 from graph_loader.quality import record_quality
 from graph_loader.store import EmbeddedStore
 from graph_loader.terms import THESAURUS_NS
-from sparql_api.dataset_page import dataset_extras
-from sparql_api.pages import compartment_datasets
+from sparql_api.portal.dataset_page import dataset_extras
+from sparql_api.portal.pages import compartment_datasets
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "portal"
 INJECTIONS = ("<script>alert", "<img src=x", "<svg onload", "<iframe", "<b>Doe", "<b>Sahel")
@@ -318,7 +318,7 @@ def test_crafted_titles_show_as_text_on_the_dataset_and_publication_pages(crafte
 
 
 def test_highlights_keep_only_their_marks():
-    from sparql_api.portal import highlight
+    from sparql_api.portal.discovery import highlight
 
     assert str(highlight("<mark>a</mark> &lt;script&gt; <b>x</b>")) == (
         "<mark>a</mark> &lt;script&gt; &lt;b&gt;x&lt;/b&gt;"
@@ -384,7 +384,9 @@ def test_language_switch_keeps_the_search(client):
     assert html.find("link", rel="alternate").attrs["href"] == switch.attrs["href"]
 
 
-@pytest.mark.parametrize("module", ["sparql_api.portal", "sparql_api.dataset_page"])
+@pytest.mark.parametrize(
+    "module", ["sparql_api.portal.discovery", "sparql_api.portal.dataset_page"]
+)
 def test_module_examples(module):
     import doctest
     import importlib

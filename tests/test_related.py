@@ -9,7 +9,7 @@ from graph_loader.bootstrap import initialise
 from graph_loader.records import split_records
 from graph_loader.store import EmbeddedStore, GraphWrite
 from graph_loader.terms import DESCRIBES, RDF_TYPE, RECORD_GRAPH, SOURCE
-from sparql_api.related import related_resources
+from sparql_api.linked_data.related import related_resources
 
 BASE = "https://data.gaia-data.fr/"
 DATA = """

@@ -11,7 +11,7 @@ import pytest
 from demo_support import BASE, demo_store
 from rdflib import Graph, Namespace
 
-from sparql_api.schemaorg import dataset_jsonld, wkt_box
+from sparql_api.linked_data.schemaorg import dataset_jsonld, wkt_box
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 #: what Google Dataset Search needs (issue 8), present in every dataset's JSON-LD

@@ -21,7 +21,7 @@ from search_support import (
 )
 
 from graph_loader.terms import THESAURUS_NS
-from sparql_api.search import SearchParams
+from sparql_api.search.engine import SearchParams
 
 AEROSOLS = THESAURUS_NS + "aerosols"
 AOD = THESAURUS_NS + "aerosol-optical-depth"

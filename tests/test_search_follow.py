@@ -20,7 +20,7 @@ from graph_loader.index.documents import read_resources
 from graph_loader.pipeline import load_paths
 from graph_loader.store import EmbeddedStore
 from graph_loader.vocab import load_vocabulary
-from sparql_api.search import SearchParams, run_search, sparql_for
+from sparql_api.search.engine import SearchParams, run_search, sparql_for
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures" / "search-follow"

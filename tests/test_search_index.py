@@ -36,8 +36,8 @@ from graph_loader.index_cli import index as index_group
 from graph_loader.paths import demo_dir
 from graph_loader.pipeline import load_paths
 from graph_loader.store import EmbeddedStore
-from sparql_api.concept_index import build_concept_index
-from sparql_api.search import SearchParams, run_search
+from sparql_api.core.concept_index import build_concept_index
+from sparql_api.search.engine import SearchParams, run_search
 
 NETCDF = "http://publications.europa.eu/resource/authority/file-type/NETCDF"
 CC_BY = "http://creativecommons.org/licenses/by/4.0/"

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from search_support import DATASET, all_hits, memory_index, search_store
 
-from sparql_api.autocomplete import suggest
-from sparql_api.concept_index import build_concept_index
-from sparql_api.search import SearchParams, run_search
-from sparql_api.search_query import OPTIONAL_WORDS
+from sparql_api.core.concept_index import build_concept_index
+from sparql_api.search.autocomplete import suggest
+from sparql_api.search.engine import SearchParams, run_search
+from sparql_api.search.query import OPTIONAL_WORDS
 
 SEISMIC = {
     DATASET + "geoscope-network",

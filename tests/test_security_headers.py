@@ -121,7 +121,7 @@ def test_the_portal_the_map_and_the_editor_break_no_policy(tmp_path):
 
 def test_the_nginx_example_sets_the_same_headers(app):
     from graph_loader.config import Settings
-    from sparql_api.headers import content_security_policy
+    from sparql_api.web.headers import content_security_policy
 
     conf = (TEMPLATES.parents[1] / "docs" / "nginx.conf.example").read_text(encoding="utf-8")
     added = dict(re.findall(r'^\s*add_header ([\w-]+) "([^"]+)" always;', conf, re.M))

@@ -10,7 +10,7 @@ from accounts_support import Visitor, accounts_app
 
 from graph_loader.config import Settings
 from sparql_api import create_app
-from sparql_api.hosts import allowed_hosts, public_base
+from sparql_api.web.hosts import allowed_hosts, public_base
 
 
 def _reset_link(app, caplog, host: str | None = None) -> str:

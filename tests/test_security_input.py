@@ -11,7 +11,7 @@ import pytest
 from demo_support import demo_store
 from http_support import app_over
 
-from sparql_api.openapi import OPERATIONS
+from sparql_api.web.openapi import OPERATIONS
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +136,7 @@ def test_a_forged_oai_resumption_token_is_a_bad_token_not_a_500(app, state):
 
 
 def test_repeated_facet_values_are_bounded(app):
-    from sparql_api.search_params import MAX_VALUES
+    from sparql_api.search.params import MAX_VALUES
 
     client = app.test_client()
     many = "&".join(f"theme=c{n}" for n in range(MAX_VALUES + 1))

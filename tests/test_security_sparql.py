@@ -155,7 +155,7 @@ def test_the_mcp_sparql_tool_never_federates(internal):
     from demo_support import demo_store
     from mcp import Client
 
-    from sparql_api.mcp_server import build_server
+    from sparql_api.mcp.server import build_server
 
     server = build_server(Settings(store=":memory:", query_workers=1), demo_store())
 

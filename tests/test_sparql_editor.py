@@ -13,7 +13,7 @@ from markupsafe import escape
 from sparql_support import demo_store
 
 from graph_loader.namespaces import PREFIXES
-from sparql_api.editor import examples
+from sparql_api.sparql.editor import examples
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "sparql_api" / "queries" / "examples").glob("*.rq"))
@@ -41,7 +41,7 @@ def rows(response) -> list[dict]:
 
 
 def direct(store, query: str) -> list[dict]:
-    from sparql_api.execute import solutions_json
+    from sparql_api.core.execute import solutions_json
 
     result = store.raw.query(query, use_default_graph_as_union=True)
     variables = [v.value for v in result.variables]

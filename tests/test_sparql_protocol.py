@@ -11,7 +11,7 @@ import pytest
 from http_support import app_over, fixture_store
 
 from graph_loader.config import Settings
-from sparql_api.service_description import service_description
+from sparql_api.sparql.service_description import service_description
 
 TOKEN = "t0ken-for-tests"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

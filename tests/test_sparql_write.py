@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 from graph_loader.config import Settings
 from graph_loader.store import EmbeddedStore
 from sparql_api import create_app
-from sparql_api.service_description import service_description
+from sparql_api.sparql.service_description import service_description
 
 TOKEN = "t0ken-for-tests"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -11,7 +11,7 @@ import pytest
 from demo_support import BASE, demo_store
 from http_support import app_over
 
-from sparql_api.views.oai import PAGE_SIZE_KEY
+from sparql_api.oai.routes import PAGE_SIZE_KEY
 
 TOKEN = "t0ken-for-xml-tests"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

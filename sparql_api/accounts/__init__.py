@@ -8,9 +8,9 @@ access URLs), :mod:`.ratelimit` (the sign-in limiter). User data never enters th
 
 from __future__ import annotations
 
-from .collections import NotFound
-from .db import Collection, CollectionItem, ResetToken, User, UserDB
-from .users import AccountError
+from sparql_api.accounts.collections import NotFound
+from sparql_api.accounts.db import Collection, CollectionItem, ResetToken, User, UserDB
+from sparql_api.accounts.users import AccountError
 
 __all__ = [
     "AccountError",

@@ -26,8 +26,8 @@ import secrets
 from sqlalchemy import func
 from sqlalchemy.orm import selectinload
 
-from .db import Collection, CollectionItem, UserDB, now, select
-from .users import AccountError
+from sparql_api.accounts.db import Collection, CollectionItem, UserDB, now, select
+from sparql_api.accounts.users import AccountError
 
 __all__ = [
     "NotFound",

@@ -2,10 +2,9 @@
 JSON-LD), BibTeX, RIS, plain list of access URLs. Plain functions (no Flask).
 
 The catalogue is a ``dcat:Catalog`` named by the collection's URL, with ``dcat:dataset`` /
-``dcat:service`` / ``dcat:resource`` links to its members and each member's description as
-the store holds it (:func:`sparql_api.linkeddata.describe_triples`). A member the store does
-not know (withdrawn since) stays in the lists but is absent from the citations.
-"""
+``dcat:service`` / ``dcat:resource`` links to its members and each member's description as the store
+holds it (:func:`sparql_api.linked_data.dereference.describe_triples`). A member the store does not
+know (withdrawn since) stays in the lists but is absent from the citations."""
 
 from __future__ import annotations
 
@@ -18,11 +17,10 @@ import pyoxigraph as ox
 
 from graph_loader.store import Store
 from graph_loader.terms import DCAT, DCT, RDF_TYPE
-
-from ..dataset_page import dataset_extras
-from ..linkeddata import PREFIXES, describe_triples, local_path
-from ..pages import link_target
-from ..schemaorg import Facts
+from sparql_api.linked_data.dereference import PREFIXES, describe_triples, local_path
+from sparql_api.linked_data.schemaorg import Facts
+from sparql_api.portal.dataset_page import dataset_extras
+from sparql_api.portal.pages import link_target
 
 __all__ = ["Member", "members", "EXPORTS", "export", "catalogue_triples"]
 

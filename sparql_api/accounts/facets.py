@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
-from .export import Member
+from sparql_api.accounts.export import Member
 
 __all__ = ["FACETS", "collection_facets"]
 

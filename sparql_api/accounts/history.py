@@ -19,11 +19,10 @@ import pyoxigraph as ox
 from sqlalchemy import delete
 
 from graph_loader.store import Store
-
-from ..rq import load_query
-from .collections import NotFound
-from .db import SavedSearch, SearchEntry, UserDB, aware, now, select
-from .users import AccountError
+from sparql_api.accounts.collections import NotFound
+from sparql_api.accounts.db import SavedSearch, SearchEntry, UserDB, aware, now, select
+from sparql_api.accounts.users import AccountError
+from sparql_api.core.rq import load_query
 
 __all__ = [
     "HISTORY_SIZE",

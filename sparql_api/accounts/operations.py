@@ -1,4 +1,4 @@
-"""The routes of the personal space for :data:`sparql_api.openapi.OPERATIONS` (same shape:
+"""The routes of the personal space for :data:`sparql_api.web.openapi.OPERATIONS` (same shape:
 bilingual summaries, parameters, responses). Forms are POSTed with a ``csrf_token`` field."""
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from .db import LoginSession, aware, delete, now
+from sparql_api.accounts.db import LoginSession, aware, delete, now
 
 __all__ = ["open_session", "check_session", "close_session", "close_all_sessions"]
 

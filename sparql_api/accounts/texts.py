@@ -1,5 +1,6 @@
 """The strings of the personal space, in French and English: page strings (:data:`UI`, read
-by the templates beside :data:`sparql_api.translations.UI`) and messages (:data:`MESSAGES`)."""
+by the templates beside :data:`sparql_api.portal.translations.UI`) and messages
+(:data:`MESSAGES`)."""
 
 from __future__ import annotations
 

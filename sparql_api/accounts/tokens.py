@@ -20,9 +20,9 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from .collections import NotFound
-from .db import ApiToken, UserDB, now, select
-from .users import AccountError
+from sparql_api.accounts.collections import NotFound
+from sparql_api.accounts.db import ApiToken, UserDB, now, select
+from sparql_api.accounts.users import AccountError
 
 __all__ = ["SCOPES", "PREFIX", "create_token", "list_tokens", "revoke_token", "check_token"]
 

@@ -23,7 +23,7 @@ from datetime import timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from .db import OidcIdentity, ResetToken, User, UserDB, aware, now, select
+from sparql_api.accounts.db import OidcIdentity, ResetToken, User, UserDB, aware, now, select
 
 __all__ = [
     "AccountError",

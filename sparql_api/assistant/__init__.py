@@ -6,9 +6,9 @@ runs that search and writes a short answer in which every statement cites its re
 Nothing here imports Flask.
 """
 
-from .answer import ask, organisation_acronyms
-from .gazetteer import Place, find_place, places
-from .understand import Understanding, guess_language, understand
+from sparql_api.assistant.answer import ask, organisation_acronyms
+from sparql_api.assistant.gazetteer import Place, find_place, places
+from sparql_api.assistant.understand import Understanding, guess_language, understand
 
 __all__ = [
     "ask",

@@ -18,13 +18,12 @@ from urllib.parse import quote
 
 from graph_loader.index import SearchIndex
 from graph_loader.terms import THESAURUS_NS
-
-from ..autocomplete import suggest, tokens
-from ..concept_index import ConceptIndex
-from ..search import run_search
-from ..search_params import SearchParams
-from ..search_sparql import sparql_for
-from .understand import Understanding, understand
+from sparql_api.assistant.understand import Understanding, understand
+from sparql_api.core.concept_index import ConceptIndex
+from sparql_api.search.as_sparql import sparql_for
+from sparql_api.search.autocomplete import suggest, tokens
+from sparql_api.search.engine import run_search
+from sparql_api.search.params import SearchParams
 
 __all__ = ["ask", "organisation_acronyms", "MAX_RECORDS", "BEST", "TEXTS"]
 

@@ -31,12 +31,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from graph_loader.terms import THESAURUS_NS
-
-from ..autocomplete import tokens
-from ..concept_index import ConceptIndex
-from ..search_params import SearchParams
-from ..search_query import match_concepts
-from .gazetteer import Place, find_place
+from sparql_api.assistant.gazetteer import Place, find_place
+from sparql_api.core.concept_index import ConceptIndex
+from sparql_api.search.autocomplete import tokens
+from sparql_api.search.params import SearchParams
+from sparql_api.search.query import match_concepts
 
 __all__ = ["Understanding", "understand", "guess_language", "SEASONS", "season_months"]
 

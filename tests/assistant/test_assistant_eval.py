@@ -21,8 +21,8 @@ from sparql_api.assistant import ask
 from sparql_api.assistant.answer import _in_season
 from sparql_api.assistant.gazetteer import places
 from sparql_api.assistant.understand import season_months
-from sparql_api.concept_index import build_concept_index
-from sparql_api.search import SearchParams, run_search, sparql_for
+from sparql_api.core.concept_index import build_concept_index
+from sparql_api.search.engine import SearchParams, run_search, sparql_for
 
 CASES = json.loads((Path(__file__).with_name("questions.json")).read_text("utf-8"))["cases"]
 #: the build fails below these (over the whole set)

@@ -12,7 +12,7 @@ from mcp import Client
 
 from graph_loader.config import Settings
 from graph_loader.terms import THESAURUS_NS
-from sparql_api.mcp_server import TOOLS, build_server
+from sparql_api.mcp.server import TOOLS, build_server
 
 D = BASE_IRI + "id/dataset/"
 

@@ -11,7 +11,7 @@ from concept_support import demo_store
 from graph_loader.terms import ORG_NS, THESAURUS_NS
 from sparql_api.assistant import find_place, guess_language, understand
 from sparql_api.assistant.understand import season_months
-from sparql_api.concept_index import build_concept_index
+from sparql_api.core.concept_index import build_concept_index
 
 ORGS = {"aeris": ("pole", ORG_NS + "aeris"), "sedoo": ("centre", ORG_NS + "sedoo")}
 

@@ -21,8 +21,8 @@ from test_relevance import means, ndcg_at, recall_at
 from graph_loader.bootstrap import initialise
 from graph_loader.pipeline import load_paths
 from graph_loader.store import EmbeddedStore
-from sparql_api.concept_index import build_concept_index
-from sparql_api.search import SearchParams, run_search
+from sparql_api.core.concept_index import build_concept_index
+from sparql_api.search.engine import SearchParams, run_search
 
 QUERIES = json.loads((Path(__file__).resolve().parent / "real_queries.json").read_text("utf-8"))
 #: the producers loaded (kind/producer folders of the corpus), every file of each

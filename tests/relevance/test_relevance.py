@@ -17,8 +17,8 @@ import tantivy
 from concept_support import demo_store
 from search_support import memory_index
 
-from sparql_api.concept_index import build_concept_index
-from sparql_api.search import SearchParams, run_search
+from sparql_api.core.concept_index import build_concept_index
+from sparql_api.search.engine import SearchParams, run_search
 
 QUERIES = json.loads((Path(__file__).resolve().parent / "queries.json").read_text("utf-8"))
 #: floors per language and per kind of query: (mean nDCG@10, mean recall@20), about 0.01 below

@@ -1,0 +1,143 @@
+"""What the views read: the store (opened lazily, once per process) and the query runner."""
+
+from __future__ import annotations
+
+import atexit
+import os
+import threading
+from functools import partial
+from pathlib import Path
+
+from graph_loader.config import Settings
+from graph_loader.store import EmbeddedStore, Store, open_store
+from sparql_api.core.execute import QueryJob, QueryOutput
+from sparql_api.core.pool import FixedReader, QueryPool, SnapshotReader
+from sparql_api.core.roles import Role, RoleGate, anonymous
+
+__all__ = ["Backend", "LiveReadOnlyStore"]
+
+
+class LiveReadOnlyStore(EmbeddedStore):
+    """An on-disk store opened read-only, reopened when another process has written to it.
+
+    The HTTP layer writes nothing, so it takes no lock: ``gaia-kg load`` can run meanwhile.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._reader = SnapshotReader(self.path)
+
+    @property
+    def _store(self):  # EmbeddedStore reads self._store: give it the fresh snapshot
+        return self._reader.current()
+
+    def close(self) -> None:
+        """Nothing to flush: this store never writes."""
+
+
+class Backend:
+    """The store and the query runner of one app, created on first use in each process."""
+
+    def __init__(self, settings: Settings, store: Store | None = None, *, workers: int = 2):
+        self.settings = settings
+        self.workers = workers
+        self._given = store
+        self._store: Store | None = store
+        self._pool: QueryPool | None = None
+        self._pid = os.getpid()
+        self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self.gate = RoleGate()
+
+    def _check_process(self) -> None:
+        if os.getpid() != self._pid:  # forked after first use (e.g. a pre-loading server)
+            self._pid = os.getpid()
+            self._store, self._pool = self._given, None
+
+    @property
+    def store(self) -> Store:
+        """The store, opened on first use (an on-disk one read-only)."""
+        with self._lock:
+            self._check_process()
+            if self._store is None:
+                self._store = self._open()
+            return self._store
+
+    def _open(self) -> Store:
+        settings = self.settings
+        if settings.is_remote:  # its HTTP client carries the time limit
+            return open_store(
+                settings.store,
+                update_endpoint=settings.update_endpoint,
+                gsp_endpoint=settings.gsp_endpoint,
+                timeout=settings.query_timeout,
+            )
+        if settings.store == ":memory:":
+            return open_store(settings.store)
+        return LiveReadOnlyStore(settings.store_path())
+
+    @property
+    def pool(self) -> QueryPool | None:
+        """The worker pool of an embedded store (None for a remote store)."""
+        store = self.store
+        with self._lock:
+            if self._pool is None and isinstance(store, EmbeddedStore):
+                if store.path is None:
+                    reader = partial(FixedReader, store.raw)
+                else:
+                    reader = partial(SnapshotReader, store.path)
+                # anonymous queries take at most ``workers`` of them (RoleGate): token
+                # holders always find theirs free
+                size = self.workers + max(1, self.settings.token_query_workers)
+                self._pool = QueryPool(reader, size=size, timeout=self.settings.query_timeout)
+                atexit.register(self._pool.close)
+            return self._pool
+
+    def run(self, job: QueryJob, role: Role | None = None) -> QueryOutput:
+        """Run a /sparql query within the role's time limit and concurrency bound.
+
+        Raises :class:`~sparql_api.core.roles.GateFull` when the role's slots are all taken.
+        """
+        role = role or anonymous(self.settings)
+        ticket = self.gate.enter(role)
+        try:
+            pool = self.pool
+            if pool is not None:
+                return pool.run(job, timeout=role.timeout)
+            from sparql_api.sparql.remote_query import run_remote
+
+            return run_remote(self.store, job, role.timeout)
+        finally:
+            self.gate.leave(role, ticket)
+
+    def write(self, update: str) -> None:
+        """Run a SPARQL Update on the store (one at a time); queries see it next.
+
+        An on-disk store is opened read-write for the update only, so a ``gaia-kg load``
+        running meanwhile makes it fail (StoreError: the store is locked) instead of waiting.
+        """
+        store = self.store
+        with self._write_lock:
+            if not isinstance(store, LiveReadOnlyStore):
+                store.update(update)  # in memory, or remote
+            else:
+                writer = EmbeddedStore(store.path)
+                try:
+                    writer.update(update)
+                finally:
+                    writer.close()
+                    del writer  # pyoxigraph releases the lock when the store is freed
+            pool = self._pool
+            if pool is not None and getattr(store, "path", None) is None:
+                pool.refresh()  # forked workers hold a copy of the in-memory store
+
+    def close(self) -> None:
+        """Stop the workers and close a store this backend opened."""
+        with self._lock:
+            if self._pool is not None:
+                self._pool.close()
+                atexit.unregister(self._pool.close)
+                self._pool = None
+            if self._store is not None and self._given is None:
+                self._store.close()
+                self._store = None

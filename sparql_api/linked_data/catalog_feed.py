@@ -1,0 +1,229 @@
+"""The DCAT-AP 3 catalogue feed (``/catalog``), paged with Hydra, for harvesters
+(data.europa.eu, national catalogues).
+
+A page is one graph: the catalogue ``<base>catalog`` (``dcat:Catalog``, ``hydra:Collection``,
+title, description and publisher in fr/en, ``hydra:totalItems``), its ``dcat:dataset`` and
+``dcat:service`` members of the page with every statement of their record graphs (the
+provenance of the records left out, as ``gaia-kg export`` does), the description of the
+publisher, what the graphs say of the IRIs they link to (themes, authority tables,
+standards; of linked records what DCAT-AP checks of a link's target), and a
+``hydra:PartialCollectionView`` with first / previous / next / last links. Each member's
+record is a ``dcat:CatalogRecord`` (``dcat:record`` of the catalogue) that says whether it
+conforms to the GAIA profile (:mod:`graph_loader.conformance`): a record loaded with defects
+flagged has no ``dct:conformsTo`` and lists its defects in ``dct:description``.
+
+Filters: ``modified-since`` (ISO date or date-time: the record was loaded, or the resource
+modified, on or after it), ``pole`` (slug or IRI), ``concept`` (thesaurus slug or IRI; the
+concept or any concept under it). ``page`` is 1-based, ``size`` 1 to :data:`MAX_SIZE`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+
+from graph_loader.conformance import catalog_record, profile_triples
+from graph_loader.store import Store
+from graph_loader.terms import DCAT, DCT, ORG_NS, RDF_TYPE, THESAURUS_NS
+from sparql_api.core.rq import load_query
+from sparql_api.linked_data.dereference import describe_triples
+
+__all__ = ["CatalogParams", "FeedError", "catalog_page", "MAX_SIZE", "DEFAULT_SIZE", "HYDRA"]
+
+HYDRA = "http://www.w3.org/ns/hydra/core#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+MAX_SIZE = 500
+DEFAULT_SIZE = 100
+_SLUG = re.compile(r"[a-z0-9][a-z0-9._~-]*")
+TRUE = ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
+FALSE = ox.Literal("false", datatype=ox.NamedNode(XSD + "boolean"))
+
+
+class FeedError(ValueError):
+    """A bad parameter: ``key`` names the message of :mod:`sparql_api.web.i18n`."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def _iri(value: str, namespace: str, name: str) -> ox.NamedNode:
+    if _SLUG.fullmatch(value):
+        return ox.NamedNode(namespace + value)
+    try:
+        if value.startswith(("http://", "https://")):
+            return ox.NamedNode(value)
+    except ValueError:
+        pass
+    raise FeedError("feed_bad_value", name=name, value=value)
+
+
+def _int(args: Mapping[str, str], name: str, default: int, high: int) -> int:
+    raw = args.get(name)
+    if raw in (None, ""):
+        return default
+    if not str(raw).isdigit() or not 1 <= int(raw) <= high:
+        raise FeedError("feed_bad_int", name=name, value=raw, high=high)
+    return int(raw)
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogParams:
+    """The parameters of one page of the feed."""
+
+    page: int = 1
+    size: int = DEFAULT_SIZE
+    since: datetime | None = None
+    pole: ox.NamedNode | None = None
+    concept: ox.NamedNode | None = None
+
+    @classmethod
+    def from_args(cls, args: Mapping[str, str]) -> CatalogParams:
+        """Parse query arguments; :class:`FeedError` on a bad value."""
+        since = None
+        raw = args.get("modified-since")
+        if raw:
+            try:
+                since = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+            except ValueError as exc:
+                raise FeedError("feed_bad_date", value=raw) from exc
+            if since.tzinfo is None:
+                since = since.replace(tzinfo=UTC)
+        pole = _iri(args["pole"], ORG_NS, "pole") if args.get("pole") else None
+        concept = _iri(args["concept"], THESAURUS_NS, "concept") if args.get("concept") else None
+        return cls(
+            page=_int(args, "page", 1, 10**9),
+            size=_int(args, "size", DEFAULT_SIZE, MAX_SIZE),
+            since=since,
+            pole=pole,
+            concept=concept,
+        )
+
+    def query_string(self, page: int) -> str:
+        """The URL query of page ``page`` with the same filters."""
+        args: dict[str, object] = {}
+        if self.since is not None:
+            args["modified-since"] = self.since.isoformat().replace("+00:00", "Z")
+        if self.pole is not None:
+            args["pole"] = self.pole.value.removeprefix(ORG_NS)
+        if self.concept is not None:
+            args["concept"] = self.concept.value.removeprefix(THESAURUS_NS)
+        args["page"] = page
+        args["size"] = self.size
+        return urlencode(args)
+
+    def bindings(self) -> dict[str, ox.NamedNode | ox.Literal]:
+        unused = ox.NamedNode("urn:gaia-kg:unused")
+        since = self.since.isoformat() if self.since else "1970-01-01T00:00:00+00:00"
+        return {
+            "useSince": TRUE if self.since else FALSE,
+            "since": ox.Literal(since, datatype=ox.NamedNode(XSD + "dateTime")),
+            "sinceDate": ox.Literal(since[:10]),
+            "usePole": TRUE if self.pole else FALSE,
+            "pole": self.pole or unused,
+            "useConcept": TRUE if self.concept else FALSE,
+            "concept": self.concept or unused,
+        }
+
+
+def _split(sparql: str) -> tuple[str, str]:
+    """(prologue, body) of a query: its PREFIX lines and the rest."""
+    lines = sparql.splitlines(keepends=True)
+    head = [ln for ln in lines if ln.startswith(("PREFIX", "#"))]
+    body = [ln for ln in lines if not ln.startswith(("PREFIX", "#"))]
+    return "".join(head), "".join(body)
+
+
+def _members(store: Store, params: CatalogParams) -> tuple[int, list[dict]]:
+    query = load_query("catalog_members")
+    prologue, body = _split(query)
+    count = prologue + "SELECT (COUNT(*) AS ?n) WHERE {\n" + body + "}\n"
+    total = int(store.select(count, params.bindings())[0]["n"].value)
+    offset = (params.page - 1) * params.size
+    paged = f"{query}LIMIT {int(params.size)} OFFSET {int(offset)}\n"
+    return total, store.select(paged, params.bindings())
+
+
+def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Triple]:
+    """The triples of one page of the feed (see the module docstring)."""
+    total, rows = _members(store, params)
+    catalog = ox.NamedNode(base + "catalog")
+    view = ox.NamedNode(f"{base}catalog?{params.query_string(params.page)}")
+    last = max(1, -(-total // params.size))
+    t = ox.Triple
+    out: set[ox.Triple] = {
+        t(catalog, RDF_TYPE, ox.NamedNode(DCAT + "Catalog")),
+        t(catalog, RDF_TYPE, ox.NamedNode(HYDRA + "Collection")),
+        t(catalog, ox.NamedNode(DCT + "title"), ox.Literal("GAIA Data catalogue", language="en")),
+        t(catalog, ox.NamedNode(DCT + "title"), ox.Literal("Catalogue GAIA Data", language="fr")),
+        t(
+            catalog,
+            ox.NamedNode(DCT + "description"),
+            ox.Literal(
+                "Datasets and data services of the Data Terra hubs (AERIS, ODATIS, THEIA, "
+                "ForM@Ter, PNDB), in DCAT-AP 3.",
+                language="en",
+            ),
+        ),
+        t(
+            catalog,
+            ox.NamedNode(DCT + "description"),
+            ox.Literal(
+                "Jeux de données et services de données des pôles de Data Terra (AERIS, "
+                "ODATIS, THEIA, ForM@Ter, PNDB), en DCAT-AP 3.",
+                language="fr",
+            ),
+        ),
+        t(catalog, ox.NamedNode(HYDRA + "totalItems"), _integer(total)),
+        t(catalog, ox.NamedNode(HYDRA + "view"), view),
+        t(view, RDF_TYPE, ox.NamedNode(HYDRA + "PartialCollectionView")),
+    }
+    publisher = ox.NamedNode(base + "id/agent/data-terra")
+    out.add(t(catalog, ox.NamedNode(DCT + "publisher"), publisher))
+    out.update(x for x in describe_triples(store, publisher) if x.subject == publisher)
+    links = {"first": 1, "last": last}
+    if params.page > 1:
+        links["previous"] = min(params.page - 1, last)
+    if params.page < last:
+        links["next"] = params.page + 1
+    for rel, page in links.items():
+        target = ox.NamedNode(f"{base}catalog?{params.query_string(page)}")
+        out.add(t(view, ox.NamedNode(HYDRA + rel), target))
+    for row in rows:
+        member = row["r"]
+        rel = "dataset" if row["type"].value == DCAT + "Dataset" else "service"
+        out.add(t(catalog, ox.NamedNode(DCAT + rel), member))
+        graph = row["g"]
+        statements = store.graph_triples(graph)
+        out.update(x for x in statements if x.subject != graph)
+        # the record itself: when loaded, and whether it conforms to the GAIA profile
+        out.add(t(catalog, ox.NamedNode(DCAT + "record"), graph))
+        out.update(catalog_record(graph, member, statements))
+    if rows:
+        out.update(profile_triples())
+    out.update(_references(store, out))
+    return sorted(out, key=lambda x: (str(x.subject), str(x.predicate), str(x.object)))
+
+
+def _references(store: Store, triples: set[ox.Triple]) -> set[ox.Triple]:
+    """What the graphs say of the IRIs the page links to without describing them."""
+    subjects = {t.subject for t in triples}
+    linked = sorted(
+        {t.object for t in triples if isinstance(t.object, ox.NamedNode)} - subjects,
+        key=lambda n: n.value,
+    )
+    found: set[ox.Triple] = set()
+    for x in linked:  # one small query each: a VALUES join over them is far slower
+        for r in store.select(load_query("catalog_references"), {"x": x}):
+            found.add(ox.Triple(r["s"], r["p"], r["o"]))
+    return found
+
+
+def _integer(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=ox.NamedNode(XSD + "integer"))

@@ -1,0 +1,57 @@
+"""``/robots.txt``, ``/sitemap.xml`` and the VoID description at ``/.well-known/void``."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, request
+
+from graph_loader.errors import StoreError
+from sparql_api.linked_data.catalog_routes import feed_format
+from sparql_api.linked_data.crawlers import robots_txt, sitemap, void_triples
+from sparql_api.linked_data.dereference import FORMATS, serialize
+from sparql_api.web.backend import get_backend
+from sparql_api.web.http_errors import ApiError
+
+__all__ = ["bp"]
+
+bp = Blueprint("crawlers", __name__)
+
+
+def _answer(body: bytes | str, media: str) -> Response:
+    response = Response(body, mimetype=media)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.get("/robots.txt")
+def robots() -> Response:
+    return _answer(robots_txt(get_backend().settings.base_iri), "text/plain")
+
+
+@bp.get("/sitemap.xml")
+def sitemap_xml() -> Response:
+    """The sitemap (or, past 50,000 pages, its index; ``?page=N`` for a part)."""
+    raw = request.args.get("page")
+    if raw is not None and (not raw.isdigit() or int(raw) < 1):
+        raise ApiError(400, "feed_bad_int", name="page", value=raw, high="∞")
+    backend = get_backend()
+    try:
+        body = sitemap(backend.store, backend.settings.base_iri, int(raw) if raw else None)
+    except StoreError as exc:
+        raise ApiError(503, "store_unavailable") from exc
+    if body is None:
+        raise ApiError(404, "not_found")
+    return _answer(body, "application/xml")
+
+
+@bp.get("/.well-known/void")
+def void() -> Response:
+    """The VoID description (Turtle by default; other RDF formats by ``?f=`` or Accept)."""
+    name = feed_format()
+    backend = get_backend()
+    try:
+        triples = void_triples(backend.store, backend.settings.base_iri)
+    except StoreError as exc:
+        raise ApiError(503, "store_unavailable") from exc
+    response = _answer(serialize(triples, name), FORMATS[name].media_type)
+    response.vary.add("Accept")
+    return response

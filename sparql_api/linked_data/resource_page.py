@@ -1,0 +1,196 @@
+"""What the HTML page of any resource shows (``/id/<kind>/<slug>``, ``/id?uri=``).
+
+A plain function over the store (no Flask): title, plain summary, kind, properties with the labels
+of their values, related resources with who asserted each link
+(:func:`sparql_api.linked_data.related.related_resources`), the record's provenance, and for a
+dataset its schema.org JSON-LD (:func:`sparql_api.linked_data.schemaorg.dataset_jsonld`). The view
+adds the machine-format links. A shown text is ``{"text", "fallback"}`` as in
+:mod:`sparql_api.portal.pages`."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from graph_loader.config import DEFAULT_BASE
+from graph_loader.store import Store
+from graph_loader.terms import DCAT, DCT, FOAF, GAIA_NS, ORG_NS, SDO, SKOS, THESAURUS_NS
+from sparql_api.core.rq import load_query
+from sparql_api.linked_data.dereference import PREFIXES, local_path
+from sparql_api.linked_data.related import related_resources
+from sparql_api.linked_data.resources import describe_resource
+from sparql_api.linked_data.schemaorg import dataset_jsonld
+from sparql_api.portal.dataset_page import dataset_extras
+from sparql_api.portal.pages import link_target, shown
+from sparql_api.web.i18n import pick_label
+
+__all__ = ["resource_page", "resource_kind", "PROPERTY_LABELS", "KIND_TYPES", "href_for"]
+
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+VCARD = "http://www.w3.org/2006/vcard/ns#"
+
+#: rdf:type -> kind of page (the first match wins)
+KIND_TYPES: dict[str, str] = {
+    DCAT + "Dataset": "dataset",
+    DCAT + "DatasetSeries": "dataset",
+    DCAT + "DataService": "service",
+    DCAT + "Catalog": "catalog",
+    DCAT + "Distribution": "distribution",
+    SDO + "ScholarlyArticle": "publication",
+    SDO + "CreativeWork": "publication",
+    SDO + "SoftwareSourceCode": "software",
+    SDO + "SoftwareApplication": "software",
+    GAIA_NS + "DataCentre": "datacentre",
+    GAIA_NS + "Pole": "pole",
+    SKOS + "Concept": "concept",
+    FOAF + "Organization": "agent",
+    FOAF + "Person": "agent",
+    FOAF + "Agent": "agent",
+    VCARD + "Kind": "agent",
+}
+
+#: bilingual labels of the usual properties (the ontology graph labels gaia:* ones)
+PROPERTY_LABELS: dict[str, dict[str, str]] = {
+    DCT + "title": {"en": "title", "fr": "titre"},
+    DCT + "description": {"en": "description", "fr": "description"},
+    DCT + "identifier": {"en": "identifier", "fr": "identifiant"},
+    DCT + "issued": {"en": "issued", "fr": "publié le"},
+    DCT + "modified": {"en": "modified", "fr": "modifié le"},
+    DCT + "license": {"en": "licence", "fr": "licence"},
+    DCT + "publisher": {"en": "publisher", "fr": "éditeur"},
+    DCT + "creator": {"en": "creator", "fr": "auteur"},
+    DCT + "spatial": {"en": "spatial coverage", "fr": "couverture spatiale"},
+    DCT + "temporal": {"en": "temporal coverage", "fr": "couverture temporelle"},
+    DCT + "accessRights": {"en": "access rights", "fr": "droits d'accès"},
+    DCT + "accrualPeriodicity": {"en": "update frequency", "fr": "fréquence de mise à jour"},
+    DCT + "format": {"en": "format", "fr": "format"},
+    DCT + "conformsTo": {"en": "conforms to", "fr": "conforme à"},
+    DCT + "language": {"en": "language", "fr": "langue"},
+    DCAT + "keyword": {"en": "keyword", "fr": "mot-clé"},
+    DCAT + "theme": {"en": "theme", "fr": "thème"},
+    DCAT + "landingPage": {"en": "landing page", "fr": "page d'accueil"},
+    DCAT + "distribution": {"en": "distribution", "fr": "distribution"},
+    DCAT + "contactPoint": {"en": "contact point", "fr": "point de contact"},
+    DCAT + "accessURL": {"en": "access URL", "fr": "URL d'accès"},
+    DCAT + "downloadURL": {"en": "download URL", "fr": "URL de téléchargement"},
+    DCAT + "accessService": {"en": "access service", "fr": "service d'accès"},
+    DCAT + "endpointURL": {"en": "endpoint URL", "fr": "URL du point d'accès"},
+    DCAT + "endpointDescription": {"en": "endpoint description", "fr": "description du service"},
+    DCAT + "bbox": {"en": "bounding box", "fr": "emprise"},
+    DCAT + "startDate": {"en": "start", "fr": "début"},
+    DCAT + "endDate": {"en": "end", "fr": "fin"},
+    FOAF + "name": {"en": "name", "fr": "nom"},
+    FOAF + "homepage": {"en": "home page", "fr": "site web"},
+    SKOS + "prefLabel": {"en": "preferred label", "fr": "libellé préféré"},
+    SKOS + "altLabel": {"en": "other label", "fr": "autre libellé"},
+    SKOS + "definition": {"en": "definition", "fr": "définition"},
+    SKOS + "broader": {"en": "broader", "fr": "générique"},
+    RDFS + "seeAlso": {"en": "see also", "fr": "voir aussi"},
+    SDO + "name": {"en": "name", "fr": "nom"},
+    SDO + "identifier": {"en": "identifier", "fr": "identifiant"},
+    SDO + "codeRepository": {"en": "code repository", "fr": "dépôt de code"},
+    SDO + "programmingLanguage": {"en": "programming language", "fr": "langage"},
+}
+
+_KIND_ORDER = tuple(dict.fromkeys(KIND_TYPES.values()))
+
+
+def resource_kind(iri: str, types: list[str]) -> str:
+    """The kind of page for a resource with these ``types`` (``resource`` if none known)."""
+    kinds = {KIND_TYPES[t] for t in types if t in KIND_TYPES}
+    for kind in _KIND_ORDER:
+        if kind in kinds:
+            return kind
+    if iri.startswith(THESAURUS_NS):
+        return "concept"
+    if iri.startswith(ORG_NS):
+        return "datacentre"
+    return "resource"
+
+
+def href_for(iri: str, base: str) -> str | None:
+    """Where a page links a value: our page for our IRIs, ``/id?uri=`` for the thesaurus and
+    the organisations, the IRI itself for other web IRIs, None for the rest."""
+    page, hash_, fragment = iri.partition("#")
+    path = local_path(page, base)
+    if path:
+        return path + hash_ + fragment
+    if iri.startswith(THESAURUS_NS):
+        return "/concepts/" + iri.removeprefix(THESAURUS_NS)
+    if iri.startswith(ORG_NS):
+        return "/id?uri=" + iri
+    return link_target(iri)
+
+
+def _curie(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri.removeprefix(ns)}"
+    return iri
+
+
+def _property_label(store: Store, predicate: str, lang: str) -> str:
+    labels = dict(PROPERTY_LABELS.get(predicate, {}))
+    if not labels:
+        for row in store.select(load_query("property_labels"), {"p": ox.NamedNode(predicate)}):
+            labels.setdefault((row["label"].language or "").split("-")[0], row["label"].value)
+    return pick_label(labels, lang) or _curie(predicate)
+
+
+def _value(value: dict, base: str) -> dict:
+    if value["type"] == "literal":
+        return {"text": value["value"], "lang": value["lang"], "href": None, "iri": None}
+    text = value.get("label") or _curie(value["value"])
+    return {
+        "text": text,
+        "lang": None,
+        "href": href_for(value["value"], base),
+        "iri": value["value"],
+    }
+
+
+def resource_page(
+    store: Store,
+    iri: ox.NamedNode,
+    lang: str,
+    *,
+    base: str = DEFAULT_BASE,
+    triples: list[ox.Triple] | None = None,
+) -> dict | None:
+    """The page of ``iri`` in ``lang`` (None when the graph says nothing about it):
+    ``{iri, kind, title, summary, types, properties, related, record, jsonld}``.
+    ``triples``: the description of ``iri`` when the caller already has it."""
+    described = describe_resource(store, iri, lang)
+    if described is None:
+        return None
+    properties = []
+    for prop in described["properties"]:
+        predicate = prop["predicate"]
+        if predicate in (DCT + "title", DCT + "description"):
+            continue  # shown as the title and the summary
+        properties.append(
+            {
+                "predicate": predicate,
+                "curie": _curie(predicate),
+                "label": _property_label(store, predicate, lang),
+                "items": [_value(v, base) for v in prop["values"]],
+            }
+        )
+    properties.sort(key=lambda p: (p["label"].casefold(), p["predicate"]))
+    kind = resource_kind(iri.value, described["types"])
+    related = related_resources(store, iri, lang)
+    for link in related:
+        link["href"] = href_for(link["iri"], base)
+    title = shown(described["labels"], lang) or {"text": iri.value, "fallback": None}
+    return {
+        "iri": iri.value,
+        "lang": lang,
+        "kind": kind,
+        "title": title,
+        "summary": shown(described["descriptions"], lang),
+        "types": [{"iri": t, "curie": _curie(t)} for t in described["types"]],
+        "properties": properties,
+        "related": related,
+        "record": described["record"],
+        "jsonld": dataset_jsonld(store, iri, base, triples=triples) if kind == "dataset" else None,
+        "dataset": dataset_extras(store, iri, lang, base=base) if kind == "dataset" else None,
+    }

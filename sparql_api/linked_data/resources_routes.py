@@ -1,0 +1,46 @@
+"""``/api/resources``: one resource of the knowledge graph as JSON."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, jsonify, request
+
+from graph_loader.errors import StoreError
+from sparql_api.linked_data.resources import describe_resource
+from sparql_api.web.backend import get_backend
+from sparql_api.web.http_errors import ApiError, request_lang
+
+__all__ = ["bp", "resource_iri"]
+
+bp = Blueprint("resources", __name__)
+
+
+def resource_iri(base_iri: str, rid: str | None, iri: str | None) -> ox.NamedNode:
+    """The IRI asked for: ``<base>id/<rid>``, or ``iri`` as given; ApiError 400 if malformed."""
+    if rid is not None:
+        value = f"{base_iri}id/{rid}"
+    elif iri:
+        value = iri
+    else:
+        raise ApiError(400, "iri_missing")
+    try:
+        return ox.NamedNode(value)
+    except ValueError as exc:
+        raise ApiError(400, "bad_iri", value=value) from exc
+
+
+@bp.get("/api/resources", defaults={"rid": None})
+@bp.get("/api/resources/<path:rid>")
+def resource(rid: str | None) -> Response:
+    """The JSON description of one resource; 404 when the graph says nothing about it."""
+    backend = get_backend()
+    iri = resource_iri(backend.settings.base_iri, rid, request.args.get("iri"))
+    try:
+        description = describe_resource(backend.store, iri, request_lang())
+    except StoreError as exc:
+        raise ApiError(503, "store_unavailable") from exc
+    if description is None:
+        raise ApiError(404, "resource_not_found", iri=iri.value)
+    response = jsonify(description)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,0 +1,210 @@
+"""HTML pages: ``/`` (compartments), ``/compartments/<slug>``, ``/concepts/<slug>``, in fr/en.
+
+The language is ``?lang=`` (then remembered in the ``lang`` cookie), else the cookie, else
+Accept-Language. Errors raised by these views answer as HTML pages in that language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import quote, urlencode
+
+from flask import Blueprint, Response, g, redirect, render_template, request, url_for
+from werkzeug.datastructures import MultiDict
+
+from graph_loader.errors import StoreError
+from sparql_api.portal.dataset_page import notebook_link
+from sparql_api.portal.discovery import (
+    RECENT_SEARCH,
+    bbox_from_sides,
+    highlight,
+    home_extras,
+    map_config,
+    search_page,
+)
+from sparql_api.portal.pages import compartment_page, concept_page, home_page
+from sparql_api.portal.translations import catalogue, count_text, ui
+from sparql_api.search.concepts import concept_iri
+from sparql_api.search.concepts_routes import get_concept_index
+from sparql_api.web.backend import get_backend
+from sparql_api.web.http_errors import ApiError, request_lang
+from sparql_api.web.i18n import LANGUAGES, message, pick_lang
+
+__all__ = [
+    "bp",
+    "LANG_COOKIE",
+    "page_lang",
+    "PageNotFound",
+    "bilingual",
+    "interface",
+    "remember_lang",
+]
+
+bp = Blueprint("pages", __name__)
+
+LANG_COOKIE = "lang"
+COOKIE_SECONDS = 365 * 24 * 3600
+
+
+class PageNotFound(Exception):
+    """No compartment or concept for the slug asked."""
+
+    def __init__(self, slug: str):
+        super().__init__(slug)
+        self.slug = slug
+
+
+def page_lang() -> str:
+    """``?lang=`` if known, else the ``lang`` cookie, else the best of Accept-Language."""
+    for candidate in (request.args.get("lang"), request.cookies.get(LANG_COOKIE)):
+        if candidate in LANGUAGES:
+            return candidate
+    return pick_lang(None, request.accept_languages)
+
+
+def _resource_href(iri: str) -> str:
+    base = get_backend().settings.base_iri + "id/"
+    if iri.startswith(base):
+        return url_for("resources.resource", rid=iri.removeprefix(base))
+    return url_for("resources.resource") + "?iri=" + quote(iri, safe="")
+
+
+def remember_lang(response: Response) -> Response:
+    """Say the page's language, and remember an explicit ``?lang=`` in the cookie."""
+    lang = g.get("page_lang", "en")
+    response.headers["Content-Language"] = lang
+    response.vary.update(("Accept-Language", "Cookie"))
+    if request.args.get("lang") in LANGUAGES:
+        response.set_cookie(
+            LANG_COOKIE, lang, max_age=COOKIE_SECONDS, samesite="Lax", httponly=True
+        )
+    return response
+
+
+def interface() -> dict:
+    """What every page template gets: its language, the other one, the UI strings."""
+    lang = g.get("page_lang", "en")
+    return {
+        "lang": lang,
+        "other_lang": "fr" if lang == "en" else "en",
+        "t": catalogue(lang),
+        "ui": ui,
+        "count_text": count_text,
+    }
+
+
+def bilingual(blueprint: Blueprint, is_page: Callable[[], bool] | None = None) -> None:
+    """Give ``blueprint`` the pages' language: chosen per request (:func:`page_lang` for its
+    pages, :func:`~sparql_api.web.http_errors.request_lang` for its API routes when ``is_page``
+    tells them apart), remembered in the cookie, and the templates' :func:`interface`."""
+
+    def choose() -> None:
+        g.page_lang = page_lang() if is_page is None or is_page() else request_lang()
+
+    def after(response: Response) -> Response:
+        return remember_lang(response) if is_page is None or is_page() else response
+
+    blueprint.before_request(choose)
+    blueprint.after_request(after)
+    blueprint.context_processor(interface)
+
+
+bilingual(bp)
+
+
+@bp.app_template_global()
+def page_url(lang: str) -> str:
+    """The current page (with its query, so a search stays the same search) in ``lang``."""
+    pairs = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
+    return request.path + "?" + urlencode([*pairs, ("lang", lang)])
+
+
+def _page(template: str, status: int = 200, **context) -> tuple[str, int]:
+    return render_template(template, **context), status
+
+
+@bp.get("/")
+def home():
+    """The compartments as tiles."""
+    from sparql_api.search.routes import search_page as search_result
+
+    lang = g.page_lang
+    result = search_result(MultiDict(RECENT_SEARCH), lang)
+    extras = home_extras(result)
+    # an index not built yet (a store loaded before the index existed): count in the store
+    counts = extras["counts"] if result["total"] else None
+    page = home_page(get_backend().store, get_concept_index(), lang, counts)
+    page["recent"] = extras["recent"]
+    return _page("home.html", page=page)
+
+
+@bp.get("/compartments/<slug>")
+def compartment(slug: str):
+    """A compartment: introduction, sub-domains and variables, data centres."""
+    index = get_concept_index()
+    page = compartment_page(get_backend().store, index, slug, g.page_lang)
+    if page is None:
+        concept = index.concepts.get(concept_iri(slug))
+        if concept is not None and concept.in_thesaurus:  # a sub-domain or a variable
+            return redirect(url_for("pages.concept", slug=slug))
+        raise PageNotFound(slug)
+    return _page("compartment.html", page=page)
+
+
+@bp.get("/concepts/<slug>")
+def concept(slug: str):
+    """A concept of the GAIA thesaurus: hierarchy, labels, definition, mappings, datasets."""
+    page = concept_page(get_backend().store, get_concept_index(), slug, g.page_lang)
+    if page is None:
+        raise PageNotFound(slug)
+    for dataset in page["datasets"]:
+        dataset["href"] = _resource_href(dataset["iri"])
+    return _page("concept.html", page=page)
+
+
+@bp.get("/search")
+def search():
+    """Search results: hits, facet tree and flat facets, chips, sort, paging, a map."""
+    from sparql_api.search.routes import search_page as search_result
+
+    canonical = bbox_from_sides(request.args.to_dict(flat=False))
+    if canonical is not None:  # the area form without JavaScript: one bbox= in the URL
+        return redirect(url_for("pages.search") + "?" + urlencode(canonical), 303)
+    result = search_result(request.args, g.page_lang)
+    page = search_page(result, request.args.to_dict(flat=False), g.page_lang)
+    return _page("search.html", page=page, map_settings=map_settings())
+
+
+@bp.app_template_global()
+def map_settings() -> dict:
+    """The map script's settings: the configured tiles, else the shipped country outlines."""
+    basemap = url_for("static", filename="vendor/world-atlas/countries-110m.json")
+    return map_config(get_backend().settings.map_tiles, basemap)
+
+
+bp.add_app_template_filter(highlight, "highlight")
+
+
+@bp.app_template_global()
+def notebook_href(identifier: str, iri: str) -> str | None:
+    """The "open in a notebook" link: the configured VRE/JupyterHub URL for a dataset, else None."""
+    return notebook_link(get_backend().settings.notebook_url, identifier, iri)
+
+
+@bp.errorhandler(PageNotFound)
+def _not_found(exc: PageNotFound):
+    lang = g.get("page_lang", "en")
+    text = ui("not_found_text", lang, slug=exc.slug)
+    return _page("error.html", 404, title=ui("not_found_title", lang), text=text)
+
+
+@bp.errorhandler(ApiError)
+def _api_error(exc: ApiError):
+    lang = g.get("page_lang", "en")
+    text = message(exc.key, lang, **exc.params)
+    return _page("error.html", exc.status, title=ui("error_title", lang), text=text)
+
+
+@bp.errorhandler(StoreError)
+def _store_error(exc: StoreError):
+    return _api_error(ApiError(503, "store_unavailable"))

@@ -1,0 +1,82 @@
+"""Quality of records: ``/api/records/<kind>/<slug>/quality`` (JSON), ``/quality/<kind>/<slug>``
+and the ``/quality`` dashboard (HTML), in French and English."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, g, jsonify, render_template, request
+
+from graph_loader.errors import StoreError
+from sparql_api.portal.routes import bilingual
+from sparql_api.portal.translations import ui
+from sparql_api.quality.pages import record_payload, summary_payload
+from sparql_api.web.backend import get_backend
+from sparql_api.web.http_errors import ApiError, error_response, request_lang
+from sparql_api.web.i18n import message
+
+__all__ = ["bp"]
+
+bp = Blueprint("quality", __name__)
+
+
+def _store_and_base():
+    backend = get_backend()
+    try:
+        return backend.store, backend.settings.base_iri
+    except StoreError as exc:
+        raise ApiError(503, "store_unavailable") from exc
+
+
+@bp.get("/api/records/<kind>/<slug>/quality")
+def record_json(kind: str, slug: str) -> Response:
+    """A record's score, FAIR dimension scores, measures and problems, as JSON."""
+    lang = request_lang()
+    store, base = _store_and_base()
+    try:
+        payload = record_payload(store, base, kind, slug, lang)
+    except StoreError as exc:
+        raise ApiError(503, "store_unavailable") from exc
+    response = jsonify(payload)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Content-Language"] = lang
+    return response
+
+
+def _html(template: str, status: int = 200, **context) -> tuple[str, int]:
+    return render_template(template, **context), status
+
+
+@bp.get("/quality/<kind>/<slug>")
+def record_page(kind: str, slug: str):
+    """A record's quality as a page: score, dimensions, measures, what to fix."""
+    store, base = _store_and_base()
+    return _html("quality_record.html", page=record_payload(store, base, kind, slug, g.page_lang))
+
+
+@bp.get("/quality")
+def dashboard():
+    """Average quality per source and per data centre, with the most failed measures."""
+    store, base = _store_and_base()
+    return _html("quality.html", page=summary_payload(store, base, g.page_lang))
+
+
+def _is_page() -> bool:
+    return request.path.startswith("/quality")
+
+
+bilingual(bp, _is_page)
+
+
+@bp.errorhandler(ApiError)
+def _api_error(exc: ApiError):
+    if not _is_page():  # the API answers JSON, as the app's handler does
+        response = error_response(exc.status, exc.key, **exc.params)
+        response.headers.update(exc.headers)
+        return response
+    lang = g.get("page_lang", "en")
+    text = message(exc.key, lang, **exc.params)
+    return _html("error.html", exc.status, title=ui("error_title", lang), text=text)
+
+
+@bp.errorhandler(StoreError)
+def _store_error(exc: StoreError):
+    return _api_error(ApiError(503, "store_unavailable"))

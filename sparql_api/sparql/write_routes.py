@@ -1,0 +1,209 @@
+"""Writes and graph reads: ``POST /sparql/update`` and the Graph Store Protocol on
+``/sparql/graph`` (``?graph=<IRI>`` or ``?default``).
+
+Reading a graph is open to everyone; every write needs ``Authorization: Bearer <token>``
+with a token of ``Settings.admin_tokens`` (anonymous: 401).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, request
+
+from graph_loader.errors import QueryError, StoreError
+from sparql_api.core.roles import Role
+from sparql_api.sparql.graph_store import (
+    BODY_FORMATS,
+    BadBody,
+    graph_exists,
+    parse_body,
+    read_job,
+    write_update,
+)
+from sparql_api.sparql.negotiation import GRAPH_FORMATS, UnknownFormat, known_formats, negotiate
+from sparql_api.sparql.routes import (
+    CORS,
+    FORM,
+    UPDATE_BODY,
+    check_utf8,
+    guard,
+    request_role,
+    run_query,
+    single,
+    with_base,
+)
+from sparql_api.sparql.update_dataset import DatasetConflict, with_dataset
+from sparql_api.web.backend import get_backend
+from sparql_api.web.http_errors import ApiError
+
+__all__ = ["bp"]
+
+bp = Blueprint("sparql_write", __name__)
+
+MULTIPART = "multipart/form-data"
+WRITE_CORS = {**CORS, "Access-Control-Allow-Methods": "GET, HEAD, POST, PUT, DELETE, OPTIONS"}
+
+
+def _writer() -> Role:
+    role = request_role()
+    if not role.can_write:
+        error = ApiError(401, "unauthorized")
+        raise error.with_headers(WWW_Authenticate='Bearer realm="gaia-kg"')
+    return role
+
+
+def _write(update: str) -> None:
+    try:
+        get_backend().write(update)
+    except QueryError as exc:
+        raise ApiError(400, "update_syntax", detail=str(exc)) from exc
+    except StoreError as exc:
+        raise ApiError(503, "store_busy").with_headers(Retry_After="5") from exc
+
+
+@bp.route("/sparql/update", methods=["POST", "OPTIONS"])
+def update() -> Response:
+    """SPARQL 1.1 Update (form ``update=`` or ``application/sparql-update``), token only."""
+    if request.method == "OPTIONS":
+        return Response(status=204, headers={**CORS, "Access-Control-Allow-Methods": "POST"})
+    role = _writer()
+    check_utf8(request.query_string)
+    if request.mimetype == FORM:
+        check_utf8(request.get_data(cache=True))  # kept for the form parser
+        text = request.form.get("update")
+        params = request.values
+    elif request.mimetype == UPDATE_BODY:
+        try:
+            text = request.get_data().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ApiError(400, "query_encoding") from exc
+        params = request.args
+    else:
+        expected = f"{FORM} / {UPDATE_BODY}"
+        raise ApiError(415, "unsupported_media_type", value=request.mimetype, expected=expected)
+    if not text or not text.strip():
+        raise ApiError(400, "update_missing")
+    single(params, "update")
+    guard(text, role, get_backend().settings)
+    try:
+        text = with_dataset(
+            text,
+            _graph_iris(params, "using-graph-uri"),
+            _graph_iris(params, "using-named-graph-uri"),
+        )
+    except DatasetConflict as exc:
+        raise ApiError(400, "update_dataset_conflict") from exc
+    _write(with_base(text))
+    return Response(status=204, headers=CORS)
+
+
+def _direct(url: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(url)
+    except ValueError as exc:
+        raise ApiError(400, "bad_graph_iri", value=url) from exc
+
+
+def _graph_iris(params, name: str) -> list[str]:
+    values = params.getlist(name)
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError as exc:
+            raise ApiError(400, "bad_graph_iri", value=value) from exc
+    return values
+
+
+def _target(create: bool = False) -> ox.NamedNode | None:
+    """The graph named by ``?graph=`` (None for ``?default``); 400 unless exactly one."""
+    graph, default = request.args.get("graph"), "default" in request.args
+    if create and graph is None and not default:
+        # a POST naming no graph creates one (Graph Store Protocol §5.5): a fresh IRI under
+        # this endpoint, answered 201 with its Location
+        return ox.NamedNode(f"{request.base_url.rstrip('/')}/{uuid.uuid4().hex}")
+    if (graph is None) == (not default):
+        raise ApiError(400, "graph_target")
+    if graph is None:
+        return None
+    try:
+        return ox.NamedNode(graph)
+    except ValueError as exc:
+        raise ApiError(400, "bad_graph_iri", value=graph) from exc
+
+
+GSP_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"]
+
+
+@bp.route("/sparql/graph", methods=GSP_METHODS)
+@bp.route("/sparql/graph/<name>", methods=GSP_METHODS)
+def graph(name: str | None = None) -> Response:
+    """The Graph Store Protocol: read a graph (anyone), replace/add/delete (token).
+
+    Graphs are named by ``?graph=<IRI>`` (indirect identification) or, for the graphs a POST
+    created here, by their own IRI ``/sparql/graph/<name>`` (direct identification).
+    """
+    if request.method == "OPTIONS":
+        return Response(status=204, headers=WRITE_CORS)
+    direct = _direct(request.base_url) if name is not None else None
+    if request.method in ("GET", "HEAD"):
+        return _read(direct or _target())
+    _writer()
+    created = request.method == "POST" and direct is None and not request.args
+    target = direct or _target(create=request.method == "POST")
+    existed = False if created else True if target is None else _exists(target)
+    if request.method == "DELETE":
+        if not existed:
+            raise ApiError(404, "graph_not_found", iri=target.value)
+        _write(write_update("DELETE", target, []))
+        return Response(status=204, headers=WRITE_CORS)
+    base = target.value if target is not None else request.base_url
+    if request.mimetype == MULTIPART and request.method == "POST":
+        # several RDF documents in one POST (Graph Store Protocol §5.5), each with its type
+        parts = [(part.read(), part.mimetype) for part in request.files.values()]
+    else:
+        parts = [(request.get_data(), request.mimetype)]
+    triples = []
+    for body, media in parts:
+        if media not in BODY_FORMATS:
+            expected = ", ".join(BODY_FORMATS)
+            raise ApiError(415, "unsupported_media_type", value=media, expected=expected)
+        try:
+            triples += parse_body(body, media, base)
+        except BadBody as exc:
+            raise ApiError(400, "bad_rdf", media=media, detail=str(exc)) from exc
+    text = write_update(request.method, target, triples)
+    if text:
+        _write(text)
+    response = Response(status=204 if existed else 201, headers=WRITE_CORS)
+    if created:
+        response.headers["Location"] = target.value
+    return response
+
+
+def _exists(target: ox.NamedNode) -> bool:
+    try:
+        return graph_exists(get_backend().store, target)
+    except StoreError as exc:
+        raise ApiError(503, "store_unavailable") from exc
+
+
+def _read(target: ox.NamedNode | None) -> Response:
+    backend = get_backend()
+    try:
+        formats = negotiate(request.accept_mimetypes, request.args.get("format"))
+    except UnknownFormat as exc:
+        raise ApiError(400, "unknown_format", value=str(exc), known=known_formats()) from exc
+    if formats.graph is None:
+        available = ", ".join(media for media, _ in GRAPH_FORMATS.values())
+        raise ApiError(406, "not_acceptable", kind="graph", available=available)
+    role = request_role()
+    if target is not None and not _exists(target):
+        raise ApiError(404, "graph_not_found", iri=target.value)
+    output = run_query(backend, read_job(target, formats.graph, backend.settings.row_cap), role)
+    response = Response(output.body, mimetype=output.media_type, headers=WRITE_CORS)
+    response.headers["X-GAIA-Truncated"] = "true" if output.truncated else "false"
+    response.headers["X-GAIA-Row-Cap"] = str(output.row_cap)
+    response.headers["Vary"] = "Accept"
+    return response

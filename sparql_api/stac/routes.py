@@ -1,0 +1,140 @@
+"""``/stac``: a STAC API (core, collections, item-search) over the datasets with a footprint."""
+
+from __future__ import annotations
+
+import threading
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from graph_loader.errors import InputError, StoreError
+from graph_loader.jsonsafe import check_json_depth
+from sparql_api.stac.api import (
+    CONFORMANCE,
+    StacError,
+    collection_json,
+    item_json,
+    landing_page,
+    load_collections,
+    record_signature,
+)
+from sparql_api.stac.search import SearchParams, box_matches, period_matches, search
+from sparql_api.web.backend import get_backend
+from sparql_api.web.http_errors import ApiError, request_lang
+
+__all__ = ["bp"]
+
+bp = Blueprint("stac", __name__)
+
+#: app extension holding the collections and the signature they were built at
+CACHE = "gaia_kg_stac"
+
+
+def _root() -> str:
+    return request.host_url.rstrip("/") + "/stac"
+
+
+def _json(payload: dict, media: str = "application/json") -> Response:
+    response = jsonify(payload)
+    response.mimetype = media
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _collections() -> dict:
+    """The collections, rebuilt when the record graphs changed (checked on each request)."""
+    cache = current_app.extensions.setdefault(CACHE, {"lock": threading.Lock()})
+    store = get_backend().store
+    try:
+        signature = record_signature(store)
+        with cache["lock"]:
+            if cache.get("signature") != signature:
+                cache["collections"] = load_collections(store)
+                cache["signature"] = signature
+            return cache["collections"]
+    except StoreError as exc:
+        raise ApiError(503, "store_unavailable") from exc
+
+
+def _params(args) -> SearchParams:
+    try:
+        return SearchParams.from_mapping(args)
+    except StacError as exc:
+        raise ApiError(400, exc.key, **exc.params) from exc
+
+
+@bp.get("/stac")
+def landing() -> Response:
+    return _json(landing_page(_root()))
+
+
+@bp.get("/stac/conformance")
+def conformance() -> Response:
+    return _json({"conformsTo": CONFORMANCE})
+
+
+@bp.get("/stac/collections")
+def collections() -> Response:
+    """Every collection, or those whose footprint and period match ``bbox`` and ``datetime``."""
+    params = _params(request.args)
+    root, lang = _root(), request_lang()
+    found = [
+        collection_json(c, root, lang)
+        for c in _collections().values()
+        if box_matches(params.bbox, c.bbox) and period_matches(params.datetime, c)
+    ]
+    links = [
+        {"rel": "self", "href": root + "/collections", "type": "application/json"},
+        {"rel": "root", "href": root, "type": "application/json"},
+    ]
+    return _json(
+        {
+            "collections": found,
+            "links": links,
+            "numberMatched": len(found),
+            "numberReturned": len(found),
+        }
+    )
+
+
+def _collection(cid: str):
+    found = _collections().get(cid)
+    if found is None:
+        raise ApiError(404, "stac_not_found", value=cid)
+    return found
+
+
+@bp.get("/stac/collections/<cid>")
+def collection(cid: str) -> Response:
+    return _json(collection_json(_collection(cid), _root(), request_lang()))
+
+
+@bp.get("/stac/collections/<cid>/items")
+def items(cid: str) -> Response:
+    c = _collection(cid)
+    params = _params({**request.args.to_dict(), "collections": cid})
+    return _json(search({cid: c}, params, _root()), "application/geo+json")
+
+
+@bp.get("/stac/collections/<cid>/items/<iid>")
+def item(cid: str, iid: str) -> Response:
+    for candidate in _collection(cid).items:
+        if candidate["iri"].rstrip("/").rsplit("/", 1)[-1] == iid:
+            return _json(item_json(candidate, _root(), request_lang()), "application/geo+json")
+    raise ApiError(404, "stac_not_found", value=f"{cid}/{iid}")
+
+
+@bp.route("/stac/search", methods=["GET", "POST"])
+def item_search() -> Response:
+    """Items by bbox, datetime, collections, ids; GET arguments or a POST JSON body."""
+    if request.method == "POST":
+        try:
+            check_json_depth(request.get_data())
+        except InputError as exc:  # deeper than any search: refused before decoding
+            raise ApiError(400, "stac_bad_body") from exc
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            raise ApiError(400, "stac_bad_body")
+        params, post = _params(body), True
+    else:
+        params, post = _params(request.args), False
+    return _json(search(_collections(), params, _root(), post=post), "application/geo+json")

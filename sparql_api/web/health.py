@@ -1,0 +1,52 @@
+"""``/health``: is the store readable, and how much does it hold."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, Response, jsonify
+
+from graph_loader import __version__
+from graph_loader.store import Store
+from graph_loader.terms import RECORD_GRAPH
+from sparql_api.core.rq import load_query
+from sparql_api.web.backend import get_backend
+from sparql_api.web.http_errors import request_lang
+from sparql_api.web.i18n import message
+
+__all__ = ["bp", "store_status"]
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("health", __name__)
+
+
+def store_status(store: Store) -> dict:
+    """Backend name, number of triples and of record graphs of ``store``."""
+    rows = store.select(load_query("record_count"), {"recordGraph": RECORD_GRAPH})
+    return {
+        "backend": store.backend,
+        "triples": store.triple_count(),
+        "records": int(rows[0]["n"].value),
+    }
+
+
+@bp.get("/health")
+def health() -> Response:
+    """200 with the store's figures, or 503 when the store cannot be read."""
+    try:
+        body = {"status": "ok", "version": __version__, "store": store_status(get_backend().store)}
+        status = 200
+    except Exception as exc:  # any failure to read the store means "unavailable"
+        log.warning("health check failed: %s", exc)
+        lang = request_lang()
+        body = {
+            "status": "unavailable",
+            "version": __version__,
+            "message": message("store_unavailable", lang),
+            "lang": lang,
+        }
+        status = 503
+    response = jsonify(body)
+    response.status_code = status
+    return response

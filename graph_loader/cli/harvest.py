@@ -10,8 +10,8 @@ from collections import Counter
 
 import click
 
-from .cli import _fail, _open, _settings, lang_option, refresh_index, store_option
-from .errors import GaiaKGError
+from ..errors import GaiaKGError
+from ._common import _fail, _open, _settings, lang_option, refresh_index, store_option
 
 __all__ = ["harvest", "sources"]
 
@@ -72,7 +72,7 @@ _WORDS = {
 
 
 def _declared(sources_file):
-    from .harvest_config import read_sources, sources_path
+    from ..harvest_config import read_sources, sources_path
 
     return read_sources(sources_path(sources_file))
 
@@ -110,8 +110,8 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
     are reported and skipped; unchanged ones are not rewritten; records gone upstream are
     withdrawn. An interrupted harvest resumes where it stopped.
     """
-    from .bootstrap import initialise
-    from .harvest import harvest as run_harvest
+    from ..bootstrap import initialise
+    from ..harvest import harvest as run_harvest
 
     settings = _settings(store_spec, base_iri=base_iri)
     reports = []
@@ -139,11 +139,11 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
                 reports.append(report)
                 if not as_json:
                     _print(report, lang)
-            from .derived import inference_stale
+            from ..derived import inference_stale
 
             # records written by an earlier run killed before inference count too
             if infer and (any(r.changed for r in reports) or inference_stale(store)):
-                from .inference import rebuild_inference
+                from ..inference import rebuild_inference
 
                 summary = str(rebuild_inference(store))
                 if not as_json:
@@ -154,7 +154,7 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
             bumped = [r for r in reports if r.bumped]
             previous = bumped[0].generation_before if bumped else None
             if not bumped:
-                from .derived import store_generation
+                from ..derived import store_generation
 
                 previous = store_generation(store)
             with contextlib.redirect_stdout(sys.stderr if as_json else sys.stdout):
@@ -232,7 +232,7 @@ def _print(report, lang: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def sources(sources_file, store_spec, lang, as_json):
     """List the declared sources with the state of their last harvest."""
-    from .harvest_status import sources_status
+    from ..harvest_status import sources_status
 
     try:
         declared = _declared(sources_file)

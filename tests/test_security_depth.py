@@ -137,8 +137,8 @@ def test_long_operator_chains_are_refused_before_the_engine():
 def test_every_converter_refuses_a_document_nested_beyond_reason_by_name(tmp_path):
     """Whatever converter takes a deeply nested JSON document (Project Open Data here, which
     reads JSON itself), the load names the file and goes on with the good ones."""
+    from graph_loader.backends import open_store
     from graph_loader.pipeline import load_paths
-    from graph_loader.store import open_store
 
     depth = 5000
     deep = (

@@ -9,9 +9,10 @@ import sys
 
 import click
 
+from ..backends import open_store
 from ..config import Settings
 from ..errors import GaiaKGError, IndexBusyError
-from ..store import Store, open_store
+from ..store import Store
 
 __all__ = [
     "store_option",

@@ -29,11 +29,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from graph_loader.backends import open_store  # noqa: E402
 from graph_loader.bootstrap import initialise  # noqa: E402
 from graph_loader.config import DEFAULT_BASE  # noqa: E402
 from graph_loader.errors import InputError  # noqa: E402
 from graph_loader.pipeline import load_paths  # noqa: E402
-from graph_loader.store import open_store  # noqa: E402
 from graph_loader.vocab import load_vocabulary  # noqa: E402
 
 __all__ = ["Row", "run", "main"]

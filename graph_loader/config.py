@@ -43,7 +43,7 @@ class Settings:
     """Everything a gaia-kg process needs to know.
 
     ``store`` is a folder (embedded pyoxigraph store), ``:memory:``, or the ``http(s)://``
-    URL of a remote SPARQL 1.1 server (see :func:`graph_loader.store.open_store`).
+    URL of a remote SPARQL 1.1 server (see :func:`graph_loader.backends.open_store`).
     """
 
     store: str = DEFAULT_STORE

@@ -6,7 +6,7 @@ the ontology only: a few hundred triples, a fraction of a second) and keeps what
 apply to instance data: super-classes, super-properties, inverses, symmetric and transitive
 properties, property chains.
 
->>> from graph_loader.store import open_store
+>>> from graph_loader.backends import open_store
 >>> from graph_loader.terms import gaia
 >>> store = open_store(":memory:")
 >>> load_ontology(store) > 200

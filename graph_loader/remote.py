@@ -47,22 +47,6 @@ class RemoteStore(Store):
         self.timeout = timeout
         self.credentials = credentials
 
-    @classmethod
-    def from_url(cls, url: str, *, update_endpoint=None, gsp_endpoint=None, **options):
-        """An oxigraph-style server at ``url`` (``/query``, ``/update``, ``/store``), a query
-        endpoint URL with explicit ``update_endpoint`` / ``gsp_endpoint``, or a Virtuoso
-        server (:mod:`graph_loader.virtuoso`): ``virtuoso+http://host:8890``, or its
-        ``http://host:8890/sparql`` endpoint (recognised by its ``Server`` header)."""
-        from .virtuoso import VirtuosoStore, is_virtuoso_url
-
-        base = url.rstrip("/")
-        if is_virtuoso_url(url) or (not update_endpoint and _answers_as_virtuoso(base)):
-            return VirtuosoStore.from_spec(url, **options)
-        if update_endpoint:
-            return cls(url, update_endpoint, gsp_endpoint, **options)
-        options.pop("read_only", None)
-        return cls(base + "/query", base + "/update", gsp_endpoint or base + "/store", **options)
-
     def __repr__(self) -> str:
         return f"RemoteStore({self.query_url!r})"
 
@@ -159,21 +143,6 @@ class RemoteStore(Store):
         rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
         return ox.serialize(quads, format=fmt)
-
-
-def _answers_as_virtuoso(url: str) -> bool:
-    """Whether ``url`` is a ``/sparql`` endpoint served by Virtuoso (one probe request)."""
-    if not url.endswith(("/sparql", "/sparql-auth")):
-        return False
-    request = urllib.request.Request(url + "?query=ASK%7B%7D", method="GET")
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
-            server = response.headers.get("Server", "")
-    except urllib.error.HTTPError as exc:
-        server = exc.headers.get("Server", "")
-    except OSError as exc:
-        raise StoreError(f"{url}: {exc}") from exc
-    return server.startswith("Virtuoso")
 
 
 def _message(exc: Exception) -> str:

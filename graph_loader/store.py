@@ -5,7 +5,7 @@ or in memory for tests) and :class:`graph_loader.remote.RemoteStore` talks to an
 server through the Query, Update and Graph Store protocols. Both return pyoxigraph result
 objects, so callers never care which one they hold.
 
->>> store = open_store(":memory:")
+>>> store = EmbeddedStore(None)
 >>> store.triple_count()
 0
 """
@@ -23,7 +23,7 @@ from .errors import QueryError, StoreError
 from .sparql_text import bind
 from .terms import CONTENT_HASH, RECORD_GRAPH
 
-__all__ = ["Store", "EmbeddedStore", "GraphWrite", "open_store", "Bindings", "QueryResult"]
+__all__ = ["Store", "EmbeddedStore", "GraphWrite", "Bindings", "QueryResult"]
 
 Bindings = Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -246,19 +246,3 @@ class EmbeddedStore(Store):
     def close(self):
         if self.path is not None and not self.read_only:  # a read-only store cannot flush
             self._store.flush()
-
-
-def open_store(spec: str, **options) -> Store:
-    """Open a store from its spec: ``:memory:``, a folder path, or an ``http(s)://`` URL.
-
-    A URL names a remote SPARQL 1.1 server; with an oxigraph-style base URL
-    (``http://host:7878``) the endpoints are ``/query``, ``/update`` and ``/store``, and
-    ``update_endpoint`` / ``gsp_endpoint`` override them (see :mod:`graph_loader.remote`).
-    """
-    if spec == ":memory:":
-        return EmbeddedStore(None)
-    if spec.startswith(("http://", "https://", "virtuoso+http://", "virtuoso+https://")):
-        from .remote import RemoteStore
-
-        return RemoteStore.from_url(spec, **options)
-    return EmbeddedStore(spec, read_only=options.get("read_only", False))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from virtuoso_support import virtuoso_server  # noqa: F401 - session fixture, skips if absent
 
-from graph_loader.remote import RemoteStore
+from graph_loader.backends import remote_store
 from graph_loader.store import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,11 +77,11 @@ def any_store(request):
         store = EmbeddedStore(None)
     elif request.param == "remote":
         url = request.getfixturevalue("oxigraph_server")
-        store = RemoteStore.from_url(url)
+        store = remote_store(url)
         store.update("DROP ALL")
     else:
         url = request.getfixturevalue("virtuoso_server")
-        store = RemoteStore.from_url("virtuoso+" + url)
+        store = remote_store("virtuoso+" + url)
         store.clear()
     yield store
     store.close()

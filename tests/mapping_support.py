@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from graph_loader.backends import open_store
 from graph_loader.pipeline import load_paths
-from graph_loader.store import open_store
 
 HERE = Path(__file__).resolve().parent
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"

@@ -8,8 +8,8 @@ from http_support import RECORD_GRAPH, fill
 from test_http_resources import iagos
 from test_http_sparql import CONSTRUCT_FR, EXPECTED_ROWS, EXPECTED_TRIPLES, SELECT_FR, rows_of
 
+from graph_loader.backends import remote_store
 from graph_loader.config import Settings
-from graph_loader.remote import RemoteStore
 from sparql_api import create_app
 
 pytestmark = pytest.mark.remote
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.remote
 
 @pytest.fixture
 def client(oxigraph_server):
-    store = RemoteStore.from_url(oxigraph_server)
+    store = remote_store(oxigraph_server)
     store.update("DROP ALL")
     fill(store)
     app = create_app(Settings(store=oxigraph_server))
@@ -61,7 +61,7 @@ def test_resource_and_health_through_a_remote_store(client):
 
 
 def test_writes_with_a_token_go_to_the_remote_store(oxigraph_server):
-    store = RemoteStore.from_url(oxigraph_server)
+    store = remote_store(oxigraph_server)
     store.update("DROP ALL")
     app = create_app(Settings(store=oxigraph_server, admin_tokens=("tok",)))
     auth = {"Authorization": "Bearer tok"}

@@ -9,10 +9,11 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from graph_loader.backends import open_store
 from graph_loader.errors import StoreError
 from graph_loader.inference import InferenceReport, load_ontology, rebuild_inference
 from graph_loader.ontology import read_schema
-from graph_loader.store import Store, open_store
+from graph_loader.store import Store
 from graph_loader.terms import GRAPHS_NS, INFERENCE_GRAPH, THESAURUS_GRAPH
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "inference"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from mapping_support import BASE
 
+from graph_loader.backends import open_store
 from graph_loader.pipeline import load_paths
 from graph_loader.records import record_graph_iri, source_resource
-from graph_loader.store import open_store
 from graph_loader.vocab import vocabulary_graph
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"

@@ -9,10 +9,10 @@ from mapping_support import BASE, CORPORA, as_graph
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from graph_loader.backends import open_store
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import cf_standard_names
-from graph_loader.store import open_store
 from graph_loader.vocab import load_vocabulary
 
 TABLE = b"""<?xml version="1.0"?>

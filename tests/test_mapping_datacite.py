@@ -9,12 +9,12 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from graph_loader.backends import open_store
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import datacite_json, datacite_xml
 from graph_loader.pipeline import load_paths
 from graph_loader.records import RECORD_KINDS
-from graph_loader.store import open_store
 from graph_loader.validate import load_shapes
 
 HERE = Path(__file__).resolve().parent

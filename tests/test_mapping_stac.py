@@ -11,12 +11,12 @@ from mapping_support import BASE, CORPORA, HERE, as_graph, corpus
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from graph_loader.backends import open_store
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.iri import resource_iri
 from graph_loader.mappings import stac
 from graph_loader.pipeline import load_paths
-from graph_loader.store import open_store
 from graph_loader.validate import load_shapes, validate
 
 DCAT = "http://www.w3.org/ns/dcat#"

@@ -11,11 +11,11 @@ from mapping_support import BASE, CORPORA, HERE, as_graph, assert_case, cases, c
 from rdflib import Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from graph_loader.backends import open_store
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import cdl, ncml, thredds
 from graph_loader.pipeline import collect_files, load_paths
-from graph_loader.store import open_store
 from graph_loader.validate import load_shapes
 
 DCAT = "http://www.w3.org/ns/dcat#"

@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from graph_loader.bootstrap import initialise
-from graph_loader.cli import main  # registers the quality group (graph_loader/quality_cli.py)
 from graph_loader.paths import demo_dir
 from graph_loader.pipeline import load_paths
 from graph_loader.store import EmbeddedStore
+from sparql_api.cli import main
 
 BASE = "https://data.gaia-data.fr/"
 ARGO = BASE + "id/dataset/argo-biogeochemical"

@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 from http_support import app_over, fixture_store
 
-from graph_loader.cli import main
 from graph_loader.errors import InputError
 from graph_loader.formats import read_document
 from graph_loader.mappings import datacite_json, jsonld
@@ -18,6 +17,7 @@ from graph_loader.pipeline import load_paths
 from graph_loader.sources.dcat import _jsonld_links
 from graph_loader.sparql_guard import MAX_DEPTH
 from graph_loader.store import EmbeddedStore
+from sparql_api.cli import main
 
 TOKEN = "s3cret-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -137,8 +137,8 @@ def test_long_operator_chains_are_refused_before_the_engine():
 def test_every_converter_refuses_a_document_nested_beyond_reason_by_name(tmp_path):
     """Whatever converter takes a deeply nested JSON document (Project Open Data here, which
     reads JSON itself), the load names the file and goes on with the good ones."""
+    from graph_loader.backends import open_store
     from graph_loader.pipeline import load_paths
-    from graph_loader.store import open_store
 
     depth = 5000
     deep = (

@@ -15,9 +15,10 @@ from test_http_sparql import SELECT_FR, rows_of
 from test_virtuoso_suite import client  # noqa: F401
 from virtuoso_support import VirtuosoServer, skip_without_virtuoso, virtuoso_server  # noqa: F401
 
+from graph_loader.backends import open_store, remote_store
 from graph_loader.errors import QueryError, QueryTimeout, StoreError
 from graph_loader.remote import RemoteStore
-from graph_loader.store import GraphWrite, open_store
+from graph_loader.store import GraphWrite
 from graph_loader.virtuoso import VirtuosoStore
 
 pytestmark = pytest.mark.remote
@@ -131,7 +132,7 @@ def test_a_long_query_is_stopped_within_its_limit(vstore):
 
 def test_credentials_use_digest_authentication(virtuoso_server):  # noqa: F811
     host = virtuoso_server.removeprefix("http://")
-    store = RemoteStore.from_url(f"virtuoso+http://dba:dba@{host}/sparql")
+    store = remote_store(f"virtuoso+http://dba:dba@{host}/sparql")
     assert (store.query_url, store.gsp_url) == (
         virtuoso_server + "/sparql-auth",
         virtuoso_server + "/sparql-graph-crud-auth",
@@ -141,7 +142,7 @@ def test_credentials_use_digest_authentication(virtuoso_server):  # noqa: F811
     store.drop_graphs([G])
     assert store.named_graphs() == []
     store.close()
-    wrong = RemoteStore.from_url(f"virtuoso+http://dba:wrong@{host}")
+    wrong = remote_store(f"virtuoso+http://dba:wrong@{host}")
     with pytest.raises(StoreError, match="HTTP 401"):
         wrong.write_graphs([GraphWrite(G, [ox.Triple(S, P, ox.Literal("x"))])])
     wrong.close()

@@ -238,9 +238,9 @@ def virtuoso_server(request, tmp_path_factory):
 @pytest.fixture
 def virtuoso_store(virtuoso_server):
     """An empty :class:`~graph_loader.remote.RemoteStore` on the Virtuoso server."""
-    from graph_loader.remote import RemoteStore
+    from graph_loader.backends import remote_store
 
-    store = RemoteStore.from_url(virtuoso_server + "/sparql")
+    store = remote_store(virtuoso_server + "/sparql")
     store.clear()
     yield store
     store.close()

@@ -8,8 +8,9 @@ import threading
 from functools import partial
 from pathlib import Path
 
+from graph_loader.backends import open_store
 from graph_loader.config import Settings
-from graph_loader.store import EmbeddedStore, Store, open_store
+from graph_loader.store import EmbeddedStore, Store
 from sparql_api.core.execute import QueryJob, QueryOutput
 from sparql_api.core.pool import FixedReader, QueryPool, SnapshotReader
 from sparql_api.core.roles import Role, RoleGate, anonymous

@@ -130,7 +130,7 @@ def test_gaia_kg_mcp_over_stdio_on_a_disk_store(tmp_path):
     del store
     params = StdioServerParameters(
         command=sys.executable,
-        args=["-c", "from graph_loader.cli import main; main()", "mcp", "--store", str(path)],
+        args=["-c", "from sparql_api.cli import main; main()", "mcp", "--store", str(path)],
         env={"GAIA_KG_QUERY_WORKERS": "1"},
     )
 

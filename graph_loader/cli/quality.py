@@ -6,8 +6,8 @@ import json
 
 import click
 
-from .cli import _fail, _open, _settings, lang_option, store_option
-from .errors import GaiaKGError
+from ..errors import GaiaKGError
+from ._common import _fail, _open, _settings, lang_option, store_option
 
 __all__ = ["quality"]
 
@@ -59,7 +59,7 @@ def _with_store(store_spec, read):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def show(iri, store_spec, lang, as_json):
     """One record's score, FAIR dimensions and what to fix (IRI of a resource)."""
-    from .quality import record_quality
+    from ..quality import record_quality
 
     found = _with_store(store_spec, lambda store: record_quality(store, iri, lang))
     if found is None:
@@ -85,7 +85,7 @@ def show(iri, store_spec, lang, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def report(store_spec, lang, as_json):
     """Mean scores per source and per data centre, with their most failed measures."""
-    from .quality import quality_summary
+    from ..quality import quality_summary
 
     summary = _with_store(store_spec, lambda store: quality_summary(store, lang))
     if as_json:
@@ -111,7 +111,7 @@ def report(store_spec, lang, as_json):
 @lang_option
 def rescore(store_spec, lang):
     """(Re)compute the measurements of every record graph already in the store."""
-    from .quality import score_store
+    from ..quality import score_store
 
     changed = _with_store(store_spec, score_store)
     click.echo(_word("rescored", lang, n=changed))

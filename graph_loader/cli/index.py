@@ -6,9 +6,8 @@ import json
 
 import click
 
-from .cli import _fail, _settings, index_progress, lang_option, store_option
-from .errors import GaiaKGError
-from .store import open_store
+from ..errors import GaiaKGError
+from ._common import _fail, _read_store, _settings, index_progress, lang_option, store_option
 
 __all__ = ["index"]
 
@@ -33,14 +32,6 @@ _STATS = {
 }
 
 
-def _read_store(settings):
-    if settings.is_remote:
-        return open_store(settings.store, timeout=settings.query_timeout)
-    if settings.store == ":memory:":
-        raise click.ClickException("an in-memory store has no index to rebuild")
-    return open_store(str(settings.store_path()), read_only=True)
-
-
 @index.command()
 @store_option
 @index_option
@@ -48,8 +39,8 @@ def _read_store(settings):
 @lang_option
 def rebuild(store_spec, index_path, threads, lang):
     """Rebuild the whole index from the store (searches keep the old one until the end)."""
-    from .index import SearchIndex
-    from .index import rebuild as rebuild_index
+    from ..index import SearchIndex
+    from ..index import rebuild as rebuild_index
 
     settings = _settings(store_spec, index=index_path)
     progress = index_progress(lang)
@@ -70,7 +61,7 @@ def rebuild(store_spec, index_path, threads, lang):
 @lang_option
 def stats(store_spec, index_path, as_json, lang):
     """Documents per type, size and date of the index."""
-    from .index import SearchIndex, index_stats
+    from ..index import SearchIndex, index_stats
 
     settings = _settings(store_spec, index=index_path)
     path = settings.index_path()

@@ -6,8 +6,8 @@ import json
 
 import click
 
-from .cli import _fail, _open, _progress, _settings, lang_option, store_option
-from .errors import GaiaKGError
+from ..errors import GaiaKGError
+from ._common import _fail, _open, _progress, _settings, lang_option, store_option
 
 __all__ = ["vocab"]
 
@@ -34,7 +34,7 @@ vocab = click.Group("vocab", help="External SKOS vocabularies and thesaurus stat
 @lang_option
 def load(file, name, store_spec, lang):
     """Load any SKOS FILE into its own named graph, with its SKOS closure (replaces it)."""
-    from .vocab import load_vocabulary
+    from ..vocab import load_vocabulary
 
     try:
         with _open(_settings(store_spec)) as store:
@@ -54,7 +54,7 @@ def load(file, name, store_spec, lang):
 @click.option("--skosify", "check", is_flag=True, help="Also run skosify's checks.")
 def stats(vocabulary, store_spec, lang, as_json, check):
     """Concepts per level and per top concept, labels and definitions per language."""
-    from .vocab import graph_skosify_warnings, vocabulary_stats
+    from ..vocab import graph_skosify_warnings, vocabulary_stats
 
     try:
         with _open(_settings(store_spec)) as store:

@@ -10,8 +10,8 @@ from collections import Counter
 
 import click
 
-from .cli import _fail, _open, _settings, lang_option, refresh_index, store_option
-from .errors import GaiaKGError
+from ..errors import GaiaKGError
+from ._common import _fail, _open, _settings, lang_option, refresh_index, store_option
 
 __all__ = ["harvest", "sources"]
 
@@ -72,7 +72,7 @@ _WORDS = {
 
 
 def _declared(sources_file):
-    from .harvest_config import read_sources, sources_path
+    from ..harvest_config import read_sources, sources_path
 
     return read_sources(sources_path(sources_file))
 
@@ -110,22 +110,14 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
     are reported and skipped; unchanged ones are not rewritten; records gone upstream are
     withdrawn. An interrupted harvest resumes where it stopped.
     """
-    from .bootstrap import initialise
-    from .harvest import harvest as run_harvest
+    from ..bootstrap import initialise
+    from ..harvest import harvest as run_harvest
 
     settings = _settings(store_spec, base_iri=base_iri)
     reports = []
     try:
         declared = _declared(sources_file)
-        chosen = list(declared) if every else list(names)
-        if not chosen:
-            raise click.UsageError("name a source or give --all: " + ", ".join(declared))
-        unknown = [n for n in chosen if n not in declared]
-        if unknown:
-            raise click.UsageError(
-                f"unknown source(s) / source(s) inconnue(s): {', '.join(unknown)}; "
-                f"declared / déclarées: {', '.join(declared)}"
-            )
+        chosen = _chosen(declared, names, every)
         with _open(settings) as store:
             for line in initialise(store, infer=False, quiet=True):
                 click.echo(line)
@@ -139,26 +131,7 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
                 reports.append(report)
                 if not as_json:
                     _print(report, lang)
-            from .derived import inference_stale
-
-            # records written by an earlier run killed before inference count too
-            if infer and (any(r.changed for r in reports) or inference_stale(store)):
-                from .inference import rebuild_inference
-
-                summary = str(rebuild_inference(store))
-                if not as_json:
-                    click.echo(summary)
-            written = [iri for r in reports for iri in r.written]
-            removed = [iri for r in reports for iri in r.removed]
-            # the store generation before the first write of these runs
-            bumped = [r for r in reports if r.bumped]
-            previous = bumped[0].generation_before if bumped else None
-            if not bumped:
-                from .derived import store_generation
-
-                previous = store_generation(store)
-            with contextlib.redirect_stdout(sys.stderr if as_json else sys.stdout):
-                refresh_index(settings, store, written, removed, lang, previous=previous)
+            _after_harvest(settings, store, reports, lang, infer=infer, as_json=as_json)
     except GaiaKGError as exc:
         _fail(exc)
     if as_json:
@@ -232,7 +205,7 @@ def _print(report, lang: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def sources(sources_file, store_spec, lang, as_json):
     """List the declared sources with the state of their last harvest."""
-    from .harvest_status import sources_status
+    from ..harvest_status import sources_status
 
     try:
         declared = _declared(sources_file)
@@ -254,3 +227,41 @@ def sources(sources_file, store_spec, lang, as_json):
         else:
             counts = ", ".join(f"{k} {v}" for k, v in last["report"]["counts"].items())
             click.echo("  " + w["last"].format(when=last["started"], counts=counts))
+
+
+def _chosen(declared: dict, names, every: bool) -> list[str]:
+    """The sources to harvest: every declared one with ``--all``, else NAMES, all declared."""
+    chosen = list(declared) if every else list(names)
+    if not chosen:
+        raise click.UsageError("name a source or give --all: " + ", ".join(declared))
+    unknown = [n for n in chosen if n not in declared]
+    if unknown:
+        raise click.UsageError(
+            f"unknown source(s) / source(s) inconnue(s): {', '.join(unknown)}; "
+            f"declared / déclarées: {', '.join(declared)}"
+        )
+    return chosen
+
+
+def _after_harvest(settings, store, reports, lang: str, *, infer: bool, as_json: bool) -> None:
+    """Inference and the search index brought up to date after the harvests."""
+    from ..derived import inference_stale
+
+    # records written by an earlier run killed before inference count too
+    if infer and (any(r.changed for r in reports) or inference_stale(store)):
+        from ..inference import rebuild_inference
+
+        summary = str(rebuild_inference(store))
+        if not as_json:
+            click.echo(summary)
+    written = [iri for r in reports for iri in r.written]
+    removed = [iri for r in reports for iri in r.removed]
+    # the store generation before the first write of these runs
+    bumped = [r for r in reports if r.bumped]
+    previous = bumped[0].generation_before if bumped else None
+    if not bumped:
+        from ..derived import store_generation
+
+        previous = store_generation(store)
+    with contextlib.redirect_stdout(sys.stderr if as_json else sys.stdout):
+        refresh_index(settings, store, written, removed, lang, previous=previous)

@@ -1,0 +1,167 @@
+"""What the ``gaia-kg`` commands share: the ``--store`` and ``--lang`` options, settings, opening
+the store (once, here), progress bars, errors as click errors, and bringing the search index up
+to date after a write."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ..backends import open_store
+from ..config import Settings
+from ..errors import GaiaKGError, IndexBusyError
+from ..store import Store
+
+__all__ = [
+    "store_option",
+    "lang_option",
+    "_settings",
+    "_open",
+    "_read_store",
+    "_progress",
+    "index_progress",
+    "_fail",
+    "refresh_index",
+    "BEHIND",
+    "INFERENCE_BEHIND",
+]
+
+store_option = click.option(
+    "--store",
+    "store_spec",
+    envvar="GAIA_KG_STORE",
+    default=None,
+    metavar="PATH|URL",
+    help="Store folder or SPARQL server URL [default: ./var/store, or $GAIA_KG_STORE].",
+)
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["en", "fr"]),
+    default=lambda: "fr" if os.environ.get("LANG", "").startswith("fr") else "en",
+    show_default="from $LANG",
+    help="Language of messages and labels.",
+)
+
+
+def _settings(store_spec: str | None, **overrides) -> Settings:
+    return Settings.from_env(store=store_spec, **overrides)
+
+
+def _open(settings: Settings) -> Store:
+    if settings.is_remote:
+        return open_store(
+            settings.store,
+            update_endpoint=settings.update_endpoint,
+            gsp_endpoint=settings.gsp_endpoint,
+        )
+    return open_store(str(settings.store_path()))
+
+
+def _read_store(settings):
+    if settings.is_remote:
+        return open_store(settings.store, timeout=settings.query_timeout)
+    if settings.store == ":memory:":
+        raise click.ClickException("an in-memory store has no index to rebuild")
+    return open_store(str(settings.store_path()), read_only=True)
+
+
+def _progress(label: str, total: int):
+    """A tqdm bar on stderr (none when stderr is not a terminal, or under CI)."""
+    from tqdm import tqdm
+
+    bar = tqdm(
+        total=total,
+        desc=label,
+        file=sys.stderr,
+        leave=False,
+        disable=None if not os.environ.get("CI") else True,
+    )
+
+    def tick(n: int) -> None:
+        bar.update(n)
+        if bar.n >= total:
+            bar.close()
+
+    return tick
+
+
+def index_progress(lang: str):
+    """The progress callback of an index build: a bar for the store scans, one for the
+    documents."""
+    labels = {
+        "read": "lecture de l'entrepôt" if lang == "fr" else "reading the store",
+        "index": "indexation" if lang == "fr" else "indexing",
+    }
+    bars: dict[str, list] = {}
+
+    def progress(done: int, total: int, stage: str) -> None:
+        if stage not in bars:
+            bars[stage] = [_progress(labels.get(stage, stage), total), 0]
+        tick, before = bars[stage]
+        tick(done - before)
+        bars[stage][1] = done
+
+    return progress
+
+
+def _fail(exc: GaiaKGError) -> None:
+    raise click.ClickException(str(exc)) from exc
+
+
+BEHIND = {
+    "en": "The search index is behind the store (a run stopped before indexing): rebuilding it…",
+    "fr": "L'index de recherche est en retard sur l'entrepôt (un chargement interrompu avant "
+    "l'indexation) : reconstruction…",
+}
+INFERENCE_BEHIND = {
+    "en": "warning: the inference graph is behind the store (a run stopped before inference): "
+    "run `gaia-kg infer`",
+    "fr": "attention : le graphe d'inférence est en retard sur l'entrepôt (un chargement "
+    "interrompu avant l'inférence) : lancez `gaia-kg infer`",
+}
+
+
+def refresh_index(
+    settings: Settings,
+    store,
+    changed: list[str],
+    removed: list[str],
+    lang: str,
+    *,
+    previous: str | None = None,
+):
+    """Bring the search index up to date after a load or a harvest: re-index what changed, or
+    build it whole when it was never built, or when it is behind the store by more than this
+    run wrote (``previous``: the store generation before the run; an earlier run killed
+    before indexing) (none for an in-memory store)."""
+    if settings.store == ":memory:":
+        return
+    import pyoxigraph as ox
+
+    from ..derived import store_generation
+    from ..index import SearchIndex, rebuild, update
+
+    index = SearchIndex.for_settings(settings)
+    # a withdrawn resource may still be described by another source: re-index it instead
+    described = "ASK { GRAPH ?g { ?g <https://w3id.org/gaia-kg/ontology#describes> ?r } }"
+    still = [iri for iri in removed if bool(store.query(described, {"r": ox.NamedNode(iri)}))]
+    changed = [*changed, *still]
+    removed = [iri for iri in removed if iri not in still]
+    current = store_generation(store)
+    behind = current is not None and index.meta.get("generation") not in (previous, current)
+    try:
+        if not index.meta.get("built"):
+            report = rebuild(index, store, progress=index_progress(lang))
+        elif behind:
+            click.echo(BEHIND[lang])
+            report = rebuild(index, store, progress=index_progress(lang))
+        elif changed or removed:
+            report = update(index, store, changed, removed, generation=current)
+        else:
+            return
+    except IndexBusyError as exc:  # the store is written: only the index waits
+        click.echo(f"warning / attention : {exc} (`gaia-kg index rebuild`)", err=True)
+        return
+    click.echo(report.message(lang))

@@ -1,0 +1,226 @@
+"""The commands that fill and read the store: init, load, validate, query, stats, infer,
+export."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..config import Settings
+from ..errors import GaiaKGError
+from ._common import _fail, _open, _progress, _settings, lang_option, refresh_index, store_option
+
+__all__ = ["init", "load", "load_files", "validate", "query", "stats", "infer", "export"]
+
+
+@click.command()
+@store_option
+def init(store_spec):
+    """Create the store and load the ontology, the thesaurus and the inference graph."""
+    from ..bootstrap import initialise
+
+    settings = _settings(store_spec)
+    try:
+        with _open(settings) as store:
+            for line in initialise(store):
+                click.echo(line)
+    except GaiaKGError as exc:
+        _fail(exc)
+    click.echo(f"store ready at {settings.store if settings.is_remote else settings.store_path()}")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@store_option
+@lang_option
+@click.option("--base-iri", default=None, help="Base IRI for minted IRIs [default: $GAIA_KG_BASE].")
+@click.option(
+    "--base",
+    "document_base",
+    default=None,
+    metavar="URL",
+    help="Base URL that relative IRIs of the files resolve against (a folder's files: their "
+    "path under it) [default: each file's file: URI].",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Reject every record with a SHACL Violation (default: only what cannot be a record; "
+    "the rest is loaded, flagged as not conformant).",
+)
+@click.option("--infer/--no-infer", default=True, help="Rebuild the inference graph afterwards.")
+def load(paths, store_spec, lang, base_iri, document_base, strict, infer):
+    """Load files or folders (Turtle, RDF/XML, JSON-LD, N-Triples, N-Quads, TriG, and the
+    metadata formats of graph_loader.mappings).
+
+    The format of each file is detected from its content; each file is split into records on
+    its own, one named graph per record. A record without a title, or without an IRI, is
+    rejected and explained; a record with another SHACL Violation is loaded and flagged as not
+    conformant (``--strict``: rejected). Exit code 1 when a record was rejected or a file
+    could not be read.
+    """
+    settings = _settings(store_spec, base_iri=base_iri)
+    try:
+        with _open(settings) as store:
+            report = load_files(
+                store, paths, settings, lang, infer, strict=strict, document_base=document_base
+            )
+    except GaiaKGError as exc:
+        _fail(exc)
+    if not report.ok:
+        sys.exit(1)
+
+
+def load_files(
+    store,
+    paths,
+    settings: Settings,
+    lang: str,
+    infer: bool,
+    *,
+    strict: bool = False,
+    document_base: str | None = None,
+):
+    from ..bootstrap import initialise
+    from ..pipeline import load_paths
+    from ..report import print_load_report
+
+    written = list(initialise(store, infer=False, quiet=True))  # a fresh store gets them
+    for line in written:
+        click.echo(line)
+    report = load_paths(
+        store,
+        paths,
+        base_iri=settings.base_iri,
+        lang=lang,
+        progress=_progress,
+        strict=strict,
+        document_base=document_base,
+    )
+    print_load_report(report, lang=lang, echo=click.echo)
+    from ..derived import inference_stale
+
+    # records written by an earlier run killed before inference count too
+    if infer and (
+        written or report.count("loaded") or report.count("updated") or inference_stale(store)
+    ):
+        from ..inference import rebuild_inference
+
+        click.echo(str(rebuild_inference(store)))
+    changed = [o.resource for o in report.outcomes if o.status in ("loaded", "updated")]
+    refresh_index(settings, store, changed, [], lang, previous=report.generation_before)
+    return report
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@lang_option
+@click.option(
+    "--engine",
+    type=click.Choice(["fast", "pyshacl"]),
+    default="fast",
+    show_default=True,
+    help="SHACL engine: compiled SPARQL, or the pyshacl reference.",
+)
+def validate(paths, lang, engine):
+    """Validate files against shapes/ without storing anything."""
+    from ..report import validate_files
+
+    try:
+        ok = validate_files(paths, lang=lang, engine=engine, echo=click.echo)
+    except GaiaKGError as exc:
+        _fail(exc)
+    if not ok:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("sparql")
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+def query(sparql, store_spec, fmt):
+    """Run a SPARQL query (text, @file.rq, or - for standard input)."""
+    from ..report import print_query_result
+
+    if sparql == "-":
+        sparql = sys.stdin.read()
+    elif sparql.startswith("@"):
+        sparql = Path(sparql[1:]).read_text("utf-8")
+    from ..sparql_guard import check_depth
+
+    settings = _settings(store_spec)
+    try:
+        check_depth(sparql)  # the engine's parser would exhaust its stack
+        with _open(settings) as store:
+            print_query_result(store.query(sparql), fmt, echo=click.echo)
+    except GaiaKGError as exc:
+        _fail(exc)
+
+
+@click.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(store_spec, as_json):
+    """Counts: triples, graphs, records by kind, by pole; validation outcomes."""
+    from ..report import store_stats
+
+    settings = _settings(store_spec)
+    try:
+        with _open(settings) as store:
+            figures = store_stats(store)
+    except GaiaKGError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+        return
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for k, v in value.items():
+                click.echo(f"  {k:<40} {v:>10}")
+        else:
+            click.echo(f"{key:<42} {value:>10}")
+
+
+@click.command()
+@store_option
+def infer(store_spec):
+    """Rebuild the inference graph (OWL-RL schema closure applied to the data, SKOS closure)."""
+    from ..inference import rebuild_inference
+
+    try:
+        with _open(_settings(store_spec)) as store:
+            click.echo(str(rebuild_inference(store)))
+    except GaiaKGError as exc:
+        _fail(exc)
+
+
+@click.command()
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "ntriples", "nquads", "rdfxml"]),
+    default="turtle",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-")
+def export(store_spec, fmt, output):
+    """Export every record as one DCAT-AP graph (nquads keeps the record graphs)."""
+    from ..report import export_records
+
+    try:
+        with _open(_settings(store_spec)) as store:
+            data = export_records(store, fmt)
+    except GaiaKGError as exc:
+        _fail(exc)
+    click.open_file(output, "wb").write(data)

@@ -1,0 +1,169 @@
+"""The web side's ``gaia-kg`` commands: serve, demo and mcp, added to the loader's commands
+(:mod:`graph_loader.cli`) to make the one ``gaia-kg`` entry point."""
+
+from __future__ import annotations
+
+import click
+
+from graph_loader import __version__
+from graph_loader.cli import main as loader_main
+from graph_loader.cli._common import (
+    BEHIND,
+    INFERENCE_BEHIND,
+    _fail,
+    _open,
+    _read_store,
+    _settings,
+    index_progress,
+    lang_option,
+    store_option,
+)
+from graph_loader.cli.store_commands import load_files
+from graph_loader.config import Settings
+from graph_loader.errors import GaiaKGError, IndexBusyError
+
+__all__ = ["main", "serve", "demo", "mcp"]
+
+
+def _serve(settings: Settings, host: str, port: int, lang: str = "en") -> None:
+    import dataclasses
+
+    from waitress import serve as waitress_serve
+
+    from . import create_app
+
+    if not settings.public_url:  # mailed links point at the address served, not the request's
+        shown = "localhost" if host in ("0.0.0.0", "::", "") else host
+        shown = f"[{shown}]" if ":" in shown else shown
+        settings = dataclasses.replace(settings, public_url=f"http://{shown}:{port}/")
+        if host not in ("127.0.0.1", "localhost", "::1") and not settings.allowed_hosts:
+            click.echo(
+                f"note: answering only for {shown} (Host header); set GAIA_KG_PUBLIC_URL or "
+                "GAIA_KG_ALLOWED_HOSTS / ne répond que pour cet hôte : réglez "
+                "GAIA_KG_PUBLIC_URL ou GAIA_KG_ALLOWED_HOSTS",
+                err=True,
+            )
+    app = create_app(settings)
+    if not settings.is_remote and not settings.store_path().exists():
+        click.echo(
+            f"warning: no store at {settings.store_path()}: run `gaia-kg init` and `gaia-kg load`,"
+            " or `gaia-kg demo` / aucun entrepôt ici : lancez `gaia-kg demo`",
+            err=True,
+        )
+    else:
+        _build_missing_index(settings, lang)
+    click.echo(f"gaia-kg {__version__} serving on http://{host}:{port}/ (Ctrl-C to stop)")
+    waitress_serve(app, host=host, port=port, threads=8)
+
+
+@click.command()
+@store_option
+@lang_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(store_spec, lang, host, port):
+    """Serve the SPARQL endpoint, the API and the pages (building the search index first if
+    it was never built)."""
+    _serve(_settings(store_spec), host, port, lang)
+
+
+@click.command()
+@store_option
+@lang_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--serve/--no-serve", "then_serve", default=True, help="Serve after loading.")
+def demo(store_spec, lang, host, port, then_serve):
+    """Load the shipped demo catalogue (idempotent) and serve it on localhost."""
+    from graph_loader.paths import demo_dir
+
+    settings = _settings(store_spec)
+    _load_and_release(settings, sorted(demo_dir().glob("*.ttl")), lang)
+    if then_serve:
+        _serve(settings, host, port, lang)
+
+
+def _build_missing_index(settings: Settings, lang: str) -> None:
+    """Build the search index before serving when it was never built (a store filled by an
+    older version, restored from a backup, or remote): searches would find nothing; rebuild
+    it when records were written since it was built (a load killed before indexing)."""
+    if settings.index_path() is None:
+        return
+    from graph_loader.derived import index_stale, inference_stale
+    from graph_loader.index import SearchIndex, rebuild
+
+    index = SearchIndex.for_settings(settings)
+    try:
+        store = _read_store(settings)
+        behind = bool(index.meta.get("built")) and index_stale(index.meta, store)
+        if inference_stale(store):
+            click.echo(INFERENCE_BEHIND[lang], err=True)
+    except GaiaKGError:
+        store, behind = None, False
+    if index.meta.get("built") and not behind:
+        return
+    click.echo(
+        BEHIND[lang]
+        if behind
+        else "L'index de recherche n'a jamais été construit : construction…"
+        if lang == "fr"
+        else "The search index was never built: building it…"
+    )
+    try:
+        report = rebuild(
+            index,
+            store if store is not None else _read_store(settings),
+            progress=index_progress(lang),
+        )
+    except IndexBusyError:
+        click.echo(
+            "Un autre processus le construit : service sans attendre (recherches à jour ensuite)."
+            if lang == "fr"
+            else "Another process is building it: serving meanwhile (searches follow when done)."
+        )
+        return
+    except GaiaKGError as exc:  # e.g. a remote store down: serve anyway, it may come back
+        click.echo(
+            f"warning / attention : {exc} — search finds nothing until `gaia-kg index rebuild` "
+            "/ la recherche ne trouve rien avant `gaia-kg index rebuild`",
+            err=True,
+        )
+        return
+    click.echo(report.message(lang))
+
+
+def _load_and_release(settings: Settings, files, lang: str) -> None:
+    """Load, then let the store go: the server opens it read-only, and takes no lock, so that
+    ``gaia-kg load`` can still write to it from another terminal."""
+    try:
+        with _open(settings) as store:
+            load_files(store, files, settings, lang, infer=True)
+    except GaiaKGError as exc:
+        _fail(exc)
+
+
+@click.command()
+@store_option
+def mcp(store_spec):
+    """Serve the graph to AI assistants over MCP (stdio): search, get_resource, related,
+    concepts, sparql (read-only) and ask, each answering with citable IRIs."""
+    from sparql_api.mcp.server import build_server
+
+    server = build_server(_settings(store_spec))
+    try:
+        server.run("stdio")
+    finally:
+        server.catalogue.close()
+
+
+main = click.Group(
+    name=loader_main.name,
+    commands={**loader_main.commands, "serve": serve, "demo": demo, "mcp": mcp},
+    params=loader_main.params,
+    callback=loader_main.callback,
+    help=loader_main.help,
+    context_settings=loader_main.context_settings,
+)
+
+if __name__ == "__main__":
+    main()

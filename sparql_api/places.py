@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 import tantivy
 
-from graph_loader.index.documents import parse_bbox
 from graph_loader.index.schema import NO_LON
+from graph_loader.parsing import parse_bbox
 from graph_loader.store import Store
 from graph_loader.terms import PLACES_GRAPH
 

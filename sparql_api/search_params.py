@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
-from graph_loader.index.documents import parse_day
+from graph_loader.parsing import parse_day
 from graph_loader.terms import ORG_NS, PLACE_NS, THESAURUS_NS
 
 from .http_errors import ApiError

@@ -51,7 +51,8 @@ from .harvest_state import (
     source_iri,
     write_checkpoint,
 )
-from .pipeline import Judge, disjoint_groups, held, problems_by_record, record_title
+from .load.judge import Judge, disjoint_groups, problems_by_record, record_title
+from .load.split import held
 from .queries import load_query
 from .records import Record, record_graph_iri, split_records
 from .repair import distinct, repair_triples

@@ -178,7 +178,7 @@ def _groups(echo: Echo, head: str, mark: str, outcomes, kinds: str, texts: str, 
 def validate_files(paths: Iterable[str], *, lang: str, engine: str, echo: Echo) -> bool:
     """Validate each file on its own; print its problems in plain words; True if no Violation."""
     from .formats import read_triples
-    from .pipeline import collect_files
+    from .load.inputs import collect_files
     from .validate import describe, load_shapes, validate, validate_with_pyshacl
 
     shapes = load_shapes()

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from .parsing import fold
 from .queries import load_query
 from .store import Store
 from .terms import DCAT, THESAURUS_GRAPH, THESAURUS_NS, gaia
-from .text import fold
 
 __all__ = ["KeywordLinker", "KeywordReport"]
 

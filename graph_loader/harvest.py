@@ -51,7 +51,8 @@ from .harvest_state import (
     source_iri,
     write_checkpoint,
 )
-from .pipeline import Judge, disjoint_groups, held, problems_by_record, record_title
+from .load.judge import Judge, as_quad, disjoint_groups, problems_by_record, record_title
+from .load.split import held
 from .queries import load_query
 from .records import Record, record_graph_iri, split_records
 from .repair import distinct, repair_triples
@@ -334,30 +335,35 @@ class _Run:
             self.report.removed += [k.resource for k in known if k.resource]
         return [GraphWrite(ox.NamedNode(k.graph), []) for k in known]
 
-    def convert(self, raw: RawRecord, drops: list) -> list[_Unit]:
-        """The units of one upstream record; [] when it is withdrawn, unchanged or rejected."""
+    def admit(self, raw: RawRecord, drops: list) -> bool:
+        """Whether ``raw`` is to be read: not given twice, not withdrawn (its graphs then go
+        to ``drops``), not unchanged, not over the size limit; its result said if not."""
         if raw.identifier in self.read:
             reason = f"{raw.identifier}: the source lists this identifier twice; the first record"
             reason += " is kept (identifiant donné deux fois par la source ; la première notice"
             reason += " est gardée)"
             self.result(raw.identifier, "rejected", reasons=[reason])
-            return []
+            return False
         self.read.add(raw.identifier)
         self.seen.add(raw.identifier)
         if raw.deleted:
             drops.append(self.withdraw(raw.identifier))
-            return []
+            return False
         known = self.known.get(raw.identifier)
         if not self.force and raw.datestamp and known:
             if all(k.datestamp == raw.datestamp for k in known):
                 self.result(raw.identifier, "unchanged")
-                return []
+                return False
         if len(raw.data) > self.config.max_record_bytes:
             mb = self.config.max_record_bytes // (1024 * 1024)
             size = f"{len(raw.data) / 1024 / 1024:.1f} MB"
             reason = f"record of {size} over the {mb} MB limit (notice de {size} : limite {mb} Mo)"
             self.result(raw.identifier, "rejected", reasons=[reason])
-            return []
+            return False
+        return True
+
+    def parse(self, raw: RawRecord) -> tuple[str, list, list] | None:
+        """Format, statements and read-level repairs of ``raw``; None when it is rejected."""
         try:
             if not raw.data.strip():
                 raise InputError("empty record (notice vide)")
@@ -371,7 +377,14 @@ class _Run:
             )
         except InputError as exc:
             self.result(raw.identifier, "rejected", reasons=[str(exc)])
+            return None
+        return fmt, quads, read_repairs
+
+    def convert(self, raw: RawRecord, drops: list) -> list[_Unit]:
+        """The units of one upstream record; [] when it is withdrawn, unchanged or rejected."""
+        if not self.admit(raw, drops) or (parsed := self.parse(raw)) is None:
             return []
+        fmt, quads, read_repairs = parsed
         origin = f"{self.name}:{raw.identifier}"
         language = self.config.language
         mine: dict = {}  # record resource -> its repairs
@@ -417,7 +430,7 @@ class _Run:
         """Validate units together; reject a unit when one of its records cannot be a record
         (or, under the strict policy, has a Violation); writes for the rest."""
         staging = ox.Store()
-        staging.bulk_extend([_quad(q) for u in units for r in u.records for q in r.triples])
+        staging.bulk_extend([as_quad(q) for u in units for r in u.records for q in r.triples])
         owners: dict = {}
         for u in units:
             for r in u.records:
@@ -495,10 +508,6 @@ class _Run:
             for r in u.records
         ]
         return writes + stale
-
-
-def _quad(t) -> ox.Quad:
-    return t if isinstance(t, ox.Quad) else ox.Quad(t.subject, t.predicate, t.object)
 
 
 def _quality(store: Store, name: str) -> dict:

@@ -127,23 +127,9 @@ class _Skolemizer:
         return ox.Quad(s, t.predicate, o)
 
 
-def split_records(
-    triples: Iterable[ox.Triple | ox.Quad],
-    *,
-    base_iri: str,
-    origin: dict[object, str] | None = None,
-    augment: Callable[[ox.NamedNode, str, list], list] | None = None,
-    repair: Callable[[ox.NamedNode, str, list], list] | None = None,
-) -> Split:
-    """Group ``triples`` into records (see the module docstring).
-
-    With ``origin`` (subject → input file name), the subjects that no record owns (licence
-    descriptions, concepts, anything else) become one *source record* per file, of kind
-    ``"source"``, so that nothing read is dropped. ``augment(root, kind, triples)`` may return
-    statements to add to a record (keyword linking, :mod:`graph_loader.enrich`);
-    ``repair(root, kind, triples)``, called first, returns the record's statements repaired
-    (:mod:`graph_loader.repair`).
-    """
+def _index(triples: Iterable[ox.Triple | ox.Quad]):
+    """Statements by subject; the kinds of the record subjects (named, blank); the subjects
+    of types no record owns."""
     by_subject: dict[object, list[ox.Triple]] = defaultdict(list)
     kinds: dict[ox.NamedNode, str] = {}
     blank_kinds: dict[ox.BlankNode, str] = {}
@@ -161,20 +147,47 @@ def split_records(
                 continue
             if t.object.value in _NOT_OWNED:
                 typed_not_owned.add(t.subject)
+    return by_subject, kinds, blank_kinds, typed_not_owned
+
+
+def _owned(root, by_subject: dict, typed_not_owned: set) -> list:
+    """``root`` and the nodes it reaches through objects, but for the subjects of types no
+    record owns."""
+    owned = [root]
+    seen = {root}
+    i = 0
+    while i < len(owned):
+        for t in by_subject.get(owned[i], ()):
+            o = t.object
+            if o in seen or o not in by_subject or o in typed_not_owned:
+                continue
+            seen.add(o)
+            owned.append(o)
+        i += 1
+    return owned
+
+
+def split_records(
+    triples: Iterable[ox.Triple | ox.Quad],
+    *,
+    base_iri: str,
+    origin: dict[object, str] | None = None,
+    augment: Callable[[ox.NamedNode, str, list], list] | None = None,
+    repair: Callable[[ox.NamedNode, str, list], list] | None = None,
+) -> Split:
+    """Group ``triples`` into records (see the module docstring).
+
+    With ``origin`` (subject → input file name), the subjects that no record owns (licence
+    descriptions, concepts, anything else) become one *source record* per file, of kind
+    ``"source"``, so that nothing read is dropped. ``augment(root, kind, triples)`` may return
+    statements to add to a record (keyword linking, :mod:`graph_loader.enrich`);
+    ``repair(root, kind, triples)``, called first, returns the record's statements repaired
+    (:mod:`graph_loader.repair`).
+    """
+    by_subject, kinds, blank_kinds, typed_not_owned = _index(triples)
 
     def walk(root) -> list:
-        owned = [root]
-        seen = {root}
-        i = 0
-        while i < len(owned):
-            for t in by_subject.get(owned[i], ()):
-                o = t.object
-                if o in seen or o not in by_subject or o in typed_not_owned:
-                    continue
-                seen.add(o)
-                owned.append(o)
-            i += 1
-        return owned
+        return _owned(root, by_subject, typed_not_owned)
 
     skolem = _Skolemizer(base_iri, by_subject)
     records: list[Record] = []

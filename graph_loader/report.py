@@ -123,27 +123,7 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) 
         echo(f"{report.skipped_files} {w['skipped']}")
     if report.orphan_subjects:
         echo(f"{report.orphan_subjects} {w['orphans']}")
-    stac_items = report.stac_items
-    if stac_items:
-        echo(w["stac_items"].format(c=len(stac_items), n=sum(stac_items.values())))
-        for collection, n in sorted(report.stac_items_unattached.items())[:20]:
-            echo(w["stac_apart"].format(n=n, c=collection))
-    if report.file_errors:
-        echo(f"{len(report.file_errors)} {w['file_errors']}:")
-        for line in report.file_errors:
-            echo(f"  ✗ {line}")
-    if report.empty_files:
-        echo(f"{len(report.empty_files)} {w['empty_head']}:")
-        for line in report.empty_files:
-            echo(f"  ? {line}")
-    if report.vocabularies:
-        echo(f"{len(report.vocabularies)} {w['vocab_head']}:")
-        for name, what in sorted(report.vocabularies.items()):
-            echo(f"  ≡ {name}: {what}")
-    if report.duplicates:
-        echo(f"{len(report.duplicates)} {w['duplicates_head']}:")
-        for line in report.duplicates:
-            echo(f"  = {line}")
+    _print_files(report, w, echo)
     rejected = [o for o in report.outcomes if o.status == "rejected"]
     if rejected:
         echo(w["rejected_head"])
@@ -155,6 +135,29 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) 
     kept = [o for o in report.outcomes if o.status != "rejected"]
     _groups(echo, w["flagged_head"], "⚑", kept, "defect_kinds", "defects", max_warnings)
     _groups(echo, w["warning_head"], "!", kept, "warning_kinds", "warnings", max_warnings)
+
+
+def _print_files(report, w: dict, echo: Echo) -> None:
+    """What the files gave besides records: STAC items, unreadable and empty files,
+    vocabularies, records already described by another file."""
+    stac_items = report.stac_items
+    if stac_items:
+        echo(w["stac_items"].format(c=len(stac_items), n=sum(stac_items.values())))
+        for collection, n in sorted(report.stac_items_unattached.items())[:20]:
+            echo(w["stac_apart"].format(n=n, c=collection))
+    vocabularies = [f"{name}: {what}" for name, what in sorted(report.vocabularies.items())]
+    _listing(echo, w["file_errors"], "✗", report.file_errors)
+    _listing(echo, w["empty_head"], "?", report.empty_files)
+    _listing(echo, w["vocab_head"], "≡", vocabularies)
+    _listing(echo, w["duplicates_head"], "=", report.duplicates)
+
+
+def _listing(echo: Echo, head: str, mark: str, lines: list[str]) -> None:
+    """``lines`` under their count and ``head``, each marked; nothing when there is none."""
+    if lines:
+        echo(f"{len(lines)} {head}:")
+        for line in lines:
+            echo(f"  {mark} {line}")
 
 
 def _groups(echo: Echo, head: str, mark: str, outcomes, kinds: str, texts: str, most: int):
@@ -178,7 +181,7 @@ def _groups(echo: Echo, head: str, mark: str, outcomes, kinds: str, texts: str, 
 def validate_files(paths: Iterable[str], *, lang: str, engine: str, echo: Echo) -> bool:
     """Validate each file on its own; print its problems in plain words; True if no Violation."""
     from .formats import read_triples
-    from .pipeline import collect_files
+    from .load.inputs import collect_files
     from .validate import describe, load_shapes, validate, validate_with_pyshacl
 
     shapes = load_shapes()

@@ -14,8 +14,9 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from graph_loader.backends import open_store
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
+from graph_loader.load.inputs import collect_files
 from graph_loader.mappings import cdl, ncml, thredds
-from graph_loader.pipeline import collect_files, load_paths
+from graph_loader.pipeline import load_paths
 from graph_loader.validate import load_shapes
 
 DCAT = "http://www.w3.org/ns/dcat#"

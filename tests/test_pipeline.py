@@ -15,7 +15,8 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic
 
 from graph_loader.derived import STORE_STATE_GRAPH
-from graph_loader.pipeline import BATCH, load_paths
+from graph_loader.load.write import BATCH
+from graph_loader.pipeline import load_paths
 from graph_loader.records import record_graph_iri
 from graph_loader.store import EmbeddedStore
 from graph_loader.terms import GAIA_NS
@@ -189,7 +190,8 @@ def comparable(store) -> set:
 
 KILLER = """
 import os, signal, sys, threading
-from graph_loader.pipeline import BATCH, load_paths
+from graph_loader.load.write import BATCH
+from graph_loader.pipeline import load_paths
 from graph_loader.store import EmbeddedStore
 
 def progress(label, total):

@@ -16,11 +16,10 @@ from rdflib.namespace import DCAT, SKOS
 from search_support import CORAL, all_hits, memory_index, search_store
 
 from graph_loader.bootstrap import initialise
-from graph_loader.index.documents import parse_bbox
+from graph_loader.parsing import fold, parse_bbox
 from graph_loader.paths import vocabularies_dir
 from graph_loader.store import EmbeddedStore
 from graph_loader.terms import PLACE_NS, PLACES_GRAPH
-from graph_loader.text import fold
 from sparql_api.assistant.gazetteer import GAZETTEER
 from sparql_api.core.concept_index import build_concept_index, signature
 from sparql_api.core.places import margins, overlaps_query, within, within_query

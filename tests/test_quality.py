@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from graph_loader import pipeline
 from graph_loader.bootstrap import initialise
 from graph_loader.inference import rebuild_inference
 from graph_loader.paths import demo_dir, ontology_dir
@@ -244,8 +242,6 @@ def test_summary_per_source_and_per_data_centre(demo_store):
 
 
 def test_the_pipeline_stores_measurements_at_load_time(memory_store):
-    if "quality_triples" not in inspect.getsource(pipeline):
-        pytest.skip("the load pipeline does not call quality_triples yet (lead wires it)")
     load_paths(memory_store, [demo_dir() / "software.ttl"], base_iri=BASE)
     found = record_quality(memory_store, BASE + "id/software/argopy", "en")
     assert found is not None and found["score"] == 70

@@ -9,10 +9,10 @@ from mapping_support import as_graph
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from graph_loader.box_repair import box_steps
 from graph_loader.repair import (
     KINDS,
     Repair,
-    box_steps,
     date_literal,
     detect_language,
     language_code,

@@ -9,7 +9,7 @@ import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
-from graph_loader.index.documents import parse_bbox
+from graph_loader.parsing import parse_bbox
 from graph_loader.paths import ontology_dir, vocabularies_dir
 
 GAIA = Namespace("https://w3id.org/gaia-kg/ontology#")

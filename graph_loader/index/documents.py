@@ -20,10 +20,10 @@ from datetime import date
 import pyoxigraph as ox
 import tantivy
 
+from ..parsing import fold, parse_bbox, parse_day, web_url
 from ..queries import load_query
 from ..store import Store
 from ..terms import THESAURUS_GRAPH
-from ..text import fold
 from .schema import LANGS, NO_LON
 
 __all__ = [
@@ -31,20 +31,16 @@ __all__ = [
     "read_vocabularies",
     "read_resources",
     "make_document",
-    "parse_bbox",
-    "parse_day",
     "values_block",
     "scan_resources",
     "facet_values",
     "read_value_labels",
     "parse_term",
     "KIND_PRIORITY",
-    "web_url",
 ]
 
 #: the kind of a resource typed several ways: the first of these
 KIND_PRIORITY = ("dataset", "service", "software", "publication")
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 #: a decimal or double without INF / NaN: an altitude that is a number (as search_filter_vertical)
 _ALTITUDE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
@@ -448,57 +444,6 @@ def _put(res: dict, group: str, name: str, term: tuple[str, str, str]) -> None:
         res["extents"].append((name, value))
 
 
-def parse_bbox(wkt: str) -> tuple[float, float, float, float] | None:
-    """``(west, south, east, north)`` of a WKT polygon or point (west > east when it crosses
-    the antimeridian: a rectangle written west-south first, as the mappings write it).
-
-    >>> parse_bbox("POLYGON((170 -10, -170 -10, -170 10, 170 10, 170 -10))")
-    (170.0, -10.0, -170.0, 10.0)
-    >>> parse_bbox("POLYGON((-5 41, 10 41, 10 51.5, -5 51.5, -5 41))")
-    (-5.0, 41.0, 10.0, 51.5)
-    """
-    body = wkt.strip()
-    if body.startswith("<"):  # a CRS IRI first (GeoSPARQL)
-        body = body[body.find(">") + 1 :]
-    numbers = [float(n) for n in _NUMBER.findall(body)]
-    if len(numbers) < 2 or len(numbers) % 2:
-        return None
-    xs, ys = numbers[0::2], numbers[1::2]
-    s, n = min(ys), max(ys)
-    w, e = min(xs), max(xs)
-    if len(xs) == 5 and xs[0] > xs[1] and 360 - (xs[0] - xs[1]) < xs[0] - xs[1]:
-        w, e = xs[0], xs[1]
-    if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90):
-        return None
-    return w, s, e, n
-
-
-def parse_day(text: str, *, end: bool = False) -> int | None:
-    """The day ordinal of an ISO date, date-time, year-month or year (its last day if
-    ``end``), or None.
-
-    >>> parse_day("2006-06-01") == date(2006, 6, 1).toordinal()
-    True
-    >>> parse_day("2010", end=True) == date(2010, 12, 31).toordinal()
-    True
-    """
-    text = text.strip()
-    try:
-        if len(text) >= 10 and text[4] == "-":
-            return date.fromisoformat(text[:10]).toordinal()
-        if len(text) == 7 and text[4] == "-":
-            y, m = int(text[:4]), int(text[5:7])
-            if end:
-                nxt = date(y + (m == 12), m % 12 + 1, 1)
-                return nxt.toordinal() - 1
-            return date(y, m, 1).toordinal()
-        if len(text) == 4 and text.isdigit():
-            return date(int(text), 12, 31).toordinal() if end else date(int(text), 1, 1).toordinal()
-    except ValueError:
-        return None
-    return None
-
-
 def _pick(values: dict[str, str], lang: str) -> str:
     for key in (lang, *LANGS, "", *sorted(values)):
         if values.get(key):
@@ -605,23 +550,6 @@ def make_document(res: dict, vocab: Vocabularies) -> tantivy.Document:
     }
     doc.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
     return doc
-
-
-def web_url(value: str) -> str | None:
-    """``value`` if it is an absolute http(s) URL without spaces, quotes or angle brackets
-    (one that can be shown as an image source), else None; a skolemised blank node (an
-    ``ImageObject`` node, ``/.well-known/genid/``) is no picture.
-
-    >>> web_url("https://example.org/a.png"), web_url("javascript:alert(1)")
-    ('https://example.org/a.png', None)
-    """
-    value = value.strip()
-    if not _WEB_URL.fullmatch(value) or len(value) > 2000 or "/.well-known/genid/" in value:
-        return None
-    return value
-
-
-_WEB_URL = re.compile(r"https?://[^\s\"'<>`\\]+", re.IGNORECASE)
 
 
 def _temporal(start: int | None, end: int | None) -> dict | None:

@@ -21,7 +21,7 @@ import re
 import urllib.error
 import urllib.request
 
-from graph_loader.text import fold
+from graph_loader.parsing import fold
 
 __all__ = ["rephrase", "check", "PROMPT"]
 

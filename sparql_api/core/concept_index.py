@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from graph_loader.index.documents import parse_bbox
+from graph_loader.parsing import parse_bbox
 from graph_loader.store import Store
 from graph_loader.terms import GRAPHS_NS, PLACES_GRAPH, THESAURUS_GRAPH
 from sparql_api.core.rq import load_query

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
-from graph_loader.index.documents import web_url
+from graph_loader.parsing import web_url
 from graph_loader.store import Store
 from graph_loader.terms import (
     CONTENT_HASH,

@@ -15,9 +15,9 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from graph_loader.index.documents import web_url
 from graph_loader.mappings.ogc_capabilities import STANDARDS
 from graph_loader.mappings.thredds import PROTOCOLS
+from graph_loader.parsing import web_url
 from graph_loader.store import Store
 from graph_loader.terms import DCAT, DCT, FOAF, GAIA_NS, SDO, SKOS, THESAURUS_NS
 from sparql_api.core.rq import load_query

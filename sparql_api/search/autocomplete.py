@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from graph_loader.text import fold
+from graph_loader.parsing import fold
 from sparql_api.core.concept_index import ConceptIndex, vocabulary_name
 from sparql_api.web.i18n import LANGUAGES
 

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
-from graph_loader.index.documents import parse_day
+from graph_loader.parsing import parse_day
 from graph_loader.terms import ORG_NS, PLACE_NS, THESAURUS_NS
 from sparql_api.web.http_errors import ApiError
 from sparql_api.web.i18n import LANGUAGES

@@ -1,0 +1,350 @@
+"""The validate phase of a load: the documents in groups validated as one SHACL store each,
+and the ``Judge`` that decides each record's fate (rejected, unchanged, loaded, updated) and
+writes its provenance, repairs and quality measures."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from urllib.parse import unquote
+
+import pyoxigraph as ox
+
+from .. import __version__
+from ..namespaces import DCT, FOAF, RDFS, SDO, XSD
+from ..quality import quality_triples
+from ..records import Record
+from ..repair import provenance_triples
+from ..store import GraphWrite
+from ..terms import (
+    CONFORMS,
+    CONFORMS_WITH_WARNINGS,
+    CONTENT_HASH,
+    CONVERTER,
+    DESCRIBES,
+    GENERATED_AT,
+    NOT_CONFORMANT,
+    RDF_TYPE,
+    RECORD_GRAPH,
+    SOURCE,
+    TRIPLE_COUNT,
+    VALIDATION_MESSAGE,
+    VALIDATION_OUTCOME,
+    VIOLATION_COUNT,
+    WARNING_COUNT,
+)
+from ..validate import Problem, Shapes, describe, validate
+from .outcomes import RecordOutcome
+
+__all__ = [
+    "Judge",
+    "as_quad",
+    "disjoint_groups",
+    "fatal_text",
+    "has_title",
+    "problems_by_record",
+    "record_title",
+    "validate_documents",
+]
+
+#: why a record cannot be a record: reason key -> (fr, en) sentence after the record's name
+_FATAL = {
+    "no title": (
+        "n'a de titre dans aucune langue (dct:title, schema:name, foaf:name ou rdfs:label) :"
+        " ce n'est pas une notice",
+        "has no title in any language (dct:title, schema:name, foaf:name or rdfs:label):"
+        " it cannot be a record",
+    ),
+    "no identifier": (
+        "n'a pas d'IRI (nœud anonyme) : rien ne l'identifie, ce n'est pas une notice",
+        "has no IRI (a blank node): nothing identifies it, it cannot be a record",
+    ),
+}
+_KIND_WORDS = {
+    "dataset": ("le jeu de données", "the dataset"),
+    "service": ("le service de données", "the data service"),
+    "catalog": ("le catalogue", "the catalogue"),
+    "publication": ("la publication", "the publication"),
+    "software": ("le logiciel", "the software"),
+}
+
+
+#: plain strs: an rdflib URIRef never equals the str of a pyoxigraph node
+_TITLE_PREDICATES = {str(DCT.title), str(SDO["name"]), str(FOAF["name"])}
+_ANY_TITLE = _TITLE_PREDICATES | {str(RDFS.label)}
+
+
+def record_title(record: Record, lang: str) -> str:
+    titles = {}
+    for t in record.triples:
+        if t.subject == record.resource and t.predicate.value in _TITLE_PREDICATES:
+            if isinstance(t.object, ox.Literal) and t.object.value.strip():
+                titles.setdefault(t.object.language or "", t.object.value)
+    return (
+        titles.get(lang)
+        or titles.get("en")
+        or titles.get("fr")
+        or next(iter(titles.values()), record.resource.value)
+    )
+
+
+def has_title(resource, triples) -> bool:
+    """Has ``resource`` a non-empty title literal, in any language (or none)?"""
+    return any(
+        t.subject == resource
+        and t.predicate.value in _ANY_TITLE
+        and isinstance(t.object, ox.Literal)
+        and t.object.value.strip()
+        for t in triples
+    )
+
+
+def fatal_text(reason: str, kind: str, title: str, resource: str, lang: str) -> str:
+    """Why a record cannot be a record, naming it, in ``lang``."""
+    index = 0 if lang == "fr" else 1
+    who = _KIND_WORDS.get(kind, ("la ressource", "the resource"))[index]
+    named = f"{who} « {title} »" if title and title != resource else who
+    word = ("erreur", "error")[index]
+    colon = " : " if index == 0 else ": "
+    return f"{word}{colon}{named} <{resource}> {_FATAL[reason][index]}"
+
+
+def _provenance(
+    record: Record,
+    source: str,
+    fmt: str,
+    notes: list[ox.Literal],
+    now: ox.Literal,
+    *,
+    violations: int = 0,
+    warnings: int = 0,
+) -> list[ox.Triple]:
+    """What the record graph says about itself; ``notes`` in fr and en, two per problem."""
+    g = record.graph
+    outcome = NOT_CONFORMANT if violations else CONFORMS_WITH_WARNINGS if warnings else CONFORMS
+    out = [ox.Triple(g, VALIDATION_MESSAGE, w) for w in notes]
+    out += [
+        ox.Triple(g, RDF_TYPE, RECORD_GRAPH),
+        ox.Triple(g, DESCRIBES, record.resource),
+        ox.Triple(g, SOURCE, ox.Literal(source)),
+        ox.Triple(g, GENERATED_AT, now),
+        ox.Triple(g, CONTENT_HASH, ox.Literal(record.content_hash)),
+        ox.Triple(g, TRIPLE_COUNT, ox.Literal(str(len(record.lines)), datatype=_INT)),
+        ox.Triple(g, VALIDATION_OUTCOME, outcome),
+        ox.Triple(g, WARNING_COUNT, ox.Literal(str(warnings), datatype=_INT)),
+        ox.Triple(g, CONVERTER, ox.Literal(f"gaia-kg {__version__} {fmt}")),
+    ]
+    if violations:
+        out.append(ox.Triple(g, VIOLATION_COUNT, ox.Literal(str(violations), datatype=_INT)))
+    return out
+
+
+_INT = ox.NamedNode(XSD.integer)
+
+
+def problems_by_record(problems: list[Problem], owners: dict) -> dict:
+    by_record: dict[ox.NamedNode, list[Problem]] = {}
+    for p in problems:
+        for root in owners.get(p.focus, ()):
+            by_record.setdefault(root, []).append(p)
+    return by_record
+
+
+def disjoint_groups(items: list, records: Callable[[object], list[Record]]) -> list[list]:
+    """``items`` (documents, harvested units) in groups that can be validated as one store:
+    no item of a group describes an IRI another one names, so each record is judged on what
+    its own document says."""
+    if len(items) < 2:
+        return [items] if items else []
+    groups: list[tuple[set, set, list]] = []
+    for item in items:
+        triples = [t for r in records(item) for t in r.triples]
+        subjects = {t.subject for t in triples if isinstance(t.subject, ox.NamedNode)}
+        named = subjects | {t.object for t in triples if isinstance(t.object, ox.NamedNode)}
+        for described, mentioned, members in groups:
+            if not (subjects & mentioned or named & described):
+                described |= subjects
+                mentioned |= named
+                members.append(item)
+                break
+        else:
+            groups.append((subjects, named, [item]))
+    return [members for _, _, members in groups]
+
+
+def as_quad(t) -> ox.Quad:
+    return t if isinstance(t, ox.Quad) else ox.Quad(t.subject, t.predicate, t.object)
+
+
+class Judge:
+    """Decides each record's fate (rejected, unchanged, loaded, updated) and what to write.
+
+    A record is rejected when it cannot be one (no title in any language), or, when
+    ``strict``, for any Violation; a source record (what no record of a file owns) never is.
+    Other Violations load the record flagged ``gaia:NotConformant``.
+    """
+
+    def __init__(
+        self,
+        staging,
+        existing: dict[str, str],
+        declared_in: dict,
+        formats,
+        lang: str,
+        *,
+        strict: bool = False,
+    ):
+        self.staging = staging
+        self.formats = formats
+        self.existing = existing
+        self.declared_in = declared_in
+        self.lang = lang
+        self.strict = strict
+        #: record resource -> its repairs
+        self.repairs: dict = {}
+        self.outcomes: list[RecordOutcome] = []
+        self.now = ox.Literal(
+            datetime.now(UTC).isoformat(timespec="seconds"), datatype=ox.NamedNode(XSD.dateTime)
+        )
+
+    def anonymous(self, node, kind: str, triples, source: str) -> None:
+        """A record-typed blank node: rejected, nothing identifies it."""
+        titles = [
+            t.object.value
+            for t in triples
+            if t.subject == node
+            and t.predicate.value in _ANY_TITLE
+            and isinstance(t.object, ox.Literal)
+        ]
+        title = titles[0] if titles else ""
+        index = 0 if self.lang == "fr" else 1
+        who = _KIND_WORDS.get(kind, ("la ressource", "the resource"))[index]
+        named = f"{who} « {title} »" if title else who
+        word = ("erreur : ", "error: ")[index]
+        self.outcomes.append(
+            RecordOutcome(
+                f"_:{node.value}",
+                kind,
+                title or f"_:{node.value}",
+                source,
+                "rejected",
+                [f"{word}{named} ({source}) {_FATAL['no identifier'][index]}"],
+                reasons=["no identifier"],
+            )
+        )
+
+    def fatal(self, record: Record, found: list[Problem]) -> tuple[list[str], list[str]]:
+        """Why ``record`` is rejected, in words and as reason keys; ([], []) if it is not."""
+        lang = self.lang
+        if record.kind == "source":
+            return [], []
+        violations = [p for p in found if p.severity == "Violation"]
+        problems: list[str] = []
+        reasons: list[str] = []
+        if not has_title(record.resource, record.triples):
+            title = record_title(record, lang)
+            reasons.append("no title")
+            problems.append(fatal_text("no title", record.kind, title, record.resource.value, lang))
+            # the missing title is said once, above
+            violations = [p for p in violations if not _about_title(p, record.resource)]
+        if reasons or self.strict:
+            problems += [describe(p, self.staging, lang) for p in violations]
+            if self.strict:
+                reasons += [p.messages.get(lang, "") for p in violations]
+        return problems, reasons
+
+    def __call__(self, record: Record, found: list[Problem]) -> GraphWrite | None:
+        lang, staging = self.lang, self.staging
+        violations = [p for p in found if p.severity == "Violation"]
+        lesser = [p for p in found if p.severity != "Violation"]
+        source = self.declared_in.get(record.resource) or unquote(
+            record.resource.value.rsplit("/")[-1]
+        )
+        title = record_title(record, lang)
+        repairs = self.repairs.get(record.resource, [])
+        problems, reasons = self.fatal(record, found)
+        old = self.existing.get(record.graph.value)
+        write = None
+        defects: list[Problem] = []
+        if reasons:
+            status = "rejected"
+        else:
+            defects = violations
+            if old == record.content_hash:
+                status = "unchanged"
+            else:
+                status = "updated" if old else "loaded"
+                notes = [
+                    ox.Literal(describe(p, staging, code), language=code)
+                    for p in [*defects, *lesser]
+                    for code in ("fr", "en")
+                ]
+                fmt = self.formats.get(source, "rdf")
+                provenance = _provenance(
+                    record,
+                    source,
+                    fmt,
+                    notes,
+                    self.now,
+                    violations=len(defects),
+                    warnings=len(lesser),
+                )
+                if repairs:
+                    provenance += provenance_triples(record.graph, repairs)
+                provenance += quality_triples(
+                    record.resource, record.kind, record.triples, record.graph
+                )
+                write = GraphWrite(record.graph, provenance, record.lines)
+        self.outcomes.append(
+            RecordOutcome(
+                record.resource.value,
+                record.kind,
+                title,
+                source,
+                status,
+                problems,
+                [describe(p, staging, lang) for p in lesser],
+                [p.messages.get(lang, "") for p in lesser],
+                [describe(p, staging, lang) for p in defects],
+                [p.messages.get(lang, "") for p in defects],
+                list(repairs) if status != "rejected" else [],
+                reasons,
+            )
+        )
+        return write
+
+
+def _about_title(problem: Problem, resource) -> bool:
+    return (
+        problem.focus == resource
+        and problem.path is not None
+        and problem.path.value in _ANY_TITLE
+        and problem.component.value.endswith("MinCountConstraintComponent")
+    )
+
+
+def validate_documents(documents: list, judge: Judge, shapes: Shapes) -> tuple[list, float]:
+    """Each group of documents validated as one store and each record judged: the graphs to
+    write, and the seconds spent in SHACL validation."""
+    writes = []
+    seconds = 0.0
+    for group in disjoint_groups(documents, lambda d: d.validated()):
+        staging = ox.Store()
+        # the union of the group's records, in the default graph: no copy of the quads
+        staging.bulk_extend([as_quad(t) for d in group for r in d.validated() for t in r.triples])
+        owners: dict = {}
+        for d in group:
+            for node, roots in d.split.owners.items():
+                owners.setdefault(node, []).extend(roots)
+        began = time.perf_counter()
+        by_record = problems_by_record(validate(staging, shapes), owners)
+        seconds += time.perf_counter() - began
+        judge.staging = staging
+        for d in group:
+            judge.repairs = d.record_repairs
+            for r in d.split.records:
+                w = judge(r, by_record.get(r.resource, []))
+                if w is not None:
+                    writes.append(w)
+    return writes, seconds

@@ -1,0 +1,55 @@
+"""The write phase of a load: the records judged in batches of one transaction each (a load
+stopped midway leaves every record graph complete or absent), after a new generation of the
+derived data; the vocabularies met among the files in their own graphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..derived import new_generation, store_generation
+from ..store import GraphWrite, Store
+from .inputs import Document
+from .judge import as_quad
+from .outcomes import LoadReport
+
+__all__ = ["BATCH", "write_all"]
+
+BATCH = 1000  # records per transaction (about 30k quads)
+
+
+def _write_vocabulary(store: Store, d: Document, lang: str) -> str:
+    """A vocabulary met among the files of a load, in its own graph (SKOS closure included)
+    named by the file's stem, as ``gaia-kg vocab load`` does; what to report of it."""
+    from ..vocab import slugify, write_vocabulary
+
+    slug = slugify(Path(d.name).stem) or "vocabulary"
+    loaded = write_vocabulary(store, [as_quad(t).triple for t in d.vocabulary], slug)
+    d.vocabulary = []
+    if lang == "fr":
+        return f"chargé comme vocabulaire « {slug} » ({loaded.concepts} concept(s))"
+    return f"loaded as the vocabulary {slug!r} ({loaded.concepts} concept(s))"
+
+
+def write_all(
+    store: Store,
+    writes: list[GraphWrite],
+    documents: list[Document],
+    report: LoadReport,
+    tick,
+    lang,
+) -> None:
+    """The records' graphs in batches, then the vocabularies among the documents."""
+    report.generation_before = store_generation(store)
+    if writes or any(d.vocabulary is not None for d in documents):
+        # a new generation before the records: a crash before inference or indexing leaves
+        # derived data recorded at an older one, caught up by the next run
+        store.write_graphs([new_generation()])
+    for i in range(0, len(writes), BATCH):
+        batch = writes[i : i + BATCH]
+        store.write_graphs(batch)
+        report.triples_written += sum(len(w) for w in batch)
+        if tick:
+            tick(len(batch))
+    for d in documents:
+        if d.vocabulary is not None:
+            report.vocabularies[d.name] = _write_vocabulary(store, d, lang)

@@ -56,10 +56,10 @@ import pyoxigraph as ox
 
 from ..errors import InputError
 from ..iri import resource_iri
-from ..terms import DCAT, DCT, DWC, FOAF, PROV, SDO, SKOS, TAXON, TAXON_CLASS, XSD
-from ..terms import GAIA_NS as GAIA
+from ..namespaces import ADMS, DCAT, DCT, DWC, FOAF, GAIA, PROV, RDFS, SDO, SKOS, VCARD, XSD
+from ..terms import TAXON, TAXON_CLASS
 from . import datacite_terms as dc
-from .build import RDFS, VCARD, WKT, A, bbox_wkt, date_literal, guess_language, licence_iri
+from .build import WKT, A, bbox_wkt, date_literal, guess_language, licence_iri
 from .build import plain as _plain
 from .iso_common import lang_tag as _iso_lang_tag
 from .iso_common import local
@@ -69,7 +69,6 @@ from .xmlsafe import parse_xml
 
 __all__ = ["sniff", "convert", "taxon_iri", "DWC"]
 
-ADMS = "http://www.w3.org/ns/adms#"
 INSPIRE_ROLE = "http://inspire.ec.europa.eu/metadata-codelist/ResponsiblePartyRole/"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _EML_NS = re.compile(
@@ -111,7 +110,7 @@ _EXTENSIONS = {
     "jpeg": "image/jpeg", "tif": "image/tiff", "tiff": "image/tiff",
 }  # fmt: skip
 #: INSPIRE role -> property of the resource beside the qualified attribution
-_ROLE_PROPERTIES = {"publisher": DCT + "publisher", "owner": DCT + "rightsHolder"}
+_ROLE_PROPERTIES = {"publisher": DCT.publisher, "owner": DCT.rightsHolder}
 #: EML maintenance frequencies that are not ISO codes (GBIF IPT's "unkown" included)
 _EML_FREQUENCIES = {
     "continually": "CONT", "otherMaintenancePeriod": "OTHER", "unkown": "UNKNOWN",
@@ -418,8 +417,8 @@ class _Mapper:
         if not titles:
             raise InputError(f"EML {self.kind} without a title (notice EML sans titre)")
         cls, kind = {
-            "dataset": (DCAT + "Dataset", "dataset"),
-            "software": (SDO + "SoftwareSourceCode", "software"),
+            "dataset": (DCAT.Dataset, "dataset"),
+            "software": (SDO.SoftwareSourceCode, "software"),
             "citation": (
                 SDO + ("ScholarlyArticle" if _kid(el, "article") is not None else "CreativeWork"),
                 "publication",
@@ -428,16 +427,16 @@ class _Mapper:
         res = self.identifiers(kind)
         self.node(cls, res)
         for title in titles:
-            self.add(res, DCT + "title", self.el_literal(title))
+            self.add(res, DCT["title"], self.el_literal(title))
             if kind != "dataset":
-                self.add(res, SDO + "name", self.el_literal(title))
+                self.add(res, SDO.name, self.el_literal(title))
         for short in _kids(el, "shortName"):
-            self.add(res, DCT + "alternative", self.el_literal(short))
+            self.add(res, DCT.alternative, self.el_literal(short))
         for abstract in _kids(el, "abstract"):
-            self.add(res, DCT + "description", self.el_literal(abstract, flatten(abstract)))
-        self.add(res, DCT + "issued", date_literal(_first(el, "pubDate")))
+            self.add(res, DCT.description, self.el_literal(abstract, flatten(abstract)))
+        self.add(res, DCT.issued, date_literal(_first(el, "pubDate")))
         language = dc.language_iri(_language(_first(el, "language")) or "")
-        self.add(res, DCT + "language", ox.NamedNode(language) if language else None)
+        self.add(res, DCT.language, ox.NamedNode(language) if language else None)
         self.keywords(res)
         self.parties(res)
         self.rights(res)
@@ -450,9 +449,9 @@ class _Mapper:
             self.distributions(res)
         elif self.kind == "software":
             version = _first(el, "version")
-            self.add(res, SDO + "version", ox.Literal(version) if version else None)
+            self.add(res, SDO.version, ox.Literal(version) if version else None)
             for url in _path(el, "implementation/distribution/online/url"):
-                self.add(res, SDO + "downloadUrl", _http(_str(url)))
+                self.add(res, SDO.downloadUrl, _http(_str(url)))
         return self.triples
 
     def identifiers(self, kind: str) -> ox.NamedNode:
@@ -468,12 +467,12 @@ class _Mapper:
         if doi:
             res = ox.NamedNode(resource_iri(kind, doi.lower(), self.base))
             doi_node = ox.NamedNode(dc.doi_iri(doi))
-            self.add(res, DCT + "identifier", ox.Literal(doi))
-            self.add(res, SDO + "identifier", doi_node)
-            self.add(res, DCAT + "landingPage" if kind == "dataset" else SDO + "url", doi_node)
+            self.add(res, DCT.identifier, ox.Literal(doi))
+            self.add(res, SDO.identifier, doi_node)
+            self.add(res, DCAT.landingPage if kind == "dataset" else SDO.url, doi_node)
         elif candidates:
             res = ox.NamedNode(resource_iri(kind, candidates[0][0], self.base))
-            self.add(res, DCT + "identifier", ox.Literal(candidates[0][0]))
+            self.add(res, DCT.identifier, ox.Literal(candidates[0][0]))
         else:
             raise InputError(
                 "EML record without a packageId nor an alternateIdentifier"
@@ -483,10 +482,10 @@ class _Mapper:
         for value, agency in candidates:
             if value == main or (doi and _doi(value, agency) == doi):
                 continue
-            ident = self.node(ADMS + "Identifier")
-            self.add(ident, SKOS + "notation", ox.Literal(value))
-            self.add(ident, ADMS + "schemaAgency", ox.Literal(agency) if agency else None)
-            self.add(res, ADMS + "identifier", ident)
+            ident = self.node(ADMS.Identifier)
+            self.add(ident, SKOS.notation, ox.Literal(value))
+            self.add(ident, ADMS.schemaAgency, ox.Literal(agency) if agency else None)
+            self.add(res, ADMS.identifier, ident)
         return res
 
     # -- keywords
@@ -501,17 +500,17 @@ class _Mapper:
                 iri = _http(url.group(0).rstrip(".,;")) if url else None
                 title = thesaurus[: url.start()].strip(" :-,") if url else thesaurus
                 scheme = iri or ox.BlankNode()
-                self.add(scheme, DCT + "title", ox.Literal(title or thesaurus))
+                self.add(scheme, DCT["title"], ox.Literal(title or thesaurus))
             for kw in _kids(block, "keyword"):
                 label = self.el_literal(kw)
                 if label is None:
                     continue
-                self.add(res, DCAT + "keyword", label)
+                self.add(res, DCAT.keyword, label)
                 if scheme is not None:
                     concept = ox.BlankNode()
-                    self.add(concept, SKOS + "prefLabel", label)
-                    self.add(concept, SKOS + "inScheme", scheme)
-                    self.add(res, DCT + "subject", concept)
+                    self.add(concept, SKOS.prefLabel, label)
+                    self.add(concept, SKOS.inScheme, scheme)
+                    self.add(res, DCT.subject, concept)
 
     # -- parties
     def resolve(self, party: Element) -> Element:
@@ -546,19 +545,19 @@ class _Mapper:
         person = bool(given or family)
         cls = FOAF + ("Person" if person else "Organization" if org else "Agent")
         agent = self.node(cls, iri)
-        self.add(agent, FOAF + "name", ox.Literal(name))
+        self.add(agent, FOAF.name, ox.Literal(name))
         if person:
-            self.add(agent, FOAF + "givenName", ox.Literal(given) if given else None)
-            self.add(agent, FOAF + "familyName", ox.Literal(family) if family else None)
-            self.add(agent, SDO + "jobTitle", ox.Literal(position) if position else None)
+            self.add(agent, FOAF.givenName, ox.Literal(given) if given else None)
+            self.add(agent, FOAF.familyName, ox.Literal(family) if family else None)
+            self.add(agent, SDO.jobTitle, ox.Literal(position) if position else None)
             if org:
-                affiliation = self.node(FOAF + "Organization")
-                self.add(affiliation, FOAF + "name", ox.Literal(org))
-                self.add(agent, SDO + "affiliation", affiliation)
+                affiliation = self.node(FOAF.Organization)
+                self.add(affiliation, FOAF.name, ox.Literal(org))
+                self.add(agent, SDO.affiliation, affiliation)
         for mail in _kids(party, "electronicMailAddress"):
-            self.add(agent, FOAF + "mbox", _mailto(_str(mail)))
+            self.add(agent, FOAF.mbox, _mailto(_str(mail)))
         for url in _kids(party, "onlineUrl"):
-            self.add(agent, FOAF + "homepage", _http(_str(url)))
+            self.add(agent, FOAF.homepage, _http(_str(url)))
         return agent
 
     def vcard(self, party: Element):
@@ -568,16 +567,16 @@ class _Mapper:
             return None
         person = bool(given or family)
         card = self.node(VCARD + ("Individual" if person else "Organization"))
-        self.add(card, VCARD + "fn", ox.Literal(name))
+        self.add(card, VCARD.fn, ox.Literal(name))
         if person and org:
-            self.add(card, VCARD + "organization-name", ox.Literal(org))
+            self.add(card, VCARD["organization-name"], ox.Literal(org))
         if position and position != name:
-            self.add(card, VCARD + "role", ox.Literal(position))
+            self.add(card, VCARD.role, ox.Literal(position))
         for mail in _kids(party, "electronicMailAddress"):
-            self.add(card, VCARD + "hasEmail", _mailto(_str(mail)))
+            self.add(card, VCARD.hasEmail, _mailto(_str(mail)))
         urls = [_http(_str(u)) for u in _kids(party, "onlineUrl")] + [self.party_iri(party)]
         for url in urls:
-            self.add(card, VCARD + "hasURL", url)
+            self.add(card, VCARD.hasURL, url)
         for address in _kids(party, "address"):
             lines = {
                 "street-address": ", ".join(_str(d) for d in _kids(address, "deliveryPoint")),
@@ -587,8 +586,8 @@ class _Mapper:
                 "country-name": _first(address, "country"),
             }
             if any(lines.values()):
-                node = self.node(VCARD + "Address")
-                self.add(card, VCARD + "hasAddress", node)
+                node = self.node(VCARD.Address)
+                self.add(card, VCARD.hasAddress, node)
                 for key, value in lines.items():
                     self.add(node, VCARD + key, ox.Literal(value) if value else None)
         return card
@@ -598,33 +597,33 @@ class _Mapper:
             return
         key = re.sub(r"[^a-z]", "", role.lower())
         inspire = _ROLES.get(key)
-        attribution = self.node(PROV + "Attribution")
-        self.add(attribution, PROV + "agent", agent)
+        attribution = self.node(PROV.Attribution)
+        self.add(attribution, PROV.agent, agent)
         if inspire:
-            role_node = self.node(DCAT + "Role", ox.NamedNode(INSPIRE_ROLE + inspire))
+            role_node = self.node(DCAT.Role, ox.NamedNode(INSPIRE_ROLE + inspire))
             if inspire in _ROLE_PROPERTIES:
                 self.add(res, _ROLE_PROPERTIES[inspire], agent)
         elif role.strip():
-            role_node = self.node(DCAT + "Role")
-            self.add(role_node, RDFS + "label", ox.Literal(" ".join(role.split())))
+            role_node = self.node(DCAT.Role)
+            self.add(role_node, RDFS.label, ox.Literal(" ".join(role.split())))
         else:
             role_node = None
-        self.add(attribution, DCAT + "hadRole", role_node)
-        self.add(res, PROV + "qualifiedAttribution", attribution)
+        self.add(attribution, DCAT.hadRole, role_node)
+        self.add(res, PROV.qualifiedAttribution, attribution)
 
     def parties(self, res) -> None:
         el = self.res_el
         for party in _kids(el, "creator"):
-            self.add(res, DCT + "creator", self.agent(party))
+            self.add(res, DCT.creator, self.agent(party))
         for party in _kids(el, "publisher"):
-            self.add(res, DCT + "publisher", self.agent(party))
+            self.add(res, DCT.publisher, self.agent(party))
         for party in _kids(el, "contact"):
-            self.add(res, DCAT + "contactPoint", self.vcard(party))
+            self.add(res, DCAT.contactPoint, self.vcard(party))
         for party in _kids(el, "metadataProvider"):
             self.attribution(res, self.agent(party), "metadataProvider")
         for party in _kids(el, "associatedParty"):
             agent = self.agent(party)
-            self.add(res, DCT + "contributor", agent)
+            self.add(res, DCT.contributor, agent)
             self.attribution(res, agent, _first(party, "role"))
         for party in _path(el, "project/personnel"):
             self.attribution(res, self.agent(party), _first(party, "role"))
@@ -651,11 +650,11 @@ class _Mapper:
             if iri is not None:
                 licences.append(iri)
             if text:
-                statement = self.node(DCT + "RightsStatement")
-                self.add(statement, RDFS + "label", self.literal(text))
-                self.add(res, DCT + "rights", statement)
+                statement = self.node(DCT.RightsStatement)
+                self.add(statement, RDFS.label, self.literal(text))
+                self.add(res, DCT.rights, statement)
         for iri in licences:
-            self.add(res, DCT + "license", iri)
+            self.add(res, DCT.license, iri)
 
     # -- coverage
     def coverages(self, name: str) -> list[Element]:
@@ -679,21 +678,19 @@ class _Mapper:
             ]
             if None in sides and not description:
                 continue
-            location = self.node(DCT + "Location")
+            location = self.node(DCT.Location)
             if None not in sides:
                 west, south, east, north = (float(s) for s in sides)
                 self.add(
                     location,
-                    DCAT + "bbox",
+                    DCAT.bbox,
                     ox.Literal(bbox_wkt(west, south, east, north), datatype=WKT),
                 )
                 if (west, south) == (east, north):
                     point = bbox_wkt(west, south, east, north).split("((")[1].split(",")[0]
-                    self.add(
-                        location, DCAT + "centroid", ox.Literal(f"POINT({point})", datatype=WKT)
-                    )
-            self.add(location, SKOS + "prefLabel", ox.Literal(description) if description else None)
-            self.add(res, DCT + "spatial", location)
+                    self.add(location, DCAT.centroid, ox.Literal(f"POINT({point})", datatype=WKT))
+            self.add(location, SKOS.prefLabel, ox.Literal(description) if description else None)
+            self.add(res, DCT.spatial, location)
             for altitudes in _kids(box, "boundingAltitudes"):
                 unit = _first(altitudes, "altitudeUnits").lower()
                 factor = _FEET if unit.startswith(("foot", "feet", "ft")) else Decimal(1)
@@ -704,9 +701,9 @@ class _Mapper:
                 lows += [low * factor] if low is not None else []
                 highs += [high * factor] if high is not None else []
         if lows:
-            self.add(res, GAIA + "minimumAltitude", _decimal_literal(min(lows)))
+            self.add(res, GAIA.minimumAltitude, _decimal_literal(min(lows)))
         if highs:
-            self.add(res, GAIA + "maximumAltitude", _decimal_literal(max(highs)))
+            self.add(res, GAIA.maximumAltitude, _decimal_literal(max(highs)))
         for temporal in self.coverages("temporalCoverage"):
             for single in _kids(temporal, "singleDateTime"):
                 self.period(res, single, single)
@@ -714,7 +711,7 @@ class _Mapper:
                 self.period(res, _kid(span, "beginDate"), _kid(span, "endDate"))
 
     def period(self, res, begin: Element | None, end: Element | None) -> None:
-        bounds = [(DCAT + "startDate", begin, False), (DCAT + "endDate", end, True)]
+        bounds = [(DCAT.startDate, begin, False), (DCAT.endDate, end, True)]
         values = [(prop, _date(el, last)) for prop, el, last in bounds]
         scales = [
             " ".join(
@@ -731,12 +728,12 @@ class _Mapper:
         scales = [s for s in scales if s]
         if not any(v for _p, v in values) and not scales:
             return
-        period = self.node(DCT + "PeriodOfTime")
+        period = self.node(DCT.PeriodOfTime)
         for prop, value in values:
             self.add(period, prop, value)
         if scales:
-            self.add(period, RDFS + "label", ox.Literal(" – ".join(dict.fromkeys(scales))))
-        self.add(res, DCT + "temporal", period)
+            self.add(period, RDFS.label, ox.Literal(" – ".join(dict.fromkeys(scales))))
+        self.add(res, DCT.temporal, period)
 
     # -- taxa
     def taxa(self, res) -> None:
@@ -774,17 +771,17 @@ class _Mapper:
             taxon = self.node(
                 TAXON_CLASS.value, ox.NamedNode(taxon_iri(rank, name, ids, self.base))
             )
-            self.add(taxon, DWC + "scientificName", ox.Literal(name))
-            self.add(taxon, DWC + "taxonRank", ox.Literal(rank) if rank else None)
+            self.add(taxon, DWC.scientificName, ox.Literal(name))
+            self.add(taxon, DWC.taxonRank, ox.Literal(rank) if rank else None)
             if single:
                 for common in _kids(el, "commonName", "commonNames"):
-                    self.add(taxon, DWC + "vernacularName", self.el_literal(common))
+                    self.add(taxon, DWC.vernacularName, self.el_literal(common))
             for provider, ident in ids:
-                self.add(taxon, DWC + "taxonID", ox.Literal(ident))
+                self.add(taxon, DWC.taxonID, ox.Literal(ident))
                 other = _taxon_id_iri(_provider(provider, ident), ident)
                 if other and other != taxon.value:
-                    self.add(taxon, SKOS + "exactMatch", ox.NamedNode(other))
-            self.add(taxon, SKOS + "broader", parent)
+                    self.add(taxon, SKOS.exactMatch, ox.NamedNode(other))
+            self.add(taxon, SKOS.broader, parent)
             self.add(res, TAXON.value, taxon)
             taxa.append((taxon, name))
         for child in _kids(el, "taxonomicClassification"):
@@ -799,27 +796,25 @@ class _Mapper:
             for description in _kids(step, "description"):
                 text = flatten(description)
                 if text:
-                    statement = self.node(DCT + "ProvenanceStatement")
-                    self.add(statement, RDFS + "label", self.literal(text))
-                    self.add(res, DCT + "provenance", statement)
+                    statement = self.node(DCT.ProvenanceStatement)
+                    self.add(statement, RDFS.label, self.literal(text))
+                    self.add(res, DCT.provenance, statement)
 
     def project(self, res) -> None:
         for project in _kids(self.res_el, "project"):
-            activity = self.node(PROV + "Activity")
-            self.add(activity, A.value, ox.NamedNode(FOAF + "Project"))
+            activity = self.node(PROV.Activity)
+            self.add(activity, A.value, ox.NamedNode(FOAF.Project))
             for title in _kids(project, "title"):
-                self.add(activity, DCT + "title", self.el_literal(title))
+                self.add(activity, DCT["title"], self.el_literal(title))
             for abstract in _kids(project, "abstract"):
-                self.add(
-                    activity, DCT + "description", self.el_literal(abstract, flatten(abstract))
-                )
-            self.add(res, PROV + "wasGeneratedBy", activity)
+                self.add(activity, DCT.description, self.el_literal(abstract, flatten(abstract)))
+            self.add(res, PROV.wasGeneratedBy, activity)
             for funding in _kids(project, "funding"):
                 text = flatten(funding)
                 if text:
-                    grant = self.node(SDO + "Grant")
-                    self.add(grant, SDO + "description", self.literal(text))
-                    self.add(res, SDO + "funding", grant)
+                    grant = self.node(SDO.Grant)
+                    self.add(grant, SDO.description, self.literal(text))
+                    self.add(res, SDO.funding, grant)
             for award in _kids(project, "award"):
                 self.award(res, award)
 
@@ -829,17 +824,17 @@ class _Mapper:
         if name:
             ident = " ".join(_str(i) for i in _kids(award, "funderIdentifier")[:1])
             iri = (dc.doi_iri(ident) or dc.ror_iri(ident)) if ident else None
-            funder = self.node(FOAF + "Organization", ox.NamedNode(iri) if iri else None)
-            self.add(funder, FOAF + "name", ox.Literal(name))
-            self.add(res, SDO + "funder", funder)
+            funder = self.node(FOAF.Organization, ox.NamedNode(iri) if iri else None)
+            self.add(funder, FOAF.name, ox.Literal(name))
+            self.add(res, SDO.funder, funder)
         number, title = _first(award, "awardNumber"), _first(award, "title")
         if number or title:
-            grant = self.node(SDO + "Grant")
-            self.add(grant, SDO + "identifier", ox.Literal(number) if number else None)
-            self.add(grant, SDO + "name", ox.Literal(title) if title else None)
-            self.add(grant, SDO + "url", _http(_first(award, "awardUrl")))
-            self.add(grant, SDO + "funder", funder)
-            self.add(res, SDO + "funding", grant)
+            grant = self.node(SDO.Grant)
+            self.add(grant, SDO.identifier, ox.Literal(number) if number else None)
+            self.add(grant, SDO.name, ox.Literal(title) if title else None)
+            self.add(grant, SDO.url, _http(_first(award, "awardUrl")))
+            self.add(grant, SDO.funder, funder)
+            self.add(res, SDO.funding, grant)
 
     def maintenance(self, res) -> None:
         for value in _path(self.res_el, "maintenance/maintenanceUpdateFrequency"):
@@ -847,7 +842,7 @@ class _Mapper:
             frequency = _FREQUENCIES.get(code) or _EML_FREQUENCIES.get(code)
             if frequency:
                 iri = ox.NamedNode(FREQUENCY + frequency)
-                self.add(res, DCT + "accrualPeriodicity", self.node(DCT + "Frequency", iri))
+                self.add(res, DCT.accrualPeriodicity, self.node(DCT.Frequency, iri))
 
     # -- distributions
     def distributions(self, res) -> None:
@@ -865,30 +860,30 @@ class _Mapper:
             if local(dist.tag) == "distribution":
                 for url in _path(dist, "online/url"):
                     if url not in used:
-                        self.add(res, FOAF + "page", _http(_str(url)))
+                        self.add(res, FOAF.page, _http(_str(url)))
 
     def distribution(self, res, url_el: Element, entity, physical) -> None:
         url = _http(_str(url_el))
         if url is None:
             return
-        dist = self.node(DCAT + "Distribution")
-        self.add(dist, DCAT + "accessURL", url)
+        dist = self.node(DCAT.Distribution)
+        self.add(dist, DCAT.accessURL, url)
         if (url_el.get("function") or "download") != "information":
-            self.add(dist, DCAT + "downloadURL", url)
+            self.add(dist, DCAT.downloadURL, url)
         title = _first(physical, "objectName") or _first(entity, "entityName")
-        self.add(dist, DCT + "title", ox.Literal(title) if title else None)  # a file name
+        self.add(dist, DCT["title"], ox.Literal(title) if title else None)  # a file name
         if entity is not None:
             description = _first(entity, "entityDescription")
-            self.add(dist, DCT + "description", self.literal(description) if description else None)
+            self.add(dist, DCT.description, self.literal(description) if description else None)
         if physical is not None:
             for size in _kids(physical, "size"):
                 unit = (size.get("unit") or "byte").lower()
                 if unit in ("byte", "bytes") and _str(size).isdigit():
                     self.add(
                         dist,
-                        DCAT + "byteSize",
+                        DCAT.byteSize,
                         ox.Literal(
-                            str(int(_str(size))), datatype=ox.NamedNode(XSD + "nonNegativeInteger")
+                            str(int(_str(size))), datatype=ox.NamedNode(XSD.nonNegativeInteger)
                         ),
                     )
             formats = [
@@ -900,10 +895,10 @@ class _Mapper:
             for fmt in formats:
                 media = dc.media_type_iri(fmt)
                 if media:
-                    self.add(dist, DCAT + "mediaType", ox.NamedNode(media))
+                    self.add(dist, DCAT.mediaType, ox.NamedNode(media))
                 elif fmt:
-                    self.add(dist, DCT + "format", ox.Literal(fmt))
-        self.add(res, DCAT + "distribution", dist)
+                    self.add(dist, DCT["format"], ox.Literal(fmt))
+        self.add(res, DCAT.distribution, dist)
 
 
 def _mailto(value: str) -> ox.NamedNode | None:
@@ -915,7 +910,7 @@ def _mailto(value: str) -> ox.NamedNode | None:
 
 def _decimal_literal(value: Decimal) -> ox.Literal:
     text = format(value.normalize(), "f") if value != 0 else "0"
-    return ox.Literal(text, datatype=ox.NamedNode(XSD + "decimal"))
+    return ox.Literal(text, datatype=ox.NamedNode(XSD.decimal))
 
 
 def _date(el: Element | None, end: bool) -> ox.Literal | None:

@@ -40,16 +40,31 @@ import re
 from functools import cache
 
 import pyoxigraph as ox
+from rdflib import Namespace
 
 from ..alignment import MATCH_RANK, fold_category
 from ..errors import InputError
 from ..iri import resource_iri
+from ..namespaces import (
+    ADMS,
+    DCAT,
+    DCT,
+    FOAF,
+    HYDRA,
+    LOCN,
+    OWL,
+    PROV,
+    RDFS,
+    SDO,
+    SDO_HTTP,
+    SKOS,
+    VCARD,
+)
 from ..paths import vocabularies_dir
-from ..terms import DCAT, DCT, FOAF, PROV, SKOS, THESAURUS_NS
+from ..terms import THESAURUS_NS
 from .build import (
     ACCESS_RIGHTS,
     LANGUAGES,
-    VCARD,
     WKT,
     A,
     Triples,
@@ -63,6 +78,9 @@ from .iso_common import date_literal
 from .iso_parts import _FILE_TYPES, FILE_TYPE
 from .jsonld import Index
 
+#: DCAT 3 read openly: rdflib's ``DCAT`` knows DCAT 2 terms only (no ``dcat:version``)
+DCAT3 = Namespace(str(DCAT))
+
 __all__ = ["sniff", "convert", "EPOS_NAMESPACES", "category_concepts"]
 
 #: the namespaces the EPOS-DCAT-AP RDF files use for the profile's own terms
@@ -73,17 +91,12 @@ EPOS_NAMESPACES = (
     "https://www.epos-eu.org/epos/dcat-ap#",
 )
 EPOS_XML = "http://www.epos-ip.org/"
-HYDRA = "http://www.w3.org/ns/hydra/core#"
-ADMS = "http://www.w3.org/ns/adms#"
-LOCN = "http://www.w3.org/ns/locn#"
-OWL = "http://www.w3.org/2002/07/owl#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SCHEMAS = ("http://schema.org/", "https://schema.org/")
+SCHEMAS = (SDO_HTTP, SDO)
 IANA = "https://www.iana.org/assignments/media-types/"
 POINT_OF_CONTACT = (
     "http://inspire.ec.europa.eu/metadata-codelist/ResponsiblePartyRole/pointOfContact"
 )
-_ADMS_TYPO = "http://www.w3.org/nd/adms#"  # written so in several WP10 files
+_ADMS_TYPO = Namespace("http://www.w3.org/nd/adms#")  # written so in several WP10 files
 _VOCABULARY = re.compile(rb"\b(owl:Ontology|owl:Class|rdfs:Class|owl#Ontology|owl#Class)\b")
 
 
@@ -283,12 +296,12 @@ class _Mapper:
         subjects = list(dict.fromkeys(t.subject for t in triples))
         #: the nodes the document says something of
         self.described = set(subjects)
-        self.datasets = [s for s in subjects if DCAT + "Dataset" in self.idx.types(s)]
+        self.datasets = [s for s in subjects if self.idx.has_type(s, DCAT.Dataset)]
         self.services = [
             s
             for s in subjects
             if _epos_typed(self.idx, s, "WebService")
-            or DCAT + "DataService" in self.idx.types(s)
+            or self.idx.has_type(s, DCAT.DataService)
             or (_epos_typed(self.idx, s, "Service") and s not in self.datasets)
         ]
         self.programs = [
@@ -300,7 +313,7 @@ class _Mapper:
         # operation -> the service that supports it
         self.operation_of: dict = {}
         for service in self.services:
-            for op in _values(self.idx, service, HYDRA + "supportedOperation"):
+            for op in _values(self.idx, service, HYDRA.supportedOperation):
                 self.operation_of.setdefault(op, service)
         self.serves: dict = {}
         #: contact point -> the persons and organisations that name it (schema:contactPoint)
@@ -313,14 +326,12 @@ class _Mapper:
 
     # ---- texts
     def language(self, node) -> str:
-        for value in _values(self.idx, node, DCT + "language"):
+        for value in _values(self.idx, node, DCT.language):
             code = _language_code(self.idx, value)
             if code:
                 return code
-        texts = [v.value for v in _strings(self.idx, node, DCT + "title", "schema:name")]
-        texts += [
-            v.value for v in _strings(self.idx, node, DCT + "description", "schema:description")
-        ]
+        texts = [v.value for v in _strings(self.idx, node, DCT["title"], "schema:name")]
+        texts += [v.value for v in _strings(self.idx, node, DCT.description, "schema:description")]
         return guess_language(*texts) or "en"
 
     def texts(self, node, target, prop: str, lang: str, *sources: str) -> None:
@@ -331,78 +342,75 @@ class _Mapper:
     def common(self, node, lang: str) -> None:
         """What datasets, services and software share."""
         idx, out = self.idx, self.out
-        self.texts(node, node, DCT + "title", lang, DCT + "title", "schema:name")
-        self.texts(node, node, DCT + "description", lang, DCT + "description", "schema:description")
+        self.texts(node, node, DCT["title"], lang, DCT["title"], "schema:name")
+        self.texts(node, node, DCT.description, lang, DCT.description, "schema:description")
         words = [
-            v.value
-            for v in _strings(idx, node, DCAT + "keyword", "schema:keywords", "schema:keyword")
+            v.value for v in _strings(idx, node, DCAT.keyword, "schema:keywords", "schema:keyword")
         ]
         for word in split_keywords(words):
-            out.add(node, DCAT + "keyword", ox.Literal(word, language=lang))
+            out.add(node, DCAT.keyword, ox.Literal(word, language=lang))
         for prop, sources in (
-            (DCT + "issued", (DCT + "issued", "schema:datePublished")),
-            (DCT + "modified", (DCT + "modified", "schema:dateModified")),
-            (DCT + "created", (DCT + "created", "schema:dateCreated")),
+            (DCT.issued, (DCT.issued, "schema:datePublished")),
+            (DCT.modified, (DCT.modified, "schema:dateModified")),
+            (DCT.created, (DCT.created, "schema:dateCreated")),
         ):
             self.date(node, prop, [v.value for v in _strings(idx, node, *sources)])
-        for value in _strings(
-            idx, node, OWL + "versionInfo", DCAT + "version", "schema:softwareVersion"
-        )[:1]:
-            out.add(node, DCAT + "version", ox.Literal(plain(value.value)))
+        for value in _strings(idx, node, OWL.versionInfo, DCAT3.version, "schema:softwareVersion")[
+            :1
+        ]:
+            out.add(node, DCAT3.version, ox.Literal(plain(value.value)))
         self.identifiers(node, node)
         self.themes(node)
-        for value in _values(idx, node, DCT + "license", "schema:license"):
+        for value in _values(idx, node, DCT.license, "schema:license"):
             licence = (
                 licence_iri(value.value, spdx=False)
                 if not isinstance(value, ox.BlankNode)
                 else None
             )
             if licence is not None:
-                out.add(node, DCT + "license", licence)
-                out.add(licence, A, ox.NamedNode(DCT + "LicenseDocument"))
-        for value in _values(idx, node, DCT + "accessRights", DCT + "rights"):
+                out.add(node, DCT.license, licence)
+                out.add(licence, A, ox.NamedNode(DCT.LicenseDocument))
+        for value in _values(idx, node, DCT.accessRights, DCT.rights):
             right = (
                 ACCESS_RIGHTS.get(value.value.strip().lower())
                 if isinstance(value, ox.Literal)
                 else None
             )
             if right:
-                out.add(node, DCT + "accessRights", ox.NamedNode(right))
-        for value in _values(idx, node, DCT + "accrualPeriodicity"):
-            out.add(node, DCT + "accrualPeriodicity", _url_of(value))
-        for value in _values(idx, node, DCT + "type"):
-            out.add(node, DCT + "type", _url_of(value))
+                out.add(node, DCT.accessRights, ox.NamedNode(right))
+        for value in _values(idx, node, DCT.accrualPeriodicity):
+            out.add(node, DCT.accrualPeriodicity, _url_of(value))
+        for value in _values(idx, node, DCT.type):
+            out.add(node, DCT.type, _url_of(value))
         for value in _values(
-            idx, node, DCAT + "landingPage", FOAF + "page", "schema:mainEntityOfPage", "schema:url"
+            idx, node, DCAT.landingPage, FOAF.page, "schema:mainEntityOfPage", "schema:url"
         ):
             page = _url_of(value)
             if page is not None:
-                out.add(node, DCAT + "landingPage", page)
-                out.add(page, A, ox.NamedNode(FOAF + "Document"))
-        for value in _values(idx, node, DCT + "isPartOf", DCT + "source", DCT + "relation"):
+                out.add(node, DCAT.landingPage, page)
+                out.add(page, A, ox.NamedNode(FOAF.Document))
+        for value in _values(idx, node, DCT.isPartOf, DCT.source, DCT.relation):
             target = _url_of(value)
             if target is not None:
-                prop = DCT + (
-                    "isPartOf" if value in idx.values(node, DCT + "isPartOf") else "relation"
-                )
+                prop = DCT + ("isPartOf" if value in idx.values(node, DCT.isPartOf) else "relation")
                 out.add(node, prop, target)
-        for value in _values(idx, node, DCT + "provenance"):
+        for value in _values(idx, node, DCT.provenance):
             for statement in (
                 [value]
                 if isinstance(value, ox.Literal)
-                else _strings(idx, value, RDFS + "label", DCT + "description")
+                else _strings(idx, value, RDFS.label, DCT.description)
             ):
                 node_p = ox.BlankNode()
-                out.add(node, DCT + "provenance", node_p)
-                out.add(node_p, A, ox.NamedNode(DCT + "ProvenanceStatement"))
-                out.add(node_p, RDFS + "label", _tagged(statement, lang))
-        for agent in _values(idx, node, DCT + "publisher", "schema:provider", "schema:publisher"):
-            out.add(node, DCT + "publisher", self.agent(agent))
-        for contact in _values(idx, node, DCAT + "contactPoint", "schema:contactPoint"):
+                out.add(node, DCT.provenance, node_p)
+                out.add(node_p, A, ox.NamedNode(DCT.ProvenanceStatement))
+                out.add(node_p, RDFS.label, _tagged(statement, lang))
+        for agent in _values(idx, node, DCT.publisher, "schema:provider", "schema:publisher"):
+            out.add(node, DCT.publisher, self.agent(agent))
+        for contact in _values(idx, node, DCAT.contactPoint, "schema:contactPoint"):
             self.contact(node, contact)
-        for place in _values(idx, node, DCT + "spatial"):
+        for place in _values(idx, node, DCT.spatial):
             self.spatial(node, place)
-        for period in _values(idx, node, DCT + "temporal"):
+        for period in _values(idx, node, DCT.temporal):
             self.temporal(node, period)
 
     def date(self, node, prop: str, values: list[str]) -> None:
@@ -414,12 +422,12 @@ class _Mapper:
         if (node, prop) in self.dated or not dates:
             return
         self.dated.add((node, prop))
-        pick = max if prop == DCT + "modified" else min
+        pick = max if prop == DCT.modified else min
         self.out.add(node, prop, pick(dates, key=lambda d: d.value))
 
     def identifiers(self, node, target) -> None:
         idx = self.idx
-        values = _values(idx, node, DCT + "identifier", "schema:identifier")
+        values = _values(idx, node, DCT.identifier, "schema:identifier")
         for value in values:
             if isinstance(value, ox.Literal) and plain(value.value):
                 self.identifier(target, plain(value.value), None)
@@ -428,14 +436,12 @@ class _Mapper:
                 scheme = next(iter(_strings(idx, value, "schema:propertyID")), None)
                 if ident is not None:
                     self.identifier(target, plain(ident.value), scheme and plain(scheme.value))
-        for value in _values(idx, node, ADMS + "identifier", _ADMS_TYPO + "identifier"):
+        for value in _values(idx, node, ADMS.identifier, _ADMS_TYPO.identifier):
             if isinstance(value, ox.Literal):
                 self.identifier(target, plain(value.value), None)
                 continue
-            notation = next(iter(_strings(idx, value, SKOS + "notation")), None)
-            agency = next(
-                iter(_strings(idx, value, ADMS + "schemaAgency", ADMS + "schemeAgency")), None
-            )
+            notation = next(iter(_strings(idx, value, SKOS.notation)), None)
+            agency = next(iter(_strings(idx, value, ADMS.schemaAgency, ADMS.schemeAgency)), None)
             if notation is not None:
                 self.identifier(target, plain(notation.value), agency and plain(agency.value))
 
@@ -443,29 +449,29 @@ class _Mapper:
         out = self.out
         doi = re.match(r"(?i)^(?:doi:|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", value)
         if doi:
-            out.add(target, DCT + "identifier", ox.Literal(doi.group(1)))
+            out.add(target, DCT.identifier, ox.Literal(doi.group(1)))
             iri = ox.NamedNode("https://doi.org/" + doi.group(1))
-            out.add(target, SCHEMAS[1] + "identifier", iri)
+            out.add(target, SDO.identifier, iri)
             scheme = "DOI"
             value = doi.group(1)
         elif scheme is None:
-            out.add(target, DCT + "identifier", ox.Literal(value))
+            out.add(target, DCT.identifier, ox.Literal(value))
             return
         node = ox.BlankNode()
-        out.add(target, ADMS + "identifier", node)
-        out.add(node, A, ox.NamedNode(ADMS + "Identifier"))
-        out.add(node, SKOS + "notation", ox.Literal(value))
-        out.add(node, ADMS + "schemaAgency", ox.Literal(scheme))
+        out.add(target, ADMS.identifier, node)
+        out.add(node, A, ox.NamedNode(ADMS.Identifier))
+        out.add(node, SKOS.notation, ox.Literal(value))
+        out.add(node, ADMS.schemaAgency, ox.Literal(scheme))
         if scheme.upper() != "DOI" and scheme.upper() not in ("PIC", "ROR", "ORCID"):
-            out.add(target, DCT + "identifier", ox.Literal(value))
+            out.add(target, DCT.identifier, ox.Literal(value))
 
     def themes(self, node) -> None:
         idx, out = self.idx, self.out
-        for value in _values(idx, node, DCAT + "theme", DCAT + "category"):
+        for value in _values(idx, node, DCAT.theme, DCAT3.category):
             names = []
             if isinstance(value, ox.NamedNode):
                 names.append(value.value)
-                names += [v.value for v in _strings(idx, value, SKOS + "prefLabel")]
+                names += [v.value for v in _strings(idx, value, SKOS.prefLabel)]
             elif isinstance(value, ox.Literal):
                 names += split_keywords([value.value])
             landed = False
@@ -474,20 +480,20 @@ class _Mapper:
                 if iri is None:
                     continue
                 landed = True
-                out.add(node, DCAT + "theme", ox.NamedNode(iri))
+                out.add(node, DCAT.theme, ox.NamedNode(iri))
                 for concept in concepts:
-                    out.add(node, DCAT + "theme", ox.NamedNode(concept))
+                    out.add(node, DCAT.theme, ox.NamedNode(concept))
                 break
             if not landed and isinstance(value, ox.NamedNode):
-                out.add(node, DCAT + "theme", value)
+                out.add(node, DCAT.theme, value)
             elif not landed:
                 for name in names:
-                    out.add(node, DCAT + "keyword", ox.Literal(name, language="en"))
+                    out.add(node, DCAT.keyword, ox.Literal(name, language="en"))
 
     def spatial(self, node, place) -> None:
         idx, out = self.idx, self.out
         for geometry in (
-            _strings(idx, place, LOCN + "geometry", DCAT + "bbox")
+            _strings(idx, place, LOCN.geometry, DCAT.bbox)
             if not isinstance(place, ox.Literal)
             else [place]
         ):
@@ -495,28 +501,28 @@ class _Mapper:
             if clean is None and box is None:
                 continue
             location = ox.BlankNode()
-            out.add(node, DCT + "spatial", location)
-            out.add(location, A, ox.NamedNode(DCT + "Location"))
+            out.add(node, DCT.spatial, location)
+            out.add(location, A, ox.NamedNode(DCT.Location))
             if clean is not None:
-                out.add(location, LOCN + "geometry", ox.Literal(clean, datatype=WKT))
+                out.add(location, LOCN.geometry, ox.Literal(clean, datatype=WKT))
             if box is not None:
-                out.add(location, DCAT + "bbox", ox.Literal(box, datatype=WKT))
+                out.add(location, DCAT.bbox, ox.Literal(box, datatype=WKT))
 
     def temporal(self, node, period) -> None:
         if isinstance(period, ox.Literal):
             return
         idx = self.idx
-        start = next(iter(_strings(idx, period, "schema:startDate", DCAT + "startDate")), None)
-        end = next(iter(_strings(idx, period, "schema:endDate", DCAT + "endDate")), None)
+        start = next(iter(_strings(idx, period, "schema:startDate", DCAT.startDate)), None)
+        end = next(iter(_strings(idx, period, "schema:endDate", DCAT.endDate)), None)
         start = date_literal(start.value) if start is not None else None
         end = date_literal(end.value) if end is not None else None
         if start is None and end is None:
             return
         node_t = ox.BlankNode()
-        self.out.add(node, DCT + "temporal", node_t)
-        self.out.add(node_t, A, ox.NamedNode(DCT + "PeriodOfTime"))
-        self.out.add(node_t, DCAT + "startDate", start)
-        self.out.add(node_t, DCAT + "endDate", end)
+        self.out.add(node, DCT.temporal, node_t)
+        self.out.add(node_t, A, ox.NamedNode(DCT.PeriodOfTime))
+        self.out.add(node_t, DCAT.startDate, start)
+        self.out.add(node_t, DCAT.endDate, end)
 
     # ---- agents
     def agent(self, node) -> ox.NamedNode | ox.BlankNode | None:
@@ -532,12 +538,12 @@ class _Mapper:
             node,
             "schema:legalName",
             "schema:name",
-            FOAF + "name",
-            VCARD + "fn",
-            VCARD + "organization-name",
+            FOAF.name,
+            VCARD.fn,
+            VCARD["organization-name"],
         )
-        given = next(iter(_strings(idx, node, "schema:givenName", FOAF + "givenName")), None)
-        family = next(iter(_strings(idx, node, "schema:familyName", FOAF + "familyName")), None)
+        given = next(iter(_strings(idx, node, "schema:givenName", FOAF.givenName)), None)
+        family = next(iter(_strings(idx, node, "schema:familyName", FOAF.familyName)), None)
         if not names and (given or family):
             names = [ox.Literal(" ".join(plain(p.value) for p in (given, family) if p is not None))]
         if not names:
@@ -546,21 +552,21 @@ class _Mapper:
             return node
         self.done.add(node)
         out.add(node, A, ox.NamedNode(FOAF + ("Person" if person else "Organization")))
-        out.add(node, A, ox.NamedNode(FOAF + "Agent"))
+        out.add(node, A, ox.NamedNode(FOAF.Agent))
         for name in names:
-            out.add(node, FOAF + "name", ox.Literal(plain(name.value)))
+            out.add(node, FOAF.name, ox.Literal(plain(name.value)))
         if given is not None:
-            out.add(node, FOAF + "givenName", ox.Literal(plain(given.value)))
+            out.add(node, FOAF.givenName, ox.Literal(plain(given.value)))
         if family is not None:
-            out.add(node, FOAF + "familyName", ox.Literal(plain(family.value)))
+            out.add(node, FOAF.familyName, ox.Literal(plain(family.value)))
         for alt in _strings(idx, node, "schema:alternateName"):
-            out.add(node, FOAF + "nick", ox.Literal(plain(alt.value)))
-        for value in _values(idx, node, "schema:url", VCARD + "hasURL"):
+            out.add(node, FOAF.nick, ox.Literal(plain(alt.value)))
+        for value in _values(idx, node, "schema:url", VCARD.hasURL):
             page = _url_of(value)
             if page is not None and page != node:
-                out.add(node, FOAF + "homepage", page)
+                out.add(node, FOAF.homepage, page)
         for mail in _mails(idx, node):
-            out.add(node, FOAF + "mbox", mail)
+            out.add(node, FOAF.mbox, mail)
         self.identifiers(node, node)
         return node
 
@@ -571,7 +577,7 @@ class _Mapper:
         if isinstance(node, ox.Literal):
             return
         if isinstance(node, ox.NamedNode) and node not in self.described:
-            out.add(owner, DCAT + "contactPoint", node)  # described elsewhere: kept as a link
+            out.add(owner, DCAT.contactPoint, node)  # described elsewhere: kept as a link
             return
         holders = [
             s
@@ -591,14 +597,14 @@ class _Mapper:
             if agent is not None and person is not None and (owner, person) not in self.attributed:
                 self.attributed.add((owner, person))
                 attribution = ox.BlankNode()
-                out.add(owner, PROV + "qualifiedAttribution", attribution)
-                out.add(attribution, A, ox.NamedNode(PROV + "Attribution"))
-                out.add(attribution, PROV + "agent", agent)
-                out.add(attribution, DCAT + "hadRole", ox.NamedNode(POINT_OF_CONTACT))
-        fn = name or next(iter(_strings(idx, node, VCARD + "fn", "schema:name")), None)
+                out.add(owner, PROV.qualifiedAttribution, attribution)
+                out.add(attribution, A, ox.NamedNode(PROV.Attribution))
+                out.add(attribution, PROV.agent, agent)
+                out.add(attribution, DCAT.hadRole, ox.NamedNode(POINT_OF_CONTACT))
+        fn = name or next(iter(_strings(idx, node, VCARD.fn, "schema:name")), None)
         mails = _mails(idx, node) or (_mails(idx, holder) if holder is not None else [])
-        phones = _strings(idx, node, "schema:telephone", VCARD + "hasTelephone") or (
-            _strings(idx, holder, "schema:telephone", VCARD + "hasTelephone")
+        phones = _strings(idx, node, "schema:telephone", VCARD.hasTelephone) or (
+            _strings(idx, holder, "schema:telephone", VCARD.hasTelephone)
             if holder is not None
             else []
         )
@@ -606,7 +612,7 @@ class _Mapper:
             return
         if holder is node:
             card = ox.BlankNode()  # the agent keeps its IRI; its contact card is a node of its own
-        out.add(owner, DCAT + "contactPoint", card)
+        out.add(owner, DCAT.contactPoint, card)
         if card in self.done:
             return
         self.done.add(card)
@@ -614,24 +620,24 @@ class _Mapper:
             "Individual" if person is not None else "Organization" if holder is not None else "Kind"
         )
         out.add(card, A, ox.NamedNode(VCARD + kind))
-        out.add(card, VCARD + "fn", ox.Literal(plain(fn.value)) if fn is not None else None)
+        out.add(card, VCARD.fn, ox.Literal(plain(fn.value)) if fn is not None else None)
         for mail in mails:
-            out.add(card, VCARD + "hasEmail", mail)
+            out.add(card, VCARD.hasEmail, mail)
         for phone in phones:
             number = re.sub(r"[^\d+]", "", phone.value)
             if re.fullmatch(r"\+?\d{4,}", number):
-                out.add(card, VCARD + "hasTelephone", ox.NamedNode("tel:" + number))
+                out.add(card, VCARD.hasTelephone, ox.NamedNode("tel:" + number))
         for role in _strings(idx, node, "schema:contactType"):
-            out.add(card, VCARD + "role", ox.Literal(plain(role.value)))
+            out.add(card, VCARD.role, ox.Literal(plain(role.value)))
         if person is not None:
             for org in _values(idx, person, "schema:affiliation"):
                 org_name = self._name(org)
                 if org_name is not None:
-                    out.add(card, VCARD + "organization-name", org_name)
+                    out.add(card, VCARD["organization-name"], org_name)
 
     def _name(self, node) -> ox.Literal | None:
         idx = self.idx
-        names = _strings(idx, node, "schema:legalName", "schema:name", FOAF + "name", VCARD + "fn")
+        names = _strings(idx, node, "schema:legalName", "schema:name", FOAF.name, VCARD.fn)
         if names:
             return ox.Literal(plain(names[0].value))
         parts = _strings(idx, node, "schema:givenName") + _strings(idx, node, "schema:familyName")
@@ -643,13 +649,13 @@ class _Mapper:
         """(endpoint URLs, endpoint descriptions) of a web service."""
         idx = self.idx
         # EPOS-DCAT-AP 3 writes the endpoint itself (an IRI or an xsd:anyURI literal)
-        urls = [u for u in (_url_of(v) for v in _values(idx, service, DCAT + "endpointURL")) if u]
-        if _values(idx, service, HYDRA + "property", HYDRA + "template"):
+        urls = [u for u in (_url_of(v) for v in _values(idx, service, DCAT.endpointURL)) if u]
+        if _values(idx, service, HYDRA.property, HYDRA.template):
             urls += [u for u in (template_base(t) for t in self.templates(service)) if u]
         # its Hydra operations: hydra:supportedOperation, or (version 3) dcat:endpointDescription
         # pointing at an operation the document describes
-        written = _values(idx, service, DCAT + "endpointDescription")
-        operations = _values(idx, service, HYDRA + "supportedOperation")
+        written = _values(idx, service, DCAT.endpointDescription)
+        operations = _values(idx, service, HYDRA.supportedOperation)
         operations += [d for d in written if d in self.described]
         for op in operations:
             url = self.operation(service, op)
@@ -658,13 +664,13 @@ class _Mapper:
         descriptions: list[ox.NamedNode] = []
         sources = [d for d in written if d not in self.described]
         sources += _values(
-            idx, service, HYDRA + "entrypoint", "schema:documentation", HYDRA + "apiDocumentation"
+            idx, service, HYDRA.entrypoint, "schema:documentation", HYDRA.apiDocumentation
         )
         for doc in _values(
-            idx, service, DCT + "conformsTo", "http://purl.org/dc/elements/1.1/conformsTo"
+            idx, service, DCT.conformsTo, "http://purl.org/dc/elements/1.1/conformsTo"
         ):
             if doc in self.described:  # an ApiDocumentation of the document
-                sources += _values(idx, doc, HYDRA + "entrypoint", "schema:url")
+                sources += _values(idx, doc, HYDRA.entrypoint, "schema:url")
             else:  # a standard or a document known by its IRI only
                 sources.append(doc)
         for value in sources:
@@ -675,9 +681,7 @@ class _Mapper:
                 descriptions.append(url)
         if not urls:
             urls = [
-                u
-                for u in (_url_of(v) for v in _values(idx, service, "schema:url", FOAF + "page"))
-                if u
+                u for u in (_url_of(v) for v in _values(idx, service, "schema:url", FOAF.page)) if u
             ]
         if not urls:
             urls = descriptions[:1]
@@ -686,29 +690,29 @@ class _Mapper:
     def templates(self, op) -> list[str]:
         """The Hydra IRI templates of an operation (or of a service written as one)."""
         found = []
-        for prop in _values(self.idx, op, HYDRA + "property", HYDRA + "IriTemplate"):
+        for prop in _values(self.idx, op, HYDRA.property, HYDRA.IriTemplate):
             if not isinstance(prop, ox.Literal):
-                found += _strings(self.idx, prop, HYDRA + "template")
-        found += _strings(self.idx, op, HYDRA + "template")
+                found += _strings(self.idx, prop, HYDRA.template)
+        found += _strings(self.idx, op, HYDRA.template)
         return [plain(v.value) for v in found]
 
     def operation(self, service, op) -> ox.NamedNode | None:
         """Keep a Hydra operation (method, media type returned, template); its endpoint URL."""
         idx, out = self.idx, self.out
         templates = self.templates(op)
-        out.add(service, HYDRA + "supportedOperation", op)
+        out.add(service, HYDRA.supportedOperation, op)
         if op not in self.done:
             self.done.add(op)
-            out.add(op, A, ox.NamedNode(HYDRA + "Operation"))
-            for method in _strings(idx, op, HYDRA + "method")[:1]:
-                out.add(op, HYDRA + "method", ox.Literal(plain(method.value).upper()))
-            for returned in _strings(idx, op, HYDRA + "returns"):
-                out.add(op, HYDRA + "returns", ox.Literal(plain(returned.value)))
+            out.add(op, A, ox.NamedNode(HYDRA.Operation))
+            for method in _strings(idx, op, HYDRA.method)[:1]:
+                out.add(op, HYDRA.method, ox.Literal(plain(method.value).upper()))
+            for returned in _strings(idx, op, HYDRA.returns):
+                out.add(op, HYDRA.returns, ox.Literal(plain(returned.value)))
             for template in templates:
                 node = ox.BlankNode()
-                out.add(op, HYDRA + "property", node)
-                out.add(node, A, ox.NamedNode(HYDRA + "IriTemplate"))
-                out.add(node, HYDRA + "template", ox.Literal(template))
+                out.add(op, HYDRA.property, node)
+                out.add(node, A, ox.NamedNode(HYDRA.IriTemplate))
+                out.add(node, HYDRA.template, ox.Literal(template))
         for template in templates:
             url = template_base(template)
             if url is not None:
@@ -718,69 +722,67 @@ class _Mapper:
     def service(self, service) -> None:
         idx, out = self.idx, self.out
         lang = self.language(service)
-        out.add(service, A, ox.NamedNode(DCAT + "DataService"))
-        for dataset in _values(idx, service, DCAT + "servesDataset"):
+        out.add(service, A, ox.NamedNode(DCAT.DataService))
+        for dataset in _values(idx, service, DCAT.servesDataset):
             if isinstance(dataset, ox.NamedNode):
                 self.serves.setdefault(service, []).append(dataset)
         self.common(service, lang)
         urls, descriptions = self.endpoints(service)
         for url in urls:
-            out.add(service, DCAT + "endpointURL", url)
+            out.add(service, DCAT.endpointURL, url)
         for url in descriptions:
-            out.add(service, DCAT + "endpointDescription", url)
+            out.add(service, DCAT.endpointDescription, url)
         for returned in (
             r
-            for op in _values(idx, service, HYDRA + "supportedOperation")
-            for r in _strings(idx, op, HYDRA + "returns")
+            for op in _values(idx, service, HYDRA.supportedOperation)
+            for r in _strings(idx, op, HYDRA.returns)
         ):
             media = _media_type(returned.value)
             if media is not None:
-                out.add(service, DCAT + "mediaType", media)
+                out.add(service, DCAT.mediaType, media)
 
     # ---- datasets
     def dataset(self, dataset) -> None:
         idx, out = self.idx, self.out
         lang = self.language(dataset)
-        out.add(dataset, A, ox.NamedNode(DCAT + "Dataset"))
+        out.add(dataset, A, ox.NamedNode(DCAT.Dataset))
         self.common(dataset, lang)
-        for value in _values(idx, dataset, DCT + "language"):
+        for value in _values(idx, dataset, DCT.language):
             code = _language_code(idx, value)
             if code in LANGUAGES:
-                out.add(dataset, DCT + "language", ox.NamedNode(LANGUAGES[code]))
-        for dist in _values(idx, dataset, DCAT + "distribution", "schema:distribution"):
+                out.add(dataset, DCT.language, ox.NamedNode(LANGUAGES[code]))
+        for dist in _values(idx, dataset, DCAT.distribution, "schema:distribution"):
             # a distribution the document does not describe says nothing: left out
             if not isinstance(dist, ox.Literal) and dist in self.described:
                 self.distribution(dataset, dist, lang)
 
     def distribution(self, dataset, dist, lang: str) -> None:
         idx, out = self.idx, self.out
-        out.add(dataset, DCAT + "distribution", dist)
-        out.add(dist, A, ox.NamedNode(DCAT + "Distribution"))
-        self.texts(dist, dist, DCT + "title", lang, DCT + "title", "schema:name")
-        self.texts(dist, dist, DCT + "description", lang, DCT + "description", "schema:description")
-        for value in _strings(idx, dist, DCT + "identifier")[:1]:
-            out.add(dist, DCT + "identifier", ox.Literal(plain(value.value)))
+        out.add(dataset, DCAT.distribution, dist)
+        out.add(dist, A, ox.NamedNode(DCAT.Distribution))
+        self.texts(dist, dist, DCT["title"], lang, DCT["title"], "schema:name")
+        self.texts(dist, dist, DCT.description, lang, DCT.description, "schema:description")
+        for value in _strings(idx, dist, DCT.identifier)[:1]:
+            out.add(dist, DCT.identifier, ox.Literal(plain(value.value)))
         for prop in ("issued", "modified"):
             for value in _strings(idx, dist, DCT + prop)[:1]:
                 out.add(dist, DCT + prop, date_literal(value.value))
-        for value in _values(idx, dist, DCT + "type"):
-            out.add(dist, DCT + "type", _url_of(value))
-        for value in _values(idx, dist, DCT + "license", "schema:license"):
+        for value in _values(idx, dist, DCT.type):
+            out.add(dist, DCT.type, _url_of(value))
+        for value in _values(idx, dist, DCT.license, "schema:license"):
             licence = (
                 licence_iri(value.value, spdx=False)
                 if not isinstance(value, ox.BlankNode)
                 else None
             )
-            out.add(dist, DCT + "license", licence)
+            out.add(dist, DCT.license, licence)
             if licence is not None:
-                out.add(licence, A, ox.NamedNode(DCT + "LicenseDocument"))
+                out.add(licence, A, ox.NamedNode(DCT.LicenseDocument))
         services = [
-            s
-            for s in _values(idx, dist, DCT + "conformsTo", DCAT + "accessService")
-            if s in self.services
+            s for s in _values(idx, dist, DCT.conformsTo, DCAT.accessService) if s in self.services
         ]
         access: list[ox.NamedNode] = []
-        for value in _values(idx, dist, DCAT + "accessURL"):
+        for value in _values(idx, dist, DCAT.accessURL):
             if value in self.operation_of:
                 services.append(self.operation_of[value])
                 url = self.operation(self.operation_of[value], value)
@@ -790,49 +792,49 @@ class _Mapper:
                 services.append(value)
             elif _url_of(value) is not None:
                 access.append(_url_of(value))
-        for value in _values(idx, dist, DCT + "conformsTo"):
+        for value in _values(idx, dist, DCT.conformsTo):
             if value not in self.services and _url_of(value) is not None:
-                out.add(dist, DCT + "conformsTo", _url_of(value))
-        downloads = [u for u in (_url_of(v) for v in _values(idx, dist, DCAT + "downloadURL")) if u]
+                out.add(dist, DCT.conformsTo, _url_of(value))
+        downloads = [u for u in (_url_of(v) for v in _values(idx, dist, DCAT.downloadURL)) if u]
         for service in dict.fromkeys(services):
-            out.add(dist, DCAT + "accessService", service)
+            out.add(dist, DCAT.accessService, service)
             self.serves.setdefault(service, []).append(dataset)
             if not access:
                 access += self.endpoints(service)[0][:1]
         for url in dict.fromkeys(access or downloads):
-            out.add(dist, DCAT + "accessURL", url)
+            out.add(dist, DCAT.accessURL, url)
         for url in downloads:
-            out.add(dist, DCAT + "downloadURL", url)
-        for value in _values(idx, dist, DCT + "format"):
+            out.add(dist, DCAT.downloadURL, url)
+        for value in _values(idx, dist, DCT["format"]):
             self.format(dist, value)
-        for value in _strings(idx, dist, DCAT + "mediaType"):
-            out.add(dist, DCAT + "mediaType", _media_type(value.value))
-        for value in _values(idx, dist, DCAT + "mediaType"):
+        for value in _strings(idx, dist, DCAT.mediaType):
+            out.add(dist, DCAT.mediaType, _media_type(value.value))
+        for value in _values(idx, dist, DCAT.mediaType):
             if isinstance(value, ox.NamedNode):
-                out.add(dist, DCAT + "mediaType", value)
-        for op in _values(idx, dist, DCAT + "accessURL"):
-            for returned in _strings(idx, op, HYDRA + "returns") if op in self.operation_of else []:
-                out.add(dist, DCAT + "mediaType", _media_type(returned.value))
+                out.add(dist, DCAT.mediaType, value)
+        for op in _values(idx, dist, DCAT.accessURL):
+            for returned in _strings(idx, op, HYDRA.returns) if op in self.operation_of else []:
+                out.add(dist, DCAT.mediaType, _media_type(returned.value))
 
     def format(self, dist, value) -> None:
         out = self.out
         iri = _iri_of(value)
         if iri is not None and isinstance(value, ox.NamedNode | ox.Literal) and is_url(iri.value):
-            out.add(dist, DCT + "format", iri)
-            out.add(iri, A, ox.NamedNode(DCT + "MediaType"))
+            out.add(dist, DCT["format"], iri)
+            out.add(iri, A, ox.NamedNode(DCT.MediaType))
             return
         name = plain(value.value) if isinstance(value, ox.Literal) else ""
         if name.lower() in _FILE_TYPES:
             iri = ox.NamedNode(FILE_TYPE + _FILE_TYPES[name.lower()])
-            out.add(dist, DCT + "format", iri)
-            out.add(iri, A, ox.NamedNode(DCT + "MediaType"))
+            out.add(dist, DCT["format"], iri)
+            out.add(iri, A, ox.NamedNode(DCT.MediaType))
         elif re.fullmatch(r"[a-z]+/[A-Za-z0-9.+-]+", name):
-            out.add(dist, DCAT + "mediaType", _media_type(name))
+            out.add(dist, DCAT.mediaType, _media_type(name))
         elif name:
             node = ox.BlankNode()
-            out.add(dist, DCT + "format", node)
-            out.add(node, A, ox.NamedNode(DCT + "MediaType"))
-            out.add(node, RDFS + "label", ox.Literal(name))
+            out.add(dist, DCT["format"], node)
+            out.add(node, A, ox.NamedNode(DCT.MediaType))
+            out.add(node, RDFS.label, ox.Literal(name))
 
     def software(self, node) -> None:
         out = self.out
@@ -844,14 +846,14 @@ class _Mapper:
         )
         out.add(node, A, ox.NamedNode(SCHEMAS[1] + kind))
         self.common(node, lang)
-        for value in _strings(self.idx, node, DCT + "title", "schema:name"):
-            out.add(node, SCHEMAS[1] + "name", _tagged(value, lang))
+        for value in _strings(self.idx, node, DCT["title"], "schema:name"):
+            out.add(node, SDO.name, _tagged(value, lang))
         for value in _values(self.idx, node, "schema:codeRepository", "schema:downloadUrl"):
             url = _url_of(value)
             if url is not None:
-                out.add(node, SCHEMAS[1] + "codeRepository", url)
+                out.add(node, SDO.codeRepository, url)
         for value in _strings(self.idx, node, "schema:programmingLanguage"):
-            out.add(node, SCHEMAS[1] + "programmingLanguage", ox.Literal(plain(value.value)))
+            out.add(node, SDO.programmingLanguage, ox.Literal(plain(value.value)))
 
     def run(self) -> list[ox.Triple]:
         for dataset in self.datasets:
@@ -860,7 +862,7 @@ class _Mapper:
             self.service(service)
         for service, datasets in self.serves.items():
             for dataset in dict.fromkeys(datasets):
-                self.out.add(service, DCAT + "servesDataset", dataset)
+                self.out.add(service, DCAT.servesDataset, dataset)
         for node in self.programs:
             self.software(node)
         if not (self.datasets or self.services or self.programs):
@@ -897,7 +899,7 @@ def _language_code(idx: Index, value) -> str | None:
     elif isinstance(value, ox.Literal):
         code = value.value
     else:
-        found = _strings(idx, value, RDFS + "label", SKOS + "prefLabel")
+        found = _strings(idx, value, RDFS.label, SKOS.prefLabel)
         code = found[0].value if found else ""
     code = code.strip().lower()
     three = {
@@ -924,7 +926,7 @@ def _media_type(value: str) -> ox.NamedNode | None:
 
 def _mails(idx: Index, node) -> list[ox.NamedNode]:
     out = []
-    for value in _values(idx, node, "schema:email", VCARD + "hasEmail", FOAF + "mbox"):
+    for value in _values(idx, node, "schema:email", VCARD.hasEmail, FOAF.mbox):
         address = (
             value.value.strip().removeprefix("mailto:")
             if not isinstance(value, ox.BlankNode)

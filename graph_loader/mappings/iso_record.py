@@ -11,9 +11,11 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 import pyoxigraph as ox
+from rdflib import Namespace
 
 from ..errors import InputError
 from ..iri import resource_iri
+from ..namespaces import ADMS, DCAT, DCT, FOAF, GEODCAT, INSPIRE, OWL, PROV, SDO_HTTP, SKOS
 from .iso_common import (
     XLINK_HREF,
     Triples,
@@ -32,14 +34,9 @@ from .iso_common import (
     lang_tag,
     local,
     text_of,
+    typed_literal,
 )
 from .iso_parts import (
-    DCAT,
-    DCT,
-    FOAF,
-    GEODCAT,
-    INSPIRE,
-    PROV,
     Texts,
     add_agent,
     add_formats,
@@ -62,14 +59,12 @@ from .iso_sections import (
     add_resolution,
 )
 
+#: DCAT 3 read openly: rdflib's ``DCAT`` knows DCAT 2 terms only (no ``dcat:DatasetSeries``)
+DCAT3 = Namespace(str(DCAT))
+
 __all__ = ["convert_record"]
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-ADMS = "http://www.w3.org/ns/adms#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-CNT = "http://www.w3.org/2011/content#"
-OWL = "http://www.w3.org/2002/07/owl#"
-SDO = "http://schema.org/"
+CNT = Namespace("http://www.w3.org/2011/content#")
 FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
 #: MD_MaintenanceFrequencyCode -> EU frequency code
 _FREQUENCIES = {
@@ -87,9 +82,9 @@ _FREQUENCIES = {
     "unknown": "UNKNOWN",
 }
 _DATE_PROPERTIES = {
-    "creation": DCT + "created",
-    "publication": DCT + "issued",
-    "revision": DCT + "modified",
+    "creation": DCT.created,
+    "publication": DCT.issued,
+    "revision": DCT.modified,
 }
 _CHARSETS = {
     "utf8": "UTF-8",
@@ -97,10 +92,6 @@ _CHARSETS = {
     "8859part1": "ISO-8859-1",
     "8859part15": "ISO-8859-15",
 }
-
-
-def _typed(value: str, datatype: str) -> ox.Literal:
-    return ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))
 
 
 def _language_code(el: Element | None) -> str:
@@ -173,21 +164,21 @@ def _add_identifiers(out: Triples, subject, ident) -> None:
         literal = href or value
         if doi:
             resolver = ox.NamedNode("https://doi.org/" + doi.lower())
-            out.add(subject, DCT + "identifier", ox.Literal(doi))
-            out.add(subject, SDO + "identifier", resolver)
-            out.add(subject, DCAT + "landingPage", out.node(FOAF + "Document", subject=resolver))
+            out.add(subject, DCT.identifier, ox.Literal(doi))
+            out.add(subject, SDO_HTTP.identifier, resolver)
+            out.add(subject, DCAT.landingPage, out.node(FOAF.Document, subject=resolver))
         elif literal.startswith(("http://", "https://")):
-            out.add(subject, DCT + "identifier", _typed(literal, "anyURI"))
+            out.add(subject, DCT.identifier, typed_literal(literal, "anyURI"))
         else:
             joint = "" if not space or space.endswith(("/", ":", "#")) else ":"
             text = f"{space}{joint}{value}"
-            out.add(subject, DCT + "identifier", _typed(text, "string"))
+            out.add(subject, DCT.identifier, typed_literal(text, "string"))
         code = doi or value or href
         if code:
-            node = out.node(ADMS + "Identifier")
-            out.add(subject, ADMS + "identifier", node)
-            out.add(node, SKOS + "notation", ox.Literal(code))
-            out.add(node, DCT + "creator", ox.Literal(space) if space else None)
+            node = out.node(ADMS.Identifier)
+            out.add(subject, ADMS.identifier, node)
+            out.add(node, SKOS.notation, ox.Literal(code))
+            out.add(node, DCT.creator, ox.Literal(space) if space else None)
 
 
 def _add_dates(out: Triples, subject, ident) -> None:
@@ -202,26 +193,26 @@ def _add_dates(out: Triples, subject, ident) -> None:
         if prop and literal is not None:
             found.setdefault(prop, []).append(literal)
     for prop, literals in found.items():
-        pick = max if prop == DCT + "modified" else min
+        pick = max if prop == DCT.modified else min
         out.add(subject, prop, pick(literals, key=lambda lit: lit.value))
 
 
 def _add_catalogue_record(out: Triples, subject, md, texts: Texts) -> None:
-    record = out.node(DCAT + "CatalogRecord")
-    out.add(subject, FOAF + "isPrimaryTopicOf", record)
-    out.add(record, FOAF + "primaryTopic", subject)
+    record = out.node(DCAT.CatalogRecord)
+    out.add(subject, FOAF.isPrimaryTopicOf, record)
+    out.add(record, FOAF.primaryTopic, subject)
     standard = ox.NamedNode(GEODCAT)
-    out.add(record, DCT + "conformsTo", out.node(DCT + "Standard", subject=standard))
+    out.add(record, DCT.conformsTo, out.node(DCT.Standard, subject=standard))
     file_id = text_of(first(md, "fileIdentifier")) or text_of(
         first(md, "metadataIdentifier", "MD_Identifier", "code")
     )
-    out.add(record, DCT + "identifier", _typed(file_id, "string") if file_id else None)
+    out.add(record, DCT.identifier, typed_literal(file_id, "string") if file_id else None)
     code = _language_code(first(md, "language")) or _language_code(
         first(md, "defaultLocale", "PT_Locale", "language")
     )
     language = lang_iri(code) if code else None
     if language is not None:
-        out.add(record, DCT + "language", out.node(DCT + "LinguisticSystem", subject=language))
+        out.add(record, DCT.language, out.node(DCT.LinguisticSystem, subject=language))
     stamp = text_of(first(md, "dateStamp")) or next(
         (
             text_of(first(d, "date"))
@@ -231,24 +222,26 @@ def _add_catalogue_record(out: Triples, subject, md, texts: Texts) -> None:
         "",
     )
     modified = date_literal(stamp)
-    out.add(record, DCT + "modified", modified)
+    out.add(record, DCT.modified, modified)
     charset = code_of(first(md, "characterSet")) or code_of(
         first(md, "defaultLocale", "PT_Locale", "characterEncoding")
     )
     if modified is not None or charset:
-        source = out.node(DCAT + "CatalogRecord")
-        out.add(record, DCT + "source", source)
-        out.add(source, DCT + "modified", date_literal(stamp, date_only=True))
+        source = out.node(DCAT.CatalogRecord)
+        out.add(record, DCT.source, source)
+        out.add(source, DCT.modified, date_literal(stamp, date_only=True))
         if charset:
             out.add(
-                source, CNT + "characterEncoding", _typed(_CHARSETS.get(charset, charset), "string")
+                source,
+                CNT.characterEncoding,
+                typed_literal(_CHARSETS.get(charset, charset), "string"),
             )
         standard_names = texts.of(first(md, "metadataStandardName"))
         if standard_names:
-            iso = out.node(DCT + "Standard")
-            out.add(source, DCT + "conformsTo", iso)
-            out.texts(iso, DCT + "title", standard_names)
-            out.texts(iso, OWL + "versionInfo", texts.of(first(md, "metadataStandardVersion")))
+            iso = out.node(DCT.Standard)
+            out.add(source, DCT.conformsTo, iso)
+            out.texts(iso, DCT["title"], standard_names)
+            out.texts(iso, OWL.versionInfo, texts.of(first(md, "metadataStandardVersion")))
     for party in agent_parties(md, texts, "contact"):
         add_agent(out, record, party)
 
@@ -271,42 +264,40 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
     if not titles:
         raise InputError(f"{name}: record {subject.value} has no title")
     out = Triples()
-    rtype = DCAT + (
-        "DataService" if service else "DatasetSeries" if scope == "series" else "Dataset"
-    )
-    out.node(rtype, *(() if service else (PROV + "Entity",)), subject=subject)
-    out.add(subject, GEODCAT + "resourceType", ox.NamedNode(INSPIRE + "ResourceType/" + scope))
-    out.texts(subject, DCT + "title", titles)
-    out.texts(subject, DCT + "description", texts.of(first(ident, "abstract")))
-    out.texts(subject, GEODCAT + "purpose", texts.of(first(ident, "purpose")))
+    rtype = DCAT3["DataService" if service else "DatasetSeries" if scope == "series" else "Dataset"]
+    out.node(rtype, *(() if service else (PROV.Entity,)), subject=subject)
+    out.add(subject, GEODCAT.resourceType, ox.NamedNode(INSPIRE["ResourceType/"] + scope))
+    out.texts(subject, DCT["title"], titles)
+    out.texts(subject, DCT.description, texts.of(first(ident, "abstract")))
+    out.texts(subject, GEODCAT.purpose, texts.of(first(ident, "purpose")))
     _add_identifiers(out, subject, ident)
     _add_dates(out, subject, ident)
     for lang in [*find(ident, "language"), *find(ident, "defaultLocale", "PT_Locale", "language")]:
         iri = lang_iri(_language_code(lang))
         if iri is not None:
-            out.add(subject, DCT + "language", out.node(DCT + "LinguisticSystem", subject=iri))
+            out.add(subject, DCT.language, out.node(DCT.LinguisticSystem, subject=iri))
     for topic in find(ident, "topicCategory", "MD_TopicCategoryCode"):
         if text_of(topic).isalnum():
-            iri = ox.NamedNode(INSPIRE + "TopicCategory/" + text_of(topic))
-            out.add(subject, GEODCAT + "topicCategory", iri)
-            out.add(subject, DCT + "subject", iri)
+            iri = ox.NamedNode(INSPIRE["TopicCategory/"] + text_of(topic))
+            out.add(subject, GEODCAT.topicCategory, iri)
+            out.add(subject, DCT.subject, iri)
     for code in find(
         ident, "resourceMaintenance", "MD_MaintenanceInformation", "maintenanceAndUpdateFrequency"
     ):
         frequency = _FREQUENCIES.get(code_of(code))
         if frequency:
             iri = ox.NamedNode(FREQUENCY + frequency)
-            out.add(subject, DCT + "accrualPeriodicity", out.node(DCT + "Frequency", subject=iri))
+            out.add(subject, DCT.accrualPeriodicity, out.node(DCT.Frequency, subject=iri))
     for uri in find(md, "dataSetURI"):
         page = http_iri(text_of(uri))
         out.add(
             subject,
-            DCAT + "landingPage",
-            out.node(FOAF + "Document", subject=page) if page else None,
+            DCAT.landingPage,
+            out.node(FOAF.Document, subject=page) if page else None,
         )
     for graphic in find(ident, "graphicOverview", "MD_BrowseGraphic", "fileName"):
         picture = http_iri(text_of(graphic) or href_of(graphic))
-        out.add(subject, FOAF + "depiction", picture)
+        out.add(subject, FOAF.depiction, picture)
     add_keywords(out, subject, ident, texts)
     add_extents(out, subject, ident)
     add_resolution(out, subject, ident)
@@ -323,7 +314,7 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
     if parent_id:
         out.add(
             subject,
-            DCT + "isPartOf",
+            DCT.isPartOf,
             http_iri(parent_id) or ox.NamedNode(resource_iri("dataset", parent_id, base_iri)),
         )
     representation = [code_of(e) for e in find(ident, "spatialRepresentationType")]
@@ -334,11 +325,11 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
         distributed += _coupled_services(out, subject, md, ident, texts, base_iri)
         for lic in rights.licenses:
             if isinstance(lic, ox.NamedNode) or not distributed:
-                out.add(subject, DCT + "license", lic)
+                out.add(subject, DCT.license, lic)
         for right in rights.access_rights:
-            out.add(subject, DCT + "accessRights", right)
+            out.add(subject, DCT.accessRights, right)
     for right in rights.rights:
-        out.add(subject, DCT + "rights", right)
+        out.add(subject, DCT.rights, right)
     _add_catalogue_record(out, subject, md, texts)
     return list(dict.fromkeys(out.triples))  # a service reached twice is described once
 
@@ -375,10 +366,10 @@ def _add_parties(out: Triples, subject, md, ident, texts: Texts) -> None:
     roles = {p.role for p in parties}
     if "publisher" not in roles:
         for party in (p for p in parties if p.role == "distributor" and p.named):
-            out.add(subject, DCT + "publisher", foaf_agent(out, party))
+            out.add(subject, DCT.publisher, foaf_agent(out, party))
     if "pointOfContact" not in roles:
         for party in agent_parties(md, texts, "contact"):
-            out.add(subject, DCAT + "contactPoint", vcard(out, party))
+            out.add(subject, DCAT.contactPoint, vcard(out, party))
 
 
 def _online_resources(md) -> list[tuple[Element, list[Element], str]]:
@@ -433,9 +424,9 @@ def _distributions(out, subject, md, texts, rights, representation, base_iri) ->
             and "DOWNLOAD" not in protocol  # WWW:LINK-1.0-http--downloaddata is a file
             and function != "download"
         ):
-            out.add(subject, DCAT + "landingPage", out.node(FOAF + "Document", subject=page))
-            out.texts(page, DCT + "title", texts.of(first(resource, "name")))
-            out.texts(page, DCT + "description", texts.of(first(resource, "description")))
+            out.add(subject, DCAT.landingPage, out.node(FOAF.Document, subject=page))
+            out.texts(page, DCT["title"], texts.of(first(resource, "name")))
+            out.texts(page, DCT.description, texts.of(first(resource, "description")))
             pages.append(page)
             continue
         dist = add_online(
@@ -452,10 +443,10 @@ def _distributions(out, subject, md, texts, rights, representation, base_iri) ->
     if not count and pages and (formats or sizes):
         # formats and sizes but no online resource beside landing pages: the distribution
         # they describe is reached through the first landing page (DCAT's accessURL may be one)
-        dist = out.node(DCAT + "Distribution")
-        out.add(subject, DCAT + "distribution", dist)
-        out.add(dist, DCAT + "accessURL", pages[0])
-        out.add(dist, DCAT + "byteSize", transfer_bytes(sizes[0]) if sizes else None)
+        dist = out.node(DCAT.Distribution)
+        out.add(subject, DCAT.distribution, dist)
+        out.add(dist, DCAT.accessURL, pages[0])
+        out.add(dist, DCAT.byteSize, transfer_bytes(sizes[0]) if sizes else None)
         add_formats(out, dist, formats)
         _describe_distribution(out, dist, rights, charset, representation)
         count += 1
@@ -465,16 +456,16 @@ def _distributions(out, subject, md, texts, rights, representation, base_iri) ->
 def _describe_distribution(out, dist, rights, charset: str, representation) -> None:
     """What every distribution of the record says: licences, rights, encoding, representation."""
     for lic in rights.licenses:
-        out.add(dist, DCT + "license", lic)
+        out.add(dist, DCT.license, lic)
     for right in rights.access_rights:
-        out.add(dist, DCT + "accessRights", right)
-    out.add(dist, CNT + "characterEncoding", ox.Literal(charset) if charset else None)
+        out.add(dist, DCT.accessRights, right)
+    out.add(dist, CNT.characterEncoding, ox.Literal(charset) if charset else None)
     for code in representation:
         if code.isalnum():
             out.add(
                 dist,
-                ADMS + "representationTechnique",
-                ox.NamedNode(INSPIRE + "SpatialRepresentationType/" + code),
+                ADMS.representationTechnique,
+                ox.NamedNode(INSPIRE["SpatialRepresentationType/"] + code),
             )
 
 
@@ -490,13 +481,13 @@ def _service(out, subject, md, ident, rights, base_iri) -> None:
     ):
         out.add(
             subject,
-            GEODCAT + "serviceType",
-            ox.NamedNode(INSPIRE + "SpatialDataServiceType/" + service_type.lower()),
+            GEODCAT.serviceType,
+            ox.NamedNode(INSPIRE["SpatialDataServiceType/"] + service_type.lower()),
         )
     for lic in rights.licenses:
-        out.add(subject, DCT + "license", lic)
+        out.add(subject, DCT.license, lic)
     for right in rights.access_rights:
-        out.add(subject, DCT + "accessRights", right)
+        out.add(subject, DCT.accessRights, right)
     resources = [r for r, _f, _s in _online_resources(md)] + find(
         ident, "containsOperations", "SV_OperationMetadata", "connectPoint", "CI_OnlineResource"
     )
@@ -508,20 +499,20 @@ def _service(out, subject, md, ident, rights, base_iri) -> None:
         if standard is not None:
             out.add(
                 subject,
-                GEODCAT + "serviceProtocol",
-                out.node(DCT + "Standard", subject=ox.NamedNode(standard)),
+                GEODCAT.serviceProtocol,
+                out.node(DCT.Standard, subject=ox.NamedNode(standard)),
             )
         endpoint = http_iri(url.value.split("?")[0]) or url
         if "getcapabilities" in url.value.lower() or url.value.rstrip("?") != endpoint.value:
-            out.add(subject, DCAT + "endpointDescription", url)  # a request on the endpoint
-        out.add(subject, DCAT + "endpointURL", endpoint)
+            out.add(subject, DCAT.endpointDescription, url)  # a request on the endpoint
+        out.add(subject, DCAT.endpointURL, endpoint)
     for operates in find(ident, "operatesOn"):
         href = operates.get(XLINK_HREF, "")
         uuid = operates.get("uuidref", "")
         target = http_iri(href) if href and "#" not in href and "GetRecord" not in href else None
         if target is None and uuid:
             target = ox.NamedNode(resource_iri("dataset", uuid, base_iri))
-        out.add(subject, DCAT + "servesDataset", target)
+        out.add(subject, DCAT.servesDataset, target)
 
 
 def _coupled_services(out: Triples, subject, md, ident, texts: Texts, base_iri: str) -> int:
@@ -555,11 +546,11 @@ def _coupled_services(out: Triples, subject, md, ident, texts: Texts, base_iri: 
                     target=subject,
                     base_iri=base_iri,
                 )
-                out.texts(service, DCT + "description", texts.of(first(section, "abstract")))
-                dist = out.node(DCAT + "Distribution")
-                out.add(subject, DCAT + "distribution", dist)
-                out.texts(dist, DCT + "title", texts.of(first(resource, "name")) or names)
-                out.add(dist, DCAT + "accessURL", url)
-                out.add(dist, DCAT + "accessService", service)
+                out.texts(service, DCT.description, texts.of(first(section, "abstract")))
+                dist = out.node(DCAT.Distribution)
+                out.add(subject, DCAT.distribution, dist)
+                out.texts(dist, DCT["title"], texts.of(first(resource, "name")) or names)
+                out.add(dist, DCAT.accessURL, url)
+                out.add(dist, DCAT.accessService, service)
                 count += 1
     return count

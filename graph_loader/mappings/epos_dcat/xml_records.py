@@ -18,11 +18,11 @@ from xml.etree.ElementTree import Element
 import pyoxigraph as ox
 from rdflib import Namespace
 
-from ..errors import InputError
-from ..iri import resource_iri
-from ..namespaces import ADMS, DCAT, DCT, HYDRA, LOCN, OWL, SDO_HTTP, SKOS, VCARD
-from .build import A, is_url, plain
-from .xmlsafe import parse_xml
+from ...errors import InputError
+from ...iri import resource_iri
+from ...namespaces import ADMS, DCAT, DCT, HYDRA, LOCN, OWL, SDO_HTTP, SKOS, VCARD
+from ..build import A, is_url, plain
+from ..xmlsafe import parse_xml
 
 #: DCAT 3 read openly: rdflib's ``DCAT`` knows DCAT 2 terms only (no ``dcat:version``)
 DCAT3 = Namespace(str(DCAT))

@@ -102,13 +102,8 @@ class Agents:
             agent = self.agent(holder)
             if agent is not None:
                 name = self._name(holder)
-            if agent is not None and person is not None and (owner, person) not in self.attributed:
-                self.attributed.add((owner, person))
-                attribution = ox.BlankNode()
-                out.add(owner, PROV.qualifiedAttribution, attribution)
-                out.add(attribution, A, ox.NamedNode(PROV.Attribution))
-                out.add(attribution, PROV.agent, agent)
-                out.add(attribution, DCAT.hadRole, ox.NamedNode(POINT_OF_CONTACT))
+            if agent is not None and person is not None:
+                self.point_of_contact(owner, person, agent)
         fn = name or next(iter(strings_of(idx, node, VCARD.fn, "schema:name")), None)
         mails = mails_of(idx, node) or (mails_of(idx, holder) if holder is not None else [])
         phones = strings_of(idx, node, "schema:telephone", VCARD.hasTelephone) or (
@@ -142,6 +137,17 @@ class Agents:
                 org_name = self._name(org)
                 if org_name is not None:
                     out.add(card, VCARD["organization-name"], org_name)
+
+    def point_of_contact(self, owner, person, agent) -> None:
+        """``owner`` attributed to the person ``agent`` in the role of point of contact, once."""
+        if (owner, person) in self.attributed:
+            return
+        self.attributed.add((owner, person))
+        attribution = ox.BlankNode()
+        self.out.add(owner, PROV.qualifiedAttribution, attribution)
+        self.out.add(attribution, A, ox.NamedNode(PROV.Attribution))
+        self.out.add(attribution, PROV.agent, agent)
+        self.out.add(attribution, DCAT.hadRole, ox.NamedNode(POINT_OF_CONTACT))
 
     def _name(self, node) -> ox.Literal | None:
         idx = self.idx

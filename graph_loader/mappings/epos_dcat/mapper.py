@@ -131,6 +131,20 @@ class Mapper(Agents, Services):
             out.add(node, DCAT3.version, ox.Literal(plain(value.value)))
         self.identifiers(node, node)
         self.themes(node)
+        self.rights(node)
+        self.links(node, lang)
+        for agent in values_of(idx, node, DCT.publisher, "schema:provider", "schema:publisher"):
+            out.add(node, DCT.publisher, self.agent(agent))
+        for contact in values_of(idx, node, DCAT.contactPoint, "schema:contactPoint"):
+            self.contact(node, contact)
+        for place in values_of(idx, node, DCT.spatial):
+            self.spatial(node, place)
+        for period in values_of(idx, node, DCT.temporal):
+            self.temporal(node, period)
+
+    def rights(self, node) -> None:
+        """Licence, access rights, update frequency and resource type."""
+        idx, out = self.idx, self.out
         for value in values_of(idx, node, DCT.license, "schema:license"):
             licence = (
                 licence_iri(value.value, spdx=False)
@@ -152,6 +166,10 @@ class Mapper(Agents, Services):
             out.add(node, DCT.accrualPeriodicity, url_of(value))
         for value in values_of(idx, node, DCT.type):
             out.add(node, DCT.type, url_of(value))
+
+    def links(self, node, lang: str) -> None:
+        """Landing pages, related resources and provenance statements."""
+        idx, out = self.idx, self.out
         for value in values_of(
             idx, node, DCAT.landingPage, FOAF.page, "schema:mainEntityOfPage", "schema:url"
         ):
@@ -174,14 +192,6 @@ class Mapper(Agents, Services):
                 out.add(node, DCT.provenance, node_p)
                 out.add(node_p, A, ox.NamedNode(DCT.ProvenanceStatement))
                 out.add(node_p, RDFS.label, tagged(statement, lang))
-        for agent in values_of(idx, node, DCT.publisher, "schema:provider", "schema:publisher"):
-            out.add(node, DCT.publisher, self.agent(agent))
-        for contact in values_of(idx, node, DCAT.contactPoint, "schema:contactPoint"):
-            self.contact(node, contact)
-        for place in values_of(idx, node, DCT.spatial):
-            self.spatial(node, place)
-        for period in values_of(idx, node, DCT.temporal):
-            self.temporal(node, period)
 
     def date(self, node, prop: str, values: list[str]) -> None:
         """One date per node and property (DCAT-AP allows one): the latest modification, the

@@ -160,6 +160,7 @@ class Services:
                 self.distribution(dataset, dist, lang)
 
     def distribution(self, dataset, dist, lang: str) -> None:
+        """``dataset dcat:distribution dist``, with its access through services or URLs."""
         idx, out = self.idx, self.out
         out.add(dataset, DCAT.distribution, dist)
         out.add(dist, A, ox.NamedNode(DCAT.Distribution))
@@ -210,6 +211,11 @@ class Services:
             out.add(dist, DCAT.accessURL, url)
         for url in downloads:
             out.add(dist, DCAT.downloadURL, url)
+        self.media_types(dist)
+
+    def media_types(self, dist) -> None:
+        """The formats and media types of a distribution (those its Hydra operations return too)."""
+        idx, out = self.idx, self.out
         for value in values_of(idx, dist, DCT["format"]):
             self.format(dist, value)
         for value in strings_of(idx, dist, DCAT.mediaType):

@@ -394,9 +394,5 @@ def plain(text: str) -> str:
 
 
 def typed_literal(value: str, datatype: str) -> ox.Literal:
-    """A literal typed ``xsd:<datatype>``.
-
-    >>> typed_literal("12.5", "decimal")
-    <Literal value=12.5 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#decimal>>
-    """
+    """A literal typed ``xsd:<datatype>`` (``typed_literal("12.5", "decimal")``)."""
     return ox.Literal(value, datatype=ox.NamedNode(XSD[datatype]))

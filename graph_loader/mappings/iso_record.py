@@ -16,6 +16,7 @@ from rdflib import Namespace
 from ..errors import InputError
 from ..iri import resource_iri
 from ..namespaces import ADMS, DCAT, DCT, FOAF, GEODCAT, INSPIRE, OWL, PROV, SDO_HTTP, SKOS
+from .iso_agents import add_agent, agent_parties, foaf_agent, vcard
 from .iso_common import (
     Triples,
     code_iri,
@@ -41,14 +42,7 @@ from .iso_distributions import (
     add_distributions,
     add_service_of,
 )
-from .iso_parts import (
-    Texts,
-    add_agent,
-    agent_parties,
-    constraints,
-    foaf_agent,
-    vcard,
-)
+from .iso_parts import Texts, constraints
 from .iso_sections import (
     add_associations,
     add_extents,

@@ -176,11 +176,7 @@ def foaf_agent(out: Triples, party: Party) -> ox.BlankNode:
     out.add(agent, FOAF.homepage, http_iri(party.url) if party.url else None)
     for phone in party.phones:
         out.add(agent, FOAF.phone, tel_iri(phone))
-    if party.address:
-        address = out.node(LOCN.Address)
-        out.add(agent, LOCN.address, address)
-        for key, value in party.address.items():
-            out.add(address, LOCN + _ADDRESS[key][1], ox.Literal(value))
+    _add_address(out, agent, party, LOCN.address, LOCN)
     return agent
 
 
@@ -194,12 +190,19 @@ def vcard(out: Triples, party: Party) -> ox.BlankNode:
     out.add(card, VCARD.hasURL, http_iri(party.url) if party.url else None)
     for phone in party.phones:
         out.add(card, VCARD.hasTelephone, tel_iri(phone))
-    if party.address:
-        address = out.node(VCARD.Address)
-        out.add(card, VCARD.hasAddress, address)
-        for key, value in party.address.items():
-            out.add(address, VCARD + _ADDRESS[key][0], ox.Literal(value))
+    _add_address(out, card, party, VCARD.hasAddress, VCARD)
     return card
+
+
+def _add_address(out: Triples, owner, party: Party, prop: str, vocabulary) -> None:
+    """``owner prop`` the postal address of ``party``, in LOCN or vCard terms."""
+    if not party.address:
+        return
+    address = out.node(vocabulary.Address)
+    out.add(owner, prop, address)
+    column = 1 if vocabulary is LOCN else 0
+    for key, value in party.address.items():
+        out.add(address, vocabulary[_ADDRESS[key][column]], ox.Literal(value))
 
 
 def add_agent(out: Triples, subject, party: Party) -> None:

@@ -31,7 +31,7 @@ Choices:
   (metres); ``singleDateTime`` / ``rangeOfDates`` → ``dct:temporal`` (``alternativeTimeScale``
   as a labelled period).
 - taxa: every ``taxonomicClassification`` (nested) is a ``gaia:Taxon`` linked by
-  ``gaia:taxon`` — see :func:`taxon_iri` and :meth:`Mapper.taxa`.
+  ``gaia:taxon`` — see :func:`.taxa.taxon_iri` and :class:`.taxa.Taxa`.
 - licence: ``licensed`` (EML 2.2) and ``intellectualRights`` through
   :func:`~.build.licence_iri` (URLs of the text, licence names) → ``dct:license``; the rights
   text is kept as a ``dct:RightsStatement``.

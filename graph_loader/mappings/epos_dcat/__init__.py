@@ -4,7 +4,7 @@ The thematic core services of EPOS (seismology, GNSS, volcano observatories, geo
 anthropogenic hazards, satellite data, geology…) describe their datasets and web services in
 EPOS-DCAT-AP, as RDF (Turtle or RDF/XML, namespace ``https://www.epos-eu.org/epos-dcat-ap#``)
 or, in its first version, as XML under ``<eposap:Epos xmlns:eposap="http://www.epos-ip.org/">``
-(read by :mod:`.epos_xml` into the same statements). Choices:
+(read by :mod:`.xml_records` into the same statements). Choices:
 
 - ``dcat:Dataset`` keeps its IRI and DCAT properties; an ``epos:WebService`` becomes a
   ``dcat:DataService`` (schema.org name, description, keywords, dates and provider read as

@@ -1,5 +1,5 @@
 """The first EPOS-DCAT-AP serialisation, XML under ``<eposap:Epos>``, read as the statements of
-the RDF profile so that :mod:`.epos_dcat` maps both the same way.
+the RDF profile so that :mod:`graph_loader.mappings.epos_dcat` maps both the same way.
 
 ``eposap:Person`` and ``eposap:Organisation`` (vcard fields) become schema.org persons and
 organisations; ``eposap:WebService`` an ``epos:WebService`` whose ``foaf:page`` (the service

@@ -24,8 +24,6 @@ from ...namespaces import ADMS, DCAT, DCT, HYDRA, LOCN, OWL, SDO_HTTP, SKOS, VCA
 from ..build import A, is_url, plain
 from ..xmlsafe import parse_xml
 
-#: DCAT 3 read openly: rdflib's ``DCAT`` knows DCAT 2 terms only (no ``dcat:version``)
-DCAT3 = Namespace(str(DCAT))
 
 __all__ = ["read_epos_xml"]
 
@@ -228,7 +226,7 @@ class _Reader:
             if name in ("title", "description", "issued", "modified", "license", "format"):
                 self.lit(dist, DCT + name, value)
             elif name in ("accessURL", "downloadURL"):
-                self.lit(dist, DCAT3[name], value)
+                self.lit(dist, DCAT[name], value)
 
     def operation(self, service, url: str) -> None:
         if not is_url(url.strip()):

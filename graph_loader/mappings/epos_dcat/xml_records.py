@@ -24,7 +24,6 @@ from ...namespaces import ADMS, DCAT, DCT, HYDRA, LOCN, OWL, SDO_HTTP, SKOS, VCA
 from ..build import A, is_url, plain
 from ..xmlsafe import parse_xml
 
-
 __all__ = ["read_epos_xml"]
 
 EPOS_XML = "http://www.epos-ip.org/"

@@ -15,6 +15,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import eml
+from graph_loader.mappings.eml.taxa import taxon_iri
 from graph_loader.mappings.licences import canonical_url
 from graph_loader.validate import load_shapes, validate
 
@@ -444,4 +445,4 @@ _ITIS = "https://www.itis.gov/servlet/SingleRpt/SingleRpt?search_topic=TSN&searc
     ],
 )
 def test_taxon_iri_is_the_gbif_or_itis_page_else_minted(provider, value, iri):
-    assert eml.taxon_iri("species", "Amaranthus albus", [(provider, value)], BASE) == iri
+    assert taxon_iri("species", "Amaranthus albus", [(provider, value)], BASE) == iri

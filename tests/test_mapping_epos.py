@@ -19,6 +19,8 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, SKOS
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format, read_document
 from graph_loader.mappings import epos_dcat
+from graph_loader.mappings.epos_dcat.categories import category_concepts
+from graph_loader.mappings.epos_dcat.reading import EPOS_NAMESPACES
 from graph_loader.validate import describe, load_shapes, validate
 
 EPOS_DIR = CORPORA / "real" / "epos-dcat"
@@ -27,7 +29,7 @@ THES = "https://w3id.org/gaia-kg/thesaurus/"
 HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
 LOCN = Namespace("http://www.w3.org/ns/locn#")
 ADMS = Namespace("http://www.w3.org/ns/adms#")
-EPOS_NS = [Namespace(ns) for ns in epos_dcat.EPOS_NAMESPACES]
+EPOS_NS = [Namespace(ns) for ns in EPOS_NAMESPACES]
 SCHEMAS = [Namespace("http://schema.org/"), Namespace("https://schema.org/")]
 X = {
     "dct": "http://purl.org/dc/terms/",
@@ -141,7 +143,7 @@ def test_bad_input_is_a_named_error() -> None:
     ],
 )
 def test_categories_land_in_the_solid_earth_compartment(name, expected) -> None:
-    iri, concepts = epos_dcat.category_concepts(name)
+    iri, concepts = category_concepts(name)
     assert (iri, [c.removeprefix(THES) for c in concepts]) == expected
 
 
@@ -435,7 +437,8 @@ def test_epos_dcat_ap_3_data_services_are_read_as_written() -> None:
 def test_doctests() -> None:
     import doctest
 
-    from graph_loader.mappings import dcat_profiles, epos_xml, pod_json
+    from graph_loader.mappings import dcat_profiles, pod_json
+    from graph_loader.mappings.epos_dcat import reading, xml_records
 
-    for module in (epos_dcat, epos_xml, pod_json, dcat_profiles):
+    for module in (epos_dcat, reading, xml_records, pod_json, dcat_profiles):
         assert doctest.testmod(module).failed == 0, module.__name__

@@ -33,7 +33,7 @@ from .build import (
     text,
 )
 from .jsonld import Index, context_names, load_json, parse_jsonld
-from .schemaorg import add_agent, language_of, strings
+from .schemaorg.values import add_agent, language_of, strings
 
 __all__ = ["sniff", "convert"]
 

@@ -16,10 +16,12 @@ from xml.etree.ElementTree import Element
 import pyoxigraph as ox
 
 from ..errors import InputError
+from ..namespaces import XSD
 from .build import Triples, date_literal
 from .xmlsafe import parse_xml
 
 __all__ = [
+    "typed_literal",
     "ISO19139_NS",
     "ISO19115_3_NS",
     "XLINK_HREF",
@@ -389,3 +391,8 @@ def identification(md: Element) -> Element | None:
 def plain(text: str) -> str:
     """``text`` with runs of white space collapsed."""
     return _clean(text)
+
+
+def typed_literal(value: str, datatype: str) -> ox.Literal:
+    """A literal typed ``xsd:<datatype>`` (``typed_literal("12.5", "decimal")``)."""
+    return ox.Literal(value, datatype=ox.NamedNode(XSD[datatype]))

@@ -15,9 +15,9 @@ from xml.etree.ElementTree import Element
 import pyoxigraph as ox
 
 from ..iri import resource_iri
+from ..namespaces import DCAT, DCT, GEODCAT, RDFS
 from .iso_common import (
     Triples,
-    code_iri,
     code_of,
     descendants,
     either,
@@ -25,7 +25,6 @@ from .iso_common import (
     first,
     href_of,
     http_iri,
-    local,
     plain,
     text_of,
 )
@@ -33,57 +32,18 @@ from .licences import canonical_url, find_licence, is_licence_url
 
 __all__ = [
     "Texts",
-    "Party",
-    "agent_parties",
-    "add_agent",
-    "foaf_agent",
-    "vcard",
     "Constraints",
     "constraints",
     "add_online",
     "known_licence",
     "add_formats",
     "ogc_protocol",
-    "tel_iri",
     "service_label",
     "add_service",
     "transfer_bytes",
 ]
 
-DCAT = "http://www.w3.org/ns/dcat#"
-DCT = "http://purl.org/dc/terms/"
-FOAF = "http://xmlns.com/foaf/0.1/"
-PROV = "http://www.w3.org/ns/prov#"
-VCARD = "http://www.w3.org/2006/vcard/ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-GEODCAT = "http://data.europa.eu/930/"
-INSPIRE = "http://inspire.ec.europa.eu/metadata-codelist/"
 
-#: CI_RoleCode -> GeoDCAT-AP property of the resource (beside the qualified attribution)
-ROLE_PROPERTIES = {
-    "owner": DCT + "rightsHolder",
-    "publisher": DCT + "publisher",
-    "author": DCT + "creator",
-    "originator": GEODCAT + "originator",
-    "custodian": GEODCAT + "custodian",
-    "distributor": GEODCAT + "distributor",
-    "principalInvestigator": GEODCAT + "principalInvestigator",
-    "processor": GEODCAT + "processor",
-    "resourceProvider": GEODCAT + "resourceProvider",
-    "user": GEODCAT + "user",
-}
-
-#: CI_Address element -> (vcard property, locn property)
-_ADDRESS = {
-    "deliveryPoint": ("street-address", "thoroughfare"),
-    "city": ("locality", "postName"),
-    "administrativeArea": ("region", "adminUnitL2"),
-    "postalCode": ("postal-code", "postCode"),
-    "country": ("country-name", "adminUnitL1"),
-}
-LOCN = "http://www.w3.org/ns/locn#"
-
-#: protocol keys -> OGC standard IRIs
 _OGC = {
     key: f"http://www.opengeospatial.org/standards/{key}"
     for key in ("wms", "wfs", "wcs", "wmts", "csw", "sos", "wps")
@@ -143,164 +103,6 @@ class Texts:
 
 
 @dataclass
-class Party:
-    """A responsible party: role, organisation and/or person name, e-mail, web page."""
-
-    role: str
-    organisation: list[tuple[str, str | None]]
-    individual: list[tuple[str, str | None]]
-    email: str
-    url: str
-    address: dict[str, str] = field(default_factory=dict)
-    phones: list[str] = field(default_factory=list)
-
-    @property
-    def named(self) -> bool:
-        """Whether the party has a name (an agent needs one; an e-mail alone is a contact)."""
-        return bool(self.organisation or self.individual)
-
-
-def agent_parties(parent: Element | None, texts: Texts, *steps: str) -> list[Party]:
-    """The parties under ``parent`` at ``steps`` (CI_ResponsibleParty or CI_Responsibility)."""
-    parties = []
-    for el in find(parent, *steps):
-        for party in (
-            c for c in el if local(c.tag) in ("CI_ResponsibleParty", "CI_Responsibility")
-        ):
-            org = either(
-                first(party, "organisationName"), first(party, "party", "CI_Organisation", "name")
-            )
-            person = either(
-                first(party, "individualName"),
-                first(party, "party", "CI_Individual", "name"),
-                first(party, "party", "CI_Organisation", "individual", "CI_Individual", "name"),
-            )
-            email = next((text_of(e) for e in descendants(party, "electronicMailAddress")), "")
-            url = next(
-                (text_of(first(r, "linkage")) for r in descendants(party, "CI_OnlineResource")), ""
-            )
-            contact = either(
-                first(party, "contactInfo", "CI_Contact"),
-                first(party, "party", "CI_Organisation|CI_Individual", "contactInfo", "CI_Contact"),
-            )
-            address = first(contact, "address", "CI_Address")
-            lines = {k: texts.one(first(address, k)) for k in _ADDRESS}
-            individual = texts.of(person)
-            if not individual:  # the Swiss profile splits it: individualFirstName / LastName
-                parts = [
-                    texts.one(first(party, n))
-                    for n in ("individualFirstName", "individualLastName")
-                ]
-                full = " ".join(p for p in parts if p)
-                individual = [(full, None)] if full else []
-            if not individual and not texts.of(org):
-                # a position alone ("Data manager") names the contact
-                individual = texts.of(
-                    either(
-                        first(party, "positionName"),
-                        first(party, "party", "CI_Individual", "positionName"),
-                    )
-                )
-            parties.append(
-                Party(
-                    code_of(first(party, "role")),
-                    texts.of(org),
-                    individual,
-                    email.strip(),
-                    url,
-                    {k: v for k, v in lines.items() if v},
-                    _phones(party),
-                )
-            )
-    # an empty CI_ResponsibleParty (no name, no e-mail) says nothing: skipped
-    return [p for p in parties if p.named or p.email]
-
-
-def _phones(party: Element) -> list[str]:
-    """The voice numbers of a party (ISO 19139 ``voice``; ISO 19115-3 ``number`` whose
-    ``numberType`` is voice or unsaid)."""
-    found = [text_of(v) for v in descendants(party, "voice")]
-    for phone in descendants(party, "CI_Telephone"):
-        kind = code_of(first(phone, "numberType"))
-        if kind in ("", "voice"):
-            found.append(text_of(first(phone, "number")))
-    return list(dict.fromkeys(p for p in found if p))
-
-
-def tel_iri(phone: str) -> ox.NamedNode | None:
-    """A ``tel:`` IRI of a phone number as written (RFC 3966: separators as ``-``, an
-    extension as ``;ext=``), or None when it has fewer than four digits.
-
-    >>> tel_iri("+33 (0)1 44 27 00 00").value, tel_iri("(301) 763-8142 x 103").value
-    ('tel:+33-0-1-44-27-00-00', 'tel:301-763-8142;ext=103')
-    """
-    found = re.match(r"(?i)^(.*?\d)\s*(?:x|ext\.?)\s*(\d+)\s*$", phone.strip())
-    main, ext = (found.group(1), found.group(2)) if found else (phone.strip(), "")
-    number = re.sub(r"[^\d+]+", "-", main).strip("-").replace("+-", "+")
-    number = re.sub(r"^\++", "+", number)  # "++49" is written for "+49"
-    if sum(c.isdigit() for c in number) < 4 or "+" in number[1:]:
-        return None
-    return ox.NamedNode("tel:" + number + (f";ext={ext}" if ext else ""))
-
-
-def _mailto(email: str) -> ox.NamedNode | None:
-    return http_iri("mailto:" + email) if "@" in email else None
-
-
-def foaf_agent(out: Triples, party: Party) -> ox.BlankNode:
-    """A prov:Agent (foaf:Organization or foaf:Person) for ``party``."""
-    kind = FOAF + ("Organization" if party.organisation else "Person")
-    agent = out.node(PROV + "Agent", kind)
-    out.texts(agent, FOAF + "name", party.organisation or party.individual)
-    out.add(agent, FOAF + "mbox", _mailto(party.email))
-    out.add(agent, FOAF + "homepage", http_iri(party.url) if party.url else None)
-    for phone in party.phones:
-        out.add(agent, FOAF + "phone", tel_iri(phone))
-    if party.address:
-        address = out.node(LOCN + "Address")
-        out.add(agent, LOCN + "address", address)
-        for key, value in party.address.items():
-            out.add(address, LOCN + _ADDRESS[key][1], ox.Literal(value))
-    return agent
-
-
-def vcard(out: Triples, party: Party) -> ox.BlankNode:
-    """A vcard contact point for ``party``."""
-    card = out.node(VCARD + ("Organization" if party.organisation else "Individual"))
-    out.texts(card, VCARD + "fn", party.organisation or party.individual)
-    if party.organisation and party.individual:
-        out.texts(card, VCARD + "organization-name", party.organisation)
-    out.add(card, VCARD + "hasEmail", _mailto(party.email))
-    out.add(card, VCARD + "hasURL", http_iri(party.url) if party.url else None)
-    for phone in party.phones:
-        out.add(card, VCARD + "hasTelephone", tel_iri(phone))
-    if party.address:
-        address = out.node(VCARD + "Address")
-        out.add(card, VCARD + "hasAddress", address)
-        for key, value in party.address.items():
-            out.add(address, VCARD + _ADDRESS[key][0], ox.Literal(value))
-    return card
-
-
-def add_agent(out: Triples, subject, party: Party) -> None:
-    """Attach ``party`` to ``subject`` by its role, the GeoDCAT-AP way; a party without a
-    name (an e-mail alone) can only be a contact point: an agent needs a name."""
-    if party.role == "pointOfContact" or not party.named:
-        out.add(subject, DCAT + "contactPoint", vcard(out, party))
-    elif party.role in ROLE_PROPERTIES:
-        out.add(subject, ROLE_PROPERTIES[party.role], foaf_agent(out, party))
-    if party.role == "originator" and party.named:
-        out.add(subject, DCT + "creator", foaf_agent(out, party))
-    role = code_iri(INSPIRE + "ResponsiblePartyRole/", party.role)
-    if role is not None and party.named:
-        out.node(DCAT + "Role", subject=role)
-        attribution = out.node(PROV + "Attribution")
-        out.add(subject, PROV + "qualifiedAttribution", attribution)
-        out.add(attribution, DCAT + "hadRole", role)
-        out.add(attribution, PROV + "agent", foaf_agent(out, party))
-
-
-@dataclass
 class Constraints:
     """Licences, access rights and rights statements, as terms ready to attach."""
 
@@ -334,14 +136,14 @@ def _statement(out: Triples, el: Element, kind: str, texts: Texts):
     if iri is None and kind == "LicenseDocument":
         iri = next((x for x in (known_licence(v) for v, _lang in values) if x is not None), None)
         if iri is not None:
-            out.texts(iri, RDFS + "label", values)
+            out.texts(iri, RDFS.label, values)
     if iri is not None:
         out.node(DCT + kind, subject=iri)
         return iri
     if not values:
         return None
     node = out.node(DCT + kind)
-    out.texts(node, RDFS + "label", values)
+    out.texts(node, RDFS.label, values)
     return node
 
 
@@ -370,7 +172,7 @@ def constraints(out: Triples, ident: Element | None, texts: Texts) -> Constraint
                 )
             )
             if url is not None:
-                found.licenses.append(out.node(DCT + "LicenseDocument", subject=url))
+                found.licenses.append(out.node(DCT.LicenseDocument, subject=url))
     found.licenses = [x for x in found.licenses if x is not None]
     found.access_rights = [x for x in found.access_rights if x is not None]
     found.rights = [x for x in found.rights if x is not None]
@@ -399,17 +201,17 @@ def add_formats(out: Triples, dist, formats: list[Element]) -> None:
         )
         iri = http_iri(href_of(name))
         if iri is not None and "iana.org/assignments/media-types" in iri.value:
-            out.add(dist, DCAT + "mediaType", out.node(DCT + "MediaType", subject=iri))
+            out.add(dist, DCAT.mediaType, out.node(DCT.MediaType, subject=iri))
         elif iri is not None:
-            out.add(dist, DCT + "format", out.node(DCT + "MediaType", subject=iri))
+            out.add(dist, DCT["format"], out.node(DCT.MediaType, subject=iri))
         elif plain(text_of(name)).lower() in _FILE_TYPES:
             iri = ox.NamedNode(FILE_TYPE + _FILE_TYPES[plain(text_of(name)).lower()])
-            out.add(dist, DCT + "format", out.node(DCT + "MediaType", subject=iri))
-            out.add(iri, RDFS + "label", ox.Literal(plain(text_of(name))))  # as written
+            out.add(dist, DCT["format"], out.node(DCT.MediaType, subject=iri))
+            out.add(iri, RDFS.label, ox.Literal(plain(text_of(name))))  # as written
         elif text_of(name):
-            node = out.node(DCT + "MediaType")
-            out.add(dist, DCT + "format", node)
-            out.add(node, RDFS + "label", ox.Literal(plain(text_of(name))))
+            node = out.node(DCT.MediaType)
+            out.add(dist, DCT["format"], node)
+            out.add(node, RDFS.label, ox.Literal(plain(text_of(name))))
 
 
 #: (pattern over protocol words and URL, label) of services that are not OGC ones
@@ -446,28 +248,28 @@ def add_service(
     title from the online resource's name, else the kind of service."""
     endpoint = http_iri(url.value.split("?")[0]) or url
     service = ox.NamedNode(resource_iri("service", f"{endpoint.value} {target.value}", base_iri))
-    out.node(DCAT + "DataService", subject=service)
+    out.node(DCAT.DataService, subject=service)
     out.texts(
         service,
-        DCT + "title",
+        DCT["title"],
         names
         or [
             (f"Service {label} : {endpoint.value}", "fr"),
             (f"{label} service: {endpoint.value}", "en"),
         ],
     )
-    out.add(service, DCAT + "endpointURL", endpoint)
+    out.add(service, DCAT.endpointURL, endpoint)
     if "getcapabilities" in url.value.lower() or url != endpoint:
-        out.add(service, DCAT + "endpointDescription", url)
-    out.add(service, DCAT + "servesDataset", target)
+        out.add(service, DCAT.endpointDescription, url)
+    out.add(service, DCAT.servesDataset, target)
     standard = _OGC.get(label.lower())
     if standard is not None:
         out.add(
             service,
-            GEODCAT + "serviceProtocol",
-            out.node(DCT + "Standard", subject=ox.NamedNode(standard)),
+            GEODCAT.serviceProtocol,
+            out.node(DCT.Standard, subject=ox.NamedNode(standard)),
         )
-        out.add(service, DCT + "conformsTo", ox.NamedNode(standard))
+        out.add(service, DCT.conformsTo, ox.NamedNode(standard))
     return service
 
 
@@ -508,12 +310,12 @@ def add_online(
         return None
     function = code_of(first(resource, "function"))
     names = texts.of(first(resource, "name"))
-    dist = out.node(DCAT + "Distribution")
-    out.add(target, DCAT + "distribution", dist)
-    out.texts(dist, DCT + "title", names)
-    out.texts(dist, DCT + "description", texts.of(first(resource, "description")))
-    out.add(dist, DCAT + "accessURL", url)
-    out.add(dist, DCAT + "byteSize", transfer_bytes(size) if size else None)
+    dist = out.node(DCAT.Distribution)
+    out.add(target, DCAT.distribution, dist)
+    out.texts(dist, DCT["title"], names)
+    out.texts(dist, DCT.description, texts.of(first(resource, "description")))
+    out.add(dist, DCAT.accessURL, url)
+    out.add(dist, DCAT.byteSize, transfer_bytes(size) if size else None)
     protocol = text_of(first(resource, "protocol")).lower()
     label = service_label(resource)
     if label is not None and base_iri is not None:
@@ -525,8 +327,8 @@ def add_online(
             target=target,
             base_iri=base_iri,
         )
-        out.add(dist, DCAT + "accessService", service)
+        out.add(dist, DCAT.accessService, service)
     elif function == "download" or "download" in protocol:
-        out.add(dist, DCAT + "downloadURL", url)
+        out.add(dist, DCAT.downloadURL, url)
     add_formats(out, dist, formats)
     return dist

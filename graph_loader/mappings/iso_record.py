@@ -11,16 +11,17 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 import pyoxigraph as ox
+from rdflib import Namespace
 
 from ..errors import InputError
 from ..iri import resource_iri
+from ..namespaces import ADMS, DCAT, DCT, FOAF, GEODCAT, INSPIRE, OWL, PROV, SDO_HTTP, SKOS
+from .iso_agents import add_agent, agent_parties, foaf_agent, vcard
 from .iso_common import (
-    XLINK_HREF,
     Triples,
     code_iri,
     code_of,
     date_literal,
-    descendants,
     doi_of,
     either,
     find,
@@ -32,27 +33,16 @@ from .iso_common import (
     lang_tag,
     local,
     text_of,
+    typed_literal,
 )
-from .iso_parts import (
-    DCAT,
-    DCT,
-    FOAF,
-    GEODCAT,
-    INSPIRE,
-    PROV,
-    Texts,
-    add_agent,
-    add_formats,
-    add_online,
-    add_service,
-    agent_parties,
-    constraints,
-    foaf_agent,
-    ogc_protocol,
-    service_label,
-    transfer_bytes,
-    vcard,
+from .iso_distributions import (
+    CHARSETS,
+    CNT,
+    add_coupled_services,
+    add_distributions,
+    add_service_of,
 )
+from .iso_parts import Texts, constraints
 from .iso_sections import (
     add_associations,
     add_extents,
@@ -62,14 +52,11 @@ from .iso_sections import (
     add_resolution,
 )
 
+#: DCAT 3 read openly: rdflib's ``DCAT`` knows DCAT 2 terms only (no ``dcat:DatasetSeries``)
+DCAT3 = Namespace(str(DCAT))
+
 __all__ = ["convert_record"]
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-ADMS = "http://www.w3.org/ns/adms#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-CNT = "http://www.w3.org/2011/content#"
-OWL = "http://www.w3.org/2002/07/owl#"
-SDO = "http://schema.org/"
 FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
 #: MD_MaintenanceFrequencyCode -> EU frequency code
 _FREQUENCIES = {
@@ -87,20 +74,10 @@ _FREQUENCIES = {
     "unknown": "UNKNOWN",
 }
 _DATE_PROPERTIES = {
-    "creation": DCT + "created",
-    "publication": DCT + "issued",
-    "revision": DCT + "modified",
+    "creation": DCT.created,
+    "publication": DCT.issued,
+    "revision": DCT.modified,
 }
-_CHARSETS = {
-    "utf8": "UTF-8",
-    "utf16": "UTF-16",
-    "8859part1": "ISO-8859-1",
-    "8859part15": "ISO-8859-15",
-}
-
-
-def _typed(value: str, datatype: str) -> ox.Literal:
-    return ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))
 
 
 def _language_code(el: Element | None) -> str:
@@ -173,21 +150,21 @@ def _add_identifiers(out: Triples, subject, ident) -> None:
         literal = href or value
         if doi:
             resolver = ox.NamedNode("https://doi.org/" + doi.lower())
-            out.add(subject, DCT + "identifier", ox.Literal(doi))
-            out.add(subject, SDO + "identifier", resolver)
-            out.add(subject, DCAT + "landingPage", out.node(FOAF + "Document", subject=resolver))
+            out.add(subject, DCT.identifier, ox.Literal(doi))
+            out.add(subject, SDO_HTTP.identifier, resolver)
+            out.add(subject, DCAT.landingPage, out.node(FOAF.Document, subject=resolver))
         elif literal.startswith(("http://", "https://")):
-            out.add(subject, DCT + "identifier", _typed(literal, "anyURI"))
+            out.add(subject, DCT.identifier, typed_literal(literal, "anyURI"))
         else:
             joint = "" if not space or space.endswith(("/", ":", "#")) else ":"
             text = f"{space}{joint}{value}"
-            out.add(subject, DCT + "identifier", _typed(text, "string"))
+            out.add(subject, DCT.identifier, typed_literal(text, "string"))
         code = doi or value or href
         if code:
-            node = out.node(ADMS + "Identifier")
-            out.add(subject, ADMS + "identifier", node)
-            out.add(node, SKOS + "notation", ox.Literal(code))
-            out.add(node, DCT + "creator", ox.Literal(space) if space else None)
+            node = out.node(ADMS.Identifier)
+            out.add(subject, ADMS.identifier, node)
+            out.add(node, SKOS.notation, ox.Literal(code))
+            out.add(node, DCT.creator, ox.Literal(space) if space else None)
 
 
 def _add_dates(out: Triples, subject, ident) -> None:
@@ -202,26 +179,26 @@ def _add_dates(out: Triples, subject, ident) -> None:
         if prop and literal is not None:
             found.setdefault(prop, []).append(literal)
     for prop, literals in found.items():
-        pick = max if prop == DCT + "modified" else min
+        pick = max if prop == DCT.modified else min
         out.add(subject, prop, pick(literals, key=lambda lit: lit.value))
 
 
 def _add_catalogue_record(out: Triples, subject, md, texts: Texts) -> None:
-    record = out.node(DCAT + "CatalogRecord")
-    out.add(subject, FOAF + "isPrimaryTopicOf", record)
-    out.add(record, FOAF + "primaryTopic", subject)
+    record = out.node(DCAT.CatalogRecord)
+    out.add(subject, FOAF.isPrimaryTopicOf, record)
+    out.add(record, FOAF.primaryTopic, subject)
     standard = ox.NamedNode(GEODCAT)
-    out.add(record, DCT + "conformsTo", out.node(DCT + "Standard", subject=standard))
+    out.add(record, DCT.conformsTo, out.node(DCT.Standard, subject=standard))
     file_id = text_of(first(md, "fileIdentifier")) or text_of(
         first(md, "metadataIdentifier", "MD_Identifier", "code")
     )
-    out.add(record, DCT + "identifier", _typed(file_id, "string") if file_id else None)
+    out.add(record, DCT.identifier, typed_literal(file_id, "string") if file_id else None)
     code = _language_code(first(md, "language")) or _language_code(
         first(md, "defaultLocale", "PT_Locale", "language")
     )
     language = lang_iri(code) if code else None
     if language is not None:
-        out.add(record, DCT + "language", out.node(DCT + "LinguisticSystem", subject=language))
+        out.add(record, DCT.language, out.node(DCT.LinguisticSystem, subject=language))
     stamp = text_of(first(md, "dateStamp")) or next(
         (
             text_of(first(d, "date"))
@@ -231,24 +208,26 @@ def _add_catalogue_record(out: Triples, subject, md, texts: Texts) -> None:
         "",
     )
     modified = date_literal(stamp)
-    out.add(record, DCT + "modified", modified)
+    out.add(record, DCT.modified, modified)
     charset = code_of(first(md, "characterSet")) or code_of(
         first(md, "defaultLocale", "PT_Locale", "characterEncoding")
     )
     if modified is not None or charset:
-        source = out.node(DCAT + "CatalogRecord")
-        out.add(record, DCT + "source", source)
-        out.add(source, DCT + "modified", date_literal(stamp, date_only=True))
+        source = out.node(DCAT.CatalogRecord)
+        out.add(record, DCT.source, source)
+        out.add(source, DCT.modified, date_literal(stamp, date_only=True))
         if charset:
             out.add(
-                source, CNT + "characterEncoding", _typed(_CHARSETS.get(charset, charset), "string")
+                source,
+                CNT.characterEncoding,
+                typed_literal(CHARSETS.get(charset, charset), "string"),
             )
         standard_names = texts.of(first(md, "metadataStandardName"))
         if standard_names:
-            iso = out.node(DCT + "Standard")
-            out.add(source, DCT + "conformsTo", iso)
-            out.texts(iso, DCT + "title", standard_names)
-            out.texts(iso, OWL + "versionInfo", texts.of(first(md, "metadataStandardVersion")))
+            iso = out.node(DCT.Standard)
+            out.add(source, DCT.conformsTo, iso)
+            out.texts(iso, DCT["title"], standard_names)
+            out.texts(iso, OWL.versionInfo, texts.of(first(md, "metadataStandardVersion")))
     for party in agent_parties(md, texts, "contact"):
         add_agent(out, record, party)
 
@@ -271,42 +250,15 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
     if not titles:
         raise InputError(f"{name}: record {subject.value} has no title")
     out = Triples()
-    rtype = DCAT + (
-        "DataService" if service else "DatasetSeries" if scope == "series" else "Dataset"
-    )
-    out.node(rtype, *(() if service else (PROV + "Entity",)), subject=subject)
-    out.add(subject, GEODCAT + "resourceType", ox.NamedNode(INSPIRE + "ResourceType/" + scope))
-    out.texts(subject, DCT + "title", titles)
-    out.texts(subject, DCT + "description", texts.of(first(ident, "abstract")))
-    out.texts(subject, GEODCAT + "purpose", texts.of(first(ident, "purpose")))
+    rtype = DCAT3["DataService" if service else "DatasetSeries" if scope == "series" else "Dataset"]
+    out.node(rtype, *(() if service else (PROV.Entity,)), subject=subject)
+    out.add(subject, GEODCAT.resourceType, ox.NamedNode(INSPIRE["ResourceType/"] + scope))
+    out.texts(subject, DCT["title"], titles)
+    out.texts(subject, DCT.description, texts.of(first(ident, "abstract")))
+    out.texts(subject, GEODCAT.purpose, texts.of(first(ident, "purpose")))
     _add_identifiers(out, subject, ident)
     _add_dates(out, subject, ident)
-    for lang in [*find(ident, "language"), *find(ident, "defaultLocale", "PT_Locale", "language")]:
-        iri = lang_iri(_language_code(lang))
-        if iri is not None:
-            out.add(subject, DCT + "language", out.node(DCT + "LinguisticSystem", subject=iri))
-    for topic in find(ident, "topicCategory", "MD_TopicCategoryCode"):
-        if text_of(topic).isalnum():
-            iri = ox.NamedNode(INSPIRE + "TopicCategory/" + text_of(topic))
-            out.add(subject, GEODCAT + "topicCategory", iri)
-            out.add(subject, DCT + "subject", iri)
-    for code in find(
-        ident, "resourceMaintenance", "MD_MaintenanceInformation", "maintenanceAndUpdateFrequency"
-    ):
-        frequency = _FREQUENCIES.get(code_of(code))
-        if frequency:
-            iri = ox.NamedNode(FREQUENCY + frequency)
-            out.add(subject, DCT + "accrualPeriodicity", out.node(DCT + "Frequency", subject=iri))
-    for uri in find(md, "dataSetURI"):
-        page = http_iri(text_of(uri))
-        out.add(
-            subject,
-            DCAT + "landingPage",
-            out.node(FOAF + "Document", subject=page) if page else None,
-        )
-    for graphic in find(ident, "graphicOverview", "MD_BrowseGraphic", "fileName"):
-        picture = http_iri(text_of(graphic) or href_of(graphic))
-        out.add(subject, FOAF + "depiction", picture)
+    _add_description(out, subject, md, ident)
     add_keywords(out, subject, ident, texts)
     add_extents(out, subject, ident)
     add_resolution(out, subject, ident)
@@ -314,31 +266,21 @@ def convert_record(md: Element, *, base_iri: str, name: str) -> list[ox.Triple]:
     add_quality(out, subject, md, texts)
     _add_parties(out, subject, md, ident, texts)
     rights = constraints(out, ident, texts)
-    parent = either(first(md, "parentIdentifier"), first(md, "parentMetadata"))
-    parent_id = text_of(parent) or text_of(
-        first(parent, "CI_Citation", "identifier", "MD_Identifier", "code")
-    )
-    parent_id = (parent_id or (parent.get("uuidref", "") if parent is not None else "")).strip()
     add_associations(out, subject, ident, base_iri)
-    if parent_id:
-        out.add(
-            subject,
-            DCT + "isPartOf",
-            http_iri(parent_id) or ox.NamedNode(resource_iri("dataset", parent_id, base_iri)),
-        )
+    _add_parent(out, subject, md, base_iri)
     representation = [code_of(e) for e in find(ident, "spatialRepresentationType")]
     if service:
-        _service(out, subject, md, ident, rights, base_iri)
+        add_service_of(out, subject, md, ident, rights, base_iri)
     else:
-        distributed = _distributions(out, subject, md, texts, rights, representation, base_iri)
-        distributed += _coupled_services(out, subject, md, ident, texts, base_iri)
+        distributed = add_distributions(out, subject, md, texts, rights, representation, base_iri)
+        distributed += add_coupled_services(out, subject, md, ident, texts, base_iri)
         for lic in rights.licenses:
             if isinstance(lic, ox.NamedNode) or not distributed:
-                out.add(subject, DCT + "license", lic)
+                out.add(subject, DCT.license, lic)
         for right in rights.access_rights:
-            out.add(subject, DCT + "accessRights", right)
+            out.add(subject, DCT.accessRights, right)
     for right in rights.rights:
-        out.add(subject, DCT + "rights", right)
+        out.add(subject, DCT.rights, right)
     _add_catalogue_record(out, subject, md, texts)
     return list(dict.fromkeys(out.triples))  # a service reached twice is described once
 
@@ -375,191 +317,52 @@ def _add_parties(out: Triples, subject, md, ident, texts: Texts) -> None:
     roles = {p.role for p in parties}
     if "publisher" not in roles:
         for party in (p for p in parties if p.role == "distributor" and p.named):
-            out.add(subject, DCT + "publisher", foaf_agent(out, party))
+            out.add(subject, DCT.publisher, foaf_agent(out, party))
     if "pointOfContact" not in roles:
         for party in agent_parties(md, texts, "contact"):
-            out.add(subject, DCAT + "contactPoint", vcard(out, party))
+            out.add(subject, DCAT.contactPoint, vcard(out, party))
 
 
-def _online_resources(md) -> list[tuple[Element, list[Element], str]]:
-    """(CI_OnlineResource, formats, transfer size in MB) of the distribution section; a
-    transfer size written in transfer options of its own (without online resource) is that
-    of the resources of its distribution that give none."""
-    found = []
-
-    def options(parent, step: str, formats: list[Element]) -> None:
-        blocks = find(parent, step, "MD_DigitalTransferOptions")
-        shared = next(
-            (
-                text_of(first(b, "transferSize"))
-                for b in blocks
-                if not find(b, "onLine") and text_of(first(b, "transferSize"))
-            ),
-            "",
-        )
-        for block in blocks:
-            size = text_of(first(block, "transferSize")) or shared
-            for res in find(block, "onLine", "CI_OnlineResource"):
-                found.append((res, formats, size))
-
-    for dist in find(md, "distributionInfo", "MD_Distribution"):
-        formats = find(dist, "distributionFormat", "MD_Format")
-        options(dist, "transferOptions", formats)
-        for distributor in find(dist, "distributor", "MD_Distributor"):
-            own = find(distributor, "distributorFormat", "MD_Format") or formats
-            options(distributor, "distributorTransferOptions", own)
-        for fmt in formats:  # a format's own distributors (MD_Format/formatDistributor)
-            for distributor in find(fmt, "formatDistributor", "MD_Distributor"):
-                options(distributor, "distributorTransferOptions", [fmt])
-    return found
-
-
-def _distributions(out, subject, md, texts, rights, representation, base_iri) -> int:
-    """Add a distribution per online resource (landing pages aside); their number."""
-    count = 0
-    ident = identification(md)
-    charset_code = code_of(first(ident, "characterSet"))
-    charset = _CHARSETS.get(charset_code, charset_code)
-    pages: list[ox.NamedNode] = []
-    for resource, formats, size in _online_resources(md):
-        protocol = text_of(first(resource, "protocol")).upper()
-        page = http_iri(text_of(first(resource, "linkage")))
-        function = code_of(first(resource, "function"))
-        if (
-            page is not None
-            and (
-                function in ("information", "search", "browsing") or protocol.startswith("WWW:LINK")
-            )
-            and "DOWNLOAD" not in protocol  # WWW:LINK-1.0-http--downloaddata is a file
-            and function != "download"
-        ):
-            out.add(subject, DCAT + "landingPage", out.node(FOAF + "Document", subject=page))
-            out.texts(page, DCT + "title", texts.of(first(resource, "name")))
-            out.texts(page, DCT + "description", texts.of(first(resource, "description")))
-            pages.append(page)
-            continue
-        dist = add_online(
-            out, resource, texts, target=subject, formats=formats, base_iri=base_iri, size=size
-        )
-        if dist is None:
-            continue
-        count += 1
-        _describe_distribution(out, dist, rights, charset, representation)
-    formats = find(md, "distributionInfo", "MD_Distribution", "distributionFormat", "MD_Format")
-    sizes = [
-        text_of(e) for e in descendants(first(md, "distributionInfo"), "transferSize") if text_of(e)
-    ]
-    if not count and pages and (formats or sizes):
-        # formats and sizes but no online resource beside landing pages: the distribution
-        # they describe is reached through the first landing page (DCAT's accessURL may be one)
-        dist = out.node(DCAT + "Distribution")
-        out.add(subject, DCAT + "distribution", dist)
-        out.add(dist, DCAT + "accessURL", pages[0])
-        out.add(dist, DCAT + "byteSize", transfer_bytes(sizes[0]) if sizes else None)
-        add_formats(out, dist, formats)
-        _describe_distribution(out, dist, rights, charset, representation)
-        count += 1
-    return count
-
-
-def _describe_distribution(out, dist, rights, charset: str, representation) -> None:
-    """What every distribution of the record says: licences, rights, encoding, representation."""
-    for lic in rights.licenses:
-        out.add(dist, DCT + "license", lic)
-    for right in rights.access_rights:
-        out.add(dist, DCT + "accessRights", right)
-    out.add(dist, CNT + "characterEncoding", ox.Literal(charset) if charset else None)
-    for code in representation:
-        if code.isalnum():
-            out.add(
-                dist,
-                ADMS + "representationTechnique",
-                ox.NamedNode(INSPIRE + "SpatialRepresentationType/" + code),
-            )
-
-
-def _service(out, subject, md, ident, rights, base_iri) -> None:
-    service_type = text_of(first(ident, "serviceType"))
-    if service_type.lower() in (
-        "view",
-        "download",
-        "discovery",
-        "transformation",
-        "invoke",
-        "other",
+def _add_description(out: Triples, subject, md, ident) -> None:
+    """Languages, topic categories, update frequency, landing pages and pictures."""
+    for lang in [*find(ident, "language"), *find(ident, "defaultLocale", "PT_Locale", "language")]:
+        iri = lang_iri(_language_code(lang))
+        if iri is not None:
+            out.add(subject, DCT.language, out.node(DCT.LinguisticSystem, subject=iri))
+    for topic in find(ident, "topicCategory", "MD_TopicCategoryCode"):
+        if text_of(topic).isalnum():
+            iri = ox.NamedNode(INSPIRE["TopicCategory/"] + text_of(topic))
+            out.add(subject, GEODCAT.topicCategory, iri)
+            out.add(subject, DCT.subject, iri)
+    for code in find(
+        ident, "resourceMaintenance", "MD_MaintenanceInformation", "maintenanceAndUpdateFrequency"
     ):
+        frequency = _FREQUENCIES.get(code_of(code))
+        if frequency:
+            iri = ox.NamedNode(FREQUENCY + frequency)
+            out.add(subject, DCT.accrualPeriodicity, out.node(DCT.Frequency, subject=iri))
+    for uri in find(md, "dataSetURI"):
+        page = http_iri(text_of(uri))
         out.add(
             subject,
-            GEODCAT + "serviceType",
-            ox.NamedNode(INSPIRE + "SpatialDataServiceType/" + service_type.lower()),
+            DCAT.landingPage,
+            out.node(FOAF.Document, subject=page) if page else None,
         )
-    for lic in rights.licenses:
-        out.add(subject, DCT + "license", lic)
-    for right in rights.access_rights:
-        out.add(subject, DCT + "accessRights", right)
-    resources = [r for r, _f, _s in _online_resources(md)] + find(
-        ident, "containsOperations", "SV_OperationMetadata", "connectPoint", "CI_OnlineResource"
+    for graphic in find(ident, "graphicOverview", "MD_BrowseGraphic", "fileName"):
+        picture = http_iri(text_of(graphic) or href_of(graphic))
+        out.add(subject, FOAF.depiction, picture)
+
+
+def _add_parent(out: Triples, subject, md, base_iri: str) -> None:
+    """``dct:isPartOf`` the parent record (its IRI, else minted from its identifier)."""
+    parent = either(first(md, "parentIdentifier"), first(md, "parentMetadata"))
+    parent_id = text_of(parent) or text_of(
+        first(parent, "CI_Citation", "identifier", "MD_Identifier", "code")
     )
-    for resource in resources:
-        url = http_iri(text_of(first(resource, "linkage")))
-        if url is None:
-            continue
-        standard = ogc_protocol(resource)
-        if standard is not None:
-            out.add(
-                subject,
-                GEODCAT + "serviceProtocol",
-                out.node(DCT + "Standard", subject=ox.NamedNode(standard)),
-            )
-        endpoint = http_iri(url.value.split("?")[0]) or url
-        if "getcapabilities" in url.value.lower() or url.value.rstrip("?") != endpoint.value:
-            out.add(subject, DCAT + "endpointDescription", url)  # a request on the endpoint
-        out.add(subject, DCAT + "endpointURL", endpoint)
-    for operates in find(ident, "operatesOn"):
-        href = operates.get(XLINK_HREF, "")
-        uuid = operates.get("uuidref", "")
-        target = http_iri(href) if href and "#" not in href and "GetRecord" not in href else None
-        if target is None and uuid:
-            target = ox.NamedNode(resource_iri("dataset", uuid, base_iri))
-        out.add(subject, DCAT + "servesDataset", target)
-
-
-def _coupled_services(out: Triples, subject, md, ident, texts: Texts, base_iri: str) -> int:
-    """The service sections of a dataset record (ncISO and ERDDAP write one
-    SV_ServiceIdentification per access service beside the data identification): each connect
-    point a ``dcat:DataService`` serving the dataset, and a distribution reaching it; their
-    number."""
-    count = 0
-    for info in find(md, "identificationInfo"):
-        for section in info:
-            if section is ident or not local(section.tag).endswith("ServiceIdentification"):
-                continue
-            names = texts.of(first(section, "citation", "CI_Citation", "title"))
-            kind = text_of(first(section, "serviceType"))
-            for resource in find(
-                section,
-                "containsOperations",
-                "SV_OperationMetadata",
-                "connectPoint",
-                "CI_OnlineResource",
-            ):
-                url = http_iri(text_of(first(resource, "linkage")))
-                if url is None:
-                    continue
-                label = service_label(resource) or kind or "data"
-                service = add_service(
-                    out,
-                    url,
-                    label=label,
-                    names=names,
-                    target=subject,
-                    base_iri=base_iri,
-                )
-                out.texts(service, DCT + "description", texts.of(first(section, "abstract")))
-                dist = out.node(DCAT + "Distribution")
-                out.add(subject, DCAT + "distribution", dist)
-                out.texts(dist, DCT + "title", texts.of(first(resource, "name")) or names)
-                out.add(dist, DCAT + "accessURL", url)
-                out.add(dist, DCAT + "accessService", service)
-                count += 1
-    return count
+    parent_id = (parent_id or (parent.get("uuidref", "") if parent is not None else "")).strip()
+    if parent_id:
+        out.add(
+            subject,
+            DCT.isPartOf,
+            http_iri(parent_id) or ox.NamedNode(resource_iri("dataset", parent_id, base_iri)),
+        )

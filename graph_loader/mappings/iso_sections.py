@@ -13,7 +13,7 @@ from xml.etree.ElementTree import Element
 import pyoxigraph as ox
 
 from ..iri import resource_iri
-from ..terms import GAIA_NS
+from ..namespaces import DCAT, DCATAP, DCT, DQV, GAIA, GEODCAT, GSP, INSPIRE, PROV, RDFS, SKOS
 from .iso_common import (
     XLINK_HREF,
     Triples,
@@ -30,8 +30,9 @@ from .iso_common import (
     kids,
     local,
     text_of,
+    typed_literal,
 )
-from .iso_parts import DCAT, DCT, GEODCAT, INSPIRE, PROV, RDFS, Texts
+from .iso_parts import Texts
 
 __all__ = [
     "add_keywords",
@@ -44,16 +45,7 @@ __all__ = [
     "add_associations",
 ]
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DQV = "http://www.w3.org/ns/dqv#"
-GEO = "http://www.opengis.net/ont/geosparql#"
-DCATAP = "http://data.europa.eu/r5r/"
 HVD_LEGISLATION = "http://data.europa.eu/eli/reg_impl/2023/138/oj"
-
-
-def _typed(value: str, datatype: str) -> ox.Literal:
-    return ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))
 
 
 def add_keywords(out: Triples, subject, ident, texts: Texts) -> None:
@@ -67,34 +59,32 @@ def add_keywords(out: Triples, subject, ident, texts: Texts) -> None:
         scheme = None
         if scheme_titles and any(texts.of(k) for k in find(block, "keyword")):
             scheme = ox.BlankNode()
-            out.texts(scheme, DCT + "title", scheme_titles)
-            out.add(scheme, DCT + "identifier", http_iri(href_of(thesaurus)))
+            out.texts(scheme, DCT["title"], scheme_titles)
+            out.add(scheme, DCT.identifier, http_iri(href_of(thesaurus)))
         for keyword in find(block, "keyword"):
             values = texts.of(keyword)
-            out.texts(subject, DCAT + "keyword", values)
+            out.texts(subject, DCAT.keyword, values)
             href = href_of(keyword)
             iri = http_iri(href) if href else None
             if iri is not None:
                 if href.startswith("http://data.europa.eu/bna/"):
-                    out.add(subject, DCATAP + "hvdCategory", iri)
-                    out.add(
-                        subject, DCATAP + "applicableLegislation", ox.NamedNode(HVD_LEGISLATION)
-                    )
-                    out.add(subject, DCAT + "theme", iri)
+                    out.add(subject, DCATAP.hvdCategory, iri)
+                    out.add(subject, DCATAP.applicableLegislation, ox.NamedNode(HVD_LEGISLATION))
+                    out.add(subject, DCAT.theme, iri)
                 elif href.startswith("http://data.europa.eu/eli/"):
-                    out.add(subject, DCATAP + "applicableLegislation", iri)
+                    out.add(subject, DCATAP.applicableLegislation, iri)
                 elif "SpatialDataServiceCategory" in href:
-                    out.add(subject, GEODCAT + "serviceCategory", iri)
+                    out.add(subject, GEODCAT.serviceCategory, iri)
                 else:
-                    out.add(subject, DCAT + "theme", iri)
+                    out.add(subject, DCAT.theme, iri)
             if scheme is not None and values:
                 # the record's own concept (a shared IRI is never described by a record: its
                 # description would travel with every record citing it), matching the IRI
                 concept = ox.BlankNode()
-                out.add(subject, DCT + "subject", concept)
-                out.texts(concept, SKOS + "prefLabel", values)
-                out.add(concept, SKOS + "inScheme", scheme)
-                out.add(concept, SKOS + "exactMatch", iri)
+                out.add(subject, DCT.subject, concept)
+                out.texts(concept, SKOS.prefLabel, values)
+                out.add(concept, SKOS.inScheme, scheme)
+                out.add(concept, SKOS.exactMatch, iri)
 
 
 def add_extents(out: Triples, subject, ident) -> None:
@@ -111,10 +101,10 @@ def add_extents(out: Triples, subject, ident) -> None:
         if None in (west, east, south, north):
             continue
         ring = [(west, north), (east, north), (east, south), (west, south), (west, north)]
-        location = out.node(DCT + "Location")
-        out.add(subject, DCT + "spatial", location)
+        location = out.node(DCT.Location)
+        out.add(subject, DCT.spatial, location)
         wkt = "POLYGON((" + ",".join(f"{x} {y}" for x, y in ring) + "))"
-        out.add(location, DCAT + "bbox", ox.Literal(wkt, datatype=ox.NamedNode(GEO + "wktLiteral")))
+        out.add(location, DCAT.bbox, ox.Literal(wkt, datatype=ox.NamedNode(GSP.wktLiteral)))
     for extent in descendants(ident, "EX_TemporalExtent"):
         start = end = None
         for period in descendants(extent, "TimePeriod"):
@@ -137,10 +127,10 @@ def add_extents(out: Triples, subject, ident) -> None:
             start = end = _position(first(instant, "timePosition"))
         if start is None and end is None:
             continue
-        period_node = out.node(DCT + "PeriodOfTime")
-        out.add(subject, DCT + "temporal", period_node)
-        out.add(period_node, DCAT + "startDate", start)
-        out.add(period_node, DCAT + "endDate", end)
+        period_node = out.node(DCT.PeriodOfTime)
+        out.add(subject, DCT.temporal, period_node)
+        out.add(period_node, DCAT.startDate, start)
+        out.add(period_node, DCAT.endDate, end)
     add_vertical_extent(out, subject, ident)
 
 
@@ -161,8 +151,8 @@ def add_vertical_extent(out: Triples, subject, ident) -> None:
         if low is None and high is None:
             continue
         span = " .. ".join(v or "?" for v in (low, high))
-        out.add(subject, RDFS + "comment", ox.Literal(f"vertical extent: {span}", language="en"))
-        out.add(subject, RDFS + "comment", ox.Literal(f"étendue verticale : {span}", language="fr"))
+        out.add(subject, RDFS.comment, ox.Literal(f"vertical extent: {span}", language="en"))
+        out.add(subject, RDFS.comment, ox.Literal(f"étendue verticale : {span}", language="fr"))
         bottom, top = (Decimal(v) if v is not None else None for v in (low, high))
         if is_depth_crs(vertical):
             bottom, top = _negated(top), _negated(bottom)
@@ -171,9 +161,9 @@ def add_vertical_extent(out: Triples, subject, ident) -> None:
         if top is not None:
             highs.append(top)
     if lows:
-        out.add(subject, GAIA_NS + "minimumAltitude", _typed(format(min(lows), "f"), "decimal"))
+        out.add(subject, GAIA.minimumAltitude, typed_literal(format(min(lows), "f"), "decimal"))
     if highs:
-        out.add(subject, GAIA_NS + "maximumAltitude", _typed(format(max(highs), "f"), "decimal"))
+        out.add(subject, GAIA.maximumAltitude, typed_literal(format(max(highs), "f"), "decimal"))
 
 
 def _negated(value: Decimal | None) -> Decimal | None:
@@ -224,10 +214,10 @@ def add_quality(out: Triples, subject, md, texts: Texts) -> None:
         ]:
             values = texts.of(el)
             if values:
-                prov = out.node(DCT + "ProvenanceStatement")
-                out.add(subject, DCT + "provenance", prov)
-                out.texts(prov, DCT + "description", values)
-                out.texts(prov, RDFS + "label", values)
+                prov = out.node(DCT.ProvenanceStatement)
+                out.add(subject, DCT.provenance, prov)
+                out.texts(prov, DCT.description, values)
+                out.texts(prov, RDFS.label, values)
     for result in descendants(md, "DQ_ConformanceResult"):
         spec = first(result, "specification", "CI_Citation")
         if spec is None:
@@ -235,19 +225,19 @@ def add_quality(out: Triples, subject, md, texts: Texts) -> None:
         passed = text_of(first(result, "pass")).lower()
         degree = {"true": "conformant", "false": "notConformant"}.get(passed, "notEvaluated")
         if degree == "conformant":
-            out.add(subject, DCT + "conformsTo", _standard(out, spec, texts))
-        activity = out.node(PROV + "Activity")
-        out.add(subject, PROV + "wasUsedBy", activity)
-        out.add(activity, PROV + "used", subject)
-        generated = out.node(PROV + "Entity")
-        out.add(activity, PROV + "generated", generated)
-        out.texts(generated, DCT + "description", texts.of(first(result, "explanation")))
-        out.add(generated, DCT + "type", ox.NamedNode(INSPIRE + "DegreeOfConformity/" + degree))
-        association = out.node(PROV + "Association")
-        out.add(activity, PROV + "qualifiedAssociation", association)
-        plan = out.node(PROV + "Plan")
-        out.add(association, PROV + "hadPlan", plan)
-        out.add(plan, PROV + "wasDerivedFrom", _standard(out, spec, texts))
+            out.add(subject, DCT.conformsTo, _standard(out, spec, texts))
+        activity = out.node(PROV.Activity)
+        out.add(subject, PROV.wasUsedBy, activity)
+        out.add(activity, PROV.used, subject)
+        generated = out.node(PROV.Entity)
+        out.add(activity, PROV.generated, generated)
+        out.texts(generated, DCT.description, texts.of(first(result, "explanation")))
+        out.add(generated, DCT.type, ox.NamedNode(INSPIRE["DegreeOfConformity/"] + degree))
+        association = out.node(PROV.Association)
+        out.add(activity, PROV.qualifiedAssociation, association)
+        plan = out.node(PROV.Plan)
+        out.add(association, PROV.hadPlan, plan)
+        out.add(plan, PROV.wasDerivedFrom, _standard(out, spec, texts))
 
 
 def _standard(out: Triples, spec: Element, texts: Texts):
@@ -256,10 +246,10 @@ def _standard(out: Triples, spec: Element, texts: Texts):
     standard = http_iri(href_of(title))
     if standard is None:
         standard = ox.BlankNode()
-        out.texts(standard, DCT + "title", texts.of(title))
+        out.texts(standard, DCT["title"], texts.of(title))
         for ci_date in find(spec, "date", "CI_Date"):
-            out.add(standard, DCT + "issued", date_literal(text_of(first(ci_date, "date"))))
-    out.node(DCT + "Standard", PROV + "Entity", subject=standard)
+            out.add(standard, DCT.issued, date_literal(text_of(first(ci_date, "date"))))
+    out.node(DCT.Standard, PROV.Entity, subject=standard)
     return standard
 
 
@@ -284,14 +274,14 @@ def add_resolution(out: Triples, subject, ident) -> None:
 
 
 def _measurement(out: Triples, subject, metric: str, value: str) -> None:
-    measurement = out.node(DQV + "QualityMeasurement")
-    out.add(subject, DQV + "hasQualityMeasurement", measurement)
+    measurement = out.node(DQV.QualityMeasurement)
+    out.add(subject, DQV.hasQualityMeasurement, measurement)
     out.add(
         measurement,
-        DQV + "isMeasurementOf",
-        out.node(DQV + "Metric", subject=ox.NamedNode(GEODCAT + metric)),
+        DQV.isMeasurementOf,
+        out.node(DQV.Metric, subject=ox.NamedNode(GEODCAT + metric)),
     )
-    out.add(measurement, DQV + "value", _typed(value, "decimal"))
+    out.add(measurement, DQV.value, typed_literal(value, "decimal"))
 
 
 def add_reference_systems(out: Triples, subject, md) -> None:
@@ -312,22 +302,22 @@ def add_reference_systems(out: Triples, subject, md) -> None:
             value = "http://www.opengis.net/def/crs/EPSG/0/" + named.group(1)
         crs = http_iri(value)
         if crs is not None:
-            out.add(subject, GEODCAT + "referenceSystem", crs)
-            out.node(DCT + "Standard", subject=crs)
+            out.add(subject, GEODCAT.referenceSystem, crs)
+            out.node(DCT.Standard, subject=crs)
             out.add(
                 crs,
-                DCT + "type",
+                DCT.type,
                 ox.NamedNode("http://inspire.ec.europa.eu/glossary/SpatialReferenceSystem"),
             )
 
 
 #: DS_AssociationTypeCode -> property from the resource to the associated one
 _ASSOCIATIONS = {
-    "largerWorkCitation": DCT + "isPartOf",
-    "partOfSeamlessDatabase": DCT + "isPartOf",
-    "isComposedOf": DCT + "hasPart",
-    "source": DCT + "source",
-    "revisionOf": DCT + "isVersionOf",
+    "largerWorkCitation": DCT.isPartOf,
+    "partOfSeamlessDatabase": DCT.isPartOf,
+    "isComposedOf": DCT.hasPart,
+    "source": DCT.source,
+    "revisionOf": DCT.isVersionOf,
 }
 
 
@@ -338,7 +328,7 @@ def add_associations(out: Triples, subject, ident, base_iri: str) -> None:
         *find(ident, "associatedResource", "MD_AssociatedResource"),
     ]
     for block in blocks:
-        prop = _ASSOCIATIONS.get(code_of(first(block, "associationType")), DCT + "relation")
+        prop = _ASSOCIATIONS.get(code_of(first(block, "associationType")), DCT.relation)
         codes = [
             *find(block, "aggregateDataSetIdentifier", "MD_Identifier|RS_Identifier", "code"),
             *find(

@@ -251,10 +251,14 @@ class Index:
         """The rdf:type IRIs of ``node``."""
         return {t.value for t in self._by.get(node, {}).get(_RDF + "type", [])}
 
+    def has_type(self, node, type_iri: str) -> bool:
+        """Whether ``node`` is typed ``type_iri`` (a string or an rdflib term alike)."""
+        return ox.NamedNode(type_iri) in self._by.get(node, {}).get(_RDF + "type", ())
+
     def values(self, node, prop: str) -> list:
         """The objects of ``node prop``, RDF lists flattened."""
         out = []
-        for value in self._by.get(node, {}).get(prop, []):
+        for value in self._by.get(node, {}).get(str(prop), []):
             out.extend(self._members(value) if self._is_list(value) else [value])
         return out
 

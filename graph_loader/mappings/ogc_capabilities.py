@@ -48,8 +48,8 @@ from .build import (
     licence_iri,
     text,
 )
+from .iso_agents import tel_iri
 from .iso_common import lang_tag
-from .iso_parts import tel_iri
 from .xmlsafe import parse_xml
 
 __all__ = ["sniff", "convert", "STANDARDS"]

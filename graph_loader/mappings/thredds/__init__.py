@@ -60,17 +60,12 @@ from ...errors import InputError
 from ...iri import resource_iri
 from ..acdd import (
     Discovery,
-    Party,
     add_discovery,
     dataset_iri,
-    from_attributes,
-    measured,
-    normalise_box,
-    vertical_extent,
 )
 from ..build import DCAT, DCT, A, Triples, is_url, text
-from ..ncml import read_attributes
 from ..xmlsafe import parse_xml
+from .discovery import node_discovery
 from .tree import (
     CATALOG_NAMESPACES,
     COLLECTIONS,
@@ -80,9 +75,7 @@ from .tree import (
     XML_BASE,
     CatalogNode,
     child_elements,
-    child_text,
     data_size,
-    element_text,
     expand_service,
     has_access,
     is_bare,
@@ -196,111 +189,8 @@ class _Catalogue:
 
     # -- one record ----------------------------------------------------------------------------
 
-    def discovery(self, node: CatalogNode) -> Discovery:
-        found = Discovery(title=node.el.get("name", "").strip())
-        for doc in node.all("documentation"):
-            kind = doc.get("type", "").strip().lower()
-            href = doc.get(f"{XLINK}href", "").strip()
-            body = element_text(doc)
-            if href:
-                url = urljoin(self.base, href) if self.base else href
-                if is_url(url):
-                    found.pages.append((url, doc.get(f"{XLINK}title", "").strip()))
-            if not body:
-                continue
-            if kind in ("summary", "abstract"):
-                found.summaries.append(body)
-            elif kind == "rights":
-                found.licences.append(body)
-            elif kind in ("reference", "references"):
-                found.references.append(body)
-            elif kind in ("processing_level", "history", "source"):
-                found.lineage.append(body)
-        if not found.summaries:
-            found.summaries = [
-                element_text(d)
-                for d in node.all("documentation")
-                if not d.get("type") and element_text(d)
-            ][:1]
-        found.keywords = list(
-            dict.fromkeys(element_text(k) for k in node.all("keyword") if element_text(k))
-        )
-        found.creators = [self.party(c) for c in node.all("creator") if child_text(c, "name")]
-        found.publishers = [self.party(p) for p in node.all("publisher") if child_text(p, "name")]
-        found.contributors = [
-            Party(element_text(c), role=c.get("role", ""))
-            for c in node.all("contributor")
-            if element_text(c)
-        ]
-        found.projects = list(
-            dict.fromkeys(element_text(p) for p in node.all("project") if element_text(p))
-        )
-        self.coverage(found, node.first("geospatialCoverage"))
-        time = node.first("timeCoverage")
-        if time is not None:
-            found.start = child_text(time, "start")
-            found.end = child_text(time, "end")
-            found.duration = child_text(time, "duration")
-        for variables in node.all("variables"):
-            if variables.get("vocabulary", "").upper().startswith("CF"):
-                names = [
-                    v.get("vocabulary_name", "").strip()
-                    for v in child_elements(variables, "variable")
-                ]
-                found.standard_names += [n for n in names if measured(n)]
-        found.standard_names = list(dict.fromkeys(found.standard_names))
-        for date in node.all("date"):
-            kind = date.get("type", "").strip().lower()
-            if kind in ("created", "modified", "issued") and element_text(date):
-                found.dates.setdefault(kind, element_text(date))
-        found.data_type = node.attribute("dataType")
-        found.identifier = node.el.get("ID", "").strip()
-        found.authority = node.attribute("authority")
-        embedded = [n for n in child_elements(node.el, "netcdf") if child_elements(n, "attribute")]
-        for ncml in embedded:
-            _fill(found, from_attributes(*read_attributes(ncml)))
-        return found
-
-    def party(self, el: Element) -> Party:
-        contact = next(iter(child_elements(el, "contact")), None)
-        url = contact.get("url", "").strip() if contact is not None else ""
-        email = contact.get("email", "").strip() if contact is not None else ""
-        return Party(child_text(el, "name"), email, url)
-
-    @staticmethod
-    def coverage(found: Discovery, cover: Element | None) -> None:
-        if cover is None:
-            return
-        ranges = {}
-        for axis in ("northsouth", "eastwest", "updown"):
-            el = next(iter(child_elements(cover, axis)), None)
-            if el is None:
-                continue
-            try:
-                start, size = float(child_text(el, "start")), float(child_text(el, "size") or 0)
-            except ValueError:
-                continue
-            ranges[axis] = (
-                min(start, start + size),
-                max(start, start + size),
-                child_text(el, "units"),
-            )
-        ns, ew = ranges.get("northsouth"), ranges.get("eastwest")
-        if (
-            ns
-            and ew
-            and ns[2].lower() in ("", "degrees_north")
-            and ew[2].lower() in ("", "degrees_east")
-        ):
-            found.bbox = normalise_box(ew[0], ns[0], ew[1], ns[1])
-        if "updown" in ranges:
-            low, high, units = ranges["updown"]
-            found.vertical = vertical_extent(
-                str(low), str(high), units, cover.get("zpositive", "up")
-            )
-
     def record(self, node: CatalogNode, files: list[Element]) -> ox.NamedNode:
-        found = self.discovery(node)
+        found = node_discovery(node, self.base)
         scope = found.authority or self.scope()
         ident = node.el.get("ID", "").strip()
         if ident and not found.authority:
@@ -392,16 +282,6 @@ class _Catalogue:
 
 _DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 _IANA = "https://www.iana.org/assignments/media-types/"
-
-
-def _fill(found: Discovery, extra: Discovery) -> None:
-    """Give ``found`` what ``extra`` says and it does not (empty fields only)."""
-    own_identifier = bool(found.identifier)  # the catalogue's ID goes with its own authority
-    for name in found.__dataclass_fields__:
-        if name == "title" or (name == "authority" and own_identifier):
-            continue
-        if not getattr(found, name) and getattr(extra, name):
-            setattr(found, name, getattr(extra, name))
 
 
 def dataset_accesses(root: Element) -> list[tuple[Element, str, str]]:

@@ -28,6 +28,8 @@ __all__ = [
     "guess_language",
     "is_url",
     "bbox_wkt",
+    "points_box",
+    "geojson_box",
     "date_literal",
     "licence_iri",
     "find_licence",
@@ -160,6 +162,46 @@ def bbox_wkt(west: float, south: float, east: float, north: float) -> str:
     """A WKT polygon (lon lat order, closed ring) of a bounding box."""
     w, s, e, n = (_number(v) for v in (west, south, east, north))
     return f"POLYGON(({w} {s}, {e} {s}, {e} {n}, {w} {n}, {w} {s}))"
+
+
+def points_box(points: list[tuple[float, float]]) -> str | None:
+    """The WKT envelope of (lon, lat) points, else None (no point, or out of range).
+
+    >>> points_box([(2, 44), (7, 46.5)])
+    'POLYGON((2 44, 7 44, 7 46.5, 2 46.5, 2 44))'
+    >>> points_box([(200, 44)]) is None
+    True
+    """
+    if not points:
+        return None
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    if not (-180 <= min(lons) and max(lons) <= 180 and -90 <= min(lats) and max(lats) <= 90):
+        return None
+    return bbox_wkt(min(lons), min(lats), max(lons), max(lats))
+
+
+def geojson_box(geometry: object) -> str | None:
+    """The WKT envelope of a GeoJSON geometry (a parsed object), else None.
+
+    >>> geojson_box({"type": "Point", "coordinates": [5, 45]})
+    'POLYGON((5 45, 5 45, 5 45, 5 45, 5 45))'
+    """
+    points: list[tuple[float, float]] = []
+
+    def walk(coords: object) -> None:
+        if (
+            isinstance(coords, list)
+            and len(coords) >= 2
+            and all(isinstance(c, int | float) for c in coords[:2])
+        ):
+            points.append((float(coords[0]), float(coords[1])))
+        elif isinstance(coords, list):
+            for c in coords:
+                walk(c)
+
+    if isinstance(geometry, dict):
+        walk(geometry.get("coordinates"))
+    return points_box(points)
 
 
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$")

@@ -28,7 +28,7 @@ import pyoxigraph as ox
 
 from ..errors import InputError
 from ..terms import DCAT, DCT, FOAF, PROV
-from .build import VCARD, WKT, A, bbox_wkt
+from .build import VCARD, WKT, A, geojson_box, points_box
 from .iso_common import lang_tag
 
 __all__ = ["sniff", "convert", "DCATDE"]
@@ -69,15 +69,6 @@ def _read(data: bytes, base_iri: str) -> list[ox.Triple]:
         raise InputError(f"DCAT: not valid {fmt}: {exc}") from exc
 
 
-def _envelope(points: list[tuple[float, float]]) -> str | None:
-    if not points:
-        return None
-    lons, lats = [p[0] for p in points], [p[1] for p in points]
-    if not (-180 <= min(lons) <= max(lons) <= 180 and -90 <= min(lats) <= max(lats) <= 90):
-        return None
-    return bbox_wkt(min(lons), min(lats), max(lons), max(lats))
-
-
 def geometry_box(literal: ox.Literal) -> str | None:
     """The WKT box of a GML envelope or a GeoJSON geometry literal, else None.
 
@@ -91,21 +82,7 @@ def geometry_box(literal: ox.Literal) -> str | None:
             geometry = json.loads(text)
         except ValueError:
             return None
-        points: list[tuple[float, float]] = []
-
-        def walk(coords: object) -> None:
-            if (
-                isinstance(coords, list)
-                and len(coords) >= 2
-                and all(isinstance(c, int | float) for c in coords[:2])
-            ):
-                points.append((float(coords[0]), float(coords[1])))
-            elif isinstance(coords, list):
-                for c in coords:
-                    walk(c)
-
-        walk(geometry.get("coordinates") if isinstance(geometry, dict) else None)
-        return _envelope(points)
+        return geojson_box(geometry)
     lower = re.search(r"lowerCorner>\s*(-?[\d.]+)\s+(-?[\d.]+)\s*<", text)
     upper = re.search(r"upperCorner>\s*(-?[\d.]+)\s+(-?[\d.]+)\s*<", text)
     if lower and upper:
@@ -114,7 +91,7 @@ def geometry_box(literal: ox.Literal) -> str | None:
         (x1, y1), (x2, y2) = (tuple(float(v) for v in m.groups()) for m in (lower, upper))
         if swap:
             (x1, y1), (x2, y2) = (y1, x1), (y2, x2)
-        return _envelope([(x1, y1), (x2, y2)])
+        return points_box([(x1, y1), (x2, y2)])
     return None
 
 

@@ -361,6 +361,59 @@ def _parties(out: Triples, root: Element, kind: str):
     return publisher, contact
 
 
+def _layer_dataset(
+    out: Triples,
+    texts: _Texts,
+    service: ox.NamedNode,
+    kind: str,
+    endpoint: str,
+    layer_info: tuple,
+    shared: tuple,
+    base_iri: str,
+) -> None:
+    """The dataset of one layer (offering, feature type, coverage) served by the service."""
+    name, layer, bbox = layer_info
+    publisher, contact, constraints, lang = shared
+    dataset = ox.NamedNode(resource_iri("dataset", f"{endpoint}#{name}", base_iri))
+    out.add(service, DCAT + "servesDataset", dataset)
+    out.add(dataset, A, ox.NamedNode(DCAT + "Dataset"))
+    abstracts = _kids(layer, "Abstract", "description")
+    titles = _kids(layer, "Title")
+    if kind == "sos":  # an offering's name is often a URN: its description names it better
+        # (and stays its description)
+        names = [n for n in _kids(layer, "name") if " " in _text(n)]
+        titles = names or [a for a in abstracts if 0 < len(_text(a)) <= 200]
+    layer_lang = texts.lang([*titles, *abstracts])
+    if titles:
+        texts.add(out, dataset, DCT + "title", titles, layer_lang)
+    else:
+        out.add(dataset, DCT + "title", text(name, layer_lang))
+    texts.add(out, dataset, DCT + "description", abstracts, layer_lang)
+    texts.add(out, dataset, DCAT + "keyword", _keywords(layer), layer_lang)
+    out.add(dataset, DCT + "identifier", text(name))
+    start, end = _period(layer) if kind == "sos" else _time_extent(layer)
+    if start is not None or end is not None:
+        period = ox.BlankNode()
+        out.add(dataset, DCT + "temporal", period)
+        out.add(period, A, ox.NamedNode(DCT + "PeriodOfTime"))
+        out.add(period, DCAT + "startDate", start)
+        out.add(period, DCAT + "endDate", end)
+    if bbox:
+        location = ox.BlankNode()
+        out.add(dataset, DCT + "spatial", location)
+        out.add(location, A, ox.NamedNode(DCT + "Location"))
+        out.add(location, DCAT + "bbox", ox.Literal(bbox, datatype=WKT))
+    dist = ox.BlankNode()
+    out.add(dataset, DCAT + "distribution", dist)
+    out.add(dist, A, ox.NamedNode(DCAT + "Distribution"))
+    out.add(dist, DCAT + "accessURL", ox.NamedNode(endpoint))
+    out.add(dist, DCAT + "accessService", service)
+    out.add(dist, DCT + "conformsTo", ox.NamedNode(STANDARDS[kind]))
+    out.add(dataset, DCT + "publisher", publisher)
+    out.add(dataset, DCAT + "contactPoint", contact)
+    _rights(out, dataset, constraints, lang)
+
+
 def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
     """The data service and the datasets it serves, from OGC capabilities."""
     if not data.strip():
@@ -409,44 +462,9 @@ def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
     out.add(service, DCT + "publisher", publisher)
     out.add(service, DCAT + "contactPoint", contact)
     for name, layer, bbox in _layers(root, kind):
-        if not name:
-            continue
-        dataset = ox.NamedNode(resource_iri("dataset", f"{endpoint}#{name}", base_iri))
-        out.add(service, DCAT + "servesDataset", dataset)
-        out.add(dataset, A, ox.NamedNode(DCAT + "Dataset"))
-        abstracts = _kids(layer, "Abstract", "description")
-        titles = _kids(layer, "Title")
-        if kind == "sos":  # an offering's name is often a URN: its description names it better
-            # (and stays its description)
-            names = [n for n in _kids(layer, "name") if " " in _text(n)]
-            titles = names or [a for a in abstracts if 0 < len(_text(a)) <= 200]
-        layer_lang = texts.lang([*titles, *abstracts])
-        if titles:
-            texts.add(out, dataset, DCT + "title", titles, layer_lang)
-        else:
-            out.add(dataset, DCT + "title", text(name, layer_lang))
-        texts.add(out, dataset, DCT + "description", abstracts, layer_lang)
-        texts.add(out, dataset, DCAT + "keyword", _keywords(layer), layer_lang)
-        out.add(dataset, DCT + "identifier", text(name))
-        start, end = _period(layer) if kind == "sos" else _time_extent(layer)
-        if start is not None or end is not None:
-            period = ox.BlankNode()
-            out.add(dataset, DCT + "temporal", period)
-            out.add(period, A, ox.NamedNode(DCT + "PeriodOfTime"))
-            out.add(period, DCAT + "startDate", start)
-            out.add(period, DCAT + "endDate", end)
-        if bbox:
-            location = ox.BlankNode()
-            out.add(dataset, DCT + "spatial", location)
-            out.add(location, A, ox.NamedNode(DCT + "Location"))
-            out.add(location, DCAT + "bbox", ox.Literal(bbox, datatype=WKT))
-        dist = ox.BlankNode()
-        out.add(dataset, DCAT + "distribution", dist)
-        out.add(dist, A, ox.NamedNode(DCAT + "Distribution"))
-        out.add(dist, DCAT + "accessURL", ox.NamedNode(endpoint))
-        out.add(dist, DCAT + "accessService", service)
-        out.add(dist, DCT + "conformsTo", ox.NamedNode(STANDARDS[kind]))
-        out.add(dataset, DCT + "publisher", publisher)
-        out.add(dataset, DCAT + "contactPoint", contact)
-        _rights(out, dataset, constraints, lang)
+        if name:
+            shared = (publisher, contact, constraints, lang)
+            _layer_dataset(
+                out, texts, service, kind, endpoint, (name, layer, bbox), shared, base_iri
+            )
     return list(dict.fromkeys(out))

@@ -42,6 +42,7 @@ from .build import (
     Triples,
     bbox_wkt,
     date_literal,
+    geojson_box,
     guess_language,
     is_url,
     licence_iri,
@@ -152,31 +153,6 @@ def spatial_box(value: str) -> str | None:
     return bbox_wkt(west, south, east, north)
 
 
-def _geojson_box(value: object) -> str | None:
-    """The envelope of a GeoJSON geometry, as a WKT polygon."""
-    points: list[tuple[float, float]] = []
-
-    def walk(coords: object) -> None:
-        if (
-            isinstance(coords, list)
-            and len(coords) >= 2
-            and all(isinstance(c, int | float) for c in coords[:2])
-        ):
-            points.append((float(coords[0]), float(coords[1])))
-        elif isinstance(coords, list):
-            for c in coords:
-                walk(c)
-
-    if isinstance(value, dict):
-        walk(value.get("coordinates"))
-    if not points:
-        return None
-    lons, lats = [p[0] for p in points], [p[1] for p in points]
-    if not (-180 <= min(lons) and max(lons) <= 180 and -90 <= min(lats) and max(lats) <= 90):
-        return None
-    return bbox_wkt(min(lons), min(lats), max(lons), max(lats))
-
-
 class _Mapper:
     def __init__(self, base_iri: str):
         self.base = base_iri
@@ -226,11 +202,11 @@ class _Mapper:
             box = spatial_box(value)
             if box is None and plain(value):
                 try:
-                    box = _geojson_box(json.loads(value))
+                    box = geojson_box(json.loads(value))
                 except ValueError:
                     name = plain(value)
         elif isinstance(value, dict):
-            box = _geojson_box(value)
+            box = geojson_box(value)
         if box is None and name is None:
             return
         location = ox.BlankNode()

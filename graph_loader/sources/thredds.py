@@ -36,7 +36,8 @@ import httpx
 
 from ..errors import InputError
 from ..mappings.ncml import NCML_NS
-from ..mappings.thredds import XML_BASE, catalog_refs, dataset_accesses
+from ..mappings.thredds import dataset_accesses
+from ..mappings.thredds.tree import XML_BASE, catalog_refs
 from ..mappings.xmlsafe import parse_xml
 from . import RawRecord, SourceError
 from .http import fetch

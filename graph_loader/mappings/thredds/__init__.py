@@ -51,27 +51,37 @@ of the dataset (``catalog.html?dataset=ID``) when the catalogue's URL is known.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin, urlsplit
 from xml.etree.ElementTree import Element
 
 import pyoxigraph as ox
 
-from ..errors import InputError
-from ..iri import resource_iri
-from .acdd import (
+from ...errors import InputError
+from ...iri import resource_iri
+from ..acdd import (
     Discovery,
-    Party,
     add_discovery,
     dataset_iri,
-    from_attributes,
-    measured,
-    normalise_box,
-    vertical_extent,
 )
-from .build import DCAT, DCT, A, Triples, is_url, text
-from .ncml import read_attributes
-from .xmlsafe import parse_xml
+from ..build import DCAT, DCT, A, Triples, is_url, text
+from ..xmlsafe import parse_xml
+from .discovery import node_discovery
+from .tree import (
+    CATALOG_NAMESPACES,
+    COLLECTIONS,
+    DATASETS,
+    INHERITED_ATTRIBUTES,
+    XLINK,
+    XML_BASE,
+    CatalogNode,
+    child_elements,
+    data_size,
+    expand_service,
+    has_access,
+    is_bare,
+    local_name,
+    own_metadata,
+)
 
 __all__ = [
     "sniff",
@@ -83,12 +93,6 @@ __all__ = [
     "XML_BASE",
 ]
 
-CATALOG_NAMESPACES = (
-    "http://www.unidata.ucar.edu/namespaces/thredds/InvCatalog/v1.0",
-    "http://www.unidata.ucar.edu/thredds",
-)
-XLINK = "{http://www.w3.org/1999/xlink}"
-XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _OGC = "http://www.opengis.net/def/serviceType/ogc/"
 _TDS = "https://docs.unidata.ucar.edu/tds/current/userguide/"
 _NCSS = _TDS + "netcdf_subset_service_ref.html"
@@ -121,22 +125,6 @@ _MEDIA = {
     "grib-1": "application/x-grib",
     "grib-2": "application/x-grib",
 }
-_SIZES = {"bytes": 1, "kbytes": 10**3, "mbytes": 10**6, "gbytes": 10**9, "tbytes": 10**12}
-_COLLECTIONS = {"datasetScan", "featureCollection"}
-_DATASETS = {"dataset"} | _COLLECTIONS
-#: elements that are discovery metadata (name, urlPath, dataSize, date are not)
-_DISCOVERY = {
-    "documentation",
-    "keyword",
-    "creator",
-    "publisher",
-    "contributor",
-    "geospatialCoverage",
-    "timeCoverage",
-    "variables",
-    "project",
-}
-_INHERITED_ATTRIBUTES = ("serviceName", "authority", "dataType")
 _HEAD = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(catalog|metadata)[\s>/]")
 
 
@@ -148,83 +136,6 @@ def sniff(data: bytes) -> bool:
     return bool(_HEAD.match(head)) and any(ns in head for ns in CATALOG_NAMESPACES)
 
 
-def _local(el: Element) -> str:
-    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
-
-
-def _kids(el: Element, *names: str) -> list[Element]:
-    return [c for c in el if _local(c) in names]
-
-
-def _text(el: Element | None) -> str:
-    return " ".join((el.text or "").split()) if el is not None else ""
-
-
-def _kid_text(el: Element | None, name: str) -> str:
-    if el is None:
-        return ""
-    found = _kids(el, name)
-    return _text(found[0]) if found else ""
-
-
-def catalog_refs(root: Element, url: str) -> list[tuple[str, str]]:
-    """(absolute URL, title) of each ``catalogRef`` of a catalogue fetched from ``url``."""
-    base = root.get(XML_BASE) or url
-    refs = []
-    for ref in root.iter():
-        if _local(ref) == "catalogRef" and ref.get(f"{XLINK}href", "").strip():
-            href = ref.get(f"{XLINK}href", "").strip()
-            refs.append((urljoin(base, href), ref.get(f"{XLINK}title") or ref.get("name", "")))
-    return refs
-
-
-# ---------------------------------------------------------------- the tree
-
-
-@dataclass
-class _Node:
-    """A dataset element with what it inherits."""
-
-    el: Element
-    inherited: list[Element]  # inherited metadata blocks of the ancestors, nearest first
-    attributes: dict[str, str]
-    parent_record: ox.NamedNode | None
-    path: list[str] = field(default_factory=list)
-
-    def containers(self) -> list[Element]:
-        """Where the dataset's metadata live: itself, its metadata blocks, then inherited."""
-        own = [m for m in _kids(self.el, "metadata") if not m.get(f"{XLINK}href")]
-        return [self.el, *own, *self.inherited]
-
-    def all(self, name: str) -> list[Element]:
-        return [e for c in self.containers() for e in _kids(c, name)]
-
-    def first(self, name: str) -> Element | None:
-        found = self.all(name)
-        return found[0] if found else None
-
-    def attribute(self, name: str) -> str:
-        return self.el.get(name) or _text(self.first(name)) or self.attributes.get(name, "")
-
-
-def _own_metadata(el: Element) -> bool:
-    blocks = [el, *(m for m in _kids(el, "metadata") if not m.get(f"{XLINK}href"))]
-    if any(_kids(b, *_DISCOVERY) for b in blocks):
-        return True
-    return any(_kids(n, "attribute") for n in _kids(el, "netcdf"))
-
-
-def _bare(el: Element) -> bool:
-    """A file: a leaf with access and nothing of its own but name, urlPath, size and date."""
-    if _kids(el, *_DATASETS) or _own_metadata(el) or _kids(el, "netcdf"):
-        return False
-    return _has_access(el)
-
-
-def _has_access(el: Element) -> bool:
-    return _local(el) == "dataset" and (bool(el.get("urlPath")) or bool(_kids(el, "access")))
-
-
 class _Catalogue:
     """One catalogue being converted."""
 
@@ -233,7 +144,7 @@ class _Catalogue:
         self.base = (root.get(XML_BASE) or "").strip()
         self.name = root.get("name", "").strip()
         self.services: dict[str, Element] = {}
-        for service in (s for s in root.iter() if _local(s) == "service"):
+        for service in (s for s in root.iter() if local_name(s) == "service"):
             self.services.setdefault(service.get("name", ""), service)
         self.out = Triples()
         self.records = 0
@@ -243,30 +154,30 @@ class _Catalogue:
         host = urlsplit(self.base).netloc if is_url(self.base) else ""
         return host or self.name or "thredds"
 
-    def walk(self, node: _Node, granule: bool = False) -> None:
+    def walk(self, node: CatalogNode, granule: bool = False) -> None:
         """Convert ``node`` and its descendants; ``granule`` when its parent found it to be
         one file among others (see the module docstring)."""
         el = node.el
-        children = _kids(el, *_DATASETS)
-        own = _own_metadata(el)
+        children = child_elements(el, *DATASETS)
+        own = own_metadata(el)
         name = el.get("name", "").strip()
-        files = [c for c in children if _bare(c)]
+        files = [c for c in children if is_bare(c)]
         parent_record = node.parent_record
         many = len(files) >= 2
-        collection = bool(children) or _local(el) in _COLLECTIONS
+        collection = bool(children) or local_name(el) in COLLECTIONS
         record = bool(name) and not granule
-        record = record and (_has_access(el) or (collection and (own or many)))
+        record = record and (has_access(el) or (collection and (own or many)))
         subject = self.record(node, files if (many or own) else []) if record else None
         inherited = [
             m
-            for m in _kids(el, "metadata")
+            for m in child_elements(el, "metadata")
             if m.get("inherited") == "true" and not m.get(f"{XLINK}href")
         ]
-        attributes = {a: node.attribute(a) for a in _INHERITED_ATTRIBUTES}
+        attributes = {a: node.attribute(a) for a in INHERITED_ATTRIBUTES}
         for child in children:
             is_file = child in files and (many or (subject or parent_record) is not None)
             self.walk(
-                _Node(
+                CatalogNode(
                     child,
                     [*inherited, *node.inherited],
                     attributes,
@@ -278,100 +189,8 @@ class _Catalogue:
 
     # -- one record ----------------------------------------------------------------------------
 
-    def discovery(self, node: _Node) -> Discovery:
-        found = Discovery(title=node.el.get("name", "").strip())
-        for doc in node.all("documentation"):
-            kind = doc.get("type", "").strip().lower()
-            href = doc.get(f"{XLINK}href", "").strip()
-            body = _text(doc)
-            if href:
-                url = urljoin(self.base, href) if self.base else href
-                if is_url(url):
-                    found.pages.append((url, doc.get(f"{XLINK}title", "").strip()))
-            if not body:
-                continue
-            if kind in ("summary", "abstract"):
-                found.summaries.append(body)
-            elif kind == "rights":
-                found.licences.append(body)
-            elif kind in ("reference", "references"):
-                found.references.append(body)
-            elif kind in ("processing_level", "history", "source"):
-                found.lineage.append(body)
-        if not found.summaries:
-            found.summaries = [
-                _text(d) for d in node.all("documentation") if not d.get("type") and _text(d)
-            ][:1]
-        found.keywords = list(dict.fromkeys(_text(k) for k in node.all("keyword") if _text(k)))
-        found.creators = [self.party(c) for c in node.all("creator") if _kid_text(c, "name")]
-        found.publishers = [self.party(p) for p in node.all("publisher") if _kid_text(p, "name")]
-        found.contributors = [
-            Party(_text(c), role=c.get("role", "")) for c in node.all("contributor") if _text(c)
-        ]
-        found.projects = list(dict.fromkeys(_text(p) for p in node.all("project") if _text(p)))
-        self.coverage(found, node.first("geospatialCoverage"))
-        time = node.first("timeCoverage")
-        if time is not None:
-            found.start = _kid_text(time, "start")
-            found.end = _kid_text(time, "end")
-            found.duration = _kid_text(time, "duration")
-        for variables in node.all("variables"):
-            if variables.get("vocabulary", "").upper().startswith("CF"):
-                names = [v.get("vocabulary_name", "").strip() for v in _kids(variables, "variable")]
-                found.standard_names += [n for n in names if measured(n)]
-        found.standard_names = list(dict.fromkeys(found.standard_names))
-        for date in node.all("date"):
-            kind = date.get("type", "").strip().lower()
-            if kind in ("created", "modified", "issued") and _text(date):
-                found.dates.setdefault(kind, _text(date))
-        found.data_type = node.attribute("dataType")
-        found.identifier = node.el.get("ID", "").strip()
-        found.authority = node.attribute("authority")
-        embedded = [n for n in _kids(node.el, "netcdf") if _kids(n, "attribute")]
-        for ncml in embedded:
-            _fill(found, from_attributes(*read_attributes(ncml)))
-        return found
-
-    def party(self, el: Element) -> Party:
-        contact = next(iter(_kids(el, "contact")), None)
-        url = contact.get("url", "").strip() if contact is not None else ""
-        email = contact.get("email", "").strip() if contact is not None else ""
-        return Party(_kid_text(el, "name"), email, url)
-
-    @staticmethod
-    def coverage(found: Discovery, cover: Element | None) -> None:
-        if cover is None:
-            return
-        ranges = {}
-        for axis in ("northsouth", "eastwest", "updown"):
-            el = next(iter(_kids(cover, axis)), None)
-            if el is None:
-                continue
-            try:
-                start, size = float(_kid_text(el, "start")), float(_kid_text(el, "size") or 0)
-            except ValueError:
-                continue
-            ranges[axis] = (
-                min(start, start + size),
-                max(start, start + size),
-                _kid_text(el, "units"),
-            )
-        ns, ew = ranges.get("northsouth"), ranges.get("eastwest")
-        if (
-            ns
-            and ew
-            and ns[2].lower() in ("", "degrees_north")
-            and ew[2].lower() in ("", "degrees_east")
-        ):
-            found.bbox = normalise_box(ew[0], ns[0], ew[1], ns[1])
-        if "updown" in ranges:
-            low, high, units = ranges["updown"]
-            found.vertical = vertical_extent(
-                str(low), str(high), units, cover.get("zpositive", "up")
-            )
-
-    def record(self, node: _Node, files: list[Element]) -> ox.NamedNode:
-        found = self.discovery(node)
+    def record(self, node: CatalogNode, files: list[Element]) -> ox.NamedNode:
+        found = node_discovery(node, self.base)
         scope = found.authority or self.scope()
         ident = node.el.get("ID", "").strip()
         if ident and not found.authority:
@@ -407,16 +226,16 @@ class _Catalogue:
     def members(self, name: str) -> list[Element]:
         """The services a ``serviceName`` stands for (a Compound service: its members)."""
         service = self.services.get(name)
-        return _expand(service) if service is not None else []
+        return expand_service(service) if service is not None else []
 
-    def accesses(self, node: _Node) -> list[tuple[str, str]]:
+    def accesses(self, node: CatalogNode) -> list[tuple[str, str]]:
         """(service type in lower case, absolute URL) of each way to reach the dataset."""
         pairs: list[tuple[Element, str]] = []
         if node.el.get("urlPath"):
             pairs += [
                 (s, node.el.get("urlPath", "")) for s in self.members(node.attribute("serviceName"))
             ]
-        for acc in _kids(node.el, "access"):
+        for acc in child_elements(node.el, "access"):
             name = acc.get("serviceName") or node.attribute("serviceName")
             pairs += [(s, acc.get("urlPath", "")) for s in self.members(name)]
         found = []
@@ -430,8 +249,8 @@ class _Catalogue:
                 found.append((kind, url))
         return found
 
-    def access(self, node: _Node, subject: ox.NamedNode, found: Discovery, lang: str) -> None:
-        size = _size(node.first("dataSize"))
+    def access(self, node: CatalogNode, subject: ox.NamedNode, found: Discovery, lang: str) -> None:
+        size = data_size(node.first("dataSize"))
         media = _MEDIA.get(node.attribute("dataFormat").lower())
         for kind, url in self.accesses(node):
             label, protocol, suffix = PROTOCOLS[kind]
@@ -472,45 +291,16 @@ def dataset_accesses(root: Element) -> list[tuple[Element, str, str]]:
     catalogue = _Catalogue(root, "")
     found: list[tuple[Element, str, str]] = []
 
-    def walk(node: _Node) -> None:
+    def walk(node: CatalogNode) -> None:
         found.extend((node.el, kind, url) for kind, url in catalogue.accesses(node))
-        inherited = [m for m in _kids(node.el, "metadata") if m.get("inherited") == "true"]
-        attributes = {a: node.attribute(a) for a in _INHERITED_ATTRIBUTES}
-        for child in _kids(node.el, *_DATASETS):
-            walk(_Node(child, [*inherited, *node.inherited], attributes, None))
+        inherited = [m for m in child_elements(node.el, "metadata") if m.get("inherited") == "true"]
+        attributes = {a: node.attribute(a) for a in INHERITED_ATTRIBUTES}
+        for child in child_elements(node.el, *DATASETS):
+            walk(CatalogNode(child, [*inherited, *node.inherited], attributes, None))
 
-    for top in _kids(root, *_DATASETS):
-        walk(_Node(top, [], {}, None))
+    for top in child_elements(root, *DATASETS):
+        walk(CatalogNode(top, [], {}, None))
     return found
-
-
-def _expand(service: Element, depth: int = 0) -> list[Element]:
-    if service.get("serviceType", "").lower() != "compound":
-        return [service]
-    if depth > 5:
-        return []
-    return [m for s in _kids(service, "service") for m in _expand(s, depth + 1)]
-
-
-def _size(el: Element | None) -> int | None:
-    if el is None:
-        return None
-    factor = _SIZES.get(el.get("units", "bytes").strip().lower())
-    try:
-        value = float(_text(el))
-    except ValueError:
-        return None
-    return int(value * factor) if factor and value >= 0 else None
-
-
-def _fill(found: Discovery, extra: Discovery) -> None:
-    """Give ``found`` what ``extra`` says and it does not (empty fields only)."""
-    own_identifier = bool(found.identifier)  # the catalogue's ID goes with its own authority
-    for name in found.__dataclass_fields__:
-        if name == "title" or (name == "authority" and own_identifier):
-            continue
-        if not getattr(found, name) and getattr(extra, name):
-            setattr(found, name, getattr(extra, name))
 
 
 def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
@@ -521,20 +311,20 @@ def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
         root = parse_xml(data, name="THREDDS catalogue")
     except (LookupError, ValueError) as exc:
         raise InputError(f"THREDDS catalogue: unreadable XML: {exc}") from exc
-    if _local(root) == "metadata":
+    if local_name(root) == "metadata":
         raise InputError(
             "THREDDS metadata document (the target of a catalogue's metadata xlink:href): it "
             "names no dataset, not a record (document de métadonnées THREDDS : ne nomme aucun "
             "jeu de données, pas une notice)"
         )
-    if _local(root) != "catalog":
-        raise InputError(f"<{_local(root)}> is not a THREDDS catalog element")
+    if local_name(root) != "catalog":
+        raise InputError(f"<{local_name(root)}> is not a THREDDS catalog element")
     catalogue = _Catalogue(root, base_iri)
-    for top in _kids(root, *_DATASETS):
-        catalogue.walk(_Node(top, [], {}, None))
+    for top in child_elements(root, *DATASETS):
+        catalogue.walk(CatalogNode(top, [], {}, None))
     if not catalogue.records:
-        datasets = sum(1 for e in root.iter() if _local(e) in _DATASETS)
-        refs = sum(1 for e in root.iter() if _local(e) == "catalogRef")
+        datasets = sum(1 for e in root.iter() if local_name(e) in DATASETS)
+        refs = sum(1 for e in root.iter() if local_name(e) == "catalogRef")
         raise InputError(
             f"THREDDS catalogue with no discovery record: {datasets} dataset(s) without access "
             f"nor metadata of their own, {refs} catalogRef(s) "

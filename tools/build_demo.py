@@ -13,24 +13,7 @@ from rdflib.namespace import DCTERMS as DCT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from demo_tables import aeris, formater, odatis, pndb, theia  # noqa: E402
-from demo_tables.common import (  # noqa: E402
-    ACCESS_RIGHTS,
-    AREAS,
-    CENTRES,
-    DATA_THEMES,
-    FILE_TYPES,
-    FREQUENCIES,
-    INFRASTRUCTURE,
-    LANGUAGES,
-    LICENCES,
-    POLES,
-    STANDARDS,
-    TAXA,
-)
-from demo_tables.invalid import INVALID  # noqa: E402
-from demo_tables.services import SERVICES  # noqa: E402
-from demo_tables.works import PUBLICATIONS, SOFTWARE  # noqa: E402
+import demo_records  # noqa: E402
 
 __all__ = ["build", "main"]
 
@@ -47,13 +30,18 @@ ID = "https://data.gaia-data.fr/id/"
 THESAURUS = "https://w3id.org/gaia-kg/thesaurus/"
 ORG = "https://w3id.org/gaia-kg/org/"
 EU = "http://publications.europa.eu/resource/authority/"
-POLE_MODULES = {
-    "aeris": aeris,
-    "odatis": odatis,
-    "theia": theia,
-    "formater": formater,
-    "pndb": pndb,
-}
+_COMMON = demo_records.common()
+AREAS = _COMMON["areas"]
+LICENCES = _COMMON["licences"]
+STANDARDS = _COMMON["standards"]
+FILE_TYPES = _COMMON["file_types"]
+LANGUAGES = _COMMON["languages"]
+TAXA = _COMMON["taxa"]
+#: every publisher agent: slug -> {"name": (fr, en), "homepage", "email"[, "pole"]}
+AGENTS = _COMMON["infrastructure"] | _COMMON["poles"] | _COMMON["centres"]
+SERVICES = demo_records.services()
+PUBLICATIONS = demo_records.publications()
+SOFTWARE = demo_records.software()
 DEMO_DIR = Path(__file__).resolve().parent.parent / "graph_loader" / "demo"
 
 
@@ -108,7 +96,7 @@ def wkt(area: tuple[float, float, float, float]) -> Literal:
 
 def centre_terms(centre: str) -> tuple[URIRef, URIRef, URIRef]:
     """Pole, data centre and publisher agent IRIs of a data centre slug."""
-    pole = CENTRES[centre][0]
+    pole = AGENTS[centre]["pole"]
     return URIRef(ORG + pole), URIRef(ORG + centre), iri("agent", centre)
 
 
@@ -181,7 +169,9 @@ def add_dataset(g: Graph, d, services: dict[str, set[str]], *, defect: str | Non
 def add_taxon(g: Graph, slug: str) -> URIRef:
     """Write a taxon and those above it as the EML mapping does (scientific name, rank,
     vernacular names, skos:broader; IRI minted from rank and name); its IRI."""
-    rank, name, vernacular, parent = TAXA[slug]
+    taxon = TAXA[slug]
+    rank, name, vernacular = (taxon[k] for k in ("rank", "name", "vernacular"))
+    parent = taxon.get("parent")
     t = iri("taxon", f"{rank}-{name.lower()}")
     g.add((t, RDF.type, GAIA.Taxon))
     g.add((t, DWC.scientificName, Literal(name)))
@@ -221,8 +211,9 @@ def add_service(g: Graph, svc, served: set[str], *, defect: str | None = None) -
         g.add((s, DCAT.servesDataset, iri("dataset", slug)))
 
 
-def add_agent(g: Graph, slug: str, names: tuple[str, str], home: str, mail: str) -> None:
+def add_agent(g: Graph, slug: str) -> None:
     """Write a publisher agent, its contact point and its link to the organisation scheme."""
+    names, home, mail = (AGENTS[slug][k] for k in ("name", "homepage", "email"))
     a = iri("agent", slug)
     g.add((a, RDF.type, FOAF.Agent))
     g.add((a, RDF.type, FOAF.Organization))
@@ -241,36 +232,28 @@ def add_agent(g: Graph, slug: str, names: tuple[str, str], home: str, mail: str)
 def agents_graph() -> Graph:
     """Data Terra, the five poles and every data centre as publishers."""
     g = new_graph()
-    for slug, (fr, en, home, mail) in INFRASTRUCTURE.items():
-        add_agent(g, slug, (fr, en), home, mail)
-    for slug, (fr, en, home, mail) in POLES.items():
-        add_agent(g, slug, (fr, en), home, mail)
-    for slug, (_pole, fr, en, home, mail) in CENTRES.items():
-        add_agent(g, slug, (fr, en), home, mail)
+    for slug in AGENTS:
+        add_agent(g, slug)
     return g
 
 
 def describe_agents(g: Graph) -> None:
     """Add to ``g`` the description of every agent it names (publisher, contact point): a
     record graph holds only what its own file says, so each file describes its agents."""
-    table = {slug: (fr, en, home, mail) for slug, (fr, en, home, mail) in INFRASTRUCTURE.items()}
-    table |= {slug: (fr, en, home, mail) for slug, (fr, en, home, mail) in POLES.items()}
-    table |= {slug: (fr, en, home, mail) for slug, (_p, fr, en, home, mail) in CENTRES.items()}
     prefix = str(iri("agent", ""))
     named = {str(o)[len(prefix) :].split("#")[0] for o in g.objects() if str(o).startswith(prefix)}
-    for slug in sorted(named & set(table)):
-        fr, en, home, mail = table[slug]
-        add_agent(g, slug, (fr, en), home, mail)
+    for slug in sorted(named & set(AGENTS)):
+        add_agent(g, slug)
 
 
 def references_graph() -> Graph:
     """EU authority terms, licences and standards the demo points to, typed for DCAT-AP."""
     g = new_graph()
     tables = [
-        ("access-right", ACCESS_RIGHTS, DCT.RightsStatement),
+        ("access-right", _COMMON["access_rights"], DCT.RightsStatement),
         ("file-type", FILE_TYPES, DCT.MediaTypeOrExtent),
-        ("frequency", FREQUENCIES, DCT.Frequency),
-        ("data-theme", DATA_THEMES, None),
+        ("frequency", _COMMON["frequencies"], DCT.Frequency),
+        ("data-theme", _COMMON["data_themes"], None),
         ("language", LANGUAGES, DCT.LinguisticSystem),
     ]
     for scheme, table, extra in tables:
@@ -380,9 +363,9 @@ def build(out: Path = DEMO_DIR) -> dict[str, int]:
     served: dict[str, set[str]] = {}
     graphs: dict[str, Graph] = {}
     all_datasets = []
-    for pole, module in POLE_MODULES.items():
+    for pole in demo_records.POLES:
         g = new_graph()
-        for d in module.DATASETS:
+        for d in demo_records.datasets(pole):
             add_dataset(g, d, served)
             all_datasets.append(d)
         graphs[pole] = g
@@ -390,7 +373,7 @@ def build(out: Path = DEMO_DIR) -> dict[str, int]:
     pubs = publications_graph()
     for p in PUBLICATIONS:
         for slug in p.cites:
-            pole = CENTRES[by_slug[slug].centre][0]
+            pole = AGENTS[by_slug[slug].centre]["pole"]
             graphs[pole].add((iri("dataset", slug), DCT.isReferencedBy, iri("publication", p.slug)))
     svc_graph = new_graph()
     for svc in SERVICES:
@@ -428,7 +411,7 @@ def write_invalid(out: Path, by_slug: dict) -> dict[str, int]:
         "| file | défaut (fr) | defect (en) |",
         "|---|---|---|",
     ]
-    for case in INVALID:
+    for case in demo_records.invalid_cases():
         g = new_graph()
         if case.kind == "service":
             svc = next(s for s in SERVICES if s.slug == case.base)

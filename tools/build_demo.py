@@ -1,4 +1,4 @@
-"""Write the demo catalogue (``graph_loader/demo/*.ttl``) from the tables in ``demo_tables``.
+"""Write the demo catalogue (``graph_loader/demo/*.ttl``) from the TOML data files in ``demo_tables``.
 
 Run ``python tools/build_demo.py`` from the repository root; the output is deterministic.
 """
@@ -8,28 +8,32 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS as DCT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import demo_records  # noqa: E402
+from demo_rdf import (  # noqa: E402
+    CITO,
+    DCAT,
+    DWC,
+    EU,
+    FOAF,
+    GAIA,
+    ORG,
+    SDO,
+    SKOS,
+    THESAURUS,
+    VCARD,
+    bilingual,
+    iri,
+    new_graph,
+    wkt,
+)
 
 __all__ = ["build", "main"]
 
-DCAT = Namespace("http://www.w3.org/ns/dcat#")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-SDO = Namespace("https://schema.org/")
-CITO = Namespace("http://purl.org/spar/cito/")
-GAIA = Namespace("https://w3id.org/gaia-kg/ontology#")
-GSP = Namespace("http://www.opengis.net/ont/geosparql#")
-DWC = Namespace("http://rs.tdwg.org/dwc/terms/")
-ID = "https://data.gaia-data.fr/id/"
-THESAURUS = "https://w3id.org/gaia-kg/thesaurus/"
-ORG = "https://w3id.org/gaia-kg/org/"
-EU = "http://publications.europa.eu/resource/authority/"
 _COMMON = demo_records.common()
 AREAS = _COMMON["areas"]
 LICENCES = _COMMON["licences"]
@@ -43,55 +47,6 @@ SERVICES = demo_records.services()
 PUBLICATIONS = demo_records.publications()
 SOFTWARE = demo_records.software()
 DEMO_DIR = Path(__file__).resolve().parent.parent / "graph_loader" / "demo"
-
-
-def iri(kind: str, slug: str) -> URIRef:
-    """The demo IRI of a resource, e.g. ``iri("dataset", "argo-gdac-profiles")``."""
-    return URIRef(f"{ID}{kind}/{slug}")
-
-
-def new_graph() -> Graph:
-    """An empty graph with the prefixes used by the demo files."""
-    g = Graph()
-    for prefix, ns in {
-        "dcat": DCAT,
-        "dct": DCT,
-        "foaf": FOAF,
-        "vcard": VCARD,
-        "skos": SKOS,
-        "schema": SDO,
-        "cito": CITO,
-        "gaia": GAIA,
-        "gsp": GSP,
-        "dwc": DWC,
-        "owl": OWL,
-        "xsd": XSD,
-        "thes": Namespace(THESAURUS),
-        "gaiaorg": Namespace(ORG),
-        "dataset": Namespace(ID + "dataset/"),
-        "distribution": Namespace(ID + "distribution/"),
-        "service": Namespace(ID + "service/"),
-        "agent": Namespace(ID + "agent/"),
-        "taxon": Namespace(ID + "taxon/"),
-        "publication": Namespace(ID + "publication/"),
-        "software": Namespace(ID + "software/"),
-    }.items():
-        g.bind(prefix, ns)
-    return g
-
-
-def bilingual(g: Graph, s: URIRef, p: URIRef, pair: tuple[str, str]) -> None:
-    """Add the French and English literals of ``pair`` to ``s p``."""
-    g.add((s, p, Literal(pair[0], lang="fr")))
-    g.add((s, p, Literal(pair[1], lang="en")))
-
-
-def wkt(area: tuple[float, float, float, float]) -> Literal:
-    """A closed WKT polygon for a (min lon, min lat, max lon, max lat) box."""
-    w, s, e, n = area
-    ring = [(w, s), (e, s), (e, n), (w, n), (w, s)]
-    text = "POLYGON((" + ", ".join(f"{x:g} {y:g}" for x, y in ring) + "))"
-    return Literal(text, datatype=GSP.wktLiteral)
 
 
 def centre_terms(centre: str) -> tuple[URIRef, URIRef, URIRef]:
@@ -149,6 +104,12 @@ def add_dataset(g: Graph, d, services: dict[str, set[str]], *, defect: str | Non
         g.add((s, GAIA.taxon, add_taxon(g, taxon)))
     if d.frequency:
         g.add((s, DCT.accrualPeriodicity, URIRef(EU + "frequency/" + d.frequency)))
+    add_distributions(g, d, services, defect=defect)
+
+
+def add_distributions(g: Graph, d, services: dict[str, set[str]], *, defect: str | None) -> None:
+    """Write the distributions of dataset ``d``; record the datasets each service serves."""
+    s = iri("dataset", d.slug)
     for n, (fmt, access, download, service) in enumerate(d.distributions, start=1):
         dist = iri("distribution", f"{d.slug}-{n}")
         g.add((s, DCAT.distribution, dist))

@@ -1,4 +1,4 @@
-"""Write the demo catalogue (``graph_loader/demo/*.ttl``) from the TOML data files in ``demo_tables``.
+"""Write the demo catalogue (``graph_loader/demo/*.ttl``) from the TOML files of ``demo_tables``.
 
 Run ``python tools/build_demo.py`` from the repository root; the output is deterministic.
 """

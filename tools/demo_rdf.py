@@ -6,6 +6,9 @@ from __future__ import annotations
 from rdflib import OWL, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS as DCT
 
+from graph_loader.namespaces import CITO, DCAT, DWC, FOAF, GAIA, GSP, SDO, SKOS, VCARD
+from graph_loader.terms import ORG_NS, THESAURUS_NS
+
 __all__ = [
     "DCAT",
     "DCT",
@@ -27,18 +30,9 @@ __all__ = [
     "wkt",
 ]
 
-DCAT = Namespace("http://www.w3.org/ns/dcat#")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-SDO = Namespace("https://schema.org/")
-CITO = Namespace("http://purl.org/spar/cito/")
-GAIA = Namespace("https://w3id.org/gaia-kg/ontology#")
-GSP = Namespace("http://www.opengis.net/ont/geosparql#")
-DWC = Namespace("http://rs.tdwg.org/dwc/terms/")
 ID = "https://data.gaia-data.fr/id/"
-THESAURUS = "https://w3id.org/gaia-kg/thesaurus/"
-ORG = "https://w3id.org/gaia-kg/org/"
+THESAURUS = THESAURUS_NS
+ORG = ORG_NS
 EU = "http://publications.europa.eu/resource/authority/"
 
 

@@ -283,32 +283,16 @@ def catalog_graph(datasets: list, services: list) -> Graph:
     """The demo ``dcat:Catalog`` listing every dataset and service."""
     g = new_graph()
     c = iri("catalog", "gaia-data-demo")
+    info = _COMMON["catalog"]
     g.add((c, RDF.type, DCAT.Catalog))
-    bilingual(
-        g,
-        c,
-        DCT.title,
-        ("Catalogue de démonstration GAIA Data", "GAIA Data demonstration catalogue"),
-    )
-    bilingual(
-        g,
-        c,
-        DCT.description,
-        (
-            "Jeux de données, services, publications et logiciels réels des pôles AERIS, "
-            "ODATIS, THEIA, ForM@Ter et PNDB de l'infrastructure Data Terra, décrits en "
-            "DCAT-AP 3 pour la démonstration.",
-            "Real datasets, services, publications and software of the AERIS, ODATIS, THEIA, "
-            "ForM@Ter and PNDB hubs of the Data Terra infrastructure, described in DCAT-AP 3 "
-            "for demonstration.",
-        ),
-    )
-    g.add((c, DCT.publisher, iri("agent", "data-terra")))
-    g.add((c, FOAF.homepage, URIRef("https://www.gaia-data.fr/")))
-    g.add((URIRef("https://www.gaia-data.fr/"), RDF.type, FOAF.Document))
-    g.add((c, DCT.license, URIRef(LICENCES["etalab"][0])))
-    g.add((c, DCT.issued, Literal("2024-11-15", datatype=XSD.date)))
-    g.add((c, DCT.modified, Literal("2024-11-15", datatype=XSD.date)))
+    bilingual(g, c, DCT.title, info["title"])
+    bilingual(g, c, DCT.description, info["description"])
+    g.add((c, DCT.publisher, iri("agent", info["publisher"])))
+    g.add((c, FOAF.homepage, URIRef(info["homepage"])))
+    g.add((URIRef(info["homepage"]), RDF.type, FOAF.Document))
+    g.add((c, DCT.license, URIRef(LICENCES[info["licence"]][0])))
+    g.add((c, DCT.issued, Literal(info["issued"], datatype=XSD.date)))
+    g.add((c, DCT.modified, Literal(info["modified"], datatype=XSD.date)))
     for code in LANGUAGES:
         g.add((c, DCT.language, URIRef(EU + "language/" + code)))
     g.add((c, DCAT.themeTaxonomy, URIRef(EU + "data-theme")))

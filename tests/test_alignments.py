@@ -311,7 +311,7 @@ def test_build_fails_loudly_on_unknown_labels(monkeypatch: pytest.MonkeyPatch) -
         ("OCEANS", "exact", "ocean"),
         ("OCEANS", "same", "oceans"),
     ]
-    monkeypatch.setattr(build.gcmd, "ROWS", rows)
+    monkeypatch.setattr(build, "read_rows", lambda name: rows)
     with pytest.raises(build.AlignmentError) as caught:
         build.build_gcmd(gcmd(), gaia)
     assert str(caught.value).splitlines() == [
@@ -346,7 +346,7 @@ def test_epos_build_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
         ("Ozone", "exact", "ozone"),
         ("Geology", "same", "geology"),
     ]
-    monkeypatch.setattr(build.epos, "ROWS", rows)
+    monkeypatch.setattr(build, "read_rows", lambda name: rows)
     with pytest.raises(build.AlignmentError) as caught:
         build.build_epos(gaia)
     assert str(caught.value).splitlines() == [
@@ -355,3 +355,11 @@ def test_epos_build_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
         "  GAIA slug not in the solid-earth compartment: 'ozone' ('Ozone')",
         "  unknown relation 'same' (row 'Geology')",
     ]
+
+
+def test_the_alignment_tables_are_csv_data_files() -> None:
+    build = _build_module()
+    assert list((TOOLS / "alignment_tables").glob("*.py")) == []
+    rows = build.read_rows("eu_themes")
+    assert rows[0] == ("atmosphere", "broad", "ENVI")
+    assert all(len(row) == 3 and not row[0].startswith("#") for row in rows)

@@ -1,4 +1,4 @@
-"""Write ``vocabularies/alignments/*.ttl`` from the tables in ``alignment_tables``.
+"""Write ``vocabularies/alignments/*.ttl`` from the CSV tables in ``alignment_tables``.
 
 Run ``python tools/build_alignments.py [CORPORA_DIR]`` from the repository root (default
 ``../shared/corpora``). GCMD paths are resolved to IRIs in ``gcmd/sciencekeywords.rdf``, EU
@@ -9,6 +9,7 @@ The output is deterministic.
 
 from __future__ import annotations
 
+import csv
 import sys
 from pathlib import Path
 from typing import NamedTuple
@@ -19,8 +20,6 @@ from rdflib.namespace import SKOS
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from alignment_tables import epos, eu_themes, gcmd  # noqa: E402
-
 from graph_loader.alignment import fold_category, label_paths  # noqa: E402
 from graph_loader.paths import vocabularies_dir  # noqa: E402
 
@@ -30,6 +29,7 @@ __all__ = [
     "build_epos",
     "build_eu_themes",
     "build_gcmd",
+    "read_rows",
     "main",
     "to_turtle",
 ]
@@ -46,6 +46,16 @@ RELATIONS = {
 }
 PREFIXES = {"skos": str(SKOS), "thes": str(THES), "gcmd": str(GCMD), "theme": str(THEME)}
 GCMD_ROOT_LABEL = "EARTH SCIENCE"
+TABLES_DIR = Path(__file__).resolve().parent / "alignment_tables"
+#: how the EPOS thematic services write their category concepts (an IRI of scheme ``epos:``)
+EPOS_PREFIX = "epos:"
+
+
+def read_rows(name: str, folder: Path = TABLES_DIR) -> list[tuple[str, str, str]]:
+    """The rows of ``<folder>/<name>.csv`` (after its header; ``#`` lines are comments)."""
+    with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(line for line in f if line.strip() and not line.startswith("#")))
+    return [(a, b, c) for a, b, c in rows[1:]]
 
 
 class AlignmentError(ValueError):
@@ -93,7 +103,7 @@ def _fail_on(problems: list[str], what: str) -> None:
 
 
 def build_gcmd(gcmd_graph: Graph, gaia: set[URIRef]) -> list[Mapping]:
-    """The GCMD Science Keywords alignment, from ``alignment_tables.gcmd.ROWS``."""
+    """The GCMD Science Keywords alignment, from ``alignment_tables/gcmd.csv``."""
     roots = [s for s, o in gcmd_graph.subject_objects(SKOS.prefLabel) if str(o) == GCMD_ROOT_LABEL]
     if len(roots) != 1:
         raise AlignmentError(
@@ -101,7 +111,7 @@ def build_gcmd(gcmd_graph: Graph, gaia: set[URIRef]) -> list[Mapping]:
         )
     paths = label_paths(gcmd_graph, roots[0])
     mappings, problems = [], []
-    for path, relation, slug in gcmd.ROWS:
+    for path, relation, slug in read_rows("gcmd"):
         if path not in paths:
             problems.append(f"GCMD path not found: {path!r}")
         if THES[slug] not in gaia:
@@ -116,12 +126,12 @@ def build_gcmd(gcmd_graph: Graph, gaia: set[URIRef]) -> list[Mapping]:
 
 
 def build_eu_themes(themes_graph: Graph, gaia: set[URIRef]) -> list[Mapping]:
-    """The EU data-theme alignment, from ``alignment_tables.eu_themes.ROWS``."""
+    """The EU data-theme alignment, from ``alignment_tables/eu_themes.csv``."""
     labels = {
         s: str(o) for s, o in themes_graph.subject_objects(SKOS.prefLabel) if o.language == "en"
     }
     mappings, problems = [], []
-    for slug, relation, code in eu_themes.ROWS:
+    for slug, relation, code in read_rows("eu_themes"):
         if THEME[code] not in labels:
             problems.append(f"EU data theme not found: {code!r}")
         if THES[slug] not in gaia:
@@ -135,11 +145,11 @@ def build_eu_themes(themes_graph: Graph, gaia: set[URIRef]) -> list[Mapping]:
 
 
 def build_epos(gaia: set[URIRef]) -> list[Mapping]:
-    """The EPOS category alignment, from ``alignment_tables.epos.ROWS``: every slug must exist
+    """The EPOS category alignment, from ``alignment_tables/epos.csv``: every slug must exist
     in the solid-earth compartment of the thesaurus, every EPOS name once."""
     solid = _compartment_members("solid-earth")
     mappings, problems, seen = [], [], set()
-    for name, relation, slug in epos.ROWS:
+    for name, relation, slug in read_rows("epos"):
         key = fold_category(name)
         if key in seen:
             problems.append(f"EPOS category listed twice (names fold alike): {name!r}")
@@ -149,7 +159,7 @@ def build_epos(gaia: set[URIRef]) -> list[Mapping]:
         if relation not in RELATIONS:
             problems.append(f"unknown relation {relation!r} (row {name!r})")
         if not problems:
-            mappings.append(Mapping(slug, relation, f"<{epos.NAMESPACE}{name}>", name))
+            mappings.append(Mapping(slug, relation, f"<{EPOS_PREFIX}{name}>", name))
     _fail_on(problems, "cannot build the EPOS category alignment")
     return mappings
 

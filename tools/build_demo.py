@@ -1,4 +1,4 @@
-"""Write the demo catalogue (``graph_loader/demo/*.ttl``) from the tables in ``demo_tables``.
+"""Write the demo catalogue (``graph_loader/demo/*.ttl``) from the TOML files of ``demo_tables``.
 
 Run ``python tools/build_demo.py`` from the repository root; the output is deterministic.
 """
@@ -8,107 +8,51 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS as DCT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from demo_tables import aeris, formater, odatis, pndb, theia  # noqa: E402
-from demo_tables.common import (  # noqa: E402
-    ACCESS_RIGHTS,
-    AREAS,
-    CENTRES,
-    DATA_THEMES,
-    FILE_TYPES,
-    FREQUENCIES,
-    INFRASTRUCTURE,
-    LANGUAGES,
-    LICENCES,
-    POLES,
-    STANDARDS,
-    TAXA,
+import demo_records  # noqa: E402
+from demo_rdf import (  # noqa: E402
+    CITO,
+    DCAT,
+    DWC,
+    EU,
+    FOAF,
+    GAIA,
+    ORG,
+    SDO,
+    SKOS,
+    THESAURUS,
+    VCARD,
+    bilingual,
+    iri,
+    new_graph,
+    wkt,
 )
-from demo_tables.invalid import INVALID  # noqa: E402
-from demo_tables.services import SERVICES  # noqa: E402
-from demo_tables.works import PUBLICATIONS, SOFTWARE  # noqa: E402
 
 __all__ = ["build", "main"]
 
-DCAT = Namespace("http://www.w3.org/ns/dcat#")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-SDO = Namespace("https://schema.org/")
-CITO = Namespace("http://purl.org/spar/cito/")
-GAIA = Namespace("https://w3id.org/gaia-kg/ontology#")
-GSP = Namespace("http://www.opengis.net/ont/geosparql#")
-DWC = Namespace("http://rs.tdwg.org/dwc/terms/")
-ID = "https://data.gaia-data.fr/id/"
-THESAURUS = "https://w3id.org/gaia-kg/thesaurus/"
-ORG = "https://w3id.org/gaia-kg/org/"
-EU = "http://publications.europa.eu/resource/authority/"
-POLE_MODULES = {
-    "aeris": aeris,
-    "odatis": odatis,
-    "theia": theia,
-    "formater": formater,
-    "pndb": pndb,
-}
+_COMMON = demo_records.common()
+AREAS = _COMMON["areas"]
+LICENCES = _COMMON["licences"]
+STANDARDS = _COMMON["standards"]
+FILE_TYPES = _COMMON["file_types"]
+LANGUAGES = _COMMON["languages"]
+TAXA = _COMMON["taxa"]
+#: every publisher agent: slug -> {"name": (fr, en), "homepage", "email"[, "pole"]}
+AGENTS = _COMMON["infrastructure"] | _COMMON["poles"] | _COMMON["centres"]
+SERVICES = demo_records.services()
+PUBLICATIONS = demo_records.publications()
+SOFTWARE = demo_records.software()
 DEMO_DIR = Path(__file__).resolve().parent.parent / "graph_loader" / "demo"
-
-
-def iri(kind: str, slug: str) -> URIRef:
-    """The demo IRI of a resource, e.g. ``iri("dataset", "argo-gdac-profiles")``."""
-    return URIRef(f"{ID}{kind}/{slug}")
-
-
-def new_graph() -> Graph:
-    """An empty graph with the prefixes used by the demo files."""
-    g = Graph()
-    for prefix, ns in {
-        "dcat": DCAT,
-        "dct": DCT,
-        "foaf": FOAF,
-        "vcard": VCARD,
-        "skos": SKOS,
-        "schema": SDO,
-        "cito": CITO,
-        "gaia": GAIA,
-        "gsp": GSP,
-        "dwc": DWC,
-        "owl": OWL,
-        "xsd": XSD,
-        "thes": Namespace(THESAURUS),
-        "gaiaorg": Namespace(ORG),
-        "dataset": Namespace(ID + "dataset/"),
-        "distribution": Namespace(ID + "distribution/"),
-        "service": Namespace(ID + "service/"),
-        "agent": Namespace(ID + "agent/"),
-        "taxon": Namespace(ID + "taxon/"),
-        "publication": Namespace(ID + "publication/"),
-        "software": Namespace(ID + "software/"),
-    }.items():
-        g.bind(prefix, ns)
-    return g
-
-
-def bilingual(g: Graph, s: URIRef, p: URIRef, pair: tuple[str, str]) -> None:
-    """Add the French and English literals of ``pair`` to ``s p``."""
-    g.add((s, p, Literal(pair[0], lang="fr")))
-    g.add((s, p, Literal(pair[1], lang="en")))
-
-
-def wkt(area: tuple[float, float, float, float]) -> Literal:
-    """A closed WKT polygon for a (min lon, min lat, max lon, max lat) box."""
-    w, s, e, n = area
-    ring = [(w, s), (e, s), (e, n), (w, n), (w, s)]
-    text = "POLYGON((" + ", ".join(f"{x:g} {y:g}" for x, y in ring) + "))"
-    return Literal(text, datatype=GSP.wktLiteral)
 
 
 def centre_terms(centre: str) -> tuple[URIRef, URIRef, URIRef]:
     """Pole, data centre and publisher agent IRIs of a data centre slug."""
-    pole = CENTRES[centre][0]
+    pole = AGENTS[centre]["pole"]
     return URIRef(ORG + pole), URIRef(ORG + centre), iri("agent", centre)
 
 
@@ -161,6 +105,12 @@ def add_dataset(g: Graph, d, services: dict[str, set[str]], *, defect: str | Non
         g.add((s, GAIA.taxon, add_taxon(g, taxon)))
     if d.frequency:
         g.add((s, DCT.accrualPeriodicity, URIRef(EU + "frequency/" + d.frequency)))
+    add_distributions(g, d, services, defect=defect)
+
+
+def add_distributions(g: Graph, d, services: dict[str, set[str]], *, defect: str | None) -> None:
+    """Write the distributions of dataset ``d``; record the datasets each service serves."""
+    s = iri("dataset", d.slug)
     for n, (fmt, access, download, service) in enumerate(d.distributions, start=1):
         dist = iri("distribution", f"{d.slug}-{n}")
         g.add((s, DCAT.distribution, dist))
@@ -181,7 +131,9 @@ def add_dataset(g: Graph, d, services: dict[str, set[str]], *, defect: str | Non
 def add_taxon(g: Graph, slug: str) -> URIRef:
     """Write a taxon and those above it as the EML mapping does (scientific name, rank,
     vernacular names, skos:broader; IRI minted from rank and name); its IRI."""
-    rank, name, vernacular, parent = TAXA[slug]
+    taxon = TAXA[slug]
+    rank, name, vernacular = (taxon[k] for k in ("rank", "name", "vernacular"))
+    parent = taxon.get("parent")
     t = iri("taxon", f"{rank}-{name.lower()}")
     g.add((t, RDF.type, GAIA.Taxon))
     g.add((t, DWC.scientificName, Literal(name)))
@@ -221,8 +173,9 @@ def add_service(g: Graph, svc, served: set[str], *, defect: str | None = None) -
         g.add((s, DCAT.servesDataset, iri("dataset", slug)))
 
 
-def add_agent(g: Graph, slug: str, names: tuple[str, str], home: str, mail: str) -> None:
+def add_agent(g: Graph, slug: str) -> None:
     """Write a publisher agent, its contact point and its link to the organisation scheme."""
+    names, home, mail = (AGENTS[slug][k] for k in ("name", "homepage", "email"))
     a = iri("agent", slug)
     g.add((a, RDF.type, FOAF.Agent))
     g.add((a, RDF.type, FOAF.Organization))
@@ -241,36 +194,28 @@ def add_agent(g: Graph, slug: str, names: tuple[str, str], home: str, mail: str)
 def agents_graph() -> Graph:
     """Data Terra, the five poles and every data centre as publishers."""
     g = new_graph()
-    for slug, (fr, en, home, mail) in INFRASTRUCTURE.items():
-        add_agent(g, slug, (fr, en), home, mail)
-    for slug, (fr, en, home, mail) in POLES.items():
-        add_agent(g, slug, (fr, en), home, mail)
-    for slug, (_pole, fr, en, home, mail) in CENTRES.items():
-        add_agent(g, slug, (fr, en), home, mail)
+    for slug in AGENTS:
+        add_agent(g, slug)
     return g
 
 
 def describe_agents(g: Graph) -> None:
     """Add to ``g`` the description of every agent it names (publisher, contact point): a
     record graph holds only what its own file says, so each file describes its agents."""
-    table = {slug: (fr, en, home, mail) for slug, (fr, en, home, mail) in INFRASTRUCTURE.items()}
-    table |= {slug: (fr, en, home, mail) for slug, (fr, en, home, mail) in POLES.items()}
-    table |= {slug: (fr, en, home, mail) for slug, (_p, fr, en, home, mail) in CENTRES.items()}
     prefix = str(iri("agent", ""))
     named = {str(o)[len(prefix) :].split("#")[0] for o in g.objects() if str(o).startswith(prefix)}
-    for slug in sorted(named & set(table)):
-        fr, en, home, mail = table[slug]
-        add_agent(g, slug, (fr, en), home, mail)
+    for slug in sorted(named & set(AGENTS)):
+        add_agent(g, slug)
 
 
 def references_graph() -> Graph:
     """EU authority terms, licences and standards the demo points to, typed for DCAT-AP."""
     g = new_graph()
     tables = [
-        ("access-right", ACCESS_RIGHTS, DCT.RightsStatement),
+        ("access-right", _COMMON["access_rights"], DCT.RightsStatement),
         ("file-type", FILE_TYPES, DCT.MediaTypeOrExtent),
-        ("frequency", FREQUENCIES, DCT.Frequency),
-        ("data-theme", DATA_THEMES, None),
+        ("frequency", _COMMON["frequencies"], DCT.Frequency),
+        ("data-theme", _COMMON["data_themes"], None),
         ("language", LANGUAGES, DCT.LinguisticSystem),
     ]
     for scheme, table, extra in tables:
@@ -338,32 +283,16 @@ def catalog_graph(datasets: list, services: list) -> Graph:
     """The demo ``dcat:Catalog`` listing every dataset and service."""
     g = new_graph()
     c = iri("catalog", "gaia-data-demo")
+    info = _COMMON["catalog"]
     g.add((c, RDF.type, DCAT.Catalog))
-    bilingual(
-        g,
-        c,
-        DCT.title,
-        ("Catalogue de démonstration GAIA Data", "GAIA Data demonstration catalogue"),
-    )
-    bilingual(
-        g,
-        c,
-        DCT.description,
-        (
-            "Jeux de données, services, publications et logiciels réels des pôles AERIS, "
-            "ODATIS, THEIA, ForM@Ter et PNDB de l'infrastructure Data Terra, décrits en "
-            "DCAT-AP 3 pour la démonstration.",
-            "Real datasets, services, publications and software of the AERIS, ODATIS, THEIA, "
-            "ForM@Ter and PNDB hubs of the Data Terra infrastructure, described in DCAT-AP 3 "
-            "for demonstration.",
-        ),
-    )
-    g.add((c, DCT.publisher, iri("agent", "data-terra")))
-    g.add((c, FOAF.homepage, URIRef("https://www.gaia-data.fr/")))
-    g.add((URIRef("https://www.gaia-data.fr/"), RDF.type, FOAF.Document))
-    g.add((c, DCT.license, URIRef(LICENCES["etalab"][0])))
-    g.add((c, DCT.issued, Literal("2024-11-15", datatype=XSD.date)))
-    g.add((c, DCT.modified, Literal("2024-11-15", datatype=XSD.date)))
+    bilingual(g, c, DCT.title, info["title"])
+    bilingual(g, c, DCT.description, info["description"])
+    g.add((c, DCT.publisher, iri("agent", info["publisher"])))
+    g.add((c, FOAF.homepage, URIRef(info["homepage"])))
+    g.add((URIRef(info["homepage"]), RDF.type, FOAF.Document))
+    g.add((c, DCT.license, URIRef(LICENCES[info["licence"]][0])))
+    g.add((c, DCT.issued, Literal(info["issued"], datatype=XSD.date)))
+    g.add((c, DCT.modified, Literal(info["modified"], datatype=XSD.date)))
     for code in LANGUAGES:
         g.add((c, DCT.language, URIRef(EU + "language/" + code)))
     g.add((c, DCAT.themeTaxonomy, URIRef(EU + "data-theme")))
@@ -380,9 +309,9 @@ def build(out: Path = DEMO_DIR) -> dict[str, int]:
     served: dict[str, set[str]] = {}
     graphs: dict[str, Graph] = {}
     all_datasets = []
-    for pole, module in POLE_MODULES.items():
+    for pole in demo_records.POLES:
         g = new_graph()
-        for d in module.DATASETS:
+        for d in demo_records.datasets(pole):
             add_dataset(g, d, served)
             all_datasets.append(d)
         graphs[pole] = g
@@ -390,7 +319,7 @@ def build(out: Path = DEMO_DIR) -> dict[str, int]:
     pubs = publications_graph()
     for p in PUBLICATIONS:
         for slug in p.cites:
-            pole = CENTRES[by_slug[slug].centre][0]
+            pole = AGENTS[by_slug[slug].centre]["pole"]
             graphs[pole].add((iri("dataset", slug), DCT.isReferencedBy, iri("publication", p.slug)))
     svc_graph = new_graph()
     for svc in SERVICES:
@@ -428,7 +357,7 @@ def write_invalid(out: Path, by_slug: dict) -> dict[str, int]:
         "| file | défaut (fr) | defect (en) |",
         "|---|---|---|",
     ]
-    for case in INVALID:
+    for case in demo_records.invalid_cases():
         g = new_graph()
         if case.kind == "service":
             svc = next(s for s in SERVICES if s.slug == case.base)

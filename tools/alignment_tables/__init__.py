@@ -1,1 +1,0 @@
-"""Hand-written alignment tables read by ``tools/build_alignments.py``."""

@@ -1,1 +1,0 @@
-"""Compact tables from which ``tools/build_demo.py`` writes the demo catalogue."""

@@ -182,9 +182,15 @@ def near_word(word: str, label_word: str) -> bool:
     return OSA.distance(word, label_word) <= max_typos(len(word))
 
 
+#: the level of :meth:`Matcher.label_matches` at which a label is matched within typos only
+FUZZY_LEVEL = 2
+
+
 def match_concepts(index: ConceptIndex, words: list[str], lang: str = "en") -> list[MatchedConcept]:
     """Concepts named by runs of ``words`` (folded), longest runs first, each word once;
-    each with its best label (exact first, then GAIA first, then in ``lang``)."""
+    each with its best label (exact first, then GAIA first, then in ``lang``). A run that
+    names a label as written (or in another number) does not also name those within typos
+    (*couverture neigeuse* is not *couverture nuageuse*)."""
     matcher = matcher_for(index)
     used: set[int] = set()
     found: list[MatchedConcept] = []
@@ -212,8 +218,11 @@ def match_concepts(index: ConceptIndex, words: list[str], lang: str = "en") -> l
                     best[entry.iri] = (key, entry)
             if best:
                 used.update(span)
-                for iri, (_key, entry) in sorted(best.items()):
-                    found.append(MatchedConcept(iri, entry.text, entry.lang, span))
+                # a typo reading only when the words name no label as written
+                closest = min(key[0] for key, _entry in best.values())
+                for iri, (key, entry) in sorted(best.items()):
+                    if key[0] < FUZZY_LEVEL or closest == FUZZY_LEVEL:
+                        found.append(MatchedConcept(iri, entry.text, entry.lang, span))
     return found
 
 

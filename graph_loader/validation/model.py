@@ -45,6 +45,9 @@ _NON_CONSTRAINTS = {
     "prefixes",
     "flags",
     "target",
+    "ignoredProperties",
+    "qualifiedValueShape",
+    "qualifiedValueShapesDisjoint",
 }
 # Parameter → constraint component local name, for the components the compiler handles.
 COMPONENTS = {
@@ -70,8 +73,15 @@ COMPONENTS = {
     "not": "NotConstraintComponent",
     "xone": "XoneConstraintComponent",
     "sparql": "SPARQLConstraintComponent",
+    "equals": "EqualsConstraintComponent",
+    "disjoint": "DisjointConstraintComponent",
+    "lessThan": "LessThanConstraintComponent",
+    "lessThanOrEquals": "LessThanOrEqualsConstraintComponent",
+    "closed": "ClosedConstraintComponent",
+    "qualifiedMinCount": "QualifiedMinCountConstraintComponent",
+    "qualifiedMaxCount": "QualifiedMaxCountConstraintComponent",
 }
-#: the constraint components the fast engine runs itself; shapes using others go to pyshacl
+#: the constraint components the fast engine runs; a shape using another one is a ShapeError
 SUPPORTED_COMPONENTS = frozenset(SH + local for local in COMPONENTS.values())
 _SEVERITIES = {SH + "Violation": "Violation", SH + "Warning": "Warning", SH + "Info": "Info"}
 
@@ -85,6 +95,7 @@ class Problem:
     """One validation result, in the same form from both engines."""
 
     focus: Term
+    #: the predicate of a simple path (None for a complex one: see ``result_path``)
     path: ox.NamedNode | None
     value: Term | None
     severity: str
@@ -93,6 +104,8 @@ class Problem:
     messages: dict[str, str] = field(compare=False, hash=False, default_factory=dict)
     #: the source shape's ``sh:name`` by language: a readable name for the property
     names: dict[str, str] = field(compare=False, hash=False, default_factory=dict)
+    #: SHACL's ``sh:resultPath``: ``path``, or the blank node heading the shape's complex path
+    result_path: ox.NamedNode | ox.BlankNode | None = field(compare=False, hash=False, default=None)
 
     @property
     def key(self) -> tuple:
@@ -127,7 +140,8 @@ class Shape:
 
     node: ox.NamedNode | ox.BlankNode
     path: str | None
-    path_iri: ox.NamedNode | None
+    #: the ``sh:path`` node itself (IRI or blank node of a complex path), reported as resultPath
+    path_node: ox.NamedNode | ox.BlankNode | None
     severity: str
     targets: tuple[tuple[str, Term], ...]
     constraints: tuple[Constraint, ...]
@@ -214,7 +228,7 @@ class _Reader:
         shape = Shape(
             node=to_ox(node),
             path=None if path is None else _path_text(g, path, node),
-            path_iri=to_ox(path) if isinstance(path, rdflib.URIRef) else None,
+            path_node=None if path is None else to_ox(path),
             severity=_severity(g.value(node, _S.severity)),
             targets=self.targets(node),
             constraints=tuple(constraints),
@@ -235,6 +249,10 @@ class _Reader:
             return tuple(self.shape(v) for v in _list(g, value))
         if name in ("node", "not"):
             return self.shape(value)
+        if name == "closed":
+            return self.closed(node, value)
+        if name in ("qualifiedMinCount", "qualifiedMaxCount"):
+            return self.qualified(node, value)
         if name == "pattern":
             flags = g.value(node, _S.flags)
             return (str(value), "" if flags is None else str(flags))
@@ -244,6 +262,31 @@ class _Reader:
                 raise ShapeError(f"shape {node}: sh:sparql without sh:select is not supported")
             return SparqlConstraint(str(select), _prefixes(g, value), _texts(g, value, _S.message))
         return to_ox(value)
+
+    def closed(self, node, value) -> tuple[ox.NamedNode, ...] | None:
+        """The predicates a ``sh:closed true`` shape allows (None when it is not closed)."""
+        g = self.graph
+        if str(value).lower() not in ("true", "1"):
+            return None
+        allowed = {g.value(p, _S.path) for p in g.objects(node, _S.property)}
+        for ignored in g.objects(node, _S.ignoredProperties):
+            allowed.update(_list(g, ignored))
+        return tuple(sorted(to_ox(p) for p in allowed if isinstance(p, rdflib.URIRef)))
+
+    def qualified(self, node, value) -> tuple:
+        """(count, the qualified value shape, its siblings' shapes when disjoint is asked)."""
+        g = self.graph
+        shape = g.value(node, _S.qualifiedValueShape)
+        if shape is None:
+            raise ShapeError(f"shape {node}: qualified count without sh:qualifiedValueShape")
+        siblings = []
+        if str(g.value(node, _S.qualifiedValueShapesDisjoint)).lower() in ("true", "1"):
+            for parent in sorted(g.subjects(_S.property, node)):
+                for sibling in sorted(g.objects(parent, _S.property)):
+                    if sibling != node:
+                        siblings += sorted(g.objects(sibling, _S.qualifiedValueShape))
+        others = tuple(self.shape(s) for s in siblings)
+        return (int(value), self.shape(shape), others)
 
     def targets(self, node) -> tuple[tuple[str, Term], ...]:
         g = self.graph

@@ -15,19 +15,16 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from ..namespaces import RDF, RDFS, XSD
 from .model import Constraint, Shape, ShapeError, SparqlConstraint
 
 __all__ = ["Check", "compile_shapes"]
 
 FocusPattern = Callable[[str], str]
-_TYPE_OR_SUBCLASS = (
-    "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-    "/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
-)
-_XSD = "http://www.w3.org/2001/XMLSchema#"
+_TYPE_OR_SUBCLASS = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
 # Datatypes whose lexical form pyoxigraph can check by casting (ill-formed = not conforming).
 _CASTABLE = {
-    _XSD + t
+    str(XSD[t])
     for t in (
         "boolean",
         "integer",

@@ -9,7 +9,8 @@ import rdflib
 from rdflib.collection import Collection
 
 from ..errors import GaiaKGError
-from .terms import SH, to_ox
+from ..namespaces import SH
+from .terms import to_ox
 
 __all__ = [
     "Shape",
@@ -23,7 +24,6 @@ __all__ = [
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 RDF_TYPE = rdflib.RDF.type
-_S = rdflib.Namespace(SH)
 
 # Parameters that describe a shape without constraining its value nodes.
 _NON_CONSTRAINTS = {
@@ -82,8 +82,8 @@ COMPONENTS = {
     "qualifiedMaxCount": "QualifiedMaxCountConstraintComponent",
 }
 #: the constraint components the fast engine runs; a shape using another one is a ShapeError
-SUPPORTED_COMPONENTS = frozenset(SH + local for local in COMPONENTS.values())
-_SEVERITIES = {SH + "Violation": "Violation", SH + "Warning": "Warning", SH + "Info": "Info"}
+SUPPORTED_COMPONENTS = frozenset(str(SH[local]) for local in COMPONENTS.values())
+_SEVERITIES = {str(SH[name]): name for name in ("Violation", "Warning", "Info")}
 
 
 class ShapeError(GaiaKGError):
@@ -131,7 +131,7 @@ class Constraint:
 
     @property
     def component(self) -> ox.NamedNode:
-        return ox.NamedNode(SH + COMPONENTS[self.parameter])
+        return ox.NamedNode(SH[COMPONENTS[self.parameter]])
 
 
 @dataclass(frozen=True, eq=False)
@@ -181,10 +181,10 @@ def _path_text(graph: rdflib.Graph, path, shape) -> str:
         ("oneOrMorePath", "{}+"),
         ("zeroOrOnePath", "{}?"),
     ):
-        inner = graph.value(path, _S[key])
+        inner = graph.value(path, SH[key])
         if inner is not None:
             return "(" + fmt.format(_path_text(graph, inner, shape)) + ")"
-    alternatives = graph.value(path, _S.alternativePath)
+    alternatives = graph.value(path, SH.alternativePath)
     if alternatives is not None:
         return "(" + "|".join(_path_text(graph, p, shape) for p in _list(graph, alternatives)) + ")"
     raise ShapeError(f"shape {shape}: unreadable sh:path {path!r}")
@@ -192,10 +192,10 @@ def _path_text(graph: rdflib.Graph, path, shape) -> str:
 
 def _prefixes(graph: rdflib.Graph, node) -> dict[str, str]:
     prefixes: dict[str, str] = {}
-    for holder in graph.objects(node, _S.prefixes):
-        for declaration in graph.objects(holder, _S.declare):
-            prefix = graph.value(declaration, _S.prefix)
-            namespace = graph.value(declaration, _S.namespace)
+    for holder in graph.objects(node, SH.prefixes):
+        for declaration in graph.objects(holder, SH.declare):
+            prefix = graph.value(declaration, SH.prefix)
+            namespace = graph.value(declaration, SH.namespace)
             if prefix is not None and namespace is not None:
                 prefixes[str(prefix)] = str(namespace)
     return prefixes
@@ -216,7 +216,7 @@ class _Reader:
             raise ShapeError(f"shape {node}: recursive shapes are not supported")
         self.reading.add(node)
         g = self.graph
-        path = g.value(node, _S.path)
+        path = g.value(node, SH.path)
         constraints = []
         for predicate, value in sorted(g.predicate_objects(node)):
             name = str(predicate)[len(SH) :] if str(predicate).startswith(SH) else None
@@ -229,13 +229,13 @@ class _Reader:
             node=to_ox(node),
             path=None if path is None else _path_text(g, path, node),
             path_node=None if path is None else to_ox(path),
-            severity=_severity(g.value(node, _S.severity)),
+            severity=_severity(g.value(node, SH.severity)),
             targets=self.targets(node),
             constraints=tuple(constraints),
-            properties=tuple(self.shape(p) for p in sorted(g.objects(node, _S.property))),
-            names=_texts(g, node, _S.name),
-            messages=_texts(g, node, _S.message),
-            deactivated=str(g.value(node, _S.deactivated)).lower() == "true",
+            properties=tuple(self.shape(p) for p in sorted(g.objects(node, SH.property))),
+            names=_texts(g, node, SH.name),
+            messages=_texts(g, node, SH.message),
+            deactivated=str(g.value(node, SH.deactivated)).lower() == "true",
         )
         self.reading.discard(node)
         self.shapes[node] = shape
@@ -254,13 +254,13 @@ class _Reader:
         if name in ("qualifiedMinCount", "qualifiedMaxCount"):
             return self.qualified(node, value)
         if name == "pattern":
-            flags = g.value(node, _S.flags)
+            flags = g.value(node, SH.flags)
             return (str(value), "" if flags is None else str(flags))
         if name == "sparql":
-            select = g.value(value, _S.select)
+            select = g.value(value, SH.select)
             if select is None:
                 raise ShapeError(f"shape {node}: sh:sparql without sh:select is not supported")
-            return SparqlConstraint(str(select), _prefixes(g, value), _texts(g, value, _S.message))
+            return SparqlConstraint(str(select), _prefixes(g, value), _texts(g, value, SH.message))
         return to_ox(value)
 
     def closed(self, node, value) -> tuple[ox.NamedNode, ...] | None:
@@ -268,23 +268,23 @@ class _Reader:
         g = self.graph
         if str(value).lower() not in ("true", "1"):
             return None
-        allowed = {g.value(p, _S.path) for p in g.objects(node, _S.property)}
-        for ignored in g.objects(node, _S.ignoredProperties):
+        allowed = {g.value(p, SH.path) for p in g.objects(node, SH.property)}
+        for ignored in g.objects(node, SH.ignoredProperties):
             allowed.update(_list(g, ignored))
         return tuple(sorted(to_ox(p) for p in allowed if isinstance(p, rdflib.URIRef)))
 
     def qualified(self, node, value) -> tuple:
         """(count, the qualified value shape, its siblings' shapes when disjoint is asked)."""
         g = self.graph
-        shape = g.value(node, _S.qualifiedValueShape)
+        shape = g.value(node, SH.qualifiedValueShape)
         if shape is None:
             raise ShapeError(f"shape {node}: qualified count without sh:qualifiedValueShape")
         siblings = []
-        if str(g.value(node, _S.qualifiedValueShapesDisjoint)).lower() in ("true", "1"):
-            for parent in sorted(g.subjects(_S.property, node)):
-                for sibling in sorted(g.objects(parent, _S.property)):
+        if str(g.value(node, SH.qualifiedValueShapesDisjoint)).lower() in ("true", "1"):
+            for parent in sorted(g.subjects(SH.property, node)):
+                for sibling in sorted(g.objects(parent, SH.property)):
                     if sibling != node:
-                        siblings += sorted(g.objects(sibling, _S.qualifiedValueShape))
+                        siblings += sorted(g.objects(sibling, SH.qualifiedValueShape))
         others = tuple(self.shape(s) for s in siblings)
         return (int(value), self.shape(shape), others)
 
@@ -293,7 +293,7 @@ class _Reader:
         found = [
             (kind, to_ox(value))
             for kind in ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")
-            for value in sorted(g.objects(node, _S[kind]))
+            for value in sorted(g.objects(node, SH[kind]))
         ]
         classes = set(g.objects(node, RDF_TYPE))
         if classes & {rdflib.RDFS.Class, rdflib.OWL.Class}:
@@ -309,12 +309,12 @@ def read_shapes(graph: rdflib.Graph, *, strict: bool = True) -> tuple[list[Shape
     the first unsupported shape raises :class:`ShapeError` instead.
     """
     reader = _Reader(graph)
-    declared = set(graph.subjects(RDF_TYPE, _S.NodeShape))
-    declared |= set(graph.subjects(RDF_TYPE, _S.PropertyShape))
+    declared = set(graph.subjects(RDF_TYPE, SH.NodeShape))
+    declared |= set(graph.subjects(RDF_TYPE, SH.PropertyShape))
     declared |= {
         s
         for kind in ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")
-        for s in graph.subjects(_S[kind], None)
+        for s in graph.subjects(SH[kind], None)
     }
     unsupported: dict = {}
     for node in sorted(declared):

@@ -15,19 +15,16 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from ..namespaces import RDF, RDFS, XSD
 from .model import Constraint, Shape, ShapeError, SparqlConstraint
 
 __all__ = ["Check", "compile_shapes"]
 
 FocusPattern = Callable[[str], str]
-_TYPE_OR_SUBCLASS = (
-    "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-    "/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
-)
-_XSD = "http://www.w3.org/2001/XMLSchema#"
+_TYPE_OR_SUBCLASS = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
 # Datatypes whose lexical form pyoxigraph can check by casting (ill-formed = not conforming).
 _CASTABLE = {
-    _XSD + t
+    str(XSD[t])
     for t in (
         "boolean",
         "integer",
@@ -59,7 +56,20 @@ _SIMPLE_SELECT = re.compile(
     r"^\s*SELECT\s+(DISTINCT\s+)?([?$][A-Za-z_]\w*\s+)+WHERE\s*\{(?P<body>.*)\}\s*$",
     re.IGNORECASE | re.DOTALL,
 )
-_SET_LEVEL = {"minCount", "maxCount", "uniqueLang", "sparql"}
+_SET_LEVEL = {
+    "minCount",
+    "maxCount",
+    "uniqueLang",
+    "sparql",
+    "equals",
+    "disjoint",
+    "lessThan",
+    "lessThanOrEquals",
+    "closed",
+    "qualifiedMinCount",
+    "qualifiedMaxCount",
+}
+_PAIR_ORDER = {"lessThan": "<", "lessThanOrEquals": "<="}
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,8 @@ class Check:
     members: tuple[tuple[Check, ...], ...] = ()
     #: the constraint checked: two constraints of one shape report separately
     constraint: Constraint | None = None
+    #: the bound of a qualified count (logic "qualifiedMinCount" / "qualifiedMaxCount")
+    limit: int = 0
 
 
 def _target_pattern(shape: Shape) -> FocusPattern:
@@ -157,6 +169,41 @@ def _constraint_condition(constraint: Constraint, v: str) -> str | None:
     return "((" + " + ".join(f"IF({c}, 1, 0)" for c in conditions) + ") = 1)"
 
 
+def _pair(f: str, values: str, path: str | None, other: ox.NamedNode, test: str) -> str:
+    return f"SELECT DISTINCT ?this ?value WHERE {{ {f} {values} {test.format(o=other)} }}"
+
+
+def _equals(f: str, values: str, path: str | None, other: ox.NamedNode) -> str:
+    """Values of the path missing from ``other``'s, and values of ``other`` not on the path."""
+    mine = f"?this {path} ?value" if path else "FILTER(sameTerm(?this, ?value))"
+    return (
+        f"SELECT DISTINCT ?this ?value WHERE {{ {{ {f} {values} "
+        f"FILTER NOT EXISTS {{ ?this {other} ?value }} }} UNION "
+        f"{{ {f} ?this {other} ?value . FILTER NOT EXISTS {{ {mine} }} }} }}"
+    )
+
+
+def _ordered(test: str) -> Callable[..., str]:
+    condition = f"?this {{o}} ?o . FILTER(!COALESCE(?value {test} ?o, false))"
+    return lambda f, values, path, other: _pair(f, values, path, other, condition)
+
+
+def _closed(f: str, values: str, path: str | None, allowed: tuple | None) -> str:
+    """Triples of the focus whose predicate is not allowed: the object is the value."""
+    test = "false" if allowed is None else f"?path NOT IN ({', '.join(map(str, allowed))})"
+    return f"SELECT DISTINCT ?this ?value ?path WHERE {{ {f} ?this ?path ?value . FILTER({test}) }}"
+
+
+#: set-level constraints with one query: (focus pattern, value pattern, path, parameter) → query
+#: (sh:closed, and the property pairs, whose parameter is the other property)
+_PAIRS: dict[str, Callable[..., str]] = {
+    "closed": _closed,
+    "equals": _equals,
+    "disjoint": lambda f, values, path, other: _pair(f, values, path, other, "?this {o} ?value ."),
+    **{name: _ordered(test) for name, test in _PAIR_ORDER.items()},
+}
+
+
 def _generic_messages(constraint: Constraint) -> dict[str, str]:
     name = constraint.parameter
     return {
@@ -207,6 +254,10 @@ class _Compiler:
 
         if name == "sparql":
             return self.sparql(shape, constraint, f)
+        if name in _PAIRS:
+            return make(_PAIRS[name](f, values, shape.path, value))
+        if name in ("qualifiedMinCount", "qualifiedMaxCount"):
+            return self.qualified(shape, constraint, focus, make)
         if name == "minCount":
             if value.value == "1":
                 return make(
@@ -246,6 +297,18 @@ class _Compiler:
         return make(
             f"SELECT DISTINCT ?this ?value WHERE {{ {f} {values} }}", logic=name, members=compiled
         )
+
+    def qualified(self, shape: Shape, constraint: Constraint, focus, make) -> Check:
+        """Every focus with its value nodes (maybe none); the engine counts those conforming."""
+        limit, qualified, siblings = constraint.value
+        var = self.fresh()
+        inner = self.values_of(shape, focus, var)
+        members = tuple(tuple(self.shape(m, inner)) for m in (qualified, *siblings))
+        query = (
+            f"SELECT DISTINCT ?this ?value WHERE {{ {focus('?this')} "
+            f"OPTIONAL {{ ?this {shape.path} ?value }} }}"
+        )
+        return make(query, logic=constraint.parameter, members=members, limit=limit)
 
     @staticmethod
     def count(f: str, path: str, test: str, *, optional: bool) -> str:

@@ -3,40 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
 
+from ..namespaces import SH
 from ..paths import shapes_dir
 from .compiler import Check, compile_shapes
 from .model import SUPPORTED_COMPONENTS, Problem, Shape, ShapeError, read_shapes
-from .terms import SH, to_ox, to_rdflib
+from .terms import to_rdflib
 
 __all__ = ["Shapes", "load_shapes", "shapes_from_graph", "validate", "SUPPORTED_COMPONENTS"]
 
 
-_TARGETS = tuple(
-    rdflib.URIRef(SH + kind)
-    for kind in ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")
-)
-
-
 @dataclass(frozen=True, eq=False)
 class Shapes:
-    """Shapes read once: the rdflib graph (for pyshacl), the shapes and their compiled checks.
-
-    ``fallback`` names the shapes the fast engine does not support (shape node → reason):
-    :func:`validate` hands them to pyshacl, with ``fallback_graph`` (the shapes graph where
-    only those shapes keep their targets).
-    """
+    """Shapes read once: the rdflib graph (for pyshacl), the shapes and their compiled checks."""
 
     graph: rdflib.Graph
     shapes: dict[ox.NamedNode | ox.BlankNode, Shape]
     checks: tuple[Check, ...]
-    fallback: dict = field(default_factory=dict)
-    fallback_graph: rdflib.Graph | None = None
 
     def messages(self, shape: ox.NamedNode | ox.BlankNode) -> dict[str, str]:
         """The shape's ``sh:message`` by language (empty when it has none)."""
@@ -50,16 +38,15 @@ class Shapes:
 
     def _texts(self, shape, local: str) -> dict[str, str]:
         texts: dict[str, str] = {}
-        for text in self.graph.objects(to_rdflib(shape), rdflib.URIRef(SH + local)):
+        for text in self.graph.objects(to_rdflib(shape), SH[local]):
             texts.setdefault(getattr(text, "language", None) or "", str(text))
         return texts
 
 
-def load_shapes(paths: Iterable[Path] | None = None, *, strict: bool = False) -> Shapes:
+def load_shapes(paths: Iterable[Path] | None = None) -> Shapes:
     """Read Turtle shape files (default: every ``shapes/*.ttl``) and compile them.
 
-    Shapes using a constraint outside :data:`SUPPORTED_COMPONENTS` are validated by pyshacl
-    (listed in ``Shapes.fallback``); with ``strict`` they raise :class:`ShapeError`.
+    A shape using a constraint outside :data:`SUPPORTED_COMPONENTS` raises :class:`ShapeError`.
     """
     files = sorted(shapes_dir().glob("*.ttl")) if paths is None else [Path(p) for p in paths]
     graph = rdflib.Graph()
@@ -68,28 +55,39 @@ def load_shapes(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
             graph.parse(path, format="turtle")
         except Exception as error:  # rdflib raises many kinds of syntax errors
             raise ShapeError(f"{path}: {error}") from error
-    return shapes_from_graph(graph, strict=strict)
+    return shapes_from_graph(graph)
 
 
-def shapes_from_graph(graph: rdflib.Graph, *, strict: bool = False) -> Shapes:
+def shapes_from_graph(graph: rdflib.Graph) -> Shapes:
     """Compile the shapes of an rdflib graph (see :func:`load_shapes`)."""
-    shapes, unsupported = read_shapes(graph, strict=strict)
-    failed: dict = {}
-    checks = compile_shapes(shapes, None if strict else failed)
-    unsupported.update({to_rdflib(node): reason for node, reason in failed.items()})
-    shapes = [s for s in shapes if s.node not in failed]
-    fallback_graph = None
-    if unsupported:
-        fallback_graph = rdflib.Graph()
-        fallback_graph += graph
-        for shape in shapes:  # the fast engine runs these: pyshacl must not target them
-            node = to_rdflib(shape.node)
-            for predicate in _TARGETS:
-                fallback_graph.remove((node, predicate, None))
-            for cls in (rdflib.RDFS.Class, rdflib.OWL.Class):
-                fallback_graph.remove((node, rdflib.RDF.type, cls))
-    fallback = {to_ox(node): reason for node, reason in unsupported.items()}
-    return Shapes(graph, {s.node: s for s in shapes}, checks, fallback, fallback_graph)
+    shapes, _ = read_shapes(graph, strict=True)
+    checks = compile_shapes(shapes)
+    return Shapes(graph, {s.node: s for s in shapes}, checks)
+
+
+def _failing(check: Check, data: ox.Store) -> list[set]:
+    """For each member shape of a logical check, the value nodes that do not conform to it."""
+    return [{row[0] for inner in member for row in _rows(inner, data)} for member in check.members]
+
+
+def _qualified(check: Check, rows: list[tuple], failing: list[set]) -> list[tuple]:
+    """One row (value None) per focus whose count of qualified values breaks the bound."""
+    counts: dict = {}
+    for focus, value, _path, parents in rows:
+        key = (focus, parents)
+        counts.setdefault(key, 0)
+        if value is not None and value not in failing[0]:
+            counts[key] += all(value in f for f in failing[1:])
+    if check.logic == "qualifiedMinCount":
+        bad = [k for k, n in counts.items() if n < check.limit]
+    else:
+        bad = [k for k, n in counts.items() if n > check.limit]
+    return [(focus, None, None, parents) for focus, parents in bad]
+
+
+#: components whose query gives the result path itself (sh:closed: the predicate)
+_ROW_PATHS = (SH.SPARQLConstraintComponent, SH.ClosedConstraintComponent)
+_ROW_PATHS = tuple(ox.NamedNode(term) for term in _ROW_PATHS)
 
 
 def _rows(check: Check, data: ox.Store) -> list[tuple]:
@@ -111,9 +109,9 @@ def _rows(check: Check, data: ox.Store) -> list[tuple]:
     ]
     if not check.logic:
         return rows
-    failing = [
-        {row[0] for inner in member for row in _rows(inner, data)} for member in check.members
-    ]
+    failing = _failing(check, data)
+    if check.logic.startswith("qualified"):
+        return _qualified(check, rows, failing)
 
     def fails(node) -> bool:
         bad = [node in f for f in failing]
@@ -131,19 +129,19 @@ def _rows(check: Check, data: ox.Store) -> list[tuple]:
 def validate(data: ox.Store, shapes: Shapes) -> list[Problem]:
     """Validate the union of the store's graphs against the shapes; return every problem.
 
-    Checks compiled to SPARQL run on the store; shapes in ``shapes.fallback`` run on pyshacl.
+    Every check is compiled to SPARQL and runs on the store.
     """
     problems: list[Problem] = []
     seen: set = set()
     for check in shapes.checks:
         shape = check.shape
-        is_sparql = check.component.value.endswith("#SPARQLConstraintComponent")
+        own_path = check.component in _ROW_PATHS
         for focus, value, path, parents in _rows(check, data):
-            if is_sparql:
+            result_path = shape.path_node
+            if own_path:
                 value = focus if value is None else value
-                path = path if isinstance(path, ox.NamedNode) else shape.path_iri
-            else:
-                path = shape.path_iri
+                result_path = path if isinstance(path, ox.NamedNode) else shape.path_node
+            path = result_path if isinstance(result_path, ox.NamedNode) else None
             problem = Problem(
                 focus,
                 path,
@@ -153,13 +151,10 @@ def validate(data: ox.Store, shapes: Shapes) -> list[Problem]:
                 check.component,
                 dict(check.messages),
                 dict(shape.names),
+                result_path,
             )
             marker = (problem.key, value, id(check.constraint), parents)
             if marker not in seen:
                 seen.add(marker)
                 problems.append(problem)
-    if shapes.fallback_graph is not None:
-        from .reference import pyshacl_problems  # slow path, only for unsupported shapes
-
-        problems += pyshacl_problems(data, shapes.fallback_graph, shapes.messages, shapes.names)
     return problems

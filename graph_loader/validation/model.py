@@ -9,7 +9,8 @@ import rdflib
 from rdflib.collection import Collection
 
 from ..errors import GaiaKGError
-from .terms import SH, to_ox
+from ..namespaces import SH
+from .terms import to_ox
 
 __all__ = [
     "Shape",
@@ -23,7 +24,6 @@ __all__ = [
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 RDF_TYPE = rdflib.RDF.type
-_S = rdflib.Namespace(SH)
 
 # Parameters that describe a shape without constraining its value nodes.
 _NON_CONSTRAINTS = {
@@ -45,6 +45,9 @@ _NON_CONSTRAINTS = {
     "prefixes",
     "flags",
     "target",
+    "ignoredProperties",
+    "qualifiedValueShape",
+    "qualifiedValueShapesDisjoint",
 }
 # Parameter → constraint component local name, for the components the compiler handles.
 COMPONENTS = {
@@ -70,10 +73,17 @@ COMPONENTS = {
     "not": "NotConstraintComponent",
     "xone": "XoneConstraintComponent",
     "sparql": "SPARQLConstraintComponent",
+    "equals": "EqualsConstraintComponent",
+    "disjoint": "DisjointConstraintComponent",
+    "lessThan": "LessThanConstraintComponent",
+    "lessThanOrEquals": "LessThanOrEqualsConstraintComponent",
+    "closed": "ClosedConstraintComponent",
+    "qualifiedMinCount": "QualifiedMinCountConstraintComponent",
+    "qualifiedMaxCount": "QualifiedMaxCountConstraintComponent",
 }
-#: the constraint components the fast engine runs itself; shapes using others go to pyshacl
-SUPPORTED_COMPONENTS = frozenset(SH + local for local in COMPONENTS.values())
-_SEVERITIES = {SH + "Violation": "Violation", SH + "Warning": "Warning", SH + "Info": "Info"}
+#: the constraint components the fast engine runs; a shape using another one is a ShapeError
+SUPPORTED_COMPONENTS = frozenset(str(SH[local]) for local in COMPONENTS.values())
+_SEVERITIES = {str(SH[name]): name for name in ("Violation", "Warning", "Info")}
 
 
 class ShapeError(GaiaKGError):
@@ -85,6 +95,7 @@ class Problem:
     """One validation result, in the same form from both engines."""
 
     focus: Term
+    #: the predicate of a simple path (None for a complex one: see ``result_path``)
     path: ox.NamedNode | None
     value: Term | None
     severity: str
@@ -93,6 +104,8 @@ class Problem:
     messages: dict[str, str] = field(compare=False, hash=False, default_factory=dict)
     #: the source shape's ``sh:name`` by language: a readable name for the property
     names: dict[str, str] = field(compare=False, hash=False, default_factory=dict)
+    #: SHACL's ``sh:resultPath``: ``path``, or the blank node heading the shape's complex path
+    result_path: ox.NamedNode | ox.BlankNode | None = field(compare=False, hash=False, default=None)
 
     @property
     def key(self) -> tuple:
@@ -118,7 +131,7 @@ class Constraint:
 
     @property
     def component(self) -> ox.NamedNode:
-        return ox.NamedNode(SH + COMPONENTS[self.parameter])
+        return ox.NamedNode(SH[COMPONENTS[self.parameter]])
 
 
 @dataclass(frozen=True, eq=False)
@@ -127,7 +140,8 @@ class Shape:
 
     node: ox.NamedNode | ox.BlankNode
     path: str | None
-    path_iri: ox.NamedNode | None
+    #: the ``sh:path`` node itself (IRI or blank node of a complex path), reported as resultPath
+    path_node: ox.NamedNode | ox.BlankNode | None
     severity: str
     targets: tuple[tuple[str, Term], ...]
     constraints: tuple[Constraint, ...]
@@ -167,10 +181,10 @@ def _path_text(graph: rdflib.Graph, path, shape) -> str:
         ("oneOrMorePath", "{}+"),
         ("zeroOrOnePath", "{}?"),
     ):
-        inner = graph.value(path, _S[key])
+        inner = graph.value(path, SH[key])
         if inner is not None:
             return "(" + fmt.format(_path_text(graph, inner, shape)) + ")"
-    alternatives = graph.value(path, _S.alternativePath)
+    alternatives = graph.value(path, SH.alternativePath)
     if alternatives is not None:
         return "(" + "|".join(_path_text(graph, p, shape) for p in _list(graph, alternatives)) + ")"
     raise ShapeError(f"shape {shape}: unreadable sh:path {path!r}")
@@ -178,10 +192,10 @@ def _path_text(graph: rdflib.Graph, path, shape) -> str:
 
 def _prefixes(graph: rdflib.Graph, node) -> dict[str, str]:
     prefixes: dict[str, str] = {}
-    for holder in graph.objects(node, _S.prefixes):
-        for declaration in graph.objects(holder, _S.declare):
-            prefix = graph.value(declaration, _S.prefix)
-            namespace = graph.value(declaration, _S.namespace)
+    for holder in graph.objects(node, SH.prefixes):
+        for declaration in graph.objects(holder, SH.declare):
+            prefix = graph.value(declaration, SH.prefix)
+            namespace = graph.value(declaration, SH.namespace)
             if prefix is not None and namespace is not None:
                 prefixes[str(prefix)] = str(namespace)
     return prefixes
@@ -202,7 +216,7 @@ class _Reader:
             raise ShapeError(f"shape {node}: recursive shapes are not supported")
         self.reading.add(node)
         g = self.graph
-        path = g.value(node, _S.path)
+        path = g.value(node, SH.path)
         constraints = []
         for predicate, value in sorted(g.predicate_objects(node)):
             name = str(predicate)[len(SH) :] if str(predicate).startswith(SH) else None
@@ -214,14 +228,14 @@ class _Reader:
         shape = Shape(
             node=to_ox(node),
             path=None if path is None else _path_text(g, path, node),
-            path_iri=to_ox(path) if isinstance(path, rdflib.URIRef) else None,
-            severity=_severity(g.value(node, _S.severity)),
+            path_node=None if path is None else to_ox(path),
+            severity=_severity(g.value(node, SH.severity)),
             targets=self.targets(node),
             constraints=tuple(constraints),
-            properties=tuple(self.shape(p) for p in sorted(g.objects(node, _S.property))),
-            names=_texts(g, node, _S.name),
-            messages=_texts(g, node, _S.message),
-            deactivated=str(g.value(node, _S.deactivated)).lower() == "true",
+            properties=tuple(self.shape(p) for p in sorted(g.objects(node, SH.property))),
+            names=_texts(g, node, SH.name),
+            messages=_texts(g, node, SH.message),
+            deactivated=str(g.value(node, SH.deactivated)).lower() == "true",
         )
         self.reading.discard(node)
         self.shapes[node] = shape
@@ -235,22 +249,51 @@ class _Reader:
             return tuple(self.shape(v) for v in _list(g, value))
         if name in ("node", "not"):
             return self.shape(value)
+        if name == "closed":
+            return self.closed(node, value)
+        if name in ("qualifiedMinCount", "qualifiedMaxCount"):
+            return self.qualified(node, value)
         if name == "pattern":
-            flags = g.value(node, _S.flags)
+            flags = g.value(node, SH.flags)
             return (str(value), "" if flags is None else str(flags))
         if name == "sparql":
-            select = g.value(value, _S.select)
+            select = g.value(value, SH.select)
             if select is None:
                 raise ShapeError(f"shape {node}: sh:sparql without sh:select is not supported")
-            return SparqlConstraint(str(select), _prefixes(g, value), _texts(g, value, _S.message))
+            return SparqlConstraint(str(select), _prefixes(g, value), _texts(g, value, SH.message))
         return to_ox(value)
+
+    def closed(self, node, value) -> tuple[ox.NamedNode, ...] | None:
+        """The predicates a ``sh:closed true`` shape allows (None when it is not closed)."""
+        g = self.graph
+        if str(value).lower() not in ("true", "1"):
+            return None
+        allowed = {g.value(p, SH.path) for p in g.objects(node, SH.property)}
+        for ignored in g.objects(node, SH.ignoredProperties):
+            allowed.update(_list(g, ignored))
+        return tuple(sorted(to_ox(p) for p in allowed if isinstance(p, rdflib.URIRef)))
+
+    def qualified(self, node, value) -> tuple:
+        """(count, the qualified value shape, its siblings' shapes when disjoint is asked)."""
+        g = self.graph
+        shape = g.value(node, SH.qualifiedValueShape)
+        if shape is None:
+            raise ShapeError(f"shape {node}: qualified count without sh:qualifiedValueShape")
+        siblings = []
+        if str(g.value(node, SH.qualifiedValueShapesDisjoint)).lower() in ("true", "1"):
+            for parent in sorted(g.subjects(SH.property, node)):
+                for sibling in sorted(g.objects(parent, SH.property)):
+                    if sibling != node:
+                        siblings += sorted(g.objects(sibling, SH.qualifiedValueShape))
+        others = tuple(self.shape(s) for s in siblings)
+        return (int(value), self.shape(shape), others)
 
     def targets(self, node) -> tuple[tuple[str, Term], ...]:
         g = self.graph
         found = [
             (kind, to_ox(value))
             for kind in ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")
-            for value in sorted(g.objects(node, _S[kind]))
+            for value in sorted(g.objects(node, SH[kind]))
         ]
         classes = set(g.objects(node, RDF_TYPE))
         if classes & {rdflib.RDFS.Class, rdflib.OWL.Class}:
@@ -266,12 +309,12 @@ def read_shapes(graph: rdflib.Graph, *, strict: bool = True) -> tuple[list[Shape
     the first unsupported shape raises :class:`ShapeError` instead.
     """
     reader = _Reader(graph)
-    declared = set(graph.subjects(RDF_TYPE, _S.NodeShape))
-    declared |= set(graph.subjects(RDF_TYPE, _S.PropertyShape))
+    declared = set(graph.subjects(RDF_TYPE, SH.NodeShape))
+    declared |= set(graph.subjects(RDF_TYPE, SH.PropertyShape))
     declared |= {
         s
         for kind in ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")
-        for s in graph.subjects(_S[kind], None)
+        for s in graph.subjects(SH[kind], None)
     }
     unsupported: dict = {}
     for node in sorted(declared):

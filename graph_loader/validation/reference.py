@@ -5,23 +5,20 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 import pyshacl
 import rdflib
 from rdflib.plugins.sparql import processor
 
+from ..namespaces import SH
+from .engine import Shapes
 from .model import Problem
-from .terms import SH, store_to_graph, to_ox
-
-if TYPE_CHECKING:
-    from .engine import Shapes
+from .terms import store_to_graph, to_ox
 
 __all__ = ["validate_with_pyshacl", "pyshacl_problems"]
 
-_S = rdflib.Namespace(SH)
-_SEVERITY = {_S.Violation: "Violation", _S.Warning: "Warning", _S.Info: "Info"}
+_SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _severity = lambda term: _SEVERITY.get(term, str(term))  # noqa: E731
 Texts = Callable[[ox.NamedNode | ox.BlankNode], dict[str, str]]
 
@@ -70,28 +67,32 @@ def pyshacl_problems(
             graph, shacl_graph=shacl_graph, inference="none", advanced=False, allow_warnings=True
         )
     problems = []
-    top = set(report.objects(None, _S.result))  # not the nested sh:detail results
-    for result in report.subjects(rdflib.RDF.type, _S.ValidationResult):
+    top = set(report.objects(None, SH.result))  # not the nested sh:detail results
+    for result in report.subjects(rdflib.RDF.type, SH.ValidationResult):
         if result not in top:
             continue
-        path = report.value(result, _S.resultPath)
-        value = report.value(result, _S.value)
-        shape = to_ox(report.value(result, _S.sourceShape))
-        constraint = report.value(result, _S.sourceConstraint)
+        shape = to_ox(report.value(result, SH.sourceShape))
+        path = report.value(result, SH.resultPath)
+        if isinstance(path, rdflib.BNode):  # a complex path: the shape's own sh:path node
+            path = shacl_graph.value(report.value(result, SH.sourceShape), SH.path)
+        path = None if path is None else to_ox(path)
+        value = report.value(result, SH.value)
+        constraint = report.value(result, SH.sourceConstraint)
         texts = {}
         if constraint is not None:
-            for text in shacl_graph.objects(constraint, _S.message):
+            for text in shacl_graph.objects(constraint, SH.message):
                 texts.setdefault(text.language or "", str(text))
         problems.append(
             Problem(
-                focus=to_ox(report.value(result, _S.focusNode)),
-                path=to_ox(path) if isinstance(path, rdflib.URIRef) else None,
+                focus=to_ox(report.value(result, SH.focusNode)),
+                path=path if isinstance(path, ox.NamedNode) else None,
                 value=None if value is None else to_ox(value),
-                severity=_severity(report.value(result, _S.resultSeverity)),
+                severity=_severity(report.value(result, SH.resultSeverity)),
                 shape=shape,
-                component=to_ox(report.value(result, _S.sourceConstraintComponent)),
+                component=to_ox(report.value(result, SH.sourceConstraintComponent)),
                 messages=texts or messages(shape),
                 names=names(shape),
+                result_path=path,
             )
         )
     return problems

@@ -5,15 +5,12 @@ from __future__ import annotations
 import pyoxigraph as ox
 import rdflib
 
-__all__ = ["to_ox", "to_rdflib", "store_to_graph", "SH", "sh"]
+from ..namespaces import XSD
 
-SH = "http://www.w3.org/ns/shacl#"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+__all__ = ["to_ox", "to_rdflib", "store_to_graph"]
 
-
-def sh(local: str) -> ox.NamedNode:
-    """A term of the SHACL vocabulary as a pyoxigraph node."""
-    return ox.NamedNode(SH + local)
+# a plain str: a URIRef never equals a str (rdflib's __eq__ compares types)
+_XSD_STRING = str(XSD.string)
 
 
 def to_ox(term: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:

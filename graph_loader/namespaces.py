@@ -40,6 +40,7 @@ __all__ = [
     "VANN",
     "DCATAP",
     "DCT",
+    "DCAT3",
     "SDO_HTTP",
     "HYDRA",
     "GEODCAT",
@@ -135,6 +136,8 @@ ADMS = Namespace("http://www.w3.org/ns/adms#")
 LOCN = Namespace("http://www.w3.org/ns/locn#")
 VANN = Namespace("http://purl.org/vocab/vann/")
 DCATAP = Namespace("http://data.europa.eu/r5r/")
+#: DCAT 3 terms (rdflib's DCAT lists DCAT 2 only: version, DatasetSeries, inSeries… warn there)
+DCAT3 = Namespace(str(DCAT))
 #: dct: is the usual prefix of DCMI terms (rdflib calls the namespace DCTERMS)
 DCT = DCTERMS
 #: schema.org read with its http: scheme (older JSON-LD and microdata records)

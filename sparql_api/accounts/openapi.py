@@ -7,26 +7,11 @@ from sparql_api.web.openapi_parts import LANG, msg, param
 
 __all__ = ["OPERATIONS"]
 
-CID = param(
-    "cid",
-    "path",
-    "param.cid",
-    schema={"type": "integer"},
-)
+CID = param("cid", "path", "param.cid", schema={"type": "integer"})
 
-SID = param(
-    "sid",
-    "path",
-    "param.sid",
-    schema={"type": "integer"},
-)
+SID = param("sid", "path", "param.sid", schema={"type": "integer"})
 
-TID = param(
-    "tid",
-    "path",
-    "param.tid",
-    schema={"type": "integer"},
-)
+TID = param("tid", "path", "param.tid", schema={"type": "integer"})
 
 TOKEN = param("token", "path", "param.token")
 
@@ -45,18 +30,11 @@ SEE_OTHER = {"303": "text/html", "400": "text/html"}
 
 OWNED = {"303": "text/html", "400": "text/html", "404": "text/html"}
 
-EXPORTS = {
-    "200": "text/turtle",
-    "404": "text/html",
-}
+EXPORTS = {"200": "text/turtle", "404": "text/html"}
 
 JSON = "application/json"
 
-BEARER = param(
-    "Authorization",
-    "header",
-    "param.bearer",
-)
+BEARER = param("Authorization", "header", "param.bearer")
 
 
 def _api(summary: str, responses: dict, *params, body: bool = False) -> dict:
@@ -87,9 +65,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         body=True,
     ),
     ("/account/signup/{token}", "get"): _op(
-        msg("op.get_account_signup_token"),
-        {"303": "text/html", "400": "text/html"},
-        TOKEN,
+        msg("op.get_account_signup_token"), {"303": "text/html", "400": "text/html"}, TOKEN
     ),
     ("/account/signin", "get"): _op(msg("op.get_account_signin"), HTML),
     ("/account/signin", "post"): _op(
@@ -112,54 +88,32 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ),
     ("/account/history", "get"): _op(msg("op.get_account_history"), HTML),
     ("/account/history/clear", "post"): _op(
-        msg("op.post_account_history_clear"),
-        SEE_OTHER,
-        body=True,
+        msg("op.post_account_history_clear"), SEE_OTHER, body=True
     ),
-    ("/account/searches", "get"): _op(
-        msg("op.get_account_searches"),
-        HTML,
-    ),
-    ("/account/searches", "post"): _op(
-        msg("op.post_account_searches"),
-        SEE_OTHER,
-        body=True,
-    ),
+    ("/account/searches", "get"): _op(msg("op.get_account_searches"), HTML),
+    ("/account/searches", "post"): _op(msg("op.post_account_searches"), SEE_OTHER, body=True),
     ("/account/searches/{sid}", "get"): _op(
-        msg("op.get_account_searches_sid"),
-        {**HTML, "404": "text/html"},
-        SID,
+        msg("op.get_account_searches_sid"), {**HTML, "404": "text/html"}, SID
     ),
     ("/account/searches/{sid}/delete", "post"): _op(
         msg("op.post_account_searches_sid_delete"), OWNED, SID, body=True
     ),
     ("/account/tokens", "get"): _op(msg("op.get_account_tokens"), HTML),
     ("/account/tokens", "post"): _op(
-        msg("op.post_account_tokens"),
-        {"200": "text/html", "400": "text/html"},
-        body=True,
+        msg("op.post_account_tokens"), {"200": "text/html", "400": "text/html"}, body=True
     ),
     ("/account/tokens/{tid}/revoke", "post"): _op(
         msg("op.post_account_tokens_tid_revoke"), OWNED, TID, body=True
     ),
-    ("/api/collections", "get"): _api(
-        msg("op.get_api_collections"),
-        {"200": JSON},
-    ),
+    ("/api/collections", "get"): _api(msg("op.get_api_collections"), {"200": JSON}),
     ("/api/collections", "post"): _api(
-        msg("op.post_api_collections"),
-        {"201": JSON, "400": JSON},
-        body=True,
+        msg("op.post_api_collections"), {"201": JSON, "400": JSON}, body=True
     ),
     ("/api/collections/{cid}", "get"): _api(
-        msg("op.get_api_collections_cid"),
-        {"200": JSON, "404": JSON},
-        CID,
+        msg("op.get_api_collections_cid"), {"200": JSON, "404": JSON}, CID
     ),
     ("/api/collections/{cid}", "delete"): _api(
-        msg("op.delete_api_collections_cid"),
-        {"204": JSON, "404": JSON},
-        CID,
+        msg("op.delete_api_collections_cid"), {"204": JSON, "404": JSON}, CID
     ),
     ("/api/collections/{cid}/items", "post"): _api(
         msg("op.post_api_collections_cid_items"),
@@ -174,10 +128,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         param("iri", "query", "param.delete_api_collections_cid_items.iri"),
     ),
     ("/api/collections/{cid}/export/{name}", "get"): _api(
-        msg("op.get_api_collections_cid_export_name"),
-        {**EXPORTS, "401": JSON},
-        CID,
-        EXPORT,
+        msg("op.get_api_collections_cid_export_name"), {**EXPORTS, "401": JSON}, CID, EXPORT
     ),
     ("/account/oidc/login", "get"): _op(
         msg("op.get_account_oidc_login"),
@@ -190,54 +141,31 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ),
     ("/collections", "get"): _op(msg("op.get_collections"), HTML),
     ("/collections", "post"): _op(msg("op.post_collections"), SEE_OTHER, body=True),
-    ("/collections/add", "post"): _op(
-        msg("op.post_collections_add"),
-        OWNED,
-        body=True,
-    ),
+    ("/collections/add", "post"): _op(msg("op.post_collections_add"), OWNED, body=True),
     ("/collections/{cid}", "get"): _op(
         msg("op.get_collections_cid"), {**HTML, "404": "text/html"}, CID
     ),
-    ("/collections/{cid}", "post"): _op(
-        msg("op.post_collections_cid"),
-        OWNED,
-        CID,
-        body=True,
-    ),
+    ("/collections/{cid}", "post"): _op(msg("op.post_collections_cid"), OWNED, CID, body=True),
     ("/collections/{cid}/delete", "post"): _op(
         msg("op.post_collections_cid_delete"), OWNED, CID, body=True
     ),
     ("/collections/{cid}/items", "post"): _op(
-        msg("op.post_collections_cid_items"),
-        OWNED,
-        CID,
-        body=True,
+        msg("op.post_collections_cid_items"), OWNED, CID, body=True
     ),
     ("/collections/{cid}/items/remove", "post"): _op(
-        msg("op.post_collections_cid_items_remove"),
-        OWNED,
-        CID,
-        body=True,
+        msg("op.post_collections_cid_items_remove"), OWNED, CID, body=True
     ),
     ("/collections/{cid}/share", "post"): _op(
-        msg("op.post_collections_cid_share"),
-        OWNED,
-        CID,
-        body=True,
+        msg("op.post_collections_cid_share"), OWNED, CID, body=True
     ),
     ("/collections/{cid}/unshare", "post"): _op(
         msg("op.post_collections_cid_unshare"), OWNED, CID, body=True
     ),
     ("/collections/{cid}/export/{name}", "get"): _op(
-        msg("op.get_collections_cid_export_name"),
-        EXPORTS,
-        CID,
-        EXPORT,
+        msg("op.get_collections_cid_export_name"), EXPORTS, CID, EXPORT
     ),
     ("/shared/{token}", "get"): _op(
-        msg("op.get_shared_token"),
-        {**HTML, "404": "text/html"},
-        TOKEN,
+        msg("op.get_shared_token"), {**HTML, "404": "text/html"}, TOKEN
     ),
     ("/shared/{token}/export/{name}", "get"): _op(
         msg("op.get_shared_token_export_name"), EXPORTS, TOKEN, EXPORT

@@ -9,10 +9,7 @@ __all__ = ["OPERATIONS"]
 OPERATIONS: dict[tuple[str, str], dict] = {
     ("/api/ask", "get"): {
         "summary": msg("op.get_api_ask"),
-        "parameters": [
-            param("q", "query", "param.get_api_ask.q", required=True),
-            LANG,
-        ],
+        "parameters": [param("q", "query", "param.get_api_ask.q", required=True), LANG],
         "responses": {"200": "application/json", "400": "application/json"},
     },
     ("/ask", "get"): {

@@ -29,29 +29,14 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     },
     ("/api/resources/{rid}", "get"): {
         "summary": msg("op.get_api_resources_rid"),
-        "parameters": [
-            param(
-                "rid",
-                "path",
-                "param.get_api_resources_rid.rid",
-            ),
-            LANG,
-        ],
+        "parameters": [param("rid", "path", "param.get_api_resources_rid.rid"), LANG],
         "responses": {"200": "application/json", "404": "application/json"},
     },
     ("/id/{kind}/{slug}", "get"): {
         "summary": msg("op.get_id_kind_slug"),
         "parameters": [
-            param(
-                "kind",
-                "path",
-                "param.get_id_kind_slug.kind",
-            ),
-            param(
-                "slug",
-                "path",
-                "param.get_id_kind_slug.slug",
-            ),
+            param("kind", "path", "param.get_id_kind_slug.kind"),
+            param("slug", "path", "param.get_id_kind_slug.slug"),
             LD_FORMAT,
             LANG,
         ],
@@ -64,11 +49,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     },
     ("/id", "get"): {
         "summary": msg("op.get_id"),
-        "parameters": [
-            param("uri", "query", "param.get_id.uri", required=True),
-            LD_FORMAT,
-            LANG,
-        ],
+        "parameters": [param("uri", "query", "param.get_id.uri", required=True), LD_FORMAT, LANG],
         "responses": {
             "200": "text/html",
             "303": "text/html",
@@ -85,22 +66,11 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/catalog", "get"): {
         "summary": msg("op.get_catalog"),
         "parameters": [
-            param(
-                "modified-since",
-                "query",
-                "param.get_catalog.modified-since",
-            ),
+            param("modified-since", "query", "param.get_catalog.modified-since"),
             param("pole", "query", "param.get_catalog.pole"),
+            param("concept", "query", "param.get_catalog.concept"),
             param(
-                "concept",
-                "query",
-                "param.get_catalog.concept",
-            ),
-            param(
-                "page",
-                "query",
-                "param.get_catalog.page",
-                schema={"type": "integer", "minimum": 1},
+                "page", "query", "param.get_catalog.page", schema={"type": "integer", "minimum": 1}
             ),
             param(
                 "size",

@@ -10,16 +10,8 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/oai", "get"): {
         "summary": msg("op.get_oai"),
         "parameters": [
-            param(
-                "verb",
-                "query",
-                "param.get_oai.verb",
-            ),
-            param(
-                "metadataPrefix",
-                "query",
-                "param.get_oai.metadataPrefix",
-            ),
+            param("verb", "query", "param.get_oai.verb"),
+            param("metadataPrefix", "query", "param.get_oai.metadataPrefix"),
             param("identifier", "query", "param.get_oai.identifier"),
             param("from", "query", "param.get_oai.from"),
             param("until", "query", "param.get_oai.until"),

@@ -3,94 +3,37 @@ concepts, autocompletion."""
 
 from __future__ import annotations
 
-from sparql_api.web.openapi_parts import IRI, LANG, msg, param
+from sparql_api.web.openapi_parts import IRI, LANG, REPEATABLE, msg, param
 
 __all__ = ["OPERATIONS", "SEARCH_PARAMETERS", "SLUG"]
 
-SLUG = param(
-    "slug",
-    "path",
-    "param.slug",
-)
+SLUG = param("slug", "path", "param.slug")
 
 #: the parameters of ``/api/search`` (the portal's results page takes them too)
 SEARCH_PARAMETERS = [
-    param(
-        "q",
-        "query",
-        "param.get_api_search.q",
-    ),
+    param("q", "query", "param.get_api_search.q"),
     *[
-        param(
-            name,
-            "query",
-            "param.facet",
-            schema={"type": "array", "items": {"type": "string"}},
-            fill={"name": name},
-        )
+        param(name, "query", "param.facet", schema=REPEATABLE, fill={"name": name})
         for name in ("theme", "pole", "centre", "type", "format", "licence")
     ],
     *[
-        param(
-            name,
-            "query",
-            "param.facet_iri",
-            schema={"type": "array", "items": {"type": "string"}},
-            fill={"name": name},
-        )
+        param(name, "query", "param.facet_iri", schema=REPEATABLE, fill={"name": name})
         for name in ("platform", "instrument")
     ],
-    param(
-        "taxon",
-        "query",
-        "param.get_api_search.taxon",
-        schema={"type": "array", "items": {"type": "string"}},
-    ),
-    param(
-        "bbox",
-        "query",
-        "param.get_api_search.bbox",
-    ),
-    param(
-        "place",
-        "query",
-        "param.get_api_search.place",
-        schema={"type": "array", "items": {"type": "string"}},
-    ),
-    param(
-        "start",
-        "query",
-        "param.get_api_search.start",
-    ),
-    param(
-        "end",
-        "query",
-        "param.get_api_search.end",
-    ),
-    param(
-        "vmin",
-        "query",
-        "param.get_api_search.vmin",
-        schema={"type": "number"},
-    ),
-    param(
-        "vmax",
-        "query",
-        "param.get_api_search.vmax",
-        schema={"type": "number"},
-    ),
+    param("taxon", "query", "param.get_api_search.taxon", schema=REPEATABLE),
+    param("bbox", "query", "param.get_api_search.bbox"),
+    param("place", "query", "param.get_api_search.place", schema=REPEATABLE),
+    param("start", "query", "param.get_api_search.start"),
+    param("end", "query", "param.get_api_search.end"),
+    param("vmin", "query", "param.get_api_search.vmin", schema={"type": "number"}),
+    param("vmax", "query", "param.get_api_search.vmax", schema={"type": "number"}),
     param(
         "sort",
         "query",
         "param.get_api_search.sort",
         schema={"type": "string", "enum": ["relevance", "date", "title"]},
     ),
-    param(
-        "page",
-        "query",
-        "param.get_api_search.page",
-        schema={"type": "integer", "minimum": 1},
-    ),
+    param("page", "query", "param.get_api_search.page", schema={"type": "integer", "minimum": 1}),
     param(
         "size",
         "query",
@@ -104,11 +47,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/api/concepts", "get"): {
         "summary": msg("op.get_api_concepts"),
         "parameters": [
-            param(
-                "vocabulary",
-                "query",
-                "param.get_api_concepts.vocabulary",
-            ),
+            param("vocabulary", "query", "param.get_api_concepts.vocabulary"),
             IRI,
             param("tree", "query", "param.get_api_concepts.tree"),
             LANG,

@@ -3,15 +3,11 @@ Graph Store Protocol, editor."""
 
 from __future__ import annotations
 
-from sparql_api.web.openapi_parts import LANG, msg, param
+from sparql_api.web.openapi_parts import LANG, REPEATABLE, msg, param
 
 __all__ = ["OPERATIONS"]
 
-QUERY = param(
-    "query",
-    "query",
-    "param.query",
-)
+QUERY = param("query", "query", "param.query")
 
 FORMAT = param(
     "format",
@@ -24,51 +20,19 @@ FORMAT = param(
 )
 
 GRAPH_URIS = [
-    param(
-        "default-graph-uri",
-        "query",
-        "param.default-graph-uri",
-        schema={"type": "array", "items": {"type": "string"}},
-    ),
-    param(
-        "named-graph-uri",
-        "query",
-        "param.named-graph-uri",
-        schema={"type": "array", "items": {"type": "string"}},
-    ),
+    param("default-graph-uri", "query", "param.default-graph-uri", schema=REPEATABLE),
+    param("named-graph-uri", "query", "param.named-graph-uri", schema=REPEATABLE),
 ]
 
-GSP_GRAPH = param(
-    "graph",
-    "query",
-    "param.gsp_graph",
-)
+GSP_GRAPH = param("graph", "query", "param.gsp_graph")
 
-GSP_NAME = param(
-    "name",
-    "path",
-    "param.gsp_name",
-)
+GSP_NAME = param("name", "path", "param.gsp_name")
 
-GSP_DEFAULT = param(
-    "default",
-    "query",
-    "param.gsp_default",
-)
+GSP_DEFAULT = param("default", "query", "param.gsp_default")
 
 USING_GRAPHS = [
-    param(
-        "using-graph-uri",
-        "query",
-        "param.using-graph-uri",
-        schema={"type": "array", "items": {"type": "string"}},
-    ),
-    param(
-        "using-named-graph-uri",
-        "query",
-        "param.using-named-graph-uri",
-        schema={"type": "array", "items": {"type": "string"}},
-    ),
+    param("using-graph-uri", "query", "param.using-graph-uri", schema=REPEATABLE),
+    param("using-named-graph-uri", "query", "param.using-named-graph-uri", schema=REPEATABLE),
 ]
 
 GSP_BODY = [
@@ -177,14 +141,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     },
     ("/editor", "get"): {
         "summary": msg("op.get_editor"),
-        "parameters": [
-            param(
-                "query",
-                "query",
-                "param.get_editor.query",
-            ),
-            LANG,
-        ],
+        "parameters": [param("query", "query", "param.get_editor.query"), LANG],
         "responses": {"200": "text/html"},
     },
 }

@@ -11,10 +11,7 @@ STAC_BBOX = param("bbox", "query", "param.stac_bbox")
 STAC_DATETIME = param("datetime", "query", "param.stac_datetime")
 
 STAC_LIMIT = param(
-    "limit",
-    "query",
-    "param.stac_limit",
-    schema={"type": "integer", "minimum": 1, "maximum": 1000},
+    "limit", "query", "param.stac_limit", schema={"type": "integer", "minimum": 1, "maximum": 1000}
 )
 
 STAC_PAGE = param("page", "query", "param.stac_page", schema={"type": "integer", "minimum": 1})

@@ -15,10 +15,13 @@ from pathlib import Path
 
 from graph_loader.messages import Domain
 
-__all__ = ["IRI", "LANG", "OPENAPI", "msg", "param"]
+__all__ = ["IRI", "LANG", "OPENAPI", "REPEATABLE", "msg", "param"]
 
 #: the texts of the API description, in English and French
 OPENAPI = Domain("openapi", Path(__file__).resolve().parents[1] / "locale")
+
+#: the schema of a parameter that may be given several times
+REPEATABLE = {"type": "array", "items": {"type": "string"}}
 
 
 def msg(key: str) -> str:
@@ -54,8 +57,4 @@ LANG = param(
     schema={"type": "string", "enum": ["en", "fr"]},
 )
 #: a resource or a concept named by its IRI (linked data, concepts)
-IRI = param(
-    "iri",
-    "query",
-    "param.iri",
-)
+IRI = param("iri", "query", "param.iri")

@@ -50,6 +50,7 @@ def _api(summary: str, responses: dict, *params, body: bool = False) -> dict:
 
 
 def _op(summary: str, responses: dict, *params, body: bool = False) -> dict:
+    """An operation of the personal space's pages (forms POSTed form-encoded)."""
     op = {"summary": summary, "parameters": [*params, LANG], "responses": responses}
     if body:
         op["body"] = FORM

@@ -6,7 +6,6 @@ Protocol) and its queries get ``token_query_timeout`` and their own workers. Any
 is *anonymous*: read-only, ``query_timeout``, ``query_workers`` queries at once.
 
 >>> from graph_loader.config import Settings
-from sparql_api.core.errors import GateFull
 >>> s = Settings(admin_tokens=("s3cret",))
 >>> role_for("Bearer s3cret", s).name, role_for(None, s).name
 ('token', 'anonymous')

@@ -25,7 +25,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     """A Flask app over ``store``, or over ``settings.store`` opened on first use."""
     from sparql_api.accounts import routes as accounts
     from sparql_api.assistant import routes as assistant
-    from sparql_api.core.catalogue import Backend
+    from sparql_api.core.catalogue import Catalogue
     from sparql_api.linked_data import catalog_routes as catalog_views
     from sparql_api.linked_data import crawlers_routes as crawler_views
     from sparql_api.linked_data import resources_routes as resources
@@ -34,6 +34,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     from sparql_api.portal import routes as pages
     from sparql_api.quality import routes as quality
     from sparql_api.search import concepts_routes as concepts
+    from sparql_api.search.autocomplete import matcher_for
     from sparql_api.search.routes import bp as search_bp
     from sparql_api.sparql import editor_routes as editor
     from sparql_api.sparql import routes as sparql
@@ -41,7 +42,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     from sparql_api.stac import routes as stac_views
     from sparql_api.web import health, sources
     from sparql_api.web import openapi_routes as openapi
-    from sparql_api.web.backend import EXTENSION
+    from sparql_api.web.catalogue import EXTENSION
     from sparql_api.web.headers import init_headers
     from sparql_api.web.hosts import init_hosts
     from sparql_api.web.http_errors import register_error_handlers
@@ -51,7 +52,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.config["MAX_CONTENT_LENGTH"] = MAX_QUERY_BYTES
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    app.extensions[EXTENSION] = Backend(settings, store, workers=settings.query_workers)
+    app.extensions[EXTENSION] = Catalogue(settings, store, prepare=matcher_for)
     init_hosts(app, settings)  # first: a forged Host is refused before any view runs
     init_headers(app, settings)
     for module in (sparql, sparql_write, editor, resources, health, concepts, openapi, pages):

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from graph_loader import __version__
@@ -12,7 +14,6 @@ from graph_loader.cli._common import (
     INFERENCE_BEHIND,
     _fail,
     _open,
-    _read_store,
     _settings,
     index_progress,
     lang_option,
@@ -22,6 +23,9 @@ from graph_loader.cli.store_commands import load_files
 from graph_loader.config import Settings
 from graph_loader.errors import GaiaKGError, IndexBusyError
 
+if TYPE_CHECKING:
+    from sparql_api.core.catalogue import Catalogue
+
 __all__ = ["main", "serve", "demo", "mcp"]
 
 
@@ -30,7 +34,8 @@ def _serve(settings: Settings, host: str, port: int, lang: str = "en") -> None:
 
     from waitress import serve as waitress_serve
 
-    from . import create_app
+    from sparql_api import create_app
+    from sparql_api.web.catalogue import EXTENSION
 
     if not settings.public_url:  # mailed links point at the address served, not the request's
         shown = "localhost" if host in ("0.0.0.0", "::", "") else host
@@ -51,7 +56,7 @@ def _serve(settings: Settings, host: str, port: int, lang: str = "en") -> None:
             err=True,
         )
     else:
-        _build_missing_index(settings, lang)
+        _build_missing_index(app.extensions[EXTENSION], lang)
     click.echo(f"gaia-kg {__version__} serving on http://{host}:{port}/ (Ctrl-C to stop)")
     waitress_serve(app, host=host, port=port, threads=8)
 
@@ -83,18 +88,19 @@ def demo(store_spec, lang, host, port, then_serve):
         _serve(settings, host, port, lang)
 
 
-def _build_missing_index(settings: Settings, lang: str) -> None:
-    """Build the search index before serving when it was never built (a store filled by an
-    older version, restored from a backup, or remote): searches would find nothing; rebuild
-    it when records were written since it was built (a load killed before indexing)."""
-    if settings.index_path() is None:
+def _build_missing_index(catalogue: Catalogue, lang: str) -> None:
+    """Build the search index of the app's ``catalogue`` before serving when it was never
+    built (a store filled by an older version, restored from a backup, or remote): searches
+    would find nothing; rebuild it when records were written since it was built (a load
+    killed before indexing)."""
+    if catalogue.settings.index_path() is None:
         return
     from graph_loader.derived import index_stale, inference_stale
-    from graph_loader.index import SearchIndex, rebuild
+    from graph_loader.index import rebuild
 
-    index = SearchIndex.for_settings(settings)
+    index = catalogue.index()
     try:
-        store = _read_store(settings)
+        store = catalogue.store
         behind = bool(index.meta.get("built")) and index_stale(index.meta, store)
         if inference_stale(store):
             click.echo(INFERENCE_BEHIND[lang], err=True)
@@ -112,7 +118,7 @@ def _build_missing_index(settings: Settings, lang: str) -> None:
     try:
         report = rebuild(
             index,
-            store if store is not None else _read_store(settings),
+            store if store is not None else catalogue.store,
             progress=index_progress(lang),
         )
     except IndexBusyError:

@@ -71,11 +71,11 @@ def test_sources_lists_each_declared_source_with_its_last_run(client):
 
 
 def test_changes_since_the_previous_harvest(client, tmp_path):
-    from sparql_api.web.backend import get_backend
+    from sparql_api.web.catalogue import get_catalogue
 
     app = client.application
     with app.app_context():
-        store = get_backend().store
+        store = get_catalogue().store
     (tmp_path / "records" / MINIMAL[0].name).unlink()
     shutil.copy(MINIMAL[3], tmp_path / "records" / MINIMAL[3].name)
     harvest(store, read_sources(tmp_path / "sources.toml")["files"], base_iri=BASE)

@@ -30,7 +30,7 @@ from sparql_api.accounts.routes import (
 )
 from sparql_api.accounts.users import AccountError
 from sparql_api.portal.routes import page_lang
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 
 __all__ = ["bp", "my_collections", "export_response", "collection_members"]
 
@@ -79,7 +79,7 @@ def my_collections() -> list[dict] | None:
 
 def collection_members(collection) -> list:
     """The members of ``collection`` as the store describes them."""
-    backend = get_backend()
+    backend = get_catalogue()
     iris = [item.iri for item in collection.items]
     return members(backend.store, iris, backend.settings.base_iri, g.page_lang)
 

@@ -28,7 +28,7 @@ from sparql_api.accounts.routes import (
 from sparql_api.accounts.users import AccountError
 from sparql_api.linked_data.dereference import local_path
 from sparql_api.portal.routes import page_lang
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError
 
 __all__ = ["bp", "init_history", "remember_search", "NEW_WINDOW"]
@@ -120,7 +120,7 @@ def _fresh(query: str, seen) -> list[dict] | None:
         result = search_page(args, g.page_lang)
     except ApiError:
         return None
-    backend = get_backend()
+    backend = get_catalogue()
     loaded = core.loaded_since(backend.store, [h["iri"] for h in result["hits"]], seen)
     return [
         {**h, "loaded": loaded[h["iri"]], "href": local_path(h["iri"], backend.settings.base_iri)}

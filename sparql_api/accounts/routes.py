@@ -138,7 +138,7 @@ class _LazyUserDB:
 
 
 def get_backend_settings(app: Flask):
-    from sparql_api.web.backend import EXTENSION
+    from sparql_api.web.catalogue import EXTENSION
 
     return app.extensions[EXTENSION].settings
 

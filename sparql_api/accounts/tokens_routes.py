@@ -28,7 +28,7 @@ from sparql_api.accounts.routes import (
 from sparql_api.accounts.texts import MESSAGES, text
 from sparql_api.accounts.users import AccountError, get_user
 from sparql_api.portal.routes import page_lang
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import request_lang
 
 __all__ = ["bp", "is_admin_token"]
@@ -133,7 +133,7 @@ def create_token():
 
 def _is_admin(uid: int | None) -> bool:
     user = get_user(get_db(), uid)
-    return user is not None and user.email in get_backend().settings.admin_users
+    return user is not None and user.email in get_catalogue().settings.admin_users
 
 
 def is_admin_token(token: str) -> bool:

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, jsonify, render_template, request
 
-from graph_loader.errors import StoreError
 from sparql_api.assistant import ask
 from sparql_api.assistant.rephrase import rephrase
 from sparql_api.portal.routes import bilingual
 from sparql_api.portal.translations import ui
-from sparql_api.search.concepts_routes import get_concept_index
-from sparql_api.search.routes import get_search_index
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, error_response, request_lang
 from sparql_api.web.i18n import LANGUAGES, message
 
@@ -37,11 +34,9 @@ def answer_for(question: str | None, lang: str) -> dict:
         raise ApiError(400, "ask_missing")
     if len(question) > MAX_QUESTION:
         raise ApiError(400, "ask_too_long", length=len(question), limit=MAX_QUESTION)
-    try:
-        result = ask(get_search_index(), get_concept_index(), question, lang)
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
-    settings = get_backend().settings
+    catalogue = get_catalogue()
+    result = ask(catalogue.index(), catalogue.concepts(), question, lang)
+    settings = catalogue.settings
     if settings.llm_url and result["found"]:
         result["rephrased"] = rephrase(
             result, settings.llm_url, settings.llm_model, settings.llm_key

@@ -1,21 +1,29 @@
-"""What the views read: the store (opened lazily, once per process) and the query runner."""
+"""The catalogue: what every surface reads (store, query pool, search and concept indexes)."""
 
 from __future__ import annotations
 
 import atexit
 import os
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 from graph_loader.backends import open_store
 from graph_loader.config import Settings
+from graph_loader.errors import StoreError
+from graph_loader.index import SearchIndex, rebuild
 from graph_loader.store import EmbeddedStore, Store
+from sparql_api.core.concept_index import ConceptIndex, ConceptIndexHolder
+from sparql_api.core.errors import StoreBusy
 from sparql_api.core.execute import QueryJob, QueryOutput
 from sparql_api.core.pool import FixedReader, QueryPool, SnapshotReader
 from sparql_api.core.roles import Role, RoleGate, anonymous
 
-__all__ = ["Backend", "LiveReadOnlyStore"]
+__all__ = ["Catalogue", "LiveReadOnlyStore", "CHECK_SECONDS"]
+
+#: how often the concept index checks whether the store changed
+CHECK_SECONDS = 10.0
 
 
 class LiveReadOnlyStore(EmbeddedStore):
@@ -36,12 +44,28 @@ class LiveReadOnlyStore(EmbeddedStore):
         """Nothing to flush: this store never writes."""
 
 
-class Backend:
-    """The store and the query runner of one app, created on first use in each process."""
+class Catalogue:
+    """Settings, store, query pool, search index and concept index of one app or server.
 
-    def __init__(self, settings: Settings, store: Store | None = None, *, workers: int = 2):
+    Everything is opened on first use, once per process (a fork after first use reopens);
+    ``create_app`` and the MCP server open it the same way:
+    ``Catalogue(settings, store, prepare=matcher_for)`` (``prepare`` derives the autocomplete
+    tables from each new concept index). The concept index is checked for a change of the
+    store every ``check_seconds``, in a background thread unless ``background`` is False.
+    Errors are the core's plain exceptions (:mod:`sparql_api.core.errors`), never HTTP answers.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store | None = None,
+        *,
+        prepare: Callable[[ConceptIndex], object] | None = None,
+        check_seconds: float = CHECK_SECONDS,
+        background: bool = True,
+    ):
         self.settings = settings
-        self.workers = workers
+        self.workers = max(1, settings.query_workers)  # the anonymous role's slots
         self._given = store
         self._store: Store | None = store
         self._pool: QueryPool | None = None
@@ -49,6 +73,12 @@ class Backend:
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         self.gate = RoleGate()
+        self._concepts = ConceptIndexHolder(
+            check_seconds=check_seconds, background=background, prepare=prepare
+        )
+        self._index: SearchIndex | None = None
+        self._index_built_for: int | None = None
+        self._index_lock = threading.Lock()
 
     def _check_process(self) -> None:
         if os.getpid() != self._pid:  # forked after first use (e.g. a pre-loading server)
@@ -77,6 +107,27 @@ class Backend:
             return open_store(settings.store)
         return LiveReadOnlyStore(settings.store_path())
 
+    def concepts(self) -> ConceptIndex:
+        """The concept index of the store (built on first use, rebuilt on change)."""
+        return self._concepts.get(self.store)
+
+    def index(self) -> SearchIndex:
+        """The search index: ``Settings.index_path()``, else built in memory from the store
+        (tests, ``:memory:``) and rebuilt when the store's triple count changes."""
+        path = self.settings.index_path()
+        with self._index_lock:
+            if path is not None:
+                if self._index is None:
+                    self._index = SearchIndex.open(path)
+                return self._index
+            store = self.store
+            size = store.triple_count()
+            if self._index is None or self._index_built_for != size:
+                index = SearchIndex.open(None)
+                rebuild(index, store, threads=1)
+                self._index, self._index_built_for = index, size
+            return self._index
+
     @property
     def pool(self) -> QueryPool | None:
         """The worker pool of an embedded store (None for a remote store)."""
@@ -97,7 +148,7 @@ class Backend:
     def run(self, job: QueryJob, role: Role | None = None) -> QueryOutput:
         """Run a /sparql query within the role's time limit and concurrency bound.
 
-        Raises :class:`~sparql_api.core.roles.GateFull` when the role's slots are all taken.
+        Raises :class:`~sparql_api.core.errors.GateFull` when the role's slots are all taken.
         """
         role = role or anonymous(self.settings)
         ticket = self.gate.enter(role)
@@ -115,8 +166,15 @@ class Backend:
         """Run a SPARQL Update on the store (one at a time); queries see it next.
 
         An on-disk store is opened read-write for the update only, so a ``gaia-kg load``
-        running meanwhile makes it fail (StoreError: the store is locked) instead of waiting.
+        running meanwhile makes it fail (:class:`StoreBusy`: the store is locked) instead of
+        waiting; a malformed update raises ``QueryError``.
         """
+        try:
+            self._write(update)
+        except StoreError as exc:
+            raise StoreBusy(str(exc)) from exc
+
+    def _write(self, update: str) -> None:
         store = self.store
         with self._write_lock:
             if not isinstance(store, LiveReadOnlyStore):
@@ -133,7 +191,7 @@ class Backend:
                 pool.refresh()  # forked workers hold a copy of the in-memory store
 
     def close(self) -> None:
-        """Stop the workers and close a store this backend opened."""
+        """Stop the workers and close a store this catalogue opened."""
         with self._lock:
             if self._pool is not None:
                 self._pool.close()

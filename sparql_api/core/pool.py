@@ -27,18 +27,15 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph_loader.errors import QueryError, QueryTimeout, StoreError
+from sparql_api.core.errors import PoolBusy
 from sparql_api.core.execute import NotAcceptable, QueryJob, QueryOutput, run_job
 
-__all__ = ["QueryPool", "SnapshotReader", "FixedReader", "PoolBusy", "NotAcceptable"]
+__all__ = ["QueryPool", "SnapshotReader", "FixedReader", "NotAcceptable"]
 
 log = logging.getLogger(__name__)
 
 _OPEN_RETRIES = 8
 _PARENT_CHECK = 2.0  # seconds between checks that the server process is still there
-
-
-class PoolBusy(QueryError):
-    """No worker became free in time."""
 
 
 class FixedReader:

@@ -21,8 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph_loader.config import Settings
+from sparql_api.core.errors import GateFull
 
-__all__ = ["Role", "BadToken", "role_for", "RoleGate", "GateFull", "ROLES"]
+__all__ = ["Role", "BadToken", "role_for", "RoleGate", "ROLES"]
 
 ROLES = ("anonymous", "token")
 
@@ -79,14 +80,6 @@ def anonymous(settings: Settings) -> Role:
 __all__ += ["anonymous"]
 
 
-class GateFull(Exception):
-    """Every slot of the role is taken; ``retry_after`` (whole seconds) is a fair wait."""
-
-    def __init__(self, retry_after: int):
-        super().__init__(retry_after)
-        self.retry_after = retry_after
-
-
 class RoleGate:
     """At most ``role.slots`` queries of each role at once; the next one is refused at once.
 
@@ -112,7 +105,7 @@ class RoleGate:
             running = self._running[role.name]
             if len(running) >= role.slots:
                 wait = min(running.values()) - now
-                raise GateFull(max(1, math.ceil(wait)))
+                raise GateFull(max(1, math.ceil(wait)), role=role.name, slots=role.slots)
             self._ticket += 1
             running[self._ticket] = now + role.timeout
             return self._ticket

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
-from graph_loader.errors import StoreError
 from sparql_api.linked_data.catalog_feed import CatalogParams, FeedError, catalog_page
 from sparql_api.linked_data.dereference import (
     FORMATS,
@@ -14,7 +13,7 @@ from sparql_api.linked_data.dereference import (
     choose_format,
     serialize,
 )
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError
 
 __all__ = ["bp", "feed_format"]
@@ -46,11 +45,8 @@ def catalog() -> Response:
     except FeedError as exc:
         raise ApiError(400, exc.key, **exc.params) from exc
     name = feed_format()
-    backend = get_backend()
-    try:
-        triples = catalog_page(backend.store, params, backend.settings.base_iri)
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
+    catalogue = get_catalogue()
+    triples = catalog_page(catalogue.store, params, catalogue.settings.base_iri)
     response = Response(serialize(triples, name), mimetype=FORMATS[name].media_type)
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.vary.add("Accept")

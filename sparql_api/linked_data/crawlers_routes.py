@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
-from graph_loader.errors import StoreError
 from sparql_api.linked_data.catalog_routes import feed_format
 from sparql_api.linked_data.crawlers import robots_txt, sitemap, void_triples
 from sparql_api.linked_data.dereference import FORMATS, serialize
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError
 
 __all__ = ["bp"]
@@ -24,7 +23,7 @@ def _answer(body: bytes | str, media: str) -> Response:
 
 @bp.get("/robots.txt")
 def robots() -> Response:
-    return _answer(robots_txt(get_backend().settings.base_iri), "text/plain")
+    return _answer(robots_txt(get_catalogue().settings.base_iri), "text/plain")
 
 
 @bp.get("/sitemap.xml")
@@ -33,11 +32,8 @@ def sitemap_xml() -> Response:
     raw = request.args.get("page")
     if raw is not None and (not raw.isdigit() or int(raw) < 1):
         raise ApiError(400, "feed_bad_int", name="page", value=raw, high="∞")
-    backend = get_backend()
-    try:
-        body = sitemap(backend.store, backend.settings.base_iri, int(raw) if raw else None)
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
+    catalogue = get_catalogue()
+    body = sitemap(catalogue.store, catalogue.settings.base_iri, int(raw) if raw else None)
     if body is None:
         raise ApiError(404, "not_found")
     return _answer(body, "application/xml")
@@ -47,11 +43,8 @@ def sitemap_xml() -> Response:
 def void() -> Response:
     """The VoID description (Turtle by default; other RDF formats by ``?f=`` or Accept)."""
     name = feed_format()
-    backend = get_backend()
-    try:
-        triples = void_triples(backend.store, backend.settings.base_iri)
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
+    catalogue = get_catalogue()
+    triples = void_triples(catalogue.store, catalogue.settings.base_iri)
     response = _answer(serialize(triples, name), FORMATS[name].media_type)
     response.vary.add("Accept")
     return response

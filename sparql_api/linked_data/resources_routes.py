@@ -5,9 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, request
 
-from graph_loader.errors import StoreError
 from sparql_api.linked_data.resources import describe_resource
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
 
 __all__ = ["bp", "resource_iri"]
@@ -33,12 +32,9 @@ def resource_iri(base_iri: str, rid: str | None, iri: str | None) -> ox.NamedNod
 @bp.get("/api/resources/<path:rid>")
 def resource(rid: str | None) -> Response:
     """The JSON description of one resource; 404 when the graph says nothing about it."""
-    backend = get_backend()
-    iri = resource_iri(backend.settings.base_iri, rid, request.args.get("iri"))
-    try:
-        description = describe_resource(backend.store, iri, request_lang())
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
+    catalogue = get_catalogue()
+    iri = resource_iri(catalogue.settings.base_iri, rid, request.args.get("iri"))
+    description = describe_resource(catalogue.store, iri, request_lang())
     if description is None:
         raise ApiError(404, "resource_not_found", iri=iri.value)
     response = jsonify(description)

@@ -35,8 +35,7 @@ from sparql_api.linked_data.resource_page import href_for, resource_kind, resour
 from sparql_api.linked_data.signposting import LINKSET_TYPE, link_header, linkset, signposts
 from sparql_api.portal.routes import LANG_COOKIE, interface, page_lang
 from sparql_api.search.autocomplete import suggest
-from sparql_api.search.concepts_routes import get_concept_index
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError
 
 __all__ = ["bp"]
@@ -86,20 +85,17 @@ def _described(iri: str) -> list[ox.Triple]:
         node = ox.NamedNode(iri)
     except ValueError:  # not an IRI (spaces, controls...): nothing can be said of it
         return []
-    try:
-        return describe_triples(get_backend().store, node)
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
+    return describe_triples(get_catalogue().store, node)
 
 
 def _answer(iri: str, triples: list[ox.Triple], name: str, document: str) -> Response:
     """The representation ``name`` of ``iri``; ``document`` is its page's path (no extension)."""
-    backend = get_backend()
-    base = backend.settings.base_iri
+    catalogue = get_catalogue()
+    base = catalogue.settings.base_iri
     public = base.rstrip("/") + document
     if name == "html":
         page = resource_page(
-            backend.store, ox.NamedNode(iri), g.page_lang, base=base, triples=triples
+            catalogue.store, ox.NamedNode(iri), g.page_lang, base=base, triples=triples
         )
         kind = page["kind"] if page else "resource"
     else:
@@ -148,7 +144,7 @@ def _kind(iri: str, triples: list[ox.Triple]) -> str:
 @bp.get("/id/<kind>/<slug>")
 def resource(kind: str, slug: str) -> Response:
     """A resource under our base, in the negotiated format."""
-    base = get_backend().settings.base_iri
+    base = get_catalogue().settings.base_iri
     iri = f"{base}id/{kind}/{slug}"
     triples = _described(iri)
     extension = None
@@ -174,16 +170,16 @@ def any_iri() -> Response:
         ox.NamedNode(uri)
     except ValueError as exc:
         raise ApiError(400, "bad_iri", value=uri) from exc
-    backend = get_backend()
-    path = local_path(uri, backend.settings.base_iri)
+    catalogue = get_catalogue()
+    path = local_path(uri, catalogue.settings.base_iri)
     if path:
         return _see_other(path)
     name = _format(None)
     triples = _described(uri)
     if not triples:
-        found = lookup_identifier(backend.store, [uri.lower()])
+        found = lookup_identifier(catalogue.store, [uri.lower()])
         if found:
-            return _see_other(local_path(found, backend.settings.base_iri) or _id_path(found))
+            return _see_other(local_path(found, catalogue.settings.base_iri) or _id_path(found))
         raise NotDescribed(uri, uri.rstrip("/").rsplit("/", 1)[-1])
     if name == "html" and uri.startswith(THESAURUS_NS):
         return _see_other("/concepts/" + uri.removeprefix(THESAURUS_NS))
@@ -193,14 +189,11 @@ def any_iri() -> Response:
 @bp.get("/doi/<path:doi>")
 def doi(doi: str) -> Response:
     """The resource a record identifies by this DOI: 303 to its page; 404 if none."""
-    backend = get_backend()
-    try:
-        found = lookup_identifier(backend.store, doi_variants(doi))
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
+    catalogue = get_catalogue()
+    found = lookup_identifier(catalogue.store, doi_variants(doi))
     if found is None:
         raise NotDescribed("doi:" + doi, doi.rsplit("/", 1)[-1])
-    return _see_other(local_path(found, backend.settings.base_iri) or _id_path(found))
+    return _see_other(local_path(found, catalogue.settings.base_iri) or _id_path(found))
 
 
 def _id_path(iri: str) -> str:
@@ -214,14 +207,14 @@ def _see_other(location: str) -> Response:
 
 
 def _suggestions(hint: str, lang: str) -> dict:
-    backend = get_backend()
-    base = backend.settings.base_iri
+    catalogue = get_catalogue()
+    base = catalogue.settings.base_iri
     words = _WORDS.findall(hint)
     resources = [
-        {**r, "href": href_for(r["iri"], base)} for r in title_matches(backend.store, words)
+        {**r, "href": href_for(r["iri"], base)} for r in title_matches(catalogue.store, words)
     ]
     concepts, seen = [], set()
-    index = get_concept_index()
+    index = get_catalogue().concepts()
     for word in sorted(set(words), key=lambda w: (-len(w), w))[:4]:
         for s in suggest(index, word, lang=lang, limit=3):
             if s["iri"] not in seen:

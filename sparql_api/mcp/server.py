@@ -12,15 +12,15 @@ Tools, each answering with the IRIs an assistant can cite:
   limit and worker slots, the row cap; updates refused);
 - ``ask``: the discovery assistant's grounded answer (:func:`sparql_api.assistant.ask`).
 
-Nothing here imports Flask: :class:`Catalogue` opens the store, the search index and the
-concept index as the app does. ``gaia-kg mcp`` (:mod:`graph_loader.cli`) serves it on stdio.
+Nothing here imports Flask: a :class:`~sparql_api.core.catalogue.Catalogue` opens the store,
+the search index and the concept index as the app does. ``gaia-kg mcp`` (:mod:`sparql_api.cli`)
+serves it on stdio.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import threading
 from typing import Any
 
 import pyoxigraph as ox
@@ -29,14 +29,13 @@ from mcp.server.mcpserver.exceptions import ToolError
 
 from graph_loader.config import Settings
 from graph_loader.errors import GaiaKGError
-from graph_loader.index import SearchIndex, rebuild
 from graph_loader.sparql_guard import SparqlRefused, check_sparql
 from graph_loader.store import Store
 from sparql_api.assistant import ask as assistant_ask
-from sparql_api.core.catalogue import Backend
-from sparql_api.core.concept_index import ConceptIndex, ConceptIndexHolder
+from sparql_api.core.catalogue import Catalogue
+from sparql_api.core.errors import GateFull
 from sparql_api.core.execute import QueryJob
-from sparql_api.core.roles import GateFull, anonymous
+from sparql_api.core.roles import anonymous
 from sparql_api.linked_data.related import related_resources
 from sparql_api.linked_data.resource_page import resource_page
 from sparql_api.search.autocomplete import matcher_for, suggest
@@ -45,7 +44,7 @@ from sparql_api.search.engine import SearchParams, run_search
 from sparql_api.web.http_errors import ApiError
 from sparql_api.web.i18n import message
 
-__all__ = ["Catalogue", "build_server", "TOOLS", "looks_like_update"]
+__all__ = ["build_server", "TOOLS", "looks_like_update"]
 
 TOOLS = ("search", "get_resource", "related", "concepts", "sparql", "ask")
 _COMMENT = re.compile(r"#[^\n]*")
@@ -55,6 +54,10 @@ _UPDATE = re.compile(
     re.IGNORECASE,
 )
 _IRI = re.compile(r"^https?://\S+$")
+INSTRUCTIONS = (
+    "The GAIA Data knowledge graph (Data Terra, France): Earth-system datasets, "
+    "services, software and publications. Cite the IRIs the tools return."
+)
 
 
 def looks_like_update(text: str) -> bool:
@@ -66,46 +69,6 @@ def looks_like_update(text: str) -> bool:
     False
     """
     return bool(_UPDATE.match(_COMMENT.sub("", text)))
-
-
-class Catalogue:
-    """The store, its search index and its concept index, opened on first use."""
-
-    def __init__(self, settings: Settings, store: Store | None = None):
-        self.settings = settings
-        self.backend = Backend(settings, store, workers=max(1, settings.query_workers))
-        self._concepts = ConceptIndexHolder(prepare=matcher_for)
-        self._index: SearchIndex | None = None
-        self._built_for: int | None = None
-        self._lock = threading.Lock()
-
-    @property
-    def store(self) -> Store:
-        """The store (an on-disk one read-only)."""
-        return self.backend.store
-
-    def concepts(self) -> ConceptIndex:
-        """The concept index (rebuilt when the vocabularies change)."""
-        return self._concepts.get(self.store)
-
-    def index(self) -> SearchIndex:
-        """The search index: ``Settings.index_path()``, else built in memory from the store."""
-        path = self.settings.index_path()
-        with self._lock:
-            if path is not None:
-                if self._index is None:
-                    self._index = SearchIndex.open(path)
-                return self._index
-            size = self.store.triple_count()
-            if self._index is None or self._built_for != size:
-                index = SearchIndex.open(None)
-                rebuild(index, self.store, threads=1)
-                self._index, self._built_for = index, size
-            return self._index
-
-    def close(self) -> None:
-        """Stop the query workers."""
-        self.backend.close()
 
 
 def _iri(value: str) -> ox.NamedNode:
@@ -120,15 +83,15 @@ def _api_error(exc: ApiError, lang: str) -> ToolError:
 
 def build_server(settings: Settings, store: Store | None = None) -> MCPServer:
     """The MCP server over ``store`` (or ``settings.store``)."""
-    catalogue = Catalogue(settings, store)
-    server = MCPServer(
-        "gaia-kg",
-        instructions=(
-            "The GAIA Data knowledge graph (Data Terra, France): Earth-system datasets, "
-            "services, software and publications. Cite the IRIs the tools return."
-        ),
-    )
+    catalogue = Catalogue(settings, store, prepare=matcher_for)
+    server = MCPServer("gaia-kg", instructions=INSTRUCTIONS)
+    for add_tools in (_add_search, _add_resource_tools, _add_concepts, _add_sparql, _add_ask):
+        add_tools(server, catalogue)
+    server.catalogue = catalogue  # for callers that close it
+    return server
 
+
+def _add_search(server: MCPServer, catalogue: Catalogue) -> None:
     @server.tool(structured_output=True)
     def search(
         q: str = "",
@@ -175,6 +138,8 @@ def build_server(settings: Settings, store: Store | None = None) -> MCPServer:
         ]
         return {"total": result["total"], "hits": hits, "sparql": result["links"]["sparql"]}
 
+
+def _add_resource_tools(server: MCPServer, catalogue: Catalogue) -> None:
     @server.tool(structured_output=True)
     def get_resource(iri: str, lang: str = "en") -> dict[str, Any]:
         """One resource of the graph: title, summary, types, properties (values with their
@@ -190,6 +155,8 @@ def build_server(settings: Settings, store: Store | None = None) -> MCPServer:
         that assert each link."""
         return {"iri": iri, "related": related_resources(catalogue.store, _iri(iri), lang)}
 
+
+def _add_concepts(server: MCPServer, catalogue: Catalogue) -> None:
     @server.tool(structured_output=True)
     def concepts(
         query: str = "", iri: str = "", lang: str = "en", limit: int = 10
@@ -206,6 +173,8 @@ def build_server(settings: Settings, store: Store | None = None) -> MCPServer:
             return tree
         return top_concepts(index, lang) or {}
 
+
+def _add_sparql(server: MCPServer, catalogue: Catalogue) -> None:
     @server.tool(structured_output=True)
     def sparql(query: str) -> dict[str, Any]:
         """A read-only SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the union of
@@ -220,7 +189,7 @@ def build_server(settings: Settings, store: Store | None = None) -> MCPServer:
             raise ToolError(f"Query refused: {exc}") from exc
         job = QueryJob(query, results_format="json", graph_format="nt", row_cap=settings.row_cap)
         try:
-            out = catalogue.backend.run(job, anonymous(settings))
+            out = catalogue.run(job, anonymous(settings))
         except GateFull as exc:
             raise ToolError("Every query slot is busy: retry in a few seconds.") from exc
         except (GaiaKGError, SyntaxError, ValueError) as exc:
@@ -229,11 +198,10 @@ def build_server(settings: Settings, store: Store | None = None) -> MCPServer:
         result = json.loads(body) if out.kind != "graph" else body
         return {"kind": out.kind, "truncated": out.truncated, "result": result}
 
+
+def _add_ask(server: MCPServer, catalogue: Catalogue) -> None:
     @server.tool(structured_output=True)
     def ask(question: str, lang: str = "en") -> dict[str, Any]:
         """The discovery assistant: a question in French or English answered from the records
         only; every statement lists the IRIs of the records it rests on."""
         return assistant_ask(catalogue.index(), catalogue.concepts(), question, lang)
-
-    server.catalogue = catalogue  # for callers that close it
-    return server

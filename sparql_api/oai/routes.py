@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, request
 
-from graph_loader.errors import StoreError
 from sparql_api.oai.provider import PAGE_SIZE
 from sparql_api.oai.response import oai_response
-from sparql_api.web.backend import get_backend
-from sparql_api.web.http_errors import ApiError, request_lang
+from sparql_api.web.catalogue import get_catalogue
+from sparql_api.web.http_errors import request_lang
 
 __all__ = ["bp", "PAGE_SIZE_KEY"]
 
@@ -25,17 +24,14 @@ def oai() -> Response:
     args = request.args.to_dict(flat=False)
     if request.method == "POST":
         args = request.form.to_dict(flat=False)
-    backend = get_backend()
-    try:
-        body = oai_response(
-            backend.store,
-            args,
-            backend.settings.base_iri,
-            lang=request_lang(),
-            page_size=current_app.config.get(PAGE_SIZE_KEY, PAGE_SIZE),
-        )
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
+    catalogue = get_catalogue()
+    body = oai_response(
+        catalogue.store,
+        args,
+        catalogue.settings.base_iri,
+        lang=request_lang(),
+        page_size=current_app.config.get(PAGE_SIZE_KEY, PAGE_SIZE),
+    )
     response = Response(body, mimetype="text/xml")
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response

@@ -12,7 +12,6 @@ from urllib.parse import quote, urlencode
 from flask import Blueprint, Response, g, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from graph_loader.errors import StoreError
 from sparql_api.portal.dataset_page import notebook_link
 from sparql_api.portal.discovery import (
     RECENT_SEARCH,
@@ -25,8 +24,7 @@ from sparql_api.portal.discovery import (
 from sparql_api.portal.pages import compartment_page, concept_page, home_page
 from sparql_api.portal.translations import catalogue, count_text, ui
 from sparql_api.search.concepts import concept_iri
-from sparql_api.search.concepts_routes import get_concept_index
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
 from sparql_api.web.i18n import LANGUAGES, message, pick_lang
 
@@ -63,7 +61,7 @@ def page_lang() -> str:
 
 
 def _resource_href(iri: str) -> str:
-    base = get_backend().settings.base_iri + "id/"
+    base = get_catalogue().settings.base_iri + "id/"
     if iri.startswith(base):
         return url_for("resources.resource", rid=iri.removeprefix(base))
     return url_for("resources.resource") + "?iri=" + quote(iri, safe="")
@@ -133,7 +131,8 @@ def home():
     extras = home_extras(result)
     # an index not built yet (a store loaded before the index existed): count in the store
     counts = extras["counts"] if result["total"] else None
-    page = home_page(get_backend().store, get_concept_index(), lang, counts)
+    catalogue = get_catalogue()
+    page = home_page(catalogue.store, catalogue.concepts(), lang, counts)
     page["recent"] = extras["recent"]
     return _page("home.html", page=page)
 
@@ -141,8 +140,9 @@ def home():
 @bp.get("/compartments/<slug>")
 def compartment(slug: str):
     """A compartment: introduction, sub-domains and variables, data centres."""
-    index = get_concept_index()
-    page = compartment_page(get_backend().store, index, slug, g.page_lang)
+    catalogue = get_catalogue()
+    index = catalogue.concepts()
+    page = compartment_page(catalogue.store, index, slug, g.page_lang)
     if page is None:
         concept = index.concepts.get(concept_iri(slug))
         if concept is not None and concept.in_thesaurus:  # a sub-domain or a variable
@@ -154,7 +154,8 @@ def compartment(slug: str):
 @bp.get("/concepts/<slug>")
 def concept(slug: str):
     """A concept of the GAIA thesaurus: hierarchy, labels, definition, mappings, datasets."""
-    page = concept_page(get_backend().store, get_concept_index(), slug, g.page_lang)
+    catalogue = get_catalogue()
+    page = concept_page(catalogue.store, catalogue.concepts(), slug, g.page_lang)
     if page is None:
         raise PageNotFound(slug)
     for dataset in page["datasets"]:
@@ -179,7 +180,7 @@ def search():
 def map_settings() -> dict:
     """The map script's settings: the configured tiles, else the shipped country outlines."""
     basemap = url_for("static", filename="vendor/world-atlas/countries-110m.json")
-    return map_config(get_backend().settings.map_tiles, basemap)
+    return map_config(get_catalogue().settings.map_tiles, basemap)
 
 
 bp.add_app_template_filter(highlight, "highlight")
@@ -188,7 +189,7 @@ bp.add_app_template_filter(highlight, "highlight")
 @bp.app_template_global()
 def notebook_href(identifier: str, iri: str) -> str | None:
     """The "open in a notebook" link: the configured VRE/JupyterHub URL for a dataset, else None."""
-    return notebook_link(get_backend().settings.notebook_url, identifier, iri)
+    return notebook_link(get_catalogue().settings.notebook_url, identifier, iri)
 
 
 @bp.errorhandler(PageNotFound)
@@ -203,8 +204,3 @@ def _api_error(exc: ApiError):
     lang = g.get("page_lang", "en")
     text = message(exc.key, lang, **exc.params)
     return _page("error.html", exc.status, title=ui("error_title", lang), text=text)
-
-
-@bp.errorhandler(StoreError)
-def _store_error(exc: StoreError):
-    return _api_error(ApiError(503, "store_unavailable"))

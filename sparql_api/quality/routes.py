@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, jsonify, render_template, request
 
-from graph_loader.errors import StoreError
 from sparql_api.portal.routes import bilingual
 from sparql_api.portal.translations import ui
 from sparql_api.quality.pages import record_payload, summary_payload
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, error_response, request_lang
 from sparql_api.web.i18n import message
 
@@ -19,11 +18,8 @@ bp = Blueprint("quality", __name__)
 
 
 def _store_and_base():
-    backend = get_backend()
-    try:
-        return backend.store, backend.settings.base_iri
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
+    catalogue = get_catalogue()
+    return catalogue.store, catalogue.settings.base_iri
 
 
 @bp.get("/api/records/<kind>/<slug>/quality")
@@ -31,10 +27,7 @@ def record_json(kind: str, slug: str) -> Response:
     """A record's score, FAIR dimension scores, measures and problems, as JSON."""
     lang = request_lang()
     store, base = _store_and_base()
-    try:
-        payload = record_payload(store, base, kind, slug, lang)
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
+    payload = record_payload(store, base, kind, slug, lang)
     response = jsonify(payload)
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Content-Language"] = lang
@@ -75,8 +68,3 @@ def _api_error(exc: ApiError):
     lang = g.get("page_lang", "en")
     text = message(exc.key, lang, **exc.params)
     return _html("error.html", exc.status, title=ui("error_title", lang), text=text)
-
-
-@bp.errorhandler(StoreError)
-def _store_error(exc: StoreError):
-    return _api_error(ApiError(503, "store_unavailable"))

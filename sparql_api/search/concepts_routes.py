@@ -4,40 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 
-from graph_loader.errors import StoreError
-from sparql_api.core.concept_index import ConceptIndex, ConceptIndexHolder
-from sparql_api.search.autocomplete import MAX_LIMIT, MAX_QUERY_CHARS, matcher_for, suggest
+from sparql_api.search.autocomplete import MAX_LIMIT, MAX_QUERY_CHARS, suggest
 from sparql_api.search.concepts import concept_iri, concept_tree, describe_concept, top_concepts
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
 
-__all__ = ["bp", "INDEX_EXTENSION", "AutocompleteParams", "get_concept_index"]
+__all__ = ["bp", "AutocompleteParams"]
 
 bp = Blueprint("concepts", __name__)
 
-INDEX_EXTENSION = "gaia_kg_concepts"
 DEFAULT_LIMIT = 10
-#: how often the app checks whether the store changed (in a background thread)
-CHECK_SECONDS = 10.0
-
-
-@bp.record_once
-def _init(state) -> None:
-    state.app.extensions.setdefault(
-        INDEX_EXTENSION,
-        ConceptIndexHolder(background=True, check_seconds=CHECK_SECONDS, prepare=matcher_for),
-    )
-
-
-def get_concept_index() -> ConceptIndex:
-    """The concept index of the current app's store (built on first use, rebuilt on change)."""
-    holder: ConceptIndexHolder = current_app.extensions[INDEX_EXTENSION]
-    try:
-        return holder.get(get_backend().store)
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
 
 
 def _json(payload: dict | list, lang: str) -> Response:
@@ -48,14 +26,12 @@ def _json(payload: dict | list, lang: str) -> Response:
 
 
 def _concept(iri: str, lang: str, *, tree: bool = False) -> Response:
-    index = get_concept_index()
+    catalogue = get_catalogue()
+    index = catalogue.concepts()
     if tree:
         payload = concept_tree(index, iri, lang)
     else:
-        try:
-            payload = describe_concept(get_backend().store, index, iri, lang)
-        except StoreError as exc:
-            raise ApiError(503, "store_unavailable") from exc
+        payload = describe_concept(catalogue.store, index, iri, lang)
     if payload is None:
         raise ApiError(404, "concept_not_found", iri=iri)
     return _json(payload, lang)
@@ -70,7 +46,7 @@ def concepts() -> Response:
     if iri:
         return _concept(iri, lang, tree=request.args.get("tree") in ("1", "true"))
     vocabulary = request.args.get("vocabulary", "gaia")
-    payload = top_concepts(get_concept_index(), lang, vocabulary)
+    payload = top_concepts(get_catalogue().concepts(), lang, vocabulary)
     if payload is None:
         raise ApiError(404, "vocabulary_not_found", value=vocabulary)
     return _json(payload, lang)
@@ -114,5 +90,6 @@ class AutocompleteParams:
 def autocomplete() -> Response:
     """Ranked suggestions for ``q`` over the labels of every loaded vocabulary."""
     params = AutocompleteParams.from_request()
-    suggestions = suggest(get_concept_index(), params.q, lang=params.lang, limit=params.limit)
+    index = get_catalogue().concepts()
+    suggestions = suggest(index, params.q, lang=params.lang, limit=params.limit)
     return _json({"q": params.q, "lang": params.lang, "suggestions": suggestions}, params.lang)

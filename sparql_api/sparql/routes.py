@@ -13,13 +13,12 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, request
 from markupsafe import escape
 
-from graph_loader.errors import QueryError, QueryTimeout, StoreError
+from graph_loader.errors import QueryError, QueryTimeout
 from graph_loader.sparql_guard import SparqlRefused, check_sparql
 from graph_loader.sparql_text import has_relative_iri
 from sparql_api.accounts.tokens_routes import is_admin_token
 from sparql_api.core.execute import NotAcceptable, QueryJob, QueryOutput
-from sparql_api.core.pool import PoolBusy
-from sparql_api.core.roles import BadToken, GateFull, Role, role_for
+from sparql_api.core.roles import BadToken, Role, role_for
 from sparql_api.sparql.negotiation import (
     GRAPH_FORMATS,
     RESULTS_FORMATS,
@@ -30,7 +29,7 @@ from sparql_api.sparql.negotiation import (
     without_parameters,
 )
 from sparql_api.sparql.service_description import service_description
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
 from sparql_api.web.i18n import message
 
@@ -184,21 +183,21 @@ def sparql() -> Response:
         raise ApiError(400, "query_missing")
     if not parsed.formats.acceptable:
         raise ApiError(406, "not_acceptable", kind="any", available=_all_media())
-    backend = get_backend()
+    catalogue = get_catalogue()
     role = request_role()
-    guard(parsed.query, role, backend.settings)
+    guard(parsed.query, role, catalogue.settings)
     job = QueryJob(
         query=parsed.query,
         base_iri=base_iri(),
         results_format=parsed.formats.results,
         graph_format=parsed.formats.graph,
         boolean_format=parsed.formats.boolean,
-        row_cap=backend.settings.row_cap,
+        row_cap=catalogue.settings.row_cap,
         default_graph=parsed.default_graph,
         named_graphs=parsed.named_graphs,
-        union=backend.settings.default_graph == "union",
+        union=catalogue.settings.default_graph == "union",
     )
-    return _respond(run_query(backend, job, role))
+    return _respond(run_query(catalogue, job, role))
 
 
 def guard(text: str, role: Role, settings) -> None:
@@ -213,26 +212,20 @@ def guard(text: str, role: Role, settings) -> None:
 def request_role() -> Role:
     """The role of the current request (401 for an unknown token)."""
     try:
-        header, settings = request.headers.get("Authorization"), get_backend().settings
+        header, settings = request.headers.get("Authorization"), get_catalogue().settings
         return role_for(header, settings, user_token=is_admin_token)
     except BadToken as exc:
         error = ApiError(401, "bad_token")
         raise error.with_headers(WWW_Authenticate='Bearer realm="gaia-kg"') from exc
 
 
-def run_query(backend, job: QueryJob, role: Role) -> QueryOutput:
-    """Run ``job`` for ``role``, turning every failure into its HTTP error."""
+def run_query(catalogue, job: QueryJob, role: Role) -> QueryOutput:
+    """Run ``job`` for ``role``, turning the failures of the query into their HTTP error (those
+    of the store and the gates are answered by :mod:`sparql_api.web.http_errors`)."""
     try:
-        return backend.run(job, role)
-    except GateFull as exc:
-        error = ApiError(
-            503, "role_busy", role=role.name, slots=role.slots, seconds=exc.retry_after
-        )
-        raise error.with_headers(Retry_After=str(exc.retry_after)) from exc
+        return catalogue.run(job, role)
     except QueryTimeout as exc:
         raise ApiError(504, "timeout", seconds=f"{role.timeout:g}") from exc
-    except PoolBusy as exc:
-        raise ApiError(503, "busy").with_headers(Retry_After="1") from exc
     except QueryError as exc:
         if looks_like_update(job.query):
             raise ApiError(403, "read_only") from exc
@@ -242,8 +235,6 @@ def run_query(backend, job: QueryJob, role: Role) -> QueryOutput:
         table = GRAPH_FORMATS if kind == "graph" else RESULTS_FORMATS
         available = ", ".join(media for media, _ in table.values())
         raise ApiError(406, "not_acceptable", kind=kind, available=available) from exc
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
 
 
 def _respond(output: QueryOutput) -> Response:
@@ -261,7 +252,7 @@ def _all_media() -> str:
 
 def _describe() -> Response:
     """The Service Description (RDF by Accept), a JSON summary, or a page for a browser."""
-    settings = get_backend().settings
+    settings = get_catalogue().settings
     lang = request_lang()
     accept = without_parameters(request.accept_mimetypes)
     best = accept.best_match(list(DESCRIPTION_MEDIA)) or "text/turtle"

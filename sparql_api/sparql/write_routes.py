@@ -12,7 +12,7 @@ import uuid
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
-from graph_loader.errors import QueryError, StoreError
+from graph_loader.errors import QueryError
 from sparql_api.core.roles import Role
 from sparql_api.sparql.graph_store import (
     BODY_FORMATS,
@@ -35,7 +35,7 @@ from sparql_api.sparql.routes import (
     with_base,
 )
 from sparql_api.sparql.update_dataset import DatasetConflict, with_dataset
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError
 
 __all__ = ["bp"]
@@ -56,11 +56,9 @@ def _writer() -> Role:
 
 def _write(update: str) -> None:
     try:
-        get_backend().write(update)
+        get_catalogue().write(update)
     except QueryError as exc:
         raise ApiError(400, "update_syntax", detail=str(exc)) from exc
-    except StoreError as exc:
-        raise ApiError(503, "store_busy").with_headers(Retry_After="5") from exc
 
 
 @bp.route("/sparql/update", methods=["POST", "OPTIONS"])
@@ -86,7 +84,7 @@ def update() -> Response:
     if not text or not text.strip():
         raise ApiError(400, "update_missing")
     single(params, "update")
-    guard(text, role, get_backend().settings)
+    guard(text, role, get_catalogue().settings)
     try:
         text = with_dataset(
             text,
@@ -183,14 +181,11 @@ def graph(name: str | None = None) -> Response:
 
 
 def _exists(target: ox.NamedNode) -> bool:
-    try:
-        return graph_exists(get_backend().store, target)
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
+    return graph_exists(get_catalogue().store, target)
 
 
 def _read(target: ox.NamedNode | None) -> Response:
-    backend = get_backend()
+    catalogue = get_catalogue()
     try:
         formats = negotiate(request.accept_mimetypes, request.args.get("format"))
     except UnknownFormat as exc:
@@ -201,7 +196,7 @@ def _read(target: ox.NamedNode | None) -> Response:
     role = request_role()
     if target is not None and not _exists(target):
         raise ApiError(404, "graph_not_found", iri=target.value)
-    output = run_query(backend, read_job(target, formats.graph, backend.settings.row_cap), role)
+    output = run_query(catalogue, read_job(target, formats.graph, catalogue.settings.row_cap), role)
     response = Response(output.body, mimetype=output.media_type, headers=WRITE_CORS)
     response.headers["X-GAIA-Truncated"] = "true" if output.truncated else "false"
     response.headers["X-GAIA-Row-Cap"] = str(output.row_cap)

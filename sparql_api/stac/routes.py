@@ -6,7 +6,7 @@ import threading
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from graph_loader.errors import InputError, StoreError
+from graph_loader.errors import InputError
 from graph_loader.jsonsafe import check_json_depth
 from sparql_api.stac.api import (
     CONFORMANCE,
@@ -18,7 +18,7 @@ from sparql_api.stac.api import (
     record_signature,
 )
 from sparql_api.stac.search import SearchParams, box_matches, period_matches, search
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
 
 __all__ = ["bp"]
@@ -43,16 +43,13 @@ def _json(payload: dict, media: str = "application/json") -> Response:
 def _collections() -> dict:
     """The collections, rebuilt when the record graphs changed (checked on each request)."""
     cache = current_app.extensions.setdefault(CACHE, {"lock": threading.Lock()})
-    store = get_backend().store
-    try:
-        signature = record_signature(store)
-        with cache["lock"]:
-            if cache.get("signature") != signature:
-                cache["collections"] = load_collections(store)
-                cache["signature"] = signature
-            return cache["collections"]
-    except StoreError as exc:
-        raise ApiError(503, "store_unavailable") from exc
+    store = get_catalogue().store
+    signature = record_signature(store)
+    with cache["lock"]:
+        if cache.get("signature") != signature:
+            cache["collections"] = load_collections(store)
+            cache["signature"] = signature
+        return cache["collections"]
 
 
 def _params(args) -> SearchParams:

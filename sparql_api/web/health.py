@@ -10,7 +10,7 @@ from graph_loader import __version__
 from graph_loader.store import Store
 from graph_loader.terms import RECORD_GRAPH
 from sparql_api.core.rq import load_query
-from sparql_api.web.backend import get_backend
+from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import request_lang
 from sparql_api.web.i18n import message
 
@@ -35,7 +35,8 @@ def store_status(store: Store) -> dict:
 def health() -> Response:
     """200 with the store's figures, or 503 when the store cannot be read."""
     try:
-        body = {"status": "ok", "version": __version__, "store": store_status(get_backend().store)}
+        store = store_status(get_catalogue().store)
+        body = {"status": "ok", "version": __version__, "store": store}
         status = 200
     except Exception as exc:  # any failure to read the store means "unavailable"
         log.warning("health check failed: %s", exc)

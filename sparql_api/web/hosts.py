@@ -54,7 +54,7 @@ def allowed_hosts(settings: Settings) -> set[str]:
 
 def public_url_for(endpoint: str, **values) -> str:
     """The absolute URL of ``endpoint`` under the public base URL (not the request's Host)."""
-    from sparql_api.web.backend import EXTENSION
+    from sparql_api.web.catalogue import EXTENSION
 
     settings = current_app.extensions[EXTENSION].settings
     path = url_for(endpoint, **values)

@@ -1,15 +1,28 @@
-"""Errors as bilingual answers: plain text under /sparql, JSON elsewhere, never a traceback."""
+"""Errors as bilingual answers: plain text under /sparql, JSON elsewhere, never a traceback.
+
+The core's plain exceptions (:mod:`sparql_api.core.errors`) are turned into HTTP answers here
+and only here (:func:`api_error_for`); a blueprint that renders errors as pages (its own
+``ApiError`` handler) renders these too.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from graph_loader.errors import StoreError
+from sparql_api.core.errors import GateFull, PoolBusy, StoreBusy
 from sparql_api.web.i18n import message, pick_lang
 
-__all__ = ["ApiError", "register_error_handlers", "request_lang", "error_response"]
+__all__ = [
+    "ApiError",
+    "api_error_for",
+    "register_error_handlers",
+    "request_lang",
+    "error_response",
+]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +46,19 @@ class ApiError(Exception):
         """This error, answered with ``headers`` (underscores become dashes)."""
         self.headers.update({k.replace("_", "-"): v for k, v in headers.items()})
         return self
+
+
+def api_error_for(exc: StoreError | GateFull | PoolBusy) -> ApiError:
+    """The HTTP answer to an error of the core: 503, with ``Retry-After`` when a retry helps."""
+    if isinstance(exc, StoreBusy):  # a writer holds the store's lock
+        return ApiError(503, "store_busy").with_headers(Retry_After="5")
+    if isinstance(exc, GateFull):
+        seconds = exc.retry_after
+        error = ApiError(503, "role_busy", role=exc.role, slots=exc.slots, seconds=seconds)
+        return error.with_headers(Retry_After=str(seconds))
+    if isinstance(exc, PoolBusy):
+        return ApiError(503, "busy").with_headers(Retry_After="1")
+    return ApiError(503, "store_unavailable")
 
 
 def request_lang() -> str:
@@ -62,6 +88,13 @@ def register_error_handlers(app: Flask) -> None:
         response = error_response(exc.status, exc.key, **exc.params)
         response.headers.update(exc.headers)
         return response
+
+    @app.errorhandler(StoreError)
+    @app.errorhandler(GateFull)
+    @app.errorhandler(PoolBusy)
+    def _core_error(exc: StoreError | GateFull | PoolBusy):
+        # answered as the ApiError it means, by the blueprint's handler when it has one
+        return current_app.handle_user_exception(api_error_for(exc))
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):

@@ -18,6 +18,7 @@ from sparql_api.core.concept_index import ConceptIndex, ConceptIndexHolder
 from sparql_api.core.errors import StoreBusy
 from sparql_api.core.execute import QueryJob, QueryOutput
 from sparql_api.core.pool import FixedReader, QueryPool, SnapshotReader
+from sparql_api.core.remote_query import run_remote
 from sparql_api.core.roles import Role, RoleGate, anonymous
 
 __all__ = ["Catalogue", "LiveReadOnlyStore", "CHECK_SECONDS"]
@@ -156,8 +157,6 @@ class Catalogue:
             pool = self.pool
             if pool is not None:
                 return pool.run(job, timeout=role.timeout)
-            from sparql_api.sparql.remote_query import run_remote
-
             return run_remote(self.store, job, role.timeout)
         finally:
             self.gate.leave(role, ticket)

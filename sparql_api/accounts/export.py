@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from graph_loader.store import Store
 from graph_loader.terms import DCAT, DCT, RDF_TYPE
 from sparql_api.linked_data.dereference import PREFIXES, describe_triples, local_path
-from sparql_api.linked_data.schemaorg import Facts
+from sparql_api.linked_data.facts import Facts
 from sparql_api.portal.dataset_page import dataset_extras
 from sparql_api.portal.pages import link_target
 

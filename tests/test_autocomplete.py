@@ -7,16 +7,10 @@ from concept_support import FIXTURES, MINI, THES, demo_store, load_vocabulary
 from http_support import app_over
 
 from graph_loader.bootstrap import initialise
+from graph_loader.parsing import fold, tokens
 from graph_loader.store import EmbeddedStore
 from sparql_api.core.concept_index import build_concept_index
-from sparql_api.search.autocomplete import (
-    MATCH_LEVELS,
-    MAX_QUERY_CHARS,
-    fold,
-    max_typos,
-    suggest,
-    tokens,
-)
+from sparql_api.search.autocomplete import MATCH_LEVELS, MAX_QUERY_CHARS, max_typos, suggest
 
 AOD = str(THES["aerosol-optical-depth"])
 AEROSOLS = str(THES["aerosols"])

@@ -16,16 +16,17 @@ from rdflib.namespace import DCAT, SKOS
 from search_support import CORAL, all_hits, memory_index, search_store
 
 from graph_loader.bootstrap import initialise
-from graph_loader.parsing import fold, parse_bbox
+from graph_loader.parsing import fold, parse_bbox, tokens
 from graph_loader.paths import vocabularies_dir
 from graph_loader.store import EmbeddedStore
 from graph_loader.terms import PLACE_NS, PLACES_GRAPH
 from sparql_api.assistant.gazetteer import GAZETTEER
 from sparql_api.core.concept_index import build_concept_index, signature
 from sparql_api.core.places import margins, overlaps_query, within, within_query
-from sparql_api.search.autocomplete import suggest, tokens
+from sparql_api.search.autocomplete import suggest
 from sparql_api.search.engine import SearchParams, run_search
-from sparql_api.search.query import match_concepts, query_words
+from sparql_api.search.naming import match_concepts
+from sparql_api.search.words import query_words
 
 PLACES_FILE = vocabularies_dir() / "places.ttl"
 GAIA_PLACE = rdflib.URIRef("https://w3id.org/gaia-kg/ontology#Place")
@@ -359,7 +360,9 @@ def test_a_stop_word_inside_a_concept_needs_no_match_of_its_own(index, concepts)
     )
 
 
-@pytest.mark.parametrize("module", ["sparql_api.core.places", "sparql_api.search.query"])
+@pytest.mark.parametrize(
+    "module", ["sparql_api.core.places", "sparql_api.search.naming", "sparql_api.search.words"]
+)
 def test_module_examples(module):
     import doctest
     import importlib

@@ -10,7 +10,7 @@ from search_support import DATASET, all_hits, memory_index, search_store
 from sparql_api.core.concept_index import build_concept_index
 from sparql_api.search.autocomplete import suggest
 from sparql_api.search.engine import SearchParams, run_search
-from sparql_api.search.query import OPTIONAL_WORDS
+from sparql_api.search.words import OPTIONAL_WORDS
 
 SEISMIC = {
     DATASET + "geoscope-network",

@@ -17,11 +17,12 @@ from datetime import date
 from urllib.parse import quote
 
 from graph_loader.index import SearchIndex
+from graph_loader.parsing import tokens
 from graph_loader.terms import THESAURUS_NS
 from sparql_api.assistant.understand import Understanding, understand
 from sparql_api.core.concept_index import ConceptIndex
 from sparql_api.search.as_sparql import sparql_for
-from sparql_api.search.autocomplete import suggest, tokens
+from sparql_api.search.autocomplete import suggest
 from sparql_api.search.engine import run_search
 from sparql_api.search.params import SearchParams
 

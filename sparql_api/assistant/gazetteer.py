@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from sparql_api.search.autocomplete import tokens
+from graph_loader.parsing import tokens
 
 __all__ = ["Place", "places", "find_place", "GAZETTEER"]
 

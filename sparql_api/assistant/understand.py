@@ -30,12 +30,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from graph_loader.parsing import tokens
 from graph_loader.terms import THESAURUS_NS
 from sparql_api.assistant.gazetteer import Place, find_place
 from sparql_api.core.concept_index import ConceptIndex
-from sparql_api.search.autocomplete import tokens
+from sparql_api.search.naming import match_concepts
 from sparql_api.search.params import SearchParams
-from sparql_api.search.query import match_concepts
 
 __all__ = ["Understanding", "understand", "guess_language", "SEASONS", "season_months"]
 

@@ -8,7 +8,7 @@ bounding box; :func:`~sparql_api.core.concept_index.build_concept_index` keeps t
 concept index, so that it is refreshed with it. The labels form a small
 :class:`~sparql_api.core.concept_index.ConceptIndex` of their own, so that a run of query words
 names a place exactly as it names a concept (exact or near label, either language:
-:func:`~sparql_api.search.query.match_concepts`), without places ever being offered as
+:func:`~sparql_api.search.naming.match_concepts`), without places ever being offered as
 concepts (autocompletion, theme facet, ``/api/concepts``).
 
 A resource lies **within** a place when its box lies inside the place's box enlarged by

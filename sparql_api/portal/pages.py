@@ -19,10 +19,10 @@ from urllib.parse import urlsplit
 import pyoxigraph as ox
 
 from graph_loader.bootstrap import ORGANISATIONS_GRAPH
+from graph_loader.parsing import fold
 from graph_loader.store import Store
 from sparql_api.core.concept_index import ConceptIndex
 from sparql_api.core.rq import load_query
-from sparql_api.search.autocomplete import fold
 from sparql_api.search.concepts import concept_iri, concept_tree, describe_concept, top_concepts
 from sparql_api.web.i18n import LANGUAGES
 

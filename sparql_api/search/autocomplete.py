@@ -1,7 +1,8 @@
 """Autocompletion over every label (pref, alt, hidden; fr, en) of every loaded vocabulary.
 
-Text is folded (:func:`fold`: NFKD, combining marks dropped, casefold) and cut into word
-tokens. A query matches a label when each of its tokens matches some token of the label:
+Text is folded (:func:`~graph_loader.parsing.fold`: NFKD, combining marks dropped, casefold)
+and cut into word tokens (:func:`~graph_loader.parsing.tokens`). A query matches a label when
+each of its tokens matches some token of the label:
 
 - by **prefix** (``aero`` matches ``aerosols``; an equal token is a prefix too), or
 - **fuzzily**: some prefix of the label token is within :func:`max_typos` edits of the query
@@ -27,7 +28,6 @@ token prefixes, scanned by rapidfuzz for typos.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
@@ -35,14 +35,12 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from graph_loader.parsing import fold
+from graph_loader.parsing import tokens
 from sparql_api.core.concept_index import ConceptIndex, vocabulary_name
 from sparql_api.web.i18n import LANGUAGES
 
 __all__ = [
-    "fold",
     "pick_pref",
-    "tokens",
     "max_typos",
     "Matcher",
     "matcher_for",
@@ -61,18 +59,8 @@ MAX_QUERY_CHARS = 100
 MAX_LIMIT = 50
 #: below this many candidate labels, later query tokens are matched against theirs only
 LOCAL_SCAN_LABELS = 400
-_WORD = re.compile(r"[^\W_]+")
 #: query tokens shorter than this match fuzzily only prefixes at least as long as themselves
 SHORT_TOKEN = 6
-
-
-def tokens(text: str) -> list[str]:
-    """The folded words of ``text``.
-
-    >>> tokens("Qualité de l'air (PM2.5)")
-    ['qualite', 'de', 'l', 'air', 'pm2', '5']
-    """
-    return _WORD.findall(fold(text))
 
 
 def max_typos(length: int) -> int:

@@ -12,11 +12,12 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
+from graph_loader.parsing import fold
 from graph_loader.store import Store
 from graph_loader.terms import GAIA_NS, RDF_TYPE, THESAURUS_NS
 from sparql_api.core.concept_index import SKOS, ConceptIndex, graph_bindings, vocabulary_name
 from sparql_api.core.rq import load_query
-from sparql_api.search.autocomplete import fold, pick_pref
+from sparql_api.search.autocomplete import pick_pref
 from sparql_api.web.i18n import LANGUAGES
 
 __all__ = [

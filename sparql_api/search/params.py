@@ -124,6 +124,38 @@ def _iri(name: str, value: str, namespace: str | None) -> str:
     return iri
 
 
+def _iris(args: Mapping, name: str, namespace: str | None) -> tuple[str, ...]:
+    """The distinct IRIs of the values of parameter ``name`` (see :func:`_iri`)."""
+    return tuple(dict.fromkeys(_iri(name, v, namespace) for v in _getlist(args, name)))
+
+
+def _choice(name: str, value: str, known: Iterable[str]) -> str:
+    """``value`` if it is one of ``known``, else ApiError 400 naming parameter ``name``."""
+    if value not in known:
+        raise ApiError(400, "search_bad_choice", name=name, value=value, known=", ".join(known))
+    return value
+
+
+def _ordered(low_name: str, low, high_name: str, high) -> None:
+    """ApiError 400 when both bounds of a range are given and ``low`` is above ``high``."""
+    if low is not None and high is not None and low > high:
+        raise ApiError(400, "search_bad_range", low=low_name, high=high_name)
+
+
+def _facet_filters(args: Mapping) -> dict[str, tuple[str, ...]]:
+    """The values of each flat facet: organisations by IRI or name, types by name, the
+    others (formats, licences, platforms, instruments, taxa) by IRI."""
+    filters: dict[str, tuple[str, ...]] = {}
+    for name in FLAT_FACETS:
+        if name == "type":
+            values = [_choice(name, v, TYPES) for v in _getlist(args, name)]
+        else:
+            values = _iris(args, name, ORG_NS if name in ("pole", "centre") else None)
+        if values:
+            filters[name] = tuple(dict.fromkeys(values))
+    return filters
+
+
 @dataclass(frozen=True, slots=True)
 class SearchParams:
     """One search, checked: see the module docstring."""
@@ -152,42 +184,17 @@ class SearchParams:
         q = (_one(args, "q") or "").strip()
         if len(q) > MAX_Q:
             raise ApiError(400, "search_q_too_long", length=len(q), limit=MAX_Q)
-        themes = tuple(
-            dict.fromkeys(_iri("theme", v, THESAURUS_NS) for v in _getlist(args, "theme"))
-        )
-        filters: dict[str, tuple[str, ...]] = {}
-        for name in FLAT_FACETS:
-            values = _getlist(args, name)
-            if name in ("pole", "centre"):
-                values = [_iri(name, v, ORG_NS) for v in values]
-            elif name != "type":  # formats, licences, platforms, instruments, taxa: IRIs
-                values = [_iri(name, v, None) for v in values]
-            if name == "type":
-                for v in values:
-                    if v not in TYPES:
-                        raise ApiError(
-                            400, "search_bad_choice", name=name, value=v, known=", ".join(TYPES)
-                        )
-            if values:
-                filters[name] = tuple(dict.fromkeys(values))
+        themes, filters = _iris(args, "theme", THESAURUS_NS), _facet_filters(args)
         start, end = _date("start", _one(args, "start")), _date("end", _one(args, "end"))
-        if start and end and start > end:
-            raise ApiError(400, "search_bad_range", low="start", high="end")
+        _ordered("start", start, "end", end)
         vmin, vmax = _number("vmin", _one(args, "vmin")), _number("vmax", _one(args, "vmax"))
-        if vmin is not None and vmax is not None and vmin > vmax:
-            raise ApiError(400, "search_bad_range", low="vmin", high="vmax")
-        sort = _one(args, "sort") or "relevance"
-        if sort not in SORTS:
-            raise ApiError(
-                400, "search_bad_choice", name="sort", value=sort, known=", ".join(SORTS)
-            )
+        _ordered("vmin", vmin, "vmax", vmax)
+        sort = _choice("sort", _one(args, "sort") or "relevance", SORTS)
         size = _int("size", _one(args, "size"), DEFAULT_SIZE, 1, MAX_SIZE)
         page = _int("page", _one(args, "page"), 1, 1, MAX_RESULTS // size)
         lang = _one(args, "lang")
-        if lang is not None and lang not in LANGUAGES:
-            raise ApiError(
-                400, "search_bad_choice", name="lang", value=lang, known=", ".join(LANGUAGES)
-            )
+        if lang is not None:
+            _choice("lang", lang, LANGUAGES)
         return cls(
             q=q,
             themes=themes,
@@ -197,9 +204,7 @@ class SearchParams:
             end=end,
             vmin=vmin,
             vmax=vmax,
-            places=tuple(
-                dict.fromkeys(_iri("place", v, PLACE_NS) for v in _getlist(args, "place"))
-            ),
+            places=_iris(args, "place", PLACE_NS),
             sort=sort,
             page=page,
             size=size,
@@ -247,13 +252,7 @@ class SearchParams:
 
     def toggled(self, facet: str, value: str, *, on: bool) -> SearchParams:
         """These parameters with ``value`` added to (``on``) or removed from ``facet``, page 1."""
-        if facet == "theme":
-            current = self.themes
-        else:
-            current = self.filters.get(facet, ())
-        values = tuple(v for v in current if v != value) + ((value,) if on else ())
-        if on and value in current:
-            values = current
+        values = _toggle(self.selected(facet), value, on=on)
         if facet == "theme":
             return replace(self, themes=values, page=1)
         filters = {k: v for k, v in self.filters.items() if k != facet}
@@ -261,11 +260,22 @@ class SearchParams:
             filters[facet] = values
         return replace(self, filters=filters, page=1)
 
+    def selected(self, facet: str) -> tuple[str, ...]:
+        """The values selected in ``facet`` (``theme`` or a flat facet)."""
+        return self.themes if facet == "theme" else self.filters.get(facet, ())
+
     def without(self, facet: str) -> SearchParams:
         """These parameters without any value of ``facet`` (for its disjunctive counts)."""
         if facet == "theme":
             return replace(self, themes=())
         return replace(self, filters={k: v for k, v in self.filters.items() if k != facet})
+
+
+def _toggle(current: tuple[str, ...], value: str, *, on: bool) -> tuple[str, ...]:
+    """``current`` with ``value`` added last (``on``; kept in place if there) or removed."""
+    if on and value in current:
+        return current
+    return tuple(v for v in current if v != value) + ((value,) if on else ())
 
 
 def _facet_pairs(name: str, values: Iterable[str]) -> list[tuple[str, str]]:
@@ -304,11 +314,7 @@ class ToggleUrls:
     def url(self, facet: str, value: str, *, on: bool) -> str:
         """The URL of this search with ``value`` added to (``on``) or removed from ``facet``."""
         params = self.params
-        current = params.themes if facet == "theme" else params.filters.get(facet, ())
-        if on and value in current:
-            values = current
-        else:
-            values = tuple(v for v in current if v != value) + ((value,) if on else ())
+        values = _toggle(params.selected(facet), value, on=on)
         before, after = self._parts[facet]
         query = "&".join(x for x in (before, urlencode(_facet_pairs(facet, values)), after) if x)
         return self.path + ("?" + query if query else "")

@@ -1,0 +1,111 @@
+"""The linked data surface's part of the OpenAPI description: ``/id``, DOIs, resources, the
+catalogue feed, what crawlers read."""
+
+from __future__ import annotations
+
+from sparql_api.web.openapi_parts import IRI, LANG, msg, param
+
+__all__ = ["OPERATIONS"]
+
+LD_FORMAT = param(
+    "f",
+    "query",
+    "param.ld_format",
+    schema={
+        "type": "string",
+        "enum": ["html", "ttl", "jsonld", "rdf", "nt", "linkset", "turtle", "rdfxml", "ntriples"],
+    },
+)
+
+OPERATIONS: dict[tuple[str, str], dict] = {
+    ("/api/resources", "get"): {
+        "summary": msg("op.get_api_resources"),
+        "parameters": [IRI, LANG],
+        "responses": {
+            "200": "application/json",
+            "400": "application/json",
+            "404": "application/json",
+        },
+    },
+    ("/api/resources/{rid}", "get"): {
+        "summary": msg("op.get_api_resources_rid"),
+        "parameters": [param("rid", "path", "param.get_api_resources_rid.rid"), LANG],
+        "responses": {"200": "application/json", "404": "application/json"},
+    },
+    ("/id/{kind}/{slug}", "get"): {
+        "summary": msg("op.get_id_kind_slug"),
+        "parameters": [
+            param("kind", "path", "param.get_id_kind_slug.kind"),
+            param("slug", "path", "param.get_id_kind_slug.slug"),
+            LD_FORMAT,
+            LANG,
+        ],
+        "responses": {
+            "200": "text/html",
+            "400": "application/json",
+            "404": "text/html",
+            "406": "application/json",
+        },
+    },
+    ("/id", "get"): {
+        "summary": msg("op.get_id"),
+        "parameters": [param("uri", "query", "param.get_id.uri", required=True), LD_FORMAT, LANG],
+        "responses": {
+            "200": "text/html",
+            "303": "text/html",
+            "400": "application/json",
+            "404": "text/html",
+            "406": "application/json",
+        },
+    },
+    ("/doi/{doi}", "get"): {
+        "summary": msg("op.get_doi_doi"),
+        "parameters": [param("doi", "path", "param.get_doi_doi.doi")],
+        "responses": {"303": "text/html", "404": "text/html"},
+    },
+    ("/catalog", "get"): {
+        "summary": msg("op.get_catalog"),
+        "parameters": [
+            param("modified-since", "query", "param.get_catalog.modified-since"),
+            param("pole", "query", "param.get_catalog.pole"),
+            param("concept", "query", "param.get_catalog.concept"),
+            param(
+                "page", "query", "param.get_catalog.page", schema={"type": "integer", "minimum": 1}
+            ),
+            param(
+                "size",
+                "query",
+                "param.get_catalog.size",
+                schema={"type": "integer", "minimum": 1, "maximum": 500},
+            ),
+            LD_FORMAT,
+        ],
+        "responses": {"200": "text/turtle", "400": "application/json", "406": "application/json"},
+    },
+    ("/robots.txt", "get"): {
+        "summary": msg("op.get_robots_txt"),
+        "parameters": [],
+        "responses": {"200": "text/plain"},
+    },
+    ("/sitemap.xml", "get"): {
+        "summary": msg("op.get_sitemap_xml"),
+        "parameters": [
+            param(
+                "page",
+                "query",
+                "param.get_sitemap_xml.page",
+                schema={"type": "integer", "minimum": 1},
+            )
+        ],
+        "responses": {
+            "200": "application/xml",
+            "400": "application/json",
+            "404": "application/json",
+        },
+    },
+    ("/.well-known/void", "get"): {
+        "summary": msg("op.get__well-known_void"),
+        "parameters": [LD_FORMAT],
+        "responses": {"200": "text/turtle", "400": "application/json", "406": "application/json"},
+    },
+}

@@ -1,0 +1,38 @@
+"""The portal's part of the OpenAPI description: its HTML pages (home, compartments,
+concepts, results)."""
+
+from __future__ import annotations
+
+from sparql_api.search.openapi import SEARCH_PARAMETERS, SLUG
+from sparql_api.web.openapi_parts import LANG, msg, param
+
+__all__ = ["OPERATIONS"]
+
+OPERATIONS: dict[tuple[str, str], dict] = {
+    ("/", "get"): {
+        "summary": msg("op.get_"),
+        "parameters": [LANG],
+        "responses": {"200": "text/html"},
+    },
+    ("/compartments/{slug}", "get"): {
+        "summary": msg("op.get_compartments_slug"),
+        "parameters": [SLUG, LANG],
+        "responses": {"200": "text/html", "302": "text/html", "404": "text/html"},
+    },
+    ("/concepts/{slug}", "get"): {
+        "summary": msg("op.get_concepts_slug"),
+        "parameters": [SLUG, LANG],
+        "responses": {"200": "text/html", "404": "text/html"},
+    },
+    ("/search", "get"): {
+        "summary": msg("op.get_search"),
+        "parameters": [
+            *SEARCH_PARAMETERS,
+            *(
+                param(side, "query", "param.get_search.side", fill={"side": side})
+                for side in ("west", "south", "east", "north")
+            ),
+        ],
+        "responses": {"200": "text/html", "303": "text/html", "400": "text/html"},
+    },
+}

@@ -1,0 +1,168 @@
+"""The facets of a search page: exact, disjunctive counts, as buckets and trees.
+
+Facet counts are **exact** and **disjunctive**: each facet is counted under every filter
+except its own, so the other values of a facet stay visible, with their counts, once one is
+selected. The theme facet is a tree (compartment › sub-domain › variable of the GAIA
+thesaurus) in which a resource counts once in each ancestor of each of its concepts; the
+taxon facet is a tree of the taxa too (kingdom › … › species, by ``skos:broader``), a
+resource counting once in each taxon above its own. Every bucket carries ready-made
+``apply`` and ``remove`` URLs.
+"""
+
+from __future__ import annotations
+
+import tantivy
+
+from graph_loader.index import SearchIndex
+from graph_loader.terms import THESAURUS_NS
+from sparql_api.search.filters import combine
+from sparql_api.search.params import FLAT_FACETS, SearchParams, ToggleUrls
+from sparql_api.web.i18n import pick_label
+
+__all__ = ["TYPE_LABELS", "facet_passes", "count_values", "value_label", "facet_buckets"]
+
+TYPE_LABELS = {
+    "dataset": {"en": "Dataset", "fr": "Jeu de données"},
+    "service": {"en": "Data service", "fr": "Service de données"},
+    "publication": {"en": "Publication", "fr": "Publication"},
+    "software": {"en": "Software", "fr": "Logiciel"},
+}
+#: enough buckets for every value (terms aggregations are exact below their segment size)
+_BUCKETS = {"size": 5000, "segment_size": 50000}
+
+
+def count_values(searcher, query, fields: list[str]) -> dict[str, dict[str, int]]:
+    """The records of ``query`` counted per value of each of ``fields``."""
+    spec = {f: {"terms": {"field": f, **_BUCKETS}} for f in fields}
+    result = searcher.aggregate(query, spec)
+    return {f: {b["key"]: b["doc_count"] for b in result[f]["buckets"]} for f in fields}
+
+
+def facet_passes(base, filters: dict) -> list[tuple[tantivy.Query, list[str]]]:
+    """The aggregations that count every facet under every filter but its own: one for the
+    facets without a selected value, one more per facet with one."""
+    names = ["theme", *FLAT_FACETS]
+    shared = [n for n in names if n not in filters]
+    passes = [(combine(base, list(filters.values())), shared)] if shared else []
+    for name in names:
+        if name in filters:
+            others = [q for k, q in filters.items() if k != name]
+            passes.append((combine(base, others), [name]))
+    return passes
+
+
+def value_label(index: SearchIndex, facet: str, value: str, lang: str) -> str:
+    """The label of a facet value in ``lang`` (a type's name, a concept's or organisation's
+    label, a Creative Commons licence's short name, else the IRI's last segment)."""
+    if facet == "type":
+        return TYPE_LABELS.get(value, {}).get(lang, value)
+    label = pick_label(index.meta.get("values", {}).get(value, {}), lang)
+    if label:
+        return label
+    tail = value.rstrip("/").rsplit("/", 1)[-1]
+    if "creativecommons.org" in value:
+        parts = value.rstrip("/").split("/")
+        return "CC " + " ".join(p.upper() for p in parts[4:])
+    return tail
+
+
+def facet_buckets(
+    index: SearchIndex, counts: dict[str, dict[str, int]], params: SearchParams, lang: str
+) -> dict[str, list[dict]]:
+    """The ``facets`` of a page: the theme tree, the taxon tree and the flat facets."""
+    urls = params.toggle_urls()
+    facets = {"themes": _theme_tree(index, counts["theme"], params, lang, urls)}
+    for name in FLAT_FACETS:
+        if name == "taxon":
+            facets[name] = _taxon_tree(index, counts[name], params, lang, urls)
+        else:
+            facets[name] = _flat_buckets(index, name, counts[name], params, lang, urls)
+    return facets
+
+
+def _bucket(facet: str, value: str, label: str, count: int, selected: bool, urls) -> dict:
+    return {
+        "value": value,
+        "label": label,
+        "count": count,
+        "selected": selected,
+        "apply": urls.url(facet, value, on=True),
+        "remove": urls.url(facet, value, on=False),
+    }
+
+
+def _flat_buckets(index, name: str, counts: dict[str, int], params, lang, urls) -> list[dict]:
+    chosen = params.filters.get(name, ())
+    values = dict(counts)
+    for v in chosen:
+        values.setdefault(v, 0)
+    buckets = [
+        _bucket(name, value, value_label(index, name, value, lang), count, value in chosen, urls)
+        for value, count in values.items()
+    ]
+    buckets.sort(key=lambda b: (-b["count"], b["label"].casefold(), b["value"]))
+    return buckets
+
+
+def _theme_tree(
+    index: SearchIndex, counts: dict[str, int], params, lang, urls: ToggleUrls
+) -> list[dict]:
+    thesaurus = index.meta.get("thesaurus", {})
+    pref = index.meta.get("pref", {})
+    children: dict[str | None, list[str]] = {}
+    for iri, info in thesaurus.items():
+        parents = [b for b in info.get("broader", []) if b in thesaurus] or [None]
+        for parent in parents:
+            children.setdefault(parent, []).append(iri)
+    chosen = set(params.themes)
+
+    def node(iri: str, trail: frozenset) -> dict | None:
+        kids = [
+            n
+            for c in children.get(iri, [])
+            if c not in trail and (n := node(c, trail | {c})) is not None
+        ]
+        count = counts.get(iri, 0)
+        if not count and iri not in chosen and not kids:
+            return None
+        kids.sort(key=lambda n: (-n["count"], n["label"].casefold()))
+        return {
+            "iri": iri,
+            "id": iri.removeprefix(THESAURUS_NS),
+            "label": pick_label(pref.get(iri, {}), lang) or iri,
+            "count": count,
+            "selected": iri in chosen,
+            "apply": urls.url("theme", iri, on=True),
+            "remove": urls.url("theme", iri, on=False),
+            "children": kids,
+        }
+
+    roots = [n for r in children.get(None, []) if (n := node(r, frozenset({r}))) is not None]
+    roots.sort(key=lambda n: (-n["count"], n["label"].casefold()))
+    return roots
+
+
+def _taxon_tree(
+    index: SearchIndex, counts: dict[str, int], params, lang, urls: ToggleUrls
+) -> list[dict]:
+    """The taxa counted (and those selected) as a tree: each node a flat bucket of the taxon
+    with its ``children``; the roots are the taxa with no broader one counted or selected."""
+    taxa = index.meta.get("taxa", {})
+    chosen = params.filters.get("taxon", ())
+    shown = {t for t, n in counts.items() if n} | set(chosen)
+    children: dict[str | None, list[str]] = {}
+    for taxon in shown:
+        parents = [b for b in taxa.get(taxon, {}).get("broader", []) if b in shown] or [None]
+        for parent in parents:
+            children.setdefault(parent, []).append(taxon)
+
+    def node(taxon: str, trail: frozenset) -> dict:
+        kids = [node(c, trail | {c}) for c in children.get(taxon, []) if c not in trail]
+        kids.sort(key=lambda n: (-n["count"], n["label"].casefold(), n["value"]))
+        label = value_label(index, "taxon", taxon, lang)
+        bucket = _bucket("taxon", taxon, label, counts.get(taxon, 0), taxon in chosen, urls)
+        return {**bucket, "children": kids}
+
+    roots = [node(t, frozenset({t})) for t in children.get(None, [])]
+    roots.sort(key=lambda n: (-n["count"], n["label"].casefold(), n["value"]))
+    return roots

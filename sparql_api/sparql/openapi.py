@@ -1,0 +1,147 @@
+"""The SPARQL endpoint's part of the OpenAPI description: query, update,
+Graph Store Protocol, editor."""
+
+from __future__ import annotations
+
+from sparql_api.web.openapi_parts import LANG, REPEATABLE, msg, param
+
+__all__ = ["OPERATIONS"]
+
+QUERY = param("query", "query", "param.query")
+
+FORMAT = param(
+    "format",
+    "query",
+    "param.format",
+    schema={
+        "type": "string",
+        "enum": ["json", "xml", "csv", "tsv", "ttl", "nt", "jsonld", "rdfxml"],
+    },
+)
+
+GRAPH_URIS = [
+    param("default-graph-uri", "query", "param.default-graph-uri", schema=REPEATABLE),
+    param("named-graph-uri", "query", "param.named-graph-uri", schema=REPEATABLE),
+]
+
+GSP_GRAPH = param("graph", "query", "param.gsp_graph")
+
+GSP_NAME = param("name", "path", "param.gsp_name")
+
+GSP_DEFAULT = param("default", "query", "param.gsp_default")
+
+USING_GRAPHS = [
+    param("using-graph-uri", "query", "param.using-graph-uri", schema=REPEATABLE),
+    param("using-named-graph-uri", "query", "param.using-named-graph-uri", schema=REPEATABLE),
+]
+
+GSP_BODY = [
+    "text/turtle",
+    "application/n-triples",
+    "application/rdf+xml",
+    "application/ld+json",
+    "text/n3",
+]
+
+GSP_WRITE = {
+    "201": "text/plain",
+    "204": "text/plain",
+    "400": "text/plain",
+    "401": "text/plain",
+    "415": "text/plain",
+    "503": "text/plain",
+}
+
+OPERATIONS: dict[tuple[str, str], dict] = {
+    ("/sparql", "get"): {
+        "summary": msg("op.get_sparql"),
+        "parameters": [QUERY, FORMAT, *GRAPH_URIS],
+        "responses": {
+            "200": "application/sparql-results+json",
+            "400": "text/plain",
+            "401": "text/plain",
+            "403": "text/plain",
+            "406": "text/plain",
+            "503": "text/plain",
+            "504": "text/plain",
+        },
+    },
+    ("/sparql", "post"): {
+        "summary": msg("op.post_sparql"),
+        "parameters": [FORMAT, *GRAPH_URIS],
+        "body": ["application/x-www-form-urlencoded", "application/sparql-query"],
+        "responses": {
+            "200": "application/sparql-results+json",
+            "400": "text/plain",
+            "403": "text/plain",
+            "415": "text/plain",
+            "504": "text/plain",
+        },
+    },
+    ("/sparql/update", "post"): {
+        "summary": msg("op.post_sparql_update"),
+        "parameters": [*USING_GRAPHS, LANG],
+        "body": ["application/x-www-form-urlencoded", "application/sparql-update"],
+        "responses": {
+            "204": "text/plain",
+            "400": "text/plain",
+            "401": "text/plain",
+            "415": "text/plain",
+            "503": "text/plain",
+        },
+    },
+    ("/sparql/graph", "get"): {
+        "summary": msg("op.get_sparql_graph"),
+        "parameters": [GSP_GRAPH, GSP_DEFAULT, FORMAT, LANG],
+        "responses": {
+            "200": "text/turtle",
+            "400": "text/plain",
+            "404": "text/plain",
+            "406": "text/plain",
+        },
+    },
+    ("/sparql/graph", "put"): {
+        "summary": msg("op.put_sparql_graph"),
+        "parameters": [GSP_GRAPH, GSP_DEFAULT, LANG],
+        "body": GSP_BODY,
+        "responses": GSP_WRITE,
+    },
+    ("/sparql/graph", "post"): {
+        "summary": msg("op.post_sparql_graph"),
+        "parameters": [GSP_GRAPH, GSP_DEFAULT, LANG],
+        "body": GSP_BODY,
+        "responses": GSP_WRITE,
+    },
+    ("/sparql/graph", "delete"): {
+        "summary": msg("op.delete_sparql_graph"),
+        "parameters": [GSP_GRAPH, GSP_DEFAULT, LANG],
+        "responses": {"204": "text/plain", "401": "text/plain", "404": "text/plain"},
+    },
+    ("/sparql/graph/{name}", "get"): {
+        "summary": msg("op.get_sparql_graph_name"),
+        "parameters": [GSP_NAME, FORMAT, LANG],
+        "responses": {"200": "text/turtle", "404": "text/plain", "406": "text/plain"},
+    },
+    ("/sparql/graph/{name}", "put"): {
+        "summary": msg("op.put_sparql_graph_name"),
+        "parameters": [GSP_NAME, LANG],
+        "body": GSP_BODY,
+        "responses": GSP_WRITE,
+    },
+    ("/sparql/graph/{name}", "post"): {
+        "summary": msg("op.post_sparql_graph_name"),
+        "parameters": [GSP_NAME, LANG],
+        "body": GSP_BODY,
+        "responses": GSP_WRITE,
+    },
+    ("/sparql/graph/{name}", "delete"): {
+        "summary": msg("op.delete_sparql_graph_name"),
+        "parameters": [GSP_NAME, LANG],
+        "responses": {"204": "text/plain", "401": "text/plain", "404": "text/plain"},
+    },
+    ("/editor", "get"): {
+        "summary": msg("op.get_editor"),
+        "parameters": [param("query", "query", "param.get_editor.query"), LANG],
+        "responses": {"200": "text/html"},
+    },
+}

@@ -5,7 +5,7 @@ Flask-free (plain functions over SQLAlchemy 2): :mod:`.db` (models, the database
 sessions), :mod:`.collections` (collections owned by a user, shared by a secret link),
 :mod:`.export` (DCAT-AP, BibTeX, RIS, access URLs), :mod:`.facets`, :mod:`.history` (search
 history, saved searches), :mod:`.tokens` (API tokens), :mod:`.mailer`, :mod:`.ratelimit` (the
-sign-in limiter), :mod:`.texts` (fr/en strings), :mod:`.operations` (OpenAPI descriptions).
+sign-in limiter), :mod:`.texts` (fr/en strings), :mod:`.openapi` (its OpenAPI part).
 User data never enters the RDF store.
 
 The Flask side: :mod:`.blueprints` (``init_app``: registers them all), :mod:`.web_session`

@@ -23,7 +23,7 @@ MAX_QUERY_BYTES = 1_000_000
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Flask:
     """A Flask app over ``store``, or over ``settings.store`` opened on first use."""
-    from sparql_api.accounts import routes as accounts
+    from sparql_api.accounts import blueprints as accounts
     from sparql_api.assistant import routes as assistant
     from sparql_api.core.catalogue import Catalogue
     from sparql_api.linked_data import catalog_routes as catalog_views

@@ -385,7 +385,13 @@ def test_language_switch_keeps_the_search(client):
 
 
 @pytest.mark.parametrize(
-    "module", ["sparql_api.portal.discovery", "sparql_api.portal.dataset_page"]
+    "module",
+    [
+        "sparql_api.portal.discovery",
+        "sparql_api.portal.dataset_page",
+        "sparql_api.portal.citations",
+        "sparql_api.portal.data_services",
+    ],
 )
 def test_module_examples(module):
     import doctest

@@ -15,7 +15,8 @@ from sparql_api.accounts import collections as core
 from sparql_api.accounts.collections import NotFound
 from sparql_api.accounts.export import EXPORTS, export, members
 from sparql_api.accounts.facets import collection_facets
-from sparql_api.accounts.routes import (
+from sparql_api.accounts.users import AccountError
+from sparql_api.accounts.web_session import (
     AccountPageError,
     SignInRequired,
     check_csrf,
@@ -28,7 +29,6 @@ from sparql_api.accounts.routes import (
     safe_next,
     to_signin,
 )
-from sparql_api.accounts.users import AccountError
 from sparql_api.portal.routes import page_lang
 from sparql_api.web.catalogue import get_catalogue
 

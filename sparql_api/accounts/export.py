@@ -15,16 +15,18 @@ from functools import cached_property
 
 import pyoxigraph as ox
 
+from graph_loader.namespaces import DCAT, DCAT3, DCT, XSD
 from graph_loader.store import Store
-from graph_loader.terms import DCAT, DCT, RDF_TYPE
+from graph_loader.terms import RDF_TYPE
 from sparql_api.linked_data.dereference import PREFIXES, describe_triples, local_path
-from sparql_api.linked_data.schemaorg import Facts
+from sparql_api.linked_data.facts import Facts
 from sparql_api.portal.dataset_page import dataset_extras
 from sparql_api.portal.pages import link_target
 
 __all__ = ["Member", "members", "EXPORTS", "export", "catalogue_triples"]
 
-_KIND_LINK = {DCAT + "Dataset": "dataset", DCAT + "DataService": "service"}
+_KIND_LINK = {str(DCAT.Dataset): "dataset", str(DCAT.DataService): "service"}
+_ENDPOINT_URL = str(DCAT.endpointURL)
 
 
 @dataclass
@@ -52,7 +54,7 @@ class Member:
     def year(self) -> str | None:
         issued = sorted(
             v.value
-            for v in Facts(self.triples).values(self.iri, DCT + "issued")
+            for v in Facts(self.triples).values(self.iri, DCT.issued)
             if isinstance(v, ox.Literal)
         )
         return issued[0][:4] if issued else None
@@ -68,7 +70,7 @@ class Member:
             t.object.value
             for t in self.triples
             if t.subject.value == self.iri
-            and t.predicate.value == DCAT + "endpointURL"
+            and t.predicate.value == _ENDPOINT_URL
             and link_target(t.object.value)
         )
         urls += self.extras["landing"]
@@ -94,20 +96,20 @@ def catalogue_triples(
     """The DCAT-AP catalogue of the collection: the catalogue node and every description."""
     node = ox.NamedNode(catalogue)
     triples = {
-        ox.Triple(node, RDF_TYPE, ox.NamedNode(DCAT + "Catalog")),
-        ox.Triple(node, ox.NamedNode(DCT + "title"), ox.Literal(title)),
+        ox.Triple(node, RDF_TYPE, ox.NamedNode(DCAT.Catalog)),
+        ox.Triple(node, ox.NamedNode(DCT.title), ox.Literal(title)),
         ox.Triple(
             node,
-            ox.NamedNode(DCT + "modified"),
-            ox.Literal(modified, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
+            ox.NamedNode(DCT.modified),
+            ox.Literal(modified, datatype=ox.NamedNode(XSD.date)),
         ),
     }
     if description:
-        triples.add(ox.Triple(node, ox.NamedNode(DCT + "description"), ox.Literal(description)))
+        triples.add(ox.Triple(node, ox.NamedNode(DCT.description), ox.Literal(description)))
     for member in found:
         types = {t.object.value for t in member.triples if t.predicate == RDF_TYPE}
         link = next((v for k, v in _KIND_LINK.items() if k in types), "resource")
-        triples.add(ox.Triple(node, ox.NamedNode(DCAT + link), ox.NamedNode(member.iri)))
+        triples.add(ox.Triple(node, ox.NamedNode(DCAT3[link]), ox.NamedNode(member.iri)))
         triples.update(member.triples)
     return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 

@@ -12,7 +12,8 @@ from werkzeug.datastructures import MultiDict
 
 from sparql_api.accounts import history as core
 from sparql_api.accounts.collections import NotFound
-from sparql_api.accounts.routes import (
+from sparql_api.accounts.users import AccountError
+from sparql_api.accounts.web_session import (
     SESSION_COOKIE,
     AccountPageError,
     SignInRequired,
@@ -25,7 +26,6 @@ from sparql_api.accounts.routes import (
     require_user,
     to_signin,
 )
-from sparql_api.accounts.users import AccountError
 from sparql_api.linked_data.dereference import local_path
 from sparql_api.portal.routes import page_lang
 from sparql_api.web.catalogue import get_catalogue

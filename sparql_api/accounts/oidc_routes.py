@@ -13,7 +13,8 @@ from authlib.common.errors import AuthlibBaseError
 from flask import Blueprint, Flask, Response, current_app, g, redirect, request, url_for
 
 from sparql_api.accounts import users
-from sparql_api.accounts.routes import (
+from sparql_api.accounts.web_session import (
+    OIDC_CLIENT,
     AccountPageError,
     get_db,
     page_context,
@@ -23,12 +24,11 @@ from sparql_api.accounts.routes import (
 )
 from sparql_api.portal.routes import page_lang
 
-__all__ = ["bp", "init_oidc", "oidc_label"]
+__all__ = ["bp", "init_oidc"]
 
 log = logging.getLogger(__name__)
 
 bp = Blueprint("oidc", __name__)
-CLIENT = "gaia_kg_oidc"
 NEXT = "oidc_next"
 
 
@@ -47,17 +47,11 @@ def init_oidc(app: Flask, settings) -> None:
         server_metadata_url=settings.oidc_issuer.rstrip("/") + "/.well-known/openid-configuration",
         client_kwargs={"scope": "openid email profile", "code_challenge_method": "S256"},
     )
-    app.extensions[CLIENT] = (client, settings.oidc_issuer, settings.oidc_label or "OIDC")
-
-
-def oidc_label() -> str | None:
-    """The name of the configured provider (for the sign-in button), None if there is none."""
-    found = current_app.extensions.get(CLIENT)
-    return found[2] if found else None
+    app.extensions[OIDC_CLIENT] = (client, settings.oidc_issuer, settings.oidc_label or "OIDC")
 
 
 def _client():
-    found = current_app.extensions.get(CLIENT)
+    found = current_app.extensions.get(OIDC_CLIENT)
     if found is None:
         raise AccountPageError(404, "oidc_off")
     return found

@@ -14,7 +14,9 @@ from sparql_api.accounts import collections as core
 from sparql_api.accounts import tokens
 from sparql_api.accounts.collections import NotFound
 from sparql_api.accounts.collections_routes import export_response
-from sparql_api.accounts.routes import (
+from sparql_api.accounts.texts import MESSAGES, text
+from sparql_api.accounts.users import AccountError, get_user
+from sparql_api.accounts.web_session import (
     AccountPageError,
     SignInRequired,
     check_csrf,
@@ -25,8 +27,6 @@ from sparql_api.accounts.routes import (
     require_user,
     to_signin,
 )
-from sparql_api.accounts.texts import MESSAGES, text
-from sparql_api.accounts.users import AccountError, get_user
 from sparql_api.portal.routes import page_lang
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import request_lang

@@ -28,20 +28,19 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from graph_loader.conformance import catalog_record, profile_triples
+from graph_loader.namespaces import DCAT, DCT, HYDRA, XSD
 from graph_loader.store import Store
-from graph_loader.terms import DCAT, DCT, ORG_NS, RDF_TYPE, THESAURUS_NS
+from graph_loader.terms import ORG_NS, RDF_TYPE, THESAURUS_NS
 from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import describe_triples
 
-__all__ = ["CatalogParams", "FeedError", "catalog_page", "MAX_SIZE", "DEFAULT_SIZE", "HYDRA"]
+__all__ = ["CatalogParams", "FeedError", "catalog_page", "MAX_SIZE", "DEFAULT_SIZE"]
 
-HYDRA = "http://www.w3.org/ns/hydra/core#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 MAX_SIZE = 500
 DEFAULT_SIZE = 100
 _SLUG = re.compile(r"[a-z0-9][a-z0-9._~-]*")
-TRUE = ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
-FALSE = ox.Literal("false", datatype=ox.NamedNode(XSD + "boolean"))
+TRUE = ox.Literal("true", datatype=ox.NamedNode(XSD.boolean))
+FALSE = ox.Literal("false", datatype=ox.NamedNode(XSD.boolean))
 
 
 class FeedError(ValueError):
@@ -123,7 +122,7 @@ class CatalogParams:
         since = self.since.isoformat() if self.since else "1970-01-01T00:00:00+00:00"
         return {
             "useSince": TRUE if self.since else FALSE,
-            "since": ox.Literal(since, datatype=ox.NamedNode(XSD + "dateTime")),
+            "since": ox.Literal(since, datatype=ox.NamedNode(XSD.dateTime)),
             "sinceDate": ox.Literal(since[:10]),
             "usePole": TRUE if self.pole else FALSE,
             "pole": self.pole or unused,
@@ -158,13 +157,13 @@ def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Trip
     last = max(1, -(-total // params.size))
     t = ox.Triple
     out: set[ox.Triple] = {
-        t(catalog, RDF_TYPE, ox.NamedNode(DCAT + "Catalog")),
-        t(catalog, RDF_TYPE, ox.NamedNode(HYDRA + "Collection")),
-        t(catalog, ox.NamedNode(DCT + "title"), ox.Literal("GAIA Data catalogue", language="en")),
-        t(catalog, ox.NamedNode(DCT + "title"), ox.Literal("Catalogue GAIA Data", language="fr")),
+        t(catalog, RDF_TYPE, ox.NamedNode(DCAT.Catalog)),
+        t(catalog, RDF_TYPE, ox.NamedNode(HYDRA.Collection)),
+        t(catalog, ox.NamedNode(DCT.title), ox.Literal("GAIA Data catalogue", language="en")),
+        t(catalog, ox.NamedNode(DCT.title), ox.Literal("Catalogue GAIA Data", language="fr")),
         t(
             catalog,
-            ox.NamedNode(DCT + "description"),
+            ox.NamedNode(DCT.description),
             ox.Literal(
                 "Datasets and data services of the Data Terra hubs (AERIS, ODATIS, THEIA, "
                 "ForM@Ter, PNDB), in DCAT-AP 3.",
@@ -173,19 +172,19 @@ def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Trip
         ),
         t(
             catalog,
-            ox.NamedNode(DCT + "description"),
+            ox.NamedNode(DCT.description),
             ox.Literal(
                 "Jeux de données et services de données des pôles de Data Terra (AERIS, "
                 "ODATIS, THEIA, ForM@Ter, PNDB), en DCAT-AP 3.",
                 language="fr",
             ),
         ),
-        t(catalog, ox.NamedNode(HYDRA + "totalItems"), _integer(total)),
-        t(catalog, ox.NamedNode(HYDRA + "view"), view),
-        t(view, RDF_TYPE, ox.NamedNode(HYDRA + "PartialCollectionView")),
+        t(catalog, ox.NamedNode(HYDRA.totalItems), _integer(total)),
+        t(catalog, ox.NamedNode(HYDRA.view), view),
+        t(view, RDF_TYPE, ox.NamedNode(HYDRA.PartialCollectionView)),
     }
     publisher = ox.NamedNode(base + "id/agent/data-terra")
-    out.add(t(catalog, ox.NamedNode(DCT + "publisher"), publisher))
+    out.add(t(catalog, ox.NamedNode(DCT.publisher), publisher))
     out.update(x for x in describe_triples(store, publisher) if x.subject == publisher)
     links = {"first": 1, "last": last}
     if params.page > 1:
@@ -194,16 +193,16 @@ def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Trip
         links["next"] = params.page + 1
     for rel, page in links.items():
         target = ox.NamedNode(f"{base}catalog?{params.query_string(page)}")
-        out.add(t(view, ox.NamedNode(HYDRA + rel), target))
+        out.add(t(view, ox.NamedNode(HYDRA[rel]), target))
     for row in rows:
         member = row["r"]
-        rel = "dataset" if row["type"].value == DCAT + "Dataset" else "service"
-        out.add(t(catalog, ox.NamedNode(DCAT + rel), member))
+        rel = "dataset" if row["type"].value == str(DCAT.Dataset) else "service"
+        out.add(t(catalog, ox.NamedNode(DCAT[rel]), member))
         graph = row["g"]
         statements = store.graph_triples(graph)
         out.update(x for x in statements if x.subject != graph)
         # the record itself: when loaded, and whether it conforms to the GAIA profile
-        out.add(t(catalog, ox.NamedNode(DCAT + "record"), graph))
+        out.add(t(catalog, ox.NamedNode(DCAT.record), graph))
         out.update(catalog_record(graph, member, statements))
     if rows:
         out.update(profile_triples())
@@ -226,4 +225,4 @@ def _references(store: Store, triples: set[ox.Triple]) -> set[ox.Triple]:
 
 
 def _integer(n: int) -> ox.Literal:
-    return ox.Literal(str(n), datatype=ox.NamedNode(XSD + "integer"))
+    return ox.Literal(str(n), datatype=ox.NamedNode(XSD.integer))

@@ -9,9 +9,11 @@ import hashlib
 import xml.etree.ElementTree as ET
 
 import pyoxigraph as ox
+from rdflib import Namespace
 
+from graph_loader.namespaces import DCT, FORMATS, XSD
 from graph_loader.store import Store
-from graph_loader.terms import DCT, RDF_TYPE, THESAURUS_NS
+from graph_loader.terms import RDF_TYPE, THESAURUS_NS
 from graph_loader.xmlchars import xml_safe
 from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import local_path
@@ -21,8 +23,7 @@ __all__ = ["sitemap", "robots_txt", "void_triples", "SITEMAP_MAX", "VOID"]
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 #: URLs per sitemap file (the protocol's limit); more make a sitemap index
 SITEMAP_MAX = 50_000
-VOID = "http://rdfs.org/ns/void#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
+VOID = Namespace("http://rdfs.org/ns/void#")
 
 
 def _pages(store: Store, base: str) -> list[tuple[str, str | None]]:
@@ -96,24 +97,24 @@ def _node(base: str, kind: str, key: str) -> ox.NamedNode:
 
 
 def _int(n: object) -> ox.Literal:
-    return ox.Literal(str(int(n.value)), datatype=ox.NamedNode(XSD + "integer"))  # type: ignore[attr-defined]
+    return ox.Literal(str(int(n.value)), datatype=ox.NamedNode(XSD.integer))  # type: ignore[attr-defined]
 
 
 def void_triples(store: Store, base: str) -> list[ox.Triple]:
     """The VoID description: the dataset, its class partitions, one subset per non-record
     graph and one per record source, each with its counts."""
-    t, v = ox.Triple, lambda local: ox.NamedNode(VOID + local)
+    t, v = ox.Triple, lambda local: ox.NamedNode(VOID[local])
     dataset = ox.NamedNode(base + ".well-known/void#gaia-kg")
     out = [
         t(dataset, RDF_TYPE, v("Dataset")),
         t(
             dataset,
-            ox.NamedNode(DCT + "title"),
+            ox.NamedNode(DCT.title),
             ox.Literal("GAIA Data knowledge graph", language="en"),
         ),
         t(
             dataset,
-            ox.NamedNode(DCT + "title"),
+            ox.NamedNode(DCT.title),
             ox.Literal("Graphe de connaissances GAIA Data", language="fr"),
         ),
         t(dataset, v("sparqlEndpoint"), ox.NamedNode(base + "sparql")),
@@ -121,7 +122,7 @@ def void_triples(store: Store, base: str) -> list[ox.Triple]:
         t(dataset, v("rootResource"), ox.NamedNode(base + "catalog")),
         t(dataset, v("uriSpace"), ox.Literal(base + "id/")),
         t(dataset, v("exampleResource"), ox.NamedNode(base + "id/catalog/gaia-data-demo")),
-        t(dataset, v("feature"), ox.NamedNode("http://www.w3.org/ns/formats/Turtle")),
+        t(dataset, v("feature"), ox.NamedNode(FORMATS.Turtle)),
         t(dataset, v("feature"), ox.NamedNode("http://www.w3.org/ns/formats/JSON-LD")),
         t(dataset, v("feature"), ox.NamedNode("http://www.w3.org/ns/formats/RDF_XML")),
         t(dataset, v("feature"), ox.NamedNode("http://www.w3.org/ns/formats/N-Triples")),
@@ -149,11 +150,9 @@ def void_triples(store: Store, base: str) -> list[ox.Triple]:
         out += [
             t(dataset, v("subset"), node),
             t(node, RDF_TYPE, v("Dataset")),
-            t(node, ox.NamedNode(DCT + "source"), ox.Literal(row["source"].value)),
+            t(node, ox.NamedNode(DCT.source), ox.Literal(row["source"].value)),
             t(node, v("documents"), _int(row["graphs"])),
             t(node, v("triples"), _int(row["n"])),
         ]
-    out.append(
-        t(dataset, v("triples"), ox.Literal(str(total), datatype=ox.NamedNode(XSD + "integer")))
-    )
+    out.append(t(dataset, v("triples"), ox.Literal(str(total), datatype=ox.NamedNode(XSD.integer))))
     return out

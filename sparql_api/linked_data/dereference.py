@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from graph_loader.namespaces import PREFIXES as PROJECT_PREFIXES
 from graph_loader.store import Store
-from graph_loader.terms import DCAT, DCT, FOAF, GAIA_NS, RDF_TYPE, SDO, SKOS
+from graph_loader.terms import RDF_TYPE
 from graph_loader.xmlchars import xml_safe
 from sparql_api.core.rq import load_query
 from sparql_api.sparql.negotiation import without_parameters
@@ -88,16 +89,10 @@ MEDIA_ALIASES: dict[str, str] = {
 }
 _EXTENSIONS = {f.extension: name for name, f in FORMATS.items() if f.extension}
 
-PREFIXES = {
-    "dcat": DCAT,
-    "dct": DCT,
-    "foaf": FOAF,
-    "gaia": GAIA_NS,
-    "schema": SDO,
-    "skos": SKOS,
-    "vcard": "http://www.w3.org/2006/vcard/ns#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+#: the prefixes of the serialisations and of the pages' CURIEs (some of the project's)
+PREFIXES: dict[str, str] = {
+    prefix: str(PROJECT_PREFIXES[prefix])
+    for prefix in ("dcat", "dct", "foaf", "gaia", "schema", "skos", "vcard", "prov", "xsd")
 }
 
 INFERENCE_GRAPH = "https://w3id.org/gaia-kg/graph/inference"

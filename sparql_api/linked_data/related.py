@@ -15,63 +15,67 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
+from graph_loader.namespaces import CITO, DCAT, DCT, GAIA, PROV, SDO
 from graph_loader.records import RECORD_KINDS
 from graph_loader.store import Store
-from graph_loader.terms import DCAT, DCT, GAIA_NS, SDO
 from sparql_api.core.rq import load_query
 from sparql_api.web.i18n import pick_label
 
 __all__ = ["related_resources", "RELATION_LABELS", "INVERSE"]
 
-CITO = "http://purl.org/spar/cito/"
-
 #: the inverse of each usual link property, to read an incoming link from the resource shown
 INVERSE: dict[str, str] = {
-    DCT + "references": DCT + "isReferencedBy",
-    DCT + "isReferencedBy": DCT + "references",
-    CITO + "citesAsDataSource": DCT + "isReferencedBy",
-    DCAT + "servesDataset": "urn:gaia-kg:servedBy",
-    GAIA_NS + "usedWithDataset": GAIA_NS + "hasSoftware",
-    GAIA_NS + "hasSoftware": GAIA_NS + "usedWithDataset",
-    DCT + "isPartOf": DCT + "hasPart",
-    DCT + "hasPart": DCT + "isPartOf",
-    SDO + "isPartOf": SDO + "hasPart",
-    DCT + "isVersionOf": DCT + "hasVersion",
-    DCT + "hasVersion": DCT + "isVersionOf",
-    DCT + "requires": DCT + "isRequiredBy",
-    DCT + "isRequiredBy": DCT + "requires",
-    DCT + "source": "urn:gaia-kg:sourceOf",
-    "http://www.w3.org/ns/prov#wasDerivedFrom": "urn:gaia-kg:sourceOf",
-    DCAT + "service": "urn:gaia-kg:inCatalog",
-    DCAT + "dataset": "urn:gaia-kg:inCatalog",
-    DCT + "relation": DCT + "relation",
+    str(p): str(q)
+    for p, q in {
+        DCT.references: DCT.isReferencedBy,
+        DCT.isReferencedBy: DCT.references,
+        CITO.citesAsDataSource: DCT.isReferencedBy,
+        DCAT.servesDataset: "urn:gaia-kg:servedBy",
+        GAIA.usedWithDataset: GAIA.hasSoftware,
+        GAIA.hasSoftware: GAIA.usedWithDataset,
+        DCT.isPartOf: DCT.hasPart,
+        DCT.hasPart: DCT.isPartOf,
+        SDO.isPartOf: SDO.hasPart,
+        DCT.isVersionOf: DCT.hasVersion,
+        DCT.hasVersion: DCT.isVersionOf,
+        DCT.requires: DCT.isRequiredBy,
+        DCT.isRequiredBy: DCT.requires,
+        DCT.source: "urn:gaia-kg:sourceOf",
+        PROV.wasDerivedFrom: "urn:gaia-kg:sourceOf",
+        DCAT.service: "urn:gaia-kg:inCatalog",
+        DCAT.dataset: "urn:gaia-kg:inCatalog",
+        DCT.relation: DCT.relation,
+    }.items()
 }
 
 #: labels of link properties, read from the resource shown (those the ontology lacks)
 RELATION_LABELS: dict[str, dict[str, str]] = {
-    DCT + "references": {"en": "references", "fr": "fait référence à"},
-    DCT + "isReferencedBy": {"en": "is referenced by", "fr": "est référencé par"},
-    CITO + "citesAsDataSource": {
-        "en": "cites as data source",
-        "fr": "cite comme source de données",
-    },
-    DCAT + "servesDataset": {"en": "serves dataset", "fr": "sert le jeu de données"},
-    "urn:gaia-kg:servedBy": {"en": "served by", "fr": "servi par"},
-    DCT + "isPartOf": {"en": "is part of", "fr": "fait partie de"},
-    DCT + "hasPart": {"en": "has part", "fr": "comprend"},
-    SDO + "isPartOf": {"en": "is part of", "fr": "fait partie de"},
-    SDO + "hasPart": {"en": "has part", "fr": "comprend"},
-    DCT + "isVersionOf": {"en": "is a version of", "fr": "est une version de"},
-    DCT + "hasVersion": {"en": "has version", "fr": "a pour version"},
-    DCT + "requires": {"en": "requires", "fr": "nécessite"},
-    DCT + "isRequiredBy": {"en": "is required by", "fr": "est nécessaire à"},
-    DCT + "source": {"en": "derived from", "fr": "dérivé de"},
-    "http://www.w3.org/ns/prov#wasDerivedFrom": {"en": "derived from", "fr": "dérivé de"},
-    "urn:gaia-kg:sourceOf": {"en": "source of", "fr": "source de"},
-    DCAT + "service": {"en": "lists service", "fr": "recense le service"},
-    DCAT + "dataset": {"en": "lists dataset", "fr": "recense le jeu de données"},
-    "urn:gaia-kg:inCatalog": {"en": "listed in catalogue", "fr": "recensé dans le catalogue"},
-    DCT + "relation": {"en": "related to", "fr": "lié à"},
+    str(p): labels
+    for p, labels in {
+        DCT.references: {"en": "references", "fr": "fait référence à"},
+        DCT.isReferencedBy: {"en": "is referenced by", "fr": "est référencé par"},
+        CITO.citesAsDataSource: {
+            "en": "cites as data source",
+            "fr": "cite comme source de données",
+        },
+        DCAT.servesDataset: {"en": "serves dataset", "fr": "sert le jeu de données"},
+        "urn:gaia-kg:servedBy": {"en": "served by", "fr": "servi par"},
+        DCT.isPartOf: {"en": "is part of", "fr": "fait partie de"},
+        DCT.hasPart: {"en": "has part", "fr": "comprend"},
+        SDO.isPartOf: {"en": "is part of", "fr": "fait partie de"},
+        SDO.hasPart: {"en": "has part", "fr": "comprend"},
+        DCT.isVersionOf: {"en": "is a version of", "fr": "est une version de"},
+        DCT.hasVersion: {"en": "has version", "fr": "a pour version"},
+        DCT.requires: {"en": "requires", "fr": "nécessite"},
+        DCT.isRequiredBy: {"en": "is required by", "fr": "est nécessaire à"},
+        DCT.source: {"en": "derived from", "fr": "dérivé de"},
+        PROV.wasDerivedFrom: {"en": "derived from", "fr": "dérivé de"},
+        "urn:gaia-kg:sourceOf": {"en": "source of", "fr": "source de"},
+        DCAT.service: {"en": "lists service", "fr": "recense le service"},
+        DCAT.dataset: {"en": "lists dataset", "fr": "recense le jeu de données"},
+        "urn:gaia-kg:inCatalog": {"en": "listed in catalogue", "fr": "recensé dans le catalogue"},
+        DCT.relation: {"en": "related to", "fr": "lié à"},
+    }.items()
 }
 
 _KIND_ORDER = ("dataset", "service", "publication", "software", "catalog")

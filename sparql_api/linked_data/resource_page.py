@@ -12,8 +12,9 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from graph_loader.config import DEFAULT_BASE
+from graph_loader.namespaces import DCAT, DCAT3, DCT, FOAF, GAIA, RDFS, SDO, SKOS, VCARD
 from graph_loader.store import Store
-from graph_loader.terms import DCAT, DCT, FOAF, GAIA_NS, ORG_NS, SDO, SKOS, THESAURUS_NS
+from graph_loader.terms import ORG_NS, THESAURUS_NS
 from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import PREFIXES, local_path
 from sparql_api.linked_data.related import related_resources
@@ -25,73 +26,78 @@ from sparql_api.web.i18n import pick_label
 
 __all__ = ["resource_page", "resource_kind", "PROPERTY_LABELS", "KIND_TYPES", "href_for"]
 
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-VCARD = "http://www.w3.org/2006/vcard/ns#"
-
 #: rdf:type -> kind of page (the first match wins)
 KIND_TYPES: dict[str, str] = {
-    DCAT + "Dataset": "dataset",
-    DCAT + "DatasetSeries": "dataset",
-    DCAT + "DataService": "service",
-    DCAT + "Catalog": "catalog",
-    DCAT + "Distribution": "distribution",
-    SDO + "ScholarlyArticle": "publication",
-    SDO + "CreativeWork": "publication",
-    SDO + "SoftwareSourceCode": "software",
-    SDO + "SoftwareApplication": "software",
-    GAIA_NS + "DataCentre": "datacentre",
-    GAIA_NS + "Pole": "pole",
-    SKOS + "Concept": "concept",
-    FOAF + "Organization": "agent",
-    FOAF + "Person": "agent",
-    FOAF + "Agent": "agent",
-    VCARD + "Kind": "agent",
+    str(t): kind
+    for t, kind in {
+        DCAT.Dataset: "dataset",
+        DCAT3.DatasetSeries: "dataset",
+        DCAT.DataService: "service",
+        DCAT.Catalog: "catalog",
+        DCAT.Distribution: "distribution",
+        SDO.ScholarlyArticle: "publication",
+        SDO.CreativeWork: "publication",
+        SDO.SoftwareSourceCode: "software",
+        SDO.SoftwareApplication: "software",
+        GAIA.DataCentre: "datacentre",
+        GAIA.Pole: "pole",
+        SKOS.Concept: "concept",
+        FOAF.Organization: "agent",
+        FOAF.Person: "agent",
+        FOAF.Agent: "agent",
+        VCARD.Kind: "agent",
+    }.items()
 }
 
 #: bilingual labels of the usual properties (the ontology graph labels gaia:* ones)
 PROPERTY_LABELS: dict[str, dict[str, str]] = {
-    DCT + "title": {"en": "title", "fr": "titre"},
-    DCT + "description": {"en": "description", "fr": "description"},
-    DCT + "identifier": {"en": "identifier", "fr": "identifiant"},
-    DCT + "issued": {"en": "issued", "fr": "publié le"},
-    DCT + "modified": {"en": "modified", "fr": "modifié le"},
-    DCT + "license": {"en": "licence", "fr": "licence"},
-    DCT + "publisher": {"en": "publisher", "fr": "éditeur"},
-    DCT + "creator": {"en": "creator", "fr": "auteur"},
-    DCT + "spatial": {"en": "spatial coverage", "fr": "couverture spatiale"},
-    DCT + "temporal": {"en": "temporal coverage", "fr": "couverture temporelle"},
-    DCT + "accessRights": {"en": "access rights", "fr": "droits d'accès"},
-    DCT + "accrualPeriodicity": {"en": "update frequency", "fr": "fréquence de mise à jour"},
-    DCT + "format": {"en": "format", "fr": "format"},
-    DCT + "conformsTo": {"en": "conforms to", "fr": "conforme à"},
-    DCT + "language": {"en": "language", "fr": "langue"},
-    DCAT + "keyword": {"en": "keyword", "fr": "mot-clé"},
-    DCAT + "theme": {"en": "theme", "fr": "thème"},
-    DCAT + "landingPage": {"en": "landing page", "fr": "page d'accueil"},
-    DCAT + "distribution": {"en": "distribution", "fr": "distribution"},
-    DCAT + "contactPoint": {"en": "contact point", "fr": "point de contact"},
-    DCAT + "accessURL": {"en": "access URL", "fr": "URL d'accès"},
-    DCAT + "downloadURL": {"en": "download URL", "fr": "URL de téléchargement"},
-    DCAT + "accessService": {"en": "access service", "fr": "service d'accès"},
-    DCAT + "endpointURL": {"en": "endpoint URL", "fr": "URL du point d'accès"},
-    DCAT + "endpointDescription": {"en": "endpoint description", "fr": "description du service"},
-    DCAT + "bbox": {"en": "bounding box", "fr": "emprise"},
-    DCAT + "startDate": {"en": "start", "fr": "début"},
-    DCAT + "endDate": {"en": "end", "fr": "fin"},
-    FOAF + "name": {"en": "name", "fr": "nom"},
-    FOAF + "homepage": {"en": "home page", "fr": "site web"},
-    SKOS + "prefLabel": {"en": "preferred label", "fr": "libellé préféré"},
-    SKOS + "altLabel": {"en": "other label", "fr": "autre libellé"},
-    SKOS + "definition": {"en": "definition", "fr": "définition"},
-    SKOS + "broader": {"en": "broader", "fr": "générique"},
-    RDFS + "seeAlso": {"en": "see also", "fr": "voir aussi"},
-    SDO + "name": {"en": "name", "fr": "nom"},
-    SDO + "identifier": {"en": "identifier", "fr": "identifiant"},
-    SDO + "codeRepository": {"en": "code repository", "fr": "dépôt de code"},
-    SDO + "programmingLanguage": {"en": "programming language", "fr": "langage"},
+    str(p): labels
+    for p, labels in {
+        DCT["title"]: {"en": "title", "fr": "titre"},
+        DCT.description: {"en": "description", "fr": "description"},
+        DCT.identifier: {"en": "identifier", "fr": "identifiant"},
+        DCT.issued: {"en": "issued", "fr": "publié le"},
+        DCT.modified: {"en": "modified", "fr": "modifié le"},
+        DCT.license: {"en": "licence", "fr": "licence"},
+        DCT.publisher: {"en": "publisher", "fr": "éditeur"},
+        DCT.creator: {"en": "creator", "fr": "auteur"},
+        DCT.spatial: {"en": "spatial coverage", "fr": "couverture spatiale"},
+        DCT.temporal: {"en": "temporal coverage", "fr": "couverture temporelle"},
+        DCT.accessRights: {"en": "access rights", "fr": "droits d'accès"},
+        DCT.accrualPeriodicity: {"en": "update frequency", "fr": "fréquence de mise à jour"},
+        DCT["format"]: {"en": "format", "fr": "format"},
+        DCT.conformsTo: {"en": "conforms to", "fr": "conforme à"},
+        DCT.language: {"en": "language", "fr": "langue"},
+        DCAT.keyword: {"en": "keyword", "fr": "mot-clé"},
+        DCAT.theme: {"en": "theme", "fr": "thème"},
+        DCAT.landingPage: {"en": "landing page", "fr": "page d'accueil"},
+        DCAT.distribution: {"en": "distribution", "fr": "distribution"},
+        DCAT.contactPoint: {"en": "contact point", "fr": "point de contact"},
+        DCAT.accessURL: {"en": "access URL", "fr": "URL d'accès"},
+        DCAT.downloadURL: {"en": "download URL", "fr": "URL de téléchargement"},
+        DCAT.accessService: {"en": "access service", "fr": "service d'accès"},
+        DCAT.endpointURL: {"en": "endpoint URL", "fr": "URL du point d'accès"},
+        DCAT.endpointDescription: {"en": "endpoint description", "fr": "description du service"},
+        DCAT.bbox: {"en": "bounding box", "fr": "emprise"},
+        DCAT.startDate: {"en": "start", "fr": "début"},
+        DCAT.endDate: {"en": "end", "fr": "fin"},
+        FOAF.name: {"en": "name", "fr": "nom"},
+        FOAF.homepage: {"en": "home page", "fr": "site web"},
+        SKOS.prefLabel: {"en": "preferred label", "fr": "libellé préféré"},
+        SKOS.altLabel: {"en": "other label", "fr": "autre libellé"},
+        SKOS.definition: {"en": "definition", "fr": "définition"},
+        SKOS.broader: {"en": "broader", "fr": "générique"},
+        RDFS.seeAlso: {"en": "see also", "fr": "voir aussi"},
+        SDO.name: {"en": "name", "fr": "nom"},
+        SDO.identifier: {"en": "identifier", "fr": "identifiant"},
+        SDO.codeRepository: {"en": "code repository", "fr": "dépôt de code"},
+        SDO.programmingLanguage: {"en": "programming language", "fr": "langage"},
+    }.items()
 }
 
 _KIND_ORDER = tuple(dict.fromkeys(KIND_TYPES.values()))
+#: properties shown as the title and the summary, not in the list
+_SHOWN_APART = frozenset({str(DCT.title), str(DCT.description)})
 
 
 def resource_kind(iri: str, types: list[str]) -> str:
@@ -165,7 +171,7 @@ def resource_page(
     properties = []
     for prop in described["properties"]:
         predicate = prop["predicate"]
-        if predicate in (DCT + "title", DCT + "description"):
+        if predicate in _SHOWN_APART:
             continue  # shown as the title and the summary
         properties.append(
             {

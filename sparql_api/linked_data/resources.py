@@ -9,18 +9,15 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
+from graph_loader.namespaces import DCT, FOAF, RDFS, SDO, SKOS
 from graph_loader.parsing import web_url
 from graph_loader.store import Store
 from graph_loader.terms import (
     CONTENT_HASH,
-    DCT,
     DESCRIBES,
-    FOAF,
     GENERATED_AT,
     NOT_CONFORMANT,
     RDF_TYPE,
-    SDO,
-    SKOS,
     SOURCE,
     VALIDATION_MESSAGE,
     VALIDATION_OUTCOME,
@@ -32,26 +29,17 @@ from sparql_api.web.i18n import LANGUAGES, pick_label
 
 __all__ = ["describe_resource", "LABEL_PREDICATES", "DESCRIPTION_PREDICATES", "PICTURES"]
 
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-
 #: where a resource's label is read, in order of preference
-LABEL_PREDICATES = (
-    SKOS + "prefLabel",
-    DCT + "title",
-    RDFS + "label",
-    SDO + "name",
-    FOAF + "name",
+LABEL_PREDICATES: tuple[str, ...] = tuple(
+    str(p) for p in (SKOS.prefLabel, DCT.title, RDFS.label, SDO["name"], FOAF.name)
 )
 #: where a resource's description is read, in order of preference
-DESCRIPTION_PREDICATES = (
-    DCT + "description",
-    SKOS + "definition",
-    SDO + "description",
-    RDFS + "comment",
+DESCRIPTION_PREDICATES: tuple[str, ...] = tuple(
+    str(p) for p in (DCT.description, SKOS.definition, SDO.description, RDFS.comment)
 )
 
 #: where a resource's pictures are (the first http(s) one is its ``thumbnail``)
-PICTURES = (FOAF + "depiction", SDO + "thumbnailUrl", SDO + "image")
+PICTURES: tuple[str, ...] = tuple(str(p) for p in (FOAF.depiction, SDO.thumbnailUrl, SDO.image))
 
 
 def describe_resource(store: Store, iri: ox.NamedNode, lang: str = "en") -> dict | None:

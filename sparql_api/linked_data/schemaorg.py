@@ -24,58 +24,20 @@ namespace the science-on-schema.org shapes (and Google) expect. What each proper
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 import pyoxigraph as ox
 
+from graph_loader.namespaces import DCAT, DCAT3, DCT, FOAF, GAIA, LOCN, OWL, RDF, SDO
 from graph_loader.store import Store
-from graph_loader.terms import DCAT, DCT, FOAF, GAIA_NS, RDF_TYPE, SDO, SKOS, THESAURUS_NS
+from graph_loader.terms import THESAURUS_NS
 from sparql_api.linked_data.dereference import describe_triples
+from sparql_api.linked_data.facts import Facts, is_iri
 
-__all__ = ["dataset_jsonld", "SCHEMA_CONTEXT", "wkt_box", "Facts"]
+__all__ = ["dataset_jsonld", "SCHEMA_CONTEXT", "wkt_box"]
 
 SCHEMA_CONTEXT = {"@vocab": "http://schema.org/"}
-OWL = "http://www.w3.org/2002/07/owl#"
-CITO = "http://purl.org/spar/cito/"
 NON_FREE = ("NON_PUBLIC", "RESTRICTED")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
-_DOI = re.compile(r"(?:doi:|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)", re.IGNORECASE)
-
-
-class Facts:
-    """The description as subject -> predicate -> objects, with label helpers."""
-
-    def __init__(self, triples: list[ox.Triple]):
-        self.by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        for t in triples:
-            self.by[t.subject.value][t.predicate.value].append(t.object)
-
-    def values(self, subject: str, *predicates: str) -> list:
-        out = []
-        for predicate in predicates:
-            out.extend(self.by.get(subject, {}).get(predicate, []))
-        return out
-
-    def iris(self, subject: str, *predicates: str) -> list[str]:
-        return sorted({v.value for v in self.values(subject, *predicates) if _is_iri(v)})
-
-    def text(self, subject: str, *predicates: str, lang: str = "en") -> str | None:
-        """A literal in ``lang``, else untagged, else in any language (smallest first)."""
-        literals = [v for v in self.values(subject, *predicates) if isinstance(v, ox.Literal)]
-        for wanted in (lang, ""):
-            found = sorted(v.value for v in literals if (v.language or "")[:2] == wanted)
-            if found:
-                return found[0]
-        return min((v.value for v in literals), default=None)
-
-    def label(self, subject: str, lang: str = "en") -> str | None:
-        return self.text(
-            subject, SKOS + "prefLabel", DCT + "title", FOAF + "name", SDO + "name", lang=lang
-        )
-
-
-def _is_iri(term: object) -> bool:
-    return isinstance(term, ox.NamedNode)
 
 
 def wkt_box(wkt: str) -> tuple[float, float, float, float] | None:
@@ -95,12 +57,12 @@ def wkt_box(wkt: str) -> tuple[float, float, float, float] | None:
 def _agent(facts: Facts, term: object) -> dict | None:
     if isinstance(term, ox.Literal):  # a name given as text: a person, as DataCite writes them
         return {"@type": "Person", "name": term.value}
-    if not _is_iri(term):
+    if not is_iri(term):
         return None
-    types = {t.value for t in facts.values(term.value, RDF_TYPE.value)}
-    kind = "Person" if FOAF + "Person" in types else "Organization"
+    types = set(facts.iris(term.value, RDF.type))
+    kind = "Person" if str(FOAF.Person) in types else "Organization"
     agent = {"@type": kind, "@id": term.value, "name": facts.label(term.value) or term.value}
-    homepage = facts.iris(term.value, FOAF + "homepage")
+    homepage = facts.iris(term.value, FOAF.homepage)
     if homepage:
         agent["url"] = homepage[0]
     return agent
@@ -108,35 +70,33 @@ def _agent(facts: Facts, term: object) -> dict | None:
 
 def _identifier(facts: Facts, iri: str) -> tuple[dict | str, str | None]:
     """The identifier, and the DOI URL when there is a DOI."""
-    for value in facts.values(iri, DCT + "identifier", SDO + "identifier"):
-        match = _DOI.fullmatch(value.value.strip())
-        if match:
-            doi = match.group(1)
-            url = "https://doi.org/" + doi
-            return {
-                "@type": "PropertyValue",
-                "propertyID": "https://registry.identifiers.org/registry/doi",
-                "value": "doi:" + doi,
-                "url": url,
-            }, url
-    local = facts.text(iri, DCT + "identifier")
+    doi = facts.doi(iri)
+    if doi:
+        url = "https://doi.org/" + doi
+        return {
+            "@type": "PropertyValue",
+            "propertyID": "https://registry.identifiers.org/registry/doi",
+            "value": "doi:" + doi,
+            "url": url,
+        }, url
+    local = facts.text(iri, DCT.identifier)
     if local:
         return {"@type": "PropertyValue", "propertyID": "dct:identifier", "value": local}, None
     return iri, None
 
 
 def _temporal(facts: Facts, iri: str) -> str | None:
-    for period in facts.iris(iri, DCT + "temporal"):
-        start = facts.text(period, DCAT + "startDate", SDO + "startDate")
-        end = facts.text(period, DCAT + "endDate", SDO + "endDate")
+    for period in facts.iris(iri, DCT.temporal):
+        start = facts.text(period, DCAT.startDate, SDO.startDate)
+        end = facts.text(period, DCAT.endDate, SDO.endDate)
         if start or end:
             return f"{start or '..'}/{end or '..'}"
     return None
 
 
 def _spatial(facts: Facts, iri: str) -> dict | None:
-    for place in facts.iris(iri, DCT + "spatial"):
-        for wkt in facts.values(place, DCAT + "bbox", "http://www.w3.org/ns/locn#geometry"):
+    for place in facts.iris(iri, DCT.spatial):
+        for wkt in facts.values(place, DCAT.bbox, LOCN.geometry):
             box = wkt_box(wkt.value) if isinstance(wkt, ox.Literal) else None
             if box:
                 west, south, east, north = box
@@ -147,21 +107,21 @@ def _spatial(facts: Facts, iri: str) -> dict | None:
 
 def _distributions(facts: Facts, iri: str) -> list[dict]:
     out = []
-    for dist in facts.iris(iri, DCAT + "distribution"):
-        url = facts.iris(dist, DCAT + "downloadURL") or facts.iris(dist, DCAT + "accessURL")
+    for dist in facts.iris(iri, DCAT.distribution):
+        url = facts.iris(dist, DCAT.downloadURL) or facts.iris(dist, DCAT.accessURL)
         if not url:
             continue
         item = {"@type": "DataDownload", "contentUrl": url[0]}
-        name = facts.text(dist, DCT + "title")
+        name = facts.text(dist, DCT.title)
         if name:
             item["name"] = name
-        media = facts.text(dist, DCAT + "mediaType")  # a media type given as text
+        media = facts.text(dist, DCAT.mediaType)  # a media type given as text
         if not media:  # an IANA media type IRI, else the file type's label or code
-            iris = facts.iris(dist, DCAT + "mediaType")
+            iris = facts.iris(dist, DCAT.mediaType)
             if iris:
                 media = iris[0].split("/media-types/", 1)[-1]
             else:
-                formats = facts.iris(dist, DCT + "format")
+                formats = facts.iris(dist, DCT["format"])
                 media = formats and (facts.label(formats[0]) or formats[0].rsplit("/", 1)[-1])
         if media:
             item["encodingFormat"] = media
@@ -171,7 +131,7 @@ def _distributions(facts: Facts, iri: str) -> list[dict]:
 
 def _variables(facts: Facts, iri: str) -> list[dict]:
     out = []
-    for concept in facts.iris(iri, GAIA_NS + "variable", DCAT + "theme"):
+    for concept in facts.iris(iri, GAIA.variable, DCAT.theme):
         if not concept.startswith(THESAURUS_NS) or any(v["propertyID"] == concept for v in out):
             continue
         name = facts.label(concept) or concept.removeprefix(THESAURUS_NS)
@@ -180,7 +140,7 @@ def _variables(facts: Facts, iri: str) -> list[dict]:
 
 
 def _keywords(facts: Facts, iri: str, variables: list[dict]) -> list[str]:
-    words = [v.value for v in facts.values(iri, DCAT + "keyword") if isinstance(v, ox.Literal)]
+    words = [v.value for v in facts.values(iri, DCAT.keyword) if isinstance(v, ox.Literal)]
     words += [v["name"] for v in variables]
     seen, out = set(), []
     for word in words:
@@ -200,62 +160,73 @@ def dataset_jsonld(
     s = node.value
     if not facts.by.get(s):
         return {}
-    en = facts.text(s, DCT + "title", SDO + "name", lang="en")
-    fr = facts.text(s, DCT + "title", SDO + "name", lang="fr")
+    doc = _headline(facts, s)
+    _put(doc, **_agents(facts, s))
+    licences = facts.iris(s, DCT.license)
+    _put(doc, license=licences[0] if licences else None)
+    rights = facts.iris(s, DCT.accessRights)
+    doc["isAccessibleForFree"] = not any(r.rsplit("/", 1)[-1] in NON_FREE for r in rights)
+    variables = _variables(facts, s)
+    _put(
+        doc,
+        keywords=_keywords(facts, s, variables),
+        spatialCoverage=_spatial(facts, s),
+        temporalCoverage=_temporal(facts, s),
+        distribution=_distributions(facts, s),
+    )
+    doc["includedInDataCatalog"] = {"@type": "DataCatalog", "name": "GAIA Data", "url": base}
+    _put(
+        doc,
+        variableMeasured=variables,
+        citation=_citation(facts, s),
+        dateModified=facts.text(s, DCT.modified),
+        datePublished=facts.text(s, DCT.issued),
+    )
+    return doc
+
+
+def _put(doc: dict, **values: object) -> None:
+    """Set the keys of ``values`` that have a value (in this order)."""
+    doc.update((key, value) for key, value in values.items() if value)
+
+
+def _headline(facts: Facts, s: str) -> dict:
+    """What names and identifies the dataset: ``@context`` … ``version``."""
+    en = facts.text(s, DCT.title, SDO["name"], lang="en")
+    fr = facts.text(s, DCT.title, SDO["name"], lang="fr")
     doc: dict = {"@context": SCHEMA_CONTEXT, "@type": "Dataset", "@id": s, "name": en or fr}
     if fr and fr != en:
         doc["alternateName"] = fr
-    doc["description"] = facts.text(s, DCT + "description", SDO + "description", lang="en")
+    doc["description"] = facts.text(s, DCT.description, SDO.description, lang="en")
     doc["url"] = s
     identifier, doi_url = _identifier(facts, s)
     doc["identifier"] = identifier
-    landing = facts.iris(s, DCAT + "landingPage")
-    if doi_url or landing:
-        doc["sameAs"] = doi_url or landing[0]
-    version = facts.text(s, DCAT + "version", OWL + "versionInfo", SDO + "version")
-    version = version or facts.text(s, DCT + "modified") or facts.text(s, DCT + "issued")
-    if version:
-        doc["version"] = version
-    publisher = [a for a in (_agent(facts, p) for p in facts.values(s, DCT + "publisher")) if a]
-    creators = [a for a in (_agent(facts, c) for c in facts.values(s, DCT + "creator")) if a]
-    creators = sorted(creators, key=lambda a: a["name"]) or publisher
-    if creators:
-        doc["creator"] = creators
-    if publisher:
-        doc["publisher"] = publisher[0]
-        doc["provider"] = publisher[0]
-    licences = facts.iris(s, DCT + "license")
-    if licences:
-        doc["license"] = licences[0]
-    rights = facts.iris(s, DCT + "accessRights")
-    doc["isAccessibleForFree"] = not any(r.rsplit("/", 1)[-1] in NON_FREE for r in rights)
-    variables = _variables(facts, s)
-    keywords = _keywords(facts, s, variables)
-    if keywords:
-        doc["keywords"] = keywords
-    spatial = _spatial(facts, s)
-    if spatial:
-        doc["spatialCoverage"] = spatial
-    temporal = _temporal(facts, s)
-    if temporal:
-        doc["temporalCoverage"] = temporal
-    distributions = _distributions(facts, s)
-    if distributions:
-        doc["distribution"] = distributions
-    doc["includedInDataCatalog"] = {"@type": "DataCatalog", "name": "GAIA Data", "url": base}
-    if variables:
-        doc["variableMeasured"] = variables
-    cited_by = facts.iris(s, DCT + "isReferencedBy")
-    if cited_by:
-        work = {"@type": "CreativeWork", "@id": cited_by[0]}
-        name = facts.label(cited_by[0])
-        if name:
-            work["name"] = name
-        doc["citation"] = work
-    modified = facts.text(s, DCT + "modified")
-    if modified:
-        doc["dateModified"] = modified
-    issued = facts.text(s, DCT + "issued")
-    if issued:
-        doc["datePublished"] = issued
+    landing = facts.iris(s, DCAT.landingPage)
+    version = facts.text(s, DCAT3.version, OWL.versionInfo, SDO.version)
+    version = version or facts.text(s, DCT.modified) or facts.text(s, DCT.issued)
+    _put(doc, sameAs=doi_url or (landing[0] if landing else None), version=version)
     return doc
+
+
+def _agents(facts: Facts, s: str) -> dict:
+    """``creator`` (the creators, else the publisher), ``publisher`` and ``provider``."""
+    publisher = [a for a in (_agent(facts, p) for p in facts.values(s, DCT.publisher)) if a]
+    creators = [a for a in (_agent(facts, c) for c in facts.values(s, DCT.creator)) if a]
+    first = publisher[0] if publisher else None
+    return {
+        "creator": sorted(creators, key=lambda a: a["name"]) or publisher,
+        "publisher": first,
+        "provider": first,
+    }
+
+
+def _citation(facts: Facts, s: str) -> dict | None:
+    """The first publication referencing the dataset, as a ``CreativeWork``."""
+    cited_by = facts.iris(s, DCT.isReferencedBy)
+    if not cited_by:
+        return None
+    work = {"@type": "CreativeWork", "@id": cited_by[0]}
+    name = facts.label(cited_by[0])
+    if name:
+        work["name"] = name
+    return work

@@ -19,9 +19,9 @@ import json
 
 import pyoxigraph as ox
 
-from graph_loader.terms import DCAT, DCT
+from graph_loader.namespaces import DCAT, DCT
 from sparql_api.linked_data.dereference import FORMATS, RDF_FORMATS
-from sparql_api.linked_data.schemaorg import _DOI, Facts
+from sparql_api.linked_data.facts import Facts
 
 __all__ = ["signposts", "link_header", "linkset", "SCHEMA_TYPES", "LINKSET_TYPE"]
 
@@ -47,13 +47,8 @@ def signposts(triples: list[ox.Triple], iri: str, kind: str, document: str) -> l
     order. ``document`` is the absolute URL of the page without extension."""
     facts = Facts(triples)
     links: list[dict[str, str]] = []
-    doi = None
-    for value in facts.values(iri, DCT + "identifier", "https://schema.org/identifier"):
-        match = _DOI.fullmatch(value.value.strip())
-        if match:
-            doi = "https://doi.org/" + match.group(1)
-            break
-    links.append({"href": doi or iri, "rel": "cite-as"})
+    doi = facts.doi(iri)
+    links.append({"href": "https://doi.org/" + doi if doi else iri, "rel": "cite-as"})
     for name in RDF_FORMATS:
         fmt = FORMATS[name]
         links.append(
@@ -62,17 +57,17 @@ def signposts(triples: list[ox.Triple], iri: str, kind: str, document: str) -> l
     if kind in SCHEMA_TYPES:
         links.append({"href": SCHEMA_TYPES[kind], "rel": "type"})
     links.append({"href": "https://schema.org/AboutPage", "rel": "type"})
-    for dist in facts.iris(iri, DCAT + "distribution"):
-        url = facts.iris(dist, DCAT + "downloadURL") or facts.iris(dist, DCAT + "accessURL")
+    for dist in facts.iris(iri, DCAT.distribution):
+        url = facts.iris(dist, DCAT.downloadURL) or facts.iris(dist, DCAT.accessURL)
         if url:
             item = {"href": url[0], "rel": "item"}
-            media = facts.text(dist, DCAT + "mediaType")
+            media = facts.text(dist, DCAT.mediaType)
             if media and "/" in media:
                 item["type"] = media
             links.append(item)
-    for licence in facts.iris(iri, DCT + "license"):
+    for licence in facts.iris(iri, DCT.license):
         links.append({"href": licence, "rel": "license"})
-    authors = facts.iris(iri, DCT + "creator") or facts.iris(iri, DCT + "publisher")
+    authors = facts.iris(iri, DCT.creator) or facts.iris(iri, DCT.publisher)
     for author in authors:
         links.append({"href": author, "rel": "author"})
     links.append({"href": f"{document}?f=linkset", "rel": "linkset", "type": LINKSET_TYPE})

@@ -29,6 +29,7 @@ import pyoxigraph as ox
 
 from graph_loader import jsonsafe
 from graph_loader.errors import InputError
+from graph_loader.namespaces import XSD
 from graph_loader.store import Store
 from graph_loader.terms import ORG_NS, THESAURUS_NS
 from sparql_api.core.rq import load_query
@@ -39,7 +40,6 @@ __all__ = ["PAGE_SIZE", "OAI_NS", "VERBS", "Provider", "OaiError", "ERRORS"]
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 PAGE_SIZE = 50
 ET.register_namespace("", OAI_NS)  # the sitemap passes its own default: no clash
 ET.register_namespace("xsi", XSI)
@@ -160,7 +160,7 @@ class Provider:
             if raw and _DAY.fullmatch(raw):
                 raw += "T00:00:00Z" if name == "from" else "T23:59:59Z"
             flags[name] = ox.Literal(
-                raw or "1970-01-01T00:00:00Z", datatype=ox.NamedNode(XSD + "dateTime")
+                raw or "1970-01-01T00:00:00Z", datatype=ox.NamedNode(XSD.dateTime)
             )
         kind, _, slug = (state.get("set") or ":").partition(":")
         unused = ox.NamedNode("urn:gaia-kg:unused")
@@ -217,7 +217,7 @@ def _t(local: str) -> str:
 
 
 def _bool(value: bool) -> ox.Literal:
-    return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+    return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD.boolean))
 
 
 def _encode(state: dict) -> str:

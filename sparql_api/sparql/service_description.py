@@ -7,34 +7,33 @@ query, in the RDF format the client accepts. No Flask here.
 from __future__ import annotations
 
 import pyoxigraph as ox
+from rdflib import Namespace
 
 from graph_loader.config import Settings
+from graph_loader.namespaces import DCT, FORMATS, RDFS
+from graph_loader.terms import RDF_TYPE
 from sparql_api.sparql.negotiation import GRAPH_FORMATS, RESULTS_FORMATS
 from sparql_api.web.i18n import LANGUAGES, message
 
 __all__ = ["SD", "service_description", "FORMAT_IRIS"]
 
-SD = "http://www.w3.org/ns/sparql-service-description#"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-DCT = "http://purl.org/dc/terms/"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-FORMATS = "http://www.w3.org/ns/formats/"
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
 #: short format name -> its IRI in http://www.w3.org/ns/formats/
 FORMAT_IRIS: dict[str, str] = {
-    "json": FORMATS + "SPARQL_Results_JSON",
-    "xml": FORMATS + "SPARQL_Results_XML",
-    "csv": FORMATS + "SPARQL_Results_CSV",
-    "tsv": FORMATS + "SPARQL_Results_TSV",
-    "ttl": FORMATS + "Turtle",
-    "nt": FORMATS + "N-Triples",
-    "jsonld": FORMATS + "JSON-LD",
-    "rdfxml": FORMATS + "RDF_XML",
+    "json": str(FORMATS.SPARQL_Results_JSON),
+    "xml": str(FORMATS.SPARQL_Results_XML),
+    "csv": str(FORMATS.SPARQL_Results_CSV),
+    "tsv": str(FORMATS.SPARQL_Results_TSV),
+    "ttl": str(FORMATS.Turtle),
+    "nt": str(FORMATS["N-Triples"]),
+    "jsonld": str(FORMATS["JSON-LD"]),
+    "rdfxml": str(FORMATS.RDF_XML),
 }
 
 
 def _sd(name: str) -> ox.NamedNode:
-    return ox.NamedNode(SD + name)
+    return ox.NamedNode(SD[name])
 
 
 def service_description(endpoint: str, update_endpoint: str, settings: Settings) -> list:
@@ -65,15 +64,15 @@ def service_description(endpoint: str, update_endpoint: str, settings: Settings)
     for lang in LANGUAGES:
         title = "GAIA Data — SPARQL"
         triples += [
-            ox.Triple(service, ox.NamedNode(DCT + "title"), ox.Literal(title, language=lang)),
+            ox.Triple(service, ox.NamedNode(DCT.title), ox.Literal(title, language=lang)),
             ox.Triple(
                 service,
-                ox.NamedNode(DCT + "description"),
+                ox.NamedNode(DCT.description),
                 ox.Literal(message("endpoint_description", lang), language=lang),
             ),
             ox.Triple(
                 service,
-                ox.NamedNode(RDFS + "comment"),
+                ox.NamedNode(RDFS.comment),
                 ox.Literal(message("endpoint_limits", lang, **limits), language=lang),
             ),
         ]

@@ -88,6 +88,14 @@ class Domain:
                 self._cache[lang] = (Translations(buffer, domain=self.name), keys)
             return self._cache[lang]
 
+    def mark(self, key: str) -> str:
+        """Mark ``key`` as a message of this domain, looked up later (``pybabel extract`` sees it).
+
+        >>> Domain("demo", Path(".")).mark("datasets")
+        'datasets'
+        """
+        return key
+
     def keys(self, lang: str) -> frozenset[str]:
         """The keys the catalogue of ``lang`` translates."""
         return self._load(lang)[1]

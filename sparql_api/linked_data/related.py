@@ -20,6 +20,7 @@ from graph_loader.records import RECORD_KINDS
 from graph_loader.store import Store
 from sparql_api.core.rq import load_query
 from sparql_api.web.i18n import pick_label
+from sparql_api.web.labels import LABELS
 
 __all__ = ["related_resources", "RELATION_LABELS", "INVERSE"]
 
@@ -48,33 +49,31 @@ INVERSE: dict[str, str] = {
     }.items()
 }
 
-#: labels of link properties, read from the resource shown (those the ontology lacks)
-RELATION_LABELS: dict[str, dict[str, str]] = {
-    str(p): labels
-    for p, labels in {
-        DCT.references: {"en": "references", "fr": "fait référence à"},
-        DCT.isReferencedBy: {"en": "is referenced by", "fr": "est référencé par"},
-        CITO.citesAsDataSource: {
-            "en": "cites as data source",
-            "fr": "cite comme source de données",
-        },
-        DCAT.servesDataset: {"en": "serves dataset", "fr": "sert le jeu de données"},
-        "urn:gaia-kg:servedBy": {"en": "served by", "fr": "servi par"},
-        DCT.isPartOf: {"en": "is part of", "fr": "fait partie de"},
-        DCT.hasPart: {"en": "has part", "fr": "comprend"},
-        SDO.isPartOf: {"en": "is part of", "fr": "fait partie de"},
-        SDO.hasPart: {"en": "has part", "fr": "comprend"},
-        DCT.isVersionOf: {"en": "is a version of", "fr": "est une version de"},
-        DCT.hasVersion: {"en": "has version", "fr": "a pour version"},
-        DCT.requires: {"en": "requires", "fr": "nécessite"},
-        DCT.isRequiredBy: {"en": "is required by", "fr": "est nécessaire à"},
-        DCT.source: {"en": "derived from", "fr": "dérivé de"},
-        PROV.wasDerivedFrom: {"en": "derived from", "fr": "dérivé de"},
-        "urn:gaia-kg:sourceOf": {"en": "source of", "fr": "source de"},
-        DCAT.service: {"en": "lists service", "fr": "recense le service"},
-        DCAT.dataset: {"en": "lists dataset", "fr": "recense le jeu de données"},
-        "urn:gaia-kg:inCatalog": {"en": "listed in catalogue", "fr": "recensé dans le catalogue"},
-        DCT.relation: {"en": "related to", "fr": "lié à"},
+#: the key in :data:`LABELS` of the name of each link property, read from the resource shown
+#: (those the ontology lacks)
+RELATION_LABELS: dict[str, str] = {
+    str(p): key
+    for p, key in {
+        DCT.references: LABELS.mark("rel.dct.references"),
+        DCT.isReferencedBy: LABELS.mark("rel.dct.isReferencedBy"),
+        CITO.citesAsDataSource: LABELS.mark("rel.cito.citesAsDataSource"),
+        DCAT.servesDataset: LABELS.mark("rel.dcat.servesDataset"),
+        "urn:gaia-kg:servedBy": LABELS.mark("rel.inverse.servedBy"),
+        DCT.isPartOf: LABELS.mark("rel.dct.isPartOf"),
+        DCT.hasPart: LABELS.mark("rel.dct.hasPart"),
+        SDO.isPartOf: LABELS.mark("rel.sdo.isPartOf"),
+        SDO.hasPart: LABELS.mark("rel.sdo.hasPart"),
+        DCT.isVersionOf: LABELS.mark("rel.dct.isVersionOf"),
+        DCT.hasVersion: LABELS.mark("rel.dct.hasVersion"),
+        DCT.requires: LABELS.mark("rel.dct.requires"),
+        DCT.isRequiredBy: LABELS.mark("rel.dct.isRequiredBy"),
+        DCT.source: LABELS.mark("rel.dct.source"),
+        PROV.wasDerivedFrom: LABELS.mark("rel.prov.wasDerivedFrom"),
+        "urn:gaia-kg:sourceOf": LABELS.mark("rel.inverse.sourceOf"),
+        DCAT.service: LABELS.mark("rel.dcat.service"),
+        DCAT.dataset: LABELS.mark("rel.dcat.dataset"),
+        "urn:gaia-kg:inCatalog": LABELS.mark("rel.inverse.inCatalog"),
+        DCT.relation: LABELS.mark("rel.dct.relation"),
     }.items()
 }
 
@@ -157,10 +156,18 @@ def _each_chunk(store: Store, query: str, iris: set[str]):
 
 
 def _relation_labels(store: Store, relations: set[str], lang: str) -> dict[str, str]:
-    found: dict[str, dict[str, str]] = {r: dict(RELATION_LABELS.get(r, {})) for r in relations}
+    """The name in ``lang`` of each relation: ours, else the ontology's (none for urn: ones)."""
+    names: dict[str, str] = {}
     for relation in relations:
-        if found[relation] or relation.startswith("urn:"):
+        if relation in RELATION_LABELS:
+            names[relation] = LABELS.text(RELATION_LABELS[relation], lang)
             continue
+        if relation.startswith("urn:"):
+            continue
+        found: dict[str, str] = {}
         for row in store.select(load_query("property_labels"), {"p": ox.NamedNode(relation)}):
-            found[relation].setdefault(row["label"].language or "", row["label"].value)
-    return {r: pick_label(labels, lang) for r, labels in found.items() if labels}
+            found.setdefault(row["label"].language or "", row["label"].value)
+        label = pick_label(found, lang)
+        if label:
+            names[relation] = label
+    return names

@@ -23,6 +23,7 @@ from sparql_api.linked_data.schemaorg import dataset_jsonld
 from sparql_api.portal.dataset_page import dataset_extras
 from sparql_api.portal.pages import link_target, shown
 from sparql_api.web.i18n import pick_label
+from sparql_api.web.labels import LABELS
 
 __all__ = ["resource_page", "resource_kind", "PROPERTY_LABELS", "KIND_TYPES", "href_for"]
 
@@ -49,49 +50,50 @@ KIND_TYPES: dict[str, str] = {
     }.items()
 }
 
-#: bilingual labels of the usual properties (the ontology graph labels gaia:* ones)
-PROPERTY_LABELS: dict[str, dict[str, str]] = {
-    str(p): labels
-    for p, labels in {
-        DCT["title"]: {"en": "title", "fr": "titre"},
-        DCT.description: {"en": "description", "fr": "description"},
-        DCT.identifier: {"en": "identifier", "fr": "identifiant"},
-        DCT.issued: {"en": "issued", "fr": "publié le"},
-        DCT.modified: {"en": "modified", "fr": "modifié le"},
-        DCT.license: {"en": "licence", "fr": "licence"},
-        DCT.publisher: {"en": "publisher", "fr": "éditeur"},
-        DCT.creator: {"en": "creator", "fr": "auteur"},
-        DCT.spatial: {"en": "spatial coverage", "fr": "couverture spatiale"},
-        DCT.temporal: {"en": "temporal coverage", "fr": "couverture temporelle"},
-        DCT.accessRights: {"en": "access rights", "fr": "droits d'accès"},
-        DCT.accrualPeriodicity: {"en": "update frequency", "fr": "fréquence de mise à jour"},
-        DCT["format"]: {"en": "format", "fr": "format"},
-        DCT.conformsTo: {"en": "conforms to", "fr": "conforme à"},
-        DCT.language: {"en": "language", "fr": "langue"},
-        DCAT.keyword: {"en": "keyword", "fr": "mot-clé"},
-        DCAT.theme: {"en": "theme", "fr": "thème"},
-        DCAT.landingPage: {"en": "landing page", "fr": "page d'accueil"},
-        DCAT.distribution: {"en": "distribution", "fr": "distribution"},
-        DCAT.contactPoint: {"en": "contact point", "fr": "point de contact"},
-        DCAT.accessURL: {"en": "access URL", "fr": "URL d'accès"},
-        DCAT.downloadURL: {"en": "download URL", "fr": "URL de téléchargement"},
-        DCAT.accessService: {"en": "access service", "fr": "service d'accès"},
-        DCAT.endpointURL: {"en": "endpoint URL", "fr": "URL du point d'accès"},
-        DCAT.endpointDescription: {"en": "endpoint description", "fr": "description du service"},
-        DCAT.bbox: {"en": "bounding box", "fr": "emprise"},
-        DCAT.startDate: {"en": "start", "fr": "début"},
-        DCAT.endDate: {"en": "end", "fr": "fin"},
-        FOAF.name: {"en": "name", "fr": "nom"},
-        FOAF.homepage: {"en": "home page", "fr": "site web"},
-        SKOS.prefLabel: {"en": "preferred label", "fr": "libellé préféré"},
-        SKOS.altLabel: {"en": "other label", "fr": "autre libellé"},
-        SKOS.definition: {"en": "definition", "fr": "définition"},
-        SKOS.broader: {"en": "broader", "fr": "générique"},
-        RDFS.seeAlso: {"en": "see also", "fr": "voir aussi"},
-        SDO.name: {"en": "name", "fr": "nom"},
-        SDO.identifier: {"en": "identifier", "fr": "identifiant"},
-        SDO.codeRepository: {"en": "code repository", "fr": "dépôt de code"},
-        SDO.programmingLanguage: {"en": "programming language", "fr": "langage"},
+#: the key in :data:`LABELS` of the name of each usual property (the ontology graph labels
+#: gaia:* ones)
+PROPERTY_LABELS: dict[str, str] = {
+    str(p): key
+    for p, key in {
+        DCT["title"]: LABELS.mark("prop.dct.title"),
+        DCT.description: LABELS.mark("prop.dct.description"),
+        DCT.identifier: LABELS.mark("prop.dct.identifier"),
+        DCT.issued: LABELS.mark("prop.dct.issued"),
+        DCT.modified: LABELS.mark("prop.dct.modified"),
+        DCT.license: LABELS.mark("prop.dct.license"),
+        DCT.publisher: LABELS.mark("prop.dct.publisher"),
+        DCT.creator: LABELS.mark("prop.dct.creator"),
+        DCT.spatial: LABELS.mark("prop.dct.spatial"),
+        DCT.temporal: LABELS.mark("prop.dct.temporal"),
+        DCT.accessRights: LABELS.mark("prop.dct.accessRights"),
+        DCT.accrualPeriodicity: LABELS.mark("prop.dct.accrualPeriodicity"),
+        DCT["format"]: LABELS.mark("prop.dct.format"),
+        DCT.conformsTo: LABELS.mark("prop.dct.conformsTo"),
+        DCT.language: LABELS.mark("prop.dct.language"),
+        DCAT.keyword: LABELS.mark("prop.dcat.keyword"),
+        DCAT.theme: LABELS.mark("prop.dcat.theme"),
+        DCAT.landingPage: LABELS.mark("prop.dcat.landingPage"),
+        DCAT.distribution: LABELS.mark("prop.dcat.distribution"),
+        DCAT.contactPoint: LABELS.mark("prop.dcat.contactPoint"),
+        DCAT.accessURL: LABELS.mark("prop.dcat.accessURL"),
+        DCAT.downloadURL: LABELS.mark("prop.dcat.downloadURL"),
+        DCAT.accessService: LABELS.mark("prop.dcat.accessService"),
+        DCAT.endpointURL: LABELS.mark("prop.dcat.endpointURL"),
+        DCAT.endpointDescription: LABELS.mark("prop.dcat.endpointDescription"),
+        DCAT.bbox: LABELS.mark("prop.dcat.bbox"),
+        DCAT.startDate: LABELS.mark("prop.dcat.startDate"),
+        DCAT.endDate: LABELS.mark("prop.dcat.endDate"),
+        FOAF.name: LABELS.mark("prop.foaf.name"),
+        FOAF.homepage: LABELS.mark("prop.foaf.homepage"),
+        SKOS.prefLabel: LABELS.mark("prop.skos.prefLabel"),
+        SKOS.altLabel: LABELS.mark("prop.skos.altLabel"),
+        SKOS.definition: LABELS.mark("prop.skos.definition"),
+        SKOS.broader: LABELS.mark("prop.skos.broader"),
+        RDFS.seeAlso: LABELS.mark("prop.rdfs.seeAlso"),
+        SDO.name: LABELS.mark("prop.sdo.name"),
+        SDO.identifier: LABELS.mark("prop.sdo.identifier"),
+        SDO.codeRepository: LABELS.mark("prop.sdo.codeRepository"),
+        SDO.programmingLanguage: LABELS.mark("prop.sdo.programmingLanguage"),
     }.items()
 }
 
@@ -135,10 +137,11 @@ def _curie(iri: str) -> str:
 
 
 def _property_label(store: Store, predicate: str, lang: str) -> str:
-    labels = dict(PROPERTY_LABELS.get(predicate, {}))
-    if not labels:
-        for row in store.select(load_query("property_labels"), {"p": ox.NamedNode(predicate)}):
-            labels.setdefault((row["label"].language or "").split("-")[0], row["label"].value)
+    if predicate in PROPERTY_LABELS:
+        return LABELS.text(PROPERTY_LABELS[predicate], lang)
+    labels: dict[str, str] = {}
+    for row in store.select(load_query("property_labels"), {"p": ox.NamedNode(predicate)}):
+        labels.setdefault((row["label"].language or "").split("-")[0], row["label"].value)
     return pick_label(labels, lang) or _curie(predicate)
 
 

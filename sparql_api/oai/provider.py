@@ -35,6 +35,7 @@ from graph_loader.terms import ORG_NS, THESAURUS_NS
 from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import describe_triples
 from sparql_api.oai.metadata import METADATA_FORMATS, metadata_element
+from sparql_api.web.labels import LABELS
 
 __all__ = ["PAGE_SIZE", "OAI_NS", "VERBS", "Provider", "OaiError", "ERRORS"]
 
@@ -56,53 +57,25 @@ VERBS: dict[str, tuple[set[str], set[str]]] = {
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SECOND = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 
-ERRORS: dict[str, dict[str, str]] = {
-    "badVerb": {
-        "en": "Illegal or missing verb; known: {known}.",
-        "fr": "Verbe absent ou illégal ; verbes connus : {known}.",
-    },
-    "badArgument": {"en": "{detail}", "fr": "{detail}"},
-    "badResumptionToken": {
-        "en": "The resumption token is invalid or expired.",
-        "fr": "Le jeton de reprise est invalide ou expiré.",
-    },
-    "cannotDisseminateFormat": {
-        "en": "Unknown metadata format '{value}'; known: {known}.",
-        "fr": "Format de métadonnées « {value} » inconnu ; formats connus : {known}.",
-    },
-    "idDoesNotExist": {
-        "en": "No item has the identifier '{value}'.",
-        "fr": "Aucun élément n'a l'identifiant « {value} ».",
-    },
-    "noRecordsMatch": {
-        "en": "No record matches the request.",
-        "fr": "Aucune fiche ne correspond à la requête.",
-    },
+#: error code -> the key in :data:`LABELS` of its message (parameters: the error's)
+ERRORS: dict[str, str] = {
+    "badVerb": LABELS.mark("oai.badVerb"),
+    "badArgument": LABELS.mark("oai.badArgument"),
+    "badResumptionToken": LABELS.mark("oai.badResumptionToken"),
+    "cannotDisseminateFormat": LABELS.mark("oai.cannotDisseminateFormat"),
+    "idDoesNotExist": LABELS.mark("oai.idDoesNotExist"),
+    "noRecordsMatch": LABELS.mark("oai.noRecordsMatch"),
 }
-ARGUMENT_DETAILS: dict[str, dict[str, str]] = {
-    "illegal": {"en": "Illegal argument '{name}'.", "fr": "Argument « {name} » illégal."},
-    "missing": {"en": "Missing argument '{name}'.", "fr": "Argument « {name} » manquant."},
-    "repeated": {"en": "Argument '{name}' repeated.", "fr": "Argument « {name} » répété."},
-    "exclusive": {
-        "en": "resumptionToken must be the only argument besides the verb.",
-        "fr": "resumptionToken doit être le seul argument avec le verbe.",
-    },
-    "date": {
-        "en": "'{name}' must be YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ, not '{value}'.",
-        "fr": "« {name} » doit être AAAA-MM-JJ ou AAAA-MM-JJThh:mm:ssZ, pas « {value} ».",
-    },
-    "granularity": {
-        "en": "'from' and 'until' must have the same granularity.",
-        "fr": "« from » et « until » doivent avoir la même granularité.",
-    },
-    "range": {
-        "en": "'from' must not be after 'until'.",
-        "fr": "« from » ne doit pas être après « until ».",
-    },
-    "set": {
-        "en": "Unknown set '{value}': pole:<slug> or compartment:<slug>.",
-        "fr": "Ensemble « {value} » inconnu : pole:<id> ou compartment:<id>.",
-    },
+#: what is wrong with an argument -> the key in :data:`LABELS` of the badArgument detail
+ARGUMENT_DETAILS: dict[str, str] = {
+    "illegal": LABELS.mark("oai.arg.illegal"),
+    "missing": LABELS.mark("oai.arg.missing"),
+    "repeated": LABELS.mark("oai.arg.repeated"),
+    "exclusive": LABELS.mark("oai.arg.exclusive"),
+    "date": LABELS.mark("oai.arg.date"),
+    "granularity": LABELS.mark("oai.arg.granularity"),
+    "range": LABELS.mark("oai.arg.range"),
+    "set": LABELS.mark("oai.arg.set"),
 }
 
 
@@ -116,7 +89,7 @@ class OaiError(Exception):
 
 
 def _bad_argument(kind: str, lang: str, **params: object) -> OaiError:
-    detail = ARGUMENT_DETAILS[kind][lang].format(**params)
+    detail = LABELS.text(ARGUMENT_DETAILS[kind], lang, **params)
     return OaiError("badArgument", detail=detail)
 
 

@@ -19,6 +19,7 @@ from sparql_api.oai.provider import (
     _t,
 )
 from sparql_api.oai.verbs import VERB_HANDLERS, check_arguments
+from sparql_api.web.labels import LABELS
 
 __all__ = ["oai_response"]
 
@@ -56,7 +57,7 @@ def oai_response(
         if exc.code in ("badVerb", "badArgument"):
             request.attrib.clear()
         error = ET.SubElement(root, _t("error"), {"code": exc.code})
-        error.text = ERRORS[exc.code][lang].format(**exc.params)
+        error.text = LABELS.text(ERRORS[exc.code], lang, **exc.params)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(
         ET.tostring(root, encoding="utf-8", xml_declaration=False)
     )

@@ -16,48 +16,45 @@ from graph_loader.store import Store
 from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import local_path
 from sparql_api.portal.pages import link_target, shown
+from sparql_api.web.labels import LABELS
 
 __all__ = ["protocol_label", "dataset_services"]
 
 
-#: human names of the protocols services conform to (dct:conformsTo), by IRI
-_PROTOCOLS: dict[str, dict[str, str]] = {
-    "https://www.rfc-editor.org/rfc/rfc9110": {"fr": "HTTP", "en": "HTTP"},
-    "https://www.rfc-editor.org/rfc/rfc2616": {"fr": "HTTP", "en": "HTTP"},
-    "http://www.opengis.net/def/serviceType/ogc/csw": {"fr": "CSW", "en": "CSW"},
-    "http://www.opengis.net/def/serviceType/ogc/wmts": {"fr": "WMTS", "en": "WMTS"},
-    "http://www.opengis.net/def/serviceType/ogc/sos": {"fr": "SOS", "en": "SOS"},
-    "http://www.opengis.net/def/serviceType/ogc/wps": {"fr": "WPS", "en": "WPS"},
-    "https://docs.unidata.ucar.edu/tds/current/userguide/": {"fr": "THREDDS", "en": "THREDDS"},
-    "https://coastwatch.pfeg.noaa.gov/erddap/rest.html": {"fr": "ERDDAP", "en": "ERDDAP"},
-    "https://www.fdsn.org/webservices/": {"fr": "services web FDSN", "en": "FDSN web services"},
-    "https://api.stacspec.org/v1.0.0/core": {"fr": "API STAC", "en": "STAC API"},
-    "https://github.com/dewitt/opensearch": {"fr": "OpenSearch", "en": "OpenSearch"},
-    "http://www.openarchives.org/OAI/2.0/": {"fr": "OAI-PMH", "en": "OAI-PMH"},
-    "https://www.rfc-editor.org/rfc/rfc959": {"fr": "FTP", "en": "FTP"},
-    "https://www.rfc-editor.org/rfc/rfc4253": {"fr": "SFTP", "en": "SFTP"},
+#: the key in :data:`LABELS` of the name of each protocol services conform to (dct:conformsTo),
+#: by IRI: the OGC service types, the THREDDS services, then others
+_PROTOCOLS: dict[str, str] = {
+    STANDARDS["wms"]: LABELS.mark("protocol.wms"),
+    STANDARDS["wfs"]: LABELS.mark("protocol.wfs"),
+    STANDARDS["wcs"]: LABELS.mark("protocol.wcs"),
+    STANDARDS["wmts"]: LABELS.mark("protocol.wmts"),
+    STANDARDS["sos"]: LABELS.mark("protocol.sos"),
+    STANDARDS["wps"]: LABELS.mark("protocol.wps"),
+    STANDARDS["csw"]: LABELS.mark("protocol.csw"),
+    PROTOCOLS["opendap"][1]: LABELS.mark("protocol.opendap"),
+    PROTOCOLS["dap4"][1]: LABELS.mark("protocol.dap4"),
+    PROTOCOLS["ncss"][1]: LABELS.mark("protocol.ncss"),
+    PROTOCOLS["cdmremote"][1]: LABELS.mark("protocol.cdmremote"),
+    PROTOCOLS["iso"][1]: LABELS.mark("protocol.iso19115"),
+    PROTOCOLS["ncml"][1]: LABELS.mark("protocol.ncml"),
+    PROTOCOLS["uddc"][1]: LABELS.mark("protocol.uddc"),
+    "https://www.rfc-editor.org/rfc/rfc9110": LABELS.mark("protocol.http"),
+    "https://www.rfc-editor.org/rfc/rfc2616": LABELS.mark("protocol.http"),
+    "https://docs.unidata.ucar.edu/tds/current/userguide/": LABELS.mark("protocol.thredds"),
+    "https://coastwatch.pfeg.noaa.gov/erddap/rest.html": LABELS.mark("protocol.erddap"),
+    "https://www.fdsn.org/webservices/": LABELS.mark("protocol.fdsn"),
+    "https://api.stacspec.org/v1.0.0/core": LABELS.mark("protocol.stac"),
+    "https://github.com/dewitt/opensearch": LABELS.mark("protocol.opensearch"),
+    "http://www.openarchives.org/OAI/2.0/": LABELS.mark("protocol.oai-pmh"),
+    "https://www.rfc-editor.org/rfc/rfc959": LABELS.mark("protocol.ftp"),
+    "https://www.rfc-editor.org/rfc/rfc4253": LABELS.mark("protocol.sftp"),
 }
-_PROTOCOLS.update(
-    {iri: {"fr": kind.upper(), "en": kind.upper()} for kind, iri in STANDARDS.items()}
-)
-_FRENCH = {
-    "NetCDF Subset Service": "Service de sous-ensembles NetCDF (NCSS)",
-    "ISO 19115 metadata": "Métadonnées ISO 19115",
-    "UDDC (ACDD rubric)": "UDDC (grille ACDD)",
-}
-_PROTOCOLS.update(
-    {
-        iri: {"fr": _FRENCH.get(name, name), "en": name}
-        for name, iri, _suffix in reversed(PROTOCOLS.values())
-        if iri is not None and iri not in _PROTOCOLS
-    }
-)
 #: protocols recognised in IRIs not listed above (first match wins)
 _PROTOCOL_PATTERNS = (
-    (re.compile(r"ogcapi|ogc-api", re.I), "OGC API"),
-    (re.compile(r"opendap|\bdap\b|dap2|dap4", re.I), "OPeNDAP"),
+    (re.compile(r"ogcapi|ogc-api", re.I), LABELS.mark("protocol.ogcapi")),
+    (re.compile(r"opendap|\bdap\b|dap2|dap4", re.I), LABELS.mark("protocol.opendap")),
     (re.compile(r"/ogc/(\w+)$|\b(wms|wmts|wfs|wcs|csw|sos|wps)\b", re.I), None),
-    (re.compile(r"rfc(?:9110|7231|2616)|\bhttps?$", re.I), "HTTP"),
+    (re.compile(r"rfc(?:9110|7231|2616)|\bhttps?$", re.I), LABELS.mark("protocol.http")),
 )
 
 
@@ -72,13 +69,12 @@ def protocol_label(iri: str, lang: str) -> str | None:
     >>> protocol_label("http://www.opengis.net/def/serviceType/ogc/wms", "fr")
     'WMS'
     """
-    known = _PROTOCOLS.get(iri)
-    if known:
-        return known.get(lang) or known["en"]
-    for pattern, label in _PROTOCOL_PATTERNS:
+    if iri in _PROTOCOLS:
+        return LABELS.text(_PROTOCOLS[iri], lang)
+    for pattern, key in _PROTOCOL_PATTERNS:
         match = pattern.search(iri)
-        if match:
-            return label or next(g for g in match.groups() if g).upper()
+        if match:  # no key: the service type named in the IRI (an acronym)
+            return LABELS.text(key, lang) if key else next(g for g in match.groups() if g).upper()
     return None
 
 

@@ -9,27 +9,34 @@ from graph_loader.store import Store
 from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import local_path
 from sparql_api.portal.pages import link_target
+from sparql_api.web.labels import LABELS
 
 __all__ = ["RANKS", "dataset_taxa"]
 
 
-#: taxonomic ranks from the top, with their names
-RANKS: dict[str, dict[str, str]] = {
-    "domain": {"fr": "domaine", "en": "domain"},
-    "kingdom": {"fr": "règne", "en": "kingdom"},
-    "phylum": {"fr": "embranchement", "en": "phylum"},
-    "division": {"fr": "division", "en": "division"},
-    "class": {"fr": "classe", "en": "class"},
-    "order": {"fr": "ordre", "en": "order"},
-    "family": {"fr": "famille", "en": "family"},
-    "subfamily": {"fr": "sous-famille", "en": "subfamily"},
-    "tribe": {"fr": "tribu", "en": "tribe"},
-    "genus": {"fr": "genre", "en": "genus"},
-    "species": {"fr": "espèce", "en": "species"},
-    "subspecies": {"fr": "sous-espèce", "en": "subspecies"},
-    "variety": {"fr": "variété", "en": "variety"},
+#: taxonomic ranks from the top, each with the key in :data:`LABELS` of its name
+RANKS: dict[str, str] = {
+    "domain": LABELS.mark("rank.domain"),
+    "kingdom": LABELS.mark("rank.kingdom"),
+    "phylum": LABELS.mark("rank.phylum"),
+    "division": LABELS.mark("rank.division"),
+    "class": LABELS.mark("rank.class"),
+    "order": LABELS.mark("rank.order"),
+    "family": LABELS.mark("rank.family"),
+    "subfamily": LABELS.mark("rank.subfamily"),
+    "tribe": LABELS.mark("rank.tribe"),
+    "genus": LABELS.mark("rank.genus"),
+    "species": LABELS.mark("rank.species"),
+    "subspecies": LABELS.mark("rank.subspecies"),
+    "variety": LABELS.mark("rank.variety"),
 }
 _RANK_ORDER = {rank: i for i, rank in enumerate(RANKS)}
+
+
+def _rank_name(rank: str, lang: str) -> str:
+    """The name of ``rank`` in ``lang`` (a rank not in :data:`RANKS` as given)."""
+    key = RANKS.get(rank.lower())
+    return LABELS.text(key, lang) if key else rank
 
 
 def dataset_taxa(store: Store, iri: ox.NamedNode, lang: str, base: str) -> list[dict]:
@@ -55,7 +62,7 @@ def dataset_taxa(store: Store, iri: ox.NamedNode, lang: str, base: str) -> list[
                 "iri": taxon,
                 "href": local_path(taxon, base) or link_target(taxon),
                 "name": min(e["names"], default=taxon),
-                "rank": RANKS.get(rank.lower(), {}).get(lang, rank) if rank else None,
+                "rank": _rank_name(rank, lang) if rank else None,
                 "vernacular": mine or sorted({text for _key, text in e["common"]}),
                 "order": _RANK_ORDER.get((rank or "").lower(), len(RANKS)),
             }

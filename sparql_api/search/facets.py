@@ -18,14 +18,16 @@ from graph_loader.terms import THESAURUS_NS
 from sparql_api.search.filters import combine
 from sparql_api.search.params import FLAT_FACETS, SearchParams, ToggleUrls
 from sparql_api.web.i18n import pick_label
+from sparql_api.web.labels import LABELS
 
 __all__ = ["TYPE_LABELS", "facet_passes", "count_values", "value_label", "facet_buckets"]
 
+#: the key in :data:`LABELS` of the name of each resource type
 TYPE_LABELS = {
-    "dataset": {"en": "Dataset", "fr": "Jeu de données"},
-    "service": {"en": "Data service", "fr": "Service de données"},
-    "publication": {"en": "Publication", "fr": "Publication"},
-    "software": {"en": "Software", "fr": "Logiciel"},
+    "dataset": LABELS.mark("type.dataset"),
+    "service": LABELS.mark("type.service"),
+    "publication": LABELS.mark("type.publication"),
+    "software": LABELS.mark("type.software"),
 }
 #: enough buckets for every value (terms aggregations are exact below their segment size)
 _BUCKETS = {"size": 5000, "segment_size": 50000}
@@ -55,7 +57,7 @@ def value_label(index: SearchIndex, facet: str, value: str, lang: str) -> str:
     """The label of a facet value in ``lang`` (a type's name, a concept's or organisation's
     label, a Creative Commons licence's short name, else the IRI's last segment)."""
     if facet == "type":
-        return TYPE_LABELS.get(value, {}).get(lang, value)
+        return LABELS.text(TYPE_LABELS[value], lang) if value in TYPE_LABELS else value
     label = pick_label(index.meta.get("values", {}).get(value, {}), lang)
     if label:
         return label

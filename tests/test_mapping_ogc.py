@@ -305,3 +305,13 @@ def _has_abstract(path, name: str) -> bool:
         ):
             return bool(kids.get("Abstract") or kids.get("description"))
     return False
+
+
+def test_doctests() -> None:
+    import doctest
+
+    from graph_loader.mappings import build
+    from graph_loader.mappings.ogc_capabilities import extents, layers, reading, service
+
+    for module in (ogc_capabilities, reading, extents, service, layers, build):
+        assert doctest.testmod(module).failed == 0, module.__name__

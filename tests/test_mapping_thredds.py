@@ -583,3 +583,13 @@ def test_a_listing_of_files_is_found_by_its_collection():
         ]
     ]  # the three files are granules: no record, no service of their own
     assert not list(graph.subjects(URIRef(DCAT + "endpointURL"), None))
+
+
+def test_acdd_doctests() -> None:
+    import doctest
+
+    from graph_loader.mappings import acdd
+    from graph_loader.mappings.acdd import agents, attributes, dataset, extents, model
+
+    for module in (acdd, model, attributes, agents, extents, dataset):
+        assert doctest.testmod(module).failed == 0, module.__name__

@@ -31,6 +31,7 @@ __all__ = [
     "points_box",
     "geojson_box",
     "date_literal",
+    "add_period",
     "licence_iri",
     "find_licence",
     "byte_size",
@@ -298,3 +299,23 @@ def byte_size(value: str) -> ox.Literal | None:
     elif "." in number or "," in number:
         return None  # a fraction of a byte is no byte count
     return ox.Literal(str(round(amount)), datatype=ox.NamedNode(XSD + "nonNegativeInteger"))
+
+
+def add_period(out: Triples, subject, start: ox.Literal | None, end: ox.Literal | None) -> None:
+    """``subject dct:temporal [ a dct:PeriodOfTime; dcat:startDate start; dcat:endDate end ]``
+    when either bound is known (a missing bound is left out).
+
+    >>> out = Triples()
+    >>> add_period(out, ox.NamedNode("https://example.org/d"), date_literal("2001"), None)
+    >>> [t.predicate.value.rsplit("/", 1)[-1] for t in out]
+    ['temporal', '22-rdf-syntax-ns#type', 'dcat#startDate']
+    >>> add_period(out, ox.NamedNode("https://example.org/d"), None, None); len(out)
+    3
+    """
+    if start is None and end is None:
+        return
+    period = ox.BlankNode()
+    out.add(subject, DCT + "temporal", period)
+    out.add(period, A, ox.NamedNode(DCT + "PeriodOfTime"))
+    out.add(period, DCAT + "startDate", start)
+    out.add(period, DCAT + "endDate", end)

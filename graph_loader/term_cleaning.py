@@ -17,6 +17,7 @@ import re
 import pyoxigraph as ox
 
 from .repair import Repair, email_iri, subject_text
+from .repair.values import with_value
 
 __all__ = [
     "KNOWN_PREFIXES",
@@ -24,6 +25,7 @@ __all__ = [
     "PREFIX",
     "MARKED",
     "marked_utf8",
+    "has_scheme",
     "percent_encoded",
     "valid_iri",
     "valid_base",
@@ -109,6 +111,15 @@ _NEEDS_AUTHORITY = re.compile(r"^(https?|ftps?):(?!//[^/?#])", re.I)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
+def has_scheme(value: str) -> bool:
+    """Whether ``value`` begins with a scheme (``http:``, ``urn:``...), as an absolute IRI does.
+
+    >>> has_scheme("urn:x"), has_scheme("data/file.nc")
+    (True, False)
+    """
+    return _SCHEME.match(value) is not None
+
+
 def percent_encoded(value: str) -> str:
     """``value`` with the characters an IRI cannot hold percent-encoded."""
     return _NOT_IN_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode()), value)
@@ -128,14 +139,14 @@ def repaired_iri(value: str) -> str | None:
     """``value`` percent-encoded where an IRI cannot hold its characters, if that makes it an
     absolute IRI; else ``None``."""
     encoded = percent_encoded(value.strip())
-    return encoded if valid_iri(encoded) is not None and _SCHEME.match(encoded) else None
+    return encoded if valid_iri(encoded) is not None and has_scheme(encoded) else None
 
 
 def valid_base(base: str | None, fallback: str) -> str:
     """``base`` if it is an absolute IRI, else percent-encoded, else ``fallback`` (a bad
     harvest URL must not cost the document)."""
     for candidate in (base, percent_encoded(base)) if base else ():
-        if valid_iri(candidate) is not None and _SCHEME.match(candidate):
+        if valid_iri(candidate) is not None and has_scheme(candidate):
             return candidate
     return fallback
 
@@ -209,7 +220,7 @@ class Cleaner:
             if fixed[0] is None and fixed[1] is None and fixed[2] is None:
                 out.append(quad)
                 continue
-            if self.jsonld and not _SCHEME.match(quad.predicate.value):
+            if self.jsonld and not has_scheme(quad.predicate.value):
                 continue  # a JSON-LD key its context does not map: not a statement
             after = [t if f is None else f[0] for t, f in zip(terms, fixed, strict=True)]
             subject = subject_text(after[0] if after[0] is not None else terms[0])
@@ -232,13 +243,8 @@ class Cleaner:
                 self.seen[value] = self._iri(value)
             return self.seen[value]
         if self.marked and isinstance(term, ox.Literal) and MARKED.search(term.value):
-            value = _unmark(term.value)
-            if term.language:
-                new = ox.Literal(value, language=term.language)
-                old = ox.Literal(_unmark(term.value, True), language=term.language)
-            else:
-                new = ox.Literal(value, datatype=term.datatype)
-                old = ox.Literal(_unmark(term.value, True), datatype=term.datatype)
+            new = with_value(term, _unmark(term.value))
+            old = with_value(term, _unmark(term.value, True))
             return new, (("encoding", str(old), str(new)),)
         return None
 

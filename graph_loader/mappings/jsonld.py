@@ -16,7 +16,7 @@ from .. import jsonsafe
 from ..errors import InputError
 from ..jsonld_contexts import CONTEXTS, inline_contexts
 from ..repair import Repair
-from ..term_cleaning import repaired_iri
+from ..term_cleaning import has_scheme, repaired_iri
 from .xmlsafe import MAX_RECORD_BYTES
 
 __all__ = [
@@ -148,9 +148,6 @@ def _inline(document: object) -> object:
     return inline_contexts(document, _vocab)
 
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-
-
 def _has_base(node: object) -> bool:
     """Whether a context of ``node`` (or of a node inside it) declares ``@base``."""
     if isinstance(node, list):
@@ -181,12 +178,12 @@ def clean_ids(node: object, *, relative: bool | None = None) -> object:
         if key in ("@id", "id"):
             if not isinstance(value, str) or not value.strip():
                 continue
-            if _SCHEME.match(value.strip()):
+            if has_scheme(value.strip()):
                 value = _valid_id(value)
             if (
                 relative
                 and isinstance(value, str)
-                and not _SCHEME.match(value.strip())
+                and not has_scheme(value.strip())
                 and not value.startswith("_:")
             ):
                 value = "_:rel-" + re.sub(r"[^A-Za-z0-9_-]", "_", value.strip())

@@ -9,7 +9,6 @@ from mapping_support import as_graph
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from graph_loader.box_repair import box_steps
 from graph_loader.repair import (
     KINDS,
     Repair,
@@ -19,6 +18,7 @@ from graph_loader.repair import (
     provenance_triples,
     repair_triples,
 )
+from graph_loader.repair.boxes import box_steps
 from graph_loader.terms import GAIA_NS
 
 PREFIXES = """@prefix dcat: <http://www.w3.org/ns/dcat#> .

@@ -14,6 +14,9 @@ import pyoxigraph as ox
 
 from .. import jsonsafe
 from ..errors import InputError
+from ..jsonld_contexts import CONTEXTS, inline_contexts
+from ..repair import Repair
+from ..term_cleaning import has_scheme, repaired_iri
 from .xmlsafe import MAX_RECORD_BYTES
 
 __all__ = [
@@ -128,8 +131,6 @@ def normalise_contexts(node: object) -> object:
 
 
 def _shipped(iri: str) -> bool:
-    from ..formats import CONTEXTS  # formats imports this package: look it up late
-
     return iri in CONTEXTS or iri.rstrip("/") in CONTEXTS
 
 
@@ -144,12 +145,7 @@ def _context_name(value: object) -> object:
 
 
 def _inline(document: object) -> object:
-    from ..formats import inline_contexts  # formats imports this package: look it up late
-
     return inline_contexts(document, _vocab)
-
-
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _has_base(node: object) -> bool:
@@ -182,12 +178,12 @@ def clean_ids(node: object, *, relative: bool | None = None) -> object:
         if key in ("@id", "id"):
             if not isinstance(value, str) or not value.strip():
                 continue
-            if _SCHEME.match(value.strip()):
+            if has_scheme(value.strip()):
                 value = _valid_id(value)
             if (
                 relative
                 and isinstance(value, str)
-                and not _SCHEME.match(value.strip())
+                and not has_scheme(value.strip())
                 and not value.startswith("_:")
             ):
                 value = "_:rel-" + re.sub(r"[^A-Za-z0-9_-]", "_", value.strip())
@@ -199,8 +195,7 @@ def _valid_id(value: str) -> str:
     """An absolute ``@id`` the JSON-LD parser would drop silently with its node (a space in
     it, say) percent-encoded, the change recorded as a ``bad-iri`` repair; one that cannot be
     mended becomes a blank node (the dataset's IRI is then minted), recorded too."""
-    from ..formats import note_repair, repaired_iri  # formats imports the mappings
-    from ..repair import Repair
+    from ..formats import note_repair  # formats imports the mappings
 
     try:
         ox.NamedNode(value)

@@ -1,6 +1,6 @@
 """Boxes (WKT or GeoJSON) written with swapped axes or in 0–360 longitudes, put right where no
 guess is needed: ``box_steps`` gives each repair as a (kind, value after) pair, for
-:mod:`graph_loader.repair` to apply and record."""
+:func:`~graph_loader.repair.repair_triples` to apply and record."""
 
 from __future__ import annotations
 

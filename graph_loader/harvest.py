@@ -59,7 +59,7 @@ from .repair import distinct, repair_triples
 from .sources import RawRecord, SourceError
 from .store import GraphWrite, Store
 from .terms import HARVEST_SOURCE, UPSTREAM_DATESTAMP, UPSTREAM_IDENTIFIER
-from .validate import Shapes, load_shapes, validate
+from .validation import Shapes, load_shapes, validate
 
 __all__ = ["harvest", "HarvestReport", "RecordResult", "BATCH", "CHECKPOINT_SECONDS", "STATUSES"]
 

@@ -18,8 +18,8 @@ One table per source, named by its key::
 The file is ``--sources PATH``, else ``$GAIA_KG_SOURCES``, else ``./sources.toml``.
 
 >>> cfg = parse_sources('[sources.a]\\nkind = "directory"\\npath = "records"\\n', name="s.toml")
->>> cfg["a"].kind, cfg["a"].options
-('directory', {'path': 'records'})
+>>> cfg["a"].kind, str(cfg["a"].options["path"])
+('directory', 'records')
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .sources import SOURCES
+from ..errors import InputError
+from ..sources import SOURCES
 
 __all__ = [
     "SourceConfig",

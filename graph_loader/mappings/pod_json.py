@@ -32,11 +32,10 @@ import pyoxigraph as ox
 
 from ..errors import InputError
 from ..iri import resource_iri
-from ..terms import DCAT, DCT, FOAF
+from ..namespaces import DCAT, DCT, FOAF, LOCN, RDFS, VCARD
 from .build import (
     ACCESS_RIGHTS,
     LANGUAGES,
-    VCARD,
     WKT,
     A,
     Triples,
@@ -54,8 +53,6 @@ from .xmlsafe import MAX_RECORD_BYTES
 __all__ = ["sniff", "convert"]
 
 POD_SCHEMA = "project-open-data.cio.gov"
-LOCN = "http://www.w3.org/ns/locn#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 IANA = "https://www.iana.org/assignments/media-types/"
 FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
 #: ISO 8601 repeating durations of the POD schema -> EU frequency codes
@@ -80,6 +77,8 @@ _FREQUENCIES = {
 }
 _ACCESS = {"public": "public", "restricted public": "restricted", "non-public": "non-public"}
 _NUMBER = r"-?\d+(?:\.\d+)?"
+_ORG_PARENT = "http://www.w3.org/ns/org#subOrganizationOf"
+_DESCRIBED_BY = "http://www.w3.org/2007/05/powder-s#describedby"
 
 
 def _datasets(document: object) -> list[dict] | None:
@@ -166,16 +165,16 @@ class _Mapper:
             return None
         org = ox.BlankNode()
         out = self.out
-        out.add(org, A, ox.NamedNode(FOAF + "Organization"))
-        out.add(org, A, ox.NamedNode(FOAF + "Agent"))
-        out.add(org, FOAF + "name", ox.Literal(names[0]))
+        out.add(org, A, ox.NamedNode(FOAF.Organization))
+        out.add(org, A, ox.NamedNode(FOAF.Agent))
+        out.add(org, FOAF.name, ox.Literal(names[0]))
         for mail in _texts(value.get("mbox")):
             address = mail.removeprefix("mailto:")
             if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address):
-                out.add(org, FOAF + "mbox", ox.NamedNode("mailto:" + address))
+                out.add(org, FOAF.mbox, ox.NamedNode("mailto:" + address))
         parent = self.organisation(value.get("subOrganizationOf"), depth + 1)
         if parent is not None:
-            out.add(org, "http://www.w3.org/ns/org#subOrganizationOf", parent)
+            out.add(org, _ORG_PARENT, parent)
         return org
 
     def contact(self, dataset, value: object) -> None:
@@ -190,11 +189,11 @@ class _Mapper:
         if name is None and not mails:
             return
         card = ox.BlankNode()
-        self.out.add(dataset, DCAT + "contactPoint", card)
-        self.out.add(card, A, ox.NamedNode(VCARD + "Kind"))
-        self.out.add(card, VCARD + "fn", ox.Literal(name or mails[0]))
+        self.out.add(dataset, DCAT.contactPoint, card)
+        self.out.add(card, A, ox.NamedNode(VCARD.Kind))
+        self.out.add(card, VCARD.fn, ox.Literal(name or mails[0]))
         for mail in mails:
-            self.out.add(card, VCARD + "hasEmail", ox.NamedNode("mailto:" + mail))
+            self.out.add(card, VCARD.hasEmail, ox.NamedNode("mailto:" + mail))
 
     def spatial(self, dataset, value: object) -> None:
         box = name = None
@@ -210,12 +209,12 @@ class _Mapper:
         if box is None and name is None:
             return
         location = ox.BlankNode()
-        self.out.add(dataset, DCT + "spatial", location)
-        self.out.add(location, A, ox.NamedNode(DCT + "Location"))
+        self.out.add(dataset, DCT.spatial, location)
+        self.out.add(location, A, ox.NamedNode(DCT.Location))
         if box is not None:
-            self.out.add(location, DCAT + "bbox", ox.Literal(box, datatype=WKT))
+            self.out.add(location, DCAT.bbox, ox.Literal(box, datatype=WKT))
         if name is not None:
-            self.out.add(location, LOCN + "geographicName", ox.Literal(name))
+            self.out.add(location, LOCN.geographicName, ox.Literal(name))
 
     def temporal(self, dataset, value: object) -> None:
         if not isinstance(value, str) or "/" not in value:
@@ -226,10 +225,10 @@ class _Mapper:
         if start is None and end is None:
             return
         period = ox.BlankNode()
-        self.out.add(dataset, DCT + "temporal", period)
-        self.out.add(period, A, ox.NamedNode(DCT + "PeriodOfTime"))
-        self.out.add(period, DCAT + "startDate", start)
-        self.out.add(period, DCAT + "endDate", end)
+        self.out.add(dataset, DCT.temporal, period)
+        self.out.add(period, A, ox.NamedNode(DCT.PeriodOfTime))
+        self.out.add(period, DCAT.startDate, start)
+        self.out.add(period, DCAT.endDate, end)
 
     def distribution(self, dataset, value: dict, lang: str) -> None:
         out = self.out
@@ -237,102 +236,117 @@ class _Mapper:
         if download is None and access is None:
             return
         dist = ox.BlankNode()
-        out.add(dataset, DCAT + "distribution", dist)
-        out.add(dist, A, ox.NamedNode(DCAT + "Distribution"))
-        out.add(dist, DCAT + "accessURL", access or download)
-        out.add(dist, DCAT + "downloadURL", download)
+        out.add(dataset, DCAT.distribution, dist)
+        out.add(dist, A, ox.NamedNode(DCAT.Distribution))
+        out.add(dist, DCAT.accessURL, access or download)
+        out.add(dist, DCAT.downloadURL, download)
         for title in _texts(value.get("title"))[:1]:
-            out.add(dist, DCT + "title", ox.Literal(title, language=lang))
+            out.add(dist, DCT.title, ox.Literal(title, language=lang))
         for description in _texts(value.get("description"))[:1]:
-            out.add(dist, DCT + "description", ox.Literal(description, language=lang))
+            out.add(dist, DCT.description, ox.Literal(description, language=lang))
         for media in _texts(value.get("mediaType"))[:1]:
             if re.fullmatch(r"[a-z]+/[A-Za-z0-9.+-]+", media):
-                out.add(dist, DCAT + "mediaType", ox.NamedNode(IANA + media))
+                out.add(dist, DCAT.mediaType, ox.NamedNode(IANA + media))
         for name in _texts(value.get("format"))[:1]:
             if name.lower() in _FILE_TYPES:
                 iri = ox.NamedNode(FILE_TYPE + _FILE_TYPES[name.lower()])
-                out.add(dist, DCT + "format", iri)
-                out.add(iri, A, ox.NamedNode(DCT + "MediaType"))
+                out.add(dist, DCT.format, iri)
+                out.add(iri, A, ox.NamedNode(DCT.MediaType))
             else:
                 node = ox.BlankNode()
-                out.add(dist, DCT + "format", node)
-                out.add(node, A, ox.NamedNode(DCT + "MediaType"))
-                out.add(node, RDFS + "label", ox.Literal(name))
-        out.add(dist, DCT + "conformsTo", _url(value.get("conformsTo")))
-        out.add(
-            dist, "http://www.w3.org/2007/05/powder-s#describedby", _url(value.get("describedBy"))
-        )
+                out.add(dist, DCT.format, node)
+                out.add(node, A, ox.NamedNode(DCT.MediaType))
+                out.add(node, RDFS.label, ox.Literal(name))
+        out.add(dist, DCT.conformsTo, _url(value.get("conformsTo")))
+        out.add(dist, _DESCRIBED_BY, _url(value.get("describedBy")))
 
     def dataset(self, value: dict, catalogue_language: str | None) -> None:
         out = self.out
         titles = _texts(value.get("title"))
         identifier = next(iter(_texts(value.get("identifier"))), None)
-        key = value.get("@id") if isinstance(value.get("@id"), str) else None
-        if key and is_url(key):
-            dataset = ox.NamedNode(key)
-        elif identifier and is_url(identifier):
-            dataset = ox.NamedNode(identifier)
-        elif identifier or titles:
-            dataset = ox.NamedNode(resource_iri("dataset", identifier or titles[0], self.base))
-        else:
+        dataset = self.subject(value, identifier, titles)
+        if dataset is None:
             return
         lang = _language(value, catalogue_language)
-        out.add(dataset, A, ox.NamedNode(DCAT + "Dataset"))
-        for title in titles[:1]:
-            out.add(dataset, DCT + "title", ox.Literal(title, language=lang))
-        for description in _texts(value.get("description"))[:1]:
-            out.add(dataset, DCT + "description", ox.Literal(description, language=lang))
-        words = _texts(value.get("keyword")) + _texts(value.get("theme"))
-        for word in dict.fromkeys(words):
-            out.add(dataset, DCAT + "keyword", ox.Literal(word, language=lang))
-        if identifier:
-            out.add(dataset, DCT + "identifier", ox.Literal(identifier))
-        for prop in ("issued", "modified"):
-            for date in _texts(value.get(prop))[:1]:
-                out.add(dataset, DCT + prop, date_literal(date))
-        out.add(dataset, DCT + "publisher", self.organisation(value.get("publisher")))
+        out.add(dataset, A, ox.NamedNode(DCAT.Dataset))
+        self.texts(dataset, value, titles, identifier, lang)
+        out.add(dataset, DCT.publisher, self.organisation(value.get("publisher")))
         self.contact(dataset, value.get("contactPoint"))
-        for level in _texts(value.get("accessLevel"))[:1]:
-            right = ACCESS_RIGHTS.get(_ACCESS.get(level.lower(), ""))
-            if right:
-                out.add(dataset, DCT + "accessRights", ox.NamedNode(right))
-        for licence in _texts(value.get("license"))[:1]:
-            iri = licence_iri(licence, spdx=False)
-            out.add(dataset, DCT + "license", iri)
-            if iri is not None:
-                out.add(iri, A, ox.NamedNode(DCT + "LicenseDocument"))
-        for rights in _texts(value.get("rights"))[:1]:
-            statement = ox.BlankNode()
-            out.add(dataset, DCT + "rights", statement)
-            out.add(statement, A, ox.NamedNode(DCT + "RightsStatement"))
-            out.add(statement, RDFS + "label", ox.Literal(rights, language=lang))
+        self.rights(dataset, value, lang)
         self.spatial(dataset, value.get("spatial"))
         self.temporal(dataset, value.get("temporal"))
-        for page in _texts(value.get("landingPage"))[:1]:
-            iri = _url(page)
-            out.add(dataset, DCAT + "landingPage", iri)
-            if iri is not None:
-                out.add(iri, A, ox.NamedNode(FOAF + "Document"))
-        for code in _texts(value.get("accrualPeriodicity"))[:1]:
-            frequency = _FREQUENCIES.get(code)
-            if frequency:
-                out.add(dataset, DCT + "accrualPeriodicity", ox.NamedNode(FREQUENCY + frequency))
-        for code in _texts(value.get("language")):
-            primary = code.split("-")[0].lower()
-            if primary in LANGUAGES:
-                out.add(dataset, DCT + "language", ox.NamedNode(LANGUAGES[primary]))
-        for ref in _texts(value.get("references")):
-            out.add(dataset, DCT + "references", _url(ref))
-        out.add(dataset, DCT + "conformsTo", _url(value.get("conformsTo")))
-        out.add(dataset, DCT + "isPartOf", _url(value.get("isPartOf")))
-        out.add(
-            dataset,
-            "http://www.w3.org/2007/05/powder-s#describedby",
-            _url(value.get("describedBy")),
-        )
+        self.links(dataset, value)
         for dist in value.get("distribution") or []:
             if isinstance(dist, dict):
                 self.distribution(dataset, dist, lang)
+
+    def subject(self, value: dict, identifier: str | None, titles: list[str]):
+        """The dataset's IRI: its ``@id``, else its identifier when it is a URL, else minted
+        from its identifier or title; None without any of them."""
+        key = value.get("@id") if isinstance(value.get("@id"), str) else None
+        if key and is_url(key):
+            return ox.NamedNode(key)
+        if identifier and is_url(identifier):
+            return ox.NamedNode(identifier)
+        if identifier or titles:
+            return ox.NamedNode(resource_iri("dataset", identifier or titles[0], self.base))
+        return None
+
+    def texts(self, dataset, value: dict, titles: list[str], identifier, lang: str) -> None:
+        """Title, description, keywords (themes too), identifier, issue and change dates."""
+        out = self.out
+        for title in titles[:1]:
+            out.add(dataset, DCT.title, ox.Literal(title, language=lang))
+        for description in _texts(value.get("description"))[:1]:
+            out.add(dataset, DCT.description, ox.Literal(description, language=lang))
+        words = _texts(value.get("keyword")) + _texts(value.get("theme"))
+        for word in dict.fromkeys(words):
+            out.add(dataset, DCAT.keyword, ox.Literal(word, language=lang))
+        if identifier:
+            out.add(dataset, DCT.identifier, ox.Literal(identifier))
+        for prop in ("issued", "modified"):
+            for date in _texts(value.get(prop))[:1]:
+                out.add(dataset, DCT[prop], date_literal(date))
+
+    def rights(self, dataset, value: dict, lang: str) -> None:
+        """Access rights (from ``accessLevel``), licence and rights statement."""
+        out = self.out
+        for level in _texts(value.get("accessLevel"))[:1]:
+            right = ACCESS_RIGHTS.get(_ACCESS.get(level.lower(), ""))
+            if right:
+                out.add(dataset, DCT.accessRights, ox.NamedNode(right))
+        for licence in _texts(value.get("license"))[:1]:
+            iri = licence_iri(licence, spdx=False)
+            out.add(dataset, DCT.license, iri)
+            if iri is not None:
+                out.add(iri, A, ox.NamedNode(DCT.LicenseDocument))
+        for rights in _texts(value.get("rights"))[:1]:
+            statement = ox.BlankNode()
+            out.add(dataset, DCT.rights, statement)
+            out.add(statement, A, ox.NamedNode(DCT.RightsStatement))
+            out.add(statement, RDFS.label, ox.Literal(rights, language=lang))
+
+    def links(self, dataset, value: dict) -> None:
+        """Landing page, frequency, languages, references and the other linked documents."""
+        out = self.out
+        for page in _texts(value.get("landingPage"))[:1]:
+            iri = _url(page)
+            out.add(dataset, DCAT.landingPage, iri)
+            if iri is not None:
+                out.add(iri, A, ox.NamedNode(FOAF.Document))
+        for code in _texts(value.get("accrualPeriodicity"))[:1]:
+            frequency = _FREQUENCIES.get(code)
+            if frequency:
+                out.add(dataset, DCT.accrualPeriodicity, ox.NamedNode(FREQUENCY + frequency))
+        for code in _texts(value.get("language")):
+            primary = code.split("-")[0].lower()
+            if primary in LANGUAGES:
+                out.add(dataset, DCT.language, ox.NamedNode(LANGUAGES[primary]))
+        for ref in _texts(value.get("references")):
+            out.add(dataset, DCT.references, _url(ref))
+        out.add(dataset, DCT.conformsTo, _url(value.get("conformsTo")))
+        out.add(dataset, DCT.isPartOf, _url(value.get("isPartOf")))
+        out.add(dataset, _DESCRIBED_BY, _url(value.get("describedBy")))
 
 
 def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:

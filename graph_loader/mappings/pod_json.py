@@ -33,6 +33,7 @@ import pyoxigraph as ox
 from ..errors import InputError
 from ..iri import resource_iri
 from ..namespaces import DCAT, DCT, FOAF, LOCN, RDFS, VCARD
+from ..parsing import box_in_range
 from .build import (
     ACCESS_RIGHTS,
     LANGUAGES,
@@ -147,7 +148,7 @@ def spatial_box(value: str) -> str | None:
     if len(parts) != 4 or not all(re.fullmatch(_NUMBER, p) for p in parts):
         return None
     west, south, east, north = (float(p) for p in parts)
-    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+    if not box_in_range(west, south, east, north):
         return None
     return bbox_wkt(west, south, east, north)
 

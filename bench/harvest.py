@@ -31,7 +31,7 @@ import httpx
 
 from graph_loader.bootstrap import initialise
 from graph_loader.harvest import harvest
-from graph_loader.harvest_config import SourceConfig
+from graph_loader.harvest.config import SourceConfig
 from graph_loader.pipeline import load_paths
 from graph_loader.sources.csw import CSWSource
 from graph_loader.store import EmbeddedStore

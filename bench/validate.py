@@ -15,7 +15,7 @@ import time
 
 import pyoxigraph as ox
 
-from graph_loader.validate import load_shapes, validate, validate_with_pyshacl
+from graph_loader.validation import load_shapes, validate, validate_with_pyshacl
 
 DCAT, DCT = "http://www.w3.org/ns/dcat#", "http://purl.org/dc/terms/"
 VCARD, XSD = "http://www.w3.org/2006/vcard/ns#", "http://www.w3.org/2001/XMLSchema#"

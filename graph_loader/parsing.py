@@ -1,6 +1,7 @@
 """Shared parsing of catalogue values, used by both the search index and the web views: days of
-ISO dates (``parse_day``), WKT boxes (``parse_bbox``), showable web addresses (``web_url``), and
-the accent-free folding (``fold``) and words (``tokens``) that text matching compares."""
+ISO dates (``parse_day``), WKT boxes (``parse_bbox``) and the range a box must keep to
+(``box_in_range``), showable web addresses (``web_url``), words as written (``words``), and the
+accent-free folding (``fold``) and words (``tokens``) that text matching compares."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 import unicodedata
 from datetime import date
 
-__all__ = ["fold", "parse_bbox", "parse_day", "tokens", "web_url"]
+__all__ = ["box_in_range", "fold", "parse_bbox", "parse_day", "tokens", "web_url", "words"]
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _WEB_URL = re.compile(r"https?://[^\s\"'<>`\\]+", re.IGNORECASE)
@@ -27,13 +28,32 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text`` as written: runs of letters and digits (underscores split them).
+
+    >>> words("Qualité de l'air (PM2.5)")
+    ['Qualité', 'de', 'l', 'air', 'PM2', '5']
+    """
+    return _WORD.findall(text)
+
+
 def tokens(text: str) -> list[str]:
     """The folded words of ``text``.
 
     >>> tokens("Qualité de l'air (PM2.5)")
     ['qualite', 'de', 'l', 'air', 'pm2', '5']
     """
-    return _WORD.findall(fold(text))
+    return words(fold(text))
+
+
+def box_in_range(west: float, south: float, east: float, north: float) -> bool:
+    """Whether a box keeps to longitudes -180…180 and latitudes -90…90, south not above north
+    (west may be east of east: a box crossing the antimeridian).
+
+    >>> box_in_range(170, -10, -170, 10), box_in_range(-5, 51, 10, 41)
+    (True, False)
+    """
+    return -180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90
 
 
 def parse_bbox(wkt: str) -> tuple[float, float, float, float] | None:
@@ -56,7 +76,7 @@ def parse_bbox(wkt: str) -> tuple[float, float, float, float] | None:
     w, e = min(xs), max(xs)
     if len(xs) == 5 and xs[0] > xs[1] and 360 - (xs[0] - xs[1]) < xs[0] - xs[1]:
         w, e = xs[0], xs[1]
-    if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90):
+    if not box_in_range(w, s, e, n):
         return None
     return w, s, e, n
 
@@ -99,6 +119,3 @@ def web_url(value: str) -> str | None:
     if not _WEB_URL.fullmatch(value) or len(value) > 2000 or "/.well-known/genid/" in value:
         return None
     return value
-
-
-_WEB_URL = re.compile(r"https?://[^\s\"'<>`\\]+", re.IGNORECASE)

@@ -35,7 +35,7 @@ from .load.split import sort_recordless, split_all
 from .load.write import write_all
 from .mappings.stac import count_items
 from .store import Store
-from .validate import Shapes, load_shapes
+from .validation import Shapes, load_shapes
 
 __all__ = ["load_paths"]
 

@@ -182,7 +182,7 @@ def validate_files(paths: Iterable[str], *, lang: str, engine: str, echo: Echo) 
     """Validate each file on its own; print its problems in plain words; True if no Violation."""
     from .formats import read_triples
     from .load.inputs import collect_files
-    from .validate import describe, load_shapes, validate, validate_with_pyshacl
+    from .validation import describe, load_shapes, validate, validate_with_pyshacl
 
     shapes = load_shapes()
     files, _ = collect_files(paths)

@@ -28,8 +28,8 @@ from source_catalogues import (
 from graph_loader.bootstrap import initialise
 from graph_loader.errors import InputError
 from graph_loader.harvest import harvest
-from graph_loader.harvest_config import SourceConfig, parse_sources
-from graph_loader.harvest_state import read_checkpoint, read_runs
+from graph_loader.harvest.config import SourceConfig, parse_sources
+from graph_loader.harvest.state import read_checkpoint, read_runs
 from graph_loader.store import EmbeddedStore
 from sparql_api.linked_data.related import related_resources
 
@@ -292,7 +292,7 @@ def test_an_interrupted_harvest_keeps_whole_records_and_resumes(store):
         raise KeyboardInterrupt
 
     with serve(CSWCatalogue(list(MINIMAL_XML))) as server:
-        import graph_loader.harvest as module
+        import graph_loader.harvest.run as module
 
         batch, module.BATCH = module.BATCH, 2
         try:
@@ -448,7 +448,7 @@ def test_a_catalogue_answering_only_garbage_stops_after_ten_skipped_pages(store)
 
 
 def test_the_shipped_example_sources_file_is_valid():
-    from graph_loader.harvest_config import read_sources
+    from graph_loader.harvest.config import read_sources
 
     example = Path(__file__).resolve().parents[1] / "sources.example.toml"
     declared = read_sources(example)

@@ -12,8 +12,8 @@ from source_catalogues import client
 from test_harvest import BASE, harvested, store  # noqa: F401  (the store fixture)
 
 from graph_loader.harvest import harvest
-from graph_loader.harvest_config import SourceConfig, parse_sources
-from graph_loader.harvest_state import read_checkpoint
+from graph_loader.harvest.config import SourceConfig, parse_sources
+from graph_loader.harvest.state import read_checkpoint
 from graph_loader.sources import SourceError
 from graph_loader.sources.thredds import THREDDSSource, with_base
 

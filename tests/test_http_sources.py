@@ -10,7 +10,7 @@ from source_catalogues import MINIMAL
 from graph_loader.bootstrap import initialise
 from graph_loader.config import Settings
 from graph_loader.harvest import harvest
-from graph_loader.harvest_config import read_sources
+from graph_loader.harvest.config import read_sources
 from graph_loader.store import EmbeddedStore
 from sparql_api import create_app
 

@@ -22,7 +22,7 @@ from mapping_support import BASE, corpus
 
 from graph_loader.errors import InputError
 from graph_loader.mappings import iso19115_3, iso19139
-from graph_loader.validate import load_shapes, validate
+from graph_loader.validation import load_shapes, validate
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "real"
 

@@ -491,7 +491,7 @@ def test_the_quality_dashboard_and_fix_list_show_the_flagged_record(mixed_store)
 
 def _harvest(store, folder: Path, **declared):
     from graph_loader.harvest import harvest
-    from graph_loader.harvest_config import parse_sources
+    from graph_loader.harvest.config import parse_sources
 
     toml = f'[sources.files]\nkind = "directory"\npath = "{folder}"\n'
     toml += "".join(f'{k} = "{v}"\n' for k, v in declared.items())

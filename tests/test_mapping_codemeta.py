@@ -9,7 +9,7 @@ from mapping_support import BASE, HERE, as_graph, assert_case, cases, corpus, lo
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import codemeta
-from graph_loader.validate import load_shapes
+from graph_loader.validation import load_shapes
 
 FIXTURES = HERE / "fixtures" / "mappings" / "codemeta"
 SOFTWARE = "SELECT ?s ?name WHERE { ?s a <https://schema.org/SoftwareSourceCode> ; "

@@ -15,7 +15,7 @@ from graph_loader.formats import detect_format
 from graph_loader.mappings import datacite_json, datacite_xml
 from graph_loader.pipeline import load_paths
 from graph_loader.records import RECORD_KINDS
-from graph_loader.validate import load_shapes
+from graph_loader.validation import load_shapes
 
 HERE = Path(__file__).resolve().parent
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"

@@ -17,7 +17,7 @@ from graph_loader.formats import detect_format
 from graph_loader.mappings import eml
 from graph_loader.mappings.eml.taxa import taxon_iri
 from graph_loader.mappings.licences import canonical_url
-from graph_loader.validate import load_shapes, validate
+from graph_loader.validation import load_shapes, validate
 
 DWC = "http://rs.tdwg.org/dwc/terms/"
 GAIA = "https://w3id.org/gaia-kg/ontology#"

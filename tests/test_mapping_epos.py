@@ -21,7 +21,7 @@ from graph_loader.formats import detect_format, read_document
 from graph_loader.mappings import epos_dcat
 from graph_loader.mappings.epos_dcat.categories import category_concepts
 from graph_loader.mappings.epos_dcat.reading import EPOS_NAMESPACES
-from graph_loader.validate import describe, load_shapes, validate
+from graph_loader.validation import describe, load_shapes, validate
 
 EPOS_DIR = CORPORA / "real" / "epos-dcat"
 CASES = sorted(p for p in (HERE / "cases" / "epos-dcat").iterdir() if p.is_dir())

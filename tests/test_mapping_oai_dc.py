@@ -14,7 +14,7 @@ from graph_loader.bootstrap import initialise
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.harvest import harvest
-from graph_loader.harvest_config import SourceConfig
+from graph_loader.harvest.config import SourceConfig
 from graph_loader.mappings import oai_dc
 from graph_loader.mappings.oai_dc_values import coverage, identifier, language_code, licence
 from graph_loader.sources.oaipmh import OAIPMHSource

@@ -12,7 +12,7 @@ from mapping_support import BASE, HERE, as_graph, assert_case, cases, corpus, lo
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import ogc_capabilities
-from graph_loader.validate import load_shapes, validate
+from graph_loader.validation import load_shapes, validate
 
 FIXTURES = HERE / "fixtures" / "mappings" / "ogc"
 CAPABILITIES = sorted(FIXTURES.glob("w*.xml"))

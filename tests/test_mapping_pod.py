@@ -15,7 +15,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import pod_json
-from graph_loader.validate import load_shapes, validate
+from graph_loader.validation import load_shapes, validate
 
 CASES = sorted(p for p in (HERE / "cases" / "pod-json").iterdir() if p.is_dir())
 POD = "https://project-open-data.cio.gov/v1.1/schema"

@@ -12,7 +12,7 @@ from graph_loader.errors import InputError, UnknownContextError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import codemeta, schemaorg
 from graph_loader.mappings.build import guess_language
-from graph_loader.validate import load_shapes
+from graph_loader.validation import load_shapes
 
 DCT = "http://purl.org/dc/terms/"
 DCAT = "http://www.w3.org/ns/dcat#"

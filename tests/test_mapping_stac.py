@@ -17,7 +17,7 @@ from graph_loader.formats import detect_format
 from graph_loader.iri import resource_iri
 from graph_loader.mappings import stac
 from graph_loader.pipeline import load_paths
-from graph_loader.validate import load_shapes, validate
+from graph_loader.validation import load_shapes, validate
 
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"

@@ -17,7 +17,7 @@ from graph_loader.formats import detect_format
 from graph_loader.load.inputs import collect_files
 from graph_loader.mappings import cdl, ncml, thredds
 from graph_loader.pipeline import load_paths
-from graph_loader.validate import load_shapes
+from graph_loader.validation import load_shapes
 
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"

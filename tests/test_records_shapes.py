@@ -19,7 +19,7 @@ from mapping_support import BASE, CORPORA
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import mapping, oai_pmh
-from graph_loader.validate import load_shapes, validate
+from graph_loader.validation import load_shapes, validate
 
 KINDS = ("datacite-xml", "datacite-json", "schemaorg", "codemeta", "oai-pmh")
 FORMATS = {"datacite-xml", "datacite-json", "schemaorg", "codemeta", "oai-pmh", "oai_dc"}

@@ -16,7 +16,7 @@ from http_support import app_over
 
 from graph_loader.bootstrap import initialise
 from graph_loader.index import SearchIndex, rebuild
-from graph_loader.index.documents import read_resources
+from graph_loader.index.resources import read_resources
 from graph_loader.pipeline import load_paths
 from graph_loader.store import EmbeddedStore
 from graph_loader.vocab import load_vocabulary

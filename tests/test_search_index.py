@@ -32,7 +32,8 @@ import graph_loader.cli
 from graph_loader.cli.index import index as index_group
 from graph_loader.config import Settings
 from graph_loader.index import SearchIndex, index_stats, rebuild, update
-from graph_loader.index.documents import parse_term, read_resources
+from graph_loader.index.resources import read_resources
+from graph_loader.index.scan import parse_term
 from graph_loader.parsing import parse_bbox, parse_day
 from graph_loader.paths import demo_dir
 from graph_loader.pipeline import load_paths

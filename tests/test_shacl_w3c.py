@@ -26,7 +26,7 @@ import pytest
 import rdflib
 import rdflib.collection
 
-from graph_loader.validate import shapes_from_graph, validate, validate_with_pyshacl
+from graph_loader.validation import shapes_from_graph, validate, validate_with_pyshacl
 from graph_loader.validation.terms import to_ox, to_rdflib
 
 SUITE = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "w3c-shacl-core-tests"

@@ -6,7 +6,7 @@ import rdflib
 from rdflib.namespace import RDF
 
 from graph_loader.paths import shapes_dir
-from graph_loader.validate import load_shapes
+from graph_loader.validation import load_shapes
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 GSH = "https://w3id.org/gaia-kg/shapes#"

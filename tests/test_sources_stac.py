@@ -12,7 +12,7 @@ from source_catalogues import harvest as pull
 
 from graph_loader.bootstrap import initialise
 from graph_loader.harvest import harvest
-from graph_loader.harvest_config import SourceConfig
+from graph_loader.harvest.config import SourceConfig
 from graph_loader.iri import resource_iri
 from graph_loader.sources.stac import STACSource
 from graph_loader.store import EmbeddedStore

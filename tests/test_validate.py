@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph_loader.namespaces import SH
-from graph_loader.validate import (
+from graph_loader.validation import (
     SUPPORTED_COMPONENTS,
     Problem,
     ShapeError,

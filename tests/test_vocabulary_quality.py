@@ -10,7 +10,7 @@ import pytest
 import rdflib
 
 from graph_loader.paths import demo_dir, shapes_dir, vocabularies_dir
-from graph_loader.validate import load_shapes, validate, validate_with_pyshacl
+from graph_loader.validation import load_shapes, validate, validate_with_pyshacl
 from graph_loader.vocab import skosify_warnings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "vocabulary"

@@ -72,7 +72,7 @@ _WORDS = {
 
 
 def _declared(sources_file):
-    from ..harvest_config import read_sources, sources_path
+    from ..harvest.config import read_sources, sources_path
 
     return read_sources(sources_path(sources_file))
 
@@ -205,7 +205,7 @@ def _print(report, lang: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def sources(sources_file, store_spec, lang, as_json):
     """List the declared sources with the state of their last harvest."""
-    from ..harvest_status import sources_status
+    from ..harvest.status import sources_status
 
     try:
         declared = _declared(sources_file)

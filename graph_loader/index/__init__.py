@@ -28,8 +28,10 @@ from ..config import Settings
 from ..derived import store_generation
 from ..errors import IndexBusyError
 from ..store import Store
-from .documents import facet_values, make_document, read_resources, read_vocabularies
+from .documents import make_document
+from .resources import read_resources
 from .schema import build_schema, register_analyzers
+from .vocabularies import facet_values, read_vocabularies
 
 __all__ = ["SearchIndex", "BuildReport", "rebuild", "update", "index_stats", "META_FILE"]
 

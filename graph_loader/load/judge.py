@@ -34,7 +34,7 @@ from ..terms import (
     VIOLATION_COUNT,
     WARNING_COUNT,
 )
-from ..validate import Problem, Shapes, describe, validate
+from ..validation import Problem, Shapes, describe, validate
 from .outcomes import RecordOutcome
 
 __all__ = [

@@ -89,35 +89,22 @@ class _Reader:
             out["lang"] = el.get(_XML_LANG)
         return out
 
+    def listed(self, el: ElementTree.Element, path: str, key: str, **names: str) -> list[dict]:
+        """The elements at ``path``, each as ``{key: its text, **its attributes}``."""
+        return [{key: self.text(e), **self.attrs(e, **names)} for e in self.all(el, path)]
+
     def record(self, root: ElementTree.Element) -> dict:
-        ident = root.find(self.q("identifier"))
+        doi, primary = self.identifier(root)
         rec: dict = {"identifiers": [], "relatedIdentifiers": []}
-        primary = []  # an identifier that is not a DOI (ARK, Handle, URL...) comes first
-        if ident is not None and (ident.get("identifierType") or "").upper() == "DOI":
-            rec["doi"] = self.text(ident)
-        elif ident is not None and self.text(ident):
-            primary = [
-                {"identifier": self.text(ident), "identifierType": ident.get("identifierType", "")}
-            ]
-        rec["titles"] = [
-            {"title": self.text(t), **self.attrs(t, titleType="titleType")}
-            for t in self.all(root, "titles/title")
-        ]
+        if doi is not None:
+            rec["doi"] = doi
+        rec["titles"] = self.listed(root, "titles/title", "title", titleType="titleType")
         rec["creators"] = [self.agent(c, "creatorName") for c in self.all(root, "creators/creator")]
         rec["contributors"] = [
             {**self.agent(c, "contributorName"), **self.attrs(c, contributorType="contributorType")}
             for c in self.all(root, "contributors/contributor")
         ]
-        publisher = root.find(self.q("publisher"))
-        if publisher is not None:
-            rec["publisher"] = {
-                "name": self.text(publisher),
-                **self.attrs(
-                    publisher,
-                    publisherIdentifier="publisherIdentifier",
-                    publisherIdentifierScheme="publisherIdentifierScheme",
-                ),
-            }
+        rec.update(self.publisher(root))
         rec["publicationYear"] = self.text(root, "publicationYear")
         rtype = root.find(self.q("resourceType"))
         if rtype is not None:
@@ -125,59 +112,21 @@ class _Reader:
                 "resourceType": self.text(rtype),
                 **self.attrs(rtype, resourceTypeGeneral="resourceTypeGeneral"),
             }
-        rec["subjects"] = [
-            {
-                "subject": self.text(s),
-                **self.attrs(
-                    s,
-                    subjectScheme="subjectScheme",
-                    schemeUri="schemeURI",
-                    valueUri="valueURI",
-                    classificationCode="classificationCode",
-                ),
-            }
-            for s in self.all(root, "subjects/subject")
-        ]
-        rec["dates"] = [
-            {
-                "date": self.text(d),
-                **self.attrs(d, dateType="dateType", dateInformation="dateInformation"),
-            }
-            for d in self.all(root, "dates/date")
-        ]
+        rec["subjects"] = self.subjects(root)
+        dates = {"dateType": "dateType", "dateInformation": "dateInformation"}
+        rec["dates"] = self.listed(root, "dates/date", "date", **dates)
         rec["language"] = self.text(root, "language")
-        rec["identifiers"] = primary + [
-            {"identifier": self.text(a), **self.attrs(a, identifierType="alternateIdentifierType")}
-            for a in self.all(root, "alternateIdentifiers/alternateIdentifier")
-        ]
-        rec["relatedIdentifiers"] = [
-            {
-                "relatedIdentifier": self.text(r),
-                **self.attrs(
-                    r,
-                    relatedIdentifierType="relatedIdentifierType",
-                    relationType="relationType",
-                    resourceTypeGeneral="resourceTypeGeneral",
-                ),
-            }
-            for r in self.all(root, "relatedIdentifiers/relatedIdentifier")
-        ] + self.related_items(root)
+        rec["identifiers"] = primary + self.listed(
+            root,
+            "alternateIdentifiers/alternateIdentifier",
+            "identifier",
+            identifierType="alternateIdentifierType",
+        )
+        rec["relatedIdentifiers"] = self.related_identifiers(root) + self.related_items(root)
         rec["sizes"] = [self.text(s) for s in self.all(root, "sizes/size")]
         rec["formats"] = [self.text(f) for f in self.all(root, "formats/format")]
         rec["version"] = self.text(root, "version")
-        rec["rightsList"] = [
-            {
-                "rights": self.text(r),
-                **self.attrs(
-                    r,
-                    rightsUri="rightsURI",
-                    rightsIdentifier="rightsIdentifier",
-                    rightsIdentifierScheme="rightsIdentifierScheme",
-                    schemeUri="schemeURI",
-                ),
-            }
-            for r in self.all(root, "rightsList/rights") + self.all(root, "rights")  # kernel 2
-        ]
+        rec["rightsList"] = self.rights(root)
         rec["descriptions"] = [
             {"description": self.description(d), **self.attrs(d, descriptionType="descriptionType")}
             for d in self.all(root, "descriptions/description")
@@ -190,6 +139,60 @@ class _Reader:
         ]
         return rec
 
+    def identifier(self, root: ElementTree.Element) -> tuple[str | None, list[dict]]:
+        """The DOI of the record, or its identifier of another kind (ARK, Handle, URL...),
+        which then comes first among its identifiers."""
+        ident = root.find(self.q("identifier"))
+        if ident is not None and (ident.get("identifierType") or "").upper() == "DOI":
+            return self.text(ident), []
+        if ident is not None and self.text(ident):
+            kind = ident.get("identifierType", "")
+            return None, [{"identifier": self.text(ident), "identifierType": kind}]
+        return None, []
+
+    def publisher(self, root: ElementTree.Element) -> dict:
+        """``{"publisher": {...}}``, or nothing when the record names none."""
+        publisher = root.find(self.q("publisher"))
+        if publisher is None:
+            return {}
+        names = {
+            "publisherIdentifier": "publisherIdentifier",
+            "publisherIdentifierScheme": "publisherIdentifierScheme",
+        }
+        return {"publisher": {"name": self.text(publisher), **self.attrs(publisher, **names)}}
+
+    def subjects(self, root: ElementTree.Element) -> list[dict]:
+        return self.listed(
+            root,
+            "subjects/subject",
+            "subject",
+            subjectScheme="subjectScheme",
+            schemeUri="schemeURI",
+            valueUri="valueURI",
+            classificationCode="classificationCode",
+        )
+
+    def related_identifiers(self, root: ElementTree.Element) -> list[dict]:
+        return self.listed(
+            root,
+            "relatedIdentifiers/relatedIdentifier",
+            "relatedIdentifier",
+            relatedIdentifierType="relatedIdentifierType",
+            relationType="relationType",
+            resourceTypeGeneral="resourceTypeGeneral",
+        )
+
+    def rights(self, root: ElementTree.Element) -> list[dict]:
+        """The rights statements (kernel 2: ``rights`` outside a ``rightsList``)."""
+        names = {
+            "rightsUri": "rightsURI",
+            "rightsIdentifier": "rightsIdentifier",
+            "rightsIdentifierScheme": "rightsIdentifierScheme",
+            "schemeUri": "schemeURI",
+        }
+        listed = self.listed(root, "rightsList/rights", "rights", **names)
+        return listed + self.listed(root, "rights", "rights", **names)
+
     def agent(self, el: ElementTree.Element, name_tag: str) -> dict:
         name = el.find(self.q(name_tag))
         out = {
@@ -199,24 +202,13 @@ class _Reader:
         }
         if name is not None and name.get("nameType"):
             out["nameType"] = name.get("nameType")
-        out["nameIdentifiers"] = [
-            {
-                "nameIdentifier": self.text(i),
-                **self.attrs(i, nameIdentifierScheme="nameIdentifierScheme", schemeUri="schemeURI"),
-            }
-            for i in self.all(el, "nameIdentifier")
-        ]
-        out["affiliation"] = [
-            {
-                "name": self.text(a),
-                **self.attrs(
-                    a,
-                    affiliationIdentifier="affiliationIdentifier",
-                    affiliationIdentifierScheme="affiliationIdentifierScheme",
-                ),
-            }
-            for a in self.all(el, "affiliation")
-        ]
+        schemes = {"nameIdentifierScheme": "nameIdentifierScheme", "schemeUri": "schemeURI"}
+        out["nameIdentifiers"] = self.listed(el, "nameIdentifier", "nameIdentifier", **schemes)
+        affiliations = {
+            "affiliationIdentifier": "affiliationIdentifier",
+            "affiliationIdentifierScheme": "affiliationIdentifierScheme",
+        }
+        out["affiliation"] = self.listed(el, "affiliation", "name", **affiliations)
         return out
 
     @staticmethod

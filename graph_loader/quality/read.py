@@ -51,31 +51,10 @@ def record_quality(store, iri: str, lang: str = "en") -> dict | None:
         return None
     values = {r["metric"].value[len(GQ) :]: r["value"].value for r in rows}
     sources = sorted({r["source"].value for r in rows if "source" in r})
-    titles: dict[str, str] = {}
-    messages: list[str] = []
-    centres: dict[str, dict[str, str]] = {}
-    for r in store.select(load_query("quality/about"), {"resource": resource}):
-        if "title" in r:
-            titles.setdefault(r["title"].language or "", r["title"].value)
-        if "message" in r and (r["message"].language or "") in (lang, ""):
-            messages.append(r["message"].value)
-        if "centre" in r:
-            names = centres.setdefault(r["centre"].value, {})
-            if "centreName" in r:
-                names.setdefault(r["centreName"].language or "", r["centreName"].value)
+    titles, messages, centres = _about(store, resource, lang)
     kind = _kind(iri)
     title = _pick(titles, lang) or iri
-    measures = [
-        {
-            "metric": GQ + name,
-            "id": name,
-            "dimension": m.dimension,
-            "value": values[name] == "true",
-            **metric_texts(name, lang),
-        }
-        for name, m in MEASURES.items()
-        if name in values
-    ]
+    measures = _measures(values, lang)
     failed = [problem_text(kind, title, iri, m["id"], lang) for m in measures if not m["value"]]
     # a record loaded not conformant: its defects (Violations) come first in what to fix
     defects = sorted({m for m in messages if m.startswith(("error:", "erreur :"))})
@@ -101,8 +80,45 @@ def record_quality(store, iri: str, lang: str = "en") -> dict | None:
     }
 
 
+def _about(store, resource: ox.NamedNode, lang: str) -> tuple[dict, list[str], dict]:
+    """A resource's titles by language, its validation messages in ``lang`` (or untagged),
+    and the names of its data centres by language."""
+    titles: dict[str, str] = {}
+    messages: list[str] = []
+    centres: dict[str, dict[str, str]] = {}
+    for r in store.select(load_query("quality/about"), {"resource": resource}):
+        if "title" in r:
+            titles.setdefault(r["title"].language or "", r["title"].value)
+        if "message" in r and (r["message"].language or "") in (lang, ""):
+            messages.append(r["message"].value)
+        if "centre" in r:
+            names = centres.setdefault(r["centre"].value, {})
+            if "centreName" in r:
+                names.setdefault(r["centreName"].language or "", r["centreName"].value)
+    return titles, messages, centres
+
+
+def _measures(values: dict[str, str], lang: str) -> list[dict]:
+    """The measures taken of a record (in the order of :data:`MEASURES`), passed or not."""
+    return [
+        {
+            "metric": GQ + name,
+            "id": name,
+            "dimension": m.dimension,
+            "value": values[name] == "true",
+            **metric_texts(name, lang),
+        }
+        for name, m in MEASURES.items()
+        if name in values
+    ]
+
+
 def _group(label: str, key: str) -> dict:
     return {"key": key, "label": label, "records": 0, "score": 0, "dimensions": {}, "failing": []}
+
+
+#: ``axis -> group key -> resource -> measure -> value`` (axes: "source", "centre")
+Scores = dict[str, dict[str, dict[str, dict[str, int]]]]
 
 
 def quality_summary(store, lang: str = "en") -> dict:
@@ -111,33 +127,9 @@ def quality_summary(store, lang: str = "en") -> dict:
     names: dict[str, dict[str, str]] = {}
     for r in store.select(load_query("quality/names")):
         names.setdefault(r["centre"].value, {})[r["name"].language or ""] = r["name"].value
-    per: dict[str, dict[str, dict[str, dict[str, int]]]] = {"source": {}, "centre": {}}
-    for r in store.select(load_query("quality/scores")):
-        keys = {"source": r["source"].value, "centre": r["centre"].value if "centre" in r else ""}
-        for axis, key in keys.items():
-            per[axis].setdefault(key, {}).setdefault(r["resource"].value, {})[
-                r["metric"].value[len(GQ) :]
-            ] = int(r["value"].value)
-    flagged: dict[tuple[str, str], int] = {}
-    flagged_records: list[dict] = []
-    for r in store.select(load_query("quality/flagged")):
-        centre = r["centre"].value if "centre" in r else ""
-        for key in (("source", r["source"].value), ("centre", centre)):
-            flagged[key] = flagged.get(key, 0) + 1
-        flagged_records.append(
-            {
-                "iri": r["resource"].value,
-                "source": r["source"].value,
-                "violations": int(r["violations"].value) if "violations" in r else None,
-            }
-        )
-    fails: dict[tuple[str, str], dict[str, int]] = {}
-    for r in store.select(load_query("quality/failures")):
-        metric = r["metric"].value[len(GQ) :]
-        for axis, key in (("source", r["source"].value), ("centre", r.get("centre"))):
-            key = key.value if isinstance(key, ox.NamedNode) else (key or "")
-            counts = fails.setdefault((axis, key), {})
-            counts[metric] = counts.get(metric, 0) + int(r["n"].value)
+    per = _scores(store)
+    flagged, flagged_records = _flagged(store)
+    fails = _failures(store)
     out: dict[str, list[dict]] = {}
     for axis, groups in per.items():
         rows = []
@@ -147,14 +139,8 @@ def quality_summary(store, lang: str = "en") -> dict:
             else:
                 none = "sans centre de données" if lang == "fr" else "no data centre"
                 label = (_pick(names.get(key, {}), lang) or key) if key else none
-            group = _group(label, key)
-            group["records"] = len(records)
+            group = _summary_group(label, key, records)
             group["flagged"] = flagged.get((axis, key), 0)
-            group["score"] = _mean([r.get("score", 0) for r in records.values()])
-            for d in DIMENSIONS:
-                found = [r[d + "Score"] for r in records.values() if d + "Score" in r]
-                if found:
-                    group["dimensions"][d] = _mean(found)
             group["failing"] = [
                 {"id": m, "label": metric_texts(m, lang)["label"], "records": n}
                 for m, n in sorted(fails.get((axis, key), {}).items(), key=lambda i: (-i[1], i[0]))
@@ -172,6 +158,60 @@ def quality_summary(store, lang: str = "en") -> dict:
         "sources": out["source"],
         "centres": out["centre"],
     }
+
+
+def _scores(store) -> Scores:
+    """Every score of every scored record, grouped by source and by data centre."""
+    per: Scores = {"source": {}, "centre": {}}
+    for r in store.select(load_query("quality/scores")):
+        keys = {"source": r["source"].value, "centre": r["centre"].value if "centre" in r else ""}
+        for axis, key in keys.items():
+            per[axis].setdefault(key, {}).setdefault(r["resource"].value, {})[
+                r["metric"].value[len(GQ) :]
+            ] = int(r["value"].value)
+    return per
+
+
+def _flagged(store) -> tuple[dict[tuple[str, str], int], list[dict]]:
+    """The records loaded not conformant: their count per (axis, key), and each of them."""
+    flagged: dict[tuple[str, str], int] = {}
+    flagged_records: list[dict] = []
+    for r in store.select(load_query("quality/flagged")):
+        centre = r["centre"].value if "centre" in r else ""
+        for key in (("source", r["source"].value), ("centre", centre)):
+            flagged[key] = flagged.get(key, 0) + 1
+        flagged_records.append(
+            {
+                "iri": r["resource"].value,
+                "source": r["source"].value,
+                "violations": int(r["violations"].value) if "violations" in r else None,
+            }
+        )
+    return flagged, flagged_records
+
+
+def _failures(store) -> dict[tuple[str, str], dict[str, int]]:
+    """How many records fail each measure, per (axis, key)."""
+    fails: dict[tuple[str, str], dict[str, int]] = {}
+    for r in store.select(load_query("quality/failures")):
+        metric = r["metric"].value[len(GQ) :]
+        for axis, key in (("source", r["source"].value), ("centre", r.get("centre"))):
+            key = key.value if isinstance(key, ox.NamedNode) else (key or "")
+            counts = fails.setdefault((axis, key), {})
+            counts[metric] = counts.get(metric, 0) + int(r["n"].value)
+    return fails
+
+
+def _summary_group(label: str, key: str, records: dict[str, dict[str, int]]) -> dict:
+    """A group of records (a source, a data centre): its record count and mean scores."""
+    group = _group(label, key)
+    group["records"] = len(records)
+    group["score"] = _mean([r.get("score", 0) for r in records.values()])
+    for d in DIMENSIONS:
+        found = [r[d + "Score"] for r in records.values() if d + "Score" in r]
+        if found:
+            group["dimensions"][d] = _mean(found)
+    return group
 
 
 def _mean(values: list[int]) -> int:

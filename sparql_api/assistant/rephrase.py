@@ -21,7 +21,7 @@ import re
 import urllib.error
 import urllib.request
 
-from graph_loader.parsing import fold
+from graph_loader.parsing import fold, words
 
 __all__ = ["rephrase", "check", "PROMPT"]
 
@@ -39,12 +39,11 @@ PROMPT = {
 }
 _MARK = re.compile(r"\[(\d+)\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_WORD = re.compile(r"[^\W_]+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def _words(text: str) -> set[str]:
-    return {fold(w) for w in _WORD.findall(text)}
+    return {fold(w) for w in words(text)}
 
 
 def check(text: str, statements: list[str], question: str = "") -> str | None:
@@ -66,7 +65,7 @@ def check(text: str, statements: list[str], question: str = "") -> str | None:
         if number not in known_numbers:
             return f"a number not in the records: {number}"
     for sentence in sentences:
-        for word in _WORD.findall(_MARK.sub(" ", sentence))[1:]:  # a sentence starts with a capital
+        for word in words(_MARK.sub(" ", sentence))[1:]:  # a sentence starts with a capital
             named = any(c.isupper() or c.isdigit() for c in word)
             if named and fold(word) not in known_words:
                 return f"a name not in the records: {word}"

@@ -8,16 +8,14 @@ terms serialised by pyoxigraph, never as formatted text.
 
 from __future__ import annotations
 
-import re
-
 import pyoxigraph as ox
 
+from graph_loader.parsing import words
 from sparql_api.core.rq import load_query
 from sparql_api.search.params import FLAT_FACETS, SearchParams
 
 __all__ = ["sparql_for", "values"]
 
-_WORD = re.compile(r"[^\W_]+")
 _STOP = {"de", "des", "du", "la", "le", "les", "l", "et", "en", "d", "a", "au", "aux", "the"}
 _STOP |= {"of", "and", "in", "on", "for", "to", "by", "with", "an", "or", "un", "une", "sur"}
 
@@ -46,8 +44,8 @@ def _double(x: float) -> ox.Literal:
 def sparql_for(params: SearchParams) -> str:
     """The SPARQL query listing the resources of ``params`` (see the module docstring)."""
     blocks = []
-    words = [w for w in dict.fromkeys(_WORD.findall(params.q.lower())) if w not in _STOP]
-    for i, word in enumerate(words):
+    wanted = [w for w in dict.fromkeys(words(params.q.lower())) if w not in _STOP]
+    for i, word in enumerate(wanted):
         block = _block("words", values(["word"], [[ox.Literal(word)]]))
         blocks.append(block.replace("?text", f"?text{i}").replace("?word", f"?word{i}"))
     if params.themes:

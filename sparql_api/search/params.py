@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
-from graph_loader.parsing import parse_day
+from graph_loader.parsing import box_in_range, parse_day
 from graph_loader.terms import ORG_NS, PLACE_NS, THESAURUS_NS
 from sparql_api.web.http_errors import ApiError
 from sparql_api.web.i18n import LANGUAGES
@@ -85,7 +85,7 @@ def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
         w, s, e, n = (float(p) for p in parts)
     except ValueError:
         raise ApiError(400, "search_bad_bbox", value=raw) from None
-    if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90):
+    if not box_in_range(w, s, e, n):
         raise ApiError(400, "search_bad_bbox", value=raw)
     return w, s, e, n
 

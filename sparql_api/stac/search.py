@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from urllib.parse import urlencode
 
+from graph_loader.parsing import box_in_range
 from sparql_api.stac.api import DEFAULT_LIMIT, MAX_LIMIT, Collection, StacError, _instant, item_json
 
 __all__ = ["SearchParams", "search", "box_matches", "period_matches"]
@@ -37,7 +38,7 @@ def _bbox(value: object) -> Box | None:
     if len(numbers) != 4:
         raise StacError("stac_bad_bbox", value=str(value))
     w, s, e, n = numbers
-    if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90):
+    if not box_in_range(w, s, e, n):
         raise StacError("stac_bad_bbox", value=str(value))
     return (w, s, e, n)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from flask import Blueprint, Response, jsonify
 
 from graph_loader.errors import InputError
-from graph_loader.harvest_config import SourceConfig, read_sources
-from graph_loader.harvest_status import source_status, sources_status
+from graph_loader.harvest.config import SourceConfig, read_sources
+from graph_loader.harvest.status import source_status, sources_status
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError
 

@@ -18,8 +18,8 @@ One table per source, named by its key::
 The file is ``--sources PATH``, else ``$GAIA_KG_SOURCES``, else ``./sources.toml``.
 
 >>> cfg = parse_sources('[sources.a]\\nkind = "directory"\\npath = "records"\\n', name="s.toml")
->>> cfg["a"].kind, cfg["a"].options
-('directory', {'path': 'records'})
+>>> cfg["a"].kind, str(cfg["a"].options["path"])
+('directory', 'records')
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .sources import SOURCES
+from ..errors import InputError
+from ..sources import SOURCES
 
 __all__ = [
     "SourceConfig",
@@ -146,19 +146,7 @@ def _source(key: str, table: object, name: str, folder: Path | None) -> SourceCo
         raise InputError(
             f"{where}: kind {kind!r} unknown (type inconnu); one of {', '.join(sorted(_OPTIONS))}"
         )
-    allowed, required = _OPTIONS[kind]
-    options = {k: v for k, v in table.items() if k not in _OWN_KEYS}
-    unknown = sorted(set(options) - allowed)
-    if unknown:
-        raise InputError(
-            f"{where}: unknown option(s) (option(s) inconnue(s)): {', '.join(unknown)}"
-        )
-    missing = sorted(required - set(options))
-    if missing:
-        raise InputError(f"{where}: missing (manquant): {', '.join(missing)}")
-    if kind == "directory":
-        path = Path(options["path"])
-        options["path"] = path if path.is_absolute() or folder is None else folder / path
+    options = _options(where, kind, table, folder)
     language = table.get("language")
     if language is not None and language not in ("fr", "en"):
         raise InputError(f"{where}: language must be fr or en (langue : fr ou en)")
@@ -183,6 +171,25 @@ def _source(key: str, table: object, name: str, folder: Path | None) -> SourceCo
         )
     except (TypeError, ValueError) as exc:
         raise InputError(f"{where}: {exc}") from exc
+
+
+def _options(where: str, kind: str, table: dict, folder: Path | None) -> dict:
+    """The options of the source class in ``table``: none unknown, none missing; a relative
+    folder resolved against ``folder``."""
+    allowed, required = _OPTIONS[kind]
+    options = {k: v for k, v in table.items() if k not in _OWN_KEYS}
+    unknown = sorted(set(options) - allowed)
+    if unknown:
+        raise InputError(
+            f"{where}: unknown option(s) (option(s) inconnue(s)): {', '.join(unknown)}"
+        )
+    missing = sorted(required - set(options))
+    if missing:
+        raise InputError(f"{where}: missing (manquant): {', '.join(missing)}")
+    if kind == "directory":
+        path = Path(options["path"])
+        options["path"] = path if path.is_absolute() or folder is None else folder / path
+    return options
 
 
 def make_source(config: SourceConfig, *, since: str | None = None):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .harvest_config import SourceConfig
-from .harvest_state import read_checkpoint, read_runs, source_iri
-from .queries import load_query
-from .store import Store
+from ..queries import load_query
+from ..store import Store
+from .config import SourceConfig
+from .state import read_checkpoint, read_runs, source_iri
 
 __all__ = ["sources_status", "source_status"]
 

@@ -1,0 +1,40 @@
+"""Harvesting: sources → converters → keyword linking → validation → store, record by record.
+
+``harvest(store, config, client=...)`` reads every record of one declared source
+(:mod:`.config`) and never fails silently:
+
+- each upstream record is converted, repaired (:mod:`graph_loader.repair`, each repair written
+  in its provenance) and validated on its own: a record that cannot be read or converted, or
+  that cannot be a record (no title, no IRI), is *rejected* with its reasons, and the harvest
+  goes on; a record with another SHACL Violation is loaded flagged as not conformant, unless
+  the source's ``policy`` is ``"strict"``; nothing of a rejected record is written (a record
+  is all its graphs or nothing);
+- records whose datestamp is the one stored (or, after conversion, whose content hash is) are
+  *unchanged* and not rewritten; records deleted upstream (OAI-PMH ``deleted``) or, at the end of
+  a complete full harvest, no longer listed are *withdrawn* (their graphs dropped);
+- writes go in batches of :data:`~.run.BATCH` upstream records, one transaction each; a
+  checkpoint (resume token and identifiers read) is stored after a batch at most every
+  :data:`~.run.CHECKPOINT_SECONDS`, so a harvest stopped midway (a crash, Ctrl-C, a server
+  gone) resumes from its last checkpoint at the next run;
+- a page the server fails to give (5xx, timeout) is retried ``retries`` times; a page that
+  cannot be read is skipped when the protocol allows it (CSW), else the harvest stops with
+  its checkpoint and says how to resume.
+
+Each record graph is named after (source, upstream identifier, resource), so two sources
+describing one resource keep their own graphs, and every link keeps who asserted it.
+
+The parts, in the order a record meets them:
+
+- :mod:`.config`: the sources declared in ``sources.toml``;
+- :mod:`.run`: one run (pages, batches, retries, checkpoints, withdrawals);
+- :mod:`.units`: upstream records admitted, read, repaired, linked and split into units;
+- :mod:`.judging`: units validated together and turned into graph writes;
+- :mod:`.ledger` and :mod:`.report`: what the run knows and what it tells;
+- :mod:`.state` and :mod:`.status`: what the store remembers of each source (checkpoints,
+  known records, past runs) and what ``/api/sources`` and ``gaia-kg sources`` show of it.
+"""
+
+from .report import STATUSES, HarvestReport, RecordResult
+from .run import BATCH, CHECKPOINT_SECONDS, harvest
+
+__all__ = ["harvest", "HarvestReport", "RecordResult", "BATCH", "CHECKPOINT_SECONDS", "STATUSES"]

@@ -20,19 +20,18 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from .namespaces import PROV, XSD
 from .queries import load_query
 from .store import Store
 from .terms import (
     GRAPHS_NS,
     HARVEST_RUN,
     HARVEST_SOURCE_CLASS,
-    PROV,
     RDF_TYPE,
     RESUME_TOKEN,
     RUN_REPORT,
     SEEN_IDENTIFIER,
     SOURCES_NS,
-    XSD,
 )
 
 __all__ = [
@@ -50,10 +49,10 @@ __all__ = [
 ]
 
 KEEP_RUNS = 20
-STARTED = ox.NamedNode(PROV + "startedAtTime")
-ENDED = ox.NamedNode(PROV + "endedAtTime")
-ASSOCIATED = ox.NamedNode(PROV + "wasAssociatedWith")
-_DATETIME = ox.NamedNode(XSD + "dateTime")
+STARTED = ox.NamedNode(PROV.startedAtTime)
+ENDED = ox.NamedNode(PROV.endedAtTime)
+ASSOCIATED = ox.NamedNode(PROV.wasAssociatedWith)
+_DATETIME = ox.NamedNode(XSD.dateTime)
 _JSON = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")
 
 

@@ -6,10 +6,11 @@ read from disk here.
 
 >>> from rdflib import Graph, URIRef
 >>> from rdflib.namespace import SKOS
+>>> from graph_loader.namespaces import GAIA_THESAURUS
 >>> gcmd, links = Graph(), Graph()
 >>> term, var = URIRef("https://example.org/term"), URIRef("https://example.org/var")
 >>> _ = gcmd.add((var, SKOS.broader, term))
->>> _ = links.add((URIRef(THESAURUS_NS + "aerosols"), SKOS.exactMatch, term))
+>>> _ = links.add((GAIA_THESAURUS.aerosols, SKOS.exactMatch, term))
 >>> [str(c) for c in resolve_gcmd(var, gcmd, links)]
 ['https://w3id.org/gaia-kg/thesaurus/aerosols']
 """

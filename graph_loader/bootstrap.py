@@ -8,15 +8,16 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .formats import read_triples
+from .namespaces import GAIA_GRAPH
 from .ontology import ONTOLOGY_FILES
 from .paths import ontology_dir, vocabularies_dir
 from .store import Store
-from .terms import GRAPHS_NS, ONTOLOGY_GRAPH, PLACES_GRAPH, THESAURUS_GRAPH
+from .terms import ONTOLOGY_GRAPH, PLACES_GRAPH, THESAURUS_GRAPH
 
 __all__ = ["initialise", "project_graphs", "ORGANISATIONS_GRAPH", "ALIGNMENTS_GRAPH"]
 
-ORGANISATIONS_GRAPH = ox.NamedNode(GRAPHS_NS + "organisations")
-ALIGNMENTS_GRAPH = ox.NamedNode(GRAPHS_NS + "alignments")
+ORGANISATIONS_GRAPH = ox.NamedNode(GAIA_GRAPH.organisations)
+ALIGNMENTS_GRAPH = ox.NamedNode(GAIA_GRAPH.alignments)
 
 
 def project_graphs() -> dict[ox.NamedNode, list[Path]]:

@@ -19,17 +19,14 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from .namespaces import DCAT, DCT, GAIA_GRAPH, XSD
 from .terms import (
-    DCAT,
-    DCT,
     GENERATED_AT,
-    GRAPHS_NS,
     NOT_CONFORMANT,
     RDF_TYPE,
     VALIDATION_MESSAGE,
     VALIDATION_OUTCOME,
     VIOLATION_COUNT,
-    XSD,
 )
 
 __all__ = ["PROFILE", "catalog_record", "profile_triples"]
@@ -37,18 +34,18 @@ __all__ = ["PROFILE", "catalog_record", "profile_triples"]
 #: the GAIA application profile of DCAT-AP 3, as its SHACL shapes
 PROFILE = ox.NamedNode("https://w3id.org/gaia-kg/shapes")
 _FOAF_TOPIC = ox.NamedNode("http://xmlns.com/foaf/0.1/primaryTopic")
-_RECORD = ox.NamedNode(DCAT + "CatalogRecord")
-_CONFORMS_TO = ox.NamedNode(DCT + "conformsTo")
-_MODIFIED = ox.NamedNode(DCT + "modified")
-_DESCRIPTION = ox.NamedNode(DCT + "description")
-_DATETIME = ox.NamedNode(XSD + "dateTime")
+_RECORD = ox.NamedNode(DCAT.CatalogRecord)
+_CONFORMS_TO = ox.NamedNode(DCT.conformsTo)
+_MODIFIED = ox.NamedNode(DCT.modified)
+_DESCRIPTION = ox.NamedNode(DCT.description)
+_DATETIME = ox.NamedNode(XSD.dateTime)
 
 
 def profile_triples() -> list[ox.Triple]:
     """The profile a conformant record conforms to, typed for DCAT-AP (``dct:Standard``)."""
-    title = ox.NamedNode(DCT + "title")
+    title = ox.NamedNode(DCT.title)
     return [
-        ox.Triple(PROFILE, RDF_TYPE, ox.NamedNode(DCT + "Standard")),
+        ox.Triple(PROFILE, RDF_TYPE, ox.NamedNode(DCT.Standard)),
         ox.Triple(PROFILE, title, ox.Literal("Profil GAIA de DCAT-AP 3", language="fr")),
         ox.Triple(PROFILE, title, ox.Literal("GAIA profile of DCAT-AP 3", language="en")),
     ]
@@ -59,7 +56,7 @@ def catalog_record(
 ) -> list[ox.Triple]:
     """The ``dcat:CatalogRecord`` of one record graph, from its provenance statements
     (those whose subject is the graph); [] for a file's source graph."""
-    if resource.value.startswith(GRAPHS_NS + "source/"):
+    if resource.value.startswith(GAIA_GRAPH["source/"]):
         return []
     outcome = loaded = violations = None
     messages: dict[str, list[str]] = {"fr": [], "en": []}
@@ -80,7 +77,7 @@ def catalog_record(
         ox.Triple(graph, RDF_TYPE, _RECORD),
         ox.Triple(graph, _FOAF_TOPIC, resource),
         # DCAT 3: datasets and services are resources (said, for readers without inference)
-        ox.Triple(resource, RDF_TYPE, ox.NamedNode(DCAT + "Resource")),
+        ox.Triple(resource, RDF_TYPE, ox.NamedNode(DCAT.Resource)),
     ]
     if loaded is not None:
         out.append(ox.Triple(graph, _MODIFIED, ox.Literal(loaded.value, datatype=_DATETIME)))

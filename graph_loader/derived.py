@@ -17,8 +17,9 @@ import uuid
 
 import pyoxigraph as ox
 
+from .namespaces import GAIA_GRAPH
 from .store import GraphWrite, Store
-from .terms import GRAPHS_NS, gaia
+from .terms import gaia
 
 __all__ = [
     "STORE_STATE_GRAPH",
@@ -29,8 +30,8 @@ __all__ = [
     "inference_state_write",
 ]
 
-STORE_STATE_GRAPH = ox.NamedNode(GRAPHS_NS + "derived/store")
-INFERENCE_STATE_GRAPH = ox.NamedNode(GRAPHS_NS + "derived/inference")
+STORE_STATE_GRAPH = ox.NamedNode(GAIA_GRAPH["derived/store"])
+INFERENCE_STATE_GRAPH = ox.NamedNode(GAIA_GRAPH["derived/inference"])
 GENERATION = gaia("generation")
 
 

@@ -23,24 +23,27 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
+from rdflib import Namespace
 
+from .namespaces import DCAT
 from .parsing import fold
 from .queries import load_query
 from .store import Store
-from .terms import DCAT, THESAURUS_GRAPH, THESAURUS_NS, gaia
+from .terms import THESAURUS_GRAPH, THESAURUS_NS, gaia
 
 __all__ = ["KeywordLinker", "KeywordReport"]
 
-KEYWORD = ox.NamedNode(DCAT + "keyword")
-THEME = ox.NamedNode(DCAT + "theme")
+KEYWORD = ox.NamedNode(DCAT.keyword)
+THEME = ox.NamedNode(DCAT.theme)
 VARIABLE = gaia("variable")
 GCMD_SCHEME = "https://gcmd.earthdata.nasa.gov/kms/concepts/concept_scheme/sciencekeywords"
 ALIGNMENTS_GRAPH = "https://w3id.org/gaia-kg/graph/alignments"
-GCMD_SCHEMES = "https://gcmd.earthdata.nasa.gov/kms/concepts/concept_scheme/"
-#: GCMD scheme -> the property linking a resource to its concepts
+GCMD_SCHEMES = Namespace("https://gcmd.earthdata.nasa.gov/kms/concepts/concept_scheme/")
+#: GCMD scheme (a string: looked up with pyoxigraph ``.value``) -> the property linking a
+#: resource to its concepts
 DEVICE_SCHEMES = {
-    GCMD_SCHEMES + "platforms": gaia("platform"),
-    GCMD_SCHEMES + "instruments": gaia("instrument"),
+    str(GCMD_SCHEMES.platforms): gaia("platform"),
+    str(GCMD_SCHEMES.instruments): gaia("instrument"),
 }
 LINKED_KINDS = {"dataset", "service"}
 

@@ -32,10 +32,11 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from .namespaces import DCAT, GAIA_THESAURUS, SKOS
 from .ontology import Schema, load_ontology, read_schema
 from .queries import load_query
 from .store import GraphWrite, Store
-from .terms import DCAT, INFERENCE_GRAPH, RDF_TYPE, SKOS, THESAURUS_NS, gaia
+from .terms import INFERENCE_GRAPH, RDF_TYPE, gaia
 
 __all__ = [
     "RULES",
@@ -57,9 +58,9 @@ RULE_LABELS = {
     "compartment": {"fr": "compartiments", "en": "compartments"},
 }
 
-GAIA_SCHEME = ox.NamedNode(THESAURUS_NS + "gaia")
-BROADER_TRANSITIVE = ox.NamedNode(SKOS + "broaderTransitive")
-THEME = ox.NamedNode(DCAT + "theme")
+GAIA_SCHEME = ox.NamedNode(GAIA_THESAURUS.gaia)
+BROADER_TRANSITIVE = ox.NamedNode(SKOS.broaderTransitive)
+THEME = ox.NamedNode(DCAT.theme)
 COMPARTMENT = gaia("compartment")
 
 Pair = tuple[ox.NamedNode, ox.NamedNode | ox.Literal]

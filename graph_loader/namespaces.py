@@ -2,7 +2,8 @@
 
 ``GAIA`` lists every term of ``ontology/gaia.ttl`` and fails on any other name, so a typo is
 an error at the line that makes it; ``tests/test_ontology.py`` keeps the list and the file in
-step. The pyoxigraph twins of the provenance terms live in :mod:`graph_loader.terms`.
+step. The pyoxigraph twins of the provenance terms live in :mod:`graph_loader.terms`, which
+takes its namespace strings from here.
 
 >>> GAIA.variable
 rdflib.term.URIRef('https://w3id.org/gaia-kg/ontology#variable')
@@ -25,13 +26,13 @@ from rdflib.namespace import (
 )
 from rdflib.term import URIRef
 
-from .terms import GAIA_NS, GRAPHS_NS, ORG_NS, THESAURUS_NS
-
 __all__ = [
     "GAIA",
     "GAIA_THESAURUS",
     "GAIA_ORG",
     "GAIA_GRAPH",
+    "GAIA_PLACE",
+    "GQ",
     "CITO",
     "SDO",
     "VCARD",
@@ -48,6 +49,8 @@ __all__ = [
     "GSP",
     "DWC",
     "INSPIRE",
+    "EU_AUTHORITY",
+    "IANA_MEDIA_TYPES",
     "FORMATS",
     "SH",
     "DCAT",
@@ -67,7 +70,7 @@ class GAIA(DefinedNamespace):
     """The GAIA Data ontology (https://w3id.org/gaia-kg/ontology)."""
 
     _fail = True
-    _NS = Namespace(GAIA_NS)
+    _NS = Namespace("https://w3id.org/gaia-kg/ontology#")
 
     # owl:Class
     Pole: URIRef  # A Data Terra pole federating data centres
@@ -125,9 +128,13 @@ class GAIA(DefinedNamespace):
     NotConformant: URIRef  # validation outcome: violations, loaded and flagged
 
 
-GAIA_THESAURUS = Namespace(THESAURUS_NS)
-GAIA_ORG = Namespace(ORG_NS)
-GAIA_GRAPH = Namespace(GRAPHS_NS)
+GAIA_THESAURUS = Namespace("https://w3id.org/gaia-kg/thesaurus/")
+GAIA_ORG = Namespace("https://w3id.org/gaia-kg/org/")
+GAIA_PLACE = Namespace("https://w3id.org/gaia-kg/place/")
+#: the named graphs the project writes (records, thesaurus, ontology, vocabularies…)
+GAIA_GRAPH = Namespace("https://w3id.org/gaia-kg/graph/")
+#: the FAIR quality metrics of the project (prefix ``gq:``, :mod:`graph_loader.quality`)
+GQ = Namespace("https://w3id.org/gaia-kg/quality#")
 
 CITO = Namespace("http://purl.org/spar/cito/")
 SDO = Namespace("https://schema.org/")
@@ -148,12 +155,16 @@ DQV = Namespace("http://www.w3.org/ns/dqv#")
 GSP = Namespace("http://www.opengis.net/ont/geosparql#")
 DWC = Namespace("http://rs.tdwg.org/dwc/terms/")
 INSPIRE = Namespace("http://inspire.ec.europa.eu/metadata-codelist/")
+#: the IANA media types (``text/html``…), as DCAT-AP names them for dcat:mediaType
+IANA_MEDIA_TYPES = Namespace("https://www.iana.org/assignments/media-types/")
+#: the EU authority tables (languages, access rights, file types, licences…)
+EU_AUTHORITY = Namespace("http://publications.europa.eu/resource/authority/")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 #: The prefixes the project writes Turtle with (``graph.bind(prefix, ns)`` for each).
 PREFIXES: dict[str, Namespace] = {
-    "gaia": Namespace(GAIA_NS),
+    "gaia": Namespace(str(GAIA)),
     "gaia-thesaurus": GAIA_THESAURUS,
     "gaia-org": GAIA_ORG,
     "dcat": Namespace(str(DCAT)),

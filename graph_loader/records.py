@@ -18,7 +18,8 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from .terms import DCAT, GRAPHS_NS, RDF_TYPE, SDO, SKOS
+from .namespaces import DCAT, DCAT3, GAIA_GRAPH, SDO, SKOS
+from .terms import GRAPHS_NS, RDF_TYPE
 
 __all__ = [
     "Record",
@@ -29,21 +30,21 @@ __all__ = [
     "RECORD_KINDS",
 ]
 
-#: rdf:type of a record root -> kind name
+#: rdf:type of a record root -> kind name (keys are strings: looked up with pyoxigraph ``.value``)
 RECORD_KINDS: dict[str, str] = {
-    DCAT + "Dataset": "dataset",
-    DCAT + "DatasetSeries": "dataset",
-    DCAT + "DataService": "service",
-    DCAT + "Catalog": "catalog",
-    SDO + "ScholarlyArticle": "publication",
-    SDO + "CreativeWork": "publication",
-    SDO + "SoftwareSourceCode": "software",
-    SDO + "SoftwareApplication": "software",
+    str(DCAT.Dataset): "dataset",
+    str(DCAT3.DatasetSeries): "dataset",
+    str(DCAT.DataService): "service",
+    str(DCAT.Catalog): "catalog",
+    str(SDO.ScholarlyArticle): "publication",
+    str(SDO.CreativeWork): "publication",
+    str(SDO.SoftwareSourceCode): "software",
+    str(SDO.SoftwareApplication): "software",
     "http://purl.org/spar/fabio/JournalArticle": "publication",
 }
 
-#: nodes never copied into a record: they are records of their own or vocabulary
-_NOT_OWNED = {SKOS + "Concept", SKOS + "ConceptScheme"} | set(RECORD_KINDS)
+#: nodes never copied into a record: they are records of their own or vocabulary (strings)
+_NOT_OWNED = {str(SKOS.Concept), str(SKOS.ConceptScheme)} | set(RECORD_KINDS)
 
 
 def record_graph_iri(record_id: str) -> ox.NamedNode:
@@ -89,7 +90,7 @@ class Split:
 
 def source_resource(name: str) -> ox.NamedNode:
     """The IRI standing for an input file in its *source record*: what no record owns."""
-    return ox.NamedNode(GRAPHS_NS + "source/" + quote(name, safe=""))
+    return ox.NamedNode(GAIA_GRAPH["source/" + quote(name, safe="")])
 
 
 class _Skolemizer:

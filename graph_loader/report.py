@@ -10,6 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import InputError
+from .namespaces import GAIA
 from .store import Store
 from .terms import GAIA_NS
 from .xmlchars import xml_safe
@@ -313,7 +314,7 @@ CONSTRUCT { ?s ?p ?o } WHERE {
 def export_records(store: Store, fmt: str) -> bytes:
     """Every record graph, without the provenance triples, as one graph (or N-Quads), and
     each record as a ``dcat:CatalogRecord`` saying whether it conforms to the GAIA profile."""
-    bindings = {"recordGraph": ox.NamedNode(GAIA_NS + "RecordGraph")}
+    bindings = {"recordGraph": ox.NamedNode(GAIA.RecordGraph)}
     if fmt == "nquads":
         return store.dump(ox.RdfFormat.N_QUADS)
     rdf = {
@@ -354,8 +355,8 @@ def _catalog_records(store: Store) -> list:
     from .conformance import catalog_record, profile_triples
 
     bindings = {
-        "recordGraph": ox.NamedNode(GAIA_NS + "RecordGraph"),
-        "describes": ox.NamedNode(GAIA_NS + "describes"),
+        "recordGraph": ox.NamedNode(GAIA.RecordGraph),
+        "describes": ox.NamedNode(GAIA.describes),
     }
     provenance: dict = {}
     for row in store.select(RECORD_PROVENANCE, bindings):

@@ -1,20 +1,24 @@
 """pyoxigraph term constants for the vocabularies the loader writes and reads.
 
-The rdflib ``DefinedNamespace`` twins live in :mod:`graph_loader.namespaces`; a test keeps
-both in step with ``ontology/gaia.ttl``.
+The rdflib ``DefinedNamespace`` twins live in :mod:`graph_loader.namespaces` (the one place
+the namespace IRIs are written); a test keeps both in step with ``ontology/gaia.ttl``.
 """
 
 from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
-GAIA_NS = "https://w3id.org/gaia-kg/ontology#"
-THESAURUS_NS = "https://w3id.org/gaia-kg/thesaurus/"
-ORG_NS = "https://w3id.org/gaia-kg/org/"
-PLACE_NS = "https://w3id.org/gaia-kg/place/"
-GRAPHS_NS = "https://w3id.org/gaia-kg/graph/"
+from . import namespaces as ns
+
+GAIA_NS = str(ns.GAIA)
+THESAURUS_NS = str(ns.GAIA_THESAURUS)
+ORG_NS = str(ns.GAIA_ORG)
+PLACE_NS = str(ns.GAIA_PLACE)
+GRAPHS_NS = str(ns.GAIA_GRAPH)
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+#: namespace strings, for the modules that still join them with a local name (prefer the
+#: typed terms of :mod:`graph_loader.namespaces`)
 XSD = "http://www.w3.org/2001/XMLSchema#"
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"
@@ -31,16 +35,16 @@ def gaia(local: str) -> NamedNode:
 
 
 # Graphs that are not records: each is replaced as a whole by its own command.
-ONTOLOGY_GRAPH = NamedNode(GRAPHS_NS + "ontology")
-INFERENCE_GRAPH = NamedNode(GRAPHS_NS + "inference")
-THESAURUS_GRAPH = NamedNode(GRAPHS_NS + "thesaurus")
+ONTOLOGY_GRAPH = NamedNode(ns.GAIA_GRAPH.ontology)
+INFERENCE_GRAPH = NamedNode(ns.GAIA_GRAPH.inference)
+THESAURUS_GRAPH = NamedNode(ns.GAIA_GRAPH.thesaurus)
 #: the gazetteer (``vocabularies/places.ttl``): places with their names and bounding boxes
-PLACES_GRAPH = NamedNode(GRAPHS_NS + "places")
+PLACES_GRAPH = NamedNode(ns.GAIA_GRAPH.places)
 
 
 def vocabulary_graph(name: str) -> NamedNode:
     """The named graph of an external vocabulary loaded by ``gaia-kg vocab load``."""
-    return NamedNode(GRAPHS_NS + "vocabulary/" + name)
+    return NamedNode(ns.GAIA_GRAPH["vocabulary/" + name])
 
 
 # Provenance of a record graph (the graph IRI is the subject).
@@ -54,7 +58,7 @@ WARNING_COUNT = gaia("warningCount")
 VIOLATION_COUNT = gaia("violationCount")
 VALIDATION_MESSAGE = gaia("validationMessage")
 CONVERTER = gaia("converter")
-GENERATED_AT = NamedNode(PROV + "generatedAtTime")
+GENERATED_AT = NamedNode(ns.PROV.generatedAtTime)
 CONFORMS = gaia("Conforms")
 # Harvesting (graph_loader.harvest)
 HARVEST_SOURCE_CLASS = gaia("HarvestSource")

@@ -26,9 +26,10 @@ import rdflib
 
 from .errors import InputError
 from .formats import read_triples
+from .namespaces import GAIA, SKOS
 from .queries import load_query
 from .store import Store
-from .terms import GAIA_NS, SKOS, THESAURUS_GRAPH, vocabulary_graph
+from .terms import THESAURUS_GRAPH, vocabulary_graph
 
 __all__ = [
     "VocabularyLoad",
@@ -42,18 +43,19 @@ __all__ = [
 ]
 
 #: GAIA level class -> level name in :func:`vocabulary_stats`, top to bottom
+#: (keys are strings: looked up with pyoxigraph ``.value``)
 LEVELS = {
-    GAIA_NS + "Compartment": "compartment",
-    GAIA_NS + "SubDomain": "sub-domain",
-    GAIA_NS + "Variable": "variable",
+    str(GAIA.Compartment): "compartment",
+    str(GAIA.SubDomain): "sub-domain",
+    str(GAIA.Variable): "variable",
 }
 LABEL_PROPERTIES = {
-    SKOS + "prefLabel": "prefLabel",
-    SKOS + "altLabel": "altLabel",
-    SKOS + "hiddenLabel": "hiddenLabel",
+    str(SKOS.prefLabel): "prefLabel",
+    str(SKOS.altLabel): "altLabel",
+    str(SKOS.hiddenLabel): "hiddenLabel",
 }
-DEFINITION = SKOS + "definition"
-CONCEPT = ox.NamedNode(SKOS + "Concept")
+DEFINITION = str(SKOS.definition)
+CONCEPT = ox.NamedNode(SKOS.Concept)
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 Progress = Callable[[str, int], Callable[[int], None]]

@@ -17,7 +17,8 @@ import re
 
 import pyoxigraph as ox
 
-from ..terms import DCAT, DCT, FOAF, SDO, SKOS, XSD
+from ..namespaces import EU_AUTHORITY, XSD
+from ..terms import DCAT, DCT, FOAF, SDO, SKOS
 from .licences import find_licence, licence_iri
 
 __all__ = [
@@ -51,22 +52,24 @@ __all__ = [
 
 A = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 WKT = ox.NamedNode("http://www.opengis.net/ont/geosparql#wktLiteral")
+#: namespace strings (DCAT, DCT… above too), for the converters that still join them with a
+#: local name: prefer the typed terms of :mod:`graph_loader.namespaces`
 VCARD = "http://www.w3.org/2006/vcard/ns#"
 OWL = "http://www.w3.org/2002/07/owl#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_EU = "http://publications.europa.eu/resource/authority/"
-#: ISO 639-1 code -> EU language authority IRI (the languages the catalogue meets)
+#: ISO 639-1 code -> EU language authority IRI (the languages the catalogue meets), a string
 LANGUAGES = {
-    "fr": _EU + "language/FRA",
-    "en": _EU + "language/ENG",
-    "de": _EU + "language/DEU",
-    "es": _EU + "language/SPA",
-    "it": _EU + "language/ITA",
+    "fr": str(EU_AUTHORITY["language/FRA"]),
+    "en": str(EU_AUTHORITY["language/ENG"]),
+    "de": str(EU_AUTHORITY["language/DEU"]),
+    "es": str(EU_AUTHORITY["language/SPA"]),
+    "it": str(EU_AUTHORITY["language/ITA"]),
 }
+#: access level -> EU access-right authority IRI, a string
 ACCESS_RIGHTS = {
-    "public": _EU + "access-right/PUBLIC",
-    "restricted": _EU + "access-right/RESTRICTED",
-    "non-public": _EU + "access-right/NON_PUBLIC",
+    "public": str(EU_AUTHORITY["access-right/PUBLIC"]),
+    "restricted": str(EU_AUTHORITY["access-right/RESTRICTED"]),
+    "non-public": str(EU_AUTHORITY["access-right/NON_PUBLIC"]),
 }
 _URL = re.compile(r"^(https?|s?ftp|ftps)://[^/?#:@ \s]+[^\s<>\"{}|\\^`]*$")
 _DATE = re.compile(
@@ -248,20 +251,20 @@ def date_literal(
     if year.lstrip("-") == "0000":
         return None
     if month is None:
-        return ox.Literal(year, datatype=ox.NamedNode(XSD + "gYear"))
+        return ox.Literal(year, datatype=ox.NamedNode(XSD.gYear))
     if not 1 <= int(month) <= 12:
         return None
     if day is None:
         if exact:
             return None
         last = calendar.monthrange(int(year), int(month))[1] if end else 1
-        return ox.Literal(f"{year}-{month}-{last:02d}", datatype=ox.NamedNode(XSD + "date"))
+        return ox.Literal(f"{year}-{month}-{last:02d}", datatype=ox.NamedNode(XSD.date))
     try:
         _dt.date(int(year), int(month), int(day))
     except ValueError:
         return None
     if not time or date_only:
-        return ox.Literal(f"{year}-{month}-{day}", datatype=ox.NamedNode(XSD + "date"))
+        return ox.Literal(f"{year}-{month}-{day}", datatype=ox.NamedNode(XSD.date))
     hours, minutes, seconds, zone = _TIME.match(time).groups()
     if int(hours) > 24 or int(minutes) > 59 or float((seconds or ":0")[1:]) >= 61:
         return None
@@ -269,7 +272,7 @@ def date_literal(
     if re.fullmatch(r"[+-]\d{4}", zone):
         zone = f"{zone[:3]}:{zone[3:]}"
     stamp = f"{year}-{month}-{day}T{hours}:{minutes}{seconds or ':00'}{zone}"
-    return ox.Literal(stamp, datatype=ox.NamedNode(XSD + "dateTime"))
+    return ox.Literal(stamp, datatype=ox.NamedNode(XSD.dateTime))
 
 
 _SIZE = re.compile(
@@ -298,7 +301,7 @@ def byte_size(value: str) -> ox.Literal | None:
         amount *= (1024 if binary else 1000) ** _POWERS[prefix.lower()]
     elif "." in number or "," in number:
         return None  # a fraction of a byte is no byte count
-    return ox.Literal(str(round(amount)), datatype=ox.NamedNode(XSD + "nonNegativeInteger"))
+    return ox.Literal(str(round(amount)), datatype=ox.NamedNode(XSD.nonNegativeInteger))
 
 
 def add_period(out: Triples, subject, start: ox.Literal | None, end: ox.Literal | None) -> None:

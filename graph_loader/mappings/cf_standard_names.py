@@ -17,7 +17,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from ..errors import InputError
-from .build import SKOS, A
+from ..namespaces import SKOS
+from .build import A
 from .xmlsafe import parse_xml
 
 __all__ = ["sniff", "convert", "SCHEME", "concept_iri", "concept_label"]
@@ -48,8 +49,8 @@ def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
     if root.tag != "standard_name_table":
         raise InputError(f"root element <{root.tag}> is not <standard_name_table>")
     out = [
-        ox.Triple(SCHEME, A, ox.NamedNode(SKOS + "ConceptScheme")),
-        ox.Triple(SCHEME, ox.NamedNode(SKOS + "prefLabel"), _text("CF standard names")),
+        ox.Triple(SCHEME, A, ox.NamedNode(SKOS.ConceptScheme)),
+        ox.Triple(SCHEME, ox.NamedNode(SKOS.prefLabel), _text("CF standard names")),
     ]
     version = (root.findtext("version_number") or "").strip()
     if version:
@@ -65,7 +66,7 @@ def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
     for alias in root.iter("alias"):
         old, new = (alias.get("id") or "").strip(), (alias.findtext("entry_id") or "").strip()
         if old and new in names:
-            out.append(ox.Triple(concept_iri(new), ox.NamedNode(SKOS + "hiddenLabel"), _text(old)))
+            out.append(ox.Triple(concept_iri(new), ox.NamedNode(SKOS.hiddenLabel), _text(old)))
     if not names:
         raise InputError("the CF standard-name table has no <entry>")
     return out
@@ -74,19 +75,19 @@ def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
 def _entry(name: str, entry) -> list[ox.Triple]:
     concept = concept_iri(name)
     out = [
-        ox.Triple(concept, A, ox.NamedNode(SKOS + "Concept")),
-        ox.Triple(concept, ox.NamedNode(SKOS + "inScheme"), SCHEME),
-        ox.Triple(concept, ox.NamedNode(SKOS + "topConceptOf"), SCHEME),
-        ox.Triple(concept, ox.NamedNode(SKOS + "notation"), ox.Literal(name)),
-        ox.Triple(concept, ox.NamedNode(SKOS + "prefLabel"), _text(concept_label(name))),
+        ox.Triple(concept, A, ox.NamedNode(SKOS.Concept)),
+        ox.Triple(concept, ox.NamedNode(SKOS.inScheme), SCHEME),
+        ox.Triple(concept, ox.NamedNode(SKOS.topConceptOf), SCHEME),
+        ox.Triple(concept, ox.NamedNode(SKOS.notation), ox.Literal(name)),
+        ox.Triple(concept, ox.NamedNode(SKOS.prefLabel), _text(concept_label(name))),
     ]
     description = " ".join((entry.findtext("description") or "").split())
     if description:
-        out.append(ox.Triple(concept, ox.NamedNode(SKOS + "definition"), _text(description)))
+        out.append(ox.Triple(concept, ox.NamedNode(SKOS.definition), _text(description)))
     units = (entry.findtext("canonical_units") or "").strip()
     if units:
         note = _text(f"canonical units: {units}")
-        out.append(ox.Triple(concept, ox.NamedNode(SKOS + "scopeNote"), note))
+        out.append(ox.Triple(concept, ox.NamedNode(SKOS.scopeNote), note))
     return out
 
 

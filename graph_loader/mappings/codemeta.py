@@ -19,11 +19,8 @@ import pyoxigraph as ox
 
 from ..errors import InputError
 from ..iri import resource_iri
-from ..terms import GAIA_NS
+from ..namespaces import DCAT, DCT, GAIA, SDO
 from .build import (
-    DCAT,
-    DCT,
-    SDO,
     A,
     Triples,
     date_literal,
@@ -38,15 +35,15 @@ from .schemaorg.values import add_agent, language_of, strings
 __all__ = ["sniff", "convert"]
 
 _CM = "https://codemeta.github.io/terms/"
-_SOFTWARE = (SDO + "SoftwareSourceCode", SDO + "SoftwareApplication")
+_SOFTWARE = (SDO.SoftwareSourceCode, SDO.SoftwareApplication)
 _AGENTS = {
-    "author": DCT + "creator",
-    "contributor": DCT + "contributor",
-    "publisher": DCT + "publisher",
-    "copyrightHolder": DCT + "rightsHolder",
-    "maintainer": SDO + "maintainer",
+    "author": DCT.creator,
+    "contributor": DCT.contributor,
+    "publisher": DCT.publisher,
+    "copyrightHolder": DCT.rightsHolder,
+    "maintainer": SDO.maintainer,
 }
-_DATES = {"dateCreated": "created", "dateModified": "modified", "datePublished": "issued"}
+_DATES = {"dateCreated": DCT.created, "dateModified": DCT.modified, "datePublished": DCT.issued}
 
 
 def sniff(data: bytes) -> bool:
@@ -91,7 +88,7 @@ def _identifiers(idx: Index, node) -> list[str]:
         elif isinstance(value, ox.NamedNode):
             found.append(value.value)
         else:
-            found.extend(v.value.strip() for v in idx.values(value, SDO + "value"))
+            found.extend(v.value.strip() for v in idx.values(value, SDO.value))
     return [f for f in found if f]
 
 
@@ -103,14 +100,14 @@ def _work_iri(idx: Index, node) -> ox.NamedNode | None:
     for identifier in _identifiers(idx, node):
         if found := _doi_iri(identifier) or _url(ox.Literal(identifier)):
             return found
-    return _url(idx.first(node, SDO + "url"))
+    return _url(idx.first(node, SDO.url))
 
 
 def _software_iri(idx: Index, node, base_iri: str) -> ox.NamedNode:
     if isinstance(node, ox.NamedNode) and is_url(node.value):
         return node
     keys = [*_identifiers(idx, node), *(v.value for v in _values(idx, node, "codeRepository"))]
-    keys += [v.value for v in strings(idx, node, SDO + "name")]
+    keys += [v.value for v in strings(idx, node, SDO.name)]
     if not keys:
         raise InputError("CodeMeta software with no @id, identifier, repository or name")
     return ox.NamedNode(resource_iri("software", keys[0], base_iri))
@@ -127,12 +124,12 @@ def _links(out: Triples, idx: Index, node, software) -> None:
     for value in _values(idx, node, "referencePublication", "citation"):
         work = _work_iri(idx, value)
         if work is not None:
-            out.add(software, DCT + "isReferencedBy", work)
+            out.add(software, DCT.isReferencedBy, work)
         elif isinstance(value, ox.Literal):
-            out.add(software, SDO + "citation", text(value.value))
+            out.add(software, SDO.citation, text(value.value))
     for value in _values(idx, node, "supportingData", "isBasedOn"):
-        if isinstance(value, ox.Literal) or SDO + "Dataset" in idx.types(value):
-            out.add(software, GAIA_NS + "usedWithDataset", _work_iri(idx, value))
+        if isinstance(value, ox.Literal) or str(SDO.Dataset) in idx.types(value):
+            out.add(software, GAIA.usedWithDataset, _work_iri(idx, value))
     for prop in ("relatedLink", "downloadUrl", "issueTracker", "readme"):
         for value in _values(idx, node, prop):
             out.add(
@@ -142,7 +139,7 @@ def _links(out: Triples, idx: Index, node, software) -> None:
 
 def _software(out: Triples, idx: Index, node, base_iri: str) -> None:
     software = _software_iri(idx, node, base_iri)
-    names = strings(idx, node, SDO + "name") or strings(idx, node, SDO + "alternateName")
+    names = strings(idx, node, SDO.name) or strings(idx, node, SDO.alternateName)
     if not names:  # the repository names the software (github.com/datacite/maremma)
         names = [ox.Literal(r.value.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git"))
                  for r in _repositories(idx, node)[:1]]  # fmt: skip
@@ -151,43 +148,41 @@ def _software(out: Triples, idx: Index, node, base_iri: str) -> None:
             f"CodeMeta software {software.value} has no name (name, alternateName or code "
             "repository): not a record"
         )
-    descriptions = strings(idx, node, SDO + "description")
+    descriptions = strings(idx, node, SDO.description)
     lang = language_of(idx, node) or guess_language(*(d.value for d in descriptions))
-    out.add(software, A, ox.NamedNode(SDO + "SoftwareSourceCode"))
+    out.add(software, A, ox.NamedNode(SDO.SoftwareSourceCode))
     for name in names:
-        out.add(software, SDO + "name", text(name.value))
-        out.add(software, DCT + "title", text(name.value, name.language or lang))
+        out.add(software, SDO.name, text(name.value))
+        out.add(software, DCT.title, text(name.value, name.language or lang))
     for description in descriptions:
-        out.add(software, DCT + "description", text(description.value, lang))
+        out.add(software, DCT.description, text(description.value, lang))
     for repository in _repositories(idx, node):
-        out.add(software, SDO + "codeRepository", repository)
+        out.add(software, SDO.codeRepository, repository)
     for language in _values(idx, node, "programmingLanguage"):
-        name = language if isinstance(language, ox.Literal) else idx.first(language, SDO + "name")
-        out.add(software, SDO + "programmingLanguage", text(name.value) if name else None)
+        name = language if isinstance(language, ox.Literal) else idx.first(language, SDO.name)
+        out.add(software, SDO.programmingLanguage, text(name.value) if name else None)
     for value in _values(idx, node, "license"):
-        raw = value if not isinstance(value, ox.BlankNode) else idx.first(value, SDO + "url")
+        raw = value if not isinstance(value, ox.BlankNode) else idx.first(value, SDO.url)
         if raw is None:
             continue
         url = isinstance(raw, ox.NamedNode) or is_url(raw.value)
         licence = licence_iri(raw.value, field=url)
         if licence is None:  # "file LICENSE", "GPL (>= 3)": a rights statement
             statement = ox.BlankNode()
-            out.add(statement, A, ox.NamedNode(DCT + "RightsStatement"))
+            out.add(statement, A, ox.NamedNode(DCT.RightsStatement))
             out.add(statement, "http://www.w3.org/2000/01/rdf-schema#label", text(raw.value))
-            out.add(software, DCT + "rights", statement)
-        out.add(software, DCT + "license", licence)
+            out.add(software, DCT.rights, statement)
+        out.add(software, DCT.license, licence)
     for identifier in _identifiers(idx, node):
-        out.add(software, DCT + "identifier", text(identifier))
-    for version in strings(idx, node, SDO + "version") or strings(
-        idx, node, SDO + "softwareVersion"
-    ):
-        out.add(software, SDO + "version", text(version.value))
+        out.add(software, DCT.identifier, text(identifier))
+    for version in strings(idx, node, SDO.version) or strings(idx, node, SDO.softwareVersion):
+        out.add(software, SDO.version, text(version.value))
     for prop, target in _DATES.items():
-        for value in strings(idx, node, SDO + prop):
-            out.add(software, DCT + target, date_literal(value.value))
-    for value in strings(idx, node, SDO + "keywords"):
+        for value in strings(idx, node, SDO[prop]):
+            out.add(software, target, date_literal(value.value))
+    for value in strings(idx, node, SDO.keywords):
         for word in (w for w in re.split(r"[,;]", value.value) if w.strip()):
-            out.add(software, DCAT + "keyword", text(word, value.language))
+            out.add(software, DCAT.keyword, text(word, value.language))
     for role, prop in _AGENTS.items():
         for agent in _values(idx, node, role):
             out.add(software, prop, add_agent(out, idx, agent))

@@ -1,4 +1,4 @@
-"""Shared pieces of the DataCite converters: namespaces, value access, triple collection."""
+"""Shared pieces of the DataCite converters: value access, triple collection."""
 
 from __future__ import annotations
 
@@ -15,19 +15,9 @@ __all__ = [
     "text",
     "get",
     "items",
-    "RDFS",
-    "ADMS",
-    "LOCN",
-    "VCARD",
-    "CITO",
     "GEO_WKT",
 ]
 
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-ADMS = "http://www.w3.org/ns/adms#"
-LOCN = "http://www.w3.org/ns/locn#"
-VCARD = "http://www.w3.org/2006/vcard/ns#"
-CITO = "http://purl.org/spar/cito/"
 GEO_WKT = ox.NamedNode("http://www.opengis.net/ont/geosparql#wktLiteral")
 
 

@@ -23,9 +23,10 @@ import pyoxigraph as ox
 
 from ..errors import InputError
 from ..iri import resource_iri
-from ..terms import DCAT, DCT, FOAF, PROV, RDF_TYPE, SDO, SKOS
+from ..namespaces import DCAT, DCAT3, DCT, FOAF, PROV, RDFS, SDO, SKOS, VCARD
+from ..terms import RDF_TYPE
 from . import datacite_terms as terms
-from .datacite_base import RDFS, VCARD, Mapper, get, items, n, text
+from .datacite_base import Mapper, get, items, n, text
 from .datacite_links import distribution, funding, geolocations, identifiers, links
 
 __all__ = ["convert_record", "SOFTWARE_TYPES", "PUBLICATION_TYPES"]
@@ -36,9 +37,9 @@ ARTICLE_TYPES = {"JournalArticle", "DataPaper", "ConferencePaper", "Preprint"}
 #: other texts: a schema:CreativeWork (a publication record) of a more precise class if any —
 #: a book or a report is not an article
 PUBLICATION_TYPES = {
-    "Text": None, "Book": SDO + "Book", "Monograph": SDO + "Book", "BookChapter": SDO + "Chapter",
-    "Dissertation": SDO + "Thesis", "Report": SDO + "Report", "Journal": SDO + "Periodical",
-    "ConferenceProceeding": None, "OutputManagementPlan": None, "PeerReview": SDO + "Review",
+    "Text": None, "Book": SDO.Book, "Monograph": SDO.Book, "BookChapter": SDO.Chapter,
+    "Dissertation": SDO.Thesis, "Report": SDO.Report, "Journal": SDO.Periodical,
+    "ConferenceProceeding": None, "OutputManagementPlan": None, "PeerReview": SDO.Review,
     "Standard": None, "Poster": None, "StudyRegistration": None, "Presentation": None,
 }  # fmt: skip
 _TEXT_TYPES = {t.lower(): t for t in [*PUBLICATION_TYPES, *ARTICLE_TYPES]} | {
@@ -55,13 +56,13 @@ def _kind(record: dict) -> tuple[str, str, list[str]]:
     # kernel 3 and older say Text / "Book", "report"…: the precise type chooses the class
     precise = specific if general == "Text" and specific else general
     if precise in SOFTWARE_TYPES:
-        return general, "software", [SDO + "SoftwareSourceCode"]
+        return general, "software", [SDO.SoftwareSourceCode]
     if precise in ARTICLE_TYPES:
-        return general, "publication", [SDO + "ScholarlyArticle"]
+        return general, "publication", [SDO.ScholarlyArticle]
     if precise in PUBLICATION_TYPES:
         cls = PUBLICATION_TYPES[precise]
-        return general, "publication", [SDO + "CreativeWork", *([cls] if cls else [])]
-    return general, "dataset", [DCAT + "Dataset"]
+        return general, "publication", [SDO.CreativeWork, *([cls] if cls else [])]
+    return general, "dataset", [DCAT.Dataset]
 
 
 def _doi(record: dict) -> str | None:
@@ -118,22 +119,22 @@ def convert_record(record: dict, *, base_iri: str) -> list[ox.Triple]:
     if doi:
         res = n(resource_iri(kind, doi.lower(), base_iri))
         doi_node = n(terms.doi_iri(doi))
-        m.add(res, DCT + "identifier", ox.Literal(doi))
+        m.add(res, DCT.identifier, ox.Literal(doi))
     elif other := _other_identifier(record):  # ARK, Handle, URL, local identifier
         res = n(resource_iri(kind, other[0], base_iri))
         doi_node = n(other[1]) if other[1] else None
-        m.add(res, DCT + "identifier", ox.Literal(other[0]))
+        m.add(res, DCT.identifier, ox.Literal(other[0]))
     else:  # no identifier at all (an empty <identifier/>): the IRI is minted from the content
         res = n(resource_iri(kind, _fingerprint(record, titles), base_iri))
         doi_node = None
     for cls in classes:
         m.add(res, RDF_TYPE.value, n(cls))
-    m.add(res, SDO + "identifier", doi_node)
+    m.add(res, SDO.identifier, doi_node)
     pages = [doi_node] + [n(u) for u in [terms.iri_or_none(get(record, "url"))] if u]
     for page in dict.fromkeys(p for p in pages if p is not None):
-        m.add(res, DCAT + "landingPage" if kind == "dataset" else SDO + "url", page)
+        m.add(res, DCAT.landingPage if kind == "dataset" else SDO.url, page)
     if terms.datacite_term("resourceTypeGeneral", general):
-        m.add(res, DCT + "type", n(terms.datacite_term("resourceTypeGeneral", general)))
+        m.add(res, DCT.type, n(terms.datacite_term("resourceTypeGeneral", general)))
     _titles(m, res, kind, titles)
     _descriptions(m, res, record)
     _agents(m, res, record)
@@ -147,10 +148,10 @@ def convert_record(record: dict, *, base_iri: str) -> list[ox.Triple]:
     distribution(m, res, record, doi_node, dataset=kind == "dataset")
     version = get(record, "version")
     if version:
-        m.add(res, DCAT + "version" if kind == "dataset" else SDO + "version", ox.Literal(version))
+        m.add(res, DCAT3.version if kind == "dataset" else SDO.version, ox.Literal(version))
     language = terms.language_iri(m.lang or "")
     if language:
-        m.add(res, DCT + "language", n(language))
+        m.add(res, DCT.language, n(language))
     return list(m)
 
 
@@ -159,12 +160,12 @@ def _titles(m: Mapper, res, kind: str, titles: list[dict]) -> None:
     main += [t for t in titles if get(t, "titleType") == "TranslatedTitle"]
     for t in main or titles[:1]:
         title = m.literal(get(t, "title"), get(t, "lang"))
-        m.add(res, DCT + "title", title)
+        m.add(res, DCT.title, title)
         if kind != "dataset":
-            m.add(res, SDO + "name", title)
+            m.add(res, SDO.name, title)
     for t in titles:
         if get(t, "titleType") in ("Subtitle", "AlternativeTitle") and t not in main:
-            m.add(res, DCT + "alternative", m.literal(get(t, "title"), get(t, "lang")))
+            m.add(res, DCT.alternative, m.literal(get(t, "title"), get(t, "lang")))
 
 
 def _descriptions(m: Mapper, res, record: dict) -> None:
@@ -174,15 +175,15 @@ def _descriptions(m: Mapper, res, record: dict) -> None:
     for d in entries:
         text = m.literal(get(d, "description"), get(d, "lang"))
         if get(d, "descriptionType") == "Methods":
-            statement = m.node(cls=DCT + "ProvenanceStatement")
-            m.add(statement, RDFS + "label", text)
-            m.add(res, DCT + "provenance", statement)
+            statement = m.node(cls=DCT.ProvenanceStatement)
+            m.add(statement, RDFS.label, text)
+            m.add(res, DCT.provenance, statement)
         else:
-            m.add(res, DCT + "description", text)
+            m.add(res, DCT.description, text)
             described = True
     if not described:
         for d in entries:
-            m.add(res, DCT + "description", m.literal(get(d, "description"), get(d, "lang")))
+            m.add(res, DCT.description, m.literal(get(d, "description"), get(d, "lang")))
 
 
 def _agent(m: Mapper, entry: dict) -> ox.NamedNode | ox.BlankNode | None:
@@ -202,17 +203,17 @@ def _agent(m: Mapper, entry: dict) -> ox.NamedNode | ox.BlankNode | None:
             iri = iri or (terms.ror_iri(value) if scheme == "ROR" else None)
     if iri and not name_type:  # an ORCID names a person, a ROR identifier an organisation
         name_type = "Organizational" if iri.startswith("https://ror.org/") else "Personal"
-    cls = {"Personal": FOAF + "Person", "Organizational": FOAF + "Organization"}
+    cls = {"Personal": FOAF.Person, "Organizational": FOAF.Organization}
     agent = n(iri) if iri else ox.BlankNode()
-    m.add(agent, RDF_TYPE.value, n(cls.get(name_type, FOAF + "Agent")))
-    m.add(agent, FOAF + "name", ox.Literal(name))
-    for key, prop in (("givenName", "givenName"), ("familyName", "familyName")):
+    m.add(agent, RDF_TYPE.value, n(cls.get(name_type, FOAF.Agent)))
+    m.add(agent, FOAF.name, ox.Literal(name))
+    for key, prop in (("givenName", FOAF.givenName), ("familyName", FOAF.familyName)):
         if get(entry, key) and name_type != "Organizational":
-            m.add(agent, FOAF + prop, ox.Literal(get(entry, key)))
+            m.add(agent, prop, ox.Literal(get(entry, key)))
     for aff in items(entry.get("affiliation")):
         org = _organisation(m, aff)
         if org is not None:
-            m.add(agent, SDO + "affiliation", org)
+            m.add(agent, SDO.affiliation, org)
     return agent
 
 
@@ -224,8 +225,8 @@ def _organisation(m: Mapper, aff: object) -> ox.NamedNode | ox.BlankNode | None:
     ident = get(aff, "affiliationIdentifier", "publisherIdentifier")
     iri = terms.ror_iri(ident) if ident and scheme in ("ROR", "") else None
     org = n(iri) if iri else ox.BlankNode()
-    m.add(org, RDF_TYPE.value, n(FOAF + "Organization"))
-    m.add(org, FOAF + "name", ox.Literal(get(aff, "name")))
+    m.add(org, RDF_TYPE.value, n(FOAF.Organization))
+    m.add(org, FOAF.name, ox.Literal(get(aff, "name")))
     return org
 
 
@@ -233,33 +234,33 @@ def _agents(m: Mapper, res, record: dict) -> None:
     for entry in items(record.get("creators")):
         agent = _agent(m, entry) if isinstance(entry, dict) else None
         if agent is not None:
-            m.add(res, DCT + "creator", agent)
+            m.add(res, DCT.creator, agent)
     for entry in items(record.get("contributors")):
         agent = _agent(m, entry) if isinstance(entry, dict) else None
         if agent is None:
             continue
-        m.add(res, DCT + "contributor", agent)
+        m.add(res, DCT.contributor, agent)
         role = terms.datacite_term("contributorType", get(entry, "contributorType"))
         if role:
-            attribution = m.node(cls=PROV + "Attribution")
-            m.add(attribution, PROV + "agent", agent)
-            m.add(attribution, DCAT + "hadRole", n(role))
-            m.add(res, PROV + "qualifiedAttribution", attribution)
+            attribution = m.node(cls=PROV.Attribution)
+            m.add(attribution, PROV.agent, agent)
+            m.add(attribution, DCAT.hadRole, n(role))
+            m.add(res, PROV.qualifiedAttribution, attribution)
         if get(entry, "contributorType") == "ContactPerson":
             _contact(m, res, entry, agent)
     publisher = record.get("publisher")
     if isinstance(publisher, str):
         publisher = {"name": publisher}
     if isinstance(publisher, dict) and get(publisher, "name"):
-        m.add(res, DCT + "publisher", _organisation(m, publisher))
+        m.add(res, DCT.publisher, _organisation(m, publisher))
 
 
 def _contact(m: Mapper, res, entry: dict, agent) -> None:
-    contact = m.node(cls=VCARD + "Kind")
-    m.add(contact, VCARD + "fn", ox.Literal(get(entry, "name", "contributorName")))
+    contact = m.node(cls=VCARD.Kind)
+    m.add(contact, VCARD.fn, ox.Literal(get(entry, "name", "contributorName")))
     if isinstance(agent, ox.NamedNode):
-        m.add(contact, VCARD + "hasURL", agent)
-    m.add(res, DCAT + "contactPoint", contact)
+        m.add(contact, VCARD.hasURL, agent)
+    m.add(res, DCAT.contactPoint, contact)
 
 
 def _dates(m: Mapper, res, record: dict) -> None:
@@ -267,20 +268,20 @@ def _dates(m: Mapper, res, record: dict) -> None:
     issued = [terms.date_literal(get(d, "date")) for d in dates if get(d, "dateType") == "Issued"]
     issued = [d for d in issued if d] or [terms.date_literal(get(record, "publicationYear"))]
     if issued[0] is not None:
-        m.add(res, DCT + "issued", issued[0])
+        m.add(res, DCT.issued, issued[0])
     updated = [terms.date_literal(get(d, "date")) for d in dates if get(d, "dateType") == "Updated"]
     updated = [d for d in updated if d]
     if updated:
-        m.add(res, DCT + "modified", max(updated, key=lambda lit: lit.value))
+        m.add(res, DCT.modified, max(updated, key=lambda lit: lit.value))
     simple = {
-        "Created": "created", "Available": "available", "Accepted": "dateAccepted",
-        "Submitted": "dateSubmitted", "Copyrighted": "dateCopyrighted", "Valid": "valid",
+        "Created": DCT.created, "Available": DCT.available, "Accepted": DCT.dateAccepted,
+        "Submitted": DCT.dateSubmitted, "Copyrighted": DCT.dateCopyrighted, "Valid": DCT.valid,
     }  # fmt: skip
     periods = []  # Collected, and Other dates said to be the coverage, once each
     for d in dates:
         kind, text = get(d, "dateType"), get(d, "date")
         if kind in simple:
-            m.add(res, DCT + simple[kind], terms.date_literal(text, exact=True) or ox.Literal(text))
+            m.add(res, simple[kind], terms.date_literal(text, exact=True) or ox.Literal(text))
         elif kind == "Collected" or (kind == "Other" and get(d, "dateInformation") == "Coverage"):
             periods += [text] if text not in periods else []
     starts = [get(d, "date") for d in dates if get(d, "dateType") == "StartDate"]
@@ -294,16 +295,16 @@ def _dates(m: Mapper, res, record: dict) -> None:
 def _period(m: Mapper, res, text: str) -> None:
     start, _, end = text.partition("/")
     bounds = [
-        (DCAT + "startDate", terms.date_literal(start)),
-        (DCAT + "endDate", terms.date_literal(end, end=True)),
+        (DCAT.startDate, terms.date_literal(start)),
+        (DCAT.endDate, terms.date_literal(end, end=True)),
     ]
     if not any(value for _, value in bounds):
         return
-    period = m.node(cls=DCT + "PeriodOfTime")
+    period = m.node(cls=DCT.PeriodOfTime)
     for prop, value in bounds:
         if value is not None:
             m.add(period, prop, value)
-    m.add(res, DCT + "temporal", period)
+    m.add(res, DCT.temporal, period)
 
 
 def _subjects(m: Mapper, res, record: dict) -> None:
@@ -311,22 +312,22 @@ def _subjects(m: Mapper, res, record: dict) -> None:
         if not isinstance(s, dict) or not get(s, "subject"):
             continue
         label = m.literal(get(s, "subject"), get(s, "lang"))
-        m.add(res, DCAT + "keyword", label)
+        m.add(res, DCAT.keyword, label)
         value = terms.iri_or_none(get(s, "valueUri", "valueURI"))
         scheme_name, scheme_uri = get(s, "subjectScheme"), get(s, "schemeUri", "schemeURI")
         if not (value or scheme_name or scheme_uri):
             continue
         concept = n(value) if value else ox.BlankNode()
-        m.add(concept, SKOS + "prefLabel", label)
+        m.add(concept, SKOS.prefLabel, label)
         if get(s, "classificationCode"):
-            m.add(concept, SKOS + "notation", ox.Literal(get(s, "classificationCode")))
+            m.add(concept, SKOS.notation, ox.Literal(get(s, "classificationCode")))
         scheme = (
             n(terms.iri_or_none(scheme_uri)) if terms.iri_or_none(scheme_uri) else ox.BlankNode()
         )
         if scheme_name:
-            m.add(scheme, DCT + "title", ox.Literal(scheme_name))
-        m.add(concept, SKOS + "inScheme", scheme)
-        m.add(res, DCT + "subject", concept)
+            m.add(scheme, DCT.title, ox.Literal(scheme_name))
+        m.add(concept, SKOS.inScheme, scheme)
+        m.add(res, DCT.subject, concept)
 
 
 def _rights(m: Mapper, res, record: dict) -> None:
@@ -339,12 +340,12 @@ def _rights(m: Mapper, res, record: dict) -> None:
         )
         access = terms.access_rights_iri(uri)
         if licence:
-            m.add(res, DCT + "license", n(licence))
+            m.add(res, DCT.license, n(licence))
         elif access:
-            m.add(res, DCT + "accessRights", n(access))
+            m.add(res, DCT.accessRights, n(access))
         elif get(r, "rights") or terms.iri_or_none(uri):
             statement = n(terms.iri_or_none(uri)) if terms.iri_or_none(uri) else ox.BlankNode()
-            m.add(statement, RDF_TYPE.value, n(DCT + "RightsStatement"))
+            m.add(statement, RDF_TYPE.value, n(DCT.RightsStatement))
             if get(r, "rights"):
-                m.add(statement, RDFS + "label", m.literal(get(r, "rights"), get(r, "lang")))
-            m.add(res, DCT + "rights", statement)
+                m.add(statement, RDFS.label, m.literal(get(r, "rights"), get(r, "lang")))
+            m.add(res, DCT.rights, statement)

@@ -6,37 +6,38 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from ..terms import DCAT, DCT, FOAF, GAIA_NS, PROV, RDF_TYPE, SDO, SKOS
+from ..namespaces import ADMS, CITO, DCAT, DCAT3, DCT, FOAF, GAIA, LOCN, PROV, SDO, SKOS
+from ..terms import RDF_TYPE
 from . import build
 from . import datacite_terms as terms
-from .datacite_base import ADMS, CITO, GEO_WKT, LOCN, Mapper, get, items, n, text
+from .datacite_base import GEO_WKT, Mapper, get, items, n, text
 
 __all__ = ["RELATIONS", "links", "identifiers", "funding", "geolocations", "distribution"]
 
 RELATIONS: dict[str, tuple[str, ...]] = {
-    "IsCitedBy": (DCT + "isReferencedBy",),
-    "IsReferencedBy": (DCT + "isReferencedBy",),
-    "IsSupplementTo": (DCT + "isReferencedBy",),
-    "IsDocumentedBy": (DCT + "isReferencedBy",),
-    "IsDescribedBy": (DCT + "isReferencedBy",),
-    "IsReviewedBy": (DCT + "isReferencedBy",),
-    "Cites": (DCT + "references",),
-    "References": (DCT + "references",),
-    "IsSupplementedBy": (DCT + "references",),
-    "Documents": (DCT + "references",),
-    "Describes": (DCT + "references",),
-    "Reviews": (DCT + "references",),
-    "IsPartOf": (DCT + "isPartOf",),
-    "HasPart": (DCT + "hasPart",),
-    "IsPublishedIn": (DCT + "isPartOf",),
-    "IsDerivedFrom": (DCT + "source", PROV + "wasDerivedFrom"),
-    "IsNewVersionOf": (DCAT + "previousVersion", DCT + "isVersionOf"),
-    "IsVersionOf": (DCT + "isVersionOf",),
-    "HasVersion": (DCT + "hasVersion",),
-    "Obsoletes": (DCT + "replaces",),
-    "IsObsoletedBy": (DCT + "isReplacedBy",),
-    "Requires": (DCT + "requires",),
-    "IsRequiredBy": (DCT + "isRequiredBy",),
+    "IsCitedBy": (DCT.isReferencedBy,),
+    "IsReferencedBy": (DCT.isReferencedBy,),
+    "IsSupplementTo": (DCT.isReferencedBy,),
+    "IsDocumentedBy": (DCT.isReferencedBy,),
+    "IsDescribedBy": (DCT.isReferencedBy,),
+    "IsReviewedBy": (DCT.isReferencedBy,),
+    "Cites": (DCT.references,),
+    "References": (DCT.references,),
+    "IsSupplementedBy": (DCT.references,),
+    "Documents": (DCT.references,),
+    "Describes": (DCT.references,),
+    "Reviews": (DCT.references,),
+    "IsPartOf": (DCT.isPartOf,),
+    "HasPart": (DCT.hasPart,),
+    "IsPublishedIn": (DCT.isPartOf,),
+    "IsDerivedFrom": (DCT.source, PROV.wasDerivedFrom),
+    "IsNewVersionOf": (DCAT3.previousVersion, DCT.isVersionOf),
+    "IsVersionOf": (DCT.isVersionOf,),
+    "HasVersion": (DCT.hasVersion,),
+    "Obsoletes": (DCT.replaces,),
+    "IsObsoletedBy": (DCT.isReplacedBy,),
+    "Requires": (DCT.requires,),
+    "IsRequiredBy": (DCT.isRequiredBy,),
 }
 #: relations from a publication to a dataset that mean "uses as data source"
 _CITES_DATA = {"Cites", "References", "IsSupplementedBy", "IsDerivedFrom"}
@@ -69,12 +70,12 @@ def links(m: Mapper, res, record: dict, kind: str) -> None:
         target = terms.related_iri(get(r, "relatedIdentifierType"), get(r, "relatedIdentifier"))
         if not target or not relation:
             continue
-        predicates = list(RELATIONS.get(relation, (DCT + "relation",)))
+        predicates = list(RELATIONS.get(relation, (DCT.relation,)))
         target_type = get(r, "resourceTypeGeneral")
         if kind == "publication" and relation in _CITES_DATA and target_type in _DATASET_TYPES:
-            predicates.append(CITO + "citesAsDataSource")
+            predicates.append(CITO.citesAsDataSource)
         if kind == "software" and relation in _USED_WITH and target_type in _DATASET_TYPES:
-            predicates.append(GAIA_NS + "usedWithDataset")
+            predicates.append(GAIA.usedWithDataset)
         for predicate in predicates:
             m.add(res, predicate, n(target))
 
@@ -91,11 +92,11 @@ def identifiers(m: Mapper, res, record: dict, own_doi: str | None = None) -> Non
         if not value or (kind.upper() == "DOI" and (terms.normalise_doi(value) or "").lower()
                          in (own, "")):  # fmt: skip
             continue
-        ident = m.node(cls=ADMS + "Identifier")
-        m.add(ident, SKOS + "notation", ox.Literal(value))
+        ident = m.node(cls=ADMS.Identifier)
+        m.add(ident, SKOS.notation, ox.Literal(value))
         if kind:
-            m.add(ident, ADMS + "schemaAgency", ox.Literal(kind))
-        m.add(res, ADMS + "identifier", ident)
+            m.add(ident, ADMS.schemaAgency, ox.Literal(kind))
+        m.add(res, ADMS.identifier, ident)
 
 
 def funding(m: Mapper, res, record: dict) -> None:
@@ -105,19 +106,19 @@ def funding(m: Mapper, res, record: dict) -> None:
         ident = get(f, "funderIdentifier")
         iri = terms.doi_iri(ident) or terms.ror_iri(ident) if ident else None
         funder = n(iri) if iri else ox.BlankNode()
-        m.add(funder, RDF_TYPE.value, n(FOAF + "Organization"))
-        m.add(funder, FOAF + "name", ox.Literal(get(f, "funderName")))
-        m.add(res, SDO + "funder", funder)
+        m.add(funder, RDF_TYPE.value, n(FOAF.Organization))
+        m.add(funder, FOAF.name, ox.Literal(get(f, "funderName")))
+        m.add(res, SDO.funder, funder)
         if get(f, "awardNumber") or get(f, "awardTitle"):
-            grant = m.node(cls=SDO + "Grant")
-            for key, prop in (("awardNumber", "identifier"), ("awardTitle", "name")):
+            grant = m.node(cls=SDO.Grant)
+            for key, prop in (("awardNumber", SDO.identifier), ("awardTitle", SDO.name)):
                 if get(f, key):
-                    m.add(grant, SDO + prop, ox.Literal(get(f, key)))
+                    m.add(grant, prop, ox.Literal(get(f, key)))
             award_uri = terms.iri_or_none(get(f, "awardUri", "awardURI"))
             if award_uri:
-                m.add(grant, SDO + "url", n(award_uri))
-            m.add(grant, SDO + "funder", funder)
-            m.add(res, SDO + "funding", grant)
+                m.add(grant, SDO.url, n(award_uri))
+            m.add(grant, SDO.funder, funder)
+            m.add(res, SDO.funding, grant)
 
 
 def _point(p: object) -> tuple[str, str] | None:
@@ -175,16 +176,16 @@ def _shapes(g: dict) -> list[tuple[str, str]]:
     out = []
     polygon = _polygon(g.get("geoLocationPolygon"))
     if len(polygon) >= 3:
-        out.append((LOCN + "geometry", _ring(polygon)))
+        out.append((LOCN.geometry, _ring(polygon)))
         lons, lats = [p[0] for p in polygon], [p[1] for p in polygon]
         bbox = bbox or _box(
             min(lons, key=float), min(lats, key=float), max(lons, key=float), max(lats, key=float)
         )
     point = _point(g.get("geoLocationPoint"))
     if point:
-        out.append((DCAT + "centroid", f"POINT({point[0]} {point[1]})"))
+        out.append((DCAT.centroid, f"POINT({point[0]} {point[1]})"))
         bbox = bbox or _box(point[0], point[1], point[0], point[1])
-    return out + ([(DCAT + "bbox", bbox)] if bbox else [])
+    return out + ([(DCAT.bbox, bbox)] if bbox else [])
 
 
 def geolocations(m: Mapper, res, record: dict) -> None:
@@ -193,12 +194,12 @@ def geolocations(m: Mapper, res, record: dict) -> None:
         shapes, place = _shapes(g), get(g, "geoLocationPlace")
         if not shapes and not place:
             continue
-        location = m.node(cls=DCT + "Location")
+        location = m.node(cls=DCT.Location)
         for prop, wkt in shapes:
             m.add(location, prop, ox.Literal(wkt, datatype=GEO_WKT))
         if place:
-            m.add(location, SKOS + "prefLabel", ox.Literal(place))
-        m.add(res, DCT + "spatial", location)
+            m.add(location, SKOS.prefLabel, ox.Literal(place))
+        m.add(res, DCT.spatial, location)
 
 
 def distribution(
@@ -221,21 +222,21 @@ def distribution(
     if access is None or not dataset:
         dist, files = res, []
     else:
-        dist = m.node(cls=DCAT + "Distribution")
-        m.add(dist, DCAT + "accessURL", access)
-        m.add(res, DCAT + "distribution", dist)
+        dist = m.node(cls=DCAT.Distribution)
+        m.add(dist, DCAT.accessURL, access)
+        m.add(res, DCAT.distribution, dist)
     for url in files:
-        m.add(dist, DCAT + "downloadURL", url)
+        m.add(dist, DCAT.downloadURL, url)
     for fmt in items(record.get("formats")):
         label = text(fmt)
         media = terms.media_type_iri(label) if label and dist is not res else None
         if media:
-            m.add(dist, DCAT + "mediaType", n(media))
+            m.add(dist, DCAT.mediaType, n(media))
         elif label:
-            m.add(dist, DCT + "format", ox.Literal(label))
+            m.add(dist, DCT.format, ox.Literal(label))
     sizes = [text(size) for size in items(record.get("sizes")) if text(size)]
     for size in sizes:
-        m.add(dist, DCT + "extent", ox.Literal(size))
+        m.add(dist, DCT.extent, ox.Literal(size))
     byte_sizes = [b for b in (build.byte_size(size) for size in sizes) if b is not None]
     if len(byte_sizes) == 1 and dist is not res:  # several sizes may be several files
-        m.add(dist, DCAT + "byteSize", byte_sizes[0])
+        m.add(dist, DCAT.byteSize, byte_sizes[0])

@@ -25,17 +25,21 @@ import json
 import re
 
 import pyoxigraph as ox
+from rdflib import Namespace
 
 from ..errors import InputError
-from ..terms import DCAT, DCT, FOAF, PROV
-from .build import VCARD, WKT, A, geojson_box, points_box
+from ..namespaces import DCAT, DCT, FOAF, LOCN, PROV, VCARD
+from .build import WKT, A, geojson_box, points_box
 from .iso_common import lang_tag
 
 __all__ = ["sniff", "convert", "DCATDE"]
 
-DCATDE = "http://dcat-ap.de/def/dcatde/"
-LOCN = "http://www.w3.org/ns/locn#"
+DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 ROLE = "http://inspire.ec.europa.eu/metadata-codelist/ResponsiblePartyRole/"
+#: predicates compared with pyoxigraph ``.value`` (strings)
+_ISSUED, _MODIFIED, _BBOX = str(DCT.issued), str(DCT.modified), str(DCAT.bbox)
+_GEOMETRY, _CONTACT_POINT = str(LOCN.geometry), str(DCAT.contactPoint)
+_NAME, _MBOX = str(FOAF.name), str(FOAF.mbox)
 _GEO_TYPES = (b"gmlLiteral", b"geoJSONLiteral", b"vnd.geo+json")
 _DCAT = (b"http://www.w3.org/ns/dcat#",)
 _ISO_TAGS = re.compile(
@@ -123,34 +127,30 @@ def convert(data: bytes, *, base_iri: str) -> list[ox.Triple]:
             if tag and tag != o.language:
                 o = ox.Literal(o.value, language=tag)
                 t = ox.Triple(t.subject, t.predicate, o)
-        if (
-            p in (DCT + "issued", DCT + "modified")
-            and isinstance(o, ox.Literal)
-            and not o.value.strip()
-        ):
+        if p in (_ISSUED, _MODIFIED) and isinstance(o, ox.Literal) and not o.value.strip():
             continue
-        if p in (DCAT + "bbox", LOCN + "geometry") and isinstance(o, ox.Literal):
+        if p in (_BBOX, _GEOMETRY) and isinstance(o, ox.Literal):
             boxes = [
                 x.object
                 for x in by_subject.get(t.subject, [])
-                if x.predicate.value == DCAT + "bbox" and isinstance(x.object, ox.Literal)
+                if x.predicate.value == _BBOX and isinstance(x.object, ox.Literal)
             ]
             wkt = [b for b in boxes if _is_wkt(b)]
-            if p == DCAT + "bbox" and _is_wkt(o):
+            if p == _BBOX and _is_wkt(o):
                 if o != wkt[0]:
                     continue  # one box per location
-            elif p == DCAT + "bbox":
+            elif p == _BBOX:
                 # another encoding of the box: kept as a geometry; a WKT box made if none
-                out.append(ox.Triple(t.subject, ox.NamedNode(LOCN + "geometry"), o))
+                out.append(ox.Triple(t.subject, ox.NamedNode(LOCN.geometry), o))
                 box = geometry_box(o)
                 if (
                     not wkt
                     and box is not None
                     and not any(
-                        a.subject == t.subject and a.predicate.value == DCAT + "bbox" for a in added
+                        a.subject == t.subject and a.predicate.value == _BBOX for a in added
                     )
                 ):
-                    add(t.subject, DCAT + "bbox", ox.Literal(box, datatype=WKT))
+                    add(t.subject, DCAT.bbox, ox.Literal(box, datatype=WKT))
                 continue
         out.append(t)
     for subject, statements in by_subject.items():
@@ -163,32 +163,32 @@ def _dcatde(subject, statements: list[ox.Triple], by_subject: dict, add) -> None
     for t in statements:
         props.setdefault(t.predicate.value, []).append(t.object)
     for term, role in (("maintainer", "custodian"), ("originator", "originator")):
-        for agent in props.get(DCATDE + term, []):
+        for agent in props.get(str(DCATDE[term]), []):
             attribution = ox.BlankNode()
-            add(subject, PROV + "qualifiedAttribution", attribution)
-            add(attribution, A.value, ox.NamedNode(PROV + "Attribution"))
-            add(attribution, PROV + "agent", agent)
-            add(attribution, DCAT + "hadRole", ox.NamedNode(ROLE + role))
-    maintainers = props.get(DCATDE + "maintainer", [])
-    if maintainers and DCAT + "contactPoint" not in props:
+            add(subject, PROV.qualifiedAttribution, attribution)
+            add(attribution, A.value, ox.NamedNode(PROV.Attribution))
+            add(attribution, PROV.agent, agent)
+            add(attribution, DCAT.hadRole, ox.NamedNode(ROLE + role))
+    maintainers = props.get(str(DCATDE.maintainer), [])
+    if maintainers and _CONTACT_POINT not in props:
         agent = {t.predicate.value: t.object for t in by_subject.get(maintainers[0], [])}
-        name = agent.get(FOAF + "name")
+        name = agent.get(_NAME)
         if isinstance(name, ox.Literal):
             card = ox.BlankNode()
-            add(subject, DCAT + "contactPoint", card)
-            add(card, A.value, ox.NamedNode(VCARD + "Organization"))
-            add(card, VCARD + "fn", name)
-            mail = agent.get(FOAF + "mbox")
+            add(subject, DCAT.contactPoint, card)
+            add(card, A.value, ox.NamedNode(VCARD.Organization))
+            add(card, VCARD.fn, name)
+            mail = agent.get(_MBOX)
             address = mail.value.removeprefix("mailto:") if mail is not None else ""
             if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address):
-                add(card, VCARD + "hasEmail", ox.NamedNode("mailto:" + address))
-    for area in props.get(DCATDE + "politicalGeocodingURI", []):
+                add(card, VCARD.hasEmail, ox.NamedNode("mailto:" + address))
+    for area in props.get(str(DCATDE.politicalGeocodingURI), []):
         if isinstance(area, ox.NamedNode):
-            add(subject, DCT + "spatial", area)
-            add(area, A.value, ox.NamedNode(DCT + "Location"))
-    for name in props.get(DCATDE + "geocodingDescription", []):
+            add(subject, DCT.spatial, area)
+            add(area, A.value, ox.NamedNode(DCT.Location))
+    for name in props.get(str(DCATDE.geocodingDescription), []):
         if isinstance(name, ox.Literal) and name.value.strip():
             location = ox.BlankNode()
-            add(subject, DCT + "spatial", location)
-            add(location, A.value, ox.NamedNode(DCT + "Location"))
-            add(location, LOCN + "geographicName", name)
+            add(subject, DCT.spatial, location)
+            add(location, A.value, ox.NamedNode(DCT.Location))
+            add(location, LOCN.geographicName, name)

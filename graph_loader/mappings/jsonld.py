@@ -17,6 +17,7 @@ from ..errors import InputError
 from ..jsonld_contexts import CONTEXTS, inline_contexts
 from ..repair import Repair
 from ..term_cleaning import has_scheme, repaired_iri
+from ..namespaces import RDF
 from .xmlsafe import MAX_RECORD_BYTES
 
 __all__ = [
@@ -31,7 +32,9 @@ __all__ = [
 
 _HTTP_SDO = "http://schema.org/"
 _SDO = "https://schema.org/"
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#: the index is keyed by predicate strings (pyoxigraph ``.value``)
+_TYPE, _FIRST, _REST = str(RDF.type), str(RDF.first), str(RDF.rest)
+_NIL = ox.NamedNode(RDF.nil)
 
 
 def load_json(data: bytes) -> object:
@@ -230,7 +233,7 @@ class Index:
     def subjects(self, type_iri: str) -> list:
         """Subjects typed ``type_iri``, in document order."""
         wanted = ox.NamedNode(type_iri)
-        return [s for s, props in self._by.items() if wanted in props.get(_RDF + "type", ())]
+        return [s for s, props in self._by.items() if wanted in props.get(_TYPE, ())]
 
     def roots(self, *type_iris: str) -> list:
         """Subjects typed one of ``type_iris`` that no other node points to (top-level)."""
@@ -240,15 +243,15 @@ class Index:
     def typed(self, *type_iris: str) -> list:
         """Subjects typed one of ``type_iris``, in document order."""
         wanted = {ox.NamedNode(t) for t in type_iris}
-        return [s for s, props in self._by.items() if wanted & set(props.get(_RDF + "type", ()))]
+        return [s for s, props in self._by.items() if wanted & set(props.get(_TYPE, ()))]
 
     def types(self, node) -> set[str]:
         """The rdf:type IRIs of ``node``."""
-        return {t.value for t in self._by.get(node, {}).get(_RDF + "type", [])}
+        return {t.value for t in self._by.get(node, {}).get(_TYPE, [])}
 
     def has_type(self, node, type_iri: str) -> bool:
         """Whether ``node`` is typed ``type_iri`` (a string or an rdflib term alike)."""
-        return ox.NamedNode(type_iri) in self._by.get(node, {}).get(_RDF + "type", ())
+        return ox.NamedNode(type_iri) in self._by.get(node, {}).get(_TYPE, ())
 
     def values(self, node, prop: str) -> list:
         """The objects of ``node prop``, RDF lists flattened."""
@@ -263,14 +266,14 @@ class Index:
         return found[0] if found else None
 
     def _is_list(self, node) -> bool:
-        return node == ox.NamedNode(_RDF + "nil") or _RDF + "first" in self._by.get(node, {})
+        return node == _NIL or _FIRST in self._by.get(node, {})
 
     def _members(self, node) -> list:
         out, seen = [], set()
-        while node != ox.NamedNode(_RDF + "nil") and node not in seen:
+        while node != _NIL and node not in seen:
             seen.add(node)
-            out.extend(self._by[node].get(_RDF + "first", []))
-            rest = self._by[node].get(_RDF + "rest", [])
+            out.extend(self._by[node].get(_FIRST, []))
+            rest = self._by[node].get(_REST, [])
             if not rest:
                 break
             node = rest[0]

@@ -44,6 +44,13 @@ ETALAB_2 = "https://www.etalab.gouv.fr/licence-ouverte-open-licence"
 ETALAB_1 = "https://www.etalab.gouv.fr/wp-content/uploads/2014/05/Licence_Ouverte.pdf"
 _OGL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/{}/"
 _SPDX_BASE = "http://spdx.org/licenses/"
+#: the canonical IRIs of the licences spelt in many ways
+CC0 = "https://creativecommons.org/publicdomain/zero/1.0/"
+CC_PUBLIC_DOMAIN_MARK = "https://creativecommons.org/publicdomain/mark/1.0/"
+ODBL = "https://opendatacommons.org/licenses/odbl/1-0/"
+ODC_BY = "https://opendatacommons.org/licenses/by/1-0/"
+PDDL = "https://opendatacommons.org/licenses/pddl/1-0/"
+MIT = "http://spdx.org/licenses/MIT"
 
 #: SPDX identifiers met in research data and software (lower case -> SPDX spelling)
 SPDX = {
@@ -67,10 +74,10 @@ _SPDX_DEPRECATED = {
 _CC_CODES = {"by", "by-sa", "by-nc", "by-nd", "by-nc-sa", "by-nc-nd"}
 #: SPDX ids that have a canonical IRI of their own (not under spdx.org)
 _SPDX_OWN = {
-    "cc0-1.0": _CC + "publicdomain/zero/1.0/",
-    "odbl-1.0": _ODC + "odbl/1-0/",
-    "odc-by-1.0": _ODC + "by/1-0/",
-    "pddl-1.0": _ODC + "pddl/1-0/",
+    "cc0-1.0": CC0,
+    "odbl-1.0": ODBL,
+    "odc-by-1.0": ODC_BY,
+    "pddl-1.0": PDDL,
     "etalab-2.0": ETALAB_2,
     "ogl-uk-1.0": _OGL.format(1),
     "ogl-uk-2.0": _OGL.format(2),
@@ -78,47 +85,28 @@ _SPDX_OWN = {
 }
 #: names written in free text (letters and digits only, lower case) -> canonical IRI
 _NAMES = {
-    "licenceouverte": ETALAB_2,
-    "licenceouverteetalab": ETALAB_2,
-    "etalablicenceouverte": ETALAB_2,
-    "openlicence": ETALAB_2,
-    "etalabopenlicence": ETALAB_2,
-    "etalab": ETALAB_2,
-    "cc0": _CC + "publicdomain/zero/1.0/",
-    "cczero": _CC + "publicdomain/zero/1.0/",
-    "publicdomaindedication": _CC + "publicdomain/zero/1.0/",
-    "creativecommonszero": _CC + "publicdomain/zero/1.0/",
-    "publicdomainmark": _CC + "publicdomain/mark/1.0/",
-    "odbl": _ODC + "odbl/1-0/",
-    "opendatabaselicense": _ODC + "odbl/1-0/",
-    "opendatabaselicence": _ODC + "odbl/1-0/",
-    "odcodbl": _ODC + "odbl/1-0/",
-    "pddl": _ODC + "pddl/1-0/",
-    "odcpddl": _ODC + "pddl/1-0/",
-    "opendatacommonspublicdomaindedicationandlicense": _ODC + "pddl/1-0/",
-    "odcby": _ODC + "by/1-0/",
-    "opendatacommonsattributionlicense": _ODC + "by/1-0/",
-    "ogl": _OGL.format(3),
-    "opengovernmentlicence": _OGL.format(3),
-    "opengovernmentlicense": _OGL.format(3),
-    "ukopengovernmentlicence": _OGL.format(3),
-    "mit": _SPDX_BASE + "MIT",
-    "cc010universal": _CC + "publicdomain/zero/1.0/",
-    "cc0universal": _CC + "publicdomain/zero/1.0/",
-    "licenceouverteopenlicence": ETALAB_2,
-    "opendatabaselicenseodbl": _ODC + "odbl/1-0/",
-    "opendatabaselicenceodbl": _ODC + "odbl/1-0/",
-    "mitlicense": _SPDX_BASE + "MIT",
-}
+    "licenceouverte": ETALAB_2, "licenceouverteetalab": ETALAB_2, "etalablicenceouverte": ETALAB_2,
+    "openlicence": ETALAB_2, "etalabopenlicence": ETALAB_2, "etalab": ETALAB_2,
+    "cc0": CC0, "cczero": CC0, "publicdomaindedication": CC0, "creativecommonszero": CC0,
+    "publicdomainmark": CC_PUBLIC_DOMAIN_MARK,
+    "odbl": ODBL, "opendatabaselicense": ODBL, "opendatabaselicence": ODBL, "odcodbl": ODBL,
+    "pddl": PDDL, "odcpddl": PDDL, "opendatacommonspublicdomaindedicationandlicense": PDDL,
+    "odcby": ODC_BY, "opendatacommonsattributionlicense": ODC_BY,
+    "ogl": _OGL.format(3), "opengovernmentlicence": _OGL.format(3),
+    "opengovernmentlicense": _OGL.format(3), "ukopengovernmentlicence": _OGL.format(3),
+    "mit": MIT, "cc010universal": CC0, "cc0universal": CC0,
+    "licenceouverteopenlicence": ETALAB_2, "opendatabaselicenseodbl": ODBL,
+    "opendatabaselicenceodbl": ODBL, "mitlicense": MIT,
+}  # fmt: skip
 _VERSIONED_NAMES = {  # name + version (digits only) -> canonical IRI
     ("licenceouverte", "1"): ETALAB_1,
     ("licenceouverte", "2"): ETALAB_2,
     ("openlicence", "1"): ETALAB_1,
     ("openlicence", "2"): ETALAB_2,
-    ("odbl", "1"): _ODC + "odbl/1-0/",
-    ("pddl", "1"): _ODC + "pddl/1-0/",
-    ("odcby", "1"): _ODC + "by/1-0/",
-    ("cc0", "1"): _CC + "publicdomain/zero/1.0/",
+    ("odbl", "1"): ODBL,
+    ("pddl", "1"): PDDL,
+    ("odcby", "1"): ODC_BY,
+    ("cc0", "1"): CC0,
     ("ogl", "1"): _OGL.format(1),
     ("ogl", "2"): _OGL.format(2),
     ("ogl", "3"): _OGL.format(3),
@@ -280,9 +268,9 @@ def canonical_url(url: str) -> str:
     if m:
         code = m.group(1).upper()
         if code == "CC0":
-            return _CC + "publicdomain/zero/1.0/"
+            return CC0
         if code in ("ODC_BL", "ODBL"):
-            return _ODC + "odbl/1-0/"
+            return ODBL
         if code in ("ETALAB_2_0", "LO_OL_V2", "ETALAB-2.0"):
             return ETALAB_2
         cc = re.match(r"^CC_(BY(?:SA|NC|ND|NCSA|NCND)?)_(\d)_(\d)$", code)
@@ -391,10 +379,10 @@ def find_licence(text: str) -> ox.NamedNode | None:
 
 
 _IN_TEXT = [
-    (re.compile(r"(?i)\bCC0\b|CC[- ]zero"), _CC + "publicdomain/zero/1.0/"),
+    (re.compile(r"(?i)\bCC0\b|CC[- ]zero"), CC0),
     (re.compile(r"(?i)licence ouverte[^.]*\b(v(ersion)?\s*)?1(\.0)?\b"), ETALAB_1),
     (re.compile(r"(?i)licence ouverte|open licence|etalab"), ETALAB_2),
-    (re.compile(r"(?i)\bODbL\b|open database licen[cs]e"), _ODC + "odbl/1-0/"),
-    (re.compile(r"(?i)\bPDDL\b"), _ODC + "pddl/1-0/"),
+    (re.compile(r"(?i)\bODbL\b|open database licen[cs]e"), ODBL),
+    (re.compile(r"(?i)\bPDDL\b"), PDDL),
     (re.compile(r"(?i)open government licen[cs]e"), _OGL.format(3)),
 ]

@@ -42,15 +42,10 @@ import pyoxigraph as ox
 
 from ..errors import InputError
 from ..iri import resource_iri
+from ..namespaces import DCAT, DCT, FOAF, RDFS, SDO, SKOS
 from . import datacite_terms as terms
 from . import oai_dc_values as values
 from .build import (
-    DCAT,
-    DCT,
-    FOAF,
-    RDFS,
-    SDO,
-    SKOS,
     WKT,
     A,
     Triples,
@@ -86,10 +81,10 @@ KINDS = {
     "datapaper": "publication", "review": "publication", "publication": "publication",
 }  # fmt: skip
 _CLASSES = {
-    "dataset": DCAT + "Dataset",
-    "software": SDO + "SoftwareSourceCode",
-    "publication": SDO + "ScholarlyArticle",
-    "service": DCAT + "DataService",
+    "dataset": DCAT.Dataset,
+    "software": SDO.SoftwareSourceCode,
+    "publication": SDO.ScholarlyArticle,
+    "service": DCAT.DataService,
 }
 _FORGE = re.compile(
     r"^https?://(github\.com|gitlab\.[^/]+|bitbucket\.org|codeberg\.org|framagit\.org"
@@ -191,18 +186,18 @@ class _Record:
         key = best.value.lower() if best.kind == "doi" else best.value
         res = ox.NamedNode(resource_iri(kind, key, self.base))
         self.out.add(res, A, ox.NamedNode(_CLASSES[kind]))
-        self.out.add(res, DCT + "type", ox.NamedNode(dcmi) if dcmi else None)
+        self.out.add(res, DCT.type, ox.NamedNode(dcmi) if dcmi else None)
         self._identifiers(res, kind, idents)
         self._titles(res, kind, titles)
         for element in self.all("description"):
-            self.out.add(res, DCT + "description", self.literal(element, markup=True))
+            self.out.add(res, DCT.description, self.literal(element, markup=True))
         for element in self.all("subject"):
-            self.out.add(res, DCAT + "keyword", self.literal(element))
-        for name, prop in (("creator", "creator"), ("contributor", "contributor")):
+            self.out.add(res, DCAT.keyword, self.literal(element))
+        for name, prop in (("creator", DCT.creator), ("contributor", DCT.contributor)):
             for text in self.texts(name):
-                self.out.add(res, DCT + prop, self._agent(text))
+                self.out.add(res, prop, self._agent(text))
         for text in self.texts("publisher"):
-            self.out.add(res, DCT + "publisher", self._agent(text))
+            self.out.add(res, DCT.publisher, self._agent(text))
         self._dates(res)
         for text in self.texts("rights"):
             self._rights(res, text)
@@ -210,29 +205,29 @@ class _Record:
             self._coverage(res, text)
         for code in self.languages:
             language = terms.language_iri(code)
-            self.out.add(res, DCT + "language", ox.NamedNode(language) if language else None)
+            self.out.add(res, DCT.language, ox.NamedNode(language) if language else None)
         self._formats(res, kind, idents)
-        for name in ("relation", "source"):
+        for name, prop in (("relation", DCT.relation), ("source", DCT.source)):
             for text in self.texts(name):
-                self.out.add(res, DCT + name, self._related(text))
+                self.out.add(res, prop, self._related(text))
         return list(dict.fromkeys(self.out))
 
     def _identifiers(self, res: ox.NamedNode, kind: str, idents: list) -> None:
         for ident in idents:
-            self.out.add(res, DCT + "identifier", ox.Literal(ident.value))
+            self.out.add(res, DCT.identifier, ox.Literal(ident.value))
             if ident.kind == "doi":
-                self.out.add(res, SDO + "identifier", ox.NamedNode(ident.iri))
+                self.out.add(res, SDO.identifier, ox.NamedNode(ident.iri))
             if ident.iri is None:
                 continue
             page = ox.NamedNode(ident.iri)
             if kind == "service" and ident.kind == "url":
-                self.out.add(res, DCAT + "endpointURL", page)
+                self.out.add(res, DCAT.endpointURL, page)
             elif kind in ("dataset", "service"):
-                self.out.add(res, DCAT + "landingPage", page)
+                self.out.add(res, DCAT.landingPage, page)
             else:
-                self.out.add(res, SDO + "url", page)
+                self.out.add(res, SDO.url, page)
             if kind == "software" and ident.kind == "url" and _FORGE.match(ident.iri):
-                self.out.add(res, SDO + "codeRepository", page)
+                self.out.add(res, SDO.codeRepository, page)
 
     def _titles(self, res: ox.NamedNode, kind: str, titles: list[ElementTree.Element]) -> None:
         """The first title in each language is the title, the next ones alternatives."""
@@ -241,9 +236,9 @@ class _Record:
             title = self.literal(element, markup=True)
             first = (title.language or "") not in seen
             seen.add(title.language or "")
-            self.out.add(res, DCT + ("title" if first else "alternative"), title)
+            self.out.add(res, DCT.title if first else DCT.alternative, title)
             if first and kind in ("software", "publication"):
-                self.out.add(res, SDO + "name", title)
+                self.out.add(res, SDO.name, title)
 
     def _agent(self, text: str) -> ox.NamedNode | ox.BlankNode | None:
         """A foaf:Agent named ``text`` (its ORCID IRI when the text carries one)."""
@@ -252,10 +247,10 @@ class _Record:
             return None
         if (name, orcid) not in self.agents:
             agent = ox.NamedNode(orcid) if orcid else ox.BlankNode()
-            self.out.add(agent, A, ox.NamedNode(FOAF + "Agent"))
+            self.out.add(agent, A, ox.NamedNode(FOAF.Agent))
             if orcid:
-                self.out.add(agent, A, ox.NamedNode(FOAF + "Person"))
-            self.out.add(agent, FOAF + "name", ox.Literal(name))
+                self.out.add(agent, A, ox.NamedNode(FOAF.Person))
+            self.out.add(agent, FOAF.name, ox.Literal(name))
             self.agents[(name, orcid)] = agent
         return self.agents[(name, orcid)]
 
@@ -269,34 +264,34 @@ class _Record:
                 self._period(res, span)
         dates = sorted(dict.fromkeys(dates), key=lambda d: d.value)
         if dates:  # the earliest is the release, the latest (DSpace: last change) the update
-            self.out.add(res, DCT + "issued", dates[0])
+            self.out.add(res, DCT.issued, dates[0])
         if len(dates) > 1:
-            self.out.add(res, DCT + "modified", dates[-1])
+            self.out.add(res, DCT.modified, dates[-1])
         for other in dates[1:-1]:
-            self.out.add(res, DCT + "date", other)
+            self.out.add(res, DCT.date, other)
 
     def _period(self, res: ox.NamedNode, span: tuple) -> None:
         period = ox.BlankNode()
-        self.out.add(period, A, ox.NamedNode(DCT + "PeriodOfTime"))
-        self.out.add(period, DCAT + "startDate", span[0])
-        self.out.add(period, DCAT + "endDate", span[1])
-        self.out.add(res, DCT + "temporal", period)
+        self.out.add(period, A, ox.NamedNode(DCT.PeriodOfTime))
+        self.out.add(period, DCAT.startDate, span[0])
+        self.out.add(period, DCAT.endDate, span[1])
+        self.out.add(res, DCT.temporal, period)
 
     def _rights(self, res: ox.NamedNode, text: str) -> None:
         licence = values.licence(text)
         if licence:
-            self.out.add(res, DCT + "license", ox.NamedNode(licence))
+            self.out.add(res, DCT.license, ox.NamedNode(licence))
             return
         access = terms.access_rights_iri(text) if _ACCESS.match(text) else None
         if access:
-            self.out.add(res, DCT + "accessRights", ox.NamedNode(access))
+            self.out.add(res, DCT.accessRights, ox.NamedNode(access))
             return
         url = values.identifier(text)
         statement = ox.NamedNode(url.iri) if url.kind == "url" else ox.BlankNode()
-        self.out.add(statement, A, ox.NamedNode(DCT + "RightsStatement"))
+        self.out.add(statement, A, ox.NamedNode(DCT.RightsStatement))
         if url.kind != "url":
-            self.out.add(statement, RDFS + "label", ox.Literal(text))
-        self.out.add(res, DCT + "rights", statement)
+            self.out.add(statement, RDFS.label, ox.Literal(text))
+        self.out.add(res, DCT.rights, statement)
 
     def _coverage(self, res: ox.NamedNode, text: str) -> None:
         for kind, found, label in values.coverage(text):
@@ -307,17 +302,17 @@ class _Record:
 
     def _location(self, res: ox.NamedNode, kind: str, found: tuple | None, label: str) -> None:
         location = ox.BlankNode()
-        self.out.add(location, A, ox.NamedNode(DCT + "Location"))
+        self.out.add(location, A, ox.NamedNode(DCT.Location))
         if kind == "box":
-            self.out.add(location, DCAT + "bbox", ox.Literal(bbox_wkt(*found), datatype=WKT))
+            self.out.add(location, DCAT.bbox, ox.Literal(bbox_wkt(*found), datatype=WKT))
         elif kind == "point":
             box = bbox_wkt(*found, *found)
             point = box.removeprefix("POLYGON((").split(",")[0]
-            self.out.add(location, DCAT + "centroid", ox.Literal(f"POINT({point})", datatype=WKT))
-            self.out.add(location, DCAT + "bbox", ox.Literal(box, datatype=WKT))
+            self.out.add(location, DCAT.centroid, ox.Literal(f"POINT({point})", datatype=WKT))
+            self.out.add(location, DCAT.bbox, ox.Literal(box, datatype=WKT))
         if label:
-            self.out.add(location, SKOS + "prefLabel", ox.Literal(label))
-        self.out.add(res, DCT + "spatial", location)
+            self.out.add(location, SKOS.prefLabel, ox.Literal(label))
+        self.out.add(res, DCT.spatial, location)
 
     def _formats(self, res: ox.NamedNode, kind: str, idents: list) -> None:
         formats = self.texts("format")
@@ -325,26 +320,24 @@ class _Record:
         urls += [i.iri for i in idents if i.kind in ("doi", "handle")]
         if kind != "dataset" or not urls:
             for text in formats:
-                self.out.add(res, DCT + "format", ox.Literal(text))
+                self.out.add(res, DCT.format, ox.Literal(text))
             return
         dist = ox.BlankNode()
-        self.out.add(dist, A, ox.NamedNode(DCAT + "Distribution"))
-        self.out.add(dist, DCAT + "accessURL", ox.NamedNode(urls[0]))
+        self.out.add(dist, A, ox.NamedNode(DCAT.Distribution))
+        self.out.add(dist, DCAT.accessURL, ox.NamedNode(urls[0]))
         for text in formats:
             head, _, rest = text.partition(
                 ","
             )  # PANGAEA: "text/tab-separated-values, 8 data points"
             media = terms.media_type_iri(head.split(";")[0])
             if media:
-                self.out.add(dist, DCAT + "mediaType", ox.NamedNode(media))
-                self.out.add(
-                    dist, DCT + "extent", ox.Literal(rest.strip()) if rest.strip() else None
-                )
+                self.out.add(dist, DCAT.mediaType, ox.NamedNode(media))
+                self.out.add(dist, DCT.extent, ox.Literal(rest.strip()) if rest.strip() else None)
             elif _SIZE.match(text):
-                self.out.add(dist, DCT + "extent", ox.Literal(text))
+                self.out.add(dist, DCT.extent, ox.Literal(text))
             else:
-                self.out.add(dist, DCT + "format", ox.Literal(text))
-        self.out.add(res, DCAT + "distribution", dist)
+                self.out.add(dist, DCT.format, ox.Literal(text))
+        self.out.add(res, DCAT.distribution, dist)
 
     def _related(self, text: str) -> ox.NamedNode | ox.BlankNode:
         """The resource a relation names: its IRI; for a citation, the DOI it ends with
@@ -355,6 +348,6 @@ class _Record:
         cited = _CITED_DOI.search(text)
         doi = values.identifier(cited.group(1)) if cited else None
         node = ox.NamedNode(doi.iri) if doi and doi.kind == "doi" else ox.BlankNode()
-        prop = DCT + "bibliographicCitation" if doi and doi.kind == "doi" else RDFS + "label"
+        prop = DCT.bibliographicCitation if doi and doi.kind == "doi" else RDFS.label
         self.out.add(node, prop, ox.Literal(text))
         return node

@@ -17,8 +17,9 @@ from functools import cache
 
 import pyoxigraph as ox
 
+from ..namespaces import DCAT, DCT, DQV, FOAF, GAIA, GQ, OWL, PROV, SDO, XSD
 from ..paths import ontology_dir
-from ..terms import DCAT, DCT, FOAF, RDF_TYPE, SDO, THESAURUS_NS, XSD
+from ..terms import RDF_TYPE, THESAURUS_NS
 
 __all__ = [
     "DQV",
@@ -34,11 +35,7 @@ __all__ = [
     "metric_texts",
 ]
 
-DQV = "http://www.w3.org/ns/dqv#"
-GQ = "https://w3id.org/gaia-kg/quality#"
 DIMENSIONS = ("findability", "accessibility", "interoperability", "reusability")
-_OWL_SAME = "http://www.w3.org/2002/07/owl#sameAs"
-_PROV = "http://www.w3.org/ns/prov#"
 _URL = re.compile(r"^(https?|ftps?|sftp)://[^/?#:@ ]+", re.IGNORECASE)
 _PID = re.compile(
     r"^(doi:|https?://(dx\.)?doi\.org/|10\.\d{4,9}/|hdl:|https?://hdl\.handle\.net/|ark:|"
@@ -58,20 +55,22 @@ KNOWN_LICENCE = re.compile(
 
 
 class Facts:
-    """The values of a record's resource, and of its distributions, by predicate IRI."""
+    """The values of a record's resource, and of its distributions, by predicate IRI (given
+    as a string or an rdflib term: the keys are the strings)."""
 
     def __init__(self, resource: ox.NamedNode, triples: Iterable):
         by_subject: dict = {}
         for t in triples:
             by_subject.setdefault(t.subject, {}).setdefault(t.predicate.value, []).append(t.object)
         self.own = by_subject.get(resource, {})
-        self.parts = [by_subject.get(d, {}) for d in self.own.get(DCAT + "distribution", [])]
+        self.parts = [by_subject.get(d, {}) for d in self.own.get(str(DCAT.distribution), [])]
 
     def values(self, *predicates: str, parts: bool = False) -> list:
         """Objects of the predicates on the resource (and its distributions with ``parts``)."""
-        found = [v for p in predicates for v in self.own.get(p, [])]
+        keys = [str(p) for p in predicates]
+        found = [v for p in keys for v in self.own.get(p, [])]
         if parts:
-            found += [v for part in self.parts for p in predicates for v in part.get(p, [])]
+            found += [v for part in self.parts for p in keys for v in part.get(p, [])]
         return found
 
     def has(self, *predicates: str, parts: bool = False) -> bool:
@@ -79,38 +78,38 @@ class Facts:
 
 
 Test = Callable[[Facts], bool]
-_TITLE = (DCT + "title", SDO + "name", FOAF + "name")
-_DESCRIPTION = (DCT + "description", SDO + "description", SDO + "abstract")
-_KEYWORD = (DCAT + "keyword", SDO + "keywords")
-_THEME = (DCAT + "theme", SDO + "about", "https://w3id.org/gaia-kg/ontology#variable")
-_IDENTIFIER = (DCT + "identifier", SDO + "identifier", _OWL_SAME, SDO + "sameAs", SDO + "url")
+_TITLE = (DCT.title, SDO.name, FOAF.name)
+_DESCRIPTION = (DCT.description, SDO.description, SDO.abstract)
+_KEYWORD = (DCAT.keyword, SDO.keywords)
+_THEME = (DCAT.theme, SDO.about, GAIA.variable)
+_IDENTIFIER = (DCT.identifier, SDO.identifier, OWL.sameAs, SDO.sameAs, SDO.url)
 _ACCESS = (
-    DCAT + "accessURL",
-    DCAT + "downloadURL",
-    DCAT + "endpointURL",
-    SDO + "codeRepository",
-    SDO + "url",
-    SDO + "downloadUrl",
-    DCAT + "landingPage",
+    DCAT.accessURL,
+    DCAT.downloadURL,
+    DCAT.endpointURL,
+    SDO.codeRepository,
+    SDO.url,
+    SDO.downloadUrl,
+    DCAT.landingPage,
 )
-_LICENCE = (DCT + "license", SDO + "license", DCT + "rights")
-_FORMAT = (DCT + "format", DCAT + "mediaType", SDO + "encodingFormat")
+_LICENCE = (DCT.license, SDO.license, DCT.rights)
+_FORMAT = (DCT.format, DCAT.mediaType, SDO.encodingFormat)
 _PROVENANCE = (
-    DCT + "publisher",
-    DCT + "creator",
-    SDO + "author",
-    SDO + "publisher",
-    SDO + "creator",
-    DCT + "provenance",
-    _PROV + "wasGeneratedBy",
-    _PROV + "wasAttributedTo",
+    DCT.publisher,
+    DCT.creator,
+    SDO.author,
+    SDO.publisher,
+    SDO.creator,
+    DCT.provenance,
+    PROV.wasGeneratedBy,
+    PROV.wasAttributedTo,
 )
-_CONTACT = (DCAT + "contactPoint", SDO + "maintainer", SDO + "contactPoint")
+_CONTACT = (DCAT.contactPoint, SDO.maintainer, SDO.contactPoint)
 
 
 def _urls(f: Facts) -> list[str]:
     """Access IRIs; a publication's DOI IRI (schema:identifier) leads to the article."""
-    found = f.values(*_ACCESS, parts=True) + f.values(SDO + "identifier")
+    found = f.values(*_ACCESS, parts=True) + f.values(SDO.identifier)
     return [v.value for v in found if isinstance(v, ox.NamedNode)]
 
 
@@ -142,7 +141,7 @@ class Measure:
 
     @property
     def iri(self) -> ox.NamedNode:
-        return ox.NamedNode(GQ + self.name)
+        return ox.NamedNode(GQ[self.name])
 
 
 _ALL = frozenset({"dataset", "service", "publication", "software"})
@@ -175,7 +174,7 @@ MEASURES: dict[str, Measure] = {
             "themeIRI",
             "interoperability",
             _DATA,
-            lambda f: any(isinstance(v, ox.NamedNode) for v in f.values(DCAT + "theme")),
+            lambda f: any(isinstance(v, ox.NamedNode) for v in f.values(DCAT.theme)),
         ),
         Measure(
             "format",
@@ -187,7 +186,7 @@ MEASURES: dict[str, Measure] = {
             "conformsTo",
             "interoperability",
             frozenset({"service"}),
-            lambda f: f.has(DCT + "conformsTo"),
+            lambda f: f.has(DCT.conformsTo),
         ),
         Measure(
             "knownLicence",
@@ -201,9 +200,9 @@ MEASURES: dict[str, Measure] = {
         Measure("contact", "reusability", _DATA, lambda f: f.has(*_CONTACT)),
     )
 }
-_DQV_VALUE = ox.NamedNode(DQV + "value")
-_TRUE, _FALSE = (ox.Literal(v, datatype=ox.NamedNode(XSD + "boolean")) for v in ("true", "false"))
-_INTEGER = ox.NamedNode(XSD + "integer")
+_DQV_VALUE = ox.NamedNode(DQV.value)
+_TRUE, _FALSE = (ox.Literal(v, datatype=ox.NamedNode(XSD.boolean)) for v in ("true", "false"))
+_INTEGER = ox.NamedNode(XSD.integer)
 
 
 def measure_record(resource: ox.NamedNode, kind: str, triples: Iterable) -> dict[str, bool]:
@@ -247,10 +246,10 @@ def quality_triples(
     for name, value in values:
         m = ox.NamedNode(f"{graph.value}#quality-{name}")
         out += [
-            ox.Triple(resource, ox.NamedNode(DQV + "hasQualityMeasurement"), m),
-            ox.Triple(m, RDF_TYPE, ox.NamedNode(DQV + "QualityMeasurement")),
-            ox.Triple(m, ox.NamedNode(DQV + "computedOn"), resource),
-            ox.Triple(m, ox.NamedNode(DQV + "isMeasurementOf"), ox.NamedNode(GQ + name)),
+            ox.Triple(resource, ox.NamedNode(DQV.hasQualityMeasurement), m),
+            ox.Triple(m, RDF_TYPE, ox.NamedNode(DQV.QualityMeasurement)),
+            ox.Triple(m, ox.NamedNode(DQV.computedOn), resource),
+            ox.Triple(m, ox.NamedNode(DQV.isMeasurementOf), ox.NamedNode(GQ[name])),
             ox.Triple(m, _DQV_VALUE, value),
         ]
     return out

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from ..namespaces import DQV
 from ..queries import load_query
 from ..records import RECORD_KINDS
 from ..store import GraphWrite, Store
-from .measures import DQV, quality_triples
+from .measures import quality_triples
 
 __all__ = ["score_store"]
 
-_HAS_MEASUREMENT = DQV + "hasQualityMeasurement"
+_HAS_MEASUREMENT = str(DQV.hasQualityMeasurement)  # compared with pyoxigraph .value (str)
 BATCH = 500  # record graphs per transaction
 
 

@@ -13,14 +13,14 @@ import pyoxigraph as ox
 from .. import jsonsafe
 from ..errors import InputError
 from ..mappings.xmlsafe import parse_xml
+from ..namespaces import HYDRA
 from . import RawRecord, SourceError
 from .http import fetch
 
 __all__ = ["DCATSource", "NEXT_PROPERTIES"]
 
-_HYDRA = "http://www.w3.org/ns/hydra/core#"
 #: the links to the following page (Hydra core, and the older hydra:nextPage)
-NEXT_PROPERTIES = (ox.NamedNode(_HYDRA + "next"), ox.NamedNode(_HYDRA + "nextPage"))
+NEXT_PROPERTIES = (ox.NamedNode(HYDRA.next), ox.NamedNode(HYDRA.nextPage))
 _FORMATS = {
     "text/turtle": ox.RdfFormat.TURTLE,
     "application/x-turtle": ox.RdfFormat.TURTLE,

@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from graph_loader.namespaces import GAIA_GRAPH, SKOS
 from graph_loader.parsing import parse_bbox
 from graph_loader.store import Store
-from graph_loader.terms import GRAPHS_NS, PLACES_GRAPH, THESAURUS_GRAPH
+from graph_loader.terms import PLACES_GRAPH, THESAURUS_GRAPH
 from sparql_api.core.rq import load_query
 
 __all__ = [
@@ -44,10 +45,14 @@ __all__ = [
     "read_gazetteer",
 ]
 
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-#: label predicates and the kind a suggestion reports
-LABEL_KINDS = {SKOS + "prefLabel": "pref", SKOS + "altLabel": "alt", SKOS + "hiddenLabel": "hidden"}
-VOCABULARIES_PREFIX = GRAPHS_NS + "vocabulary/"
+#: label predicates (strings: looked up with pyoxigraph ``.value``) and the kind a suggestion
+#: reports
+LABEL_KINDS = {
+    str(SKOS.prefLabel): "pref",
+    str(SKOS.altLabel): "alt",
+    str(SKOS.hiddenLabel): "hidden",
+}
+VOCABULARIES_PREFIX = str(GAIA_GRAPH["vocabulary/"])
 
 #: (west, south, east, north) in degrees; west > east crosses the antimeridian
 Box = tuple[float, float, float, float]

@@ -12,10 +12,11 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
+from graph_loader.namespaces import GAIA, GAIA_THESAURUS, SKOS
 from graph_loader.parsing import fold
 from graph_loader.store import Store
-from graph_loader.terms import GAIA_NS, RDF_TYPE, THESAURUS_NS
-from sparql_api.core.concept_index import SKOS, ConceptIndex, graph_bindings, vocabulary_name
+from graph_loader.terms import RDF_TYPE, THESAURUS_NS
+from sparql_api.core.concept_index import ConceptIndex, graph_bindings, vocabulary_name
 from sparql_api.core.rq import load_query
 from sparql_api.search.autocomplete import pick_pref
 from sparql_api.web.i18n import LANGUAGES
@@ -30,7 +31,7 @@ __all__ = [
     "concept_tree",
 ]
 
-GAIA_SCHEME = THESAURUS_NS + "gaia"
+GAIA_SCHEME = str(GAIA_THESAURUS.gaia)
 #: a mapping read the other way round (``other m concept``) as seen from the concept
 MAPPING_INVERSES = {
     "exactMatch": "exactMatch",
@@ -40,10 +41,12 @@ MAPPING_INVERSES = {
     "narrowMatch": "broadMatch",
 }
 _TEXTS = {
-    "definition": SKOS + "definition",
-    "scopeNote": SKOS + "scopeNote",
-    "introduction": GAIA_NS + "introduction",
+    "definition": str(SKOS.definition),
+    "scopeNote": str(SKOS.scopeNote),
+    "introduction": str(GAIA.introduction),
 }
+#: compared with pyoxigraph ``.value`` (str)
+_PREF_LABEL, _ALT_LABEL = str(SKOS.prefLabel), str(SKOS.altLabel)
 
 
 def concept_id(iri: str) -> str | None:
@@ -138,9 +141,9 @@ def _description(store: Store, iri: str) -> dict:
         if not isinstance(o, ox.Literal):
             continue
         lang = (o.language or "").split("-")[0].lower()
-        if p == SKOS + "prefLabel":
+        if p == _PREF_LABEL:
             labels["pref"][lang].append(o.value)
-        elif p == SKOS + "altLabel":
+        elif p == _ALT_LABEL:
             labels["alt"][lang].append(o.value)
         elif p in predicate_of:
             texts[predicate_of[p]][lang].append(o.value)
@@ -157,7 +160,7 @@ def _mappings(store: Store, index: ConceptIndex, iri: str, lang: str) -> list[di
     """The concept's skos:*Match links, both directions, as seen from the concept."""
     found = set()
     for row in store.select(load_query("concept_mappings"), {"concept": ox.NamedNode(iri)}):
-        name = row["m"].value.removeprefix(SKOS)
+        name = row["m"].value.removeprefix(str(SKOS))
         if row["dir"].value == "in":
             name = MAPPING_INVERSES[name]
         found.add((name, row["other"].value))

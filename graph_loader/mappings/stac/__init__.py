@@ -56,9 +56,8 @@ import pyoxigraph as ox
 
 from ...errors import InputError
 from ...iri import resource_iri
+from ...namespaces import DCAT, DCT
 from ..build import (
-    DCAT,
-    DCT,
     A,
     Triples,
     text,
@@ -164,7 +163,7 @@ def _item(out: Triples, obj: dict, base_iri: str) -> None:
         raise InputError("STAC Item without an id")
     attached = item_collection(obj, base_iri)
     if attached is not None:
-        out.add(attached[0], DCT + "hasPart", attached[1])
+        out.add(attached[0], DCT.hasPart, attached[1])
         return
     doc = Doc(obj)
     props = obj.get("properties") if isinstance(obj.get("properties"), dict) else {}
@@ -185,14 +184,14 @@ def _catalog(out: Triples, obj: dict, base_iri: str) -> None:
     title = as_str(obj.get("title")) or ident
     description = as_str(obj.get("description"))
     lang = record_language(obj, title, description)
-    out.add(subject, A, ox.NamedNode(DCAT + "Catalog"))
-    out.add(subject, DCT + "title", text(title, lang))
+    out.add(subject, A, ox.NamedNode(DCAT.Catalog))
+    out.add(subject, DCT.title, text(title, lang))
     if description:
-        out.add(subject, DCT + "description", text(description, lang))
-    out.add(subject, DCT + "identifier", ox.Literal(ident))
+        out.add(subject, DCT.description, text(description, lang))
+    out.add(subject, DCT.identifier, ox.Literal(ident))
     for href in doc.hrefs("child"):
         if href.startswith("http"):
-            out.add(subject, DCT + "hasPart", as_node(href))
+            out.add(subject, DCT.hasPart, as_node(href))
     if "license" in obj:
         add_licence(out, subject, obj, doc)
 
@@ -231,7 +230,7 @@ def count_items(records, formats: dict[str, str], declared_in: dict) -> tuple[di
 
     every: Counter = Counter()
     apart: Counter = Counter()
-    has_part = ox.NamedNode(DCT + "hasPart")
+    has_part = ox.NamedNode(DCT.hasPart)
     for record in records:
         if record.kind == "source":
             source = unquote(record.resource.value.rsplit("/", 1)[-1])

@@ -10,15 +10,13 @@ from urllib.parse import urljoin
 import pyoxigraph as ox
 
 from ...iri import resource_iri
+from ...namespaces import DCT, XSD
 from ..build import (
-    DCT,
     LANGUAGES,
     guess_language,
 )
 
 __all__ = [
-    "ADMS",
-    "XSD",
     "INSPIRE_ROLE",
     "IANA",
     "KINDS",
@@ -37,8 +35,6 @@ __all__ = [
     "decimal_literal",
 ]
 
-ADMS = "http://www.w3.org/ns/adms#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 INSPIRE_ROLE = "http://inspire.ec.europa.eu/metadata-codelist/ResponsiblePartyRole/"
 IANA = "https://www.iana.org/assignments/media-types/"
 KINDS = {"Collection", "Feature", "Catalog", "FeatureCollection"}
@@ -46,10 +42,10 @@ KINDS = {"Collection", "Feature", "Catalog", "FeatureCollection"}
 NOT_SPDX = {"proprietary", "various", "other", "not-provided", "public-domain", "unknown", "none"}
 #: provider role -> (INSPIRE role, DCAT property of the dataset or None)
 ROLES = {
-    "producer": ("originator", DCT + "creator"),
-    "licensor": ("owner", DCT + "rightsHolder"),
+    "producer": ("originator", DCT.creator),
+    "licensor": ("owner", DCT.rightsHolder),
     "processor": ("processor", None),
-    "host": ("distributor", DCT + "publisher"),
+    "host": ("distributor", DCT.publisher),
 }
 THUMBNAILS = {"thumbnail", "overview", "preview"}
 _URL = re.compile(r"^(https?|s?ftp|ftps)://[^/?#:@\s]+[^\s<>\"{}|\\^`]*$", re.IGNORECASE)
@@ -125,4 +121,4 @@ def box_numbers(box) -> list[float] | None:
 
 def decimal_literal(value: float) -> ox.Literal:
     out = f"{value:.3f}".rstrip("0").rstrip(".")
-    return ox.Literal("0" if out in ("-0", "") else out, datatype=ox.NamedNode(XSD + "decimal"))
+    return ox.Literal("0" if out in ("-0", "") else out, datatype=ox.NamedNode(XSD.decimal))

@@ -58,12 +58,13 @@ import pyoxigraph as ox
 
 from ...errors import InputError
 from ...iri import resource_iri
+from ...namespaces import DCAT, DCT, IANA_MEDIA_TYPES
 from ..acdd import (
     Discovery,
     add_discovery,
     dataset_iri,
 )
-from ..build import DCAT, DCT, A, Triples, is_url, text
+from ..build import A, Triples, is_url, text
 from ..xmlsafe import parse_xml
 from .discovery import node_discovery
 from .tree import (
@@ -93,9 +94,10 @@ __all__ = [
     "XML_BASE",
 ]
 
-_OGC = "http://www.opengis.net/def/serviceType/ogc/"
-_TDS = "https://docs.unidata.ucar.edu/tds/current/userguide/"
-_NCSS = _TDS + "netcdf_subset_service_ref.html"
+_WMS = "http://www.opengis.net/def/serviceType/ogc/wms"
+_WCS = "http://www.opengis.net/def/serviceType/ogc/wcs"
+_NCSS = "https://docs.unidata.ucar.edu/tds/current/userguide/netcdf_subset_service_ref.html"
+_CDM_REMOTE = "https://docs.unidata.ucar.edu/tds/current/userguide/cdmremote.html"
 _ACDD = "https://wiki.esipfed.org/Attribute_Convention_for_Data_Discovery_1-3"
 _DAP2 = "https://www.opendap.org/pdf/ESE-RFC-004v1.2.pdf"
 #: serviceType (lower case) -> (label, dct:conformsTo, endpoint description suffix);
@@ -104,11 +106,11 @@ PROTOCOLS: dict[str, tuple[str, str | None, str]] = {
     "opendap": ("OPeNDAP", _DAP2, ".dds"),
     "dods": ("OPeNDAP", _DAP2, ".dds"),
     "dap4": ("DAP4", "https://docs.opendap.org/index.php/DAP4:_Specification_Volume_1", ".dmr"),
-    "wms": ("WMS", _OGC + "wms", "?service=WMS&version=1.3.0&request=GetCapabilities"),
-    "wcs": ("WCS", _OGC + "wcs", "?service=WCS&version=1.0.0&request=GetCapabilities"),
+    "wms": ("WMS", _WMS, "?service=WMS&version=1.3.0&request=GetCapabilities"),
+    "wcs": ("WCS", _WCS, "?service=WCS&version=1.0.0&request=GetCapabilities"),
     "netcdfsubset": ("NetCDF Subset Service", _NCSS, "/dataset.xml"),
     "ncss": ("NetCDF Subset Service", _NCSS, "/dataset.xml"),
-    "cdmremote": ("CdmRemote", _TDS + "cdmremote.html", "?req=capabilities"),
+    "cdmremote": ("CdmRemote", _CDM_REMOTE, "?req=capabilities"),
     "iso": ("ISO 19115 metadata", "http://www.isotc211.org/2005/gmi", ""),
     "ncml": ("NcML", "http://www.unidata.ucar.edu/namespaces/netcdf/ncml-2.2", ""),
     "uddc": ("UDDC (ACDD rubric)", _ACDD, ""),
@@ -202,10 +204,10 @@ class _Catalogue:
         out = self.out
         lang = add_discovery(out, subject, found, key)
         self.records += 1
-        out.add(subject, DCT + "isPartOf", node.parent_record)
+        out.add(subject, DCT.isPartOf, node.parent_record)
         if ident and self.base.endswith(".xml") and is_url(self.base):
             page = f"{self.base[:-4]}.html?dataset={quote(ident, safe='/:')}"
-            out.add(subject, DCAT + "landingPage", ox.NamedNode(page))
+            out.add(subject, DCAT.landingPage, ox.NamedNode(page))
         self.access(node, subject, found, lang)
         if files and is_url(self.base):
             # the catalogue page lists the files of the collection with all their accesses
@@ -213,12 +215,12 @@ class _Catalogue:
             if ident:
                 page += f"?dataset={quote(ident, safe='/:')}"
             dist = ox.BlankNode()
-            out.add(subject, DCAT + "distribution", dist)
-            out.add(dist, A, ox.NamedNode(DCAT + "Distribution"))
+            out.add(subject, DCAT.distribution, dist)
+            out.add(dist, A, ox.NamedNode(DCAT.Distribution))
             label = f"THREDDS catalogue: {len(files)} file" + ("s" if len(files) > 1 else "")
-            out.add(dist, DCT + "title", text(label, "en"))
-            out.add(dist, DCAT + "accessURL", ox.NamedNode(page))
-            out.add(dist, DCAT + "mediaType", ox.NamedNode(_IANA + "text/html"))
+            out.add(dist, DCT.title, text(label, "en"))
+            out.add(dist, DCAT.accessURL, ox.NamedNode(page))
+            out.add(dist, DCAT.mediaType, ox.NamedNode(IANA_MEDIA_TYPES["text/html"]))
         return subject
 
     # -- services ------------------------------------------------------------------------------
@@ -256,32 +258,31 @@ class _Catalogue:
             label, protocol, suffix = PROTOCOLS[kind]
             out = self.out
             dist = ox.BlankNode()
-            out.add(subject, DCAT + "distribution", dist)
-            out.add(dist, A, ox.NamedNode(DCAT + "Distribution"))
-            out.add(dist, DCT + "title", text(label, "en"))
-            out.add(dist, DCAT + "accessURL", ox.NamedNode(url))
+            out.add(subject, DCAT.distribution, dist)
+            out.add(dist, A, ox.NamedNode(DCAT.Distribution))
+            out.add(dist, DCT.title, text(label, "en"))
+            out.add(dist, DCAT.accessURL, ox.NamedNode(url))
             if protocol is None:
-                out.add(dist, DCAT + "downloadURL", ox.NamedNode(url))
+                out.add(dist, DCAT.downloadURL, ox.NamedNode(url))
                 if size is not None:
-                    out.add(dist, DCAT + "byteSize", ox.Literal(str(size), datatype=_DECIMAL))
+                    out.add(dist, DCAT.byteSize, ox.Literal(str(size), datatype=_DECIMAL))
                 if media:
-                    out.add(dist, DCAT + "mediaType", ox.NamedNode(_IANA + media))
+                    out.add(dist, DCAT.mediaType, ox.NamedNode(IANA_MEDIA_TYPES[media]))
                 continue
             endpoint = ox.NamedNode(url)
             srv = ox.NamedNode(resource_iri("service", url, self.base_iri))
-            out.add(dist, DCAT + "accessService", srv)
-            out.add(dist, DCT + "conformsTo", ox.NamedNode(protocol))
-            out.add(srv, A, ox.NamedNode(DCAT + "DataService"))
-            out.add(srv, DCT + "title", text(f"{label}: {found.title}", lang))
-            out.add(srv, DCAT + "endpointURL", endpoint)
+            out.add(dist, DCAT.accessService, srv)
+            out.add(dist, DCT.conformsTo, ox.NamedNode(protocol))
+            out.add(srv, A, ox.NamedNode(DCAT.DataService))
+            out.add(srv, DCT.title, text(f"{label}: {found.title}", lang))
+            out.add(srv, DCAT.endpointURL, endpoint)
             if suffix:
-                out.add(srv, DCAT + "endpointDescription", ox.NamedNode(url + suffix))
-            out.add(srv, DCT + "conformsTo", ox.NamedNode(protocol))
-            out.add(srv, DCAT + "servesDataset", subject)
+                out.add(srv, DCAT.endpointDescription, ox.NamedNode(url + suffix))
+            out.add(srv, DCT.conformsTo, ox.NamedNode(protocol))
+            out.add(srv, DCAT.servesDataset, subject)
 
 
 _DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
-_IANA = "https://www.iana.org/assignments/media-types/"
 
 
 def dataset_accesses(root: Element) -> list[tuple[Element, str, str]]:

@@ -167,17 +167,7 @@ def test_no_module_over_400_lines_and_no_function_over_60():
 
 
 #: modules whose namespace joins another branch of issue 17 converts (the list goes once merged)
-JOINS_PENDING = {
-    "graph_loader/mappings/acdd.py",
-    "graph_loader/mappings/ogc_capabilities.py",
-    "graph_loader/formats.py",
-    "graph_loader/repair.py",
-    "graph_loader/harvest.py",
-    "graph_loader/index/documents.py",
-    "graph_loader/quality/read.py",
-    "graph_loader/mappings/pod_json.py",
-    "graph_loader/mappings/datacite_xml.py",
-}
+JOINS_PENDING: set[str] = set()
 
 
 def _is_namespace(value: ast.expr) -> bool:

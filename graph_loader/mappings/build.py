@@ -17,7 +17,7 @@ import re
 
 import pyoxigraph as ox
 
-from ..namespaces import EU_AUTHORITY, XSD
+from ..namespaces import DCAT3, DCTERMS, EU_AUTHORITY, XSD
 from ..terms import DCAT, DCT, FOAF, SDO, SKOS
 from .licences import find_licence, licence_iri
 
@@ -318,7 +318,7 @@ def add_period(out: Triples, subject, start: ox.Literal | None, end: ox.Literal 
     if start is None and end is None:
         return
     period = ox.BlankNode()
-    out.add(subject, DCT + "temporal", period)
-    out.add(period, A, ox.NamedNode(DCT + "PeriodOfTime"))
-    out.add(period, DCAT + "startDate", start)
-    out.add(period, DCAT + "endDate", end)
+    out.add(subject, DCTERMS.temporal, period)
+    out.add(period, A, ox.NamedNode(DCTERMS.PeriodOfTime))
+    out.add(period, DCAT3.startDate, start)
+    out.add(period, DCAT3.endDate, end)

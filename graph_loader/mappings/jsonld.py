@@ -15,9 +15,9 @@ import pyoxigraph as ox
 from .. import jsonsafe
 from ..errors import InputError
 from ..jsonld_contexts import CONTEXTS, inline_contexts
+from ..namespaces import RDF
 from ..repair import Repair
 from ..term_cleaning import has_scheme, repaired_iri
-from ..namespaces import RDF
 from .xmlsafe import MAX_RECORD_BYTES
 
 __all__ = [

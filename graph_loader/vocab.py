@@ -26,6 +26,7 @@ import rdflib
 
 from .errors import InputError
 from .formats import read_triples
+from .messages import CLI
 from .queries import load_query
 from .store import Store
 from .terms import GAIA_NS, SKOS, THESAURUS_GRAPH, vocabulary_graph
@@ -58,17 +59,6 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 Progress = Callable[[str, int], Callable[[int], None]]
 
-_MESSAGES = {
-    "loaded": {
-        "en": "vocabulary {name}: {concepts} concepts, {labels} labels ({langs}), "
-        "{asserted} triples read + {inferred} inferred = {triples} written to <{graph}> "
-        "in {seconds:.2f} s",
-        "fr": "vocabulaire {name} : {concepts} concepts, {labels} libellés ({langs}), "
-        "{asserted} triplets lus + {inferred} inférés = {triples} écrits dans <{graph}> "
-        "en {seconds:.2f} s",
-    },
-}
-
 
 def slugify(name: str) -> str:
     """A graph-name slug: ASCII lowercase words joined by ``-``.
@@ -97,12 +87,14 @@ class VocabularyLoad:
     def message(self, lang: str = "en") -> str:
         """One line saying what was loaded, in ``lang`` (fr or en)."""
         langs = ", ".join(f"{k or '-'} {v}" for k, v in sorted(self.labels.items()))
-        return _MESSAGES["loaded"]["fr" if lang == "fr" else "en"].format(
+        return CLI.text(
+            "vocab.loaded",
+            lang,
             name=self.name,
-            concepts=self.concepts,
-            labels=sum(self.labels.values()),
+            concepts=CLI.plural("vocab.concepts", self.concepts, lang),
+            labels=CLI.plural("vocab.labels", sum(self.labels.values()), lang),
             langs=langs,
-            asserted=self.asserted,
+            asserted=CLI.plural("vocab.asserted", self.asserted, lang),
             inferred=self.inferred,
             triples=self.triples,
             graph=self.graph.value,

@@ -57,6 +57,7 @@ DEFINITION = SKOS + "definition"
 CONCEPT = ox.NamedNode(SKOS + "Concept")
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
+#: ``progress(key, total) -> tick(n)``: a progress bar named by a message key of ``CLI``
 Progress = Callable[[str, int], Callable[[int], None]]
 
 
@@ -116,7 +117,7 @@ def load_vocabulary(
         raise InputError(f"{path}: no usable vocabulary name in {name or path.stem!r}")
     start = time.perf_counter()
     phases: dict[str, float] = {}
-    tick = progress("vocab load", 3) if progress else (lambda n: None)
+    tick = progress(CLI.mark("progress.vocabulary"), 3) if progress else (lambda n: None)
     triples = read_triples(path.read_bytes(), name=str(path), base_iri=path.resolve().as_uri())
     phases["read"] = time.perf_counter() - start
     tick(1)

@@ -22,6 +22,7 @@ __all__ = [
     "_open",
     "_read_store",
     "_progress",
+    "progress_bars",
     "index_progress",
     "_fail",
     "refresh_index",
@@ -92,6 +93,15 @@ def _progress(label: str, total: int):
             bar.close()
 
     return tick
+
+
+def progress_bars(lang: str):
+    """The ``progress(key, total)`` callback of a load: a bar named by the message ``key``."""
+
+    def progress(key: str, total: int):
+        return _progress(CLI.text(key, lang), total)
+
+    return progress
 
 
 def index_progress(lang: str):

@@ -15,10 +15,10 @@ from ..messages import CLI
 from ._common import (
     _fail,
     _open,
-    _progress,
     _settings,
     env_lang,
     lang_option,
+    progress_bars,
     refresh_index,
     store_option,
 )
@@ -108,7 +108,7 @@ def load_files(
         paths,
         base_iri=settings.base_iri,
         lang=lang,
-        progress=_progress,
+        progress=progress_bars(lang),
         strict=strict,
         document_base=document_base,
     )

@@ -8,7 +8,7 @@ import click
 
 from ..errors import GaiaKGError
 from ..messages import CLI
-from ._common import _fail, _open, _progress, _settings, lang_option, store_option
+from ._common import _fail, _open, _settings, lang_option, progress_bars, store_option
 
 __all__ = ["vocab"]
 
@@ -37,7 +37,7 @@ def load(file, name, store_spec, lang):
 
     try:
         with _open(_settings(store_spec)) as store:
-            report = load_vocabulary(store, file, name=name, progress=_progress)
+            report = load_vocabulary(store, file, name=name, progress=progress_bars(lang))
     except GaiaKGError as exc:
         _fail(exc)
     click.echo(report.message(lang))

@@ -53,6 +53,7 @@ from .harvest_state import (
 )
 from .load.judge import Judge, as_quad, disjoint_groups, problems_by_record, record_title
 from .load.split import held
+from .messages import CLI
 from .queries import load_query
 from .records import Record, record_graph_iri, split_records
 from .repair import distinct, repair_triples
@@ -409,12 +410,9 @@ class _Run:
         paged = self.config.kind in _PAGES  # a page of records, not one upstream record
         if not paged and not any(r.kind != "source" for r in split.records):
             if split.anonymous:
-                reason = "a record without an IRI (blank node): nothing identifies it"
-                reason += " (notice sans IRI : rien ne l'identifie)"
+                reason = CLI.text("harvest.anonymous", self.lang)
             else:
-                reason = "no dataset, service, publication or software in the record"
-                reason += " (aucun jeu de données, service, publication ou logiciel): "
-                reason += held(quads, "en")
+                reason = CLI.text("harvest.no_record", self.lang, held=held(quads, self.lang))
             self.result(raw.identifier, "rejected", reasons=[f"{raw.identifier}: {reason}"])
             return []
         if not paged:

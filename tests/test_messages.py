@@ -125,6 +125,13 @@ def test_every_key_the_code_uses_exists():
     assert not missing, dict(missing)
 
 
+def test_no_cli_message_is_left_unused():
+    """A message of the command line that no code asks for is dead text (other domains may
+    look keys up from data, e.g. an error's key)."""
+    used = {use.key for _, use in USES if use.domain == "cli"}
+    assert sorted(DOMAINS["cli"].keys("en") - used) == []
+
+
 def test_plural_keys_are_asked_for_as_plurals():
     """A key read with ``plural`` has plural forms; one read with ``text`` has none."""
     wrong = []
@@ -244,3 +251,13 @@ def test_no_language_branch_is_left():
             ):
                 left.append(f"{path.relative_to(REPOSITORY)}:{node.lineno}")
     assert not left
+
+
+def test_doctests():
+    import doctest
+
+    import graph_loader.message_keys
+    import graph_loader.messages
+
+    for module in (graph_loader.messages, graph_loader.message_keys):
+        assert doctest.testmod(module).failed == 0

@@ -8,6 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .formats import read_triples
+from .messages import CLI
 from .namespaces import GAIA_GRAPH
 from .ontology import ONTOLOGY_FILES
 from .paths import ontology_dir, vocabularies_dir
@@ -38,8 +39,10 @@ def _canonical(triples) -> set[ox.Quad]:
     return set(dataset)
 
 
-def initialise(store: Store, *, infer: bool = True, quiet: bool = False) -> Iterator[str]:
-    """(Re)write the project graphs whose content changed; yield a line per graph
+def initialise(
+    store: Store, *, infer: bool = True, quiet: bool = False, lang: str = "en"
+) -> Iterator[str]:
+    """(Re)write the project graphs whose content changed; yield a line per graph, in ``lang``
     (with ``quiet``, only for the graphs written)."""
     for graph, files in project_graphs().items():
         triples: set[ox.Triple] = set()
@@ -47,11 +50,12 @@ def initialise(store: Store, *, infer: bool = True, quiet: bool = False) -> Iter
             triples.update(read_triples(f.read_bytes(), name=str(f)))
         if _canonical(store.graph_triples(graph)) == _canonical(triples):
             if not quiet:
-                yield f"{graph.value}: unchanged ({len(triples)} triples)"
+                yield CLI.plural("init.unchanged", len(triples), lang, graph=graph.value)
             continue
         store.replace_graph(graph, sorted(triples, key=str))
-        yield f"{graph.value}: {len(triples)} triples from {', '.join(f.name for f in files)}"
+        names = ", ".join(f.name for f in files)
+        yield CLI.plural("init.written", len(triples), lang, graph=graph.value, files=names)
     if infer:
         from .inference import rebuild_inference
 
-        yield str(rebuild_inference(store))
+        yield rebuild_inference(store).message(lang)

@@ -16,9 +16,11 @@ See ``docs/quality.md``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 import pyoxigraph as ox
 
+from .messages import CLI, LANGUAGES
 from .namespaces import DCAT, DCT, GAIA_GRAPH, XSD
 from .terms import (
     GENERATED_AT,
@@ -51,6 +53,19 @@ def profile_triples() -> list[ox.Triple]:
     ]
 
 
+@cache
+def _error_prefixes() -> dict[str, str]:
+    """How a record's errors begin, in each language ("error: "): its warnings are left out."""
+    prefixes = {}
+    for lang in LANGUAGES:
+        error = CLI.text("severity.violation", lang)
+        sentence = CLI.text(
+            "describe.problem", lang, severity=error, subject="\0", where="", value="", message=""
+        )
+        prefixes[lang] = sentence.split("\0")[0]
+    return prefixes
+
+
 def catalog_record(
     graph: ox.NamedNode, resource: ox.NamedNode, provenance: Iterable[ox.Triple]
 ) -> list[ox.Triple]:
@@ -59,7 +74,8 @@ def catalog_record(
     if resource.value.startswith(GAIA_GRAPH["source/"]):
         return []
     outcome = loaded = violations = None
-    messages: dict[str, list[str]] = {"fr": [], "en": []}
+    messages: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+    errors = _error_prefixes()
     for t in provenance:
         if t.subject != graph:
             continue
@@ -71,7 +87,7 @@ def catalog_record(
             violations = t.object
         elif t.predicate == VALIDATION_MESSAGE and isinstance(t.object, ox.Literal):
             text = t.object.value
-            if t.object.language in messages and text.startswith(("error:", "erreur :")):
+            if t.object.language in messages and text.startswith(errors[t.object.language]):
                 messages[t.object.language].append(text)
     out = [
         ox.Triple(graph, RDF_TYPE, _RECORD),
@@ -86,12 +102,12 @@ def catalog_record(
     if outcome == NOT_CONFORMANT:
         if violations is not None:
             out.append(ox.Triple(graph, VIOLATION_COUNT, violations))
-        heads = {
-            "fr": "Fiche non conforme au profil GAIA de DCAT-AP 3 ; défauts : ",
-            "en": "Record not conformant to the GAIA profile of DCAT-AP 3; defects: ",
-        }
         for code, texts in messages.items():
-            text = heads[code] + " ; ".join(sorted(texts)) if texts else heads[code].rstrip(": ")
+            text = (
+                CLI.text("conformance.defects", code, defects=" ; ".join(sorted(texts)))
+                if texts
+                else CLI.text("conformance.not_conformant", code)
+            )
             out.append(ox.Triple(graph, _DESCRIPTION, ox.Literal(text, language=code)))
     elif outcome is not None:
         out.append(ox.Triple(graph, _CONFORMS_TO, PROFILE))

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from .messages import CLI
 from .namespaces import DCAT, GAIA_THESAURUS, SKOS
 from .ontology import Schema, load_ontology, read_schema
 from .queries import load_query
@@ -49,13 +50,14 @@ __all__ = [
 
 RULES = ("subclass", "subproperty", "inverse", "transitive", "chain", "compartment")
 
+#: the message key naming each rule (:data:`graph_loader.messages.CLI`)
 RULE_LABELS = {
-    "subclass": {"fr": "sous-classes (rdf:type)", "en": "sub-classes (rdf:type)"},
-    "subproperty": {"fr": "sous-propriétés", "en": "sub-properties"},
-    "inverse": {"fr": "inverses et symétriques", "en": "inverses and symmetric"},
-    "transitive": {"fr": "fermetures transitives", "en": "transitive closures"},
-    "chain": {"fr": "chaînes de propriétés", "en": "property chains"},
-    "compartment": {"fr": "compartiments", "en": "compartments"},
+    "subclass": CLI.mark("inference.subclass"),
+    "subproperty": CLI.mark("inference.subproperty"),
+    "inverse": CLI.mark("inference.inverse"),
+    "transitive": CLI.mark("inference.transitive"),
+    "chain": CLI.mark("inference.chain"),
+    "compartment": CLI.mark("inference.compartment"),
 }
 
 GAIA_SCHEME = ox.NamedNode(GAIA_THESAURUS.gaia)
@@ -75,15 +77,20 @@ class InferenceReport:
     seconds: float
 
     def __str__(self) -> str:
+        return self.message("en")
+
+    def message(self, lang: str = "en") -> str:
+        """One line: the total, the time and the count of each rule."""
         rules = ", ".join(f"{rule} {self.counts[rule]}" for rule in RULES)
-        return f"inference graph: {self.total} triples in {self.seconds:.2f} s ({rules})"
+        return CLI.plural("inference.summary", self.total, lang, seconds=self.seconds, rules=rules)
 
     def lines(self, lang: str = "en") -> list[str]:
         """One line per rule and a total, in French or English."""
-        colon = " :" if lang == "fr" else ":"  # French puts a space before the colon
-        lines = [f"{RULE_LABELS[r][lang]}{colon} {self.counts[r]}" for r in RULES]
-        word = "au total" if lang == "fr" else "total"
-        lines.append(f"{word}{colon} {self.total} ({self.seconds:.2f} s)")
+        lines = [
+            CLI.text("inference.rule", lang, rule=CLI.text(RULE_LABELS[r], lang), n=self.counts[r])
+            for r in RULES
+        ]
+        lines.append(CLI.text("inference.total", lang, n=self.total, seconds=self.seconds))
         return lines
 
 

@@ -37,7 +37,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-__all__ = ["LANGUAGES", "Domain", "MissingMessage", "pick_lang"]
+__all__ = ["CLI", "LANGUAGES", "Domain", "MissingMessage", "pick_lang"]
 
 #: the languages every message exists in; the first is the fallback
 LANGUAGES = ("en", "fr")
@@ -134,3 +134,7 @@ class Domain:
             }
             report[lang] = sorted(everyone - filled)
         return report
+
+
+#: the messages of the command line and of the loader's reports (:mod:`graph_loader`)
+CLI = Domain("cli", Path(__file__).resolve().parent / "locale")

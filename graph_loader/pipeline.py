@@ -34,6 +34,7 @@ from .load.outcomes import LoadReport
 from .load.split import sort_recordless, split_all
 from .load.write import write_all
 from .mappings.stac import count_items
+from .messages import CLI
 from .store import Store
 from .validation import Shapes, load_shapes
 
@@ -58,6 +59,8 @@ def load_paths(
     ``base_iri`` is the base under which converters mint IRIs; relative IRIs of RDF input
     resolve against ``document_base`` (joined with the file's path under the folder named),
     else the file's own ``file:`` URI. ``strict`` rejects every record with a Violation.
+    ``progress(key, total)`` starts a progress bar named by the message ``key`` of
+    :data:`~graph_loader.messages.CLI` and returns its ``tick(n)``.
     """
     started = time.perf_counter()
     clock = _Clock()
@@ -93,7 +96,7 @@ def load_paths(
     clock.phases["validate"] = validate_seconds
     clock.phases["prepare"] -= validate_seconds
 
-    tick = progress("writing records", len(writes)) if progress else None
+    tick = progress(CLI.mark("progress.records"), len(writes)) if progress else None
     write_all(store, writes, documents, report, tick, lang)
     clock.lap("write")
     report.seconds = time.perf_counter() - started

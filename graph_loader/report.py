@@ -10,6 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import InputError
+from .messages import CLI
 from .namespaces import GAIA
 from .store import Store
 from .terms import GAIA_NS
@@ -26,137 +27,92 @@ __all__ = [
 
 Echo = Callable[[str], None]
 
-_WORDS = {
-    "en": {
-        "loaded": "loaded",
-        "updated": "updated",
-        "unchanged": "unchanged",
-        "rejected": "rejected",
-        "warnings": "warnings",
-        "files": "files read",
-        "skipped": "files skipped (not RDF)",
-        "orphans": "subjects belonging to no record, kept in the source graph of their file",
-        "file_errors": "files that could not be read (nothing loaded from them)",
-        "rejected_head": "Rejected records (nothing of them was stored):",
-        "warning_head": "Loaded with warnings (by kind):",
-        "kept": "{as_is} loaded as they are, {repaired} loaded with repairs, {flagged} loaded "
-        "with defects flagged",
-        "flagged_head": "Loaded with defects flagged as not conformant (by kind):",
-        "repairs": "repairs: {repairs}",
-        "empty_head": "files that gave no record",
-        "vocab_head": "files loaded as vocabularies (SKOS)",
-        "duplicates_head": "records described by two files (loaded from the first)",
-        "summary": "{files} file(s), {triples} triples read, {written} triples written "
-        "in {s:.2f} s",
-        "keywords": "keywords linked to thesaurus concepts: {linked}; unmatched: {missed}",
-        "stac_items": "STAC items (granules, not records) attached to {c} collection(s): {n}",
-        "stac_apart": "  {n} of collection <{c}>, not in this load (kept with the collection IRI)",
-        "conforms": "{name}: conforms",
-        "problems": "{name}: {n} problem(s)",
-    },
-    "fr": {
-        "loaded": "chargés",
-        "updated": "mis à jour",
-        "unchanged": "inchangés",
-        "rejected": "rejetés",
-        "warnings": "avertissements",
-        "files": "fichiers lus",
-        "skipped": "fichiers ignorés (pas du RDF)",
-        "orphans": "sujets n'appartenant à aucune fiche, gardés dans le graphe source de "
-        "leur fichier",
-        "file_errors": "fichiers illisibles (rien n'en a été chargé)",
-        "rejected_head": "Fiches rejetées (rien n'en a été enregistré) :",
-        "warning_head": "Chargées avec avertissements (par sorte) :",
-        "kept": "{as_is} chargées telles quelles, {repaired} chargées avec réparations, "
-        "{flagged} chargées avec défauts signalés",
-        "flagged_head": "Chargées avec défauts, signalées non conformes (par sorte) :",
-        "repairs": "réparations : {repairs}",
-        "empty_head": "fichiers qui n'ont donné aucune fiche",
-        "vocab_head": "fichiers chargés comme vocabulaires (SKOS)",
-        "duplicates_head": "fiches décrites par deux fichiers (chargées depuis le premier)",
-        "summary": "{files} fichier(s), {triples} triplets lus, {written} triplets écrits "
-        "en {s:.2f} s",
-        "keywords": "mots-clés reliés à des concepts du thésaurus : {linked} ; "
-        "sans correspondance : {missed}",
-        "stac_items": "éléments STAC (granules, pas des fiches) rattachés à {c} "
-        "collection(s) : {n}",
-        "stac_apart": "  {n} de la collection <{c}>, absente de ce chargement (gardés avec l'IRI "
-        "de la collection)",
-        "conforms": "{name} : conforme",
-        "problems": "{name} : {n} problème(s)",
-    },
+#: the message key of each count of a load (plural messages)
+_COUNTS = {
+    "loaded": CLI.mark("report.loaded"),
+    "updated": CLI.mark("report.updated"),
+    "unchanged": CLI.mark("report.unchanged"),
+    "rejected": CLI.mark("report.rejected"),
 }
 
 
 def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) -> None:
     """The summary of a load: counts first, then every rejection and a few warnings."""
-    w = _WORDS[lang]
     echo(
-        w["summary"].format(
-            files=report.files,
-            triples=report.triples_read,
-            written=report.triples_written,
+        CLI.text(
+            "report.summary",
+            lang,
+            files=CLI.plural("report.files", report.files, lang),
+            read=CLI.plural("report.read", report.triples_read, lang),
+            written=CLI.plural("report.written", report.triples_written, lang),
             s=report.seconds,
         )
     )
-    counts = [f"{report.count(k)} {w[k]}" for k in ("loaded", "updated", "unchanged", "rejected")]
-    echo(", ".join(counts) + f", {report.warnings} {w['warnings']}")
+    counts = [CLI.plural(key, report.count(k), lang) for k, key in _COUNTS.items()]
+    echo(", ".join([*counts, CLI.plural("report.warnings", report.warnings, lang)]))
     figures = report.summary()
-    echo(
-        w["kept"].format(
-            as_is=figures["loaded_as_is"],
-            repaired=figures["loaded_repaired"],
-            flagged=figures["flagged"],
-        )
-    )
+    kept = [
+        CLI.plural("report.as_is", figures["loaded_as_is"], lang),
+        CLI.plural("report.repaired", figures["loaded_repaired"], lang),
+        CLI.plural("report.flagged", figures["flagged"], lang),
+    ]
+    echo(", ".join(kept))
     if figures["repairs_by_kind"]:
         done = ", ".join(f"{k} {n}" for k, n in figures["repairs_by_kind"].items())
-        echo(w["repairs"].format(repairs=done))
+        echo(CLI.text("report.repairs", lang, repairs=done))
     linked = sum(report.keywords.linked.values())
     unmatched = Counter()
     for counts in report.keywords.unmatched.values():
         unmatched.update(counts)
     if linked or unmatched:
-        echo(w["keywords"].format(linked=linked, missed=sum(unmatched.values())))
+        missed = sum(unmatched.values())
+        echo(CLI.text("report.keywords", lang, linked=linked, missed=missed))
         for keyword, n in unmatched.most_common(5):
             echo(f"  ? {n} × « {keyword} »")
     if report.skipped_files:
-        echo(f"{report.skipped_files} {w['skipped']}")
+        echo(CLI.plural("report.skipped", report.skipped_files, lang))
     if report.orphan_subjects:
-        echo(f"{report.orphan_subjects} {w['orphans']}")
-    _print_files(report, w, echo)
+        echo(CLI.plural("report.orphans", report.orphan_subjects, lang))
+    _print_files(report, lang, echo)
     rejected = [o for o in report.outcomes if o.status == "rejected"]
     if rejected:
-        echo(w["rejected_head"])
+        echo(CLI.text("report.rejected_head", lang))
         for o in rejected:
             named = f"« {o.title} » " if o.title and o.title != o.resource else ""
             echo(f"  ✗ {named}<{o.resource}> ({o.source})")
             for problem in o.problems:
                 echo(f"      - {problem}")
     kept = [o for o in report.outcomes if o.status != "rejected"]
-    _groups(echo, w["flagged_head"], "⚑", kept, "defect_kinds", "defects", max_warnings)
-    _groups(echo, w["warning_head"], "!", kept, "warning_kinds", "warnings", max_warnings)
+    flagged_head = CLI.text("report.flagged_head", lang)
+    _groups(echo, flagged_head, "⚑", kept, "defect_kinds", "defects", max_warnings)
+    warning_head = CLI.text("report.warning_head", lang)
+    _groups(echo, warning_head, "!", kept, "warning_kinds", "warnings", max_warnings)
 
 
-def _print_files(report, w: dict, echo: Echo) -> None:
+def _print_files(report, lang: str, echo: Echo) -> None:
     """What the files gave besides records: STAC items, unreadable and empty files,
     vocabularies, records already described by another file."""
     stac_items = report.stac_items
     if stac_items:
-        echo(w["stac_items"].format(c=len(stac_items), n=sum(stac_items.values())))
+        items = sum(stac_items.values())
+        echo(CLI.plural("report.stac_items", len(stac_items), lang, items=items))
         for collection, n in sorted(report.stac_items_unattached.items())[:20]:
-            echo(w["stac_apart"].format(n=n, c=collection))
+            echo(CLI.text("report.stac_apart", lang, n=n, c=collection))
     vocabularies = [f"{name}: {what}" for name, what in sorted(report.vocabularies.items())]
-    _listing(echo, w["file_errors"], "✗", report.file_errors)
-    _listing(echo, w["empty_head"], "?", report.empty_files)
-    _listing(echo, w["vocab_head"], "≡", vocabularies)
-    _listing(echo, w["duplicates_head"], "=", report.duplicates)
+    _listing(echo, CLI.plural("report.file_errors", len(report.file_errors), lang), "✗",
+             report.file_errors)  # fmt: skip
+    _listing(echo, CLI.plural("report.empty", len(report.empty_files), lang), "?",
+             report.empty_files)  # fmt: skip
+    _listing(echo, CLI.plural("report.vocabularies", len(vocabularies), lang), "≡",
+             vocabularies)  # fmt: skip
+    _listing(echo, CLI.plural("report.duplicates", len(report.duplicates), lang), "=",
+             report.duplicates)  # fmt: skip
 
 
 def _listing(echo: Echo, head: str, mark: str, lines: list[str]) -> None:
-    """``lines`` under their count and ``head``, each marked; nothing when there is none."""
+    """``lines`` under ``head`` (their count), each marked; nothing when there is none."""
     if lines:
-        echo(f"{len(lines)} {head}:")
+        echo(head)
         for line in lines:
             echo(f"  {mark} {line}")
 
@@ -188,7 +144,6 @@ def validate_files(paths: Iterable[str], *, lang: str, engine: str, echo: Echo) 
     shapes = load_shapes()
     files, _ = collect_files(paths)
     ok = True
-    w = _WORDS[lang]
     for f in files:
         try:
             data = Path(f).read_bytes()
@@ -203,9 +158,9 @@ def validate_files(paths: Iterable[str], *, lang: str, engine: str, echo: Echo) 
             validate(data, shapes) if engine == "fast" else validate_with_pyshacl(data, shapes)
         )
         if not problems:
-            echo(w["conforms"].format(name=f))
+            echo(CLI.text("report.conforms", lang, name=f))
             continue
-        echo(w["problems"].format(name=f, n=len(problems)))
+        echo(CLI.plural("report.problems", len(problems), lang, name=f))
         for p in problems:
             mark = "✗" if p.severity == "Violation" else "!"
             echo(f"  {mark} [{p.severity}] {describe(p, data, lang)}")
@@ -224,7 +179,7 @@ def term_text(term) -> str:
     return term.value
 
 
-def print_query_result(result, fmt: str, *, echo: Echo) -> None:
+def print_query_result(result, fmt: str, *, echo: Echo, lang: str = "en") -> None:
     """Print a query result as a table, CSV or SPARQL JSON (graphs as Turtle / N-Triples)."""
     if isinstance(result, ox.QueryBoolean):
         echo(
@@ -250,7 +205,7 @@ def print_query_result(result, fmt: str, *, echo: Echo) -> None:
     echo("-+-".join("-" * w for w in widths))
     for r in rows:
         echo(" | ".join(_cut(v, w).ljust(w) for v, w in zip(r, widths, strict=True)))
-    echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    echo(CLI.plural("report.rows", len(rows), lang))
 
 
 def _cut(text: str, width: int) -> str:

@@ -26,6 +26,7 @@ import rdflib
 
 from .errors import InputError
 from .formats import read_triples
+from .messages import CLI
 from .namespaces import GAIA, SKOS
 from .queries import load_query
 from .store import Store
@@ -58,18 +59,8 @@ DEFINITION = str(SKOS.definition)
 CONCEPT = ox.NamedNode(SKOS.Concept)
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
+#: ``progress(key, total) -> tick(n)``: a progress bar named by a message key of ``CLI``
 Progress = Callable[[str, int], Callable[[int], None]]
-
-_MESSAGES = {
-    "loaded": {
-        "en": "vocabulary {name}: {concepts} concepts, {labels} labels ({langs}), "
-        "{asserted} triples read + {inferred} inferred = {triples} written to <{graph}> "
-        "in {seconds:.2f} s",
-        "fr": "vocabulaire {name} : {concepts} concepts, {labels} libellés ({langs}), "
-        "{asserted} triplets lus + {inferred} inférés = {triples} écrits dans <{graph}> "
-        "en {seconds:.2f} s",
-    },
-}
 
 
 def slugify(name: str) -> str:
@@ -99,12 +90,14 @@ class VocabularyLoad:
     def message(self, lang: str = "en") -> str:
         """One line saying what was loaded, in ``lang`` (fr or en)."""
         langs = ", ".join(f"{k or '-'} {v}" for k, v in sorted(self.labels.items()))
-        return _MESSAGES["loaded"]["fr" if lang == "fr" else "en"].format(
+        return CLI.text(
+            "vocab.loaded",
+            lang,
             name=self.name,
-            concepts=self.concepts,
-            labels=sum(self.labels.values()),
+            concepts=CLI.plural("vocab.concepts", self.concepts, lang),
+            labels=CLI.plural("vocab.labels", sum(self.labels.values()), lang),
             langs=langs,
-            asserted=self.asserted,
+            asserted=CLI.plural("vocab.asserted", self.asserted, lang),
             inferred=self.inferred,
             triples=self.triples,
             graph=self.graph.value,
@@ -126,7 +119,7 @@ def load_vocabulary(
         raise InputError(f"{path}: no usable vocabulary name in {name or path.stem!r}")
     start = time.perf_counter()
     phases: dict[str, float] = {}
-    tick = progress("vocab load", 3) if progress else (lambda n: None)
+    tick = progress(CLI.mark("progress.vocabulary"), 3) if progress else (lambda n: None)
     triples = read_triples(path.read_bytes(), name=str(path), base_iri=path.resolve().as_uri())
     phases["read"] = time.perf_counter() - start
     tick(1)

@@ -10,8 +10,6 @@ import click
 from graph_loader import __version__
 from graph_loader.cli import main as loader_main
 from graph_loader.cli._common import (
-    BEHIND,
-    INFERENCE_BEHIND,
     _fail,
     _open,
     _settings,
@@ -22,6 +20,7 @@ from graph_loader.cli._common import (
 from graph_loader.cli.store_commands import load_files
 from graph_loader.config import Settings
 from graph_loader.errors import GaiaKGError, IndexBusyError
+from graph_loader.messages import CLI
 
 if TYPE_CHECKING:
     from sparql_api.core.catalogue import Catalogue
@@ -42,22 +41,13 @@ def _serve(settings: Settings, host: str, port: int, lang: str = "en") -> None:
         shown = f"[{shown}]" if ":" in shown else shown
         settings = dataclasses.replace(settings, public_url=f"http://{shown}:{port}/")
         if host not in ("127.0.0.1", "localhost", "::1") and not settings.allowed_hosts:
-            click.echo(
-                f"note: answering only for {shown} (Host header); set GAIA_KG_PUBLIC_URL or "
-                "GAIA_KG_ALLOWED_HOSTS / ne répond que pour cet hôte : réglez "
-                "GAIA_KG_PUBLIC_URL ou GAIA_KG_ALLOWED_HOSTS",
-                err=True,
-            )
+            click.echo(CLI.text("serve.one_host", lang, host=shown), err=True)
     app = create_app(settings)
     if not settings.is_remote and not settings.store_path().exists():
-        click.echo(
-            f"warning: no store at {settings.store_path()}: run `gaia-kg init` and `gaia-kg load`,"
-            " or `gaia-kg demo` / aucun entrepôt ici : lancez `gaia-kg demo`",
-            err=True,
-        )
+        click.echo(CLI.text("serve.no_store", lang, path=settings.store_path()), err=True)
     else:
         _build_missing_index(app.extensions[EXTENSION], lang)
-    click.echo(f"gaia-kg {__version__} serving on http://{host}:{port}/ (Ctrl-C to stop)")
+    click.echo(CLI.text("serve.serving", lang, version=__version__, host=host, port=port))
     waitress_serve(app, host=host, port=port, threads=8)
 
 
@@ -103,18 +93,15 @@ def _build_missing_index(catalogue: Catalogue, lang: str) -> None:
         store = catalogue.store
         behind = bool(index.meta.get("built")) and index_stale(index.meta, store)
         if inference_stale(store):
-            click.echo(INFERENCE_BEHIND[lang], err=True)
+            click.echo(CLI.text("inference.behind", lang), err=True)
     except GaiaKGError:
         store, behind = None, False
     if index.meta.get("built") and not behind:
         return
-    click.echo(
-        BEHIND[lang]
-        if behind
-        else "L'index de recherche n'a jamais été construit : construction…"
-        if lang == "fr"
-        else "The search index was never built: building it…"
-    )
+    if behind:
+        click.echo(CLI.text("index.behind", lang))
+    else:
+        click.echo(CLI.text("index.never_built", lang))
     try:
         report = rebuild(
             index,
@@ -122,18 +109,10 @@ def _build_missing_index(catalogue: Catalogue, lang: str) -> None:
             progress=index_progress(lang),
         )
     except IndexBusyError:
-        click.echo(
-            "Un autre processus le construit : service sans attendre (recherches à jour ensuite)."
-            if lang == "fr"
-            else "Another process is building it: serving meanwhile (searches follow when done)."
-        )
+        click.echo(CLI.text("index.built_elsewhere", lang))
         return
     except GaiaKGError as exc:  # e.g. a remote store down: serve anyway, it may come back
-        click.echo(
-            f"warning / attention : {exc} — search finds nothing until `gaia-kg index rebuild` "
-            "/ la recherche ne trouve rien avant `gaia-kg index rebuild`",
-            err=True,
-        )
+        click.echo(CLI.text("index.unavailable", lang, error=exc), err=True)
         return
     click.echo(report.message(lang))
 

@@ -121,13 +121,14 @@ def test_the_summary_names_every_category_in_french(tmp_path):
     proc = run("load", "--no-infer", "--lang", "fr", str(MIXED), cwd=tmp_path, check=False)
     assert proc.returncode == 1  # one record rejected, one file unreadable
     out = proc.stdout.splitlines()
-    assert "4 chargés, 0 mis à jour, 0 inchangés, 1 rejetés, 17 avertissements" in out
+    # plural forms: French 0 and 1 are singular
+    assert "4 chargés, 0 mis à jour, 0 inchangé, 1 rejeté, 17 avertissements" in out
     assert (
-        "2 chargées telles quelles, 1 chargées avec réparations, 1 chargées avec défauts signalés"
+        "2 chargées telles quelles, 1 chargée avec réparations, 1 chargée avec défauts signalés"
         in out
     )
     assert "réparations : mailto 1" in out
-    assert "1 fichiers qui n'ont donné aucune fiche:" in out
+    assert "1 fichier qui n'a donné aucune fiche :" in out
     assert any(line.startswith("  ? organisations.ttl: aucun jeu de données") for line in out)
     assert any(line.startswith("  ✗ ") and "broken.ttl" in line for line in out)
     assert "Traceback" not in proc.stderr

@@ -40,7 +40,7 @@ def test_harvest_every_source_then_again(tmp_path):
     assert "5 resources indexed, 0 removed" in first  # built whole the first time
     assert "0 loaded, 0 updated, 1 unchanged, 1 withdrawn, 0 rejected" in withdrawn
     # minimal-a is still described by the CSW source: re-indexed, not removed
-    assert "1 resources indexed, 0 removed" in withdrawn
+    assert "1 resource indexed, 0 removed" in withdrawn
     assert (indexed["documents"], after["documents"]) == (5, 5)
     (report,) = json.loads(again)
     assert report["counts"] == {
@@ -61,7 +61,7 @@ def test_harvest_in_french_reports_a_rejected_record_and_exits_1(tmp_path):
     (tmp_path / "records" / "vide.xml").write_text("")
     proc = run("harvest", "files", "--lang", "fr", cwd=tmp_path, check=False)
     assert proc.returncode == 1
-    assert "2 chargées, 0 mises à jour, 0 inchangées, 0 retirées, 1 rejetées" in proc.stdout
+    assert "2 chargées, 0 mise à jour, 0 inchangée, 0 retirée, 1 rejetée" in proc.stdout
     assert "✗ vide.xml" in proc.stdout and "notice vide" in proc.stdout
 
 
@@ -103,4 +103,4 @@ def test_unknown_source_and_missing_file_are_usage_errors(tmp_path):
     _declare(tmp_path, "http://127.0.0.1:9/csw")
     unknown = run("harvest", "nope", cwd=tmp_path, check=False)
     assert unknown.returncode == 2
-    assert "unknown source(s) / source(s) inconnue(s): nope" in unknown.stderr
+    assert "unknown source: nope; declared: " in unknown.stderr

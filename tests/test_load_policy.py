@@ -42,7 +42,7 @@ def test_the_summary_of_a_mixed_load_adds_up():
             "column 1: Unexpected end of file (line 2)"
         },
         "empty": {
-            "organisations.ttl": "no dataset, service, publication or software; 2 subject(s), "
+            "organisations.ttl": "no dataset, service, publication or software; 2 subjects, "
             "types: foaf:Organization (2); its statements are kept in the file's source graph"
         },
         "vocabularies": {},
@@ -205,7 +205,7 @@ def test_a_file_of_agents_named_by_records_is_not_empty_but_one_nobody_names_is(
     store = EmbeddedStore(None)
     report = load_paths(store, [tmp_path], base_iri=BASE)
     assert report.empty == {
-        "others.ttl": "no dataset, service, publication or software; 1 subject(s), types: "
+        "others.ttl": "no dataset, service, publication or software; 1 subject, types: "
         "foaf:Organization (1); its statements are kept in the file's source graph"
     }
     # the record does not borrow the description; the store still has it, in people.ttl's graph

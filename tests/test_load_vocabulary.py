@@ -32,7 +32,7 @@ def test_a_skos_file_of_a_load_becomes_a_vocabulary(tmp_path):
     summary = report.summary()
     assert (summary["records"], summary["empty"], summary["unreadable"]) == (1, {}, {})
     assert summary["vocabularies"] == {
-        "Hazard_Facets.ttl": "loaded as the vocabulary 'hazard-facets' (2 concept(s))"
+        "Hazard_Facets.ttl": "loaded as the vocabulary 'hazard-facets' (2 concepts)"
     }
     graph = vocabulary_graph("hazard-facets")
     got = {(t.subject.value, t.predicate.value, t.object.value) for t in store.graph_triples(graph)}

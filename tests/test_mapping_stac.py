@@ -246,8 +246,8 @@ def test_items_attach_to_their_collection_in_a_load(tmp_path):
     from graph_loader.report import print_load_report
 
     for lang, head in (
-        ("en", "STAC items (granules, not records) attached to 2 collection(s): 2"),
-        ("fr", "éléments STAC (granules, pas des fiches) rattachés à 2 collection(s) : 2"),
+        ("en", "STAC items (granules, not records) attached to 2 collections: 2"),
+        ("fr", "éléments STAC (granules, pas des fiches) rattachés à 2 collections : 2"),
     ):
         lines: list[str] = []
         print_load_report(report, lang=lang, echo=lines.append)

@@ -200,7 +200,7 @@ def progress(label, total):
     started = []
 
     def tick(n):
-        if label == "writing records" and not started:
+        if label == "progress.records" and not started:
             started.append(n)
             kill = lambda: os.kill(os.getpid(), signal.SIGKILL)  # noqa: E731
             threading.Timer(float(sys.argv[3]), kill).start()
@@ -227,7 +227,7 @@ def test_a_load_killed_midway_leaves_records_complete_or_absent(tmp_path):
         cwd=ROOT,
     )
     assert proc.returncode == -signal.SIGKILL, proc.stderr
-    assert "writing records" in proc.stdout and "finished" not in proc.stdout
+    assert "progress.records" in proc.stdout and "finished" not in proc.stdout
 
     store = EmbeddedStore(tmp_path / "store")
     counts = store.select(

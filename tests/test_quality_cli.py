@@ -44,7 +44,7 @@ def test_rescore_then_nothing_changes(store_path):
         "0 record graphs (re)scored\n"
     )
     assert _run("rescore", "--store", store_path, "--lang", "fr") == (
-        "0 graphes de notices (re)notés\n"
+        "0 graphe de notices (re)noté\n"  # French: 0 is singular
     )
 
 

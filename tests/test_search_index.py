@@ -442,7 +442,7 @@ def test_a_busy_index_fails_a_rebuild_but_not_a_load(tmp_path):
             graph_loader.cli.main, ["load", *args, str(record)], catch_exceptions=False
         )
         assert result.exit_code == 0, result.output
-        assert "warning / attention : the search index" in result.output
+        assert "warning: the search index" in result.output
         loaded = EmbeddedStore(store_dir, read_only=True)
         assert bool(loaded.query(f"ASK {{ <{SNOW}> ?p ?o }}"))
         del loaded
@@ -492,5 +492,5 @@ def test_serve_starts_when_the_index_cannot_be_built(tmp_path):
         server.terminate()
         output, errors = (x.decode() for x in server.communicate(timeout=30))
     assert output.startswith("The search index was never built: building it…\n")
-    assert "warning / attention : " in errors
+    assert "warning: " in errors
     assert "search finds nothing until `gaia-kg index rebuild`" in errors

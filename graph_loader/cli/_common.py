@@ -12,6 +12,7 @@ import click
 from ..backends import open_store
 from ..config import Settings
 from ..errors import GaiaKGError, IndexBusyError
+from ..messages import CLI, LANGUAGES
 from ..store import Store
 
 __all__ = [
@@ -21,11 +22,11 @@ __all__ = [
     "_open",
     "_read_store",
     "_progress",
+    "progress_bars",
     "index_progress",
     "_fail",
     "refresh_index",
-    "BEHIND",
-    "INFERENCE_BEHIND",
+    "env_lang",
 ]
 
 store_option = click.option(
@@ -36,10 +37,17 @@ store_option = click.option(
     metavar="PATH|URL",
     help="Store folder or SPARQL server URL [default: ./var/store, or $GAIA_KG_STORE].",
 )
+
+
+def env_lang() -> str:
+    """The language of messages when no ``--lang`` says it: French when ``$LANG`` is French."""
+    return "fr" if os.environ.get("LANG", "").startswith("fr") else "en"
+
+
 lang_option = click.option(
     "--lang",
-    type=click.Choice(["en", "fr"]),
-    default=lambda: "fr" if os.environ.get("LANG", "").startswith("fr") else "en",
+    type=click.Choice(list(LANGUAGES)),
+    default=env_lang,
     show_default="from $LANG",
     help="Language of messages and labels.",
 )
@@ -63,7 +71,7 @@ def _read_store(settings):
     if settings.is_remote:
         return open_store(settings.store, timeout=settings.query_timeout)
     if settings.store == ":memory:":
-        raise click.ClickException("an in-memory store has no index to rebuild")
+        raise click.ClickException(CLI.text("index.in_memory", env_lang()))
     return open_store(str(settings.store_path()), read_only=True)
 
 
@@ -87,12 +95,21 @@ def _progress(label: str, total: int):
     return tick
 
 
+def progress_bars(lang: str):
+    """The ``progress(key, total)`` callback of a load: a bar named by the message ``key``."""
+
+    def progress(key: str, total: int):
+        return _progress(CLI.text(key, lang), total)
+
+    return progress
+
+
 def index_progress(lang: str):
     """The progress callback of an index build: a bar for the store scans, one for the
     documents."""
     labels = {
-        "read": "lecture de l'entrepôt" if lang == "fr" else "reading the store",
-        "index": "indexation" if lang == "fr" else "indexing",
+        "read": CLI.text("progress.read", lang),
+        "index": CLI.text("progress.index", lang),
     }
     bars: dict[str, list] = {}
 
@@ -108,19 +125,6 @@ def index_progress(lang: str):
 
 def _fail(exc: GaiaKGError) -> None:
     raise click.ClickException(str(exc)) from exc
-
-
-BEHIND = {
-    "en": "The search index is behind the store (a run stopped before indexing): rebuilding it…",
-    "fr": "L'index de recherche est en retard sur l'entrepôt (un chargement interrompu avant "
-    "l'indexation) : reconstruction…",
-}
-INFERENCE_BEHIND = {
-    "en": "warning: the inference graph is behind the store (a run stopped before inference): "
-    "run `gaia-kg infer`",
-    "fr": "attention : le graphe d'inférence est en retard sur l'entrepôt (un chargement "
-    "interrompu avant l'inférence) : lancez `gaia-kg infer`",
-}
 
 
 def refresh_index(
@@ -155,13 +159,13 @@ def refresh_index(
         if not index.meta.get("built"):
             report = rebuild(index, store, progress=index_progress(lang))
         elif behind:
-            click.echo(BEHIND[lang])
+            click.echo(CLI.text("index.behind", lang))
             report = rebuild(index, store, progress=index_progress(lang))
         elif changed or removed:
             report = update(index, store, changed, removed, generation=current)
         else:
             return
     except IndexBusyError as exc:  # the store is written: only the index waits
-        click.echo(f"warning / attention : {exc} (`gaia-kg index rebuild`)", err=True)
+        click.echo(CLI.text("index.busy", lang, error=exc), err=True)
         return
     click.echo(report.message(lang))

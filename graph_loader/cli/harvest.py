@@ -11,7 +11,16 @@ from collections import Counter
 import click
 
 from ..errors import GaiaKGError
-from ._common import _fail, _open, _settings, lang_option, refresh_index, store_option
+from ..messages import CLI
+from ._common import (
+    _fail,
+    _open,
+    _settings,
+    env_lang,
+    lang_option,
+    refresh_index,
+    store_option,
+)
 
 __all__ = ["harvest", "sources"]
 
@@ -24,51 +33,19 @@ sources_option = click.option(
     help="The sources file (TOML) [default: ./sources.toml, or $GAIA_KG_SOURCES].",
 )
 
-_WORDS = {
-    "en": {
-        "head": "{name} ({kind}, {mode}): {n} upstream records in {s:.1f} s",
-        "resumed": "resumed from {token}",
-        "counts": "{loaded} loaded, {updated} updated, {unchanged} unchanged, "
-        "{withdrawn} withdrawn, {rejected} rejected",
-        "keywords": "keywords linked to thesaurus concepts: {linked}; unmatched: {missed}",
-        "rejected": "rejected records:",
-        "kept": "{repaired} loaded with repairs, {flagged} loaded with defects flagged "
-        "(policy {policy})",
-        "flagged": "loaded with defects flagged as not conformant:",
-        "pages": "pages skipped:",
-        "stopped": "harvest stopped: {why}\n  run `gaia-kg harvest {name}` again to resume",
-        "skipped": "harvest incomplete: 1 upstream page or record could not be read and was "
-        "skipped",
-        "skipped_n": "harvest incomplete: {n} upstream pages or records could not be read and "
-        "were skipped",
-        "none": "no source declared in {path}",
-        "never": "never harvested",
-        "unfinished": "unfinished, resumes from {token}",
-        "last": "last run {when}: {counts}",
-    },
-    "fr": {
-        "head": "{name} ({kind}, {mode}) : {n} notices amont en {s:.1f} s",
-        "resumed": "repris à {token}",
-        "counts": "{loaded} chargées, {updated} mises à jour, {unchanged} inchangées, "
-        "{withdrawn} retirées, {rejected} rejetées",
-        "keywords": "mots-clés reliés à des concepts du thésaurus : {linked} ; "
-        "sans correspondance : {missed}",
-        "rejected": "notices rejetées :",
-        "kept": "{repaired} chargées avec réparations, {flagged} chargées avec défauts signalés "
-        "(politique {policy})",
-        "flagged": "chargées avec défauts, signalées non conformes :",
-        "pages": "pages sautées :",
-        "stopped": "moissonnage interrompu : {why}\n"
-        "  relancez `gaia-kg harvest {name}` pour le reprendre",
-        "skipped": "moissonnage incomplet : 1 page ou notice amont illisible a été sautée",
-        "skipped_n": "moissonnage incomplet : {n} pages ou notices amont illisibles ont été "
-        "sautées",
-        "none": "aucune source déclarée dans {path}",
-        "never": "jamais moissonnée",
-        "unfinished": "inachevé, reprendra à {token}",
-        "last": "dernier moissonnage {when} : {counts}",
-    },
+#: the message key of each count of a harvest (plural messages)
+_COUNTS = {
+    "loaded": CLI.mark("harvest.loaded"),
+    "updated": CLI.mark("harvest.updated"),
+    "unchanged": CLI.mark("harvest.unchanged"),
+    "withdrawn": CLI.mark("harvest.withdrawn"),
+    "rejected": CLI.mark("harvest.rejected"),
 }
+
+
+def _counts(report, lang: str) -> str:
+    """ "2 loaded, 0 updated, …" of a harvest report."""
+    return ", ".join(CLI.plural(key, report.count(s), lang) for s, key in _COUNTS.items())
 
 
 def _declared(sources_file):
@@ -81,7 +58,7 @@ def _bar():
     """A record counter on stderr (no total is known in advance)."""
     from tqdm import tqdm
 
-    bar = tqdm(desc="records", unit=" rec", file=sys.stderr, leave=False,
+    bar = tqdm(desc=CLI.text("harvest.bar", env_lang()), unit=" rec", file=sys.stderr, leave=False,
                disable=None if not os.environ.get("CI") else True)  # fmt: skip
     return bar
 
@@ -117,9 +94,9 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
     reports = []
     try:
         declared = _declared(sources_file)
-        chosen = _chosen(declared, names, every)
+        chosen = _chosen(declared, names, every, lang)
         with _open(settings) as store:
-            for line in initialise(store, infer=False, quiet=True):
+            for line in initialise(store, infer=False, quiet=True, lang=lang):
                 click.echo(line)
             for name in chosen:
                 bar = _bar()
@@ -139,51 +116,50 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
     # records skipped as unreadable upstream are lost like rejected ones: not a success
     skipped = sum(len(r.page_errors) for r in reports)
     if skipped:
-        words = _WORDS[lang]
-        line = words["skipped"] if skipped == 1 else words["skipped_n"].format(n=skipped)
-        click.echo(line, err=as_json)
+        click.echo(CLI.plural("harvest.skipped", skipped, lang), err=as_json)
     if not all(r.ok for r in reports):
         sys.exit(1)
 
 
 def _print(report, lang: str) -> None:
-    w = _WORDS[lang]
-    counts = {s: report.count(s) for s in ("loaded", "updated", "unchanged", "withdrawn")}
-    counts["rejected"] = report.count("rejected")
     click.echo(
-        w["head"].format(
+        CLI.plural(
+            "harvest.head",
+            len(report.results),
+            lang,
             name=report.source,
             kind=report.kind,
             mode=report.mode,
-            n=len(report.results),
             s=report.seconds,
-        )  # fmt: skip
+        )
     )
     if report.resumed_from:
-        click.echo("  " + w["resumed"].format(token=report.resumed_from))
-    click.echo("  " + w["counts"].format(**counts))
+        click.echo("  " + CLI.text("harvest.resumed", lang, token=report.resumed_from))
+    click.echo("  " + _counts(report, lang))
     kept = [r for r in report.results if r.status != "rejected"]
     flagged = [r for r in kept if r.defects]
     repaired = sum(1 for r in kept if r.repairs)
     policy = getattr(report, "policy", "flag")
-    click.echo("  " + w["kept"].format(repaired=repaired, flagged=len(flagged), policy=policy))
-    unmatched: Counter = Counter()
-    for c in report.keywords.unmatched.values():
-        unmatched.update(c)
-    linked = sum(report.keywords.linked.values())
-    if linked or unmatched:
-        click.echo("  " + w["keywords"].format(linked=linked, missed=sum(unmatched.values())))
-        for keyword, n in unmatched.most_common(5):
-            click.echo(f"    ? {n} × « {keyword} »")
+    click.echo(
+        "  "
+        + CLI.text(
+            "harvest.kept",
+            lang,
+            repaired=CLI.plural("harvest.repaired", repaired, lang),
+            flagged=CLI.plural("harvest.flagged_n", len(flagged), lang),
+            policy=policy,
+        )
+    )
+    _print_keywords(report, lang)
     rejected = [r for r in report.results if r.status == "rejected"]
     if rejected:
-        click.echo("  " + w["rejected"])
+        click.echo("  " + CLI.text("harvest.rejected_head", lang))
         for r in rejected:
             click.echo(f"    ✗ {r.identifier}" + (f" « {r.title} »" if r.title else ""))
             for reason in r.reasons:
                 click.echo(f"        - {reason}")
     if flagged:
-        click.echo("  " + w["flagged"])
+        click.echo("  " + CLI.text("harvest.flagged_head", lang))
         for r in flagged[:20]:
             click.echo(f"    ⚑ {r.identifier}" + (f" « {r.title} »" if r.title else ""))
             for defect in r.defects:
@@ -191,11 +167,25 @@ def _print(report, lang: str) -> None:
         if len(flagged) > 20:
             click.echo(f"    … (+{len(flagged) - 20})")
     if report.page_errors:
-        click.echo("  " + w["pages"])
+        click.echo("  " + CLI.text("harvest.pages", lang))
         for line in report.page_errors:
             click.echo(f"    ✗ {line}")
     if report.interrupted:
-        click.echo("  " + w["stopped"].format(why=report.interrupted, name=report.source))
+        stopped = CLI.text("harvest.stopped", lang, why=report.interrupted, name=report.source)
+        click.echo("  " + stopped)
+
+
+def _print_keywords(report, lang: str) -> None:
+    """How many keywords were linked to thesaurus concepts, and the most frequent missed."""
+    unmatched: Counter = Counter()
+    for c in report.keywords.unmatched.values():
+        unmatched.update(c)
+    linked = sum(report.keywords.linked.values())
+    if linked or unmatched:
+        missed = sum(unmatched.values())
+        click.echo("  " + CLI.text("harvest.keywords", lang, linked=linked, missed=missed))
+        for keyword, n in unmatched.most_common(5):
+            click.echo(f"    ? {n} × « {keyword} »")
 
 
 @click.command()
@@ -216,29 +206,30 @@ def sources(sources_file, store_spec, lang, as_json):
     if as_json:
         click.echo(json.dumps(status, ensure_ascii=False, indent=2))
         return
-    w = _WORDS[lang]
     for s in status:
         click.echo(f"{s['name']} ({s['kind']}) {s['url']}")
         if s["checkpoint"]:
-            click.echo("  " + w["unfinished"].format(token=s["checkpoint"]["resume"]))
+            click.echo("  " + CLI.text("harvest.unfinished", lang, token=s["checkpoint"]["resume"]))
         last = s["lastRun"]
         if last is None:
-            click.echo("  " + w["never"])
+            click.echo("  " + CLI.text("harvest.never", lang))
         else:
             counts = ", ".join(f"{k} {v}" for k, v in last["report"]["counts"].items())
-            click.echo("  " + w["last"].format(when=last["started"], counts=counts))
+            click.echo("  " + CLI.text("harvest.last", lang, when=last["started"], counts=counts))
 
 
-def _chosen(declared: dict, names, every: bool) -> list[str]:
+def _chosen(declared: dict, names, every: bool, lang: str) -> list[str]:
     """The sources to harvest: every declared one with ``--all``, else NAMES, all declared."""
     chosen = list(declared) if every else list(names)
+    known = ", ".join(declared)
     if not chosen:
-        raise click.UsageError("name a source or give --all: " + ", ".join(declared))
+        raise click.UsageError(CLI.text("harvest.choose", lang, declared=known))
     unknown = [n for n in chosen if n not in declared]
     if unknown:
         raise click.UsageError(
-            f"unknown source(s) / source(s) inconnue(s): {', '.join(unknown)}; "
-            f"declared / déclarées: {', '.join(declared)}"
+            CLI.plural(
+                "harvest.unknown", len(unknown), lang, names=", ".join(unknown), declared=known
+            )
         )
     return chosen
 
@@ -251,7 +242,7 @@ def _after_harvest(settings, store, reports, lang: str, *, infer: bool, as_json:
     if infer and (any(r.changed for r in reports) or inference_stale(store)):
         from ..inference import rebuild_inference
 
-        summary = str(rebuild_inference(store))
+        summary = rebuild_inference(store).message(lang)
         if not as_json:
             click.echo(summary)
     written = [iri for r in reports for iri in r.written]

@@ -7,6 +7,7 @@ import json
 import click
 
 from ..errors import GaiaKGError
+from ..messages import CLI
 from ._common import _fail, _read_store, _settings, index_progress, lang_option, store_option
 
 __all__ = ["index"]
@@ -22,13 +23,14 @@ index_option = click.option(
     help="Index folder [default: 'index' beside the store, or $GAIA_KG_INDEX].",
 )
 
+#: the message key of each statistic
 _STATS = {
-    "path": {"en": "index", "fr": "index"},
-    "documents": {"en": "documents", "fr": "documents"},
-    "types": {"en": "per type", "fr": "par type"},
-    "thesaurus_concepts": {"en": "thesaurus concepts", "fr": "concepts du thésaurus"},
-    "built": {"en": "last written", "fr": "dernière écriture"},
-    "bytes": {"en": "size on disk (bytes)", "fr": "taille sur disque (octets)"},
+    "path": CLI.mark("index.stats.path"),
+    "documents": CLI.mark("index.stats.documents"),
+    "types": CLI.mark("index.stats.types"),
+    "thesaurus_concepts": CLI.mark("index.stats.thesaurus_concepts"),
+    "built": CLI.mark("index.stats.built"),
+    "bytes": CLI.mark("index.stats.bytes"),
 }
 
 
@@ -66,11 +68,7 @@ def stats(store_spec, index_path, as_json, lang):
     settings = _settings(store_spec, index=index_path)
     path = settings.index_path()
     if path is None or not path.exists():
-        raise click.ClickException(
-            "pas d'index : lancez « gaia-kg index rebuild »"
-            if lang == "fr"
-            else "no index: run 'gaia-kg index rebuild'"
-        )
+        raise click.ClickException(CLI.text("index.none", lang))
     found = index_stats(SearchIndex.open(path))
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
@@ -78,4 +76,6 @@ def stats(store_spec, index_path, as_json, lang):
     for key, value in found.items():
         if key == "types":
             value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
-        click.echo(f"{_STATS[key][lang]}: {value}")
+        click.echo(
+            CLI.text("index.stats.line", lang, name=CLI.text(_STATS[key], lang), value=value)
+        )

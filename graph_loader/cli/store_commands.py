@@ -11,7 +11,17 @@ import click
 
 from ..config import Settings
 from ..errors import GaiaKGError
-from ._common import _fail, _open, _progress, _settings, lang_option, refresh_index, store_option
+from ..messages import CLI
+from ._common import (
+    _fail,
+    _open,
+    _settings,
+    env_lang,
+    lang_option,
+    progress_bars,
+    refresh_index,
+    store_option,
+)
 
 __all__ = ["init", "load", "load_files", "validate", "query", "stats", "infer", "export"]
 
@@ -23,13 +33,15 @@ def init(store_spec):
     from ..bootstrap import initialise
 
     settings = _settings(store_spec)
+    lang = env_lang()
     try:
         with _open(settings) as store:
-            for line in initialise(store):
+            for line in initialise(store, lang=lang):
                 click.echo(line)
     except GaiaKGError as exc:
         _fail(exc)
-    click.echo(f"store ready at {settings.store if settings.is_remote else settings.store_path()}")
+    where = settings.store if settings.is_remote else settings.store_path()
+    click.echo(CLI.text("init.ready", lang, where=where))
 
 
 @click.command()
@@ -88,7 +100,7 @@ def load_files(
     from ..pipeline import load_paths
     from ..report import print_load_report
 
-    written = list(initialise(store, infer=False, quiet=True))  # a fresh store gets them
+    written = list(initialise(store, infer=False, quiet=True, lang=lang))  # a fresh store gets them
     for line in written:
         click.echo(line)
     report = load_paths(
@@ -96,7 +108,7 @@ def load_files(
         paths,
         base_iri=settings.base_iri,
         lang=lang,
-        progress=_progress,
+        progress=progress_bars(lang),
         strict=strict,
         document_base=document_base,
     )
@@ -109,7 +121,7 @@ def load_files(
     ):
         from ..inference import rebuild_inference
 
-        click.echo(str(rebuild_inference(store)))
+        click.echo(rebuild_inference(store).message(lang))
     changed = [o.resource for o in report.outcomes if o.status in ("loaded", "updated")]
     refresh_index(settings, store, changed, [], lang, previous=report.generation_before)
     return report
@@ -161,9 +173,21 @@ def query(sparql, store_spec, fmt):
     try:
         check_depth(sparql)  # the engine's parser would exhaust its stack
         with _open(settings) as store:
-            print_query_result(store.query(sparql), fmt, echo=click.echo)
+            print_query_result(store.query(sparql), fmt, echo=click.echo, lang=env_lang())
     except GaiaKGError as exc:
         _fail(exc)
+
+
+#: the message key of each heading of ``gaia-kg stats`` (the keys of its JSON)
+_STATS = {
+    "backend": CLI.mark("stats.backend"),
+    "triples": CLI.mark("stats.triples"),
+    "named graphs": CLI.mark("stats.named_graphs"),
+    "record graphs": CLI.mark("stats.record_graphs"),
+    "records by kind": CLI.mark("stats.by_kind"),
+    "records by pole": CLI.mark("stats.by_pole"),
+    "validation outcome": CLI.mark("stats.outcome"),
+}
 
 
 @click.command()
@@ -182,13 +206,15 @@ def stats(store_spec, as_json):
     if as_json:
         click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
         return
+    lang = env_lang()
     for key, value in figures.items():
+        heading = CLI.text(_STATS[key], lang)
         if isinstance(value, dict):
-            click.echo(f"{key}:")
+            click.echo(CLI.text("stats.heading", lang, heading=heading))
             for k, v in value.items():
                 click.echo(f"  {k:<40} {v:>10}")
         else:
-            click.echo(f"{key:<42} {value:>10}")
+            click.echo(f"{heading:<42} {value:>10}")
 
 
 @click.command()
@@ -199,7 +225,7 @@ def infer(store_spec):
 
     try:
         with _open(_settings(store_spec)) as store:
-            click.echo(str(rebuild_inference(store)))
+            click.echo(rebuild_inference(store).message(env_lang()))
     except GaiaKGError as exc:
         _fail(exc)
 

@@ -7,21 +7,20 @@ import json
 import click
 
 from ..errors import GaiaKGError
-from ._common import _fail, _open, _progress, _settings, lang_option, store_option
+from ..messages import CLI
+from ._common import _fail, _open, _settings, lang_option, progress_bars, store_option
 
 __all__ = ["vocab"]
 
+#: the message key of each statistic's heading
 _HEADINGS = {
-    "concepts": {"en": "concepts", "fr": "concepts"},
-    "levels": {"en": "concepts per level", "fr": "concepts par niveau"},
-    "top_concepts": {
-        "en": "concepts below each top concept",
-        "fr": "concepts sous chaque concept de tête",
-    },
-    "labels": {"en": "labels per language", "fr": "libellés par langue"},
-    "definitions": {"en": "definitions per language", "fr": "définitions par langue"},
-    "graph": {"en": "graph", "fr": "graphe"},
-    "skosify": {"en": "skosify warnings", "fr": "avertissements de skosify"},
+    "concepts": CLI.mark("vocab.stats.concepts"),
+    "levels": CLI.mark("vocab.stats.levels"),
+    "top_concepts": CLI.mark("vocab.stats.top_concepts"),
+    "labels": CLI.mark("vocab.stats.labels"),
+    "definitions": CLI.mark("vocab.stats.definitions"),
+    "graph": CLI.mark("vocab.stats.graph"),
+    "skosify": CLI.mark("vocab.stats.skosify"),
 }
 
 vocab = click.Group("vocab", help="External SKOS vocabularies and thesaurus statistics.")
@@ -38,7 +37,7 @@ def load(file, name, store_spec, lang):
 
     try:
         with _open(_settings(store_spec)) as store:
-            report = load_vocabulary(store, file, name=name, progress=_progress)
+            report = load_vocabulary(store, file, name=name, progress=progress_bars(lang))
     except GaiaKGError as exc:
         _fail(exc)
     click.echo(report.message(lang))
@@ -67,7 +66,7 @@ def stats(vocabulary, store_spec, lang, as_json, check):
         click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
         return
     for key, value in figures.items():
-        heading = _HEADINGS[key][lang]
+        heading = CLI.text(_HEADINGS[key], lang)
         if isinstance(value, list):
             click.echo(f"{heading:<42} {len(value)}")
             for line in value:
@@ -76,7 +75,7 @@ def stats(vocabulary, store_spec, lang, as_json, check):
         if not isinstance(value, dict):
             click.echo(f"{heading:<42} {value}")
             continue
-        click.echo(f"{heading}{' :' if lang == 'fr' else ':'}")
+        click.echo(CLI.text("vocab.stats.heading", lang, heading=heading))
         for k, v in value.items():
             if isinstance(v, dict):
                 langs = "  ".join(f"{la or '-'} {n:>6}" for la, n in v.items()) or "-"

@@ -99,7 +99,9 @@ class _Run:
         )
         self.ledger = Ledger(store, self.report)
         linker = KeywordLinker.from_store(store)
-        self.reader = UnitReader(config, self.ledger, linker, base_iri=base_iri, force=force)
+        self.reader = UnitReader(
+            config, self.ledger, linker, base_iri=base_iri, force=force, lang=lang
+        )
         self.judge = UnitJudge(config, self.ledger, shapes, lang=lang)
         self.last_checkpoint = time.monotonic()
 

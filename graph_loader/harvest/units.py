@@ -13,6 +13,7 @@ from ..enrich import KeywordLinker
 from ..errors import InputError
 from ..formats import read_document
 from ..load.split import held
+from ..messages import CLI
 from ..records import Record, Split, split_records
 from ..repair import distinct, repair_triples
 from ..sources import RawRecord
@@ -49,9 +50,11 @@ class UnitReader:
         *,
         base_iri: str,
         force: bool,
+        lang: str = "en",
     ):
         self.config, self.ledger, self.linker = config, ledger, linker
         self.base_iri, self.force, self.name = base_iri, force, config.name
+        self.lang = lang
 
     def units(self, raw: RawRecord, drops: list) -> list[Unit]:
         """The units of one upstream record; [] when it is withdrawn (its graphs then go to
@@ -63,7 +66,7 @@ class UnitReader:
         split = self.split(raw, quads, read_repairs, repairs)
         paged = self.config.kind in PAGES  # a page of records, not one upstream record
         if not paged and not any(r.kind != "source" for r in split.records):
-            reason = _no_record(split, quads)
+            reason = _no_record(split, quads, self.lang)
             self.ledger.result(raw.identifier, "rejected", reasons=[f"{raw.identifier}: {reason}"])
             return []
         if not paged:
@@ -147,11 +150,8 @@ class UnitReader:
         )
 
 
-def _no_record(split: Split, quads: list) -> str:
-    """Why a document that is one upstream record gave no record (fr and en)."""
+def _no_record(split: Split, quads: list, lang: str) -> str:
+    """Why a document that is one upstream record gave no record, in ``lang``."""
     if split.anonymous:
-        reason = "a record without an IRI (blank node): nothing identifies it"
-        return reason + " (notice sans IRI : rien ne l'identifie)"
-    reason = "no dataset, service, publication or software in the record"
-    reason += " (aucun jeu de données, service, publication ou logiciel): "
-    return reason + held(quads, "en")
+        return CLI.text("harvest.anonymous", lang)
+    return CLI.text("harvest.no_record", lang, held=held(quads, lang))

@@ -27,6 +27,7 @@ import tantivy
 from ..config import Settings
 from ..derived import store_generation
 from ..errors import IndexBusyError
+from ..messages import CLI
 from ..store import Store
 from .documents import make_document
 from .resources import read_resources
@@ -58,15 +59,13 @@ class BuildReport:
 
     def message(self, lang: str = "en") -> str:
         """One line for the CLI."""
-        where = self.path or (":mémoire:" if lang == "fr" else ":memory:")
-        if lang == "fr":
-            return (
-                f"Index {where} : {self.documents} ressources indexées, {self.removed} retirées, "
-                f"en {self.seconds:.1f} s."
-            )
-        return (
-            f"Index {where}: {self.documents} resources indexed, {self.removed} removed, "
-            f"in {self.seconds:.1f} s."
+        return CLI.text(
+            "index.built",
+            lang,
+            where=self.path or CLI.text("index.memory", lang),
+            documents=CLI.plural("index.documents", self.documents, lang),
+            removed=CLI.plural("index.removed", self.removed, lang),
+            seconds=self.seconds,
         )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..formats import read_document
+from ..messages import CLI
 from ..records import Record, Split
 from .outcomes import LoadReport
 
@@ -85,7 +86,7 @@ def file_names(files: Sequence[Path], relative: dict[Path, str]) -> dict[Path, s
 def read_all(files, names, bases, report: LoadReport, progress, base_iri: str):
     """Parse every file: the documents read, in order."""
     documents: list[Document] = []
-    tick = progress("reading files", len(files)) if progress and len(files) > 1 else None
+    tick = progress(CLI.mark("progress.files"), len(files)) if progress and len(files) > 1 else None
     for f in files:
         if tick:
             tick(1)

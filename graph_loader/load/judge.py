@@ -12,6 +12,7 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 
 from .. import __version__
+from ..messages import CLI
 from ..namespaces import DCT, FOAF, RDFS, SDO, XSD
 from ..quality import quality_triples
 from ..records import Record
@@ -35,6 +36,7 @@ from ..terms import (
     WARNING_COUNT,
 )
 from ..validation import Problem, Shapes, describe, validate
+from ..validation.describe import kind_words
 from .outcomes import RecordOutcome
 
 __all__ = [
@@ -48,28 +50,11 @@ __all__ = [
     "validate_documents",
 ]
 
-#: why a record cannot be a record: reason key -> (fr, en) sentence after the record's name
+#: why a record cannot be a record: reason key -> message key (:data:`~graph_loader.messages.CLI`)
 _FATAL = {
-    "no title": (
-        "n'a de titre dans aucune langue (dct:title, schema:name, foaf:name ou rdfs:label) :"
-        " ce n'est pas une notice",
-        "has no title in any language (dct:title, schema:name, foaf:name or rdfs:label):"
-        " it cannot be a record",
-    ),
-    "no identifier": (
-        "n'a pas d'IRI (nœud anonyme) : rien ne l'identifie, ce n'est pas une notice",
-        "has no IRI (a blank node): nothing identifies it, it cannot be a record",
-    ),
+    "no title": CLI.mark("load.fatal.no_title"),
+    "no identifier": CLI.mark("load.fatal.no_identifier"),
 }
-_KIND_WORDS = {
-    "dataset": ("le jeu de données", "the dataset"),
-    "service": ("le service de données", "the data service"),
-    "catalog": ("le catalogue", "the catalogue"),
-    "publication": ("la publication", "the publication"),
-    "software": ("le logiciel", "the software"),
-}
-
-
 #: plain strs: an rdflib URIRef never equals the str of a pyoxigraph node
 _TITLE_PREDICATES = {str(DCT.title), str(SDO["name"]), str(FOAF["name"])}
 _ANY_TITLE = _TITLE_PREDICATES | {str(RDFS.label)}
@@ -102,12 +87,9 @@ def has_title(resource, triples) -> bool:
 
 def fatal_text(reason: str, kind: str, title: str, resource: str, lang: str) -> str:
     """Why a record cannot be a record, naming it, in ``lang``."""
-    index = 0 if lang == "fr" else 1
-    who = _KIND_WORDS.get(kind, ("la ressource", "the resource"))[index]
+    who = kind_words(kind, lang)
     named = f"{who} « {title} »" if title and title != resource else who
-    word = ("erreur", "error")[index]
-    colon = " : " if index == 0 else ": "
-    return f"{word}{colon}{named} <{resource}> {_FATAL[reason][index]}"
+    return CLI.text(_FATAL[reason], lang, named=named, where=f"<{resource}>")
 
 
 def _provenance(
@@ -218,10 +200,8 @@ class Judge:
             and isinstance(t.object, ox.Literal)
         ]
         title = titles[0] if titles else ""
-        index = 0 if self.lang == "fr" else 1
-        who = _KIND_WORDS.get(kind, ("la ressource", "the resource"))[index]
+        who = kind_words(kind, self.lang)
         named = f"{who} « {title} »" if title else who
-        word = ("erreur : ", "error: ")[index]
         self.outcomes.append(
             RecordOutcome(
                 f"_:{node.value}",
@@ -229,7 +209,7 @@ class Judge:
                 title or f"_:{node.value}",
                 source,
                 "rejected",
-                [f"{word}{named} ({source}) {_FATAL['no identifier'][index]}"],
+                [CLI.text(_FATAL["no identifier"], self.lang, named=named, where=f"({source})")],
                 reasons=["no identifier"],
             )
         )

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import pyoxigraph as ox
 
+from ..messages import CLI
 from ..namespaces import DCT, SKOS
 from ..records import Record, split_records
 from ..repair import distinct, repair_triples
@@ -48,22 +49,17 @@ def held(triples: Sequence, lang: str = "en") -> str:
     named = ", ".join(
         f"{_short(k)} ({n})" for k, n in sorted(types.items(), key=lambda i: (-i[1], i[0]))[:8]
     )
-    if lang == "fr":
-        if not triples:
-            return "aucun énoncé : rien à charger"
-        text = f"aucun jeu de données, service, publication ni logiciel ; {len(subjects)} sujet(s)"
-        text += f", types : {named}" if named else ", aucun rdf:type"
-        text += " ; ses énoncés sont gardés dans le graphe source du fichier"
-        if any(k.startswith("http://www.w3.org/2004/02/skos/core#") for k in types):
-            text += " (un vocabulaire se charge avec `gaia-kg vocab load`)"
-        return text
     if not triples:
-        return "no statement at all: nothing to load"
-    text = f"no dataset, service, publication or software; {len(subjects)} subject(s)"
-    text += f", types: {named}" if named else ", no rdf:type"
-    text += "; its statements are kept in the file's source graph"
+        return CLI.text("load.held.nothing", lang)
+    text = CLI.plural("load.held.subjects", len(subjects), lang)
+    text += (
+        CLI.text("load.held.types", lang, types=named)
+        if named
+        else CLI.text("load.held.untyped", lang)
+    )
+    text += CLI.text("load.held.kept", lang)
     if any(k.startswith("http://www.w3.org/2004/02/skos/core#") for k in types):
-        text += " (load a vocabulary with `gaia-kg vocab load`)"
+        text += CLI.text("load.held.vocabulary", lang)
     return text
 
 
@@ -103,15 +99,7 @@ def _repair(root, triples, document: Document, repairs: dict) -> list:
 
 
 def _duplicate(record: Record, name: str, first: str, lang: str) -> str:
-    if lang == "fr":
-        return (
-            f"{name} : <{record.resource.value}> est déjà décrit par {first} : la notice est "
-            f"chargée depuis {first}, la description de {name} n'est pas chargée"
-        )
-    return (
-        f"{name}: <{record.resource.value}> is already described by {first}: the record is "
-        f"loaded from {first}, the description in {name} is not loaded"
-    )
+    return CLI.text("load.duplicate", lang, name=name, resource=record.resource.value, first=first)
 
 
 def split_all(documents: list[Document], judge, linker, report, *, base_iri: str, lang: str):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..derived import new_generation, store_generation
+from ..messages import CLI
 from ..store import GraphWrite, Store
 from .inputs import Document
 from .judge import as_quad
@@ -25,9 +26,7 @@ def _write_vocabulary(store: Store, d: Document, lang: str) -> str:
     slug = slugify(Path(d.name).stem) or "vocabulary"
     loaded = write_vocabulary(store, [as_quad(t).triple for t in d.vocabulary], slug)
     d.vocabulary = []
-    if lang == "fr":
-        return f"chargé comme vocabulaire « {slug} » ({loaded.concepts} concept(s))"
-    return f"loaded as the vocabulary {slug!r} ({loaded.concepts} concept(s))"
+    return CLI.plural("load.vocabulary", loaded.concepts, lang, slug=slug)
 
 
 def write_all(

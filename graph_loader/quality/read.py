@@ -6,17 +6,12 @@ import re
 
 import pyoxigraph as ox
 
+from ..messages import CLI
 from ..queries import load_query
+from ..validation.describe import kind_words
 from .measures import DIMENSIONS, GQ, MEASURES, metric_texts, percent
 
 __all__ = ["record_quality", "quality_summary", "problem_text"]
-
-_KINDS = {
-    "dataset": ("le jeu de données", "the dataset"),
-    "service": ("le service de données", "the data service"),
-    "publication": ("la publication", "the publication"),
-    "software": ("le logiciel", "the software"),
-}
 
 
 def _pick(texts: dict[str, str], lang: str) -> str | None:
@@ -33,8 +28,7 @@ def _kind(iri: str) -> str:
 
 def problem_text(kind: str, title: str, iri: str, metric: str, lang: str) -> str:
     """One failed measure in plain words: the record by title and IRI, the property, the fix."""
-    index = 0 if lang == "fr" else 1
-    who = _KINDS.get(kind, ("la ressource", "the resource"))[index]
+    who = kind_words(kind, lang)
     return f"{who} « {title} » <{iri}> {metric_texts(metric, lang)['hint']}."
 
 
@@ -137,7 +131,7 @@ def quality_summary(store, lang: str = "en") -> dict:
             if axis == "source":
                 label = key
             else:
-                none = "sans centre de données" if lang == "fr" else "no data centre"
+                none = CLI.text("quality.no_centre", lang)
                 label = (_pick(names.get(key, {}), lang) or key) if key else none
             group = _summary_group(label, key, records)
             group["flagged"] = flagged.get((axis, key), 0)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from ..messages import CLI, LANGUAGES
 from ..namespaces import RDF, RDFS, XSD
 from .model import Constraint, Shape, ShapeError, SparqlConstraint
 
@@ -206,10 +207,7 @@ _PAIRS: dict[str, Callable[..., str]] = {
 
 def _generic_messages(constraint: Constraint) -> dict[str, str]:
     name = constraint.parameter
-    return {
-        "en": f"The value does not satisfy sh:{name}.",
-        "fr": f"La valeur ne respecte pas la contrainte sh:{name}.",
-    }
+    return {lang: CLI.text("shacl.generic", lang, name=name) for lang in LANGUAGES}
 
 
 class _Compiler:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from ..messages import CLI
 from .model import Problem
 
-__all__ = ["describe"]
+__all__ = ["KIND_WORDS", "describe", "kind_words"]
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABELS = [
@@ -19,30 +20,48 @@ _LABELS = [
         "http://www.w3.org/2006/vcard/ns#fn",
     )
 ]
-# Kind of a resource, by class or by the property pointing at a blank node: (fr, en).
+#: the kind of a resource, by class or by the property pointing at a blank node
 _KINDS = {
-    "http://www.w3.org/ns/dcat#Dataset": ("le jeu de données", "the dataset"),
-    "http://www.w3.org/ns/dcat#DataService": ("le service de données", "the data service"),
-    "http://www.w3.org/ns/dcat#Distribution": ("la distribution", "the distribution"),
-    "http://www.w3.org/ns/dcat#distribution": ("la distribution", "the distribution"),
-    "https://schema.org/ScholarlyArticle": ("la publication", "the publication"),
-    "https://schema.org/SoftwareSourceCode": ("le logiciel", "the software"),
-    "http://www.w3.org/2004/02/skos/core#Concept": ("le concept", "the concept"),
-    "http://xmlns.com/foaf/0.1/Organization": ("l'organisation", "the organisation"),
-    "https://w3id.org/gaia-kg/ontology#Pole": ("le pôle", "the pole"),
-    "https://w3id.org/gaia-kg/ontology#DataCentre": ("le centre de données", "the data centre"),
-    "http://xmlns.com/foaf/0.1/Person": ("la personne", "the person"),
-    "http://xmlns.com/foaf/0.1/Agent": ("l'agent", "the agent"),
-    "http://www.w3.org/2006/vcard/ns#Kind": ("le point de contact", "the contact point"),
-    "http://www.w3.org/2006/vcard/ns#Organization": ("le point de contact", "the contact point"),
-    "http://www.w3.org/2006/vcard/ns#Individual": ("le point de contact", "the contact point"),
-    "http://www.w3.org/ns/dcat#contactPoint": ("le point de contact", "the contact point"),
-    "http://purl.org/dc/terms/Location": ("le lieu", "the location"),
-    "http://purl.org/dc/terms/spatial": ("le lieu", "the location"),
-    "http://purl.org/dc/terms/PeriodOfTime": ("la période", "the period"),
-    "http://purl.org/dc/terms/temporal": ("la période", "the period"),
+    "http://www.w3.org/ns/dcat#Dataset": "dataset",
+    "http://www.w3.org/ns/dcat#DataService": "service",
+    "http://www.w3.org/ns/dcat#Distribution": "distribution",
+    "http://www.w3.org/ns/dcat#distribution": "distribution",
+    "https://schema.org/ScholarlyArticle": "publication",
+    "https://schema.org/SoftwareSourceCode": "software",
+    "http://www.w3.org/2004/02/skos/core#Concept": "concept",
+    "http://xmlns.com/foaf/0.1/Organization": "organisation",
+    "https://w3id.org/gaia-kg/ontology#Pole": "pole",
+    "https://w3id.org/gaia-kg/ontology#DataCentre": "data_centre",
+    "http://xmlns.com/foaf/0.1/Person": "person",
+    "http://xmlns.com/foaf/0.1/Agent": "agent",
+    "http://www.w3.org/2006/vcard/ns#Kind": "contact_point",
+    "http://www.w3.org/2006/vcard/ns#Organization": "contact_point",
+    "http://www.w3.org/2006/vcard/ns#Individual": "contact_point",
+    "http://www.w3.org/ns/dcat#contactPoint": "contact_point",
+    "http://purl.org/dc/terms/Location": "location",
+    "http://purl.org/dc/terms/spatial": "location",
+    "http://purl.org/dc/terms/PeriodOfTime": "period",
+    "http://purl.org/dc/terms/temporal": "period",
 }
-_RESOURCE = ("la ressource", "the resource")
+#: the message key naming each kind of resource (:data:`~graph_loader.messages.CLI`)
+KIND_WORDS = {
+    "dataset": CLI.mark("kind.dataset"),
+    "service": CLI.mark("kind.service"),
+    "catalog": CLI.mark("kind.catalog"),
+    "publication": CLI.mark("kind.publication"),
+    "software": CLI.mark("kind.software"),
+    "resource": CLI.mark("kind.resource"),
+    "distribution": CLI.mark("kind.distribution"),
+    "concept": CLI.mark("kind.concept"),
+    "organisation": CLI.mark("kind.organisation"),
+    "pole": CLI.mark("kind.pole"),
+    "data_centre": CLI.mark("kind.data_centre"),
+    "person": CLI.mark("kind.person"),
+    "agent": CLI.mark("kind.agent"),
+    "contact_point": CLI.mark("kind.contact_point"),
+    "location": CLI.mark("kind.location"),
+    "period": CLI.mark("kind.period"),
+}
 _PREFIXES = {
     "http://www.w3.org/ns/dcat#": "dcat",
     "http://purl.org/dc/terms/": "dct",
@@ -57,10 +76,19 @@ _PREFIXES = {
 
 
 _SEVERITY_WORDS = {
-    "Violation": ("erreur", "error"),
-    "Warning": ("avertissement", "warning"),
-    "Info": ("information", "note"),
+    "Violation": CLI.mark("severity.violation"),
+    "Warning": CLI.mark("severity.warning"),
+    "Info": CLI.mark("severity.info"),
 }
+
+
+def kind_words(kind: str, lang: str) -> str:
+    """The words naming a resource of ``kind`` ("the dataset"), in ``lang``.
+
+    >>> kind_words("dataset", "fr"), kind_words("nothing known", "en")
+    ('le jeu de données', 'the resource')
+    """
+    return CLI.text(KIND_WORDS.get(kind, KIND_WORDS["resource"]), lang)
 
 
 def _pick(texts: dict[str, str], lang: str) -> str | None:
@@ -82,7 +110,7 @@ def _label(data: ox.Store, node, lang: str) -> str | None:
     return None
 
 
-def _kind(data: ox.Store, node, via: ox.NamedNode | None, index: int) -> str:
+def _kind(data: ox.Store, node, via: ox.NamedNode | None, lang: str) -> str:
     types = sorted(
         q.object.value
         for q in data.quads_for_pattern(node, _RDF_TYPE, None, None)
@@ -90,12 +118,12 @@ def _kind(data: ox.Store, node, via: ox.NamedNode | None, index: int) -> str:
     )
     for key in [*types, via.value if via else ""]:
         if key in _KINDS:
-            return _KINDS[key][index]
-    return _RESOURCE[index]
+            return kind_words(_KINDS[key], lang)
+    return kind_words("resource", lang)
 
 
-def _name(data: ox.Store, node, lang: str, index: int, via=None) -> str:
-    kind = _kind(data, node, via, index)
+def _name(data: ox.Store, node, lang: str, via=None) -> str:
+    kind = _kind(data, node, via, lang)
     label = _label(data, node, lang)
     named = f"{kind} « {label} »" if label else kind
     return f"{named} <{node.value}>" if isinstance(node, ox.NamedNode) else named
@@ -117,21 +145,19 @@ def _owner(data: ox.Store, node, depth: int = 4):
     return None, None
 
 
-def _focus(problem: Problem, data: ox.Store, lang: str, index: int) -> str:
+def _focus(problem: Problem, data: ox.Store, lang: str) -> str:
     focus = problem.focus
     if not isinstance(focus, ox.BlankNode):
-        return _name(data, focus, lang, index)
+        return _name(data, focus, lang)
     owner, via = _owner(data, focus)
     incoming = [q.predicate for q in data.quads_for_pattern(None, None, focus, None)]
-    here = _name(data, focus, lang, index, via=incoming[0] if incoming else None)
+    here = _name(data, focus, lang, via=incoming[0] if incoming else None)
     if owner is None:
-        return here + (" sans identifiant" if index == 0 else " without identifier")
-    owner_name = _name(data, owner, lang, index)
-    if index == 0:
-        return here + (
-            " du " + owner_name[3:] if owner_name.startswith("le ") else " de " + owner_name
-        )
-    return here + " of " + owner_name
+        return CLI.text("describe.anonymous", lang, here=here)
+    of = CLI.text("describe.of", lang, owner=_name(data, owner, lang))
+    if of.startswith(" de le "):  # French contracts « de le » into « du »
+        of = " du " + of[len(" de le ") :]
+    return here + of
 
 
 def _curie(iri: str) -> str:
@@ -143,21 +169,29 @@ def _curie(iri: str) -> str:
 
 def describe(problem: Problem, data: ox.Store, lang: str = "en") -> str:
     """One sentence: which resource, which property, what is wrong (``lang`` "fr" or "en")."""
-    index = 0 if lang == "fr" else 1
-    subject = _focus(problem, data, lang, index)
+    subject = _focus(problem, data, lang)
     prop = ""
     if problem.path is not None:
         readable = _pick(problem.names, lang)
         curie = _curie(problem.path.value)
         prop = f"{readable} ({curie})" if readable else curie
     message = _pick(problem.messages, lang) or ""
-    severity = _SEVERITY_WORDS.get(problem.severity, (problem.severity,) * 2)[index]
+    severity = problem.severity
+    if severity in _SEVERITY_WORDS:
+        severity = CLI.text(_SEVERITY_WORDS[severity], lang)
     value = ""
     shown_value = problem.value if problem.value != problem.focus else None
     if isinstance(shown_value, ox.Literal | ox.NamedNode) and problem.path is not None:
         shown = shown_value.value
         shown = shown if len(shown) <= 80 else shown[:77] + "..."
-        value = (" (valeur : « " if index == 0 else " (value: « ") + shown + " »)"
-    colon = " : " if index == 0 else ": "
+        value = CLI.text("describe.value", lang, value=shown)
     where = f", {prop}" if prop else ""
-    return f"{severity}{colon}{subject}{where}{value}{colon}{message}"
+    return CLI.text(
+        "describe.problem",
+        lang,
+        severity=severity,
+        subject=subject,
+        where=where,
+        value=value,
+        message=message,
+    )

@@ -14,10 +14,9 @@ from flask import Blueprint, Response, g, jsonify, render_template, request
 from sparql_api.assistant import ask
 from sparql_api.assistant.rephrase import rephrase
 from sparql_api.portal.routes import bilingual
-from sparql_api.portal.translations import ui
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, error_response, request_lang
-from sparql_api.web.i18n import LANGUAGES, message
+from sparql_api.web.i18n import LANGUAGES, WEB, message
 
 __all__ = ["bp", "answer_for", "MAX_QUESTION"]
 
@@ -82,4 +81,4 @@ def _api_error(exc: ApiError):
         return response
     lang = g.get("page_lang", "en")
     text = message(exc.key, lang, **exc.params)
-    return render_template("error.html", title=ui("error_title", lang), text=text), exc.status
+    return render_template("error.html", title=WEB.text("error_title", lang), text=text), exc.status

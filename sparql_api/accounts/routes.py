@@ -24,7 +24,6 @@ from flask import (
 from sparql_api.accounts import mailer, users
 from sparql_api.accounts.ratelimit import RateLimiter
 from sparql_api.accounts.sessions import close_all_sessions
-from sparql_api.accounts.texts import MESSAGES, text
 from sparql_api.accounts.web_session import (
     AccountPageError,
     SignInRequired,
@@ -42,6 +41,7 @@ from sparql_api.accounts.web_session import (
 )
 from sparql_api.portal.routes import page_lang
 from sparql_api.web.hosts import public_url_for
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "init_limiters", "throttle", "SIGNIN_PER_EMAIL", "SIGNIN_PER_CLIENT"]
 
@@ -64,7 +64,7 @@ def init_limiters(app: Flask) -> None:
 
 def _form(template: str, status: int = 200, error: str | None = None, **context):
     lang = g.page_lang
-    message = text(MESSAGES, error, lang) if error else None
+    message = WEB.text(error, lang) if error else None
     return render_template(template, error=message, **context), status
 
 

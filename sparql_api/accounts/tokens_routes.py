@@ -14,7 +14,6 @@ from sparql_api.accounts import collections as core
 from sparql_api.accounts import tokens
 from sparql_api.accounts.collections import NotFound
 from sparql_api.accounts.collections_routes import export_response
-from sparql_api.accounts.texts import MESSAGES, text
 from sparql_api.accounts.users import AccountError, get_user
 from sparql_api.accounts.web_session import (
     AccountPageError,
@@ -30,6 +29,7 @@ from sparql_api.accounts.web_session import (
 from sparql_api.portal.routes import page_lang
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import request_lang
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "is_admin_token"]
 
@@ -69,8 +69,7 @@ bp.errorhandler(SignInRequired)(to_signin)
 def _json_error(status: int, key: str, **params: object) -> Response:
     lang = g.get("page_lang", "en")
     response = jsonify(
-        {"status": status, "error": key, "message": text(MESSAGES, key, lang, **params)}
-        | {"lang": lang}
+        {"status": status, "error": key, "message": WEB.text(key, lang, **params)} | {"lang": lang}
     )
     response.status_code = status
     if status == 401:

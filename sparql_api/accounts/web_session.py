@@ -29,7 +29,6 @@ from flask import (
 from sparql_api.accounts import users
 from sparql_api.accounts.db import UserDB
 from sparql_api.accounts.sessions import check_session, close_session, open_session
-from sparql_api.accounts.texts import MESSAGES, text
 from sparql_api.portal.routes import COOKIE_SECONDS, LANG_COOKIE
 from sparql_api.web.catalogue import EXTENSION
 from sparql_api.web.i18n import LANGUAGES, WEB
@@ -65,7 +64,7 @@ OIDC_CLIENT = "gaia_kg_oidc"
 
 
 class AccountPageError(Exception):
-    """An answer of the personal space: ``status`` and the message ``key`` of texts."""
+    """An answer of the personal space: ``status`` and the message ``key`` of the ``web`` domain."""
 
     def __init__(self, status: int, key: str, **params: object):
         super().__init__(key)
@@ -206,7 +205,7 @@ def page_context() -> dict:
 def render_error(exc: AccountPageError) -> tuple[str, int, dict]:
     """The error page of the personal space, in the page's language."""
     lang = g.get("page_lang", "en")
-    message = text(MESSAGES, exc.key, lang, **exc.params)
+    message = WEB.text(exc.key, lang, **exc.params)
     headers = {"Retry-After": str(exc.params["seconds"])} if "seconds" in exc.params else {}
     page = render_template("error.html", title=WEB.text("error_title", lang), text=message)
     return page, exc.status, headers

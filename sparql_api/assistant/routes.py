@@ -16,7 +16,7 @@ from sparql_api.assistant.rephrase import rephrase
 from sparql_api.portal.routes import bilingual
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, error_response, request_lang
-from sparql_api.web.i18n import LANGUAGES, WEB, message
+from sparql_api.web.i18n import LANGUAGES, WEB
 
 __all__ = ["bp", "answer_for", "MAX_QUESTION"]
 
@@ -80,5 +80,5 @@ def _api_error(exc: ApiError):
         response.headers.update(exc.headers)
         return response
     lang = g.get("page_lang", "en")
-    text = message(exc.key, lang, **exc.params)
+    text = WEB.text(exc.key, lang, **exc.params)
     return render_template("error.html", title=WEB.text("error_title", lang), text=text), exc.status

@@ -25,7 +25,7 @@ from sparql_api.portal.pages import compartment_page, concept_page, home_page
 from sparql_api.search.concepts import concept_iri
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
-from sparql_api.web.i18n import LANGUAGES, WEB, message, pick_lang
+from sparql_api.web.i18n import LANGUAGES, WEB, pick_lang
 
 __all__ = [
     "bp",
@@ -196,5 +196,5 @@ def _not_found(exc: PageNotFound):
 @bp.errorhandler(ApiError)
 def _api_error(exc: ApiError):
     lang = g.get("page_lang", "en")
-    text = message(exc.key, lang, **exc.params)
+    text = WEB.text(exc.key, lang, **exc.params)
     return _page("error.html", exc.status, title=WEB.text("error_title", lang), text=text)

@@ -9,7 +9,7 @@ from sparql_api.portal.routes import bilingual
 from sparql_api.quality.pages import record_payload, summary_payload
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, error_response, request_lang
-from sparql_api.web.i18n import WEB, message
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp"]
 
@@ -65,5 +65,5 @@ def _api_error(exc: ApiError):
         response.headers.update(exc.headers)
         return response
     lang = g.get("page_lang", "en")
-    text = message(exc.key, lang, **exc.params)
+    text = WEB.text(exc.key, lang, **exc.params)
     return _html("error.html", exc.status, title=WEB.text("error_title", lang), text=text)

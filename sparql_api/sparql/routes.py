@@ -31,7 +31,7 @@ from sparql_api.sparql.negotiation import (
 from sparql_api.sparql.service_description import service_description
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
-from sparql_api.web.i18n import message
+from sparql_api.web.i18n import WEB
 
 __all__ = [
     "bp",
@@ -68,6 +68,12 @@ DESCRIPTION_MEDIA = {
     "text/html": "html",
 }
 
+#: the message refusing each kind of result for want of an acceptable format
+NOT_ACCEPTABLE = {
+    "solutions": WEB.mark("not_acceptable_solutions"),
+    "boolean": WEB.mark("not_acceptable_boolean"),
+    "graph": WEB.mark("not_acceptable_graph"),
+}
 _COMMENT = re.compile(r"#[^\n]*")
 _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
@@ -182,7 +188,7 @@ def sparql() -> Response:
     if not parsed.query.strip():
         raise ApiError(400, "query_missing")
     if not parsed.formats.acceptable:
-        raise ApiError(406, "not_acceptable", kind="any", available=_all_media())
+        raise ApiError(406, "not_acceptable_any", available=_all_media())
     catalogue = get_catalogue()
     role = request_role()
     guard(parsed.query, role, catalogue.settings)
@@ -234,7 +240,7 @@ def run_query(catalogue, job: QueryJob, role: Role) -> QueryOutput:
         kind = exc.args[0]
         table = GRAPH_FORMATS if kind == "graph" else RESULTS_FORMATS
         available = ", ".join(media for media, _ in table.values())
-        raise ApiError(406, "not_acceptable", kind=kind, available=available) from exc
+        raise ApiError(406, NOT_ACCEPTABLE[kind], available=available) from exc
 
 
 def _respond(output: QueryOutput) -> Response:
@@ -271,11 +277,11 @@ def _describe() -> Response:
 
 
 def _describe_html(settings, lang: str) -> Response:
-    description = message("endpoint_description", lang)
-    limits = message(
+    description = WEB.text("endpoint_description", lang)
+    limits = WEB.text(
         "endpoint_limits", lang, seconds=f"{settings.query_timeout:g}", cap=settings.row_cap
     )
-    editor = message("editor_link", lang)
+    editor = WEB.text("editor_link", lang)
     page = (
         f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
         f"<title>SPARQL — GAIA Data</title><h1>SPARQL</h1>"
@@ -288,13 +294,13 @@ def _describe_html(settings, lang: str) -> Response:
 
 
 def _describe_json(settings, lang: str) -> Response:
-    limits = message(
+    limits = WEB.text(
         "endpoint_limits", lang, seconds=f"{settings.query_timeout:g}", cap=settings.row_cap
     )
     response = jsonify(
         {
             "endpoint": request.base_url,
-            "description": message("endpoint_description", lang),
+            "description": WEB.text("endpoint_description", lang),
             "limits": limits,
             "timeoutSeconds": settings.query_timeout,
             "rowCap": settings.row_cap,

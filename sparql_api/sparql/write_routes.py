@@ -192,7 +192,7 @@ def _read(target: ox.NamedNode | None) -> Response:
         raise ApiError(400, "unknown_format", value=str(exc), known=known_formats()) from exc
     if formats.graph is None:
         available = ", ".join(media for media, _ in GRAPH_FORMATS.values())
-        raise ApiError(406, "not_acceptable", kind="graph", available=available)
+        raise ApiError(406, "not_acceptable_graph", available=available)
     role = request_role()
     if target is not None and not _exists(target):
         raise ApiError(404, "graph_not_found", iri=target.value)

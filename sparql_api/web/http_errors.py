@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from graph_loader.errors import StoreError
 from sparql_api.core.errors import GateFull, PoolBusy, StoreBusy
-from sparql_api.web.i18n import message, pick_lang
+from sparql_api.web.i18n import WEB, pick_lang
 
 __all__ = [
     "ApiError",
@@ -69,7 +69,7 @@ def request_lang() -> str:
 def error_response(status: int, key: str, **params: object) -> Response:
     """The error answer for the current request."""
     lang = request_lang()
-    text = message(key, lang, **params)
+    text = WEB.text(key, lang, **params)
     if request.blueprint in TEXT_BLUEPRINTS or request.path.startswith("/sparql"):
         response = Response(text + "\n", status=status, mimetype="text/plain")
     else:

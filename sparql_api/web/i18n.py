@@ -17,12 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flask import Flask, g
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from graph_loader.messages import LANGUAGES, Domain
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 __all__ = [
     "LANGUAGES",
@@ -64,6 +67,8 @@ def pick_label(labels: Mapping[str, str | None], lang: str) -> str | None:
 
 def _page_lang(context: Context) -> str:
     """The language of the page being rendered: its ``lang``, else the request's."""
+    from flask import g  # the messages themselves serve code without Flask (mail, assistant)
+
     return context.get("lang") or g.get("page_lang", "en")
 
 

@@ -150,7 +150,7 @@ def signup_finish(token: str):
         user = users.create_account(get_db(), str(found["e"]), str(found["h"]))
     except (BadData, KeyError, TypeError, users.AccountError) as exc:
         log.info("sign-up link refused (%s)", type(exc).__name__)
-        raise AccountPageError(400, "signup_invalid") from exc
+        raise AccountPageError(400, WEB.mark("signup_invalid")) from exc
     start_session(user.id)
     log.info("account %s created", user.id)
     return redirect(safe_next(found.get("n"), url_for("collections.index")), 303)
@@ -166,7 +166,7 @@ def throttle(action: str, email: str) -> None:
     ].hit(f"{action}-client:{client}")
     if wait:
         log.warning("%s rate limit reached for a client (%s)", action, client)
-        raise AccountPageError(429, "rate_limited", seconds=wait)
+        raise AccountPageError(429, WEB.mark("rate_limited"), seconds=wait)
 
 
 @bp.route("/account/signin", methods=["GET", "POST"])
@@ -181,10 +181,12 @@ def signin():
     ].hit("client:" + (request.remote_addr or ""))
     if wait:
         log.warning("sign-in rate limit reached for a client (%s)", request.remote_addr)
-        raise AccountPageError(429, "rate_limited", seconds=wait)
+        raise AccountPageError(429, WEB.mark("rate_limited"), seconds=wait)
     user = users.authenticate(get_db(), email, request.form.get("password", ""))
     if user is None:
-        return _form("account_signin.html", 401, "signin_failed", email=email, next=next_page)
+        return _form(
+            "account_signin.html", 401, WEB.mark("signin_failed"), email=email, next=next_page
+        )
     current_app.extensions[LIMITER].clear("email:" + email)
     start_session(user.id)
     return redirect(safe_next(next_page, url_for("collections.index")), 303)

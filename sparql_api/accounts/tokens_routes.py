@@ -89,7 +89,8 @@ def _page_error(exc: AccountPageError):
 
 @bp.errorhandler(NotFound)
 def _not_found(exc: NotFound):
-    key = "token_not_found" if exc.args and exc.args[0] == "token" else "collection_not_found"
+    is_token = exc.args and exc.args[0] == "token"
+    key = WEB.mark("token_not_found") if is_token else WEB.mark("collection_not_found")
     return _page_error(AccountPageError(404, key))
 
 
@@ -156,20 +157,20 @@ def _bearer(scope: str) -> int:
     header = request.headers.get("Authorization", "")
     kind, _, token = header.partition(" ")
     if kind.lower() != "bearer" or not token.strip():
-        raise ApiRefusal(401, "token_missing")
+        raise ApiRefusal(401, WEB.mark("token_missing"))
     uid = tokens.check_token(get_db(), token.strip(), scope)
     if uid is None:
         other = READ if scope == WRITE else WRITE
         if tokens.check_token(get_db(), token.strip(), other) is not None:
-            raise ApiRefusal(403, "token_scope", scope=scope)
-        raise ApiRefusal(401, "token_missing")
+            raise ApiRefusal(403, WEB.mark("token_scope"), scope=scope)
+        raise ApiRefusal(401, WEB.mark("token_missing"))
     return uid
 
 
 def _body(*fields: str) -> dict:
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not all(isinstance(body.get(f, ""), str) for f in fields):
-        raise ApiRefusal(400, "body_invalid", fields=", ".join(fields))
+        raise ApiRefusal(400, WEB.mark("body_invalid"), fields=", ".join(fields))
     return body
 
 

@@ -170,7 +170,7 @@ def check_csrf() -> None:
     sent = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
     expected = session.get("csrf") or ""
     if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
-        raise AccountPageError(400, "csrf_failed")
+        raise AccountPageError(400, WEB.mark("csrf_failed"))
 
 
 def safe_next(target: str | None, default: str) -> str:

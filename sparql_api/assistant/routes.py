@@ -30,9 +30,9 @@ def answer_for(question: str | None, lang: str) -> dict:
     """The assistant's answer to ``question`` (400 ApiError when missing or too long)."""
     question = (question or "").strip()
     if not question:
-        raise ApiError(400, "ask_missing")
+        raise ApiError(400, WEB.mark("ask_missing"))
     if len(question) > MAX_QUESTION:
-        raise ApiError(400, "ask_too_long", length=len(question), limit=MAX_QUESTION)
+        raise ApiError(400, WEB.mark("ask_too_long"), length=len(question), limit=MAX_QUESTION)
     catalogue = get_catalogue()
     result = ask(catalogue.index(), catalogue.concepts(), question, lang)
     settings = catalogue.settings

@@ -38,6 +38,95 @@ __all__ = [
 #: the messages of the pages and of the API
 WEB = Domain("web", Path(__file__).resolve().parents[1] / "locale")
 
+#: the messages the templates look up by a key built from data, by family
+DATA_MESSAGES = {
+    # a resource's kind (``kind_`` ~ kind: resource pages, related resources, collection facets)
+    "kinds": (
+        WEB.mark("kind_agent"),
+        WEB.mark("kind_catalog"),
+        WEB.mark("kind_concept"),
+        WEB.mark("kind_datacentre"),
+        WEB.mark("kind_dataset"),
+        WEB.mark("kind_distribution"),
+        WEB.mark("kind_pole"),
+        WEB.mark("kind_publication"),
+        WEB.mark("kind_resource"),
+        WEB.mark("kind_service"),
+        WEB.mark("kind_software"),
+    ),
+    # a search hit's type (``type_`` ~ type)
+    "types": (
+        WEB.mark("type_agent"),
+        WEB.mark("type_catalog"),
+        WEB.mark("type_dataset"),
+        WEB.mark("type_publication"),
+        WEB.mark("type_service"),
+        WEB.mark("type_software"),
+    ),
+    # a search facet (``facet_`` ~ name) and a filter chip (``chip_`` ~ parameter)
+    "facets": (
+        WEB.mark("facet_centre"),
+        WEB.mark("facet_format"),
+        WEB.mark("facet_instrument"),
+        WEB.mark("facet_licence"),
+        WEB.mark("facet_platform"),
+        WEB.mark("facet_pole"),
+        WEB.mark("facet_taxon"),
+        WEB.mark("facet_themes"),
+        WEB.mark("facet_type"),
+        WEB.mark("chip_bbox"),
+        WEB.mark("chip_end"),
+        WEB.mark("chip_place"),
+        WEB.mark("chip_q"),
+        WEB.mark("chip_start"),
+        WEB.mark("chip_theme"),
+        WEB.mark("chip_vmax"),
+        WEB.mark("chip_vmin"),
+    ),
+    # a sort order (``sort_`` ~ value) and a side of the map's box (``bbox_`` ~ side)
+    "sorts": (
+        WEB.mark("sort_date"),
+        WEB.mark("sort_relevance"),
+        WEB.mark("sort_title"),
+        WEB.mark("bbox_east"),
+        WEB.mark("bbox_north"),
+        WEB.mark("bbox_south"),
+        WEB.mark("bbox_west"),
+    ),
+    # a SKOS mapping (the property's local name)
+    "mappings": (
+        WEB.mark("broadMatch"),
+        WEB.mark("closeMatch"),
+        WEB.mark("exactMatch"),
+        WEB.mark("narrowMatch"),
+        WEB.mark("relatedMatch"),
+    ),
+    # a language a label falls back to (``lang_`` ~ code)
+    "languages": (
+        WEB.mark("lang_en"),
+        WEB.mark("lang_fr"),
+    ),
+    # a record's validation outcome (``outcome_`` ~ outcome)
+    "outcomes": (
+        WEB.mark("outcome_Conforms"),
+        WEB.mark("outcome_ConformsWithWarnings"),
+        WEB.mark("outcome_NotConformant"),
+    ),
+    # a machine format (``format_`` ~ name) and a collection's export (``col_export_`` ~ name)
+    "formats": (
+        WEB.mark("format_jsonld"),
+        WEB.mark("format_linkset"),
+        WEB.mark("format_nt"),
+        WEB.mark("format_rdf"),
+        WEB.mark("format_ttl"),
+        WEB.mark("col_export_bib"),
+        WEB.mark("col_export_jsonld"),
+        WEB.mark("col_export_ris"),
+        WEB.mark("col_export_ttl"),
+        WEB.mark("col_export_urls"),
+    ),
+}
+
 
 def pick_lang(arg: str | None, accept_language: object | None = None) -> str:
     """``?lang=`` if it names a known language, else the best of ``Accept-Language``, else en.

@@ -22,7 +22,7 @@ from graph_loader.inference import rebuild_inference
 from graph_loader.paths import vocabularies_dir
 from graph_loader.store import EmbeddedStore
 from graph_loader.terms import GRAPHS_NS, vocabulary_graph
-from sparql_api.portal.translations import PLURALS, UI
+from sparql_api.web.i18n import WEB
 
 GAIA = rdflib.Namespace("https://w3id.org/gaia-kg/ontology#")
 PAGES_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pages"
@@ -142,7 +142,7 @@ def test_compartment_page_texts_follow_the_language(client, thesaurus):
         )
         assert page.find("section", id="introduction").find("p").text() == " ".join(intro.split())
         assert [h.text() for h in page.find_all("h2")] == [
-            UI[key][lang] for key in ("introduction", "subdomains", "data_centres")
+            WEB.text(key, lang) for key in ("introduction", "subdomains", "data_centres")
         ]
 
 
@@ -214,7 +214,7 @@ def test_concept_page_breadcrumbs_labels_and_mappings(client, thesaurus):
     for path in sorted((vocabularies_dir() / "alignments").glob("*.ttl")):
         alignments.parse(path)
     expected = sorted(
-        (UI[p.removeprefix(str(SKOS))]["fr"], str(o))
+        (WEB.text(p.removeprefix(str(SKOS)), "fr"), str(o))
         for p, o in alignments.predicate_objects(sst)
         if str(p).endswith("Match")
     )
@@ -295,7 +295,7 @@ def test_unknown_slugs_answer_an_html_404(client, url, lang, title, text):
     page = parse_html(response.get_data(as_text=True))
     assert page.find("html").attrs["lang"] == lang
     assert (page.find("h1").text(), page.find("p", "error-text").text()) == (title, text)
-    assert links(page, "home-link") == [("/", UI["back_home"][lang])]
+    assert links(page, "home-link") == [("/", WEB.text("back_home", lang))]
 
 
 def test_a_subdomain_under_compartments_redirects_to_its_concept_page(client):
@@ -359,20 +359,20 @@ def test_mapping_labels_come_from_the_loaded_vocabulary_with_their_language(craf
     assert (marker.text(), marker.attrs["title"]) == ("(en)", "libellé en anglais")
 
 
-def test_every_interface_string_exists_in_both_languages():
-    assert all(
-        set(forms) == {"fr", "en"}
-        and all(text.count("{n}") == 1 for f in forms.values() for text in f)
-        for forms in PLURALS.values()
-    )
+def test_every_web_message_takes_the_same_parameters_in_both_languages():
     fields = string.Formatter()
-    for key, texts in UI.items():
-        assert set(texts) == {"fr", "en"}, key
-        assert all(texts.values()), key
-        names = {
-            lang: {f for _, f, _, _ in fields.parse(text) if f} for lang, text in texts.items()
+    names = {
+        lang: {
+            key: {f for _, f, _, _ in fields.parse(text) if f}
+            for key, text in WEB.all_texts(lang).items()
         }
-        assert names["fr"] == names["en"], key
+        for lang in ("fr", "en")
+    }
+    assert names["fr"] == names["en"]
+    for key in ("datasets", "resources", "results"):
+        for lang in ("fr", "en"):
+            assert [WEB.plural(key, n, lang).split()[0] for n in (0, 1, 2)] == ["0", "1", "2"]
+    assert WEB.plural("datasets", 1, "fr") != WEB.plural("datasets", 2, "fr")
 
 
 def test_a_compartment_concept_page_links_its_compartment_page(client):

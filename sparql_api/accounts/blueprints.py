@@ -13,7 +13,6 @@ from flask import Flask
 from sparql_api.accounts import collections_routes, routes, tokens_routes
 from sparql_api.accounts.history_routes import init_history
 from sparql_api.accounts.oidc_routes import init_oidc
-from sparql_api.accounts.texts import account_catalogue
 from sparql_api.accounts.web_session import (
     SESSION_COOKIE,
     USERS,
@@ -48,7 +47,6 @@ def init_app(app: Flask) -> None:
     routes.init_limiters(app)
     app.add_template_global(csrf_token)
     app.add_template_global(collections_routes.my_collections)
-    app.add_template_global(account_catalogue, "account_texts")
     app.register_blueprint(routes.bp)
     app.register_blueprint(collections_routes.bp)
     init_history(app)

@@ -28,6 +28,7 @@ from sqlalchemy.orm import selectinload
 
 from sparql_api.accounts.db import Collection, CollectionItem, UserDB, now, select
 from sparql_api.accounts.users import AccountError
+from sparql_api.web.i18n import WEB
 
 __all__ = [
     "NotFound",
@@ -60,16 +61,16 @@ class NotFound(LookupError):
 def _title(title: str) -> str:
     title = " ".join((title or "").split())
     if not title:
-        raise AccountError("title_missing")
+        raise AccountError(WEB.mark("title_missing"))
     if len(title) > 200:
-        raise AccountError("title_long")
+        raise AccountError(WEB.mark("title_long"))
     return title
 
 
 def _description(text: str | None) -> str:
     text = (text or "").strip()
     if len(text) > 5000:
-        raise AccountError("description_long")
+        raise AccountError(WEB.mark("description_long"))
     return text
 
 
@@ -77,7 +78,7 @@ def check_iri(iri: str) -> str:
     """``iri`` trimmed if it is an absolute http(s) or urn IRI, else AccountError."""
     iri = (iri or "").strip()
     if len(iri) > 2000 or not _IRI.fullmatch(iri):
-        raise AccountError("iri_invalid")
+        raise AccountError(WEB.mark("iri_invalid"))
     return iri
 
 
@@ -160,7 +161,7 @@ def add_item(db: UserDB, user_id: int, cid: int, iri: str) -> Collection:
         found = _load(s, user_id, cid)
         if all(item.iri != iri for item in found.items):
             if len(found.items) >= MAX_ITEMS:
-                raise AccountError("collection_full")
+                raise AccountError(WEB.mark("collection_full"))
             found.items.append(CollectionItem(iri=iri))
             found.updated = now()
         s.flush()

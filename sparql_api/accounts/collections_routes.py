@@ -31,6 +31,7 @@ from sparql_api.accounts.web_session import (
 )
 from sparql_api.portal.routes import page_lang
 from sparql_api.web.catalogue import get_catalogue
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "my_collections", "export_response", "collection_members"]
 
@@ -59,7 +60,8 @@ bp.errorhandler(SignInRequired)(to_signin)
 
 @bp.errorhandler(NotFound)
 def _not_found(exc: NotFound):
-    key = "share_not_found" if exc.args and exc.args[0] == "share" else "collection_not_found"
+    is_share = exc.args and exc.args[0] == "share"
+    key = WEB.mark("share_not_found") if is_share else WEB.mark("collection_not_found")
     return render_error(AccountPageError(404, key))
 
 
@@ -197,7 +199,7 @@ def unshare(cid: int):
 def export_response(found, name: str, catalogue: str) -> Response:
     """The collection ``found`` as export ``name`` (an attachment)."""
     if name not in EXPORTS:
-        raise AccountPageError(404, "export_unknown", name=name, known=", ".join(EXPORTS))
+        raise AccountPageError(404, WEB.mark("export_unknown"), name=name, known=", ".join(EXPORTS))
     media, extension, _ = EXPORTS[name]
     modified = found.updated.replace(tzinfo=found.updated.tzinfo or UTC).date().isoformat()
     body = export(

@@ -23,6 +23,7 @@ from sparql_api.accounts.collections import NotFound
 from sparql_api.accounts.db import SavedSearch, SearchEntry, UserDB, aware, now, select
 from sparql_api.accounts.users import AccountError
 from sparql_api.core.rq import load_query
+from sparql_api.web.i18n import WEB
 
 __all__ = [
     "HISTORY_SIZE",
@@ -102,11 +103,11 @@ def save_search(db: UserDB, user_id: int, name: str, query: str) -> SavedSearch:
     """Save a search under ``name`` (its last visit: now)."""
     name = " ".join((name or "").split())
     if not name:
-        raise AccountError("title_missing")
+        raise AccountError(WEB.mark("title_missing"))
     if len(name) > 200:
-        raise AccountError("title_long")
+        raise AccountError(WEB.mark("title_long"))
     if len(query or "") > 4000:
-        raise AccountError("query_long")
+        raise AccountError(WEB.mark("query_long"))
     with db.session() as s:
         found = SavedSearch(user_id=user_id, name=name, query=query or "")
         s.add(found)

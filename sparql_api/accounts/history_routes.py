@@ -30,6 +30,7 @@ from sparql_api.linked_data.dereference import local_path
 from sparql_api.portal.routes import page_lang
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "init_history", "remember_search", "NEW_WINDOW"]
 
@@ -79,7 +80,7 @@ bp.errorhandler(SignInRequired)(to_signin)
 
 @bp.errorhandler(NotFound)
 def _not_found(exc: NotFound):
-    return render_error(AccountPageError(404, "search_not_found"))
+    return render_error(AccountPageError(404, WEB.mark("search_not_found")))
 
 
 @bp.errorhandler(AccountError)

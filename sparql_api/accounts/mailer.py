@@ -15,74 +15,37 @@ import smtplib
 from email.message import EmailMessage
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from sparql_api.web.i18n import WEB
+
 __all__ = ["reset_message", "signup_message", "attempt_message", "send"]
 
-_SUBJECT = {
-    "fr": "Réinitialisation de votre mot de passe GAIA Data",
-    "en": "Reset your GAIA Data password",
-}
-_BODY = {
-    "fr": "Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, "
-    "une seule fois) :\n\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message.\n",
-    "en": "Hello,\n\nTo choose a new password, open this link (valid for one hour, once):"
-    "\n\n{link}\n\nIf you did not ask for it, ignore this message.\n",
-}
 
-
-_SIGNUP_SUBJECT = {
-    "fr": "Confirmez votre compte GAIA Data",
-    "en": "Confirm your GAIA Data account",
-}
-_SIGNUP_BODY = {
-    "fr": "Bonjour,\n\nPour créer votre compte GAIA Data, ouvrez ce lien (valable un jour) :"
-    "\n\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message.\n",
-    "en": "Hello,\n\nTo create your GAIA Data account, open this link (valid for one day):"
-    "\n\n{link}\n\nIf you did not ask for it, ignore this message.\n",
-}
-_ATTEMPT_SUBJECT = {
-    "fr": "Quelqu'un a tenté de créer un compte GAIA Data à votre adresse",
-    "en": "Someone tried to create a GAIA Data account for you",
-}
-_ATTEMPT_BODY = {
-    "fr": "Bonjour,\n\nQuelqu'un vient de demander un compte GAIA Data pour cette adresse, "
-    "qui en a déjà un. Si c'était vous, connectez-vous ; si vous avez oublié votre mot de "
-    "passe, choisissez-en un autre ici :\n\n{link}\n\nSinon, ignorez ce message : "
-    "votre compte n'a pas changé.\n",
-    "en": "Hello,\n\nSomeone just asked for a GAIA Data account for this address, which "
-    "already has one. If it was you, sign in; if you forgot your password, choose another "
-    "one here:\n\n{link}\n\nOtherwise, ignore this message: your account did not "
-    "change.\n",
-}
-
-
-def _message(subjects: dict, bodies: dict, to: str, sender: str, link: str, lang: str):
+def _message(subject: str, body: str, to: str, sender: str) -> EmailMessage:
     message = EmailMessage()
-    message["Subject"] = subjects.get(lang, subjects["en"])
+    message["Subject"] = subject
     message["From"] = sender
     message["To"] = to
-    message.set_content(bodies.get(lang, bodies["en"]).format(link=link))
+    message.set_content(body)
     return message
 
 
 def signup_message(to: str, sender: str, link: str, lang: str) -> EmailMessage:
     """The sign-up confirmation mail in ``lang`` (fr or en)."""
-    return _message(_SIGNUP_SUBJECT, _SIGNUP_BODY, to, sender, link, lang)
+    subject = WEB.text("mail_signup_subject", lang)
+    return _message(subject, WEB.text("mail_signup_body", lang, link=link), to, sender)
 
 
 def attempt_message(to: str, sender: str, link: str, lang: str) -> EmailMessage:
     """The mail telling the owner of an address that someone tried to sign up with it
     (``link``: the password reset page)."""
-    return _message(_ATTEMPT_SUBJECT, _ATTEMPT_BODY, to, sender, link, lang)
+    subject = WEB.text("mail_attempt_subject", lang)
+    return _message(subject, WEB.text("mail_attempt_body", lang, link=link), to, sender)
 
 
 def reset_message(to: str, sender: str, link: str, lang: str) -> EmailMessage:
     """The reset mail in ``lang`` (fr or en)."""
-    message = EmailMessage()
-    message["Subject"] = _SUBJECT.get(lang, _SUBJECT["en"])
-    message["From"] = sender
-    message["To"] = to
-    message.set_content(_BODY.get(lang, _BODY["en"]).format(link=link))
-    return message
+    subject = WEB.text("mail_reset_subject", lang)
+    return _message(subject, WEB.text("mail_reset_body", lang, link=link), to, sender)
 
 
 def send(smtp_url: str, message: EmailMessage, timeout: float = 10.0) -> None:

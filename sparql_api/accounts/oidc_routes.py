@@ -23,6 +23,7 @@ from sparql_api.accounts.web_session import (
     start_session,
 )
 from sparql_api.portal.routes import page_lang
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "init_oidc"]
 
@@ -53,7 +54,7 @@ def init_oidc(app: Flask, settings) -> None:
 def _client():
     found = current_app.extensions.get(OIDC_CLIENT)
     if found is None:
-        raise AccountPageError(404, "oidc_off")
+        raise AccountPageError(404, WEB.mark("oidc_off"))
     return found
 
 
@@ -83,7 +84,7 @@ def login():
         return client.authorize_redirect(url_for("oidc.callback", _external=True))
     except (AuthlibBaseError, OSError) as exc:
         log.warning("OpenID provider unreachable: %s", exc)
-        raise AccountPageError(502, "oidc_failed") from exc
+        raise AccountPageError(502, WEB.mark("oidc_failed")) from exc
 
 
 @bp.get("/account/oidc/callback")
@@ -97,10 +98,10 @@ def callback():
         token = client.authorize_access_token()
     except (AuthlibBaseError, OSError, KeyError, ValueError) as exc:
         log.info("OpenID sign-in refused: %s", type(exc).__name__)
-        raise AccountPageError(400, "oidc_failed") from exc
+        raise AccountPageError(400, WEB.mark("oidc_failed")) from exc
     claims = dict(token.get("userinfo") or {})  # the verified ID token's claims
     if claims.get("iss") not in (issuer, issuer.rstrip("/")):
-        raise AccountPageError(400, "oidc_failed")
+        raise AccountPageError(400, WEB.mark("oidc_failed"))
     if "email" not in claims:  # providers may give profile claims at the userinfo endpoint
         try:
             extra = client.userinfo(token=token)

@@ -24,7 +24,6 @@ from flask import (
 from sparql_api.accounts import mailer, users
 from sparql_api.accounts.ratelimit import RateLimiter
 from sparql_api.accounts.sessions import close_all_sessions
-from sparql_api.accounts.texts import MESSAGES, text
 from sparql_api.accounts.web_session import (
     AccountPageError,
     SignInRequired,
@@ -42,6 +41,7 @@ from sparql_api.accounts.web_session import (
 )
 from sparql_api.portal.routes import page_lang
 from sparql_api.web.hosts import public_url_for
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "init_limiters", "throttle", "SIGNIN_PER_EMAIL", "SIGNIN_PER_CLIENT"]
 
@@ -64,7 +64,7 @@ def init_limiters(app: Flask) -> None:
 
 def _form(template: str, status: int = 200, error: str | None = None, **context):
     lang = g.page_lang
-    message = text(MESSAGES, error, lang) if error else None
+    message = WEB.text(error, lang) if error else None
     return render_template(template, error=message, **context), status
 
 
@@ -150,7 +150,7 @@ def signup_finish(token: str):
         user = users.create_account(get_db(), str(found["e"]), str(found["h"]))
     except (BadData, KeyError, TypeError, users.AccountError) as exc:
         log.info("sign-up link refused (%s)", type(exc).__name__)
-        raise AccountPageError(400, "signup_invalid") from exc
+        raise AccountPageError(400, WEB.mark("signup_invalid")) from exc
     start_session(user.id)
     log.info("account %s created", user.id)
     return redirect(safe_next(found.get("n"), url_for("collections.index")), 303)
@@ -166,7 +166,7 @@ def throttle(action: str, email: str) -> None:
     ].hit(f"{action}-client:{client}")
     if wait:
         log.warning("%s rate limit reached for a client (%s)", action, client)
-        raise AccountPageError(429, "rate_limited", seconds=wait)
+        raise AccountPageError(429, WEB.mark("rate_limited"), seconds=wait)
 
 
 @bp.route("/account/signin", methods=["GET", "POST"])
@@ -181,10 +181,12 @@ def signin():
     ].hit("client:" + (request.remote_addr or ""))
     if wait:
         log.warning("sign-in rate limit reached for a client (%s)", request.remote_addr)
-        raise AccountPageError(429, "rate_limited", seconds=wait)
+        raise AccountPageError(429, WEB.mark("rate_limited"), seconds=wait)
     user = users.authenticate(get_db(), email, request.form.get("password", ""))
     if user is None:
-        return _form("account_signin.html", 401, "signin_failed", email=email, next=next_page)
+        return _form(
+            "account_signin.html", 401, WEB.mark("signin_failed"), email=email, next=next_page
+        )
     current_app.extensions[LIMITER].clear("email:" + email)
     start_session(user.id)
     return redirect(safe_next(next_page, url_for("collections.index")), 303)

@@ -23,6 +23,7 @@ import secrets
 from sparql_api.accounts.collections import NotFound
 from sparql_api.accounts.db import ApiToken, UserDB, now, select
 from sparql_api.accounts.users import AccountError
+from sparql_api.web.i18n import WEB
 
 __all__ = ["SCOPES", "PREFIX", "create_token", "list_tokens", "revoke_token", "check_token"]
 
@@ -47,19 +48,19 @@ def create_token(
     ``may_admin`` (the user is an administrator)."""
     name = " ".join((name or "").split())
     if not name:
-        raise AccountError("title_missing")
+        raise AccountError(WEB.mark("title_missing"))
     if len(name) > 200:
-        raise AccountError("title_long")
+        raise AccountError(WEB.mark("title_long"))
     chosen = sorted(set(scopes))
     if not chosen or any(s not in SCOPES for s in chosen):
-        raise AccountError("scopes_invalid")
+        raise AccountError(WEB.mark("scopes_invalid"))
     if "admin" in chosen and not may_admin:
-        raise AccountError("scope_admin")
+        raise AccountError(WEB.mark("scope_admin"))
     token = PREFIX + secrets.token_urlsafe(32)
     with db.session() as s:
         count = len(list(s.scalars(select(ApiToken.id).where(ApiToken.user_id == user_id))))
         if count >= MAX_TOKENS:
-            raise AccountError("tokens_full")
+            raise AccountError(WEB.mark("tokens_full"))
         row = ApiToken(user_id=user_id, name=name, digest=_digest(token), scopes=" ".join(chosen))
         s.add(row)
         s.flush()

@@ -14,7 +14,6 @@ from sparql_api.accounts import collections as core
 from sparql_api.accounts import tokens
 from sparql_api.accounts.collections import NotFound
 from sparql_api.accounts.collections_routes import export_response
-from sparql_api.accounts.texts import MESSAGES, text
 from sparql_api.accounts.users import AccountError, get_user
 from sparql_api.accounts.web_session import (
     AccountPageError,
@@ -30,6 +29,7 @@ from sparql_api.accounts.web_session import (
 from sparql_api.portal.routes import page_lang
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import request_lang
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "is_admin_token"]
 
@@ -69,8 +69,7 @@ bp.errorhandler(SignInRequired)(to_signin)
 def _json_error(status: int, key: str, **params: object) -> Response:
     lang = g.get("page_lang", "en")
     response = jsonify(
-        {"status": status, "error": key, "message": text(MESSAGES, key, lang, **params)}
-        | {"lang": lang}
+        {"status": status, "error": key, "message": WEB.text(key, lang, **params)} | {"lang": lang}
     )
     response.status_code = status
     if status == 401:
@@ -90,7 +89,8 @@ def _page_error(exc: AccountPageError):
 
 @bp.errorhandler(NotFound)
 def _not_found(exc: NotFound):
-    key = "token_not_found" if exc.args and exc.args[0] == "token" else "collection_not_found"
+    is_token = exc.args and exc.args[0] == "token"
+    key = WEB.mark("token_not_found") if is_token else WEB.mark("collection_not_found")
     return _page_error(AccountPageError(404, key))
 
 
@@ -157,20 +157,20 @@ def _bearer(scope: str) -> int:
     header = request.headers.get("Authorization", "")
     kind, _, token = header.partition(" ")
     if kind.lower() != "bearer" or not token.strip():
-        raise ApiRefusal(401, "token_missing")
+        raise ApiRefusal(401, WEB.mark("token_missing"))
     uid = tokens.check_token(get_db(), token.strip(), scope)
     if uid is None:
         other = READ if scope == WRITE else WRITE
         if tokens.check_token(get_db(), token.strip(), other) is not None:
-            raise ApiRefusal(403, "token_scope", scope=scope)
-        raise ApiRefusal(401, "token_missing")
+            raise ApiRefusal(403, WEB.mark("token_scope"), scope=scope)
+        raise ApiRefusal(401, WEB.mark("token_missing"))
     return uid
 
 
 def _body(*fields: str) -> dict:
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not all(isinstance(body.get(f, ""), str) for f in fields):
-        raise ApiRefusal(400, "body_invalid", fields=", ".join(fields))
+        raise ApiRefusal(400, WEB.mark("body_invalid"), fields=", ".join(fields))
     return body
 
 

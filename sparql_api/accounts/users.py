@@ -24,6 +24,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from sparql_api.accounts.db import OidcIdentity, ResetToken, User, UserDB, aware, now, select
+from sparql_api.web.i18n import WEB
 
 __all__ = [
     "AccountError",
@@ -70,15 +71,15 @@ def normalise_email(email: str) -> str:
     """
     email = (email or "").strip().lower()
     if len(email) > 254 or not _EMAIL.fullmatch(email):
-        raise AccountError("email_invalid")
+        raise AccountError(WEB.mark("email_invalid"))
     return email
 
 
 def _check_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD:
-        raise AccountError("password_short")
+        raise AccountError(WEB.mark("password_short"))
     if len(password) > 1024:
-        raise AccountError("password_long")
+        raise AccountError(WEB.mark("password_long"))
 
 
 def sign_up(db: UserDB, email: str, password: str, display_name: str | None = None) -> User:
@@ -87,7 +88,7 @@ def sign_up(db: UserDB, email: str, password: str, display_name: str | None = No
     _check_password(password)
     with db.session() as s:
         if s.scalar(select(User).where(User.email == email)) is not None:
-            raise AccountError("email_taken")
+            raise AccountError(WEB.mark("email_taken"))
         user = User(
             email=email,
             password_hash=_HASHER.hash(password),
@@ -119,10 +120,10 @@ def hash_password(password: str) -> str:
 
 def create_account(db: UserDB, email: str, password_hash: str) -> User:
     """The account of a confirmed sign-up (``email`` normalised, its password hashed);
-    AccountError("email_taken") if the address got an account meanwhile."""
+    AccountError(WEB.mark("email_taken")) if the address got an account meanwhile."""
     with db.session() as s:
         if s.scalar(select(User).where(User.email == email)) is not None:
-            raise AccountError("email_taken")
+            raise AccountError(WEB.mark("email_taken"))
         user = User(email=email, password_hash=password_hash)
         s.add(user)
         s.flush()
@@ -186,13 +187,13 @@ def start_reset(db: UserDB, email: str) -> tuple[User, str] | None:
 def finish_reset(db: UserDB, token: str, password: str) -> User:
     """Set the password of the token's user; the token (and every other of theirs) is spent.
 
-    AccountError("reset_invalid") for an unknown, used or expired token.
+    AccountError(WEB.mark("reset_invalid")) for an unknown, used or expired token.
     """
     _check_password(password)
     with db.session() as s:
         found = s.get(ResetToken, _digest(token or ""))
         if found is None or aware(found.expires) < now():
-            raise AccountError("reset_invalid")
+            raise AccountError(WEB.mark("reset_invalid"))
         user = s.get(User, found.user_id)
         user.password_hash = _HASHER.hash(password)
         for spent in s.scalars(select(ResetToken).where(ResetToken.user_id == user.id)):
@@ -207,7 +208,7 @@ def oidc_user(db: UserDB, issuer: str, claims: dict) -> User:
     email (``<sub>@<issuer host>``), so that no provider can take over an account."""
     subject = str(claims.get("sub") or "")
     if not subject or len(subject) > 255:
-        raise AccountError("oidc_failed")
+        raise AccountError(WEB.mark("oidc_failed"))
     with db.session() as s:
         found = s.scalar(
             select(OidcIdentity).where(

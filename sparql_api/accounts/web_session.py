@@ -29,12 +29,9 @@ from flask import (
 from sparql_api.accounts import users
 from sparql_api.accounts.db import UserDB
 from sparql_api.accounts.sessions import check_session, close_session, open_session
-from sparql_api.accounts.texts import MESSAGES, account_catalogue, text
-from sparql_api.accounts.texts import UI as ACCOUNT_UI
 from sparql_api.portal.routes import COOKIE_SECONDS, LANG_COOKIE
-from sparql_api.portal.translations import catalogue, count_text, ui
 from sparql_api.web.catalogue import EXTENSION
-from sparql_api.web.i18n import LANGUAGES
+from sparql_api.web.i18n import LANGUAGES, WEB
 
 __all__ = [
     "USERS",
@@ -67,7 +64,7 @@ OIDC_CLIENT = "gaia_kg_oidc"
 
 
 class AccountPageError(Exception):
-    """An answer of the personal space: ``status`` and the message ``key`` of texts."""
+    """An answer of the personal space: ``status`` and the message ``key`` of the ``web`` domain."""
 
     def __init__(self, status: int, key: str, **params: object):
         super().__init__(key)
@@ -173,7 +170,7 @@ def check_csrf() -> None:
     sent = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
     expected = session.get("csrf") or ""
     if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
-        raise AccountPageError(400, "csrf_failed")
+        raise AccountPageError(400, WEB.mark("csrf_failed"))
 
 
 def safe_next(target: str | None, default: str) -> str:
@@ -195,30 +192,22 @@ def oidc_label() -> str | None:
 
 
 def page_context() -> dict:
-    """What the personal space's templates read (``t`` holds the site's and its strings)."""
+    """What the personal space's templates read besides the messages (``_``, ``_n``)."""
     lang = g.get("page_lang", "en")
     return {
         "lang": lang,
         "other_lang": "fr" if lang == "en" else "en",
-        "t": {**catalogue(lang), **account_catalogue(lang)},
-        "ui": _ui,
-        "count_text": count_text,
         "signed_in": current_user_id() is not None,
         "oidc_label": oidc_label(),
     }
 
 
-def _ui(key: str, lang: str, **params: object) -> str:
-    """A parametrised string of the personal space, else of the site."""
-    return text(ACCOUNT_UI, key, lang, **params) if key in ACCOUNT_UI else ui(key, lang, **params)
-
-
 def render_error(exc: AccountPageError) -> tuple[str, int, dict]:
     """The error page of the personal space, in the page's language."""
     lang = g.get("page_lang", "en")
-    message = text(MESSAGES, exc.key, lang, **exc.params)
+    message = WEB.text(exc.key, lang, **exc.params)
     headers = {"Retry-After": str(exc.params["seconds"])} if "seconds" in exc.params else {}
-    page = render_template("error.html", title=ui("error_title", lang), text=message)
+    page = render_template("error.html", title=WEB.text("error_title", lang), text=message)
     return page, exc.status, headers
 
 

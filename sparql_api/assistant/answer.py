@@ -25,8 +25,9 @@ from sparql_api.search.as_sparql import sparql_for
 from sparql_api.search.autocomplete import suggest
 from sparql_api.search.engine import run_search
 from sparql_api.search.params import SearchParams
+from sparql_api.web.i18n import WEB
 
-__all__ = ["ask", "organisation_acronyms", "MAX_RECORDS", "BEST", "TEXTS"]
+__all__ = ["ask", "organisation_acronyms", "MAX_RECORDS", "BEST"]
 
 #: most records an answer reads (the count says "at least" beyond)
 MAX_RECORDS = 500
@@ -35,85 +36,20 @@ BEST = 5
 #: centres named one by one (the others in one statement)
 CENTRES = 6
 
-TEXTS = {
-    "en": {
-        "count": "{n} records match: {types}.",
-        "count_more": "At least {n} records match: {types}.",
-        "centre": "{n} from {centre}.",
-        "centre_others": "{n} from {k} other centres.",
-        "period": "Their periods run from {start} to {end}.",
-        "ongoing": "{n} are still ongoing.",
-        "global": "{n} cover the whole globe.",
-        "regional": "{n} cover a region{place}.",
-        "place": " meeting {place}",
-        "line": "{title} ({centre}; {period}; {area}).",
-        "today": "today",
-        "global_area": "global",
-        "season": "Only records whose dates meet {season} ({months}) are kept.",
-        "nothing": "No record of the catalogue matches this question.",
-        "broader": "broader concept: {label}",
-        "concept": "concept: {label}",
-        "without": "without the filter {name}",
-        "types": {
-            "dataset": "dataset(s)",
-            "service": "data service(s)",
-            "publication": "publication(s)",
-            "software": "software",
-        },
-        "seasons": {
-            "dry": "the dry season",
-            "wet": "the wet season",
-            "summer": "summer",
-            "winter": "winter",
-            "spring": "spring",
-            "autumn": "autumn",
-        },
-        "filters": {"time": "period", "place": "place", "type": "type", "words": "words"},
-        "and": " and ",
-        "unknown": "no centre",
-        "no_dates": "no dates",
-    },
-    "fr": {
-        "count": "{n} notices correspondent : {types}.",
-        "count_more": "Au moins {n} notices correspondent : {types}.",
-        "centre": "{n} de {centre}.",
-        "centre_others": "{n} de {k} autres centres.",
-        "period": "Leurs périodes vont de {start} à {end}.",
-        "ongoing": "{n} sont toujours en cours.",
-        "global": "{n} couvrent le globe entier.",
-        "regional": "{n} couvrent une région{place}.",
-        "place": " recoupant {place}",
-        "line": "{title} ({centre} ; {period} ; {area}).",
-        "today": "aujourd'hui",
-        "global_area": "mondial",
-        "season": "Seules les notices dont les dates recoupent {season} ({months}) sont gardées.",
-        "nothing": "Aucune notice du catalogue ne correspond à cette question.",
-        "broader": "concept plus large : {label}",
-        "concept": "concept : {label}",
-        "without": "sans le filtre {name}",
-        "types": {
-            "dataset": "jeu(x) de données",
-            "service": "service(s) de données",
-            "publication": "publication(s)",
-            "software": "logiciel(s)",
-        },
-        "seasons": {
-            "dry": "la saison sèche",
-            "wet": "la saison des pluies",
-            "summer": "l'été",
-            "winter": "l'hiver",
-            "spring": "le printemps",
-            "autumn": "l'automne",
-        },
-        "filters": {"time": "période", "place": "lieu", "type": "type", "words": "mots"},
-        "and": " et ",
-        "unknown": "sans centre",
-        "no_dates": "sans dates",
-    },
+#: the words of each record type, season and filter in the statements
+_TYPES = {
+    "dataset": WEB.mark("answer_type_dataset"),
+    "service": WEB.mark("answer_type_service"),
+    "publication": WEB.mark("answer_type_publication"),
+    "software": WEB.mark("answer_type_software"),
 }
-_MONTHS = {
-    "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
-    "fr": "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.".split(),
+_SEASONS = {
+    "dry": WEB.mark("answer_season_dry"),
+    "wet": WEB.mark("answer_season_wet"),
+    "summer": WEB.mark("answer_season_summer"),
+    "winter": WEB.mark("answer_season_winter"),
+    "spring": WEB.mark("answer_season_spring"),
+    "autumn": WEB.mark("answer_season_autumn"),
 }
 
 
@@ -173,85 +109,129 @@ def _is_global(bbox) -> bool:
     return bool(bbox) and bbox[2] - bbox[0] >= 350 and bbox[3] - bbox[1] >= 170
 
 
-def _period(hit: dict, t: dict) -> str:
+def _period(hit: dict, lang: str) -> str:
     temporal = hit.get("temporal") or {}
     if not temporal.get("start"):
-        return t["no_dates"]
+        return WEB.text("answer_no_dates", lang)
     end = temporal.get("end")
-    return f"{temporal['start'][:4]}–{end[:4] if end else t['today']}"
+    return f"{temporal['start'][:4]}–{end[:4] if end else WEB.text('answer_today', lang)}"
 
 
-def _area(hit: dict, t: dict) -> str:
+def _area(hit: dict, lang: str) -> str:
     bbox = hit.get("bbox")
     if not bbox:
         return "–"
     if _is_global(bbox):
-        return t["global_area"]
+        return WEB.text("answer_global_area", lang)
     return "{:g}, {:g}, {:g}, {:g}".format(*(round(x, 1) for x in bbox))
 
 
-def _statements(u: Understanding, hits: list[dict], total: int, lang: str) -> list[dict]:
-    t = TEXTS[lang]
-    every = [h["iri"] for h in hits]
-    kinds: dict[str, int] = {}
-    for h in hits:
-        kinds[h["type"]] = kinds.get(h["type"], 0) + 1
-    types = ", ".join(f"{n} {t['types'].get(k, k)}" for k, n in kinds.items())
-    key = "count_more" if total > len(hits) and not u.season else "count"
-    out = [{"text": t[key].format(n=len(hits), types=types), "cites": every}]
-    if u.season:
-        months = ", ".join(_MONTHS[lang][m - 1] for m in u.season["months"])
-        season = t["seasons"][u.season["name"]]
-        out.append({"text": t["season"].format(season=season, months=months), "cites": every})
+def _centre(hit: dict, lang: str) -> str:
+    if hit.get("centre"):
+        return _short(hit["centre"]["label"])
+    return WEB.text("answer_unknown", lang)
+
+
+def _line(hit: dict, lang: str) -> str:
+    """One best match in words: its title, centre, period and area."""
+    period, area = _period(hit, lang), _area(hit, lang)
+    centre = _centre(hit, lang)
+    return WEB.text(
+        "answer_line", lang, title=hit["title"], centre=centre, period=period, area=area
+    )
+
+
+def _centres(hits: list[dict], lang: str) -> list[dict]:
+    """How many records come from each centre (the biggest :data:`CENTRES`, then the rest)."""
+    out = []
     by_centre: dict[str, list[dict]] = {}
     for h in hits:
-        label = _short(h["centre"]["label"]) if h.get("centre") else t["unknown"]
-        by_centre.setdefault(label, []).append(h)
+        by_centre.setdefault(_centre(h, lang), []).append(h)
     ranked = sorted(by_centre.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
     for label, group in ranked[:CENTRES]:
         out.append(
             {
-                "text": t["centre"].format(n=len(group), centre=label),
+                "text": WEB.text("answer_centre", lang, n=len(group), centre=label),
                 "cites": [h["iri"] for h in group],
             }
         )
     rest = [h for _label, group in ranked[CENTRES:] for h in group]
     if rest:
-        text = t["centre_others"].format(n=len(rest), k=len(ranked) - CENTRES)
+        text = WEB.text("answer_centre_others", lang, n=len(rest), k=len(ranked) - CENTRES)
         out.append({"text": text, "cites": [h["iri"] for h in rest]})
+    return out
+
+
+def _statements(u: Understanding, hits: list[dict], total: int, lang: str) -> list[dict]:
+    every = [h["iri"] for h in hits]
+    kinds: dict[str, int] = {}
+    for h in hits:
+        kinds[h["type"]] = kinds.get(h["type"], 0) + 1
+    types = ", ".join(
+        f"{n} {WEB.text(_TYPES[k], lang) if k in _TYPES else k}" for k, n in kinds.items()
+    )
+    more = total > len(hits) and not u.season
+    key = WEB.mark("answer_count_more") if more else WEB.mark("answer_count")
+    out = [{"text": WEB.text(key, lang, n=len(hits), types=types), "cites": every}]
+    if u.season:
+        names = WEB.text("answer_months", lang).split()
+        months = ", ".join(names[m - 1] for m in u.season["months"])
+        season = WEB.text(_SEASONS[u.season["name"]], lang)
+        text = WEB.text("answer_season", lang, season=season, months=months)
+        out.append({"text": text, "cites": every})
+    out += _centres(hits, lang)
     dated = [h for h in hits if (h.get("temporal") or {}).get("start")]
     if dated:
         first = min(h["temporal"]["start"][:4] for h in dated)
         ongoing = [h for h in dated if not h["temporal"].get("end")]
-        last = t["today"] if ongoing else max(h["temporal"]["end"][:4] for h in dated)
-        text = t["period"].format(start=first, end=last)
+        last = (
+            WEB.text("answer_today", lang)
+            if ongoing
+            else max(h["temporal"]["end"][:4] for h in dated)
+        )
+        text = WEB.text("answer_period", lang, start=first, end=last)
         out.append({"text": text, "cites": [h["iri"] for h in dated]})
         if ongoing:
-            text = t["ongoing"].format(n=len(ongoing))
+            text = WEB.text("answer_ongoing", lang, n=len(ongoing))
             out.append({"text": text, "cites": [h["iri"] for h in ongoing]})
     world = [h for h in hits if _is_global(h.get("bbox"))]
     regional = [h for h in hits if h.get("bbox") and not _is_global(h["bbox"])]
     if world:
-        out.append({"text": t["global"].format(n=len(world)), "cites": [h["iri"] for h in world]})
+        text = WEB.text("answer_global", lang, n=len(world))
+        out.append({"text": text, "cites": [h["iri"] for h in world]})
     if regional:
-        place = t["place"].format(place=u.place.name(lang)) if u.place else ""
+        place = WEB.text("answer_place", lang, place=u.place.name(lang)) if u.place else ""
         out.append(
             {
-                "text": t["regional"].format(n=len(regional), place=place),
+                "text": WEB.text("answer_regional", lang, n=len(regional), place=place),
                 "cites": [h["iri"] for h in regional],
             }
         )
-    for h in hits[:BEST]:
-        centre = _short(h["centre"]["label"]) if h.get("centre") else t["unknown"]
-        line = t["line"].format(
-            title=h["title"], centre=centre, period=_period(h, t), area=_area(h, t)
+    out += [{"text": _line(h, lang), "cites": [h["iri"]], "best": True} for h in hits[:BEST]]
+    return out
+
+
+def _without_filters(params: SearchParams, lang: str) -> list[tuple[str, SearchParams]]:
+    """The same search without one of its filters (time, place, type, words)."""
+    out = []
+    if params.start or params.end:
+        name = WEB.text("answer_filter_time", lang)
+        out.append(
+            (WEB.text("answer_without", lang, name=name), replace(params, start=None, end=None))
         )
-        out.append({"text": line, "cites": [h["iri"]], "best": True})
+    if params.bbox:
+        name = WEB.text("answer_filter_place", lang)
+        out.append((WEB.text("answer_without", lang, name=name), replace(params, bbox=None)))
+    if params.filters.get("type"):
+        name = WEB.text("answer_filter_type", lang)
+        out.append((WEB.text("answer_without", lang, name=name), params.without("type")))
+    if params.q and (params.themes or params.bbox or params.filters or params.start or params.end):
+        name = WEB.text("answer_filter_words", lang)
+        out.append((WEB.text("answer_without", lang, name=name), replace(params, q="")))
     return out
 
 
 def _suggestions(index, concepts, u: Understanding, params: SearchParams, lang: str) -> list:
-    t = TEXTS[lang]
     candidates: list[tuple[str, SearchParams]] = []
     if concepts is not None:
         for c in u.concepts:
@@ -261,7 +241,7 @@ def _suggestions(index, concepts, u: Understanding, params: SearchParams, lang: 
                 label = pref.get(lang) or pref.get("en") or b
                 themes = tuple(x for x in params.themes if x != c["iri"]) + (b,)
                 candidates.append(
-                    (t["broader"].format(label=label), replace(params, themes=themes))
+                    (WEB.text("answer_broader", lang, label=label), replace(params, themes=themes))
                 )
         if not u.concepts:
             for word in u.words:
@@ -269,24 +249,15 @@ def _suggestions(index, concepts, u: Understanding, params: SearchParams, lang: 
                     if s["iri"].startswith(THESAURUS_NS):
                         rest = " ".join(w for w in u.words if w != word)
                         p = replace(params, themes=(s["iri"],), q=rest)
-                        candidates.append((t["concept"].format(label=s["label"]), p))
+                        text = WEB.text("answer_concept", lang, label=s["label"])
+                        candidates.append((text, p))
         if not u.concepts:  # nothing to broaden: the compartments of the thesaurus
             tops = [c for c in concepts.concepts.values() if c.in_thesaurus and not c.broader]
             for c in sorted(tops, key=lambda c: (-c.count, c.iri))[:4]:
                 label = c.pref.get(lang) or c.pref.get("en") or c.iri
                 p = replace(params, themes=(c.iri,), q="")
-                candidates.append((t["broader"].format(label=label), p))
-    names = t["filters"]
-    if params.start or params.end:
-        candidates.append(
-            (t["without"].format(name=names["time"]), replace(params, start=None, end=None))
-        )
-    if params.bbox:
-        candidates.append((t["without"].format(name=names["place"]), replace(params, bbox=None)))
-    if params.filters.get("type"):
-        candidates.append((t["without"].format(name=names["type"]), params.without("type")))
-    if params.q and (params.themes or params.bbox or params.filters or params.start or params.end):
-        candidates.append((t["without"].format(name=names["words"]), replace(params, q="")))
+                candidates.append((WEB.text("answer_broader", lang, label=label), p))
+    candidates += _without_filters(params, lang)
     out, seen = [], set()
     for label, p in candidates:
         p = replace(p, size=20, page=1)
@@ -344,7 +315,7 @@ def ask(
             "lang": lang,
             "understood": _filters(u, lang),
             "found": 0,
-            "answer": [{"text": TEXTS[lang]["nothing"], "cites": []}],
+            "answer": [{"text": WEB.text("answer_nothing", lang), "cites": []}],
             "records": [],
             "suggestions": _suggestions(index, concepts, u, params, lang),
             "links": links,

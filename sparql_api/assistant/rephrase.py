@@ -22,21 +22,10 @@ import urllib.error
 import urllib.request
 
 from graph_loader.parsing import fold, words
+from sparql_api.web.i18n import WEB
 
-__all__ = ["rephrase", "check", "PROMPT"]
+__all__ = ["rephrase", "check"]
 
-PROMPT = {
-    "en": (
-        "Rewrite the numbered statements below as one short paragraph in English. Use only "
-        "the facts they state: add no fact, number, name, place or date. End each sentence "
-        "with the [n] markers of the statements it uses."
-    ),
-    "fr": (
-        "Réécrivez les affirmations numérotées ci-dessous en un court paragraphe en français. "
-        "N'utilisez que les faits qu'elles donnent : n'ajoutez aucun fait, nombre, nom, lieu "
-        "ni date. Terminez chaque phrase par les marqueurs [n] des affirmations utilisées."
-    ),
-}
 _MARK = re.compile(r"\[(\d+)\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -84,7 +73,7 @@ def rephrase(
         "model": model or "default",
         "temperature": 0,
         "messages": [
-            {"role": "system", "content": PROMPT.get(lang, PROMPT["en"])},
+            {"role": "system", "content": WEB.text("answer_prompt", lang)},
             {"role": "user", "content": numbered},
         ],
     }

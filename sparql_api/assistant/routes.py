@@ -14,10 +14,9 @@ from flask import Blueprint, Response, g, jsonify, render_template, request
 from sparql_api.assistant import ask
 from sparql_api.assistant.rephrase import rephrase
 from sparql_api.portal.routes import bilingual
-from sparql_api.portal.translations import ui
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, error_response, request_lang
-from sparql_api.web.i18n import LANGUAGES, message
+from sparql_api.web.i18n import LANGUAGES, WEB
 
 __all__ = ["bp", "answer_for", "MAX_QUESTION"]
 
@@ -31,9 +30,9 @@ def answer_for(question: str | None, lang: str) -> dict:
     """The assistant's answer to ``question`` (400 ApiError when missing or too long)."""
     question = (question or "").strip()
     if not question:
-        raise ApiError(400, "ask_missing")
+        raise ApiError(400, WEB.mark("ask_missing"))
     if len(question) > MAX_QUESTION:
-        raise ApiError(400, "ask_too_long", length=len(question), limit=MAX_QUESTION)
+        raise ApiError(400, WEB.mark("ask_too_long"), length=len(question), limit=MAX_QUESTION)
     catalogue = get_catalogue()
     result = ask(catalogue.index(), catalogue.concepts(), question, lang)
     settings = catalogue.settings
@@ -81,5 +80,5 @@ def _api_error(exc: ApiError):
         response.headers.update(exc.headers)
         return response
     lang = g.get("page_lang", "en")
-    text = message(exc.key, lang, **exc.params)
-    return render_template("error.html", title=ui("error_title", lang), text=text), exc.status
+    text = WEB.text(exc.key, lang, **exc.params)
+    return render_template("error.html", title=WEB.text("error_title", lang), text=text), exc.status

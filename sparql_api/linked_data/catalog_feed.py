@@ -33,6 +33,7 @@ from graph_loader.store import Store
 from graph_loader.terms import ORG_NS, RDF_TYPE, THESAURUS_NS
 from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import describe_triples
+from sparql_api.web.i18n import WEB
 
 __all__ = ["CatalogParams", "FeedError", "catalog_page", "MAX_SIZE", "DEFAULT_SIZE"]
 
@@ -60,7 +61,7 @@ def _iri(value: str, namespace: str, name: str) -> ox.NamedNode:
             return ox.NamedNode(value)
     except ValueError:
         pass
-    raise FeedError("feed_bad_value", name=name, value=value)
+    raise FeedError(WEB.mark("feed_bad_value"), name=name, value=value)
 
 
 def _int(args: Mapping[str, str], name: str, default: int, high: int) -> int:
@@ -68,7 +69,7 @@ def _int(args: Mapping[str, str], name: str, default: int, high: int) -> int:
     if raw in (None, ""):
         return default
     if not str(raw).isdigit() or not 1 <= int(raw) <= high:
-        raise FeedError("feed_bad_int", name=name, value=raw, high=high)
+        raise FeedError(WEB.mark("feed_bad_int"), name=name, value=raw, high=high)
     return int(raw)
 
 
@@ -91,7 +92,7 @@ class CatalogParams:
             try:
                 since = datetime.fromisoformat(raw.replace("Z", "+00:00"))
             except ValueError as exc:
-                raise FeedError("feed_bad_date", value=raw) from exc
+                raise FeedError(WEB.mark("feed_bad_date"), value=raw) from exc
             if since.tzinfo is None:
                 since = since.replace(tzinfo=UTC)
         pole = _iri(args["pole"], ORG_NS, "pole") if args.get("pole") else None

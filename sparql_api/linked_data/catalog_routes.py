@@ -15,6 +15,7 @@ from sparql_api.linked_data.dereference import (
 )
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "feed_format"]
 
@@ -28,12 +29,12 @@ def feed_format() -> str:
         name = choose_format(None, request.args.get("f"), accept)
     except UnknownFormat as exc:
         known = ", ".join(RDF_FORMATS)
-        raise ApiError(400, "unknown_format", value=str(exc), known=known) from exc
+        raise ApiError(400, WEB.mark("unknown_format"), value=str(exc), known=known) from exc
     if name == "html":
         return "ttl"
     if name not in RDF_FORMATS:
         available = ", ".join(FORMATS[n].media_type for n in RDF_FORMATS)
-        raise ApiError(406, "ld_not_acceptable", available=available)
+        raise ApiError(406, WEB.mark("ld_not_acceptable"), available=available)
     return name
 
 

@@ -9,6 +9,7 @@ from sparql_api.linked_data.crawlers import robots_txt, sitemap, void_triples
 from sparql_api.linked_data.dereference import FORMATS, serialize
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp"]
 
@@ -31,11 +32,11 @@ def sitemap_xml() -> Response:
     """The sitemap (or, past 50,000 pages, its index; ``?page=N`` for a part)."""
     raw = request.args.get("page")
     if raw is not None and (not raw.isdigit() or int(raw) < 1):
-        raise ApiError(400, "feed_bad_int", name="page", value=raw, high="∞")
+        raise ApiError(400, WEB.mark("feed_bad_int"), name="page", value=raw, high="∞")
     catalogue = get_catalogue()
     body = sitemap(catalogue.store, catalogue.settings.base_iri, int(raw) if raw else None)
     if body is None:
-        raise ApiError(404, "not_found")
+        raise ApiError(404, WEB.mark("not_found"))
     return _answer(body, "application/xml")
 
 

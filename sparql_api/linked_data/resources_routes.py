@@ -8,6 +8,7 @@ from flask import Blueprint, Response, jsonify, request
 from sparql_api.linked_data.resources import describe_resource
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "resource_iri"]
 
@@ -21,11 +22,11 @@ def resource_iri(base_iri: str, rid: str | None, iri: str | None) -> ox.NamedNod
     elif iri:
         value = iri
     else:
-        raise ApiError(400, "iri_missing")
+        raise ApiError(400, WEB.mark("iri_missing"))
     try:
         return ox.NamedNode(value)
     except ValueError as exc:
-        raise ApiError(400, "bad_iri", value=value) from exc
+        raise ApiError(400, WEB.mark("bad_iri"), value=value) from exc
 
 
 @bp.get("/api/resources", defaults={"rid": None})
@@ -36,7 +37,7 @@ def resource(rid: str | None) -> Response:
     iri = resource_iri(catalogue.settings.base_iri, rid, request.args.get("iri"))
     description = describe_resource(catalogue.store, iri, request_lang())
     if description is None:
-        raise ApiError(404, "resource_not_found", iri=iri.value)
+        raise ApiError(404, WEB.mark("resource_not_found"), iri=iri.value)
     response = jsonify(description)
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response

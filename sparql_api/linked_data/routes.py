@@ -37,6 +37,7 @@ from sparql_api.portal.routes import LANG_COOKIE, interface, page_lang
 from sparql_api.search.autocomplete import suggest
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp"]
 
@@ -73,10 +74,12 @@ def _format(extension: str | None) -> str:
     try:
         name = choose_format(extension, request.args.get("f"), accept)
     except UnknownFormat as exc:
-        raise ApiError(400, "unknown_format", value=str(exc), known=known_formats()) from exc
+        raise ApiError(
+            400, WEB.mark("unknown_format"), value=str(exc), known=known_formats()
+        ) from exc
     if name is None:
         available = ", ".join(f.media_type for f in FORMATS.values())
-        raise ApiError(406, "ld_not_acceptable", available=available)
+        raise ApiError(406, WEB.mark("ld_not_acceptable"), available=available)
     return name
 
 
@@ -165,11 +168,11 @@ def any_iri() -> Response:
     redirects to the resource it identifies; other described IRIs are served here."""
     uri = (request.args.get("uri") or "").strip()
     if not uri:
-        raise ApiError(400, "uri_missing")
+        raise ApiError(400, WEB.mark("uri_missing"))
     try:
         ox.NamedNode(uri)
     except ValueError as exc:
-        raise ApiError(400, "bad_iri", value=uri) from exc
+        raise ApiError(400, WEB.mark("bad_iri"), value=uri) from exc
     catalogue = get_catalogue()
     path = local_path(uri, catalogue.settings.base_iri)
     if path:

@@ -42,7 +42,7 @@ from sparql_api.search.autocomplete import matcher_for, suggest
 from sparql_api.search.concepts import concept_tree, top_concepts
 from sparql_api.search.engine import SearchParams, run_search
 from sparql_api.web.http_errors import ApiError
-from sparql_api.web.i18n import message
+from sparql_api.web.i18n import WEB
 
 __all__ = ["build_server", "TOOLS", "looks_like_update"]
 
@@ -78,7 +78,7 @@ def _iri(value: str) -> ox.NamedNode:
 
 
 def _api_error(exc: ApiError, lang: str) -> ToolError:
-    return ToolError(message(exc.key, lang, **exc.params))
+    return ToolError(WEB.text(exc.key, lang, **exc.params))
 
 
 def build_server(settings: Settings, store: Store | None = None) -> MCPServer:

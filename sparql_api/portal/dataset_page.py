@@ -27,6 +27,7 @@ from sparql_api.portal.citations import bibtex, citation
 from sparql_api.portal.data_services import dataset_services
 from sparql_api.portal.pages import link_target, shown
 from sparql_api.portal.taxa import dataset_taxa
+from sparql_api.web.i18n import WEB
 
 __all__ = ["dataset_extras", "notebook_link", "place_text", "thumbnails"]
 
@@ -62,15 +63,17 @@ def _degrees(value: float, positive: str, negative: str) -> str:
 
 
 def place_text(bbox: tuple[float, float, float, float], lang: str) -> str:
-    """A box in words: longitudes then latitudes, W/E and S/N (O for ouest in French).
+    """A box in words: longitudes then latitudes, W/E and S/N (O for ouest in French: the
+    compass letters are messages).
 
     >>> place_text((-20.0, 0.0, 20.0, 25.0), "fr")
     '20°O – 20°E, 0° – 25°N'
     """
     west, south, east, north = bbox
-    w = "O" if lang == "fr" else "W"
-    lon = f"{_degrees(west, 'E', w)} – {_degrees(east, 'E', w)}"
-    lat = f"{_degrees(south, 'N', 'S')} – {_degrees(north, 'N', 'S')}"
+    e, w = WEB.text("compass_east", lang), WEB.text("compass_west", lang)
+    n, s = WEB.text("compass_north", lang), WEB.text("compass_south", lang)
+    lon = f"{_degrees(west, e, w)} – {_degrees(east, e, w)}"
+    lat = f"{_degrees(south, n, s)} – {_degrees(north, n, s)}"
     return f"{lon}, {lat}"
 
 

@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from markupsafe import Markup, escape
 
 from graph_loader.terms import THESAURUS_NS
+from sparql_api.web.i18n import WEB
 
 __all__ = [
     "RECENT_SHOWN",
@@ -38,16 +39,16 @@ RECENT_SHOWN = 6
 #: the search behind the home: datasets, newest first (modified, else issued)
 RECENT_SEARCH = {"type": ["dataset"], "sort": ["date"], "size": [str(RECENT_SHOWN)]}
 
-#: the flat facets of the search page, in the order shown, with their UI string key
+#: the flat facets of the search page, in the order shown, with their message
 FACETS: dict[str, str] = {
-    "pole": "facet_pole",
-    "centre": "facet_centre",
-    "type": "facet_type",
-    "format": "facet_format",
-    "licence": "facet_licence",
-    "platform": "facet_platform",
-    "instrument": "facet_instrument",
-    "taxon": "facet_taxon",
+    "pole": WEB.mark("facet_pole"),
+    "centre": WEB.mark("facet_centre"),
+    "type": WEB.mark("facet_type"),
+    "format": WEB.mark("facet_format"),
+    "licence": WEB.mark("facet_licence"),
+    "platform": WEB.mark("facet_platform"),
+    "instrument": WEB.mark("facet_instrument"),
+    "taxon": WEB.mark("facet_taxon"),
 }
 
 #: query parameters that narrow a search (each one a removable chip)

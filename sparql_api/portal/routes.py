@@ -22,11 +22,10 @@ from sparql_api.portal.discovery import (
     search_page,
 )
 from sparql_api.portal.pages import compartment_page, concept_page, home_page
-from sparql_api.portal.translations import catalogue, count_text, ui
 from sparql_api.search.concepts import concept_iri
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
-from sparql_api.web.i18n import LANGUAGES, message, pick_lang
+from sparql_api.web.i18n import LANGUAGES, WEB, pick_lang
 
 __all__ = [
     "bp",
@@ -80,15 +79,10 @@ def remember_lang(response: Response) -> Response:
 
 
 def interface() -> dict:
-    """What every page template gets: its language, the other one, the UI strings."""
+    """What every page template gets: its language and the other one (the messages are the
+    globals ``_`` and ``_n`` of :mod:`sparql_api.web.i18n`)."""
     lang = g.get("page_lang", "en")
-    return {
-        "lang": lang,
-        "other_lang": "fr" if lang == "en" else "en",
-        "t": catalogue(lang),
-        "ui": ui,
-        "count_text": count_text,
-    }
+    return {"lang": lang, "other_lang": "fr" if lang == "en" else "en"}
 
 
 def bilingual(blueprint: Blueprint, is_page: Callable[[], bool] | None = None) -> None:
@@ -195,12 +189,12 @@ def notebook_href(identifier: str, iri: str) -> str | None:
 @bp.errorhandler(PageNotFound)
 def _not_found(exc: PageNotFound):
     lang = g.get("page_lang", "en")
-    text = ui("not_found_text", lang, slug=exc.slug)
-    return _page("error.html", 404, title=ui("not_found_title", lang), text=text)
+    text = WEB.text("not_found_text", lang, slug=exc.slug)
+    return _page("error.html", 404, title=WEB.text("not_found_title", lang), text=text)
 
 
 @bp.errorhandler(ApiError)
 def _api_error(exc: ApiError):
     lang = g.get("page_lang", "en")
-    text = message(exc.key, lang, **exc.params)
-    return _page("error.html", exc.status, title=ui("error_title", lang), text=text)
+    text = WEB.text(exc.key, lang, **exc.params)
+    return _page("error.html", exc.status, title=WEB.text("error_title", lang), text=text)

@@ -7,6 +7,7 @@ import pyoxigraph as ox
 from graph_loader.quality import quality_summary, record_quality
 from graph_loader.store import Store
 from sparql_api.web.http_errors import ApiError
+from sparql_api.web.i18n import WEB
 
 __all__ = ["SCORED_KINDS", "record_iri", "record_payload", "summary_payload"]
 
@@ -17,7 +18,9 @@ SCORED_KINDS = ("dataset", "service", "publication", "software")
 def record_iri(base: str, kind: str, slug: str) -> str:
     """The resource IRI of ``/id/<kind>/<slug>``; a kind that is never scored is a 404."""
     if kind not in SCORED_KINDS:
-        raise ApiError(404, "quality_kind_unknown", kind=kind, kinds=", ".join(SCORED_KINDS))
+        raise ApiError(
+            404, WEB.mark("quality_kind_unknown"), kind=kind, kinds=", ".join(SCORED_KINDS)
+        )
     return f"{base}id/{kind}/{slug}"
 
 
@@ -27,10 +30,10 @@ def record_payload(store: Store, base: str, kind: str, slug: str, lang: str) -> 
     try:
         ox.NamedNode(iri)
     except ValueError:  # no record can have it (e.g. a slug holding ">")
-        raise ApiError(404, "quality_not_found", iri=iri) from None
+        raise ApiError(404, WEB.mark("quality_not_found"), iri=iri) from None
     found = record_quality(store, iri, lang)
     if found is None:
-        raise ApiError(404, "quality_not_found", iri=iri)
+        raise ApiError(404, WEB.mark("quality_not_found"), iri=iri)
     found["lang"] = lang
     found["links"] = {
         "resource": f"/id/{kind}/{slug}",

@@ -6,11 +6,10 @@ from __future__ import annotations
 from flask import Blueprint, Response, g, jsonify, render_template, request
 
 from sparql_api.portal.routes import bilingual
-from sparql_api.portal.translations import ui
 from sparql_api.quality.pages import record_payload, summary_payload
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, error_response, request_lang
-from sparql_api.web.i18n import message
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp"]
 
@@ -66,5 +65,5 @@ def _api_error(exc: ApiError):
         response.headers.update(exc.headers)
         return response
     lang = g.get("page_lang", "en")
-    text = message(exc.key, lang, **exc.params)
-    return _html("error.html", exc.status, title=ui("error_title", lang), text=text)
+    text = WEB.text(exc.key, lang, **exc.params)
+    return _html("error.html", exc.status, title=WEB.text("error_title", lang), text=text)

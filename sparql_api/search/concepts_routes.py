@@ -10,6 +10,7 @@ from sparql_api.search.autocomplete import MAX_LIMIT, MAX_QUERY_CHARS, suggest
 from sparql_api.search.concepts import concept_iri, concept_tree, describe_concept, top_concepts
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "AutocompleteParams"]
 
@@ -33,7 +34,7 @@ def _concept(iri: str, lang: str, *, tree: bool = False) -> Response:
     else:
         payload = describe_concept(catalogue.store, index, iri, lang)
     if payload is None:
-        raise ApiError(404, "concept_not_found", iri=iri)
+        raise ApiError(404, WEB.mark("concept_not_found"), iri=iri)
     return _json(payload, lang)
 
 
@@ -48,7 +49,7 @@ def concepts() -> Response:
     vocabulary = request.args.get("vocabulary", "gaia")
     payload = top_concepts(get_catalogue().concepts(), lang, vocabulary)
     if payload is None:
-        raise ApiError(404, "vocabulary_not_found", value=vocabulary)
+        raise ApiError(404, WEB.mark("vocabulary_not_found"), value=vocabulary)
     return _json(payload, lang)
 
 
@@ -77,12 +78,12 @@ class AutocompleteParams:
         """Read ``q``, ``lang`` and ``limit``; ApiError 400 when missing or out of range."""
         q = request.args.get("q", "").strip()
         if not q:
-            raise ApiError(400, "q_missing")
+            raise ApiError(400, WEB.mark("q_missing"))
         if len(q) > MAX_QUERY_CHARS:
-            raise ApiError(400, "q_too_long", length=len(q), limit=MAX_QUERY_CHARS)
+            raise ApiError(400, WEB.mark("q_too_long"), length=len(q), limit=MAX_QUERY_CHARS)
         raw = request.args.get("limit", str(DEFAULT_LIMIT))
         if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
-            raise ApiError(400, "bad_limit", limit=MAX_LIMIT)
+            raise ApiError(400, WEB.mark("bad_limit"), limit=MAX_LIMIT)
         return cls(q, request_lang(), int(raw))
 
 

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from graph_loader.parsing import box_in_range, parse_day
 from graph_loader.terms import ORG_NS, PLACE_NS, THESAURUS_NS
 from sparql_api.web.http_errors import ApiError
-from sparql_api.web.i18n import LANGUAGES
+from sparql_api.web.i18n import LANGUAGES, WEB
 
 __all__ = [
     "SearchParams",
@@ -56,7 +56,9 @@ def _getlist(args: Mapping, name: str) -> list[str]:
             [] if value is None else list(value) if isinstance(value, list | tuple) else [value]
         )
     if len(values) > MAX_VALUES:
-        raise ApiError(400, "search_too_many", name=name, count=len(values), limit=MAX_VALUES)
+        raise ApiError(
+            400, WEB.mark("search_too_many"), name=name, count=len(values), limit=MAX_VALUES
+        )
     return [str(v).strip() for v in values if str(v).strip()]
 
 
@@ -71,9 +73,9 @@ def _number(name: str, raw: str | None) -> float | None:
     try:
         value = float(raw)
     except ValueError:
-        raise ApiError(400, "search_bad_number", name=name, value=raw) from None
+        raise ApiError(400, WEB.mark("search_bad_number"), name=name, value=raw) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise ApiError(400, "search_bad_number", name=name, value=raw)
+        raise ApiError(400, WEB.mark("search_bad_number"), name=name, value=raw)
     return value
 
 
@@ -84,9 +86,9 @@ def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     try:
         w, s, e, n = (float(p) for p in parts)
     except ValueError:
-        raise ApiError(400, "search_bad_bbox", value=raw) from None
+        raise ApiError(400, WEB.mark("search_bad_bbox"), value=raw) from None
     if not box_in_range(w, s, e, n):
-        raise ApiError(400, "search_bad_bbox", value=raw)
+        raise ApiError(400, WEB.mark("search_bad_bbox"), value=raw)
     return w, s, e, n
 
 
@@ -95,7 +97,7 @@ def _date(name: str, raw: str | None) -> date | None:
         return None
     day = parse_day(raw, end=name == "end")
     if day is None or len(raw) > 40:
-        raise ApiError(400, "search_bad_date", name=name, value=raw)
+        raise ApiError(400, WEB.mark("search_bad_date"), name=name, value=raw)
     return date.fromordinal(day)
 
 
@@ -103,7 +105,7 @@ def _int(name: str, raw: str | None, default: int, low: int, high: int) -> int:
     if raw is None:
         return default
     if not raw.isdigit() or not low <= int(raw) <= high:
-        raise ApiError(400, "search_bad_int", name=name, value=raw, low=low, high=high)
+        raise ApiError(400, WEB.mark("search_bad_int"), name=name, value=raw, low=low, high=high)
     return int(raw)
 
 
@@ -116,11 +118,11 @@ def _iri(name: str, value: str, namespace: str | None) -> str:
     elif namespace is not None:
         iri = namespace + value
     else:
-        raise ApiError(400, "search_bad_iri", name=name, value=value)
+        raise ApiError(400, WEB.mark("search_bad_iri"), name=name, value=value)
     try:
         ox.NamedNode(iri)
     except ValueError:
-        raise ApiError(400, "search_bad_iri", name=name, value=value) from None
+        raise ApiError(400, WEB.mark("search_bad_iri"), name=name, value=value) from None
     return iri
 
 
@@ -132,14 +134,16 @@ def _iris(args: Mapping, name: str, namespace: str | None) -> tuple[str, ...]:
 def _choice(name: str, value: str, known: Iterable[str]) -> str:
     """``value`` if it is one of ``known``, else ApiError 400 naming parameter ``name``."""
     if value not in known:
-        raise ApiError(400, "search_bad_choice", name=name, value=value, known=", ".join(known))
+        raise ApiError(
+            400, WEB.mark("search_bad_choice"), name=name, value=value, known=", ".join(known)
+        )
     return value
 
 
 def _ordered(low_name: str, low, high_name: str, high) -> None:
     """ApiError 400 when both bounds of a range are given and ``low`` is above ``high``."""
     if low is not None and high is not None and low > high:
-        raise ApiError(400, "search_bad_range", low=low_name, high=high_name)
+        raise ApiError(400, WEB.mark("search_bad_range"), low=low_name, high=high_name)
 
 
 def _facet_filters(args: Mapping) -> dict[str, tuple[str, ...]]:
@@ -183,7 +187,7 @@ class SearchParams:
         """
         q = (_one(args, "q") or "").strip()
         if len(q) > MAX_Q:
-            raise ApiError(400, "search_q_too_long", length=len(q), limit=MAX_Q)
+            raise ApiError(400, WEB.mark("search_q_too_long"), length=len(q), limit=MAX_Q)
         themes, filters = _iris(args, "theme", THESAURUS_NS), _facet_filters(args)
         start, end = _date("start", _one(args, "start")), _date("end", _one(args, "end"))
         _ordered("start", start, "end", end)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import Blueprint, Response, g, render_template, request, url_for
 
 from sparql_api.portal.routes import LANG_COOKIE, page_lang
-from sparql_api.portal.translations import catalogue, ui
 from sparql_api.sparql.editor import blank_query, editor_prefixes, examples
 
 __all__ = ["bp"]
@@ -36,8 +35,6 @@ def editor() -> Response:
         "editor.html",
         lang=lang,
         other_lang=other,
-        t=catalogue(lang),
-        ui=ui,
         config=config,
         examples=listed,
     )

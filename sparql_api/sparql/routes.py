@@ -31,7 +31,7 @@ from sparql_api.sparql.negotiation import (
 from sparql_api.sparql.service_description import service_description
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
-from sparql_api.web.i18n import message
+from sparql_api.web.i18n import WEB
 
 __all__ = [
     "bp",
@@ -68,6 +68,19 @@ DESCRIPTION_MEDIA = {
     "text/html": "html",
 }
 
+#: the message refusing each kind of result for want of an acceptable format
+NOT_ACCEPTABLE = {
+    "solutions": WEB.mark("not_acceptable_solutions"),
+    "boolean": WEB.mark("not_acceptable_boolean"),
+    "graph": WEB.mark("not_acceptable_graph"),
+}
+#: the messages :func:`graph_loader.sparql_guard.check_sparql` refuses a text with
+GUARD_MESSAGES = (
+    WEB.mark("sparql_service_anonymous"),
+    WEB.mark("sparql_service_not_allowed"),
+    WEB.mark("sparql_too_deep"),
+    WEB.mark("sparql_too_complex"),
+)
 _COMMENT = re.compile(r"#[^\n]*")
 _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
@@ -101,7 +114,7 @@ def check_utf8(raw: bytes) -> None:
     try:
         unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ApiError(400, "query_encoding") from exc
+        raise ApiError(400, WEB.mark("query_encoding")) from exc
 
 
 def parse_request() -> SparqlRequest:
@@ -111,7 +124,7 @@ def parse_request() -> SparqlRequest:
     if request.method == "POST":
         mimetype = request.mimetype
         if mimetype == UPDATE_BODY:
-            raise ApiError(403, "read_only")
+            raise ApiError(403, WEB.mark("read_only"))
         if mimetype == FORM:
             check_utf8(request.get_data(cache=True))  # kept for the form parser
             params = request.values
@@ -120,19 +133,23 @@ def parse_request() -> SparqlRequest:
             try:
                 query = request.get_data().decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise ApiError(400, "query_encoding") from exc
+                raise ApiError(400, WEB.mark("query_encoding")) from exc
         else:
             expected = f"{FORM} / {QUERY_BODY}"
-            raise ApiError(415, "unsupported_media_type", value=mimetype, expected=expected)
+            raise ApiError(
+                415, WEB.mark("unsupported_media_type"), value=mimetype, expected=expected
+            )
     else:
         query = params.get("query")
     if "update" in params:
-        raise ApiError(403, "read_only")
+        raise ApiError(403, WEB.mark("read_only"))
     single(params, "query")
     try:
         formats = negotiate(request.accept_mimetypes, params.get("format"))
     except UnknownFormat as exc:
-        raise ApiError(400, "unknown_format", value=str(exc), known=known_formats()) from exc
+        raise ApiError(
+            400, WEB.mark("unknown_format"), value=str(exc), known=known_formats()
+        ) from exc
     return SparqlRequest(
         query=query,
         formats=formats,
@@ -145,7 +162,7 @@ def single(params, name: str) -> None:
     """400 when the parameter ``name`` is given more than once (SPARQL 1.1 Protocol)."""
     count = len(params.getlist(name))
     if count > 1:
-        raise ApiError(400, "parameter_repeated", name=name, count=count)
+        raise ApiError(400, WEB.mark("parameter_repeated"), name=name, count=count)
 
 
 def base_iri() -> str:
@@ -167,7 +184,7 @@ def _graph_iris(values: list[str]) -> tuple[str, ...]:
         try:
             ox.NamedNode(value)
         except ValueError as exc:
-            raise ApiError(400, "bad_graph_iri", value=value) from exc
+            raise ApiError(400, WEB.mark("bad_graph_iri"), value=value) from exc
     return tuple(values)
 
 
@@ -180,9 +197,9 @@ def sparql() -> Response:
     if parsed.query is None:
         return _describe()
     if not parsed.query.strip():
-        raise ApiError(400, "query_missing")
+        raise ApiError(400, WEB.mark("query_missing"))
     if not parsed.formats.acceptable:
-        raise ApiError(406, "not_acceptable", kind="any", available=_all_media())
+        raise ApiError(406, WEB.mark("not_acceptable_any"), available=_all_media())
     catalogue = get_catalogue()
     role = request_role()
     guard(parsed.query, role, catalogue.settings)
@@ -215,7 +232,7 @@ def request_role() -> Role:
         header, settings = request.headers.get("Authorization"), get_catalogue().settings
         return role_for(header, settings, user_token=is_admin_token)
     except BadToken as exc:
-        error = ApiError(401, "bad_token")
+        error = ApiError(401, WEB.mark("bad_token"))
         raise error.with_headers(WWW_Authenticate='Bearer realm="gaia-kg"') from exc
 
 
@@ -225,16 +242,16 @@ def run_query(catalogue, job: QueryJob, role: Role) -> QueryOutput:
     try:
         return catalogue.run(job, role)
     except QueryTimeout as exc:
-        raise ApiError(504, "timeout", seconds=f"{role.timeout:g}") from exc
+        raise ApiError(504, WEB.mark("timeout"), seconds=f"{role.timeout:g}") from exc
     except QueryError as exc:
         if looks_like_update(job.query):
-            raise ApiError(403, "read_only") from exc
-        raise ApiError(400, "query_syntax", detail=str(exc)) from exc
+            raise ApiError(403, WEB.mark("read_only")) from exc
+        raise ApiError(400, WEB.mark("query_syntax"), detail=str(exc)) from exc
     except NotAcceptable as exc:
         kind = exc.args[0]
         table = GRAPH_FORMATS if kind == "graph" else RESULTS_FORMATS
         available = ", ".join(media for media, _ in table.values())
-        raise ApiError(406, "not_acceptable", kind=kind, available=available) from exc
+        raise ApiError(406, NOT_ACCEPTABLE[kind], available=available) from exc
 
 
 def _respond(output: QueryOutput) -> Response:
@@ -271,11 +288,11 @@ def _describe() -> Response:
 
 
 def _describe_html(settings, lang: str) -> Response:
-    description = message("endpoint_description", lang)
-    limits = message(
+    description = WEB.text("endpoint_description", lang)
+    limits = WEB.text(
         "endpoint_limits", lang, seconds=f"{settings.query_timeout:g}", cap=settings.row_cap
     )
-    editor = message("editor_link", lang)
+    editor = WEB.text("editor_link", lang)
     page = (
         f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
         f"<title>SPARQL — GAIA Data</title><h1>SPARQL</h1>"
@@ -288,13 +305,13 @@ def _describe_html(settings, lang: str) -> Response:
 
 
 def _describe_json(settings, lang: str) -> Response:
-    limits = message(
+    limits = WEB.text(
         "endpoint_limits", lang, seconds=f"{settings.query_timeout:g}", cap=settings.row_cap
     )
     response = jsonify(
         {
             "endpoint": request.base_url,
-            "description": message("endpoint_description", lang),
+            "description": WEB.text("endpoint_description", lang),
             "limits": limits,
             "timeoutSeconds": settings.query_timeout,
             "rowCap": settings.row_cap,

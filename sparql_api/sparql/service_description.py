@@ -13,7 +13,7 @@ from graph_loader.config import Settings
 from graph_loader.namespaces import DCT, FORMATS, RDFS
 from graph_loader.terms import RDF_TYPE
 from sparql_api.sparql.negotiation import GRAPH_FORMATS, RESULTS_FORMATS
-from sparql_api.web.i18n import LANGUAGES, message
+from sparql_api.web.i18n import LANGUAGES, WEB
 
 __all__ = ["SD", "service_description", "FORMAT_IRIS"]
 
@@ -68,12 +68,12 @@ def service_description(endpoint: str, update_endpoint: str, settings: Settings)
             ox.Triple(
                 service,
                 ox.NamedNode(DCT.description),
-                ox.Literal(message("endpoint_description", lang), language=lang),
+                ox.Literal(WEB.text("endpoint_description", lang), language=lang),
             ),
             ox.Triple(
                 service,
                 ox.NamedNode(RDFS.comment),
-                ox.Literal(message("endpoint_limits", lang, **limits), language=lang),
+                ox.Literal(WEB.text("endpoint_limits", lang, **limits), language=lang),
             ),
         ]
     return triples

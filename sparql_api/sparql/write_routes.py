@@ -37,6 +37,7 @@ from sparql_api.sparql.routes import (
 from sparql_api.sparql.update_dataset import DatasetConflict, with_dataset
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp"]
 
@@ -49,7 +50,7 @@ WRITE_CORS = {**CORS, "Access-Control-Allow-Methods": "GET, HEAD, POST, PUT, DEL
 def _writer() -> Role:
     role = request_role()
     if not role.can_write:
-        error = ApiError(401, "unauthorized")
+        error = ApiError(401, WEB.mark("unauthorized"))
         raise error.with_headers(WWW_Authenticate='Bearer realm="gaia-kg"')
     return role
 
@@ -58,7 +59,7 @@ def _write(update: str) -> None:
     try:
         get_catalogue().write(update)
     except QueryError as exc:
-        raise ApiError(400, "update_syntax", detail=str(exc)) from exc
+        raise ApiError(400, WEB.mark("update_syntax"), detail=str(exc)) from exc
 
 
 @bp.route("/sparql/update", methods=["POST", "OPTIONS"])
@@ -76,13 +77,15 @@ def update() -> Response:
         try:
             text = request.get_data().decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise ApiError(400, "query_encoding") from exc
+            raise ApiError(400, WEB.mark("query_encoding")) from exc
         params = request.args
     else:
         expected = f"{FORM} / {UPDATE_BODY}"
-        raise ApiError(415, "unsupported_media_type", value=request.mimetype, expected=expected)
+        raise ApiError(
+            415, WEB.mark("unsupported_media_type"), value=request.mimetype, expected=expected
+        )
     if not text or not text.strip():
-        raise ApiError(400, "update_missing")
+        raise ApiError(400, WEB.mark("update_missing"))
     single(params, "update")
     guard(text, role, get_catalogue().settings)
     try:
@@ -92,7 +95,7 @@ def update() -> Response:
             _graph_iris(params, "using-named-graph-uri"),
         )
     except DatasetConflict as exc:
-        raise ApiError(400, "update_dataset_conflict") from exc
+        raise ApiError(400, WEB.mark("update_dataset_conflict")) from exc
     _write(with_base(text))
     return Response(status=204, headers=CORS)
 
@@ -101,7 +104,7 @@ def _direct(url: str) -> ox.NamedNode:
     try:
         return ox.NamedNode(url)
     except ValueError as exc:
-        raise ApiError(400, "bad_graph_iri", value=url) from exc
+        raise ApiError(400, WEB.mark("bad_graph_iri"), value=url) from exc
 
 
 def _graph_iris(params, name: str) -> list[str]:
@@ -110,7 +113,7 @@ def _graph_iris(params, name: str) -> list[str]:
         try:
             ox.NamedNode(value)
         except ValueError as exc:
-            raise ApiError(400, "bad_graph_iri", value=value) from exc
+            raise ApiError(400, WEB.mark("bad_graph_iri"), value=value) from exc
     return values
 
 
@@ -122,13 +125,13 @@ def _target(create: bool = False) -> ox.NamedNode | None:
         # this endpoint, answered 201 with its Location
         return ox.NamedNode(f"{request.base_url.rstrip('/')}/{uuid.uuid4().hex}")
     if (graph is None) == (not default):
-        raise ApiError(400, "graph_target")
+        raise ApiError(400, WEB.mark("graph_target"))
     if graph is None:
         return None
     try:
         return ox.NamedNode(graph)
     except ValueError as exc:
-        raise ApiError(400, "bad_graph_iri", value=graph) from exc
+        raise ApiError(400, WEB.mark("bad_graph_iri"), value=graph) from exc
 
 
 GSP_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"]
@@ -153,7 +156,7 @@ def graph(name: str | None = None) -> Response:
     existed = False if created else True if target is None else _exists(target)
     if request.method == "DELETE":
         if not existed:
-            raise ApiError(404, "graph_not_found", iri=target.value)
+            raise ApiError(404, WEB.mark("graph_not_found"), iri=target.value)
         _write(write_update("DELETE", target, []))
         return Response(status=204, headers=WRITE_CORS)
     base = target.value if target is not None else request.base_url
@@ -166,11 +169,11 @@ def graph(name: str | None = None) -> Response:
     for body, media in parts:
         if media not in BODY_FORMATS:
             expected = ", ".join(BODY_FORMATS)
-            raise ApiError(415, "unsupported_media_type", value=media, expected=expected)
+            raise ApiError(415, WEB.mark("unsupported_media_type"), value=media, expected=expected)
         try:
             triples += parse_body(body, media, base)
         except BadBody as exc:
-            raise ApiError(400, "bad_rdf", media=media, detail=str(exc)) from exc
+            raise ApiError(400, WEB.mark("bad_rdf"), media=media, detail=str(exc)) from exc
     text = write_update(request.method, target, triples)
     if text:
         _write(text)
@@ -189,13 +192,15 @@ def _read(target: ox.NamedNode | None) -> Response:
     try:
         formats = negotiate(request.accept_mimetypes, request.args.get("format"))
     except UnknownFormat as exc:
-        raise ApiError(400, "unknown_format", value=str(exc), known=known_formats()) from exc
+        raise ApiError(
+            400, WEB.mark("unknown_format"), value=str(exc), known=known_formats()
+        ) from exc
     if formats.graph is None:
         available = ", ".join(media for media, _ in GRAPH_FORMATS.values())
-        raise ApiError(406, "not_acceptable", kind="graph", available=available)
+        raise ApiError(406, WEB.mark("not_acceptable_graph"), available=available)
     role = request_role()
     if target is not None and not _exists(target):
-        raise ApiError(404, "graph_not_found", iri=target.value)
+        raise ApiError(404, WEB.mark("graph_not_found"), iri=target.value)
     output = run_query(catalogue, read_job(target, formats.graph, catalogue.settings.row_cap), role)
     response = Response(output.body, mimetype=output.media_type, headers=WRITE_CORS)
     response.headers["X-GAIA-Truncated"] = "true" if output.truncated else "false"

@@ -20,6 +20,7 @@ from sparql_api.stac.api import (
 from sparql_api.stac.search import SearchParams, box_matches, period_matches, search
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp"]
 
@@ -96,7 +97,7 @@ def collections() -> Response:
 def _collection(cid: str):
     found = _collections().get(cid)
     if found is None:
-        raise ApiError(404, "stac_not_found", value=cid)
+        raise ApiError(404, WEB.mark("stac_not_found"), value=cid)
     return found
 
 
@@ -117,7 +118,7 @@ def item(cid: str, iid: str) -> Response:
     for candidate in _collection(cid).items:
         if candidate["iri"].rstrip("/").rsplit("/", 1)[-1] == iid:
             return _json(item_json(candidate, _root(), request_lang()), "application/geo+json")
-    raise ApiError(404, "stac_not_found", value=f"{cid}/{iid}")
+    raise ApiError(404, WEB.mark("stac_not_found"), value=f"{cid}/{iid}")
 
 
 @bp.route("/stac/search", methods=["GET", "POST"])
@@ -127,10 +128,10 @@ def item_search() -> Response:
         try:
             check_json_depth(request.get_data())
         except InputError as exc:  # deeper than any search: refused before decoding
-            raise ApiError(400, "stac_bad_body") from exc
+            raise ApiError(400, WEB.mark("stac_bad_body")) from exc
         body = request.get_json(silent=True)
         if not isinstance(body, dict):
-            raise ApiError(400, "stac_bad_body")
+            raise ApiError(400, WEB.mark("stac_bad_body"))
         params, post = _params(body), True
     else:
         params, post = _params(request.args), False

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from graph_loader.parsing import box_in_range
 from sparql_api.stac.api import DEFAULT_LIMIT, MAX_LIMIT, Collection, StacError, _instant, item_json
+from sparql_api.web.i18n import WEB
 
 __all__ = ["SearchParams", "search", "box_matches", "period_matches"]
 
@@ -22,7 +23,7 @@ def _list(value: object) -> list[str] | None:
         return [v for v in value.split(",") if v]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return value
-    raise StacError("stac_bad_list", value=str(value))
+    raise StacError(WEB.mark("stac_bad_list"), value=str(value))
 
 
 def _bbox(value: object) -> Box | None:
@@ -32,14 +33,14 @@ def _bbox(value: object) -> Box | None:
     try:
         numbers = [float(p) for p in parts]  # type: ignore[union-attr]
     except (TypeError, ValueError) as exc:
-        raise StacError("stac_bad_bbox", value=str(value)) from exc
+        raise StacError(WEB.mark("stac_bad_bbox"), value=str(value)) from exc
     if len(numbers) == 6:
         numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
     if len(numbers) != 4:
-        raise StacError("stac_bad_bbox", value=str(value))
+        raise StacError(WEB.mark("stac_bad_bbox"), value=str(value))
     w, s, e, n = numbers
     if not box_in_range(w, s, e, n):
-        raise StacError("stac_bad_bbox", value=str(value))
+        raise StacError(WEB.mark("stac_bad_bbox"), value=str(value))
     return (w, s, e, n)
 
 
@@ -49,7 +50,7 @@ def _moment(text: str, value: str) -> str | None:
     try:
         datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
-        raise StacError("stac_bad_datetime", value=value) from exc
+        raise StacError(WEB.mark("stac_bad_datetime"), value=value) from exc
     return text
 
 
@@ -57,16 +58,16 @@ def _period(value: object) -> tuple[str | None, str | None] | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise StacError("stac_bad_datetime", value=str(value))
+        raise StacError(WEB.mark("stac_bad_datetime"), value=str(value))
     start, slash, end = value.partition("/")
     if not slash:
         moment = _moment(start, value)
         if moment is None:
-            raise StacError("stac_bad_datetime", value=value)
+            raise StacError(WEB.mark("stac_bad_datetime"), value=value)
         return moment, moment
     first, last = _moment(start, value), _moment(end, value)
     if first is None and last is None:
-        raise StacError("stac_bad_datetime", value=value)
+        raise StacError(WEB.mark("stac_bad_datetime"), value=value)
     return first, last
 
 
@@ -76,9 +77,9 @@ def _int(value: object, name: str, default: int, high: int) -> int:
     try:
         number = int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError) as exc:
-        raise StacError("stac_bad_int", name=name, value=str(value), high=high) from exc
+        raise StacError(WEB.mark("stac_bad_int"), name=name, value=str(value), high=high) from exc
     if not 1 <= number <= high or isinstance(value, bool):
-        raise StacError("stac_bad_int", name=name, value=str(value), high=high)
+        raise StacError(WEB.mark("stac_bad_int"), name=name, value=str(value), high=high)
     return number
 
 

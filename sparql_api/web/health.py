@@ -12,7 +12,7 @@ from graph_loader.terms import RECORD_GRAPH
 from sparql_api.core.rq import load_query
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import request_lang
-from sparql_api.web.i18n import message
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "store_status"]
 
@@ -44,7 +44,7 @@ def health() -> Response:
         body = {
             "status": "unavailable",
             "version": __version__,
-            "message": message("store_unavailable", lang),
+            "message": WEB.text("store_unavailable", lang),
             "lang": lang,
         }
         status = 503

@@ -21,6 +21,7 @@ from flask import Flask, current_app, request, url_for
 
 from graph_loader.config import Settings
 from sparql_api.web.http_errors import ApiError
+from sparql_api.web.i18n import WEB
 
 __all__ = ["allowed_hosts", "host_name", "public_base", "public_url_for", "init_hosts"]
 
@@ -73,4 +74,4 @@ def init_hosts(app: Flask, settings: Settings) -> None:
     @app.before_request
     def _check_host():
         if host_name(request.headers.get("Host", "")) not in hosts:
-            raise ApiError(400, "host_not_allowed")
+            raise ApiError(400, WEB.mark("host_not_allowed"))

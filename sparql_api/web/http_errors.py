@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from graph_loader.errors import StoreError
 from sparql_api.core.errors import GateFull, PoolBusy, StoreBusy
-from sparql_api.web.i18n import message, pick_lang
+from sparql_api.web.i18n import WEB, pick_lang
 
 __all__ = [
     "ApiError",
@@ -26,7 +26,11 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_HTTP_KEYS = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}
+_HTTP_KEYS = {
+    404: WEB.mark("not_found"),
+    405: WEB.mark("method_not_allowed"),
+    413: WEB.mark("too_large"),
+}
 
 #: blueprints whose errors answer in plain text (SPARQL clients), not JSON
 TEXT_BLUEPRINTS = {"sparql", "sparql_write"}
@@ -51,14 +55,16 @@ class ApiError(Exception):
 def api_error_for(exc: StoreError | GateFull | PoolBusy) -> ApiError:
     """The HTTP answer to an error of the core: 503, with ``Retry-After`` when a retry helps."""
     if isinstance(exc, StoreBusy):  # a writer holds the store's lock
-        return ApiError(503, "store_busy").with_headers(Retry_After="5")
+        return ApiError(503, WEB.mark("store_busy")).with_headers(Retry_After="5")
     if isinstance(exc, GateFull):
         seconds = exc.retry_after
-        error = ApiError(503, "role_busy", role=exc.role, slots=exc.slots, seconds=seconds)
+        error = ApiError(
+            503, WEB.mark("role_busy"), role=exc.role, slots=exc.slots, seconds=seconds
+        )
         return error.with_headers(Retry_After=str(seconds))
     if isinstance(exc, PoolBusy):
-        return ApiError(503, "busy").with_headers(Retry_After="1")
-    return ApiError(503, "store_unavailable")
+        return ApiError(503, WEB.mark("busy")).with_headers(Retry_After="1")
+    return ApiError(503, WEB.mark("store_unavailable"))
 
 
 def request_lang() -> str:
@@ -69,7 +75,7 @@ def request_lang() -> str:
 def error_response(status: int, key: str, **params: object) -> Response:
     """The error answer for the current request."""
     lang = request_lang()
-    text = message(key, lang, **params)
+    text = WEB.text(key, lang, **params)
     if request.blueprint in TEXT_BLUEPRINTS or request.path.startswith("/sparql"):
         response = Response(text + "\n", status=status, mimetype="text/plain")
     else:
@@ -99,7 +105,7 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
         status = exc.code or 500
-        response = error_response(status, _HTTP_KEYS.get(status, "bad_request"))
+        response = error_response(status, _HTTP_KEYS.get(status, WEB.mark("bad_request")))
         if getattr(exc, "valid_methods", None):  # 405: say which methods are allowed
             response.headers["Allow"] = ", ".join(exc.valid_methods)
         return response
@@ -107,4 +113,4 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
         log.exception("unexpected error on %s %s", request.method, request.path)
-        return error_response(500, "internal")
+        return error_response(500, WEB.mark("internal"))

@@ -11,6 +11,7 @@ from graph_loader.harvest.config import SourceConfig, read_sources
 from graph_loader.harvest.status import source_status, sources_status
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError
+from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "declared_sources"]
 
@@ -26,7 +27,7 @@ def declared_sources(explicit: str | None) -> dict[str, SourceConfig]:
     try:
         return read_sources(path)
     except InputError as exc:
-        raise ApiError(503, "sources_unreadable", reason=str(exc)) from exc
+        raise ApiError(503, WEB.mark("sources_unreadable"), reason=str(exc)) from exc
 
 
 @bp.get("/api/sources")
@@ -44,5 +45,5 @@ def source(name: str) -> Response:
     catalogue = get_catalogue()
     config = declared_sources(catalogue.settings.sources).get(name)
     if config is None:
-        raise ApiError(404, "source_not_found", name=name)
+        raise ApiError(404, WEB.mark("source_not_found"), name=name)
     return jsonify(source_status(catalogue.store, config, runs=20))

@@ -36,7 +36,8 @@ _METHODS = {"text": False, "plural": True, "mark": False}
 _OPENAPI = {"msg": 0, "param": 2}
 #: the domain of the templates' ``_()`` and ``_n()``
 TEMPLATE_DOMAIN = "web"
-_TEMPLATE_CALL = re.compile(r"""\b(_n?)\(\s*(["'])([^"'\\]+)\2""")
+#: a literal key only: ``_("facet_" ~ name)`` builds its key, like a Python f-string key
+_TEMPLATE_CALL = re.compile(r"""\b(_n?)\(\s*(["'])([^"'\\]+)\2(?=\s*[,)])""")
 #: ``GAIA_KG_MESSAGES_DOMAIN=cli pybabel extract ...`` extracts the keys of one domain
 DOMAIN_ENV = "GAIA_KG_MESSAGES_DOMAIN"
 

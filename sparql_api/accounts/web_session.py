@@ -31,7 +31,7 @@ from sparql_api.accounts.db import UserDB
 from sparql_api.accounts.sessions import check_session, close_session, open_session
 from sparql_api.portal.routes import COOKIE_SECONDS, LANG_COOKIE
 from sparql_api.web.catalogue import EXTENSION
-from sparql_api.web.i18n import LANGUAGES, WEB
+from sparql_api.web.i18n import LANGUAGES, WEB, other_lang
 
 __all__ = [
     "USERS",
@@ -196,7 +196,7 @@ def page_context() -> dict:
     lang = g.get("page_lang", "en")
     return {
         "lang": lang,
-        "other_lang": "fr" if lang == "en" else "en",
+        "other_lang": other_lang(lang),
         "signed_in": current_user_id() is not None,
         "oidc_label": oidc_label(),
     }

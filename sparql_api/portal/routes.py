@@ -25,7 +25,7 @@ from sparql_api.portal.pages import compartment_page, concept_page, home_page
 from sparql_api.search.concepts import concept_iri
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
-from sparql_api.web.i18n import LANGUAGES, WEB, pick_lang
+from sparql_api.web.i18n import LANGUAGES, WEB, other_lang, pick_lang
 
 __all__ = [
     "bp",
@@ -82,7 +82,7 @@ def interface() -> dict:
     """What every page template gets: its language and the other one (the messages are the
     globals ``_`` and ``_n`` of :mod:`sparql_api.web.i18n`)."""
     lang = g.get("page_lang", "en")
-    return {"lang": lang, "other_lang": "fr" if lang == "en" else "en"}
+    return {"lang": lang, "other_lang": other_lang(lang)}
 
 
 def bilingual(blueprint: Blueprint, is_page: Callable[[], bool] | None = None) -> None:

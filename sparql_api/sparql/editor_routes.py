@@ -6,6 +6,7 @@ from flask import Blueprint, Response, g, render_template, request, url_for
 
 from sparql_api.portal.routes import LANG_COOKIE, page_lang
 from sparql_api.sparql.editor import blank_query, editor_prefixes, examples
+from sparql_api.web.i18n import other_lang
 
 __all__ = ["bp"]
 
@@ -20,7 +21,7 @@ def editor() -> Response:
     """The query editor page."""
     lang = page_lang()
     g.page_lang = lang
-    other = "fr" if lang == "en" else "en"
+    other = other_lang(lang)
     listed = examples(lang)
     query = request.args.get("query", "")[:MAX_PREFILL] or listed[0]["query"]
     config = {

@@ -30,6 +30,9 @@ __all__ = [
 ]
 
 STAC_VERSION = "1.0.0"
+#: the language a collection's single-valued fields (its publisher's name) prefer: STAC is read
+#: by tools that expect English
+STAC_LANG = "en"
 CONFORMANCE = [
     "https://api.stacspec.org/v1.0.0/core",
     "https://api.stacspec.org/v1.0.0/collections",
@@ -113,7 +116,7 @@ def load_collections(store: Store) -> dict[str, Collection]:
         if "publisher" in row and "publisherName" in row:
             name = row["publisherName"]
             current = c.publisher
-            if current is None or (name.language == "en" and current.get("lang") != "en"):
+            if current is None or (name.language == STAC_LANG and current.get("lang") != STAC_LANG):
                 c.publisher = {"name": name.value, "lang": name.language}
                 if "homepage" in row:
                     c.publisher["url"] = row["homepage"].value

@@ -31,6 +31,7 @@ __all__ = [
     "LANGUAGES",
     "WEB",
     "init_templates",
+    "other_lang",
     "pick_lang",
     "pick_label",
 ]
@@ -126,6 +127,15 @@ DATA_MESSAGES = {
         WEB.mark("col_export_urls"),
     ),
 }
+
+
+def other_lang(lang: str) -> str:
+    """The language a page offers to switch to.
+
+    >>> other_lang("fr"), other_lang("en")
+    ('en', 'fr')
+    """
+    return next(other for other in LANGUAGES if other != lang)
 
 
 def pick_lang(arg: str | None, accept_language: object | None = None) -> str:

@@ -10,14 +10,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
+from helpers import BASE
 
 from graph_loader.config import Settings
 from graph_loader.store import EmbeddedStore
 from sparql_api import create_app
 
 MEMBERS = Path(__file__).resolve().parent / "fixtures" / "accounts" / "members.ttl"
-BASE = "https://data.gaia-data.fr/id/"
-ARGO, AMMA, WMS = BASE + "dataset/argo", BASE + "dataset/amma-rs", BASE + "service/odatis-wms"
+ID = BASE + "id/"
+ARGO, AMMA, WMS = ID + "dataset/argo", ID + "dataset/amma-rs", ID + "service/odatis-wms"
 PASSWORD = "correct horse battery"
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 _SIGNUP_LINK = re.compile(r"sign-up link for a new account: \S*?(/account/signup/\S+)")

@@ -12,19 +12,17 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from helpers import CORPORA, SHARED
 from virtuoso_support import virtuoso_server  # noqa: F401 - session fixture, skips if absent
 
 from graph_loader.backends import remote_store
 from graph_loader.store import EmbeddedStore
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
     """``../shared`` beside the clone; tests that need it skip cleanly when it is absent."""
-    if not (SHARED / "corpora").is_dir():
+    if not CORPORA.is_dir():
         pytest.skip("../shared/corpora is absent (fresh clone): corpus tests skipped")
     return SHARED
 

@@ -22,11 +22,10 @@ from __future__ import annotations
 from collections import Counter, deque
 from dataclasses import dataclass
 
-import pyoxigraph as ox
 import rdflib
 from rdflib import BNode, Literal, URIRef
 
-__all__ = ["Overlap", "overlap", "graph_of"]
+__all__ = ["Overlap", "overlap"]
 
 _PRIMARY_TOPIC_OF = URIRef("http://xmlns.com/foaf/0.1/isPrimaryTopicOf")
 _RESOURCE_TYPES = {
@@ -124,10 +123,3 @@ def overlap(expected: rdflib.Graph, produced: rdflib.Graph) -> Overlap:
     """Compare ``produced`` with ``expected`` by the method of the module docstring."""
     want, got = _statements(expected), _statements(produced)
     return Overlap(want & got, want - got, got - want)
-
-
-def graph_of(triples: list[ox.Triple]) -> rdflib.Graph:
-    """pyoxigraph triples as an rdflib graph."""
-    graph = rdflib.Graph()
-    graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-    return graph

@@ -9,7 +9,6 @@ from xml.etree import ElementTree
 
 import httpx
 import pyoxigraph as ox
-import pytest
 from fixture_server import Answer, Request
 
 from graph_loader.mappings.xmlsafe import parse_xml
@@ -17,15 +16,12 @@ from graph_loader.paths import demo_dir
 from graph_loader.sources import RawRecord, SourceError
 
 __all__ = [
-    "BASE",
     "MINIMAL",
     "DEMO",
     "client",
-    "corpus",
     "harvest",
     "blank",
     "text_without_declaration",
-    "CORPORA",
     "SOURCE_FIXTURES",
     "iso_records",
     "CSWCatalogue",
@@ -35,7 +31,6 @@ __all__ = [
     "HYDRA",
 ]
 
-CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 SOURCE_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sources"
 HYDRA = "http://www.w3.org/ns/hydra/core#"
 CSW = "http://www.opengis.net/cat/csw/2.0.2"
@@ -54,7 +49,6 @@ _IDENTIFIERS = (
 )
 _XML = "application/xml"
 
-BASE = "https://w3id.org/gaia-kg/"
 MINIMAL = sorted(SOURCE_FIXTURES.glob("iso-minimal-*.xml"))
 DEMO = sorted(demo_dir().glob("*.ttl"))
 
@@ -62,14 +56,6 @@ DEMO = sorted(demo_dir().glob("*.ttl"))
 def client(timeout: float = 2.0) -> httpx.Client:
     """A client with a short timeout and no environment proxies."""
     return httpx.Client(timeout=timeout, trust_env=False)
-
-
-def corpus(folder: str) -> Path:
-    """A corpus folder of ../shared, or skip."""
-    path = CORPORA / folder
-    if not path.is_dir():
-        pytest.skip(f"{path} is absent")
-    return path
 
 
 def harvest(

@@ -6,6 +6,7 @@ import threading
 from contextlib import contextmanager
 from functools import cache
 
+from helpers import BASE
 from waitress import create_server
 
 from graph_loader.bootstrap import initialise
@@ -13,8 +14,6 @@ from graph_loader.inference import rebuild_inference
 from graph_loader.paths import demo_dir
 from graph_loader.pipeline import load_paths
 from graph_loader.store import EmbeddedStore
-
-BASE = "https://data.gaia-data.fr/"
 
 
 @cache

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import doctest
 import importlib
 import sys
 from functools import cache
 from pathlib import Path
 
 import pytest
+from helpers import CORPORA, needs_corpora
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
-import graph_loader.alignment
 from graph_loader.alignment import (
     MATCH_RANK,
     gaia_matches,
@@ -27,9 +26,8 @@ THES = Namespace("https://w3id.org/gaia-kg/thesaurus/")
 GCMD = Namespace("https://gcmd.earthdata.nasa.gov/kms/concept/")
 THEME = Namespace("http://publications.europa.eu/resource/authority/data-theme/")
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-GCMD_FILE = SHARED / "corpora" / "gcmd" / "sciencekeywords.rdf"
-THEMES_FILE = SHARED / "corpora" / "skos" / "eu-vocabularies" / "data-theme-filtered.rdf"
+GCMD_FILE = CORPORA / "gcmd" / "sciencekeywords.rdf"
+THEMES_FILE = CORPORA / "skos" / "eu-vocabularies" / "data-theme-filtered.rdf"
 ALIGNMENTS = vocabularies_dir() / "alignments"
 GCMD_ALIGNMENT = ALIGNMENTS / "gcmd-sciencekeywords.ttl"
 EU_ALIGNMENT = ALIGNMENTS / "eu-data-themes.ttl"
@@ -51,8 +49,6 @@ ALLOWED_COMPARTMENTS = {
     "SUN-EARTH INTERACTIONS": {"atmosphere", "solid-earth"},
     "TERRESTRIAL HYDROSPHERE": {"land-surfaces", "agro-environment"},
 }
-
-needs_corpora = pytest.mark.skipif(not GCMD_FILE.exists(), reason="../shared/corpora is absent")
 
 
 def _parse(path: Path, fmt: str) -> Graph:
@@ -246,10 +242,6 @@ def test_resolution_survives_a_cycle() -> None:
     hierarchy.add((ex.b, SKOS.prefLabel, Literal("B", lang="en")))
     assert resolve_gcmd(ex.a, hierarchy, links) == []
     assert label_paths(hierarchy, ex.a) == {"B": ex.b}
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(graph_loader.alignment).failed == 0
 
 
 KEYWORDS = {

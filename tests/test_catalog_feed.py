@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from demo_support import BASE, demo_store
+from demo_support import demo_store
+from helpers import BASE
 from http_support import app_over
 from rdflib import Graph
 from test_demo_catalogue import _dcat_ap_shapes, _violations

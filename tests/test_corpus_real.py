@@ -7,13 +7,11 @@ from __future__ import annotations
 import sys
 
 import pytest
-from mapping_support import CORPORA, HERE
+from helpers import REAL, ROOT
 
-sys.path.insert(0, str(HERE.parent / "bench"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import corpus  # noqa: E402
-
-REAL = CORPORA / "real"
 
 #: every file refused, with what its reason must say — each checked by reading the file:
 #: broken on purpose by its authors, or not a metadata record at all

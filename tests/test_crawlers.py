@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 
 import pyoxigraph as ox
 import pytest
-from demo_support import BASE, demo_store
+from demo_support import demo_store
+from helpers import BASE
 from http_support import app_over
 
 from sparql_api.linked_data import crawlers

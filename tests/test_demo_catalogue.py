@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from helpers import CORPORA
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from graph_loader.paths import demo_dir, vocabularies_dir
@@ -20,8 +21,7 @@ THESAURUS = "https://w3id.org/gaia-kg/thesaurus/"
 ORG = "https://w3id.org/gaia-kg/org/"
 SKOS_CONCEPT = URIRef("http://www.w3.org/2004/02/skos/core#Concept")
 EU_THEME = "http://publications.europa.eu/resource/authority/data-theme/"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-DCAT_AP = SHARED / "corpora" / "shacl" / "dcat-ap-3.0.1"
+DCAT_AP = CORPORA / "shacl" / "dcat-ap-3.0.1"
 
 POLES = ["aeris", "odatis", "theia", "formater", "pndb"]
 VALID_FILES = [*POLES, "catalog", "services", "publications", "software", "agents", "references"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import BASE
 from rdflib import Graph
 from test_demo_catalogue import _dcat_ap_shapes, _violations
 
@@ -12,8 +13,6 @@ from graph_loader.paths import demo_dir, vocabularies_dir
 from graph_loader.pipeline import load_paths
 from graph_loader.report import export_records
 from graph_loader.store import EmbeddedStore
-
-BASE = "https://data.gaia-data.fr/"
 
 
 @pytest.fixture(scope="module")

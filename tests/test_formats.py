@@ -157,7 +157,7 @@ def test_a_turtle_iri_that_looks_like_a_tag_is_still_turtle():
 
 from pathlib import Path  # noqa: E402
 
-from mapping_support import CORPORA, as_graph  # noqa: E402
+from helpers import as_graph, corpus_file  # noqa: E402
 
 from graph_loader.formats import read_document, read_syntax  # noqa: E402
 from graph_loader.mappings.xmlsafe import parse_xml, utf8_document  # noqa: E402
@@ -494,15 +494,6 @@ def test_converters_read_utf16_records():
 
 # the shared corpus (skipped when ../shared is absent)
 
-REAL = CORPORA / "real"
-
-
-def _corpus_file(*parts: str) -> Path:
-    path = REAL.joinpath(*parts)
-    if not path.is_file():
-        pytest.skip(f"{path} is absent (fresh clone): corpus tests skipped")
-    return path
-
 
 def _read_file(path: Path, data: bytes | None = None, fmt: str = "turtle"):
     """The statements of a corpus file as the salvaging RDF reader gives them (converters of
@@ -528,7 +519,7 @@ def _blank_free(triples) -> set[str]:
 
 
 def test_corpus_undeclared_prefix_costs_only_its_statements():
-    path = _corpus_file("epos-dcat", "epos-wp13-geomagnetism",
+    path = corpus_file("real", "epos-dcat", "epos-wp13-geomagnetism",
                         "EPOS-DCAT-AP_WP13_DDSS-001_INTERMAGNET_2.ttl")  # fmt: skip
     data = path.read_bytes()
     bad = data.count(b"http:paramValue")
@@ -550,7 +541,7 @@ def test_corpus_undeclared_prefix_costs_only_its_statements():
 
 
 def test_corpus_iris_with_spaces_are_percent_encoded():
-    path = _corpus_file("epos-dcat", "epos-wp17-geoenergy",
+    path = corpus_file("real", "epos-dcat", "epos-wp17-geoenergy",
                         "WP17_EnvironmentalMonitoring__VoP-gw_complete.ttl")  # fmt: skip
     data = path.read_bytes()
     corrected = data.replace(b"<WP17-004 Download>", b"<WP17-004%20Download>").replace(
@@ -576,7 +567,7 @@ def test_corpus_iris_with_spaces_are_percent_encoded():
     ],  # fmt: skip
 )
 def test_corpus_turtle_in_windows_1252(name):
-    path = _corpus_file("epos-dcat", "epos-wp17-geoenergy", name)
+    path = corpus_file("real", "epos-dcat", "epos-wp17-geoenergy", name)
     data = path.read_bytes()
     triples, repairs = _read_file(path)
     fixed, _ = _read_file(path, data.decode("cp1252").encode("utf-8"))
@@ -589,7 +580,7 @@ def test_corpus_turtle_in_windows_1252(name):
 
 
 def test_corpus_rdfxml_with_text_beside_resources_and_an_iri_with_a_space():
-    path = _corpus_file("dcat", "fr-geonetwork-gardon-basin", "geonetwork.xml")
+    path = corpus_file("real", "dcat", "fr-geonetwork-gardon-basin", "geonetwork.xml")
     triples, repairs = _read_file(path, fmt="rdfxml")
     subjects = {t.subject.value for t in triples if t.predicate.value == RDF_TYPE}
     dataset = (
@@ -605,7 +596,7 @@ def test_corpus_rdfxml_with_text_beside_resources_and_an_iri_with_a_space():
 @pytest.mark.parametrize("name", ["SkosAODNParameterVocabulary.rdf",
                                   "SkosAODNPlatformVocabulary.rdf"])  # fmt: skip
 def test_corpus_rdfxml_declared_windows_1252(name):
-    path = _corpus_file("vocabularies", "aodn-vocab", name)
+    path = corpus_file("real", "vocabularies", "aodn-vocab", name)
     data = path.read_bytes()
     assert b'encoding="windows-1252"' in data[:100]
     triples, repairs = _read_file(path, fmt="rdfxml")
@@ -627,7 +618,7 @@ def test_corpus_rdfxml_declared_windows_1252(name):
     ],
 )
 def test_corpus_xml_in_utf16_or_with_a_bom_parses(parts):
-    path = _corpus_file(*parts)
+    path = corpus_file("real", *parts)
     root = parse_xml(path.read_bytes(), name=path.name)
     assert root.tag.rsplit("}", 1)[-1] in ("resource", "eml")
 

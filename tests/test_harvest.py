@@ -11,6 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from fixture_server import Answer, Request, serve
+from helpers import BASE, corpus
 from source_catalogues import (
     DEMO,
     MINIMAL,
@@ -20,7 +21,6 @@ from source_catalogues import (
     OAICatalogue,
     OAIRecord,
     client,
-    corpus,
     iso_records,
     text_without_declaration,
 )
@@ -33,7 +33,6 @@ from graph_loader.harvest.state import read_checkpoint, read_runs
 from graph_loader.store import EmbeddedStore
 from sparql_api.linked_data.related import related_resources
 
-BASE = "https://data.gaia-data.fr/"
 DCT = "http://purl.org/dc/terms/"
 COUNTS = ("loaded", "updated", "unchanged", "withdrawn", "rejected")
 
@@ -95,7 +94,7 @@ class Flaky:
 
 
 def test_every_iso19139_record_of_the_corpus_is_harvested_or_rejected_with_reasons(store):
-    records = iso_records(sorted(corpus("iso19139").rglob("*.xml")))
+    records = iso_records(corpus("iso19139", glob="*.xml"))
     with serve(CSWCatalogue([xml for _, xml in records])) as server:
         report = run(store, csw(server.url, page_size=5, max_pages=100))
         again = run(store, csw(server.url, page_size=5))
@@ -313,7 +312,7 @@ def test_an_interrupted_harvest_keeps_whole_records_and_resumes(store):
 
 
 def test_oai_pmh_datacite_with_a_deleted_record_withdraws_it(store):
-    files = sorted(corpus("datacite-xml").glob("*.xml"))[:6]
+    files = corpus("datacite-xml", glob="*.xml")[:6]
     records = [
         OAIRecord(f"oai:test:{f.stem}", "2026-01-01", text_without_declaration(f)) for f in files
     ]

@@ -7,9 +7,9 @@ from xml.etree import ElementTree
 import pyoxigraph as ox
 import pytest
 from fixture_server import Answer, Request, serve
-from mapping_support import as_graph
+from helpers import BASE, as_graph, corpus
 from source_catalogues import client
-from test_harvest import BASE, harvested, store  # noqa: F401  (the store fixture)
+from test_harvest import harvested, store  # noqa: F401  (the store fixture)
 
 from graph_loader.harvest import harvest
 from graph_loader.harvest.config import SourceConfig, parse_sources
@@ -21,8 +21,6 @@ CAT = "http://www.unidata.ucar.edu/namespaces/thredds/InvCatalog/v1.0"
 
 
 def _corpus():
-    from mapping_support import corpus
-
     files = {p.name: p.read_bytes() for p in corpus("real", "thredds")}
     return files["CA-BCM-Catalog.xml"], files["catalog__InvCatalog-1.0.xml"]
 
@@ -202,8 +200,6 @@ def test_checkpoint_is_cleared_after_a_complete_harvest(store):  # noqa: F811
 
 
 def test_fetch_ncml_completes_a_dataset_with_the_acdd_attributes_of_its_data(store):  # noqa: F811
-    from mapping_support import corpus
-
     files = {p.name: p.read_bytes() for p in corpus("real", "thredds")}
     pages = {
         "/thredds/catalog.xml": files["catalog.xml"],

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 from concept_support import demo_store
+from helpers import BASE
 from html_support import parse_html
 from http_support import app_over
 
 from graph_loader.inference import rebuild_inference
 from graph_loader.quality import record_quality, score_store
 
-BASE = "https://data.gaia-data.fr/"
 ARGO = BASE + "id/dataset/argo-biogeochemical"
 DCT_TITLE = "http://purl.org/dc/terms/title"
 

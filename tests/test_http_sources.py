@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from helpers import BASE
 from source_catalogues import MINIMAL
 
 from graph_loader.bootstrap import initialise
@@ -13,8 +14,6 @@ from graph_loader.harvest import harvest
 from graph_loader.harvest.config import read_sources
 from graph_loader.store import EmbeddedStore
 from sparql_api import create_app
-
-BASE = "https://data.gaia-data.fr/"
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from helpers import as_graph, assert_isomorphic
 from rdflib import Graph
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graph_loader.backends import open_store
 from graph_loader.errors import StoreError
@@ -36,28 +36,12 @@ def _triples(name: str) -> list[ox.Triple]:
     return [q.triple for q in ox.parse(path=FIXTURES / name, format=ox.RdfFormat.TURTLE)]
 
 
-def _rdflib(triples) -> Graph:
-    data = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    return Graph().parse(data=data, format="nt")
-
-
-def _assert_graph(actual: Graph, expected: Graph) -> None:
-    if not isomorphic(actual, expected):
-        _, missing, extra = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
-        pytest.fail(
-            "inference graph differs\nmissing:\n"
-            + missing.serialize(format="nt")
-            + "\nextra:\n"
-            + extra.serialize(format="nt")
-        )
-
-
 def _inferred(store: Store) -> Graph:
-    return _rdflib(store.graph_triples(INFERENCE_GRAPH))
+    return as_graph(store.graph_triples(INFERENCE_GRAPH))
 
 
 def _expected(*, without: set[ox.Triple] = frozenset()) -> Graph:
-    return _rdflib(t for t in _triples("expected.ttl") if t not in without)
+    return as_graph(t for t in _triples("expected.ttl") if t not in without)
 
 
 @pytest.fixture
@@ -73,7 +57,7 @@ def store(any_store) -> Store:
 
 def test_inference_graph_is_exactly_the_expected_graph(store):
     report = rebuild_inference(store)
-    _assert_graph(_inferred(store), _expected())
+    assert_isomorphic(_inferred(store), _expected())
     assert (report.counts, report.total) == (EXPECTED_COUNTS, 26)
     assert 0 < report.seconds < 5
 
@@ -136,7 +120,7 @@ def test_removing_a_data_triple_removes_its_consequences(store, case):
     assert len(remaining) == len(store.graph_triples(graph)) - 1
     store.replace_graph(graph, remaining)
     rebuild_inference(store)
-    _assert_graph(_inferred(store), _expected(without=consequences))
+    assert_isomorphic(_inferred(store), _expected(without=consequences))
 
 
 def test_asserted_triples_are_never_in_the_inference_graph(store):
@@ -158,7 +142,7 @@ def test_old_inference_content_is_replaced_not_kept(store):
     junk = _t(OCEANS, SKOS, "broader", SST)
     store.replace_graph(INFERENCE_GRAPH, [junk])
     rebuild_inference(store)
-    _assert_graph(_inferred(store), _expected())
+    assert_isomorphic(_inferred(store), _expected())
 
 
 def test_a_broader_cycle_closes_without_reflexive_pairs():

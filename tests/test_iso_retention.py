@@ -18,7 +18,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pyoxigraph as ox
-from mapping_support import BASE, corpus
+from helpers import BASE, corpus
 
 from graph_loader.errors import InputError
 from graph_loader.mappings import iso19115_3, iso19139

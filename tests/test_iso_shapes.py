@@ -18,13 +18,11 @@ from xml.etree import ElementTree
 
 import pyoxigraph as ox
 import pytest
-from mapping_support import BASE, corpus
+from helpers import BASE, REAL, corpus
 
 from graph_loader.errors import InputError
 from graph_loader.mappings import iso19115_3, iso19139
 from graph_loader.validation import load_shapes, validate
-
-REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "real"
 
 BBOX = "The bounding box (dcat:bbox) leaves the globe"
 PERIOD = "The start date (dcat:startDate) is after the end date (dcat:endDate)."

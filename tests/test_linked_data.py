@@ -8,7 +8,8 @@ import re
 
 import pyoxigraph as ox
 import pytest
-from demo_support import BASE, demo_store
+from demo_support import demo_store
+from helpers import BASE
 from http_support import app_over
 
 from graph_loader.terms import DESCRIBES, RDF_TYPE, RECORD_GRAPH

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from helpers import BASE
 
 from graph_loader.conformance import PROFILE
 from graph_loader.pipeline import load_paths
@@ -16,7 +17,6 @@ from graph_loader.store import EmbeddedStore
 from graph_loader.terms import GAIA_NS, GENERATED_AT, SOURCE
 
 MIXED = Path(__file__).parent / "fixtures" / "load" / "mixed"
-BASE = "https://data.gaia-data.fr/"
 ID = BASE + "id/"
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"

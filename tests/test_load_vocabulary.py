@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mapping_support import BASE
+from helpers import BASE
 
 from graph_loader.backends import open_store
 from graph_loader.pipeline import load_paths

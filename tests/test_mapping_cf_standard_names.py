@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from mapping_support import BASE, CORPORA, as_graph
+from helpers import BASE, as_graph, corpus_file
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -62,9 +62,7 @@ def test_a_table_without_entries_is_refused_by_name():
 
 
 def test_the_real_table_loads_as_a_vocabulary(tmp_path):
-    path = CORPORA / "real" / "vocabularies" / "cf-standard-names" / "cf-standard-name-table.xml"
-    if not path.is_file():
-        pytest.skip("../shared is absent (fresh clone)")
+    path = corpus_file("real", "vocabularies", "cf-standard-names", "cf-standard-name-table.xml")
     text = path.read_text("utf-8")
     entries = set(re.findall(r'<entry id="([^"]+)"', text))
     aliases = re.findall(r'<alias id="[^"]+">\s*<entry_id>([^<]+)</entry_id>', text)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from mapping_support import BASE, HERE, as_graph, assert_case, cases, corpus, load_outcomes
+from helpers import BASE, TESTS, as_graph, assert_case, cases, corpus, load_outcomes
 
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import codemeta
 from graph_loader.validation import load_shapes
 
-FIXTURES = HERE / "fixtures" / "mappings" / "codemeta"
+FIXTURES = TESTS / "fixtures" / "mappings" / "codemeta"
 SOFTWARE = "SELECT ?s ?name WHERE { ?s a <https://schema.org/SoftwareSourceCode> ; "
 SOFTWARE += "<https://schema.org/name> ?name }"
 

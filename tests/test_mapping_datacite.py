@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
-from rdflib import Graph
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from helpers import BASE, TESTS, as_graph, assert_case, cases, corpus
+from rdflib.compare import isomorphic
 
 from graph_loader.backends import open_store
 from graph_loader.errors import InputError
@@ -17,40 +16,15 @@ from graph_loader.pipeline import load_paths
 from graph_loader.records import RECORD_KINDS
 from graph_loader.validation import load_shapes
 
-HERE = Path(__file__).resolve().parent
-CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
-FIXTURES = HERE / "fixtures" / "mappings" / "datacite"
-BASE = "https://data.gaia-data.fr/"
+FIXTURES = TESTS / "fixtures" / "mappings" / "datacite"
 MODULES = {"datacite-xml": datacite_xml, "datacite-json": datacite_json}
-CASES = sorted(
-    case for fmt in MODULES for case in (HERE / "cases" / fmt).iterdir() if case.is_dir()
-)
-
-
-def as_graph(triples: list[ox.Triple]) -> Graph:
-    return Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-
-
-def corpus(fmt: str) -> list[Path]:
-    folder = CORPORA / fmt
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is absent (fresh clone): corpus tests skipped")
-    return sorted(folder.iterdir())
+CASES = [case for fmt in MODULES for case in cases(fmt)]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.name}" for c in CASES])
 def test_golden_case(case: Path):
     """Each hand-written expected.ttl is isomorphic to the conversion of its input."""
-    module = MODULES[case.parent.name]
-    data = next(case.glob("input.*")).read_bytes()
-    assert module.sniff(data)
-    got = as_graph(module.convert(data, base_iri=BASE))
-    expected = Graph().parse(case / "expected.ttl")
-    if not isomorphic(got, expected):
-        _, missing, extra = graph_diff(to_isomorphic(expected), to_isomorphic(got))
-        pytest.fail(
-            f"missing:\n{missing.serialize(format='nt')}\nextra:\n{extra.serialize(format='nt')}"
-        )
+    assert_case(MODULES[case.parent.name], case)
 
 
 @pytest.mark.parametrize("fmt", MODULES)
@@ -246,7 +220,7 @@ def test_oversized_record_is_refused(module):
 @pytest.mark.parametrize("encoding", ["utf-16", "iso-8859-1"])
 def test_declared_encodings_are_read(encoding: str):
     """A record in UTF-16 (with BOM) or declared ISO-8859-1 converts like its UTF-8 original."""
-    case = HERE / "cases" / "datacite-xml" / "kernel3-orcid-etalab" / "input.xml"
+    case = TESTS / "cases" / "datacite-xml" / "kernel3-orcid-etalab" / "input.xml"
     text = case.read_text("utf-8").replace('encoding="UTF-8"', f'encoding="{encoding}"')
     data = text.encode(encoding)
     assert datacite_xml.sniff(data)

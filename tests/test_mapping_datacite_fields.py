@@ -6,18 +6,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, URIRef
+from helpers import BASE, as_graph
+from rdflib import URIRef
 from rdflib.compare import isomorphic
 
 from graph_loader.formats import detect_format
 from graph_loader.mappings import datacite_xml
 from graph_loader.mappings.datacite_common import convert_record
-
-BASE = "https://data.gaia-data.fr/"
-
-
-def as_graph(triples: list[ox.Triple]) -> Graph:
-    return Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
 
 
 def _links(general: str, related: list[tuple[str, str, str, str]]) -> set[tuple[str, str]]:

@@ -4,7 +4,7 @@ every file of the DCAT corpus gives its records or a named reason."""
 from __future__ import annotations
 
 import pytest
-from mapping_support import BASE, CORPORA, as_graph
+from helpers import BASE, CORPORA, as_graph, corpus_file
 
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format, read_document
@@ -24,10 +24,7 @@ UNREADABLE = {
 
 
 def _file(rel: str) -> bytes:
-    path = DCAT_DIR / rel
-    if not path.is_file():
-        pytest.skip(f"{path} is absent")
-    return path.read_bytes()
+    return corpus_file("real", "dcat", rel).read_bytes()
 
 
 def _rows(graph, query: str) -> set[tuple]:

@@ -8,9 +8,18 @@ from xml.etree import ElementTree
 
 import pyoxigraph as ox
 import pytest
-from mapping_support import BASE, CORPORA, as_graph, cases, corpus, load_outcomes
+from helpers import (
+    BASE,
+    CORPORA,
+    as_graph,
+    assert_isomorphic,
+    cases,
+    corpus,
+    corpus_file,
+    load_outcomes,
+)
 from rdflib import Graph
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.compare import isomorphic
 
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
@@ -34,9 +43,7 @@ def _input(case: Path) -> bytes:
     source = case / "source.txt"
     if not source.exists():
         return (case / "input.xml").read_bytes()
-    path = CORPORA / "real" / source.read_text().strip()
-    if not path.is_file():
-        pytest.skip(f"{path} is absent (fresh clone)")
+    path = corpus_file("real", source.read_text().strip())
     return path.read_bytes()
 
 
@@ -46,11 +53,7 @@ def test_golden_case(case):
     assert eml.sniff(data)
     got = as_graph(eml.convert(data, base_iri=BASE))
     expected = Graph().parse(case / "expected.ttl")
-    if not isomorphic(got, expected):
-        _, missing, extra = graph_diff(to_isomorphic(expected), to_isomorphic(got))
-        pytest.fail(
-            f"missing:\n{missing.serialize(format='nt')}\nextra:\n{extra.serialize(format='nt')}"
-        )
+    assert_isomorphic(got, expected)
 
 
 def _eml_files() -> list[Path]:
@@ -210,10 +213,7 @@ def test_field_retention_over_the_corpus_is_at_least_95_percent():
 
 # ----------------------------------------------------------------------- specific fields
 def _corpus_file(relative: str) -> bytes:
-    path = CORPORA / "real" / "eml" / relative
-    if not path.is_file():
-        pytest.skip(f"{path} is absent (fresh clone)")
-    return path.read_bytes()
+    return corpus_file("real", "eml", relative).read_bytes()
 
 
 def _select(data: bytes, query: str) -> list[tuple]:

@@ -11,9 +11,8 @@ from xml.etree import ElementTree
 
 import pyoxigraph as ox
 import pytest
-from mapping_support import BASE, CORPORA, HERE, as_graph
+from helpers import BASE, CORPORA, TESTS, as_graph, assert_isomorphic, corpus, corpus_file
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import DCAT, DCTERMS, RDF, SKOS
 
 from graph_loader.errors import InputError
@@ -24,7 +23,7 @@ from graph_loader.mappings.epos_dcat.reading import EPOS_NAMESPACES
 from graph_loader.validation import describe, load_shapes, validate
 
 EPOS_DIR = CORPORA / "real" / "epos-dcat"
-CASES = sorted(p for p in (HERE / "cases" / "epos-dcat").iterdir() if p.is_dir())
+CASES = sorted(p for p in (TESTS / "cases" / "epos-dcat").iterdir() if p.is_dir())
 THES = "https://w3id.org/gaia-kg/thesaurus/"
 HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
 LOCN = Namespace("http://www.w3.org/ns/locn#")
@@ -61,9 +60,7 @@ UNREADABLE: dict[str, str] = {}
 
 
 def _corpus_files() -> list[Path]:
-    if not EPOS_DIR.is_dir():
-        pytest.skip(f"{EPOS_DIR} is absent (fresh clone): corpus tests skipped")
-    return sorted(p for p in EPOS_DIR.rglob("*") if p.is_file())
+    return corpus("real", "epos-dcat")
 
 
 def _rel(path: Path) -> str:
@@ -73,23 +70,16 @@ def _rel(path: Path) -> str:
 # ------------------------------------------------------------------------------ golden cases
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_golden_case(case: Path) -> None:
-    source = CORPORA / (case / "source.txt").read_text().strip()
-    if not source.is_file():
-        pytest.skip(f"{source} is absent")
-    data = source.read_bytes()
+    data = corpus_file((case / "source.txt").read_text().strip()).read_bytes()
     assert epos_dcat.sniff(data)
     assert detect_format(data) == "epos-dcat"
     got = as_graph(epos_dcat.convert(data, base_iri=BASE))
     expected = Graph().parse(case / "expected.ttl")
-    if not isomorphic(got, expected):
-        _, missing, extra = graph_diff(to_isomorphic(expected), to_isomorphic(got))
-        pytest.fail(
-            f"missing:\n{missing.serialize(format='nt')}\nextra:\n{extra.serialize(format='nt')}"
-        )
+    assert_isomorphic(got, expected)
 
 
 def test_the_web_service_serves_its_dataset_through_its_hydra_operation() -> None:
-    case = HERE / "cases" / "epos-dcat" / "seismology-webservice-hydra" / "expected.ttl"
+    case = TESTS / "cases" / "epos-dcat" / "seismology-webservice-hydra" / "expected.ttl"
     graph = Graph().parse(case)
     rows = graph.query(
         """PREFIX dcat: <http://www.w3.org/ns/dcat#>
@@ -432,13 +422,3 @@ def test_epos_dcat_ap_3_data_services_are_read_as_written() -> None:
     assert {tuple(str(v) for v in row) for row in rows} == {
         (query, "https://ex.org/Dataset/001", query + "{?starttime,endtime}", query)
     }
-
-
-def test_doctests() -> None:
-    import doctest
-
-    from graph_loader.mappings import dcat_profiles, pod_json
-    from graph_loader.mappings.epos_dcat import reading, xml_records
-
-    for module in (epos_dcat, reading, xml_records, pod_json, dcat_profiles):
-        assert doctest.testmod(module).failed == 0, module.__name__

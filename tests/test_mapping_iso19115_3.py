@@ -6,31 +6,21 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from graph_overlap import graph_of
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from helpers import BASE, as_graph, assert_isomorphic, cases
+from rdflib.compare import isomorphic
 
 from graph_loader.errors import InputError
 from graph_loader.mappings import iso19115_3, sniff_mapping
 
-CASES = sorted((Path(__file__).resolve().parent / "cases" / "iso19115-3").iterdir())
-BASE = "https://data.gaia-data.fr/"
+CASES = cases("iso19115-3")
 MDB = 'xmlns:mdb="http://standards.iso.org/iso/19115/-3/mdb/2.0"'
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_golden_case(case: Path):
-    produced = graph_of(iso19115_3.convert((case / "input.xml").read_bytes(), base_iri=BASE))
+    produced = as_graph(iso19115_3.convert((case / "input.xml").read_bytes(), base_iri=BASE))
     expected = rdflib.Graph().parse(case / "expected.ttl")
-    if not isomorphic(produced, expected):
-        _both, only_produced, only_expected = graph_diff(
-            to_isomorphic(produced), to_isomorphic(expected)
-        )
-        pytest.fail(
-            "only produced:\n"
-            + only_produced.serialize(format="nt")
-            + "\nonly expected:\n"
-            + only_expected.serialize(format="nt")
-        )
+    assert_isomorphic(produced, expected)
 
 
 def test_format_detection_tells_the_two_iso_schemas_apart():
@@ -71,7 +61,7 @@ def test_convert_each_gives_one_result_per_record():
     data = (CASES[0] / "input.xml").read_bytes()
     results = iso19115_3.convert_each(data, base_iri=BASE)
     assert len(results) == 1
-    assert isomorphic(graph_of(results[0]), graph_of(iso19115_3.convert(data, base_iri=BASE)))
+    assert isomorphic(as_graph(results[0]), as_graph(iso19115_3.convert(data, base_iri=BASE)))
 
 
 def test_a_depth_crs_given_by_its_epsg_code_makes_negative_altitudes():

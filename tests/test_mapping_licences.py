@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import pytest
+from helpers import BASE, TESTS
 
 from graph_loader.mappings import mapping
 
-HERE = Path(__file__).parent
-CASES = HERE / "cases"
-BASE = "https://data.gaia-data.fr/"
+CASES = TESTS / "cases"
 LICENSE = "http://purl.org/dc/terms/license"
 
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from fixture_server import Answer, serve
-from mapping_support import BASE, assert_case, cases
+from helpers import BASE, assert_case, cases
 from source_catalogues import OAICatalogue, OAIRecord, client, text_without_declaration
 
 from graph_loader.bootstrap import initialise

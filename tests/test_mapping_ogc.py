@@ -7,14 +7,14 @@ from xml.etree import ElementTree
 import pyoxigraph as ox
 import pytest
 import rdflib
-from mapping_support import BASE, HERE, as_graph, assert_case, cases, corpus, load_outcomes
+from helpers import BASE, TESTS, as_graph, assert_case, cases, corpus, load_outcomes
 
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import ogc_capabilities
 from graph_loader.validation import load_shapes, validate
 
-FIXTURES = HERE / "fixtures" / "mappings" / "ogc"
+FIXTURES = TESTS / "fixtures" / "mappings" / "ogc"
 CAPABILITIES = sorted(FIXTURES.glob("w*.xml"))
 SERVED = """PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl.org/dc/terms/>
 SELECT ?standard ?endpoint ?name ?title ?bbox WHERE {

@@ -8,16 +8,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from mapping_support import BASE, CORPORA, HERE, as_graph
+from helpers import BASE, TESTS, as_graph, assert_isomorphic, corpus_file
 from rdflib import Graph, Literal, URIRef
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format
 from graph_loader.mappings import pod_json
 from graph_loader.validation import load_shapes, validate
 
-CASES = sorted(p for p in (HERE / "cases" / "pod-json").iterdir() if p.is_dir())
+CASES = sorted(p for p in (TESTS / "cases" / "pod-json").iterdir() if p.is_dir())
 POD = "https://project-open-data.cio.gov/v1.1/schema"
 QUERY = """PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX locn: <http://www.w3.org/ns/locn#>
@@ -30,10 +29,7 @@ SELECT ?title ?bbox ?place ?start ?end ?rights ?freq WHERE {
 
 
 def _source(case: Path) -> bytes:
-    source = CORPORA / (case / "source.txt").read_text().strip()
-    if not source.is_file():
-        pytest.skip(f"{source} is absent")
-    return source.read_bytes()
+    return corpus_file((case / "source.txt").read_text().strip()).read_bytes()
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
@@ -43,11 +39,7 @@ def test_golden_case(case: Path) -> None:
     assert detect_format(data) == "pod-json"
     got = as_graph(pod_json.convert(data, base_iri=BASE))
     expected = Graph().parse(case / "expected.ttl")
-    if not isomorphic(got, expected):
-        _, missing, extra = graph_diff(to_isomorphic(expected), to_isomorphic(got))
-        pytest.fail(
-            f"missing:\n{missing.serialize(format='nt')}\nextra:\n{extra.serialize(format='nt')}"
-        )
+    assert_isomorphic(got, expected)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)

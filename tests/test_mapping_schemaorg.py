@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from mapping_support import BASE, HERE, as_graph, assert_case, cases, corpus, load_outcomes
+from helpers import BASE, TESTS, as_graph, assert_case, cases, corpus, load_outcomes
 from rdflib import URIRef
 
 from graph_loader.errors import InputError, UnknownContextError
@@ -18,7 +18,7 @@ DCT = "http://purl.org/dc/terms/"
 DCAT = "http://www.w3.org/ns/dcat#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
-FIXTURES = HERE / "fixtures" / "mappings" / "schemaorg"
+FIXTURES = TESTS / "fixtures" / "mappings" / "schemaorg"
 BOREHOLE = "borehole-temperature-data-from-pima-county-arizona-55cb2f04"
 CORE = "https://science-on-schema.org/test/resources/dataset_core.jsonld#ds-core-"
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from mapping_support import BASE, CORPORA, HERE, as_graph, corpus
+from helpers import BASE, CORPORA, TESTS, as_graph, assert_isomorphic, corpus, corpus_file
 from rdflib import Graph, Literal, URIRef
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graph_loader.backends import open_store
 from graph_loader.errors import InputError
@@ -22,14 +21,11 @@ from graph_loader.validation import load_shapes, validate
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"
 FOAF = "http://xmlns.com/foaf/0.1/"
-CASES = sorted(p for p in (HERE / "cases" / "stac").iterdir() if p.is_dir())
+CASES = sorted(p for p in (TESTS / "cases" / "stac").iterdir() if p.is_dir())
 
 
 def _source(case: Path) -> Path:
-    path = CORPORA / "real" / (case / "source.txt").read_text().strip()
-    if not path.is_file():
-        pytest.skip(f"{path} is absent (fresh clone)")
-    return path
+    return corpus_file("real", (case / "source.txt").read_text().strip())
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
@@ -39,9 +35,7 @@ def test_golden_case(case):
     assert stac.sniff(data) and detect_format(data) == "stac"
     got = as_graph(stac.convert(data, base_iri=BASE))
     expected = Graph().parse(case / "expected.ttl")
-    if not isomorphic(got, expected):
-        _, missing, extra = graph_diff(to_isomorphic(expected), to_isomorphic(got))
-        pytest.fail(f"missing:\n{missing.serialize(format='nt')}\nextra:\n{extra.serialize()}")
+    assert_isomorphic(got, expected)
 
 
 def test_sniff_takes_stac_only():

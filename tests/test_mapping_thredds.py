@@ -7,9 +7,17 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from mapping_support import BASE, CORPORA, HERE, as_graph, assert_case, cases, corpus
+from helpers import (
+    BASE,
+    TESTS,
+    as_graph,
+    assert_case,
+    assert_isomorphic,
+    cases,
+    corpus,
+    corpus_file,
+)
 from rdflib import Graph, URIRef
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graph_loader.backends import open_store
 from graph_loader.errors import InputError
@@ -37,19 +45,13 @@ def test_golden_catalogue(case):
 )
 def test_golden_netcdf_header_from_the_corpus(case):
     """NcML and CDL goldens read their input in the corpus (``source.txt``)."""
-    path = CORPORA / "real" / (case / "source.txt").read_text().strip()
-    if not path.is_file():
-        pytest.skip(f"{path} is absent (fresh clone)")
+    path = corpus_file("real", (case / "source.txt").read_text().strip())
     module = MODULES[case.parent.name]
     data = path.read_bytes()
     assert module.sniff(data) and detect_format(data) == case.parent.name
     got = as_graph(module.convert(data, base_iri=BASE))
     expected = Graph().parse(case / "expected.ttl")
-    if not isomorphic(got, expected):
-        _, missing, extra = graph_diff(to_isomorphic(expected), to_isomorphic(got))
-        pytest.fail(
-            f"missing:\n{missing.serialize(format='nt')}\nextra:\n{extra.serialize(format='nt')}"
-        )
+    assert_isomorphic(got, expected)
 
 
 # --- every corpus file: its records or a named reason ---------------------------------------
@@ -429,7 +431,7 @@ def test_sniffing_is_by_content():
     assert cdl.sniff(b"// header\nnetcdf x {\n}") and cdl.sniff(b"netcdf {\n}")
     assert not cdl.sniff(b"@prefix netcdf: <http://x/> .") and not cdl.sniff(b"netcdf x")
     assert not thredds.sniff(b'<catalog xmlns="http://example.org/"/>')
-    assert HERE.is_dir()
+    assert TESTS.is_dir()
 
 
 SYNTHETIC = b"""<?xml version="1.0"?>

@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 
 import pyoxigraph as ox
 import pytest
-from demo_support import BASE, demo_store, served
+from demo_support import demo_store, served
+from helpers import BASE
 from http_support import app_over
 from sickle import Sickle
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import httpx
 import pyoxigraph as ox
 import pytest
-from demo_support import BASE, demo_store, served
+from demo_support import demo_store, served
+from helpers import BASE
 from http_support import app_over
 
 from graph_loader.mappings import datacite_xml, oai_dc

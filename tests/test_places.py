@@ -360,18 +360,6 @@ def test_a_stop_word_inside_a_concept_needs_no_match_of_its_own(index, concepts)
     )
 
 
-@pytest.mark.parametrize(
-    "module", ["sparql_api.core.places", "sparql_api.search.naming", "sparql_api.search.words"]
-)
-def test_module_examples(module):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.attempted > 0
-    assert result.failed == 0
-
-
 def test_the_gazetteer_has_the_places_the_poles_work_on(places_file):
     """At least 80 places, among them overseas groupings, French regions and massifs, seas,
     river basins, polar regions and continents."""

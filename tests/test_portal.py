@@ -384,24 +384,6 @@ def test_language_switch_keeps_the_search(client):
     assert html.find("link", rel="alternate").attrs["href"] == switch.attrs["href"]
 
 
-@pytest.mark.parametrize(
-    "module",
-    [
-        "sparql_api.portal.discovery",
-        "sparql_api.portal.dataset_page",
-        "sparql_api.portal.citations",
-        "sparql_api.portal.data_services",
-    ],
-)
-def test_module_examples(module):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.attempted > 0
-    assert result.failed == 0
-
-
 def test_results_say_which_concepts_the_words_matched(client):
     expected = api_json(client, "/api/search?q=a%C3%A9rosols+sahara&lang=fr")["concepts"]
     html = parse_html(page(client, "/search?q=a%C3%A9rosols+sahara&lang=fr"))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from helpers import BASE
 
 from graph_loader.bootstrap import initialise
 from graph_loader.inference import rebuild_inference
@@ -26,7 +27,6 @@ from graph_loader.quality import (
 from graph_loader.store import EmbeddedStore
 
 SHAPES = Path(__file__).resolve().parent / "fixtures" / "shapes"
-BASE = "https://data.gaia-data.fr/"
 DS = BASE + "id/dataset/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 

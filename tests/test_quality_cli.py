@@ -6,6 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from helpers import BASE
 
 from graph_loader.bootstrap import initialise
 from graph_loader.paths import demo_dir
@@ -13,7 +14,6 @@ from graph_loader.pipeline import load_paths
 from graph_loader.store import EmbeddedStore
 from sparql_api.cli import main
 
-BASE = "https://data.gaia-data.fr/"
 ARGO = BASE + "id/dataset/argo-biogeochemical"
 PROBLEMS = {
     "fr": f"le jeu de données « Profils Argo biogéochimiques » <{ARGO}> n'a pas d'identifiant "

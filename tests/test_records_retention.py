@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 
 import pyoxigraph as ox
 import pytest
-from mapping_support import BASE, CORPORA
+from helpers import BASE, CORPORA
 
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 import pytest
-from mapping_support import BASE, CORPORA
+from helpers import BASE, CORPORA
 
 from graph_loader.errors import InputError
 from graph_loader.formats import detect_format

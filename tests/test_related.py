@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
+from helpers import BASE
 
 from graph_loader.bootstrap import initialise
 from graph_loader.records import split_records
@@ -11,7 +12,6 @@ from graph_loader.store import EmbeddedStore, GraphWrite
 from graph_loader.terms import DESCRIBES, RDF_TYPE, RECORD_GRAPH, SOURCE
 from sparql_api.linked_data.related import related_resources
 
-BASE = "https://data.gaia-data.fr/"
 DATA = """
 @prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
 @prefix schema: <https://schema.org/> . @prefix cito: <http://purl.org/spar/cito/> .

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from mapping_support import as_graph
+from helpers import as_graph, assert_isomorphic
 from rdflib import Graph
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.compare import isomorphic
 
 from graph_loader.repair import (
     KINDS,
@@ -64,12 +64,7 @@ def _anonymous(repairs: list[Repair]) -> list[Repair]:
 def check(source: str, expected: str, repairs: list[Repair], language: str | None = None):
     got, done = repair_triples(_parse(source), root=ROOT, language=language)
     want = Graph().parse(data=PREFIXES + expected, format="turtle")
-    have = as_graph(got)
-    if not isomorphic(have, want):
-        _, missing, extra = graph_diff(to_isomorphic(want), to_isomorphic(have))
-        pytest.fail(
-            f"missing:\n{missing.serialize(format='nt')}\nextra:\n{extra.serialize(format='nt')}"
-        )
+    assert_isomorphic(as_graph(got), want)
     assert _anonymous(done) == repairs
     assert all(r.kind in KINDS for r in done)
 

@@ -8,7 +8,8 @@ from collections import Counter
 
 import pyoxigraph as ox
 import pytest
-from demo_support import BASE, demo_store
+from demo_support import demo_store
+from helpers import BASE
 from rdflib import Graph, Namespace
 
 from sparql_api.linked_data.schemaorg import dataset_jsonld, wkt_box

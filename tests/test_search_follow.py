@@ -7,10 +7,10 @@ pipeline (the STAC collection as its golden converted graph: its input is in ../
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+from helpers import BASE, TESTS
 from html_support import parse_html
 from http_support import app_over
 
@@ -22,10 +22,8 @@ from graph_loader.store import EmbeddedStore
 from graph_loader.vocab import load_vocabulary
 from sparql_api.search.engine import SearchParams, run_search, sparql_for
 
-TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures" / "search-follow"
 CASES = TESTS / "cases"
-BASE = "https://data.gaia-data.fr/"
 STAC = "https://catalogue.dev-1.hsc.eofarm.com/stac/collections/sentinel-2-l2a"
 STAC_THUMBNAIL = (
     "https://ai4edatasetspublicassets.blob.core.windows.net/assets/pc_thumbnails/sentinel-2.png"

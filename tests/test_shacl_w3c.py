@@ -25,11 +25,12 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 import rdflib.collection
+from helpers import CORPORA
 
 from graph_loader.validation import shapes_from_graph, validate, validate_with_pyshacl
 from graph_loader.validation.terms import to_ox, to_rdflib
 
-SUITE = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "w3c-shacl-core-tests"
+SUITE = CORPORA / "w3c-shacl-core-tests"
 MF = rdflib.Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 SHT = rdflib.Namespace("http://www.w3.org/ns/shacl-test#")
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")

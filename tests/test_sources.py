@@ -10,14 +10,13 @@ from xml.etree import ElementTree
 
 import pytest
 from fixture_server import Answer, Request, serve
+from helpers import BASE, corpus
 from source_catalogues import (
-    BASE,
     MINIMAL,
     SOURCE_FIXTURES,
     CSWCatalogue,
     blank,
     client,
-    corpus,
     harvest,
     iso_records,
 )
@@ -42,7 +41,7 @@ def post(request: Request) -> ElementTree.Element:
 
 
 def test_csw_pages_every_iso19139_record_of_the_corpus_two_by_two() -> None:
-    records = iso_records(sorted(corpus("iso19139").rglob("*.xml")))
+    records = iso_records(corpus("iso19139", glob="*.xml"))
     with serve(CSWCatalogue([xml for _, xml in records])) as server, client() as http:
         source = CSWSource("csw-test", f"{server.url}/csw", page_size=2)
         got, error = harvest(source, http)
@@ -61,7 +60,7 @@ def test_csw_pages_every_iso19139_record_of_the_corpus_two_by_two() -> None:
 
 @pytest.mark.parametrize("method", ["POST", "GET"])
 def test_csw_iso19115_3_records_of_the_corpus(method: str) -> None:
-    records = iso_records(sorted(corpus("iso19115-3").rglob("*.xml")))
+    records = iso_records(corpus("iso19115-3", glob="*.xml"))
     mdb = "http://standards.iso.org/iso/19115/-3/mdb/2.0"
     with serve(CSWCatalogue([xml for _, xml in records])) as server, client() as http:
         source = CSWSource("csw-test", f"{server.url}/csw", 2, method, mdb, "mdb:MD_Metadata")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from fixture_server import Answer, serve
+from helpers import BASE, corpus
 from source_catalogues import (
-    BASE,
     DEMO,
     HYDRA,
     MINIMAL,
@@ -16,7 +16,6 @@ from source_catalogues import (
     OAICatalogue,
     OAIRecord,
     client,
-    corpus,
     harvest,
     text_without_declaration,
 )
@@ -44,7 +43,7 @@ def envelope(path: Path, *, wrap: bool) -> str:
 def datacite_repository() -> tuple[list[OAIRecord], list[tuple[str, bool]]]:
     """The DataCite XML corpus as an OAI-PMH repository with one deleted record, and the
     (identifier, deleted) list a harvest must yield."""
-    files = sorted(corpus("datacite-xml").glob("*.xml"))
+    files = corpus("datacite-xml", glob="*.xml")
     records = [
         OAIRecord(f"oai:gaia:{path.stem}", f"2026-01-{n:02d}", envelope(path, wrap=n % 2 == 0))
         for n, path in enumerate(files, 1)

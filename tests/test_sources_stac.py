@@ -7,7 +7,8 @@ import json
 
 import pytest
 from fixture_server import Answer, Request, serve
-from source_catalogues import client, corpus
+from helpers import BASE, corpus
+from source_catalogues import client
 from source_catalogues import harvest as pull
 
 from graph_loader.bootstrap import initialise
@@ -17,13 +18,12 @@ from graph_loader.iri import resource_iri
 from graph_loader.sources.stac import STACSource
 from graph_loader.store import EmbeddedStore
 
-BASE = "https://data.gaia-data.fr/"
 JSON = "application/json"
 
 
 def _collections(n: int) -> list[dict]:
-    folder = corpus("real/stac/nasa-veda")
-    return [json.loads(p.read_bytes()) for p in sorted(folder.glob("*.json"))[:n]]
+    files = corpus("real", "stac", "nasa-veda", glob="*.json")
+    return [json.loads(p.read_bytes()) for p in files[:n]]
 
 
 class API:

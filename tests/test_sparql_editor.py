@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
+from helpers import ROOT
 from http_support import app_over
 from markupsafe import escape
 from sparql_support import demo_store
@@ -15,7 +15,6 @@ from sparql_support import demo_store
 from graph_loader.namespaces import PREFIXES
 from sparql_api.sparql.editor import examples
 
-ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "sparql_api" / "queries" / "examples").glob("*.rq"))
 CONFIG = re.compile(r'<script type="application/json" id="editor-config">(.*?)</script>', re.S)
 

@@ -8,6 +8,7 @@ import time
 
 import pyoxigraph as ox
 import pytest
+from helpers import as_graph
 from http_support import app_over, fixture_store
 from rdflib import Graph
 from rdflib.compare import isomorphic
@@ -219,7 +220,7 @@ def test_service_description_in_each_rdf_format(app, media, rdf_format):
     triples = service_description(
         "http://localhost/sparql", "http://localhost/sparql/update", settings
     )
-    want = Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    want = as_graph(triples)
     # rdflib's JSON-LD parser warns (ConjunctiveGraph): read every format with pyoxigraph
     parsed = ox.serialize(ox.parse(response.data, rdf_format), format=ox.RdfFormat.N_QUADS)
     got = Graph().parse(data=parsed, format="nt")

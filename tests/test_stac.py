@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from demo_support import BASE, demo_store, served
+from demo_support import demo_store, served
+from helpers import BASE
 from http_support import app_over
 from pystac_client import Client
 

@@ -9,7 +9,7 @@ import time
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph
+from helpers import as_graph
 from rdflib.compare import isomorphic
 from test_http_sparql import SELECT_FR, rows_of
 from test_virtuoso_suite import client  # noqa: F401
@@ -38,11 +38,6 @@ def vstore(virtuoso_server):  # noqa: F811
     yield store
     store.clear()
     store.close()
-
-
-def _graph(triples) -> Graph:
-    data = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode()
-    return Graph().parse(data=data, format="nt")
 
 
 def _typed(value: str, datatype: str) -> ox.Literal:
@@ -82,11 +77,11 @@ def test_terms_come_back_as_written(vstore):
         ox.Triple(b2, P, ox.Literal("inside")),
     ]
     vstore.write_graphs([GraphWrite(G, written)])
-    expected = _graph(written)
-    assert isomorphic(_graph(vstore.graph_triples(G)), expected)
-    assert isomorphic(_graph(vstore.query("CONSTRUCT WHERE { ?s ?p ?o }")), expected)
+    expected = as_graph(written)
+    assert isomorphic(as_graph(vstore.graph_triples(G)), expected)
+    assert isomorphic(as_graph(vstore.query("CONSTRUCT WHERE { ?s ?p ?o }")), expected)
     rows = vstore.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
-    assert isomorphic(_graph(ox.Triple(r["s"], r["p"], r["o"]) for r in rows), expected)
+    assert isomorphic(as_graph(ox.Triple(r["s"], r["p"], r["o"]) for r in rows), expected)
     assert bool(vstore.query("ASK { ?s ?p true }")) is True
     shapes = [t.object for t in written if WKT in str(t.object)]
     rows = vstore.select("SELECT ?o WHERE { ?s ?p ?o FILTER(datatype(?o) = ?t) }", {"t": WKT_IRI})

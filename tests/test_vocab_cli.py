@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from helpers import corpus_file
 from rdflib.namespace import RDF, SKOS
 
 from graph_loader.paths import vocabularies_dir
 from graph_loader.vocab import slugify
 
-GCMD = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "gcmd"
 GAIA = rdflib.Namespace("https://w3id.org/gaia-kg/ontology#")
 VOCAB_GRAPH = "https://w3id.org/gaia-kg/graph/vocabulary/"
 AOD = "https://gcmd.earthdata.nasa.gov/kms/concept/61c3b720-abc8-4430-866c-f1da35d2cd0b"
@@ -35,10 +35,7 @@ def run(*args, cwd, check=True):
 
 
 def _gcmd(name: str) -> Path:
-    path = GCMD / f"{name}.rdf"
-    if not path.is_file():
-        pytest.skip(f"{path} is absent (../shared/corpora)")
-    return path
+    return corpus_file("gcmd", f"{name}.rdf")
 
 
 def _closure(graph: rdflib.Graph) -> set[tuple]:

@@ -8,7 +8,8 @@ import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
 import pytest
-from demo_support import BASE, demo_store
+from demo_support import demo_store
+from helpers import BASE
 from http_support import app_over
 
 from sparql_api.oai.routes import PAGE_SIZE_KEY

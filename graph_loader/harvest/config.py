@@ -20,6 +20,9 @@ The file is ``--sources PATH``, else ``$GAIA_KG_SOURCES``, else ``./sources.toml
 >>> cfg = parse_sources('[sources.a]\\nkind = "directory"\\npath = "records"\\n', name="s.toml")
 >>> cfg["a"].kind, str(cfg["a"].options["path"])
 ('directory', 'records')
+>>> parse_sources('[sources.a]\\nkind = "directory"\\npath = "records"\\n', name="s.toml",
+...               folder=Path("/srv/gaia"))["a"].options["path"].as_posix()
+'/srv/gaia/records'
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from ..build import (
     WKT,
     A,
     Triples,
+    add_period,
     bbox_wkt,
     date_literal,
     text,
@@ -104,13 +105,7 @@ def add_temporal(out: Triples, dataset, value) -> None:
     start_text, _, end_text = raw.partition("/") if "/" in raw else (raw, "", raw)
     start = date_literal(start_text) if start_text not in ("", "..") else None
     end = date_literal(end_text, end=True) if end_text not in ("", "..") else None
-    if start is None and end is None:
-        return
-    period = ox.BlankNode()
-    out.add(dataset, DCT.temporal, period)
-    out.add(period, A, ox.NamedNode(DCT.PeriodOfTime))
-    out.add(period, DCAT.startDate, start)
-    out.add(period, DCAT.endDate, end)
+    add_period(out, dataset, start, end)
 
 
 _GEOSPARQL = "http://www.opengis.net/ont/geosparql#"

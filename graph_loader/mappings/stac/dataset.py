@@ -8,6 +8,7 @@ import re
 import pyoxigraph as ox
 
 from ...namespaces import ADMS, DCAT, DCT, FOAF, GAIA, PROV, RDFS, SDO, SKOS, XSD
+from .. import build
 from ..build import (
     LANGUAGES,
     WKT,
@@ -67,15 +68,8 @@ def instant(value, *, end: bool = False) -> ox.Literal | None:
 
 
 def add_period(out: Triples, subject, start, end) -> None:
-    begin = instant(start)
-    finish = instant(end, end=True)
-    if begin is None and finish is None:
-        return
-    period = ox.BlankNode()
-    out.add(subject, DCT.temporal, period)
-    out.add(period, A, ox.NamedNode(DCT.PeriodOfTime))
-    out.add(period, DCAT.startDate, begin)
-    out.add(period, DCAT.endDate, finish)
+    """The ``dct:temporal`` period of STAC's ``start`` and ``end`` instants."""
+    build.add_period(out, subject, instant(start), instant(end, end=True))
 
 
 def _providers(out: Triples, subject, providers) -> None:

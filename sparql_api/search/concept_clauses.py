@@ -7,7 +7,9 @@ matched concept is satisfied either by its text or by a document tagged at or be
 concept (:data:`CONCEPT_BOOST`) or at a concept related to it (``skos:related``: the variables
 that observe a phenomenon; :data:`RELATED_BOOST`): a French query finds a record described
 only in English, and the reverse. A concept's run of words is also satisfied by the text of
-the concept's other labels (:func:`label_texts`).
+the concept's other labels (:func:`label_texts`), and once the search is relaxed the words of
+its preferred labels in the other languages count one by one (:func:`label_words`), as the
+query's own words do.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ from graph_loader.parsing import tokens
 from sparql_api.core.concept_index import ConceptIndex
 from sparql_api.search.boolean import one_or_all
 from sparql_api.search.naming import MatchedConcept
-from sparql_api.search.words import typed_words, word_query
+from sparql_api.search.words import LANGS, analyze, typed_words, word_query
 
 __all__ = [
     "Expansion",
     "expand",
     "label_texts",
+    "label_words",
     "CONCEPT_BOOST",
     "RELATED_BOOST",
     "LABEL_TEXT_WEIGHT",
@@ -125,3 +128,39 @@ def label_texts(
     return tantivy.Query.boost_query(
         tantivy.Query.disjunction_max_query(alternatives, tie_breaker=0.0), LABEL_TEXT_WEIGHT
     )
+
+
+def label_words(
+    schema: tantivy.Schema, concepts: ConceptIndex, concept: MatchedConcept
+) -> list[tantivy.Query]:
+    """One clause per word of the preferred labels of ``concept`` in the languages other than
+    the one the query named it in (no typo, no word form, no stop word): the relaxed search
+    counts *snow* and *cover* for *couverture neigeuse* as it counts *couverture* and
+    *neigeuse*, so that a record described in one language is found alike from either. A
+    word that stems like one of the label the query said (*océaniques* for *ocean currents*)
+    is left out: it would count the same word twice."""
+    said = _stems(concept.label)
+    out = []
+    for entry in concepts.labels:
+        if entry.iri != concept.iri or entry.kind != "pref" or entry.lang == concept.lang:
+            continue
+        for typed in typed_words(unicodedata.normalize("NFKC", entry.text)):
+            stems = _stems(typed)
+            if not stems or stems & said:
+                continue
+            said |= stems
+            if (q := word_query(schema, typed, typed, loose=False)) is not None:
+                out.append(q)
+    return out
+
+
+def _stems(text: str) -> set[str]:
+    """The stems of the words of ``text`` in every language, as typed and folded."""
+    typed = typed_words(unicodedata.normalize("NFKC", text))
+    return {
+        stem
+        for word in typed
+        for form in (word, *tokens(word))
+        for lang in LANGS
+        for stem in analyze(lang, form)
+    }

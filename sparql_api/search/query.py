@@ -26,7 +26,7 @@ import tantivy
 
 from sparql_api.core.concept_index import ConceptIndex, Place
 from sparql_api.search.boolean import any_of, one_or_all
-from sparql_api.search.concept_clauses import Expansion, expand, label_texts
+from sparql_api.search.concept_clauses import Expansion, expand, label_texts, label_words
 from sparql_api.search.naming import MatchedConcept, named_concepts, named_places
 from sparql_api.search.place_clauses import PlaceRun, place_runs
 from sparql_api.search.words import OPTIONAL_WORDS, is_stop_word, query_words, word_query
@@ -222,6 +222,8 @@ def _unit_queries(
                 label_query = label_texts(schema, concepts, concept, words)
                 if label_query is not None:
                     by_unit.setdefault(first, []).append(label_query)
+                if len(concept.words) > 1:
+                    made.loose.extend(label_words(schema, concepts, concept))
     out = {}
     for unit, members in grouped.items():
         unit_query = one_or_all(members)

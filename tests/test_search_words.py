@@ -221,3 +221,27 @@ def test_an_adjective_names_the_concept_of_its_noun_by_stem(engine, q, lang):
         for h in result["hits"]
         if any(w.get("concept", "").startswith(thesaurus) for w in h["why"])
     }
+
+
+def test_a_place_word_does_not_look_in_the_names_of_facet_values(engine):
+    """*Paris* in the name of the ESPRI data centre ("… (Paris)") is no place of its global
+    products: they rank with every other record that merely covers Paris, after those lying in
+    it; the names stay searchable by their own words."""
+    hits = search(engine, q="Paris")["hits"]
+    within = {
+        DATASET + name
+        for name in (
+            "sirta-aerosol-lidar",
+            "sirta-boundary-layer",
+            "sirta-cloud-radar",
+            "sirta-meteorology",
+            "sirta-radiation-bsrn",
+        )
+    }
+    assert {h["iri"] for h in hits[:5]} == within
+    # the herbarium names Paris in its title and description, not by its box
+    assert hits[5]["iri"] == DATASET + "mnhn-herbarium-paris"
+    covering = {h["score"] for h in hits[6:]}
+    assert len(covering) == 1, "a global product of a Paris data centre ranks no higher"
+    espri = {h["iri"] for h in search(engine, q="ESPRI")["hits"]}
+    assert {DATASET + "iasi-ozone", DATASET + "iasi-sulphur-dioxide"} <= espri

@@ -113,8 +113,8 @@ def _add_concepts(doc, direct: list[str], vocab: Vocabularies, fields: dict) -> 
 
 
 def _add_links(doc, links: dict[str, list[str]], vocab: Vocabularies, fields: dict) -> None:
-    """Index the facet values of a resource; their labels (the names of its taxa and of every
-    taxon above them) are searchable as keywords."""
+    """Index the facet values of a resource; the names of its taxa and of every taxon above
+    them are searchable as keywords, the labels of the other values as names."""
     if "taxon" in links:  # each taxon and every one above it; their names are searchable
         links["taxon"] = list(dict.fromkeys(a for t in links["taxon"] for a in vocab.closure(t)))
     for name, values in links.items():
@@ -127,7 +127,7 @@ def _add_links(doc, links: dict[str, list[str]], vocab: Vocabularies, fields: di
                 continue
             for lang in LANGS:
                 if label := vocab.values.get(value, {}).get(lang):
-                    fields[f"keyword_{lang}"].append(label)
+                    fields[f"names_{lang}"].append(label)
 
 
 def _add_extents(doc, ext: dict) -> None:

@@ -29,8 +29,11 @@ __all__ = [
 
 #: languages with their own analysed fields (Snowball names)
 LANGS = {"fr": "french", "en": "english"}
-#: analysed text fields, one per language each: ``<name>_<lang>``
-TEXT_FIELDS = ("title", "description", "keyword", "theme")
+#: analysed text fields, one per language each: ``<name>_<lang>``; ``names`` holds the labels
+#: of a resource's facet values (its publisher, data centre, platform…): searchable, but a
+#: word naming a place does not look there (*Paris* in a data centre's name is no place of
+#: the data)
+TEXT_FIELDS = ("title", "description", "keyword", "theme", "names")
 #: raw fast fields counted as facets
 FACET_FIELDS = (
     "theme", "pole", "centre", "type", "format", "licence", "platform", "instrument", "taxon"

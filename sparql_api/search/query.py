@@ -118,7 +118,11 @@ def plan_query(
     matched = named_concepts(concepts, words, stop, lang)
     expansion = expand(concepts, matched, matches)
     places, place_info = named_places(concepts, words, stop, lang)
-    texts = [word_query(schema, typed, folded) for folded, typed in pairs]
+    in_places = {i for place in places for i in place.words}
+    texts = [
+        word_query(schema, typed, folded, names=i not in in_places)
+        for i, (folded, typed) in enumerate(pairs)
+    ]
     runs = _runs(words, texts, matched, places)
     made = _word_clauses(schema, words, texts, runs, expansion)
     for run in place_runs(schema, places, place_info, words, texts):

@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 #: weight of each analysed text field
-FIELD_WEIGHTS = {"title": 3.0, "keyword": 2.0, "theme": 1.5, "description": 1.0}
+FIELD_WEIGHTS = {"title": 3.0, "keyword": 2.0, "names": 2.0, "theme": 1.5, "description": 1.0}
 #: words this long (folded) also match fuzzily and by word form
 FUZZY_MIN_CHARS = 6
 #: fields searched by word form, and the (constant) score of a word-form match
@@ -128,11 +128,11 @@ def form_prefix(stem: str) -> str:
 
 
 def word_query(
-    schema: tantivy.Schema, word: str, folded: str, *, loose: bool = True
+    schema: tantivy.Schema, word: str, folded: str, *, loose: bool = True, names: bool = True
 ) -> tantivy.Query | None:
     """The text clause of one word (``word`` as typed, ``folded``): its analysed tokens in
-    every text field of both languages, fuzzily and by word form when ``loose`` and long
-    enough; None for a stop word."""
+    every text field of both languages (the facet values' names unless ``names`` is false),
+    fuzzily and by word form when ``loose`` and long enough; None for a stop word."""
     per_lang = {lang: analyze(lang, word) for lang in LANGS}
     if any(not toks for toks in per_lang.values()):
         return None  # a stop word in one of the languages
@@ -140,16 +140,19 @@ def word_query(
     clauses = []
     for lang, toks in per_lang.items():
         for tok in toks:
-            clauses += _token_clauses(schema, lang, tok, long_word)
+            clauses += _token_clauses(schema, lang, tok, long_word, names)
     return tantivy.Query.disjunction_max_query(clauses, tie_breaker=0.1)
 
 
 def _token_clauses(
-    schema: tantivy.Schema, lang: str, tok: str, long_word: bool
+    schema: tantivy.Schema, lang: str, tok: str, long_word: bool, names: bool = True
 ) -> list[tantivy.Query]:
     """The clauses of one analysed token in the fields of ``lang``."""
     clauses = []
+    skip = () if names else ("names",)
     for name, weight in FIELD_WEIGHTS.items():
+        if name in skip:
+            continue
         term = tantivy.Query.term_query(schema, f"{name}_{lang}", tok)
         clauses.append(tantivy.Query.boost_query(term, weight))
     if not long_word:

@@ -11,6 +11,7 @@ overlap), ``collections`` and ``ids``, ``limit`` items per page with a ``next`` 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from graph_loader.store import Store
@@ -25,11 +26,12 @@ __all__ = [
     "landing_page",
     "collection_json",
     "item_json",
+    "item_period",
     "LICENCES",
     "record_signature",
 ]
 
-STAC_VERSION = "1.0.0"
+STAC_VERSION = "1.1.0"
 #: the language a collection's single-valued fields (its publisher's name) prefer: STAC is read
 #: by tools that expect English
 STAC_LANG = "en"
@@ -141,12 +143,32 @@ def load_collections(store: Store) -> dict[str, Collection]:
 
 
 def _instant(value: str | None, end: bool = False) -> str | None:
-    """An RFC 3339 date-time from an xsd:date or date-time."""
+    """An RFC 3339 date-time from an xsd:date or date-time (no offset: UTC).
+
+    >>> _instant("2006-06-01"), _instant("2006-08-31", end=True)
+    ('2006-06-01T00:00:00Z', '2006-08-31T23:59:59Z')
+    >>> _instant("2006-06-01T10:00:00-03:00"), _instant("2006-06-01T10:00:00")
+    ('2006-06-01T10:00:00-03:00', '2006-06-01T10:00:00Z')
+    """
     if not value:
         return None
     if len(value) == 10:
         return value + ("T23:59:59Z" if end else "T00:00:00Z")
-    return value if value.endswith("Z") or "+" in value[10:] else value + "Z"
+    return value if re.search(r"(Z|[+-]\d\d:\d\d)$", value) else value + "Z"
+
+
+def item_period(c: Collection) -> tuple[str, str]:
+    """The first and last instants of an Item of ``c``: what its properties say.
+
+    Its ``start_datetime``/``end_datetime`` when the dataset's period is closed; otherwise
+    its single ``datetime`` (the start of an open period, else the dataset's modification
+    date), twice.
+    """
+    start, end = _instant(c.start), _instant(c.end, end=True)
+    if start and end:
+        return start, end
+    moment = start or _instant(c.modified) or "1970-01-01T00:00:00Z"
+    return moment, moment
 
 
 def _polygon(box: tuple[float, float, float, float]) -> dict:
@@ -173,7 +195,7 @@ def landing_page(root: str) -> dict:
             {
                 "rel": "service-desc",
                 "href": root.removesuffix("/stac") + "/openapi.json",
-                "type": "application/vnd.oai.openapi+json;version=3.1",
+                "type": "application/json",  # what /openapi.json answers
             },
             {
                 "rel": "search",
@@ -231,12 +253,12 @@ def item_json(item: dict, root: str, lang: str = "en") -> dict:
     """The STAC Item of a distribution."""
     c: Collection = item["collection"]
     iid = item["iri"].rstrip("/").rsplit("/", 1)[-1]
-    start, end = _instant(c.start), _instant(c.end, end=True)
+    start, end = item_period(c)
     properties: dict = {"title": _text(item["titles"], lang) or iid}
-    if start and end:
+    if start != end:
         properties.update(datetime=None, start_datetime=start, end_datetime=end)
     else:
-        properties["datetime"] = start or _instant(c.modified) or "1970-01-01T00:00:00Z"
+        properties["datetime"] = start
     href = f"{root}/collections/{c.id}"
     out = {
         "type": "Feature",

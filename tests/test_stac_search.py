@@ -19,8 +19,8 @@ from demo_support import demo_store, served
 from http_support import app_over
 from pystac_client import Client
 
-from sparql_api.stac.api import MAX_LIMIT
-from sparql_api.stac.search import SearchParams
+from sparql_api.stac.api import MAX_LIMIT, Collection
+from sparql_api.stac.search import SearchParams, search
 
 #: every distribution of a dataset with a footprint: the dataset's slug and its WKT box
 ITEMS = """SELECT ?d ?x ?wkt WHERE { GRAPH ?g {
@@ -201,6 +201,35 @@ def test_intersects_by_get_is_json_text(stac):
     by_post = http.post("/stac/search", json={"intersects": geometry})
     assert by_get.status_code == 200
     assert by_get.get_json()["features"] == by_post.get_json()["features"]
+
+
+def _one_item(start: str | None, end: str | None) -> dict[str, Collection]:
+    c = Collection("https://x.org/id/dataset/d", "d", (0.0, 0.0, 1.0, 1.0), start=start, end=end)
+    c.items.append({"iri": "https://x.org/id/distribution/d-1", "collection": c, "titles": {}})
+    return {"d": c}
+
+
+def _found(collections: dict[str, Collection], when: str) -> list[dict]:
+    params = SearchParams.from_mapping({"datetime": when})
+    return [f["properties"] for f in search(collections, params, "http://x.org/stac")["features"]]
+
+
+def test_years_and_months_of_a_period_are_whole():
+    """xsd:gYear and gYearMonth bounds: their first and last instants (were a 500)."""
+    closed = _one_item("2006", "2008-02")
+    expected = {
+        "title": "d-1",
+        "datetime": None,
+        "start_datetime": "2006-01-01T00:00:00Z",
+        "end_datetime": "2008-02-29T23:59:59Z",
+    }
+    assert _found(closed, "2008-02-29T12:00:00Z") == [expected]
+    assert _found(closed, "2008-03-01T00:00:00Z/..") == []
+    opened = _one_item("2006", None)
+    assert _found(opened, "../2006-01-01T00:00:00Z") == [
+        {"title": "d-1", "datetime": "2006-01-01T00:00:00Z"}
+    ]
+    assert _found(opened, "2010-01-01T00:00:00Z/..") == []
 
 
 def test_negative_offsets_are_rfc_3339(stac):

@@ -102,16 +102,16 @@ def _period(value: object) -> tuple[str | None, str | None] | None:
     return first, last
 
 
-def _int(value: object, name: str, default: int, high: int) -> int:
-    """A whole number from 1; ``limit`` over ``high`` is ``high``, ``page`` is refused."""
+def _int(value: object, name: str, default: int, high: int, *, cap: bool = False) -> int:
+    """A whole number from 1 to ``high``; over ``high`` refused, or ``high`` with ``cap``."""
     if value is None or value == "":
         return default
-    key = WEB.mark("stac_bad_limit") if name == "limit" else WEB.mark("stac_bad_int")
+    key = WEB.mark("stac_bad_limit") if cap else WEB.mark("stac_bad_int")
     try:
         number = int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError) as exc:
         raise StacError(key, name=name, value=str(value), high=high) from exc
-    if number < 1 or isinstance(value, bool) or (number > high and name != "limit"):
+    if number < 1 or isinstance(value, bool) or (number > high and not cap):
         raise StacError(key, name=name, value=str(value), high=high)
     return min(number, high)
 
@@ -150,7 +150,7 @@ class SearchParams:
             datetime=_period(args.get("datetime")),
             collections=_list(args.get("collections")),
             ids=_list(args.get("ids")),
-            limit=_int(args.get("limit"), "limit", DEFAULT_LIMIT, MAX_LIMIT),
+            limit=_int(args.get("limit"), "limit", DEFAULT_LIMIT, MAX_LIMIT, cap=True),
             page=_int(args.get("page"), "page", 1, 10**9),
             intersects=_geometry(args),
             geometry=args.get("intersects") or None,

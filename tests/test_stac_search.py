@@ -316,6 +316,12 @@ def test_a_bad_intersects_is_400(stac, geometry):
     assert (response.status_code, response.get_json()["error"]) == (400, "stac_bad_intersects")
 
 
+def test_a_deeply_nested_intersects_by_get_is_400(stac):
+    _, http = stac
+    response = http.get("/stac/search", query_string={"intersects": "[" * 50000})
+    assert (response.status_code, response.get_json()["error"]) == (400, "stac_bad_intersects")
+
+
 def test_a_posted_bbox_must_be_a_list(stac):
     _, http = stac
     response = http.post("/stac/search", json={"bbox": "100.0, 0.0, 105.0, 1.0"})

@@ -15,8 +15,10 @@ False
 
 from __future__ import annotations
 
-import json
 from itertools import pairwise
+
+from graph_loader import jsonsafe
+from graph_loader.errors import InputError
 
 __all__ = ["Shape", "parse_geometry", "meets"]
 
@@ -81,9 +83,9 @@ def parse_geometry(value: object) -> list[Shape]:
     """The shapes of a GeoJSON geometry (a dict, or its JSON text); GeometryError if not one."""
     if isinstance(value, str):
         try:
-            value = json.loads(value)
-        except ValueError as exc:
-            raise GeometryError(value) from exc
+            value = jsonsafe.loads(value)  # depth measured first: no RecursionError
+        except (ValueError, InputError) as exc:
+            raise GeometryError(value[:100]) from exc
     return _shapes(value)
 
 

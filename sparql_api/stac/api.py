@@ -11,7 +11,10 @@ overlap), ``collections`` and ``ids``, ``limit`` items per page with a ``next`` 
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from graph_loader.store import Store
 from sparql_api.core.rq import load_query
@@ -25,11 +28,12 @@ __all__ = [
     "landing_page",
     "collection_json",
     "item_json",
+    "item_period",
     "LICENCES",
     "record_signature",
 ]
 
-STAC_VERSION = "1.0.0"
+STAC_VERSION = "1.1.0"
 #: the language a collection's single-valued fields (its publisher's name) prefer: STAC is read
 #: by tools that expect English
 STAC_LANG = "en"
@@ -140,13 +144,57 @@ def load_collections(store: Store) -> dict[str, Collection]:
     return dict(sorted(found.items()))
 
 
+#: an xsd:gYear, gYearMonth or date (its offset dropped), or an xsd:dateTime
+_DAY = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:Z|[+-]\d\d:\d\d)?")
+_TIME = re.compile(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)(Z|[+-]\d\d:\d\d)?")
+
+
 def _instant(value: str | None, end: bool = False) -> str | None:
-    """An RFC 3339 date-time from an xsd:date or date-time."""
+    """An RFC 3339 date-time from an xsd date or date-time (no offset: UTC); None if neither.
+
+    A year, month or day is its first instant, or its last with ``end``.
+
+    >>> _instant("2006-06-01"), _instant("2006-08-31", end=True)
+    ('2006-06-01T00:00:00Z', '2006-08-31T23:59:59Z')
+    >>> _instant("2006-06-01T10:00:00-03:00"), _instant("2006-06-01T10:00:00")
+    ('2006-06-01T10:00:00-03:00', '2006-06-01T10:00:00Z')
+    >>> _instant("2006"), _instant("2008-02", end=True), _instant("2006-06-01+02:00")
+    ('2006-01-01T00:00:00Z', '2008-02-29T23:59:59Z', '2006-06-01T00:00:00Z')
+    >>> _instant("sometime"), _instant("2006-02-30"), _instant("2006-13")
+    (None, None, None)
+    """
     if not value:
         return None
-    if len(value) == 10:
-        return value + ("T23:59:59Z" if end else "T00:00:00Z")
-    return value if value.endswith("Z") or "+" in value[10:] else value + "Z"
+    if found := _TIME.fullmatch(value):
+        text = found.group(1) + (found.group(2) or "Z")
+    elif found := _DAY.fullmatch(value):
+        year, month, day = found.groups()
+        month = month or ("12" if end else "01")
+        if not 1 <= int(month) <= 12:
+            return None
+        day = day or (f"{calendar.monthrange(int(year), int(month))[1]:02d}" if end else "01")
+        text = f"{year}-{month}-{day}" + ("T23:59:59Z" if end else "T00:00:00Z")
+    else:
+        return None
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:  # 2006-02-30
+        return None
+    return text
+
+
+def item_period(c: Collection) -> tuple[str, str]:
+    """The first and last instants of an Item of ``c``: what its properties say.
+
+    Its ``start_datetime``/``end_datetime`` when the dataset's period is closed; otherwise
+    its single ``datetime`` (the start of an open period, else the dataset's modification
+    date), twice.
+    """
+    start, end = _instant(c.start), _instant(c.end, end=True)
+    if start and end:
+        return start, end
+    moment = start or _instant(c.modified) or "1970-01-01T00:00:00Z"
+    return moment, moment
 
 
 def _polygon(box: tuple[float, float, float, float]) -> dict:
@@ -173,7 +221,7 @@ def landing_page(root: str) -> dict:
             {
                 "rel": "service-desc",
                 "href": root.removesuffix("/stac") + "/openapi.json",
-                "type": "application/vnd.oai.openapi+json;version=3.1",
+                "type": "application/json",  # what /openapi.json answers
             },
             {
                 "rel": "search",
@@ -231,12 +279,12 @@ def item_json(item: dict, root: str, lang: str = "en") -> dict:
     """The STAC Item of a distribution."""
     c: Collection = item["collection"]
     iid = item["iri"].rstrip("/").rsplit("/", 1)[-1]
-    start, end = _instant(c.start), _instant(c.end, end=True)
+    start, end = item_period(c)
     properties: dict = {"title": _text(item["titles"], lang) or iid}
-    if start and end:
+    if start != end:
         properties.update(datetime=None, start_datetime=start, end_datetime=end)
     else:
-        properties["datetime"] = start or _instant(c.modified) or "1970-01-01T00:00:00Z"
+        properties["datetime"] = start
     href = f"{root}/collections/{c.id}"
     out = {
         "type": "Feature",

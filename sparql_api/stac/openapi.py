@@ -10,9 +10,8 @@ STAC_BBOX = param("bbox", "query", "param.stac_bbox")
 
 STAC_DATETIME = param("datetime", "query", "param.stac_datetime")
 
-STAC_LIMIT = param(
-    "limit", "query", "param.stac_limit", schema={"type": "integer", "minimum": 1, "maximum": 1000}
-)
+#: no maximum: a larger limit is answered with at most 1000 items (STAC API practice)
+STAC_LIMIT = param("limit", "query", "param.stac_limit", schema={"type": "integer", "minimum": 1})
 
 STAC_PAGE = param("page", "query", "param.stac_page", schema={"type": "integer", "minimum": 1})
 
@@ -64,6 +63,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
             STAC_DATETIME,
             param("collections", "query", "param.get_stac_search.collections"),
             param("ids", "query", "param.get_stac_search.ids"),
+            param("intersects", "query", "param.get_stac_search.intersects"),
             STAC_LIMIT,
             STAC_PAGE,
         ],

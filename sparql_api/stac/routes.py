@@ -53,9 +53,9 @@ def _collections() -> dict:
         return cache["collections"]
 
 
-def _params(args) -> SearchParams:
+def _params(args, *, body: bool = False) -> SearchParams:
     try:
-        return SearchParams.from_mapping(args)
+        return SearchParams.from_mapping(args, body=body)
     except StacError as exc:
         raise ApiError(400, exc.key, **exc.params) from exc
 
@@ -109,8 +109,13 @@ def collection(cid: str) -> Response:
 @bp.get("/stac/collections/<cid>/items")
 def items(cid: str) -> Response:
     c = _collection(cid)
-    params = _params({**request.args.to_dict(), "collections": cid})
-    return _json(search({cid: c}, params, _root()), "application/geo+json")
+    args = {k: v for k, v in request.args.items() if k != "intersects"}  # not an OGC filter
+    params = _params({**args, "collections": cid})
+    root = _root()
+    page = search(
+        {cid: c}, params, root, base=f"{root}/collections/{cid}/items", self_href=request.url
+    )
+    return _json(page, "application/geo+json")
 
 
 @bp.get("/stac/collections/<cid>/items/<iid>")
@@ -132,7 +137,8 @@ def item_search() -> Response:
         body = request.get_json(silent=True)
         if not isinstance(body, dict):
             raise ApiError(400, WEB.mark("stac_bad_body"))
-        params, post = _params(body), True
+        params, post, asked = _params(body, body=True), True, None
     else:
-        params, post = _params(request.args), False
-    return _json(search(_collections(), params, _root(), post=post), "application/geo+json")
+        params, post, asked = _params(request.args), False, request.url
+    page = search(_collections(), params, _root(), post=post, self_href=asked)
+    return _json(page, "application/geo+json")

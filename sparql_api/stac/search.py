@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from urllib.parse import urlencode
 
 from graph_loader.parsing import box_in_range
-from sparql_api.stac.api import DEFAULT_LIMIT, MAX_LIMIT, Collection, StacError, _instant, item_json
+from sparql_api.stac.api import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    Collection,
+    StacError,
+    _instant,
+    item_json,
+    item_period,
+)
+from sparql_api.stac.geometry import GeometryError, Shape, meets, parse_geometry
 from sparql_api.web.i18n import WEB
 
-__all__ = ["SearchParams", "search", "box_matches", "period_matches"]
+__all__ = ["SearchParams", "search", "box_matches", "period_matches", "item_matches", "moment"]
 
 Box = tuple[float, float, float, float]
 
@@ -26,9 +37,12 @@ def _list(value: object) -> list[str] | None:
     raise StacError(WEB.mark("stac_bad_list"), value=str(value))
 
 
-def _bbox(value: object) -> Box | None:
-    if value is None or value == "":
+def _bbox(value: object, body: bool) -> Box | None:
+    """From ``w,s,e,n`` text (GET) or a list of numbers (a POST body: text is refused)."""
+    if value is None or (value == "" and not body):
         return None
+    if body and not isinstance(value, list):
+        raise StacError(WEB.mark("stac_bad_bbox"), value=str(value))
     parts = value.split(",") if isinstance(value, str) else value
     try:
         numbers = [float(p) for p in parts]  # type: ignore[union-attr]
@@ -44,14 +58,29 @@ def _bbox(value: object) -> Box | None:
     return (w, s, e, n)
 
 
+#: an RFC 3339 date-time (section 5.6): a full date, a time, an offset
+RFC3339 = re.compile(r"\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)")
+
+
+def moment(text: str) -> datetime:
+    """An aware datetime from an RFC 3339 date-time.
+
+    >>> moment("2015-01-01T00:00:00-08:00").isoformat()
+    '2015-01-01T00:00:00-08:00'
+    """
+    return datetime.fromisoformat(text.upper().replace("Z", "+00:00"))
+
+
 def _moment(text: str, value: str) -> str | None:
     if text in ("", ".."):
         return None
+    if not RFC3339.fullmatch(text):
+        raise StacError(WEB.mark("stac_bad_datetime"), value=value)
     try:
-        datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError as exc:
+        moment(text)
+    except ValueError as exc:  # 2015-02-30, 25:00…
         raise StacError(WEB.mark("stac_bad_datetime"), value=value) from exc
-    return text
+    return text.upper()
 
 
 def _period(value: object) -> tuple[str | None, str | None] | None:
@@ -61,26 +90,42 @@ def _period(value: object) -> tuple[str | None, str | None] | None:
         raise StacError(WEB.mark("stac_bad_datetime"), value=str(value))
     start, slash, end = value.partition("/")
     if not slash:
-        moment = _moment(start, value)
-        if moment is None:
+        first = _moment(start, value)
+        if first is None:
             raise StacError(WEB.mark("stac_bad_datetime"), value=value)
-        return moment, moment
+        return first, first
     first, last = _moment(start, value), _moment(end, value)
     if first is None and last is None:
         raise StacError(WEB.mark("stac_bad_datetime"), value=value)
+    if first is not None and last is not None and moment(first) > moment(last):
+        raise StacError(WEB.mark("stac_reversed_datetime"), value=value)
     return first, last
 
 
-def _int(value: object, name: str, default: int, high: int) -> int:
+def _int(value: object, name: str, default: int, high: int, *, cap: bool = False) -> int:
+    """A whole number from 1 to ``high``; over ``high`` refused, or ``high`` with ``cap``."""
     if value is None or value == "":
         return default
+    key = WEB.mark("stac_bad_limit") if cap else WEB.mark("stac_bad_int")
     try:
         number = int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError) as exc:
-        raise StacError(WEB.mark("stac_bad_int"), name=name, value=str(value), high=high) from exc
-    if not 1 <= number <= high or isinstance(value, bool):
-        raise StacError(WEB.mark("stac_bad_int"), name=name, value=str(value), high=high)
-    return number
+        raise StacError(key, name=name, value=str(value), high=high) from exc
+    if number < 1 or isinstance(value, bool) or (number > high and not cap):
+        raise StacError(key, name=name, value=str(value), high=high)
+    return min(number, high)
+
+
+def _geometry(args: Mapping[str, object]) -> list[Shape] | None:
+    value = args.get("intersects")
+    if value is None or value == "":
+        return None
+    if args.get("bbox") not in (None, ""):
+        raise StacError(WEB.mark("stac_bbox_and_intersects"))
+    try:
+        return parse_geometry(value)
+    except GeometryError as exc:
+        raise StacError(WEB.mark("stac_bad_intersects"), value=str(value)[:200]) from exc
 
 
 @dataclass(frozen=True)
@@ -93,22 +138,31 @@ class SearchParams:
     ids: list[str] | None = None
     limit: int = DEFAULT_LIMIT
     page: int = 1
+    intersects: list[Shape] | None = None
+    #: the ``intersects`` geometry as given (for the ``next`` link)
+    geometry: object = None
 
     @classmethod
-    def from_mapping(cls, args: Mapping[str, object]) -> SearchParams:
-        """From GET arguments or a POST JSON body; :class:`StacError` on a bad value."""
+    def from_mapping(cls, args: Mapping[str, object], *, body: bool = False) -> SearchParams:
+        """From GET arguments or a POST JSON ``body``; :class:`StacError` on a bad value."""
         return cls(
-            bbox=_bbox(args.get("bbox")),
+            bbox=_bbox(args.get("bbox"), body),
             datetime=_period(args.get("datetime")),
             collections=_list(args.get("collections")),
             ids=_list(args.get("ids")),
-            limit=_int(args.get("limit"), "limit", DEFAULT_LIMIT, MAX_LIMIT),
+            limit=_int(args.get("limit"), "limit", DEFAULT_LIMIT, MAX_LIMIT, cap=True),
             page=_int(args.get("page"), "page", 1, 10**9),
+            intersects=_geometry(args),
+            geometry=args.get("intersects") or None,
         )
 
     def as_body(self, page: int) -> dict:
         """A POST body asking page ``page`` with the same filters."""
         body = {k: v for k, v in asdict(self).items() if v is not None}
+        body.pop("intersects", None)
+        if body.pop("geometry", None) is not None:
+            geometry = self.geometry
+            body["intersects"] = json.loads(geometry) if isinstance(geometry, str) else geometry
         if self.datetime:
             body["datetime"] = f"{self.datetime[0] or '..'}/{self.datetime[1] or '..'}"
         if self.bbox:
@@ -118,6 +172,8 @@ class SearchParams:
     def as_query(self, page: int) -> str:
         """The GET query string asking page ``page`` with the same filters."""
         body = self.as_body(page)
+        if "intersects" in body:
+            body["intersects"] = json.dumps(body["intersects"])
         return urlencode(
             {k: ",".join(map(str, v)) if isinstance(v, list) else v for k, v in body.items()}
         )
@@ -138,30 +194,61 @@ def box_matches(query: Box | None, box: Box) -> bool:
     )
 
 
-def period_matches(query: tuple[str | None, str | None] | None, c: Collection) -> bool:
-    """Whether the dataset's period overlaps ``query`` (open ends match anything)."""
-    if query is None:
-        return True
-    start, end = _instant(c.start), _instant(c.end, end=True)
+def _overlaps(query: tuple[str | None, str | None], start: str | None, end: str | None) -> bool:
+    """Whether [start, end] (None: open) overlaps the query interval (None: open)."""
     first, last = query
-
-    def moment(text: str) -> datetime:
-        return datetime.fromisoformat(_instant(text).replace("Z", "+00:00"))  # type: ignore[union-attr]
-
     if last is not None and start is not None and moment(start) > moment(last):
         return False
     return not (first is not None and end is not None and moment(end) < moment(first))
 
 
+def period_matches(query: tuple[str | None, str | None] | None, c: Collection) -> bool:
+    """Whether the dataset's period (its open ends open) overlaps ``query``."""
+    return query is None or _overlaps(query, _instant(c.start), _instant(c.end, end=True))
+
+
+def item_matches(params: SearchParams, c: Collection) -> bool:
+    """Whether the Items of ``c`` match the filters of ``params`` but ``ids``.
+
+    In time, on the Items' own properties (:func:`item_period`): an Item of a dataset whose
+    period has no end is the instant of its start.
+    """
+    if params.datetime is not None and not _overlaps(params.datetime, *item_period(c)):
+        return False
+    if params.intersects is not None and not meets(params.intersects, c.bbox):
+        return False
+    return box_matches(params.bbox, c.bbox)
+
+
+def _next_link(params: SearchParams, base: str, post: bool) -> dict:
+    link = {"rel": "next", "href": base, "type": "application/geo+json"}
+    if post:
+        link.update(method="POST", body=params.as_body(params.page + 1))
+    else:
+        link["href"] = f"{base}?{params.as_query(params.page + 1)}"
+    return link
+
+
 def search(
-    collections: dict[str, Collection], params: SearchParams, root: str, *, post: bool = False
+    collections: dict[str, Collection],
+    params: SearchParams,
+    root: str,
+    *,
+    post: bool = False,
+    base: str | None = None,
+    self_href: str | None = None,
 ) -> dict:
-    """An ItemCollection of the items matching ``params``, one page, with a ``next`` link."""
+    """An ItemCollection of the items matching ``params``, one page, with a ``next`` link.
+
+    ``base`` is the URL the page answers at (``root``/search by default), ``self_href`` the
+    URL asked (``base`` by default).
+    """
+    base = base or root + "/search"
     matched = []
     for cid, c in collections.items():
         if params.collections is not None and cid not in params.collections:
             continue
-        if not (box_matches(params.bbox, c.bbox) and period_matches(params.datetime, c)):
+        if not item_matches(params, c):
             continue
         for item in c.items:
             iid = item["iri"].rstrip("/").rsplit("/", 1)[-1]
@@ -169,21 +256,12 @@ def search(
                 matched.append(item)
     start = (params.page - 1) * params.limit
     page = matched[start : start + params.limit]
-    links = []
+    links = [
+        {"rel": "self", "href": self_href or base, "type": "application/geo+json"},
+        {"rel": "root", "href": root, "type": "application/json"},
+    ]
     if start + params.limit < len(matched):
-        if post:
-            links.append(
-                {
-                    "rel": "next",
-                    "href": root + "/search",
-                    "type": "application/geo+json",
-                    "method": "POST",
-                    "body": params.as_body(params.page + 1),
-                }
-            )
-        else:
-            href = f"{root}/search?{params.as_query(params.page + 1)}"
-            links.append({"rel": "next", "href": href, "type": "application/geo+json"})
+        links.append(_next_link(params, base, post))
     return {
         "type": "FeatureCollection",
         "features": [item_json(item, root) for item in page],

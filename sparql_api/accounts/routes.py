@@ -41,6 +41,7 @@ from sparql_api.accounts.web_session import (
 )
 from sparql_api.portal.routes import page_lang
 from sparql_api.web.hosts import public_url_for
+from sparql_api.web.http_errors import ApiError
 from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "init_limiters", "throttle", "SIGNIN_PER_EMAIL", "SIGNIN_PER_CLIENT"]
@@ -82,6 +83,7 @@ def _after(response: Response) -> Response:
 
 bp.context_processor(page_context)
 bp.errorhandler(AccountPageError)(render_error)
+bp.errorhandler(ApiError)(render_error)  # e.g. an unknown ?lang=, refused before the view
 bp.errorhandler(SignInRequired)(to_signin)
 
 

@@ -3,7 +3,7 @@ catalogue feed, what crawlers read."""
 
 from __future__ import annotations
 
-from sparql_api.web.openapi_parts import IRI, LANG, msg, param
+from sparql_api.web.openapi_parts import IRI, IRI_SCHEMA, LANG, RDF, msg, param
 
 __all__ = ["OPERATIONS"]
 
@@ -20,7 +20,7 @@ LD_FORMAT = param(
 OPERATIONS: dict[tuple[str, str], dict] = {
     ("/api/resources", "get"): {
         "summary": msg("op.get_api_resources"),
-        "parameters": [IRI, LANG],
+        "parameters": [{**IRI, "required": True}, LANG],
         "responses": {
             "200": "application/json",
             "400": "application/json",
@@ -49,7 +49,11 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     },
     ("/id", "get"): {
         "summary": msg("op.get_id"),
-        "parameters": [param("uri", "query", "param.get_id.uri", required=True), LD_FORMAT, LANG],
+        "parameters": [
+            param("uri", "query", "param.get_id.uri", required=True, schema=IRI_SCHEMA),
+            LD_FORMAT,
+            LANG,
+        ],
         "responses": {
             "200": "text/html",
             "303": "text/html",
@@ -80,7 +84,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
             ),
             LD_FORMAT,
         ],
-        "responses": {"200": "text/turtle", "400": "application/json", "406": "application/json"},
+        "responses": {"200": RDF, "400": "application/json", "406": "application/json"},
     },
     ("/robots.txt", "get"): {
         "summary": msg("op.get_robots_txt"),
@@ -106,6 +110,6 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/.well-known/void", "get"): {
         "summary": msg("op.get__well-known_void"),
         "parameters": [LD_FORMAT],
-        "responses": {"200": "text/turtle", "400": "application/json", "406": "application/json"},
+        "responses": {"200": RDF, "400": "application/json", "406": "application/json"},
     },
 }

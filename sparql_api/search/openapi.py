@@ -3,7 +3,7 @@ concepts, autocompletion."""
 
 from __future__ import annotations
 
-from sparql_api.web.openapi_parts import IRI, LANG, REPEATABLE, msg, param
+from sparql_api.web.openapi_parts import IRI, LANG, REPEATABLE, TEXT, msg, param
 
 __all__ = ["OPERATIONS", "SEARCH_PARAMETERS", "SLUG"]
 
@@ -67,7 +67,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/api/autocomplete", "get"): {
         "summary": msg("op.get_api_autocomplete"),
         "parameters": [
-            param("q", "query", "param.get_api_autocomplete.q", required=True),
+            param("q", "query", "param.get_api_autocomplete.q", required=True, schema=TEXT),
             param(
                 "limit",
                 "query",

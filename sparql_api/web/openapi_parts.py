@@ -2,8 +2,10 @@
 
 Every surface package declares its operations in its own ``openapi.py``, beside its routes, as
 ``OPERATIONS``: ``(path, method) -> {"summary", "parameters", "responses", "body"?}``, where
-``responses`` maps a status to its media type and ``body`` lists the media types of a request
-body. Texts are not written here but named by a key of the gettext domain :data:`OPENAPI`
+``responses`` maps a status to its media type (or a tuple of the types it is negotiated
+among) and ``body`` lists the media types of a request body (or maps each to its schema). An
+operation taking :data:`LANG` answers 400 to an unknown language: that 400 is declared for it.
+Texts are not written here but named by a key of the gettext domain :data:`OPENAPI`
 (``sparql_api/locale/<lang>/LC_MESSAGES/openapi.po``): a summary is ``msg("op.<operationId>")``,
 a parameter's description the third argument of :func:`param`; ``pybabel extract -k msg
 -k param:3`` finds them. :mod:`sparql_api.web.openapi` assembles the parts into the document.
@@ -15,13 +17,36 @@ from pathlib import Path
 
 from graph_loader.messages import Domain
 
-__all__ = ["IRI", "LANG", "OPENAPI", "REPEATABLE", "msg", "param"]
+__all__ = [
+    "IRI",
+    "IRI_SCHEMA",
+    "IRIS",
+    "LANG",
+    "OPENAPI",
+    "RDF",
+    "REPEATABLE",
+    "TEXT",
+    "msg",
+    "param",
+]
 
 #: the texts of the API description, in English and French
 OPENAPI = Domain("openapi", Path(__file__).resolve().parents[1] / "locale")
 
 #: the schema of a parameter that may be given several times
 REPEATABLE = {"type": "array", "items": {"type": "string"}}
+
+#: the schema of a parameter naming something by its IRI (anything else: 400)
+IRI_SCHEMA = {"type": "string", "format": "iri"}
+
+#: the schema of a repeatable parameter, each value an IRI
+IRIS = {"type": "array", "items": IRI_SCHEMA}
+
+#: the schema of a text that must hold something besides spaces (a question, a query)
+TEXT = {"type": "string", "pattern": r"\S"}
+
+#: the RDF serialisations a description is negotiated among (``?f=``, ``format=``, Accept)
+RDF = ("text/turtle", "application/ld+json", "application/rdf+xml", "application/n-triples")
 
 
 def msg(key: str) -> str:
@@ -57,4 +82,4 @@ LANG = param(
     schema={"type": "string", "enum": ["en", "fr"]},
 )
 #: a resource or a concept named by its IRI (linked data, concepts)
-IRI = param("iri", "query", "param.iri")
+IRI = param("iri", "query", "param.iri", schema=IRI_SCHEMA)

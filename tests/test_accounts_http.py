@@ -212,7 +212,7 @@ def test_collection_life_share_link_and_exports(app):
         "https://argo.ucsd.edu/",
         "https://baobab.sedoo.fr/AMMA/",
     ]
-    assert anonymous.post(f"/collections/{cid}/delete").status_code == 400  # no token
+    assert anonymous.post(f"/collections/{cid}/delete").status_code == 403  # no token
     ada.post(f"/collections/{cid}/unshare")
     assert anonymous.get(path).status_code == 404
     assert anonymous.get(path + "/export/bib").status_code == 404

@@ -91,7 +91,9 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         body=True,
     ),
     ("/account/signup/{token}", "get"): _op(
-        msg("op.get_account_signup_token"), {"303": "text/html", "400": "text/html"}, TOKEN
+        msg("op.get_account_signup_token"),
+        {"303": "text/html", "400": "text/html", "404": "text/html"},
+        TOKEN,
     ),
     ("/account/signin", "get"): _op(msg("op.get_account_signin"), HTML),
     ("/account/signin", "post"): _op(

@@ -152,7 +152,9 @@ def signup_finish(token: str):
         user = users.create_account(get_db(), str(found["e"]), str(found["h"]))
     except (BadData, KeyError, TypeError, users.AccountError) as exc:
         log.info("sign-up link refused (%s)", type(exc).__name__)
-        raise AccountPageError(400, WEB.mark("signup_invalid")) from exc
+        # a link this site never signed names nothing (404); a used one is refused (400)
+        status = 400 if isinstance(exc, users.AccountError) else 404
+        raise AccountPageError(status, WEB.mark("signup_invalid")) from exc
     start_session(user.id)
     log.info("account %s created", user.id)
     return redirect(safe_next(found.get("n"), url_for("collections.index")), 303)

@@ -44,7 +44,7 @@ def concepts() -> Response:
     ``?iri=`` one concept of any loaded vocabulary (``&tree=1`` for its subtree)."""
     lang = request_lang()
     iri = request.args.get("iri")
-    if iri:
+    if iri is not None:  # given, even empty: a concept is asked for (404 if none has it)
         return _concept(iri, lang, tree=request.args.get("tree") in ("1", "true"))
     vocabulary = request.args.get("vocabulary", "gaia")
     payload = top_concepts(get_catalogue().concepts(), lang, vocabulary)

@@ -7,7 +7,13 @@ from sparql_api.web.openapi_parts import IRI_SCHEMA, IRIS, LANG, RDF, msg, param
 
 __all__ = ["OPERATIONS"]
 
-QUERY = param("query", "query", "param.query")
+#: a SPARQL query or update: its grammar is beyond a JSON Schema, so a named format
+QUERY_TEXT = {"type": "string", "format": "sparql-query"}
+UPDATE_TEXT = {"type": "string", "format": "sparql-update"}
+
+QUERY = param("query", "query", "param.query", schema=QUERY_TEXT)
+
+FORM = "application/x-www-form-urlencoded"
 
 FORMAT = param(
     "format",
@@ -79,11 +85,16 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/sparql", "post"): {
         "summary": msg("op.post_sparql"),
         "parameters": [FORMAT, *GRAPH_URIS],
-        "body": ["application/x-www-form-urlencoded", "application/sparql-query"],
+        "body": {
+            # without a query, the service description
+            FORM: {"type": "object", "properties": {"query": QUERY_TEXT}},
+            "application/sparql-query": QUERY_TEXT,
+        },
         "responses": {
             "200": ANSWERS,
             "400": "text/plain",
             "403": "text/plain",
+            "406": "text/plain",
             "415": "text/plain",
             "504": "text/plain",
         },
@@ -91,7 +102,10 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/sparql/update", "post"): {
         "summary": msg("op.post_sparql_update"),
         "parameters": [*USING_GRAPHS, LANG],
-        "body": ["application/x-www-form-urlencoded", "application/sparql-update"],
+        "body": {
+            FORM: {"type": "object", "properties": {"update": UPDATE_TEXT}, "required": ["update"]},
+            "application/sparql-update": UPDATE_TEXT,
+        },
         "responses": {
             "204": "text/plain",
             "400": "text/plain",

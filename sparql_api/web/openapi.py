@@ -99,10 +99,11 @@ def _responses(path: str, spec: dict) -> dict:
     }
 
 
-def _body(body: dict | list | tuple) -> dict:
+def _body(body: dict | list | tuple, required: bool) -> dict:
     """The request body: media types (any text) or media types with their schema."""
     schemas = body if isinstance(body, dict) else dict.fromkeys(body, {"type": "string"})
-    return {"content": {media: {"schema": schema} for media, schema in schemas.items()}}
+    content = {media: {"schema": schema} for media, schema in schemas.items()}
+    return {"required": required, "content": content}
 
 
 def _operation(path: str, method: str, spec: dict, lang: str) -> dict:
@@ -113,7 +114,7 @@ def _operation(path: str, method: str, spec: dict, lang: str) -> dict:
         "responses": _responses(path, spec),
     }
     if "body" in spec:
-        operation["requestBody"] = _body(spec["body"])
+        operation["requestBody"] = _body(spec["body"], spec.get("body_required", True))
     return operation
 
 

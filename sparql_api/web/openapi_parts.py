@@ -3,7 +3,8 @@
 Every surface package declares its operations in its own ``openapi.py``, beside its routes, as
 ``OPERATIONS``: ``(path, method) -> {"summary", "parameters", "responses", "body"?}``, where
 ``responses`` maps a status to its media type (or a tuple of the types it is negotiated
-among) and ``body`` lists the media types of a request body (or maps each to its schema). An
+among) and ``body`` lists the media types of a request body (or maps each to its schema;
+required unless ``"body_required": False``). An
 operation taking :data:`LANG` answers 400 to an unknown language: that 400 is declared for it.
 Texts are not written here but named by a key of the gettext domain :data:`OPENAPI`
 (``sparql_api/locale/<lang>/LC_MESSAGES/openapi.po``): a summary is ``msg("op.<operationId>")``,

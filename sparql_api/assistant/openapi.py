@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from sparql_api.assistant.routes import MAX_QUESTION
-from sparql_api.web.openapi_parts import LANG, msg, param
+from sparql_api.web.openapi_parts import LANG, NOT_SPACE, SPACE, msg, param
 
 __all__ = ["OPERATIONS"]
 
 #: a question: something besides spaces, at most MAX_QUESTION characters once trimmed
 QUESTION = {
     "type": "string",
-    "pattern": rf"^\s*\S([\s\S]{{0,{MAX_QUESTION - 2}}}\S)?\s*$",
+    "pattern": rf"^{SPACE}*{NOT_SPACE}([\s\S]{{0,{MAX_QUESTION - 2}}}{NOT_SPACE})?{SPACE}*$",
 }
 
 OPERATIONS: dict[tuple[str, str], dict] = {

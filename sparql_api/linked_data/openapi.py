@@ -3,6 +3,7 @@ catalogue feed, what crawlers read."""
 
 from __future__ import annotations
 
+from sparql_api.linked_data.catalog_feed import MAX_PAGE, MAX_SIZE
 from sparql_api.linked_data.dereference import F_ALIASES, FORMATS, RDF_FORMATS
 from sparql_api.web.openapi_parts import IRI, IRI_SCHEMA, LANG, RDF, msg, param
 
@@ -109,13 +110,16 @@ OPERATIONS: dict[tuple[str, str], dict] = {
             param("pole", "query", "param.get_catalog.pole", schema=FEED_NAME),
             param("concept", "query", "param.get_catalog.concept", schema=FEED_NAME),
             param(
-                "page", "query", "param.get_catalog.page", schema={"type": "integer", "minimum": 1}
+                "page",
+                "query",
+                "param.get_catalog.page",
+                schema={"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
             ),
             param(
                 "size",
                 "query",
                 "param.get_catalog.size",
-                schema={"type": "integer", "minimum": 1, "maximum": 500},
+                schema={"type": "integer", "minimum": 1, "maximum": MAX_SIZE},
             ),
             FEED_FORMAT,
         ],

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Response, jsonify, request
 
+from sparql_api.core.numbers import whole_number
 from sparql_api.search.autocomplete import MAX_LIMIT, MAX_QUERY_CHARS, suggest
 from sparql_api.search.concepts import concept_iri, concept_tree, describe_concept, top_concepts
 from sparql_api.web.catalogue import get_catalogue
@@ -82,9 +83,10 @@ class AutocompleteParams:
         if len(q) > MAX_QUERY_CHARS:
             raise ApiError(400, WEB.mark("q_too_long"), length=len(q), limit=MAX_QUERY_CHARS)
         raw = request.args.get("limit", str(DEFAULT_LIMIT))
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+        limit = whole_number(raw)
+        if limit is None or not 1 <= limit <= MAX_LIMIT:
             raise ApiError(400, WEB.mark("bad_limit"), limit=MAX_LIMIT)
-        return cls(q, request_lang(), int(raw))
+        return cls(q, request_lang(), limit)
 
 
 @bp.get("/api/autocomplete")

@@ -5,21 +5,21 @@ from __future__ import annotations
 
 from sparql_api.search import forms
 from sparql_api.search.params import MAX_Q, MAX_RESULTS, MAX_SIZE, MAX_VALUES, SORTS, TYPES
-from sparql_api.web.openapi_parts import IRI, LANG, TEXT, msg, param
+from sparql_api.web.openapi_parts import IRI, LANG, NOT_SPACE, SPACE, TEXT, msg, param
 
 __all__ = ["OPERATIONS", "SEARCH_PARAMETERS", "SLUG", "LON", "LAT"]
 
 SLUG = param("slug", "path", "param.slug")
 
 #: a value the search drops: empty, or only spaces
-BLANK = {"type": "string", "pattern": r"^\s*$"}
+BLANK = {"type": "string", "pattern": rf"^{SPACE}*$"}
 #: a value naming something by its http(s) IRI
 WEB_IRI = {"type": "string", "format": "iri", "pattern": "^https?://"}
 
 
 def _trimmed(pattern: str) -> dict:
     """A string of ``pattern`` (one of :mod:`sparql_api.search.forms`), spaces around allowed."""
-    return {"type": "string", "pattern": rf"^\s*({pattern})\s*$"}
+    return {"type": "string", "pattern": rf"^{SPACE}*({pattern}){SPACE}*$"}
 
 
 def _or_blank(schema: dict) -> dict:
@@ -45,7 +45,10 @@ DATE = {
     ]
 }
 #: words (at most MAX_Q characters once trimmed)
-WORDS = {"type": "string", "pattern": rf"^\s*(\S([\s\S]{{0,{MAX_Q - 2}}}\S)?)?\s*$"}
+WORDS = {
+    "type": "string",
+    "pattern": rf"^{SPACE}*({NOT_SPACE}([\s\S]{{0,{MAX_Q - 2}}}{NOT_SPACE})?)?{SPACE}*$",
+}
 #: a facet value: a name in the facet's namespace, or an IRI
 NAMED = _values(_trimmed(forms.LOCAL_NAME), WEB_IRI)
 #: a facet value that must be an IRI (formats, licences, platforms, instruments, taxa)

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from graph_loader.parsing import box_in_range, parse_day
 from graph_loader.terms import ORG_NS, PLACE_NS, THESAURUS_NS
+from sparql_api.core.numbers import whole_number
 from sparql_api.search.forms import BBOX, DAY, LOCAL_NAME, YEAR_MONTH
 from sparql_api.web.http_errors import ApiError
 from sparql_api.web.i18n import LANGUAGES, WEB
@@ -117,10 +118,10 @@ def _date_form(raw: str) -> bool:
 def _int(name: str, raw: str | None, default: int, low: int, high: int) -> int:
     if raw is None:
         return default
-    # a whole number, written as JSON may write one (60 or 60.0)
-    if not re.fullmatch(r"[0-9]+(\.0+)?", raw) or not low <= int(float(raw)) <= high:
+    number = whole_number(raw)
+    if number is None or not low <= number <= high:
         raise ApiError(400, WEB.mark("search_bad_int"), name=name, value=raw, low=low, high=high)
-    return int(float(raw))
+    return number
 
 
 def _iri(name: str, value: str, namespace: str | None) -> str:

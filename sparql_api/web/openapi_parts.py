@@ -23,9 +23,11 @@ __all__ = [
     "IRI_SCHEMA",
     "IRIS",
     "LANG",
+    "NOT_SPACE",
     "OPENAPI",
     "RDF",
     "REPEATABLE",
+    "SPACE",
     "TEXT",
     "msg",
     "param",
@@ -43,8 +45,14 @@ IRI_SCHEMA = {"type": "string", "format": "iri"}
 #: the schema of a repeatable parameter, each value an IRI
 IRIS = {"type": "array", "items": IRI_SCHEMA}
 
+#: a space as Python's ``str.strip`` sees one, in a pattern both Python and JSON Schema
+#: validators read alike (Rust's and ECMA's ``\s`` leave out U+001C to U+001F)
+SPACE = r"[\s\x1c-\x1f]"
+#: anything but such a space
+NOT_SPACE = r"[^\s\x1c-\x1f]"
+
 #: the schema of a text that must hold something besides spaces (a question, a query)
-TEXT = {"type": "string", "pattern": r"\S"}
+TEXT = {"type": "string", "pattern": NOT_SPACE}
 
 #: the RDF serialisations a description is negotiated among (``?f=``, ``format=``, Accept)
 RDF = ("text/turtle", "application/ld+json", "application/rdf+xml", "application/n-triples")

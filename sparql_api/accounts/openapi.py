@@ -39,10 +39,7 @@ PRIVATE = {"200": "text/html", "303": "text/html"}
 
 SEE_OTHER = {"303": "text/html", "400": "text/html"}
 
-#: a number in the path that is not one names no page: the site's 404 (JSON) answers
-NOT_FOUND = ("text/html", "application/json")
-
-OWNED = {"303": "text/html", "400": "text/html", "404": NOT_FOUND}
+OWNED = {"303": "text/html", "400": "text/html", "404": "text/html"}
 
 #: a collection's exports, one media type per format (``EXPORT``)
 EXPORTS = {
@@ -53,7 +50,7 @@ EXPORTS = {
         "application/x-research-info-systems",
         "text/plain",
     ),
-    "404": NOT_FOUND,
+    "404": "text/html",
 }
 
 JSON = "application/json"
@@ -121,7 +118,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/account/searches", "get"): _op(msg("op.get_account_searches"), PRIVATE),
     ("/account/searches", "post"): _op(msg("op.post_account_searches"), SEE_OTHER, body=True),
     ("/account/searches/{sid}", "get"): _op(
-        msg("op.get_account_searches_sid"), {**PRIVATE, "404": NOT_FOUND}, SID
+        msg("op.get_account_searches_sid"), {**PRIVATE, "404": "text/html"}, SID
     ),
     ("/account/searches/{sid}/delete", "post"): _op(
         msg("op.post_account_searches_sid_delete"), OWNED, SID, body=True
@@ -171,7 +168,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/collections", "post"): _op(msg("op.post_collections"), SEE_OTHER, body=True),
     ("/collections/add", "post"): _op(msg("op.post_collections_add"), OWNED, body=True),
     ("/collections/{cid}", "get"): _op(
-        msg("op.get_collections_cid"), {**PRIVATE, "404": NOT_FOUND}, CID
+        msg("op.get_collections_cid"), {**PRIVATE, "404": "text/html"}, CID
     ),
     ("/collections/{cid}", "post"): _op(msg("op.post_collections_cid"), OWNED, CID, body=True),
     ("/collections/{cid}/delete", "post"): _op(

@@ -69,7 +69,7 @@ def _iri(value: str, namespace: str, name: str) -> ox.NamedNode:
 
 def _int(args: Mapping[str, str], name: str, default: int, high: int) -> int:
     raw = args.get(name)
-    if raw in (None, ""):
+    if raw is None:  # given, even empty: it must be a number
         return default
     number = whole_number(raw)
     if number is None or not 1 <= number <= high:

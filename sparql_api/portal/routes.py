@@ -175,8 +175,9 @@ def search():
 
     canonical = bbox_from_sides(request.args.to_dict(flat=False))
     if canonical is not None:  # the area form without JavaScript: one bbox= in the URL
-        _check_sides()
-        SearchParams.from_args(MultiDict(canonical))  # checked first: 400, not a redirect
+        _check_sides()  # checked first, as given and as redirected to: 400, not a redirect
+        SearchParams.from_args(request.args)
+        SearchParams.from_args(MultiDict(canonical))
         return redirect(url_for("pages.search") + "?" + urlencode(canonical), 303)
     result = search_result(request.args, g.page_lang)
     page = search_page(result, request.args.to_dict(flat=False), g.page_lang)

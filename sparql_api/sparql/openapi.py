@@ -3,14 +3,14 @@ Graph Store Protocol, editor."""
 
 from __future__ import annotations
 
-from sparql_api.web.openapi_parts import IRI_SCHEMA, IRIS, LANG, NOT_SPACE, RDF, msg, param
+from sparql_api.web.openapi_parts import IRI_SCHEMA, IRIS, LANG, RDF, msg, param
 
 __all__ = ["OPERATIONS"]
 
 #: a SPARQL query or update: its grammar is beyond a JSON Schema, so a named format
-#: (with something besides spaces: a blank one is refused)
-QUERY_TEXT = {"type": "string", "format": "sparql-query", "pattern": NOT_SPACE}
-UPDATE_TEXT = {"type": "string", "format": "sparql-update", "pattern": NOT_SPACE}
+#: (a blank one is refused like any other that is not SPARQL)
+QUERY_TEXT = {"type": "string", "format": "sparql-query"}
+UPDATE_TEXT = {"type": "string", "format": "sparql-update"}
 
 QUERY = param("query", "query", "param.query", schema=QUERY_TEXT)
 

@@ -85,16 +85,21 @@ def _error_media(path: str, responses: dict) -> str | tuple[str, ...]:
     return "text/html" if responses.get("200") == "text/html" else "application/json"
 
 
+def _media(media: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (media,) if isinstance(media, str) else tuple(media)
+
+
 def _responses(path: str, spec: dict) -> dict:
-    """The declared answers, with the 400 an unknown ``lang`` gets (see ``web.lang_check``)."""
-    responses = dict(spec["responses"])
+    """The declared answers, with the 400 an unknown ``lang`` gets (see ``web.lang_check``) and,
+    for a path with parameters, the site's JSON 404 to a value no route takes (a ``/``, a
+    line break, a word where a number goes)."""
+    responses = {status: _media(media) for status, media in spec["responses"].items()}
     if LANG in spec["parameters"] and "400" not in responses:
-        responses["400"] = _error_media(path, responses)
+        responses["400"] = _media(_error_media(path, spec["responses"]))
+    if "{" in path:
+        responses["404"] = tuple(dict.fromkeys((*responses.get("404", ()), "application/json")))
     return {
-        status: {
-            "description": status,
-            "content": {m: {"schema": {}} for m in ((media,) if isinstance(media, str) else media)},
-        }
+        status: {"description": status, "content": {m: {"schema": {}} for m in media}}
         for status, media in sorted(responses.items())
     }
 

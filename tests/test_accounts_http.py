@@ -281,6 +281,7 @@ def test_password_reset_by_a_link_in_the_log_and_no_password_logged(app, caplog)
     visitor.get(links[0])
     assert visitor.post(links[0], {"password": "my new passphrase"}).status_code == 200
     assert visitor.sign_in("ada@example.org", "my new passphrase").status_code == 303
+    visitor.get(links[0])  # the form again, with the signed-in session's token
     assert visitor.post(links[0], {"password": "again and again"}).status_code == 400
     assert other_device.get("/account").status_code == 302  # a reset ends older sessions
     visitor.sign_in("ada@example.org", "a wrong passphrase")

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from flask import Flask, request
+from flask import Flask, g, request
 
 from graph_loader.messages import LANGUAGES
-from sparql_api.web.http_errors import ApiError
+from sparql_api.web.http_errors import ApiError, request_lang
 from sparql_api.web.i18n import WEB
 
 __all__ = ["init_lang_check", "openapi_path"]
@@ -48,5 +48,6 @@ def init_lang_check(app: Flask) -> None:
             return
         for value in values:
             if value not in LANGUAGES:
+                g.page_lang = request_lang()  # the error page's: Accept-Language, else en
                 known = ", ".join(LANGUAGES)
                 raise ApiError(400, WEB.mark("bad_lang"), value=value, known=known)

@@ -1,7 +1,8 @@
 """schemathesis over the whole /openapi.json, every check, every phase (coverage, fuzzing,
 stateful), in process against the app over the demo catalogue: the description tells the truth.
 
-What ``schemathesis run <base>/openapi.json --checks all`` finds, this finds (same engine, a
+What ``schemathesis run <base>/openapi.json --checks all`` finds, this finds (same engine and
+checks, SPARQL written as SPARQL for the ``sparql-query`` and ``sparql-update`` formats, a
 bounded number of examples per operation, a fixed seed): a 5xx, an undeclared status or media
 type, an invalid request accepted (a value outside its schema), a valid one refused (a 400 to
 a value the schema allows). The only failures allowed are those of :data:`KNOWN`, each with

@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     from sparql_api.web.hosts import init_hosts
     from sparql_api.web.http_errors import register_error_handlers
     from sparql_api.web.i18n import init_templates
+    from sparql_api.web.lang_check import init_lang_check
 
     settings = settings or Settings.from_env()
     app = Flask(__name__)
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.extensions[EXTENSION] = Catalogue(settings, store, prepare=matcher_for)
     init_hosts(app, settings)  # first: a forged Host is refused before any view runs
     init_headers(app, settings)
+    init_lang_check(app)  # an unknown ?lang= is refused where the description declares lang
     init_templates(app)
     for module in (sparql, sparql_write, editor, resources, health, concepts, openapi, pages):
         app.register_blueprint(module.bp)

@@ -128,18 +128,19 @@ def test_unknown_resource_is_404_in_the_asked_language(client):
 
 
 @pytest.mark.parametrize(
-    ("url", "value"),
+    ("url", "status", "value"),
     [
-        ("/api/resources/dataset/a%20b", "https://data.gaia-data.fr/id/dataset/a b"),
-        ("/api/resources?iri=not-an-iri", "not-an-iri"),
-        ("/api/resources?iri=http://x/%3E%20%7D", "http://x/> }"),
+        # a path that makes no IRI names nothing: 404; an IRI given that is none: 400
+        ("/api/resources/dataset/a%20b", 404, "https://data.gaia-data.fr/id/dataset/a b"),
+        ("/api/resources?iri=not-an-iri", 400, "not-an-iri"),
+        ("/api/resources?iri=http://x/%3E%20%7D", 400, "http://x/> }"),
     ],
 )
-def test_malformed_iri_is_400(client, url, value):
+def test_malformed_iri_is_refused(client, url, status, value):
     response = client.get(url)
-    assert response.status_code == 400
+    assert response.status_code == status
     assert response.json == {
-        "status": 400,
+        "status": status,
         "error": "bad_iri",
         "message": f"Malformed IRI '{value}'.",
         "lang": "en",

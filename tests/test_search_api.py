@@ -336,7 +336,7 @@ def test_the_sparql_link_finds_the_same_resources(client, store):
         ({"size": "0"}, "search_bad_int"),
         ({"size": "101"}, "search_bad_int"),
         ({"page": "x"}, "search_bad_int"),
-        ({"page": "501"}, "search_bad_int"),
+        ({"page": "501"}, "search_page_beyond"),  # 10,000 results in pages of 20
         ({"sort": "random"}, "search_bad_choice"),
         ({"type": "person"}, "search_bad_choice"),
         ({"q": "x" * 201}, "search_q_too_long"),

@@ -77,6 +77,8 @@ HOSTILE = (
     "0",
     "99999999999999999999",
     "1e309",
+    "²",  # a digit to str.isdigit, not to int
+    "٣",
     "NaN",
     "CC-BY-4.0",
     "http://x/%3E",

@@ -31,6 +31,7 @@ from sparql_api.accounts.web_session import (
 )
 from sparql_api.portal.routes import page_lang
 from sparql_api.web.catalogue import get_catalogue
+from sparql_api.web.http_errors import ApiError
 from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "my_collections", "export_response", "collection_members"]
@@ -55,6 +56,7 @@ def _after(response: Response) -> Response:
 
 bp.context_processor(page_context)
 bp.errorhandler(AccountPageError)(render_error)
+bp.errorhandler(ApiError)(render_error)  # e.g. an unknown ?lang=, refused before the view
 bp.errorhandler(SignInRequired)(to_signin)
 
 
@@ -196,10 +198,15 @@ def unshare(cid: int):
     return redirect(url_for("collections.show", cid=cid) + "#share", 303)
 
 
-def export_response(found, name: str, catalogue: str) -> Response:
-    """The collection ``found`` as export ``name`` (an attachment)."""
+def known_export(name: str) -> None:
+    """Refuse (404) an export name that is none of :data:`EXPORTS`."""
     if name not in EXPORTS:
         raise AccountPageError(404, WEB.mark("export_unknown"), name=name, known=", ".join(EXPORTS))
+
+
+def export_response(found, name: str, catalogue: str) -> Response:
+    """The collection ``found`` as export ``name`` (an attachment)."""
+    known_export(name)
     media, extension, _ = EXPORTS[name]
     modified = found.updated.replace(tzinfo=found.updated.tzinfo or UTC).date().isoformat()
     body = export(
@@ -216,7 +223,8 @@ def export_response(found, name: str, catalogue: str) -> Response:
 @bp.get("/collections/<int:cid>/export/<name>")
 def export_own(cid: int, name: str):
     """The collection as a DCAT-AP catalogue (ttl, jsonld), BibTeX (bib), RIS (ris) or a list
-    of access URLs (urls)."""
+    of access URLs (urls); an unknown format is refused before anyone is asked to sign in."""
+    known_export(name)
     found = core.get_collection(get_db(), require_user(), cid)
     return export_response(found, name, url_for("collections.show", cid=cid, _external=True))
 

@@ -75,6 +75,7 @@ def _after(response: Response) -> Response:
 
 bp.context_processor(page_context)
 bp.errorhandler(AccountPageError)(render_error)
+bp.errorhandler(ApiError)(render_error)  # e.g. an unknown ?lang=, refused before the view
 bp.errorhandler(SignInRequired)(to_signin)
 
 

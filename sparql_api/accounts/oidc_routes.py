@@ -23,6 +23,7 @@ from sparql_api.accounts.web_session import (
     start_session,
 )
 from sparql_api.portal.routes import page_lang
+from sparql_api.web.http_errors import ApiError
 from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "init_oidc"]
@@ -71,6 +72,7 @@ def _after(response: Response) -> Response:
 
 bp.context_processor(page_context)
 bp.errorhandler(AccountPageError)(render_error)
+bp.errorhandler(ApiError)(render_error)  # e.g. an unknown ?lang=, refused before the view
 
 
 @bp.get("/account/oidc/login")

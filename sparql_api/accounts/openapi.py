@@ -22,15 +22,36 @@ EXPORT = param(
     schema={"type": "string", "enum": ["ttl", "jsonld", "bib", "ris", "urls"]},
 )
 
-FORM = ("application/x-www-form-urlencoded",)
+#: a form of the personal space: fields of its own, and always the session's CSRF token (403
+#: when it is missing or not this session's, before anything else is looked at)
+FORM = {
+    "application/x-www-form-urlencoded": {
+        "type": "object",
+        "properties": {"csrf_token": {"type": "string"}},
+        "required": ["csrf_token"],
+    }
+}
 
 HTML = {"200": "text/html"}
+
+#: a page for signed-in visitors: anonymous ones are sent to the sign-in page (303)
+PRIVATE = {"200": "text/html", "303": "text/html"}
 
 SEE_OTHER = {"303": "text/html", "400": "text/html"}
 
 OWNED = {"303": "text/html", "400": "text/html", "404": "text/html"}
 
-EXPORTS = {"200": "text/turtle", "404": "text/html"}
+#: a collection's exports, one media type per format (``EXPORT``)
+EXPORTS = {
+    "200": (
+        "text/turtle",
+        "application/ld+json",
+        "application/x-bibtex",
+        "application/x-research-info-systems",
+        "text/plain",
+    ),
+    "404": "text/html",
+}
 
 JSON = "application/json"
 
@@ -42,7 +63,7 @@ def _api(summary: str, responses: dict, *params, body: bool = False) -> dict:
     op = {
         "summary": summary,
         "parameters": [*params, BEARER, LANG],
-        "responses": {**responses, "401": JSON, "403": JSON},
+        "responses": {"400": JSON, **responses, "401": JSON, "403": JSON},
     }
     if body:
         op["body"] = ("application/json",)
@@ -50,15 +71,16 @@ def _api(summary: str, responses: dict, *params, body: bool = False) -> dict:
 
 
 def _op(summary: str, responses: dict, *params, body: bool = False) -> dict:
-    """An operation of the personal space's pages (forms POSTed form-encoded)."""
+    """An operation of the personal space's pages (forms POSTed form-encoded, CSRF-checked)."""
     op = {"summary": summary, "parameters": [*params, LANG], "responses": responses}
     if body:
         op["body"] = FORM
+        op["responses"] = {**responses, "403": "text/html"}
     return op
 
 
 OPERATIONS: dict[tuple[str, str], dict] = {
-    ("/account", "get"): _op(msg("op.get_account"), HTML),
+    ("/account", "get"): _op(msg("op.get_account"), {**HTML, "302": "text/html"}),
     ("/account/signup", "get"): _op(msg("op.get_account_signup"), HTML),
     ("/account/signup", "post"): _op(
         msg("op.post_account_signup"),
@@ -66,7 +88,9 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         body=True,
     ),
     ("/account/signup/{token}", "get"): _op(
-        msg("op.get_account_signup_token"), {"303": "text/html", "400": "text/html"}, TOKEN
+        msg("op.get_account_signup_token"),
+        {"303": "text/html", "400": "text/html", "404": "text/html"},
+        TOKEN,
     ),
     ("/account/signin", "get"): _op(msg("op.get_account_signin"), HTML),
     ("/account/signin", "post"): _op(
@@ -87,19 +111,19 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         TOKEN,
         body=True,
     ),
-    ("/account/history", "get"): _op(msg("op.get_account_history"), HTML),
+    ("/account/history", "get"): _op(msg("op.get_account_history"), PRIVATE),
     ("/account/history/clear", "post"): _op(
         msg("op.post_account_history_clear"), SEE_OTHER, body=True
     ),
-    ("/account/searches", "get"): _op(msg("op.get_account_searches"), HTML),
+    ("/account/searches", "get"): _op(msg("op.get_account_searches"), PRIVATE),
     ("/account/searches", "post"): _op(msg("op.post_account_searches"), SEE_OTHER, body=True),
     ("/account/searches/{sid}", "get"): _op(
-        msg("op.get_account_searches_sid"), {**HTML, "404": "text/html"}, SID
+        msg("op.get_account_searches_sid"), {**PRIVATE, "404": "text/html"}, SID
     ),
     ("/account/searches/{sid}/delete", "post"): _op(
         msg("op.post_account_searches_sid_delete"), OWNED, SID, body=True
     ),
-    ("/account/tokens", "get"): _op(msg("op.get_account_tokens"), HTML),
+    ("/account/tokens", "get"): _op(msg("op.get_account_tokens"), PRIVATE),
     ("/account/tokens", "post"): _op(
         msg("op.post_account_tokens"), {"200": "text/html", "400": "text/html"}, body=True
     ),
@@ -140,11 +164,11 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         msg("op.get_account_oidc_callback"),
         {"303": "text/html", "400": "text/html", "404": "text/html"},
     ),
-    ("/collections", "get"): _op(msg("op.get_collections"), HTML),
+    ("/collections", "get"): _op(msg("op.get_collections"), PRIVATE),
     ("/collections", "post"): _op(msg("op.post_collections"), SEE_OTHER, body=True),
     ("/collections/add", "post"): _op(msg("op.post_collections_add"), OWNED, body=True),
     ("/collections/{cid}", "get"): _op(
-        msg("op.get_collections_cid"), {**HTML, "404": "text/html"}, CID
+        msg("op.get_collections_cid"), {**PRIVATE, "404": "text/html"}, CID
     ),
     ("/collections/{cid}", "post"): _op(msg("op.post_collections_cid"), OWNED, CID, body=True),
     ("/collections/{cid}/delete", "post"): _op(
@@ -163,7 +187,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         msg("op.post_collections_cid_unshare"), OWNED, CID, body=True
     ),
     ("/collections/{cid}/export/{name}", "get"): _op(
-        msg("op.get_collections_cid_export_name"), EXPORTS, CID, EXPORT
+        msg("op.get_collections_cid_export_name"), {**EXPORTS, "303": "text/html"}, CID, EXPORT
     ),
     ("/shared/{token}", "get"): _op(
         msg("op.get_shared_token"), {**HTML, "404": "text/html"}, TOKEN

@@ -41,6 +41,7 @@ from sparql_api.accounts.web_session import (
 )
 from sparql_api.portal.routes import page_lang
 from sparql_api.web.hosts import public_url_for
+from sparql_api.web.http_errors import ApiError
 from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "init_limiters", "throttle", "SIGNIN_PER_EMAIL", "SIGNIN_PER_CLIENT"]
@@ -82,6 +83,7 @@ def _after(response: Response) -> Response:
 
 bp.context_processor(page_context)
 bp.errorhandler(AccountPageError)(render_error)
+bp.errorhandler(ApiError)(render_error)  # e.g. an unknown ?lang=, refused before the view
 bp.errorhandler(SignInRequired)(to_signin)
 
 
@@ -150,7 +152,9 @@ def signup_finish(token: str):
         user = users.create_account(get_db(), str(found["e"]), str(found["h"]))
     except (BadData, KeyError, TypeError, users.AccountError) as exc:
         log.info("sign-up link refused (%s)", type(exc).__name__)
-        raise AccountPageError(400, WEB.mark("signup_invalid")) from exc
+        # a link this site never signed names nothing (404); a used one is refused (400)
+        status = 400 if isinstance(exc, users.AccountError) else 404
+        raise AccountPageError(status, WEB.mark("signup_invalid")) from exc
     start_session(user.id)
     log.info("account %s created", user.id)
     return redirect(safe_next(found.get("n"), url_for("collections.index")), 303)

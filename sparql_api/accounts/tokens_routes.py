@@ -28,7 +28,7 @@ from sparql_api.accounts.web_session import (
 )
 from sparql_api.portal.routes import page_lang
 from sparql_api.web.catalogue import get_catalogue
-from sparql_api.web.http_errors import request_lang
+from sparql_api.web.http_errors import ApiError, request_lang
 from sparql_api.web.i18n import WEB
 
 __all__ = ["bp", "is_admin_token"]
@@ -82,8 +82,9 @@ def _refusal(exc: ApiRefusal):
     return _json_error(exc.status, exc.key, **exc.params)
 
 
+@bp.errorhandler(ApiError)  # e.g. an unknown ?lang=, refused before the view
 @bp.errorhandler(AccountPageError)
-def _page_error(exc: AccountPageError):
+def _page_error(exc: AccountPageError | ApiError):
     return _json_error(exc.status, exc.key, **exc.params) if _is_api() else render_error(exc)
 
 

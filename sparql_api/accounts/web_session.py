@@ -166,11 +166,11 @@ def csrf_token() -> str:
 
 
 def check_csrf() -> None:
-    """Refuse (400) a POST whose CSRF token is absent or not this session's."""
+    """Refuse (403) a POST whose CSRF token is absent or not this session's."""
     sent = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
     expected = session.get("csrf") or ""
     if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
-        raise AccountPageError(400, WEB.mark("csrf_failed"))
+        raise AccountPageError(403, WEB.mark("csrf_failed"))
 
 
 def safe_next(target: str | None, default: str) -> str:

@@ -31,6 +31,7 @@ from graph_loader.conformance import catalog_record, profile_triples
 from graph_loader.namespaces import DCAT, DCT, HYDRA, XSD
 from graph_loader.store import Store
 from graph_loader.terms import ORG_NS, RDF_TYPE, THESAURUS_NS
+from sparql_api.core.numbers import whole_number
 from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import describe_triples
 from sparql_api.web.i18n import WEB
@@ -38,6 +39,8 @@ from sparql_api.web.i18n import WEB
 __all__ = ["CatalogParams", "FeedError", "catalog_page", "MAX_SIZE", "DEFAULT_SIZE"]
 
 MAX_SIZE = 500
+#: the highest page number taken (a bound on the number, not on the feed)
+MAX_PAGE = 10**9
 DEFAULT_SIZE = 100
 _SLUG = re.compile(r"[a-z0-9][a-z0-9._~-]*")
 TRUE = ox.Literal("true", datatype=ox.NamedNode(XSD.boolean))
@@ -66,11 +69,12 @@ def _iri(value: str, namespace: str, name: str) -> ox.NamedNode:
 
 def _int(args: Mapping[str, str], name: str, default: int, high: int) -> int:
     raw = args.get(name)
-    if raw in (None, ""):
+    if raw is None:  # given, even empty: it must be a number
         return default
-    if not str(raw).isdigit() or not 1 <= int(raw) <= high:
+    number = whole_number(raw)
+    if number is None or not 1 <= number <= high:
         raise FeedError(WEB.mark("feed_bad_int"), name=name, value=raw, high=high)
-    return int(raw)
+    return number
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +102,7 @@ class CatalogParams:
         pole = _iri(args["pole"], ORG_NS, "pole") if args.get("pole") else None
         concept = _iri(args["concept"], THESAURUS_NS, "concept") if args.get("concept") else None
         return cls(
-            page=_int(args, "page", 1, 10**9),
+            page=_int(args, "page", 1, MAX_PAGE),
             size=_int(args, "size", DEFAULT_SIZE, MAX_SIZE),
             since=since,
             pole=pole,

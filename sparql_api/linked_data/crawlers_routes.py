@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
+from sparql_api.core.numbers import whole_number
 from sparql_api.linked_data.catalog_routes import feed_format
 from sparql_api.linked_data.crawlers import robots_txt, sitemap, void_triples
 from sparql_api.linked_data.dereference import FORMATS, serialize
@@ -31,10 +32,11 @@ def robots() -> Response:
 def sitemap_xml() -> Response:
     """The sitemap (or, past 50,000 pages, its index; ``?page=N`` for a part)."""
     raw = request.args.get("page")
-    if raw is not None and (not raw.isdigit() or int(raw) < 1):
+    page = whole_number(raw) if raw is not None else None
+    if raw is not None and (page is None or page < 1):
         raise ApiError(400, WEB.mark("feed_bad_int"), name="page", value=raw, high="∞")
     catalogue = get_catalogue()
-    body = sitemap(catalogue.store, catalogue.settings.base_iri, int(raw) if raw else None)
+    body = sitemap(catalogue.store, catalogue.settings.base_iri, page or None)
     if body is None:
         raise ApiError(404, WEB.mark("not_found"))
     return _answer(body, "application/xml")

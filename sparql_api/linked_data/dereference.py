@@ -124,7 +124,7 @@ def choose_format(extension: str | None, f: str | None, accept: object | None) -
         if extension not in _EXTENSIONS:
             raise UnknownFormat(extension)
         return _EXTENSIONS[extension]
-    if f:
+    if f is not None:  # given, even empty: it must name a format
         name = F_ALIASES.get(f.lower(), f.lower())
         if name not in FORMATS:
             raise UnknownFormat(f)

@@ -3,7 +3,9 @@ catalogue feed, what crawlers read."""
 
 from __future__ import annotations
 
-from sparql_api.web.openapi_parts import IRI, LANG, msg, param
+from sparql_api.linked_data.catalog_feed import MAX_PAGE, MAX_SIZE
+from sparql_api.linked_data.dereference import F_ALIASES, FORMATS, RDF_FORMATS
+from sparql_api.web.openapi_parts import IRI, IRI_SCHEMA, LANG, RDF, msg, param
 
 __all__ = ["OPERATIONS"]
 
@@ -11,16 +13,39 @@ LD_FORMAT = param(
     "f",
     "query",
     "param.ld_format",
+    schema={"type": "string", "enum": [*FORMATS, *F_ALIASES]},
+)
+
+#: the feeds' ``?f=``: an RDF format (``html``, a browser's, is answered in Turtle)
+FEED_FORMAT = param(
+    "f",
+    "query",
+    "param.ld_format",
     schema={
         "type": "string",
-        "enum": ["html", "ttl", "jsonld", "rdf", "nt", "linkset", "turtle", "rdfxml", "ntriples"],
+        "enum": [
+            "html",
+            *RDF_FORMATS,
+            *(alias for alias, name in F_ALIASES.items() if name in RDF_FORMATS),
+        ],
     },
 )
+
+#: a feed filter: a name in the filter's namespace (lower case), or an http(s) IRI
+FEED_NAME = {
+    "anyOf": [
+        {"type": "string", "pattern": "^([a-z0-9][a-z0-9._~-]*)?$"},
+        {"type": "string", "format": "iri", "pattern": "^https?://"},
+    ]
+}
+
+#: what a resource's page is negotiated among: HTML, RDF, a linkset
+DESCRIPTIONS = ("text/html", *RDF, "application/linkset+json")
 
 OPERATIONS: dict[tuple[str, str], dict] = {
     ("/api/resources", "get"): {
         "summary": msg("op.get_api_resources"),
-        "parameters": [IRI, LANG],
+        "parameters": [{**IRI, "required": True}, LANG],
         "responses": {
             "200": "application/json",
             "400": "application/json",
@@ -41,7 +66,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
             LANG,
         ],
         "responses": {
-            "200": "text/html",
+            "200": DESCRIPTIONS,
             "400": "application/json",
             "404": "text/html",
             "406": "application/json",
@@ -49,9 +74,13 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     },
     ("/id", "get"): {
         "summary": msg("op.get_id"),
-        "parameters": [param("uri", "query", "param.get_id.uri", required=True), LD_FORMAT, LANG],
+        "parameters": [
+            param("uri", "query", "param.get_id.uri", required=True, schema=IRI_SCHEMA),
+            LD_FORMAT,
+            LANG,
+        ],
         "responses": {
-            "200": "text/html",
+            "200": DESCRIPTIONS,
             "303": "text/html",
             "400": "application/json",
             "404": "text/html",
@@ -66,21 +95,35 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/catalog", "get"): {
         "summary": msg("op.get_catalog"),
         "parameters": [
-            param("modified-since", "query", "param.get_catalog.modified-since"),
-            param("pole", "query", "param.get_catalog.pole"),
-            param("concept", "query", "param.get_catalog.concept"),
             param(
-                "page", "query", "param.get_catalog.page", schema={"type": "integer", "minimum": 1}
+                "modified-since",
+                "query",
+                "param.get_catalog.modified-since",
+                schema={
+                    "anyOf": [
+                        {"type": "string", "maxLength": 0},
+                        {"type": "string", "format": "date"},
+                        {"type": "string", "format": "date-time"},
+                    ]
+                },
+            ),
+            param("pole", "query", "param.get_catalog.pole", schema=FEED_NAME),
+            param("concept", "query", "param.get_catalog.concept", schema=FEED_NAME),
+            param(
+                "page",
+                "query",
+                "param.get_catalog.page",
+                schema={"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
             ),
             param(
                 "size",
                 "query",
                 "param.get_catalog.size",
-                schema={"type": "integer", "minimum": 1, "maximum": 500},
+                schema={"type": "integer", "minimum": 1, "maximum": MAX_SIZE},
             ),
-            LD_FORMAT,
+            FEED_FORMAT,
         ],
-        "responses": {"200": "text/turtle", "400": "application/json", "406": "application/json"},
+        "responses": {"200": RDF, "400": "application/json", "406": "application/json"},
     },
     ("/robots.txt", "get"): {
         "summary": msg("op.get_robots_txt"),
@@ -105,7 +148,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     },
     ("/.well-known/void", "get"): {
         "summary": msg("op.get__well-known_void"),
-        "parameters": [LD_FORMAT],
-        "responses": {"200": "text/turtle", "400": "application/json", "406": "application/json"},
+        "parameters": [FEED_FORMAT],
+        "responses": {"200": RDF, "400": "application/json", "406": "application/json"},
     },
 }

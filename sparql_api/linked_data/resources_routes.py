@@ -16,7 +16,8 @@ bp = Blueprint("resources", __name__)
 
 
 def resource_iri(base_iri: str, rid: str | None, iri: str | None) -> ox.NamedNode:
-    """The IRI asked for: ``<base>id/<rid>``, or ``iri`` as given; ApiError 400 if malformed."""
+    """The IRI asked for: ``<base>id/<rid>``, or ``iri`` as given; ApiError if malformed (404
+    for a path, which then names nothing; 400 for ``?iri=``)."""
     if rid is not None:
         value = f"{base_iri}id/{rid}"
     elif iri:
@@ -26,7 +27,7 @@ def resource_iri(base_iri: str, rid: str | None, iri: str | None) -> ox.NamedNod
     try:
         return ox.NamedNode(value)
     except ValueError as exc:
-        raise ApiError(400, WEB.mark("bad_iri"), value=value) from exc
+        raise ApiError(400 if rid is None else 404, WEB.mark("bad_iri"), value=value) from exc
 
 
 @bp.get("/api/resources", defaults={"rid": None})

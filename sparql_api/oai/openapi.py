@@ -25,6 +25,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         "summary": msg("op.post_oai"),
         "parameters": [LANG],
         "body": ["application/x-www-form-urlencoded"],
+        "body_required": False,  # OAI-PMH answers every request 200, errors in the XML
         "responses": {"200": "text/xml"},
     },
 }

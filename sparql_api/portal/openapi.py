@@ -3,7 +3,7 @@ concepts, results)."""
 
 from __future__ import annotations
 
-from sparql_api.search.openapi import SEARCH_PARAMETERS, SLUG
+from sparql_api.search.openapi import LAT, LON, SEARCH_PARAMETERS, SLUG
 from sparql_api.web.openapi_parts import LANG, msg, param
 
 __all__ = ["OPERATIONS"]
@@ -29,8 +29,8 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         "parameters": [
             *SEARCH_PARAMETERS,
             *(
-                param(side, "query", "param.get_search.side", fill={"side": side})
-                for side in ("west", "south", "east", "north")
+                param(side, "query", "param.get_search.side", schema=form, fill={"side": side})
+                for side, form in (("west", LON), ("south", LAT), ("east", LON), ("north", LAT))
             ),
         ],
         "responses": {"200": "text/html", "303": "text/html", "400": "text/html"},

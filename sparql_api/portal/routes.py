@@ -6,6 +6,7 @@ Accept-Language. Errors raised by these views answer as HTML pages in that langu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import quote, urlencode
 
@@ -23,6 +24,8 @@ from sparql_api.portal.discovery import (
 )
 from sparql_api.portal.pages import compartment_page, concept_page, home_page
 from sparql_api.search.concepts import concept_iri
+from sparql_api.search.forms import LAT, LON
+from sparql_api.search.params import SearchParams
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
 from sparql_api.web.i18n import LANGUAGES, WEB, other_lang, pick_lang
@@ -157,6 +160,14 @@ def concept(slug: str):
     return _page("concept.html", page=page)
 
 
+def _check_sides() -> None:
+    """Refuse (400) a side of the area form that is neither blank nor a number of degrees."""
+    for side, form in (("west", LON), ("south", LAT), ("east", LON), ("north", LAT)):
+        for value in request.args.getlist(side):
+            if value.strip() and not re.fullmatch(form, value.strip()):
+                raise ApiError(400, WEB.mark("search_bad_bbox"), value=value)
+
+
 @bp.get("/search")
 def search():
     """Search results: hits, facet tree and flat facets, chips, sort, paging, a map."""
@@ -164,6 +175,9 @@ def search():
 
     canonical = bbox_from_sides(request.args.to_dict(flat=False))
     if canonical is not None:  # the area form without JavaScript: one bbox= in the URL
+        _check_sides()  # checked first, as given and as redirected to: 400, not a redirect
+        SearchParams.from_args(request.args)
+        SearchParams.from_args(MultiDict(canonical))
         return redirect(url_for("pages.search") + "?" + urlencode(canonical), 303)
     result = search_result(request.args, g.page_lang)
     page = search_page(result, request.args.to_dict(flat=False), g.page_lang)

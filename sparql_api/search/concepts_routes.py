@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Response, jsonify, request
 
+from sparql_api.core.numbers import whole_number
 from sparql_api.search.autocomplete import MAX_LIMIT, MAX_QUERY_CHARS, suggest
 from sparql_api.search.concepts import concept_iri, concept_tree, describe_concept, top_concepts
 from sparql_api.web.catalogue import get_catalogue
@@ -44,7 +45,7 @@ def concepts() -> Response:
     ``?iri=`` one concept of any loaded vocabulary (``&tree=1`` for its subtree)."""
     lang = request_lang()
     iri = request.args.get("iri")
-    if iri:
+    if iri is not None:  # given, even empty: a concept is asked for (404 if none has it)
         return _concept(iri, lang, tree=request.args.get("tree") in ("1", "true"))
     vocabulary = request.args.get("vocabulary", "gaia")
     payload = top_concepts(get_catalogue().concepts(), lang, vocabulary)
@@ -82,9 +83,10 @@ class AutocompleteParams:
         if len(q) > MAX_QUERY_CHARS:
             raise ApiError(400, WEB.mark("q_too_long"), length=len(q), limit=MAX_QUERY_CHARS)
         raw = request.args.get("limit", str(DEFAULT_LIMIT))
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+        limit = whole_number(raw)
+        if limit is None or not 1 <= limit <= MAX_LIMIT:
             raise ApiError(400, WEB.mark("bad_limit"), limit=MAX_LIMIT)
-        return cls(q, request_lang(), int(raw))
+        return cls(q, request_lang(), limit)
 
 
 @bp.get("/api/autocomplete")

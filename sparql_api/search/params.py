@@ -11,15 +11,18 @@ negative) keep resources whose known vertical extent overlaps them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
 from graph_loader.parsing import box_in_range, parse_day
 from graph_loader.terms import ORG_NS, PLACE_NS, THESAURUS_NS
+from sparql_api.core.numbers import whole_number
+from sparql_api.search.forms import BBOX, DAY, LOCAL_NAME, YEAR_MONTH
 from sparql_api.web.http_errors import ApiError
 from sparql_api.web.i18n import LANGUAGES, WEB
 
@@ -82,11 +85,9 @@ def _number(name: str, raw: str | None) -> float | None:
 def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     if raw is None:
         return None
-    parts = raw.split(",")
-    try:
-        w, s, e, n = (float(p) for p in parts)
-    except ValueError:
-        raise ApiError(400, WEB.mark("search_bad_bbox"), value=raw) from None
+    if not re.fullmatch(BBOX, raw):
+        raise ApiError(400, WEB.mark("search_bad_bbox"), value=raw)
+    w, s, e, n = (float(p) for p in raw.split(","))
     if not box_in_range(w, s, e, n):
         raise ApiError(400, WEB.mark("search_bad_bbox"), value=raw)
     return w, s, e, n
@@ -95,18 +96,32 @@ def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
 def _date(name: str, raw: str | None) -> date | None:
     if raw is None:
         return None
-    day = parse_day(raw, end=name == "end")
+    day = parse_day(raw, end=name == "end") if _date_form(raw) else None
     if day is None or len(raw) > 40:
         raise ApiError(400, WEB.mark("search_bad_date"), name=name, value=raw)
     return date.fromordinal(day)
 
 
+def _date_form(raw: str) -> bool:
+    """Whether ``raw`` is written as a year, a year-month, an ISO date or an RFC 3339 time."""
+    if re.fullmatch(YEAR_MONTH, raw):
+        return True
+    if not re.fullmatch(DAY, raw):
+        return False
+    try:
+        stamp = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return False
+    return len(raw) == 10 or stamp.tzinfo is not None
+
+
 def _int(name: str, raw: str | None, default: int, low: int, high: int) -> int:
     if raw is None:
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    number = whole_number(raw)
+    if number is None or not low <= number <= high:
         raise ApiError(400, WEB.mark("search_bad_int"), name=name, value=raw, low=low, high=high)
-    return int(raw)
+    return number
 
 
 def _iri(name: str, value: str, namespace: str | None) -> str:
@@ -115,7 +130,7 @@ def _iri(name: str, value: str, namespace: str | None) -> str:
     brackets, no scheme…)."""
     if value.startswith(("http://", "https://")):
         iri = value
-    elif namespace is not None:
+    elif namespace is not None and re.fullmatch(LOCAL_NAME, value):
         iri = namespace + value
     else:
         raise ApiError(400, WEB.mark("search_bad_iri"), name=name, value=value)
@@ -195,7 +210,9 @@ class SearchParams:
         _ordered("vmin", vmin, "vmax", vmax)
         sort = _choice("sort", _one(args, "sort") or "relevance", SORTS)
         size = _int("size", _one(args, "size"), DEFAULT_SIZE, 1, MAX_SIZE)
-        page = _int("page", _one(args, "page"), 1, 1, MAX_RESULTS // size)
+        page = _int("page", _one(args, "page"), 1, 1, MAX_RESULTS)
+        if page > MAX_RESULTS // size:  # a rule between page and size: its own message
+            raise ApiError(400, WEB.mark("search_page_beyond"), page=page, last=MAX_RESULTS // size)
         lang = _one(args, "lang")
         if lang is not None:
             _choice("lang", lang, LANGUAGES)

@@ -3,11 +3,18 @@ Graph Store Protocol, editor."""
 
 from __future__ import annotations
 
-from sparql_api.web.openapi_parts import LANG, REPEATABLE, msg, param
+from sparql_api.web.openapi_parts import IRI_SCHEMA, IRIS, LANG, RDF, msg, param
 
 __all__ = ["OPERATIONS"]
 
-QUERY = param("query", "query", "param.query")
+#: a SPARQL query or update: its grammar is beyond a JSON Schema, so a named format
+#: (a blank one is refused like any other that is not SPARQL)
+QUERY_TEXT = {"type": "string", "format": "sparql-query"}
+UPDATE_TEXT = {"type": "string", "format": "sparql-update"}
+
+QUERY = param("query", "query", "param.query", schema=QUERY_TEXT)
+
+FORM = "application/x-www-form-urlencoded"
 
 FORMAT = param(
     "format",
@@ -20,19 +27,19 @@ FORMAT = param(
 )
 
 GRAPH_URIS = [
-    param("default-graph-uri", "query", "param.default-graph-uri", schema=REPEATABLE),
-    param("named-graph-uri", "query", "param.named-graph-uri", schema=REPEATABLE),
+    param("default-graph-uri", "query", "param.default-graph-uri", schema=IRIS),
+    param("named-graph-uri", "query", "param.named-graph-uri", schema=IRIS),
 ]
 
-GSP_GRAPH = param("graph", "query", "param.gsp_graph")
+GSP_GRAPH = param("graph", "query", "param.gsp_graph", schema=IRI_SCHEMA)
 
 GSP_NAME = param("name", "path", "param.gsp_name")
 
 GSP_DEFAULT = param("default", "query", "param.gsp_default")
 
 USING_GRAPHS = [
-    param("using-graph-uri", "query", "param.using-graph-uri", schema=REPEATABLE),
-    param("using-named-graph-uri", "query", "param.using-named-graph-uri", schema=REPEATABLE),
+    param("using-graph-uri", "query", "param.using-graph-uri", schema=IRIS),
+    param("using-named-graph-uri", "query", "param.using-named-graph-uri", schema=IRIS),
 ]
 
 GSP_BODY = [
@@ -52,12 +59,22 @@ GSP_WRITE = {
     "503": "text/plain",
 }
 
+#: what a query answers: results (SELECT, ASK), a graph (CONSTRUCT, DESCRIBE, or the service
+#: description when there is no query)
+ANSWERS = (
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+    *RDF,
+)
+
 OPERATIONS: dict[tuple[str, str], dict] = {
     ("/sparql", "get"): {
         "summary": msg("op.get_sparql"),
         "parameters": [QUERY, FORMAT, *GRAPH_URIS],
         "responses": {
-            "200": "application/sparql-results+json",
+            "200": ANSWERS,
             "400": "text/plain",
             "401": "text/plain",
             "403": "text/plain",
@@ -69,11 +86,16 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/sparql", "post"): {
         "summary": msg("op.post_sparql"),
         "parameters": [FORMAT, *GRAPH_URIS],
-        "body": ["application/x-www-form-urlencoded", "application/sparql-query"],
+        "body": {
+            # without a query, the service description
+            FORM: {"type": "object", "properties": {"query": QUERY_TEXT}},
+            "application/sparql-query": QUERY_TEXT,
+        },
         "responses": {
-            "200": "application/sparql-results+json",
+            "200": ANSWERS,
             "400": "text/plain",
             "403": "text/plain",
+            "406": "text/plain",
             "415": "text/plain",
             "504": "text/plain",
         },
@@ -81,7 +103,10 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/sparql/update", "post"): {
         "summary": msg("op.post_sparql_update"),
         "parameters": [*USING_GRAPHS, LANG],
-        "body": ["application/x-www-form-urlencoded", "application/sparql-update"],
+        "body": {
+            FORM: {"type": "object", "properties": {"update": UPDATE_TEXT}, "required": ["update"]},
+            "application/sparql-update": UPDATE_TEXT,
+        },
         "responses": {
             "204": "text/plain",
             "400": "text/plain",
@@ -94,7 +119,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         "summary": msg("op.get_sparql_graph"),
         "parameters": [GSP_GRAPH, GSP_DEFAULT, FORMAT, LANG],
         "responses": {
-            "200": "text/turtle",
+            "200": RDF,
             "400": "text/plain",
             "404": "text/plain",
             "406": "text/plain",
@@ -115,12 +140,17 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/sparql/graph", "delete"): {
         "summary": msg("op.delete_sparql_graph"),
         "parameters": [GSP_GRAPH, GSP_DEFAULT, LANG],
-        "responses": {"204": "text/plain", "401": "text/plain", "404": "text/plain"},
+        "responses": {
+            "204": "text/plain",
+            "400": "text/plain",
+            "401": "text/plain",
+            "404": "text/plain",
+        },
     },
     ("/sparql/graph/{name}", "get"): {
         "summary": msg("op.get_sparql_graph_name"),
         "parameters": [GSP_NAME, FORMAT, LANG],
-        "responses": {"200": "text/turtle", "404": "text/plain", "406": "text/plain"},
+        "responses": {"200": RDF, "404": "text/plain", "406": "text/plain"},
     },
     ("/sparql/graph/{name}", "put"): {
         "summary": msg("op.put_sparql_graph_name"),
@@ -137,11 +167,16 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/sparql/graph/{name}", "delete"): {
         "summary": msg("op.delete_sparql_graph_name"),
         "parameters": [GSP_NAME, LANG],
-        "responses": {"204": "text/plain", "401": "text/plain", "404": "text/plain"},
+        "responses": {
+            "204": "text/plain",
+            "400": "text/plain",
+            "401": "text/plain",
+            "404": "text/plain",
+        },
     },
     ("/editor", "get"): {
         "summary": msg("op.get_editor"),
         "parameters": [param("query", "query", "param.get_editor.query"), LANG],
-        "responses": {"200": "text/html"},
+        "responses": {"200": "text/html", "400": "application/json"},
     },
 }

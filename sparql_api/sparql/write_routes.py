@@ -100,11 +100,12 @@ def update() -> Response:
     return Response(status=204, headers=CORS)
 
 
-def _direct(url: str) -> ox.NamedNode:
+def _direct(url: str, status: int = 400) -> ox.NamedNode:
+    """The graph named by this URL (direct identification); ``status`` if it is no IRI."""
     try:
         return ox.NamedNode(url)
     except ValueError as exc:
-        raise ApiError(400, WEB.mark("bad_graph_iri"), value=url) from exc
+        raise ApiError(status, WEB.mark("bad_graph_iri"), value=url) from exc
 
 
 def _graph_iris(params, name: str) -> list[str]:
@@ -147,10 +148,10 @@ def graph(name: str | None = None) -> Response:
     """
     if request.method == "OPTIONS":
         return Response(status=204, headers=WRITE_CORS)
+    if request.method in ("GET", "HEAD"):  # a URL that is no IRI names no graph: 404
+        return _read(_direct(request.base_url, 404) if name is not None else _target())
+    _writer()  # writers only, before the request is looked at
     direct = _direct(request.base_url) if name is not None else None
-    if request.method in ("GET", "HEAD"):
-        return _read(direct or _target())
-    _writer()
     created = request.method == "POST" and direct is None and not request.args
     target = direct or _target(create=request.method == "POST")
     existed = False if created else True if target is None else _exists(target)

@@ -75,20 +75,51 @@ def _parameter(spec: dict, lang: str) -> dict:
     return described
 
 
+def _error_media(path: str, responses: dict) -> str | tuple[str, ...]:
+    """The media type an operation's errors come in: as its other 4xx, else as its pages."""
+    for status, media in responses.items():
+        if status.startswith("4"):
+            return media
+    if path.startswith("/sparql"):
+        return "text/plain"
+    return "text/html" if responses.get("200") == "text/html" else "application/json"
+
+
+def _media(media: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (media,) if isinstance(media, str) else tuple(media)
+
+
+def _responses(path: str, spec: dict) -> dict:
+    """The declared answers, with the 400 an unknown ``lang`` gets (see ``web.lang_check``) and,
+    for a path with parameters, the site's JSON 404 to a value no route takes (a ``/``, a
+    line break, a word where a number goes)."""
+    responses = {status: _media(media) for status, media in spec["responses"].items()}
+    if LANG in spec["parameters"] and "400" not in responses:
+        responses["400"] = _media(_error_media(path, spec["responses"]))
+    if "{" in path:
+        responses["404"] = tuple(dict.fromkeys((*responses.get("404", ()), "application/json")))
+    return {
+        status: {"description": status, "content": {m: {"schema": {}} for m in media}}
+        for status, media in sorted(responses.items())
+    }
+
+
+def _body(body: dict | list | tuple, required: bool) -> dict:
+    """The request body: media types (any text) or media types with their schema."""
+    schemas = body if isinstance(body, dict) else dict.fromkeys(body, {"type": "string"})
+    content = {media: {"schema": schema} for media, schema in schemas.items()}
+    return {"required": required, "content": content}
+
+
 def _operation(path: str, method: str, spec: dict, lang: str) -> dict:
     operation = {
         "summary": OPENAPI.text(spec["summary"], lang),
         "operationId": operation_id(path, method),
         "parameters": [_parameter(p, lang) for p in spec["parameters"]],
-        "responses": {
-            status: {"description": status, "content": {media: {"schema": {}}}}
-            for status, media in spec["responses"].items()
-        },
+        "responses": _responses(path, spec),
     }
     if "body" in spec:
-        operation["requestBody"] = {
-            "content": {media: {"schema": {"type": "string"}} for media in spec["body"]}
-        }
+        operation["requestBody"] = _body(spec["body"], spec.get("body_required", True))
     return operation
 
 

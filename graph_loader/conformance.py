@@ -10,6 +10,10 @@ record graph, that a DCAT consumer reads without knowing gaia-kg:
   statement, but a ``dct:description`` in French and English listing its defects;
 - ``gaia:validationOutcome`` and ``gaia:violationCount`` for gaia-kg's own readers.
 
+Both also carry what the store says of the IRIs their records link to without describing them
+(:func:`references`): the thesaurus concepts of ``dcat:theme`` typed ``skos:Concept`` with their
+labels and scheme, licences, authority-table concepts, standards; DCAT-AP requires those types.
+
 See ``docs/quality.md``.
 """
 
@@ -22,6 +26,8 @@ import pyoxigraph as ox
 
 from .messages import CLI, LANGUAGES
 from .namespaces import DCAT, DCT, GAIA_GRAPH, XSD
+from .queries import load_query
+from .store import Store
 from .terms import (
     GENERATED_AT,
     NOT_CONFORMANT,
@@ -31,7 +37,7 @@ from .terms import (
     VIOLATION_COUNT,
 )
 
-__all__ = ["PROFILE", "catalog_record", "profile_triples"]
+__all__ = ["PROFILE", "catalog_record", "profile_triples", "references"]
 
 #: the GAIA application profile of DCAT-AP 3, as its SHACL shapes
 PROFILE = ox.NamedNode("https://w3id.org/gaia-kg/shapes")
@@ -112,3 +118,20 @@ def catalog_record(
     elif outcome is not None:
         out.append(ox.Triple(graph, _CONFORMS_TO, PROFILE))
     return out
+
+
+def references(store: Store, triples: Iterable[ox.Triple]) -> set[ox.Triple]:
+    """What the store's graphs say of the IRIs ``triples`` link to without describing them
+    (``data/queries/export/references.rq``)."""
+    triples = list(triples)
+    subjects = {t.subject for t in triples}
+    linked = sorted(
+        {t.object for t in triples if isinstance(t.object, ox.NamedNode)} - subjects,
+        key=lambda n: n.value,
+    )
+    found: set[ox.Triple] = set()
+    query = load_query("export/references")
+    for x in linked:  # one small query each: a VALUES join over them is far slower
+        for r in store.select(query, {"x": x}):
+            found.add(ox.Triple(r["s"], r["p"], r["o"]))
+    return found

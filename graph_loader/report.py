@@ -267,8 +267,10 @@ CONSTRUCT { ?s ?p ?o } WHERE {
 
 
 def export_records(store: Store, fmt: str) -> bytes:
-    """Every record graph, without the provenance triples, as one graph (or N-Quads), and
-    each record as a ``dcat:CatalogRecord`` saying whether it conforms to the GAIA profile."""
+    """Every record graph, without the provenance triples, as one graph (or N-Quads), each
+    record as a ``dcat:CatalogRecord`` saying whether it conforms to the GAIA profile, and
+    what the store says of the IRIs they link to (:func:`~graph_loader.conformance.references`:
+    the themes as ``skos:Concept``)."""
     bindings = {"recordGraph": ox.NamedNode(GAIA.RecordGraph)}
     if fmt == "nquads":
         return store.dump(ox.RdfFormat.N_QUADS)
@@ -279,6 +281,9 @@ def export_records(store: Store, fmt: str) -> bytes:
     }[fmt]
     result = list(store.query(EXPORT, bindings))
     result += _catalog_records(store)
+    from .conformance import references
+
+    result += sorted(references(store, result), key=str)
     prefixes = {
         "dcat": "http://www.w3.org/ns/dcat#",
         "dct": "http://purl.org/dc/terms/",

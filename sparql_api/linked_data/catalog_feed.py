@@ -27,7 +27,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
-from graph_loader.conformance import catalog_record, profile_triples
+from graph_loader.conformance import catalog_record, profile_triples, references
 from graph_loader.namespaces import DCAT, DCT, HYDRA, XSD
 from graph_loader.store import Store
 from graph_loader.terms import ORG_NS, RDF_TYPE, THESAURUS_NS
@@ -211,22 +211,8 @@ def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Trip
         out.update(catalog_record(graph, member, statements))
     if rows:
         out.update(profile_triples())
-    out.update(_references(store, out))
+    out.update(references(store, out))
     return sorted(out, key=lambda x: (str(x.subject), str(x.predicate), str(x.object)))
-
-
-def _references(store: Store, triples: set[ox.Triple]) -> set[ox.Triple]:
-    """What the graphs say of the IRIs the page links to without describing them."""
-    subjects = {t.subject for t in triples}
-    linked = sorted(
-        {t.object for t in triples if isinstance(t.object, ox.NamedNode)} - subjects,
-        key=lambda n: n.value,
-    )
-    found: set[ox.Triple] = set()
-    for x in linked:  # one small query each: a VALUES join over them is far slower
-        for r in store.select(load_query("catalog_references"), {"x": x}):
-            found.add(ox.Triple(r["s"], r["p"], r["o"]))
-    return found
 
 
 def _integer(n: int) -> ox.Literal:

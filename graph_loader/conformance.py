@@ -122,11 +122,16 @@ def catalog_record(
 
 def references(store: Store, triples: Iterable[ox.Triple]) -> set[ox.Triple]:
     """What the store's graphs say of the IRIs ``triples`` link to without describing them
-    (``data/queries/export/references.rq``)."""
+    (``data/queries/export/references.rq``; classes, the objects of ``rdf:type``, aside)."""
     triples = list(triples)
     subjects = {t.subject for t in triples}
     linked = sorted(
-        {t.object for t in triples if isinstance(t.object, ox.NamedNode)} - subjects,
+        {
+            t.object
+            for t in triples
+            if isinstance(t.object, ox.NamedNode) and t.predicate != RDF_TYPE
+        }
+        - subjects,
         key=lambda n: n.value,
     )
     found: set[ox.Triple] = set()

@@ -12,6 +12,7 @@ from demo_support import demo_store
 from helpers import BASE
 from http_support import app_over
 
+from graph_loader.namespaces import RDF, SKOS
 from graph_loader.terms import DESCRIBES, RDF_TYPE, RECORD_GRAPH
 from sparql_api.linked_data.dereference import FORMATS, RDF_FORMATS, describe_triples
 from sparql_api.linked_data.schemaorg import dataset_jsonld
@@ -115,7 +116,9 @@ def test_every_format_of_every_type_parses_back_into_the_description(client, sto
             assert _parse(response.data, name) == expected, (kind, way, name)
 
 
-def test_a_record_description_is_its_record_graph_plus_labels_of_what_it_links(store):
+def test_a_record_description_is_its_record_graph_plus_labels_and_types_of_its_links(store):
+    """The record graph whole, and of each IRI it links to its labels (to show it) and its
+    types and schemes (DCAT-AP checks them: a theme is a skos:Concept)."""
     iri = ox.NamedNode(DATASET)
     described = set(describe_triples(store, iri))
     graph = store.select(
@@ -124,17 +127,29 @@ def test_a_record_description_is_its_record_graph_plus_labels_of_what_it_links(s
     )[0]["g"]
     record = set(store.graph_triples(graph))
     assert record <= described
-    linked = {t.object for t in record if isinstance(t.object, ox.NamedNode)}
+    linked = {
+        t.object
+        for t in record
+        if isinstance(t.object, ox.NamedNode) and t.predicate.value != str(RDF.type)
+    }
     extra = described - record
-    assert {(t.predicate.value in LABELS, t.subject in linked) for t in extra} == {(True, True)}
-    assert {t.subject.value for t in extra} >= {
+    assert {t.subject in linked for t in extra} == {True}
+    kept = LABELS | {str(RDF.type), str(SKOS.inScheme)}
+    assert {t.predicate.value for t in extra} <= kept
+    about = {(t.subject.value, t.predicate.value) for t in extra}
+    for subject in (
         "https://w3id.org/gaia-kg/thesaurus/ozone",
         "https://w3id.org/gaia-kg/org/aeris",
         BASE + "id/publication/redelsperger-2006-amma",
-    }
+    ):
+        assert {p for s, p in about if s == subject} & LABELS, subject
+    ozone = ox.NamedNode("https://w3id.org/gaia-kg/thesaurus/ozone")
+    assert ox.Triple(ozone, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SKOS.Concept))) in extra
 
 
 def test_an_agent_description_is_what_every_graph_but_inference_says_of_it(store):
+    """With the labels, types and schemes of what it links to (the data centre of the
+    organisations vocabulary, its homepage)."""
     described = describe_triples(store, ox.NamedNode(BASE + "id/agent/sedoo"))
     assert sorted((t.subject.value, t.predicate.value, str(t.object)) for t in described) == [
         (
@@ -165,6 +180,26 @@ def test_an_agent_description_is_what_every_graph_but_inference_says_of_it(store
         ),
         (
             "https://w3id.org/gaia-kg/org/sedoo",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            "<http://www.w3.org/2004/02/skos/core#Concept>",
+        ),
+        (
+            "https://w3id.org/gaia-kg/org/sedoo",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            "<http://xmlns.com/foaf/0.1/Organization>",
+        ),
+        (
+            "https://w3id.org/gaia-kg/org/sedoo",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            "<https://w3id.org/gaia-kg/ontology#DataCentre>",
+        ),
+        (
+            "https://w3id.org/gaia-kg/org/sedoo",
+            "http://www.w3.org/2004/02/skos/core#inScheme",
+            "<https://w3id.org/gaia-kg/org/scheme>",
+        ),
+        (
+            "https://w3id.org/gaia-kg/org/sedoo",
             "http://www.w3.org/2004/02/skos/core#prefLabel",
             '"SEDOO – Data service of the Midi-Pyrénées Observatory (Toulouse)"@en',
         ),
@@ -182,6 +217,16 @@ def test_an_agent_description_is_what_every_graph_but_inference_says_of_it(store
             "https://w3id.org/gaia-kg/org/sedoo",
             "http://xmlns.com/foaf/0.1/name",
             '"SEDOO – Service de données de l\'Observatoire Midi-Pyrénées (Toulouse)"@fr',
+        ),
+        (
+            "https://www.sedoo.fr/",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            "<http://www.w3.org/2000/01/rdf-schema#Resource>",
+        ),
+        (
+            "https://www.sedoo.fr/",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            "<http://xmlns.com/foaf/0.1/Document>",
         ),
     ]
 
@@ -387,3 +432,30 @@ def test_the_linkset_says_the_same_as_the_link_header(client):
 def test_a_slug_that_makes_no_iri_is_a_404_not_an_error(client):
     response = client.get("/id/dataset/two%20words")
     assert (response.status_code, response.mimetype) == (404, "text/html")
+
+
+@pytest.mark.shared
+def test_every_dataset_and_service_description_conforms_to_the_official_dcat_ap_3_shapes(
+    client, store, shared
+):
+    """``/id/…`` as Turtle, every dataset and data service of the demo, read together: what
+    they link to is typed as DCAT-AP wants (themes, licences, formats, frequencies)."""
+    from rdflib import Graph
+    from test_demo_catalogue import _dcat_ap_shapes, _violations
+
+    rows = store.select(
+        "SELECT DISTINCT ?r WHERE { GRAPH ?g { ?g ?describes ?r . ?r a ?t "
+        "VALUES ?t { <http://www.w3.org/ns/dcat#Dataset> <http://www.w3.org/ns/dcat#DataService> }"
+        " } }",
+        {"describes": DESCRIBES},
+    )
+    data = Graph()
+    rows = [row for row in rows if row["r"].value != BASE + "id/dataset/hostile"]  # not demo
+    for row in rows:
+        response = client.get(
+            row["r"].value.removeprefix(BASE.rstrip("/")), headers={"Accept": "text/turtle"}
+        )
+        assert response.status_code == 200, row["r"].value
+        data.parse(data=response.data, format="turtle")
+    assert len(rows) >= 150
+    assert _violations(data, _dcat_ap_shapes("full")) == []

@@ -6,7 +6,8 @@ included); for a resource no record describes (an agent, a distribution, a conce
 centre) it is a concise bounded description: the statements about it in any graph but the
 inference graph, and, recursively, about its own fragments (``<iri>#...``) and blank nodes.
 Both come with the labels of the IRIs they link to, so a client needs no second request to
-show them.
+show them, and with their types and concept schemes, which DCAT-AP checks (a theme is a
+``skos:Concept``, a licence a ``dct:LicenseDocument``, a frequency one of its authority table).
 
 >>> choose_format(None, None, None)
 'html'

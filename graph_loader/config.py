@@ -57,6 +57,14 @@ class Settings:
     #: (``default-graph-uri``, ``FROM``) uses that dataset under either setting
     default_graph: str = "union"
     query_workers: int = 2
+    #: anonymous query slots kept for light queries, beside the ``query_workers`` that may
+    #: run long: a query still running after ``light_query_seconds`` takes a long slot, or
+    #: is stopped when they are all taken (``GAIA_KG_LIGHT_QUERY_WORKERS``, ``…_SECONDS``)
+    light_query_workers: int = 2
+    light_query_seconds: float = 1.0
+    #: anonymous queries one client (address) may run or wait for at once; more: 429
+    #: (``GAIA_KG_CLIENT_QUERIES``; 0: no bound)
+    client_queries: int = 2
     update_endpoint: str | None = None
     gsp_endpoint: str | None = None
     #: the portal's base map: an XYZ tile URL template (``{z}/{x}/{y}``); None = the shipped
@@ -137,6 +145,9 @@ class Settings:
             row_cap=_env_int("GAIA_KG_ROW_CAP", 10_000),
             default_graph=_env_choice("GAIA_KG_DEFAULT_GRAPH", ("union", "default")),
             query_workers=_env_int("GAIA_KG_QUERY_WORKERS", 2),
+            light_query_workers=_env_int("GAIA_KG_LIGHT_QUERY_WORKERS", 2),
+            light_query_seconds=_env_float("GAIA_KG_LIGHT_QUERY_SECONDS", 1.0),
+            client_queries=_env_int("GAIA_KG_CLIENT_QUERIES", 2),
             update_endpoint=os.environ.get("GAIA_KG_STORE_UPDATE") or None,
             gsp_endpoint=os.environ.get("GAIA_KG_STORE_GSP") or None,
             map_tiles=os.environ.get("GAIA_KG_MAP_TILES") or None,

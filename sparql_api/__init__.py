@@ -14,11 +14,9 @@ from flask import Flask
 
 from graph_loader.config import Settings
 from graph_loader.store import Store
+from sparql_api.web.limits import MAX_QUERY_BYTES
 
 __all__ = ["create_app", "make_app", "MAX_QUERY_BYTES"]
-
-#: largest request body accepted (a SPARQL query); bigger ones get a 413
-MAX_QUERY_BYTES = 1_000_000
 
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Flask:
@@ -48,6 +46,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     from sparql_api.web.http_errors import register_error_handlers
     from sparql_api.web.i18n import init_templates
     from sparql_api.web.lang_check import init_lang_check
+    from sparql_api.web.limits import init_paths
 
     settings = settings or Settings.from_env()
     app = Flask(__name__)
@@ -55,6 +54,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.extensions[EXTENSION] = Catalogue(settings, store, prepare=matcher_for)
+    init_paths(app)  # before any route: a path value past its bound matches none (404)
     init_hosts(app, settings)  # first: a forged Host is refused before any view runs
     init_headers(app, settings)
     init_lang_check(app)  # an unknown ?lang= is refused where the description declares lang

@@ -254,6 +254,7 @@ def slow_app():
     with app_over(
         store,
         workers=1,
+        light_query_workers=0,  # no light lane: a full role refuses at once
         query_timeout=1.0,
         token_query_timeout=2.0,
         admin_tokens=(TOKEN,),

@@ -66,7 +66,7 @@ class Catalogue:
         background: bool = True,
     ):
         self.settings = settings
-        self.workers = max(1, settings.query_workers)  # the anonymous role's slots
+        self.workers = anonymous(settings).slots  # the anonymous role's slots
         self._given = store
         self._store: Store | None = store
         self._pool: QueryPool | None = None
@@ -146,17 +146,26 @@ class Catalogue:
                 atexit.register(self._pool.close)
             return self._pool
 
-    def run(self, job: QueryJob, role: Role | None = None) -> QueryOutput:
-        """Run a /sparql query within the role's time limit and concurrency bound.
+    def run(
+        self, job: QueryJob, role: Role | None = None, client: str | None = None
+    ) -> QueryOutput:
+        """Run a /sparql query of ``client`` (its address; None: not bounded per client)
+        within the role's time limit and concurrency bounds (:class:`RoleGate`).
 
-        Raises :class:`~sparql_api.core.errors.GateFull` when the role's slots are all taken.
+        Raises :class:`~sparql_api.core.errors.GateFull` when the role's slots are all taken
+        (:class:`~sparql_api.core.errors.LaneFull` when the query was stopped at the end of
+        the light lane), :class:`~sparql_api.core.errors.ClientBusy` when ``client`` runs
+        its bound of queries.
         """
         role = role or anonymous(self.settings)
-        ticket = self.gate.enter(role)
+        ticket = self.gate.enter(role, client)
         try:
             pool = self.pool
             if pool is not None:
-                return pool.run(job, timeout=role.timeout)
+                checkpoint = None
+                if role.lanes:  # past the light lane's time, a long slot or the end
+                    checkpoint = (role.light_seconds, partial(self.gate.promote, role, ticket))
+                return pool.run(job, timeout=role.timeout, checkpoint=checkpoint)
             return run_remote(self.store, job, role.timeout)
         finally:
             self.gate.leave(role, ticket)

@@ -126,6 +126,20 @@ def _answer(reader: FixedReader | SnapshotReader, job: QueryJob) -> tuple:
     raise AssertionError("unreachable")
 
 
+def _wait(
+    conn: Connection, timeout: float, checkpoint: tuple[float, Callable[[], None]] | None
+) -> bool:
+    """Whether ``conn`` has an answer within ``timeout`` seconds, making the ``checkpoint``
+    call on the way (see :meth:`QueryPool.run`)."""
+    if checkpoint is None or checkpoint[0] >= timeout:
+        return conn.poll(timeout)
+    seconds, call = checkpoint
+    if conn.poll(seconds):
+        return True
+    call()
+    return conn.poll(timeout - seconds)
+
+
 @dataclass(eq=False)
 class _Worker:
     process: mp.process.BaseProcess
@@ -170,16 +184,24 @@ class QueryPool:
         with self._lock:
             return [w.process.pid for w in self._idle]
 
-    def run(self, job: QueryJob, timeout: float | None = None) -> QueryOutput:
+    def run(
+        self,
+        job: QueryJob,
+        timeout: float | None = None,
+        checkpoint: tuple[float, Callable[[], None]] | None = None,
+    ) -> QueryOutput:
         """Run ``job`` in a worker; raise :class:`QueryTimeout` (worker killed) past the limit.
 
         ``timeout`` overrides the pool's time limit for this query (per-role limits).
+        ``checkpoint`` = (seconds, call): when the query still runs after ``seconds``,
+        ``call()`` is made; if it raises, the query is stopped (its worker killed) and the
+        exception goes to the caller (the light lane of :class:`~sparql_api.core.roles.RoleGate`).
         """
         timeout = self.timeout if timeout is None else timeout
         worker = self._acquire(timeout)
         try:
             worker.conn.send(job)
-            ready = worker.conn.poll(timeout)
+            ready = _wait(worker.conn, timeout, checkpoint)
             answer = worker.conn.recv() if ready else None
         except (EOFError, OSError) as exc:
             self._discard(worker)

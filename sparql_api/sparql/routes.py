@@ -32,6 +32,7 @@ from sparql_api.sparql.service_description import service_description
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError, request_lang
 from sparql_api.web.i18n import WEB
+from sparql_api.web.limits import FORM_BODY_BYTES, MAX_QUERY_BYTES
 
 __all__ = [
     "bp",
@@ -43,6 +44,9 @@ __all__ = [
     "with_base",
     "base_iri",
     "CORS",
+    "read_form",
+    "read_body",
+    "check_size",
 ]
 
 bp = Blueprint("sparql", __name__)
@@ -117,6 +121,35 @@ def check_utf8(raw: bytes) -> None:
         raise ApiError(400, WEB.mark("query_encoding")) from exc
 
 
+def read_form() -> None:
+    """Let the current form request (``application/x-www-form-urlencoded``) be as large as a
+    percent-encoded text of ``MAX_QUERY_BYTES``, and check that it is UTF-8."""
+    request.max_content_length = FORM_BODY_BYTES
+    check_utf8(request.get_data(cache=True))  # kept for the form parser
+
+
+def read_body() -> str:
+    """The SPARQL text of a direct POST (``application/sparql-query`` or ``-update``): 413
+    over ``MAX_QUERY_BYTES`` (the message of :func:`check_size`), 400 unless UTF-8."""
+    size = request.content_length
+    if size is not None and size > MAX_QUERY_BYTES:
+        raise ApiError(413, WEB.mark("query_too_large"), size=size, limit=MAX_QUERY_BYTES)
+    try:
+        return request.get_data().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, WEB.mark("query_encoding")) from exc
+
+
+def check_size(text: str | None) -> None:
+    """413 when the SPARQL ``text`` (a query or an update) is over ``MAX_QUERY_BYTES`` in
+    UTF-8: the same limit whether it came in a URL, a form or a direct POST."""
+    if text is None or len(text) * 4 <= MAX_QUERY_BYTES:  # at most 4 bytes a character
+        return
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_QUERY_BYTES:
+        raise ApiError(413, WEB.mark("query_too_large"), size=size, limit=MAX_QUERY_BYTES)
+
+
 def parse_request() -> SparqlRequest:
     """Read the query, the dataset and the formats from the current request."""
     params = request.args
@@ -126,14 +159,11 @@ def parse_request() -> SparqlRequest:
         if mimetype == UPDATE_BODY:
             raise ApiError(403, WEB.mark("read_only"))
         if mimetype == FORM:
-            check_utf8(request.get_data(cache=True))  # kept for the form parser
+            read_form()
             params = request.values
             query = request.form.get("query")
         elif mimetype == QUERY_BODY:
-            try:
-                query = request.get_data().decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise ApiError(400, WEB.mark("query_encoding")) from exc
+            query = read_body()
         else:
             expected = f"{FORM} / {QUERY_BODY}"
             raise ApiError(
@@ -144,6 +174,7 @@ def parse_request() -> SparqlRequest:
     if "update" in params:
         raise ApiError(403, WEB.mark("read_only"))
     single(params, "query")
+    check_size(query)
     try:
         formats = negotiate(request.accept_mimetypes, params.get("format"))
     except UnknownFormat as exc:
@@ -237,10 +268,11 @@ def request_role() -> Role:
 
 
 def run_query(catalogue, job: QueryJob, role: Role) -> QueryOutput:
-    """Run ``job`` for ``role``, turning the failures of the query into their HTTP error (those
-    of the store and the gates are answered by :mod:`sparql_api.web.http_errors`)."""
+    """Run ``job`` for ``role`` and the client's address (bounded per client), turning the
+    failures of the query into their HTTP error (those of the store, the gates and the
+    client bound are answered by :mod:`sparql_api.web.http_errors`)."""
     try:
-        return catalogue.run(job, role)
+        return catalogue.run(job, role, client=request.remote_addr or "")
     except QueryTimeout as exc:
         raise ApiError(504, WEB.mark("timeout"), seconds=f"{role.timeout:g}") from exc
     except QueryError as exc:

@@ -27,8 +27,11 @@ from sparql_api.sparql.routes import (
     CORS,
     FORM,
     UPDATE_BODY,
+    check_size,
     check_utf8,
     guard,
+    read_body,
+    read_form,
     request_role,
     run_query,
     single,
@@ -70,14 +73,11 @@ def update() -> Response:
     role = _writer()
     check_utf8(request.query_string)
     if request.mimetype == FORM:
-        check_utf8(request.get_data(cache=True))  # kept for the form parser
+        read_form()
         text = request.form.get("update")
         params = request.values
     elif request.mimetype == UPDATE_BODY:
-        try:
-            text = request.get_data().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ApiError(400, WEB.mark("query_encoding")) from exc
+        text = read_body()
         params = request.args
     else:
         expected = f"{FORM} / {UPDATE_BODY}"
@@ -87,6 +87,7 @@ def update() -> Response:
     if not text or not text.strip():
         raise ApiError(400, WEB.mark("update_missing"))
     single(params, "update")
+    check_size(text)
     guard(text, role, get_catalogue().settings)
     try:
         text = with_dataset(

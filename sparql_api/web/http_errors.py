@@ -13,7 +13,7 @@ from flask import Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from graph_loader.errors import StoreError
-from sparql_api.core.errors import GateFull, PoolBusy, StoreBusy
+from sparql_api.core.errors import ClientBusy, GateFull, LaneFull, PoolBusy, StoreBusy
 from sparql_api.web.i18n import WEB, pick_lang
 
 __all__ = [
@@ -52,10 +52,21 @@ class ApiError(Exception):
         return self
 
 
-def api_error_for(exc: StoreError | GateFull | PoolBusy) -> ApiError:
-    """The HTTP answer to an error of the core: 503, with ``Retry-After`` when a retry helps."""
+def api_error_for(exc: StoreError | GateFull | PoolBusy | ClientBusy) -> ApiError:
+    """The HTTP answer to an error of the core: 503 (429 for a client over its bound), with
+    ``Retry-After`` when a retry helps."""
     if isinstance(exc, StoreBusy):  # a writer holds the store's lock
         return ApiError(503, WEB.mark("store_busy")).with_headers(Retry_After="5")
+    if isinstance(exc, ClientBusy):
+        seconds = str(exc.retry_after)
+        error = ApiError(429, WEB.mark("client_busy"), limit=exc.limit, seconds=seconds)
+        return error.with_headers(Retry_After=seconds)
+    if isinstance(exc, LaneFull):
+        seconds = exc.retry_after
+        error = ApiError(
+            503, WEB.mark("lane_full"), light=f"{exc.light:g}", slots=exc.slots, seconds=seconds
+        )
+        return error.with_headers(Retry_After=str(seconds))
     if isinstance(exc, GateFull):
         seconds = exc.retry_after
         error = ApiError(
@@ -98,7 +109,8 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(StoreError)
     @app.errorhandler(GateFull)
     @app.errorhandler(PoolBusy)
-    def _core_error(exc: StoreError | GateFull | PoolBusy):
+    @app.errorhandler(ClientBusy)
+    def _core_error(exc: StoreError | GateFull | PoolBusy | ClientBusy):
         # answered as the ApiError it means, by the blueprint's handler when it has one
         return current_app.handle_user_exception(api_error_for(exc))
 

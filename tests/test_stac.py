@@ -202,8 +202,14 @@ def test_a_post_search_with_a_bad_body_is_400(client):
 
 
 def test_collections_follow_the_store(store):
-    """A dataset loaded after the first request appears on the next one (no restart)."""
+    """A dataset loaded after the first request appears on the next one (no restart).
+
+    Written as a load writes a record: with a new store generation in the same transaction
+    (what tells the answers kept for an in-memory store that it changed)."""
     import pyoxigraph as ox
+
+    from graph_loader.derived import new_generation
+    from graph_loader.store import GraphWrite
 
     fresh = demo_store()
     with app_over(fresh) as app:
@@ -218,31 +224,36 @@ def test_collections_follow_the_store(store):
             datatype=ox.NamedNode("http://www.opengis.net/ont/geosparql#wktLiteral"),
         )
         t = ox.Triple
-        fresh.replace_graph(
-            graph,
+        fresh.write_graphs(
             [
-                t(
-                    d,
-                    ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                    ox.NamedNode(dcat + "Dataset"),
-                ),
-                t(d, ox.NamedNode("http://purl.org/dc/terms/spatial"), place),
-                t(place, ox.NamedNode(dcat + "bbox"), wkt),
-                t(
+                GraphWrite(
                     graph,
-                    ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                    ox.NamedNode(gaia + "RecordGraph"),
+                    [
+                        t(
+                            d,
+                            ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                            ox.NamedNode(dcat + "Dataset"),
+                        ),
+                        t(d, ox.NamedNode("http://purl.org/dc/terms/spatial"), place),
+                        t(place, ox.NamedNode(dcat + "bbox"), wkt),
+                        t(
+                            graph,
+                            ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                            ox.NamedNode(gaia + "RecordGraph"),
+                        ),
+                        t(graph, ox.NamedNode(gaia + "describes"), d),
+                        t(
+                            graph,
+                            ox.NamedNode("http://www.w3.org/ns/prov#generatedAtTime"),
+                            ox.Literal(
+                                "2099-01-01T00:00:00Z",
+                                datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime"),
+                            ),
+                        ),
+                    ],
                 ),
-                t(graph, ox.NamedNode(gaia + "describes"), d),
-                t(
-                    graph,
-                    ox.NamedNode("http://www.w3.org/ns/prov#generatedAtTime"),
-                    ox.Literal(
-                        "2099-01-01T00:00:00Z",
-                        datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime"),
-                    ),
-                ),
-            ],
+                new_generation(),
+            ]
         )
         after = {c["id"] for c in http.get("/stac/collections").get_json()["collections"]}
     assert after - before == {"late-arrival"}

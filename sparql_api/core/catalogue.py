@@ -5,15 +5,19 @@ from __future__ import annotations
 import atexit
 import os
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Hashable
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from graph_loader.backends import open_store
 from graph_loader.config import Settings
+from graph_loader.derived import store_generation
 from graph_loader.errors import StoreError
 from graph_loader.index import SearchIndex, rebuild
 from graph_loader.store import EmbeddedStore, Store
+from sparql_api.core.answers import AnswerCache
 from sparql_api.core.concept_index import ConceptIndex, ConceptIndexHolder
 from sparql_api.core.errors import StoreBusy
 from sparql_api.core.execute import QueryJob, QueryOutput
@@ -23,8 +27,12 @@ from sparql_api.core.roles import Role, RoleGate, anonymous
 
 __all__ = ["Catalogue", "LiveReadOnlyStore", "CHECK_SECONDS"]
 
+T = TypeVar("T")
+
 #: how often the concept index checks whether the store changed
 CHECK_SECONDS = 10.0
+#: how long an answer computed from a remote store is kept (other clients may write to it)
+REMOTE_ANSWER_SECONDS = 60.0
 
 
 class LiveReadOnlyStore(EmbeddedStore):
@@ -43,6 +51,10 @@ class LiveReadOnlyStore(EmbeddedStore):
 
     def close(self) -> None:
         """Nothing to flush: this store never writes."""
+
+    def version(self) -> tuple:
+        """Changes whenever any process wrote to the store (see :class:`SnapshotReader`)."""
+        return self._reader.fingerprint()
 
 
 class Catalogue:
@@ -80,6 +92,8 @@ class Catalogue:
         self._index: SearchIndex | None = None
         self._index_built_for: int | None = None
         self._index_lock = threading.Lock()
+        self._writes = 0  # updates made through this catalogue
+        self.answers = AnswerCache()
 
     def _check_process(self) -> None:
         if os.getpid() != self._pid:  # forked after first use (e.g. a pre-loading server)
@@ -107,6 +121,26 @@ class Catalogue:
         if settings.store == ":memory:":
             return open_store(settings.store)
         return LiveReadOnlyStore(settings.store_path())
+
+    def version(self) -> tuple:
+        """A value that changes whenever the store may have changed: the files of an on-disk
+        store (whichever process wrote); for a store in memory, the updates made through
+        this catalogue and the store generation (loads); for a remote store, the updates
+        made through this catalogue, the generation, and ``REMOTE_ANSWER_SECONDS`` windows
+        (another client may write to it unseen)."""
+        store = self.store
+        if isinstance(store, LiveReadOnlyStore):
+            return ("disk", store.version())
+        version = (self._writes, store_generation(store))
+        if isinstance(store, EmbeddedStore):
+            return ("memory", *version)
+        return ("remote", *version, int(time.monotonic() // REMOTE_ANSWER_SECONDS))
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, kept for ``key`` while :meth:`version` is the same (see
+        :class:`~sparql_api.core.answers.AnswerCache`); ``compute`` reads the store as it
+        is now."""
+        return self.answers.get(key, self.version(), compute)
 
     def concepts(self) -> ConceptIndex:
         """The concept index of the store (built on first use, rebuilt on change)."""
@@ -194,6 +228,7 @@ class Catalogue:
                 finally:
                     writer.close()
                     del writer  # pyoxigraph releases the lock when the store is freed
+            self._writes += 1
             pool = self._pool
             if pool is not None and getattr(store, "path", None) is None:
                 pool.refresh()  # forked workers hold a copy of the in-memory store

@@ -59,6 +59,14 @@ class SnapshotReader:
         self._store: ox.Store | None = None
         self._fingerprint: tuple | None = None
 
+    def fingerprint(self) -> tuple:
+        """Names, sizes and modification times of the store's files: any write by any
+        process changes it (a compaction too)."""
+        try:
+            return self._scan()
+        except OSError as exc:
+            raise StoreError(f"cannot read the store folder {self.path}: {exc}") from exc
+
     def _scan(self) -> tuple:
         with os.scandir(self.path) as entries:
             stats = [(e.name, e.stat()) for e in entries if e.is_file()]

@@ -47,7 +47,11 @@ def void() -> Response:
     """The VoID description (Turtle by default; other RDF formats by ``?f=`` or Accept)."""
     name = feed_format()
     catalogue = get_catalogue()
-    triples = void_triples(catalogue.store, catalogue.settings.base_iri)
-    response = _answer(serialize(triples, name), FORMATS[name].media_type)
+    base = catalogue.settings.base_iri
+    # counts over the whole store: computed once per state of the store and format
+    body = catalogue.cached(
+        ("void", name), lambda: serialize(void_triples(catalogue.store, base), name)
+    )
+    response = _answer(body, FORMATS[name].media_type)
     response.vary.add("Accept")
     return response

@@ -47,8 +47,11 @@ def record_page(kind: str, slug: str):
 @bp.get("/quality")
 def dashboard():
     """Average quality per source and per data centre, with the most failed measures."""
-    store, base = _store_and_base()
-    return _html("quality.html", page=summary_payload(store, base, g.page_lang))
+    catalogue, lang = get_catalogue(), g.page_lang
+    base = catalogue.settings.base_iri
+    # averages over every record: computed once per state of the store and language
+    page = catalogue.cached(("quality", lang), lambda: summary_payload(catalogue.store, base, lang))
+    return _html("quality.html", page=page)
 
 
 def _is_page() -> bool:

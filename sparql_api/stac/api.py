@@ -30,7 +30,6 @@ __all__ = [
     "item_json",
     "item_period",
     "LICENCES",
-    "record_signature",
 ]
 
 STAC_VERSION = "1.1.0"
@@ -83,12 +82,6 @@ class Collection:
     publisher: dict | None = None
     modified: str | None = None
     items: list[dict] = field(default_factory=list)
-
-
-def record_signature(store: Store) -> tuple:
-    """Changes whenever a record graph is loaded, replaced or withdrawn (see the query)."""
-    row = store.select(load_query("record_signature"))[0]
-    return tuple(sorted((k, v.value) for k, v in row.items()))
 
 
 def _text(texts: dict[str, str], lang: str) -> str | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from graph_loader.errors import InputError
@@ -15,7 +13,6 @@ from sparql_api.stac.api import (
     item_json,
     landing_page,
     load_collections,
-    record_signature,
 )
 from sparql_api.stac.search import SearchParams, box_matches, period_matches, search
 from sparql_api.web.catalogue import get_catalogue
@@ -25,9 +22,6 @@ from sparql_api.web.i18n import WEB
 __all__ = ["bp"]
 
 bp = Blueprint("stac", __name__)
-
-#: app extension holding the collections and the signature they were built at
-CACHE = "gaia_kg_stac"
 
 
 def _root() -> str:
@@ -42,15 +36,9 @@ def _json(payload: dict, media: str = "application/json") -> Response:
 
 
 def _collections() -> dict:
-    """The collections, rebuilt when the record graphs changed (checked on each request)."""
-    cache = current_app.extensions.setdefault(CACHE, {"lock": threading.Lock()})
-    store = get_catalogue().store
-    signature = record_signature(store)
-    with cache["lock"]:
-        if cache.get("signature") != signature:
-            cache["collections"] = load_collections(store)
-            cache["signature"] = signature
-        return cache["collections"]
+    """The collections, read again when the store changed (:meth:`Catalogue.cached`)."""
+    catalogue = get_catalogue()
+    return catalogue.cached(("stac_collections",), lambda: load_collections(catalogue.store))
 
 
 def _params(args, *, body: bool = False) -> SearchParams:
@@ -72,9 +60,23 @@ def conformance() -> Response:
 
 @bp.get("/stac/collections")
 def collections() -> Response:
-    """Every collection, or those whose footprint and period match ``bbox`` and ``datetime``."""
+    """Every collection, or those whose footprint and period match ``bbox`` and ``datetime``
+    (without them, the answer is kept per state of the store, host and language)."""
     params = _params(request.args)
     root, lang = _root(), request_lang()
+    if request.args:
+        return _json(_collections_page(params, root, lang))
+    catalogue = get_catalogue()
+    body = catalogue.cached(
+        ("stac_collections_page", root, lang),
+        lambda: current_app.json.dumps(_collections_page(params, root, lang)),
+    )
+    response = Response(body, mimetype="application/json")
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _collections_page(params: SearchParams, root: str, lang: str) -> dict:
     found = [
         collection_json(c, root, lang)
         for c in _collections().values()
@@ -84,14 +86,12 @@ def collections() -> Response:
         {"rel": "self", "href": root + "/collections", "type": "application/json"},
         {"rel": "root", "href": root, "type": "application/json"},
     ]
-    return _json(
-        {
-            "collections": found,
-            "links": links,
-            "numberMatched": len(found),
-            "numberReturned": len(found),
-        }
-    )
+    return {
+        "collections": found,
+        "links": links,
+        "numberMatched": len(found),
+        "numberReturned": len(found),
+    }
 
 
 def _collection(cid: str):

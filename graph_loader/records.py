@@ -27,6 +27,7 @@ __all__ = [
     "split_records",
     "record_graph_iri",
     "source_resource",
+    "lines_hash",
     "RECORD_KINDS",
 ]
 
@@ -72,7 +73,7 @@ class Record:
     def __post_init__(self) -> None:
         self.graph = record_graph_iri(self.resource.value)
         self.lines = sorted({f"{t.subject} {t.predicate} {t.object} ." for t in self.triples})
-        self.content_hash = hashlib.sha256("\n".join(self.lines).encode()).hexdigest()
+        self.content_hash = lines_hash(self.lines)
 
 
 @dataclass(slots=True)
@@ -88,6 +89,21 @@ class Split:
     anonymous: list[tuple[ox.BlankNode, str, list]] = field(default_factory=list)
 
 
+def lines_hash(lines: list[str], chunk: int = 4096) -> str:
+    """The SHA-256 of ``"\n".join(lines)``, hashed ``chunk`` lines at a time: a record of a
+    million statements is not copied whole twice more (joined, then encoded) to be hashed.
+
+    >>> lines_hash(["a", "b"]) == hashlib.sha256(b"a\nb").hexdigest()
+    True
+    """
+    digest = hashlib.sha256()
+    for start in range(0, len(lines), chunk):
+        if start:
+            digest.update(b"\n")
+        digest.update("\n".join(lines[start : start + chunk]).encode())
+    return digest.hexdigest()
+
+
 def source_resource(name: str) -> ox.NamedNode:
     """The IRI standing for an input file in its *source record*: what no record owns."""
     return ox.NamedNode(GAIA_GRAPH["source/" + quote(name, safe="")])
@@ -101,6 +117,9 @@ class _Skolemizer:
         self.base = base
         self.by_subject = by_subject
         self.memo: dict[ox.BlankNode, str] = {}
+        #: the IRI of each (node, record): a node is met in every statement naming it, and
+        #: one NamedNode shared by its statements costs one hash and one object
+        self.iris: dict[tuple[ox.BlankNode, ox.NamedNode], ox.NamedNode] = {}
 
     def digest(self, node: ox.BlankNode, depth: int = 0) -> str:
         if node not in self.memo:
@@ -114,8 +133,12 @@ class _Skolemizer:
         return self.memo[node]
 
     def iri(self, node: ox.BlankNode, root: ox.NamedNode) -> ox.NamedNode:
-        key = hashlib.sha256((root.value + " " + self.digest(node)).encode()).hexdigest()[:24]
-        return ox.NamedNode(f"{self.base}.well-known/genid/{key}")
+        found = self.iris.get((node, root))
+        if found is None:
+            text = root.value + " " + self.digest(node)
+            key = hashlib.sha256(text.encode()).hexdigest()[:24]
+            found = self.iris[(node, root)] = ox.NamedNode(f"{self.base}.well-known/genid/{key}")
+        return found
 
     def triple(self, t: ox.Quad, root: ox.NamedNode) -> ox.Quad:
         s, o = t.subject, t.object

@@ -57,6 +57,9 @@ class Settings:
     #: (``default-graph-uri``, ``FROM``) uses that dataset under either setting
     default_graph: str = "union"
     query_workers: int = 2
+    #: seconds between two checks that another process wrote to the on-disk store a server
+    #: reads (``GAIA_KG_REOPEN_SECONDS``; 0: whenever the folder changed)
+    reopen_seconds: float = 1.0
     update_endpoint: str | None = None
     gsp_endpoint: str | None = None
     #: the portal's base map: an XYZ tile URL template (``{z}/{x}/{y}``); None = the shipped
@@ -137,6 +140,7 @@ class Settings:
             row_cap=_env_int("GAIA_KG_ROW_CAP", 10_000),
             default_graph=_env_choice("GAIA_KG_DEFAULT_GRAPH", ("union", "default")),
             query_workers=_env_int("GAIA_KG_QUERY_WORKERS", 2),
+            reopen_seconds=_env_float("GAIA_KG_REOPEN_SECONDS", 1.0),
             update_endpoint=os.environ.get("GAIA_KG_STORE_UPDATE") or None,
             gsp_endpoint=os.environ.get("GAIA_KG_STORE_GSP") or None,
             map_tiles=os.environ.get("GAIA_KG_MAP_TILES") or None,

@@ -16,7 +16,9 @@ process (see ``docs/deployment.md``).
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -59,6 +61,22 @@ class WaitressWorker(Worker):
         )
         threading.Thread(target=self._heartbeat, name="gaia-kg-heartbeat", daemon=True).start()
         server.run()  # returns on SystemExit / KeyboardInterrupt, its threads stopped
+        self._exit()
+
+    def _exit(self) -> None:
+        """Stop the query workers, then leave without the interpreter's teardown: the
+        native stores and indexes still referenced by threads crashed it (SIGSEGV)."""
+        from sparql_api.web.catalogue import EXTENSION
+
+        try:
+            catalogue = getattr(self.wsgi, "extensions", {}).get(EXTENSION)
+            if catalogue is not None:
+                catalogue.close()
+        finally:
+            logging.shutdown()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
 
     def _heartbeat(self) -> None:
         """Tell the arbiter this worker lives; stop it if the arbiter is gone."""

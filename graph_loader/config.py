@@ -65,6 +65,9 @@ class Settings:
     #: anonymous queries one client (address) may run or wait for at once; more: 429
     #: (``GAIA_KG_CLIENT_QUERIES``; 0: no bound)
     client_queries: int = 2
+    #: seconds between two checks that another process wrote to the on-disk store a server
+    #: reads (``GAIA_KG_REOPEN_SECONDS``; 0: whenever the folder changed)
+    reopen_seconds: float = 1.0
     update_endpoint: str | None = None
     gsp_endpoint: str | None = None
     #: the portal's base map: an XYZ tile URL template (``{z}/{x}/{y}``); None = the shipped
@@ -148,6 +151,7 @@ class Settings:
             light_query_workers=_env_int("GAIA_KG_LIGHT_QUERY_WORKERS", 2),
             light_query_seconds=_env_float("GAIA_KG_LIGHT_QUERY_SECONDS", 1.0),
             client_queries=_env_int("GAIA_KG_CLIENT_QUERIES", 2),
+            reopen_seconds=_env_float("GAIA_KG_REOPEN_SECONDS", 1.0),
             update_endpoint=os.environ.get("GAIA_KG_STORE_UPDATE") or None,
             gsp_endpoint=os.environ.get("GAIA_KG_STORE_GSP") or None,
             map_tiles=os.environ.get("GAIA_KG_MAP_TILES") or None,

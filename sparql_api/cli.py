@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import click
@@ -28,12 +29,14 @@ if TYPE_CHECKING:
 __all__ = ["main", "serve", "demo", "mcp"]
 
 
-def _serve(settings: Settings, host: str, port: int, lang: str = "en") -> None:
+def _serve(
+    settings: Settings, host: str, port: int, lang: str = "en", *, workers: int, threads: int
+) -> None:
     import dataclasses
-
-    from waitress import serve as waitress_serve
+    import secrets
 
     from sparql_api import create_app
+    from sparql_api.serving import serve
     from sparql_api.web.catalogue import EXTENSION
 
     if not settings.public_url:  # mailed links point at the address served, not the request's
@@ -42,40 +45,72 @@ def _serve(settings: Settings, host: str, port: int, lang: str = "en") -> None:
         settings = dataclasses.replace(settings, public_url=f"http://{shown}:{port}/")
         if host not in ("127.0.0.1", "localhost", "::1") and not settings.allowed_hosts:
             click.echo(CLI.text("serve.one_host", lang, host=shown), err=True)
-    app = create_app(settings)
+    if not settings.secret_key:  # one key for every worker process, or sessions break
+        click.echo(CLI.text("serve.random_key", lang), err=True)
+        settings = dataclasses.replace(settings, secret_key=secrets.token_hex(32))
     if not settings.is_remote and not settings.store_path().exists():
         click.echo(CLI.text("serve.no_store", lang, path=settings.store_path()), err=True)
     else:
+        app = create_app(settings)
         _build_missing_index(app.extensions[EXTENSION], lang)
-    click.echo(CLI.text("serve.serving", lang, version=__version__, host=host, port=port))
-    waitress_serve(app, host=host, port=port, threads=8)
+        app.extensions[EXTENSION].close()  # each worker process opens its own
+        del app
+    click.echo(
+        CLI.text("serve.serving", lang, version=__version__, host=host, port=port)
+        + " "
+        + CLI.plural("serve.workers", workers, lang, threads=threads)
+    )
+    serve(lambda: create_app(settings), host, port, workers=workers, threads=threads)
+
+
+def _cores() -> int:
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+def serve_options(command):
+    """The options shared by ``serve`` and ``demo``: address, processes, threads."""
+    command = click.option(
+        "--threads",
+        default=8,
+        show_default=True,
+        type=click.IntRange(1, 256),
+        help="Threads per worker process.",
+    )(command)
+    command = click.option(
+        "--workers",
+        default=_cores(),
+        show_default="the number of cores",
+        type=click.IntRange(1, 64),
+        envvar="GAIA_KG_WORKERS",
+        help="Worker processes (each with its own query workers and caches).",
+    )(command)
+    command = click.option("--port", default=8000, show_default=True, type=int)(command)
+    return click.option("--host", default="127.0.0.1", show_default=True)(command)
 
 
 @click.command()
 @store_option
 @lang_option
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-def serve(store_spec, lang, host, port):
+@serve_options
+def serve(store_spec, lang, host, port, workers, threads):
     """Serve the SPARQL endpoint, the API and the pages (building the search index first if
     it was never built)."""
-    _serve(_settings(store_spec), host, port, lang)
+    _serve(_settings(store_spec), host, port, lang, workers=workers, threads=threads)
 
 
 @click.command()
 @store_option
 @lang_option
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
+@serve_options
 @click.option("--serve/--no-serve", "then_serve", default=True, help="Serve after loading.")
-def demo(store_spec, lang, host, port, then_serve):
+def demo(store_spec, lang, host, port, workers, threads, then_serve):
     """Load the shipped demo catalogue (idempotent) and serve it on localhost."""
     from graph_loader.paths import demo_dir
 
     settings = _settings(store_spec)
     _load_and_release(settings, sorted(demo_dir().glob("*.ttl")), lang)
     if then_serve:
-        _serve(settings, host, port, lang)
+        _serve(settings, host, port, lang, workers=workers, threads=threads)
 
 
 def _build_missing_index(catalogue: Catalogue, lang: str) -> None:

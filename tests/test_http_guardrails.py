@@ -99,10 +99,13 @@ def test_results_within_the_cap_are_whole_and_unmarked():
 
 
 def test_an_on_disk_store_is_read_while_another_opener_writes(tmp_path):
-    """The app opens the folder read-only and sees later writes by a read-write opener."""
+    """The app opens the folder read-only and sees later writes by a read-write opener (at
+    the next check of the folder: at every request here; how often is tested in
+    tests/test_snapshot_reader.py)."""
     writer = fill(EmbeddedStore(tmp_path / "store"))
     writer.close()
-    app = create_app(Settings(store=str(tmp_path / "store"), query_workers=1))
+    settings = Settings(store=str(tmp_path / "store"), query_workers=1, reopen_seconds=0.0)
+    app = create_app(settings)
     try:
         client = app.test_client()
         before = count_of(client.get("/sparql", query_string={"query": COUNT}))

@@ -21,7 +21,7 @@ from sparql_api.core.answers import AnswerCache
 from sparql_api.core.concept_index import ConceptIndex, ConceptIndexHolder
 from sparql_api.core.errors import StoreBusy
 from sparql_api.core.execute import QueryJob, QueryOutput
-from sparql_api.core.pool import FixedReader, QueryPool, SnapshotReader
+from sparql_api.core.pool import REOPEN_SECONDS, FixedReader, QueryPool, SnapshotReader
 from sparql_api.core.remote_query import run_remote
 from sparql_api.core.roles import Role, RoleGate, anonymous
 
@@ -41,13 +41,17 @@ class LiveReadOnlyStore(EmbeddedStore):
     The HTTP layer writes nothing, so it takes no lock: ``gaia-kg load`` can run meanwhile.
     """
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, interval: float = REOPEN_SECONDS):
         self.path = Path(path)
-        self._reader = SnapshotReader(self.path)
+        self._reader = SnapshotReader(self.path, interval=interval)
 
     @property
     def _store(self):  # EmbeddedStore reads self._store: give it the fresh snapshot
         return self._reader.current()
+
+    def invalidate(self) -> None:
+        """Reopen on next use (this process has just written to the store)."""
+        self._reader.invalidate()
 
     def close(self) -> None:
         """Nothing to flush: this store never writes."""
@@ -120,7 +124,7 @@ class Catalogue:
             )
         if settings.store == ":memory:":
             return open_store(settings.store)
-        return LiveReadOnlyStore(settings.store_path())
+        return LiveReadOnlyStore(settings.store_path(), interval=settings.reopen_seconds)
 
     def version(self) -> tuple:
         """A value that changes whenever the store may have changed: the files of an on-disk
@@ -172,7 +176,8 @@ class Catalogue:
                 if store.path is None:
                     reader = partial(FixedReader, store.raw)
                 else:
-                    reader = partial(SnapshotReader, store.path)
+                    interval = self.settings.reopen_seconds
+                    reader = partial(SnapshotReader, store.path, interval=interval)
                 # anonymous queries take at most ``workers`` of them (RoleGate): token
                 # holders always find theirs free
                 size = self.workers + max(1, self.settings.token_query_workers)
@@ -228,10 +233,11 @@ class Catalogue:
                 finally:
                     writer.close()
                     del writer  # pyoxigraph releases the lock when the store is freed
+                    store.invalidate()  # seen by this process's next request
             self._writes += 1
             pool = self._pool
-            if pool is not None and getattr(store, "path", None) is None:
-                pool.refresh()  # forked workers hold a copy of the in-memory store
+            if pool is not None:  # forked workers hold a copy of the in-memory store, or a
+                pool.refresh()  # snapshot of the on-disk one checked once a second
 
     def close(self) -> None:
         """Stop the workers and close a store this catalogue opened."""

@@ -8,7 +8,8 @@ for an in-memory store, inherit its data as it was when they were forked.
 An on-disk store is opened by each worker with ``pyoxigraph.Store.read_only``: that takes no
 lock, so ``gaia-kg load`` may write in another process meanwhile. A read-only opener sees
 the store as it was when opened, so :class:`SnapshotReader` reopens it when the folder has
-changed since (a write appends to the log, a compaction rewrites files). Opening during a
+changed since (a write appends to the log, a compaction rewrites files), at most once every
+:data:`REOPEN_SECONDS`. Opening during a
 compaction can fail for a moment (a table file just deleted): it is retried.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
+import stat
 import threading
 import time
 from collections.abc import Callable
@@ -30,12 +32,14 @@ from graph_loader.errors import QueryError, QueryTimeout, StoreError
 from sparql_api.core.errors import PoolBusy
 from sparql_api.core.execute import NotAcceptable, QueryJob, QueryOutput, run_job
 
-__all__ = ["QueryPool", "SnapshotReader", "FixedReader", "NotAcceptable"]
+__all__ = ["QueryPool", "SnapshotReader", "FixedReader", "NotAcceptable", "REOPEN_SECONDS"]
 
 log = logging.getLogger(__name__)
 
 _OPEN_RETRIES = 8
 _PARENT_CHECK = 2.0  # seconds between checks that the server process is still there
+#: seconds between two checks that another process wrote to an on-disk store
+REOPEN_SECONDS = 1.0
 
 
 class FixedReader:
@@ -52,12 +56,34 @@ class FixedReader:
 
 
 class SnapshotReader:
-    """An on-disk store opened read-only, reopened when another process has written to it."""
+    """An on-disk store opened read-only, reopened when another process has written to it.
 
-    def __init__(self, path: str | Path):
+    A load writes many times a second: reopening at each change cost a new snapshot (its
+    own caches and write-ahead log replayed) per request, and a serving process grew by
+    gigabytes during a load. The folder is therefore checked at most once every
+    ``interval`` seconds, and the store reopened only when it changed: a write by another
+    process is seen within ``interval``; :meth:`invalidate` forces a check on next use (after
+    this process wrote). One thread at a time reopens it.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        interval: float = REOPEN_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.path = str(path)
+        self.interval = interval
+        self.clock = clock
+        #: how many times the store was opened (for tests and monitoring)
+        self.opens = 0
         self._store: ox.Store | None = None
         self._fingerprint: tuple | None = None
+        self._checked: float | None = None
+        self._opening = False
+        self._epoch = 0  # counts invalidations
+        self._lock = threading.Lock()
 
     def fingerprint(self) -> tuple:
         """Names, sizes and modification times of the store's files: any write by any
@@ -68,24 +94,58 @@ class SnapshotReader:
             raise StoreError(f"cannot read the store folder {self.path}: {exc}") from exc
 
     def _scan(self) -> tuple:
+        found = []
         with os.scandir(self.path) as entries:
-            stats = [(e.name, e.stat()) for e in entries if e.is_file()]
-        return tuple(sorted((name, st.st_size, st.st_mtime_ns) for name, st in stats))
+            for entry in entries:
+                try:
+                    st = entry.stat()
+                except FileNotFoundError:  # deleted by the writer's compaction meanwhile
+                    continue
+                if stat.S_ISREG(st.st_mode):
+                    found.append((entry.name, st.st_size, st.st_mtime_ns))
+        return tuple(sorted(found))
 
     def current(self) -> ox.Store:
-        """The store, reopened first if the folder changed since it was opened."""
+        """The store, reopened first if the folder changed since it was opened (checked at
+        most once every ``interval`` seconds). While one thread reopens it, the others go on
+        reading the previous snapshot."""
+        with self._lock:
+            store, now = self._store, self.clock()
+            recent = self._checked is not None and now - self._checked < self.interval
+            if store is not None and (recent or self._opening):
+                return store
+            try:
+                fingerprint = self._scan()
+            except OSError as exc:
+                raise StoreError(f"cannot read the store folder {self.path}: {exc}") from exc
+            self._checked = now
+            if store is not None and fingerprint == self._fingerprint:
+                return store
+            if store is None:  # nothing to read meanwhile: open under the lock
+                return self._replace(fingerprint)
+            self._opening, epoch = True, self._epoch
         try:
-            fingerprint = self._scan()
-        except OSError as exc:
-            raise StoreError(f"cannot read the store folder {self.path}: {exc}") from exc
-        if self._store is None or fingerprint != self._fingerprint:
-            self._store = self._open()
-            self._fingerprint = fingerprint
+            fresh = self._open()
+        finally:
+            with self._lock:
+                self._opening = False
+        with self._lock:
+            self.opens += 1
+            if epoch == self._epoch:  # else invalidated meanwhile: may predate that write
+                self._store, self._fingerprint = fresh, fingerprint
+            return fresh
+
+    def _replace(self, fingerprint: tuple) -> ox.Store:
+        self._store = self._open()
+        self._fingerprint = fingerprint
+        self.opens += 1
         return self._store
 
     def invalidate(self) -> None:
         """Forget the open store: the next :meth:`current` reopens it."""
-        self._store = None
+        with self._lock:
+            self._store = None
+            self._epoch += 1
 
     def _open(self) -> ox.Store:
         for attempt in range(_OPEN_RETRIES):
@@ -93,7 +153,7 @@ class SnapshotReader:
                 return ox.Store.read_only(self.path)
             except (OSError, RuntimeError) as exc:  # a compaction deleted a file meanwhile
                 last = exc
-                time.sleep(0.005 * (attempt + 1))
+                time.sleep(0.02 * (attempt + 1))
         raise StoreError(f"cannot open the store at {self.path} read-only: {last}")
 
 

@@ -201,5 +201,9 @@ def resource_page(
         "related": related,
         "record": described["record"],
         "jsonld": dataset_jsonld(store, iri, base, triples=triples) if kind == "dataset" else None,
-        "dataset": dataset_extras(store, iri, lang, base=base) if kind == "dataset" else None,
+        "dataset": (
+            dataset_extras(store, iri, lang, base=base, triples=triples)
+            if kind == "dataset"
+            else None
+        ),
     }

@@ -155,10 +155,17 @@ def _distributions(facts: Facts, iri: str, lang: str) -> list[dict]:
 
 
 def dataset_extras(
-    store: Store, iri: ox.NamedNode, lang: str, *, base: str, notebook_url: str | None = None
+    store: Store,
+    iri: ox.NamedNode,
+    lang: str,
+    *,
+    base: str,
+    notebook_url: str | None = None,
+    triples: list[ox.Triple] | None = None,
 ) -> dict | None:
-    """The dataset part of a page (None when the store says nothing about ``iri``)."""
-    facts = Facts(describe_triples(store, iri))
+    """The dataset part of a page (None when the store says nothing about ``iri``);
+    ``triples``: the description of ``iri`` when the caller already has it."""
+    facts = Facts(triples if triples is not None else describe_triples(store, iri))
     s = iri.value
     if not facts.by.get(s):
         return None

@@ -1,0 +1,137 @@
+"""The production server: gunicorn's arbiter over worker processes that each run waitress.
+
+gunicorn manages the processes (one listening socket shared by ``workers`` forked processes,
+a dead or silent worker replaced, graceful stop on SIGTERM, one more or one less on
+SIGTTIN / SIGTTOU); inside each worker, waitress serves the app with ``threads`` threads.
+waitress reads every request asynchronously and hands it to a thread only once its headers
+and body are all in: a client sending its request byte by byte costs a socket, never a
+thread (gunicorn's own threaded worker blocks a thread on such a client until it finishes).
+Each worker accepts up to :data:`CONNECTIONS` connections (polled, not ``select``-ed) and
+closes one idle for :data:`IDLE_SECONDS`.
+
+Each worker builds its own app after the fork (``create_app``): the query workers, the
+search index reader, the concept index and the in-process caches and rate limiters are per
+process (see ``docs/deployment.md``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+from gunicorn.workers.base import Worker
+
+__all__ = ["WaitressWorker", "serve", "bind_address", "CONNECTIONS", "IDLE_SECONDS"]
+
+#: connections one worker process keeps open at most (slow ones included)
+CONNECTIONS = 1000
+#: seconds without a byte after which a connection (a request half sent) is closed
+IDLE_SECONDS = 30
+#: seconds of silence after which gunicorn replaces a worker (its heartbeat stopped)
+HEARTBEAT_SECONDS = 30
+
+
+def default_workers() -> int:
+    """The number of processes ``gaia-kg serve`` starts: the cores this process may use."""
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+class WaitressWorker(Worker):
+    """A gunicorn worker serving its app with waitress on the sockets the arbiter bound."""
+
+    def run(self) -> None:
+        from waitress.server import create_server
+
+        server = create_server(
+            self.wsgi,
+            sockets=[listener.sock for listener in self.sockets],
+            threads=self.cfg.threads,
+            connection_limit=CONNECTIONS,
+            channel_timeout=IDLE_SECONDS,
+            cleanup_interval=min(10, IDLE_SECONDS),
+            asyncore_use_poll=True,  # select() stops at 1,024 descriptors
+            ident="gaia-kg",
+            clear_untrusted_proxy_headers=True,
+        )
+        threading.Thread(target=self._heartbeat, name="gaia-kg-heartbeat", daemon=True).start()
+        server.run()  # returns on SystemExit / KeyboardInterrupt, its threads stopped
+        self._exit()
+
+    def _exit(self) -> None:
+        """Stop the query workers, then leave without the interpreter's teardown: the
+        native stores and indexes still referenced by threads crashed it (SIGSEGV)."""
+        from sparql_api.web.catalogue import EXTENSION
+
+        try:
+            catalogue = getattr(self.wsgi, "extensions", {}).get(EXTENSION)
+            if catalogue is not None:
+                catalogue.close()
+        finally:
+            logging.shutdown()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
+
+    def _heartbeat(self) -> None:
+        """Tell the arbiter this worker lives; stop it if the arbiter is gone."""
+        while self.alive:
+            self.notify()
+            if os.getppid() != self.ppid:
+                self.log.info("parent changed, shutting down: %s", self)
+                os.kill(os.getpid(), 15)  # SIGTERM: the handler below stops the loop
+                return
+            time.sleep(1.0)
+
+    def handle_exit(self, sig, frame) -> None:
+        """SIGTERM: stop accepting and end the waitress loop (running requests finish)."""
+        self.alive = False
+        raise SystemExit(0)
+
+
+class _Application(BaseApplication):
+    """gunicorn configured from code, not from a command line or a file."""
+
+    def __init__(self, make_app: Callable[[], Flask], options: dict):
+        self._make_app = make_app
+        self._options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self._options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        return self._make_app()  # in each worker, after the fork
+
+
+def bind_address(host: str, port: int) -> str:
+    """gunicorn's ``bind`` value for ``host`` and ``port`` (IPv6 in brackets).
+
+    >>> bind_address("::", 8000), bind_address("127.0.0.1", 80)
+    ('[::]:8000', '127.0.0.1:80')
+    """
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def serve(make_app: Callable[[], Flask], host: str, port: int, *, workers: int, threads: int):
+    """Serve ``make_app()`` on ``host:port`` with ``workers`` processes of ``threads``
+    threads until SIGINT or SIGTERM."""
+    options = {
+        "bind": [bind_address(host, port)],
+        "workers": max(1, workers),
+        "threads": max(1, threads),
+        "worker_class": f"{__name__}.WaitressWorker",
+        "timeout": HEARTBEAT_SECONDS,
+        "graceful_timeout": 10,
+        "preload_app": False,
+        "proc_name": "gaia-kg",
+        "accesslog": None,
+        "loglevel": "warning",
+    }
+    _Application(make_app, options).run()

@@ -4,7 +4,12 @@ A record loaded with defects flagged (``gaia:NotConformant``) must not pass for 
 one downstream. Each record leaves as a ``dcat:CatalogRecord`` (DCAT-AP 3), named by its
 record graph, that a DCAT consumer reads without knowing gaia-kg:
 
-- ``foaf:primaryTopic`` the dataset or service, ``dct:modified`` when it was loaded;
+- ``foaf:primaryTopic`` the dataset or service, ``dct:modified`` when it was loaded,
+  ``dct:issued`` when it was first loaded (records loaded before gaia-kg kept it have none);
+- ``adms:status`` (DCAT-AP's "change type", the ADMS change-type vocabulary): ``Created``
+  while the record is as first loaded, ``Updated`` once a changed version replaced it (none
+  for records loaded before gaia-kg said it); records withdrawn upstream are dropped, never
+  ``Deleted``;
 - a record that conforms ``dct:conformsTo`` the GAIA profile (:data:`PROFILE`, a
   ``dct:Standard``: the SHACL shapes of ``shapes/``); a record that does not has no such
   statement, but a ``dct:description`` in French and English listing its defects;
@@ -24,11 +29,14 @@ from functools import cache
 
 import pyoxigraph as ox
 
+from .licence_types import licence_type_triples
 from .messages import CLI, LANGUAGES
-from .namespaces import DCAT, DCT, GAIA_GRAPH, XSD
+from .namespaces import ADMS_CHANGE_TYPE, DCAT, DCT, GAIA_GRAPH, SKOS, XSD
 from .queries import load_query
 from .store import Store
 from .terms import (
+    CHANGE_TYPE,
+    FIRST_LOADED,
     GENERATED_AT,
     NOT_CONFORMANT,
     RDF_TYPE,
@@ -47,6 +55,8 @@ _CONFORMS_TO = ox.NamedNode(DCT.conformsTo)
 _MODIFIED = ox.NamedNode(DCT.modified)
 _DESCRIPTION = ox.NamedNode(DCT.description)
 _DATETIME = ox.NamedNode(XSD.dateTime)
+#: the vocabulary, named as the ADMS status and licence-type ones are (``…/1.0``)
+CHANGE_TYPE_SCHEME = ox.NamedNode(ADMS_CHANGE_TYPE["1.0"])
 
 
 def profile_triples() -> list[ox.Triple]:
@@ -79,7 +89,7 @@ def catalog_record(
     (those whose subject is the graph); [] for a file's source graph."""
     if resource.value.startswith(GAIA_GRAPH["source/"]):
         return []
-    outcome = loaded = violations = None
+    outcome = loaded = violations = issued = change = None
     messages: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
     errors = _error_prefixes()
     for t in provenance:
@@ -89,6 +99,10 @@ def catalog_record(
             outcome = t.object
         elif t.predicate == GENERATED_AT:
             loaded = t.object
+        elif t.predicate == FIRST_LOADED:
+            issued = t.object
+        elif t.predicate == CHANGE_TYPE:
+            change = t.object
         elif t.predicate == VIOLATION_COUNT:
             violations = t.object
         elif t.predicate == VALIDATION_MESSAGE and isinstance(t.object, ox.Literal):
@@ -101,8 +115,18 @@ def catalog_record(
         # DCAT 3: datasets and services are resources (said, for readers without inference)
         ox.Triple(resource, RDF_TYPE, ox.NamedNode(DCAT.Resource)),
     ]
-    if loaded is not None:
-        out.append(ox.Triple(graph, _MODIFIED, ox.Literal(loaded.value, datatype=_DATETIME)))
+    for when, predicate in ((loaded, _MODIFIED), (issued, FIRST_LOADED)):
+        if when is not None:
+            out.append(ox.Triple(graph, predicate, ox.Literal(when.value, datatype=_DATETIME)))
+    if isinstance(change, ox.NamedNode) and change.value.startswith(str(ADMS_CHANGE_TYPE)):
+        name = change.value.removeprefix(str(ADMS_CHANGE_TYPE))
+        out += [
+            ox.Triple(graph, CHANGE_TYPE, change),
+            ox.Triple(change, RDF_TYPE, ox.NamedNode(SKOS.Concept)),
+            ox.Triple(change, ox.NamedNode(SKOS.inScheme), CHANGE_TYPE_SCHEME),
+            # the vocabulary's own label (it has no other language)
+            ox.Triple(change, ox.NamedNode(SKOS.prefLabel), ox.Literal(name, language="en")),
+        ]
     if outcome is not None:
         out.append(ox.Triple(graph, VALIDATION_OUTCOME, outcome))
     if outcome == NOT_CONFORMANT:
@@ -139,4 +163,19 @@ def references(store: Store, triples: Iterable[ox.Triple]) -> set[ox.Triple]:
     for x in linked:  # one small query each: a VALUES join over them is far slower
         for r in store.select(query, {"x": x}):
             found.add(ox.Triple(r["s"], r["p"], r["o"]))
-    return found
+    return found | _licence_types(triples, found)
+
+
+def _licence_types(triples: list[ox.Triple], found: set[ox.Triple]) -> set[ox.Triple]:
+    """The ADMS licence types of the licences linked to that say none
+    (:mod:`graph_loader.licence_types`)."""
+    licence, document, kind = (
+        ox.NamedNode(i) for i in (DCT.license, DCT.LicenseDocument, DCT.type)
+    )
+    said = [*triples, *found]
+    licences = {t.object for t in said if t.predicate == licence}
+    licences |= {t.subject for t in said if t.predicate == RDF_TYPE and t.object == document}
+    typed = {t.subject for t in said if t.predicate == kind}
+    return {
+        t for x in licences - typed if isinstance(x, ox.NamedNode) for t in licence_type_triples(x)
+    }

@@ -37,6 +37,8 @@ __all__ = [
     "SDO",
     "VCARD",
     "ADMS",
+    "ADMS_CHANGE_TYPE",
+    "ADMS_LICENCE_TYPE",
     "LOCN",
     "VANN",
     "DCATAP",
@@ -140,6 +142,10 @@ CITO = Namespace("http://purl.org/spar/cito/")
 SDO = Namespace("https://schema.org/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 ADMS = Namespace("http://www.w3.org/ns/adms#")
+#: the ADMS change-type vocabulary (Created, Updated, Deleted): a catalogue record's status
+ADMS_CHANGE_TYPE = Namespace("http://purl.org/adms/changetype/")
+#: the ADMS licence-type vocabulary (Attribution, PublicDomain…): a licence's dct:type
+ADMS_LICENCE_TYPE = Namespace("http://purl.org/adms/licencetype/")
 LOCN = Namespace("http://www.w3.org/ns/locn#")
 VANN = Namespace("http://purl.org/vocab/vann/")
 DCATAP = Namespace("http://data.europa.eu/r5r/")

@@ -78,6 +78,7 @@ def load_paths(
 
     linker = KeywordLinker.from_store(store)
     judge = Judge(None, store.record_hashes(), {}, report.formats, lang, strict=strict)
+    judge.issued = store.record_issued()
     taken = split_all(documents, judge, linker, report, base_iri=base_iri, lang=lang)
     sort_recordless(documents, taken, report)
     if "stac" in report.formats.values():

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
 from .sparql_text import bind
-from .terms import CONTENT_HASH, RECORD_GRAPH
+from .terms import CONTENT_HASH, FIRST_LOADED, RECORD_GRAPH
 
 __all__ = ["Store", "EmbeddedStore", "GraphWrite", "Bindings", "QueryResult"]
 
@@ -30,6 +30,9 @@ QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 RECORD_HASHES = """
 SELECT ?g ?hash WHERE { GRAPH ?g { ?g a ?recordGraph ; ?contentHash ?hash } }
+"""
+RECORD_ISSUED = """
+SELECT ?g ?issued WHERE { GRAPH ?g { ?g a ?recordGraph ; ?firstLoaded ?issued } }
 """
 
 
@@ -115,6 +118,13 @@ class Store(abc.ABC):
             RECORD_HASHES, {"recordGraph": RECORD_GRAPH, "contentHash": CONTENT_HASH}
         )
         return {row["g"].value: row["hash"].value for row in rows}
+
+    def record_issued(self) -> dict[str, ox.Literal]:
+        """When each record graph was first loaded (those that say it), keyed by graph IRI."""
+        rows = self.select(
+            RECORD_ISSUED, {"recordGraph": RECORD_GRAPH, "firstLoaded": FIRST_LOADED}
+        )
+        return {row["g"].value: row["issued"] for row in rows}
 
     # -- writing ---------------------------------------------------------------------------
     @abc.abstractmethod

@@ -59,6 +59,14 @@ VIOLATION_COUNT = gaia("violationCount")
 VALIDATION_MESSAGE = gaia("validationMessage")
 CONVERTER = gaia("converter")
 GENERATED_AT = NamedNode(ns.PROV.generatedAtTime)
+#: when the record graph was first loaded (kept when it is replaced): the catalogue record's
+#: ``dct:issued``
+FIRST_LOADED = NamedNode(ns.DCTERMS.issued)
+#: whether the record graph is as first loaded or replaced a version (the catalogue record's
+#: ``adms:status``, the ADMS change-type vocabulary DCAT-AP names)
+CHANGE_TYPE = NamedNode(ns.ADMS.status)
+CREATED = NamedNode(ns.ADMS_CHANGE_TYPE.Created)
+UPDATED = NamedNode(ns.ADMS_CHANGE_TYPE.Updated)
 CONFORMS = gaia("Conforms")
 # Harvesting (graph_loader.harvest)
 HARVEST_SOURCE_CLASS = gaia("HarvestSource")

@@ -167,6 +167,36 @@ def test_changed_and_vanished_records_are_updated_and_withdrawn(store):
     assert [row["t"] for row in titles] == [ox.Literal("Relevé minimal b, révisé", language="fr")]
 
 
+FIRST_LOADS = """PREFIX gaia: <https://w3id.org/gaia-kg/ontology#>
+SELECT ?id ?issued ?status WHERE { GRAPH ?g { ?g gaia:harvestSource ?s ;
+  gaia:upstreamIdentifier ?id ; <http://purl.org/dc/terms/issued> ?issued ;
+  <http://www.w3.org/ns/adms#status> ?status } }"""
+
+
+def test_a_harvest_keeps_each_records_first_load_time_and_says_which_were_updated(store):
+    catalogue = CSWCatalogue(list(MINIMAL_XML[:2]))
+    source = {"s": ox.NamedNode("https://w3id.org/gaia-kg/source/csw")}
+    with serve(catalogue) as server:
+        run(store, csw(server.url))
+        first = {r["id"].value: r["issued"] for r in store.select(FIRST_LOADS, source)}
+        changed = (
+            MINIMAL_XML[1]
+            .replace("Relevé minimal b", "Relevé minimal b, révisé")
+            .replace("2026-01-02", "2026-02-01")
+        )
+        catalogue.records[:] = [MINIMAL_XML[0], changed]
+        run(store, csw(server.url))
+    after = {
+        r["id"].value: (r["issued"], r["status"].value.rsplit("/", 1)[-1])
+        for r in store.select(FIRST_LOADS, source)
+    }
+    assert sorted(first) == ["minimal-a", "minimal-b"]
+    assert after == {
+        "minimal-a": (first["minimal-a"], "Created"),
+        "minimal-b": (first["minimal-b"], "Updated"),
+    }
+
+
 def test_an_incremental_harvest_asks_only_for_what_changed(store):
     catalogue = CSWCatalogue(list(MINIMAL_XML))
     with serve(catalogue) as server:

@@ -459,3 +459,44 @@ def test_every_dataset_and_service_description_conforms_to_the_official_dcat_ap_
         data.parse(data=response.data, format="turtle")
     assert len(rows) >= 150
     assert _violations(data, _dcat_ap_shapes("full")) == []
+
+
+def test_item_links_are_typed_by_media_type_else_by_the_format_of_a_download():
+    from sparql_api.linked_data.signposting import signposts
+
+    def t(s, p, o):
+        return ox.Triple(ox.NamedNode(s), ox.NamedNode(p), o)
+
+    dcat, dct = "http://www.w3.org/ns/dcat#", "http://purl.org/dc/terms/"
+    eu = "http://publications.europa.eu/resource/authority/file-type/"
+    ds = "https://x.org/d"
+    triples = [t(ds, dcat + "distribution", ox.NamedNode(f"https://x.org/{n}")) for n in "abcde"]
+    triples += [
+        # an IANA IRI, as most converters write dcat:mediaType
+        t("https://x.org/a", dcat + "downloadURL", ox.NamedNode("https://x.org/a.csv")),
+        t(
+            "https://x.org/a",
+            dcat + "mediaType",
+            ox.NamedNode("https://www.iana.org/assignments/media-types/text/csv"),
+        ),
+        # text
+        t("https://x.org/b", dcat + "accessURL", ox.NamedNode("https://x.org/api")),
+        t("https://x.org/b", dcat + "mediaType", ox.Literal("application/json")),
+        # a download with only its format
+        t("https://x.org/c", dcat + "downloadURL", ox.NamedNode("https://x.org/c.nc")),
+        t("https://x.org/c", dct + "format", ox.NamedNode(eu + "NETCDF")),
+        # a portal page: the format is the data's, not the page's
+        t("https://x.org/d", dcat + "accessURL", ox.NamedNode("https://x.org/portal")),
+        t("https://x.org/d", dct + "format", ox.NamedNode(eu + "NETCDF")),
+        # nothing registered
+        t("https://x.org/e", dcat + "downloadURL", ox.NamedNode("https://x.org/e.bin")),
+        t("https://x.org/e", dct + "format", ox.Literal("binary blob")),
+    ]
+    items = [link for link in signposts(triples, ds, "dataset", ds) if link["rel"] == "item"]
+    assert items == [
+        {"href": "https://x.org/a.csv", "rel": "item", "type": "text/csv"},
+        {"href": "https://x.org/api", "rel": "item", "type": "application/json"},
+        {"href": "https://x.org/c.nc", "rel": "item", "type": "application/x-netcdf"},
+        {"href": "https://x.org/portal", "rel": "item"},
+        {"href": "https://x.org/e.bin", "rel": "item"},
+    ]

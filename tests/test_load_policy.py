@@ -14,7 +14,7 @@ from graph_loader.pipeline import load_paths
 from graph_loader.records import record_graph_iri
 from graph_loader.report import export_records
 from graph_loader.store import EmbeddedStore
-from graph_loader.terms import GAIA_NS, GENERATED_AT, SOURCE
+from graph_loader.terms import FIRST_LOADED, GAIA_NS, GENERATED_AT, SOURCE
 
 MIXED = Path(__file__).parent / "fixtures" / "load" / "mixed"
 ID = BASE + "id/"
@@ -312,7 +312,7 @@ def test_export_says_which_records_do_not_conform():
 
 # --- no record borrows another document's statements (real corpus) --------------------------
 
-VOLATILE = {GENERATED_AT.value, SOURCE.value}
+VOLATILE = {GENERATED_AT.value, FIRST_LOADED.value, SOURCE.value}
 
 
 def _comparable(store, graph: ox.NamedNode) -> set:

@@ -11,6 +11,7 @@ from demo_support import demo_store, served
 from helpers import BASE
 from http_support import app_over
 from sickle import Sickle
+from sickle.iterator import OAIResponseIterator
 
 from sparql_api.linked_data.dereference import describe_triples
 from sparql_api.oai.routes import PAGE_SIZE_KEY
@@ -250,6 +251,12 @@ def test_post_is_answered_as_get(client):
         ("verb=ListRecords", "badArgument"),
         ("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=dcat", "badArgument"),
         ("verb=ListRecords&metadataPrefix=oai_dc&from=2024-13", "badArgument"),
+        ("verb=ListRecords&metadataPrefix=oai_dc&from=2020-13-45", "badArgument"),
+        ("verb=ListRecords&metadataPrefix=oai_dc&from=2021-02-29", "badArgument"),
+        ("verb=ListRecords&metadataPrefix=oai_dc&until=2024-01-01T00:00:00", "badArgument"),
+        ("verb=ListIdentifiers&metadataPrefix=oai_dc&bogus=1", "badArgument"),
+        ("verb=ListSets&set=pole:odatis", "badArgument"),
+        ("verb=GetRecord&metadataPrefix=oai_dc", "badArgument"),
         (
             "verb=ListRecords&metadataPrefix=oai_dc&from=2024-01-01&until=2024-02-01T00:00:00Z",
             "badArgument",
@@ -280,6 +287,32 @@ def test_protocol_errors_as_the_specification_says(client, query, code):
     request = root.find(OAI + "request")
     if code in ("badVerb", "badArgument"):
         assert request.attrib == {}
+
+
+#: each error code of the specification (section 3.6) that this repository can answer, as
+#: Sickle raises it (``noMetadataFormats`` cannot happen: every item has ``oai_dc``;
+#: ``noSetHierarchy`` neither: sets are supported)
+SICKLE_ERRORS = [
+    ("Identify", {"metadataPrefix": "oai_dc"}, "BadArgument"),
+    ("ListRecords", {"metadataPrefix": "oai_dc", "from": "2020-13-45"}, "BadArgument"),
+    ("ListRecords", {"resumptionToken": "not-a-token"}, "BadResumptionToken"),
+    ("Harvest", {}, "BadVerb"),
+    ("ListRecords", {"metadataPrefix": "marc21"}, "CannotDisseminateFormat"),
+    ("GetRecord", {"metadataPrefix": "oai_dc", "identifier": "urn:x"}, "IdDoesNotExist"),
+    ("ListIdentifiers", {"metadataPrefix": "oai_dc", "from": "2100-01-01"}, "NoRecordsMatch"),
+]
+
+
+def test_sickle_meets_each_error_as_its_exception(url):
+    sickle = Sickle(url, max_retries=0)
+    raised = {}
+    for verb, arguments, _ in SICKLE_ERRORS:
+        try:
+            # the iterator Sickle's verbs use: it reads the error and raises its class
+            next(OAIResponseIterator(sickle, {"verb": verb, **arguments}))
+        except Exception as exc:  # noqa: BLE001 - the class is what is compared
+            raised[(verb, arguments.get("metadataPrefix"))] = type(exc).__name__
+    assert raised == {(v, a.get("metadataPrefix")): name for v, a, name in SICKLE_ERRORS}
 
 
 def test_error_messages_in_french(client):

@@ -90,6 +90,8 @@ def test_provenance_of_a_record(memory_store):
         "validationOutcome",
         "warningCount",
         "converter",
+        "http://purl.org/dc/terms/issued",
+        "http://www.w3.org/ns/adms#status",
     }
     assert prov["describes"] == ox.NamedNode(ID + "dataset/test-aod")
     assert prov["source"] == ox.Literal("catalogue.ttl")
@@ -168,6 +170,7 @@ def test_every_format_gives_the_same_store(tmp_path, fmt, suffix):
 #: the load time, the file name, the format read, and the store generation (a random token)
 VOLATILE = {
     "http://www.w3.org/ns/prov#generatedAtTime",
+    "http://purl.org/dc/terms/issued",
     GAIA_NS + "source",
     GAIA_NS + "converter",
     GAIA_NS + "generation",

@@ -4,17 +4,21 @@ conformant to the science-on-schema.org shapes (../shared/corpora/shacl/soso).""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import pyoxigraph as ox
 import pytest
 from demo_support import demo_store
 from helpers import BASE
+from http_support import app_over
 from rdflib import Graph, Namespace
 
 from sparql_api.linked_data.schemaorg import dataset_jsonld, wkt_box
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+#: the JSON-LD script of an HTML page
+SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 #: what Google Dataset Search needs (issue 8), present in every dataset's JSON-LD
 GOOGLE = {
     "name",
@@ -57,7 +61,8 @@ def test_every_demo_dataset_has_what_google_dataset_search_needs(catalogue):
     assert {doc["url"] for doc in docs.values()} == set(docs)
 
 
-def _violations(data: Graph, shapes: str, shared) -> Counter:
+def soso_violations(data: Graph, shapes: str, shared) -> Counter:
+    """(focus node, path) of each violation of one SOSO shapes file."""
     pyshacl = pytest.importorskip("pyshacl")
     graph = Graph().parse(shared / "corpora" / "shacl" / "soso" / shapes)
     _, report, _ = pyshacl.validate(data, shacl_graph=graph, inference="none")
@@ -68,20 +73,45 @@ def _violations(data: Graph, shapes: str, shared) -> Counter:
     )
 
 
+def dataset_graph(docs) -> Graph:
+    """The RDF of JSON-LD documents, or of the JSON-LD scripts of HTML pages (str)."""
+    data = Graph()
+    for doc in docs:
+        found = [doc] if isinstance(doc, dict) else [json.loads(s) for s in SCRIPT.findall(doc)]
+        for one in found:  # the inline context needs no network
+            quads = ox.parse(json.dumps(one).encode(), format=ox.RdfFormat.JSON_LD)
+            data.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nt")
+    return data
+
+
 @pytest.mark.shared
 def test_the_demo_json_ld_conforms_to_the_science_on_schema_org_shapes(catalogue, shared):
     docs, uncited = catalogue
-    data = Graph()
-    for doc in docs.values():  # the inline context needs no network
-        quads = ox.parse(json.dumps(doc).encode(), format=ox.RdfFormat.JSON_LD)
-        data.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nt")
-    assert _violations(data, "soso_common_v1.2.3.ttl", shared) == Counter()
-    assert _violations(data, "googleRequired.ttl", shared) == Counter()
+    data = dataset_graph(docs.values())
+    assert soso_violations(data, "soso_common_v1.2.3.ttl", shared) == Counter()
+    assert soso_violations(data, "googleRequired.ttl", shared) == Counter()
     # Google's recommended set: all but a citation, which only datasets a publication
     # references have (a dataset's own citation text is not what schema:citation means).
-    assert _violations(data, "googleRecommended.ttl", shared) == Counter(
+    assert soso_violations(data, "googleRecommended.ttl", shared) == Counter(
         {(iri, "http://schema.org/citation"): 1 for iri in uncited}
     )
+
+
+@pytest.mark.shared
+def test_every_dataset_page_embeds_json_ld_that_conforms_to_the_soso_shapes(catalogue, shared):
+    """Through the pages themselves: each dataset page's script is its dataset's JSON-LD,
+    and read together they pass the SOSO and Google-required shapes."""
+    docs, _ = catalogue
+    with app_over(demo_store()) as app:
+        client = app.test_client()
+        pages = {iri: client.get(iri.removeprefix(BASE.rstrip("/"))) for iri in docs}
+    assert {iri: page.status_code for iri, page in pages.items()} == dict.fromkeys(docs, 200)
+    texts = [page.get_data(as_text=True) for page in pages.values()]
+    assert [len(SCRIPT.findall(text)) for text in texts] == [1] * len(docs)
+    data = dataset_graph(texts)
+    assert data.isomorphic(dataset_graph(docs.values()))
+    assert soso_violations(data, "soso_common_v1.2.3.ttl", shared) == Counter()
+    assert soso_violations(data, "googleRequired.ttl", shared) == Counter()
 
 
 def test_a_dataset_json_ld_whole(catalogue):

@@ -176,7 +176,14 @@ def test_an_item_whole(client):
     ("url", "status", "error"),
     [
         ("/stac/search?bbox=1,2,3", 400, "stac_bad_bbox"),
-        ("/stac/search?bbox=1,80,3,70", 400, "stac_bad_bbox"),
+        ("/stac/search?bbox=1,80,3,70", 400, "stac_bbox_south_above_north"),
+        ("/stac/search?bbox=1e1,0,20,5", 400, "stac_bad_bbox"),
+        ("/stac/search?bbox=+1,0,2,5", 400, "stac_bad_bbox"),
+        ("/stac/search?bbox=1,0,181,5", 400, "stac_bad_bbox"),
+        ("/stac/search?datetime=2015-02-29T00:00:00Z", 400, "stac_bad_datetime"),
+        ("/stac/search?datetime=2015-01-01T00:00:00%2B24:00", 400, "stac_bad_datetime"),
+        ("/stac/search?limit=%D9%A3", 400, "stac_bad_limit"),
+        ("/stac/search?limit=1.5", 400, "stac_bad_limit"),
         ("/stac/search?datetime=yesterday", 400, "stac_bad_datetime"),
         ("/stac/search?datetime=../..", 400, "stac_bad_datetime"),
         ("/stac/search?limit=0", 400, "stac_bad_limit"),
@@ -197,8 +204,36 @@ def test_a_post_search_with_a_bad_body_is_400(client):
     _, http = client
     response = http.post("/stac/search", data="[1]", content_type="application/json")
     assert (response.status_code, response.get_json()["error"]) == (400, "stac_bad_body")
-    response = http.post("/stac/search", json={"bbox": "x"})
-    assert (response.status_code, response.get_json()["error"]) == (400, "stac_bad_bbox")
+    refused = {
+        "bbox": {"bbox": "1,2,3,4"},
+        "bbox numbers": {"bbox": ["1", 2, 3, 4]},
+        "limit": {"limit": 5.5},
+        "limit text": {"limit": "5"},
+        "limit true": {"limit": True},
+        "page": {"page": ""},
+        "intersects": {"intersects": '{"type": "Point", "coordinates": [1, 2]}'},
+    }
+    answers = {
+        name: (response.status_code, response.get_json()["error"])
+        for name, body in refused.items()
+        for response in [http.post("/stac/search", json=body)]
+    }
+    assert answers == {
+        "bbox": (400, "stac_bad_bbox"),
+        "bbox numbers": (400, "stac_bad_bbox"),
+        "limit": (400, "stac_bad_limit"),
+        "limit text": (400, "stac_bad_limit"),
+        "limit true": (400, "stac_bad_limit"),
+        "page": (400, "stac_bad_int"),
+        "intersects": (400, "stac_bad_intersects"),
+    }
+
+
+def test_a_post_search_takes_nulls_as_absent_and_whole_json_numbers(client):
+    _, http = client
+    nulls = dict.fromkeys(["bbox", "datetime", "collections", "ids", "intersects", "limit"])
+    answer = http.post("/stac/search", json={**nulls, "limit": 2.0})
+    assert (answer.status_code, len(answer.get_json()["features"])) == (200, 2)
 
 
 def test_collections_follow_the_store(store):

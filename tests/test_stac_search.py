@@ -308,6 +308,8 @@ def test_bbox_and_intersects_together_are_400(stac):
         {"type": "Point", "coordinates": [200, 0]},
         {"type": "Circle", "coordinates": [0, 0]},
         {"type": "Point", "coordinates": ["a", "b"]},
+        {"type": ["Point"], "coordinates": [0, 0]},  # was a 500 (found by schemathesis)
+        {"type": "GeometryCollection", "geometries": [{"type": {}, "coordinates": [0, 0]}]},
     ],
 )
 def test_a_bad_intersects_is_400(stac, geometry):

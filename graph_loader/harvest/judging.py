@@ -68,6 +68,7 @@ class UnitJudge:
             strict=self.config.strict,
         )
         judge.repairs = u.repairs
+        judge.issued = self.ledger.issued
         return judge
 
     def unit_writes(self, u: Unit, judge: Judge, found, main: Record, title: str) -> list:

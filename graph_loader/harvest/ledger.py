@@ -22,6 +22,8 @@ class Ledger:
         self.report = report
         self.known: dict[str, list[KnownRecord]] = known_records(store, report.source)
         self.hashes = {k.graph: k.content_hash for ks in self.known.values() for k in ks}
+        #: record graph -> when first loaded; the judges keep it up to date as they write
+        self.issued = {k.graph: k.issued for ks in self.known.values() for k in ks if k.issued}
         self.seen: set[str] = set()
         self.read: set[str] = set()
 

@@ -89,6 +89,8 @@ class KnownRecord:
     datestamp: str | None
     content_hash: str | None
     resource: str | None = None
+    #: when the graph was first loaded (``dct:issued``), if it says
+    issued: ox.Literal | None = None
 
 
 def read_checkpoint(store: Store, name: str) -> Checkpoint:
@@ -128,6 +130,7 @@ def known_records(store: Store, name: str) -> dict[str, list[KnownRecord]]:
             stamp.value if stamp is not None else None,
             digest.value if digest is not None else None,
             resource.value if resource is not None else None,
+            row.get("issued"),
         )
         found.setdefault(record.identifier, []).append(record)
     return found

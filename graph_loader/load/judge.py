@@ -19,17 +19,21 @@ from ..records import Record
 from ..repair import provenance_triples
 from ..store import GraphWrite
 from ..terms import (
+    CHANGE_TYPE,
     CONFORMS,
     CONFORMS_WITH_WARNINGS,
     CONTENT_HASH,
     CONVERTER,
+    CREATED,
     DESCRIBES,
+    FIRST_LOADED,
     GENERATED_AT,
     NOT_CONFORMANT,
     RDF_TYPE,
     RECORD_GRAPH,
     SOURCE,
     TRIPLE_COUNT,
+    UPDATED,
     VALIDATION_MESSAGE,
     VALIDATION_OUTCOME,
     VIOLATION_COUNT,
@@ -185,6 +189,9 @@ class Judge:
         self.strict = strict
         #: record resource -> its repairs
         self.repairs: dict = {}
+        #: record graph -> when it was first loaded (``dct:issued``), kept up to date as graphs
+        #: are written (a caller may share one mapping between judges)
+        self.issued: dict[str, ox.Literal] = {}
         self.outcomes: list[RecordOutcome] = []
         self.now = ox.Literal(
             datetime.now(UTC).isoformat(timespec="seconds"), datatype=ox.NamedNode(XSD.dateTime)
@@ -234,6 +241,31 @@ class Judge:
                 reasons += [p.messages.get(lang, "") for p in violations]
         return problems, reasons
 
+    def _write(self, record: Record, source: str, defects, lesser, repairs, old) -> GraphWrite:
+        """The record graph to write: the record, its provenance, repairs, quality measures.
+        Its ``dct:issued`` is when it was first loaded: now for a new graph, kept from the graph
+        it replaces (none if that one had none); its ``adms:status`` whether it is new
+        (``Created``) or replaces one (``Updated``)."""
+        g = record.graph
+        notes = [
+            ox.Literal(describe(p, self.staging, code), language=code)
+            for p in [*defects, *lesser]
+            for code in ("fr", "en")
+        ]
+        fmt = self.formats.get(source, "rdf")
+        provenance = _provenance(
+            record, source, fmt, notes, self.now, violations=len(defects), warnings=len(lesser)
+        )
+        issued = self.issued.get(g.value) or (None if old else self.now)
+        if issued is not None:
+            self.issued[g.value] = issued
+            provenance.append(ox.Triple(g, FIRST_LOADED, issued))
+        provenance.append(ox.Triple(g, CHANGE_TYPE, UPDATED if old else CREATED))
+        if repairs:
+            provenance += provenance_triples(g, repairs)
+        provenance += quality_triples(record.resource, record.kind, record.triples, g)
+        return GraphWrite(g, provenance, record.lines)
+
     def __call__(self, record: Record, found: list[Problem]) -> GraphWrite | None:
         lang, staging = self.lang, self.staging
         violations = [p for p in found if p.severity == "Violation"]
@@ -255,27 +287,7 @@ class Judge:
                 status = "unchanged"
             else:
                 status = "updated" if old else "loaded"
-                notes = [
-                    ox.Literal(describe(p, staging, code), language=code)
-                    for p in [*defects, *lesser]
-                    for code in ("fr", "en")
-                ]
-                fmt = self.formats.get(source, "rdf")
-                provenance = _provenance(
-                    record,
-                    source,
-                    fmt,
-                    notes,
-                    self.now,
-                    violations=len(defects),
-                    warnings=len(lesser),
-                )
-                if repairs:
-                    provenance += provenance_triples(record.graph, repairs)
-                provenance += quality_triples(
-                    record.resource, record.kind, record.triples, record.graph
-                )
-                write = GraphWrite(record.graph, provenance, record.lines)
+                write = self._write(record, source, defects, lesser, repairs, old)
         self.outcomes.append(
             RecordOutcome(
                 record.resource.value,

@@ -6,7 +6,10 @@ Links of a landing page (the resource IRI, which dereferences to it):
 - ``cite-as``: the DOI URL when the record gives a DOI, else the resource IRI;
 - ``describedby``: the description in every RDF format of the negotiation table;
 - ``type``: the schema.org type of the resource, and ``AboutPage``;
-- ``item``: each distribution's download (else access) URL, with its media type if known;
+- ``item``: each distribution's download (else access) URL, typed by the distribution's
+  ``dcat:mediaType`` (an IANA IRI or text), else, for a download URL, by its ``dct:format``
+  (EU file types with a registered media type, :data:`FILE_TYPES`); an access URL (a page
+  or a service) is not typed by the format of the data behind it;
 - ``license``: each licence IRI; ``author``: each creator IRI (else the publisher);
 - ``linkset``: the linkset itself.
 
@@ -16,10 +19,11 @@ All targets are absolute, under the configured base (the public address of the s
 from __future__ import annotations
 
 import json
+import re
 
 import pyoxigraph as ox
 
-from graph_loader.namespaces import DCAT, DCT
+from graph_loader.namespaces import DCAT, DCT, EU_AUTHORITY, IANA_MEDIA_TYPES
 from sparql_api.linked_data.dereference import FORMATS, RDF_FORMATS
 from sparql_api.linked_data.facts import Facts
 
@@ -42,6 +46,63 @@ SCHEMA_TYPES: dict[str, str] = {
 }
 
 
+#: EU file types (``dct:format``) -> their registered media type
+FILE_TYPES: dict[str, str] = {
+    str(EU_AUTHORITY["file-type/" + code]): media
+    for code, media in {
+        "CSV": "text/csv",
+        "JSON": "application/json",
+        "GEOJSON": "application/geo+json",
+        "XML": "application/xml",
+        "HTML": "text/html",
+        "PDF": "application/pdf",
+        "ZIP": "application/zip",
+        "NETCDF": "application/x-netcdf",
+        "TIFF": "image/tiff",
+        "GEOTIFF": "image/tiff",
+        "PNG": "image/png",
+        "JPEG": "image/jpeg",
+        "TXT": "text/plain",
+        "KML": "application/vnd.google-earth.kml+xml",
+        "RDF_TURTLE": "text/turtle",
+    }.items()
+}
+_IANA = (str(IANA_MEDIA_TYPES), str(IANA_MEDIA_TYPES).replace("https://", "http://"))
+_MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+")
+
+
+def _media(value: ox.NamedNode | ox.Literal) -> str | None:
+    """A media type from an IANA IRI, an EU file type or a text ``type/subtype``; else None."""
+    text = value.value.strip()
+    if isinstance(value, ox.NamedNode):
+        prefix = next((p for p in _IANA if text.startswith(p)), None)
+        if prefix is None:
+            return FILE_TYPES.get(text)
+        text = text.removeprefix(prefix)
+    return text if _MEDIA_TYPE.fullmatch(text) else None
+
+
+def item_type(facts: Facts, dist: str, download: bool) -> str | None:
+    """The media type of a distribution's item link (see the module docstring).
+
+    >>> d = "urn:d"
+    >>> facts = Facts([ox.Triple(ox.NamedNode(d), ox.NamedNode(DCT.format),
+    ...     ox.NamedNode(EU_AUTHORITY["file-type/NETCDF"]))])
+    >>> item_type(facts, d, True), item_type(facts, d, False)
+    ('application/x-netcdf', None)
+    """
+    for value in facts.values(dist, DCAT.mediaType):
+        found = _media(value)
+        if found:
+            return found
+    if download:
+        for value in facts.values(dist, DCT.format):
+            found = _media(value)
+            if found:
+                return found
+    return None
+
+
 def signposts(triples: list[ox.Triple], iri: str, kind: str, document: str) -> list[dict[str, str]]:
     """The typed links of the landing page of ``iri``: ``{href, rel, type?}`` in a stable
     order. ``document`` is the absolute URL of the page without extension."""
@@ -58,11 +119,12 @@ def signposts(triples: list[ox.Triple], iri: str, kind: str, document: str) -> l
         links.append({"href": SCHEMA_TYPES[kind], "rel": "type"})
     links.append({"href": "https://schema.org/AboutPage", "rel": "type"})
     for dist in facts.iris(iri, DCAT.distribution):
-        url = facts.iris(dist, DCAT.downloadURL) or facts.iris(dist, DCAT.accessURL)
+        download = facts.iris(dist, DCAT.downloadURL)
+        url = download or facts.iris(dist, DCAT.accessURL)
         if url:
             item = {"href": url[0], "rel": "item"}
-            media = facts.text(dist, DCAT.mediaType)
-            if media and "/" in media:
+            media = item_type(facts, dist, bool(download))
+            if media:
                 item["type"] = media
             links.append(item)
     for licence in facts.iris(iri, DCT.license):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
+from datetime import datetime
 
 from sparql_api.core.rq import load_query
 from sparql_api.oai.metadata import METADATA_FORMATS
@@ -48,7 +49,7 @@ def check_arguments(verb: str, args: Mapping[str, list[str]], lang: str) -> dict
             raise _bad_argument("missing", lang, name=name)
     for name in ("from", "until"):
         value = single.get(name)
-        if value is not None and not (_DAY.fullmatch(value) or _SECOND.fullmatch(value)):
+        if value is not None and not _exists(value):
             raise _bad_argument("date", lang, name=name, value=value)
     if "from" in single and "until" in single:
         if len(single["from"]) != len(single["until"]):
@@ -61,6 +62,22 @@ def check_arguments(verb: str, args: Mapping[str, list[str]], lang: str) -> dict
         if kind not in ("pole", "compartment") or not slug or "/" in slug:
             raise _bad_argument("set", lang, value=spec)
     return single
+
+
+def _exists(value: str) -> bool:
+    """Whether ``value`` is a UTC datestamp (day or second) naming a moment that exists
+    (``2020-13-45`` has the form but no such day).
+
+    >>> _exists("2024-02-29"), _exists("2020-13-45"), _exists("2021-02-29T00:00:00Z")
+    (True, False, False)
+    """
+    if not (_DAY.fullmatch(value) or _SECOND.fullmatch(value)):
+        return False
+    try:
+        datetime.fromisoformat(value.removesuffix("Z"))
+    except ValueError:
+        return False
+    return True
 
 
 def _prefix(value: str) -> str:

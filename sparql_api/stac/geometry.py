@@ -74,7 +74,7 @@ def _shapes(geometry: object, depth: int = 0) -> list[Shape]:
             s for g in _many(geometry.get("geometries")) for s in _shapes(g, depth + 1)
         ],
     }
-    if kind not in readers:
+    if not isinstance(kind, str) or kind not in readers:  # {"type": [...]} is no geometry
         raise GeometryError(geometry)
     return readers[kind]()
 

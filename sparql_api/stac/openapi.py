@@ -2,18 +2,61 @@
 
 from __future__ import annotations
 
+from sparql_api.stac import forms
+from sparql_api.stac.search import MAX_PAGE
 from sparql_api.web.openapi_parts import LANG, msg, param
 
 __all__ = ["OPERATIONS"]
 
-STAC_BBOX = param("bbox", "query", "param.stac_bbox")
 
-STAC_DATETIME = param("datetime", "query", "param.stac_datetime")
+def _text(pattern: str) -> dict:
+    """A text of ``pattern``, or empty (an empty parameter is no filter)."""
+    return {"type": "string", "pattern": f"^({pattern})?$"}
+
+
+STAC_BBOX = param("bbox", "query", "param.stac_bbox", schema=_text(forms.BBOX_TEXT))
+
+STAC_DATETIME = param("datetime", "query", "param.stac_datetime", schema=_text(forms.INTERVAL))
 
 #: no maximum: a larger limit is answered with at most 1000 items (STAC API practice)
-STAC_LIMIT = param("limit", "query", "param.stac_limit", schema={"type": "integer", "minimum": 1})
+STAC_LIMIT = param("limit", "query", "param.stac_limit", schema=forms.POSITIVE)
 
-STAC_PAGE = param("page", "query", "param.stac_page", schema={"type": "integer", "minimum": 1})
+PAGE_SCHEMA = {**forms.POSITIVE, "maximum": MAX_PAGE}
+STAC_PAGE = param("page", "query", "param.stac_page", schema=PAGE_SCHEMA)
+
+#: a JSON text: described by its content, a GeoJSON geometry
+STAC_INTERSECTS = {
+    key: value
+    for key, value in param("intersects", "query", "param.get_stac_search.intersects").items()
+    if key != "schema"
+} | {"content": {"application/json": {"schema": forms.GEOMETRY}}}
+
+
+def _nullable(schema: dict) -> dict:
+    """``schema`` or JSON null (a null member is no filter)."""
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _absent(name: str) -> dict:
+    return {"anyOf": [{"not": {"required": [name]}}, {"properties": {name: {"type": "null"}}}]}
+
+
+#: the POST search body: the GET parameters as JSON values (``bbox`` an array, ``intersects``
+#: an object, ``collections`` and ``ids`` arrays or texts); other members (extensions this
+#: API does not implement) are ignored; ``bbox`` and ``intersects`` exclude each other
+SEARCH_BODY = {
+    "type": "object",
+    "properties": {
+        "bbox": _nullable(forms.BBOX_ARRAY),
+        "datetime": _nullable(_text(forms.INTERVAL)),
+        "intersects": _nullable(forms.GEOMETRY),
+        "collections": _nullable(forms.LIST),
+        "ids": _nullable(forms.LIST),
+        "limit": _nullable(forms.POSITIVE),
+        "page": _nullable(PAGE_SCHEMA),
+    },
+    "anyOf": [_absent("bbox"), _absent("intersects")],
+}
 
 STAC_CID = param("cid", "path", "param.stac_cid")
 
@@ -63,7 +106,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
             STAC_DATETIME,
             param("collections", "query", "param.get_stac_search.collections"),
             param("ids", "query", "param.get_stac_search.ids"),
-            param("intersects", "query", "param.get_stac_search.intersects"),
+            STAC_INTERSECTS,
             STAC_LIMIT,
             STAC_PAGE,
         ],
@@ -72,7 +115,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/stac/search", "post"): {
         "summary": msg("op.post_stac_search"),
         "parameters": [],
-        "body": ["application/json"],
+        "body": {"application/json": SEARCH_BODY},
         "responses": {"200": "application/geo+json", "400": "application/json"},
     },
 }

@@ -10,6 +10,8 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from graph_loader.parsing import box_in_range
+from sparql_api.core.numbers import whole_number
+from sparql_api.stac import forms
 from sparql_api.stac.api import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
@@ -25,6 +27,8 @@ from sparql_api.web.i18n import WEB
 __all__ = ["SearchParams", "search", "box_matches", "period_matches", "item_matches", "moment"]
 
 Box = tuple[float, float, float, float]
+#: the last page one may ask for
+MAX_PAGE = 10**9
 
 
 def _list(value: object) -> list[str] | None:
@@ -38,28 +42,33 @@ def _list(value: object) -> list[str] | None:
 
 
 def _bbox(value: object, body: bool) -> Box | None:
-    """From ``w,s,e,n`` text (GET) or a list of numbers (a POST body: text is refused)."""
+    """From ``w,s,e,n`` text (GET) or a list of numbers (a POST body: text is refused), four
+    numbers or six (with heights), as :data:`forms.BBOX_TEXT` and :data:`forms.BBOX_ARRAY`
+    write them; a box whose south is above its north has its own refusal."""
     if value is None or (value == "" and not body):
         return None
-    if body and not isinstance(value, list):
+    if body:
+        if not isinstance(value, list) or not all(_is_number(v) for v in value):
+            raise StacError(WEB.mark("stac_bad_bbox"), value=str(value))
+        numbers = [float(v) for v in value]
+    elif isinstance(value, str) and re.fullmatch(forms.BBOX_TEXT, value):
+        numbers = [float(p) for p in value.split(",")]
+    else:
         raise StacError(WEB.mark("stac_bad_bbox"), value=str(value))
-    parts = value.split(",") if isinstance(value, str) else value
-    try:
-        numbers = [float(p) for p in parts]  # type: ignore[union-attr]
-    except (TypeError, ValueError) as exc:
-        raise StacError(WEB.mark("stac_bad_bbox"), value=str(value)) from exc
     if len(numbers) == 6:
         numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
     if len(numbers) != 4:
         raise StacError(WEB.mark("stac_bad_bbox"), value=str(value))
     w, s, e, n = numbers
+    if box_in_range(w, -90, e, 90) and -90 <= n < s <= 90:
+        raise StacError(WEB.mark("stac_bbox_south_above_north"), value=str(value))
     if not box_in_range(w, s, e, n):
         raise StacError(WEB.mark("stac_bad_bbox"), value=str(value))
     return (w, s, e, n)
 
 
-#: an RFC 3339 date-time (section 5.6): a full date, a time, an offset
-RFC3339 = re.compile(r"\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)")
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def moment(text: str) -> datetime:
@@ -74,12 +83,8 @@ def moment(text: str) -> datetime:
 def _moment(text: str, value: str) -> str | None:
     if text in ("", ".."):
         return None
-    if not RFC3339.fullmatch(text):
+    if not re.fullmatch(forms.INSTANT, text):  # a date that exists, 2015-02-30 is not one
         raise StacError(WEB.mark("stac_bad_datetime"), value=value)
-    try:
-        moment(text)
-    except ValueError as exc:  # 2015-02-30, 25:00…
-        raise StacError(WEB.mark("stac_bad_datetime"), value=value) from exc
     return text.upper()
 
 
@@ -102,26 +107,29 @@ def _period(value: object) -> tuple[str | None, str | None] | None:
     return first, last
 
 
-def _int(value: object, name: str, default: int, high: int, *, cap: bool = False) -> int:
-    """A whole number from 1 to ``high``; over ``high`` refused, or ``high`` with ``cap``."""
-    if value is None or value == "":
+def _int(
+    value: object, name: str, default: int, high: int, *, body: bool, cap: bool = False
+) -> int:
+    """A whole number from 1 to ``high`` (a JSON number in a body, digits in a query); over
+    ``high`` refused, or ``high`` with ``cap``."""
+    if value is None or (value == "" and not body):
         return default
     key = WEB.mark("stac_bad_limit") if cap else WEB.mark("stac_bad_int")
-    try:
-        number = int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError) as exc:
-        raise StacError(key, name=name, value=str(value), high=high) from exc
-    if number < 1 or isinstance(value, bool) or (number > high and not cap):
+    number = whole_number(value) if _is_number(value) or not body else None
+    if number is None or number < 1 or (number > high and not cap):
         raise StacError(key, name=name, value=str(value), high=high)
     return min(number, high)
 
 
-def _geometry(args: Mapping[str, object]) -> list[Shape] | None:
+def _geometry(args: Mapping[str, object], body: bool) -> list[Shape] | None:
+    """A GeoJSON geometry: an object in a body, its JSON text in a query."""
     value = args.get("intersects")
-    if value is None or value == "":
+    if value is None or (value == "" and not body):
         return None
     if args.get("bbox") not in (None, ""):
         raise StacError(WEB.mark("stac_bbox_and_intersects"))
+    if isinstance(value, str) == body:
+        raise StacError(WEB.mark("stac_bad_intersects"), value=str(value)[:200])
     try:
         return parse_geometry(value)
     except GeometryError as exc:
@@ -150,9 +158,9 @@ class SearchParams:
             datetime=_period(args.get("datetime")),
             collections=_list(args.get("collections")),
             ids=_list(args.get("ids")),
-            limit=_int(args.get("limit"), "limit", DEFAULT_LIMIT, MAX_LIMIT, cap=True),
-            page=_int(args.get("page"), "page", 1, 10**9),
-            intersects=_geometry(args),
+            limit=_int(args.get("limit"), "limit", DEFAULT_LIMIT, MAX_LIMIT, body=body, cap=True),
+            page=_int(args.get("page"), "page", 1, MAX_PAGE, body=body),
+            intersects=_geometry(args, body),
             geometry=args.get("intersects") or None,
         )
 

@@ -1,0 +1,95 @@
+"""What a record's catalogue record and locations say that the sources do not, derived at load
+time (issue 20, DCAT-AP recommended properties): when it was first loaded (``dct:issued``,
+kept when a changed version replaces it), whether it is new or replaced (``adms:status``,
+ADMS change type), the centroid of each box, and the ADMS type of known licences."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+from helpers import BASE
+
+from graph_loader.pipeline import load_paths
+from graph_loader.report import export_records
+from graph_loader.store import EmbeddedStore
+
+MIXED = Path(__file__).parent / "fixtures" / "load" / "mixed"
+RECORD = """SELECT ?issued ?modified ?status ?label WHERE {
+  ?r a <http://www.w3.org/ns/dcat#CatalogRecord> ;
+     <http://xmlns.com/foaf/0.1/primaryTopic> <https://data.gaia-data.fr/id/dataset/test-aod> ;
+     <http://purl.org/dc/terms/issued> ?issued ; <http://purl.org/dc/terms/modified> ?modified ;
+     <http://www.w3.org/ns/adms#status> ?status .
+  ?status <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }"""
+ADMS_CHANGE = "http://purl.org/adms/changetype/"
+
+
+def exported(store) -> ox.Store:
+    out = ox.Store()
+    out.load(export_records(store, "turtle"), format=ox.RdfFormat.TURTLE)
+    return out
+
+
+def catalogue_record(store) -> tuple[str, str, str, str]:
+    rows = list(exported(store).query(RECORD))
+    assert len(rows) == 1
+    return tuple(rows[0][v].value for v in ("issued", "modified", "status", "label"))
+
+
+def test_first_load_time_and_change_type_follow_the_record_across_loads(tmp_path):
+    folder = tmp_path / "records"
+    shutil.copytree(MIXED, folder)
+    store = EmbeddedStore(None)
+    load_paths(store, [folder], base_iri=BASE)
+    issued, modified, status, label = catalogue_record(store)
+    assert (issued == modified, status, label) == (True, ADMS_CHANGE + "Created", "Created")
+
+    load_paths(store, [folder], base_iri=BASE)  # unchanged: nothing rewritten
+    assert catalogue_record(store) == (issued, modified, status, label)
+
+    text = (folder / "catalogue.ttl").read_text(encoding="utf-8")
+    (folder / "catalogue.ttl").write_text(text.replace("(test)", "(test, v2)"), encoding="utf-8")
+    load_paths(store, [folder], base_iri=BASE)
+    again = catalogue_record(store)
+    assert (again[0], again[2], again[3]) == (issued, ADMS_CHANGE + "Updated", "Updated")
+    assert again[1] >= modified
+
+
+def test_a_graph_that_never_said_its_first_load_gets_no_issued_when_replaced(tmp_path):
+    """A store written before gaia-kg kept the first load: the time is not made up."""
+    folder = tmp_path / "records"
+    shutil.copytree(MIXED, folder)
+    store = EmbeddedStore(None)
+    load_paths(store, [folder], base_iri=BASE)
+    store.update("DELETE WHERE { GRAPH ?g { ?g <http://purl.org/dc/terms/issued> ?t } }")
+    text = (folder / "catalogue.ttl").read_text(encoding="utf-8")
+    (folder / "catalogue.ttl").write_text(text.replace("(test)", "(test, v2)"), encoding="utf-8")
+    load_paths(store, [folder], base_iri=BASE)
+    assert list(exported(store).query(RECORD)) == []
+    statuses = exported(store).query(
+        "SELECT ?s WHERE { ?r <http://xmlns.com/foaf/0.1/primaryTopic> "
+        "<https://data.gaia-data.fr/id/dataset/test-aod> ; <http://www.w3.org/ns/adms#status> ?s }"
+    )
+    assert [row["s"].value for row in statuses] == [ADMS_CHANGE + "Updated"]
+
+
+def test_each_box_gets_its_centre_and_each_known_licence_its_type():
+    store = EmbeddedStore(None)
+    load_paths(store, [MIXED], base_iri=BASE)
+    out = exported(store)
+    centroids = out.query(
+        "SELECT ?c WHERE { <https://data.gaia-data.fr/id/dataset/test-aod> "
+        "<http://purl.org/dc/terms/spatial> [ <http://www.w3.org/ns/dcat#centroid> ?c ] }"
+    )
+    assert [(r["c"].value, r["c"].datatype.value) for r in centroids] == [
+        ("POINT(0 12.5)", "http://www.opengis.net/ont/geosparql#wktLiteral")
+    ]
+    types = out.query(
+        "SELECT ?t ?label WHERE { <http://creativecommons.org/licenses/by/4.0/> "
+        "<http://purl.org/dc/terms/type> ?t . "
+        "?t <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }"
+    )
+    assert [(r["t"].value, r["label"].value) for r in types] == [
+        ("http://purl.org/adms/licencetype/Attribution", "Attribution")
+    ]

@@ -37,6 +37,7 @@ SHAPES = Path(__file__).resolve().parent / "fixtures" / "shapes"
 DS = BASE + "id/dataset/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+DESCRIBES = ox.NamedNode("https://w3id.org/gaia-kg/ontology#describes")
 
 
 def _record(path: Path, iri: str) -> list[ox.Triple]:
@@ -332,3 +333,28 @@ def test_the_ontology_says_which_classes_each_measure_applies_to():
         name: {iri for iri, kind in RECORD_KINDS.items() if kind in m.kinds}
         for name, m in MEASURES.items()
     }
+
+
+def test_rescoring_replaces_the_measurements_of_earlier_versions(memory_store):
+    """A record graph holding the full DQV measurements earlier versions stored (and a DQV
+    statement of its own, as ISO data-quality reports give) is rescored to the compact form."""
+    load_paths(memory_store, [demo_dir() / "software.ttl"], base_iri=BASE)
+    iri = ox.NamedNode(BASE + "id/software/argopy")
+    graph = next(
+        g for g in memory_store.named_graphs() if (g, DESCRIBES, iri) in _triples(memory_store, g)
+    )
+    compact = memory_store.graph_triples(graph)
+    kind = "software"
+    own = [t for t in compact if t.predicate.value != GQ + "fails"]
+    report = ox.Triple(
+        iri, ox.NamedNode(DQV + "hasQualityMeasurement"), ox.NamedNode(BASE + "id/report/1")
+    )
+    legacy = own + [report] + dqv_triples(iri, measure_record(iri, kind, own), graph)
+    memory_store.replace_graph(graph, legacy)
+    assert score_store(memory_store) == 1
+    assert set(memory_store.graph_triples(graph)) == set(compact) | {report}
+    assert record_quality(memory_store, iri.value, "en")["score"] == 70
+
+
+def _triples(store, graph) -> set:
+    return {(t.subject, t.predicate, t.object) for t in store.graph_triples(graph)}

@@ -33,7 +33,8 @@ def score_store(store: Store) -> int:
         kept = [
             t
             for t in old
-            if t.predicate.value != _HAS_MEASUREMENT
+            # a record's own DQV statements (an ISO report's) stay: only ours go
+            if not (t.predicate.value == _HAS_MEASUREMENT and t.object.value.startswith(mine))
             and not t.subject.value.startswith(mine)
             and not (t.subject == graph and t.predicate == FAILS)
         ]

@@ -1,17 +1,23 @@
 """End-to-end load throughput against pyoxigraph's raw bulk load, in the same run.
 
-    python bench/load.py --n 100000
+    python bench/load.py --n 100000 [--profile load.prof]
 
 Generates N synthetic datasets (bench/synthetic.py), then measures, each on a fresh on-disk
-store: (1) ``pyoxigraph.Store.bulk_load`` of the N-Triples file (the baseline), and of the same
+store and in a process of its own (so that each peak RSS is its own): (1)
+``pyoxigraph.Store.bulk_load`` of the N-Triples file (the baseline), and of the same
 statements as N-Quads with a named graph per dataset (what any per-record store pays), (2)
-``gaia-kg load``'s pipeline: parse + split into record graphs + SHACL validation + transactional
-writes with provenance. Prints datasets/s, triples/s, and the ratio. Medians over --repeat runs.
+``gaia-kg load``'s pipeline: parse + split into record graphs + SHACL validation + quality +
+transactional writes with provenance. Prints datasets/s, triples/s, the ratio to the raw load,
+the triples written per triple read (record statements, provenance, quality) and the peak RSS
+of each process. Medians over --repeat runs. ``--profile FILE`` runs the gaia-kg load once more
+under cProfile, writes the stats to FILE and prints their top lines.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import resource
 import statistics
 import sys
 import tempfile
@@ -27,28 +33,87 @@ from synthetic import write_catalogue  # noqa: E402
 from graph_loader.pipeline import load_paths  # noqa: E402
 from graph_loader.store import EmbeddedStore  # noqa: E402
 
+#: the quality triples of the record graphs: gq:fails, or the DQV measurements of versions
+#: before the compact form (to measure both in the same way)
+_QUALITY = """SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o
+  FILTER((?s = ?g && ?p = <https://w3id.org/gaia-kg/quality#fails>)
+         || STRSTARTS(STR(?s), CONCAT(STR(?g), "#quality-"))
+         || ?p = <http://www.w3.org/ns/dqv#hasQualityMeasurement>) } }"""
 
-def raw_bulk_load(path: Path, workdir: Path, fmt: ox.RdfFormat) -> float:
+
+def raw_bulk_load(path: Path, workdir: Path, fmt: str) -> dict:
     store = ox.Store(str(workdir))
     started = time.perf_counter()
-    store.bulk_load(path=str(path), format=fmt)
+    store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, fmt))
     store.flush()
-    return time.perf_counter() - started
+    return {"seconds": time.perf_counter() - started}
 
 
-def pipeline_load(path: Path, workdir: Path):
+def pipeline_load(path: Path, workdir: Path, profile: str | None = None) -> dict:
     store = EmbeddedStore(workdir)
+    profiler = None
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     started = time.perf_counter()
     report = load_paths(store, [path], base_iri="https://data.gaia-data.fr/")
-    store.close()
     seconds = time.perf_counter() - started
-    return seconds, report
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(profile)
+    quality = store.select(_QUALITY)
+    provenance = store.select(
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?g ?p ?o } "
+        "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/gaia-kg/graph/record/') "
+        "&& ?p != <https://w3id.org/gaia-kg/quality#fails>) }"
+    )
+    store.close()
+    return {
+        "seconds": seconds,
+        "loaded": report.count("loaded"),
+        "read": report.triples_read,
+        "written": report.triples_written,
+        "quality": int(quality[0]["n"].value),
+        "provenance": int(provenance[0]["n"].value),
+        "phases": report.phases,
+    }
+
+
+def _child(queue, fn, args) -> None:
+    found = fn(*args)
+    found["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+    queue.put(found)
+
+
+def in_process(fn, *args) -> dict:
+    """``fn(*args)`` in a fresh process; its result with the peak RSS of that process."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=_child, args=(queue, fn, args))
+    child.start()
+    found = queue.get()
+    child.join()
+    return found
+
+
+def _mb(n: float) -> str:
+    return f"{n / 2**20:,.0f} MB"
+
+
+def print_profile(path: str, top: int = 25) -> None:
+    import pstats
+
+    print(f"\ncProfile of the gaia-kg load ({path}), top {top} by own time:")
+    pstats.Stats(path, stream=sys.stdout).sort_stats("tottime").print_stats(top)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="datasets [10000]")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each, median [1]")
+    parser.add_argument("--profile", help="cProfile the gaia-kg load into this file")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -56,34 +121,47 @@ def main() -> None:
         triples = write_catalogue(nt, args.n)
         write_catalogue(nq, args.n, graphs=True)
         print(f"{args.n} datasets, {triples} triples ({triples / args.n:.1f} per dataset)")
-        raw, raw_graphs, ours, report = [], [], [], None
+        raw, raw_graphs, ours = [], [], []
         for r in range(args.repeat):
-            raw.append(raw_bulk_load(nt, tmp / f"raw{r}", ox.RdfFormat.N_TRIPLES))
-            raw_graphs.append(raw_bulk_load(nq, tmp / f"rawq{r}", ox.RdfFormat.N_QUADS))
-            seconds, report = pipeline_load(nt, tmp / f"gaia{r}")
-            ours.append(seconds)
-        loaded, written = report.count("loaded"), report.triples_written
-        raw_s, ours_s = statistics.median(raw), statistics.median(ours)
-        graphs_s = statistics.median(raw_graphs)
+            raw.append(in_process(raw_bulk_load, nt, tmp / f"raw{r}", "N_TRIPLES"))
+            raw_graphs.append(in_process(raw_bulk_load, nq, tmp / f"rawq{r}", "N_QUADS"))
+            ours.append(in_process(pipeline_load, nt, tmp / f"gaia{r}"))
+        last = ours[-1]
+        raw_s = statistics.median(x["seconds"] for x in raw)
+        graphs_s = statistics.median(x["seconds"] for x in raw_graphs)
+        ours_s = statistics.median(x["seconds"] for x in ours)
         print(
             f"raw pyoxigraph bulk_load   : {raw_s:8.2f} s  {triples / raw_s:10.0f} triples/s"
-            f"  {args.n / raw_s:8.0f} datasets/s  (N-Triples, default graph)"
+            f"  {args.n / raw_s:8.0f} datasets/s  peak RSS {_mb(max(x['rss'] for x in raw))}"
+            "  (N-Triples, default graph)"
         )
         print(
             f"  same, a graph per dataset: {graphs_s:8.2f} s  {triples / graphs_s:10.0f} "
-            f"triples/s  {args.n / graphs_s:8.0f} datasets/s  (N-Quads)"
+            f"triples/s  {args.n / graphs_s:8.0f} datasets/s  peak RSS "
+            f"{_mb(max(x['rss'] for x in raw_graphs))}  (N-Quads)"
         )
         print(
             f"gaia-kg load (end to end)  : {ours_s:8.2f} s  {triples / ours_s:10.0f} triples/s"
-            f"  {args.n / ours_s:8.0f} datasets/s  ({loaded} records, {written} triples "
-            "written incl. provenance)"
+            f"  {args.n / ours_s:8.0f} datasets/s  peak RSS {_mb(max(x['rss'] for x in ours))}"
+            f"  ({last['loaded']} records)"
         )
         print(
             f"ratio gaia-kg / raw        : {ours_s / raw_s:8.2f}x slower "
             f"({ours_s / graphs_s:.2f}x against the raw load into a graph per dataset)"
         )
-        phases = ", ".join(f"{k} {v:.1f} s" for k, v in report.phases.items())
+        read, written = last["read"], last["written"]
+        statements = written - last["provenance"] - last["quality"]
+        print(
+            f"triples written / read     : {written / read:8.2f}  ({written} written for {read}"
+            f" read: record statements {statements / read:.2f}, provenance "
+            f"{last['provenance'] / read:.2f}, quality {last['quality'] / read:.2f})"
+        )
+        phases = ", ".join(f"{k} {v:.1f} s" for k, v in last["phases"].items())
         print(f"gaia-kg phases (last run)  : {phases}")
+        if args.profile:  # a run of its own: cProfile slows the load down
+            profiled = in_process(pipeline_load, nt, tmp / "profiled", args.profile)
+            print(f"\nprofiled gaia-kg load: {profiled['seconds']:.2f} s under cProfile")
+            print_profile(args.profile)
 
 
 if __name__ == "__main__":

@@ -86,13 +86,22 @@ def build_store(folder: Path, n: int, name: str = "store") -> tuple[EmbeddedStor
     return store, time.perf_counter() - started
 
 
-def rebuild_index(folder: Path) -> tuple[float, str]:
-    """``gaia-kg index rebuild`` on the store, as a user runs it: its time and its message."""
+def rebuild_index(folder: Path) -> tuple[float, str, float]:
+    """``gaia-kg index rebuild`` on the store, as a user runs it: its time, its message and
+    the peak RSS of its process (MB)."""
     command = [str(Path(sys.executable).parent / "gaia-kg"), "index", "rebuild", "--store"]
     command += [str(folder / "store"), "--index", str(folder / "index"), "--lang", "en"]
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
-    return time.perf_counter() - started, done.stdout.strip()
+    with tempfile.TemporaryFile("w+") as out:
+        child = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own peak RSS
+        child.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        message = out.read().strip()
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, command, message)
+    return seconds, message, usage.ru_maxrss / 1024  # Linux: KiB
 
 
 def free_port() -> int:
@@ -190,8 +199,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"store: {store.triple_count()} quads, bulk load {load_s:.1f} s", flush=True)
         store.close()
         del store
-        seconds, message = rebuild_index(folder)
-        print(f"index rebuild (gaia-kg index rebuild): {seconds:.1f} s: {message}", flush=True)
+        seconds, message, peak = rebuild_index(folder)
+        print(
+            f"index rebuild (gaia-kg index rebuild): {seconds:.1f} s, peak RSS {peak:,.0f} MB:"
+            f" {message}",
+            flush=True,
+        )
     base_n = min(options.sparql_n, options.n)
     base_store = "store" if base_n == options.n else f"store-{base_n}"
     if (

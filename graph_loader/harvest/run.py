@@ -236,10 +236,11 @@ class _Run:
 
 def _quality(store: Store, name: str) -> dict:
     """``{records, meanScore}`` over the source's scored records (for "what changed")."""
-    rows = store.select(load_query("harvest/quality"), {"source": source_iri(name)})
-    mean = rows[0].get("mean") if rows else None
-    n = int(rows[0]["n"].value) if rows else 0
-    return {"records": n, "meanScore": round(float(mean.value), 1) if n and mean else None}
+    from ..quality import graph_scores
+
+    found = graph_scores(store.select(load_query("harvest/quality"), {"source": source_iri(name)}))
+    n = len(found)
+    return {"records": n, "meanScore": round(sum(found.values()) / n, 1) if n else None}
 
 
 def _last_complete(store: Store, name: str) -> str | None:

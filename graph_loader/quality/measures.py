@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from ..namespaces import DCAT, DCT, DQV, FOAF, GAIA, GQ, OWL, PROV, SDO, XSD
 from ..paths import ontology_dir
+from ..records import RECORD_KINDS
 from ..terms import RDF_TYPE, THESAURUS_NS
 
 __all__ = [
@@ -32,6 +33,10 @@ __all__ = [
     "scores",
     "percent",
     "quality_triples",
+    "outcomes_from",
+    "dqv_triples",
+    "scored_kind",
+    "FAILS",
     "metric_texts",
 ]
 
@@ -226,16 +231,38 @@ def scores(outcomes: dict[str, bool]) -> dict[str, int]:
     return found
 
 
+#: record graph -> a measure its resource fails (the compact form, see docs/quality.md)
+FAILS = ox.NamedNode(GQ.fails)
+
+
 def quality_triples(
     resource: ox.NamedNode, kind: str, triples: Iterable, graph: ox.NamedNode
 ) -> list[ox.Triple]:
-    """DQV measurements of one record, to store in its graph (``graph`` mints their IRIs).
+    """The compact quality of one record, to store in its graph: ``<graph> gq:fails
+    gq:<metric>`` for each applicable measure it fails, nothing for those it meets.
+
+    The scores and the full DQV measurements are derived on read (:func:`outcomes_from`,
+    :func:`dqv_triples`): the applicable measures follow from the record's kind.
+    """
+    outcomes = measure_record(resource, kind, triples)
+    return [ox.Triple(graph, FAILS, MEASURES[n].iri) for n, ok in outcomes.items() if not ok]
+
+
+def outcomes_from(kind: str, failed: Iterable[str]) -> dict[str, bool]:
+    """Each applicable measure's outcome for a record of ``kind`` failing ``failed``."""
+    failed = set(failed)
+    return {name: name not in failed for name, m in MEASURES.items() if kind in m.kinds}
+
+
+def dqv_triples(
+    resource: ox.NamedNode, outcomes: dict[str, bool], graph: ox.NamedNode
+) -> list[ox.Triple]:
+    """The W3C DQV view of a record's outcomes (what versions before the compact form stored).
 
     Each measurement ``<graph>#quality-<metric>`` is a ``dqv:QualityMeasurement``
     ``dqv:computedOn`` the resource, ``dqv:isMeasurementOf gq:<metric>``, with a ``dqv:value``
     (boolean for a measure, integer percent for a score); ``[]`` for kinds without measures.
     """
-    outcomes = measure_record(resource, kind, triples)
     if not outcomes:
         return []
     values: list[tuple[str, ox.Literal]] = [
@@ -253,6 +280,16 @@ def quality_triples(
             ox.Triple(m, _DQV_VALUE, value),
         ]
     return out
+
+
+def scored_kind(types: Iterable[str]) -> str | None:
+    """The kind a resource of these rdf:types is scored as (None: not scored); the first of
+    :data:`~graph_loader.records.RECORD_KINDS` wins for a resource typed as two kinds."""
+    found = set(types)
+    for iri, kind in RECORD_KINDS.items():
+        if iri in found and any(kind in m.kinds for m in MEASURES.values()):
+            return kind
+    return None
 
 
 @cache

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import re
-
 import pyoxigraph as ox
 
 from ..messages import CLI
 from ..queries import load_query
 from ..validation.describe import kind_words
-from .measures import DIMENSIONS, GQ, MEASURES, metric_texts, percent
+from .measures import (
+    DIMENSIONS,
+    GQ,
+    MEASURES,
+    metric_texts,
+    outcomes_from,
+    percent,
+    scored_kind,
+    scores,
+)
 
-__all__ = ["record_quality", "quality_summary", "problem_text"]
+__all__ = ["record_quality", "quality_summary", "problem_text", "graph_scores", "dqv_view"]
 
 
 def _pick(texts: dict[str, str], lang: str) -> str | None:
@@ -19,11 +26,6 @@ def _pick(texts: dict[str, str], lang: str) -> str | None:
         if key in texts:
             return texts[key]
     return next(iter(texts.values()), None)
-
-
-def _kind(iri: str) -> str:
-    match = re.search(r"/id/([a-z]+)/[^/]+$", iri)
-    return match.group(1) if match else "resource"
 
 
 def problem_text(kind: str, title: str, iri: str, metric: str, lang: str) -> str:
@@ -41,14 +43,16 @@ def record_quality(store, iri: str, lang: str = "en") -> dict | None:
     """
     resource = ox.NamedNode(iri)
     rows = store.select(load_query("quality/record"), {"resource": resource})
-    if not rows:
+    kind = scored_kind(r["type"].value for r in rows)
+    if kind is None:
         return None
-    values = {r["metric"].value[len(GQ) :]: r["value"].value for r in rows}
+    failed = {r["failed"].value[len(GQ) :] for r in rows if "failed" in r}
+    outcomes = outcomes_from(kind, failed)
+    values = scores(outcomes)
     sources = sorted({r["source"].value for r in rows if "source" in r})
     titles, messages, centres = _about(store, resource, lang)
-    kind = _kind(iri)
     title = _pick(titles, lang) or iri
-    measures = _measures(values, lang)
+    measures = _measures(outcomes, lang)
     failed = [problem_text(kind, title, iri, m["id"], lang) for m in measures if not m["value"]]
     # a record loaded not conformant: its defects (Violations) come first in what to fix
     defects = sorted({m for m in messages if m.startswith(("error:", "erreur :"))})
@@ -92,18 +96,17 @@ def _about(store, resource: ox.NamedNode, lang: str) -> tuple[dict, list[str], d
     return titles, messages, centres
 
 
-def _measures(values: dict[str, str], lang: str) -> list[dict]:
+def _measures(outcomes: dict[str, bool], lang: str) -> list[dict]:
     """The measures taken of a record (in the order of :data:`MEASURES`), passed or not."""
     return [
         {
             "metric": GQ + name,
             "id": name,
-            "dimension": m.dimension,
-            "value": values[name] == "true",
+            "dimension": MEASURES[name].dimension,
+            "value": ok,
             **metric_texts(name, lang),
         }
-        for name, m in MEASURES.items()
-        if name in values
+        for name, ok in outcomes.items()
     ]
 
 
@@ -121,9 +124,10 @@ def quality_summary(store, lang: str = "en") -> dict:
     names: dict[str, dict[str, str]] = {}
     for r in store.select(load_query("quality/names")):
         names.setdefault(r["centre"].value, {})[r["name"].language or ""] = r["name"].value
-    per = _scores(store)
+    records = _records(store)
+    per = _scores(records)
     flagged, flagged_records = _flagged(store)
-    fails = _failures(store)
+    fails = _failures(records)
     out: dict[str, list[dict]] = {}
     for axis, groups in per.items():
         rows = []
@@ -154,15 +158,36 @@ def quality_summary(store, lang: str = "en") -> dict:
     }
 
 
-def _scores(store) -> Scores:
+def _records(store) -> dict[str, dict]:
+    """Every scored record graph: its resource, kind, source, data centres and failed measures."""
+    records: dict[str, dict] = {}
+    for r in store.select(load_query("quality/scores")):
+        found = records.setdefault(
+            r["g"].value,
+            {"resource": r["resource"].value, "source": r["source"].value, "types": set()},
+        )
+        found["types"].add(r["type"].value)
+        found.setdefault("centres", set()).add(r["centre"].value if "centre" in r else "")
+    failed: dict[str, set[str]] = {}
+    for r in store.select(load_query("quality/failures")):
+        failed.setdefault(r["g"].value, set()).add(r["metric"].value[len(GQ) :])
+    for g, found in list(records.items()):
+        kind = scored_kind(found.pop("types"))
+        if kind is None:
+            del records[g]
+        else:
+            found["outcomes"] = outcomes_from(kind, failed.get(g, ()))
+    return records
+
+
+def _scores(records: dict[str, dict]) -> Scores:
     """Every score of every scored record, grouped by source and by data centre."""
     per: Scores = {"source": {}, "centre": {}}
-    for r in store.select(load_query("quality/scores")):
-        keys = {"source": r["source"].value, "centre": r["centre"].value if "centre" in r else ""}
-        for axis, key in keys.items():
-            per[axis].setdefault(key, {}).setdefault(r["resource"].value, {})[
-                r["metric"].value[len(GQ) :]
-            ] = int(r["value"].value)
+    for found in records.values():
+        values = scores(found["outcomes"])
+        for centre in found["centres"]:
+            per["centre"].setdefault(centre, {})[found["resource"]] = values
+        per["source"].setdefault(found["source"], {})[found["resource"]] = values
     return per
 
 
@@ -184,16 +209,16 @@ def _flagged(store) -> tuple[dict[tuple[str, str], int], list[dict]]:
     return flagged, flagged_records
 
 
-def _failures(store) -> dict[tuple[str, str], dict[str, int]]:
+def _failures(records: dict[str, dict]) -> dict[tuple[str, str], dict[str, int]]:
     """How many records fail each measure, per (axis, key)."""
-    fails: dict[tuple[str, str], dict[str, int]] = {}
-    for r in store.select(load_query("quality/failures")):
-        metric = r["metric"].value[len(GQ) :]
-        for axis, key in (("source", r["source"].value), ("centre", r.get("centre"))):
-            key = key.value if isinstance(key, ox.NamedNode) else (key or "")
-            counts = fails.setdefault((axis, key), {})
-            counts[metric] = counts.get(metric, 0) + int(r["n"].value)
-    return fails
+    failing: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for found in records.values():
+        keys = [("source", found["source"])] + [("centre", c) for c in found["centres"]]
+        for name, ok in found["outcomes"].items():
+            if not ok:
+                for key in keys:
+                    failing.setdefault(key, {}).setdefault(name, set()).add(found["resource"])
+    return {key: {n: len(r) for n, r in names.items()} for key, names in failing.items()}
 
 
 def _summary_group(label: str, key: str, records: dict[str, dict[str, int]]) -> dict:
@@ -210,3 +235,27 @@ def _summary_group(label: str, key: str, records: dict[str, dict[str, int]]) -> 
 
 def _mean(values: list[int]) -> int:
     return percent(sum(values), 100 * len(values)) if values else 0
+
+
+def graph_scores(rows) -> dict[str, int]:
+    """The overall score of each record graph from rows binding ``?g``, ``?type`` and, for
+    each measure the record fails, ``?failed`` (the query harvest/quality.rq)."""
+    types: dict[str, set[str]] = {}
+    failed: dict[str, set[str]] = {}
+    for r in rows:
+        types.setdefault(r["g"].value, set()).add(r["type"].value)
+        if "failed" in r:
+            failed.setdefault(r["g"].value, set()).add(r["failed"].value[len(GQ) :])
+    kinds = {g: scored_kind(t) for g, t in types.items()}
+    return {
+        g: scores(outcomes_from(kind, failed.get(g, ())))["score"]
+        for g, kind in kinds.items()
+        if kind is not None
+    }
+
+
+def dqv_view(store, resource: ox.NamedNode | None = None) -> set[ox.Triple]:
+    """The W3C DQV measurements of every scored record, or of ``resource``, derived from the
+    compact form by the CONSTRUCT ``queries/quality/dqv.rq`` (what SPARQL users run)."""
+    bindings = {"resource": resource} if resource is not None else None
+    return set(store.query(load_query("quality/dqv"), bindings))

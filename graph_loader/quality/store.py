@@ -1,12 +1,13 @@
-"""(Re)scoring the records already in a store, e.g. those loaded before quality existed."""
+"""(Re)scoring the records already in a store: those loaded before quality existed, or with
+the full DQV measurements of earlier versions (replaced by the compact form), or after the
+measures changed."""
 
 from __future__ import annotations
 
 from ..namespaces import DQV
 from ..queries import load_query
-from ..records import RECORD_KINDS
 from ..store import GraphWrite, Store
-from .measures import quality_triples
+from .measures import FAILS, quality_triples, scored_kind
 
 __all__ = ["score_store"]
 
@@ -15,25 +16,27 @@ BATCH = 500  # record graphs per transaction
 
 
 def _kinds(store: Store) -> dict:
-    kinds: dict = {}
+    types: dict = {}
     for row in store.select(load_query("quality/records")):
-        kind = RECORD_KINDS.get(row["type"].value)
-        if kind:
-            kinds.setdefault((row["g"], row["resource"]), kind)
-    return kinds
+        types.setdefault((row["g"], row["resource"]), set()).add(row["type"].value)
+    kinds = {key: scored_kind(found) for key, found in types.items()}
+    return {key: kind for key, kind in kinds.items() if kind is not None}
 
 
 def score_store(store: Store) -> int:
-    """Replace the measurements of every record graph; return how many graphs changed."""
+    """Replace the quality triples of every record graph; return how many graphs changed."""
     changed = 0
     pending: list[GraphWrite] = []
     for (graph, resource), kind in sorted(_kinds(store).items(), key=lambda i: i[0][0].value):
         old = store.graph_triples(graph)
-        mine = f"{graph.value}#quality-"
+        mine = f"{graph.value}#quality-"  # the measurements of earlier versions
         kept = [
             t
             for t in old
-            if t.predicate.value != _HAS_MEASUREMENT and not t.subject.value.startswith(mine)
+            # a record's own DQV statements (an ISO report's) stay: only ours go
+            if not (t.predicate.value == _HAS_MEASUREMENT and t.object.value.startswith(mine))
+            and not t.subject.value.startswith(mine)
+            and not (t.subject == graph and t.predicate == FAILS)
         ]
         new = kept + quality_triples(resource, kind, kept, graph)
         if set(new) != set(old):

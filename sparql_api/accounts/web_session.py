@@ -137,7 +137,8 @@ def require_user() -> int:
 def to_signin(exc: SignInRequired):
     """Redirect to the sign-in page, with the page to come back to."""
     back = request.full_path if request.method == "GET" else request.form.get("next", "")
-    return redirect(url_for("accounts.signin", next=back.rstrip("?") or None), 303)
+    lang = request.args.get("lang") if request.args.get("lang") in LANGUAGES else None
+    return redirect(url_for("accounts.signin", next=back.rstrip("?") or None, lang=lang), 303)
 
 
 def start_session(uid: int) -> None:

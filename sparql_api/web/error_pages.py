@@ -2,7 +2,7 @@
 header, saying what went wrong and what to do (machine routes keep their JSON or text).
 
 A request asks for a page unless its path is a machine surface (:data:`MACHINE_PREFIXES`: the
-JSON API, SPARQL, STAC, OAI-PMH, feeds, static files) or its ``Accept`` prefers a machine format
+JSON API, SPARQL, STAC, OAI-PMH, feeds, static files) or its ``Accept`` prefers another format
 to HTML. Its language is :func:`page_lang`: ``?lang=``, then the ``lang`` cookie, then
 ``Accept-Language``.
 """
@@ -70,7 +70,8 @@ def wants_page() -> bool:
     """Whether the current request is a person's, on a portal page (not a machine route)."""
     if request.path.startswith(MACHINE_PREFIXES):
         return False
-    return request.accept_mimetypes.best_match(("text/html", *MACHINE_TYPES)) in (None, "text/html")
+    accept = request.accept_mimetypes
+    return not accept.provided or accept.best_match(("text/html", *MACHINE_TYPES)) == "text/html"
 
 
 def error_page(

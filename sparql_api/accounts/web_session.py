@@ -43,6 +43,7 @@ __all__ = [
     "app_settings",
     "get_db",
     "current_user_id",
+    "is_signed_in",
     "require_user",
     "to_signin",
     "start_session",
@@ -157,6 +158,11 @@ def end_session() -> None:
         close_session(get_db(), str(session["sid"]))
     session.clear()
     g.pop("uid_checked", None)
+
+
+def is_signed_in() -> bool:
+    """Whether someone is signed in (the header then offers to sign out)."""
+    return "uid" in session and current_user_id() is not None
 
 
 def csrf_token() -> str:

@@ -1,7 +1,9 @@
 """axe-core (npm, ``.ci/install-axe.sh``) run in headless Chromium over the portal's pages — the
 home, results, a facet applied, a dataset, a concept, the collections, the sign-in page, the
 SPARQL editor, an error page — at desktop and phone widths, signed in where the page needs it:
-no serious or critical violation (WCAG 2.1 A and AA rules and axe's best practices)."""
+no serious or critical violation (WCAG 2.1 A and AA rules and axe's best practices); and the
+page as the browser shows it, scripts run (suggestions, map, editor), holds none of the other
+language's messages (tests/language_support.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import pytest
 from accounts_support import ARGO, Visitor, accounts_app
 from browser_support import browser_missing, chromium, screenshot, serve, wait_for
 from concept_support import demo_store
+from language_support import other_language_on
 
 from graph_loader.inference import rebuild_inference
 
@@ -71,7 +74,8 @@ def driver(tmp_path_factory):
 
 
 def serious(driver, url: str) -> list[str]:
-    """The serious and critical violations axe finds on ``url``, one line per element."""
+    """The serious and critical violations axe finds on ``url``, one line per element, and
+    the other language's messages shown."""
     driver.get(url)
     wait_for(lambda: driver.execute_script("return document.readyState") == "complete")
     wait_for(  # a page with a map is checked once the map is drawn
@@ -80,9 +84,11 @@ def serious(driver, url: str) -> list[str]:
         ),
         what="maps",
     )
+    lang = driver.execute_script("return document.documentElement.lang")
+    foreign = [f"other language: {text}" for text in other_language_on(driver.page_source, lang)]
     driver.execute_script(AXE.read_text(encoding="utf-8"))
     violations = json.loads(driver.execute_async_script(RUN_AXE))
-    return [
+    return foreign + [
         f"{v['id']} ({v['impact']}): {node}"
         for v in violations
         if v["impact"] in ("serious", "critical")

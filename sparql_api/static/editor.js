@@ -15,6 +15,7 @@
     copyEndpointOnNewTab: false,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: config.endpoint }]; } },
     persistenceId: null,
+    tabName: root.dataset.labelTabQuery,
     yasqe: { value: config.blank }
   });
   // YASGUI's markup made accessible (axe-core): the "+" button out of the tab list (a tablist

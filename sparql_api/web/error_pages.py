@@ -9,7 +9,10 @@ to HTML. Its language is :func:`page_lang`: ``?lang=``, then the ``lang`` cookie
 
 from __future__ import annotations
 
+import logging
+
 from flask import Response, g, render_template, request
+from markupsafe import escape
 
 from sparql_api.web.i18n import LANGUAGES, WEB, other_lang, pick_lang
 
@@ -20,6 +23,8 @@ __all__ = [
     "page_lang",
     "wants_page",
 ]
+
+log = logging.getLogger(__name__)
 
 #: the cookie remembering the language a reader chose
 LANG_COOKIE = "lang"
@@ -57,6 +62,9 @@ TITLES = {
 }
 DEFAULT_TITLE = WEB.mark("error_title")
 
+#: the error page when the site's page cannot be drawn
+PLAIN = '<!DOCTYPE html><html lang="{lang}"><title>{title}</title><h1>{title}</h1><p>{text}</p>'
+
 
 def page_lang() -> str:
     """``?lang=`` if known, else the ``lang`` cookie, else the best of Accept-Language."""
@@ -82,14 +90,14 @@ def error_page(
     ``fix`` (a link's text and address) when there is a way to put the request right."""
     lang = g.get("page_lang") or page_lang()
     g.page_lang = lang
-    html = render_template(
-        "error.html",
-        title=WEB.text(TITLES.get(status, DEFAULT_TITLE), lang),
-        text=WEB.text(key, lang, **params),
-        fix=fix,
-        lang=lang,
-        other_lang=other_lang(lang),
-    )
+    title, text = WEB.text(TITLES.get(status, DEFAULT_TITLE), lang), WEB.text(key, lang, **params)
+    try:
+        html = render_template(
+            "error.html", title=title, text=text, fix=fix, lang=lang, other_lang=other_lang(lang)
+        )
+    except Exception:  # noqa: BLE001 - a part of the page fails too (the user database)
+        log.exception("the error page could not be drawn")
+        html = PLAIN.format(lang=lang, title=escape(title), text=escape(text))
     response = Response(html, status=status, mimetype="text/html")
     response.headers["Content-Language"] = lang
     response.vary.update(("Accept", "Accept-Language", "Cookie"))

@@ -41,15 +41,18 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     from sparql_api.web import health, sources
     from sparql_api.web import openapi_routes as openapi
     from sparql_api.web.catalogue import EXTENSION
-    from sparql_api.web.headers import init_headers
+    from sparql_api.web.headers import init_headers, security_headers
     from sparql_api.web.hosts import init_hosts
     from sparql_api.web.http_errors import register_error_handlers
     from sparql_api.web.i18n import init_templates
     from sparql_api.web.lang_check import init_lang_check
     from sparql_api.web.limits import init_paths
+    from sparql_api.web.static_files import init_static, static_version
 
     settings = settings or Settings.from_env()
-    app = Flask(__name__)
+    version = static_version()  # static URLs carry it: cached for good, changed with a file
+    app = Flask(__name__, static_url_path=f"/static/{version}")
+    app.config["STATIC_VERSION"] = version
     app.config["MAX_CONTENT_LENGTH"] = MAX_QUERY_BYTES
     app.json.ensure_ascii = False
     app.json.sort_keys = False
@@ -57,6 +60,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     init_paths(app)  # before any route: a path value past its bound matches none (404)
     init_hosts(app, settings)  # first: a forged Host is refused before any view runs
     init_headers(app, settings)
+    init_static(app, security_headers(settings))  # compressed, cached, before Flask
     init_lang_check(app)  # an unknown ?lang= is refused where the description declares lang
     init_templates(app)
     for module in (sparql, sparql_write, editor, resources, health, concepts, openapi, pages):

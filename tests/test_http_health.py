@@ -33,10 +33,10 @@ def test_health_is_503_when_the_store_cannot_be_read(tmp_path):
     }
 
 
-def test_unknown_routes_and_methods_answer_json():
+def test_unknown_api_routes_and_methods_answer_json():
     app = create_app(Settings(store=":memory:"))
     client = app.test_client()
-    assert client.get("/nothing").json == {
+    assert client.get("/api/nothing").json == {
         "status": 404,
         "error": "not_found",
         "message": "Not found.",

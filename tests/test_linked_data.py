@@ -277,9 +277,16 @@ def test_the_resource_iri_answers_200_naming_its_document(client):
 )
 def test_bad_requests_get_a_bilingual_4xx(client, url, status, error):
     for lang in ("en", "fr"):
-        response = client.get(url + ("&" if "?" in url else "?") + f"lang={lang}")
+        url_lang = url + ("&" if "?" in url else "?") + f"lang={lang}"
+        response = client.get(url_lang, headers={"Accept": "application/json"})
         body = response.get_json()
         assert (response.status_code, body["error"], body["lang"]) == (status, error, lang)
+        page = client.get(url_lang, headers={"Accept": "text/html"})  # a reader: a page
+        assert (page.status_code, page.mimetype, page.headers["Content-Language"]) == (
+            status,
+            "text/html",
+            lang,
+        )
 
 
 def test_nothing_acceptable_is_406(client):

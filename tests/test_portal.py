@@ -20,6 +20,7 @@ from graph_loader.store import EmbeddedStore
 from graph_loader.terms import THESAURUS_NS
 from sparql_api.portal.dataset_page import dataset_extras
 from sparql_api.portal.pages import compartment_datasets
+from sparql_api.web.static_files import static_version
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "portal"
 INJECTIONS = ("<script>alert", "<img src=x", "<svg onload", "<iframe", "<b>Doe", "<b>Sahel")
@@ -85,7 +86,7 @@ def test_home_search_box_is_a_labelled_form_to_search(client, lang, label, butto
     hidden = {i.attrs["name"]: i.attrs["value"] for i in form.find_all("input", type="hidden")}
     assert hidden == {"lang": lang}
     scripts = [s.attrs.get("src") for s in html.find_all("script")]
-    assert scripts == ["/static/portal.js"]
+    assert scripts == [f"/static/{static_version()}/portal.js"]
 
 
 def test_home_lists_the_newest_datasets_and_counts_compartments(client, demo):

@@ -19,6 +19,7 @@ from sparql_api.accounts.web_session import (
     LazyUserDB,
     app_settings,
     csrf_token,
+    is_signed_in,
 )
 
 __all__ = ["init_app"]
@@ -46,6 +47,7 @@ def init_app(app: Flask) -> None:
     app.extensions[USERS] = LazyUserDB(settings.user_db_url())
     routes.init_limiters(app)
     app.add_template_global(csrf_token)
+    app.add_template_global(is_signed_in)  # the header's sign-out button
     app.add_template_global(collections_routes.my_collections)
     app.register_blueprint(routes.bp)
     app.register_blueprint(collections_routes.bp)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from flask import Blueprint, Response, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, g, redirect, render_template, request, url_for
 
 from sparql_api.accounts import collections as core
 from sparql_api.accounts.collections import NotFound
@@ -126,6 +126,9 @@ def add_from_page():
     else:
         cid = core.create_collection(get_db(), uid, form.get("title", "")).id
     core.add_item(get_db(), uid, cid, form.get("iri", ""))
+    title = core.get_collection(get_db(), uid, cid).title
+    added = {"key": "col_added", "title": title, "href": url_for("collections.show", cid=cid)}
+    flash(added, "added")  # said on the page the reader comes back to
     return redirect(safe_next(form.get("next"), url_for("collections.show", cid=cid)), 303)
 
 

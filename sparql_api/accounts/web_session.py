@@ -43,6 +43,7 @@ __all__ = [
     "app_settings",
     "get_db",
     "current_user_id",
+    "is_signed_in",
     "require_user",
     "to_signin",
     "start_session",
@@ -137,7 +138,8 @@ def require_user() -> int:
 def to_signin(exc: SignInRequired):
     """Redirect to the sign-in page, with the page to come back to."""
     back = request.full_path if request.method == "GET" else request.form.get("next", "")
-    return redirect(url_for("accounts.signin", next=back.rstrip("?") or None), 303)
+    lang = request.args.get("lang") if request.args.get("lang") in LANGUAGES else None
+    return redirect(url_for("accounts.signin", next=back.rstrip("?") or None, lang=lang), 303)
 
 
 def start_session(uid: int) -> None:
@@ -156,6 +158,11 @@ def end_session() -> None:
         close_session(get_db(), str(session["sid"]))
     session.clear()
     g.pop("uid_checked", None)
+
+
+def is_signed_in() -> bool:
+    """Whether someone is signed in (the header then offers to sign out)."""
+    return "uid" in session and current_user_id() is not None
 
 
 def csrf_token() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sparql_api.linked_data.catalog_feed import MAX_PAGE, MAX_SIZE
 from sparql_api.linked_data.dereference import F_ALIASES, FORMATS, RDF_FORMATS
-from sparql_api.web.openapi_parts import IRI, IRI_SCHEMA, LANG, RDF, msg, param
+from sparql_api.web.openapi_parts import IRI, IRI_SCHEMA, LANG, PAGE_OR_JSON, RDF, msg, param
 
 __all__ = ["OPERATIONS"]
 
@@ -67,7 +67,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         ],
         "responses": {
             "200": DESCRIPTIONS,
-            "400": "application/json",
+            "400": PAGE_OR_JSON,
             "404": "text/html",
             "406": "application/json",
         },
@@ -82,7 +82,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
         "responses": {
             "200": DESCRIPTIONS,
             "303": "text/html",
-            "400": "application/json",
+            "400": PAGE_OR_JSON,
             "404": "text/html",
             "406": "application/json",
         },

@@ -12,14 +12,16 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from graph_loader.config import DEFAULT_BASE
-from graph_loader.namespaces import DCAT, DCAT3, DCT, FOAF, GAIA, RDFS, SDO, SKOS, VCARD
+from graph_loader.namespaces import DCAT, DCAT3, DCT, FOAF, GAIA, SDO, SKOS, VCARD
 from graph_loader.store import Store
 from graph_loader.terms import ORG_NS, THESAURUS_NS
 from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import PREFIXES, local_path
+from sparql_api.linked_data.property_names import PROPERTY_LABELS, shown_values
 from sparql_api.linked_data.related import related_resources
 from sparql_api.linked_data.resources import describe_resource
 from sparql_api.linked_data.schemaorg import dataset_jsonld
+from sparql_api.portal.data_services import protocol_label
 from sparql_api.portal.dataset_page import dataset_extras
 from sparql_api.portal.pages import link_target, shown
 from sparql_api.web.i18n import pick_label
@@ -50,56 +52,10 @@ KIND_TYPES: dict[str, str] = {
     }.items()
 }
 
-#: the key in :data:`LABELS` of the name of each usual property (the ontology graph labels
-#: gaia:* ones)
-PROPERTY_LABELS: dict[str, str] = {
-    str(p): key
-    for p, key in {
-        DCT["title"]: LABELS.mark("prop.dct.title"),
-        DCT.description: LABELS.mark("prop.dct.description"),
-        DCT.identifier: LABELS.mark("prop.dct.identifier"),
-        DCT.issued: LABELS.mark("prop.dct.issued"),
-        DCT.modified: LABELS.mark("prop.dct.modified"),
-        DCT.license: LABELS.mark("prop.dct.license"),
-        DCT.publisher: LABELS.mark("prop.dct.publisher"),
-        DCT.creator: LABELS.mark("prop.dct.creator"),
-        DCT.spatial: LABELS.mark("prop.dct.spatial"),
-        DCT.temporal: LABELS.mark("prop.dct.temporal"),
-        DCT.accessRights: LABELS.mark("prop.dct.accessRights"),
-        DCT.accrualPeriodicity: LABELS.mark("prop.dct.accrualPeriodicity"),
-        DCT["format"]: LABELS.mark("prop.dct.format"),
-        DCT.conformsTo: LABELS.mark("prop.dct.conformsTo"),
-        DCT.language: LABELS.mark("prop.dct.language"),
-        DCAT.keyword: LABELS.mark("prop.dcat.keyword"),
-        DCAT.theme: LABELS.mark("prop.dcat.theme"),
-        DCAT.landingPage: LABELS.mark("prop.dcat.landingPage"),
-        DCAT.distribution: LABELS.mark("prop.dcat.distribution"),
-        DCAT.contactPoint: LABELS.mark("prop.dcat.contactPoint"),
-        DCAT.accessURL: LABELS.mark("prop.dcat.accessURL"),
-        DCAT.downloadURL: LABELS.mark("prop.dcat.downloadURL"),
-        DCAT.accessService: LABELS.mark("prop.dcat.accessService"),
-        DCAT.endpointURL: LABELS.mark("prop.dcat.endpointURL"),
-        DCAT.endpointDescription: LABELS.mark("prop.dcat.endpointDescription"),
-        DCAT.bbox: LABELS.mark("prop.dcat.bbox"),
-        DCAT.startDate: LABELS.mark("prop.dcat.startDate"),
-        DCAT.endDate: LABELS.mark("prop.dcat.endDate"),
-        FOAF.name: LABELS.mark("prop.foaf.name"),
-        FOAF.homepage: LABELS.mark("prop.foaf.homepage"),
-        SKOS.prefLabel: LABELS.mark("prop.skos.prefLabel"),
-        SKOS.altLabel: LABELS.mark("prop.skos.altLabel"),
-        SKOS.definition: LABELS.mark("prop.skos.definition"),
-        SKOS.broader: LABELS.mark("prop.skos.broader"),
-        RDFS.seeAlso: LABELS.mark("prop.rdfs.seeAlso"),
-        SDO.name: LABELS.mark("prop.sdo.name"),
-        SDO.identifier: LABELS.mark("prop.sdo.identifier"),
-        SDO.codeRepository: LABELS.mark("prop.sdo.codeRepository"),
-        SDO.programmingLanguage: LABELS.mark("prop.sdo.programmingLanguage"),
-    }.items()
-}
-
 _KIND_ORDER = tuple(dict.fromkeys(KIND_TYPES.values()))
 #: properties shown as the title and the summary, not in the list
 _SHOWN_APART = frozenset({str(DCT.title), str(DCT.description)})
+_CONFORMS_TO = str(DCT.conformsTo)
 
 
 def resource_kind(iri: str, types: list[str]) -> str:
@@ -145,10 +101,12 @@ def _property_label(store: Store, predicate: str, lang: str) -> str:
     return pick_label(labels, lang) or _curie(predicate)
 
 
-def _value(value: dict, base: str) -> dict:
+def _value(value: dict, base: str, lang: str, predicate: str) -> dict:
     if value["type"] == "literal":
         return {"text": value["value"], "lang": value["lang"], "href": None, "iri": None}
     text = value.get("label") or _curie(value["value"])
+    if predicate == _CONFORMS_TO:  # a protocol has a name in each language, its title one
+        text = protocol_label(value["value"], lang) or text
     return {
         "text": text,
         "lang": None,
@@ -174,14 +132,15 @@ def resource_page(
     properties = []
     for prop in described["properties"]:
         predicate = prop["predicate"]
-        if predicate in _SHOWN_APART:
-            continue  # shown as the title and the summary
+        values = shown_values(predicate, prop["values"], iri.value, lang)
+        if predicate in _SHOWN_APART or not values:
+            continue  # shown as the title and the summary, or internals of the record
         properties.append(
             {
                 "predicate": predicate,
                 "curie": _curie(predicate),
                 "label": _property_label(store, predicate, lang),
-                "items": [_value(v, base) for v in prop["values"]],
+                "items": [_value(v, base, lang, predicate) for v in values],
             }
         )
     properties.sort(key=lambda p: (p["label"].casefold(), p["predicate"]))

@@ -27,8 +27,9 @@ from sparql_api.search.concepts import concept_iri
 from sparql_api.search.forms import LAT, LON
 from sparql_api.search.params import SearchParams
 from sparql_api.web.catalogue import get_catalogue
+from sparql_api.web.error_pages import LANG_COOKIE, error_page, page_lang
 from sparql_api.web.http_errors import ApiError, request_lang
-from sparql_api.web.i18n import LANGUAGES, WEB, other_lang, pick_lang
+from sparql_api.web.i18n import LANGUAGES, WEB, other_lang
 
 __all__ = [
     "bp",
@@ -42,7 +43,6 @@ __all__ = [
 
 bp = Blueprint("pages", __name__)
 
-LANG_COOKIE = "lang"
 COOKIE_SECONDS = 365 * 24 * 3600
 
 
@@ -52,14 +52,6 @@ class PageNotFound(Exception):
     def __init__(self, slug: str):
         super().__init__(slug)
         self.slug = slug
-
-
-def page_lang() -> str:
-    """``?lang=`` if known, else the ``lang`` cookie, else the best of Accept-Language."""
-    for candidate in (request.args.get("lang"), request.cookies.get(LANG_COOKIE)):
-        if candidate in LANGUAGES:
-            return candidate
-    return pick_lang(None, request.accept_languages)
 
 
 def _resource_href(iri: str) -> str:
@@ -202,13 +194,24 @@ def notebook_href(identifier: str, iri: str) -> str | None:
 
 @bp.errorhandler(PageNotFound)
 def _not_found(exc: PageNotFound):
-    lang = g.get("page_lang", "en")
-    text = WEB.text("not_found_text", lang, slug=exc.slug)
-    return _page("error.html", 404, title=WEB.text("not_found_title", lang), text=text)
+    return error_page(404, WEB.mark("not_found_text"), slug=exc.slug)
+
+
+#: the parameter a refusal of the search names, by message key, when not in its ``name``
+REFUSED = {"search_bad_bbox": "bbox", "search_q_too_long": "q", "search_page_beyond": "page"}
 
 
 @bp.errorhandler(ApiError)
 def _api_error(exc: ApiError):
-    lang = g.get("page_lang", "en")
-    text = WEB.text(exc.key, lang, **exc.params)
-    return _page("error.html", exc.status, title=WEB.text("error_title", lang), text=text)
+    """The page of a refusal; on the results page, with the same search without the parameter
+    at fault."""
+    name = exc.params.get("name") or REFUSED.get(exc.key)
+    fix = None
+    if request.endpoint == "pages.search" and exc.status == 400 and name in request.args:
+        pairs = [(k, v) for k, v in request.args.items(multi=True) if k != name]
+        lang = g.get("page_lang", "en")
+        label = WEB.text("search_without", lang, name=name)
+        fix = (label, url_for("pages.search") + "?" + urlencode(pairs))
+    response = error_page(exc.status, exc.key, fix=fix, **exc.params)
+    response.headers.update(exc.headers)
+    return response

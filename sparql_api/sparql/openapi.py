@@ -3,7 +3,7 @@ Graph Store Protocol, editor."""
 
 from __future__ import annotations
 
-from sparql_api.web.openapi_parts import IRI_SCHEMA, IRIS, LANG, RDF, msg, param
+from sparql_api.web.openapi_parts import IRI_SCHEMA, IRIS, LANG, PAGE_OR_JSON, RDF, msg, param
 
 __all__ = ["OPERATIONS"]
 
@@ -194,6 +194,6 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/editor", "get"): {
         "summary": msg("op.get_editor"),
         "parameters": [param("query", "query", "param.get_editor.query"), LANG],
-        "responses": {"200": "text/html", "400": "application/json"},
+        "responses": {"200": "text/html", "400": PAGE_OR_JSON},
     },
 }

@@ -12,6 +12,21 @@
     return L.latLngBounds([b[1], b[0]], [b[3], east]);
   }
 
+  // A footprint covering most of the globe: shown, but a view fitted to it would be the whole
+  // world at zoom 0 or 1, with grey bands above the poles.
+  function global(b) {
+    var width = b[2] < b[0] ? b[2] + 360 - b[0] : b[2] - b[0];
+    return width >= 300 || b[3] - b[1] >= 150;
+  }
+
+  // The least zoom: the world (256 px at zoom 0) as high as the map at least (no grey band
+  // above the poles) and as wide as it at most (the whole globe's width in view).
+  function coverZoom(element) {
+    var high = Math.ceil(Math.log2(Math.max(element.clientHeight, 256) / 256));
+    var wide = Math.floor(Math.log2(Math.max(element.clientWidth, 256) / 256));
+    return Math.max(high, wide);
+  }
+
   function round(x) { return Math.round(x * 1000) / 1000; }
 
   function wrap(lon) { return round(((lon + 540) % 360) - 180); }
@@ -104,15 +119,20 @@
   document.querySelectorAll(".map").forEach(function (element) {
     var config = JSON.parse(element.dataset.config || "{}");
     var features = JSON.parse(element.dataset.footprints || "[]");
-    var map = L.map(element, { worldCopyJump: true, minZoom: 1, zoomControl: false }).setView([20, 0], 1);
+    var least = coverZoom(element);
+    var map = L.map(element, {
+      worldCopyJump: true, minZoom: least, zoomControl: false,
+      maxBounds: [[-85, -540], [85, 540]], maxBoundsViscosity: 1
+    }).setView([20, 0], least);
     L.control.zoom({ zoomInTitle: element.dataset.zoomIn, zoomOutTitle: element.dataset.zoomOut }).addTo(map);
     basemap(map, config);
-    var all = null;
+    var fitted = null;
     features.forEach(function (f) {
       var shape = footprint(map, f);
-      all = all ? all.extend(shape) : L.latLngBounds(shape.getSouthWest(), shape.getNorthEast());
+      if (global(f.bbox)) { return; }  // drawn, but the view follows the regional ones
+      fitted = fitted ? fitted.extend(shape) : L.latLngBounds(shape.getSouthWest(), shape.getNorthEast());
     });
-    if (all) { map.fitBounds(all.pad(0.2), { maxZoom: 6 }); }
+    if (fitted) { map.fitBounds(fitted.pad(0.2), { maxZoom: 6 }); }
     var formId = element.dataset.draw;
     if (formId) { drawing(map, element, document.getElementById(formId)); }
     element.leafletMap = map;  // for scripts and tests that need the map (pixel <-> lat/lon)

@@ -25,7 +25,7 @@ from flask import Flask, Response, request
 
 from graph_loader.config import Settings
 
-__all__ = ["content_security_policy", "init_headers", "tile_origin", "HSTS"]
+__all__ = ["content_security_policy", "init_headers", "security_headers", "tile_origin", "HSTS"]
 
 HSTS = "max-age=31536000; includeSubDomains"
 
@@ -61,15 +61,23 @@ def content_security_policy(settings: Settings) -> str:
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def init_headers(app: Flask, settings: Settings) -> None:
-    """Add the security headers to every answer of ``app`` (errors and static files too)."""
-    policy = content_security_policy(settings)
+def security_headers(settings: Settings) -> dict[str, str]:
+    """The headers every answer carries whatever the request (the static files' too, which
+    WhiteNoise answers before Flask: :mod:`sparql_api.web.static_files`)."""
     fixed = {
-        "Content-Security-Policy": policy,
+        "Content-Security-Policy": content_security_policy(settings),
         "X-Frame-Options": "DENY",
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "strict-origin-when-cross-origin",
     }
+    if settings.secure_cookies:
+        fixed["Strict-Transport-Security"] = HSTS
+    return fixed
+
+
+def init_headers(app: Flask, settings: Settings) -> None:
+    """Add the security headers to every answer of ``app`` (errors and static files too)."""
+    fixed = security_headers(settings)
 
     @app.after_request
     def _security_headers(response: Response) -> Response:

@@ -1,4 +1,5 @@
-"""Errors as bilingual answers: plain text under /sparql, JSON elsewhere, never a traceback.
+"""Errors as bilingual answers: plain text under /sparql, a page on the portal's pages
+(:mod:`sparql_api.web.error_pages`), JSON elsewhere, never a traceback.
 
 The core's plain exceptions (:mod:`sparql_api.core.errors`) are turned into HTTP answers here
 and only here (:func:`api_error_for`); a blueprint that renders errors as pages (its own
@@ -14,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from graph_loader.errors import StoreError
 from sparql_api.core.errors import ClientBusy, GateFull, LaneFull, PoolBusy, StoreBusy
+from sparql_api.web.error_pages import error_page, wants_page
 from sparql_api.web.i18n import WEB, pick_lang
 
 __all__ = [
@@ -30,6 +32,12 @@ _HTTP_KEYS = {
     404: WEB.mark("not_found"),
     405: WEB.mark("method_not_allowed"),
     413: WEB.mark("too_large"),
+}
+
+#: the text of an error page where the API's message speaks to a program
+PAGE_KEYS = {
+    "not_found": WEB.mark("page_missing_text"),
+    "bad_request": WEB.mark("page_bad_request_text"),
 }
 
 #: blueprints whose errors answer in plain text (SPARQL clients), not JSON
@@ -84,7 +92,11 @@ def request_lang() -> str:
 
 
 def error_response(status: int, key: str, **params: object) -> Response:
-    """The error answer for the current request."""
+    """The error answer for the current request: a page when a person asked for one."""
+    if wants_page():
+        response = error_page(status, PAGE_KEYS.get(key, key), **params)
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        return response
     lang = request_lang()
     text = WEB.text(key, lang, **params)
     if request.blueprint in TEXT_BLUEPRINTS or request.path.startswith("/sparql"):

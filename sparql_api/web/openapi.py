@@ -16,7 +16,8 @@ from sparql_api.quality import openapi as quality
 from sparql_api.search import openapi as search
 from sparql_api.sparql import openapi as sparql
 from sparql_api.stac import openapi as stac
-from sparql_api.web.openapi_parts import LANG, OPENAPI, msg, param
+from sparql_api.web.error_pages import MACHINE_PREFIXES
+from sparql_api.web.openapi_parts import LANG, OPENAPI, PAGE_OR_JSON, msg, param
 
 __all__ = ["OPERATIONS", "openapi_document"]
 
@@ -82,7 +83,7 @@ def _error_media(path: str, responses: dict) -> str | tuple[str, ...]:
             return media
     if path.startswith("/sparql"):
         return "text/plain"
-    return "text/html" if responses.get("200") == "text/html" else "application/json"
+    return PAGE_OR_JSON if responses.get("200") == "text/html" else "application/json"
 
 
 def _media(media: str | tuple[str, ...]) -> tuple[str, ...]:
@@ -91,13 +92,15 @@ def _media(media: str | tuple[str, ...]) -> tuple[str, ...]:
 
 def _responses(path: str, spec: dict) -> dict:
     """The declared answers, with the 400 an unknown ``lang`` gets (see ``web.lang_check``) and,
-    for a path with parameters, the site's JSON 404 to a value no route takes (a ``/``, a
-    line break, a word where a number goes)."""
+    for a path with parameters, the site's 404 to a value no route takes (a ``/``, a line
+    break, a word where a number goes): JSON, or on a portal page a page to a reader
+    (:mod:`sparql_api.web.error_pages`)."""
     responses = {status: _media(media) for status, media in spec["responses"].items()}
     if LANG in spec["parameters"] and "400" not in responses:
         responses["400"] = _media(_error_media(path, spec["responses"]))
     if "{" in path:
-        responses["404"] = tuple(dict.fromkeys((*responses.get("404", ()), "application/json")))
+        site = ("application/json",) if path.startswith(MACHINE_PREFIXES) else PAGE_OR_JSON
+        responses["404"] = tuple(dict.fromkeys((*responses.get("404", ()), *site)))
     return {
         status: {"description": status, "content": {m: {"schema": {}} for m in media}}
         for status, media in sorted(responses.items())

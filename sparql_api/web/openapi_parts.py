@@ -55,6 +55,10 @@ NOT_SPACE = r"[^\s\x1c-\x1f]"
 TEXT = {"type": "string", "pattern": NOT_SPACE}
 
 #: the RDF serialisations a description is negotiated among (``?f=``, ``format=``, Accept)
+#: what a portal page's errors come in: a page, or JSON to a client preferring it
+#: (:mod:`sparql_api.web.error_pages`)
+PAGE_OR_JSON = ("text/html", "application/json")
+
 RDF = ("text/turtle", "application/ld+json", "application/rdf+xml", "application/n-triples")
 
 

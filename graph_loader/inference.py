@@ -250,9 +250,13 @@ def rebuild_inference(store: Store, *, schema: Schema | None = None) -> Inferenc
         "compartment": run.not_asserted(_compartment(run)),
     }
     triples = set().union(*found.values())
+    # the resources whose inferred statements changed: the change feed names them, so that
+    # the search indexes following it re-read them (their poles, compartments, classes)
+    before = set(store.graph_triples(INFERENCE_GRAPH))
+    touched = {t.subject.value for t in before ^ triples if isinstance(t.subject, ox.NamedNode)}
     # the inference graph and the generation it reflects, in one transaction
-    store.write_graphs([GraphWrite(INFERENCE_GRAPH, list(triples)),
-                        inference_state_write(generation)])  # fmt: skip
+    writes = [GraphWrite(INFERENCE_GRAPH, list(triples)), inference_state_write(generation)]
+    store.write_graphs(writes, announce=True, touched=touched)
     return InferenceReport(
         counts={rule: len(found[rule]) for rule in RULES},
         total=len(triples),

@@ -1,0 +1,291 @@
+"""The change feed: every write of graphs says, in the same transaction, which graphs it
+changed, which resources they described before and after, and when, with a sequence number.
+
+Entries live in the graph ``graph/derived/feed``::
+
+    <…/graph/derived/feed/<uuid>> a gaia:Change ;
+        gaia:sequence 42 ;                      # 1, 2, 3… in the order of the writes
+        gaia:changedAt "2026-…Z"^^xsd:dateTime ;
+        gaia:changedGraph <record graph>, … ;
+        gaia:changedResource <dataset>, … ;     # described by those graphs before or after
+        gaia:changedEverything true .           # a write whose graphs are unknown
+
+The sequence is computed inside the write (one more than the highest in the feed), so two
+writes never interleave their entries on a store that applies an update as one transaction
+(pyoxigraph, ``oxigraph serve``). On Virtuoso, where a batch of graphs is not one
+transaction, each graph written gets its own entry right after it. Entries older than the
+store's ``feed_retention`` (seconds) are dropped by the next write; the newest always stays,
+so the sequence goes on. Followers (the search index of every serving process,
+:mod:`graph_loader.index.follow`) read the entries after their position.
+
+>>> change = new_change([ox.NamedNode("http://example.org/g")])
+>>> "gaia-kg/ontology#changedGraph> <http://example.org/g>" in entry_op(change, 0.0)
+True
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from .namespaces import GAIA_GRAPH, XSD
+from .queries import load_query
+from .terms import DESCRIBES, RDF_TYPE, gaia
+
+__all__ = [
+    "FEED_GRAPH",
+    "DEFAULT_RETENTION",
+    "Change",
+    "FeedEntry",
+    "Bounds",
+    "new_change",
+    "change_of",
+    "wrap",
+    "entry_op",
+    "capture_op",
+    "prune_op",
+    "entry_nquads",
+    "bounds",
+    "entries_after",
+    "lag",
+]
+
+FEED_GRAPH = ox.NamedNode(GAIA_GRAPH["derived/feed"])
+DERIVED = GAIA_GRAPH["derived/"]
+#: how long entries are kept by default (seconds): a week
+DEFAULT_RETENTION = 7 * 86400.0
+CHANGE = gaia("Change")
+SEQUENCE = gaia("sequence")
+CHANGED_AT = gaia("changedAt")
+CHANGED_GRAPH = gaia("changedGraph")
+CHANGED_RESOURCE = gaia("changedResource")
+CHANGED_EVERYTHING = gaia("changedEverything")
+_DATETIME = ox.NamedNode(str(XSD.dateTime))
+_INTEGER = ox.NamedNode(str(XSD.integer))
+_TRUE = ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean)))
+
+
+class Store(Protocol):
+    """What reading the feed needs of a store (:class:`graph_loader.store.Store` has it)."""
+
+    def select(self, sparql: str, bindings=None) -> list[dict]: ...
+
+
+#: one operation of an update from the next (a comment ending the previous text stays ended)
+SEPARATOR = "\n;\n"
+
+
+@dataclass(slots=True)
+class Change:
+    """One entry to write: the graphs a write changes (``everything``: unknown graphs)."""
+
+    entry: ox.NamedNode
+    graphs: list[ox.NamedNode]
+    everything: bool = False
+    #: resources known to be described by the graphs, before or after (added to the entry)
+    resources: set[str] = field(default_factory=set)
+
+
+def new_change(graphs: Iterable[ox.NamedNode], *, everything: bool = False) -> Change:
+    """A change of ``graphs`` (a fresh entry IRI); ``everything`` when they are unknown."""
+    entry = ox.NamedNode(GAIA_GRAPH["derived/feed/" + uuid.uuid4().hex])
+    return Change(entry, list(dict.fromkeys(graphs)), everything)
+
+
+def change_of(graphs: Iterable[ox.NamedNode], touched: Iterable[str] = ()) -> Change | None:
+    """The change of a write of ``graphs`` (naming the resources ``touched`` too), or None
+    when it writes only bookkeeping graphs (``graph/derived/…``: store generations, the
+    feed itself)."""
+    kept = [g for g in graphs if not g.value.startswith(DERIVED)]
+    if not kept:
+        return None
+    change = new_change(kept)
+    change.resources.update(touched)
+    return change
+
+
+def _stamp(now: float) -> ox.Literal:
+    text = datetime.fromtimestamp(now, UTC).isoformat(timespec="milliseconds")
+    return ox.Literal(text.replace("+00:00", "Z"), datatype=_DATETIME)
+
+
+def _values(graphs: Sequence[ox.NamedNode]) -> str:
+    return "VALUES ?g { " + " ".join(str(g) for g in graphs) + " }"
+
+
+def capture_op(change: Change) -> str:
+    """The operation adding to the entry the resources its graphs describe now (run before
+    and after the write: what was described, what is)."""
+    if not change.graphs:
+        return ""
+    text = load_query("feed/capture").replace("#VALUES", _values(change.graphs))
+    return _bind(text, change)
+
+
+def entry_op(change: Change, now: float) -> str:
+    """The operation writing the entry, numbered one past the highest sequence of the feed."""
+    statements = [f"?e {CHANGED_GRAPH} {g} ." for g in change.graphs]
+    statements += [f"?e {CHANGED_RESOURCE} {ox.NamedNode(r)} ." for r in sorted(change.resources)]
+    if change.everything:
+        statements.append(f"?e {CHANGED_EVERYTHING} {_TRUE} .")
+    text = load_query("feed/entry").replace("#MORE", "\n    ".join(statements))
+    return _bind(text, change, at=_stamp(now))
+
+
+def prune_op(now: float, retention: float) -> str:
+    """The operation dropping the entries older than ``retention`` seconds."""
+    text = load_query("feed/prune")
+    return _bind(text, None, cutoff=_stamp(now - max(retention, 1.0)))
+
+
+def _bind(text: str, change: Change | None, **terms: ox.Literal) -> str:
+    from .sparql_text import bind
+
+    values = {
+        "feed": FEED_GRAPH,
+        "Change": CHANGE,
+        "sequence": SEQUENCE,
+        "changedAt": CHANGED_AT,
+        "changedResource": CHANGED_RESOURCE,
+        "describes": DESCRIBES,
+        "type": RDF_TYPE,
+        **terms,
+    }
+    if change is not None:
+        values["e"] = change.entry
+    return bind(text, values)
+
+
+def wrap(body: str, change: Change | None, retention: float) -> str:
+    """The update ``body`` with its entry: the resources described before, the body, the
+    resources described after, the entry, and the pruning of old entries — one request."""
+    if change is None:
+        return body
+    now = time.time()
+    body = body.strip().rstrip(";")
+    capture = capture_op(change)
+    ops = [capture, body, capture, entry_op(change, now), prune_op(now, retention)]
+    return SEPARATOR.join(op for op in ops if op)
+
+
+def described_by(writes: Sequence) -> set[str]:
+    """The resources the record graphs of ``writes`` (:class:`GraphWrite`) say they
+    describe."""
+    found = set()
+    for w in writes:
+        prefix = f"{w.graph} {DESCRIBES} "
+        found.update(t.object.value for t in w.triples if t.predicate == DESCRIBES)
+        found.update(line[len(prefix) : -2].strip()[1:-1] for line in w.lines
+                     if line.startswith(prefix))  # fmt: skip
+    return found
+
+
+def entry_nquads(change: Change, sequence: int, now: float) -> str:
+    """The entry as N-Quads (for a bulk load of new graphs, which runs no update)."""
+    e, g = change.entry, FEED_GRAPH
+    number = ox.Literal(str(sequence), datatype=_INTEGER)
+    quads = [(RDF_TYPE, CHANGE), (SEQUENCE, number), (CHANGED_AT, _stamp(now))]
+    quads += [(CHANGED_GRAPH, graph) for graph in change.graphs]
+    quads += [(CHANGED_RESOURCE, ox.NamedNode(r)) for r in sorted(change.resources)]
+    if change.everything:
+        quads.append((CHANGED_EVERYTHING, _TRUE))
+    return "".join(f"{e} {p} {o} {g} .\n" for p, o in quads)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """The lowest and highest sequence numbers in the feed (0, 0 when it is empty)."""
+
+    first: int
+    last: int
+
+
+@dataclass(slots=True)
+class FeedEntry:
+    """One entry as read: its number, time, resources, and whether it changed everything."""
+
+    sequence: int
+    at: datetime
+    resources: set[str] = field(default_factory=set)
+    everything: bool = False
+
+
+def described(store: Store, graphs: Sequence[ox.NamedNode]) -> dict[str, set[str]]:
+    """The resources each of ``graphs`` describes now (read before they are replaced, where
+    a write cannot capture them itself)."""
+    found: dict[str, set[str]] = {}
+    for start in range(0, len(graphs), 200):
+        values = _values(graphs[start : start + 200])
+        text = load_query("feed/described").replace("#VALUES", values)
+        for row in store.select(text, {"describes": DESCRIBES}):
+            found.setdefault(row["g"].value, set()).add(row["r"].value)
+    return found
+
+
+def bounds(store: Store) -> Bounds:
+    """The sequence numbers the feed holds."""
+    rows = store.select(load_query("feed/bounds"), {"feed": FEED_GRAPH, "sequence": SEQUENCE})
+    row = rows[0] if rows else {}
+    return Bounds(
+        int(row["first"].value) if "first" in row else 0,
+        int(row["last"].value) if "last" in row else 0,
+    )
+
+
+def entries_after(store: Store, position: int) -> list[FeedEntry]:
+    """The entries numbered above ``position``, in order."""
+    rows = store.select(
+        load_query("feed/entries"),
+        {
+            "feed": FEED_GRAPH,
+            "after": ox.Literal(str(position), datatype=_INTEGER),
+            "sequence": SEQUENCE,
+            "changedAt": CHANGED_AT,
+            "changedResource": CHANGED_RESOURCE,
+            "changedEverything": CHANGED_EVERYTHING,
+        },
+    )
+    entries: dict[int, FeedEntry] = {}
+    for row in rows:
+        n = int(row["seq"].value)
+        entry = entries.get(n)
+        if entry is None:
+            entry = entries[n] = FeedEntry(n, _datetime(row["at"].value))
+        if "r" in row:
+            entry.resources.add(row["r"].value)
+        if "all" in row:
+            entry.everything = True
+    return [entries[n] for n in sorted(entries)]
+
+
+def _datetime(text: str) -> datetime:
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def lag(store: Store, position: int) -> tuple[int, float]:
+    """How far a follower at ``position`` is behind: changes not read, and the age in
+    seconds of the oldest of them (0, 0.0 when it is current)."""
+    rows = store.select(
+        load_query("feed/lag"),
+        {
+            "feed": FEED_GRAPH,
+            "after": ox.Literal(str(position), datatype=_INTEGER),
+            "sequence": SEQUENCE,
+            "changedAt": CHANGED_AT,
+        },
+    )
+    row = rows[0] if rows else {}
+    if "last" not in row:
+        return 0, 0.0
+    seconds = (datetime.now(UTC) - _datetime(row["oldest"].value)).total_seconds()
+    return int(row["last"].value) - position, round(max(seconds, 0.0), 3)

@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Iterable, Sequence
@@ -34,9 +35,9 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from .namespaces import GAIA_GRAPH, XSD
+from .namespaces import GAIA, GAIA_GRAPH, XSD
 from .queries import load_query
-from .terms import DESCRIBES, RDF_TYPE, gaia
+from .terms import DESCRIBES, RDF_TYPE
 
 __all__ = [
     "FEED_GRAPH",
@@ -52,6 +53,7 @@ __all__ = [
     "prune_op",
     "entry_nquads",
     "bounds",
+    "reaches",
     "entries_after",
     "lag",
 ]
@@ -60,12 +62,12 @@ FEED_GRAPH = ox.NamedNode(GAIA_GRAPH["derived/feed"])
 DERIVED = GAIA_GRAPH["derived/"]
 #: how long entries are kept by default (seconds): a week
 DEFAULT_RETENTION = 7 * 86400.0
-CHANGE = gaia("Change")
-SEQUENCE = gaia("sequence")
-CHANGED_AT = gaia("changedAt")
-CHANGED_GRAPH = gaia("changedGraph")
-CHANGED_RESOURCE = gaia("changedResource")
-CHANGED_EVERYTHING = gaia("changedEverything")
+CHANGE = ox.NamedNode(str(GAIA.Change))
+SEQUENCE = ox.NamedNode(str(GAIA.sequence))
+CHANGED_AT = ox.NamedNode(str(GAIA.changedAt))
+CHANGED_GRAPH = ox.NamedNode(str(GAIA.changedGraph))
+CHANGED_RESOURCE = ox.NamedNode(str(GAIA.changedResource))
+CHANGED_EVERYTHING = ox.NamedNode(str(GAIA.changedEverything))
 _DATETIME = ox.NamedNode(str(XSD.dateTime))
 _INTEGER = ox.NamedNode(str(XSD.integer))
 _TRUE = ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean)))
@@ -79,6 +81,11 @@ class Store(Protocol):
 
 #: one operation of an update from the next (a comment ending the previous text stays ended)
 SEPARATOR = "\n;\n"
+#: the BASE and PREFIX declarations (and comments) that open an update
+_PROLOGUE = re.compile(
+    r"(?:\s+|\#[^\n]*(?:\n|$)|BASE\s*<[^<>\s]*>|PREFIX\s+[^\s:]*:\s*<[^<>\s]*>)*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -169,9 +176,12 @@ def wrap(body: str, change: Change | None, retention: float) -> str:
         return body
     now = time.time()
     body = body.strip().rstrip(";")
+    # the body's prologue first: it then holds for the whole request (the entry's operations
+    # use full IRIs only), and pyoxigraph takes no prologue after a ";"
+    prologue = _PROLOGUE.match(body).group(0)
     capture = capture_op(change)
-    ops = [capture, body, capture, entry_op(change, now), prune_op(now, retention)]
-    return SEPARATOR.join(op for op in ops if op)
+    ops = [capture, body[len(prologue) :], capture, entry_op(change, now)]
+    return prologue + SEPARATOR.join(op for op in [*ops, prune_op(now, retention)] if op)
 
 
 def described_by(writes: Sequence) -> set[str]:
@@ -239,6 +249,16 @@ def bounds(store: Store) -> Bounds:
         int(row["first"].value) if "first" in row else 0,
         int(row["last"].value) if "last" in row else 0,
     )
+
+
+def reaches(bounds: Bounds, at: int | None) -> bool:
+    """Whether a follower at position ``at`` can catch up from a feed of ``bounds``: the
+    entries after it are all still there (none dropped, the sequence not restarted).
+
+    >>> reaches(Bounds(5, 9), 4), reaches(Bounds(5, 9), 3), reaches(Bounds(0, 0), 7)
+    (True, False, False)
+    """
+    return at is not None and at <= bounds.last and (bounds.first <= at + 1 or at == bounds.last)
 
 
 def entries_after(store: Store, position: int) -> list[FeedEntry]:

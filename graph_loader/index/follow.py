@@ -26,19 +26,13 @@ from ..derived import store_generation
 from ..store import Store
 from . import BuildReport, Progress, SearchIndex, rebuild, update
 
-__all__ = ["follow", "position", "reaches", "IndexLag", "index_lag"]
+__all__ = ["follow", "position", "IndexLag", "index_lag"]
 
 
 def position(index: SearchIndex) -> int | None:
     """The feed position of ``index`` (None: never built, or built before the feed)."""
     value = index.meta.get("feed") if index.meta.get("built") else None
     return int(value) if isinstance(value, int) else None
-
-
-def reaches(bounds: feed.Bounds, at: int | None) -> bool:
-    """Whether a follower at position ``at`` can catch up from a feed of ``bounds``: the
-    entries after it are all still there (none dropped, the sequence not restarted)."""
-    return at is not None and at <= bounds.last and (bounds.first <= at + 1 or at == bounds.last)
 
 
 def follow(
@@ -52,7 +46,7 @@ def follow(
     index.searcher()  # rereads the metadata another process may have written
     at = position(index)
     bounds = feed.bounds(store)
-    if not reaches(bounds, at):
+    if not feed.reaches(bounds, at):
         return rebuild(index, store, progress=progress)
     if bounds.last == at:
         return None

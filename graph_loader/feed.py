@@ -169,9 +169,10 @@ def _bind(text: str, change: Change | None, **terms: ox.Literal) -> str:
     return bind(text, values)
 
 
-def wrap(body: str, change: Change | None, retention: float) -> str:
+def wrap(body: str, change: Change | None, retention: float, *, after: bool = True) -> str:
     """The update ``body`` with its entry: the resources described before, the body, the
-    resources described after, the entry, and the pruning of old entries — one request."""
+    resources described after (unless ``after`` is False: the caller knows them, in
+    ``change.resources``), the entry, and the pruning of old entries — one request."""
     if change is None:
         return body
     now = time.time()
@@ -180,7 +181,7 @@ def wrap(body: str, change: Change | None, retention: float) -> str:
     # use full IRIs only), and pyoxigraph takes no prologue after a ";"
     prologue = _PROLOGUE.match(body).group(0)
     capture = capture_op(change)
-    ops = [capture, body[len(prologue) :], capture, entry_op(change, now)]
+    ops = [capture, body[len(prologue) :], capture if after else "", entry_op(change, now)]
     return prologue + SEPARATOR.join(op for op in [*ops, prune_op(now, retention)] if op)
 
 

@@ -132,7 +132,9 @@ class RemoteStore(Store):
         if writes:
             text = _insert_data(writes, {w.graph.value for w in writes})
             change = feed.change_of((w.graph for w in writes), touched) if announce else None
-            self.update(feed.wrap(text, change, self.feed_retention))
+            if change is not None:  # what the graphs describe after: in the writes
+                change.resources |= feed.described_by(writes)
+            self.update(feed.wrap(text, change, self.feed_retention, after=False))
 
     def drop_graphs(self, graphs, *, announce=False):
         if graphs:

@@ -237,7 +237,9 @@ class EmbeddedStore(Store):
             if existing:
                 # DROP + INSERT must share one transaction: a SPARQL Update is one.
                 text = _insert_data(writes, existing)
-                self._store.update(feed.wrap(text, change, self.feed_retention))
+                if change is not None:  # what the graphs describe after: in the writes
+                    change.resources |= feed.described_by(writes)
+                self._store.update(feed.wrap(text, change, self.feed_retention, after=False))
             else:
                 # New graphs only: the bulk loader builds the SST files of every index and
                 # ingests them in one RocksDB ingestion, so a batch lands whole or not at all

@@ -290,8 +290,8 @@ class VirtuosoStore(RemoteStore):
                 )
             change = feed.change_of([w.graph], touched) if announce else None
             if change is not None:
-                change.resources |= before.get(w.graph.value, set())
-                self._run_update(feed.capture_op(change), feed.entry_op(change, time.time()))
+                change.resources |= before.get(w.graph.value, set()) | feed.described_by([w])
+                self._run_update(feed.entry_op(change, time.time()))
                 fed = True
         if fed:
             self._run_update(feed.prune_op(time.time(), self.feed_retention))

@@ -4,12 +4,14 @@ current by the store's change feed alone — no ``gaia-kg index rebuild`` anywhe
 
 A ``gaia-kg load`` and a ``gaia-kg harvest`` through the command line are searchable through
 both replicas within 5 s, a withdrawn record disappears from both, and a replica killed and
-started again catches up with what was written while it was down.
+started again catches up with what was written while it was down. With PostgreSQL as their
+user database and one signing key, an account made through one signs in through the other.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -18,7 +20,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from accounts_support import PASSWORD
 from conftest import free_port
+from postgres_support import postgres_url  # noqa: F401
 from source_catalogues import MINIMAL
 from test_cli import GAIA, run
 
@@ -53,14 +57,15 @@ def store_url(request):
 class Replica:
     """A ``gaia-kg serve`` process with its own index folder, polling the feed every 0.3 s."""
 
-    def __init__(self, store: str, folder: Path):
+    def __init__(self, store: str, folder: Path, env: dict | None = None):
         self.store, self.folder, self.port = store, folder, free_port()
+        self.env = env or {}
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> Replica:
         env = {k: v for k, v in os.environ.items() if not k.startswith("GAIA_KG_")}
-        env.update(GAIA_KG_INDEX=str(self.folder / "index"), GAIA_KG_FEED_POLL="0.3")
+        env.update(GAIA_KG_INDEX=str(self.folder / "index"), GAIA_KG_FEED_POLL="0.3", **self.env)
         self.folder.mkdir(exist_ok=True)
         with open(self.folder / "serve.log", "ab") as log:
             self.proc = subprocess.Popen(
@@ -148,5 +153,40 @@ def test_two_replicas_follow_loads_harvests_withdrawals_and_a_restart(store_url,
         health = httpx.get(replicas[1].url + "/health", timeout=10).json()["index"]
         assert (health["changes"], health["seconds"]) == (0, 0.0)
     finally:
+        for replica in replicas:
+            replica.stop()
+
+
+_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+_SIGNUP = re.compile(r"sign-up link for a new account: \S*?(/account/signup/\S+)")
+
+
+def _form(client: httpx.Client, path: str, fields: dict) -> httpx.Response:
+    """Post a form the way a browser does: the page first, for its CSRF token."""
+    token = _CSRF.search(client.get(path).text).group(1)
+    return client.post(path, data={**fields, "csrf_token": token})
+
+
+def test_an_account_made_through_one_replica_signs_in_through_the_other(
+    oxigraph_server,
+    postgres_url,  # noqa: F811
+    tmp_path,
+):
+    shared = {"GAIA_KG_USER_DB": postgres_url, "GAIA_KG_SECRET_KEY": "one key for all"}
+    replicas = [Replica(oxigraph_server, tmp_path / n, shared).start() for n in ("a", "b")]
+    a, b = (httpx.Client(base_url=r.url, timeout=30) for r in replicas)
+    try:
+        fields = {"email": "eve@example.org", "password": PASSWORD}
+        assert _form(a, "/account/signup", fields).status_code == 200
+        link = _SIGNUP.search(replicas[0].log()).group(1)  # "mailed": printed to A's log
+        assert a.get(link).status_code == 303  # the account exists, signed in on A
+        assert _form(b, "/account/signin", fields).status_code == 303
+        assert (a.get("/account").status_code, b.get("/account").status_code) == (200, 200)
+        b.cookies.clear()  # a session opened on A is valid on B
+        b.cookies.set("gaia_session", a.cookies["gaia_session"])
+        assert b.get("/account").status_code == 200
+    finally:
+        a.close()
+        b.close()
         for replica in replicas:
             replica.stop()

@@ -78,6 +78,6 @@ def index_stale(meta: dict, store: Store) -> bool:
     change feed cannot bring it up to date (:mod:`graph_loader.index.follow`)."""
     position = meta.get("feed")
     if isinstance(position, int):
-        return not feed.reaches(feed.bounds(store), position)
+        return not feed.reaches(store, position)
     current = store_generation(store)
     return current is not None and meta.get("generation") != current

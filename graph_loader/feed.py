@@ -10,13 +10,15 @@ Entries live in the graph ``graph/derived/feed``::
         gaia:changedResource <dataset>, … ;     # described by those graphs before or after
         gaia:changedEverything true .           # a write whose graphs are unknown
 
-The sequence is computed inside the write (one more than the highest in the feed), so two
-writes never interleave their entries on a store that applies an update as one transaction
-(pyoxigraph, ``oxigraph serve``). On Virtuoso, where a batch of graphs is not one
-transaction, each graph written gets its own entry right after it. Entries older than the
-store's ``feed_retention`` (seconds) are dropped by the next write; the newest always stays,
-so the sequence goes on. Followers (the search index of every serving process,
-:mod:`graph_loader.index.follow`) read the entries after their position.
+The sequence is computed inside the write (one more than the feed's highest, kept on the feed
+graph's own node: ``<…/derived/feed> gaia:sequence 42``, one lookup for writers and for a
+follower's poll), so two writes never interleave their entries on a store that applies an
+update as one transaction (pyoxigraph, ``oxigraph serve``). On Virtuoso, where a batch of
+graphs is not one transaction, each graph written gets its own entry right after it. Entries
+older than the store's ``feed_retention`` (seconds) are dropped by the writes, at most once
+every :data:`PRUNE_EVERY` seconds per process (finding them reads every entry's time).
+Followers (the search index of every serving process, :mod:`graph_loader.index.follow`) read
+the entries after their position.
 
 >>> change = new_change([ox.NamedNode("http://example.org/g")])
 >>> "gaia-kg/ontology#changedGraph> <http://example.org/g>" in entry_op(change, 0.0)
@@ -51,7 +53,9 @@ __all__ = [
     "entry_op",
     "capture_op",
     "prune_op",
+    "tidy_ops",
     "entry_nquads",
+    "last",
     "bounds",
     "reaches",
     "entries_after",
@@ -62,6 +66,9 @@ FEED_GRAPH = ox.NamedNode(GAIA_GRAPH["derived/feed"])
 DERIVED = GAIA_GRAPH["derived/"]
 #: how long entries are kept by default (seconds): a week
 DEFAULT_RETENTION = 7 * 86400.0
+#: the least time between two prunings by one process (seconds)
+PRUNE_EVERY = 60.0
+_pruned = [0.0]  # when this process last pruned (time.monotonic())
 CHANGE = ox.NamedNode(str(GAIA.Change))
 SEQUENCE = ox.NamedNode(str(GAIA.sequence))
 CHANGED_AT = ox.NamedNode(str(GAIA.changedAt))
@@ -151,6 +158,16 @@ def prune_op(now: float, retention: float) -> str:
     return _bind(text, None, cutoff=_stamp(now - max(retention, 1.0)))
 
 
+def tidy_ops(now: float, retention: float) -> list[str]:
+    """What follows an entry: the feed's former highest numbers dropped, and the entries
+    older than ``retention`` when this process has not looked for them lately."""
+    ops = [_bind(load_query("feed/heads"), None)]
+    if time.monotonic() - _pruned[0] >= PRUNE_EVERY:
+        _pruned[0] = time.monotonic()
+        ops.append(prune_op(now, retention))
+    return ops
+
+
 def _bind(text: str, change: Change | None, **terms: ox.Literal) -> str:
     from .sparql_text import bind
 
@@ -182,7 +199,7 @@ def wrap(body: str, change: Change | None, retention: float, *, after: bool = Tr
     prologue = _PROLOGUE.match(body).group(0)
     capture = capture_op(change)
     ops = [capture, body[len(prologue) :], capture if after else "", entry_op(change, now)]
-    return prologue + SEPARATOR.join(op for op in [*ops, prune_op(now, retention)] if op)
+    return prologue + SEPARATOR.join(op for op in [*ops, *tidy_ops(now, retention)] if op)
 
 
 def described_by(writes: Sequence) -> set[str]:
@@ -202,11 +219,13 @@ def entry_nquads(change: Change, sequence: int, now: float) -> str:
     e, g = change.entry, FEED_GRAPH
     number = ox.Literal(str(sequence), datatype=_INTEGER)
     quads = [(RDF_TYPE, CHANGE), (SEQUENCE, number), (CHANGED_AT, _stamp(now))]
+    head = f"{g} {SEQUENCE} {number} {g} .\n"  # the feed's highest: the former one stays
+    # until the update that follows the load (tidy_ops) drops it
     quads += [(CHANGED_GRAPH, graph) for graph in change.graphs]
     quads += [(CHANGED_RESOURCE, ox.NamedNode(r)) for r in sorted(change.resources)]
     if change.everything:
         quads.append((CHANGED_EVERYTHING, _TRUE))
-    return "".join(f"{e} {p} {o} {g} .\n" for p, o in quads)
+    return head + "".join(f"{e} {p} {o} {g} .\n" for p, o in quads)
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -242,39 +261,59 @@ def described(store: Store, graphs: Sequence[ox.NamedNode]) -> dict[str, set[str
     return found
 
 
+def last(store: Store) -> int:
+    """The feed's highest sequence number, 0 when it is empty (one lookup)."""
+    rows = store.select(load_query("feed/head"), {"feed": FEED_GRAPH, "sequence": SEQUENCE})
+    return int(rows[0]["last"].value) if rows and "last" in rows[0] else 0
+
+
 def bounds(store: Store) -> Bounds:
-    """The sequence numbers the feed holds."""
-    rows = store.select(load_query("feed/bounds"), {"feed": FEED_GRAPH, "sequence": SEQUENCE})
-    row = rows[0] if rows else {}
-    return Bounds(
-        int(row["first"].value) if "first" in row else 0,
-        int(row["last"].value) if "last" in row else 0,
-    )
+    """The sequence numbers the feed holds (the lowest costs a read of every entry)."""
+    top = last(store)
+    terms = {"feed": FEED_GRAPH, "sequence": SEQUENCE, "changedAt": CHANGED_AT}
+    rows = store.select(load_query("feed/bounds"), terms)
+    first = int(rows[0]["first"].value) if rows and "first" in rows[0] else top
+    return Bounds(first, top)
 
 
-def reaches(bounds: Bounds, at: int | None) -> bool:
-    """Whether a follower at position ``at`` can catch up from a feed of ``bounds``: the
-    entries after it are all still there (none dropped, the sequence not restarted).
+def reaches(store: Store, at: int | None) -> bool:
+    """Whether a follower at position ``at`` can catch up from the feed: the entries after
+    it are all still there (none dropped, the sequence not restarted). Two lookups.
 
-    >>> reaches(Bounds(5, 9), 4), reaches(Bounds(5, 9), 3), reaches(Bounds(0, 0), 7)
-    (True, False, False)
+    >>> from graph_loader.store import EmbeddedStore
+    >>> reaches(EmbeddedStore(None), 0), reaches(EmbeddedStore(None), 7)
+    (True, False)
     """
-    return at is not None and at <= bounds.last and (bounds.first <= at + 1 or at == bounds.last)
+    if at is None:
+        return False
+    top = last(store)
+    return at == top or (at < top and bool(_numbered(store, [at + 1])))
+
+
+#: entries read per query
+_CHUNK = 500
+
+
+def _numbered(store: Store, numbers: Sequence[int]) -> list[dict]:
+    """The rows of the entries numbered ``numbers`` (consecutive numbers: index lookups)."""
+    values = " ".join(str(ox.Literal(str(n), datatype=_INTEGER)) for n in numbers)
+    text = load_query("feed/entries").replace("#VALUES", f"VALUES ?seq {{ {values} }}")
+    terms = {
+        "feed": FEED_GRAPH,
+        "sequence": SEQUENCE,
+        "changedAt": CHANGED_AT,
+        "changedResource": CHANGED_RESOURCE,
+        "changedEverything": CHANGED_EVERYTHING,
+    }
+    return store.select(text, terms)
 
 
 def entries_after(store: Store, position: int) -> list[FeedEntry]:
-    """The entries numbered above ``position``, in order."""
-    rows = store.select(
-        load_query("feed/entries"),
-        {
-            "feed": FEED_GRAPH,
-            "after": ox.Literal(str(position), datatype=_INTEGER),
-            "sequence": SEQUENCE,
-            "changedAt": CHANGED_AT,
-            "changedResource": CHANGED_RESOURCE,
-            "changedEverything": CHANGED_EVERYTHING,
-        },
-    )
+    """The entries numbered above ``position``, in order (those the feed still holds)."""
+    top = last(store)
+    rows = []
+    for start in range(position + 1, top + 1, _CHUNK):
+        rows += _numbered(store, range(start, min(start + _CHUNK, top + 1)))
     entries: dict[int, FeedEntry] = {}
     for row in rows:
         n = int(row["seq"].value)
@@ -295,8 +334,12 @@ def _datetime(text: str) -> datetime:
 
 def lag(store: Store, position: int) -> tuple[int, float]:
     """How far a follower at ``position`` is behind: changes not read, and the age in
-    seconds of the oldest of them (0, 0.0 when it is current)."""
-    rows = store.select(
+    seconds of the oldest of them (0, 0.0 when it is current: one lookup)."""
+    top = last(store)
+    if top <= position:
+        return 0, 0.0
+    rows = [{"oldest": r["at"]} for r in _numbered(store, [position + 1])]
+    rows = rows or store.select(
         load_query("feed/lag"),
         {
             "feed": FEED_GRAPH,
@@ -306,7 +349,7 @@ def lag(store: Store, position: int) -> tuple[int, float]:
         },
     )
     row = rows[0] if rows else {}
-    if "last" not in row:
-        return 0, 0.0
+    if "oldest" not in row:  # entries pruned meanwhile
+        return top - position, 0.0
     seconds = (datetime.now(UTC) - _datetime(row["oldest"].value)).total_seconds()
-    return int(row["last"].value) - position, round(max(seconds, 0.0), 3)
+    return top - position, round(max(seconds, 0.0), 3)

@@ -254,13 +254,14 @@ class EmbeddedStore(Store):
                     data += self._entry_nquads(change, writes)
                 self._store.bulk_load(data.encode(), ox.RdfFormat.N_QUADS)
                 if change is not None:
-                    self._store.update(feed.prune_op(time.time(), self.feed_retention))
+                    tidy = feed.tidy_ops(time.time(), self.feed_retention)
+                    self._store.update(feed.SEPARATOR.join(tidy))
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"write failed, nothing written: {exc}") from exc
 
     def _entry_nquads(self, change: feed.Change, writes: Sequence[GraphWrite]) -> str:
         change.resources |= feed.described_by(writes)
-        return feed.entry_nquads(change, feed.bounds(self).last + 1, time.time())
+        return feed.entry_nquads(change, feed.last(self) + 1, time.time())
 
     def drop_graphs(self, graphs, *, announce=False):
         if graphs:

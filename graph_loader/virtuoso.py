@@ -270,7 +270,6 @@ class VirtuosoStore(RemoteStore):
         """Each graph by one PUT, followed by its own change feed entry (Virtuoso applies a
         PUT alone: a batch is not one transaction, so each graph is announced once written)."""
         before = feed.described(self, [w.graph for w in writes if len(w)]) if announce else {}
-        fed = False
         for w in writes:
             if not len(w):
                 self.drop_graphs([w.graph], announce=announce)
@@ -291,10 +290,9 @@ class VirtuosoStore(RemoteStore):
             change = feed.change_of([w.graph], touched) if announce else None
             if change is not None:
                 change.resources |= before.get(w.graph.value, set()) | feed.described_by([w])
-                self._run_update(feed.entry_op(change, time.time()))
-                fed = True
-        if fed:
-            self._run_update(feed.prune_op(time.time(), self.feed_retention))
+                now = time.time()
+                tidy = feed.tidy_ops(now, self.feed_retention)
+                self._run_update(feed.entry_op(change, now), *tidy)
 
     def _run_update(self, *ops: str) -> None:
         text = feed.SEPARATOR.join(op for op in ops if op)
@@ -311,7 +309,7 @@ class VirtuosoStore(RemoteStore):
         self._run_update(
             feed.capture_op(change),
             feed.entry_op(change, now),
-            feed.prune_op(now, self.feed_retention),
+            *feed.tidy_ops(now, self.feed_retention),
         )
 
     def drop_graphs(self, graphs, *, announce=False):

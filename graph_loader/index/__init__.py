@@ -173,7 +173,7 @@ def rebuild(
     started = time.perf_counter()
     writer = _writer(index, 256_000_000, threads)  # first: a concurrent build fails soon
     generation = store_generation(store)  # read first: records written meanwhile stay stale
-    position = feed.bounds(store).last  # likewise: their feed entries are applied next
+    position = feed.last(store)  # likewise: their feed entries are applied next
     resources = read_resources(store, threads=threads, progress=progress)  # whole-store scans
     vocab = read_vocabularies(store, facet_values(resources.values()))
     writer.delete_all_documents()

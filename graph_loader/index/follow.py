@@ -45,11 +45,10 @@ def follow(
     """
     index.searcher()  # rereads the metadata another process may have written
     at = position(index)
-    bounds = feed.bounds(store)
-    if not feed.reaches(bounds, at):
-        return rebuild(index, store, progress=progress)
-    if bounds.last == at:
+    if at is not None and feed.last(store) == at:  # the usual poll: one lookup
         return None
+    if not feed.reaches(store, at):
+        return rebuild(index, store, progress=progress)
     generation = store_generation(store)  # before the entries: later writes stay ahead
     entries = feed.entries_after(store, at)
     if not entries:

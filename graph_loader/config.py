@@ -136,6 +136,12 @@ class Settings:
     llm_url: str | None = None
     llm_model: str | None = None
     llm_key: str | None = None
+    #: how often each serving process reads the store's change feed to bring its search
+    #: index up to date, in seconds (``GAIA_KG_FEED_POLL``; 0: never)
+    feed_poll: float = 2.0
+    #: how long the change feed keeps its entries, in seconds (``GAIA_KG_FEED_RETENTION``,
+    #: default 7 days): a replica stopped for longer rebuilds its index when it comes back
+    feed_retention: float = 7 * 86400.0
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -179,6 +185,8 @@ class Settings:
             llm_url=os.environ.get("GAIA_KG_LLM_URL") or None,
             llm_model=os.environ.get("GAIA_KG_LLM_MODEL") or None,
             llm_key=os.environ.get("GAIA_KG_LLM_KEY") or None,
+            feed_poll=_env_float("GAIA_KG_FEED_POLL", 2.0),
+            feed_retention=_env_float("GAIA_KG_FEED_RETENTION", 7 * 86400.0),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

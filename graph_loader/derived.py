@@ -17,6 +17,7 @@ import uuid
 
 import pyoxigraph as ox
 
+from . import feed
 from .namespaces import GAIA_GRAPH
 from .store import GraphWrite, Store
 from .terms import gaia
@@ -73,6 +74,10 @@ def inference_stale(store: Store) -> bool:
 
 
 def index_stale(meta: dict, store: Store) -> bool:
-    """Whether records were written since the index of metadata ``meta`` was built."""
+    """Whether records were written since the index of metadata ``meta`` was built, and the
+    change feed cannot bring it up to date (:mod:`graph_loader.index.follow`)."""
+    position = meta.get("feed")
+    if isinstance(position, int):
+        return not feed.reaches(store, position)
     current = store_generation(store)
     return current is not None and meta.get("generation") != current

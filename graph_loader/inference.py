@@ -229,6 +229,18 @@ def _compartment(run: _Run) -> set[ox.Triple]:
     return run.with_expansions(COMPARTMENT, pairs)
 
 
+def _touched(store: Store, triples: set[ox.Triple]) -> set[str]:
+    """The resources of records whose inferred statements differ from the inference graph's."""
+    from .terms import DESCRIBES
+
+    before = set(store.graph_triples(INFERENCE_GRAPH))
+    subjects = {t.subject.value for t in before ^ triples if isinstance(t.subject, ox.NamedNode)}
+    if not subjects:
+        return subjects
+    records = store.select(load_query("feed/records"), {"describes": DESCRIBES})
+    return subjects & {row["r"].value for row in records}
+
+
 def rebuild_inference(store: Store, *, schema: Schema | None = None) -> InferenceReport:
     """Recompute every inferred triple and replace the inference graph with them, at once.
 
@@ -250,9 +262,12 @@ def rebuild_inference(store: Store, *, schema: Schema | None = None) -> Inferenc
         "compartment": run.not_asserted(_compartment(run)),
     }
     triples = set().union(*found.values())
+    # the records' resources whose inferred statements changed: the change feed names them,
+    # so that the search indexes following it re-read them (their poles, compartments…)
+    touched = _touched(store, triples)
     # the inference graph and the generation it reflects, in one transaction
-    store.write_graphs([GraphWrite(INFERENCE_GRAPH, list(triples)),
-                        inference_state_write(generation)])  # fmt: skip
+    writes = [GraphWrite(INFERENCE_GRAPH, list(triples)), inference_state_write(generation)]
+    store.write_graphs(writes, announce=True, touched=touched)
     return InferenceReport(
         counts={rule: len(found[rule]) for rule in RULES},
         total=len(triples),

@@ -87,6 +87,7 @@ class GAIA(DefinedNamespace):
     HarvestSource: URIRef  # A catalogue declared in the sources configuration
     HarvestRun: URIRef  # One run of the harvest of a source
     Repair: URIRef  # A deterministic correction made to a statement at load time
+    Change: URIRef  # An entry of the store's change feed (graph_loader.feed)
 
     # owl:ObjectProperty
     variable: URIRef  # resource -> thesaurus concept (sub-property of dcat:theme)
@@ -103,6 +104,8 @@ class GAIA(DefinedNamespace):
     validationOutcome: URIRef  # record graph -> validation outcome
     harvestSource: URIRef  # record graph -> the harvest source that produced it
     repair: URIRef  # record graph -> a repair made at load time
+    changedGraph: URIRef  # change -> a named graph the write changed
+    changedResource: URIRef  # change -> a resource described before or after, or re-inferred
 
     # owl:DatatypeProperty
     introduction: URIRef  # compartment -> introductory text, one per language
@@ -123,6 +126,9 @@ class GAIA(DefinedNamespace):
     repairKind: URIRef  # repair -> its kind (mailto, typed-date, ...)
     valueBefore: URIRef  # repair -> the value as read (N-Triples)
     valueAfter: URIRef  # repair -> the value written (N-Triples; empty if dropped)
+    sequence: URIRef  # change -> its number in the feed
+    changedAt: URIRef  # change -> when the write took place
+    changedEverything: URIRef  # change -> true when its graphs cannot be named
 
     # owl:NamedIndividual
     Conforms: URIRef  # validation outcome: no violation, no warning

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
+from . import feed
 from .errors import QueryError, StoreError
 from .sparql_text import bind, query_form
 from .store import Store, _insert_data
@@ -127,13 +128,19 @@ class RemoteStore(Store):
         except (SPARQLWrapperException, urllib.error.URLError, OSError) as exc:
             raise StoreError(f"{self.update_url}: {_message(exc)}") from exc
 
-    def write_graphs(self, writes):
+    def write_graphs(self, writes, *, announce=False, touched=frozenset()):
         if writes:
-            self.update(_insert_data(writes, {w.graph.value for w in writes}))
+            text = _insert_data(writes, {w.graph.value for w in writes})
+            change = feed.change_of((w.graph for w in writes), touched) if announce else None
+            if change is not None:  # what the graphs describe after: in the writes
+                change.resources |= feed.described_by(writes)
+            self.update(feed.wrap(text, change, self.feed_retention, after=False))
 
-    def drop_graphs(self, graphs):
+    def drop_graphs(self, graphs, *, announce=False):
         if graphs:
-            self.update("\n".join(f"DROP SILENT GRAPH {g} ;" for g in graphs).rstrip(" ;"))
+            text = "\n".join(f"DROP SILENT GRAPH {g} ;" for g in graphs).rstrip(" ;")
+            change = feed.change_of(graphs) if announce else None
+            self.update(feed.wrap(text, change, self.feed_retention))
 
     def clear(self) -> None:
         """Remove every graph (tests and ``DROP ALL``-style resets)."""

@@ -13,12 +13,14 @@ objects, so callers never care which one they hold.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Mapping, Sequence
+import time
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import feed
 from .errors import QueryError, StoreError
 from .sparql_text import bind
 from .terms import CONTENT_HASH, FIRST_LOADED, RECORD_GRAPH
@@ -67,6 +69,8 @@ class Store(abc.ABC):
 
     #: a short name shown by ``gaia-kg stats`` and ``/health``
     backend: str = "abstract"
+    #: how long the change feed keeps its entries, in seconds (:mod:`graph_loader.feed`)
+    feed_retention: float = feed.DEFAULT_RETENTION
 
     # -- reading ---------------------------------------------------------------------------
     @abc.abstractmethod
@@ -128,16 +132,32 @@ class Store(abc.ABC):
 
     # -- writing ---------------------------------------------------------------------------
     @abc.abstractmethod
-    def write_graphs(self, writes: Sequence[GraphWrite]) -> None:
-        """Replace each graph by its new content, all of ``writes`` in one transaction."""
+    def write_graphs(
+        self,
+        writes: Sequence[GraphWrite],
+        *,
+        announce: bool = False,
+        touched: Set[str] = frozenset(),
+    ) -> None:
+        """Replace each graph by its new content, all of ``writes`` in one transaction.
+
+        With ``announce``, the change feed gets its entry for them in the same transaction
+        (:mod:`graph_loader.feed`: loads, harvests, inference); ``touched``: more resources
+        for the entry to name (those whose statements a non-record graph changed)."""
 
     @abc.abstractmethod
-    def drop_graphs(self, graphs: Sequence[ox.NamedNode]) -> None:
-        """Remove whole graphs, in one transaction."""
+    def drop_graphs(self, graphs: Sequence[ox.NamedNode], *, announce: bool = False) -> None:
+        """Remove whole graphs, in one transaction (``announce``: with a feed entry)."""
 
     @abc.abstractmethod
     def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update (one transaction)."""
+        """Run a SPARQL 1.1 Update (one transaction); no feed entry (see :meth:`record`)."""
+
+    def record(self, sparql: str, graphs: Sequence[ox.NamedNode] | None) -> None:
+        """Run a SPARQL 1.1 Update with the change feed's entry for ``graphs`` (None: the
+        graphs it changes are unknown, and the entry says that everything may have)."""
+        change = feed.new_change(graphs or [], everything=graphs is None)
+        self.update(feed.wrap(sparql, change, self.feed_retention))
 
     def replace_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
         """Replace one graph (ontology, vocabulary, inference) atomically."""
@@ -218,14 +238,18 @@ class EmbeddedStore(Store):
             return len(self._store)
         return super().triple_count(graph)
 
-    def write_graphs(self, writes):
+    def write_graphs(self, writes, *, announce=False, touched=frozenset()):
         if not writes:
             return
         existing = {w.graph.value for w in writes if self._store.contains_named_graph(w.graph)}
+        change = feed.change_of((w.graph for w in writes), touched) if announce else None
         try:
             if existing:
                 # DROP + INSERT must share one transaction: a SPARQL Update is one.
-                self._store.update(_insert_data(writes, existing))
+                text = _insert_data(writes, existing)
+                if change is not None:  # what the graphs describe after: in the writes
+                    change.resources |= feed.described_by(writes)
+                self._store.update(feed.wrap(text, change, self.feed_retention, after=False))
             else:
                 # New graphs only: the bulk loader builds the SST files of every index and
                 # ingests them in one RocksDB ingestion, so a batch lands whole or not at all
@@ -233,14 +257,27 @@ class EmbeddedStore(Store):
                 # extend() and 4x faster than an update. Keep batches far below the bulk
                 # loader's chunk size (millions of quads) so that one call is one ingestion.
                 # N-Quads text costs less to build from Python than Quad objects.
-                data = "".join(w.nquads() for w in writes).encode()
-                self._store.bulk_load(data, ox.RdfFormat.N_QUADS)
+                # The feed's entry is in the same ingestion: this process holds the
+                # store's lock, so the sequence read just before is still the highest.
+                data = "".join(w.nquads() for w in writes)
+                if change is not None:
+                    data += self._entry_nquads(change, writes)
+                self._store.bulk_load(data.encode(), ox.RdfFormat.N_QUADS)
+                if change is not None:
+                    tidy = feed.tidy_ops(time.time(), self.feed_retention)
+                    self._store.update(feed.SEPARATOR.join(tidy))
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"write failed, nothing written: {exc}") from exc
 
-    def drop_graphs(self, graphs):
+    def _entry_nquads(self, change: feed.Change, writes: Sequence[GraphWrite]) -> str:
+        change.resources |= feed.described_by(writes)
+        return feed.entry_nquads(change, feed.last(self) + 1, time.time())
+
+    def drop_graphs(self, graphs, *, announce=False):
         if graphs:
-            self.update("\n".join(f"DROP SILENT GRAPH {g} ;" for g in graphs).rstrip(" ;"))
+            text = "\n".join(f"DROP SILENT GRAPH {g} ;" for g in graphs).rstrip(" ;")
+            change = feed.change_of(graphs) if announce else None
+            self.update(feed.wrap(text, change, self.feed_retention))
 
     def update(self, sparql):
         try:

@@ -30,11 +30,13 @@ so that callers see exactly what the embedded store gives:
 from __future__ import annotations
 
 import re
+import time
 import urllib.parse
 
 import httpx
 import pyoxigraph as ox
 
+from . import feed
 from .errors import QueryError, QueryTimeout, StoreError
 from .remote import RemoteStore
 from .sparql_text import _TOKENS, bind, query_form
@@ -264,10 +266,13 @@ class VirtuosoStore(RemoteStore):
         """Drop every graph but Virtuoso's own."""
         self.drop_graphs(self.named_graphs())
 
-    def write_graphs(self, writes):
+    def write_graphs(self, writes, *, announce=False, touched=frozenset()):
+        """Each graph by one PUT, followed by its own change feed entry (Virtuoso applies a
+        PUT alone: a batch is not one transaction, so each graph is announced once written)."""
+        before = feed.described(self, [w.graph for w in writes if len(w)]) if announce else {}
         for w in writes:
             if not len(w):
-                self.drop_graphs([w.graph])
+                self.drop_graphs([w.graph], announce=announce)
                 continue
             body = "".join(_stored(s) + " .\n" for s in w.statements()).encode()
             response = self._request(
@@ -282,16 +287,37 @@ class VirtuosoStore(RemoteStore):
                     f"{self.gsp_url}: writing {w.graph.value} failed, HTTP "
                     f"{response.status_code} {_virtuoso_message(response.text)}"
                 )
+            change = feed.change_of([w.graph], touched) if announce else None
+            if change is not None:
+                change.resources |= before.get(w.graph.value, set()) | feed.described_by([w])
+                now = time.time()
+                tidy = feed.tidy_ops(now, self.feed_retention)
+                self._run_update(feed.entry_op(change, now), *tidy)
 
-    def drop_graphs(self, graphs):
+    def _run_update(self, *ops: str) -> None:
+        text = feed.SEPARATOR.join(op for op in ops if op)
+        if text:
+            self._sparql("update", text, "application/sparql-results+xml", 0)
+
+    def record(self, sparql, graphs):
+        """The update as :meth:`update` runs it, between the entry's two captures (three
+        requests: Virtuoso's pragmas and rewrites stay those of the update alone)."""
+        change = feed.new_change(graphs or [], everything=graphs is None)
+        self._run_update(feed.capture_op(change))
+        self.update(sparql)
+        now = time.time()
+        self._run_update(
+            feed.capture_op(change),
+            feed.entry_op(change, now),
+            *feed.tidy_ops(now, self.feed_retention),
+        )
+
+    def drop_graphs(self, graphs, *, announce=False):
         for start in range(0, len(graphs), 200):
             chunk = graphs[start : start + 200]
-            self._sparql(
-                "update",
-                "\n".join(f"DROP SILENT GRAPH {g} ;" for g in chunk).rstrip(" ;"),
-                "application/sparql-results+xml",
-                0,
-            )
+            text = "\n".join(f"DROP SILENT GRAPH {g} ;" for g in chunk).rstrip(" ;")
+            change = feed.change_of(chunk) if announce else None
+            self._run_update(feed.wrap(text, change, self.feed_retention))
 
     def close(self) -> None:
         self._http.close()

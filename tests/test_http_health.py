@@ -18,6 +18,7 @@ def test_health_reports_the_store():
         "status": "ok",
         "version": __version__,
         "store": {"backend": "embedded", "triples": expected_triples, "records": 1},
+        "index": {"position": 0, "changes": 0, "seconds": 0.0},
     }
 
 

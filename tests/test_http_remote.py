@@ -8,6 +8,7 @@ from http_support import RECORD_GRAPH, fill
 from test_http_resources import iagos
 from test_http_sparql import CONSTRUCT_FR, EXPECTED_ROWS, EXPECTED_TRIPLES, SELECT_FR, rows_of
 
+from graph_loader import feed
 from graph_loader.backends import remote_store
 from graph_loader.config import Settings
 from sparql_api import create_app
@@ -85,7 +86,10 @@ def test_writes_with_a_token_go_to_the_remote_store(oxigraph_server):
         got = client.get(f"/sparql/graph?graph={graph}x&format=nt")
         assert got.status_code == 200
         assert got.data.decode().strip() == body.decode()
-        assert {str(g) for g in store.named_graphs()} == {f"<{graph}>", f"<{graph}x>"}
+        # with the change feed, whose two entries name the graphs written
+        feed_graph = str(feed.FEED_GRAPH)
+        assert {str(g) for g in store.named_graphs()} == {f"<{graph}>", f"<{graph}x>", feed_graph}
+        assert [e.sequence for e in feed.entries_after(store, 0)] == [1, 2]
     finally:
         app.extensions["gaia_kg"].close()
         store.update("DROP ALL")

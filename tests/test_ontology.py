@@ -27,6 +27,7 @@ AGREED = {
     "resumeToken", "seenIdentifier", "runReport",
     "minimumAltitude", "maximumAltitude", "Taxon", "taxon",
     "Repair", "repair", "repairKind", "valueBefore", "valueAfter",
+    "Change", "sequence", "changedAt", "changedGraph", "changedResource", "changedEverything",
 }  # fmt: skip
 
 

@@ -14,12 +14,14 @@ import pytest
 from helpers import BASE, ROOT, assert_isomorphic
 from rdflib import BNode, Graph, URIRef
 
+from graph_loader import feed
 from graph_loader.derived import STORE_STATE_GRAPH
+from graph_loader.feed import FEED_GRAPH
 from graph_loader.load.write import BATCH
 from graph_loader.pipeline import load_paths
 from graph_loader.records import record_graph_iri
 from graph_loader.store import EmbeddedStore
-from graph_loader.terms import GAIA_NS
+from graph_loader.terms import DESCRIBES, GAIA_NS
 
 FIX = Path(__file__).parent / "fixtures" / "load"
 DQV = "http://www.w3.org/ns/dqv#"
@@ -181,10 +183,12 @@ VOLATILE = {
 
 
 def comparable(store) -> set:
-    """Every quad but the load time, the file name and the format read."""
+    """Every quad but the load time, the file name and the format read (and the change
+    feed: its entries are named and dated afresh by every store)."""
     return {
         (g.value, t)
         for g in store.named_graphs()
+        if g != FEED_GRAPH
         for t in store.graph_triples(g)
         if t.predicate.value not in VOLATILE
     }
@@ -243,11 +247,18 @@ def test_a_load_killed_midway_leaves_records_complete_or_absent(tmp_path):
             "measurement": ox.NamedNode(DQV + "hasQualityMeasurement"),
         },
     )
-    # every graph but the store generation (graph_loader.derived) is a record
-    graphs = {g for g in store.named_graphs() if g != STORE_STATE_GRAPH}
+    # every graph but the store generation (graph_loader.derived) and the feed is a record
+    graphs = {g for g in store.named_graphs() if g not in (STORE_STATE_GRAPH, FEED_GRAPH)}
     assert BATCH <= len(counts) < n, "the kill did not land midway: adjust the delay"
     assert len(graphs) == len(counts)  # no graph without its provenance
     assert all(int(r["declared"].value) == int(r["n"].value) for r in counts)
+    # each batch written came with its feed entry, in the same transaction: one entry per
+    # batch, naming exactly the resources of the records written
+    entries = feed.entries_after(store, 0)
+    assert [e.sequence for e in entries] == list(range(1, len(counts) // BATCH + 1))
+    described = store.select("SELECT ?r WHERE { GRAPH ?g { ?g ?describes ?r } }",
+                             {"describes": DESCRIBES})  # fmt: skip
+    assert set().union(*(e.resources for e in entries)) == {r["r"].value for r in described}
 
     report = load_paths(store, [tmp_path / "cat.nt"], base_iri=BASE)  # resume
     assert report.count("loaded") == n - len(counts)

@@ -59,12 +59,15 @@ def _settings(store_spec: str | None, **overrides) -> Settings:
 
 def _open(settings: Settings) -> Store:
     if settings.is_remote:
-        return open_store(
+        store = open_store(
             settings.store,
             update_endpoint=settings.update_endpoint,
             gsp_endpoint=settings.gsp_endpoint,
         )
-    return open_store(str(settings.store_path()))
+    else:
+        store = open_store(str(settings.store_path()))
+    store.feed_retention = settings.feed_retention
+    return store
 
 
 def _read_store(settings):
@@ -127,45 +130,24 @@ def _fail(exc: GaiaKGError) -> None:
     raise click.ClickException(str(exc)) from exc
 
 
-def refresh_index(
-    settings: Settings,
-    store,
-    changed: list[str],
-    removed: list[str],
-    lang: str,
-    *,
-    previous: str | None = None,
-):
-    """Bring the search index up to date after a load or a harvest: re-index what changed, or
-    build it whole when it was never built, or when it is behind the store by more than this
-    run wrote (``previous``: the store generation before the run; an earlier run killed
-    before indexing) (none for an in-memory store)."""
+def refresh_index(settings: Settings, store, lang: str) -> None:
+    """Bring the search index up to date after a load or a harvest: apply the store's change
+    feed from the index's position (:func:`graph_loader.index.follow.follow`: what this run
+    and any other wrote), or build it whole when it was never built or the feed no longer
+    reaches back to it (none for an in-memory store)."""
     if settings.store == ":memory:":
         return
-    import pyoxigraph as ox
-
-    from ..derived import store_generation
-    from ..index import SearchIndex, rebuild, update
+    from ..index import SearchIndex
+    from ..index.follow import follow, position
 
     index = SearchIndex.for_settings(settings)
-    # a withdrawn resource may still be described by another source: re-index it instead
-    described = "ASK { GRAPH ?g { ?g <https://w3id.org/gaia-kg/ontology#describes> ?r } }"
-    still = [iri for iri in removed if bool(store.query(described, {"r": ox.NamedNode(iri)}))]
-    changed = [*changed, *still]
-    removed = [iri for iri in removed if iri not in still]
-    current = store_generation(store)
-    behind = current is not None and index.meta.get("generation") not in (previous, current)
     try:
-        if not index.meta.get("built"):
-            report = rebuild(index, store, progress=index_progress(lang))
-        elif behind:
-            click.echo(CLI.text("index.behind", lang))
-            report = rebuild(index, store, progress=index_progress(lang))
-        elif changed or removed:
-            report = update(index, store, changed, removed, generation=current)
+        if position(index) is None:
+            report = follow(index, store, progress=index_progress(lang))
         else:
-            return
+            report = follow(index, store)
     except IndexBusyError as exc:  # the store is written: only the index waits
         click.echo(CLI.text("index.busy", lang, error=exc), err=True)
         return
-    click.echo(report.message(lang))
+    if report is not None:
+        click.echo(report.message(lang))

@@ -245,14 +245,5 @@ def _after_harvest(settings, store, reports, lang: str, *, infer: bool, as_json:
         summary = rebuild_inference(store).message(lang)
         if not as_json:
             click.echo(summary)
-    written = [iri for r in reports for iri in r.written]
-    removed = [iri for r in reports for iri in r.removed]
-    # the store generation before the first write of these runs
-    bumped = [r for r in reports if r.bumped]
-    previous = bumped[0].generation_before if bumped else None
-    if not bumped:
-        from ..derived import store_generation
-
-        previous = store_generation(store)
     with contextlib.redirect_stdout(sys.stderr if as_json else sys.stdout):
-        refresh_index(settings, store, written, removed, lang, previous=previous)
+        refresh_index(settings, store, lang)

@@ -122,8 +122,7 @@ def load_files(
         from ..inference import rebuild_inference
 
         click.echo(rebuild_inference(store).message(lang))
-    changed = [o.resource for o in report.outcomes if o.status in ("loaded", "updated")]
-    refresh_index(settings, store, changed, [], lang, previous=report.generation_before)
+    refresh_index(settings, store, lang)
     return report
 
 

@@ -230,7 +230,7 @@ class _Run:
             self.report.generation_before = store_generation(self.store)
             self.store.write_graphs([new_generation()])
             self.report.bumped = True
-        self.store.write_graphs(writes)
+        self.store.write_graphs(writes, announce=True)  # in the change feed
         self.report.triples_written += sum(len(w) for w in writes)
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import tantivy
 
+from .. import feed
 from ..config import Settings
 from ..derived import store_generation
 from ..errors import IndexBusyError
@@ -43,6 +44,8 @@ REBUILD_ABOVE = 20_000
 PROGRESS_EVERY = 1000
 #: bump when the schema changes: an index of another version is rebuilt, not opened
 SCHEMA_VERSION = 4
+#: how long a write of the index waits for another process's (seconds)
+WRITER_WAIT = 10.0
 
 #: ``progress(done, total, stage)``: stage "read" counts store scans, "index" documents
 Progress = Callable[[int, int, str], None]
@@ -133,19 +136,27 @@ class SearchIndex:
             self._meta_mtime = self._mtime()
 
 
-def _writer(index: SearchIndex, heap_size: int, threads: int) -> tantivy.IndexWriter:
-    """The index's writer; :class:`IndexBusyError` when another process holds it."""
-    try:
-        return index.index.writer(heap_size=heap_size, num_threads=threads)
-    except ValueError as exc:
-        if "LockBusy" not in str(exc):
-            raise
-        where = index.path or ":memory:"
-        raise IndexBusyError(
-            f"the search index {where} is being written by another process (a load, a rebuild "
-            f"or a server building it); try again when it is done / l'index de recherche "
-            f"{where} est en cours d'écriture par un autre processus ; réessayez ensuite"
-        ) from None
+def _writer(
+    index: SearchIndex, heap_size: int, threads: int, wait: float = WRITER_WAIT
+) -> tantivy.IndexWriter:
+    """The index's writer, waiting up to ``wait`` seconds for another process to release it
+    (a server following the feed holds it briefly); :class:`IndexBusyError` after that."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return index.index.writer(heap_size=heap_size, num_threads=threads)
+        except ValueError as exc:
+            if "LockBusy" not in str(exc):
+                raise
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(0.2)
+    where = index.path or ":memory:"
+    raise IndexBusyError(
+        f"the search index {where} is being written by another process (a load, a rebuild "
+        f"or a server building it); try again when it is done / l'index de recherche "
+        f"{where} est en cours d'écriture par un autre processus ; réessayez ensuite"
+    )
 
 
 def _read_meta(path: Path) -> dict:
@@ -160,8 +171,9 @@ def rebuild(
 ) -> BuildReport:
     """Replace every document of ``index`` by the resources of ``store`` (one commit)."""
     started = time.perf_counter()
-    writer = _writer(index, 256_000_000, threads)  # first: a concurrent build fails at once
+    writer = _writer(index, 256_000_000, threads)  # first: a concurrent build fails soon
     generation = store_generation(store)  # read first: records written meanwhile stay stale
+    position = feed.last(store)  # likewise: their feed entries are applied next
     resources = read_resources(store, threads=threads, progress=progress)  # whole-store scans
     vocab = read_vocabularies(store, facet_values(resources.values()))
     writer.delete_all_documents()
@@ -171,7 +183,8 @@ def rebuild(
         done += 1
         if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
             progress(done, total, "index")
-    index._commit(writer, {**vocab.meta(), "documents": total, "generation": generation})
+    meta = {"documents": total, "generation": generation, "feed": position}
+    index._commit(writer, {**vocab.meta(), **meta})
     path = str(index.path) if index.path else None
     return BuildReport(total, 0, time.perf_counter() - started, path)
 
@@ -183,13 +196,15 @@ def update(
     removed: list[str],
     *,
     generation: str | None = None,
+    position: int | None = None,
 ) -> BuildReport:
     """Re-index the resources ``changed`` by a load and drop those ``removed`` (IRIs).
 
     Called by the pipeline after every load and withdrawal. An IRI that is not a searchable
     resource (an agent, a distribution) is dropped from the index and not re-added.
     ``generation``: the store generation the index reflects afterwards (see
-    :mod:`graph_loader.derived`; by default, the one it reflected before).
+    :mod:`graph_loader.derived`; by default, the one it reflected before); ``position``
+    likewise, the last change feed entry it reflects (:mod:`graph_loader.index.follow`).
     """
     started = time.perf_counter()
     index = (
@@ -208,8 +223,12 @@ def update(
     for res in resources.values():
         writer.add_document(make_document(res, vocab))
     added = len(resources)
-    generation = generation or index.meta.get("generation")
-    index._commit(writer, {**vocab.meta(), "documents": None, "generation": generation})
+    meta = {
+        "documents": None,
+        "generation": generation or index.meta.get("generation"),
+        "feed": index.meta.get("feed") if position is None else position,
+    }
+    index._commit(writer, {**vocab.meta(), **meta})
     path = str(index.path) if index.path else None
     return BuildReport(added, len(removed), time.perf_counter() - started, path)
 

@@ -45,7 +45,7 @@ def write_all(
         store.write_graphs([new_generation()])
     for i in range(0, len(writes), BATCH):
         batch = writes[i : i + BATCH]
-        store.write_graphs(batch)
+        store.write_graphs(batch, announce=True)  # in the change feed (graph_loader.feed)
         report.triples_written += sum(len(w) for w in batch)
         if tick:
             tick(len(batch))

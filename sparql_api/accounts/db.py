@@ -1,7 +1,8 @@
 """The user database: SQLAlchemy 2 models and :class:`UserDB`, which opens it.
 
 SQLite (a file, or in memory) by default, PostgreSQL or any SQLAlchemy URL by configuration.
-Tables are created on first open (``create_all``); there is no migration yet.
+Tables are created, and kept at the latest revision of their schema, on open by the Alembic
+migrations of ``migrations/versions`` (:mod:`sparql_api.accounts.migrate`).
 
 >>> db = UserDB("sqlite://")
 >>> with db.session() as s:
@@ -192,7 +193,7 @@ def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
 
 
 class UserDB:
-    """The user database at ``url`` (a SQLAlchemy URL), its tables created if missing."""
+    """The user database at ``url`` (a SQLAlchemy URL), migrated to the latest revision."""
 
     def __init__(self, url: str):
         self.url = url
@@ -202,7 +203,9 @@ class UserDB:
         self.engine = create_engine(url, **options)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_foreign_keys)
-        Base.metadata.create_all(self.engine)
+        from sparql_api.accounts.migrate import upgrade
+
+        upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager

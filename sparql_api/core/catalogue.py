@@ -21,6 +21,7 @@ from sparql_api.core.answers import AnswerCache
 from sparql_api.core.concept_index import ConceptIndex, ConceptIndexHolder
 from sparql_api.core.errors import StoreBusy
 from sparql_api.core.execute import QueryJob, QueryOutput
+from sparql_api.core.follower import IndexFollower
 from sparql_api.core.pool import REOPEN_SECONDS, FixedReader, QueryPool, SnapshotReader
 from sparql_api.core.remote_query import run_remote
 from sparql_api.core.roles import Role, RoleGate, anonymous
@@ -98,6 +99,8 @@ class Catalogue:
         self._index_lock = threading.Lock()
         self._writes = 0  # updates made through this catalogue
         self.answers = AnswerCache()
+        #: keeps an on-disk index up to the store's change feed (a thread per process)
+        self.follower = IndexFollower(self.index, lambda: self.store, settings.feed_poll)
 
     def _check_process(self) -> None:
         if os.getpid() != self._pid:  # forked after first use (e.g. a pre-loading server)
@@ -158,6 +161,7 @@ class Catalogue:
             if path is not None:
                 if self._index is None:
                     self._index = SearchIndex.open(path)
+                self.follower.start()
                 return self._index
             store = self.store
             size = store.triple_count()
@@ -209,27 +213,31 @@ class Catalogue:
         finally:
             self.gate.leave(role, ticket)
 
-    def write(self, update: str) -> None:
-        """Run a SPARQL Update on the store (one at a time); queries see it next.
+    def write(self, update: str, graphs: list | None = None) -> None:
+        """Run a SPARQL Update on the store (one at a time); queries see it next. The change
+        feed records it, in the same transaction, as a change of ``graphs`` (None: unknown,
+        and the search indexes following the feed rebuild).
 
         An on-disk store is opened read-write for the update only, so a ``gaia-kg load``
         running meanwhile makes it fail (:class:`StoreBusy`: the store is locked) instead of
         waiting; a malformed update raises ``QueryError``.
         """
         try:
-            self._write(update)
+            self._write(update, graphs)
         except StoreError as exc:
             raise StoreBusy(str(exc)) from exc
 
-    def _write(self, update: str) -> None:
+    def _write(self, update: str, graphs: list | None) -> None:
         store = self.store
         with self._write_lock:
             if not isinstance(store, LiveReadOnlyStore):
-                store.update(update)  # in memory, or remote
+                store.feed_retention = self.settings.feed_retention
+                store.record(update, graphs)  # in memory, or remote
             else:
                 writer = EmbeddedStore(store.path)
+                writer.feed_retention = self.settings.feed_retention
                 try:
-                    writer.update(update)
+                    writer.record(update, graphs)
                 finally:
                     writer.close()
                     del writer  # pyoxigraph releases the lock when the store is freed
@@ -240,7 +248,9 @@ class Catalogue:
                 pool.refresh()  # snapshot of the on-disk one checked once a second
 
     def close(self) -> None:
-        """Stop the workers and close a store this catalogue opened."""
+        """Stop the workers and the feed's follower, and close a store this catalogue
+        opened."""
+        self.follower.stop()
         with self._lock:
             if self._pool is not None:
                 self._pool.close()

@@ -38,6 +38,7 @@ from sparql_api.sparql.routes import (
     with_base,
 )
 from sparql_api.sparql.update_dataset import DatasetConflict, with_dataset
+from sparql_api.sparql.update_graphs import update_graphs
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.http_errors import ApiError
 from sparql_api.web.i18n import WEB
@@ -58,9 +59,10 @@ def _writer() -> Role:
     return role
 
 
-def _write(update: str) -> None:
+def _write(update: str, graphs: list[ox.NamedNode] | None) -> None:
+    """Run ``update``, recorded in the change feed as a change of ``graphs`` (None: unknown)."""
     try:
-        get_catalogue().write(update)
+        get_catalogue().write(update, graphs)
     except QueryError as exc:
         raise ApiError(400, WEB.mark("update_syntax"), detail=str(exc)) from exc
 
@@ -97,7 +99,8 @@ def update() -> Response:
         )
     except DatasetConflict as exc:
         raise ApiError(400, WEB.mark("update_dataset_conflict")) from exc
-    _write(with_base(text))
+    text = with_base(text)
+    _write(text, update_graphs(text))
     return Response(status=204, headers=CORS)
 
 
@@ -159,7 +162,7 @@ def graph(name: str | None = None) -> Response:
     if request.method == "DELETE":
         if not existed:
             raise ApiError(404, WEB.mark("graph_not_found"), iri=target.value)
-        _write(write_update("DELETE", target, []))
+        _write(write_update("DELETE", target, []), None if target is None else [target])
         return Response(status=204, headers=WRITE_CORS)
     base = target.value if target is not None else request.base_url
     if request.mimetype == MULTIPART and request.method == "POST":
@@ -178,7 +181,7 @@ def graph(name: str | None = None) -> Response:
             raise ApiError(400, WEB.mark("bad_rdf"), media=media, detail=str(exc)) from exc
     text = write_update(request.method, target, triples)
     if text:
-        _write(text)
+        _write(text, None if target is None else [target])
     response = Response(status=204 if existed else 201, headers=WRITE_CORS)
     if created:
         response.headers["Location"] = target.value

@@ -1,4 +1,5 @@
-"""``/health``: is the store readable, and how much does it hold."""
+"""``/health``: is the store readable, how much does it hold, and how far behind the store's
+change feed is this process's search index."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 from flask import Blueprint, Response, jsonify
 
 from graph_loader import __version__
+from graph_loader.index.follow import index_lag
 from graph_loader.store import Store
 from graph_loader.terms import RECORD_GRAPH
 from sparql_api.core.rq import load_query
@@ -35,8 +37,10 @@ def store_status(store: Store) -> dict:
 def health() -> Response:
     """200 with the store's figures, or 503 when the store cannot be read."""
     try:
-        store = store_status(get_catalogue().store)
-        body = {"status": "ok", "version": __version__, "store": store}
+        catalogue = get_catalogue()
+        store = store_status(catalogue.store)
+        lag = index_lag(catalogue.index(), catalogue.store).as_dict()
+        body = {"status": "ok", "version": __version__, "store": store, "index": lag}
         status = 200
     except Exception as exc:  # any failure to read the store means "unavailable"
         log.warning("health check failed: %s", exc)

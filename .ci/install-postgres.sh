@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Shared user-database tests on PostgreSQL: Debian's `postgresql` (initdb, pg_ctl, createdb
+# under /usr/lib/postgresql/<version>/bin). The tests start their own throwaway server on
+# 127.0.0.1, in a temporary folder, as the `postgres` user when run as root (see
+# tests/postgres_support.py); the package's system service is neither needed nor started.
+# Idempotent and non-interactive; runs as root (or through sudo when not root).
+set -euo pipefail
+if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && getent passwd postgres >/dev/null; then
+    echo "== postgresql: $(ls -d /usr/lib/postgresql/*/ | xargs -n1 basename | tail -1) already installed"
+    exit 0
+fi
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+# policy-rc.d keeps the package from starting its system service where no init system runs it.
+POLICY=/usr/sbin/policy-rc.d
+CREATED=""
+if [ ! -e "$POLICY" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$POLICY" >/dev/null
+    $SUDO chmod +x "$POLICY"
+    CREATED=1
+fi
+$SUDO apt-get install -y -q --no-install-recommends postgresql
+if [ -n "$CREATED" ]; then $SUDO rm -f "$POLICY"; fi
+echo "== postgresql: $(ls -d /usr/lib/postgresql/*/ | xargs -n1 basename | tail -1)"

@@ -50,6 +50,17 @@ def test_question_and_generic_words_never_filter(engine):
     ]
 
 
+def test_auxiliaries_and_pronouns_never_filter(engine):
+    """The English analyzer's stop words are few: *am*, *do*, *my* would be key words that no
+    record has, and relax the search; they are optional words as *I* and *looking* are."""
+    phrase = search(engine, q="I am looking for bird data")
+    alone = search(engine, q="bird")
+    assert (phrase["optional_words"], phrase["relaxed"]) == (["i", "am", "looking", "data"], False)
+    assert [h["iri"] for h in phrase["hits"]] == [h["iri"] for h in alone["hits"]]
+    french = search(engine, q="quelles données donnent le vent ?", lang="fr")
+    assert french["optional_words"] == ["donnees", "donnent"]
+
+
 def test_a_query_of_generic_words_only_searches_them(engine):
     result = search(engine, q="data products")
     assert (result["optional_words"], result["total"] > 0) == ([], True)
@@ -132,6 +143,15 @@ def test_a_prefix_typed_names_no_concept_it_merely_starts_like(engine):
     assert not any(w.get("concept") for h in result["hits"] for w in h["why"])
     titles = " ".join(h["title"] for h in result["hits"][:5]).casefold()
     assert "tempér" in titles and "tempête" not in titles
+
+
+def test_a_typo_reading_keeps_the_first_letter(engine):
+    """*orages* (thunderstorms) is one letter from *Forages* (boreholes), but people mistype
+    the middle or end of a word, not its first letter: it names no concept; *seismolgy* still
+    names Seismology."""
+    assert search(engine, q="orages", lang="fr")["concepts"] == []
+    typo = search(engine, q="seismolgy")["concepts"]
+    assert [c["iri"].rsplit("/", 1)[-1] for c in typo] == ["seismicity"]
 
 
 @pytest.mark.parametrize(

@@ -48,8 +48,9 @@ FORM_WEIGHT = 0.4
 #: a word-form prefix keeps at least this many letters of the stem
 FORM_MIN_CHARS = 5
 
-#: words that never filter (folded): question words, generic nouns and verbs, pronouns of
-#: French and English; stop words of the analyzers are left out anyway
+#: words that never filter (folded): question words, generic nouns and verbs, auxiliaries,
+#: pronouns, possessives and prepositions of French and English; stop words of the analyzers
+#: are left out anyway (the English analyzer's list is short: *do*, *am*, *my* are not in it)
 OPTIONAL_WORDS = frozenset(
     """
     qui quoi ou quel quelle quels quelles comment combien pourquoi existe existent
@@ -66,6 +67,13 @@ OPTIONAL_WORDS = frozenset(
     observe observes observed observing observation observations monitor monitoring monitored
     observent observer observes observees observee suivi suivre surveillance surveiller
     study studies etude etudes information informations
+    am is are was were be been being do does did done have has had
+    ai as avons avez ont avoir etre
+    give gives giving given show shows showing contain contains containing
+    donne donnent donner montre montrent montrer contient contiennent contenir
+    some all my our your their mes mon ma nos vos leurs
+    seen vu vue vus vues mesuree mesurees
+    after before apres avant
     over from about above below under during across near around between within along since
     depuis entre sous pendant autour pres vers chez parmi selon
     """.split()

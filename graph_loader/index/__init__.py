@@ -42,7 +42,7 @@ REBUILD_ABOVE = 20_000
 #: documents between two progress calls
 PROGRESS_EVERY = 1000
 #: bump when the schema changes: an index of another version is rebuilt, not opened
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: ``progress(done, total, stage)``: stage "read" counts store scans, "index" documents
 Progress = Callable[[int, int, str], None]

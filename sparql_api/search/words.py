@@ -30,7 +30,9 @@ __all__ = [
     "typed_words",
     "form_prefix",
     "word_query",
+    "phrase_query",
     "FIELD_WEIGHTS",
+    "PHRASE_SLOP",
     "FUZZY_MIN_CHARS",
     "FORM_FIELDS",
     "FORM_WEIGHT",
@@ -40,6 +42,9 @@ __all__ = [
 
 #: weight of each analysed text field
 FIELD_WEIGHTS = {"title": 3.0, "keyword": 2.0, "names": 2.0, "theme": 1.5, "description": 1.0}
+#: words a phrase may have between or around its own (stop words the analyzers dropped, an
+#: adjective: *glace de la mer*, *sea surface height*)
+PHRASE_SLOP = 2
 #: words this long (folded) also match fuzzily and by word form
 FUZZY_MIN_CHARS = 6
 #: fields searched by word form, and the (constant) score of a word-form match
@@ -178,3 +183,20 @@ def _token_clauses(
         )
         clauses.append(tantivy.Query.boost_query(form, FORM_WEIGHT))
     return clauses
+
+
+def phrase_query(schema: tantivy.Schema, typed: list[str]) -> tantivy.Query | None:
+    """Records whose text has the words ``typed`` (as typed, in order) together: a phrase of
+    their tokens within :data:`PHRASE_SLOP` in any text field of either language, weighted as
+    the fields are (the best field counts); None when no language keeps two of the words.
+
+    Stop words make no token but keep their place, in the index as in the phrase."""
+    clauses = []
+    for lang in LANGS:
+        terms = [(i, toks[0]) for i, word in enumerate(typed) if (toks := analyze(lang, word))]
+        if len(terms) < 2:
+            continue
+        for name, weight in FIELD_WEIGHTS.items():
+            phrase = tantivy.Query.phrase_query(schema, f"{name}_{lang}", terms, PHRASE_SLOP)
+            clauses.append(tantivy.Query.boost_query(phrase, weight))
+    return tantivy.Query.disjunction_max_query(clauses, tie_breaker=0.1) if clauses else None

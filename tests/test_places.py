@@ -22,7 +22,15 @@ from graph_loader.store import EmbeddedStore
 from graph_loader.terms import PLACE_NS, PLACES_GRAPH
 from sparql_api.assistant.gazetteer import GAZETTEER
 from sparql_api.core.concept_index import build_concept_index, signature
-from sparql_api.core.places import margins, overlaps_query, within, within_query
+from sparql_api.core.places import (
+    enlarged,
+    margins,
+    near,
+    near_query,
+    overlaps_query,
+    within,
+    within_query,
+)
 from sparql_api.search.autocomplete import suggest
 from sparql_api.search.engine import SearchParams, run_search
 from sparql_api.search.naming import match_concepts
@@ -210,6 +218,62 @@ def test_the_within_filter_finds_exactly_the_resources_inside_the_box(store, ind
     assert {iri for iri, b in boxes.items() if within(b, box)} == expected  # the why's test
     if slug is None:
         assert expected == {CORAL}
+
+
+def _overlap(box, place) -> bool:
+    """``box`` and ``place`` share a point, longitudes measured eastwards from ``place``'s
+    west edge (apart from the module under test)."""
+    w, s, e, n = box
+    pw, ps, pe, pn = place
+    if s > pn or n < ps:
+        return False
+    place_width = (pe - pw) % 360 or 360
+    width = (e - w) % 360 if (e - w) % 360 or w == e else 360
+    start = (w - pw) % 360
+    return start <= place_width or start + width >= 360
+
+
+@pytest.mark.parametrize(
+    "slug", ["west-africa", "la-reunion", "mediterranean-sea", "alps", "indian-ocean", "arctic"]
+)
+def test_near_finds_exactly_the_resources_mostly_inside_the_box(store, index, concepts, slug):
+    """Mostly within: not inside the place, overlapping it, and inside it grown by a quarter
+    of its size (5° at most), as the ground truth computes it from the records' boxes."""
+    box = concepts.places.places[PLACE_NS + slug].box
+    boxes = _boxes(store, index)
+    expected = {
+        iri
+        for iri, b in boxes.items()
+        if not _inside(b, box) and _overlap(b, box) and _inside(b, enlarged(box))
+    }
+    searcher = index.searcher()
+    hits = searcher.search(near_query(index.schema, box), 10_000).hits
+    assert {searcher.doc(a)["iri"][0] for _s, a in hits} == expected
+    assert {iri for iri, b in boxes.items() if near(b, box)} == expected
+    if slug == "west-africa":
+        amma = ("amma-atr42-aircraft", "amma-radiosondes", "dacciwa-campaign", "seviri-dust-africa")
+        assert expected == {ID + "dataset/" + name for name in amma}  # boxes of 0-25°N, 20°W-20°E
+
+
+def test_a_record_mostly_in_a_place_ranks_before_those_covering_it(index, concepts):
+    """The AMMA aircraft's box (0-25°N, 20°W-20°E) sticks out of West Africa's by 4° south
+    and east: it ranks with the records inside the region, before the global products (it
+    ranked 14th when only a box inside the region's counted)."""
+    result = run_search(
+        index,
+        SearchParams.from_args({"q": "aerosols West Africa", "size": "20"}),
+        "en",
+        concepts=concepts,
+    )
+    ranked = [h["iri"].removeprefix(ID + "dataset/") for h in result["hits"]]
+    # inside or mostly inside, before every global aerosol product (which covers the region)
+    assert set(ranked[:5]) == {
+        "dacciwa-campaign",  # mostly inside, and says West Africa
+        "mbour-aeronet",  # inside (Senegal)
+        "ozcar-amma-catch",  # inside (Niger, Benin, Mali)
+        "seviri-dust-africa",  # mostly inside: desert dust, an aerosol
+        "amma-atr42-aircraft",  # mostly inside: aerosol measurements
+    }
 
 
 def test_within_is_not_intersection(store, index, concepts):

@@ -7,9 +7,13 @@ from __future__ import annotations
 import pytest
 from search_support import DATASET, all_hits, memory_index, search_store
 
+from graph_loader.bootstrap import initialise
+from graph_loader.pipeline import load_paths
+from graph_loader.store import EmbeddedStore
 from sparql_api.core.concept_index import build_concept_index
 from sparql_api.search.autocomplete import suggest
 from sparql_api.search.engine import SearchParams, run_search
+from sparql_api.search.query import COVERAGE_BOOST
 from sparql_api.search.words import OPTIONAL_WORDS
 
 SEISMIC = {
@@ -48,6 +52,17 @@ def test_question_and_generic_words_never_filter(engine):
     assert [h["iri"] for h in english["hits"]] == [
         h["iri"] for h in search(engine, q="seismological")["hits"]
     ]
+
+
+def test_auxiliaries_and_pronouns_never_filter(engine):
+    """The English analyzer's stop words are few: *am*, *do*, *my* would be key words that no
+    record has, and relax the search; they are optional words as *I* and *looking* are."""
+    phrase = search(engine, q="I am looking for bird data")
+    alone = search(engine, q="bird")
+    assert (phrase["optional_words"], phrase["relaxed"]) == (["i", "am", "looking", "data"], False)
+    assert [h["iri"] for h in phrase["hits"]] == [h["iri"] for h in alone["hits"]]
+    french = search(engine, q="quelles données donnent le vent ?", lang="fr")
+    assert french["optional_words"] == ["donnees", "donnent"]
 
 
 def test_a_query_of_generic_words_only_searches_them(engine):
@@ -132,6 +147,26 @@ def test_a_prefix_typed_names_no_concept_it_merely_starts_like(engine):
     assert not any(w.get("concept") for h in result["hits"] for w in h["why"])
     titles = " ".join(h["title"] for h in result["hits"][:5]).casefold()
     assert "tempér" in titles and "tempête" not in titles
+
+
+@pytest.mark.parametrize(
+    ("q", "lang", "concepts"),
+    [
+        ("aviation", "en", []),  # not Radiation
+        ("écologie", "fr", []),  # not Géologie nor Pédologie
+        ("biologie", "fr", []),  # not Géologie
+        ("analysis", "en", []),  # not Reanalysis
+        ("orages", "fr", ["thunderstorms"]),  # not Forages
+        ("seismolgy", "en", ["seismicity"]),
+        ("foudres", "fr", ["lightning"]),
+    ],
+)
+def test_a_typo_reading_keeps_the_first_letter(engine, q, lang, concepts):
+    """People mistype the middle or end of a word, not its first letter: words of the
+    records one letter from a label by their first letter (*aviation* / *Radiation*,
+    *écologie* / *Géologie*) name no concept by a typo; real typos still do."""
+    named = search(engine, q=q, lang=lang)["concepts"]
+    assert [c["iri"].rsplit("/", 1)[-1] for c in named] == concepts
 
 
 @pytest.mark.parametrize(
@@ -245,3 +280,39 @@ def test_a_place_word_does_not_look_in_the_names_of_facet_values(engine):
     assert len(covering) == 1, "a global product of a Paris data centre ranks no higher"
     espri = {h["iri"] for h in search(engine, q="ESPRI")["hits"]}
     assert {DATASET + "iasi-ozone", DATASET + "iasi-sulphur-dioxide"} <= espri
+
+
+SCATTERED = """
+@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+<https://data.gaia-data.fr/id/dataset/test-no2-flags> a dcat:Dataset ;
+    dct:title "Snow flags and cloud cover of NO2 columns"@en ;
+    dct:description "Nitrogen dioxide columns from a satellite spectrometer."@en ;
+    dct:identifier "TEST-NO2" ; dct:issued "2020-01-01"^^xsd:date .
+
+<https://data.gaia-data.fr/id/dataset/test-snow-extent> a dcat:Dataset ;
+    dct:title "Alpine snow maps"@en ;
+    dct:description "Daily maps of the snow cover of the Alps, from optical images at 20 m."@en ;
+    dct:identifier "TEST-SNOW" ; dct:issued "2020-01-01"^^xsd:date .
+"""
+
+
+def test_the_words_of_a_concept_together_rank_before_the_same_words_apart(tmp_path):
+    """*snow cover* names a concept (neither record is tagged with it): the record saying
+    "snow cover" ranks before the one whose title has *snow* and *cover* apart, though that
+    title matches both words more strongly; apart, the words gain neither what covering the
+    concept gains nor what matching strictly gains (:data:`COVERAGE_BOOST`, a phrase of the
+    words within :data:`PHRASE_SLOP`)."""
+    (tmp_path / "records.ttl").write_text(SCATTERED, "utf-8")
+    store = EmbeddedStore(None)
+    list(initialise(store))
+    report = load_paths(store, [tmp_path / "records.ttl"], base_iri="https://data.gaia-data.fr/")
+    assert [o.status for o in report.outcomes] == ["loaded", "loaded"]  # one per record
+    index = memory_index(store)
+    params = SearchParams.from_args({"q": "snow cover", "size": "20"})
+    result = run_search(index, params, "en", concepts=build_concept_index(store))
+    hits = [(h["iri"].removeprefix(DATASET), h["score"]) for h in result["hits"]]
+    assert [iri for iri, _score in hits] == ["test-snow-extent", "test-no2-flags"]
+    assert hits[0][1] - hits[1][1] > COVERAGE_BOOST * 2

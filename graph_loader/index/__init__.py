@@ -43,7 +43,7 @@ REBUILD_ABOVE = 20_000
 #: documents between two progress calls
 PROGRESS_EVERY = 1000
 #: bump when the schema changes: an index of another version is rebuilt, not opened
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: how long a write of the index waits for another process's (seconds)
 WRITER_WAIT = 10.0
 

@@ -79,7 +79,7 @@ def build_schema() -> tantivy.Schema:
                 f"{name}_{lang}",
                 stored=name in _STORED_TEXT,
                 tokenizer_name=ANALYZERS[lang],
-                index_option="freq",  # BM25 needs frequencies; no query needs positions
+                index_option="position",  # BM25 needs frequencies, a run's phrase positions
             )
     sb.add_text_field("concepts", tokenizer_name="raw", index_option="basic")
     for name in FACET_FIELDS:

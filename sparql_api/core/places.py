@@ -16,6 +16,12 @@ A resource lies **within** a place when its box lies inside the place's box enla
 outwards to half a degree, and a record's box is seldom drawn to the coast. The test is made
 on the index's bbox fields by :func:`within_query` and in Python by :func:`within` (the hit's
 ``why``); both read a box crossing the antimeridian as two longitude intervals.
+
+A resource lies **mostly within** a place (:func:`near_query`) when, not within it, its box
+overlaps the place's and lies within the place's box grown by :data:`NEAR_SHARE` of its size on
+each side (:data:`NEAR_MAX_DEGREES` at most): a campaign or a regional product whose box
+sticks out of the region a little (the AMMA aircraft's box, 0-25°N, 20°W-20°E, and West
+Africa's, 4-27.5°N, 25.5°W-16°E), not a global product, nor a point outside the place.
 """
 
 from __future__ import annotations
@@ -30,7 +36,12 @@ __all__ = [
     "within",
     "within_query",
     "overlaps_query",
+    "near_query",
+    "near",
+    "enlarged",
     "MARGIN_DEGREES",
+    "NEAR_SHARE",
+    "NEAR_MAX_DEGREES",
     "MARGIN_SHARE",
 ]
 
@@ -148,3 +159,54 @@ def overlaps_query(schema: tantivy.Schema, place: Box) -> tantivy.Query:
         ]
     )
     return _Q.const_score_query(query, 1.0)
+
+
+#: a place's box grown by this share of its width and height on each side…
+NEAR_SHARE = 0.25
+#: … but by this many degrees at most (an ocean's box grown by a quarter reaches other seas)
+NEAR_MAX_DEGREES = 5.0
+
+
+def enlarged(box: Box) -> Box:
+    """``box`` (west, south, east, north) grown by :data:`NEAR_SHARE` of its width and height
+    on each side, :data:`NEAR_MAX_DEGREES` at most, latitudes kept within the poles
+    (longitudes may leave -180..180: the within tests wrap them).
+
+    >>> enlarged((-25.5, 4.0, 16.0, 27.5)), enlarged((1.0, 48.0, 4.0, 50.0))
+    ((-30.5, -1.0, 21.0, 32.5), (0.25, 47.5, 4.75, 50.5))
+    """
+    w, s, e, n = box
+    width = e - w if w <= e else e - w + 360
+    dx = min(NEAR_SHARE * width, NEAR_MAX_DEGREES)
+    dy = min(NEAR_SHARE * (n - s), NEAR_MAX_DEGREES)
+    return (w - dx, max(-90.0, s - dy), e + dx, min(90.0, n + dy))
+
+
+def near(box: Box | list[float] | None, place: Box) -> bool:
+    """True when ``box`` (a resource's) lies mostly within ``place`` (see the module
+    docstring), what :func:`near_query` finds.
+
+    >>> near((-20.0, 0.0, 20.0, 25.0), (-25.5, 4.0, 16.0, 27.5))
+    True
+    >>> near((-180.0, -90.0, 180.0, 90.0), (-25.5, 4.0, 16.0, 27.5))
+    False
+    """
+    if not box or within(box, place) or not within(box, enlarged(place)):
+        return False
+    w, s, e, n = place
+    spans = [(w, e)] if w <= e else [(w, 180.0), (-180.0, e)]
+    crosses = any(x0 <= b and a <= x1 for a, b in spans for x0, x1 in _intervals(box))
+    return crosses and box[1] <= n and s <= box[3]
+
+
+def near_query(schema: tantivy.Schema, place: Box) -> tantivy.Query:
+    """The documents whose bbox lies mostly within ``place`` (see :func:`near`), as a query on
+    the index's bbox fields; every hit scores 1."""
+    mostly = _Q.boolean_query(
+        [
+            (_MUST, within_query(schema, enlarged(place))),
+            (_MUST, overlaps_query(schema, place)),
+            (tantivy.Occur.MustNot, within_query(schema, place)),
+        ]
+    )
+    return _Q.const_score_query(mostly, 1.0)

@@ -54,19 +54,24 @@ def near_word(word: str, label_word: str) -> bool:
     """True when a query word names a label word as a whole: equal, its singular or plural
     (the other with a plural ending of French or English, :data:`PLURAL_ENDINGS`: *tempête* /
     *tempêtes*, *feu* / *feux*; *ocean* is not *Oceania*), or within the typos its length
-    allows (:func:`max_typos`). A word that merely starts like a longer one does not:
-    *temper* (typed *tempér*) is not *tempetes*.
+    allows (:func:`max_typos`) with the same first letter (people mistype the middle and end
+    of a word: *orages*, storms, is not *forages*, boreholes). A word that merely starts like a
+    longer one does not: *temper* (typed *tempér*) is not *tempetes*.
 
     >>> near_word("temper", "tempetes"), near_word("tempete", "tempetes")
     (False, True)
     >>> near_word("thikness", "thickness"), near_word("feu", "feux"), near_word("ocean", "oceania")
     (True, True, False)
+    >>> near_word("orages", "forages")
+    False
     """
     if word == label_word:
         return True
     short, long_ = sorted((word, label_word), key=len)
     if len(short) >= 3 and long_.startswith(short) and long_[len(short) :] in PLURAL_ENDINGS:
         return True
+    if word[:1] != label_word[:1]:
+        return False  # a typo keeps the first letter: *orages* is not *forages*
     return OSA.distance(word, label_word) <= max_typos(len(word))
 
 

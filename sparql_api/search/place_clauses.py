@@ -2,7 +2,8 @@
 
 A word covered by a matched place is satisfied by its text, by a resource whose bbox lies
 within the place's box (enlarged a little; :data:`PLACE_BOOST`) or by one whose bbox overlaps
-it (a global or basin-wide product that covers it; :data:`PLACE_COVER_BOOST`, ranked after):
+it (a global or basin-wide product that covers it; :data:`PLACE_COVER_BOOST`, ranked after),
+one mostly within it in between (:data:`PLACE_NEAR_BOOST`):
 a place ranks, it does not filter (the ``place`` parameter does). ``La Réunion`` finds the
 Piton de la Fournaise records, which never name the island, first. The place's words make
 one clause, whatever number of places they name.
@@ -15,14 +16,17 @@ from dataclasses import dataclass
 import tantivy
 
 from sparql_api.core.concept_index import Place
-from sparql_api.core.places import overlaps_query, within_query
+from sparql_api.core.places import near_query, overlaps_query, within_query
 from sparql_api.search.boolean import any_of, one_or_all
 from sparql_api.search.naming import MatchedConcept
 
-__all__ = ["PlaceRun", "place_runs", "PLACE_BOOST", "PLACE_COVER_BOOST"]
+__all__ = ["PlaceRun", "place_runs", "PLACE_BOOST", "PLACE_NEAR_BOOST", "PLACE_COVER_BOOST"]
 
 #: weight of a word satisfied by lying within a matched place
 PLACE_BOOST = 6.0
+#: weight of a word satisfied by lying mostly within a matched place only (a campaign whose
+#: box sticks out of the region it studies a little; :func:`~sparql_api.core.places.near_query`)
+PLACE_NEAR_BOOST = 3.0
 #: weight of a word satisfied by overlapping a matched place only (a record covering it)
 PLACE_COVER_BOOST = 0.5
 
@@ -64,6 +68,8 @@ def place_runs(
         for iri in iris:
             box = place_info[iri].box
             firm.append(tantivy.Query.boost_query(within_query(schema, box), PLACE_BOOST * weight))
+            near = near_query(schema, box)
+            firm.append(tantivy.Query.boost_query(near, PLACE_NEAR_BOOST * weight))
             cover.append(
                 tantivy.Query.boost_query(overlaps_query(schema, box), PLACE_COVER_BOOST * weight)
             )

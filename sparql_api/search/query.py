@@ -29,7 +29,13 @@ from sparql_api.search.boolean import any_of, one_or_all
 from sparql_api.search.concept_clauses import Expansion, expand, label_texts, label_words
 from sparql_api.search.naming import MatchedConcept, named_concepts, named_places
 from sparql_api.search.place_clauses import PlaceRun, place_runs
-from sparql_api.search.words import OPTIONAL_WORDS, is_stop_word, query_words, word_query
+from sparql_api.search.words import (
+    OPTIONAL_WORDS,
+    is_stop_word,
+    phrase_query,
+    query_words,
+    word_query,
+)
 
 __all__ = ["QueryPlan", "plan_query", "COVERAGE_BOOST", "STRICT_BOOST"]
 
@@ -93,6 +99,11 @@ class _Clauses:
     loose: list[tantivy.Query] = field(default_factory=list)
     #: unit -> what covers a place's run once relaxed
     strong: dict[int, tantivy.Query] = field(default_factory=dict)
+    #: unit -> what covers a run of several words naming concepts as a whole: the words
+    #: together (a phrase), a record tagged with the concepts, or another of their labels
+    whole: dict[int, tantivy.Query] = field(default_factory=dict)
+    #: unit -> the text of other labels of the concepts it names
+    labels: dict[int, list[tantivy.Query]] = field(default_factory=dict)
 
     def add_place(self, run: PlaceRun) -> None:
         self.clauses.append(run.clause)
@@ -130,19 +141,24 @@ def plan_query(
     if not made.clauses:
         return None
     units = _unit_queries(schema, concepts, matched, words, runs, made)
+    _whole_runs(schema, matched, [typed for _folded, typed in pairs], runs, expansion, made)
     need = len(units) if len(units) <= 3 else len(units) - 1
     query = any_of(
         [unit_query for unit_query, _size in units.values()], minimum_number_should_match=need
     )
+    wholly = any_of(
+        [made.whole.get(unit, unit_query) for unit, (unit_query, _size) in units.items()],
+        minimum_number_should_match=need,
+    )
     return QueryPlan(
-        query,
+        _ranked(query, units, made),
         made.kept,
         matched,
         places,
         place_info,
         expansion.origins,
         any_of(made.highlight) if made.highlight else None,
-        relaxed=_relaxed(query, units, made),
+        relaxed=_relaxed(wholly, units, made),
         optional=made.optional,
         key=list(made.kept),
     )
@@ -226,6 +242,7 @@ def _unit_queries(
                 label_query = label_texts(schema, concepts, concept, words)
                 if label_query is not None:
                     by_unit.setdefault(first, []).append(label_query)
+                    made.labels.setdefault(first, []).append(label_query)
                 if len(concept.words) > 1:
                     made.loose.extend(label_words(schema, concepts, concept))
     out = {}
@@ -237,19 +254,61 @@ def _unit_queries(
     return out
 
 
+def _whole_runs(
+    schema: tantivy.Schema,
+    matched: list[MatchedConcept],
+    typed: list[str],
+    runs: _Runs,
+    expansion: Expansion,
+    made: _Clauses,
+) -> None:
+    """What covers each unit of a run of several words naming concepts as a whole
+    (:attr:`_Clauses.whole`): its words together in a text, a record tagged with one of its
+    concepts (or a related one), or the text of another of their labels. Scattered over a
+    record, the words of *snow cover* still match it, but rank after."""
+    for concept in matched:
+        unit = runs.unit_of.get(concept.words[0])
+        if len(concept.words) < 2 or unit in runs.by_place or unit in made.whole:
+            continue
+        if unit not in made.units:
+            continue
+        phrase = phrase_query(schema, [typed[i] for i in concept.words])
+        alternatives = [q for i in concept.words for q in expansion.alternatives(schema, i)]
+        alternatives += made.labels.get(unit, [])
+        if phrase is not None:
+            alternatives.append(phrase)
+        if alternatives:
+            made.whole[unit] = any_of(alternatives)
+
+
+def _ranked(
+    query: tantivy.Query, units: dict[int, tuple[tantivy.Query, int]], made: _Clauses
+) -> tantivy.Query:
+    """The strict ``query`` where a record covering a run of concept words as a whole gains
+    what covering it gains once relaxed (:data:`COVERAGE_BOOST` a word)."""
+    if not made.whole:
+        return query
+    wholes = [
+        (tantivy.Occur.Should, tantivy.Query.const_score_query(whole, COVERAGE_BOOST * size))
+        for unit, whole in made.whole.items()
+        for size in (units[unit][1],)
+    ]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, query), *wholes])
+
+
 def _relaxed(
     query: tantivy.Query, units: dict[int, tuple[tantivy.Query, int]], made: _Clauses
 ) -> tantivy.Query | None:
     """The query where any one unit suffices, each unit matched adding to the score and the
-    hits of the strict ``query`` ranking higher (None with a single unit and loose word)."""
+    hits of the strict ``query`` (its concept runs covered as wholes) ranking higher (None
+    with a single unit and loose word)."""
     if len(units) <= 1 and len(made.loose) <= 1:
         return None
     # relaxed, the words of a concept's run also count one by one, for their text
     covering = list(made.loose)
     for unit, (unit_query, size) in units.items():
-        boost = tantivy.Query.const_score_query(
-            made.strong.get(unit, unit_query), COVERAGE_BOOST * size
-        )
+        covers = made.strong.get(unit) or made.whole.get(unit) or unit_query
+        boost = tantivy.Query.const_score_query(covers, COVERAGE_BOOST * size)
         covering.append(any_of([unit_query, boost]))
     relaxed = any_of(covering, minimum_number_should_match=1)
     return tantivy.Query.boolean_query(

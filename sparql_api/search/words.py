@@ -30,7 +30,9 @@ __all__ = [
     "typed_words",
     "form_prefix",
     "word_query",
+    "phrase_query",
     "FIELD_WEIGHTS",
+    "PHRASE_SLOP",
     "FUZZY_MIN_CHARS",
     "FORM_FIELDS",
     "FORM_WEIGHT",
@@ -40,6 +42,9 @@ __all__ = [
 
 #: weight of each analysed text field
 FIELD_WEIGHTS = {"title": 3.0, "keyword": 2.0, "names": 2.0, "theme": 1.5, "description": 1.0}
+#: words a phrase may have between or around its own (stop words the analyzers dropped, an
+#: adjective: *glace de la mer*, *sea surface height*)
+PHRASE_SLOP = 2
 #: words this long (folded) also match fuzzily and by word form
 FUZZY_MIN_CHARS = 6
 #: fields searched by word form, and the (constant) score of a word-form match
@@ -48,8 +53,9 @@ FORM_WEIGHT = 0.4
 #: a word-form prefix keeps at least this many letters of the stem
 FORM_MIN_CHARS = 5
 
-#: words that never filter (folded): question words, generic nouns and verbs, pronouns of
-#: French and English; stop words of the analyzers are left out anyway
+#: words that never filter (folded): question words, generic nouns and verbs, auxiliaries,
+#: pronouns, possessives and prepositions of French and English; stop words of the analyzers
+#: are left out anyway (the English analyzer's list is short: *do*, *am*, *my* are not in it)
 OPTIONAL_WORDS = frozenset(
     """
     qui quoi ou quel quelle quels quelles comment combien pourquoi existe existent
@@ -66,6 +72,13 @@ OPTIONAL_WORDS = frozenset(
     observe observes observed observing observation observations monitor monitoring monitored
     observent observer observes observees observee suivi suivre surveillance surveiller
     study studies etude etudes information informations
+    am is are was were be been being do does did done have has had
+    ai as avons avez ont avoir etre
+    give gives giving given show shows showing contain contains containing
+    donne donnent donner montre montrent montrer contient contiennent contenir
+    some all my our your their mes mon ma nos vos leurs
+    seen vu vue vus vues mesuree mesurees
+    after before apres avant
     over from about above below under during across near around between within along since
     depuis entre sous pendant autour pres vers chez parmi selon
     """.split()
@@ -170,3 +183,20 @@ def _token_clauses(
         )
         clauses.append(tantivy.Query.boost_query(form, FORM_WEIGHT))
     return clauses
+
+
+def phrase_query(schema: tantivy.Schema, typed: list[str]) -> tantivy.Query | None:
+    """Records whose text has the words ``typed`` (as typed, in order) together: a phrase of
+    their tokens within :data:`PHRASE_SLOP` in any text field of either language, weighted as
+    the fields are (the best field counts); None when no language keeps two of the words.
+
+    Stop words make no token but keep their place, in the index as in the phrase."""
+    clauses = []
+    for lang in LANGS:
+        terms = [(i, toks[0]) for i, word in enumerate(typed) if (toks := analyze(lang, word))]
+        if len(terms) < 2:
+            continue
+        for name, weight in FIELD_WEIGHTS.items():
+            phrase = tantivy.Query.phrase_query(schema, f"{name}_{lang}", terms, PHRASE_SLOP)
+            clauses.append(tantivy.Query.boost_query(phrase, weight))
+    return tantivy.Query.disjunction_max_query(clauses, tie_breaker=0.1) if clauses else None

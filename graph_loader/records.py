@@ -91,7 +91,7 @@ class Split:
 
 
 def lines_hash(lines: list[str], chunk: int = 4096) -> str:
-    """The SHA-256 of ``"\n".join(lines)``, hashed ``chunk`` lines at a time: a record of a
+    r"""The SHA-256 of ``"\n".join(lines)``, hashed ``chunk`` lines at a time: a record of a
     million statements is not copied whole twice more (joined, then encoded) to be hashed.
 
     >>> lines_hash(["a", "b"]) == hashlib.sha256(b"a\nb").hexdigest()

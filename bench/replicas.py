@@ -9,7 +9,9 @@ configuration is ``docs/nginx.conf.example`` itself, with the replicas' ports, a
 ``--seconds``, through nginx, a mix of searches (``/api/search`` and the ``/search`` page),
 autocompletions, dataset pages and small SPARQL queries, built from the demo's own datasets.
 Prints requests/s, p50/p95/p99 per kind and overall, the errors (any status but 200), and
-how many requests each replica served (nginx's access log, ``$upstream_addr``).
+how many requests each replica served (nginx's access log, ``$upstream_addr``); then, in the
+same run, the same clients sent straight to one replica (the other stopped) as the baseline,
+and the ratio.
 
     python bench/replicas.py                      # 32 clients, 60 s
     python bench/replicas.py --clients 8 --seconds 10
@@ -53,6 +55,9 @@ SPARQL = [
     "PREFIX dcat: <http://www.w3.org/ns/dcat#> SELECT (COUNT(?x) AS ?n) WHERE "
     "{ <{d}> dcat:distribution ?x }",
 ]
+#: every client of the load test comes from 127.0.0.1 (and so does nginx): the replicas'
+#: bound on the anonymous queries one address runs at once (2) would answer 429 to most
+ONE_ADDRESS = {"GAIA_KG_CLIENT_QUERIES": "0"}
 #: the part of each access-log line this configuration adds: which replica answered
 LOG_FORMAT = 'log_format upstreams "$status $upstream_addr $request_method $uri";'
 WORD = re.compile(r"[^\W\d_]{4,}")
@@ -181,7 +186,7 @@ def start_replica(store: str, folder: Path) -> tuple[subprocess.Popen, int]:
     port = free_port()
     folder.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("GAIA_KG_")}
-    env.update(GAIA_KG_INDEX=str(folder / "index"), GAIA_KG_WORKERS="1")
+    env.update(GAIA_KG_INDEX=str(folder / "index"), GAIA_KG_WORKERS="1", **ONE_ADDRESS)
     command = [sys.executable, "-m", "sparql_api.cli", "serve", "--store", store]
     log = (folder / "serve.log").open("wb")
     proc = subprocess.Popen(
@@ -225,9 +230,21 @@ def main(argv: list[str] | None = None) -> int:
         run_clients(port, todo[:: len(todo) // 20], 2, 3.0)  # warm both replicas
         (folder / "nginx" / "logs" / "access.log").write_text("")  # nginx appends after it
         results = run_clients(port, todo, options.clients, options.seconds)
-        report(f"2 replicas behind nginx, {options.clients} clients", results, options.seconds)
+        label = f"2 replicas behind nginx, {options.clients} clients"
+        both = report(label, results, options.seconds)
         shares = served_by(folder / "nginx")
         print("  served by: " + ", ".join(f"{a} {n}" for a, n in sorted(shares.items())))
+        replicas[1][0].terminate()  # the baseline, same run: one replica, no nginx
+        replicas[1][0].wait(timeout=60)
+        results = run_clients(replicas[0][1], todo, options.clients, options.seconds)
+        one = report(
+            f"baseline: 1 replica direct, {options.clients} clients", results, options.seconds
+        )
+        print(
+            f"2 replicas behind nginx: {both['rate'] / one['rate']:.2f}x the requests/s of one "
+            f"replica; p99 {both['p99']:.0f} ms against {one['p99']:.0f} ms; errors "
+            f"{both['errors']} and {one['errors']}"
+        )
     finally:
         for proc in reversed(procs):
             proc.terminate()

@@ -65,7 +65,7 @@ def test_32_clients_through_nginx_over_two_replicas_get_no_error(demo_store, tmp
     if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
         pytest.skip("nginx is not installed (Debian package 'nginx'; .ci/install-nginx.sh)")
     bench = _bench()
-    one = {"GAIA_KG_WORKERS": "1"}  # one process each: the machine is CI's
+    one = {"GAIA_KG_WORKERS": "1", **bench.ONE_ADDRESS}  # one process each: CI's machine
     replicas = [Replica(demo_store, tmp_path / n, one).start() for n in ("a", "b")]
     nginx = None
     try:

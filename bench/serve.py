@@ -117,6 +117,7 @@ def client(port: int, todo: list, until: float, seed: int, out: list, stop=None)
             conn.close()
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         out.append((kind, time.perf_counter() - started, status))
+    conn.close()
 
 
 def run_clients(port: int, todo: list, clients: int, seconds: float) -> list:

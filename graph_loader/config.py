@@ -110,6 +110,11 @@ class Settings:
     #: ``https://data.gaia-data.fr/``): links sent by mail are built from it, never from the
     #: request's Host; None: ``http://<host>:<port>/`` of ``gaia-kg serve``, else localhost
     public_url: str | None = None
+    #: reverse proxies in front of the service (``GAIA_KG_TRUSTED_PROXIES``, e.g. 1 for one
+    #: nginx): the client's address is then the one they add to ``X-Forwarded-For``, for the
+    #: per-address bounds (anonymous SPARQL, sign-in); 0: the connection's address (the
+    #: header, which anyone can send, is ignored)
+    trusted_proxies: int = 0
     #: host names the service answers for (``GAIA_KG_ALLOWED_HOSTS``, comma-separated; ``*``:
     #: any); empty: localhost, 127.0.0.1, ::1 and the host of ``public_url``. Others get 400
     allowed_hosts: tuple[str, ...] = ()
@@ -175,6 +180,7 @@ class Settings:
             session_idle=_env_float("GAIA_KG_SESSION_IDLE", 2 * 86400.0),
             public_url=os.environ.get("GAIA_KG_PUBLIC_URL") or None,
             allowed_hosts=_env_list("GAIA_KG_ALLOWED_HOSTS"),
+            trusted_proxies=_env_int("GAIA_KG_TRUSTED_PROXIES", 0),
             oidc_issuer=os.environ.get("GAIA_KG_OIDC_ISSUER") or None,
             oidc_client_id=os.environ.get("GAIA_KG_OIDC_CLIENT_ID") or None,
             oidc_client_secret=os.environ.get("GAIA_KG_OIDC_CLIENT_SECRET") or None,

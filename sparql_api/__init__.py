@@ -21,6 +21,8 @@ __all__ = ["create_app", "make_app", "MAX_QUERY_BYTES"]
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Flask:
     """A Flask app over ``store``, or over ``settings.store`` opened on first use."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
     from sparql_api.accounts import blueprints as accounts
     from sparql_api.assistant import routes as assistant
     from sparql_api.core.catalogue import Catalogue
@@ -65,17 +67,15 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     init_templates(app)
     for module in (sparql, sparql_write, editor, resources, health, concepts, openapi, pages):
         app.register_blueprint(module.bp)
-    app.register_blueprint(linkeddata.bp)
-    app.register_blueprint(catalog_views.bp)
-    app.register_blueprint(oai_views.bp)
-    app.register_blueprint(stac_views.bp)
-    app.register_blueprint(crawler_views.bp)
+    for module in (linkeddata, catalog_views, oai_views, stac_views, crawler_views):
+        app.register_blueprint(module.bp)
     app.register_blueprint(search_bp)
-    app.register_blueprint(sources.bp)
-    app.register_blueprint(quality.bp)
-    app.register_blueprint(assistant.bp)
+    for module in (sources, quality, assistant):
+        app.register_blueprint(module.bp)
     accounts.init_app(app)  # the personal space: /account, /collections, /shared
     register_error_handlers(app)
+    if settings.trusted_proxies > 0:  # outermost: every layer sees the client's address
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies)
     return app
 
 

@@ -147,6 +147,11 @@ class Settings:
     #: how long the change feed keeps its entries, in seconds (``GAIA_KG_FEED_RETENTION``,
     #: default 7 days): a replica stopped for longer rebuilds its index when it comes back
     feed_retention: float = 7 * 86400.0
+    #: whether writes through ``/sparql/update`` and ``/sparql/graph`` add a change-feed
+    #: entry (``GAIA_KG_FEED=off``: they do not, and the store holds only what clients wrote,
+    #: as the W3C update and graph-store suites expect; replicas and other processes' search
+    #: indexes then do not learn of those writes)
+    feed: bool = True
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -193,6 +198,7 @@ class Settings:
             llm_key=os.environ.get("GAIA_KG_LLM_KEY") or None,
             feed_poll=_env_float("GAIA_KG_FEED_POLL", 2.0),
             feed_retention=_env_float("GAIA_KG_FEED_RETENTION", 7 * 86400.0),
+            feed=_env_choice("GAIA_KG_FEED", ("on", "off")) == "on",
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -28,7 +28,8 @@ def app():
     store = demo_store()
     rebuild_inference(store)
     score_store(store)
-    with app_over(store, admin_tokens=(TOKEN,)) as app:
+    # no change-feed entry with each update: the counts below are the client's triples alone
+    with app_over(store, admin_tokens=(TOKEN,), feed=False) as app:
         yield app
     store.close()
 
@@ -125,7 +126,8 @@ def test_an_on_disk_store_written_by_another_process_is_seen(tmp_path):
     writer = fill(EmbeddedStore(tmp_path / "store"))
     writer.close()
     del writer  # pyoxigraph releases the lock when the store is freed
-    app = create_app(Settings(store=str(tmp_path / "store"), query_workers=1))
+    # reopen_seconds=0: the folder checked at every request, not once a second
+    app = create_app(Settings(store=str(tmp_path / "store"), query_workers=1, reopen_seconds=0))
     try:
         client = app.test_client()
         base = app.extensions["gaia_kg"].settings.base_iri

@@ -150,7 +150,13 @@ def test_two_replicas_follow_loads_harvests_withdrawals_and_a_restart(store_url,
         run("harvest", "files", "--store", store_url, cwd=tmp_path)
         replicas[1].start()
         _eventually(replicas, harvested)
-        health = httpx.get(replicas[1].url + "/health", timeout=10).json()["index"]
+        # the entries after the records' (inference) may still be on their way: polled
+        deadline = time.monotonic() + 10
+        while True:
+            health = httpx.get(replicas[1].url + "/health", timeout=10).json()["index"]
+            if (health["changes"], health["seconds"]) == (0, 0.0) or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
         assert (health["changes"], health["seconds"]) == (0, 0.0)
     finally:
         for replica in replicas:

@@ -36,7 +36,7 @@ def cases(shared):
 
 @pytest.fixture(scope="module")
 def runner():
-    with app_over(EmbeddedStore(None), admin_tokens=(TOKEN,), workers=2) as app:
+    with app_over(EmbeddedStore(None), admin_tokens=(TOKEN,), workers=2, feed=False) as app:
         with served(app) as url:
             yield HttpRunner(url, TOKEN)
 

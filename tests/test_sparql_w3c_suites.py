@@ -48,7 +48,10 @@ def test_every_in_process_pass_passes_over_http_and_the_protocol_suites_whole(
         pytest.skip("../shared/tools/conformance absent")
     local = run(runner, tmp_path / "local.json", "--mode", "inprocess", "--suites", SUITES)
     store = EmbeddedStore(None)
-    with app_over(store, admin_tokens=(TOKEN,), default_graph="default") as app, served(app) as b:
+    with (
+        app_over(store, admin_tokens=(TOKEN,), default_graph="default", feed=False) as app,
+        served(app) as b,
+    ):
         http = run(
             runner, tmp_path / "http.json", "--mode", "http", "--query-url", b + "/sparql",
             "--update-url", b + "/sparql/update", "--gsp-url", b + "/sparql/graph",

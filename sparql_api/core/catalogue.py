@@ -231,13 +231,11 @@ class Catalogue:
         store = self.store
         with self._write_lock:
             if not isinstance(store, LiveReadOnlyStore):
-                store.feed_retention = self.settings.feed_retention
-                store.record(update, graphs)  # in memory, or remote
+                self._run(store, update, graphs)  # in memory, or remote
             else:
                 writer = EmbeddedStore(store.path)
-                writer.feed_retention = self.settings.feed_retention
                 try:
-                    writer.record(update, graphs)
+                    self._run(writer, update, graphs)
                 finally:
                     writer.close()
                     del writer  # pyoxigraph releases the lock when the store is freed
@@ -246,6 +244,14 @@ class Catalogue:
             pool = self._pool
             if pool is not None:  # forked workers hold a copy of the in-memory store, or a
                 pool.refresh()  # snapshot of the on-disk one checked once a second
+
+    def _run(self, store: Store, update: str, graphs: list | None) -> None:
+        """``update`` on ``store``, with its change-feed entry unless the feed is off."""
+        if not self.settings.feed:
+            store.update(update)
+            return
+        store.feed_retention = self.settings.feed_retention
+        store.record(update, graphs)
 
     def close(self) -> None:
         """Stop the workers and the feed's follower, and close a store this catalogue

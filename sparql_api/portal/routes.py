@@ -30,6 +30,7 @@ from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.error_pages import LANG_COOKIE, error_page, page_lang
 from sparql_api.web.http_errors import ApiError, request_lang
 from sparql_api.web.i18n import LANGUAGES, WEB, other_lang
+from sparql_api.web.limits import MAX_PATH
 
 __all__ = [
     "bp",
@@ -101,7 +102,10 @@ bilingual(bp)
 
 @bp.app_template_global()
 def page_url(lang: str) -> str:
-    """The current page (with its query, so a search stays the same search) in ``lang``."""
+    """The current page (with its query, so a search stays the same search) in ``lang``;
+    the home page for a path longer than any page's (an error page does not echo it)."""
+    if len(request.path) > MAX_PATH:
+        return "/?" + urlencode([("lang", lang)])
     pairs = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
     return request.path + "?" + urlencode([*pairs, ("lang", lang)])
 

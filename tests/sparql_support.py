@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import threading
-from contextlib import contextmanager
 from functools import cache
 
+from demo_support import served  # noqa: F401 - one way to serve an app in tests
 from helpers import BASE
-from waitress import create_server
 
 from graph_loader.bootstrap import initialise
 from graph_loader.inference import rebuild_inference
@@ -33,16 +31,3 @@ def demo_store() -> EmbeddedStore:
     store = EmbeddedStore(None)
     store.raw.bulk_load(demo_nquads(), ox.RdfFormat.N_QUADS)
     return store
-
-
-@contextmanager
-def served(app):
-    """``app`` served by waitress on a free port of 127.0.0.1; yields the base URL."""
-    server = create_server(app, host="127.0.0.1", port=0, threads=8)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        server.close()
-        thread.join(5)

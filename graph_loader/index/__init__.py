@@ -5,7 +5,8 @@
 >>> rebuild(index, EmbeddedStore(None)).documents
 0
 
-:func:`rebuild` replaces every document in one commit (readers keep the old ones until then);
+:func:`rebuild` replaces every document in one commit (readers keep the old ones until then),
+reading the store a chunk of resources at a time;
 :func:`update` re-reads the resources a load changed and drops the withdrawn ones. Alongside
 the tantivy files, ``gaia-kg.json`` keeps what the search side needs that is not per document:
 the GAIA thesaurus tree, concept labels, alignments and the labels of facet values.
@@ -32,6 +33,7 @@ from ..messages import CLI
 from ..store import Store
 from .documents import make_document
 from .resources import read_resources
+from .scan import CHUNK, scan_store
 from .schema import build_schema, register_analyzers
 from .vocabularies import facet_values, read_vocabularies
 
@@ -167,22 +169,32 @@ def _read_meta(path: Path) -> dict:
 
 
 def rebuild(
-    index: SearchIndex, store: Store, *, progress: Progress | None = None, threads: int = 2
+    index: SearchIndex,
+    store: Store,
+    *,
+    progress: Progress | None = None,
+    threads: int = 2,
+    chunk: int = CHUNK,
 ) -> BuildReport:
-    """Replace every document of ``index`` by the resources of ``store`` (one commit)."""
+    """Replace every document of ``index`` by the resources of ``store`` (one commit).
+
+    The store is scanned whole, then documents are made ``chunk`` resources at a time (in IRI
+    order, as one batch would), so that memory holds one chunk of resources, not the store.
+    """
     started = time.perf_counter()
     writer = _writer(index, 256_000_000, threads)  # first: a concurrent build fails soon
     generation = store_generation(store)  # read first: records written meanwhile stay stale
     position = feed.last(store)  # likewise: their feed entries are applied next
-    resources = read_resources(store, threads=threads, progress=progress)  # whole-store scans
-    vocab = read_vocabularies(store, facet_values(resources.values()))
-    writer.delete_all_documents()
-    total, done = len(resources), 0
-    for iri in sorted(resources):
-        writer.add_document(make_document(resources.pop(iri), vocab))
-        done += 1
-        if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
-            progress(done, total, "index")
+    with scan_store(store, threads=threads, chunk=chunk, progress=progress) as scan:
+        vocab = read_vocabularies(store, scan.values)
+        writer.delete_all_documents()
+        total, done = len(scan.order), 0
+        for resources in scan.chunks():
+            for iri in sorted(resources):
+                writer.add_document(make_document(resources.pop(iri), vocab))
+                done += 1
+                if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
+                    progress(done, total, "index")
     meta = {"documents": total, "generation": generation, "feed": position}
     index._commit(writer, {**vocab.meta(), **meta})
     path = str(index.path) if index.path else None

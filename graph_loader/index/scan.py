@@ -1,12 +1,18 @@
 """Every searchable resource read from the store by one scan per class and property (see
-:func:`scan_resources`), as the dicts of :mod:`graph_loader.index.resources`."""
+:func:`scan_store`), as the dicts of :mod:`graph_loader.index.resources`, a chunk of
+resources at a time (memory bounded by the chunk, not the store)."""
 
 from __future__ import annotations
 
+import pickle
 import re
 import sys
+import tempfile
 from collections import defaultdict, deque
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -15,6 +21,9 @@ from ..store import Store
 
 __all__ = [
     "scan_resources",
+    "scan_store",
+    "ResourceScan",
+    "CHUNK",
     "parse_term",
     "add_kind",
     "KIND_PRIORITY",
@@ -131,55 +140,153 @@ def parse_term(text: str) -> tuple[str, str, str] | None:
     return "literal", text, ""  # a number or boolean written bare
 
 
-def _scan(store: Store, sparql: str) -> bytes:
-    """Run one scan and serialise its solutions as TSV (oxigraph lets other threads run)."""
-    return store.query(sparql).serialize(format=ox.QueryResultsFormat.TSV)
+def _scan(store: Store, sparql: str, path: Path) -> Path:
+    """Run one scan and write its solutions as TSV to ``path`` (oxigraph lets other threads
+    run): a file, not bytes in memory, so that a scan of a million solutions costs disk pages,
+    not the process's memory."""
+    store.query(sparql).serialize(output=str(path), format=ox.QueryResultsFormat.TSV)
+    return path
 
 
-def _pairs(data: bytes) -> list[list[str]]:
-    """``[subject, object]`` TSV cells of a two-column scan (one solution a line: TSV escapes
-    newlines and tabs inside terms), header skipped."""
-    lines = data.decode("utf-8").split("\n")
-    return [line.split("\t", 1) for line in lines[1:] if line]
+def _pairs(path: Path) -> Iterator[list[str]]:
+    """``[subject, object]`` TSV cells of a two-column scan written to ``path``, one line at a
+    time (one solution a line: TSV escapes newlines and tabs inside terms), header skipped;
+    the file is removed once read."""
+    try:
+        with open(path, encoding="utf-8", newline="\n") as lines:
+            next(lines, None)  # the header
+            for line in lines:
+                line = line[:-1] if line.endswith("\n") else line
+                if line:
+                    yield line.split("\t", 1)
+    finally:
+        path.unlink(missing_ok=True)
 
 
 def _iri_of(cell: str) -> str | None:
     return cell[1:-1] if cell.startswith("<") else None
 
 
-def scan_resources(store: Store, *, threads: int = 2, progress=None) -> dict[str, dict]:
-    """Every searchable resource, read by one scan per class and property.
+#: resources per chunk of a streamed scan (see :func:`scan_store`)
+CHUNK = 50_000
+#: values of one chunk kept in memory before they are appended to its file
+_FLUSH = 8192
 
-    Each scan is a one-pattern query serialised by the store as TSV, and the scans run
-    ``threads`` at a time (the store works outside the interpreter lock) while this thread
-    reads the finished ones, so that reading a million resources costs the store's own
+
+class ResourceScan:
+    """The resources of a store scan (:func:`scan_store`), in chunks of ``chunk`` resources
+    in IRI order. While the scans run, each value is appended to the file of its resource's
+    chunk; memory holds the resources' IRIs and kinds, the links to their nodes and the
+    facet values, and :meth:`chunks` builds the dicts of one chunk at a time."""
+
+    def __init__(self, kinds: dict[str, str], chunk: int, folder: Path):
+        self.kinds = kinds
+        self.order = sorted(kinds)
+        self.chunk = max(1, chunk)
+        self.chunk_of = {iri: i // self.chunk for i, iri in enumerate(self.order)}
+        #: the values of the labelled facets (every link but concepts), as ``facet_values``
+        self.values: set[str] = set()
+        self._folder = folder
+        self._buffers: list[list] = [[] for _ in range(0, len(self.order), self.chunk)]
+
+    def put(self, iri: str, group: str, name: str, term: tuple[str, str, str]) -> None:
+        """Keep one value of the resource ``iri`` (see :func:`_put`)."""
+        if group == "links" and term[0] == "iri" and name != "concept":
+            self.values.add(sys.intern(term[1]))
+        number = self.chunk_of[iri]
+        buffer = self._buffers[number]
+        buffer.append((iri, group, name, term))
+        if len(buffer) >= _FLUSH:
+            self._flush(number)
+
+    def _path(self, number: int) -> Path:
+        return self._folder / f"chunk-{number}.pickle"
+
+    def _flush(self, number: int) -> None:
+        if self._buffers[number]:
+            with open(self._path(number), "ab") as out:
+                pickle.dump(self._buffers[number], out, protocol=pickle.HIGHEST_PROTOCOL)
+            self._buffers[number] = []
+
+    def chunks(self) -> Iterator[dict[str, dict]]:
+        """The resources of each chunk in turn, as the dicts of ``resources`` (IRI order)."""
+        for number in range(len(self._buffers)):
+            resources = {
+                iri: {"iri": iri, "kind": self.kinds[iri], "text": [], "links": [], "extents": []}
+                for iri in self.order[number * self.chunk : (number + 1) * self.chunk]
+            }
+            self._flush(number)
+            path = self._path(number)
+            if path.exists():
+                with open(path, "rb") as source:
+                    while rows := _load(source):
+                        for iri, group, name, term in rows:
+                            _put(resources[iri], group, name, term)
+                path.unlink()
+            yield resources
+
+
+def _load(source) -> list:
+    try:
+        return pickle.load(source)
+    except EOFError:
+        return []
+
+
+@contextmanager
+def scan_store(
+    store: Store, *, threads: int = 2, chunk: int = CHUNK, progress=None
+) -> Iterator[ResourceScan]:
+    """Every searchable resource, read by one scan per class and property, given in chunks
+    (:class:`ResourceScan`; its files are removed on leaving the context).
+
+    Each scan is a one-pattern query written by the store as TSV to a file, and the scans
+    run ``threads`` at a time (the store works outside the interpreter lock) while this
+    thread reads the finished ones, so that reading a million resources costs the store's own
     reading speed, not the Python objects of each solution. Joins through distributions,
     spatial and temporal nodes are made here: classes are read first, then the links to those
     nodes, then every other property.
     """
+    with tempfile.TemporaryDirectory(prefix="gaia-kg-scan-") as tmp:
+        yield _read(store, Path(tmp), max(1, threads), chunk, progress)
+
+
+def _read(store: Store, tmp: Path, threads: int, chunk: int, progress) -> ResourceScan:
     jobs, direct, inner = _scan_jobs()
-    resources: dict[str, dict] = {}
+    kinds: dict[str, str] = {}
     owners: dict[str, dict[str, list[str]]] = {}
-    threads = max(1, threads)
-    with ThreadPoolExecutor(max_workers=threads) as pool:
+    scan: ResourceScan | None = None
+    with ThreadPoolExecutor(threads) as pool:
         pending: deque = deque()
         for position in range(len(jobs)):  # in order: classes, links, values
-            # at most `threads` scans ahead of this thread (each holds its whole answer)
+            # at most `threads` scans ahead of this thread (each a file of its whole answer)
             while len(pending) <= threads and position + len(pending) < len(jobs):
-                sparql, *_ = jobs[position + len(pending)]
-                pending.append(pool.submit(_scan, store, sparql))
+                ahead = position + len(pending)
+                path = tmp / f"scan-{ahead}.tsv"
+                pending.append(pool.submit(_scan, store, jobs[ahead][0], path))
             _sparql, job, key = jobs[position]
             pairs = _pairs(pending.popleft().result())
             if job == "class":
                 for row in pairs:  # one column: the resource
                     if (iri := _iri_of(row[0])) is not None:
-                        add_kind(resources, iri, key)
-            elif job == "link":
-                owners[key] = _targets(resources, pairs)
+                        _add_kind(kinds, iri, key)
             else:
-                _apply(resources, owners, pairs, direct.get(key, ()), inner.get(key, ()))
+                scan = scan or ResourceScan(kinds, chunk, tmp)  # every class read
+                if job == "link":
+                    owners[key] = _targets(kinds, pairs)
+                else:
+                    _apply(kinds, owners, pairs, (direct.get(key, ()), inner.get(key, ())), scan)
             if progress is not None:
                 progress(position + 1, len(jobs), "read")
+    return scan or ResourceScan(kinds, chunk, tmp)
+
+
+def scan_resources(store: Store, *, threads: int = 2, progress=None) -> dict[str, dict]:
+    """Every searchable resource (see :func:`scan_store`) in one dict."""
+    resources: dict[str, dict] = {}
+    with scan_store(store, threads=threads, progress=progress) as scan:
+        for chunk in scan.chunks():
+            resources.update(chunk)
     return resources
 
 
@@ -201,35 +308,45 @@ def _scan_jobs() -> tuple[list[tuple[str, str, str]], dict, dict]:
     return jobs, direct, inner
 
 
-def _targets(resources: dict, pairs: list[list[str]]) -> dict[str, list[str]]:
+def _add_kind(kinds: dict[str, str], iri: str, kind: str) -> None:
+    """As :func:`add_kind`, on a table of kinds."""
+    kind = sys.intern(kind)
+    current = kinds.get(iri)
+    if current is None or KIND_PRIORITY.index(kind) < KIND_PRIORITY.index(current):
+        kinds[iri] = kind
+
+
+def _targets(kinds: dict, pairs: Iterator[list[str]]) -> dict[str, list[str]]:
     """The resources linking to each node (an IRI or a blank node) of a link scan."""
     targets: dict[str, list[str]] = defaultdict(list)
     for cell, obj in pairs:
-        if _iri_of(cell) in resources and not obj.startswith('"'):
+        if _iri_of(cell) in kinds and not obj.startswith('"'):
             targets[obj].append(cell[1:-1])
     return targets
 
 
-def _apply(resources, owners, pairs, direct, inner) -> None:
+def _apply(kinds, owners, pairs, gives, scan: ResourceScan) -> None:
     """Put the values of one property on the resources that have it, or that link to a
-    node that has it (a distribution, a location, a period)."""
-    resource = resources.get if direct else None
+    node that has it (a distribution, a location, a period); ``gives``: what the property
+    gives, read on the resources and on the nodes they link to (see :func:`_scan_jobs`)."""
+    direct, inner = gives
+    put = scan.put
     linked = [(owners[link].get, group, name) for link, group, name in inner]
     for cell, obj in pairs:
         term = None
         # cell[1:-1]: the IRI of "<iri>"; a blank node's "_:b" gives ":" (never a resource)
-        if resource is not None and (res := resource(cell[1:-1])) is not None:
+        if direct and (iri := cell[1:-1]) in kinds:
             term = parse_term(obj)
             if term is not None:
                 for group, name in direct:
-                    _put(res, group, name, term)
+                    put(iri, group, name, term)
         for owners_of, group, name in linked:
             found = owners_of(cell)
             if found:
                 term = term or parse_term(obj)
                 if term is not None:
-                    for iri in found:
-                        _put(resources[iri], group, name, term)
+                    for owner in found:
+                        put(owner, group, name, term)
 
 
 def _n(iri: str) -> str:

@@ -38,7 +38,7 @@ ALL_TUTORIALS = sorted(
 @pytest.fixture(scope="module")
 def loaded():
     store = demo_store()
-    report = load_paths(store, sorted(FIXTURES.glob("*.ttl")), base_iri=BASE_IRI)
+    report = load_paths(store, sorted(FIXTURES.iterdir()), base_iri=BASE_IRI)
     return store, report
 
 
@@ -139,7 +139,22 @@ def test_a_compartment_page_lists_the_tutorials_and_tools_below_it(client, lang)
     assert [a.text() for a in tools.find_all("a", "knowledge-link")] == [
         "argopy",
         "Copernicus Marine Toolbox",
+        "SST toolkit",
         "xarray",
     ]
     tutorials = page.find("section", id="tutorial-list")
     assert len(tutorials.find_all("a", "knowledge-link")) == 6
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_codemeta_tool_reaches_its_concept_page_through_its_keywords(client, loaded, lang):
+    outcome = next(o for o in loaded[1].outcomes if o.source == "codemeta-tool.json")
+    assert (outcome.kind, outcome.status, outcome.problems) == ("software", "loaded", [])
+    page = _page(client, f"/concepts/sea-surface-temperature?lang={lang}")
+    tools = page.find("section", id="software-list")
+    assert [a.text() for a in tools.find_all("a", "knowledge-link")] == ["SST toolkit"]
+    tutorials = page.find("section", id="tutorial-list")
+    assert tutorials.find("p").text() == WEB.text("no_tutorials", lang)
+    listing = _page(client, f"/search?type=software&theme=sea-surface-temperature&lang={lang}")
+    assert listing.find("h1").text() == WEB.text("nav_tools", lang)
+    assert [a.text() for a in listing.find_all("a", "hit-link")] == ["SST toolkit"]

@@ -69,11 +69,11 @@ def about_concept(
     """The tutorials then the tools whose themes are the concept ``slug`` or below it: per
     type, ``{"type", "title", "count", "resources": [{"title", "description", "href"}],
     "more"}``; ``more`` is the listing filtered by the concept when not all are shown.
-    ``search(args, lang)`` is the search page's function (a ``run_search`` dict), ``href(iri)``
-    the page of a resource."""
+    ``search(args, lang)`` answers ``{"total", "hits"}``, the hits by title
+    (:func:`~sparql_api.search.engine.list_hits`), ``href(iri)`` the page of a resource."""
     sections = []
     for kind in KNOWLEDGE_TYPES:
-        args = [("type", kind), ("theme", slug), ("sort", "title"), ("size", str(SHOWN))]
+        args = [("type", kind), ("theme", slug), ("size", str(SHOWN))]
         result = search(MultiDict(args), lang)
         items = [
             {"title": h["title"], "description": h["description"], "href": href(h["iri"])}

@@ -157,9 +157,14 @@ def concept(slug: str):
 
 def _knowledge(slug: str) -> list[dict]:
     """The tutorials and tools about the concept ``slug`` (:mod:`sparql_api.portal.knowledge`)."""
-    from sparql_api.search.routes import search_page as search_result
+    from sparql_api.search.engine import list_hits
 
-    return about_concept(search_result, slug, g.page_lang, _resource_href)
+    index = get_catalogue().index()
+
+    def search(args: MultiDict, lang: str) -> dict:
+        return list_hits(index, SearchParams.from_args(args), lang)
+
+    return about_concept(search, slug, g.page_lang, _resource_href)
 
 
 def _check_sides() -> None:

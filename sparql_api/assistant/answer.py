@@ -42,7 +42,6 @@ _TYPES = {
     "service": WEB.mark("answer_type_service"),
     "publication": WEB.mark("answer_type_publication"),
     "software": WEB.mark("answer_type_software"),
-    "tutorial": WEB.mark("answer_type_tutorial"),
 }
 _SEASONS = {
     "dry": WEB.mark("answer_season_dry"),

@@ -227,18 +227,18 @@ def main(argv: list[str] | None = None) -> int:
         procs += [proc for proc, _ in replicas]
         nginx, port = start_nginx(folder / "nginx", [p for _, p in replicas])
         procs.append(nginx)
-        todo = demo_mix(store)
-        run_clients(port, todo[:: len(todo) // 20], 2, 3.0)  # warm both replicas
+        workload = demo_mix(store)
+        run_clients(port, workload[:: len(workload) // 20], 2, 3.0)  # warm both replicas
         time.sleep(0.5)  # nginx logs a request once answered
         (folder / "nginx" / "logs" / "access.log").write_text("")  # it appends: from here on
-        results = run_clients(port, todo, options.clients, options.seconds)
+        results = run_clients(port, workload, options.clients, options.seconds)
         label = f"2 replicas behind nginx, {options.clients} clients"
         both = report(label, results, options.seconds)
         shares = served_by(folder / "nginx")
         print("  served by: " + ", ".join(f"{a} {n}" for a, n in sorted(shares.items())))
         replicas[1][0].terminate()  # the baseline, same run: one replica, no nginx
         replicas[1][0].wait(timeout=60)
-        results = run_clients(replicas[0][1], todo, options.clients, options.seconds)
+        results = run_clients(replicas[0][1], workload, options.clients, options.seconds)
         one = report(
             f"baseline: 1 replica direct, {options.clients} clients", results, options.seconds
         )

@@ -98,14 +98,14 @@ def start(folder: Path, workers: int, env: dict | None = None) -> tuple[subproce
     raise SystemExit("the server did not start")
 
 
-def client(port: int, todo: list, until: float, seed: int, out: list, stop=None) -> None:
-    """One client: requests of ``todo`` in a random order until ``until`` (or ``stop``)."""
+def client(port: int, workload: list, until: float, seed: int, out: list, stop=None) -> None:
+    """One client: requests of ``workload`` in a random order until ``until`` (or ``stop``)."""
     stop = stop or threading.Event()
     rng = random.Random(seed)
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "*/*"}
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     while time.monotonic() < until and not stop.is_set():
-        kind, method, path, body = rng.choice(todo)
+        kind, method, path, body = rng.choice(workload)
         started = time.perf_counter()
         try:
             conn.request(method, path, body=body, headers=headers if body else {})
@@ -120,11 +120,11 @@ def client(port: int, todo: list, until: float, seed: int, out: list, stop=None)
     conn.close()
 
 
-def run_clients(port: int, todo: list, clients: int, seconds: float) -> list:
+def run_clients(port: int, workload: list, clients: int, seconds: float) -> list:
     results: list = []
     until = time.monotonic() + seconds
     threads = [
-        threading.Thread(target=client, args=(port, todo, until, i, results))
+        threading.Thread(target=client, args=(port, workload, until, i, results))
         for i in range(clients)
     ]
     for t in threads:
@@ -162,12 +162,12 @@ def report(label: str, results: list, seconds: float) -> dict:
 
 
 def measure_mix(folder: Path, n: int, workers: int, clients: int, seconds: float) -> dict:
-    todo = requests_of(n)
+    workload = requests_of(n)
     server, port = start(folder, workers)
     try:
-        warm = {kind: next(r for r in todo if r[0] == kind) for kind in KINDS}
+        warm = {kind: next(r for r in workload if r[0] == kind) for kind in KINDS}
         run_clients(port, list(warm.values()), 2, 3.0)  # concept index, searchers, workers
-        results = run_clients(port, todo, clients, seconds)
+        results = run_clients(port, workload, clients, seconds)
     finally:
         server.terminate()
         server.wait(timeout=60)

@@ -23,6 +23,7 @@ replicas used.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -137,12 +138,12 @@ def demo_mix(store: str, count: int = 2000, seed: int = 11) -> list[tuple]:
     request = urllib.request.Request(  # noqa: S310 - the loopback store
         store.rstrip("/") + "/query",
         data=query,
-        headers={"Accept": "text/tab-separated-values"},
+        headers={"Accept": "application/sparql-results+json"},  # Virtuoso's TSV quotes IRIs
     )
     with urllib.request.urlopen(request, timeout=60) as answer:  # noqa: S310
-        rows = [line.split("\t") for line in answer.read().decode().splitlines()[1:]]
-    iris = sorted({row[0].strip("<>") for row in rows})
-    words = sorted({w.lower() for row in rows for w in WORD.findall(row[1])})
+        rows = json.load(answer)["results"]["bindings"]
+    iris = sorted({row["d"]["value"] for row in rows})
+    words = sorted({w.lower() for row in rows for w in WORD.findall(row["t"]["value"])})
     if not iris or not words:
         raise RuntimeError(f"no dataset with a title in {store}")
     rng = random.Random(seed)

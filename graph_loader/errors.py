@@ -17,6 +17,7 @@ __all__ = [
     "InputError",
     "UnknownContextError",
     "QueryError",
+    "GraphConflict",
     "QueryTimeout",
     "IndexBusyError",
 ]
@@ -40,6 +41,16 @@ class UnknownContextError(InputError):
 
 class QueryError(GaiaKGError):
     """A SPARQL query or update is malformed or failed; the message is the parser's."""
+
+
+class GraphConflict(QueryError):
+    """A SPARQL Update names a graph in a state it forbids (without SILENT): a graph to drop,
+    clear, copy or move that does not exist, or a graph to create that already exists."""
+
+    def __init__(self, graph: str, exists: bool) -> None:
+        self.graph, self.exists = graph, exists
+        state = "already exists" if exists else "does not exist"
+        super().__init__(f"The graph <{graph}> {state}")
 
 
 class QueryTimeout(QueryError):

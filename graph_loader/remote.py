@@ -21,9 +21,9 @@ from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
 from . import feed
-from .errors import QueryError, StoreError
+from .errors import GraphConflict, QueryError, StoreError
 from .sparql_text import bind, query_form
-from .store import Store, _insert_data
+from .store import GRAPH_STATE, Store, _insert_data
 
 __all__ = ["RemoteStore"]
 
@@ -126,6 +126,9 @@ class RemoteStore(Store):
         except QueryBadFormed as exc:
             raise QueryError(_message(exc)) from exc
         except (SPARQLWrapperException, urllib.error.URLError, OSError) as exc:
+            found = GRAPH_STATE.search(_message(exc))  # oxigraph serve answers 500 for it
+            if found:
+                raise GraphConflict(found["graph"], found["state"] == "already exists") from exc
             raise StoreError(f"{self.update_url}: {_message(exc)}") from exc
 
     def write_graphs(self, writes, *, announce=False, touched=frozenset()):

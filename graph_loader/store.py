@@ -13,6 +13,7 @@ objects, so callers never care which one they hold.
 from __future__ import annotations
 
 import abc
+import re
 import time
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import feed
-from .errors import QueryError, StoreError
+from .errors import GraphConflict, QueryError, StoreError
 from .sparql_text import bind
 from .terms import CONTENT_HASH, FIRST_LOADED, RECORD_GRAPH
 
@@ -29,6 +30,9 @@ __all__ = ["Store", "EmbeddedStore", "GraphWrite", "Bindings", "QueryResult"]
 
 Bindings = Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+#: pyoxigraph's evaluation error for a graph an update may not find, or may not create
+GRAPH_STATE = re.compile(r"The graph <(?P<graph>[^>]*)> (?P<state>does not exist|already exists)")
 
 RECORD_HASHES = """
 SELECT ?g ?hash WHERE { GRAPH ?g { ?g a ?recordGraph ; ?contentHash ?hash } }
@@ -286,6 +290,11 @@ class EmbeddedStore(Store):
             raise QueryError(str(exc)) from exc
         except OSError as exc:
             raise StoreError(str(exc)) from exc
+        except RuntimeError as exc:  # an evaluation error: a graph's state, a failed LOAD
+            found = GRAPH_STATE.fullmatch(str(exc))
+            if found:
+                raise GraphConflict(found["graph"], found["state"] == "already exists") from exc
+            raise QueryError(str(exc)) from exc
 
     def dump(self, fmt=ox.RdfFormat.N_QUADS):
         return self._store.dump(format=fmt)

@@ -90,6 +90,13 @@ def test_writes_with_a_token_go_to_the_remote_store(oxigraph_server):
         feed_graph = str(feed.FEED_GRAPH)
         assert {str(g) for g in store.named_graphs()} == {f"<{graph}>", f"<{graph}x>", feed_graph}
         assert [e.sequence for e in feed.entries_after(store, 0)] == [1, 2]
+        # oxigraph serve answers 500 to a DROP of a missing graph; gaia-kg answers 409
+        drop = client.post("/sparql/update", data={"update": "DROP GRAPH <urn:x>"}, headers=auth)
+        assert (drop.status_code, drop.get_data(as_text=True)) == (
+            409,
+            "The graph <urn:x> does not exist: nothing was changed. Write SILENT after the "
+            "operation (as in DROP SILENT GRAPH) to ignore a missing graph.\n",
+        )
     finally:
         app.extensions["gaia_kg"].close()
         store.update("DROP ALL")

@@ -298,3 +298,40 @@ def test_a_full_role_is_refused_503_with_retry_after_and_others_go_on(slow_app):
     thread.join()
     assert answers["slow"].status_code == 504
     assert count(client) == 3000  # the slot is free again
+
+
+@pytest.mark.parametrize(
+    ("update", "lang", "message"),
+    [
+        (
+            f"DROP GRAPH <{G}>",
+            "en",
+            f"The graph <{G}> does not exist: nothing was changed. Write SILENT after the "
+            "operation (as in DROP SILENT GRAPH) to ignore a missing graph.\n",
+        ),
+        (
+            f"CLEAR GRAPH <{G}>",
+            "fr",
+            f"Le graphe <{G}> n'existe pas : rien n'a été modifié. Écrivez SILENT après "
+            "l’opération (comme dans DROP SILENT GRAPH) pour ignorer un graphe absent.\n",
+        ),
+        (
+            f"INSERT DATA {{ GRAPH <{G}> {{ <{EX}s> <{EX}p> 1 }} }} ; CREATE GRAPH <{G}>",
+            "en",
+            f"The graph <{G}> already exists: nothing was changed. Add SILENT (CREATE SILENT "
+            "GRAPH …) to ignore an existing graph.\n",
+        ),
+    ],
+)
+def test_an_update_the_graphs_state_forbids_is_a_409_that_changes_nothing(
+    app, update, lang, message
+):
+    client = app.test_client()
+    response = client.post(f"/sparql/update?lang={lang}", data={"update": update}, headers=AUTH)
+    assert (response.status_code, response.get_data(as_text=True)) == (409, message)
+    assert count(client) == 0  # the whole request failed: its INSERT is not kept
+    silent = update.replace("DROP GRAPH", "DROP SILENT GRAPH").replace(
+        "CLEAR GRAPH", "CLEAR SILENT GRAPH"
+    )
+    silent = silent.replace("CREATE GRAPH", "CREATE SILENT GRAPH")
+    assert client.post("/sparql/update", data={"update": silent}, headers=AUTH).status_code == 204

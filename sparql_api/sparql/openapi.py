@@ -117,6 +117,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
             "204": "text/plain",
             "400": "text/plain",
             "401": "text/plain",
+            "409": "text/plain",
             "413": "text/plain",
             "415": "text/plain",
             "503": "text/plain",

@@ -12,7 +12,7 @@ import uuid
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
-from graph_loader.errors import QueryError
+from graph_loader.errors import GraphConflict, QueryError
 from sparql_api.core.roles import Role
 from sparql_api.sparql.graph_store import (
     BODY_FORMATS,
@@ -63,6 +63,9 @@ def _write(update: str, graphs: list[ox.NamedNode] | None) -> None:
     """Run ``update``, recorded in the change feed as a change of ``graphs`` (None: unknown)."""
     try:
         get_catalogue().write(update, graphs)
+    except GraphConflict as exc:  # the text is right, the store's state forbids it: 409
+        key = "update_graph_exists" if exc.exists else "update_graph_missing"
+        raise ApiError(409, WEB.mark(key), value=exc.graph) from exc
     except QueryError as exc:
         raise ApiError(400, WEB.mark("update_syntax"), detail=str(exc)) from exc
 

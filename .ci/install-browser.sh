@@ -6,9 +6,6 @@ if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     echo "== browser: $(/usr/bin/chromium --version 2>/dev/null || echo chromium) already installed"
     exit 0
 fi
-SUDO=""
-if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends chromium chromium-driver fonts-dejavu-core
+. "$(dirname "$0")/apt.sh"
+apt_install chromium chromium-driver fonts-dejavu-core
 echo "== browser: $(/usr/bin/chromium --version)"

@@ -9,18 +9,6 @@ if [ -x /usr/sbin/nginx ]; then
     echo "== nginx: $(/usr/sbin/nginx -v 2>&1 | sed 's/^nginx version: //') already installed"
     exit 0
 fi
-SUDO=""
-if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-# policy-rc.d keeps the package from starting its system service where no init system runs it.
-POLICY=/usr/sbin/policy-rc.d
-CREATED=""
-if [ ! -e "$POLICY" ]; then
-    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$POLICY" >/dev/null
-    $SUDO chmod +x "$POLICY"
-    CREATED=1
-fi
-$SUDO apt-get install -y -q --no-install-recommends nginx
-if [ -n "$CREATED" ]; then $SUDO rm -f "$POLICY"; fi
+. "$(dirname "$0")/apt.sh"
+apt_install nginx
 echo "== nginx: $(/usr/sbin/nginx -v 2>&1 | sed 's/^nginx version: //')"

@@ -8,22 +8,10 @@ if [ -x /usr/bin/virtuoso-t ] && [ -x /usr/bin/isql-vt ]; then
     echo "== virtuoso: $(/usr/bin/virtuoso-t -? 2>&1 | sed -n 's/^Version \(.*\)/\1/p' | head -1) already installed"
     exit 0
 fi
-SUDO=""
-if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
+. "$(dirname "$0")/apt.sh"
 # The package asks for a DBA password through debconf: pre-answer it (the system database is
 # not used by the tests, which make their own with the default dba/dba).
 echo "virtuoso-opensource-7 virtuoso-opensource-7/dba-password password dba" | $SUDO debconf-set-selections
 echo "virtuoso-opensource-7 virtuoso-opensource-7/dba-password-again password dba" | $SUDO debconf-set-selections
-$SUDO apt-get update -q
-# policy-rc.d keeps the package from starting its system service where no init system runs it.
-POLICY=/usr/sbin/policy-rc.d
-CREATED=""
-if [ ! -e "$POLICY" ]; then
-    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$POLICY" >/dev/null
-    $SUDO chmod +x "$POLICY"
-    CREATED=1
-fi
-$SUDO apt-get install -y -q --no-install-recommends virtuoso-opensource
-if [ -n "$CREATED" ]; then $SUDO rm -f "$POLICY"; fi
+apt_install virtuoso-opensource
 echo "== virtuoso: $(/usr/bin/virtuoso-t -? 2>&1 | sed -n 's/^Version \(.*\)/\1/p' | head -1)"

@@ -38,6 +38,7 @@ KIND_TYPES: dict[str, str] = {
         DCAT.DataService: "service",
         DCAT.Catalog: "catalog",
         DCAT.Distribution: "distribution",
+        SDO.LearningResource: "tutorial",
         SDO.ScholarlyArticle: "publication",
         SDO.CreativeWork: "publication",
         SDO.SoftwareSourceCode: "software",

@@ -14,10 +14,12 @@ from http_support import app_over
 
 from graph_loader.pipeline import load_paths
 from sparql_api.web.i18n import WEB
+from sparql_api.web.labels import LABELS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "knowledge"
 TUTORIAL = BASE_IRI + "id/tutorial/test-glider-notebooks"
 TITLES = {"fr": "Carnets pour planeurs sous-marins", "en": "Glider notebooks"}
+GLIDER_URL = "https://example.org/glider-notebooks/"
 #: the demo's real tutorials, and the test's two (one flagged for its address, loaded all the same)
 ALL_TUTORIALS = sorted(
     BASE_IRI + "id/tutorial/" + slug
@@ -158,3 +160,54 @@ def test_a_codemeta_tool_reaches_its_concept_page_through_its_keywords(client, l
     listing = _page(client, f"/search?type=software&theme=sea-surface-temperature&lang={lang}")
     assert listing.find("h1").text() == WEB.text("nav_tools", lang)
     assert [a.text() for a in listing.find_all("a", "hit-link")] == ["SST toolkit"]
+
+
+def _properties(page) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """The properties table: (name, [(value, links)])."""
+    return [
+        (
+            row.find("th").text(),
+            [
+                (v.text(), [a.attrs["href"] for a in v.find_all("a")])
+                for v in row.find_all("span", cls="value")
+            ],
+        )
+        for row in page.find("table", cls="properties").find_all("tr")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "language", "theme"),
+    [
+        ("fr", "anglais", "Profondeur de la couche de mélange"),
+        ("en", "English", "Mixed layer depth"),
+    ],
+)
+def test_a_tutorial_page_names_its_properties_and_its_language_for_people(
+    client, lang, language, theme
+):
+    page = _page(client, f"/id/tutorial/test-glider-notebooks?lang={lang}")
+    assert page.find("h1").text() == TITLES[lang]
+    rows = [
+        (LABELS.text("prop.sdo.url", lang), [(GLIDER_URL, [GLIDER_URL])]),
+        (LABELS.text("prop.sdo.inLanguage", lang), [(language, [])]),  # "en", named
+        (LABELS.text("prop.sdo.name", lang), [("Glider notebooks", [])]),
+        (LABELS.text("prop.dcat.theme", lang), [(theme, ["/concepts/mixed-layer-depth"])]),
+    ]
+    assert _properties(page) == sorted(rows, key=lambda row: row[0].casefold())
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_schema_description_is_the_summary_and_a_bad_address_no_link(client, lang):
+    page = _page(client, f"/id/tutorial/test-bad-url?lang={lang}")
+    summary = page.find("section", id="summary").find("p")
+    assert summary.text() == "Its address is not a web address." + (" (en)" if lang == "fr" else "")
+    rows = [
+        (LABELS.text("prop.sdo.url", lang), [("javascript:alert(1)", [])]),
+        (LABELS.text("prop.sdo.name", lang), [("A tutorial read nowhere", [])]),
+        (
+            LABELS.text("prop.dcat.theme", lang),
+            [({"fr": "Océans", "en": "Oceans"}[lang], ["/concepts/oceans"])],
+        ),
+    ]
+    assert _properties(page) == sorted(rows, key=lambda row: row[0].casefold())

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
+import rdflib
 from concept_support import BASE_IRI, demo_store
+from helpers import assert_isomorphic
 from html_support import parse_html
 from http_support import app_over
+from rdflib.namespace import SDO
 
 from graph_loader.pipeline import load_paths
 from sparql_api.web.i18n import WEB
@@ -211,3 +215,23 @@ def test_a_schema_description_is_the_summary_and_a_bad_address_no_link(client, l
         ),
     ]
     assert _properties(page) == sorted(rows, key=lambda row: row[0].casefold())
+
+
+@pytest.mark.parametrize(
+    ("accept", "fmt"),
+    [("text/turtle", ox.RdfFormat.TURTLE), ("application/ld+json", ox.RdfFormat.JSON_LD)],
+)
+def test_a_tutorial_is_served_as_rdf(client, accept, fmt):
+    response = client.get("/id/tutorial/test-glider-notebooks", headers={"Accept": accept})
+    assert (response.status_code, response.mimetype) == (200, accept)
+    # read by pyoxigraph: rdflib's JSON-LD parser warns (ConjunctiveGraph)
+    quads = ox.serialize(ox.parse(response.data, fmt), format=ox.RdfFormat.N_QUADS)
+    served = rdflib.Graph().parse(data=quads, format="nt")
+    expected = rdflib.Graph().parse(FIXTURES / "tutorial.ttl")
+    name = rdflib.Literal("Glider notebooks")
+    expected.remove((None, SDO.name, name))  # the loader tags the name's language (a repair)
+    expected.add((rdflib.URIRef(TUTORIAL), SDO.name, rdflib.Literal(name, lang="en")))
+    own = rdflib.Graph()
+    for triple in served.triples((rdflib.URIRef(TUTORIAL), None, None)):
+        own.add(triple)
+    assert_isomorphic(own, expected)

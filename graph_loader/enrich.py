@@ -1,6 +1,7 @@
 """Keyword → concept linking: records land in the GAIA thesaurus by their keywords.
 
-Each ``dcat:keyword`` of a dataset or service is matched, accents and case folded, against
+Each ``dcat:keyword`` of a dataset, service, piece of software (CodeMeta's ``keywords`` become
+``dcat:keyword``) or tutorial is matched, accents and case folded, against
 every label (pref, alt, hidden, fr and en) of the GAIA thesaurus, then — when the GCMD
 Science Keywords are loaded (``gaia-kg vocab load sciencekeywords.rdf``) — as a GCMD keyword
 or keyword path ("EARTH SCIENCE > ATMOSPHERE > AEROSOLS") landed through the alignments. A
@@ -45,7 +46,7 @@ DEVICE_SCHEMES = {
     str(GCMD_SCHEMES.platforms): gaia("platform"),
     str(GCMD_SCHEMES.instruments): gaia("instrument"),
 }
-LINKED_KINDS = {"dataset", "service"}
+LINKED_KINDS = {"dataset", "service", "software", "tutorial"}
 
 
 @dataclass(slots=True)

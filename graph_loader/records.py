@@ -1,11 +1,11 @@
 """Splitting a catalogue into records: one graph per resource, with what it owns.
 
-A *record* is one dataset, dataset series, data service, catalogue, publication or piece of
-software, together with the nodes it owns: blank nodes and described IRIs that are not records
-or concepts themselves (distributions, periods, locations, agents, contact points). An agent
-described once and used by several records is copied into each, so every record graph stands
-alone. Blank nodes are replaced by stable skolem IRIs derived from their content, so loading
-the same record twice writes the same graph.
+A *record* is one dataset, dataset series, data service, catalogue, publication, piece of
+software or tutorial (``schema:LearningResource``), together with the nodes it owns: blank
+nodes and described IRIs that are not records or concepts themselves (distributions, periods,
+locations, agents, contact points). An agent described once and used by several records is
+copied into each, so every record graph stands alone. Blank nodes are replaced by stable skolem
+IRIs derived from their content, so loading the same record twice writes the same graph.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ RECORD_KINDS: dict[str, str] = {
     str(DCAT3.DatasetSeries): "dataset",
     str(DCAT.DataService): "service",
     str(DCAT.Catalog): "catalog",
+    str(SDO.LearningResource): "tutorial",
     str(SDO.ScholarlyArticle): "publication",
     str(SDO.CreativeWork): "publication",
     str(SDO.SoftwareSourceCode): "software",

@@ -68,7 +68,7 @@ def test_suggestion_whole_value(client):
             "scheme": "https://w3id.org/gaia-kg/thesaurus/gaia",
             "vocabulary": "gaia",
             "depth": 2,
-            "count": 14,
+            "count": 15,  # 14 datasets and a tool, pyaerocom (tests/test_concepts_api.py)
         }
     ]
 

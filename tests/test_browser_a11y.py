@@ -37,6 +37,9 @@ PAGES = {
     "dataset-en": "/id/dataset/amma-atr42-aircraft?lang=en",
     "concept": "/concepts/aerosols?lang=fr",
     "compartment": "/compartments/ocean?lang=en",
+    "tutorials": "/search?type=tutorial&lang=en",  # the header's listings, a tutorial, a tool
+    "tutorial": "/id/tutorial/obspy-tutorial?lang=fr",
+    "tool": "/id/software/pyaerocom?lang=en",
     "collections": "/collections?lang=fr",
     "editor": "/editor?lang=fr",
 }

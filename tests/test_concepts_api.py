@@ -112,18 +112,24 @@ def test_top_concepts_are_the_seven_compartments_with_counts(client, thesaurus, 
     assert body == {"vocabulary": "gaia", "scheme": SCHEME, "lang": "en", "concepts": expected}
 
 
-def test_compartment_count_is_the_number_of_distinct_datasets_under_it(client, thesaurus, demo):
-    datasets = set(demo.subjects(RDF.type, DCAT.Dataset))
+def test_compartment_count_is_the_number_of_distinct_resources_under_it(client, thesaurus, demo):
+    kinds = {}
     for slug in COMPARTMENTS:
         below = set(thesaurus.transitive_subjects(SKOS.broader, THES[slug]))
         tagged = {
-            s
-            for s in datasets
-            for p in (GAIA.variable, DCAT.theme)
-            if set(demo.objects(s, p)) & below
+            s for p in (GAIA.variable, DCAT.theme) for s, o in demo.subject_objects(p) if o in below
         }
         body = client.get(f"/api/concepts/{slug}").get_json()
         assert body["count"] == len(tagged) > 0, slug
+        for s in tagged:
+            for t in demo.objects(s, RDF.type):
+                kinds.setdefault(slug, set()).add(str(t))
+    # the datasets, and the tools and tutorials whose themes are below the compartment
+    assert kinds["atmosphere"] == {
+        str(DCAT.Dataset),
+        "https://schema.org/SoftwareSourceCode",
+        "https://schema.org/LearningResource",
+    }
 
 
 def test_aerosol_optical_depth_whole_json(client, thesaurus, demo):
@@ -163,7 +169,7 @@ def test_aerosol_optical_depth_whole_json(client, thesaurus, demo):
         "mappings": expected_mappings(iri),
         "count": expected_count(thesaurus, demo, "aerosol-optical-depth"),
     }
-    assert body["count"] == 14
+    assert body["count"] == 15  # 14 datasets and pyaerocom (software/pyaerocom)
 
 
 def test_lang_picks_the_label_and_both_languages_stay(client):

@@ -24,7 +24,16 @@ EU_THEME = "http://publications.europa.eu/resource/authority/data-theme/"
 DCAT_AP = CORPORA / "shacl" / "dcat-ap-3.0.1"
 
 POLES = ["aeris", "odatis", "theia", "formater", "pndb"]
-VALID_FILES = [*POLES, "catalog", "services", "publications", "software", "agents", "references"]
+VALID_FILES = [
+    *POLES,
+    "catalog",
+    "services",
+    "publications",
+    "software",
+    "tutorials",
+    "agents",
+    "references",
+]
 INVALID_FILES = [
     "dataset-without-title.ttl",
     "dataset-without-description.ttl",

@@ -33,7 +33,15 @@ def test_every_demo_record_is_accepted(demo_store):
     for o in report.outcomes:
         kinds[o.kind] = kinds.get(o.kind, 0) + 1
     assert kinds["dataset"] >= 150
-    assert set(kinds) == {"catalog", "dataset", "service", "publication", "software", "source"}
+    assert set(kinds) == {
+        "catalog",
+        "dataset",
+        "service",
+        "publication",
+        "software",
+        "tutorial",
+        "source",
+    }
 
 
 def test_loading_the_demo_twice_keeps_the_triple_count(demo_store):

@@ -142,7 +142,10 @@ def test_compartment_page_texts_follow_the_language(client, thesaurus):
         )
         assert page.find("section", id="introduction").find("p").text() == " ".join(intro.split())
         assert [h.text() for h in page.find_all("h2")] == [
-            WEB.text(key, lang) for key in ("introduction", "subdomains", "data_centres")
+            *(WEB.text(key, lang) for key in ("introduction", "subdomains", "data_centres")),
+            # the demo's tutorials (xarray, Pangeo, Pythia) and tools (xarray, pyaerocom)
+            WEB.text("nav_tutorials", lang) + " 3",
+            WEB.text("nav_tools", lang) + " 2",
         ]
 
 

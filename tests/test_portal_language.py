@@ -25,6 +25,12 @@ PORTAL = [
     "/compartments/atmosphere",
     "/compartments/ocean",
     "/concepts/aerosols",
+    "/concepts/aerosol-optical-depth",  # a tool and no tutorial
+    "/concepts/sea-surface-temperature",  # neither
+    "/search?type=tutorial",  # the header's listings, whole and by compartment
+    "/search?type=software",
+    "/search?type=tutorial&theme=oceans",
+    "/search?type=software&theme=atmosphere",
     "/editor",
     "/ask?q=ozone",
     "/quality",

@@ -124,6 +124,7 @@ def test_flat_facets_are_whole_buckets_with_their_links(client, store):
         bucket("publication", "Publication", 28),
         bucket("service", "Data service", 24),
         bucket("software", "Software", 11),
+        bucket("tutorial", "Tutorial", 7),
     ]
     assert result["total"] == 24
 
@@ -311,7 +312,7 @@ def test_sort_by_title_and_paging(client):
     assert first["links"]["prev"] is None
     assert second["links"]["prev"] == url(("sort", "title"), ("size", "10"), ("lang", "en"))
     last = search(client, size=100, page=3)
-    assert (len(last["hits"]), last["links"]["next"]) == (29, None)
+    assert (len(last["hits"]), last["links"]["next"]) == (36, None)
 
 
 def test_the_sparql_link_finds_the_same_resources(client, store):

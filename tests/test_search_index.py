@@ -102,9 +102,10 @@ def test_every_resource_is_indexed_once_with_its_kind(store, index):
             "publication": 28,
             "service": 24,
             "software": 11,
+            "tutorial": 7,
         }
     )
-    assert stats["documents"] == 229
+    assert stats["documents"] == 236
     assert stats["thesaurus_concepts"] == 179
 
 
@@ -272,7 +273,7 @@ def test_an_index_on_disk_is_reopened_and_found_by_the_settings(tmp_path, store)
     built = SearchIndex.for_settings(settings)
     rebuild(built, store)
     again = SearchIndex.open(tmp_path / "index")
-    assert index_stats(again)["documents"] == 229
+    assert index_stats(again)["documents"] == 236
     assert again.meta["thesaurus"] == built.meta["thesaurus"]
     assert all_hits(again, {"theme": "snow-cover", "pole": "theia"}) == all_hits(
         built, {"theme": "snow-cover", "pole": "theia"}
@@ -291,13 +292,13 @@ def test_the_cli_rebuilds_and_prints_statistics(tmp_path):
     args = ["--store", str(tmp_path / "store"), "--lang", "en"]
     result = runner.invoke(index_group, ["rebuild", *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Index {tmp_path / 'index'}: 225 resources indexed, 0 removed")
+    assert result.output.startswith(f"Index {tmp_path / 'index'}: 232 resources indexed, 0 removed")
     result = runner.invoke(index_group, ["stats", *args], catch_exceptions=False)
     lines = result.output.splitlines()
     assert lines[:4] == [
         f"index: {tmp_path / 'index'}",
-        "documents: 225",
-        "per type: dataset 162, publication 28, service 24, software 11",
+        "documents: 232",
+        "per type: dataset 162, publication 28, service 24, software 11, tutorial 7",
         "thesaurus concepts: 179",
     ]
     result = runner.invoke(
@@ -317,7 +318,7 @@ def _sorted_values(resources: dict[str, dict]) -> dict[str, dict]:
 def test_a_whole_store_scan_reads_what_per_resource_queries_read(store):
     scanned = read_resources(store)  # one scan per property, TSV, two threads
     one_by_one = read_resources(store, sorted(scanned))  # four SPARQL queries per resource
-    assert len(scanned) == 229
+    assert len(scanned) == 236
     assert _sorted_values(scanned) == _sorted_values(one_by_one)
     snow = scanned[SNOW]
     assert (snow["kind"], len(snow["text"]) > 0, len(snow["links"]) > 0) == ("dataset", True, True)
@@ -331,7 +332,7 @@ def test_a_rebuild_reports_its_scans_then_its_documents(store):
     assert calls == reads + indexed
     assert [c[0] for c in reads] == list(range(1, len(reads) + 1))
     assert {c[1] for c in reads} == {len(reads)}
-    assert indexed[-1] == (229, 229, "index")
+    assert indexed[-1] == (236, 236, "index")
 
 
 @pytest.mark.parametrize(
@@ -403,13 +404,13 @@ def test_serve_builds_an_index_that_was_never_built(tmp_path):
             assert server.poll() is None and time.monotonic() < deadline, "no server"
             time.sleep(0.2)
         answer = httpx.get(base + "/api/search", params={"size": "1"}, timeout=30).json()
-        assert answer["total"] == expected == 225
+        assert answer["total"] == expected == 232
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0].decode()
     lines = output.splitlines()
     assert lines[0] == "The search index was never built: building it…"
-    assert lines[1].startswith(f"Index {tmp_path / 'index'}: 225 resources indexed, 0 removed, in ")
+    assert lines[1].startswith(f"Index {tmp_path / 'index'}: 232 resources indexed, 0 removed, in ")
 
 
 GAIA_KG = str(Path(sys.executable).parent / "gaia-kg")

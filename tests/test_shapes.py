@@ -16,6 +16,7 @@ FILES = {
     "dataservice.ttl",
     "publication.ttl",
     "software.ttl",
+    "tutorial.ttl",
     "agent.ttl",
     "concept.ttl",
     "vocabulary.ttl",  # the GAIA thesaurus as a whole (tests/test_vocabulary_quality.py)

@@ -47,6 +47,7 @@ AGENTS = _COMMON["infrastructure"] | _COMMON["poles"] | _COMMON["centres"]
 SERVICES = demo_records.services()
 PUBLICATIONS = demo_records.publications()
 SOFTWARE = demo_records.software()
+TUTORIALS = demo_records.tutorials()
 DEMO_DIR = Path(__file__).resolve().parent.parent / "graph_loader" / "demo"
 
 
@@ -276,6 +277,28 @@ def software_graph() -> Graph:
             g.add((s, GAIA.usedWithDataset, iri("dataset", slug)))
         for slug in sw.cited_by:
             g.add((s, DCT.isReferencedBy, iri("publication", slug)))
+        for slug in sw.themes:
+            g.add((s, DCAT.theme, URIRef(THESAURUS + slug)))
+    return g
+
+
+def tutorials_graph() -> Graph:
+    """Tutorials (``schema:LearningResource``), with their themes, datasets and software."""
+    g = new_graph()
+    for t in TUTORIALS:
+        s = iri("tutorial", t.slug)
+        g.add((s, RDF.type, SDO.LearningResource))
+        g.add((s, SDO.name, Literal(t.name)))
+        bilingual(g, s, DCT.title, (t.name, t.name))
+        bilingual(g, s, DCT.description, t.description)
+        g.add((s, SDO.url, URIRef(t.url)))
+        g.add((s, SDO.inLanguage, Literal(t.language)))
+        for slug in t.themes:
+            g.add((s, DCAT.theme, URIRef(THESAURUS + slug)))
+        for slug in t.datasets:
+            g.add((s, DCT.relation, iri("dataset", slug)))
+        for slug in t.software:
+            g.add((s, DCT.relation, iri("software", slug)))
     return g
 
 
@@ -328,6 +351,7 @@ def build(out: Path = DEMO_DIR) -> dict[str, int]:
         services=svc_graph,
         publications=pubs,
         software=software_graph(),
+        tutorials=tutorials_graph(),
         agents=agents_graph(),
         references=references_graph(),
         catalog=catalog_graph(all_datasets, SERVICES),

@@ -66,6 +66,7 @@ def new_graph() -> Graph:
         "taxon": Namespace(ID + "taxon/"),
         "publication": Namespace(ID + "publication/"),
         "software": Namespace(ID + "software/"),
+        "tutorial": Namespace(ID + "tutorial/"),
     }.items():
         g.bind(prefix, ns)
     return g

@@ -2,7 +2,7 @@
 
 Each pole file lists ``[[dataset]]`` tables; what a dataset leaves out takes the defaults of
 :func:`dataset` (stated at the top of every pole file too). ``common.toml`` holds the shared
-tables, ``services.toml`` the data services, ``works.toml`` publications and software,
+tables, ``services.toml`` the data services, ``works.toml`` publications, software and tutorials,
 ``invalid.toml`` the deliberately defective records.
 """
 
@@ -19,6 +19,7 @@ __all__ = [
     "Service",
     "Publication",
     "Software",
+    "Tutorial",
     "InvalidCase",
     "read_table",
     "common",
@@ -27,6 +28,7 @@ __all__ = [
     "services",
     "publications",
     "software",
+    "tutorials",
     "invalid_cases",
 ]
 
@@ -104,6 +106,26 @@ class Software:
     licence: str
     used_with: tuple[str, ...]
     cited_by: tuple[str, ...] = field(default=())
+    #: the concepts of the GAIA thesaurus it serves (slugs)
+    themes: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Tutorial:
+    """One real public tutorial or documentation, with what it teaches to work with."""
+
+    slug: str
+    name: str
+    description: tuple[str, str]
+    url: str
+    #: the language it is written in (ISO 639-1)
+    language: str
+    #: the concepts of the GAIA thesaurus it serves (slugs)
+    themes: tuple[str, ...]
+    #: the demo datasets it works with (slugs)
+    datasets: tuple[str, ...] = field(default=())
+    #: the demo software it teaches (slugs)
+    software: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -204,6 +226,11 @@ def publications(folder: Path = TABLES_DIR) -> list[Publication]:
 def software(folder: Path = TABLES_DIR) -> list[Software]:
     """The pieces of software."""
     return _records(Software, "works", "software", folder)
+
+
+def tutorials(folder: Path = TABLES_DIR) -> list[Tutorial]:
+    """The tutorials."""
+    return _records(Tutorial, "works", "tutorial", folder)
 
 
 def invalid_cases(folder: Path = TABLES_DIR) -> list[InvalidCase]:

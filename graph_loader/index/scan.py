@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 #: the kind of a resource typed several ways: the first of these
-KIND_PRIORITY = ("dataset", "service", "software", "publication")
+KIND_PRIORITY = ("dataset", "service", "software", "tutorial", "publication")
 
 
 def add_kind(resources: dict[str, dict], iri: str, kind: str) -> None:
@@ -54,6 +54,7 @@ CLASSES = tuple(
         (DCAT.Dataset, "dataset"),
         (DCAT3.DatasetSeries, "dataset"),
         (DCAT.DataService, "service"),
+        (SDO.LearningResource, "tutorial"),
         (SDO.ScholarlyArticle, "publication"),
         (SDO.CreativeWork, "publication"),
         ("http://purl.org/spar/fabio/JournalArticle", "publication"),

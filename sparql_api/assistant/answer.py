@@ -42,6 +42,7 @@ _TYPES = {
     "service": WEB.mark("answer_type_service"),
     "publication": WEB.mark("answer_type_publication"),
     "software": WEB.mark("answer_type_software"),
+    "tutorial": WEB.mark("answer_type_tutorial"),
 }
 _SEASONS = {
     "dry": WEB.mark("answer_season_dry"),

@@ -67,6 +67,7 @@ TYPE_WORDS = {
     "software": ("software", "softwares", "logiciel", "logiciels", "code", "codes", "tools"),
     "publication": ("publications", "publication", "articles", "article", "papers", "paper"),
     "service": ("services", "service", "api", "apis"),
+    "tutorial": ("tutorials", "tutorial", "tutoriels", "tutoriel"),
 }
 
 #: season name -> (folded phrases, northern-hemisphere months, kind)

@@ -23,6 +23,8 @@ extent and period) or is not for readers.
 
 from __future__ import annotations
 
+from babel import Locale
+
 from graph_loader.namespaces import (
     ADMS,
     CITO,
@@ -40,7 +42,14 @@ from graph_loader.namespaces import (
 )
 from sparql_api.web.labels import LABELS
 
-__all__ = ["HIDDEN_PROPERTIES", "PROPERTY_LABELS", "internal_node", "shown_values"]
+__all__ = [
+    "HIDDEN_PROPERTIES",
+    "LANGUAGE_PROPERTIES",
+    "PROPERTY_LABELS",
+    "internal_node",
+    "language_name",
+    "shown_values",
+]
 
 #: the key in :data:`LABELS` of the name of each usual property (the ontology graph labels
 #: gaia:* ones)
@@ -83,6 +92,7 @@ PROPERTY_LABELS: dict[str, str] = {
         SKOS.broader: LABELS.mark("prop.skos.broader"),
         RDFS.seeAlso: LABELS.mark("prop.rdfs.seeAlso"),
         SDO.name: LABELS.mark("prop.sdo.name"),
+        SDO.description: LABELS.mark("prop.sdo.description"),
         SDO.identifier: LABELS.mark("prop.sdo.identifier"),
         SDO.codeRepository: LABELS.mark("prop.sdo.codeRepository"),
         SDO.programmingLanguage: LABELS.mark("prop.sdo.programmingLanguage"),
@@ -120,6 +130,7 @@ PROPERTY_LABELS: dict[str, str] = {
         SDO.keywords: LABELS.mark("prop.sdo.keywords"),
         SDO.datePublished: LABELS.mark("prop.sdo.datePublished"),
         SDO.citation: LABELS.mark("prop.sdo.citation"),
+        SDO.inLanguage: LABELS.mark("prop.sdo.inLanguage"),
         VCARD.fn: LABELS.mark("prop.vcard.fn"),
         VCARD.hasEmail: LABELS.mark("prop.vcard.hasEmail"),
         VCARD.hasURL: LABELS.mark("prop.vcard.hasURL"),
@@ -138,6 +149,9 @@ HIDDEN_PROPERTIES: frozenset[str] = frozenset(
         GAIA.repair,
     )
 )
+
+#: properties whose literal values are language tags (BCP 47), shown by the language's name
+LANGUAGE_PROPERTIES: frozenset[str] = frozenset(str(p) for p in (DCT.language, SDO.inLanguage))
 
 #: the path of skolemised blank nodes (graph_loader.records)
 SKOLEM = "/.well-known/genid/"
@@ -177,3 +191,19 @@ def _in(value: dict, lang: str) -> bool:
     """Whether ``value`` is a text tagged ``lang`` (or a regional variant of it)."""
     tag = (value.get("lang") or "").lower()
     return value["type"] == "literal" and (tag == lang or tag.startswith(lang + "-"))
+
+
+def language_name(tag: str, lang: str) -> str | None:
+    """The name in ``lang`` of the language of the tag ``tag`` (from the CLDR, through Babel),
+    None when the tag names no language known.
+
+    >>> language_name("en", "fr"), language_name("fr-CA", "en"), language_name("EN-gb", "en")
+    ('anglais', 'Canadian French', 'British English')
+    >>> language_name("xx-1", "fr") is None
+    True
+    """
+    names = Locale.parse(lang).languages
+    parts = tag.strip().split("-")
+    primary = parts[0].lower()
+    regional = "_".join([primary, *(p.upper() for p in parts[1:2])])
+    return names.get(regional) or names.get(primary)

@@ -77,7 +77,7 @@ RELATION_LABELS: dict[str, str] = {
     }.items()
 }
 
-_KIND_ORDER = ("dataset", "service", "publication", "software", "catalog")
+_KIND_ORDER = ("dataset", "service", "publication", "software", "tutorial", "catalog")
 
 
 def _local_name(iri: str) -> str:

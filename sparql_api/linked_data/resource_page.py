@@ -17,7 +17,12 @@ from graph_loader.store import Store
 from graph_loader.terms import ORG_NS, THESAURUS_NS
 from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import PREFIXES, local_path
-from sparql_api.linked_data.property_names import PROPERTY_LABELS, shown_values
+from sparql_api.linked_data.property_names import (
+    LANGUAGE_PROPERTIES,
+    PROPERTY_LABELS,
+    language_name,
+    shown_values,
+)
 from sparql_api.linked_data.related import related_resources
 from sparql_api.linked_data.resources import describe_resource
 from sparql_api.linked_data.schemaorg import dataset_jsonld
@@ -38,6 +43,7 @@ KIND_TYPES: dict[str, str] = {
         DCAT.DataService: "service",
         DCAT.Catalog: "catalog",
         DCAT.Distribution: "distribution",
+        SDO.LearningResource: "tutorial",
         SDO.ScholarlyArticle: "publication",
         SDO.CreativeWork: "publication",
         SDO.SoftwareSourceCode: "software",
@@ -54,7 +60,7 @@ KIND_TYPES: dict[str, str] = {
 
 _KIND_ORDER = tuple(dict.fromkeys(KIND_TYPES.values()))
 #: properties shown as the title and the summary, not in the list
-_SHOWN_APART = frozenset({str(DCT.title), str(DCT.description)})
+_SHOWN_APART = frozenset({str(DCT.title), str(DCT.description), str(SDO.description)})
 _CONFORMS_TO = str(DCT.conformsTo)
 
 
@@ -103,6 +109,9 @@ def _property_label(store: Store, predicate: str, lang: str) -> str:
 
 def _value(value: dict, base: str, lang: str, predicate: str) -> dict:
     if value["type"] == "literal":
+        named = language_name(value["value"], lang) if predicate in LANGUAGE_PROPERTIES else None
+        if named:  # a language tag ("en"): the language's name in the page's language
+            return {"text": named, "lang": None, "href": None, "iri": None}
         return {"text": value["value"], "lang": value["lang"], "href": None, "iri": None}
     text = value.get("label") or _curie(value["value"])
     if predicate == _CONFORMS_TO:  # a protocol has a name in each language, its title one

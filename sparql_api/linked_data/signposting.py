@@ -37,6 +37,7 @@ SCHEMA_TYPES: dict[str, str] = {
     "service": "https://schema.org/WebAPI",
     "publication": "https://schema.org/ScholarlyArticle",
     "software": "https://schema.org/SoftwareSourceCode",
+    "tutorial": "https://schema.org/LearningResource",
     "catalog": "https://schema.org/DataCatalog",
     "distribution": "https://schema.org/DataDownload",
     "agent": "https://schema.org/Organization",

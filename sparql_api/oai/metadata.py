@@ -37,6 +37,7 @@ RESOURCE_TYPES: dict[str, tuple[str, str]] = {
         DCAT3.DatasetSeries: ("Dataset", "Dataset"),
         DCAT.DataService: ("Service", "Service"),
         SDO.ScholarlyArticle: ("JournalArticle", "Text"),
+        SDO.LearningResource: ("InteractiveResource", "InteractiveResource"),
         SDO.CreativeWork: ("Text", "Text"),
         SDO.SoftwareSourceCode: ("Software", "Software"),
         SDO.SoftwareApplication: ("Software", "Software"),

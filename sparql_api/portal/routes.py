@@ -22,6 +22,7 @@ from sparql_api.portal.discovery import (
     map_config,
     search_page,
 )
+from sparql_api.portal.knowledge import about_concept, listing
 from sparql_api.portal.pages import compartment_page, concept_page, home_page
 from sparql_api.search.concepts import concept_iri
 from sparql_api.search.forms import LAT, LON
@@ -141,6 +142,7 @@ def compartment(slug: str):
         if concept is not None and concept.in_thesaurus:  # a sub-domain or a variable
             return redirect(url_for("pages.concept", slug=slug))
         raise PageNotFound(slug)
+    page["knowledge"] = _knowledge(slug)
     return _page("compartment.html", page=page)
 
 
@@ -153,7 +155,20 @@ def concept(slug: str):
         raise PageNotFound(slug)
     for dataset in page["datasets"]:
         dataset["href"] = _resource_href(dataset["iri"])
+    page["knowledge"] = _knowledge(slug)
     return _page("concept.html", page=page)
+
+
+def _knowledge(slug: str) -> list[dict]:
+    """The tutorials and tools about the concept ``slug`` (:mod:`sparql_api.portal.knowledge`)."""
+    from sparql_api.search.engine import list_hits
+
+    index = get_catalogue().index()
+
+    def search(args: MultiDict, lang: str) -> dict:
+        return list_hits(index, SearchParams.from_args(args), lang)
+
+    return about_concept(search, slug, g.page_lang, _resource_href)
 
 
 def _check_sides() -> None:
@@ -177,6 +192,7 @@ def search():
         return redirect(url_for("pages.search") + "?" + urlencode(canonical), 303)
     result = search_result(request.args, g.page_lang)
     page = search_page(result, request.args.to_dict(flat=False), g.page_lang)
+    page["listing"] = listing(request.args)
     return _page("search.html", page=page, map_settings=map_settings())
 
 

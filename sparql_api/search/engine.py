@@ -28,7 +28,7 @@ from sparql_api.search.params import MAX_RESULTS, SearchParams
 from sparql_api.search.query import QueryPlan, plan_query
 from sparql_api.web.i18n import pick_label
 
-__all__ = ["SearchParams", "run_search", "sparql_for"]
+__all__ = ["SearchParams", "run_search", "list_hits", "sparql_for"]
 
 _ASC, _DESC = tantivy.Order.Asc, tantivy.Order.Desc
 #: threads of the searches and aggregations of one request (tantivy runs outside the
@@ -78,6 +78,19 @@ def run_search(
         "concepts": _concepts(index, plan, lang),
         "places": _places(plan, applied, params, lang),
         "links": _links(params, offset, result.count),
+    }
+
+
+def list_hits(index: SearchIndex, params: SearchParams, lang: str) -> dict:
+    """The first ``params.size`` hits by title and the total of a search's filters, words
+    left out, without facets or links: a short list on a page (``{"total", "hits"}``)."""
+    searcher = index.searcher()
+    filters = filter_queries(index.schema, params, [])
+    query = combine(None, list(filters.values()))
+    result = searcher.search(query, params.size, True, f"title_key_{lang}", 0, _ASC)
+    return {
+        "total": result.count,
+        "hits": [hit(index, searcher, None, s, a, lang) for s, a in result.hits],
     }
 
 

@@ -28,6 +28,7 @@ TYPE_LABELS = {
     "service": LABELS.mark("type.service"),
     "publication": LABELS.mark("type.publication"),
     "software": LABELS.mark("type.software"),
+    "tutorial": LABELS.mark("type.tutorial"),
 }
 #: enough buckets for every value (terms aggregations are exact below their segment size)
 _BUCKETS = {"size": 5000, "segment_size": 50000}

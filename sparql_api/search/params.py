@@ -39,7 +39,7 @@ __all__ = [
 
 #: flat facets, each a repeatable parameter and an index field of the same name
 FLAT_FACETS = ("pole", "centre", "type", "format", "licence", "platform", "instrument", "taxon")
-TYPES = ("dataset", "service", "publication", "software")
+TYPES = ("dataset", "service", "publication", "software", "tutorial")
 SORTS = ("relevance", "date", "title")
 MAX_SIZE = 100
 #: deepest result reachable by paging

@@ -54,6 +54,7 @@ DATA_MESSAGES = {
         WEB.mark("kind_resource"),
         WEB.mark("kind_service"),
         WEB.mark("kind_software"),
+        WEB.mark("kind_tutorial"),
     ),
     # a search hit's type (``type_`` ~ type)
     "types": (
@@ -63,6 +64,7 @@ DATA_MESSAGES = {
         WEB.mark("type_publication"),
         WEB.mark("type_service"),
         WEB.mark("type_software"),
+        WEB.mark("type_tutorial"),
     ),
     # a search facet (``facet_`` ~ name) and a filter chip (``chip_`` ~ parameter)
     "facets": (

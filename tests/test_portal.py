@@ -188,11 +188,16 @@ def test_dataset_extras_of_a_demo_dataset():
                 "iri": BASE_IRI + "id/service/sedoo-campaign-databases",
                 "href": "/id/service/sedoo-campaign-databases",
                 "title": {"text": "SEDOO field campaign databases", "fallback": None},
+                "names": [
+                    "Bases de données de campagnes du SEDOO",
+                    "SEDOO field campaign databases",
+                ],
                 "endpoint": "https://baobab.sedoo.fr/",
                 "conforms": ["https://www.rfc-editor.org/rfc/rfc9110"],
                 "protocols": ["HTTP"],
             }
         ],
+        "previews": [],
         "notebook": "https://hub.example.org/hub/user-redirect/gaia?dataset=AMMA-SOP-ATR42"
         "&iri=https%3A%2F%2Fdata.gaia-data.fr%2Fid%2Fdataset%2Famma-atr42-aircraft",
         "citation": f"SEDOO data service (OMP Toulouse) (2006). {title}. {aeris['text']}. {link}",

@@ -33,9 +33,11 @@ from sparql_api.linked_data.dereference import (
 )
 from sparql_api.linked_data.resource_page import href_for, resource_kind, resource_page
 from sparql_api.linked_data.signposting import LINKSET_TYPE, link_header, linkset, signposts
+from sparql_api.portal.previews import page_sources
 from sparql_api.portal.routes import LANG_COOKIE, interface, page_lang
 from sparql_api.search.autocomplete import suggest
 from sparql_api.web.catalogue import get_catalogue
+from sparql_api.web.headers import allow_sources
 from sparql_api.web.http_errors import ApiError
 from sparql_api.web.i18n import WEB
 
@@ -111,6 +113,9 @@ def _answer(iri: str, triples: list[ox.Triple], name: str, document: str) -> Res
             {"name": n, "media_type": FORMATS[n].media_type, "href": _doc(document, n)}
             for n in (*RDF_FORMATS, "linkset")
         ]
+        if page["dataset"]:  # its pictures and map services, from their own origins
+            extras = page["dataset"]
+            allow_sources(**page_sources(extras["previews"], extras["thumbnails"]))
         body = render_template("resource.html", page=page, formats=formats, document=document)
         media = "text/html"
     else:

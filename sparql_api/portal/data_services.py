@@ -84,8 +84,9 @@ def _pick_text(texts: dict[str, str] | None, lang: str) -> str | None:
 
 
 def dataset_services(store: Store, iri: ox.NamedNode, lang: str, base: str) -> list[dict]:
-    """The data services of the dataset ``iri``, by title: ``{iri, href, title, endpoint,
-    conforms, protocols}`` (protocol names in ``lang``)."""
+    """The data services of the dataset ``iri``, by title: ``{iri, href, title, names,
+    endpoint, conforms, protocols}`` (``names``: its titles in every language; protocol
+    names in ``lang``)."""
     found: dict[str, dict] = {}
     for row in store.select(load_query("dataset_services"), {"iri": iri}):
         entry = found.setdefault(
@@ -112,6 +113,7 @@ def dataset_services(store: Store, iri: ox.NamedNode, lang: str, base: str) -> l
             "iri": service,
             "href": local_path(service, base) or link_target(service),
             "title": shown(e["titles"], lang) or {"text": service, "fallback": None},
+            "names": sorted(set(e["titles"].values())),
             "endpoint": e["endpoint"],
             "conforms": sorted(e["conforms"]),
             "protocols": sorted(

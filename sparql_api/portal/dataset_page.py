@@ -2,7 +2,8 @@
 summary (what, where, when, who), its pictures (thumbnails), the footprint for the map, the
 temporal extent, the variables (thesaurus links), the taxa it covers, access (distributions,
 "open in a notebook"), the ways to reach the data (data services with their protocol and
-endpoint: :mod:`sparql_api.portal.data_services`), how to cite it (text and BibTeX:
+endpoint: :mod:`sparql_api.portal.data_services`), the map services that show it
+(:mod:`sparql_api.portal.previews`), how to cite it (text and BibTeX:
 :mod:`sparql_api.portal.citations`). Plain functions (no Flask) over the dataset's
 description (:func:`sparql_api.linked_data.dereference.describe_triples`, read as
 :class:`sparql_api.linked_data.facts.Facts`); the taxa are :mod:`sparql_api.portal.taxa`.
@@ -26,6 +27,7 @@ from sparql_api.linked_data.schemaorg import wkt_box
 from sparql_api.portal.citations import bibtex, citation
 from sparql_api.portal.data_services import dataset_services
 from sparql_api.portal.pages import link_target, shown
+from sparql_api.portal.previews import map_previews
 from sparql_api.portal.taxa import dataset_taxa
 from sparql_api.web.i18n import WEB
 
@@ -184,6 +186,7 @@ def dataset_extras(
     publisher = (poles or publishers or [None])[0]
     publisher_text = publisher["label"]["text"] if publisher else None
     link = "https://doi.org/" + doi if doi else s
+    services = dataset_services(store, iri, lang, base)
     return {
         "iri": s,
         "title": title,
@@ -206,12 +209,22 @@ def dataset_extras(
         "doi": doi,
         "landing": [u for u in (link_target(x) for x in facts.iris(s, DCAT.landingPage)) if u],
         "distributions": _distributions(facts, s, lang),
-        "services": dataset_services(store, iri, lang, base),
+        "services": services,
+        "previews": map_previews(services, _layer_names(facts, s)),
         "notebook": notebook_link(notebook_url, identifier, s),
         "citation": citation(who, year, title["text"], publisher_text, link),
         "bibtex": bibtex(identifier, who, year, title["text"], publisher_text, doi, link),
         "quality": _quality(store, s, lang, path),
     }
+
+
+def _layer_names(facts: Facts, s: str) -> list[str]:
+    """What may name the dataset's layer in a map service: its identifiers, then the titles
+    of its distributions (an ISO online resource's name is its layer's)."""
+    names = sorted(v.value for v in facts.values(s, DCT.identifier) if isinstance(v, ox.Literal))
+    for dist in facts.iris(s, DCAT.distribution):
+        names += sorted(_texts(facts, dist, DCT.title).values())
+    return names
 
 
 def _variables(facts: Facts, s: str, lang: str) -> list[dict]:

@@ -24,11 +24,13 @@ from sparql_api.portal.discovery import (
 )
 from sparql_api.portal.knowledge import about_concept, listing
 from sparql_api.portal.pages import compartment_page, concept_page, home_page
+from sparql_api.portal.previews import page_sources
 from sparql_api.search.concepts import concept_iri
 from sparql_api.search.forms import LAT, LON
 from sparql_api.search.params import SearchParams
 from sparql_api.web.catalogue import get_catalogue
 from sparql_api.web.error_pages import LANG_COOKIE, error_page, page_lang
+from sparql_api.web.headers import allow_sources
 from sparql_api.web.http_errors import ApiError, request_lang
 from sparql_api.web.i18n import LANGUAGES, WEB, other_lang
 from sparql_api.web.limits import MAX_PATH
@@ -193,6 +195,8 @@ def search():
     result = search_result(request.args, g.page_lang)
     page = search_page(result, request.args.to_dict(flat=False), g.page_lang)
     page["listing"] = listing(request.args)
+    pictures = [h["thumbnail"] for h in page["hits"] if h.get("thumbnail")]
+    allow_sources(img=page_sources([], pictures)["img"])  # the hits' pictures, from their sites
     return _page("search.html", page=page, map_settings=map_settings())
 
 

@@ -1,0 +1,187 @@
+"""A dataset's data on its page's map, in headless Chromium: a real Web Map Service (Debian's
+MapServer, :mod:`wms_server`) on 127.0.0.1 serves a raster and a vector layer made by the
+test; an ISO 19139 record offering it (online resource ``OGC:WMS`` named by its layer, a
+browse graphic) is loaded as any record; its page lists the service's layers, draws the
+record's own with tiles from the server, its legend, an opacity slider and the layer's
+dates. A record whose service does not answer says, in the page's language, that the preview
+could not be loaded. Screenshots in ``test-artifacts/screenshots/``."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import pytest
+from browser_support import browser_missing, chromium, screenshot, serve, wait_for
+from concept_support import BASE_IRI
+from http_support import app_over
+from wms_server import LAYERS, TIMES, mapserver_missing, wms_server
+
+from graph_loader.bootstrap import initialise
+from graph_loader.pipeline import load_paths
+from graph_loader.store import EmbeddedStore
+from sparql_api.web.i18n import WEB
+
+MISSING = browser_missing() or mapserver_missing()
+pytestmark = pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
+
+RECORD = Path(__file__).resolve().parent / "fixtures" / "preview" / "iso-wms-record.xml"
+
+STATE = """
+var base = arguments[0];
+var p = document.getElementById('map-preview');
+function loaded(img) { return img.complete && img.naturalWidth > 0; }
+var tiles = Array.from(document.querySelectorAll('#dataset-map img'))
+  .filter(function (i) { return i.src.indexOf(base) === 0; });
+var legend = p.querySelector('.preview-legend img');
+var layer = p.querySelector('.preview-layer');
+var time = p.querySelector('.preview-time');
+var status = p.querySelector('.preview-status');
+function values(select) { return Array.from(select.options).map(function (o) { return o.value; }); }
+var dated = time && !time.closest('label').hidden;
+return {
+  state: p.dataset.state,
+  status: status.hidden ? null : status.textContent,
+  layers: layer ? Array.from(layer.options).map(function (o) { return o.textContent; }) : null,
+  layer: layer ? layer.options[layer.selectedIndex].textContent : null,
+  times: dated ? values(time) : null,
+  time: dated ? time.value : null,
+  tiles: tiles.length,
+  tilesLoaded: tiles.filter(loaded).length,
+  legend: legend && loaded(legend) ? legend.src : null,
+  opacity: p.previewLayer ? getComputedStyle(p.previewLayer.getContainer()).opacity : null,
+  thumbnail: Array.from(document.querySelectorAll('figure.thumbnails img')).map(loaded)
+};
+"""
+
+
+def free_port() -> int:
+    """A port nothing listens on (bound, then released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def load_record(store, folder: Path, endpoint: str, name: str) -> str:
+    """The test record offering ``endpoint``, loaded; its page's path."""
+    path = folder / f"{name}.xml"
+    text = RECORD.read_text(encoding="utf-8").replace("{endpoint}", endpoint)
+    path.write_text(text.replace("test-wms-zones", name), encoding="utf-8")
+    load_paths(store, [path], base_iri=BASE_IRI)
+    return f"/id/dataset/{name}"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("wms")
+    with wms_server(folder / "mapserver") as wms:
+        store = EmbeddedStore(None)
+        list(initialise(store))
+        live = load_record(store, folder, wms.url, "test-wms-zones")
+        dead = load_record(store, folder, f"http://127.0.0.1:{free_port()}/wms", "test-wms-down")
+        with app_over(store) as app, serve(app) as url:
+            yield {"url": url, "wms": wms, "live": live, "dead": dead}
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory):
+    with chromium(tmp_path_factory.mktemp("wms-profile"), lang="fr") as driver:
+        driver.set_window_size(1280, 1000)
+        yield driver
+
+
+def picture(driver, name: str) -> None:
+    """A screenshot of the map and its preview controls."""
+    driver.execute_script("document.getElementById('footprint').scrollIntoView()")
+    screenshot(driver, name)
+
+
+def state(driver, wms_url: str) -> dict:
+    return driver.execute_script(STATE, wms_url)
+
+
+def getmaps(wms) -> list[dict]:
+    """The GetMap requests the server answered, as {LAYERS, TIME} (upper-case keys)."""
+    found = []
+    for query in list(wms.requests):
+        params = {k.upper(): v[0] for k, v in parse_qs(query, keep_blank_values=True).items()}
+        if params.get("REQUEST") == "GetMap" and params.get("WIDTH") == "256":
+            found.append({"LAYERS": params.get("LAYERS"), "TIME": params.get("TIME")})
+    return found
+
+
+def test_the_record_s_layer_on_its_page_s_map(site, driver):
+    wms = site["wms"]
+    driver.get(site["url"] + site["live"] + "?lang=fr")
+    wait_for(lambda: state(driver, wms.url)["state"] == "ready", 20, "the preview")
+    seen = wait_for(
+        lambda: (s := state(driver, wms.url))["tilesLoaded"] and s["legend"] and s, 20, "tiles"
+    )
+    # the service's two layers offered, the record's own ("zones", its online resource's
+    # name) chosen, with its three dates, the default one shown; tiles and legend from the
+    # server; the browse graphic (a GetMap of the same server) shown
+    assert {k: v for k, v in seen.items() if k not in ("tiles", "tilesLoaded", "legend")} == {
+        "state": "ready",
+        "status": None,
+        "layers": list(LAYERS.values()),
+        "layer": LAYERS["zones"],
+        "times": TIMES,
+        "time": TIMES[-1],
+        "opacity": "0.8",
+        "thumbnail": [True],
+    }
+    assert seen["tilesLoaded"] >= 1
+    assert seen["legend"].startswith(wms.url + "?")
+    assert "request=GetLegendGraphic" in seen["legend"] and "layer=zones" in seen["legend"]
+    assert {"LAYERS": "zones", "TIME": TIMES[-1]} in getmaps(wms)
+    picture(driver, "wms-preview-zones")
+
+    # the opacity slider changes the layer's opacity
+    driver.execute_script(
+        "var r = document.querySelector('.preview-opacity'); r.value = '30';"
+        "r.dispatchEvent(new Event('input'));"
+    )
+    assert state(driver, wms.url)["opacity"] == "0.3"
+
+    # another date: tiles asked for that date
+    driver.execute_script(
+        "var t = document.querySelector('.preview-time'); t.value = arguments[0];"
+        "t.dispatchEvent(new Event('change'));",
+        TIMES[0],
+    )
+    wait_for(lambda: {"LAYERS": "zones", "TIME": TIMES[0]} in getmaps(wms), 20, "dated tiles")
+
+    # the raster layer: no dates offered, its tiles and legend loaded
+    before = len(wms.requests)
+    driver.execute_script(
+        "var s = document.querySelector('.preview-layer'); s.value = '0';"
+        "s.dispatchEvent(new Event('change'));"
+    )
+    wait_for(lambda: {"LAYERS": "grid", "TIME": None} in getmaps(wms), 20, "raster tiles")
+    raster = wait_for(
+        lambda: (
+            (s := state(driver, wms.url))["legend"]
+            and "layer=grid" in s["legend"]
+            and s["tilesLoaded"]
+            and s
+        ),
+        20,
+        "raster legend",
+    )
+    assert (raster["layer"], raster["times"], raster["opacity"]) == (LAYERS["grid"], None, "0.3")
+    assert len(wms.requests) > before
+    picture(driver, "wms-preview-grid")
+
+
+def test_a_service_that_does_not_answer(site, driver):
+    driver.get(site["url"] + site["dead"] + "?lang=fr")
+    wait_for(lambda: state(driver, "http://127.0.0.1")["state"] == "failed", 30, "the failure")
+    seen = state(driver, "http://127.0.0.1")
+    assert (seen["status"], seen["layers"], seen["tiles"]) == (
+        WEB.text("preview_failed", "fr"),
+        None,
+        0,
+    )
+    assert driver.find_element("id", "dataset-map").get_attribute("data-ready") == "true"
+    picture(driver, "wms-preview-failed")

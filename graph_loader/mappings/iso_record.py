@@ -348,9 +348,24 @@ def _add_description(out: Triples, subject, md, ident) -> None:
             DCAT.landingPage,
             out.node(FOAF.Document, subject=page) if page else None,
         )
-    for graphic in find(ident, "graphicOverview", "MD_BrowseGraphic", "fileName"):
-        picture = http_iri(text_of(graphic) or href_of(graphic))
-        out.add(subject, FOAF.depiction, picture)
+    for graphic in find(ident, "graphicOverview", "MD_BrowseGraphic"):
+        for picture in _browse_graphics(graphic):
+            out.add(subject, FOAF.depiction, picture)
+
+
+def _browse_graphics(graphic) -> list[ox.NamedNode]:
+    """The http(s) URLs of a browse graphic (ISO ``MD_BrowseGraphic``), each once: its file
+    name (a character string, an Anchor's ``xlink:href`` or a ``FileName``'s ``src``) when it
+    is a URL, and its online resource (ISO 19115-3 ``linkage``)."""
+    found = []
+    for name in find(graphic, "fileName"):
+        sources = [child.get("src", "") for child in name if local(child.tag) == "FileName"]
+        found.append(
+            next(filter(None, map(http_iri, [text_of(name), href_of(name), *sources])), None)
+        )
+    for link in find(graphic, "linkage", "CI_OnlineResource", "linkage"):
+        found.append(http_iri(text_of(link)))
+    return list(dict.fromkeys(f for f in found if f is not None))
 
 
 def _add_parent(out: Triples, subject, md, base_iri: str) -> None:

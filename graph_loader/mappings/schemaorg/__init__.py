@@ -15,6 +15,8 @@ The record is read as JSON-LD with a shipped schema.org context (no network), th
   description (fr or en, only when clear; else untagged, which the shapes reject);
 - names of DefinedTerms (controlled vocabularies) keep only their own language tag;
 - a distribution without any URL is left out;
+- pictures (``thumbnailUrl``, ``thumbnail``, ``image``: a URL, or an ImageObject's
+  ``contentUrl``, else its ``url``) are ``foaf:depiction``, as the other formats' pictures;
 - a DataCatalog listing datasets of the document (``dataset``) is a ``dcat:Catalog`` record
   linking them with ``dcat:dataset``.
 """

@@ -169,6 +169,18 @@ def _links(out: Triples, idx: Index, node, dataset, lang) -> None:
             out.add(catalog, SDO.url, url_node(idx.first(catalog, SDO.url)))
 
 
+def _pictures(out: Triples, idx: Index, node, dataset) -> None:
+    """``thumbnailUrl``, ``thumbnail`` and ``image`` (a URL, or an ImageObject's ``contentUrl``,
+    else its ``url``, else its IRI) are ``foaf:depiction``."""
+    for prop in ("thumbnailUrl", "thumbnail", "image"):
+        for value in idx.values(node, SDO + prop):
+            inner = [] if isinstance(value, ox.Literal) else [idx.first(value, SDO.contentUrl)]
+            if not isinstance(value, ox.Literal):
+                inner.append(idx.first(value, SDO.url))
+            found = next((u for u in map(url_node, [*inner, value]) if u), None)
+            out.add(dataset, FOAF.depiction, found)
+
+
 def _unwrap_role(idx: Index, value, prop: str) -> list:
     """The agents of a schema.org ``Role`` (``{"@type": "Role", "author": {...}, "roleName":
     "Lead Author"}``), or the value itself."""
@@ -235,6 +247,7 @@ def add_dataset(out: Triples, idx: Index, node, base_iri: str) -> None:
     for dist in idx.values(node, SDO.distribution):
         _distribution(out, idx, dataset, dist, lang)
     _links(out, idx, node, dataset, lang)
+    _pictures(out, idx, node, dataset)
 
 
 def add_catalog(out: Triples, idx: Index, node, kept: set, base_iri: str) -> None:

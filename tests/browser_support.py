@@ -46,15 +46,15 @@ def browser_missing() -> str | None:
 
 
 @contextmanager
-def chromium(profile: Path, lang: str = "fr", *, console: bool = False):
+def chromium(profile: Path, lang: str = "fr", *, console: bool = False, flags: tuple = ()):
     """A headless Chromium with a fresh profile, preferring ``lang`` (``console``: keep the
-    console's messages, read by ``driver.get_log("browser")``)."""
+    console's messages, read by ``driver.get_log("browser")``; ``flags``: more switches)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in CHROMIUM_FLAGS:
+    for flag in (*CHROMIUM_FLAGS, *flags):
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={profile}")
     options.add_argument(f"--lang={lang}")

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from browser_support import browser_missing, chromium, screenshot, serve, wait_for
-from concept_support import BASE_IRI
+from concept_support import BASE_IRI, demo_store
 from http_support import app_over
 from wms_server import LAYERS, TIMES, mapserver_missing, wms_server
 
@@ -185,3 +185,34 @@ def test_a_service_that_does_not_answer(site, driver):
     )
     assert driver.find_element("id", "dataset-map").get_attribute("data-ready") == "true"
     picture(driver, "wms-preview-failed")
+
+
+#: names resolve to nothing but this machine: a demo page's services are never reached
+OFFLINE = ("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_demo_record_s_wms_unreachable_offline(lang, tmp_path):
+    """Sextant's WMS (a real endpoint of the demo's Ifremer records) cannot be reached here:
+    the page keeps its map and says so in its language, with no script error."""
+    store = demo_store()
+    with (
+        app_over(store) as app,
+        serve(app) as url,
+        chromium(tmp_path / "profile", lang, console=True, flags=OFFLINE) as driver,
+    ):
+        driver.get(f"{url}/id/dataset/ifremer-bathymetric-dtm?lang={lang}")
+        wait_for(lambda: state(driver, "https://")["state"] == "failed", 30, "the failure")
+        seen = state(driver, "https://")
+        assert (seen["status"], seen["layers"], seen["tiles"]) == (
+            WEB.text("preview_failed", lang),
+            None,
+            0,
+        )
+        errors = [
+            e["message"]
+            for e in driver.get_log("browser")
+            if e["level"] == "SEVERE" and "net::ERR_NAME_NOT_RESOLVED" not in e["message"]
+        ]
+        assert errors == []
+        picture(driver, f"wms-preview-demo-offline-{lang}")

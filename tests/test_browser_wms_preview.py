@@ -8,6 +8,7 @@ could not be loaded. Screenshots in ``test-artifacts/screenshots/``."""
 
 from __future__ import annotations
 
+import json
 import socket
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -16,6 +17,7 @@ import pytest
 from browser_support import browser_missing, chromium, screenshot, serve, wait_for
 from concept_support import BASE_IRI, demo_store
 from http_support import app_over
+from test_browser_a11y import AXE, RUN_AXE
 from wms_server import LAYERS, TIMES, mapserver_missing, wms_server
 
 from graph_loader.bootstrap import initialise
@@ -97,6 +99,22 @@ def picture(driver, name: str) -> None:
     screenshot(driver, name)
 
 
+def serious_violations(driver) -> list[str]:
+    """What axe-core (when installed: .ci/install-axe.sh) finds serious or critical on the
+    page as it is, preview controls included."""
+    if not AXE.is_file():
+        return []
+    driver.set_script_timeout(60)
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    found = json.loads(driver.execute_async_script(RUN_AXE))
+    return [
+        f"{v['id']} ({v['impact']}): {node}"
+        for v in found
+        if v["impact"] in ("serious", "critical")
+        for node in v["nodes"]
+    ]
+
+
 def state(driver, wms_url: str) -> dict:
     return driver.execute_script(STATE, wms_url)
 
@@ -136,6 +154,7 @@ def test_the_record_s_layer_on_its_page_s_map(site, driver):
     assert "request=GetLegendGraphic" in seen["legend"] and "layer=zones" in seen["legend"]
     assert {"LAYERS": "zones", "TIME": TIMES[-1]} in getmaps(wms)
     picture(driver, "wms-preview-zones")
+    assert serious_violations(driver) == []
 
     # the opacity slider changes the layer's opacity
     driver.execute_script(

@@ -81,9 +81,10 @@ def site(tmp_path_factory):
         store = EmbeddedStore(None)
         list(initialise(store))
         live = load_record(store, folder, wms.url, "test-wms-zones")
-        dead = load_record(store, folder, f"http://127.0.0.1:{free_port()}/wms", "test-wms-down")
+        dead_wms = f"http://127.0.0.1:{free_port()}/wms"
+        dead = load_record(store, folder, dead_wms, "test-wms-down")
         with app_over(store) as app, serve(app) as url:
-            yield {"url": url, "wms": wms, "live": live, "dead": dead}
+            yield {"url": url, "wms": wms, "live": live, "dead": dead, "dead_wms": dead_wms}
 
 
 @pytest.fixture(scope="module")
@@ -235,3 +236,21 @@ def test_a_demo_record_s_wms_unreachable_offline(lang, tmp_path):
         ]
         assert errors == []
         picture(driver, f"wms-preview-demo-offline-{lang}")
+
+
+def test_the_browse_graphic_on_the_results_page(site, driver):
+    """The record's ISO graphicOverview (a GetMap of the test service) is its hit's picture,
+    loaded from the service (the results page allows its hits' picture origins); the other
+    record's, at a port where nothing answers, is not."""
+    driver.get(site["url"] + "/search?q=survey&lang=fr")
+    script = (
+        "return Array.from(document.querySelectorAll('img.thumbnail')).map(function (i) {"
+        "  return [i.src.split('?')[0], i.complete && i.naturalWidth > 0]; }).sort()"
+    )
+    try:
+        wait_for(lambda: [False, True] == sorted(x[1] for x in driver.execute_script(script)), 20)
+    finally:
+        screenshot(driver, "wms-preview-results-thumbnail")
+    assert driver.execute_script(script) == sorted(
+        [[site["wms"].url, True], [site["dead_wms"], False]]
+    )

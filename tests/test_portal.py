@@ -193,6 +193,7 @@ def test_dataset_extras_of_a_demo_dataset():
                     "SEDOO field campaign databases",
                 ],
                 "endpoint": "https://baobab.sedoo.fr/",
+                "descriptions": ["https://www.sedoo.fr/"],
                 "conforms": ["https://www.rfc-editor.org/rfc/rfc9110"],
                 "protocols": ["HTTP"],
             }

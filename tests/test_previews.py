@@ -57,7 +57,7 @@ def test_an_iso_record_offering_a_wms(iso_store):
 def test_the_demo_records_served_by_sextant_s_wms():
     store = demo_store()
     sextant = {
-        "endpoint": "https://sextant.ifremer.fr/services/wms/dcsmm",
+        "endpoint": "https://sextant.ifremer.fr/services/wms/dcsmm?service=WMS&request=GetCapabilities",
         "title": "Sextant WMS/WFS services",
     }
     found = {}

@@ -85,13 +85,19 @@ def _pick_text(texts: dict[str, str] | None, lang: str) -> str | None:
 
 def dataset_services(store: Store, iri: ox.NamedNode, lang: str, base: str) -> list[dict]:
     """The data services of the dataset ``iri``, by title: ``{iri, href, title, names,
-    endpoint, conforms, protocols}`` (``names``: its titles in every language; protocol
-    names in ``lang``)."""
+    endpoint, descriptions, conforms, protocols}`` (``names``: its titles in every language;
+    ``descriptions``: its endpoint descriptions' IRIs; protocol names in ``lang``)."""
     found: dict[str, dict] = {}
     for row in store.select(load_query("dataset_services"), {"iri": iri}):
         entry = found.setdefault(
             row["service"].value,
-            {"titles": {}, "endpoint": None, "conforms": set(), "standards": {}},
+            {
+                "titles": {},
+                "endpoint": None,
+                "descriptions": set(),
+                "conforms": set(),
+                "standards": {},
+            },
         )
         title = row.get("title")
         if isinstance(title, ox.Literal):
@@ -100,6 +106,8 @@ def dataset_services(store: Store, iri: ox.NamedNode, lang: str, base: str) -> l
                 entry["titles"][key] = title.value
         if isinstance(row.get("endpoint"), ox.NamedNode):
             entry["endpoint"] = link_target(row["endpoint"].value)
+        if isinstance(row.get("description"), ox.NamedNode):
+            entry["descriptions"].add(row["description"].value)
         if isinstance(row.get("conforms"), ox.NamedNode):
             entry["conforms"].add(row["conforms"].value)
             name = row.get("standard")
@@ -115,6 +123,7 @@ def dataset_services(store: Store, iri: ox.NamedNode, lang: str, base: str) -> l
             "title": shown(e["titles"], lang) or {"text": service, "fallback": None},
             "names": sorted(set(e["titles"].values())),
             "endpoint": e["endpoint"],
+            "descriptions": sorted(e["descriptions"]),
             "conforms": sorted(e["conforms"]),
             "protocols": sorted(
                 {

@@ -19,12 +19,26 @@ from graph_loader.parsing import web_url
 __all__ = ["map_previews", "origin", "page_sources"]
 
 #: ``dct:conformsTo`` IRIs of a Web Map Service: OGC's, else one naming WMS (not WMTS)
-_WMS = re.compile(r"(?<![a-z])wms(?![a-z])", re.I)
+_WMS = re.compile(r"(?<![a-z])wms(?![a-z])|web_?-?map_?-?service", re.I)
+#: a GetCapabilities request (of a service of unknown kind, or a WMS)
+_GET_CAPABILITIES = re.compile(r"[?&]request=getcapabilities(?:&|$)", re.I)
+_OTHER_SERVICE = re.compile(r"[?&]service=(?!wms(?:&|$))", re.I)
+#: an endpoint URL that asks for a WMS (``…?service=WMS``), whatever its service says
+_WMS_QUERY = re.compile(r"[?&]service=wms(?:&|$)", re.I)
 #: at most so many names are offered to the page as hints of the dataset's layer
 _MAX_HINTS = 20
 
 
-def _is_wms(conforms: list[str]) -> bool:
+def _is_wms(conforms: list[str], endpoint: str) -> bool:
+    """Whether a service is a Web Map Service, by its standards or its endpoint URL.
+
+    >>> _is_wms(["urn:ogc:serviceType:WebMapService:1.3.0"], "https://x.org/ows")
+    True
+    >>> _is_wms([], "https://x.org/ows?SERVICE=WMS"), _is_wms([STANDARDS["wmts"]], "https://x.org/")
+    (True, False)
+    """
+    if _WMS_QUERY.search(endpoint):
+        return True
     return any(c == STANDARDS["wms"] or _WMS.search(c) for c in conforms)
 
 
@@ -43,11 +57,27 @@ def origin(url: str) -> str | None:
     return f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
 
 
+def _capabilities(descriptions) -> str | None:
+    """The WMS GetCapabilities request among a service's endpoint descriptions: the one URL
+    that keeps the parameters some servers need (MapServer's ``map=``), or None.
+
+    >>> _capabilities(["https://x.org/cgi?map=a.map&SERVICE=WMS&REQUEST=GetCapabilities"])
+    'https://x.org/cgi?map=a.map&SERVICE=WMS&REQUEST=GetCapabilities'
+    >>> _capabilities(["https://x.org/openapi.json"]) is None
+    True
+    """
+    for url in descriptions:
+        if _GET_CAPABILITIES.search(url) and not _OTHER_SERVICE.search(url) and web_url(url):
+            return url
+    return None
+
+
 def map_previews(services: list[dict], names: list[str]) -> list[dict]:
     """The Web Map Services among a dataset's ``services`` (as
     :func:`~sparql_api.portal.data_services.dataset_services` gives them) with an http(s)
-    endpoint: ``{endpoint, title, hints}``, ``hints`` being ``names`` (the dataset's
-    identifiers, its distributions' titles) and the service's titles, each once.
+    endpoint: ``{endpoint, title, hints}``, the endpoint being the GetCapabilities request
+    the service describes itself with, else its endpoint URL; ``hints`` being ``names`` (the
+    dataset's identifiers, its distributions' titles) and the service's titles, each once.
 
     >>> s = {"endpoint": "https://x.org/wms", "conforms": [STANDARDS["wms"]],
     ...      "title": {"text": "Zones"}, "names": ["zones"]}
@@ -58,8 +88,10 @@ def map_previews(services: list[dict], names: list[str]) -> list[dict]:
     """
     found = []
     for service in services:
-        endpoint = web_url(service.get("endpoint") or "")
-        if not endpoint or not _is_wms(service["conforms"]):
+        endpoint = _capabilities(service.get("descriptions", ())) or web_url(
+            service.get("endpoint") or ""
+        )
+        if not endpoint or not _is_wms(service["conforms"], endpoint):
             continue
         hints = list(dict.fromkeys(h.strip() for h in (*names, *service["names"]) if h.strip()))
         found.append(

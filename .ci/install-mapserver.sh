@@ -10,9 +10,6 @@ if [ -x "$MAPSERV" ]; then
     echo "== mapserver: $("$MAPSERV" -v 2>/dev/null | head -n 1) already installed"
     exit 0
 fi
-SUDO=""
-if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends cgi-mapserver mapserver-bin
+. "$(dirname "$0")/apt.sh"
+apt_install cgi-mapserver mapserver-bin
 echo "== mapserver: $("$MAPSERV" -v 2>/dev/null | head -n 1)"

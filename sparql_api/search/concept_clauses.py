@@ -120,8 +120,8 @@ def label_texts(
     currents*, not *surface* here and *currently* there)."""
     said = " ".join(words[i] for i in concept.words)
     by_pref = any(
-        e.iri == concept.iri and e.kind == "pref" and tokens(e.text) == tokens(concept.label)
-        for e in concepts.labels
+        e.kind == "pref" and tokens(e.text) == tokens(concept.label)
+        for e in labels_of(concepts, concept.iri)
     )
     found = [
         tantivy.Query.boost_query(query, _label_weight(entry, concept, by_pref))
@@ -179,28 +179,51 @@ def _label_queries(
     last; every word of a label required, as a phrase with ``together``), leaving out the
     labels of ``seen``."""
     out = []
-    labels = sorted(
-        (e for e in concepts.labels if e.iri == iri),
-        key=lambda e: (e.kind != "pref", e.kind == "hidden", e.text),
-    )
-    for entry in labels:
-        folded = tokens(entry.text)
-        key = " ".join(folded)
-        if key in seen or not folded:
+    for key, entry, query in _made_labels(schema, concepts, iri, together):
+        if key in seen or not key:
             continue
         seen.add(key)
-        typed = typed_words(unicodedata.normalize("NFKC", entry.text))
-        phrase = phrase_query(schema, typed) if together else None
-        parts = [
-            q for word in typed if (q := word_query(schema, word, word, loose=False)) is not None
-        ]
-        if phrase is not None:
-            out.append((entry, phrase))
-        elif parts:
-            out.append((entry, one_or_all(parts)))
+        if query is not None:
+            out.append((entry, query))
         if len(out) >= limit:
             break
     return out
+
+
+def _made_labels(
+    schema: tantivy.Schema, concepts: ConceptIndex, iri: str, together: bool
+) -> list[tuple[str, LabelEntry, tantivy.Query | None]]:
+    """The labels of ``iri`` in :func:`_label_queries`' order, each with its folded text and
+    its query, made once per concept index (the schema is the same for every index)."""
+    cache = concepts.cache.setdefault("label_queries", {})
+    made = cache.get((iri, together))
+    if made is None:
+        made = []
+        for entry in sorted(
+            labels_of(concepts, iri), key=lambda e: (e.kind != "pref", e.kind == "hidden", e.text)
+        ):
+            typed = typed_words(unicodedata.normalize("NFKC", entry.text))
+            phrase = phrase_query(schema, typed) if together else None
+            parts = [
+                q
+                for word in typed
+                if (q := word_query(schema, word, word, loose=False)) is not None
+            ]
+            query = phrase if phrase is not None else (one_or_all(parts) if parts else None)
+            made.append((" ".join(tokens(entry.text)), entry, query))
+        cache[(iri, together)] = made
+    return made
+
+
+def labels_of(concepts: ConceptIndex, iri: str) -> list[LabelEntry]:
+    """The labels of concept ``iri`` (indexed by concept once per concept index)."""
+    by_iri = concepts.cache.get("labels_by_iri")
+    if by_iri is None:
+        by_iri = {}
+        for entry in concepts.labels:
+            by_iri.setdefault(entry.iri, []).append(entry)
+        concepts.cache["labels_by_iri"] = by_iri
+    return by_iri.get(iri, [])
 
 
 def label_words(
@@ -212,8 +235,8 @@ def label_words(
     *couverture* and *neigeuse*, so that a record described in one language is found alike
     from either; the best wording counts, not their sum (:mod:`sparql_api.search.query`)."""
     out = []
-    for entry in concepts.labels:
-        if entry.iri != concept.iri or entry.kind != "pref" or entry.lang == concept.lang:
+    for entry in labels_of(concepts, concept.iri):
+        if entry.kind != "pref" or entry.lang == concept.lang:
             continue
         group = [
             q

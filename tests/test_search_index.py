@@ -106,7 +106,7 @@ def test_every_resource_is_indexed_once_with_its_kind(store, index):
         }
     )
     assert stats["documents"] == 236
-    assert stats["thesaurus_concepts"] == 179
+    assert stats["thesaurus_concepts"] == 181
 
 
 @pytest.mark.parametrize("args", SEARCHES, ids=lambda a: "&".join(f"{k}={v}" for k, v in a.items()))
@@ -299,7 +299,7 @@ def test_the_cli_rebuilds_and_prints_statistics(tmp_path):
         f"index: {tmp_path / 'index'}",
         "documents: 232",
         "per type: dataset 162, publication 28, service 24, software 11, tutorial 7",
-        "thesaurus concepts: 179",
+        "thesaurus concepts: 181",
     ]
     result = runner.invoke(
         index_group, ["stats", "--store", str(tmp_path / "no" / "store"), "--lang", "fr"]

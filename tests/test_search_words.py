@@ -316,3 +316,84 @@ def test_the_words_of_a_concept_together_rank_before_the_same_words_apart(tmp_pa
     hits = [(h["iri"].removeprefix(DATASET), h["score"]) for h in result["hits"]]
     assert [iri for iri, _score in hits] == ["test-snow-extent", "test-no2-flags"]
     assert hits[0][1] - hits[1][1] > COVERAGE_BOOST * 2
+
+
+def _records(tmp_path, records: dict[str, tuple[str, str]]) -> tuple:
+    """A store and index of English datasets ``{slug: (title, description)}``, and their
+    concept index (the thesaurus of the bootstrap)."""
+    lines = [
+        "@prefix dcat: <http://www.w3.org/ns/dcat#> .",
+        "@prefix dct: <http://purl.org/dc/terms/> .",
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
+    ]
+    for slug, (title, description) in records.items():
+        lines.append(
+            f'<{DATASET}{slug}> a dcat:Dataset ; dct:title "{title}"@en ; '
+            f'dct:description "{description}"@en ; dct:identifier "{slug}" ; '
+            'dct:issued "2020-01-01"^^xsd:date .'
+        )
+    (tmp_path / "records.ttl").write_text("\n".join(lines), "utf-8")
+    store = EmbeddedStore(None)
+    list(initialise(store))
+    report = load_paths(store, [tmp_path / "records.ttl"], base_iri="https://data.gaia-data.fr/")
+    assert [o.status for o in report.outcomes] == ["loaded"] * len(records)
+    return memory_index(store), build_concept_index(store)
+
+
+def _ranked(engine, q: str, lang: str) -> list[tuple[str, float]]:
+    result = search(engine, q=q, lang=lang)
+    return [(h["iri"].removeprefix(DATASET), h["score"]) for h in result["hits"]]
+
+
+def test_a_record_naming_a_related_concept_ranks_higher(tmp_path):
+    """*wildfires* finds both records by their fires; the one whose text names burn
+    severity (a label of *burned area*, related to *wildfires*) ranks first, though the other
+    title says *fires* more strongly (RELATED_TEXT_WEIGHT); a related concept alone finds
+    nothing."""
+    engine = _records(
+        tmp_path,
+        {
+            "test-fires": ("Fires of 2020", "Fires of 2020."),
+            "test-burn": ("Burn severity after the 2020 fires", "Mapped after the fires."),
+            "test-scars": ("Burn severity of old scars", "Mapped from optical images."),
+        },
+    )
+    assert [iri for iri, _score in _ranked(engine, "wildfires", "en")] == [
+        "test-burn",
+        "test-fires",
+    ]
+
+
+def test_another_label_covers_a_concept_only_with_its_words_together(tmp_path):
+    """*courants océaniques* (ocean currents) finds two English records by another label
+    of the concept, *Surface currents*: the one saying it ranks first by what covering the
+    concept gains (COVERAGE_BOOST a word); the one with *surface* here and *currently* there
+    is found, but gains nothing for covering it."""
+    engine = _records(
+        tmp_path,
+        {
+            "test-apart": ("Surface temperature of a lake", "Currently measured every hour."),
+            "test-together": ("Surface currents of a gulf", "Measured every hour."),
+        },
+    )
+    hits = _ranked(engine, "courants océaniques", "fr")
+    assert [iri for iri, _score in hits] == ["test-together", "test-apart"]
+    assert hits[0][1] - hits[1][1] > COVERAGE_BOOST * 2
+
+
+def test_a_word_and_its_translation_count_once_once_relaxed(tmp_path):
+    """Relaxed, *snow cover* counts its words or those of *couverture neigeuse*, the best
+    wording, not both: a record saying *cover* and *couverture* gains little more than one
+    saying *cover* alone (the tie-breaker's tenth), and the record saying *snow* stays first."""
+    engine = _records(
+        tmp_path,
+        {
+            "test-both": ("Land cover", "Couverture du sol."),
+            "test-english": ("Land cover", "Du sol."),
+            "test-snow": ("Snow water equivalent", "From a model."),
+        },
+    )
+    hits = _ranked(engine, "snow cover", "en")
+    assert [iri for iri, _score in hits] == ["test-snow", "test-both", "test-english"]
+    scores = dict(hits)
+    assert scores["test-both"] - scores["test-english"] < 0.1 * scores["test-english"]

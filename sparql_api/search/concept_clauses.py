@@ -20,20 +20,23 @@ from dataclasses import dataclass, field
 import tantivy
 
 from graph_loader.parsing import tokens
-from sparql_api.core.concept_index import ConceptIndex
+from sparql_api.core.concept_index import ConceptIndex, LabelEntry
 from sparql_api.search.boolean import one_or_all
 from sparql_api.search.naming import MatchedConcept
-from sparql_api.search.words import LANGS, analyze, typed_words, word_query
+from sparql_api.search.words import phrase_query, typed_words, word_query
 
 __all__ = [
     "Expansion",
     "expand",
     "label_texts",
     "label_words",
+    "related_texts",
     "CONCEPT_BOOST",
     "RELATED_BOOST",
     "LABEL_TEXT_WEIGHT",
     "LABEL_TEXT_MAX",
+    "TRANSLATION_WEIGHT",
+    "RELATED_TEXT_WEIGHT",
 ]
 
 #: weight of a word satisfied through a matched concept
@@ -44,8 +47,16 @@ RELATED_BOOST = 1.0
 #: weight of a concept's run satisfied by the text of another of the concept's labels (a
 #: French query finding English-only records that name the concept, or a synonym)
 LABEL_TEXT_WEIGHT = 0.4
+#: weight of a concept's run satisfied by the text of its preferred label in another language
+#: (its translation: *Ocean currents* for *courants océaniques*), as the query's own words
+TRANSLATION_WEIGHT = 1.0
 #: at most this many labels of a matched concept are looked for in the text
 LABEL_TEXT_MAX = 12
+#: weight of a record's text naming a concept related to a matched one (*burn severity* for
+#: *wildfires*): it ranks a record the query finds higher, never finds one alone
+RELATED_TEXT_WEIGHT = 0.2
+#: at most this many labels of each related concept are looked for in the text
+RELATED_TEXT_MAX = 6
 
 
 @dataclass(slots=True)
@@ -96,71 +107,142 @@ def expand(
 
 
 def label_texts(
-    schema: tantivy.Schema, concepts: ConceptIndex, concept: MatchedConcept, words: list[str]
+    schema: tantivy.Schema,
+    concepts: ConceptIndex,
+    concept: MatchedConcept,
+    words: list[str],
+    *,
+    together: bool = False,
 ) -> tantivy.Query | None:
     """Records whose text names another label of ``concept`` (every word of the label, in
     any language, as the stemmers make it: no typo, no word form): the English *Snow cover*
-    for *couverture neigeuse*."""
+    for *couverture neigeuse*; with ``together``, a label's words as a phrase (*surface
+    currents*, not *surface* here and *currently* there)."""
     said = " ".join(words[i] for i in concept.words)
-    seen, alternatives = {said}, []
-    labels = sorted(
-        (e for e in concepts.labels if e.iri == concept.iri),
-        key=lambda e: (e.kind != "pref", e.kind == "hidden", e.text),
+    by_pref = any(
+        e.kind == "pref" and tokens(e.text) == tokens(concept.label)
+        for e in labels_of(concepts, concept.iri)
     )
-    for entry in labels:
-        folded = tokens(entry.text)
-        key = " ".join(folded)
-        if key in seen or not folded:
-            continue
-        seen.add(key)
-        parts = [
-            q
-            for typed in typed_words(unicodedata.normalize("NFKC", entry.text))
-            if (q := word_query(schema, typed, typed, loose=False)) is not None
-        ]
-        if not parts:
-            continue
-        alternatives.append(one_or_all(parts))
-        if len(alternatives) >= LABEL_TEXT_MAX:
-            break
-    if not alternatives:
+    found = [
+        tantivy.Query.boost_query(query, _label_weight(entry, concept, by_pref))
+        for entry, query in _label_queries(
+            schema, concepts, concept.iri, {said}, LABEL_TEXT_MAX, together
+        )
+    ]
+    if not found:
+        return None
+    return tantivy.Query.disjunction_max_query(found, tie_breaker=0.0)
+
+
+def _label_weight(entry: LabelEntry, concept: MatchedConcept, by_pref: bool) -> float:
+    """When the query said a preferred label, the preferred label in another language (its
+    translation) weighs as the query's own words (:data:`TRANSLATION_WEIGHT`); any other
+    label (a synonym, or a broader name: *Storms* for *ouragan*) :data:`LABEL_TEXT_WEIGHT`."""
+    translation = entry.kind == "pref" and entry.lang and entry.lang != concept.lang
+    if by_pref and concept.lang and translation:
+        return TRANSLATION_WEIGHT
+    return LABEL_TEXT_WEIGHT
+
+
+def related_texts(
+    schema: tantivy.Schema, concepts: ConceptIndex, matched: list[MatchedConcept]
+) -> tantivy.Query | None:
+    """Records whose text names a concept related to a matched one (``skos:related``, its
+    labels as :func:`label_texts` looks for them): *Burn severity* or *burned area* for
+    *wildfires*. A should clause: it ranks what the query finds, it finds nothing alone, as
+    a record tagged with a related concept ranks higher (:data:`RELATED_BOOST`)."""
+    named = {c.iri for c in matched}
+    found = []
+    for concept in matched:
+        known = concepts.concepts.get(concept.iri)
+        for iri in known.related if known is not None else ():
+            if iri not in named:
+                found += [
+                    q for _e, q in _label_queries(schema, concepts, iri, set(), RELATED_TEXT_MAX)
+                ]
+    if not found:
         return None
     return tantivy.Query.boost_query(
-        tantivy.Query.disjunction_max_query(alternatives, tie_breaker=0.0), LABEL_TEXT_WEIGHT
+        tantivy.Query.disjunction_max_query(found, tie_breaker=0.0), RELATED_TEXT_WEIGHT
     )
+
+
+def _label_queries(
+    schema: tantivy.Schema,
+    concepts: ConceptIndex,
+    iri: str,
+    seen: set[str],
+    limit: int,
+    together: bool = False,
+) -> list[tuple[LabelEntry, tantivy.Query]]:
+    """Each label of concept ``iri`` and its text query (preferred ones first, hidden ones
+    last; every word of a label required, as a phrase with ``together``), leaving out the
+    labels of ``seen``."""
+    out = []
+    for key, entry, query in _made_labels(schema, concepts, iri, together):
+        if key in seen or not key:
+            continue
+        seen.add(key)
+        if query is not None:
+            out.append((entry, query))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _made_labels(
+    schema: tantivy.Schema, concepts: ConceptIndex, iri: str, together: bool
+) -> list[tuple[str, LabelEntry, tantivy.Query | None]]:
+    """The labels of ``iri`` in :func:`_label_queries`' order, each with its folded text and
+    its query, made once per concept index (the schema is the same for every index)."""
+    cache = concepts.cache.setdefault("label_queries", {})
+    made = cache.get((iri, together))
+    if made is None:
+        made = []
+        for entry in sorted(
+            labels_of(concepts, iri), key=lambda e: (e.kind != "pref", e.kind == "hidden", e.text)
+        ):
+            typed = typed_words(unicodedata.normalize("NFKC", entry.text))
+            phrase = phrase_query(schema, typed) if together else None
+            parts = [
+                q
+                for word in typed
+                if (q := word_query(schema, word, word, loose=False)) is not None
+            ]
+            query = phrase if phrase is not None else (one_or_all(parts) if parts else None)
+            made.append((" ".join(tokens(entry.text)), entry, query))
+        cache[(iri, together)] = made
+    return made
+
+
+def labels_of(concepts: ConceptIndex, iri: str) -> list[LabelEntry]:
+    """The labels of concept ``iri`` (indexed by concept once per concept index)."""
+    by_iri = concepts.cache.get("labels_by_iri")
+    if by_iri is None:
+        by_iri = {}
+        for entry in concepts.labels:
+            by_iri.setdefault(entry.iri, []).append(entry)
+        concepts.cache["labels_by_iri"] = by_iri
+    return by_iri.get(iri, [])
 
 
 def label_words(
     schema: tantivy.Schema, concepts: ConceptIndex, concept: MatchedConcept
-) -> list[tantivy.Query]:
-    """One clause per word of the preferred labels of ``concept`` in the languages other than
-    the one the query named it in (no typo, no word form, no stop word): the relaxed search
-    counts *snow* and *cover* for *couverture neigeuse* as it counts *couverture* and
-    *neigeuse*, so that a record described in one language is found alike from either. A
-    word that stems like one of the label the query said (*océaniques* for *ocean currents*)
-    is left out: it would count the same word twice."""
-    said = _stems(concept.label)
+) -> list[list[tantivy.Query]]:
+    """One clause per word of each preferred label of ``concept`` in the languages other than
+    the one the query named it in (no typo, no word form, no stop word), a group per label:
+    the relaxed search counts *snow* and *cover* for *couverture neigeuse* as it counts
+    *couverture* and *neigeuse*, so that a record described in one language is found alike
+    from either; the best wording counts, not their sum (:mod:`sparql_api.search.query`)."""
     out = []
-    for entry in concepts.labels:
-        if entry.iri != concept.iri or entry.kind != "pref" or entry.lang == concept.lang:
+    for entry in labels_of(concepts, concept.iri):
+        if entry.kind != "pref" or entry.lang == concept.lang:
             continue
-        for typed in typed_words(unicodedata.normalize("NFKC", entry.text)):
-            stems = _stems(typed)
-            if not stems or stems & said:
-                continue
-            said |= stems
-            if (q := word_query(schema, typed, typed, loose=False)) is not None:
-                out.append(q)
+        group = [
+            q
+            for typed in typed_words(unicodedata.normalize("NFKC", entry.text))
+            if (q := word_query(schema, typed, typed, loose=False)) is not None
+        ]
+        if group:
+            out.append(group)
     return out
-
-
-def _stems(text: str) -> set[str]:
-    """The stems of the words of ``text`` in every language, as typed and folded."""
-    typed = typed_words(unicodedata.normalize("NFKC", text))
-    return {
-        stem
-        for word in typed
-        for form in (word, *tokens(word))
-        for lang in LANGS
-        for stem in analyze(lang, form)
-    }

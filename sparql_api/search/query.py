@@ -26,7 +26,13 @@ import tantivy
 
 from sparql_api.core.concept_index import ConceptIndex, Place
 from sparql_api.search.boolean import any_of, one_or_all
-from sparql_api.search.concept_clauses import Expansion, expand, label_texts, label_words
+from sparql_api.search.concept_clauses import (
+    Expansion,
+    expand,
+    label_texts,
+    label_words,
+    related_texts,
+)
 from sparql_api.search.naming import MatchedConcept, named_concepts, named_places
 from sparql_api.search.place_clauses import PlaceRun, place_runs
 from sparql_api.search.words import (
@@ -95,14 +101,16 @@ class _Clauses:
     kept: list[str] = field(default_factory=list)
     optional: list[str] = field(default_factory=list)
     highlight: list[tantivy.Query] = field(default_factory=list)
-    #: text clauses of the words of concept runs, each counting alone once relaxed
-    loose: list[tantivy.Query] = field(default_factory=list)
+    #: unit -> the texts of its concept's run counting word by word once relaxed: one group
+    #: per wording (the query's words, each preferred label in another language), the best
+    #: group counting, so that a word and its translation count once (*cover*, *couverture*)
+    loose: dict[int, list[list[tantivy.Query]]] = field(default_factory=dict)
     #: unit -> what covers a place's run once relaxed
     strong: dict[int, tantivy.Query] = field(default_factory=dict)
     #: unit -> what covers a run of several words naming concepts as a whole: the words
     #: together (a phrase), a record tagged with the concepts, or another of their labels
     whole: dict[int, tantivy.Query] = field(default_factory=dict)
-    #: unit -> the text of other labels of the concepts it names
+    #: unit -> the text of other labels of the concepts it names, each label's words together
     labels: dict[int, list[tantivy.Query]] = field(default_factory=dict)
 
     def add_place(self, run: PlaceRun) -> None:
@@ -150,15 +158,16 @@ def plan_query(
         [made.whole.get(unit, unit_query) for unit, (unit_query, _size) in units.items()],
         minimum_number_should_match=need,
     )
+    related = related_texts(schema, concepts, matched) if concepts is not None else None
     return QueryPlan(
-        _ranked(query, units, made),
+        _with(_ranked(query, units, made), related),
         made.kept,
         matched,
         places,
         place_info,
         expansion.origins,
         any_of(made.highlight) if made.highlight else None,
-        relaxed=_relaxed(wholly, units, made),
+        relaxed=_with(_relaxed(wholly, units, made), related),
         optional=made.optional,
         key=list(made.kept),
     )
@@ -216,7 +225,7 @@ def _word_clauses(
         if text is not None:
             made.highlight.append(text)
             if i in runs.concept_words:
-                made.loose.append(text)
+                made.loose.setdefault(runs.unit_of.get(i, i), [[]])[0].append(text)
         made.clauses.append(alternatives[0] if len(alternatives) == 1 else any_of(alternatives))
     return made
 
@@ -242,9 +251,11 @@ def _unit_queries(
                 label_query = label_texts(schema, concepts, concept, words)
                 if label_query is not None:
                     by_unit.setdefault(first, []).append(label_query)
-                    made.labels.setdefault(first, []).append(label_query)
+                    together = label_texts(schema, concepts, concept, words, together=True)
+                    made.labels.setdefault(first, []).append(together or label_query)
                 if len(concept.words) > 1:
-                    made.loose.extend(label_words(schema, concepts, concept))
+                    groups = made.loose.setdefault(first, [[]])
+                    groups.extend(label_words(schema, concepts, concept))
     out = {}
     for unit, members in grouped.items():
         unit_query = one_or_all(members)
@@ -281,6 +292,15 @@ def _whole_runs(
             made.whole[unit] = any_of(alternatives)
 
 
+def _with(query: tantivy.Query | None, should: tantivy.Query | None) -> tantivy.Query | None:
+    """``query``, where records matching ``should`` too score more."""
+    if query is None or should is None:
+        return query
+    return tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, query), (tantivy.Occur.Should, should)]
+    )
+
+
 def _ranked(
     query: tantivy.Query, units: dict[int, tuple[tantivy.Query, int]], made: _Clauses
 ) -> tantivy.Query:
@@ -302,10 +322,16 @@ def _relaxed(
     """The query where any one unit suffices, each unit matched adding to the score and the
     hits of the strict ``query`` (its concept runs covered as wholes) ranking higher (None
     with a single unit and loose word)."""
-    if len(units) <= 1 and len(made.loose) <= 1:
+    loose = [group for groups in made.loose.values() for group in groups if group]
+    if len(units) <= 1 and sum(map(len, loose)) <= 1:
         return None
-    # relaxed, the words of a concept's run also count one by one, for their text
-    covering = list(made.loose)
+    # relaxed, the words of a concept's run also count one by one, for their text: the
+    # wording a record matches best
+    covering = [
+        tantivy.Query.disjunction_max_query([any_of(g) for g in groups if g], tie_breaker=0.1)
+        for groups in made.loose.values()
+        if any(groups)
+    ]
     for unit, (unit_query, size) in units.items():
         covers = made.strong.get(unit) or made.whole.get(unit) or unit_query
         boost = tantivy.Query.const_score_query(covers, COVERAGE_BOOST * size)

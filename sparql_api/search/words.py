@@ -181,7 +181,8 @@ def _token_clauses(
         form = tantivy.Query.fuzzy_term_query(
             schema, f"{name}_{lang}", prefix, distance=0, prefix=True
         )
-        clauses.append(tantivy.Query.boost_query(form, FORM_WEIGHT))
+        weight = FORM_WEIGHT * FIELD_WEIGHTS[name] / FIELD_WEIGHTS["keyword"]
+        clauses.append(tantivy.Query.boost_query(form, weight))
     return clauses
 
 

@@ -47,7 +47,15 @@ SELECTION = (
     "stac/stactools-modis",
     "stac/nasa-veda",
 )
-#: floors (mean nDCG@10, mean recall@20), about 0.01 below what was measured on the 60 queries once
+#: floors (mean nDCG@10, mean recall@20), about 0.01 below what was measured: fr 0.917 / 0.960,
+#: en 0.925 / 0.969, all 0.921 / 0.965 (phrase 0.923 / 1.000, phenomenon 0.827 / 0.923) once a
+#: concept's wordings counted once when relaxed, the text naming a related concept ranked, another
+#: label covered a run only as a phrase, the translation of a preferred label weighed as the
+#: query's words, word forms weighed as their field, the thesaurus named gross and net primary
+#: production, and the judgements graded 1 the geomagnetic observatories' web services and four
+#: ocean-current records (ADCP profiles of a cruise, a glider's sea water velocity, two ACORN
+#: layers); on the earlier judgements: fr 0.906, en 0.923. Before: 0.01 below what was measured
+#: on the 60 queries once
 #: a relaxed search also counts, one by one, the words of a named concept's preferred labels in the
 #: other language (*snow*, *cover* for *couverture neigeuse*), and the judgements gave grade 1 to
 #: every record titled exactly as a judged one (its web service, its distribution, or its copy in
@@ -66,9 +74,9 @@ SELECTION = (
 #: were looked for in the text: fr 0.279 / 0.306, en 0.828 / 0.880, all 0.622 / 0.665; after: fr
 #: 0.635 / 0.647, en 0.857 / 0.942, all 0.774 / 0.832.
 FLOORS = {
-    "fr": (0.87, 0.95),
-    "en": (0.89, 0.96),
-    "all": (0.88, 0.95),
+    "fr": (0.90, 0.95),
+    "en": (0.91, 0.96),
+    "all": (0.91, 0.95),
 }
 BASE_IRI = "https://data.gaia-data.fr/"
 

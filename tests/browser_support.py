@@ -105,3 +105,51 @@ def wait_for(condition: Callable[[], object], timeout: float = 10.0, what: str =
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what or condition}")
         time.sleep(0.05)
+
+
+def touch(driver) -> None:
+    """Make the page take touch input (a phone's or a touch screen's), for :func:`tap` and
+    :func:`swipe`."""
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
+
+
+def tap(driver, x: float, y: float) -> None:
+    """A finger's tap at (x, y), in CSS pixels of the viewport (after :func:`touch`)."""
+    for kind, points in (("touchStart", [{"x": x, "y": y}]), ("touchEnd", [])):
+        driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+
+def tap_on(driver, element) -> None:
+    """A finger's tap in the middle of ``element``, scrolled into view first."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    x, y = driver.execute_script(
+        "var r = arguments[0].getBoundingClientRect();"
+        "return [r.x + r.width / 2, r.y + r.height / 2];",
+        element,
+    )
+    tap(driver, x, y)
+
+
+def swipe(driver, start: tuple[float, float], end: tuple[float, float], steps: int = 8) -> None:
+    """A finger pressed at ``start``, moved to ``end`` in ``steps`` and lifted."""
+    (x1, y1), (x2, y2) = start, end
+    send = driver.execute_cdp_cmd
+    send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x1, "y": y1}]})
+    for i in range(1, steps + 1):
+        point = {"x": x1 + (x2 - x1) * i / steps, "y": y1 + (y2 - y1) * i / steps}
+        send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+        time.sleep(0.02)
+    send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+def on_map(driver, element, lon: float, lat: float) -> tuple[float, float]:
+    """Where (lon, lat) is in the viewport, on the Leaflet map drawn in ``element``."""
+    return tuple(
+        driver.execute_script(
+            "var p = arguments[0].leafletMap.latLngToContainerPoint([arguments[2], arguments[1]]);"
+            "var r = arguments[0].getBoundingClientRect(); return [r.x + p.x, r.y + p.y];",
+            element,
+            lon,
+            lat,
+        )
+    )

@@ -1,16 +1,34 @@
 """The portal's journey in a real headless browser (Debian's Chromium through Selenium) over
 the real app served by waitress, with a screenshot of each step in
 ``test-artifacts/screenshots/``: type "aéro", pick the suggestion, refine by a facet, draw a
-box on the map, open a dataset, switch to English, follow a related publication."""
+box on the map with the mouse, open a dataset, switch to English, follow a related publication.
+
+Then the screenshot journey by touch, at desktop and phone sizes (:data:`JOURNEY`): home,
+suggestions, results, a facet applied, a box drawn on the map with a finger, the dataset page,
+the dataset added to a collection. Each step is a function of a :class:`Trip`; a page that
+joins the journey (a dataset's WMS preview, a tutorial) is one more function inserted in
+:data:`JOURNEY` where it belongs."""
 
 from __future__ import annotations
 
 import json
 import urllib.request
+from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser_support import browser_missing, chromium, screenshot, serve, wait_for
+from browser_support import (
+    browser_missing,
+    chromium,
+    on_map,
+    screenshot,
+    serve,
+    swipe,
+    tap,
+    tap_on,
+    touch,
+    wait_for,
+)
 from concept_support import demo_store
 from http_support import app_over
 
@@ -104,30 +122,25 @@ def query_of(driver) -> dict[str, list[str]]:
     return parse_qs(urlsplit(driver.current_url).query)
 
 
-def drag_box(driver, map_id: str, corner1: tuple[float, float], corner2: tuple[float, float]):
-    """Press "draw an area" and drag on the map from one (lon, lat) to another."""
+def click_corners(driver, map_id: str, corner1: tuple[float, float], corner2: tuple[float, float]):
+    """Press "draw an area" and click two opposite corners (lon, lat) of a box on the map."""
     from selenium.webdriver.common.action_chains import ActionChains
 
     element = driver.find_element("id", map_id)
+    driver.find_element("css selector", ".draw-box").click()
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-    points = [
-        driver.execute_script(
+    width, height = element.size["width"], element.size["height"]
+    for lon, lat in (corner1, corner2):
+        x, y = driver.execute_script(
             "var p = arguments[0].leafletMap.latLngToContainerPoint([arguments[2], arguments[1]]);"
             "return [p.x, p.y];",
             element,
             lon,
             lat,
         )
-        for lon, lat in (corner1, corner2)
-    ]
-    width, height = element.size["width"], element.size["height"]
-    (x1, y1), (x2, y2) = [(x - width / 2, y - height / 2) for x, y in points]
-    driver.find_element("css selector", ".draw-box").click()
-    actions = ActionChains(driver)
-    actions.move_to_element_with_offset(element, int(x1), int(y1)).click_and_hold()
-    actions.move_by_offset(int((x2 - x1) / 2), int((y2 - y1) / 2))
-    actions.move_by_offset(int(x2 - x1) - int((x2 - x1) / 2), int(y2 - y1) - int((y2 - y1) / 2))
-    actions.release().perform()
+        ActionChains(driver).move_to_element_with_offset(
+            element, int(x - width / 2), int(y - height / 2)
+        ).click().perform()
 
 
 def test_journey_from_a_suggestion_to_a_related_publication(base_url, driver):
@@ -165,8 +178,8 @@ def test_journey_from_a_suggestion_to_a_related_publication(base_url, driver):
     wait_for(lambda: driver.find_element("id", "map").get_attribute("data-ready"), what="map")
     screenshot(driver, "03-facet")
 
-    # 3. draw a box over West Africa on the map and search this area
-    drag_box(driver, "map", (-15, 20), (15, 5))
+    # 3. draw a box over West Africa on the map with the mouse and search this area
+    click_corners(driver, "map", (-15, 20), (15, 5))
     filled = [
         float(
             driver.find_element("css selector", f".bbox-form input[name={side}]").get_attribute(
@@ -341,3 +354,242 @@ def test_enter_searches_the_words_typed_not_a_suggestion(base_url, driver):
     box.send_keys(Keys.ENTER)
     wait_for(lambda: loaded(driver, "/search"), what="the results page")
     assert query_of(driver)["q"] == ["ozone"]
+
+
+# The screenshot journey by touch, at desktop and phone sizes -----------------------------
+
+SIZES = {"desktop": (1366, 768), "phone": (390, 844)}
+SEDOO = "https://w3id.org/gaia-kg/org/sedoo"
+AMMA_ATR = "/id/dataset/amma-atr42-aircraft"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The demo served with a user database, and a signed-in visitor's session cookie and
+    empty collection."""
+    from accounts_support import Visitor, accounts_app
+
+    store = demo_store()
+    rebuild_inference(store)
+    with accounts_app(tmp_path_factory.mktemp("users"), store=store) as app, serve(app) as url:
+        ada = Visitor(app)
+        ada.sign_up("ada@example.org")
+        cid = ada.new_collection("Afrique de l'Ouest")
+        yield url, ada.client.get_cookie("gaia_session").value, cid
+
+
+@dataclass
+class Trip:
+    """One journey: the browser, the site, the screen's name and what the steps found."""
+
+    driver: object
+    base: str
+    size: str
+    collection: int
+    found: dict = field(default_factory=dict)
+
+
+def home(trip: Trip):
+    trip.driver.get(trip.base + "/?lang=fr")
+    wait_for(lambda: loaded(trip.driver, "/"), what="home")
+    assert trip.driver.find_element("tag name", "h1").is_displayed()
+
+
+def suggestions(trip: Trip):
+    driver = trip.driver
+    tap_on(driver, driver.find_element("id", "q"))
+    driver.find_element("id", "q").send_keys("aéro")
+    expected = api(trip.base, "/api/autocomplete?q=a%C3%A9ro&lang=fr&limit=6")["suggestions"]
+    wait_for(lambda: concept_labels(driver) == [s["label"] for s in expected], what="suggestions")
+    # each suggestion on one line: a word is never broken across lines
+    heights = driver.execute_script(
+        "return [...document.querySelectorAll('#suggestions .suggest-label')]"
+        ".map(e => e.getClientRects().length)"
+    )
+    assert heights == [1] * len(heights)
+
+
+def results(trip: Trip):
+    driver = trip.driver
+    tap_on(driver, by_css(driver, "#suggestions .suggestion.concept")[0])
+    wait_for(lambda: loaded(driver, "/search"), what="the results page")
+    assert query_of(driver) == {"theme": ["aerosols"], "lang": ["fr"]}
+    expected = api(trip.base, "/api/search?theme=aerosols&lang=fr&size=20")
+    assert hits_shown(driver) == [h["path"] for h in expected["hits"]]
+    assert driver.find_element("id", "total").text == f"{expected['total']} résultats"
+    trip.found["facet"] = expected["facets"]["centre"]
+
+
+def facet(trip: Trip):
+    driver = trip.driver
+    label = next(b["label"] for b in trip.found["facet"] if b["value"] == SEDOO)
+    tap_on(driver, next(a for a in by_css(driver, "#facet-centre a.facet-link") if label in a.text))
+    wait_for(lambda: "centre" in query_of(driver) and loaded(driver, "/search"), what="facet")
+    assert query_of(driver) == {"theme": ["aerosols"], "centre": ["sedoo"], "lang": ["fr"]}
+    refined = api(trip.base, f"/api/search?theme=aerosols&centre={SEDOO}&lang=fr&size=20")
+    assert hits_shown(driver) == [h["path"] for h in refined["hits"]]
+    wait_for(lambda: driver.find_element("id", "map").get_attribute("data-ready"), what="map")
+
+
+def sides_filled(driver) -> list[str]:
+    return [
+        driver.find_element("css selector", f".bbox-form input[name={side}]").get_attribute("value")
+        for side in ("west", "south", "east", "north")
+    ]
+
+
+def drawn_by_touch(trip: Trip):
+    """Press "draw an area" with a finger; a swipe still pans the map (and draws nothing);
+    two taps at opposite corners over West Africa draw the box and fill the form."""
+    driver = trip.driver
+    element = driver.find_element("id", "map")
+    tap_on(driver, driver.find_element("css selector", ".draw-box"))
+    wait_for(
+        lambda: (
+            driver.find_element("css selector", ".draw-box").get_attribute("aria-pressed") == "true"
+        )
+    )
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    centre = driver.execute_script("return arguments[0].leafletMap.getCenter().lng", element)
+    x, y = on_map(driver, element, 0, 12)
+    swipe(driver, (x, y), (x - 40, y))
+    wait_for(
+        lambda: (
+            driver.execute_script("return arguments[0].leafletMap.getCenter().lng", element)
+            > centre
+        ),
+        what="the map panned by the swipe",
+    )
+    assert sides_filled(driver) == ["", "", "", ""]
+    tap(driver, *on_map(driver, element, -15, 20))
+    tap(driver, *on_map(driver, element, 15, 5))
+    filled = wait_for(lambda: all(sides_filled(driver)) and sides_filled(driver), what="box")
+    assert all(
+        abs(float(got) - want) < 1.5 for got, want in zip(filled, (-15, 5, 15, 20), strict=True)
+    )
+    assert driver.find_element("css selector", ".draw-box").get_attribute("aria-pressed") == "false"
+    trip.found["box"] = ",".join(filled)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", element)
+
+
+def area(trip: Trip):
+    """ "Search this area": the drawn box is the bbox filter, with the API's hits and count."""
+    driver = trip.driver
+    tap_on(driver, driver.find_element("css selector", ".search-area"))
+    wait_for(lambda: "bbox" in query_of(driver) and loaded(driver, "/search"), what="box")
+    box = trip.found["box"]
+    assert query_of(driver) == {
+        "theme": ["aerosols"],
+        "centre": ["sedoo"],
+        "bbox": [box],
+        "lang": ["fr"],
+    }
+    boxed = api(trip.base, f"/api/search?theme=aerosols&centre={SEDOO}&bbox={box}&size=20")
+    assert driver.find_element("id", "total").text == f"{boxed['total']} résultats"
+    assert hits_shown(driver) == [h["path"] for h in boxed["hits"]]
+    assert sorted(hits_shown(driver)) == [AMMA_ATR, "/id/dataset/dacciwa-campaign"]
+    wait_for(lambda: driver.find_element("id", "map").get_attribute("data-ready"), what="map")
+
+
+def dataset(trip: Trip):
+    driver = trip.driver
+    tap_on(
+        driver,
+        next(a for a in by_css(driver, ".hit-link") if a.get_attribute("pathname") == AMMA_ATR),
+    )
+    wait_for(lambda: loaded(driver, AMMA_ATR), what="dataset")
+    assert (
+        driver.find_element("tag name", "h1").text == "AMMA mesures aéroportées de l'ATR 42 SAFIRE"
+    )
+    wait_for(lambda: driver.find_element("id", "dataset-map").get_attribute("data-ready"))
+
+
+def collection(trip: Trip):
+    """ "Add to my collection" on the dataset page, then the collection lists it."""
+    driver = trip.driver
+    tap_on(driver, driver.find_element("css selector", "#add-to-collection button[type=submit]"))
+    wait_for(lambda: loaded(driver, AMMA_ATR), what="back on the dataset page")
+    driver.get(f"{trip.base}/collections/{trip.collection}?lang=fr")
+    listed = [
+        (li.get_attribute("data-iri"), li.find_element("tag name", "a").text)
+        for li in by_css(driver, ".collection-items li")
+    ]
+    assert listed == [
+        ("https://data.gaia-data.fr" + AMMA_ATR, "AMMA mesures aéroportées de l'ATR 42 SAFIRE")
+    ]
+
+
+#: the journey's steps in order, each followed by a screenshot
+JOURNEY = [home, suggestions, results, facet, drawn_by_touch, area, dataset, collection]
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+def test_screenshot_journey_by_touch(site, driver, size):
+    base, cookie, cid = site
+    driver.get(base + "/robots.txt")
+    driver.delete_all_cookies()
+    driver.add_cookie({"name": "gaia_session", "value": cookie, "path": "/"})
+    driver.set_window_size(*SIZES[size])
+    touch(driver)
+    trip = Trip(driver, base, size, cid)
+    try:
+        for number, step in enumerate(JOURNEY, 1):
+            step(trip)
+            screenshot(driver, f"journey-{size}-{number:02d}-{step.__name__}")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+        driver.delete_all_cookies()
+        driver.set_window_size(1280, 1000)
+
+
+def basemap_shown(driver, element) -> tuple[str | None, int, int]:
+    """Which shipped outlines the map shows, its outline tiles and its tile images."""
+    return (
+        element.get_attribute("data-basemap"),
+        len(element.find_elements("css selector", ".leaflet-basemap-pane canvas.outline-tile")),
+        len(element.find_elements("css selector", ".leaflet-tile-pane img")),
+    )
+
+
+def test_basemap_is_detailed_at_regional_scale(base_url, driver):
+    """The shipped outlines: 1:110m for the world, 1:10m once zoomed to a region (tiles cut
+    in the browser), 1:110m again when zoomed out."""
+    driver.get(base_url + "/search?lang=fr")
+    element = wait_for(lambda: by_css(driver, "#map[data-ready]"), what="map")[0]
+    wait_for(lambda: basemap_shown(driver, element)[0], what="outlines")
+    assert basemap_shown(driver, element) == ("coarse", 0, 0)
+    driver.execute_script("arguments[0].leafletMap.setView([48, -3], 7)", element)
+    wait_for(lambda: basemap_shown(driver, element)[0] == "detail", what="detail", timeout=30)
+    shown, tiles, images = basemap_shown(driver, element)
+    assert (shown, tiles > 0, images) == ("detail", True, 0)
+    screenshot(driver, "12-basemap-detail")
+    driver.execute_script("arguments[0].leafletMap.setZoom(2)", element)
+    wait_for(lambda: basemap_shown(driver, element)[0] == "coarse", what="coarse again")
+    assert element.find_elements("css selector", ".leaflet-basemap-pane canvas") == []
+
+
+@pytest.fixture(scope="module")
+def tiled_url():
+    """The demo app with ``GAIA_KG_MAP_TILES`` set (tiles the app itself does not have)."""
+    store = demo_store()
+    with app_over(store, map_tiles=TILES) as app, serve(app) as url:
+        yield url
+
+
+TILES = "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png"
+
+
+def test_configured_tiles_replace_the_shipped_outlines(tiled_url, driver):
+    driver.get(tiled_url + "/search?lang=fr")
+    element = wait_for(lambda: by_css(driver, "#map[data-ready]"), what="map")[0]
+    wait_for(lambda: basemap_shown(driver, element)[2], what="tiles")
+    sources = {
+        img.get_attribute("src").split("/tiles/")[0]
+        for img in element.find_elements("css selector", ".leaflet-tile-pane img")
+    }
+    assert (basemap_shown(driver, element)[:2], sources) == ((None, 0), {"http://127.0.0.1:9"})
+    driver.execute_script("arguments[0].leafletMap.setView([48, -3], 7)", element)
+    wait_for(
+        lambda: driver.execute_script("return arguments[0].leafletMap.getZoom()", element) == 7
+    )
+    assert basemap_shown(driver, element)[:2] == (None, 0)

@@ -31,8 +31,13 @@ fetch() {
 
 # Leaflet (BSD-2-Clause): the map of footprints
 fetch leaflet 1.9.4 leaflet dist/leaflet.js dist/leaflet.css dist/images
-# Natural Earth 1:110m countries as TopoJSON (ISC; the data is public domain), the basemap
-fetch world-atlas 2.0.2 world-atlas countries-110m.json
+# Natural Earth countries as TopoJSON (ISC; the data is public domain), the basemap: 1:110m
+# for the world, 1:10m (coastlines and borders at regional scale) once the map is zoomed in
+fetch world-atlas 2.0.2 world-atlas countries-110m.json countries-10m.json
+# Leaflet-Geoman (MIT): drawing the search area with a finger or a mouse (tap two corners)
+fetch @geoman-io/leaflet-geoman-free 2.20.2 leaflet-geoman dist/leaflet-geoman.min.js dist/leaflet-geoman.css
+# geojson-vt (ISC): cuts the 1:10m outlines into tiles simplified for each zoom, drawn on canvas
+fetch geojson-vt 5.0.3 geojson-vt geojson-vt.js
 # topojson-client (ISC): turns the TopoJSON into GeoJSON in the browser
 fetch topojson-client 3.1.0 topojson-client dist/topojson-client.min.js
 # YASGUI (MIT; the bundle includes YASQE/YASR and their dependencies): the query editor of

@@ -139,10 +139,18 @@ def footprints(hits: list[dict]) -> list[dict]:
     ]
 
 
-def map_config(tiles: str | None, basemap: str) -> dict:
+def map_config(tiles: str | None, basemap: str, detail: str | None = None) -> dict:
     """What the map script reads (as a JSON data attribute): a tile URL template, else the
-    URL of the shipped country outlines."""
-    return {"tiles": tiles, "basemap": None if tiles else basemap}
+    URLs of the shipped outlines (``basemap`` for the world, ``detail`` once zoomed in).
+
+    >>> map_config(None, "/110m.json", "/10m.json")
+    {'tiles': None, 'basemap': '/110m.json', 'detail': '/10m.json'}
+    >>> map_config("https://t.example.org/{z}/{x}/{y}.png", "/110m.json", "/10m.json")
+    {'tiles': 'https://t.example.org/{z}/{x}/{y}.png', 'basemap': None, 'detail': None}
+    """
+    if tiles:
+        return {"tiles": tiles, "basemap": None, "detail": None}
+    return {"tiles": None, "basemap": basemap, "detail": detail}
 
 
 def _relink(node: dict, lang: str) -> dict:

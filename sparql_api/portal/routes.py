@@ -202,9 +202,11 @@ def search():
 
 @bp.app_template_global()
 def map_settings() -> dict:
-    """The map script's settings: the configured tiles, else the shipped country outlines."""
+    """The map script's settings: the configured tiles, else the shipped Natural Earth outlines
+    (1:110m, and 1:10m for a region)."""
     basemap = url_for("static", filename="vendor/world-atlas/countries-110m.json")
-    return map_config(get_catalogue().settings.map_tiles, basemap)
+    detail = url_for("static", filename="vendor/world-atlas/countries-10m.json")
+    return map_config(get_catalogue().settings.map_tiles, basemap, detail)
 
 
 bp.add_app_template_filter(highlight, "highlight")

@@ -11,7 +11,7 @@ import brotli
 import pytest
 from http_support import app_over, fixture_store
 
-from sparql_api.web.static_files import STATIC, compressed_copy, static_version
+from sparql_api.web.static_files import BROTLI_LIMIT, STATIC, compressed_copy, static_version
 
 BROWSER = {"Accept": "text/html"}
 FOREVER = "max-age=315360000, public, immutable"
@@ -99,3 +99,24 @@ def test_a_changed_file_changes_the_version_and_gets_its_own_copy(tmp_path):
     )
     assert compressed_copy(folder, after, tmp_path / "cache") == copy  # made once
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [after]
+
+
+def test_a_file_over_the_brotli_limit_is_gzipped_only(tmp_path):
+    """The 1:10m outlines (3.7 MB): gzip in a second, where Brotli's best took a minute."""
+    folder = tmp_path / "static"
+    (folder / "vendor").mkdir(parents=True)
+    big = STATIC / "vendor" / "world-atlas" / "countries-10m.json"
+    assert big.stat().st_size > BROTLI_LIMIT
+    shutil.copy(big, folder / "vendor")
+    (folder / "map.js").write_text("var map = 1;\n" * 100)
+    copy = compressed_copy(folder, "v1", tmp_path / "cache")
+    assert sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file()) == [
+        "map.js",
+        "map.js.br",
+        "map.js.gz",
+        "vendor/countries-10m.json",
+        "vendor/countries-10m.json.gz",
+    ]
+    assert gzip.decompress((copy / "vendor" / "countries-10m.json.gz").read_bytes()) == (
+        big.read_bytes()
+    )

@@ -187,6 +187,12 @@
         map.pm.enableDraw("Rectangle", { snappable: false, pathOptions: style, templineStyle: style, hintlineStyle: style });
       }
     });
+    element.addEventListener("keydown", function (e) {  // Escape leaves drawing
+      if (e.key === "Escape") { map.pm.disableDraw(); }
+    });
+    button.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { map.pm.disableDraw(); }
+    });
     map.on("pm:drawstart", function () { setMode(true); });
     map.on("pm:drawend", function () { setMode(false); });
     map.on("pm:create", function (e) {

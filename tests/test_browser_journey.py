@@ -461,6 +461,7 @@ def drawn_by_touch(trip: Trip):
         what="the map panned by the swipe",
     )
     assert sides_filled(driver) == ["", "", "", ""]
+    zoom = driver.execute_script("return arguments[0].leafletMap.getZoom()", element)
     tap(driver, *on_map(driver, element, -15, 20))
     tap(driver, *on_map(driver, element, 15, 5))
     filled = wait_for(lambda: all(sides_filled(driver)) and sides_filled(driver), what="box")
@@ -468,6 +469,8 @@ def drawn_by_touch(trip: Trip):
         abs(float(got) - want) < 1.5 for got, want in zip(filled, (-15, 5, 15, 20), strict=True)
     )
     assert driver.find_element("css selector", ".draw-box").get_attribute("aria-pressed") == "false"
+    # the two taps did not zoom the map (as a double tap would)
+    assert driver.execute_script("return arguments[0].leafletMap.getZoom()", element) == zoom
     trip.found["box"] = ",".join(filled)
     driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", element)
 

@@ -156,6 +156,7 @@
     });
     var style = { color: "#c2410c", weight: 2, dashArray: "4 3", fillOpacity: 0.08 };
     var box = null;
+    var zoomBack = null;
 
     function show(b) {
       if (box) { map.removeLayer(box); }
@@ -168,6 +169,14 @@
     function setMode(on) {
       button.setAttribute("aria-pressed", on ? "true" : "false");
       element.classList.toggle("drawing", on);
+      // two quick taps at the corners are not a double tap that zooms (its dblclick comes
+      // after the second tap's click has ended the drawing: zooming is back a moment later)
+      clearTimeout(zoomBack);
+      if (on) {
+        map.doubleClickZoom.disable();
+      } else {
+        zoomBack = setTimeout(function () { map.doubleClickZoom.enable(); }, 600);
+      }
     }
     if (field.value) { show(field.value.split(",").map(Number)); }
     form.addEventListener("submit", function () {

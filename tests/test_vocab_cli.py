@@ -157,7 +157,7 @@ def test_vocab_stats_of_the_gaia_thesaurus(tmp_path):
     out = run("vocab", "stats", "--store", store, "--json", cwd=tmp_path).stdout
     expected = _expected_stats()
     assert json.loads(out) == expected
-    assert expected["levels"] == {"compartment": 7, "sub-domain": 46, "variable": 126}
+    assert expected["levels"] == {"compartment": 7, "sub-domain": 46, "variable": 128}
     checked = run("vocab", "stats", "--store", store, "--json", "--skosify", cwd=tmp_path).stdout
     assert json.loads(checked) == {**expected, "skosify": []}
     table = run("vocab", "stats", "--store", store, cwd=tmp_path).stdout

@@ -30,7 +30,8 @@ FORMAT = param(
     "param.format",
     schema={
         "type": "string",
-        "enum": ["json", "xml", "csv", "tsv", "ttl", "nt", "jsonld", "rdfxml"],
+        # blank: as if not given (Accept decides)
+        "enum": ["", "json", "xml", "csv", "tsv", "ttl", "nt", "jsonld", "rdfxml"],
     },
 )
 

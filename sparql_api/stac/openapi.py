@@ -16,6 +16,11 @@ def _text(pattern: str, form: str) -> dict:
     return {"type": "string", "pattern": f"^({pattern})?$", "format": form}
 
 
+def _or_empty(schema: dict) -> dict:
+    """``schema``, or an empty text (an empty query parameter is as if not given)."""
+    return {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
+
+
 BBOX_TEXT = _text(forms.BBOX_TEXT, "stac-bbox")
 STAC_BBOX = param("bbox", "query", "param.stac_bbox", schema=BBOX_TEXT)
 
@@ -23,10 +28,10 @@ DATETIME_TEXT = _text(forms.INTERVAL, "stac-datetime")
 STAC_DATETIME = param("datetime", "query", "param.stac_datetime", schema=DATETIME_TEXT)
 
 #: no maximum: a larger limit is answered with at most 1000 items (STAC API practice)
-STAC_LIMIT = param("limit", "query", "param.stac_limit", schema=forms.POSITIVE)
+STAC_LIMIT = param("limit", "query", "param.stac_limit", schema=_or_empty(forms.POSITIVE))
 
 PAGE_SCHEMA = {**forms.POSITIVE, "maximum": MAX_PAGE}
-STAC_PAGE = param("page", "query", "param.stac_page", schema=PAGE_SCHEMA)
+STAC_PAGE = param("page", "query", "param.stac_page", schema=_or_empty(PAGE_SCHEMA))
 
 #: the area of a GET search: ``bbox`` or ``intersects`` (a GeoJSON geometry as JSON text),
 #: not both (STAC API item search), as one query object whose properties are the query's

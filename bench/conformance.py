@@ -212,9 +212,10 @@ def openapi_rows(base: str, examples: int) -> list[tuple[str, str, str]]:
     from test_openapi_fuzz import run_schemathesis
 
     operations, found, errors = run_schemathesis(base + "/openapi.json", examples, seed=1)
-    known = sum(1 for f in found if f.known())
+    for f in sorted(found, key=lambda f: (f.code, f.operation)):  # what to look at
+        print(f"{f.code} {f.operation} [{f.error}]\n  {f.curl}", file=sys.stderr)
     return [
-        (f"schemathesis failures, {operations} operations", f"{len(found)}, {known} known", "0"),
+        (f"schemathesis failures, {operations} operations", str(len(found)), "0"),
         ("schemathesis run errors", str(len(errors)), "0"),
     ]
 

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from . import jsonsafe
 from .errors import InputError
-from .jsonld_contexts import inline_contexts
+from .jsonld_contexts import inline_contexts, schemaorg_in_https
 from .mappings.xmlsafe import rdfxml_without_dtd
 from .repair import Repair
 from .term_cleaning import BARE, PREFIX, Cleaner, RelativeMarker
@@ -38,7 +38,7 @@ def _jsonld_input(data: bytes) -> bytes:
         document = jsonsafe.loads(data)  # deep nesting: InputError, not RecursionError
     except ValueError as exc:
         raise InputError(f"invalid JSON: {exc}") from exc
-    return json.dumps(inline_contexts(document)).encode()
+    return json.dumps(inline_contexts(document, shipped=schemaorg_in_https)).encode()
 
 
 def _rdfxml_input(data: bytes) -> bytes:

@@ -293,6 +293,39 @@ def test_area_form_without_javascript_redirects_to_one_bbox(client):
     assert sides == {"west": "-10", "south": "40", "east": "5", "north": "52"}
 
 
+def test_the_area_form_takes_south_and_north_in_either_order(client):
+    response = client.get("/search?west=-10&south=52&east=5&north=40&lang=fr")
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/search?lang=fr&bbox=-10%2C40%2C5%2C52"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Page 501 is beyond the last one paging reaches at this page size (500): narrow the "
+            "search to see results after the 10,000th. Last page reachable",
+        ),
+        (
+            "fr",
+            "La page 501 est au-delà de la dernière que la pagination atteint avec cette taille "
+            "de page (500) : affinez la recherche pour voir les résultats après le 10 000e. "
+            "Dernière page accessible",
+        ),
+    ],
+)
+def test_a_page_beyond_the_10000th_result_says_so_and_links_to_the_last(client, lang, text):
+    html = parse_html(page(client, f"/search?q=ozone&page=501&lang={lang}"))
+    hint = html.find("p", id="beyond")
+    assert (hint.text(), hint.find("a").attrs["href"]) == (
+        text,
+        f"/search?q=ozone&page=500&lang={lang}",
+    )
+    assert html.find_all("li", "hit") == []
+    assert parse_html(page(client, "/search?q=ozone&lang=en")).find_all("p", id="beyond") == []
+
+
 def test_bad_search_parameters_answer_a_bilingual_html_400(client):
     for lang, title in (("fr", "Erreur"), ("en", "Error")):
         response = client.get(f"/search?bbox=1,2,3&lang={lang}")

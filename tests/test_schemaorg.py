@@ -14,6 +14,7 @@ from helpers import BASE
 from http_support import app_over
 from rdflib import Graph, Namespace
 
+from graph_loader.jsonld_contexts import inline_contexts
 from sparql_api.linked_data.schemaorg import dataset_jsonld, wkt_box
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -74,11 +75,14 @@ def soso_violations(data: Graph, shapes: str, shared) -> Counter:
 
 
 def dataset_graph(docs) -> Graph:
-    """The RDF of JSON-LD documents, or of the JSON-LD scripts of HTML pages (str)."""
+    """The RDF of JSON-LD documents, or of the JSON-LD scripts of HTML pages (str), as a
+    consumer reads it: ``https://schema.org/`` is schema.org's context document (the shipped
+    copy of it, mapping as it does: no network)."""
     data = Graph()
     for doc in docs:
         found = [doc] if isinstance(doc, dict) else [json.loads(s) for s in SCRIPT.findall(doc)]
-        for one in found:  # the inline context needs no network
+        for one in found:
+            one = inline_contexts(one)
             quads = ox.parse(json.dumps(one).encode(), format=ox.RdfFormat.JSON_LD)
             data.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nt")
     return data
@@ -117,7 +121,7 @@ def test_every_dataset_page_embeds_json_ld_that_conforms_to_the_soso_shapes(cata
 def test_a_dataset_json_ld_whole(catalogue):
     docs, _ = catalogue
     assert docs[BASE + "id/dataset/amma-atr42-aircraft"] == {
-        "@context": {"@vocab": "http://schema.org/"},
+        "@context": "https://schema.org/",
         "@type": "Dataset",
         "@id": BASE + "id/dataset/amma-atr42-aircraft",
         "name": "AMMA SAFIRE ATR 42 airborne measurements",
@@ -204,3 +208,29 @@ def variable(slug: str, name: str) -> dict:
 )
 def test_wkt_box(wkt, box):
     assert wkt_box(wkt) == box
+
+
+def test_the_schema_org_context_reads_in_http_for_consumers_and_https_for_gaia_kg():
+    """``"@context": "https://schema.org/"`` is schema.org's context document, whose
+    vocabulary is ``http://schema.org/`` (what the SOSO shapes check); gaia-kg's reader
+    stores schema.org in https whichever a record writes."""
+    from graph_loader.mappings.jsonld import parse_jsonld
+
+    iri = ox.NamedNode("https://example.org/d")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+    def triples(ns: str) -> set[ox.Triple]:
+        return {
+            ox.Triple(iri, rdf_type, ox.NamedNode(ns + "Dataset")),
+            ox.Triple(iri, ox.NamedNode(ns + "name"), ox.Literal("x")),
+            ox.Triple(iri, ox.NamedNode(ns + "url"), iri),
+        }
+
+    for context in ("https://schema.org/", "http://schema.org", "https://schema.org"):
+        doc = {"@context": context, "@type": "Dataset", "@id": iri.value, "name": "x"}
+        doc["url"] = iri.value
+        read = ox.parse(json.dumps(inline_contexts(doc)).encode(), format=ox.RdfFormat.JSON_LD)
+        assert {ox.Triple(q.subject, q.predicate, q.object) for q in read} == triples(
+            "http://schema.org/"
+        )
+        assert set(parse_jsonld(doc)) == triples("https://schema.org/")

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from .. import jsonsafe
 from ..errors import InputError
-from ..jsonld_contexts import CONTEXTS, inline_contexts
+from ..jsonld_contexts import CONTEXTS, inline_contexts, schemaorg_in_https
 from ..namespaces import RDF
 from ..repair import Repair
 from ..term_cleaning import has_scheme, repaired_iri
@@ -148,7 +148,7 @@ def _context_name(value: object) -> object:
 
 
 def _inline(document: object) -> object:
-    return inline_contexts(document, _vocab)
+    return inline_contexts(document, _vocab, shipped=schemaorg_in_https)
 
 
 def _has_base(node: object) -> bool:

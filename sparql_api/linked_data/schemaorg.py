@@ -1,8 +1,10 @@
 """schema.org Dataset JSON-LD for a dataset page, complete for Google Dataset Search.
 
 Built from the dataset's description (:func:`sparql_api.linked_data.dereference.describe_triples`:
-its record graph and the labels of what it links to). The vocabulary is ``http://schema.org/``, the
-namespace the science-on-schema.org shapes (and Google) expect. What each property is made of:
+its record graph and the labels of what it links to). The context is ``"https://schema.org/"``,
+as Google and science-on-schema.org write it; schema.org's context document maps it to the
+``http://schema.org/`` vocabulary, the IRIs the science-on-schema.org shapes check (see
+``docs/linked-data.md``). What each property is made of:
 
 - ``name`` / ``alternateName``: the English / French title (the other one when one is missing);
 - ``description``: the English description (the French one if none);
@@ -35,7 +37,8 @@ from sparql_api.linked_data.facts import Facts, is_iri
 
 __all__ = ["dataset_jsonld", "SCHEMA_CONTEXT", "wkt_box"]
 
-SCHEMA_CONTEXT = {"@vocab": "http://schema.org/"}
+#: the context of every page's JSON-LD: schema.org's own (``@vocab`` ``http://schema.org/``)
+SCHEMA_CONTEXT = "https://schema.org/"
 NON_FREE = ("NON_PUBLIC", "RESTRICTED")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 

@@ -254,6 +254,7 @@ def search_page(result: dict, args: Mapping[str, list[str]], lang: str) -> dict:
             if not p.get("selected")
         ],
         "relaxed": bool(result.get("relaxed")),
+        "beyond": result.get("beyond", {}).get("message"),
         "clear": page_link("/search?" + urlencode([(k, v) for k, v in state if k == "q"]), lang),
         "prev": page_link(result["links"].get("prev"), lang),
         "next": page_link(result["links"].get("next"), lang),
@@ -304,16 +305,25 @@ SIDES = ("west", "south", "east", "north")
 def bbox_from_sides(args: Mapping[str, list[str]]) -> list[tuple[str, str]] | None:
     """The query of the no-JavaScript area form (``west``, ``south``, ``east``, ``north``)
     as one ``bbox=w,s,e,n`` (the search's own parameter), or None when the form was not used.
-    An incomplete box is dropped.
+    An incomplete box is dropped; a south above the north is taken as the north (the box
+    between the two latitudes, as a range's bounds in either order).
 
     >>> bbox_from_sides({"q": ["x"], "bbox": [""], "west": ["-10"], "south": ["40"],
     ...                  "east": ["5"], "north": ["52"]})
     [('q', 'x'), ('bbox', '-10,40,5,52')]
+    >>> bbox_from_sides({"west": ["-10"], "south": ["52"], "east": ["5"], "north": ["40"]})
+    [('bbox', '-10,40,5,52')]
     """
     if not any(side in args for side in SIDES):
         return None
     values = [(args.get(side) or [""])[0].strip() for side in SIDES]
     pairs = [(k, v) for k, vs in args.items() if k not in (*SIDES, "bbox", "page") for v in vs if v]
     if all(values):
-        pairs.append(("bbox", ",".join(values)))
+        west, south, east, north = values
+        try:
+            if float(south) > float(north):
+                south, north = north, south
+        except ValueError:
+            pass  # not a number: refused by the search, naming it
+        pairs.append(("bbox", ",".join((west, south, east, north))))
     return pairs

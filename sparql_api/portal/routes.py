@@ -224,7 +224,7 @@ def _not_found(exc: PageNotFound):
 
 
 #: the parameter a refusal of the search names, by message key, when not in its ``name``
-REFUSED = {"search_bad_bbox": "bbox", "search_q_too_long": "q", "search_page_beyond": "page"}
+REFUSED = {"search_bad_bbox": "bbox", "search_q_too_long": "q"}
 
 
 @bp.errorhandler(ApiError)

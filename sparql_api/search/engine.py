@@ -26,7 +26,7 @@ from sparql_api.search.filters import applied_places, combine, filter_queries
 from sparql_api.search.hits import hit
 from sparql_api.search.params import MAX_RESULTS, SearchParams
 from sparql_api.search.query import QueryPlan, plan_query
-from sparql_api.web.i18n import pick_label
+from sparql_api.web.i18n import WEB, pick_label
 
 __all__ = ["SearchParams", "run_search", "list_hits", "sparql_for"]
 
@@ -54,7 +54,9 @@ def run_search(
     plan = plan_query(index.schema, params.q, concepts, index.meta.get("matches", {}), lang)
     applied = applied_places(concepts, params)
     filters = filter_queries(index.schema, params, applied)
-    offset = (params.page - 1) * params.size
+    # a page beyond the last reachable one is served empty (its count, facets and a way back)
+    beyond = params.page > params.last_page
+    offset = 0 if beyond else (params.page - 1) * params.size
     base = plan.query if plan is not None else None
     result, counts = _run(searcher, params, lang, base, filters, offset)
     relaxed = False
@@ -62,7 +64,7 @@ def run_search(
         # few hits with every key word: any one suffices, records with more rank first
         relaxed = True
         result, counts = _run(searcher, params, lang, plan.relaxed, filters, offset)
-    return {
+    answer = {
         "q": params.q,
         "lang": lang,
         "total": result.count,
@@ -73,12 +75,20 @@ def run_search(
         "optional_words": (
             [*(plan.key if relaxed else ()), *plan.optional] if plan is not None else []
         ),
-        "hits": [hit(index, searcher, plan, s, a, lang) for s, a in result.hits],
+        "hits": [] if beyond else [hit(index, searcher, plan, s, a, lang) for s, a in result.hits],
         "facets": facet_buckets(index, counts, params, lang),
         "concepts": _concepts(index, plan, lang),
         "places": _places(plan, applied, params, lang),
         "links": _links(params, offset, result.count),
     }
+    if beyond:
+        last = params.last_page
+        answer["beyond"] = {
+            "last": last,
+            "message": WEB.text("search_page_beyond", lang, page=params.page, last=last),
+        }
+        answer["links"].update(next=None, prev=replace(params, page=last).url())
+    return answer
 
 
 def list_hits(index: SearchIndex, params: SearchParams, lang: str) -> dict:

@@ -35,6 +35,9 @@ def _values(*forms: dict) -> dict:
 #: a side of the area form, in degrees
 LON = {"anyOf": [BLANK, _trimmed(forms.LON)]}
 LAT = {"anyOf": [BLANK, _trimmed(forms.LAT)]}
+#: a box: its form is the pattern's, its south not above its north the format's (named:
+#: JSON Schema compares no two parts of a text)
+BOX = {**_trimmed(forms.BBOX), "format": "bbox"}
 #: a date: year, year-month, ISO date or RFC 3339 date-time
 DATE = {
     "anyOf": [
@@ -80,7 +83,7 @@ SEARCH_PARAMETERS = [
         for name in ("platform", "instrument")
     ],
     param("taxon", "query", "param.get_api_search.taxon", schema=IRI_ONLY),
-    param("bbox", "query", "param.get_api_search.bbox", schema=_or_blank(_trimmed(forms.BBOX))),
+    param("bbox", "query", "param.get_api_search.bbox", schema=_or_blank(BOX)),
     param("place", "query", "param.get_api_search.place", schema=NAMED),
     param("start", "query", "param.get_api_search.start", schema=DATE),
     param("end", "query", "param.get_api_search.end", schema=DATE),

@@ -6,7 +6,10 @@ keeps resources whose bounding box intersects it; west > east crosses the antime
 ``start`` / ``end`` (ISO dates, or a year, or a year-month) keep resources whose temporal
 extent *overlaps* the range: it starts on or before ``end`` and ends on or after ``start``
 (an extent without an end is ongoing). ``vmin`` / ``vmax`` (metres, altitude up, depth
-negative) keep resources whose known vertical extent overlaps them.
+negative) keep resources whose known vertical extent overlaps them. The two bounds of a range
+may come in either order: the range runs from the earlier (lower) to the later (higher).
+A page beyond the 10,000th result (:data:`MAX_RESULTS`) is served without hits, naming the
+last page that can be reached (:func:`sparql_api.search.engine.run_search`).
 """
 
 from __future__ import annotations
@@ -155,10 +158,20 @@ def _choice(name: str, value: str, known: Iterable[str]) -> str:
     return value
 
 
-def _ordered(low_name: str, low, high_name: str, high) -> None:
-    """ApiError 400 when both bounds of a range are given and ``low`` is above ``high``."""
+def _dates(start_raw: str | None, end_raw: str | None) -> tuple[date | None, date | None]:
+    """The days of ``start`` and ``end``; given in the wrong order, the range from the first
+    day of the earlier to the last day of the later (``start=2020&end=2019``: 2019–2020)."""
+    start, end = _date("start", start_raw), _date("end", end_raw)
+    if start is None or end is None or start <= end:
+        return start, end
+    return _date("start", end_raw), _date("end", start_raw)
+
+
+def _ordered(low: float | None, high: float | None) -> tuple[float | None, float | None]:
+    """``low`` and ``high`` in order (both given, the lower first)."""
     if low is not None and high is not None and low > high:
-        raise ApiError(400, WEB.mark("search_bad_range"), low=low_name, high=high_name)
+        return high, low
+    return low, high
 
 
 def _facet_filters(args: Mapping) -> dict[str, tuple[str, ...]]:
@@ -194,6 +207,11 @@ class SearchParams:
     size: int = DEFAULT_SIZE
     lang: str | None = None
 
+    @property
+    def last_page(self) -> int:
+        """The last page paging reaches at this page size (the 10,000th result's)."""
+        return MAX_RESULTS // self.size
+
     @classmethod
     def from_args(cls, args: Mapping) -> SearchParams:
         """Read request arguments (a MultiDict, or a dict of strings or lists).
@@ -204,15 +222,13 @@ class SearchParams:
         if len(q) > MAX_Q:
             raise ApiError(400, WEB.mark("search_q_too_long"), length=len(q), limit=MAX_Q)
         themes, filters = _iris(args, "theme", THESAURUS_NS), _facet_filters(args)
-        start, end = _date("start", _one(args, "start")), _date("end", _one(args, "end"))
-        _ordered("start", start, "end", end)
-        vmin, vmax = _number("vmin", _one(args, "vmin")), _number("vmax", _one(args, "vmax"))
-        _ordered("vmin", vmin, "vmax", vmax)
+        start, end = _dates(_one(args, "start"), _one(args, "end"))
+        vmin, vmax = _ordered(
+            _number("vmin", _one(args, "vmin")), _number("vmax", _one(args, "vmax"))
+        )
         sort = _choice("sort", _one(args, "sort") or "relevance", SORTS)
         size = _int("size", _one(args, "size"), DEFAULT_SIZE, 1, MAX_SIZE)
         page = _int("page", _one(args, "page"), 1, 1, MAX_RESULTS)
-        if page > MAX_RESULTS // size:  # a rule between page and size: its own message
-            raise ApiError(400, WEB.mark("search_page_beyond"), page=page, last=MAX_RESULTS // size)
         lang = _one(args, "lang")
         if lang is not None:
             _choice("lang", lang, LANGUAGES)

@@ -105,6 +105,9 @@ def _media_table(table: dict[str, tuple[str, str]]) -> dict[str, str]:
 
 
 _GRAPH_COUNTERPART = {"xml": "rdfxml", "json": "jsonld"}
+#: the results format closest to a graph format, for a SELECT or ASK asked for one (TSV writes
+#: terms as Turtle and N-Triples do)
+_RESULTS_COUNTERPART = {"rdfxml": "xml", "jsonld": "json", "ttl": "tsv", "nt": "tsv"}
 
 
 def _best(accept: object | None, table: dict[str, tuple[str, str]]) -> str | None:
@@ -119,8 +122,15 @@ def _best(accept: object | None, table: dict[str, tuple[str, str]]) -> str | Non
 def negotiate(accept: object | None, fmt: str | None = None) -> Negotiated:
     """Choose the formats from ``format=`` or a werkzeug ``MIMEAccept`` (empty: defaults).
 
+    ``format=`` names a serialisation for both kinds of answer: a results format for a
+    graph query (CONSTRUCT, DESCRIBE) stands for its closest graph format, and a graph
+    format for a SELECT or an ASK for its closest results format, so that any query may be
+    asked in any format (a format ``Accept`` prefers for the other kind still wins).
+
     >>> negotiate(None, "csv")
     Negotiated(results='csv', graph='ttl', boolean=None)
+    >>> negotiate(None, "rdfxml")
+    Negotiated(results='xml', graph='rdfxml', boolean=None)
     """
     if fmt:
         fmt = FORMAT_ALIASES.get(fmt.lower(), fmt.lower())
@@ -132,7 +142,8 @@ def negotiate(accept: object | None, fmt: str | None = None) -> Negotiated:
             graph = _best(accept, GRAPH_FORMATS) or _GRAPH_COUNTERPART.get(fmt, "ttl")
             return Negotiated(fmt, graph)
         if fmt in GRAPH_FORMATS:
-            return Negotiated(None, fmt)
+            results = _best(accept, RESULTS_FORMATS) or _RESULTS_COUNTERPART[fmt]
+            return Negotiated(results, fmt)
         raise UnknownFormat(fmt)
     if not accept:
         return Negotiated("json", "ttl")

@@ -7,10 +7,18 @@ from sparql_api.web.openapi_parts import IRI_SCHEMA, IRIS, LANG, PAGE_OR_JSON, R
 
 __all__ = ["OPERATIONS"]
 
-#: a SPARQL query or update: its grammar is beyond a JSON Schema, so a named format
-#: (a blank one is refused like any other that is not SPARQL)
-QUERY_TEXT = {"type": "string", "format": "sparql-query"}
-UPDATE_TEXT = {"type": "string", "format": "sparql-update"}
+#: a SPARQL query or update: its grammar is beyond a JSON Schema, so a named format, with
+#: its media type (JSON Schema's ``contentMediaType``); a blank text is not SPARQL
+QUERY_TEXT = {
+    "type": "string",
+    "format": "sparql-query",
+    "contentMediaType": "application/sparql-query",
+}
+UPDATE_TEXT = {
+    "type": "string",
+    "format": "sparql-update",
+    "contentMediaType": "application/sparql-update",
+}
 
 QUERY = param("query", "query", "param.query", schema=QUERY_TEXT)
 
@@ -22,7 +30,8 @@ FORMAT = param(
     "param.format",
     schema={
         "type": "string",
-        "enum": ["json", "xml", "csv", "tsv", "ttl", "nt", "jsonld", "rdfxml"],
+        # blank: as if not given (Accept decides)
+        "enum": ["", "json", "xml", "csv", "tsv", "ttl", "nt", "jsonld", "rdfxml"],
     },
 )
 
@@ -31,11 +40,39 @@ GRAPH_URIS = [
     param("named-graph-uri", "query", "param.named-graph-uri", schema=IRIS),
 ]
 
-GSP_GRAPH = param("graph", "query", "param.gsp_graph", schema=IRI_SCHEMA)
+#: the graph a Graph Store Protocol request acts on: ``?graph=<IRI>`` or ``?default``,
+#: exactly one (§4.1), as one query object whose properties are the query's parameters
+_NAMED = {
+    "type": "object",
+    "properties": {"graph": IRI_SCHEMA},
+    "required": ["graph"],
+    "not": {"required": ["default"]},
+}
+_DEFAULT = {
+    "type": "object",
+    "properties": {"default": {"type": "string"}},
+    "required": ["default"],
+    "not": {"required": ["graph"]},
+}
+GSP_TARGET = {
+    **param("target", "query", "param.gsp_target", required=True),
+    "schema": {"oneOf": [_NAMED, _DEFAULT]},
+    "style": "form",
+    "explode": True,
+}
+#: the same for a POST, which may name neither: a new graph is made (§5.5)
+_NEITHER = {
+    "type": "object",
+    "not": {"anyOf": [{"required": ["graph"]}, {"required": ["default"]}]},
+}
+GSP_POST_TARGET = {
+    **GSP_TARGET,
+    "description": msg("param.gsp_post_target"),
+    "required": False,
+    "schema": {"oneOf": [_NAMED, _DEFAULT, _NEITHER]},
+}
 
 GSP_NAME = param("name", "path", "param.gsp_name")
-
-GSP_DEFAULT = param("default", "query", "param.gsp_default")
 
 USING_GRAPHS = [
     param("using-graph-uri", "query", "param.using-graph-uri", schema=IRIS),
@@ -125,7 +162,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     },
     ("/sparql/graph", "get"): {
         "summary": msg("op.get_sparql_graph"),
-        "parameters": [GSP_GRAPH, GSP_DEFAULT, FORMAT, LANG],
+        "parameters": [GSP_TARGET, FORMAT, LANG],
         "responses": {
             "200": RDF,
             "400": "text/plain",
@@ -138,19 +175,19 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     },
     ("/sparql/graph", "put"): {
         "summary": msg("op.put_sparql_graph"),
-        "parameters": [GSP_GRAPH, GSP_DEFAULT, LANG],
+        "parameters": [GSP_TARGET, LANG],
         "body": GSP_BODY,
         "responses": GSP_WRITE,
     },
     ("/sparql/graph", "post"): {
         "summary": msg("op.post_sparql_graph"),
-        "parameters": [GSP_GRAPH, GSP_DEFAULT, LANG],
+        "parameters": [GSP_POST_TARGET, LANG],
         "body": GSP_BODY,
         "responses": GSP_WRITE,
     },
     ("/sparql/graph", "delete"): {
         "summary": msg("op.delete_sparql_graph"),
-        "parameters": [GSP_GRAPH, GSP_DEFAULT, LANG],
+        "parameters": [GSP_TARGET, LANG],
         "responses": {
             "204": "text/plain",
             "400": "text/plain",

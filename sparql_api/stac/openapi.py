@@ -9,27 +9,51 @@ from sparql_api.web.openapi_parts import LANG, msg, param
 __all__ = ["OPERATIONS"]
 
 
-def _text(pattern: str) -> dict:
-    """A text of ``pattern``, or empty (an empty parameter is no filter)."""
-    return {"type": "string", "pattern": f"^({pattern})?$"}
+def _text(pattern: str, form: str) -> dict:
+    """A text of ``pattern``, or empty (an empty parameter is no filter), in the named format
+    ``form``: what the pattern cannot say (a box's south not above its north, an interval's
+    start not after its end), for tools that know the format (``tests/openapi_hooks.py``)."""
+    return {"type": "string", "pattern": f"^({pattern})?$", "format": form}
 
 
-STAC_BBOX = param("bbox", "query", "param.stac_bbox", schema=_text(forms.BBOX_TEXT))
+def _or_empty(schema: dict) -> dict:
+    """``schema``, or an empty text (an empty query parameter is as if not given)."""
+    return {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
 
-STAC_DATETIME = param("datetime", "query", "param.stac_datetime", schema=_text(forms.INTERVAL))
+
+BBOX_TEXT = _text(forms.BBOX_TEXT, "stac-bbox")
+STAC_BBOX = param("bbox", "query", "param.stac_bbox", schema=BBOX_TEXT)
+
+DATETIME_TEXT = _text(forms.INTERVAL, "stac-datetime")
+STAC_DATETIME = param("datetime", "query", "param.stac_datetime", schema=DATETIME_TEXT)
 
 #: no maximum: a larger limit is answered with at most 1000 items (STAC API practice)
-STAC_LIMIT = param("limit", "query", "param.stac_limit", schema=forms.POSITIVE)
+STAC_LIMIT = param("limit", "query", "param.stac_limit", schema=_or_empty(forms.POSITIVE))
 
 PAGE_SCHEMA = {**forms.POSITIVE, "maximum": MAX_PAGE}
-STAC_PAGE = param("page", "query", "param.stac_page", schema=PAGE_SCHEMA)
+STAC_PAGE = param("page", "query", "param.stac_page", schema=_or_empty(PAGE_SCHEMA))
 
-#: a JSON text: described by its content, a GeoJSON geometry
-STAC_INTERSECTS = {
-    key: value
-    for key, value in param("intersects", "query", "param.get_stac_search.intersects").items()
-    if key != "schema"
-} | {"content": {"application/json": {"schema": forms.GEOMETRY}}}
+#: the area of a GET search: ``bbox`` or ``intersects`` (a GeoJSON geometry as JSON text),
+#: not both (STAC API item search), as one query object whose properties are the query's
+#: parameters
+STAC_AREA = {
+    **param("area", "query", "param.get_stac_search.area"),
+    "style": "form",
+    "explode": True,
+    "schema": {
+        "type": "object",
+        "properties": {
+            "bbox": BBOX_TEXT,
+            "intersects": {
+                "type": "string",
+                "format": "geojson-geometry",
+                "contentMediaType": "application/json",
+                "contentSchema": forms.GEOMETRY,
+            },
+        },
+        "not": {"required": ["bbox", "intersects"]},
+    },
+}
 
 
 def _nullable(schema: dict) -> dict:
@@ -48,7 +72,7 @@ SEARCH_BODY = {
     "type": "object",
     "properties": {
         "bbox": _nullable(forms.BBOX_ARRAY),
-        "datetime": _nullable(_text(forms.INTERVAL)),
+        "datetime": _nullable(DATETIME_TEXT),
         "intersects": _nullable(forms.GEOMETRY),
         "collections": _nullable(forms.LIST),
         "ids": _nullable(forms.LIST),
@@ -102,11 +126,10 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     ("/stac/search", "get"): {
         "summary": msg("op.get_stac_search"),
         "parameters": [
-            STAC_BBOX,
+            STAC_AREA,
             STAC_DATETIME,
             param("collections", "query", "param.get_stac_search.collections"),
             param("ids", "query", "param.get_stac_search.ids"),
-            STAC_INTERSECTS,
             STAC_LIMIT,
             STAC_PAGE,
         ],

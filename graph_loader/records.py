@@ -18,7 +18,6 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from .centroid import centroids
 from .namespaces import DCAT, DCAT3, GAIA_GRAPH, SDO, SKOS
 from .terms import GRAPHS_NS, RDF_TYPE
 
@@ -205,9 +204,8 @@ def split_records(
     With ``origin`` (subject → input file name), the subjects that no record owns (licence
     descriptions, concepts, anything else) become one *source record* per file, of kind
     ``"source"``, so that nothing read is dropped. ``augment(root, kind, triples)`` may return
-    statements to add (keyword linking); each box's centre is added (:mod:`.centroid`);
-    ``repair(root, kind, triples)``, called first, returns the record's statements repaired
-    (:mod:`graph_loader.repair`).
+    statements to add (keyword linking); ``repair(root, kind, triples)``, called first,
+    returns the record's statements repaired (:mod:`graph_loader.repair`).
     """
     by_subject, kinds, blank_kinds, typed_not_owned = _index(triples)
 
@@ -229,7 +227,7 @@ def split_records(
             record_triples = repair(root, kinds[root], record_triples)
         if augment is not None:
             record_triples += augment(root, kinds[root], record_triples)
-        records.append(Record(root, kinds[root], record_triples + centroids(record_triples)))
+        records.append(Record(root, kinds[root], record_triples))
     anonymous = []
     # the outermost first: a blank catalogue takes its blank datasets with it
     inner = {t.object for n in blank_kinds for t in by_subject[n]}

@@ -24,6 +24,8 @@ from .terms import GRAPHS_NS, RDF_TYPE
 __all__ = [
     "Record",
     "Split",
+    "index_statements",
+    "owned_nodes",
     "split_records",
     "record_graph_iri",
     "source_resource",
@@ -151,7 +153,7 @@ class _Skolemizer:
         return ox.Quad(s, t.predicate, o)
 
 
-def _index(triples: Iterable[ox.Triple | ox.Quad]):
+def index_statements(triples: Iterable[ox.Triple | ox.Quad]):
     """Statements by subject; the kinds of the record subjects (named, blank); the subjects
     of types no record owns."""
     by_subject: dict[object, list[ox.Triple]] = defaultdict(list)
@@ -174,7 +176,7 @@ def _index(triples: Iterable[ox.Triple | ox.Quad]):
     return by_subject, kinds, blank_kinds, typed_not_owned
 
 
-def _owned(root, by_subject: dict, typed_not_owned: set) -> list:
+def owned_nodes(root, by_subject: dict, typed_not_owned: set) -> list:
     """``root`` and the nodes it reaches through objects, but for the subjects of types no
     record owns."""
     owned = [root]
@@ -207,10 +209,10 @@ def split_records(
     statements to add (keyword linking); ``repair(root, kind, triples)``, called first,
     returns the record's statements repaired (:mod:`graph_loader.repair`).
     """
-    by_subject, kinds, blank_kinds, typed_not_owned = _index(triples)
+    by_subject, kinds, blank_kinds, typed_not_owned = index_statements(triples)
 
     def walk(root) -> list:
-        return _owned(root, by_subject, typed_not_owned)
+        return owned_nodes(root, by_subject, typed_not_owned)
 
     skolem = _Skolemizer(base_iri, by_subject)
     records: list[Record] = []

@@ -56,6 +56,8 @@ class GraphWrite:
     graph: ox.NamedNode
     triples: Sequence[ox.Triple]
     lines: Sequence[str] = ()
+    #: the whole graph as N-Quads, when made beforehand (by a load's worker process)
+    text: str = ""
 
     def statements(self) -> Iterable[str]:
         """Every statement as an N-Triples line without its final `` .``."""
@@ -63,6 +65,8 @@ class GraphWrite:
         yield from (line[:-2] for line in self.lines)
 
     def nquads(self) -> str:
+        if self.text:
+            return self.text
         g = f" {self.graph} .\n"
         return "".join(statement + g for statement in self.statements())
 

@@ -194,6 +194,8 @@ def prepare_chunk(chunk: Chunk, context: WorkerContext | None = None) -> Prepare
     split.records = kept
     d.split, d.dropped = split, dropped
     writes, seconds = validate_documents([d], judge, ctx.shapes)
+    # serialised here, in parallel, rather than by the loading process as it writes
+    writes = [GraphWrite(w.graph, w.triples, w.lines, w.nquads()) for w in writes]
     orphans = len(split.orphans) if chunk.first else 0
     return Prepared(writes, judge.outcomes, keywords, orphans, seconds)
 
@@ -214,8 +216,11 @@ class Plan:
     unowned: list
 
 
-def plan(quads: list, *, min_records: int = MIN_RECORDS, chunk: int = CHUNK) -> Plan | None:
-    """The chunks of a document's records, or None when it has fewer than ``min_records``."""
+def plan(quads: list, *, min_records: int | None = None, chunk: int | None = None) -> Plan | None:
+    """The chunks of a document's records, or None when it has fewer than ``min_records``
+    (default :data:`MIN_RECORDS`; ``chunk``: :data:`CHUNK`)."""
+    min_records = MIN_RECORDS if min_records is None else min_records
+    chunk = CHUNK if chunk is None else chunk
     by_subject, kinds, _blank, typed_not_owned = index_statements(quads)
     if len(kinds) < min_records:
         return None

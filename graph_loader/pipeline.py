@@ -33,7 +33,7 @@ from .load.inputs import collect_paths, file_names, read_all
 from .load.judge import Judge, validate_documents
 from .load.outcomes import LoadReport
 from .load.split import sort_recordless, split_all
-from .load.workers import WorkerContext, load_jobs, worker_pool
+from .load.workers import BIG_INPUT, WorkerContext, load_jobs, start_workers, worker_pool
 from .load.write import write_all
 from .mappings.stac import count_items
 from .messages import CLI
@@ -77,22 +77,23 @@ def load_paths(
     }
     report = LoadReport(skipped_files=skipped, phases=clock.phases)
     report.file_names = list(names.values())
-    documents = read_all(files, names, bases, report, progress, base_iri)
-    report.triples_read = sum(len(d.quads) for d in documents)
-    clock.lap("read")
-
     linker = KeywordLinker.from_store(store)
     judge = Judge(None, store.record_hashes(), {}, report.formats, lang, strict=strict)
     judge.issued = store.record_issued()
     shapes = shapes or load_shapes()
     jobs = load_jobs(jobs)
     pool = None
-    if jobs > 1 and documents:
+    if jobs > 1 and files:
         context = WorkerContext(
             shapes, linker, base_iri, lang, strict, judge.existing, judge.issued, judge.now
         )
         pool = worker_pool(jobs, context)  # forked at its first task, with all of the above
+        if sum(f.stat().st_size for f in files if f.is_file()) >= BIG_INPUT:
+            start_workers(pool)  # before the files are read: a small process to fork
     try:
+        documents = read_all(files, names, bases, report, progress, base_iri)
+        report.triples_read = sum(len(d.quads) for d in documents)
+        clock.lap("read")
         taken = split_all(
             documents, judge, linker, report, base_iri=base_iri, lang=lang, pool=pool,
             window=2 * jobs,

@@ -15,8 +15,9 @@ service and the datasets it serves), and the statements no record owns (licences
 each record is validated against what its document says of what it names. Those statements
 are the file's source record, judged with the first chunk only.
 
-The number of processes is ``jobs`` (``gaia-kg load --jobs``), else ``GAIA_KG_LOAD_JOBS``, else
-the number of cores; ``1`` loads everything in process. Workers are forked (by the thread that
+The number of processes is ``jobs`` (``gaia-kg load --jobs``), else ``GAIA_KG_LOAD_JOBS`` (0:
+the number of cores), else :data:`DEFAULT_JOBS` (1: everything in process, which measured
+faster on the project's 2-core machine). Workers are forked (by the thread that
 first submits a chunk, whose end ends them): they start with the shapes, the thesaurus labels
 and the store's record hashes of the loading process, and die with it.
 """
@@ -24,6 +25,7 @@ and the store's record hashes of the loading process, and die with it.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -47,6 +49,7 @@ from .split import repair_record
 
 __all__ = [
     "CHUNK",
+    "DEFAULT_JOBS",
     "JOBS_ENV",
     "MIN_RECORDS",
     "Chunk",
@@ -54,9 +57,11 @@ __all__ = [
     "Plan",
     "Prepared",
     "WorkerContext",
+    "BIG_INPUT",
     "load_jobs",
     "plan",
     "prepare_chunk",
+    "start_workers",
     "worker_pool",
 ]
 
@@ -67,8 +72,15 @@ CHUNK = 500
 MIN_RECORDS = 2 * CHUNK
 
 
+#: the default number of jobs: measured on the project's 2-core machine, workers made loads
+#: slower (bench/load.py --n 20000 --jobs 1 --jobs 2: 68 s against 112 s, quiet machine), so
+#: they are asked for (``--jobs``, ``GAIA_KG_LOAD_JOBS``; 0: the number of cores)
+DEFAULT_JOBS = 1
+
+
 def load_jobs(jobs: int | None = None) -> int:
-    """Processes preparing records: ``jobs``, else ``GAIA_KG_LOAD_JOBS``, else the cores."""
+    """Processes preparing records: ``jobs``, else ``GAIA_KG_LOAD_JOBS`` (0: the cores), else
+    :data:`DEFAULT_JOBS`."""
     if jobs is None:
         text = os.environ.get(JOBS_ENV, "").strip()
         if text:
@@ -76,8 +88,10 @@ def load_jobs(jobs: int | None = None) -> int:
                 jobs = int(text)
             except ValueError:
                 raise InputError(f"{JOBS_ENV} must be a whole number, not {text!r}") from None
-    if jobs is not None and jobs < 1:
-        raise InputError(f"the number of load jobs must be at least 1, not {jobs}")
+    if jobs is None:
+        return DEFAULT_JOBS
+    if jobs < 0:
+        raise InputError(f"the number of load jobs must be 0 (the cores) or more, not {jobs}")
     return jobs or os.cpu_count() or 1
 
 
@@ -106,6 +120,9 @@ def _install(context: WorkerContext, parent: int) -> None:
     behind holding its pipes), and keeps ``context``."""
     global _CONTEXT
     _CONTEXT = context
+    # what the loading process held when it forked is never collected here: the collector
+    # would walk (and copy, page by page) the whole of it
+    gc.freeze()
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -114,6 +131,16 @@ def _install(context: WorkerContext, parent: int) -> None:
 
 
 _PR_SET_PDEATHSIG = 1
+
+
+#: bytes of input from which the workers are started before the files are read (forked from
+#: a process that does not yet hold their statements)
+BIG_INPUT = 1_000_000
+
+
+def start_workers(pool: ProcessPoolExecutor) -> None:
+    """Fork ``pool``'s workers now (a pool forks all of them at its first task)."""
+    pool.submit(int).result()
 
 
 def worker_pool(jobs: int, context: WorkerContext) -> ProcessPoolExecutor:

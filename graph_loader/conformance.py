@@ -5,11 +5,16 @@ one downstream. Each record leaves as a ``dcat:CatalogRecord`` (DCAT-AP 3), name
 record graph, that a DCAT consumer reads without knowing gaia-kg:
 
 - ``foaf:primaryTopic`` the dataset or service, ``dct:modified`` when it was loaded,
-  ``dct:issued`` when it was first loaded (records loaded before gaia-kg kept it have none);
+  ``dct:issued`` when it was first loaded;
 - ``adms:status`` (DCAT-AP's "change type", the ADMS change-type vocabulary): ``Created``
-  while the record is as first loaded, ``Updated`` once a changed version replaced it (none
-  for records loaded before gaia-kg said it); records withdrawn upstream are dropped, never
-  ``Deleted``;
+  while the record is as first loaded, ``Updated`` once a changed version replaced it;
+  records withdrawn upstream are dropped, never ``Deleted``;
+- ``dcat:centroid`` of each location with one box (:mod:`.centroid`).
+
+The first load and the change type are derived on read (:func:`first_load`): a graph as
+first loaded stores neither, its first load is its load time (``prov:generatedAtTime``); a
+replaced graph stores its first load (``dct:issued``), or, when the graph it replaced did not
+say it, ``adms:status Updated`` alone (no date is made up).
 - a record that conforms ``dct:conformsTo`` the GAIA profile (:data:`PROFILE`, a
   ``dct:Standard``: the SHACL shapes of ``shapes/``); a record that does not has no such
   statement, but a ``dct:description`` in French and English listing its defects;
@@ -36,16 +41,25 @@ from .queries import load_query
 from .store import Store
 from .terms import (
     CHANGE_TYPE,
+    CREATED,
     FIRST_LOADED,
     GENERATED_AT,
     NOT_CONFORMANT,
     RDF_TYPE,
+    UPDATED,
     VALIDATION_MESSAGE,
     VALIDATION_OUTCOME,
     VIOLATION_COUNT,
 )
 
-__all__ = ["PROFILE", "catalog_record", "profile_triples", "references"]
+__all__ = [
+    "PROFILE",
+    "catalog_record",
+    "first_load",
+    "first_load_triples",
+    "profile_triples",
+    "references",
+]
 
 #: the GAIA application profile of DCAT-AP 3, as its SHACL shapes
 PROFILE = ox.NamedNode("https://w3id.org/gaia-kg/shapes")
@@ -82,6 +96,47 @@ def _error_prefixes() -> dict[str, str]:
     return prefixes
 
 
+def first_load(
+    loaded: ox.Literal | None, issued: ox.Literal | None, change: ox.NamedNode | None
+) -> tuple[ox.Literal | None, ox.NamedNode | None]:
+    """When a record graph was first loaded and its change type, from what it stores: its
+    load time ``loaded``, and the ``dct:issued`` and ``adms:status`` it says (None if not).
+
+    >>> now, then = ox.Literal("2026-02-01"), ox.Literal("2026-01-01")
+    >>> first_load(now, None, None) == (now, CREATED)
+    True
+    >>> first_load(now, then, None) == (then, UPDATED)
+    True
+    >>> first_load(now, None, UPDATED) == (None, UPDATED)
+    True
+    """
+    if change is None:
+        change = UPDATED if issued is not None else CREATED
+    if issued is None and change != UPDATED:
+        issued = loaded
+    return issued, change
+
+
+def first_load_triples(graph: ox.NamedNode, provenance: Iterable[ox.Triple]) -> list[ox.Triple]:
+    """``dct:issued`` and ``adms:status`` of a record graph as :func:`first_load` derives
+    them from its provenance statements; [] if they are not a record graph's."""
+    loaded = issued = change = None
+    for t in provenance:
+        if t.subject != graph:
+            continue
+        if t.predicate == GENERATED_AT:
+            loaded = t.object
+        elif t.predicate == FIRST_LOADED:
+            issued = t.object
+        elif t.predicate == CHANGE_TYPE:
+            change = t.object
+    if loaded is None:
+        return []
+    issued, change = first_load(loaded, issued, change)
+    out = [ox.Triple(graph, CHANGE_TYPE, change)]
+    return out + [ox.Triple(graph, FIRST_LOADED, issued)] if issued is not None else out
+
+
 def catalog_record(
     graph: ox.NamedNode, resource: ox.NamedNode, provenance: Iterable[ox.Triple]
 ) -> list[ox.Triple]:
@@ -109,6 +164,8 @@ def catalog_record(
             text = t.object.value
             if t.object.language in messages and text.startswith(errors[t.object.language]):
                 messages[t.object.language].append(text)
+    if loaded is not None:
+        issued, change = first_load(loaded, issued, change)
     out = [
         ox.Triple(graph, RDF_TYPE, _RECORD),
         ox.Triple(graph, _FOAF_TOPIC, resource),

@@ -21,6 +21,7 @@ untouched ("unchanged").
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urljoin
@@ -32,6 +33,7 @@ from .load.inputs import collect_paths, file_names, read_all
 from .load.judge import Judge, validate_documents
 from .load.outcomes import LoadReport
 from .load.split import sort_recordless, split_all
+from .load.workers import BIG_INPUT, WorkerContext, load_jobs, start_workers, worker_pool
 from .load.write import write_all
 from .mappings.stac import count_items
 from .messages import CLI
@@ -53,6 +55,7 @@ def load_paths(
     progress: Callable[[str, int], Progress] | None = None,
     strict: bool = False,
     document_base: str | None = None,
+    jobs: int | None = None,
 ) -> LoadReport:
     """Load files and folders into ``store``; see the module docstring.
 
@@ -60,7 +63,9 @@ def load_paths(
     resolve against ``document_base`` (joined with the file's path under the folder named),
     else the file's own ``file:`` URI. ``strict`` rejects every record with a Violation.
     ``progress(key, total)`` starts a progress bar named by the message ``key`` of
-    :data:`~graph_loader.messages.CLI` and returns its ``tick(n)``.
+    :data:`~graph_loader.messages.CLI` and returns its ``tick(n)``. ``jobs`` processes prepare
+    the records of big documents (:mod:`graph_loader.load.workers`; default
+    ``GAIA_KG_LOAD_JOBS``, else the cores; 1: all in this process).
     """
     started = time.perf_counter()
     clock = _Clock()
@@ -72,36 +77,75 @@ def load_paths(
     }
     report = LoadReport(skipped_files=skipped, phases=clock.phases)
     report.file_names = list(names.values())
-    documents = read_all(files, names, bases, report, progress, base_iri)
-    report.triples_read = sum(len(d.quads) for d in documents)
-    clock.lap("read")
-
     linker = KeywordLinker.from_store(store)
     judge = Judge(None, store.record_hashes(), {}, report.formats, lang, strict=strict)
     judge.issued = store.record_issued()
-    taken = split_all(documents, judge, linker, report, base_iri=base_iri, lang=lang)
-    sort_recordless(documents, taken, report)
-    if "stac" in report.formats.values():
-        # STAC items stay in their file's graph, naming their collection: "apart" are those
-        # whose collection is no record of this load
-        kept = [r for d in documents for r in d.split.records]
-        report.stac_items, _ = count_items(kept, report.formats, judge.declared_in)
-        report.stac_items_unattached = {
-            c: n for c, n in report.stac_items.items() if ox.NamedNode(c) not in taken
-        }
-    clock.lap("split")
+    shapes = shapes or load_shapes()
+    jobs = load_jobs(jobs)
+    pool = None
+    if jobs > 1 and files:
+        context = WorkerContext(
+            shapes, linker, base_iri, lang, strict, judge.existing, judge.issued, judge.now
+        )
+        pool = worker_pool(jobs, context)  # forked at its first task, with all of the above
+        if sum(f.stat().st_size for f in files if f.is_file()) >= BIG_INPUT:
+            start_workers(pool)  # before the files are read: a small process to fork
+    try:
+        documents = read_all(files, names, bases, report, progress, base_iri)
+        report.triples_read = sum(len(d.quads) for d in documents)
+        clock.lap("read")
+        taken = split_all(
+            documents, judge, linker, report, base_iri=base_iri, lang=lang, pool=pool,
+            window=2 * jobs,
+        )  # fmt: skip
+        sort_recordless(documents, taken, report)
+        if "stac" in report.formats.values():
+            # STAC items stay in their file's graph, naming their collection: "apart" are
+            # those whose collection is no record of this load
+            kept = [r for d in documents for r in d.split.records]
+            report.stac_items, _ = count_items(kept, report.formats, judge.declared_in)
+            report.stac_items_unattached = {
+                c: n for c, n in report.stac_items.items() if ox.NamedNode(c) not in taken
+            }
+        clock.lap("split")
 
-    writes, validate_seconds = validate_documents(documents, judge, shapes or load_shapes())
-    report.outcomes = judge.outcomes
-    clock.lap("prepare")
-    clock.phases["validate"] = validate_seconds
-    clock.phases["prepare"] -= validate_seconds
+        here = [d for d in documents if d.pending is None]
+        writes, validate_seconds = validate_documents(here, judge, shapes)
+        report.outcomes = judge.outcomes
+        clock.lap("prepare")
+        clock.phases["validate"] = validate_seconds
+        clock.phases["prepare"] -= validate_seconds
 
-    tick = progress(CLI.mark("progress.records"), len(writes)) if progress else None
-    write_all(store, writes, documents, report, tick, lang)
-    clock.lap("write")
+        total = len(writes) + sum(d.candidates for d in documents)
+        tick = progress(CLI.mark("progress.records"), total) if progress else None
+        write_all(store, _with_prepared(writes, documents, judge, report), documents, report,
+                  tick, lang)  # fmt: skip
+        clock.lap("write")
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _with_prepared(writes: list, documents: list, judge: Judge, report: LoadReport):
+    """The graphs to write: those prepared here, then those of the workers as they come (their
+    outcomes and keyword counts added to the report as each chunk is taken)."""
+    yield from writes
+    for d in documents:
+        if d.pending is None:
+            continue
+        for done in d.pending:
+            judge.outcomes.extend(done.outcomes)
+            report.keywords.linked.update(done.keywords.linked)
+            for source, missed in done.keywords.unmatched.items():
+                report.keywords.unmatched.setdefault(source, Counter()).update(missed)
+            report.orphan_subjects += done.orphans
+            report.phases["validate (workers)"] = (
+                report.phases.get("validate (workers)", 0.0) + done.seconds
+            )
+            yield from done.writes
+        d.pending = None
 
 
 class _Clock:

@@ -18,13 +18,14 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from .centroid import centroids
 from .namespaces import DCAT, DCAT3, GAIA_GRAPH, SDO, SKOS
 from .terms import GRAPHS_NS, RDF_TYPE
 
 __all__ = [
     "Record",
     "Split",
+    "index_statements",
+    "owned_nodes",
     "split_records",
     "record_graph_iri",
     "source_resource",
@@ -153,7 +154,7 @@ class _Skolemizer:
         return ox.Quad(s, t.predicate, o)
 
 
-def _index(triples: Iterable[ox.Triple | ox.Quad]):
+def index_statements(triples: Iterable[ox.Triple | ox.Quad]):
     """Statements by subject; the kinds of the record subjects (named, blank); the subjects
     of types no record owns."""
     by_subject: dict[object, list[ox.Triple]] = defaultdict(list)
@@ -176,7 +177,7 @@ def _index(triples: Iterable[ox.Triple | ox.Quad]):
     return by_subject, kinds, blank_kinds, typed_not_owned
 
 
-def _owned(root, by_subject: dict, typed_not_owned: set) -> list:
+def owned_nodes(root, by_subject: dict, typed_not_owned: set) -> list:
     """``root`` and the nodes it reaches through objects, but for the subjects of types no
     record owns."""
     owned = [root]
@@ -206,14 +207,13 @@ def split_records(
     With ``origin`` (subject → input file name), the subjects that no record owns (licence
     descriptions, concepts, anything else) become one *source record* per file, of kind
     ``"source"``, so that nothing read is dropped. ``augment(root, kind, triples)`` may return
-    statements to add (keyword linking); each box's centre is added (:mod:`.centroid`);
-    ``repair(root, kind, triples)``, called first, returns the record's statements repaired
-    (:mod:`graph_loader.repair`).
+    statements to add (keyword linking); ``repair(root, kind, triples)``, called first,
+    returns the record's statements repaired (:mod:`graph_loader.repair`).
     """
-    by_subject, kinds, blank_kinds, typed_not_owned = _index(triples)
+    by_subject, kinds, blank_kinds, typed_not_owned = index_statements(triples)
 
     def walk(root) -> list:
-        return _owned(root, by_subject, typed_not_owned)
+        return owned_nodes(root, by_subject, typed_not_owned)
 
     skolem = _Skolemizer(base_iri, by_subject)
     records: list[Record] = []
@@ -230,7 +230,7 @@ def split_records(
             record_triples = repair(root, kinds[root], record_triples)
         if augment is not None:
             record_triples += augment(root, kinds[root], record_triples)
-        records.append(Record(root, kinds[root], record_triples + centroids(record_triples)))
+        records.append(Record(root, kinds[root], record_triples))
     anonymous = []
     # the outermost first: a blank catalogue takes its blank datasets with it
     inner = {t.object for n in blank_kinds for t in by_subject[n]}

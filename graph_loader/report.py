@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .centroid import centroids
 from .errors import InputError
 from .messages import CLI
 from .namespaces import GAIA
@@ -270,7 +271,7 @@ def export_records(store: Store, fmt: str) -> bytes:
     """Every record graph, without the provenance triples, as one graph (or N-Quads), each
     record as a ``dcat:CatalogRecord`` saying whether it conforms to the GAIA profile, and
     what the store says of the IRIs they link to (:func:`~graph_loader.conformance.references`:
-    the themes as ``skos:Concept``)."""
+    the themes as ``skos:Concept``); each box's centroid. The N-Quads are the store as it is."""
     bindings = {"recordGraph": ox.NamedNode(GAIA.RecordGraph)}
     if fmt == "nquads":
         return store.dump(ox.RdfFormat.N_QUADS)
@@ -280,6 +281,7 @@ def export_records(store: Store, fmt: str) -> bytes:
         "rdfxml": ox.RdfFormat.RDF_XML,
     }[fmt]
     result = list(store.query(EXPORT, bindings))
+    result += centroids(result)  # derived on read (graph_loader.centroid)
     result += _catalog_records(store)
     from .conformance import references
 

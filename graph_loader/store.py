@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from . import feed
 from .errors import GraphConflict, QueryError, StoreError
 from .sparql_text import bind
-from .terms import CONTENT_HASH, FIRST_LOADED, RECORD_GRAPH
+from .terms import CHANGE_TYPE, CONTENT_HASH, FIRST_LOADED, GENERATED_AT, RECORD_GRAPH, UPDATED
 
 __all__ = ["Store", "EmbeddedStore", "GraphWrite", "Bindings", "QueryResult"]
 
@@ -37,8 +37,14 @@ GRAPH_STATE = re.compile(r"The graph <(?P<graph>[^>]*)> (?P<state>does not exist
 RECORD_HASHES = """
 SELECT ?g ?hash WHERE { GRAPH ?g { ?g a ?recordGraph ; ?contentHash ?hash } }
 """
+#: a graph as first loaded stores no first load: it is its load time, unless the graph says it
+#: replaced one that did not say it (graph_loader.conformance.first_load)
 RECORD_ISSUED = """
-SELECT ?g ?issued WHERE { GRAPH ?g { ?g a ?recordGraph ; ?firstLoaded ?issued } }
+SELECT ?g ?issued WHERE { GRAPH ?g {
+  ?g a ?recordGraph ; ?generatedAt ?loaded .
+  OPTIONAL { ?g ?firstLoaded ?said } OPTIONAL { ?g ?changeType ?change }
+  FILTER(BOUND(?said) || !BOUND(?change) || ?change != ?updated)
+  BIND(COALESCE(?said, ?loaded) AS ?issued) } }
 """
 
 
@@ -54,6 +60,8 @@ class GraphWrite:
     graph: ox.NamedNode
     triples: Sequence[ox.Triple]
     lines: Sequence[str] = ()
+    #: the whole graph as N-Quads, when made beforehand (by a load's worker process)
+    text: str = ""
 
     def statements(self) -> Iterable[str]:
         """Every statement as an N-Triples line without its final `` .``."""
@@ -61,6 +69,8 @@ class GraphWrite:
         yield from (line[:-2] for line in self.lines)
 
     def nquads(self) -> str:
+        if self.text:
+            return self.text
         g = f" {self.graph} .\n"
         return "".join(statement + g for statement in self.statements())
 
@@ -128,10 +138,15 @@ class Store(abc.ABC):
         return {row["g"].value: row["hash"].value for row in rows}
 
     def record_issued(self) -> dict[str, ox.Literal]:
-        """When each record graph was first loaded (those that say it), keyed by graph IRI."""
-        rows = self.select(
-            RECORD_ISSUED, {"recordGraph": RECORD_GRAPH, "firstLoaded": FIRST_LOADED}
-        )
+        """When each record graph was first loaded (where it is known), keyed by graph IRI."""
+        bindings = {
+            "recordGraph": RECORD_GRAPH,
+            "generatedAt": GENERATED_AT,
+            "firstLoaded": FIRST_LOADED,
+            "changeType": CHANGE_TYPE,
+            "updated": UPDATED,
+        }
+        rows = self.select(RECORD_ISSUED, bindings)
         return {row["g"].value: row["issued"] for row in rows}
 
     # -- writing ---------------------------------------------------------------------------

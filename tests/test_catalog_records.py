@@ -1,7 +1,8 @@
-"""What a record's catalogue record and locations say that the sources do not, derived at load
-time (issue 20, DCAT-AP recommended properties): when it was first loaded (``dct:issued``,
-kept when a changed version replaces it), whether it is new or replaced (``adms:status``,
-ADMS change type), the centroid of each box, and the ADMS type of known licences."""
+"""What a record's catalogue record and locations say that the sources do not (issue 20,
+DCAT-AP recommended properties): when it was first loaded (``dct:issued``, kept when a changed
+version replaces it), whether it is new or replaced (``adms:status``, ADMS change type), the
+centroid of each box, and the ADMS type of known licences. All are derived on read (issue 22:
+a record graph stores only the first load of a replaced graph)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,15 @@ RECORD = """SELECT ?issued ?modified ?status ?label WHERE {
      <http://www.w3.org/ns/adms#status> ?status .
   ?status <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }"""
 ADMS_CHANGE = "http://purl.org/adms/changetype/"
+STORED = """SELECT ?p ?o WHERE { GRAPH ?g { ?g ?p ?o
+  FILTER(?p IN (<http://purl.org/dc/terms/issued>, <http://www.w3.org/ns/adms#status>)) }
+  GRAPH ?g { ?g <https://w3id.org/gaia-kg/ontology#describes>
+                <https://data.gaia-data.fr/id/dataset/test-aod> } }"""
+
+
+def stored(store) -> set[tuple[str, str]]:
+    """What the record graph of test-aod stores of its first load and change type."""
+    return {(row["p"].value, row["o"].value) for row in store.select(STORED)}
 
 
 def exported(store) -> ox.Store:
@@ -44,6 +54,7 @@ def test_first_load_time_and_change_type_follow_the_record_across_loads(tmp_path
     load_paths(store, [folder], base_iri=BASE)
     issued, modified, status, label = catalogue_record(store)
     assert (issued == modified, status, label) == (True, ADMS_CHANGE + "Created", "Created")
+    assert stored(store) == set()  # as first loaded: both derived from the load time
 
     load_paths(store, [folder], base_iri=BASE)  # unchanged: nothing rewritten
     assert catalogue_record(store) == (issued, modified, status, label)
@@ -54,19 +65,27 @@ def test_first_load_time_and_change_type_follow_the_record_across_loads(tmp_path
     again = catalogue_record(store)
     assert (again[0], again[2], again[3]) == (issued, ADMS_CHANGE + "Updated", "Updated")
     assert again[1] >= modified
+    assert stored(store) == {("http://purl.org/dc/terms/issued", issued)}
 
 
 def test_a_graph_that_never_said_its_first_load_gets_no_issued_when_replaced(tmp_path):
-    """A store written before gaia-kg kept the first load: the time is not made up."""
+    """A graph that replaced one written before gaia-kg kept the first load says it was
+    replaced and no first load: replaced again, the time is still not made up."""
     folder = tmp_path / "records"
     shutil.copytree(MIXED, folder)
     store = EmbeddedStore(None)
     load_paths(store, [folder], base_iri=BASE)
-    store.update("DELETE WHERE { GRAPH ?g { ?g <http://purl.org/dc/terms/issued> ?t } }")
+    store.update(
+        "INSERT { GRAPH ?g { ?g <http://www.w3.org/ns/adms#status> "
+        f"<{ADMS_CHANGE}Updated> }} }} WHERE {{ GRAPH ?g {{ ?g a "
+        "<https://w3id.org/gaia-kg/ontology#RecordGraph> } }"
+    )
+    assert list(exported(store).query(RECORD)) == []
     text = (folder / "catalogue.ttl").read_text(encoding="utf-8")
     (folder / "catalogue.ttl").write_text(text.replace("(test)", "(test, v2)"), encoding="utf-8")
     load_paths(store, [folder], base_iri=BASE)
     assert list(exported(store).query(RECORD)) == []
+    assert stored(store) == {("http://www.w3.org/ns/adms#status", ADMS_CHANGE + "Updated")}
     statuses = exported(store).query(
         "SELECT ?s WHERE { ?r <http://xmlns.com/foaf/0.1/primaryTopic> "
         "<https://data.gaia-data.fr/id/dataset/test-aod> ; <http://www.w3.org/ns/adms#status> ?s }"

@@ -12,6 +12,8 @@ from demo_support import demo_store
 from helpers import BASE
 from http_support import app_over
 
+from graph_loader.centroid import centroids
+from graph_loader.conformance import first_load_triples
 from graph_loader.namespaces import RDF, SKOS
 from graph_loader.terms import DESCRIBES, RDF_TYPE, RECORD_GRAPH
 from sparql_api.linked_data.dereference import FORMATS, RDF_FORMATS, describe_triples
@@ -117,15 +119,18 @@ def test_every_format_of_every_type_parses_back_into_the_description(client, sto
 
 
 def test_a_record_description_is_its_record_graph_plus_labels_and_types_of_its_links(store):
-    """The record graph whole, and of each IRI it links to its labels (to show it) and its
-    types and schemes (DCAT-AP checks them: a theme is a skos:Concept)."""
+    """The record graph whole with what is derived on read from it (its first load, change
+    type and box centres), and of each IRI it links to its labels (to show it) and its types
+    and schemes (DCAT-AP checks them: a theme is a skos:Concept)."""
     iri = ox.NamedNode(DATASET)
     described = set(describe_triples(store, iri))
     graph = store.select(
         "SELECT ?g WHERE { GRAPH ?g { ?g <https://w3id.org/gaia-kg/ontology#describes> ?r } }",
         {"r": iri},
     )[0]["g"]
-    record = set(store.graph_triples(graph))
+    stored = store.graph_triples(graph)
+    record = {*stored, *first_load_triples(graph, stored), *centroids(stored)}
+    assert len(record) > len(stored) + 1  # its first load, change type and a centre
     assert record <= described
     linked = {
         t.object

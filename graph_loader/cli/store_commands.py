@@ -64,7 +64,14 @@ def init(store_spec):
     "the rest is loaded, flagged as not conformant).",
 )
 @click.option("--infer/--no-infer", default=True, help="Rebuild the inference graph afterwards.")
-def load(paths, store_spec, lang, base_iri, document_base, strict, infer):
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Processes preparing the records of big files (1: all in this process; 0: the "
+    "number of cores) [default: $GAIA_KG_LOAD_JOBS, else 1].",
+)
+def load(paths, store_spec, lang, base_iri, document_base, strict, infer, jobs):
     """Load files or folders (Turtle, RDF/XML, JSON-LD, N-Triples, N-Quads, TriG, and the
     metadata formats of graph_loader.mappings).
 
@@ -78,7 +85,14 @@ def load(paths, store_spec, lang, base_iri, document_base, strict, infer):
     try:
         with _open(settings) as store:
             report = load_files(
-                store, paths, settings, lang, infer, strict=strict, document_base=document_base
+                store,
+                paths,
+                settings,
+                lang,
+                infer,
+                strict=strict,
+                document_base=document_base,
+                jobs=jobs,
             )
     except GaiaKGError as exc:
         _fail(exc)
@@ -95,6 +109,7 @@ def load_files(
     *,
     strict: bool = False,
     document_base: str | None = None,
+    jobs: int | None = None,
 ):
     from ..bootstrap import initialise
     from ..pipeline import load_paths
@@ -111,6 +126,7 @@ def load_files(
         progress=progress_bars(lang),
         strict=strict,
         document_base=document_base,
+        jobs=jobs,
     )
     print_load_report(report, lang=lang, echo=click.echo)
     from ..derived import inference_stale

@@ -69,6 +69,11 @@ class Document:
     held: str | None = None
     #: its statements, when it gave no record but is a vocabulary (SKOS concepts)
     vocabulary: list | None = None
+    #: a big document's records being prepared by worker processes (:mod:`.workers`), how
+    #: many records it has to write (at most), and the IRIs they name
+    pending: object | None = None
+    candidates: int = 0
+    named: set | None = None
 
     def validated(self) -> list[Record]:
         """What is validated together: the document's records, duplicates included (a

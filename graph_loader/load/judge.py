@@ -37,7 +37,6 @@ from ..terms import (
     VALIDATION_MESSAGE,
     VALIDATION_OUTCOME,
     VIOLATION_COUNT,
-    WARNING_COUNT,
 )
 from ..validation import Problem, Shapes, describe, validate
 from ..validation.describe import kind_words
@@ -48,6 +47,7 @@ __all__ = [
     "as_quad",
     "disjoint_groups",
     "fatal_text",
+    "first_load_statements",
     "has_title",
     "problems_by_record",
     "record_title",
@@ -96,6 +96,22 @@ def fatal_text(reason: str, kind: str, title: str, resource: str, lang: str) -> 
     return CLI.text(_FATAL[reason], lang, named=named, where=f"<{resource}>")
 
 
+def first_load_statements(
+    graph: ox.NamedNode, issued: ox.Literal | None, now: ox.Literal, *, replaced: bool
+) -> list[ox.Triple]:
+    """What a record graph written ``now`` stores of its first load ``issued`` and of whether
+    it ``replaced`` a graph: only what :func:`graph_loader.conformance.first_load` cannot
+    derive from its load time (nothing for a graph as first loaded)."""
+    out = []
+    if issued is not None and (replaced or issued != now):
+        out.append(ox.Triple(graph, FIRST_LOADED, issued))
+    change = UPDATED if replaced else CREATED
+    derived = UPDATED if out else CREATED
+    if change != derived:
+        out.append(ox.Triple(graph, CHANGE_TYPE, change))
+    return out
+
+
 def _provenance(
     record: Record,
     source: str,
@@ -106,7 +122,8 @@ def _provenance(
     violations: int = 0,
     warnings: int = 0,
 ) -> list[ox.Triple]:
-    """What the record graph says about itself; ``notes`` in fr and en, two per problem."""
+    """What the record graph says about itself; ``notes`` in fr and en, two per problem (the
+    warnings are counted from them on read: no ``gaia:warningCount`` is stored)."""
     g = record.graph
     outcome = NOT_CONFORMANT if violations else CONFORMS_WITH_WARNINGS if warnings else CONFORMS
     out = [ox.Triple(g, VALIDATION_MESSAGE, w) for w in notes]
@@ -118,7 +135,6 @@ def _provenance(
         ox.Triple(g, CONTENT_HASH, ox.Literal(record.content_hash)),
         ox.Triple(g, TRIPLE_COUNT, ox.Literal(str(len(record.lines)), datatype=_INT)),
         ox.Triple(g, VALIDATION_OUTCOME, outcome),
-        ox.Triple(g, WARNING_COUNT, ox.Literal(str(warnings), datatype=_INT)),
         ox.Triple(g, CONVERTER, ox.Literal(f"gaia-kg {__version__} {fmt}")),
     ]
     if violations:
@@ -243,9 +259,8 @@ class Judge:
 
     def _write(self, record: Record, source: str, defects, lesser, repairs, old) -> GraphWrite:
         """The record graph to write: the record, its provenance, repairs, quality measures.
-        Its ``dct:issued`` is when it was first loaded: now for a new graph, kept from the graph
-        it replaces (none if that one had none); its ``adms:status`` whether it is new
-        (``Created``) or replaces one (``Updated``)."""
+        Its first load is now for a new graph, kept from the graph it replaces (none if that
+        one had none), stored only where it cannot be derived (:func:`first_load_statements`)."""
         g = record.graph
         notes = [
             ox.Literal(describe(p, self.staging, code), language=code)
@@ -257,10 +272,9 @@ class Judge:
             record, source, fmt, notes, self.now, violations=len(defects), warnings=len(lesser)
         )
         issued = self.issued.get(g.value) or (None if old else self.now)
+        provenance += first_load_statements(g, issued, self.now, replaced=bool(old))
         if issued is not None:
             self.issued[g.value] = issued
-            provenance.append(ox.Triple(g, FIRST_LOADED, issued))
-        provenance.append(ox.Triple(g, CHANGE_TYPE, UPDATED if old else CREATED))
         if repairs:
             provenance += provenance_triples(g, repairs)
         provenance += quality_triples(record.resource, record.kind, record.triples, g)

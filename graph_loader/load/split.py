@@ -12,12 +12,12 @@ import pyoxigraph as ox
 
 from ..messages import CLI
 from ..namespaces import DCT, SKOS
-from ..records import Record, split_records
+from ..records import Record, Split, split_records
 from ..repair import distinct, repair_triples
 from ..terms import RDF_TYPE
 from .inputs import Document
 
-__all__ = ["held", "sort_recordless", "split_all"]
+__all__ = ["held", "repair_record", "sort_recordless", "split_all"]
 
 _SHORT = {
     "http://www.w3.org/ns/dcat#": "dcat:",
@@ -85,7 +85,7 @@ def _adds_to_a_record(d: Document, taken: dict, named: set, formats: dict) -> bo
     return formats.get(d.name) == "stac" and any(t.predicate == _HAS_PART for t in triples)
 
 
-def _repair(root, triples, document: Document, repairs: dict) -> list:
+def repair_record(root, triples, document: Document, repairs: dict) -> list:
     """One record's statements repaired; its repairs (and the read-level repairs of its
     statements) remembered for its provenance."""
     fixed, found = repair_triples(triples, root=root)
@@ -102,18 +102,37 @@ def _duplicate(record: Record, name: str, first: str, lang: str) -> str:
     return CLI.text("load.duplicate", lang, name=name, resource=record.resource.value, first=first)
 
 
-def split_all(documents: list[Document], judge, linker, report, *, base_iri: str, lang: str):
-    """Split every document into records, in order; the record IRIs taken (-> their file)."""
+def split_all(
+    documents: list[Document],
+    judge,
+    linker,
+    report,
+    *,
+    base_iri: str,
+    lang: str,
+    pool=None,
+    window: int = 4,
+):
+    """Split every document into records, in order; the record IRIs taken (-> their file).
+
+    With ``pool`` (:func:`.workers.worker_pool`), a big document is only planned here: its
+    records are prepared by the workers (``d.pending``, ``window`` chunks ahead)."""
     keywords = report.keywords
     taken: dict[ox.NamedNode, str] = {}  # record IRI -> the file it is loaded from
     for d in documents:
+        if (
+            pool is not None
+            and d.fmt != "stac"
+            and _to_workers(d, pool, window, taken, judge, report, lang)
+        ):
+            continue
         origin = dict.fromkeys((q.subject for q in d.quads), d.name)
 
         def augment(root, kind, record_triples, name=d.name):
             return linker.augment(root, kind, record_triples, name, keywords)
 
         def repair(root, kind, record_triples, doc=d):
-            return _repair(root, record_triples, doc, doc.record_repairs)
+            return repair_record(root, record_triples, doc, doc.record_repairs)
 
         split = split_records(
             d.quads,
@@ -133,6 +152,33 @@ def split_all(documents: list[Document], judge, linker, report, *, base_iri: str
         for node, kind, triples in split.anonymous:
             judge.anonymous(node, kind, triples, d.name)
     return taken
+
+
+def _to_workers(d: Document, pool, window: int, taken: dict, judge, report, lang: str) -> bool:
+    """Hand a big document to the workers (:mod:`.workers`); False if it is not big."""
+    from .workers import Pending, chunks_of, plan
+
+    p = plan(d.quads)
+    if p is None:
+        return False
+    dropped = set()
+    for root in p.roots:
+        if root in taken:
+            text = CLI.text(
+                "load.duplicate", lang, name=d.name, resource=root.value, first=taken[root]
+            )
+            report.duplicates.append(text)
+            report.duplicate_files.add(d.name)
+            dropped.add(root.value)
+        else:
+            taken[root] = d.name
+            judge.declared_in[root] = d.name
+    d.quads = []
+    d.split = Split([], [], {})
+    d.named = p.named
+    d.candidates = len(p.roots) - len(dropped)
+    d.pending = Pending(pool, chunks_of(d, p, dropped), window)
+    return True
 
 
 def _first_descriptions(d: Document, records, taken: dict, judge, report, lang: str) -> list:
@@ -167,6 +213,7 @@ def sort_recordless(documents: list[Document], taken: dict, report) -> None:
                 for t in r.triples
                 if isinstance(t.object, ox.NamedNode)
             }
+            named = named.union(*(e.named for e in documents if e.named))  # big ones
         if _adds_to_a_record(d, taken, named, report.formats):
             report.supplements.append(d.name)
             d.vocabulary = None  # reference values of the records (themes, licences…)

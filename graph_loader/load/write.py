@@ -4,6 +4,7 @@ derived data; the vocabularies met among the files in their own graphs."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..derived import new_generation, store_generation
@@ -31,24 +32,38 @@ def _write_vocabulary(store: Store, d: Document, lang: str) -> str:
 
 def write_all(
     store: Store,
-    writes: list[GraphWrite],
+    writes: Iterable[GraphWrite],
     documents: list[Document],
     report: LoadReport,
     tick,
     lang,
 ) -> None:
-    """The records' graphs in batches, then the vocabularies among the documents."""
+    """The records' graphs in batches (taken from ``writes`` as they come: the workers may
+    still be preparing the next ones), then the vocabularies among the documents."""
     report.generation_before = store_generation(store)
-    if writes or any(d.vocabulary is not None for d in documents):
-        # a new generation before the records: a crash before inference or indexing leaves
-        # derived data recorded at an older one, caught up by the next run
-        store.write_graphs([new_generation()])
-    for i in range(0, len(writes), BATCH):
-        batch = writes[i : i + BATCH]
+    generation = [new_generation()]  # written once, before anything else
+
+    def flush(batch: list[GraphWrite]) -> None:
+        if generation:
+            # a new generation before the records: a crash before inference or indexing
+            # leaves derived data recorded at an older one, caught up by the next run
+            store.write_graphs([generation.pop()])
+        if not batch:
+            return
         store.write_graphs(batch, announce=True)  # in the change feed (graph_loader.feed)
         report.triples_written += sum(len(w) for w in batch)
         if tick:
             tick(len(batch))
+
+    batch: list[GraphWrite] = []
+    for w in writes:
+        batch.append(w)
+        if len(batch) == BATCH:
+            flush(batch)
+            batch = []
+    if batch:
+        flush(batch)
     for d in documents:
         if d.vocabulary is not None:
+            flush([])
             report.vocabularies[d.name] = _write_vocabulary(store, d, lang)

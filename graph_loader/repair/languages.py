@@ -167,7 +167,7 @@ def tag_languages(
     """``triples`` with their untagged texts tagged: the record's language (its own tagged
     texts, its dct:language), else ``language``, else the one py3langid detects."""
     titled = _titled_subjects(triples, root)
-    untagged_at = [i for i, t in enumerate(triples) if _untagged(t.object) and _is_text(t, titled)]
+    untagged_at = [i for i, t in enumerate(triples) if _is_text(t, titled) and _untagged(t.object)]
     if not untagged_at:
         return triples, []
     known = _record_language(triples, root, titled) or (language_code(language or "") or None)

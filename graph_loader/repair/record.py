@@ -14,6 +14,9 @@ from .values import CONTROL, date_repair, email_iri, strip_control_chars, url_ir
 
 __all__ = ["repair_triples"]
 
+#: the properties whose objects a repair may change (any literal: control characters)
+_WATCHED = frozenset(EMAIL_PROPERTIES | RESOURCE_PROPERTIES | DATE_PROPERTIES | BOX_PROPERTIES)
+
 #: note(kind, object before, object after) of the statement being repaired
 Note = Callable[[str, object, object], None]
 
@@ -72,10 +75,15 @@ def repair_triples(
     kind "language-detected")."""
     repairs: list[Repair] = []
     out: list[ox.Triple] = []
+    watched, control, literal = _WATCHED, CONTROL.search, ox.Literal
     for statement in triples:
         t = _as_triple(statement)
-        obj = _repaired_object(t.predicate.value, t.object, _noter(repairs, t))
-        out.append(t if obj is t.object else ox.Triple(t.subject, t.predicate, obj))
+        o = t.object
+        if t.predicate.value not in watched and not (type(o) is literal and control(o.value)):
+            out.append(t)  # most statements: nothing to repair (no closure, no call)
+            continue
+        obj = _repaired_object(t.predicate.value, o, _noter(repairs, t))
+        out.append(t if obj is o else ox.Triple(t.subject, t.predicate, obj))
 
     out, language_repairs = tag_languages(out, root, language)
     repairs.extend(language_repairs)

@@ -27,6 +27,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
+from graph_loader.centroid import centroids
 from graph_loader.conformance import catalog_record, profile_triples, references
 from graph_loader.namespaces import DCAT, DCT, HYDRA, XSD
 from graph_loader.store import Store
@@ -206,6 +207,7 @@ def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Trip
         graph = row["g"]
         statements = store.graph_triples(graph)
         out.update(x for x in statements if x.subject != graph)
+        out.update(centroids(statements))  # derived on read
         # the record itself: when loaded, and whether it conforms to the GAIA profile
         out.add(t(catalog, ox.NamedNode(DCAT.record), graph))
         out.update(catalog_record(graph, member, statements))

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from graph_loader.centroid import centroids
+from graph_loader.conformance import first_load_triples
 from graph_loader.namespaces import PREFIXES as PROJECT_PREFIXES
 from graph_loader.store import Store
 from graph_loader.terms import RDF_TYPE
@@ -157,7 +159,11 @@ def describe_triples(store: Store, iri: ox.NamedNode) -> list[ox.Triple]:
     found: set[ox.Triple] = set()
     graphs = [row["g"] for row in store.select(load_query("ld_record_graphs"), {"iri": iri})]
     for graph in graphs:
-        found.update(store.graph_triples(graph))
+        statements = store.graph_triples(graph)
+        found.update(statements)
+        # derived on read: the first load and change type, each box's centroid
+        found.update(first_load_triples(graph, statements))
+        found.update(centroids(statements))
     if not graphs:
         pending, seen = [iri], {iri}
         while pending:

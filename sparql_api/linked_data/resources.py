@@ -146,12 +146,19 @@ def _record(store: Store, iri: ox.NamedNode) -> dict | None:
     warnings = row.get("warnings")
     violations = row.get("violations")
     defects: dict[str, list[str]] = {"fr": [], "en": []}
+    # a problem is said in French and English: the warnings are the English messages that
+    # are not violations (graphs written before this derivation stored gaia:warningCount)
+    messages = store.select(
+        "SELECT ?m WHERE { GRAPH ?g { ?g ?message ?m } }",
+        {"g": row["g"], "message": VALIDATION_MESSAGE},
+    )
+    if warnings is None and "outcome" in row:
+        said = sum(1 for m in messages if m["m"].language == "en")
+        warnings = said - (int(violations.value) if violations is not None else 0)
+    elif warnings is not None:
+        warnings = int(warnings.value)
     if violations is not None:
         # the defects of a record loaded flagged: its messages of severity "error"
-        messages = store.select(
-            "SELECT ?m WHERE { GRAPH ?g { ?g ?message ?m } }",
-            {"g": row["g"], "message": VALIDATION_MESSAGE},
-        )
         for m in messages:
             text, code = m["m"].value, m["m"].language
             if code in defects and text.startswith(("error:", "erreur :")):
@@ -162,7 +169,7 @@ def _record(store: Store, iri: ox.NamedNode) -> dict | None:
         "contentHash": row["hash"].value if "hash" in row else None,
         "loadedAt": row["loadedAt"].value if "loadedAt" in row else None,
         "validationOutcome": row["outcome"].value if "outcome" in row else None,
-        "warningCount": int(warnings.value) if warnings is not None else None,
+        "warningCount": warnings,
         "violationCount": int(violations.value) if violations is not None else None,
         "notConformant": "outcome" in row and row["outcome"] == NOT_CONFORMANT,
         "defects": {code: sorted(texts) for code, texts in defects.items()},

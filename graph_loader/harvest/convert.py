@@ -107,10 +107,23 @@ class BatchConverter:
     """Converts batches of one source (see the module docstring)."""
 
     def __init__(
-        self, config: SourceConfig, linker: KeywordLinker, shapes: Shapes, base_iri: str, lang: str
+        self,
+        config: SourceConfig,
+        linker: KeywordLinker,
+        shapes: Shapes | None,
+        base_iri: str,
+        lang: str,
     ):
-        self.config, self.linker, self.shapes = config, linker, shapes
+        self.config, self.linker, self._shapes = config, linker, shapes
         self.base_iri, self.lang = base_iri, lang
+
+    @property
+    def shapes(self) -> Shapes:
+        """The shapes, the default ones compiled on first use (a harvest converting nothing,
+        every record unchanged, never reads them)."""
+        if self._shapes is None:
+            self._shapes = load_shapes()
+        return self._shapes
 
     def __call__(self, batch: Batch) -> Converted:
         report = HarvestReport(self.config.name, self.config.kind)

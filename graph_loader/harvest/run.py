@@ -18,7 +18,7 @@ from ..enrich import KeywordLinker
 from ..queries import load_query
 from ..sources import RawRecord, SourceError
 from ..store import GraphWrite, Store
-from ..validation import Shapes, load_shapes
+from ..validation import Shapes
 from .config import SourceConfig, make_source
 from .convert import Batch, BatchConverter, Converted, Converters, default_jobs, pack_known
 from .ledger import Ledger
@@ -125,7 +125,7 @@ class _Run:
         self.reader = UnitReader(
             config, self.ledger, linker, base_iri=base_iri, force=force, lang=lang
         )
-        converter = BatchConverter(config, linker, shapes or load_shapes(), base_iri, lang)
+        converter = BatchConverter(config, linker, shapes, base_iri, lang)
         # the records of a page of many (DCAT, THREDDS) are known by IRIs found only when
         # converted: they are judged here, against the run's own books
         self.paged = config.kind in PAGES

@@ -5,6 +5,11 @@ converted nor written, and the CLI says so."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
+import threading
+
 import pyoxigraph as ox
 import pytest
 from fixture_server import serve
@@ -139,3 +144,45 @@ def test_an_unchanged_source_is_neither_converted_nor_written_and_the_cli_says_s
     assert "0 loaded, 0 updated, 5 unchanged, 0 withdrawn, 0 rejected" in english
     assert "unchanged: 5 upstream records, nothing converted or written" in english
     assert "inchangées : 5 notices amont, rien de converti ni d'écrit" in french
+
+
+def test_a_worker_killed_stops_the_harvest_with_a_checkpoint_then_it_resumes(monkeypatch):
+    monkeypatch.setattr(module, "BATCH", 2)
+
+    done = threading.Event()
+    before = {child.pid for child in multiprocessing.active_children()}
+
+    def killer() -> None:
+        """Kill each worker process as it starts (long before it could convert a batch)."""
+        while not done.wait(0.005):
+            for child in multiprocessing.active_children():
+                if child.pid not in before:
+                    os.kill(child.pid, signal.SIGKILL)
+
+    def kill_the_workers(n: int) -> None:
+        if not calls:  # after the first batch, written before any worker starts
+            calls.append(n)
+            threading.Thread(target=killer, daemon=True).start()
+
+    calls: list[int] = []
+    store, reference = fresh_store(), fresh_store()
+    with serve(CSWCatalogue(list(MINIMAL_XML))) as server, client(timeout=30) as http:
+        config = csw(server.url, page_size=2)
+        try:
+            stopped = harvest(
+                store, config, client=http, base_iri=BASE, jobs=2, progress=kill_the_workers
+            )
+        finally:
+            done.set()
+        partial_ids = sorted(harvested(store, "csw"))
+        point = read_checkpoint(store, "csw")
+        resumed = harvest(store, config, client=http, base_iri=BASE, jobs=2)
+        harvest(reference, config, client=http, base_iri=BASE, jobs=1)
+    # the first batch is converted in the harvesting process, and written; the workers
+    # converting the next ones are killed before any of them is written
+    assert (stopped.complete, stopped.interrupted) == (False, module.LOST_WORKER)
+    assert partial_ids == ["minimal-a", "minimal-b"]
+    assert point.resume == "1" and resumed.resumed_from == "1" and resumed.complete
+    counts = {s: resumed.count(s) for s in ("loaded", "unchanged", "rejected")}
+    assert counts == {"loaded": 3, "unchanged": 2, "rejected": 0}
+    assert record_quads(store) == record_quads(reference)

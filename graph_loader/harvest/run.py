@@ -8,6 +8,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 import httpx
@@ -41,6 +42,11 @@ BATCH = 200
 #: bad pages skipped in a row, no record read between them, before the harvest stops
 MAX_SKIPS = 10
 CHECKPOINT_SECONDS = 10.0
+#: why a harvest stopped when a worker process died
+LOST_WORKER = (
+    "a worker process converting records stopped (killed, or out of memory) (un processus de"
+    " conversion s'est arrêté : tué, ou mémoire épuisée)"
+)
 
 
 def harvest(
@@ -195,6 +201,13 @@ class _Run:
                 goes_on, resume = self.recover(exc, troubles, backoff)
                 if not goes_on:
                     return
+            except BrokenProcessPool:
+                # a worker was killed (out of memory, a signal): stop as after a page that
+                # cannot be read, with a checkpoint at the last batch written
+                self.pending.clear()
+                self.report.interrupted = LOST_WORKER
+                self.checkpoint(self.written_token, force=True)
+                return
             except BaseException:
                 # what was written is kept; batches not written yet are read again after
                 # resuming from the page of the last one written

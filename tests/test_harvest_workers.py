@@ -24,7 +24,12 @@ from graph_loader.bootstrap import initialise
 from graph_loader.harvest import harvest
 from graph_loader.harvest.config import SourceConfig
 from graph_loader.harvest.convert import default_jobs
-from graph_loader.harvest.state import read_checkpoint
+from graph_loader.harvest.state import (
+    Checkpoint,
+    advance_checkpoint,
+    read_checkpoint,
+    write_checkpoint,
+)
 from graph_loader.store import EmbeddedStore
 from graph_loader.terms import GRAPHS_NS
 
@@ -186,3 +191,17 @@ def test_a_worker_killed_stops_the_harvest_with_a_checkpoint_then_it_resumes(mon
     counts = {s: resumed.count(s) for s in ("loaded", "unchanged", "rejected")}
     assert counts == {"loaded": 3, "unchanged": 2, "rejected": 0}
     assert record_quads(store) == record_quads(reference)
+
+
+def test_a_checkpoint_moved_on_keeps_everything_read_and_the_last_token():
+    store = fresh_store()
+    write_checkpoint(store, "csw", Checkpoint("1", {"a", "b"}, "2026-01-01T00:00:00Z"))
+    advance_checkpoint(store, "csw", "3", {"c"})
+    advance_checkpoint(store, "csw", "5", {"d", "e"})
+    assert read_checkpoint(store, "csw") == Checkpoint(
+        "5", {"a", "b", "c", "d", "e"}, "2026-01-01T00:00:00Z"
+    )
+    advance_checkpoint(store, "csw", None, set())  # from the start again, nothing new read
+    assert read_checkpoint(store, "csw") == Checkpoint(
+        None, {"a", "b", "c", "d", "e"}, "2026-01-01T00:00:00Z"
+    )

@@ -27,6 +27,7 @@ from .report import HarvestReport
 from .state import (
     Checkpoint,
     KnownRecord,
+    advance_checkpoint,
     now_literal,
     read_checkpoint,
     read_runs,
@@ -143,6 +144,8 @@ class _Run:
         #: where to resume from after the last batch written, and whether it was set
         self.written_token: str | None = None
         self.last_checkpoint = time.monotonic()
+        #: the identifiers read that the checkpoint in the store holds (None: not written yet)
+        self.saved: set[str] | None = None
 
     # -- the run -------------------------------------------------------------------------------
 
@@ -247,9 +250,17 @@ class _Run:
         write_checkpoint(self.store, self.name, None)
 
     def checkpoint(self, token: str | None, *, force: bool = False) -> None:
+        """Where to resume from and what was read, at most every :data:`CHECKPOINT_SECONDS`
+        (``force``: now): written whole the first time in a run, then moved on."""
         if force or time.monotonic() - self.last_checkpoint >= CHECKPOINT_SECONDS:
-            started = self.report.harvest_started or self.report.started
-            write_checkpoint(self.store, self.name, Checkpoint(token, self.ledger.seen, started))
+            seen = self.ledger.seen
+            if self.saved is None:
+                started = self.report.harvest_started or self.report.started
+                write_checkpoint(self.store, self.name, Checkpoint(token, seen, started))
+                self.saved = set(seen)
+            else:
+                advance_checkpoint(self.store, self.name, token, seen - self.saved)
+                self.saved |= seen
             self.last_checkpoint = time.monotonic()
 
     # -- one batch -----------------------------------------------------------------------------

@@ -162,12 +162,17 @@ class OAICatalogue:
     records: list[OAIRecord]
     page_size: int = 3
     failing: dict[str | None, Answer] = field(default_factory=dict)
+    #: the repository's datestamp granularity: "YYYY-MM-DD" refuses a window to the second
+    granularity: str = "YYYY-MM-DDThh:mm:ssZ"
 
     def __call__(self, request: Request) -> Answer:
         """The ListRecords page the request asks for, or an OAI-PMH error."""
         token = request.query.get("resumptionToken")
         if token in self.failing:
             return self.failing[token]
+        window = (request.query.get("from", ""), request.query.get("until", ""))
+        if self.granularity == "YYYY-MM-DD" and any(len(w) > 10 for w in window):
+            return self._error("badArgument", "the granularity of this repository is the day")
         if token is None:
             offset, since, until = 0, request.query.get("from", ""), request.query.get("until", "")
         else:

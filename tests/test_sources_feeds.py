@@ -94,6 +94,32 @@ def test_oai_incremental_window_from_until() -> None:
     }
 
 
+def test_oai_incremental_window_asked_by_the_day_when_the_repository_says_so() -> None:
+    records, _ = datacite_repository()
+    catalogue = OAICatalogue(records, granularity="YYYY-MM-DD")
+    with serve(catalogue) as server, client() as http:
+        source = OAIPMHSource(
+            "oai-test",
+            f"{server.url}/oai",
+            "oai_datacite",
+            since="2026-01-05T10:00:00Z",
+            until="2026-01-09T08:00:00Z",
+        )
+        got, error = harvest(source, http)
+    assert error is None
+    window = [
+        (r.identifier, r.metadata is None)
+        for r in records
+        if "2026-01-05" <= r.datestamp <= "2026-01-09"
+    ]
+    assert [(r.identifier, r.deleted) for r in got] == window
+    asked = {"verb": "ListRecords", "metadataPrefix": "oai_datacite"}
+    assert [r.query for r in server.requests[:2]] == [
+        asked | {"from": "2026-01-05T10:00:00Z", "until": "2026-01-09T08:00:00Z"},
+        asked | {"from": "2026-01-05", "until": "2026-01-09"},
+    ]
+
+
 def minimal_oai() -> OAICatalogue:
     """Five hand-made ISO records and one deleted, three a page (runs without ../shared)."""
     records = [

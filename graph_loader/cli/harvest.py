@@ -79,8 +79,15 @@ def _bar():
 @click.option("--force", is_flag=True, help="Convert records even when their date is unchanged.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
 @click.option("--infer/--no-infer", default=True, help="Rebuild the inference graph afterwards.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    envvar="GAIA_KG_LOAD_JOBS",
+    default=None,
+    help="Worker processes converting records [default: $GAIA_KG_LOAD_JOBS, else the cores].",
+)
 def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental, restart,
-            force, as_json, infer):  # fmt: skip
+            force, as_json, infer, jobs):  # fmt: skip
     """Harvest the sources NAMES (declared in the sources file) into the store.
 
     Each record is converted, linked to the thesaurus and validated on its own; bad records
@@ -103,6 +110,7 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
                 report = run_harvest(
                     store, declared[name], base_iri=settings.base_iri, lang=lang,
                     incremental=incremental, restart=restart, force=force, progress=bar.update,
+                    jobs=jobs,
                 )  # fmt: skip
                 bar.close()
                 reports.append(report)
@@ -136,6 +144,9 @@ def _print(report, lang: str) -> None:
     if report.resumed_from:
         click.echo("  " + CLI.text("harvest.resumed", lang, token=report.resumed_from))
     click.echo("  " + _counts(report, lang))
+    unchanged = report.count("unchanged")
+    if unchanged == len(report.results) > 0 and not (report.triples_read or report.triples_written):
+        click.echo("  " + CLI.plural("harvest.nothing_new", unchanged, lang))
     kept = [r for r in report.results if r.status != "rejected"]
     flagged = [r for r in kept if r.defects]
     repaired = sum(1 for r in kept if r.repairs)

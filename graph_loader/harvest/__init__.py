@@ -12,9 +12,11 @@
 - records whose datestamp is the one stored (or, after conversion, whose content hash is) are
   *unchanged* and not rewritten; records deleted upstream (OAI-PMH ``deleted``) or, at the end of
   a complete full harvest, no longer listed are *withdrawn* (their graphs dropped);
-- writes go in batches of :data:`~.run.BATCH` upstream records, one transaction each; a
-  checkpoint (resume token and identifiers read) is stored after a batch at most every
-  :data:`~.run.CHECKPOINT_SECONDS`, so a harvest stopped midway (a crash, Ctrl-C, a server
+- batches of :data:`~.run.BATCH` upstream records are converted, validated and judged in
+  worker processes (:mod:`.convert`; ``jobs``) while the next pages are fetched, and written
+  in their order, one transaction each; a checkpoint (resume token and identifiers read) is
+  stored after a batch written at most every :data:`~.run.CHECKPOINT_SECONDS`, naming the
+  page of that batch, so a harvest stopped midway (a crash, Ctrl-C, a server or a worker
   gone) resumes from its last checkpoint at the next run;
 - a page the server fails to give (5xx, timeout) is retried ``retries`` times; a page that
   cannot be read is skipped when the protocol allows it (CSW), else the harvest stops with
@@ -28,6 +30,7 @@ The parts, in the order a record meets them:
 - :mod:`.config`: the sources declared in ``sources.toml``;
 - :mod:`.run`: one run (pages, batches, retries, checkpoints, withdrawals);
 - :mod:`.units`: upstream records admitted, read, repaired, linked and split into units;
+- :mod:`.convert`: batches of admitted records turned into writes, in worker processes;
 - :mod:`.judging`: units validated together and turned into graph writes;
 - :mod:`.ledger` and :mod:`.report`: what the run knows and what it tells;
 - :mod:`.state` and :mod:`.status`: what the store remembers of each source (checkpoints,

@@ -16,7 +16,44 @@ from .ledger import Ledger
 from .state import source_iri
 from .units import Unit
 
-__all__ = ["UnitJudge"]
+__all__ = ["UnitJudge", "validation_groups"]
+
+
+def validation_groups(units: list[Unit]) -> list[list[Unit]]:
+    """``units`` in groups that can be validated as one store, each unit still judged on what
+    its own record says: two units share a group unless an IRI that one names is described
+    by the other otherwise (or only by the other). Records of one catalogue describe the same
+    licence, language or role alike: they share a group, where validating them one by one
+    would cost every SHACL query once per record."""
+    groups: list[tuple[dict, list[Unit]]] = []
+    for u in units:
+        mine = _descriptions(u)
+        for seen, members in groups:
+            if all(seen.get(iri, text) == text for iri, text in mine.items()):
+                for iri, text in mine.items():
+                    seen.setdefault(iri, text)
+                members.append(u)
+                break
+        else:
+            groups.append((dict(mine), [u]))
+    return [members for _, members in groups]
+
+
+def _descriptions(u: Unit) -> dict:
+    """Every IRI the records of ``u`` name, with what they say of it (its statements as
+    N-Triples lines; empty when they only point at it)."""
+    found: dict = {}
+    for r in u.records:
+        for t in r.triples:
+            if isinstance(t.object, ox.NamedNode):
+                found.setdefault(t.object.value, frozenset())
+    said: dict = {}
+    for r in u.records:
+        for line in r.lines:
+            if line.startswith("<"):
+                said.setdefault(line[1 : line.index(">")], []).append(line)
+    found.update((iri, frozenset(lines)) for iri, lines in said.items())
+    return found
 
 
 class UnitJudge:

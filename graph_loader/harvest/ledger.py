@@ -18,9 +18,12 @@ class Ledger:
     graph, identifiers :attr:`seen` by the harvest (resumed runs too) and :attr:`read` by this
     run, and the :attr:`report` where each record's result goes."""
 
-    def __init__(self, store: Store, report: HarvestReport):
+    def __init__(self, store: Store | None, report: HarvestReport, known: dict | None = None):
         self.report = report
-        self.known: dict[str, list[KnownRecord]] = known_records(store, report.source)
+        #: ``known`` instead of the store's: what a worker process is told of its batch
+        self.known: dict[str, list[KnownRecord]] = (
+            known if known is not None else known_records(store, report.source)
+        )
         self.hashes = {k.graph: k.content_hash for ks in self.known.values() for k in ks}
         #: record graph -> when first loaded; the judges keep it up to date as they write
         self.issued = {k.graph: k.issued for ks in self.known.values() for k in ks if k.issued}

@@ -58,6 +58,8 @@ class HarvestReport:
     bumped: bool = False
     keywords: KeywordReport = field(default_factory=KeywordReport)
     triples_written: int = 0
+    #: statements read from the upstream records converted (not those skipped unchanged)
+    triples_read: int = 0
     #: the source's records after the run: how many have a quality score, and their mean
     quality: dict = field(default_factory=dict)
     #: resources written and withdrawn by the run (for the search index)
@@ -97,6 +99,7 @@ class HarvestReport:
             ],
             "pageErrors": self.page_errors,
             "keywords": self._keywords(),
+            "triplesRead": self.triples_read,
             "triplesWritten": self.triples_written,
             "quality": self.quality,
         }

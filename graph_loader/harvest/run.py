@@ -5,8 +5,10 @@ the report at the end (see :mod:`graph_loader.harvest`)."""
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 import httpx
@@ -14,17 +16,18 @@ import httpx
 from .. import __version__
 from ..derived import new_generation, store_generation
 from ..enrich import KeywordLinker
-from ..load.judge import disjoint_groups
 from ..queries import load_query
 from ..sources import RawRecord, SourceError
 from ..store import GraphWrite, Store
-from ..validation import Shapes, load_shapes
+from ..validation import Shapes
 from .config import SourceConfig, make_source
-from .judging import UnitJudge
+from .convert import Batch, BatchConverter, Converted, Converters, default_jobs, pack_known
 from .ledger import Ledger
 from .report import HarvestReport
 from .state import (
     Checkpoint,
+    KnownRecord,
+    advance_checkpoint,
     now_literal,
     read_checkpoint,
     read_runs,
@@ -32,7 +35,7 @@ from .state import (
     source_iri,
     write_checkpoint,
 )
-from .units import Unit, UnitReader
+from .units import PAGES, UnitReader
 
 __all__ = ["harvest", "BATCH", "CHECKPOINT_SECONDS", "MAX_SKIPS"]
 
@@ -40,6 +43,11 @@ BATCH = 200
 #: bad pages skipped in a row, no record read between them, before the harvest stops
 MAX_SKIPS = 10
 CHECKPOINT_SECONDS = 10.0
+#: why a harvest stopped when a worker process died
+LOST_WORKER = (
+    "a worker process converting records stopped (killed, or out of memory) (un processus de"
+    " conversion s'est arrêté : tué, ou mémoire épuisée)"
+)
 
 
 def harvest(
@@ -55,6 +63,7 @@ def harvest(
     shapes: Shapes | None = None,
     progress: Callable[[int], None] | None = None,
     backoff: float = 1.0,
+    jobs: int | None = None,
 ) -> HarvestReport:
     """Harvest one source into ``store`` (see :mod:`graph_loader.harvest`).
 
@@ -62,6 +71,8 @@ def harvest(
     (CSW, OAI-PMH; records gone upstream are then withdrawn only when the source says so);
     ``restart`` ignores an unfinished harvest's checkpoint; ``force`` converts records even when
     their datestamp is unchanged. ``backoff`` seconds (doubled each time) between retries.
+    ``jobs`` worker processes convert the batches while the next pages are fetched (default
+    :func:`~.convert.default_jobs`; 1: all in this process).
     """
     own_client = client is None
     if own_client:
@@ -70,10 +81,13 @@ def harvest(
             follow_redirects=True,
             headers={"User-Agent": f"gaia-kg/{__version__} (harvester)"},
         )
+    run = None
     try:
-        run = _Run(store, config, base_iri, lang, shapes or load_shapes(), force)
+        run = _Run(store, config, base_iri, lang, shapes, force, jobs or default_jobs())
         return run.go(client, incremental, restart, progress, backoff)
     finally:
+        if run is not None:
+            run.converters.close()
         if own_client:
             client.close()
 
@@ -89,10 +103,26 @@ class _Troubles:
     read_before: int = 0
 
 
+@dataclass
+class _Pending:
+    """A batch on its way: its size, where to resume from once it is written, the results
+    said when its records were admitted (by place) and the graphs they drop, and its
+    conversion (None: nothing to convert)."""
+
+    size: int
+    token: str | None
+    said: dict[int, list]
+    drops: list[GraphWrite]
+    future: Future | None
+
+    def done(self) -> bool:
+        return self.future is None or self.future.done()
+
+
 class _Run:
     """One harvest of one source; holds what the batches share."""
 
-    def __init__(self, store, config: SourceConfig, base_iri, lang, shapes, force: bool):
+    def __init__(self, store, config: SourceConfig, base_iri, lang, shapes, force, jobs: int):
         self.store, self.config, self.name = store, config, config.name
         self.report = HarvestReport(
             config.name, config.kind, started=now_literal().value, policy=config.policy
@@ -102,8 +132,20 @@ class _Run:
         self.reader = UnitReader(
             config, self.ledger, linker, base_iri=base_iri, force=force, lang=lang
         )
-        self.judge = UnitJudge(config, self.ledger, shapes, lang=lang)
+        converter = BatchConverter(config, linker, shapes, base_iri, lang)
+        # the records of a page of many (DCAT, THREDDS) are known by IRIs found only when
+        # converted: they are judged here, against the run's own books
+        self.paged = config.kind in PAGES
+        self.converters = Converters(
+            converter, 1 if self.paged else jobs, default_shapes=shapes is None
+        )
+        #: batches sent to conversion, oldest first, written in that order
+        self.pending: deque[_Pending] = deque()
+        #: where to resume from after the last batch written, and whether it was set
+        self.written_token: str | None = None
         self.last_checkpoint = time.monotonic()
+        #: the identifiers read that the checkpoint in the store holds (None: not written yet)
+        self.saved: set[str] | None = None
 
     # -- the run -------------------------------------------------------------------------------
 
@@ -125,6 +167,7 @@ class _Run:
         read are seen already."""
         report = self.report
         point = Checkpoint() if restart else read_checkpoint(self.store, self.name)
+        self.written_token = point.resume
         if point.resume is not None:
             report.resumed_from = point.resume
             self.ledger.seen = set(point.seen)
@@ -140,7 +183,9 @@ class _Run:
         return make_source(self.config, since=since)
 
     def read_source(self, source, client, resume, progress, backoff) -> None:
-        """Read the source to its end, or until it fails past retries and skips."""
+        """Read the source to its end, or until it fails past retries and skips. Batches are
+        converted while the next pages are fetched and written in order, each checkpoint
+        naming the page of the last batch written."""
         troubles = _Troubles()
         batch: list[RawRecord] = []
         while True:
@@ -148,19 +193,29 @@ class _Run:
                 for raw in source.records(client, resume=resume):
                     batch.append(raw)
                     if len(batch) >= BATCH:
-                        self.flush(batch, progress)
-                        self.checkpoint(source.resume_token)
-                self.flush(batch, progress)
+                        self.flush(batch, progress, source.resume_token)
+                self.flush(batch, progress, source.resume_token)
+                self.collect(progress, wait=True)
                 self.report.complete = True
                 return
             except SourceError as exc:
-                self.flush(batch, progress)
+                self.flush(batch, progress, exc.resume)
+                self.collect(progress, wait=True)
                 goes_on, resume = self.recover(exc, troubles, backoff)
                 if not goes_on:
                     return
+            except BrokenProcessPool:
+                # a worker was killed (out of memory, a signal): stop as after a page that
+                # cannot be read, with a checkpoint at the last batch written
+                self.pending.clear()
+                self.report.interrupted = LOST_WORKER
+                self.checkpoint(self.written_token, force=True)
+                return
             except BaseException:
-                self.write(self.batch_writes(batch))  # what was read is kept,
-                self.checkpoint(source.resume_token, force=True)  # then where it stopped
+                # what was written is kept; batches not written yet are read again after
+                # resuming from the page of the last one written
+                self.pending.clear()
+                self.checkpoint(self.written_token, force=True)
                 raise
 
     def recover(self, exc: SourceError, troubles: _Troubles, backoff: float) -> tuple:
@@ -195,32 +250,92 @@ class _Run:
         write_checkpoint(self.store, self.name, None)
 
     def checkpoint(self, token: str | None, *, force: bool = False) -> None:
+        """Where to resume from and what was read, at most every :data:`CHECKPOINT_SECONDS`
+        (``force``: now): written whole the first time in a run, then moved on."""
         if force or time.monotonic() - self.last_checkpoint >= CHECKPOINT_SECONDS:
-            started = self.report.harvest_started or self.report.started
-            write_checkpoint(self.store, self.name, Checkpoint(token, self.ledger.seen, started))
+            seen = self.ledger.seen
+            if self.saved is None:
+                started = self.report.harvest_started or self.report.started
+                write_checkpoint(self.store, self.name, Checkpoint(token, seen, started))
+                self.saved = set(seen)
+            else:
+                advance_checkpoint(self.store, self.name, token, seen - self.saved)
+                self.saved |= seen
             self.last_checkpoint = time.monotonic()
 
     # -- one batch -----------------------------------------------------------------------------
 
-    def flush(self, batch: list[RawRecord], progress) -> None:
-        """Convert, validate and write a batch of upstream records (one transaction), count
-        it on the progress bar, and empty it."""
-        self.write(self.batch_writes(batch))
-        if progress and batch:
-            progress(len(batch))
+    def flush(self, batch: list[RawRecord], progress, token: str | None) -> None:
+        """Admit the records of a batch and send those to convert away; write the batches
+        whose conversion is done (waiting for the oldest when too many are on the way); empty
+        ``batch``. ``token``: where to resume from once the batch is written."""
+        if not batch:
+            return
+        said: dict[int, list] = {}
+        drops: list[GraphWrite] = []
+        admitted: list[tuple[int, RawRecord]] = []
+        results = self.ledger.report.results
+        for place, raw in enumerate(batch):
+            mark = len(results)
+            dropped: list[list[GraphWrite]] = []
+            if self.reader.admit(raw, dropped):
+                admitted.append((place, raw))
+            drops += [w for d in dropped for w in d]
+            if len(results) > mark:  # unchanged, withdrawn or rejected: said in place, below
+                said[place] = results[mark:]
+                del results[mark:]
+        future = self.converters.submit(self.batch(admitted)) if admitted else None
+        self.pending.append(_Pending(len(batch), token, said, drops, future))
         batch.clear()
+        self.collect(progress, wait=False)
 
-    def batch_writes(self, batch: list[RawRecord]) -> list[GraphWrite]:
-        """The writes of a batch: the graphs of withdrawn records dropped, the rest judged
-        in groups of units that share no record."""
-        units: list[Unit] = []
-        drops: list[list[GraphWrite]] = []
-        for raw in batch:
-            units += self.reader.units(raw, drops)
-        writes = [w for d in drops for w in d]
-        for group in disjoint_groups(units, lambda u: u.records):
-            writes += self.judge.writes(group)
-        return writes
+    def batch(self, admitted: list[tuple[int, RawRecord]]) -> Batch:
+        """The batch to convert, with what the store knows of its identifiers."""
+        known = self.ledger.known
+        if self.paged:  # converted here, against the run's books themselves
+            return Batch(admitted, known)
+        ids = {raw.identifier for _, raw in admitted}
+        return Batch(admitted, {i: pack_known(known[i]) for i in ids if i in known})
+
+    def collect(self, progress, *, wait: bool) -> None:
+        """Write the converted batches in order, from the oldest: those done (all of them
+        with ``wait``; the oldest too while more than twice the workers' are on the way)."""
+        limit = 2 * max(1, self.converters.jobs)
+        while self.pending:
+            head = self.pending[0]
+            if not (wait or len(self.pending) > limit or head.done()):
+                return
+            converted = head.future.result() if head.future is not None else None
+            self.pending.popleft()
+            self.merge(head, converted)
+            self.write(head.drops + (converted.graph_writes() if converted else []))
+            self.written_token = head.token
+            if progress:
+                progress(head.size)
+            self.checkpoint(head.token)
+
+    def merge(self, head: _Pending, converted: Converted | None) -> None:
+        """The results of a converted batch in the run's books, in the order of its records:
+        each one's admission or rejection while read, then the units judged."""
+        ledger, report = self.ledger, self.ledger.report
+        reading = converted.reading if converted else {}
+        for place in range(head.size):
+            report.results += head.said.get(place, []) + reading.get(place, [])
+        if converted is None:
+            return
+        report.results += converted.judged
+        report.keywords.linked.update(converted.keywords.linked)
+        for name, counts in converted.keywords.unmatched.items():
+            report.keywords.unmatched.setdefault(name, Counter()).update(counts)
+        report.written += converted.written
+        report.triples_read += converted.triples_read
+        ledger.seen.update(converted.seen)
+        for identifier, datestamp, kept in converted.remembered:
+            ledger.known[identifier] = [
+                KnownRecord(graph, identifier, datestamp, digest, resource)
+                for graph, digest, resource in kept
+            ]
+            ledger.hashes.update((graph, digest) for graph, digest, _ in kept)
 
     def write(self, writes: list[GraphWrite]) -> None:
         """Write in one transaction (a new generation of the store before the run's first)."""

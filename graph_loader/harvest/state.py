@@ -14,6 +14,7 @@ Everything lives in the store (so a remote store shared by several processes has
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import quote
@@ -41,6 +42,7 @@ __all__ = [
     "state_graph",
     "read_checkpoint",
     "write_checkpoint",
+    "advance_checkpoint",
     "known_records",
     "record_runs",
     "read_runs",
@@ -117,6 +119,21 @@ def write_checkpoint(store: Store, name: str, point: Checkpoint | None) -> None:
             triples.append(ox.Triple(iri, STARTED, ox.Literal(point.started, datatype=_DATETIME)))
         triples += [ox.Triple(iri, SEEN_IDENTIFIER, ox.Literal(i)) for i in sorted(point.seen)]
     store.replace_graph(state_graph(name), triples)
+
+
+def advance_checkpoint(store: Store, name: str, resume: str | None, seen: Iterable[str]) -> None:
+    """Move the checkpoint written by :func:`write_checkpoint` on, in one update: its resume
+    token replaced, the identifiers read since added. A checkpoint costs what was read since
+    the last one, not everything read (10,000 identifiers rewritten every few seconds were a
+    fifth of a harvest)."""
+    iri, graph = source_iri(name), state_graph(name)
+    added = [f"{iri} {SEEN_IDENTIFIER} {ox.Literal(i)} ." for i in sorted(seen)]
+    if resume is not None:
+        added.append(f"{iri} {RESUME_TOKEN} {ox.Literal(resume)} .")
+    text = f"DELETE WHERE {{ GRAPH {graph} {{ {iri} {RESUME_TOKEN} ?token }} }}"
+    if added:
+        text += f" ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(added) + "\n} }"
+    store.update(text)
 
 
 def known_records(store: Store, name: str) -> dict[str, list[KnownRecord]]:

@@ -59,9 +59,14 @@ class UnitReader:
     def units(self, raw: RawRecord, drops: list) -> list[Unit]:
         """The units of one upstream record; [] when it is withdrawn (its graphs then go to
         ``drops``), unchanged or rejected."""
-        if not self.admit(raw, drops) or (parsed := self.parse(raw)) is None:
+        return self.read(raw) if self.admit(raw, drops) else []
+
+    def read(self, raw: RawRecord) -> list[Unit]:
+        """The units of an admitted upstream record; [] when it is rejected."""
+        if (parsed := self.parse(raw)) is None:
             return []
         fmt, quads, read_repairs = parsed
+        self.ledger.report.triples_read += len(quads)
         repairs: dict = {}  # record resource -> its repairs
         split = self.split(raw, quads, read_repairs, repairs)
         paged = self.config.kind in PAGES  # a page of records, not one upstream record

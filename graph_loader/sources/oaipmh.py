@@ -47,6 +47,10 @@ class OAIPMHSource:
             data, _media = fetch(
                 client, self._request(token), source=self.name, page=page, resume=token
             )
+            if token is None and self._to_the_day(data):  # asked again, by the day
+                data, _media = fetch(
+                    client, self._request(token), source=self.name, page=page, resume=token
+                )
             listing = self._read(data, page, token)
             if listing is None:
                 self.resume_token = None
@@ -64,6 +68,25 @@ class OAIPMHSource:
             token = following
             self.resume_token = token
         raise SourceError(self.name, f"resumptionToken={token}", "too many pages", resume=token)
+
+    def _to_the_day(self, data: bytes) -> bool:
+        """Whether the window (``from``, ``until``) was given to the second and the repository
+        refused it as a bad argument: a repository of day granularity (``YYYY-MM-DD``) must
+        be asked by the day; the window is then widened to whole days (records read twice
+        are unchanged, none is missed)."""
+        timed = [w for w in (self.since, self.until) if w and "T" in w]
+        if not timed or b"badArgument" not in data:
+            return False
+        try:
+            root = parse_xml(data, name=f"{self.name} first page")
+        except InputError:
+            return False
+        codes = {e.get("code") for e in root.findall(f"{_O}error")}
+        if codes != {"badArgument"}:
+            return False
+        self.since = self.since[:10] if self.since else None
+        self.until = self.until[:10] if self.until else None
+        return True
 
     def _request(self, token: str | None) -> httpx.Request:
         """The ListRecords request of a page."""

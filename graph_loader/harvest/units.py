@@ -56,11 +56,6 @@ class UnitReader:
         self.base_iri, self.force, self.name = base_iri, force, config.name
         self.lang = lang
 
-    def units(self, raw: RawRecord, drops: list) -> list[Unit]:
-        """The units of one upstream record; [] when it is withdrawn (its graphs then go to
-        ``drops``), unchanged or rejected."""
-        return self.read(raw) if self.admit(raw, drops) else []
-
     def read(self, raw: RawRecord) -> list[Unit]:
         """The units of an admitted upstream record; [] when it is rejected."""
         if (parsed := self.parse(raw)) is None:

@@ -137,6 +137,66 @@ def first_load_triples(graph: ox.NamedNode, provenance: Iterable[ox.Triple]) -> 
     return out + [ox.Triple(graph, FIRST_LOADED, issued)] if issued is not None else out
 
 
+_FIELDS = {
+    VALIDATION_OUTCOME: "outcome",
+    GENERATED_AT: "loaded",
+    FIRST_LOADED: "issued",
+    CHANGE_TYPE: "change",
+    VIOLATION_COUNT: "violations",
+}
+
+
+def _read_provenance(graph: ox.NamedNode, provenance: Iterable[ox.Triple]):
+    """The graph's provenance values (by :data:`_FIELDS` name) and its error messages by
+    language."""
+    fields: dict[str, ox.Term | None] = dict.fromkeys(_FIELDS.values())
+    messages: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+    errors = _error_prefixes()
+    for t in provenance:
+        if t.subject != graph:
+            continue
+        if t.predicate in _FIELDS:
+            fields[_FIELDS[t.predicate]] = t.object
+        elif t.predicate == VALIDATION_MESSAGE and isinstance(t.object, ox.Literal):
+            text = t.object.value
+            if t.object.language in messages and text.startswith(errors[t.object.language]):
+                messages[t.object.language].append(text)
+    return fields, messages
+
+
+def _change_triples(graph: ox.NamedNode, change) -> list[ox.Triple]:
+    """``adms:status`` and the change-type concept, typed as DCAT-AP requires."""
+    if not (isinstance(change, ox.NamedNode) and change.value.startswith(str(ADMS_CHANGE_TYPE))):
+        return []
+    name = change.value.removeprefix(str(ADMS_CHANGE_TYPE))
+    return [
+        ox.Triple(graph, CHANGE_TYPE, change),
+        ox.Triple(change, RDF_TYPE, ox.NamedNode(SKOS.Concept)),
+        ox.Triple(change, ox.NamedNode(SKOS.inScheme), CHANGE_TYPE_SCHEME),
+        # the vocabulary's own label (it has no other language)
+        ox.Triple(change, ox.NamedNode(SKOS.prefLabel), ox.Literal(name, language="en")),
+    ]
+
+
+def _outcome_triples(graph: ox.NamedNode, outcome, violations, messages) -> list[ox.Triple]:
+    """The validation outcome: conformance to the profile, or the defects in each language."""
+    if outcome is None:
+        return []
+    out = [ox.Triple(graph, VALIDATION_OUTCOME, outcome)]
+    if outcome != NOT_CONFORMANT:
+        return out + [ox.Triple(graph, _CONFORMS_TO, PROFILE)]
+    if violations is not None:
+        out.append(ox.Triple(graph, VIOLATION_COUNT, violations))
+    for code, texts in messages.items():
+        text = (
+            CLI.text("conformance.defects", code, defects=" ; ".join(sorted(texts)))
+            if texts
+            else CLI.text("conformance.not_conformant", code)
+        )
+        out.append(ox.Triple(graph, _DESCRIPTION, ox.Literal(text, language=code)))
+    return out
+
+
 def catalog_record(
     graph: ox.NamedNode, resource: ox.NamedNode, provenance: Iterable[ox.Triple]
 ) -> list[ox.Triple]:
@@ -144,26 +204,8 @@ def catalog_record(
     (those whose subject is the graph); [] for a file's source graph."""
     if resource.value.startswith(GAIA_GRAPH["source/"]):
         return []
-    outcome = loaded = violations = issued = change = None
-    messages: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
-    errors = _error_prefixes()
-    for t in provenance:
-        if t.subject != graph:
-            continue
-        if t.predicate == VALIDATION_OUTCOME:
-            outcome = t.object
-        elif t.predicate == GENERATED_AT:
-            loaded = t.object
-        elif t.predicate == FIRST_LOADED:
-            issued = t.object
-        elif t.predicate == CHANGE_TYPE:
-            change = t.object
-        elif t.predicate == VIOLATION_COUNT:
-            violations = t.object
-        elif t.predicate == VALIDATION_MESSAGE and isinstance(t.object, ox.Literal):
-            text = t.object.value
-            if t.object.language in messages and text.startswith(errors[t.object.language]):
-                messages[t.object.language].append(text)
+    fields, messages = _read_provenance(graph, provenance)
+    loaded, issued, change = fields["loaded"], fields["issued"], fields["change"]
     if loaded is not None:
         issued, change = first_load(loaded, issued, change)
     out = [
@@ -175,30 +217,8 @@ def catalog_record(
     for when, predicate in ((loaded, _MODIFIED), (issued, FIRST_LOADED)):
         if when is not None:
             out.append(ox.Triple(graph, predicate, ox.Literal(when.value, datatype=_DATETIME)))
-    if isinstance(change, ox.NamedNode) and change.value.startswith(str(ADMS_CHANGE_TYPE)):
-        name = change.value.removeprefix(str(ADMS_CHANGE_TYPE))
-        out += [
-            ox.Triple(graph, CHANGE_TYPE, change),
-            ox.Triple(change, RDF_TYPE, ox.NamedNode(SKOS.Concept)),
-            ox.Triple(change, ox.NamedNode(SKOS.inScheme), CHANGE_TYPE_SCHEME),
-            # the vocabulary's own label (it has no other language)
-            ox.Triple(change, ox.NamedNode(SKOS.prefLabel), ox.Literal(name, language="en")),
-        ]
-    if outcome is not None:
-        out.append(ox.Triple(graph, VALIDATION_OUTCOME, outcome))
-    if outcome == NOT_CONFORMANT:
-        if violations is not None:
-            out.append(ox.Triple(graph, VIOLATION_COUNT, violations))
-        for code, texts in messages.items():
-            text = (
-                CLI.text("conformance.defects", code, defects=" ; ".join(sorted(texts)))
-                if texts
-                else CLI.text("conformance.not_conformant", code)
-            )
-            out.append(ox.Triple(graph, _DESCRIPTION, ox.Literal(text, language=code)))
-    elif outcome is not None:
-        out.append(ox.Triple(graph, _CONFORMS_TO, PROFILE))
-    return out
+    out += _change_triples(graph, change)
+    return out + _outcome_triples(graph, fields["outcome"], fields["violations"], messages)
 
 
 def references(store: Store, triples: Iterable[ox.Triple]) -> set[ox.Triple]:

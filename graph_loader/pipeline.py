@@ -23,6 +23,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -71,10 +72,7 @@ def load_paths(
     clock = _Clock()
     files, skipped, relative = collect_paths(paths)
     names = file_names(files, relative)
-    bases = {
-        f: urljoin(document_base, relative[f]) if document_base else f.resolve().as_uri()
-        for f in files
-    }
+    bases = _bases(files, relative, document_base)
     report = LoadReport(skipped_files=skipped, phases=clock.phases)
     report.file_names = list(names.values())
     linker = KeywordLinker.from_store(store)
@@ -82,15 +80,10 @@ def load_paths(
     judge.issued = store.record_issued()
     shapes = shapes or load_shapes()
     jobs = load_jobs(jobs)
-    pool = None
-    if jobs > 1 and files:
-        context = WorkerContext(
-            shapes, linker, base_iri, lang, strict, judge.existing, judge.issued, judge.now
-        )
-        pool = worker_pool(jobs, context)  # forked at its first task, with all of the above
-        if sum(f.stat().st_size for f in files if f.is_file()) >= BIG_INPUT:
-            start_workers(pool)  # before the files are read: a small process to fork
-    try:
+    context = WorkerContext(
+        shapes, linker, base_iri, lang, strict, judge.existing, judge.issued, judge.now
+    )
+    with _pool(jobs, files, context) as pool:
         documents = read_all(files, names, bases, report, progress, base_iri)
         report.triples_read = sum(len(d.quads) for d in documents)
         clock.lap("read")
@@ -100,32 +93,66 @@ def load_paths(
         )  # fmt: skip
         sort_recordless(documents, taken, report)
         if "stac" in report.formats.values():
-            # STAC items stay in their file's graph, naming their collection: "apart" are
-            # those whose collection is no record of this load
-            kept = [r for d in documents for r in d.split.records]
-            report.stac_items, _ = count_items(kept, report.formats, judge.declared_in)
-            report.stac_items_unattached = {
-                c: n for c, n in report.stac_items.items() if ox.NamedNode(c) not in taken
-            }
+            _count_stac(documents, taken, judge, report)
         clock.lap("split")
 
-        here = [d for d in documents if d.pending is None]
-        writes, validate_seconds = validate_documents(here, judge, shapes)
-        report.outcomes = judge.outcomes
-        clock.lap("prepare")
-        clock.phases["validate"] = validate_seconds
-        clock.phases["prepare"] -= validate_seconds
+        writes = _validate_here(documents, judge, shapes, report, clock)
 
         total = len(writes) + sum(d.candidates for d in documents)
         tick = progress(CLI.mark("progress.records"), total) if progress else None
         write_all(store, _with_prepared(writes, documents, judge, report), documents, report,
                   tick, lang)  # fmt: skip
         clock.lap("write")
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _bases(files: list[Path], relative: dict, document_base: str | None) -> dict[Path, str]:
+    """Each file's base IRI: ``document_base`` joined with its path under the folder named,
+    else its own ``file:`` URI."""
+    return {
+        f: urljoin(document_base, relative[f]) if document_base else f.resolve().as_uri()
+        for f in files
+    }
+
+
+@contextmanager
+def _pool(jobs: int, files: list[Path], context: WorkerContext):
+    """The worker pool of a load with ``jobs`` > 1 (None otherwise), shut down on leaving:
+    forked at its first task, with ``context``; at once when the input is big (a small process
+    to fork)."""
+    if jobs <= 1 or not files:
+        yield None
+        return
+    pool = worker_pool(jobs, context)
+    try:
+        if sum(f.stat().st_size for f in files if f.is_file()) >= BIG_INPUT:
+            start_workers(pool)  # before the files are read
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _validate_here(documents: list, judge: Judge, shapes: Shapes, report: LoadReport, clock):
+    """Validate the records prepared in this process (the documents not handed to workers);
+    the graphs to write. The time of validation is counted apart from preparation."""
+    here = [d for d in documents if d.pending is None]
+    writes, validate_seconds = validate_documents(here, judge, shapes)
+    report.outcomes = judge.outcomes
+    clock.lap("prepare")
+    clock.phases["validate"] = validate_seconds
+    clock.phases["prepare"] -= validate_seconds
+    return writes
+
+
+def _count_stac(documents: list, taken: dict, judge: Judge, report: LoadReport) -> None:
+    """STAC items stay in their file's graph, naming their collection: "apart" are those whose
+    collection is no record of this load."""
+    kept = [r for d in documents for r in d.split.records]
+    report.stac_items, _ = count_items(kept, report.formats, judge.declared_in)
+    report.stac_items_unattached = {
+        c: n for c, n in report.stac_items.items() if ox.NamedNode(c) not in taken
+    }
 
 
 def _with_prepared(writes: list, documents: list, judge: Judge, report: LoadReport):

@@ -223,7 +223,27 @@ def expected_catalogue() -> set[ox.Triple]:
         ox.Triple(q.subject, q.predicate, q.object)
         for q in ox.parse(path=MEMBERS, format=ox.RdfFormat.TRIG)
     }
-    return own | described
+    record = "https://w3id.org/gaia-kg/graph/record/test/"
+    stamp = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+    created = ox.NamedNode("http://purl.org/adms/changetype/Created")
+    derived = {  # what the store derives on read: first load, change type, the box's centre
+        ox.Triple(ox.NamedNode(record + name), ox.NamedNode(p), o)
+        for name, loaded in [("argo", "2026-01-10T08:00:00Z"), ("amma", "2020-03-01T08:00:00Z")]
+        for p, o in [
+            (dct + "issued", ox.Literal(loaded, datatype=stamp)),
+            ("http://www.w3.org/ns/adms#status", created),
+        ]
+    } | {
+        ox.Triple(
+            ox.NamedNode(ARGO + "#extent"),
+            ox.NamedNode(dcat + "centroid"),
+            ox.Literal(
+                "POINT(-20 10)",
+                datatype=ox.NamedNode("http://www.opengis.net/ont/geosparql#wktLiteral"),
+            ),
+        )
+    }
+    return own | described | derived
 
 
 @pytest.mark.parametrize(("name", "rdf"), [("ttl", "TURTLE"), ("jsonld", "JSON_LD")])

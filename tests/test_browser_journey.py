@@ -511,7 +511,10 @@ def collection(trip: Trip):
     """ "Add to my collection" on the dataset page, then the collection lists it."""
     driver = trip.driver
     tap_on(driver, driver.find_element("css selector", "#add-to-collection button[type=submit]"))
-    wait_for(lambda: loaded(driver, AMMA_ATR), what="back on the dataset page")
+    wait_for(  # back on the dataset page, which says it was added (the same page before)
+        lambda: loaded(driver, AMMA_ATR) and by_css(driver, "p.confirmation[role=status]"),
+        what="back on the dataset page, the addition confirmed",
+    )
     driver.get(f"{trip.base}/collections/{trip.collection}?lang=fr")
     listed = [
         (li.get_attribute("data-iri"), li.find_element("tag name", "a").text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
@@ -198,9 +199,16 @@ class Converters:
 
     def submit(self, batch: Batch) -> Future:
         self.submitted += 1
-        if self.jobs > 1 and self.submitted > 1:
-            return self._pool().submit(_convert, batch)
         future: Future = Future()
+        if self.jobs > 1 and self.submitted > 1:
+            try:
+                return self._pool().submit(_convert, batch)
+            except (BrokenProcessPool, OSError) as exc:
+                # a worker killed while the pool replaced another (its pipe already closed):
+                # said where the result is read, as when it dies converting
+                broken = BrokenProcessPool(f"a conversion worker was lost: {exc}")
+                future.set_exception(broken)
+                return future
         try:
             future.set_result(self.converter(batch))
         except Exception as exc:  # noqa: BLE001 - raised where the result is read

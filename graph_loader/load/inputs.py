@@ -14,9 +14,18 @@ from ..errors import InputError
 from ..formats import read_document
 from ..messages import CLI
 from ..records import Record, Split
+from ..repair import distinct, repair_triples
 from .outcomes import LoadReport
 
-__all__ = ["RDF_SUFFIXES", "Document", "collect_files", "collect_paths", "file_names", "read_all"]
+__all__ = [
+    "RDF_SUFFIXES",
+    "Document",
+    "collect_files",
+    "collect_paths",
+    "file_names",
+    "read_all",
+    "repair_record",
+]
 
 #: does read_document report its read-level repairs (base IRI, encodings) yet?
 _READ_REPAIRS = "repairs" in inspect.signature(read_document).parameters
@@ -116,3 +125,16 @@ def read_all(files, names, bases, report: LoadReport, progress, base_iri: str):
         report.formats[name] = fmt
         documents.append(Document(name, fmt, parsed, repairs=read_repairs))
     return documents
+
+
+def repair_record(root, triples, document: Document, repairs: dict) -> list:
+    """One record's statements repaired; its repairs (and the read-level repairs of its
+    statements) remembered for its provenance."""
+    fixed, found = repair_triples(triples, root=root)
+    read = []
+    if document.repairs:
+        subjects = {t.subject.value for t in triples} | {root.value}
+        read = [r for r in document.repairs if r.subject in subjects]
+    if found or read:
+        repairs[root] = distinct(read + list(found))
+    return fixed

@@ -13,11 +13,10 @@ import pyoxigraph as ox
 from ..messages import CLI
 from ..namespaces import DCT, SKOS
 from ..records import Record, Split, split_records
-from ..repair import distinct, repair_triples
 from ..terms import RDF_TYPE
-from .inputs import Document
+from .inputs import Document, repair_record
 
-__all__ = ["held", "repair_record", "sort_recordless", "split_all"]
+__all__ = ["held", "sort_recordless", "split_all"]
 
 _SHORT = {
     "http://www.w3.org/ns/dcat#": "dcat:",
@@ -83,19 +82,6 @@ def _adds_to_a_record(d: Document, taken: dict, named: set, formats: dict) -> bo
     if any(t.subject in taken or t.subject in named for t in triples):
         return True
     return formats.get(d.name) == "stac" and any(t.predicate == _HAS_PART for t in triples)
-
-
-def repair_record(root, triples, document: Document, repairs: dict) -> list:
-    """One record's statements repaired; its repairs (and the read-level repairs of its
-    statements) remembered for its provenance."""
-    fixed, found = repair_triples(triples, root=root)
-    read = []
-    if document.repairs:
-        subjects = {t.subject.value for t in triples} | {root.value}
-        read = [r for r in document.repairs if r.subject in subjects]
-    if found or read:
-        repairs[root] = distinct(read + list(found))
-    return fixed
 
 
 def _duplicate(record: Record, name: str, first: str, lang: str) -> str:

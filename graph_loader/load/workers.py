@@ -42,10 +42,9 @@ from ..errors import InputError
 from ..records import index_statements, owned_nodes, split_records
 from ..store import GraphWrite
 from ..validation import Shapes
-from .inputs import Document
+from .inputs import Document, repair_record
 from .judge import Judge, validate_documents
 from .outcomes import RecordOutcome
-from .split import repair_record
 
 __all__ = [
     "CHUNK",

@@ -5,7 +5,7 @@ A plain function over a :class:`graph_loader.store.Store`; the view only parses 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pyoxigraph as ox
 
@@ -153,7 +153,8 @@ def _record(store: Store, iri: ox.NamedNode) -> dict | None:
         {"g": row["g"], "message": VALIDATION_MESSAGE},
     )
     if warnings is None and "outcome" in row:
-        said = sum(1 for m in messages if m["m"].language == "en")
+        # each message is said once in every language: count those of the most frequent one
+        said = max(Counter(m["m"].language for m in messages).values(), default=0)
         warnings = said - (int(violations.value) if violations is not None else 0)
     elif warnings is not None:
         warnings = int(warnings.value)

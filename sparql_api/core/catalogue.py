@@ -256,7 +256,7 @@ class Catalogue:
     def close(self) -> None:
         """Stop the workers and the feed's follower, and close a store this catalogue
         opened."""
-        self.follower.stop()
+        self.follower.stop(wait=30)  # its round done before the store closes
         with self._lock:
             if self._pool is not None:
                 self._pool.close()

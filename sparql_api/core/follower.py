@@ -37,6 +37,7 @@ class IndexFollower:
         self._pid: int | None = None
         self._lock = threading.Lock()
         self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
         #: what the last poll failed with (None when it went well)
         self.error: str | None = None
 
@@ -51,11 +52,16 @@ class IndexFollower:
             self._stop.clear()
             thread = threading.Thread(target=self._loop, name="gaia-kg-feed", daemon=True)
             thread.start()
+            self._thread = thread
 
-    def stop(self) -> None:
-        """Stop polling (the thread ends after its current round)."""
+    def stop(self, wait: float = 0) -> None:
+        """Stop polling: the thread ends after its current round, awaited up to ``wait``
+        seconds (before the store it reads is closed)."""
         self._stop.set()
         self._pid = None
+        thread, self._thread = self._thread, None
+        if wait and thread is not None and thread is not threading.current_thread():
+            thread.join(wait)
 
     def poll(self):
         """One round: apply what the feed has after the index's position; its report, or

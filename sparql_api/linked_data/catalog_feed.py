@@ -29,7 +29,8 @@ import pyoxigraph as ox
 
 from graph_loader.centroid import centroids
 from graph_loader.conformance import catalog_record, profile_triples, references
-from graph_loader.namespaces import DCAT, DCT, HYDRA, XSD
+from graph_loader.mappings.datacite_terms import language_iri
+from graph_loader.namespaces import DCAT, DCT, FOAF, HYDRA, XSD
 from graph_loader.store import Store
 from graph_loader.terms import ORG_NS, RDF_TYPE, THESAURUS_NS
 from sparql_api.core.numbers import whole_number
@@ -189,6 +190,7 @@ def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Trip
         t(catalog, ox.NamedNode(HYDRA.view), view),
         t(view, RDF_TYPE, ox.NamedNode(HYDRA.PartialCollectionView)),
     }
+    out.update(_own_triples(store, catalog, base))
     publisher = ox.NamedNode(base + "id/agent/data-terra")
     out.add(t(catalog, ox.NamedNode(DCT.publisher), publisher))
     out.update(x for x in describe_triples(store, publisher) if x.subject == publisher)
@@ -215,6 +217,25 @@ def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Trip
         out.update(profile_triples())
     out.update(references(store, out))
     return sorted(out, key=lambda x: (str(x.subject), str(x.predicate), str(x.object)))
+
+
+def _own_triples(store: Store, catalog: ox.NamedNode, base: str) -> set[ox.Triple]:
+    """What the catalogue says of itself (DCAT-AP recommends them), from what it is and the
+    records it holds: its home page (the portal, at the base), the languages of its records'
+    titles and descriptions, the concept schemes of their themes. Its creation and last change
+    are not said: the store keeps neither (a withdrawn record leaves no date)."""
+    t = ox.Triple
+    home = ox.NamedNode(base)
+    out = {
+        t(catalog, ox.NamedNode(FOAF.homepage), home),
+        t(home, RDF_TYPE, ox.NamedNode(FOAF.Document)),
+    }
+    for row in store.select(load_query("catalog_own")):
+        if row.get("lang") is not None and (iri := language_iri(row["lang"].value)):
+            out.add(t(catalog, ox.NamedNode(DCT.language), ox.NamedNode(iri)))
+        if row.get("scheme") is not None:
+            out.add(t(catalog, ox.NamedNode(DCAT.themeTaxonomy), row["scheme"]))
+    return out
 
 
 def _integer(n: int) -> ox.Literal:

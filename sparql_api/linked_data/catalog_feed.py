@@ -38,7 +38,14 @@ from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import describe_triples
 from sparql_api.web.i18n import WEB
 
-__all__ = ["CatalogParams", "FeedError", "catalog_page", "MAX_SIZE", "DEFAULT_SIZE"]
+__all__ = [
+    "CatalogParams",
+    "FeedError",
+    "catalog_page",
+    "catalog_own_triples",
+    "MAX_SIZE",
+    "DEFAULT_SIZE",
+]
 
 MAX_SIZE = 500
 #: the highest page number taken (a bound on the number, not on the feed)
@@ -156,8 +163,11 @@ def _members(store: Store, params: CatalogParams) -> tuple[int, list[dict]]:
     return total, store.select(paged, params.bindings())
 
 
-def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Triple]:
-    """The triples of one page of the feed (see the module docstring)."""
+def catalog_page(
+    store: Store, params: CatalogParams, base: str, *, own: set[ox.Triple] | None = None
+) -> list[ox.Triple]:
+    """The triples of one page of the feed (see the module docstring); ``own``: what the
+    catalogue says of itself (:func:`catalog_own_triples`, read from the store if None)."""
     total, rows = _members(store, params)
     catalog = ox.NamedNode(base + "catalog")
     view = ox.NamedNode(f"{base}catalog?{params.query_string(params.page)}")
@@ -190,7 +200,7 @@ def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Trip
         t(catalog, ox.NamedNode(HYDRA.view), view),
         t(view, RDF_TYPE, ox.NamedNode(HYDRA.PartialCollectionView)),
     }
-    out.update(_own_triples(store, catalog, base))
+    out.update(catalog_own_triples(store, base) if own is None else own)
     publisher = ox.NamedNode(base + "id/agent/data-terra")
     out.add(t(catalog, ox.NamedNode(DCT.publisher), publisher))
     out.update(x for x in describe_triples(store, publisher) if x.subject == publisher)
@@ -219,12 +229,12 @@ def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Trip
     return sorted(out, key=lambda x: (str(x.subject), str(x.predicate), str(x.object)))
 
 
-def _own_triples(store: Store, catalog: ox.NamedNode, base: str) -> set[ox.Triple]:
+def catalog_own_triples(store: Store, base: str) -> set[ox.Triple]:
     """What the catalogue says of itself (DCAT-AP recommends them), from what it is and the
     records it holds: its home page (the portal, at the base), the languages of its records'
     titles and descriptions, the concept schemes of their themes. Its creation and last change
     are not said: the store keeps neither (a withdrawn record leaves no date)."""
-    t = ox.Triple
+    t, catalog = ox.Triple, ox.NamedNode(base + "catalog")
     home = ox.NamedNode(base)
     out = {
         t(catalog, ox.NamedNode(FOAF.homepage), home),

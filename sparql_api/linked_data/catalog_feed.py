@@ -29,6 +29,7 @@ import pyoxigraph as ox
 
 from graph_loader.centroid import centroids
 from graph_loader.conformance import catalog_record, profile_triples, references
+from graph_loader.file_types import format_triples
 from graph_loader.mappings.datacite_terms import language_iri
 from graph_loader.namespaces import DCAT, DCT, FOAF, HYDRA, XSD
 from graph_loader.store import Store
@@ -220,6 +221,7 @@ def catalog_page(
         statements = store.graph_triples(graph)
         out.update(x for x in statements if x.subject != graph)
         out.update(centroids(statements))  # derived on read
+        out.update(format_triples(statements))
         # the record itself: when loaded, and whether it conforms to the GAIA profile
         out.add(t(catalog, ox.NamedNode(DCAT.record), graph))
         out.update(catalog_record(graph, member, statements))

@@ -24,6 +24,7 @@ import pyoxigraph as ox
 
 from graph_loader.centroid import centroids
 from graph_loader.conformance import first_load_triples, licence_types_of
+from graph_loader.file_types import format_triples
 from graph_loader.namespaces import PREFIXES as PROJECT_PREFIXES
 from graph_loader.store import Store
 from graph_loader.terms import RDF_TYPE
@@ -162,9 +163,10 @@ def describe_triples(store: Store, iri: ox.NamedNode) -> list[ox.Triple]:
     for graph in graphs:
         statements = store.graph_triples(graph)
         found.update(statements)
-        # derived on read: the first load and change type, each box's centroid
+        # derived on read: the first load and change type, each box's centroid, file types
         found.update(first_load_triples(graph, statements))
         found.update(centroids(statements))
+        found.update(format_triples(statements))
     if not graphs:
         pending, seen = [iri], {iri}
         while pending:

@@ -57,6 +57,7 @@ __all__ = [
     "catalog_record",
     "first_load",
     "first_load_triples",
+    "licence_types_of",
     "profile_triples",
     "references",
 ]
@@ -240,16 +241,16 @@ def references(store: Store, triples: Iterable[ox.Triple]) -> set[ox.Triple]:
     for x in linked:  # one small query each: a VALUES join over them is far slower
         for r in store.select(query, {"x": x}):
             found.add(ox.Triple(r["s"], r["p"], r["o"]))
-    return found | _licence_types(triples, found)
+    return found | licence_types_of([*triples, *found])
 
 
-def _licence_types(triples: list[ox.Triple], found: set[ox.Triple]) -> set[ox.Triple]:
-    """The ADMS licence types of the licences linked to that say none
-    (:mod:`graph_loader.licence_types`)."""
+def licence_types_of(said: Iterable[ox.Triple]) -> set[ox.Triple]:
+    """The ADMS licence types of the licences ``said`` links to or types that say none
+    (:mod:`graph_loader.licence_types`), derived on read wherever records leave."""
     licence, document, kind = (
         ox.NamedNode(i) for i in (DCT.license, DCT.LicenseDocument, DCT.type)
     )
-    said = [*triples, *found]
+    said = list(said)
     licences = {t.object for t in said if t.predicate == licence}
     licences |= {t.subject for t in said if t.predicate == RDF_TYPE and t.object == document}
     typed = {t.subject for t in said if t.predicate == kind}

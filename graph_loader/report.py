@@ -11,6 +11,7 @@ import pyoxigraph as ox
 
 from .centroid import centroids
 from .errors import InputError
+from .file_types import format_triples
 from .messages import CLI
 from .namespaces import GAIA
 from .store import Store
@@ -271,7 +272,8 @@ def export_records(store: Store, fmt: str) -> bytes:
     """Every record graph, without the provenance triples, as one graph (or N-Quads), each
     record as a ``dcat:CatalogRecord`` saying whether it conforms to the GAIA profile, and
     what the store says of the IRIs they link to (:func:`~graph_loader.conformance.references`:
-    the themes as ``skos:Concept``); each box's centroid. The N-Quads are the store as it is."""
+    the themes as ``skos:Concept``); each box's centroid, the file type of a stated media type.
+    The N-Quads are the store as it is."""
     bindings = {"recordGraph": ox.NamedNode(GAIA.RecordGraph)}
     if fmt == "nquads":
         return store.dump(ox.RdfFormat.N_QUADS)
@@ -282,6 +284,7 @@ def export_records(store: Store, fmt: str) -> bytes:
     }[fmt]
     result = list(store.query(EXPORT, bindings))
     result += centroids(result)  # derived on read (graph_loader.centroid)
+    result += format_triples(result)  # derived on read (graph_loader.file_types)
     result += _catalog_records(store)
     from .conformance import references
 

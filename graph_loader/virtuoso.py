@@ -37,7 +37,7 @@ import httpx
 import pyoxigraph as ox
 
 from . import feed
-from .errors import QueryError, QueryTimeout, StoreError
+from .errors import GraphConflict, QueryError, QueryTimeout, StoreError
 from .remote import RemoteStore
 from .sparql_text import _TOKENS, bind, query_form
 
@@ -257,7 +257,7 @@ class VirtuosoStore(RemoteStore):
         if one:  # Virtuoso refuses DROP GRAPH of a graph not made by CREATE GRAPH
             graph = ox.NamedNode(one.group("iri"))
             if not bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": graph})):
-                raise QueryError(f"{one.group('op').upper()} GRAPH {graph}: no such graph")
+                raise GraphConflict(graph.value, exists=False)  # 409, as the other stores
             sparql = f"{one.group('op')} SILENT GRAPH {graph}"
         sparql = _long_delete(_to_virtuoso(sparql))
         self._sparql("update", self._excluding(sparql), "application/sparql-results+xml", 0)

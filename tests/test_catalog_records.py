@@ -15,6 +15,7 @@ from helpers import BASE
 from graph_loader.pipeline import load_paths
 from graph_loader.report import export_records
 from graph_loader.store import EmbeddedStore
+from graph_loader.terms import RDF_TYPE
 
 MIXED = Path(__file__).parent / "fixtures" / "load" / "mixed"
 RECORD = """SELECT ?issued ?modified ?status ?label WHERE {
@@ -112,3 +113,35 @@ def test_each_box_gets_its_centre_and_each_known_licence_its_type():
     assert [(r["t"].value, r["label"].value) for r in types] == [
         ("http://purl.org/adms/licencetype/Attribution", "Attribution")
     ]
+
+
+def test_a_distribution_stating_only_its_media_type_gets_its_eu_file_type():
+    """Derived on read (graph_loader.file_types): one file type per media type, none when the
+    distribution states a format or its media type is shared (image/tiff: TIFF or GeoTIFF)."""
+    from graph_loader.file_types import format_triples
+
+    dcat, dct = "http://www.w3.org/ns/dcat#", "http://purl.org/dc/terms/"
+    skos, rdf_type = "http://www.w3.org/2004/02/skos/core#", RDF_TYPE.value
+    iana = "https://www.iana.org/assignments/media-types/"
+    csv = "http://publications.europa.eu/resource/authority/file-type/CSV"
+
+    def t(s, p, o):
+        return ox.Triple(ox.NamedNode(s), ox.NamedNode(p), o)
+
+    given = [
+        t("urn:csv", dcat + "mediaType", ox.NamedNode(iana + "text/csv")),
+        t("urn:said", dcat + "mediaType", ox.NamedNode(iana + "application/zip")),
+        t("urn:said", dct + "format", ox.Literal("zipped shapefile")),
+        t("urn:tiff", dcat + "mediaType", ox.NamedNode(iana + "image/tiff")),
+        t("urn:text", dcat + "mediaType", ox.Literal("text/csv; charset=utf-8")),
+    ]
+    assert sorted(format_triples(given), key=str) == sorted(
+        [
+            t("urn:csv", dct + "format", ox.NamedNode(csv)),
+            t("urn:text", dct + "format", ox.NamedNode(csv)),
+            t(csv, rdf_type, ox.NamedNode(dct + "MediaTypeOrExtent")),
+            t(csv, rdf_type, ox.NamedNode(skos + "Concept")),
+            t(csv, skos + "inScheme", ox.NamedNode(csv.rsplit("/", 1)[0])),
+        ],
+        key=str,
+    )

@@ -13,12 +13,13 @@ from helpers import BASE
 from http_support import app_over
 
 from graph_loader.centroid import centroids
-from graph_loader.conformance import first_load_triples
+from graph_loader.conformance import first_load_triples, licence_types_of
 from graph_loader.namespaces import RDF, SKOS
 from graph_loader.terms import DESCRIBES, RDF_TYPE, RECORD_GRAPH
 from sparql_api.linked_data.dereference import FORMATS, RDF_FORMATS, describe_triples
 from sparql_api.linked_data.schemaorg import dataset_jsonld
 
+DCT_TYPE = ox.NamedNode("http://purl.org/dc/terms/type")
 DATASET = BASE + "id/dataset/amma-atr42-aircraft"
 LABELS = {
     "http://www.w3.org/2004/02/skos/core#prefLabel",
@@ -121,7 +122,7 @@ def test_every_format_of_every_type_parses_back_into_the_description(client, sto
 def test_a_record_description_is_its_record_graph_plus_labels_and_types_of_its_links(store):
     """The record graph whole with what is derived on read from it (its first load, change
     type and box centres), and of each IRI it links to its labels (to show it) and its types
-    and schemes (DCAT-AP checks them: a theme is a skos:Concept)."""
+    and schemes (DCAT-AP checks them: a theme is a skos:Concept), a known licence's ADMS type."""
     iri = ox.NamedNode(DATASET)
     described = set(describe_triples(store, iri))
     graph = store.select(
@@ -137,7 +138,17 @@ def test_a_record_description_is_its_record_graph_plus_labels_and_types_of_its_l
         for t in record
         if isinstance(t.object, ox.NamedNode) and t.predicate.value != str(RDF.type)
     }
-    extra = described - record
+    licence_types = licence_types_of(record)
+    assert {
+        (t.subject.value, t.object.value) for t in licence_types if t.predicate == DCT_TYPE
+    } == {
+        (
+            "http://creativecommons.org/licenses/by/4.0/",
+            "http://purl.org/adms/licencetype/Attribution",
+        )
+    }
+    assert licence_types <= described
+    extra = described - record - licence_types
     assert {t.subject in linked for t in extra} == {True}
     kept = LABELS | {str(RDF.type), str(SKOS.inScheme)}
     assert {t.predicate.value for t in extra} <= kept

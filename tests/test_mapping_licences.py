@@ -66,6 +66,7 @@ FORMS = {
         "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
         "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
         "http://www.etalab.gouv.fr/licence-ouverte-open-licence",
+        "https://www.etalab.gouv.fr/wp-content/uploads/2018/11/open-licence.pdf",
         "etalab-2.0",
         "Licence Ouverte",
         "Licence Ouverte v2.0",

@@ -16,7 +16,7 @@ from test_virtuoso_suite import client  # noqa: F401
 from virtuoso_support import VirtuosoServer, skip_without_virtuoso, virtuoso_server  # noqa: F401
 
 from graph_loader.backends import open_store, remote_store
-from graph_loader.errors import QueryError, QueryTimeout, StoreError
+from graph_loader.errors import GraphConflict, QueryError, QueryTimeout, StoreError
 from graph_loader.remote import RemoteStore
 from graph_loader.store import GraphWrite
 from graph_loader.virtuoso import VirtuosoStore
@@ -187,7 +187,7 @@ def test_ask_about_an_absent_graph_is_false(vstore):
     assert bool(vstore.query("ASK { ?s ?p 'x' }")) is True
     vstore.update(f"DROP GRAPH {G}")
     assert vstore.named_graphs() == []
-    with pytest.raises(QueryError, match="no such graph"):
+    with pytest.raises(GraphConflict, match=f"^The graph {G} does not exist$"):
         vstore.update(f"DROP GRAPH {G}")
 
 

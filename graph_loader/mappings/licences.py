@@ -260,7 +260,10 @@ def canonical_url(url: str) -> str:
     m = _ETALAB_URL.match(url)
     if m:
         path = m.group(1).lower()
-        if "licence-ouverte-open-licence" in path or re.search(r"v2|2\.0|2017", path):
+        # v2.0 (2017), its English text among them (uploads/2018/11/open-licence.pdf)
+        if "licence-ouverte-open-licence" in path or re.search(
+            r"v2|2\.0|2017|2018/\d+/open-licence", path
+        ):
             return ETALAB_2
         if re.search(r"licence_?ouverte|open_?licence", path):
             return ETALAB_1

@@ -29,7 +29,9 @@ import pyoxigraph as ox
 
 from graph_loader.centroid import centroids
 from graph_loader.conformance import catalog_record, profile_triples, references
-from graph_loader.namespaces import DCAT, DCT, HYDRA, XSD
+from graph_loader.file_types import format_triples
+from graph_loader.mappings.datacite_terms import language_iri
+from graph_loader.namespaces import DCAT, DCT, FOAF, HYDRA, XSD
 from graph_loader.store import Store
 from graph_loader.terms import ORG_NS, RDF_TYPE, THESAURUS_NS
 from sparql_api.core.numbers import whole_number
@@ -37,7 +39,14 @@ from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import describe_triples
 from sparql_api.web.i18n import WEB
 
-__all__ = ["CatalogParams", "FeedError", "catalog_page", "MAX_SIZE", "DEFAULT_SIZE"]
+__all__ = [
+    "CatalogParams",
+    "FeedError",
+    "catalog_page",
+    "catalog_own_triples",
+    "MAX_SIZE",
+    "DEFAULT_SIZE",
+]
 
 MAX_SIZE = 500
 #: the highest page number taken (a bound on the number, not on the feed)
@@ -155,8 +164,11 @@ def _members(store: Store, params: CatalogParams) -> tuple[int, list[dict]]:
     return total, store.select(paged, params.bindings())
 
 
-def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Triple]:
-    """The triples of one page of the feed (see the module docstring)."""
+def catalog_page(
+    store: Store, params: CatalogParams, base: str, *, own: set[ox.Triple] | None = None
+) -> list[ox.Triple]:
+    """The triples of one page of the feed (see the module docstring); ``own``: what the
+    catalogue says of itself (:func:`catalog_own_triples`, read from the store if None)."""
     total, rows = _members(store, params)
     catalog = ox.NamedNode(base + "catalog")
     view = ox.NamedNode(f"{base}catalog?{params.query_string(params.page)}")
@@ -189,6 +201,7 @@ def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Trip
         t(catalog, ox.NamedNode(HYDRA.view), view),
         t(view, RDF_TYPE, ox.NamedNode(HYDRA.PartialCollectionView)),
     }
+    out.update(catalog_own_triples(store, base) if own is None else own)
     publisher = ox.NamedNode(base + "id/agent/data-terra")
     out.add(t(catalog, ox.NamedNode(DCT.publisher), publisher))
     out.update(x for x in describe_triples(store, publisher) if x.subject == publisher)
@@ -208,6 +221,7 @@ def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Trip
         statements = store.graph_triples(graph)
         out.update(x for x in statements if x.subject != graph)
         out.update(centroids(statements))  # derived on read
+        out.update(format_triples(statements))
         # the record itself: when loaded, and whether it conforms to the GAIA profile
         out.add(t(catalog, ox.NamedNode(DCAT.record), graph))
         out.update(catalog_record(graph, member, statements))
@@ -215,6 +229,25 @@ def catalog_page(store: Store, params: CatalogParams, base: str) -> list[ox.Trip
         out.update(profile_triples())
     out.update(references(store, out))
     return sorted(out, key=lambda x: (str(x.subject), str(x.predicate), str(x.object)))
+
+
+def catalog_own_triples(store: Store, base: str) -> set[ox.Triple]:
+    """What the catalogue says of itself (DCAT-AP recommends them), from what it is and the
+    records it holds: its home page (the portal, at the base), the languages of its records'
+    titles and descriptions, the concept schemes of their themes. Its creation and last change
+    are not said: the store keeps neither (a withdrawn record leaves no date)."""
+    t, catalog = ox.Triple, ox.NamedNode(base + "catalog")
+    home = ox.NamedNode(base)
+    out = {
+        t(catalog, ox.NamedNode(FOAF.homepage), home),
+        t(home, RDF_TYPE, ox.NamedNode(FOAF.Document)),
+    }
+    for row in store.select(load_query("catalog_own")):
+        if row.get("lang") is not None and (iri := language_iri(row["lang"].value)):
+            out.add(t(catalog, ox.NamedNode(DCT.language), ox.NamedNode(iri)))
+        if row.get("scheme") is not None:
+            out.add(t(catalog, ox.NamedNode(DCAT.themeTaxonomy), row["scheme"]))
+    return out
 
 
 def _integer(n: int) -> ox.Literal:

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
-from sparql_api.linked_data.catalog_feed import CatalogParams, FeedError, catalog_page
+from sparql_api.linked_data.catalog_feed import (
+    CatalogParams,
+    FeedError,
+    catalog_own_triples,
+    catalog_page,
+)
 from sparql_api.linked_data.dereference import (
     FORMATS,
     RDF_FORMATS,
@@ -47,7 +52,12 @@ def catalog() -> Response:
         raise ApiError(400, exc.key, **exc.params) from exc
     name = feed_format()
     catalogue = get_catalogue()
-    triples = catalog_page(catalogue.store, params, catalogue.settings.base_iri)
+    base = catalogue.settings.base_iri
+    # what the catalogue says of itself reads every record: kept while the store is unchanged
+    own = catalogue.cached(
+        ("catalog_own", base), lambda: catalog_own_triples(catalogue.store, base)
+    )
+    triples = catalog_page(catalogue.store, params, base, own=own)
     response = Response(serialize(triples, name), mimetype=FORMATS[name].media_type)
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.vary.add("Accept")

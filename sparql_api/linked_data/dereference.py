@@ -7,7 +7,8 @@ centre) it is a concise bounded description: the statements about it in any grap
 inference graph, and, recursively, about its own fragments (``<iri>#...``) and blank nodes.
 Both come with the labels of the IRIs they link to, so a client needs no second request to
 show them, and with their types and concept schemes, which DCAT-AP checks (a theme is a
-``skos:Concept``, a licence a ``dct:LicenseDocument``, a frequency one of its authority table).
+``skos:Concept``, a licence a ``dct:LicenseDocument``, a frequency one of its authority table),
+and, derived on read as in the feed and exports, a known licence's ADMS licence type.
 
 >>> choose_format(None, None, None)
 'html'
@@ -22,7 +23,8 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from graph_loader.centroid import centroids
-from graph_loader.conformance import first_load_triples
+from graph_loader.conformance import first_load_triples, licence_types_of
+from graph_loader.file_types import format_triples
 from graph_loader.namespaces import PREFIXES as PROJECT_PREFIXES
 from graph_loader.store import Store
 from graph_loader.terms import RDF_TYPE
@@ -161,9 +163,10 @@ def describe_triples(store: Store, iri: ox.NamedNode) -> list[ox.Triple]:
     for graph in graphs:
         statements = store.graph_triples(graph)
         found.update(statements)
-        # derived on read: the first load and change type, each box's centroid
+        # derived on read: the first load and change type, each box's centroid, file types
         found.update(first_load_triples(graph, statements))
         found.update(centroids(statements))
+        found.update(format_triples(statements))
     if not graphs:
         pending, seen = [iri], {iri}
         while pending:
@@ -186,6 +189,7 @@ def describe_triples(store: Store, iri: ox.NamedNode) -> list[ox.Triple]:
     for other in linked:  # one small query each: faster than one VALUES join here
         for row in store.select(load_query("ld_labels"), {"o": other}):
             found.add(ox.Triple(other, row["lp"], row["label"]))
+    found.update(licence_types_of(found))  # derived on read, as in the feed and exports
     return sorted(found, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 

@@ -23,6 +23,7 @@ import re
 
 import pyoxigraph as ox
 
+from graph_loader.file_types import MEDIA_TYPES
 from graph_loader.namespaces import DCAT, DCT, EU_AUTHORITY, IANA_MEDIA_TYPES
 from sparql_api.linked_data.dereference import FORMATS, RDF_FORMATS
 from sparql_api.linked_data.facts import Facts
@@ -49,24 +50,7 @@ SCHEMA_TYPES: dict[str, str] = {
 
 #: EU file types (``dct:format``) -> their registered media type
 FILE_TYPES: dict[str, str] = {
-    str(EU_AUTHORITY["file-type/" + code]): media
-    for code, media in {
-        "CSV": "text/csv",
-        "JSON": "application/json",
-        "GEOJSON": "application/geo+json",
-        "XML": "application/xml",
-        "HTML": "text/html",
-        "PDF": "application/pdf",
-        "ZIP": "application/zip",
-        "NETCDF": "application/x-netcdf",
-        "TIFF": "image/tiff",
-        "GEOTIFF": "image/tiff",
-        "PNG": "image/png",
-        "JPEG": "image/jpeg",
-        "TXT": "text/plain",
-        "KML": "application/vnd.google-earth.kml+xml",
-        "RDF_TURTLE": "text/turtle",
-    }.items()
+    str(EU_AUTHORITY["file-type/" + code]): media for code, media in MEDIA_TYPES.items()
 }
 _IANA = (str(IANA_MEDIA_TYPES), str(IANA_MEDIA_TYPES).replace("https://", "http://"))
 _MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+")

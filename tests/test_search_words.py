@@ -13,8 +13,9 @@ from graph_loader.store import EmbeddedStore
 from sparql_api.core.concept_index import build_concept_index
 from sparql_api.search.autocomplete import suggest
 from sparql_api.search.engine import SearchParams, run_search
+from sparql_api.search.naming import match_concepts
 from sparql_api.search.query import COVERAGE_BOOST
-from sparql_api.search.words import OPTIONAL_WORDS
+from sparql_api.search.words import OPTIONAL_WORDS, query_words
 
 SEISMIC = {
     DATASET + "geoscope-network",
@@ -388,8 +389,8 @@ def test_a_word_and_its_translation_count_once_once_relaxed(tmp_path):
     engine = _records(
         tmp_path,
         {
-            "test-both": ("Land cover", "Couverture du sol."),
-            "test-english": ("Land cover", "Du sol."),
+            "test-both": ("Ground cover", "Couverture du sol."),
+            "test-english": ("Ground cover", "Du sol."),
             "test-snow": ("Snow water equivalent", "From a model."),
         },
     )
@@ -397,3 +398,65 @@ def test_a_word_and_its_translation_count_once_once_relaxed(tmp_path):
     assert [iri for iri, _score in hits] == ["test-snow", "test-both", "test-english"]
     scores = dict(hits)
     assert scores["test-both"] - scores["test-english"] < 0.1 * scores["test-english"]
+
+
+def test_a_word_of_a_concept_does_not_count_inside_an_unrelated_concepts_label(tmp_path):
+    """Relaxed, the *cover* of *snow cover* does not count in *Land cover* (a label of an
+    unrelated concept), unless the record also says *snow cover*; the *snow* of *Snow water
+    equivalent* (a concept beside *snow cover*, under *snow and ice*) still counts, and so
+    does *cover* where no other concept's label has it."""
+    engine = _records(
+        tmp_path,
+        {
+            "test-land": ("Land cover", "Classes of land cover."),
+            "test-swe": ("Snow water equivalent", "From a model."),
+            "test-ground": ("Ground cover", "Mapped every year."),
+            "test-both": ("Land cover and snow cover", "Two maps."),
+        },
+    )
+    assert [iri for iri, _score in _ranked(engine, "snow cover", "en")] == [
+        "test-both",
+        "test-swe",
+        "test-ground",
+    ]
+
+
+def test_a_french_adjective_finds_its_english_form(tmp_path):
+    """*observatoires magnétiques* finds the English records saying *magnetic observatory*
+    by the words' forms in English (*observatory*, *magnetic*: the French stemmer cuts them
+    otherwise), found alike from the English adjective; a form made by rule is scored as
+    found, not by its frequency, so the record saying both words ranks first."""
+    engine = _records(
+        tmp_path,
+        {
+            "test-observatory": ("Magnetic observatory records", "Minute means."),
+            "test-magnetic": ("Magnetic anomaly map", "Magnetic survey, magnetic."),
+            "test-gravity": ("Gravity records", "Minute means."),
+        },
+    )
+    assert [iri for iri, _score in _ranked(engine, "observatoires magnétiques", "fr")] == [
+        "test-observatory",
+        "test-magnetic",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("q", "lang", "named"),
+    [
+        ("glace de la mer", "fr", [("sea-ice", "Glace de mer", (0, 1, 2, 3))]),
+        (
+            "données des observatoires magnétiques",
+            "fr",
+            [("magnetic-field", "Données d'observatoires magnétiques", (0, 1, 2, 3))],
+        ),
+        # a run starting with a stop word names only a label written so: "la" is not the run's
+        ("la glace de mer", "fr", [("sea-ice", "Glace de mer", (1, 2, 3))]),
+    ],
+)
+def test_stop_words_do_not_count_in_naming_a_concept(engine, q, lang, named):
+    """A run names a label whatever stop words either has (*des* for *d'*, *de la* for
+    *de*); a run that starts or ends with a stop word names only a label written so."""
+    _index, concepts = engine
+    words = [folded for folded, _typed in query_words(q)]
+    found = match_concepts(concepts, words, lang)
+    assert [(m.iri.rsplit("/", 1)[-1], m.label, m.words) for m in found] == named

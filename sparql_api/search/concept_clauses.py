@@ -21,6 +21,7 @@ import tantivy
 
 from graph_loader.parsing import tokens
 from sparql_api.core.concept_index import ConceptIndex, LabelEntry
+from sparql_api.search.autocomplete import matcher_for
 from sparql_api.search.boolean import one_or_all
 from sparql_api.search.naming import MatchedConcept
 from sparql_api.search.words import phrase_query, typed_words, word_query
@@ -37,6 +38,8 @@ __all__ = [
     "LABEL_TEXT_MAX",
     "TRANSLATION_WEIGHT",
     "RELATED_TEXT_WEIGHT",
+    "apart",
+    "APART_MAX",
 ]
 
 #: weight of a word satisfied through a matched concept
@@ -57,6 +60,8 @@ LABEL_TEXT_MAX = 12
 RELATED_TEXT_WEIGHT = 0.2
 #: at most this many labels of each related concept are looked for in the text
 RELATED_TEXT_MAX = 6
+#: at most this many labels of other concepts take a word of a concept's run away (:func:`apart`)
+APART_MAX = 8
 
 
 @dataclass(slots=True)
@@ -228,21 +233,110 @@ def labels_of(concepts: ConceptIndex, iri: str) -> list[LabelEntry]:
 
 def label_words(
     schema: tantivy.Schema, concepts: ConceptIndex, concept: MatchedConcept
-) -> list[list[tantivy.Query]]:
+) -> list[list[tuple[str, tantivy.Query]]]:
     """One clause per word of each preferred label of ``concept`` in the languages other than
     the one the query named it in (no typo, no word form, no stop word), a group per label:
     the relaxed search counts *snow* and *cover* for *couverture neigeuse* as it counts
     *couverture* and *neigeuse*, so that a record described in one language is found alike
-    from either; the best wording counts, not their sum (:mod:`sparql_api.search.query`)."""
+    from either; the best wording counts, not their sum (:mod:`sparql_api.search.query`).
+    Each clause comes with its folded word."""
     out = []
     for entry in labels_of(concepts, concept.iri):
         if entry.kind != "pref" or entry.lang == concept.lang:
             continue
         group = [
-            q
+            (folded, q)
             for typed in typed_words(unicodedata.normalize("NFKC", entry.text))
             if (q := word_query(schema, typed, typed, loose=False)) is not None
+            for folded in tokens(typed)[:1]
         ]
         if group:
             out.append(group)
     return out
+
+
+def apart(
+    schema: tantivy.Schema,
+    concepts: ConceptIndex,
+    iris: list[str],
+    word: str,
+    query: tantivy.Query,
+    whole: tantivy.Query | None = None,
+    matches: dict[str, list[str]] | None = None,
+) -> tantivy.Query:
+    """``query``, the clause of ``word`` (folded) of a run naming the concepts ``iris`` as it
+    counts alone once the search is relaxed, not counting where the record's text has the
+    word inside a label of an unrelated concept: the *cover* of *Land cover* is not that of
+    *snow cover*, the *dioxide* of *Carbon dioxide* not that of *nitrogen dioxide* (a word
+    that is a label alone, *CO2*, counts anywhere); unless
+    the record matches ``whole`` (what covers the run as a whole: the concept's phrase, tag
+    or labels), where the word counts anyway. A label of a concept near the run's (the
+    same, above, below, beside it under one broader, related, or aligned with one of those:
+    *Snow water equivalent* for *snow cover*) still counts."""
+    key = ("apart", tuple(sorted(iris)), word)
+    others = concepts.cache.get(key)
+    if others is None:
+        others = _others(schema, concepts, iris, word, matches or {})
+        concepts.cache[key] = others
+    if not others:
+        return query
+    elsewhere = tantivy.Query.disjunction_max_query(others)
+    if whole is not None:
+        elsewhere = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, elsewhere), (tantivy.Occur.MustNot, whole)]
+        )
+    return tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, query), (tantivy.Occur.MustNot, elsewhere)]
+    )
+
+
+def _others(
+    schema: tantivy.Schema,
+    concepts: ConceptIndex,
+    iris: list[str],
+    word: str,
+    matches: dict[str, list[str]],
+) -> list[tantivy.Query]:
+    """The phrase queries of the labels of other words that have ``word`` and are of concepts
+    not near ``iris`` (:func:`apart`), at most :data:`APART_MAX`."""
+    forms = {word, word + "s", word + "es", word[:-1] if word.endswith("s") else word}
+    matcher = matcher_for(concepts)
+    having = sorted({i for form in forms for i in matcher.postings.get(form, ())})
+    if any(len(matcher.label_tokens[i]) == 1 for i in having):
+        return []  # the word names a concept alone (*CO2*, *ozone*): it means that anywhere
+    near = _near(concepts, iris)
+    own = {w for iri in iris for e in labels_of(concepts, iri) for w in tokens(e.text)}
+    found = []
+    for i in having:
+        entry = concepts.labels[i]
+        if entry.iri in near or any(m in near for m in matches.get(entry.iri, ())):
+            continue
+        if all(w in own or w in forms for w in tokens(entry.text)):
+            continue  # the run's own words, in another order or number: not another thing
+        phrase = phrase_query(schema, typed_words(unicodedata.normalize("NFKC", entry.text)))
+        if phrase is not None:
+            found.append(phrase)
+            if len(found) >= APART_MAX:
+                break
+    return found
+
+
+def _near(concepts: ConceptIndex, iris: list[str]) -> set[str]:
+    """The concepts ``iris``, those above and below them, those under one of their broader
+    concepts, and those related to them."""
+    near = set(iris)
+    for iri in iris:
+        known = concepts.concepts.get(iri)
+        if known is None:
+            continue
+        near.update(concepts.ancestors(iri))
+        near.update(known.related)
+        for broader in known.broader:
+            parent = concepts.concepts.get(broader)
+            near.update(parent.narrower if parent is not None else ())
+    for iri, known in concepts.concepts.items():
+        if near.intersection(iris).intersection(concepts.ancestors(iri)):
+            near.add(iri)
+        elif near.intersection(known.related).intersection(iris):
+            near.add(iri)
+    return near

@@ -11,6 +11,7 @@ same way. A run of stop words alone names nothing (*and* is not the Andes).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -18,7 +19,7 @@ from graph_loader.index.schema import LANGS
 from graph_loader.parsing import tokens
 from sparql_api.core.concept_index import ConceptIndex, Place
 from sparql_api.search.autocomplete import matcher_for, max_typos
-from sparql_api.search.words import OPTIONAL_WORDS, analyze
+from sparql_api.search.words import OPTIONAL_WORDS, analyze, is_stop_word
 
 __all__ = [
     "MatchedConcept",
@@ -27,6 +28,7 @@ __all__ = [
     "stem_concepts",
     "named_concepts",
     "named_places",
+    "content_words",
     "PLURAL_ENDINGS",
     "FUZZY_LEVEL",
     "STEM_MIN_CHARS",
@@ -100,18 +102,30 @@ def match_concepts(index: ConceptIndex, words: list[str], lang: str = "en") -> l
 
 def _run_labels(index: ConceptIndex, run: list[str], lang: str) -> dict[str, tuple]:
     """The best label of each concept the words of ``run`` name together, with its rank key
-    (level, GAIA first, ``lang`` first, text)."""
-    phrase = " ".join(run)
+    (level, GAIA first, ``lang`` first, text). The stop words of the run and of the labels
+    do not count (*données des observatoires* names *Données d'observatoires*, *glace de la
+    mer* names *Glace de mer*)."""
+    content = content_words(run)
+    phrase = " ".join(content)
     if len(phrase) < 3:
         return {}
+    # a run that starts or ends with a stop word names only a label written so (*La Réunion*)
+    bounded = len(content) < len(run) and (run[0] != content[0] or run[-1] != content[-1])
     matcher = matcher_for(index)
+    label_content = _label_content(index)
     best: dict[str, tuple] = {}
     for i, level in matcher.label_matches(phrase, fuzzy=len(phrase) >= 5).items():
-        label_words = matcher.label_tokens[i]
+        label_words = label_content[i]
+        if bounded:
+            if matcher.label_tokens[i] != tuple(run):
+                continue
+            level = 0
+        elif label_words == content:
+            level = 0  # the same words, stop words aside
         if level and (
-            len(label_words) != len(run)
+            len(label_words) != len(content)
             or abs(len(" ".join(label_words)) - len(phrase)) > 2
-            or not all(map(near_word, run, label_words))
+            or not all(map(near_word, content, label_words))
         ):
             continue
         entry = index.labels[i]
@@ -120,6 +134,29 @@ def _run_labels(index: ConceptIndex, run: list[str], lang: str) -> dict[str, tup
         if entry.iri not in best or key < best[entry.iri][0]:
             best[entry.iri] = (key, entry)
     return best
+
+
+@lru_cache(maxsize=4096)
+def _is_stop(word: str) -> bool:
+    return is_stop_word(word)
+
+
+def content_words(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` (folded) less the stop words of French and English.
+
+    >>> content_words(["donnees", "des", "observatoires"])
+    ('donnees', 'observatoires')
+    """
+    return tuple(w for w in words if not _is_stop(w))
+
+
+def _label_content(index: ConceptIndex) -> list[tuple[str, ...]]:
+    """The words of each label of ``index`` less its stop words (made once per index)."""
+    table = index.cache.get("label_content")
+    if table is None:
+        table = [content_words(words) for words in matcher_for(index).label_tokens]
+        index.cache["label_content"] = table
+    return table
 
 
 def _stems(word: str) -> set[str]:

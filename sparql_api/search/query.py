@@ -15,7 +15,9 @@ words required; every unit is required, all but one from four units on. When tha
 hits than a page, the search is *relaxed* (:attr:`QueryPlan.relaxed`): any one key word
 suffices and each key word a record matches adds :data:`COVERAGE_BOOST` to its score, so that
 records matching more of the query rank first; the records that match strictly gain
-:data:`STRICT_BOOST` more.
+:data:`STRICT_BOOST` more. A word of a concept's run counting alone does not count inside the
+label of an unrelated concept (*cover* in *Land cover*, for *snow cover*:
+:func:`~sparql_api.search.concept_clauses.apart`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from sparql_api.core.concept_index import ConceptIndex, Place
 from sparql_api.search.boolean import any_of, one_or_all
 from sparql_api.search.concept_clauses import (
     Expansion,
+    apart,
     expand,
     label_texts,
     label_words,
@@ -89,6 +92,8 @@ class _Runs:
     by_place: set[int]
     #: words of a run of several words naming a concept
     concept_words: set[int]
+    #: each of those words -> the concepts its runs name
+    named_by: dict[int, list[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -105,6 +110,9 @@ class _Clauses:
     #: per wording (the query's words, each preferred label in another language), the best
     #: group counting, so that a word and its translation count once (*cover*, *couverture*)
     loose: dict[int, list[list[tantivy.Query]]] = field(default_factory=dict)
+    #: unit -> the concepts its run names and the folded word of each clause of :attr:`loose`
+    #: (same shape), to count each :func:`~sparql_api.search.concept_clauses.apart`
+    loose_words: dict[int, tuple[list[str], list[list[str]]]] = field(default_factory=dict)
     #: unit -> what covers a place's run once relaxed
     strong: dict[int, tantivy.Query] = field(default_factory=dict)
     #: unit -> what covers a run of several words naming concepts as a whole: the words
@@ -150,6 +158,8 @@ def plan_query(
         return None
     units = _unit_queries(schema, concepts, matched, words, runs, made)
     _whole_runs(schema, matched, [typed for _folded, typed in pairs], runs, expansion, made)
+    if concepts is not None:
+        _apart(schema, concepts, matches, made)
     need = len(units) if len(units) <= 3 else len(units) - 1
     query = any_of(
         [unit_query for unit_query, _size in units.values()], minimum_number_should_match=need
@@ -193,7 +203,11 @@ def _runs(
             unit_of.setdefault(i, run.words[0])
     by_place = {i for run in places for i in run.words}
     concept_words = {i for run in matched if len(run.words) > 1 for i in run.words}
-    return _Runs(in_runs, generic, unit_of, by_place, concept_words)
+    named_by: dict[int, list[str]] = {}
+    for run in matched:
+        for i in run.words if len(run.words) > 1 else ():
+            named_by.setdefault(i, []).append(run.iri)
+    return _Runs(in_runs, generic, unit_of, by_place, concept_words, named_by)
 
 
 def _word_clauses(
@@ -225,7 +239,10 @@ def _word_clauses(
         if text is not None:
             made.highlight.append(text)
             if i in runs.concept_words:
-                made.loose.setdefault(runs.unit_of.get(i, i), [[]])[0].append(text)
+                unit = runs.unit_of.get(i, i)
+                made.loose.setdefault(unit, [[]])[0].append(text)
+                _iris, folded = made.loose_words.setdefault(unit, (runs.named_by[i], [[]]))
+                folded[0].append(word)
         made.clauses.append(alternatives[0] if len(alternatives) == 1 else any_of(alternatives))
     return made
 
@@ -255,7 +272,10 @@ def _unit_queries(
                     made.labels.setdefault(first, []).append(together or label_query)
                 if len(concept.words) > 1:
                     groups = made.loose.setdefault(first, [[]])
-                    groups.extend(label_words(schema, concepts, concept))
+                    _iris, folded = made.loose_words.setdefault(first, ([concept.iri], [[]]))
+                    for label in label_words(schema, concepts, concept):
+                        groups.append([q for _w, q in label])
+                        folded.append([w for w, _q in label])
     out = {}
     for unit, members in grouped.items():
         unit_query = one_or_all(members)
@@ -290,6 +310,27 @@ def _whole_runs(
             alternatives.append(phrase)
         if alternatives:
             made.whole[unit] = any_of(alternatives)
+
+
+def _apart(
+    schema: tantivy.Schema,
+    concepts: ConceptIndex,
+    matches: dict[str, list[str]],
+    made: _Clauses,
+) -> None:
+    """Each word of a concept's run, as it counts alone once relaxed, does not count for a
+    record that names an unrelated concept with it and not the run's as a whole
+    (:func:`~sparql_api.search.concept_clauses.apart`); generic words are left as they are."""
+    for unit, groups in made.loose.items():
+        iris, folded = made.loose_words.get(unit, ([], []))
+        whole = made.whole.get(unit)
+        for group, words in zip(groups, folded, strict=False):
+            group[:] = [
+                query
+                if word in OPTIONAL_WORDS
+                else apart(schema, concepts, iris, word, query, whole, matches)
+                for word, query in zip(words, group, strict=True)
+            ]
 
 
 def _with(query: tantivy.Query | None, should: tantivy.Query | None) -> tantivy.Query | None:

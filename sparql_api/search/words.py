@@ -7,7 +7,9 @@ languages (titles weigh most, then keywords, then theme labels, then description
 field counts). Words of 6 letters or more also match with one edit on titles and keywords
 (*fuzzy*), and by *word form*: every word that starts like the word's stem less its last
 letter or two (``volcano`` → ``volcan…`` finds *volcanic*, ``African`` → ``africa…`` finds
-*Africa*) on titles, keywords and descriptions, at a low weight.
+*Africa*) on titles, keywords and descriptions, at a low weight. Its forms in the other
+language (:mod:`sparql_api.search.cognates`: *magnetic* for *magnétiques*) are looked for in
+that language's fields, at a constant score.
 
 Question words, generic nouns and verbs of both languages (:data:`OPTIONAL_WORDS`) never
 filter and are not scored, unless they belong to a run naming a concept or a place (see
@@ -22,6 +24,7 @@ import tantivy
 
 from graph_loader.index.schema import LANGS, analyzer
 from graph_loader.parsing import tokens
+from sparql_api.search.cognates import cognates
 
 __all__ = [
     "analyze",
@@ -37,6 +40,7 @@ __all__ = [
     "FORM_FIELDS",
     "FORM_WEIGHT",
     "FORM_MIN_CHARS",
+    "COGNATE_WEIGHT",
     "OPTIONAL_WORDS",
 ]
 
@@ -52,6 +56,12 @@ FORM_FIELDS = ("title", "keyword", "description")
 FORM_WEIGHT = 0.4
 #: a word-form prefix keeps at least this many letters of the stem
 FORM_MIN_CHARS = 5
+
+#: the (constant) score of a word's form in the other language found in a field, times the
+#: field's weight (:mod:`sparql_api.search.cognates`): a form made by rule is evidence that
+#: the record says the word, not a term whose frequency should rank it (*Magnetotelluric web
+#: service*, a short title, is no better a match of *magnétotelluriques* than a longer one)
+COGNATE_WEIGHT = 1.0
 
 #: words that never filter (folded): question words, generic nouns and verbs, auxiliaries,
 #: pronouns, possessives and prepositions of French and English; stop words of the analyzers
@@ -154,6 +164,8 @@ def word_query(
     for lang, toks in per_lang.items():
         for tok in toks:
             clauses += _token_clauses(schema, lang, tok, long_word, names)
+    if loose:
+        clauses += _cognate_clauses(schema, folded, per_lang, names)
     return tantivy.Query.disjunction_max_query(clauses, tie_breaker=0.1)
 
 
@@ -183,6 +195,29 @@ def _token_clauses(
         )
         weight = FORM_WEIGHT * FIELD_WEIGHTS[name] / FIELD_WEIGHTS["keyword"]
         clauses.append(tantivy.Query.boost_query(form, weight))
+    return clauses
+
+
+def _cognate_clauses(
+    schema: tantivy.Schema, folded: str, per_lang: dict[str, list[str]], names: bool
+) -> list[tantivy.Query]:
+    """The clauses of the word's forms in the other language (:func:`cognates`: *oceanic*
+    for *océaniques*), each in the fields of the language that writes it, scored
+    :data:`COGNATE_WEIGHT` (constant); a form that stems as the word itself adds nothing."""
+    clauses = []
+    skip = () if names else ("names",)
+    for lang, forms in cognates(folded).items():
+        seen = set(per_lang[lang])
+        for form in forms:
+            for tok in analyze(lang, form):
+                if tok in seen:
+                    continue
+                seen.add(tok)
+                for name, weight in FIELD_WEIGHTS.items():
+                    if name not in skip:
+                        term = tantivy.Query.term_query(schema, f"{name}_{lang}", tok)
+                        score = weight * COGNATE_WEIGHT
+                        clauses.append(tantivy.Query.const_score_query(term, score))
     return clauses
 
 

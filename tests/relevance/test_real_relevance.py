@@ -47,7 +47,12 @@ SELECTION = (
     "stac/stactools-modis",
     "stac/nasa-veda",
 )
-#: floors (mean nDCG@10, mean recall@20), about 0.01 below what was measured: fr 0.917 / 0.960,
+#: floors (mean nDCG@10, mean recall@20), about 0.01 below what was measured: fr 0.928 / 0.956,
+#: en 0.931 / 0.969, all 0.929 / 0.962 (phrase 0.929 / 0.994, concept 0.944 / 0.941, phenomenon
+#: 0.827 / 0.923) once a word's form in the other language was looked for (*magnetic*,
+#: *social*, *vulnerability* for *magnétiques*, *sociale*, *vulnérabilité*), stop words did not
+#: count in naming a concept, and a word of a concept's run counting alone did not count inside
+#: an unrelated concept's label (*cover* in *Land cover*). Before: fr 0.917 / 0.960,
 #: en 0.925 / 0.969, all 0.921 / 0.965 (phrase 0.923 / 1.000, phenomenon 0.827 / 0.923) once a
 #: concept's wordings counted once when relaxed, the text naming a related concept ranked, another
 #: label covered a run only as a phrase, the translation of a preferred label weighed as the
@@ -74,9 +79,9 @@ SELECTION = (
 #: were looked for in the text: fr 0.279 / 0.306, en 0.828 / 0.880, all 0.622 / 0.665; after: fr
 #: 0.635 / 0.647, en 0.857 / 0.942, all 0.774 / 0.832.
 FLOORS = {
-    "fr": (0.90, 0.95),
-    "en": (0.91, 0.96),
-    "all": (0.91, 0.95),
+    "fr": (0.91, 0.95),
+    "en": (0.92, 0.96),
+    "all": (0.92, 0.95),
 }
 BASE_IRI = "https://data.gaia-data.fr/"
 

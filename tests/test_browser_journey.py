@@ -33,8 +33,8 @@ from browser_support import (
 )
 from concept_support import demo_store
 from http_support import app_over
-from test_browser_wms_preview import STATE, getmaps, load_record
-from wms_server import LAYERS, TIMES, mapserver_missing, wms_server
+from test_browser_wms_preview import STATE, getmaps
+from wms_server import LAYERS, TIMES, load_record, mapserver_missing, wms_server
 
 from graph_loader.inference import rebuild_inference
 
@@ -380,7 +380,12 @@ def site(tmp_path_factory):
         store = demo_store()
         load_record(store, folder, wms.url, WMS_RECORD)
         rebuild_inference(store)
-        with accounts_app(tmp_path_factory.mktemp("users"), store=store) as app, serve(app) as url:
+        with (
+            accounts_app(
+                tmp_path_factory.mktemp("users"), store=store, preview_private_hosts=True
+            ) as app,
+            serve(app) as url,
+        ):
             ada = Visitor(app)
             ada.sign_up("ada@example.org")
             cid = ada.new_collection("Afrique de l'Ouest")

@@ -10,25 +10,21 @@ from __future__ import annotations
 
 import json
 import socket
-from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
 from browser_support import browser_missing, chromium, screenshot, serve, wait_for
-from concept_support import BASE_IRI, demo_store
+from concept_support import demo_store
 from http_support import app_over
 from test_browser_a11y import AXE, RUN_AXE
-from wms_server import LAYERS, TIMES, mapserver_missing, wms_server
+from wms_server import LAYERS, TIMES, load_record, mapserver_missing, wms_server
 
 from graph_loader.bootstrap import initialise
-from graph_loader.pipeline import load_paths
 from graph_loader.store import EmbeddedStore
 from sparql_api.web.i18n import WEB
 
 MISSING = browser_missing() or mapserver_missing()
 pytestmark = pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
-
-RECORD = Path(__file__).resolve().parent / "fixtures" / "preview" / "iso-wms-record.xml"
 
 STATE = """
 var base = arguments[0];
@@ -65,15 +61,6 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def load_record(store, folder: Path, endpoint: str, name: str) -> str:
-    """The test record offering ``endpoint``, loaded; its page's path."""
-    path = folder / f"{name}.xml"
-    text = RECORD.read_text(encoding="utf-8").replace("{endpoint}", endpoint)
-    path.write_text(text.replace("test-wms-zones", name), encoding="utf-8")
-    load_paths(store, [path], base_iri=BASE_IRI)
-    return f"/id/dataset/{name}"
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("wms")
@@ -83,7 +70,8 @@ def site(tmp_path_factory):
         live = load_record(store, folder, wms.url, "test-wms-zones")
         dead_wms = f"http://127.0.0.1:{free_port()}/wms"
         dead = load_record(store, folder, dead_wms, "test-wms-down")
-        with app_over(store) as app, serve(app) as url:
+        # the test's services are on 127.0.0.1: the app may read them (not by default)
+        with app_over(store, preview_private_hosts=True) as app, serve(app) as url:
             yield {"url": url, "wms": wms, "live": live, "dead": dead, "dead_wms": dead_wms}
 
 
@@ -209,19 +197,27 @@ def test_a_service_that_does_not_answer(site, driver):
 
 #: names resolve to nothing but this machine: a demo page's services are never reached
 OFFLINE = ("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",)
+#: the app's own requests go through a proxy where nothing answers (port 9, "discard")
+DEAD_PROXY = "http://127.0.0.1:9"
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_a_demo_record_s_wms_unreachable_offline(lang, tmp_path):
-    """Sextant's WMS (a real endpoint of the demo's Ifremer records) cannot be reached here:
-    the page keeps its map and says so in its language, with no script error."""
+def test_a_demo_record_s_wms_unreachable_offline(lang, tmp_path, monkeypatch):
+    """Sextant's WMS (a real endpoint of the demo's Ifremer records) cannot be reached here
+    (the app's requests go through a proxy that does not answer, the browser resolves no
+    name): the app answers the page's capabilities request with a 502 in the page's language,
+    and the page keeps its map and says so, with no script error."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.setenv(name, DEAD_PROXY)
+    monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1")  # Selenium's own, to its driver
     store = demo_store()
     with (
         app_over(store) as app,
         serve(app) as url,
         chromium(tmp_path / "profile", lang, console=True, flags=OFFLINE) as driver,
     ):
-        driver.get(f"{url}/id/dataset/ifremer-bathymetric-dtm?lang={lang}")
+        page = f"{url}/id/dataset/ifremer-bathymetric-dtm?lang={lang}"
+        driver.get(page)
         wait_for(lambda: state(driver, "https://")["state"] == "failed", 30, "the failure")
         seen = state(driver, "https://")
         assert (seen["status"], seen["layers"], seen["tiles"]) == (
@@ -230,11 +226,17 @@ def test_a_demo_record_s_wms_unreachable_offline(lang, tmp_path):
             0,
         )
         errors = [
-            e["message"]
+            e["message"].split(" - ", 1)
             for e in driver.get_log("browser")
             if e["level"] == "SEVERE" and "net::ERR_NAME_NOT_RESOLVED" not in e["message"]
         ]
-        assert errors == []
+        # the one failed request: the capabilities asked of the app (Chromium logs it)
+        assert [(u.split("?")[0], m) for u, m in errors] == [
+            (
+                f"{url}/api/map-capabilities",
+                "Failed to load resource: the server responded with a status of 502 (BAD GATEWAY)",
+            )
+        ]
         picture(driver, f"wms-preview-demo-offline-{lang}")
 
 

@@ -17,7 +17,8 @@ from browser_support import browser_missing, chromium, screenshot, serve, wait_f
 from concept_support import demo_store
 from http_support import app_over
 from test_browser_a11y import AXE, RUN_AXE
-from wms_server import LAYERS, TIMES, load_record, mapserver_missing, wms_server
+from wms_server import LAYERS, RECORD, TIMES, load_record, mapserver_missing, wms_server
+from wmts_server import mapcache_missing, wmts_server
 
 from graph_loader.bootstrap import initialise
 from graph_loader.store import EmbeddedStore
@@ -73,6 +74,24 @@ def site(tmp_path_factory):
         # the test's services are on 127.0.0.1: the app may read them (not by default)
         with app_over(store, preview_private_hosts=True) as app, serve(app) as url:
             yield {"url": url, "wms": wms, "live": live, "dead": dead, "dead_wms": dead_wms}
+
+
+WMTS_RECORD = RECORD.with_name("iso-wmts-record.xml")
+
+
+@pytest.fixture(scope="module")
+def tiles_site(tmp_path_factory):
+    """MapCache serving the MapServer's zones as WMTS; an ISO record offering it (online
+    resource ``OGC:WMTS``), alone in its store."""
+    if mapcache_missing():
+        pytest.skip(mapcache_missing())
+    folder = tmp_path_factory.mktemp("wmts")
+    with wms_server(folder / "mapserver") as wms, wmts_server(folder / "mapcache", wms.url) as wmts:
+        store = EmbeddedStore(None)
+        list(initialise(store))
+        page = load_record(store, folder, wmts.url, "test-wmts-zones", WMTS_RECORD)
+        with app_over(store, preview_private_hosts=True) as app, serve(app) as url:
+            yield {"url": url, "wmts": wmts, "page": page}
 
 
 @pytest.fixture(scope="module")
@@ -256,3 +275,63 @@ def test_the_browse_graphic_on_the_results_page(site, driver):
     assert driver.execute_script(script) == sorted(
         [[site["wms"].url, True], [site["dead_wms"], False]]
     )
+
+
+def tiles_asked(wmts) -> list[str]:
+    """The REST tile requests MapCache answered: ``date/z/row/col``."""
+    prefix = "/mapcache/wmts/1.0.0/zones/default/"
+    return [
+        p.removeprefix(prefix).replace("GoogleMapsCompatible/", "").removesuffix(".png")
+        for p in list(wmts.requests)
+        if p.startswith(prefix)
+    ]
+
+
+def test_a_wmts_layer_on_its_page_s_map(tiles_site, driver):
+    """The record's WMTS (MapCache over MapServer): its one layer drawn with tiles of the
+    GoogleMapsCompatible matrix set asked of MapCache at the layer's default date, every tile
+    drawn; another date asks that date's tiles."""
+    wmts = tiles_site["wmts"]
+    base = wmts.url.removesuffix("/wmts")
+    driver.get(tiles_site["url"] + tiles_site["page"] + "?lang=en")
+    seen = wait_for(
+        lambda: (
+            (s := state(driver, base))["state"] == "ready"
+            and s["tiles"]
+            and s["tiles"] == s["tilesLoaded"]
+            and s
+        ),
+        30,
+        "the WMTS tiles",
+    )
+    shown = driver.find_element("css selector", ".preview-layer-name").text
+    zoom = driver.execute_script(
+        "return document.getElementById('dataset-map').leafletMap.getZoom()"
+    )
+    assert shown == "Layer: " + LAYERS["zones"]
+    assert seen == {
+        "state": "ready",
+        "status": None,
+        "layers": None,  # one layer: named, not chosen
+        "layer": None,
+        "times": TIMES,
+        "time": TIMES[-1],
+        "tiles": seen["tiles"],
+        "tilesLoaded": seen["tiles"],
+        "legend": None,  # MapCache's capabilities give none
+        "opacity": "0.8",
+        "thumbnail": [True],  # a GetTile (KVP) of the same service
+    }
+    asked = tiles_asked(wmts)
+    assert {tuple(a.split("/")[:2]) for a in asked} == {(TIMES[-1], str(zoom))}
+    picture(driver, "wmts-preview-zones")
+
+    driver.execute_script(
+        "var t = document.querySelector('.preview-time'); t.value = arguments[0];"
+        "t.dispatchEvent(new Event('change'));",
+        TIMES[0],
+    )
+    wait_for(
+        lambda: any(a.startswith(TIMES[0] + "/") for a in tiles_asked(wmts)), 20, "dated tiles"
+    )
+    wait_for(lambda: (s := state(driver, base))["tiles"] and s["tiles"] == s["tilesLoaded"], 20)

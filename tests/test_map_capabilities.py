@@ -13,13 +13,19 @@ from concept_support import BASE_IRI
 from fixture_server import Answer
 from fixture_server import serve as serve_fixture
 from http_support import app_over
-from wms_server import TIMES, load_record, mapserver_missing, wms_server
+from wms_server import RECORD, TIMES, load_record, mapserver_missing, wms_server
+from wmts_server import mapcache_missing, wmts_server
 
 from graph_loader.bootstrap import initialise
 from graph_loader.store import EmbeddedStore
 from sparql_api.portal.capabilities import MAX_BYTES, CapabilitiesError, fetch, read
 from sparql_api.web.i18n import WEB
 
+WMTS_DATASET = BASE_IRI + "id/dataset/test-wmts-zones"
+NEEDS_MAPCACHE = pytest.mark.skipif(
+    mapserver_missing() is not None or mapcache_missing() is not None,
+    reason=mapserver_missing() or mapcache_missing() or "",
+)
 NEEDS_MAPSERVER = pytest.mark.skipif(
     mapserver_missing() is not None, reason=mapserver_missing() or ""
 )
@@ -45,10 +51,16 @@ def site(tmp_path_factory):
     """Records offering the MapServer WMS, the fixture server's three URLs and a port where
     nothing answers; the app allowed to read private addresses, and one that is not."""
     folder = tmp_path_factory.mktemp("capabilities")
-    with wms_server(folder / "mapserver") as wms, serve_fixture(_fixtures) as other:
+    with (
+        wms_server(folder / "mapserver") as wms,
+        wmts_server(folder / "mapcache", wms.url) as wmts,
+        serve_fixture(_fixtures) as other,
+    ):
         store = EmbeddedStore(None)
         list(initialise(store))
         load_record(store, folder, wms.url, "test-wms-zones")
+        wmts_record = RECORD.with_name("iso-wmts-record.xml")
+        load_record(store, folder, wmts.url, "test-wmts-zones", wmts_record)
         for name in ("page", "entities", "huge"):
             load_record(store, folder, f"{other.url}/{name}", f"test-wms-{name}")
         load_record(store, folder, "http://127.0.0.1:9/wms", "test-wms-down")
@@ -57,6 +69,7 @@ def site(tmp_path_factory):
                 "client": app.test_client(),
                 "strict": strict.test_client(),
                 "wms": wms,
+                "wmts": wmts,
                 "other": other,
             }
 
@@ -108,6 +121,36 @@ def test_the_layers_of_the_service_a_record_offers(site):
     assert ask(site["client"], DATASET, wms.url).get_json() == body
     assert [q for q in wms.requests[before:] if "GetCapabilities" in q] == [
         "SERVICE=WMS&REQUEST=GetCapabilities"
+    ]
+
+
+@NEEDS_MAPCACHE
+def test_the_tiles_of_the_wmts_a_record_offers(site):
+    """MapCache's WMTS: the layer's tiles in GoogleMapsCompatible, as a REST template whose
+    time placeholder is ``{Time}``, each Leaflet zoom level on its tile matrix."""
+    wmts = site["wmts"]
+    response = ask(site["client"], WMTS_DATASET, wmts.url)
+    assert response.status_code == 200, response.get_json()
+    template = (
+        wmts.url + "/1.0.0/zones/default/{Time}/GoogleMapsCompatible/{TileMatrix}/{TileRow}"
+        "/{TileCol}.png"
+    )
+    assert response.get_json() == {
+        "kind": "wmts",
+        "version": "1.0.0",
+        "layers": [
+            {
+                "name": "zones",
+                "title": "Survey zones",
+                "bbox": None,  # MapCache gives no WGS84BoundingBox
+                "time": {"values": TIMES, "default": TIMES[-1]},
+                "legend": None,
+                "tiles": {"template": template, "matrices": {str(z): str(z) for z in range(22)}},
+            }
+        ],
+    }
+    assert [p for p in wmts.requests if "GetCapabilities" in p] == [
+        "/mapcache/wmts?SERVICE=WMTS&REQUEST=GetCapabilities"
     ]
 
 

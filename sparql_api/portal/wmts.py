@@ -51,12 +51,19 @@ def zoom_levels(matrix_set) -> dict[int, str]:
 
 
 def _template(layer, get_tile: str | None, matrix_set: str, style: str, fmt: str, dated: bool):
-    """The layer's tile URL, with its matrix set and style filled in."""
+    """The layer's tile URL, with its matrix set, style and dimensions other than time filled
+    in (their defaults), its time dimension's placeholder named ``{Time}``."""
     tiles = [r for r in layer.resourceURLs if r.get("resourceType") == "tile"]
     rest = next((r for r in tiles if r.get("format") == fmt), tiles[0] if tiles else None)
     if rest:
         template = rest["template"]
-        for name, value in (("TileMatrixSet", matrix_set), ("Style", style)):
+        filled = [("TileMatrixSet", matrix_set), ("Style", style)]
+        for name, dimension in layer.dimensions.items():
+            if name.lower() == "time":
+                template = template.replace("{" + name + "}", "{Time}")
+            else:
+                filled.append((name, dimension.get("default") or ""))
+        for name, value in filled:
             template = template.replace("{" + name + "}", quote(value, safe=""))
         return template
     if not get_tile:
@@ -115,7 +122,7 @@ def wmts_layers(service, get_tile: str | None) -> list[dict]:
             if template:
                 tiles = {"template": template, "matrices": levels}
                 break
-        box = layer.boundingBoxWGS84
+        box = getattr(layer, "boundingBoxWGS84", None)  # absent when not given
         found.append(
             {
                 "name": layer.id,

@@ -86,7 +86,8 @@ def _public(host: str) -> bool:
 
 
 def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SECONDS) -> bytes:
-    """The body of ``url`` (GET, no cookies), at most :data:`MAX_BYTES`;
+    """The body of ``url`` (GET, no cookies), at most :data:`MAX_BYTES` read within twice
+    ``timeout``;
     :class:`CapabilitiesError` when the server cannot be reached, refuses, or answers too
     much, or (unless ``allow_private``) when it or a redirect is on a private network."""
 
@@ -110,13 +111,17 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SEC
         ):
             if response.status_code != 200:
                 raise CapabilitiesError("capabilities_unreachable")
-            if int(response.headers.get("Content-Length") or 0) > MAX_BYTES:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > MAX_BYTES:
                 raise CapabilitiesError("capabilities_too_large")
             body = bytearray()
+            deadline = time.monotonic() + 2 * timeout  # a server that sends drop by drop
             for chunk in response.iter_bytes():
                 body += chunk
                 if len(body) > MAX_BYTES:
                     raise CapabilitiesError("capabilities_too_large")
+                if time.monotonic() > deadline:
+                    raise CapabilitiesError("capabilities_unreachable")
             return bytes(body)
     except httpx.HTTPError:
         raise CapabilitiesError("capabilities_unreachable") from None

@@ -45,7 +45,13 @@ OPERATIONS: dict[tuple[str, str], dict] = {
                 required=True,
                 schema=IRI_SCHEMA,
             ),
-            param("url", "query", "param.get_api_map_capabilities.url", required=True),
+            param(
+                "url",
+                "query",
+                "param.get_api_map_capabilities.url",
+                required=True,
+                schema={"type": "string", "minLength": 1},
+            ),
             LANG,
         ],
         "responses": {

@@ -594,6 +594,13 @@ def wms_preview(trip: Trip):
         "  '#dataset-map .leaflet-data-preview-pane img')).map(function (i) { return i.src; })"
     )
     assert drawn and {urlsplit(u).query for u in drawn} <= set(wms.requests)
+    # the page fits the screen, its long harvested URLs (the browse graphic's) broken
+    assert (
+        driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        <= 0
+    )
 
 
 def tutorial(trip: Trip):

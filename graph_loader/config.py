@@ -76,6 +76,10 @@ class Settings:
     #: "open in a notebook": a VRE/JupyterHub URL template, ``{id}`` = the dataset identifier
     #: (URL-encoded), ``{iri}`` = its IRI; None = no notebook link
     notebook_url: str | None = None
+    #: whether the dataset page's map preview may read map services on private, loopback or
+    #: link-local addresses (``GAIA_KG_PREVIEW_PRIVATE_HOSTS=1``: an intranet's services,
+    #: tests); by default the capabilities proxy reads public hosts only
+    preview_private_hosts: bool = False
     #: bearer tokens allowed to write (SPARQL Update, Graph Store Protocol) and to run
     #: queries under the token limits below (``GAIA_KG_ADMIN_TOKENS``, comma-separated)
     admin_tokens: tuple[str, ...] = ()
@@ -172,6 +176,8 @@ class Settings:
             gsp_endpoint=os.environ.get("GAIA_KG_STORE_GSP") or None,
             map_tiles=os.environ.get("GAIA_KG_MAP_TILES") or None,
             notebook_url=os.environ.get("GAIA_KG_NOTEBOOK_URL") or None,
+            preview_private_hosts=os.environ.get("GAIA_KG_PREVIEW_PRIVATE_HOSTS", "")
+            in ("1", "true", "yes"),
             admin_tokens=_env_list("GAIA_KG_ADMIN_TOKENS"),
             token_query_timeout=_env_float("GAIA_KG_TOKEN_QUERY_TIMEOUT", 300.0),
             token_query_workers=_env_int("GAIA_KG_TOKEN_QUERY_WORKERS", 1),

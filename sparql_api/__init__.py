@@ -31,6 +31,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     from sparql_api.linked_data import resources_routes as resources
     from sparql_api.linked_data import routes as linkeddata
     from sparql_api.oai import routes as oai_views
+    from sparql_api.portal import capabilities_routes as capabilities
     from sparql_api.portal import routes as pages
     from sparql_api.quality import routes as quality
     from sparql_api.search import concepts_routes as concepts
@@ -70,7 +71,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     for module in (linkeddata, catalog_views, oai_views, stac_views, crawler_views):
         app.register_blueprint(module.bp)
     app.register_blueprint(search_bp)
-    for module in (sources, quality, assistant):
+    for module in (sources, quality, assistant, capabilities):
         app.register_blueprint(module.bp)
     accounts.init_app(app)  # the personal space: /account, /collections, /shared
     register_error_handlers(app)

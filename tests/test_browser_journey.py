@@ -5,9 +5,11 @@ box on the map with the mouse, open a dataset, switch to English, follow a relat
 
 Then the screenshot journey by touch, at desktop and phone sizes (:data:`JOURNEY`): home,
 suggestions, results, a facet applied, a box drawn on the map with a finger, the dataset page,
-the dataset added to a collection. Each step is a function of a :class:`Trip`; a page that
-joins the journey (a dataset's WMS preview, a tutorial) is one more function inserted in
-:data:`JOURNEY` where it belongs."""
+a dataset's WMS layer drawn on its page's map (a real MapServer on 127.0.0.1,
+:mod:`wms_server`, offered by an ISO record loaded with the demo), a tutorial page reached from
+the header, the dataset added to a collection. Each step is a function of a :class:`Trip`; a
+page that joins the journey is one more function inserted in :data:`JOURNEY` where it
+belongs."""
 
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ from browser_support import (
 )
 from concept_support import demo_store
 from http_support import app_over
+from test_browser_wms_preview import STATE, getmaps
+from wms_server import LAYERS, TIMES, load_record, mapserver_missing, wms_server
 
 from graph_loader.inference import rebuild_inference
 
@@ -361,6 +365,8 @@ def test_enter_searches_the_words_typed_not_a_suggestion(base_url, driver):
 SIZES = {"desktop": (1366, 768), "phone": (390, 844)}
 SEDOO = "https://w3id.org/gaia-kg/org/sedoo"
 AMMA_ATR = "/id/dataset/amma-atr42-aircraft"
+#: the ISO record offering the test's Web Map Service (tests/fixtures/preview)
+WMS_RECORD = "test-wms-zones"
 
 
 @pytest.fixture(scope="module")
@@ -369,13 +375,21 @@ def site(tmp_path_factory):
     empty collection."""
     from accounts_support import Visitor, accounts_app
 
-    store = demo_store()
-    rebuild_inference(store)
-    with accounts_app(tmp_path_factory.mktemp("users"), store=store) as app, serve(app) as url:
-        ada = Visitor(app)
-        ada.sign_up("ada@example.org")
-        cid = ada.new_collection("Afrique de l'Ouest")
-        yield url, ada.client.get_cookie("gaia_session").value, cid
+    folder = tmp_path_factory.mktemp("journey")
+    with wms_server(folder / "mapserver") as wms:
+        store = demo_store()
+        load_record(store, folder, wms.url, WMS_RECORD)
+        rebuild_inference(store)
+        with (
+            accounts_app(
+                tmp_path_factory.mktemp("users"), store=store, preview_private_hosts=True
+            ) as app,
+            serve(app) as url,
+        ):
+            ada = Visitor(app)
+            ada.sign_up("ada@example.org")
+            cid = ada.new_collection("Afrique de l'Ouest")
+            yield url, ada.client.get_cookie("gaia_session").value, cid, wms
 
 
 @dataclass
@@ -386,6 +400,7 @@ class Trip:
     base: str
     size: str
     collection: int
+    wms: object
     found: dict = field(default_factory=dict)
 
 
@@ -508,8 +523,11 @@ def dataset(trip: Trip):
 
 
 def collection(trip: Trip):
-    """ "Add to my collection" on the dataset page, then the collection lists it."""
+    """Back on the dataset page of the journey, "add to my collection", then the collection
+    lists it."""
     driver = trip.driver
+    driver.get(f"{trip.base}{AMMA_ATR}?lang=fr")
+    wait_for(lambda: loaded(driver, AMMA_ATR), what="dataset")
     tap_on(driver, driver.find_element("css selector", "#add-to-collection button[type=submit]"))
     wait_for(  # back on the dataset page, which says it was added (the same page before)
         lambda: loaded(driver, AMMA_ATR) and by_css(driver, "p.confirmation[role=status]"),
@@ -525,19 +543,133 @@ def collection(trip: Trip):
     ]
 
 
+def map_shown(driver, wms) -> dict:
+    """What the preview shows (test_browser_wms_preview.STATE), for the server at ``wms``."""
+    return driver.execute_script(STATE, wms.url)
+
+
+def wms_preview(trip: Trip):
+    """A search for the surveyed zones, the hit tapped: its page's map lists the service's
+    layers, draws the record's own ("zones", at its latest date) with every tile asked of the
+    server drawn, and the legend the server gives."""
+    driver, wms = trip.driver, trip.wms
+    driver.get(f"{trip.base}/search?q=survey+zones&lang=fr")
+    wait_for(lambda: loaded(driver, "/search"), what="the results page")
+    page = f"/id/dataset/{WMS_RECORD}"
+    tap_on(
+        driver, next(a for a in by_css(driver, ".hit-link") if a.get_attribute("pathname") == page)
+    )
+    wait_for(lambda: loaded(driver, page), what="the dataset page")
+    element = driver.find_element("id", "dataset-map")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", element)
+    seen = wait_for(
+        lambda: (
+            (s := map_shown(driver, wms))["state"] == "ready"
+            and s["legend"]
+            and s["tiles"]
+            and s["tiles"] == s["tilesLoaded"]
+            and s
+        ),
+        30,
+        "the layer's tiles and legend",
+    )
+    legend = seen.pop("legend")
+    assert seen == {
+        "state": "ready",
+        "status": None,
+        "layers": list(LAYERS.values()),
+        "layer": LAYERS["zones"],
+        "times": TIMES,
+        "time": TIMES[-1],
+        "tiles": seen["tiles"],
+        "tilesLoaded": seen["tiles"],
+        "opacity": "0.8",
+        "thumbnail": [True],
+    }
+    assert legend.startswith(wms.url + "?") and "layer=zones" in legend.lower()
+    # the tiles drawn were asked of the server, for the layer at its date
+    assert {"LAYERS": "zones", "TIME": TIMES[-1]} in getmaps(wms)
+    drawn = driver.execute_script(
+        "return Array.from(document.querySelectorAll("
+        "  '#dataset-map .leaflet-data-preview-pane img')).map(function (i) { return i.src; })"
+    )
+    assert drawn and {urlsplit(u).query for u in drawn} <= set(wms.requests)
+    # the page fits the screen, its long harvested URLs (the browse graphic's) broken
+    assert (
+        driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        <= 0
+    )
+
+
+def tutorial(trip: Trip):
+    """The header's "Tutoriels": the listing, as the API lists tutorials; a tutorial's page
+    with its address, its language, its themes and its tool."""
+    driver = trip.driver
+    tap_on(driver, driver.find_element("css selector", "header a.nav-tutorials"))
+    wait_for(lambda: "type" in query_of(driver) and loaded(driver, "/search"), what="tutorials")
+    assert driver.find_element("tag name", "h1").text == "Tutoriels"
+    listed = api(trip.base, "/api/search?type=tutorial&lang=fr&size=20")
+    assert hits_shown(driver) == [h["path"] for h in listed["hits"]]
+    page = "/id/tutorial/pangeo-gallery"
+    tap_on(
+        driver, next(a for a in by_css(driver, ".hit-link") if a.get_attribute("pathname") == page)
+    )
+    wait_for(lambda: loaded(driver, page), what="the tutorial page")
+    rows = [
+        (
+            row.find_element("tag name", "th").text,
+            [
+                (v.text, [a.get_attribute("pathname") for a in v.find_elements("tag name", "a")])
+                for v in row.find_elements("css selector", "span.value")
+            ],
+        )
+        for row in by_css(driver, "table.properties tr")
+    ]
+    themes = [
+        ("Atmosphère", ["/concepts/atmosphere"]),
+        ("Climat", ["/concepts/climate"]),
+        ("Océans", ["/concepts/oceans"]),
+    ]
+    assert (driver.find_element("css selector", "p.kind").text, rows) == (
+        "Tutoriel",
+        [
+            ("adresse web", [("https://gallery.pangeo.io/", ["/"])]),
+            ("compartiment", themes),  # inferred: each theme is a compartment
+            ("langue", [("anglais", [])]),
+            ("nom", [("Pangeo Gallery", [])]),
+            ("ressource liée", [("xarray", ["/id/software/xarray"])]),
+            ("thème", themes),
+        ],
+    )
+
+
 #: the journey's steps in order, each followed by a screenshot
-JOURNEY = [home, suggestions, results, facet, drawn_by_touch, area, dataset, collection]
+JOURNEY = [
+    home,
+    suggestions,
+    results,
+    facet,
+    drawn_by_touch,
+    area,
+    dataset,
+    wms_preview,
+    tutorial,
+    collection,
+]
 
 
+@pytest.mark.skipif(mapserver_missing() is not None, reason=mapserver_missing() or "")
 @pytest.mark.parametrize("size", sorted(SIZES))
 def test_screenshot_journey_by_touch(site, driver, size):
-    base, cookie, cid = site
+    base, cookie, cid, wms = site
     driver.get(base + "/robots.txt")
     driver.delete_all_cookies()
     driver.add_cookie({"name": "gaia_session", "value": cookie, "path": "/"})
     driver.set_window_size(*SIZES[size])
     touch(driver)
-    trip = Trip(driver, base, size, cid)
+    trip = Trip(driver, base, size, cid, wms)
     try:
         for number, step in enumerate(JOURNEY, 1):
             step(trip)

@@ -10,25 +10,22 @@ from __future__ import annotations
 
 import json
 import socket
-from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
 from browser_support import browser_missing, chromium, screenshot, serve, wait_for
-from concept_support import BASE_IRI, demo_store
+from concept_support import demo_store
 from http_support import app_over
 from test_browser_a11y import AXE, RUN_AXE
-from wms_server import LAYERS, TIMES, mapserver_missing, wms_server
+from wms_server import LAYERS, RECORD, TIMES, load_record, mapserver_missing, wms_server
+from wmts_server import mapcache_missing, wmts_server
 
 from graph_loader.bootstrap import initialise
-from graph_loader.pipeline import load_paths
 from graph_loader.store import EmbeddedStore
 from sparql_api.web.i18n import WEB
 
 MISSING = browser_missing() or mapserver_missing()
 pytestmark = pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
-
-RECORD = Path(__file__).resolve().parent / "fixtures" / "preview" / "iso-wms-record.xml"
 
 STATE = """
 var base = arguments[0];
@@ -65,15 +62,6 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def load_record(store, folder: Path, endpoint: str, name: str) -> str:
-    """The test record offering ``endpoint``, loaded; its page's path."""
-    path = folder / f"{name}.xml"
-    text = RECORD.read_text(encoding="utf-8").replace("{endpoint}", endpoint)
-    path.write_text(text.replace("test-wms-zones", name), encoding="utf-8")
-    load_paths(store, [path], base_iri=BASE_IRI)
-    return f"/id/dataset/{name}"
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("wms")
@@ -83,8 +71,27 @@ def site(tmp_path_factory):
         live = load_record(store, folder, wms.url, "test-wms-zones")
         dead_wms = f"http://127.0.0.1:{free_port()}/wms"
         dead = load_record(store, folder, dead_wms, "test-wms-down")
-        with app_over(store) as app, serve(app) as url:
+        # the test's services are on 127.0.0.1: the app may read them (not by default)
+        with app_over(store, preview_private_hosts=True) as app, serve(app) as url:
             yield {"url": url, "wms": wms, "live": live, "dead": dead, "dead_wms": dead_wms}
+
+
+WMTS_RECORD = RECORD.with_name("iso-wmts-record.xml")
+
+
+@pytest.fixture(scope="module")
+def tiles_site(tmp_path_factory):
+    """MapCache serving the MapServer's zones as WMTS; an ISO record offering it (online
+    resource ``OGC:WMTS``), alone in its store."""
+    if mapcache_missing():
+        pytest.skip(mapcache_missing())
+    folder = tmp_path_factory.mktemp("wmts")
+    with wms_server(folder / "mapserver") as wms, wmts_server(folder / "mapcache", wms.url) as wmts:
+        store = EmbeddedStore(None)
+        list(initialise(store))
+        page = load_record(store, folder, wmts.url, "test-wmts-zones", WMTS_RECORD)
+        with app_over(store, preview_private_hosts=True) as app, serve(app) as url:
+            yield {"url": url, "wmts": wmts, "page": page}
 
 
 @pytest.fixture(scope="module")
@@ -209,19 +216,27 @@ def test_a_service_that_does_not_answer(site, driver):
 
 #: names resolve to nothing but this machine: a demo page's services are never reached
 OFFLINE = ("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",)
+#: the app's own requests go through a proxy where nothing answers (port 9, "discard")
+DEAD_PROXY = "http://127.0.0.1:9"
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_a_demo_record_s_wms_unreachable_offline(lang, tmp_path):
-    """Sextant's WMS (a real endpoint of the demo's Ifremer records) cannot be reached here:
-    the page keeps its map and says so in its language, with no script error."""
+def test_a_demo_record_s_wms_unreachable_offline(lang, tmp_path, monkeypatch):
+    """Sextant's WMS (a real endpoint of the demo's Ifremer records) cannot be reached here
+    (the app's requests go through a proxy that does not answer, the browser resolves no
+    name): the app answers the page's capabilities request with a 502 in the page's language,
+    and the page keeps its map and says so, with no script error."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.setenv(name, DEAD_PROXY)
+    monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1")  # Selenium's own, to its driver
     store = demo_store()
     with (
         app_over(store) as app,
         serve(app) as url,
         chromium(tmp_path / "profile", lang, console=True, flags=OFFLINE) as driver,
     ):
-        driver.get(f"{url}/id/dataset/ifremer-bathymetric-dtm?lang={lang}")
+        page = f"{url}/id/dataset/ifremer-bathymetric-dtm?lang={lang}"
+        driver.get(page)
         wait_for(lambda: state(driver, "https://")["state"] == "failed", 30, "the failure")
         seen = state(driver, "https://")
         assert (seen["status"], seen["layers"], seen["tiles"]) == (
@@ -230,11 +245,17 @@ def test_a_demo_record_s_wms_unreachable_offline(lang, tmp_path):
             0,
         )
         errors = [
-            e["message"]
+            e["message"].split(" - ", 1)
             for e in driver.get_log("browser")
             if e["level"] == "SEVERE" and "net::ERR_NAME_NOT_RESOLVED" not in e["message"]
         ]
-        assert errors == []
+        # the one failed request: the capabilities asked of the app (Chromium logs it)
+        assert [(u.split("?")[0], m) for u, m in errors] == [
+            (
+                f"{url}/api/map-capabilities",
+                "Failed to load resource: the server responded with a status of 502 (BAD GATEWAY)",
+            )
+        ]
         picture(driver, f"wms-preview-demo-offline-{lang}")
 
 
@@ -254,3 +275,63 @@ def test_the_browse_graphic_on_the_results_page(site, driver):
     assert driver.execute_script(script) == sorted(
         [[site["wms"].url, True], [site["dead_wms"], False]]
     )
+
+
+def tiles_asked(wmts) -> list[str]:
+    """The REST tile requests MapCache answered: ``date/z/row/col``."""
+    prefix = "/mapcache/wmts/1.0.0/zones/default/"
+    return [
+        p.removeprefix(prefix).replace("GoogleMapsCompatible/", "").removesuffix(".png")
+        for p in list(wmts.requests)
+        if p.startswith(prefix)
+    ]
+
+
+def test_a_wmts_layer_on_its_page_s_map(tiles_site, driver):
+    """The record's WMTS (MapCache over MapServer): its one layer drawn with tiles of the
+    GoogleMapsCompatible matrix set asked of MapCache at the layer's default date, every tile
+    drawn; another date asks that date's tiles."""
+    wmts = tiles_site["wmts"]
+    base = wmts.url.removesuffix("/wmts")
+    driver.get(tiles_site["url"] + tiles_site["page"] + "?lang=en")
+    seen = wait_for(
+        lambda: (
+            (s := state(driver, base))["state"] == "ready"
+            and s["tiles"]
+            and s["tiles"] == s["tilesLoaded"]
+            and s
+        ),
+        30,
+        "the WMTS tiles",
+    )
+    shown = driver.find_element("css selector", ".preview-layer-name").text
+    zoom = driver.execute_script(
+        "return document.getElementById('dataset-map').leafletMap.getZoom()"
+    )
+    assert shown == "Layer: " + LAYERS["zones"]
+    assert seen == {
+        "state": "ready",
+        "status": None,
+        "layers": None,  # one layer: named, not chosen
+        "layer": None,
+        "times": TIMES,
+        "time": TIMES[-1],
+        "tiles": seen["tiles"],
+        "tilesLoaded": seen["tiles"],
+        "legend": None,  # MapCache's capabilities give none
+        "opacity": "0.8",
+        "thumbnail": [True],  # a GetTile (KVP) of the same service
+    }
+    asked = tiles_asked(wmts)
+    assert {tuple(a.split("/")[:2]) for a in asked} == {(TIMES[-1], str(zoom))}
+    picture(driver, "wmts-preview-zones")
+
+    driver.execute_script(
+        "var t = document.querySelector('.preview-time'); t.value = arguments[0];"
+        "t.dispatchEvent(new Event('change'));",
+        TIMES[0],
+    )
+    wait_for(
+        lambda: any(a.startswith(TIMES[0] + "/") for a in tiles_asked(wmts)), 20, "dated tiles"
+    )
+    wait_for(lambda: (s := state(driver, base))["tiles"] and s["tiles"] == s["tilesLoaded"], 20)

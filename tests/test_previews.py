@@ -2,7 +2,8 @@
 page offers to preview (:mod:`sparql_api.portal.previews`), what the page carries for
 ``static/preview.js``, and the Content-Security-Policy of that page alone widened to the
 origins the record declares (its map service, its pictures); the search page allows its
-hits' pictures. The browser's part is tests/test_browser_wms_preview.py."""
+hits' pictures. The browser's part is tests/test_browser_wms_preview.py; the capabilities the
+app reads for the page, tests/test_map_capabilities.py."""
 
 from __future__ import annotations
 
@@ -49,7 +50,14 @@ def test_an_iso_record_offering_a_wms(iso_store):
     iri = ox.NamedNode(BASE_IRI + "id/dataset/test-wms-zones")
     extras = dataset_extras(iso_store, iri, "en", base=BASE_IRI)
     assert (extras["previews"], extras["thumbnails"]) == (
-        [{"endpoint": ENDPOINT, "title": "zones", "hints": ["SURVEY-ZONES", "zones"]}],
+        [
+            {
+                "endpoint": ENDPOINT,
+                "kind": "wms",
+                "title": "zones",
+                "hints": ["SURVEY-ZONES", "zones"],
+            }
+        ],
         [THUMBNAIL],
     )
 
@@ -58,6 +66,7 @@ def test_the_demo_records_served_by_sextant_s_wms():
     store = demo_store()
     sextant = {
         "endpoint": "https://sextant.ifremer.fr/services/wms/dcsmm?service=WMS&request=GetCapabilities",
+        "kind": "wms",
         "title": "Sextant WMS/WFS services",
     }
     found = {}
@@ -65,7 +74,7 @@ def test_the_demo_records_served_by_sextant_s_wms():
         extras = dataset_extras(
             store, ox.NamedNode(f"{BASE_IRI}id/dataset/{slug}"), "en", base=BASE_IRI
         )
-        found[slug] = [{k: p[k] for k in ("endpoint", "title")} for p in extras["previews"]]
+        found[slug] = [{k: p[k] for k in ("endpoint", "kind", "title")} for p in extras["previews"]]
     assert found == {
         "ifremer-bathymetric-dtm": [sextant],
         "rebent-benthic-habitats": [sextant],
@@ -79,9 +88,10 @@ def test_the_page_carries_the_preview_and_allows_the_service(iso_store):
         other = app.test_client().get("/?lang=fr")
     assert response.status_code == 200
     policy = _directives(response.headers["Content-Security-Policy"])
+    # images from the service; its capabilities read by the app (/api/map-capabilities)
     assert (policy["img-src"], policy["connect-src"]) == (
         "'self' data: https://maps.example.org",
-        "'self' https://maps.example.org",
+        "'self'",
     )
     home = _directives(other.headers["Content-Security-Policy"])
     assert (home["img-src"], home["connect-src"]) == ("'self' data:", "'self'")
@@ -89,8 +99,12 @@ def test_the_page_carries_the_preview_and_allows_the_service(iso_store):
     assert re.search(r'<script src="/static/(\w+/)?preview\.js" defer></script>', page)
     found = re.search(r'data-services="([^"]*)"', page)
     assert json.loads(html.unescape(found.group(1))) == [
-        {"endpoint": ENDPOINT, "title": "zones", "hints": ["SURVEY-ZONES", "zones"]}
+        {"endpoint": ENDPOINT, "kind": "wms", "title": "zones", "hints": ["SURVEY-ZONES", "zones"]}
     ]
+    assert re.search(r'data-dataset="([^"]*)" data-capabilities="([^"]*)"', page).groups() == (
+        BASE_IRI + "id/dataset/test-wms-zones",
+        "/api/map-capabilities",
+    )
     labels = json.loads(html.unescape(re.search(r'data-labels="([^"]*)"', page).group(1)))
     assert labels == {
         "layer": "Couche",

@@ -26,6 +26,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 MAPSERV = "/usr/lib/cgi-bin/mapserv"
+#: an ISO 19139 record offering a WMS at ``{endpoint}`` (its layer ``zones``), for the tests
+RECORD = Path(__file__).resolve().parent / "fixtures" / "preview" / "iso-wms-record.xml"
 #: the layers the test service offers: name -> title
 LAYERS = {"grid": "Raster grid", "zones": "Survey zones"}
 TIMES = ["2020-01-01", "2021-01-01", "2022-01-01"]
@@ -87,6 +89,20 @@ def write_grid(path: Path) -> None:
     rows = [" ".join(str((r // 10) * 4 + c // 10) for c in range(40)) for r in range(40)]
     head = "ncols 40\nnrows 40\nxllcorner -5\nyllcorner 42\ncellsize 0.2\nNODATA_value -9999\n"
     path.write_text(head + "\n".join(rows) + "\n")
+
+
+def load_record(store, folder: Path, endpoint: str, name: str, record: Path = RECORD) -> str:
+    """The test ``record`` offering ``endpoint`` (its file identifier ``name``), loaded into
+    ``store``; its page's path."""
+    from concept_support import BASE_IRI
+
+    from graph_loader.pipeline import load_paths
+
+    path = folder / f"{name}.xml"
+    text = record.read_text(encoding="utf-8").replace("{endpoint}", endpoint)
+    path.write_text(text.replace("test-wms-zones", name), encoding="utf-8")
+    load_paths(store, [path], base_iri=BASE_IRI)
+    return f"/id/dataset/{name}"
 
 
 @dataclass

@@ -81,10 +81,10 @@ def _bar():
 @click.option("--infer/--no-infer", default=True, help="Rebuild the inference graph afterwards.")
 @click.option(
     "--jobs",
-    type=click.IntRange(min=1),
-    envvar="GAIA_KG_LOAD_JOBS",
+    type=click.IntRange(min=0),
     default=None,
-    help="Worker processes converting records [default: $GAIA_KG_LOAD_JOBS, else the cores].",
+    help="Worker processes converting records (1: all in this process; 0: the number of"
+    " cores) [default: $GAIA_KG_LOAD_JOBS, else the cores].",
 )
 @click.option(
     "--http-cache",

@@ -75,7 +75,7 @@ def harvest(
     ``restart`` ignores an unfinished harvest's checkpoint; ``force`` converts records even when
     their datestamp is unchanged. ``backoff`` seconds (doubled each time) between retries.
     ``jobs`` worker processes convert the batches while the next pages are fetched (default
-    :func:`~.convert.default_jobs`; 1: all in this process). ``http_cache``: the file where
+    :func:`graph_loader.jobs.default_jobs`; 1: all in this process). ``http_cache``: the file where
     the pages fetched are kept, to ask for them conditionally next time (a page answered
     304 Not Modified gives its records unchanged: see :func:`~..sources.http.cached_transport`;
     only for the client made here when ``client`` is None).
@@ -90,7 +90,7 @@ def harvest(
         )
     run = None
     try:
-        run = _Run(store, config, base_iri, lang, shapes, force, jobs or default_jobs())
+        run = _Run(store, config, base_iri, lang, shapes, force, default_jobs(jobs))
         return run.go(client, incremental, restart, progress, backoff)
     finally:
         if run is not None:

@@ -14,30 +14,36 @@ __all__ = ["Request", "Answer", "FixtureServer", "serve"]
 
 @dataclass(frozen=True)
 class Request:
-    """What the server received: method, path, query parameters and body."""
+    """What the server received: method, path, query parameters, body and headers (names
+    in lower case)."""
 
     method: str
     path: str
     query: dict[str, str]
     body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Answer:
-    """What the app answers; ``delay`` seconds of silence first (cut short on stop)."""
+    """What the app answers; ``delay`` seconds of silence first (cut short on stop);
+    ``headers``: more header fields, as (name, value) pairs."""
 
     status: int
     content_type: str
     body: bytes
     delay: float = 0.0
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
 class FixtureServer:
-    """The running server: its base URL and the requests it received, in order."""
+    """The running server: its base URL, the requests it received and the statuses it
+    answered them with, in order."""
 
     url: str
     requests: list[Request] = field(default_factory=list)
+    statuses: list[int] = field(default_factory=list)
     stopping: threading.Event = field(default_factory=threading.Event)
 
 
@@ -55,12 +61,20 @@ def serve(app: Callable[[Request], Answer]) -> Iterator[FixtureServer]:
 
         def _answer(self, body: bytes) -> None:
             parts = urlsplit(self.path)
-            request = Request(self.command, parts.path, dict(parse_qsl(parts.query)), body)
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            query = dict(parse_qsl(parts.query))
+            request = Request(self.command, parts.path, query, body, headers)
             state.requests.append(request)
             answer = app(request)
             if answer.delay and state.stopping.wait(answer.delay):
                 return
+            state.statuses.append(answer.status)
             self.send_response(answer.status)
+            for name, value in answer.headers:
+                self.send_header(name, value)
+            if answer.status == 304:  # no body, no content headers (RFC 9110 §15.4.5)
+                self.end_headers()
+                return
             self.send_header("Content-Type", answer.content_type)
             self.send_header("Content-Length", str(len(answer.body)))
             self.end_headers()

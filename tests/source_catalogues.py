@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -28,6 +30,7 @@ __all__ = [
     "OAIRecord",
     "OAICatalogue",
     "DCATCatalogue",
+    "Conditional",
     "HYDRA",
 ]
 
@@ -258,3 +261,29 @@ class DCATCatalogue:
         if has_next:
             view += f" ;\n  <{HYDRA}next> <{number + 1}>"
         return Answer(200, "text/turtle; charset=utf-8", (text + view + " .\n").encode("utf-8"))
+
+
+@dataclass
+class Conditional:
+    """A catalogue app behind conditional requests (RFC 9110 §13.1): a 200 answer carries an
+    ETag (a hash of its body) and ``last_modified``; a GET whose ``If-None-Match`` names the
+    ETag of the answer it would get, or that has no ``If-None-Match`` and an
+    ``If-Modified-Since`` equal to ``last_modified``, is answered 304 Not Modified."""
+
+    app: Callable[[Request], Answer]
+    last_modified: str = "Thu, 01 Jan 2026 00:00:00 GMT"
+
+    def __call__(self, request: Request) -> Answer:
+        answer = self.app(request)
+        if answer.status != 200:
+            return answer
+        etag = '"' + hashlib.sha256(answer.body).hexdigest()[:32] + '"'
+        headers = (("ETag", etag), ("Last-Modified", self.last_modified))
+        asked = request.headers.get("if-none-match")
+        if request.method == "GET" and (
+            etag in [t.strip() for t in asked.split(",")]
+            if asked is not None
+            else request.headers.get("if-modified-since") == self.last_modified
+        ):
+            return Answer(304, answer.content_type, b"", headers=headers)
+        return Answer(200, answer.content_type, answer.body, headers=headers)

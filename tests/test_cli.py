@@ -20,6 +20,8 @@ DATASETS = "SELECT ?d WHERE { ?d a <http://www.w3.org/ns/dcat#Dataset> } ORDER B
 
 def run(*args, cwd, env=None, check=True):
     environ = {k: v for k, v in os.environ.items() if not k.startswith("GAIA_KG_")}
+    # the harvest's HTTP cache (and any other) in the test's folder, not the user's
+    environ["XDG_CACHE_HOME"] = str(Path(cwd) / ".cache")
     environ.update(env or {}, LANG="C", CI="true")
     proc = subprocess.run(
         [GAIA, *args], cwd=cwd, env=environ, capture_output=True, text=True, timeout=120

@@ -3,7 +3,6 @@ load with workers writes exactly what the in-process load writes, and reports th
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from helpers import BASE, ROOT
 from graph_loader.derived import STORE_STATE_GRAPH
 from graph_loader.errors import InputError
 from graph_loader.feed import FEED_GRAPH
+from graph_loader.jobs import cores
 from graph_loader.load import workers
 from graph_loader.pipeline import load_paths
 from graph_loader.store import EmbeddedStore
@@ -99,7 +99,7 @@ def test_a_load_twice_with_workers_changes_nothing(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("3", 3), ("", workers.DEFAULT_JOBS), ("0", os.cpu_count()), ("-1", "0 \\(the cores\\)"),
+    [("3", 3), ("", cores()), ("0", cores()), ("-1", "0 \\(the cores\\)"),
      ("two", "GAIA_KG_LOAD_JOBS must be a whole number")],
 )  # fmt: skip
 def test_the_number_of_jobs_comes_from_the_environment(monkeypatch, value, expected):

@@ -81,13 +81,21 @@ def _bar():
 @click.option("--infer/--no-infer", default=True, help="Rebuild the inference graph afterwards.")
 @click.option(
     "--jobs",
-    type=click.IntRange(min=1),
-    envvar="GAIA_KG_LOAD_JOBS",
+    type=click.IntRange(min=0),
     default=None,
-    help="Worker processes converting records [default: $GAIA_KG_LOAD_JOBS, else the cores].",
+    help="Worker processes converting records (1: all in this process; 0: the number of"
+    " cores) [default: $GAIA_KG_LOAD_JOBS, else the cores].",
+)
+@click.option(
+    "--http-cache",
+    envvar="GAIA_KG_HTTP_CACHE",
+    default=None,
+    metavar="FILE|off",
+    help="Pages kept to ask for them conditionally next time (304: records unchanged)"
+    " [default: $GAIA_KG_HTTP_CACHE, else ~/.cache/gaia-kg/harvest-http.sqlite; off: none].",
 )
 def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental, restart,
-            force, as_json, infer, jobs):  # fmt: skip
+            force, as_json, infer, jobs, http_cache):  # fmt: skip
     """Harvest the sources NAMES (declared in the sources file) into the store.
 
     Each record is converted, linked to the thesaurus and validated on its own; bad records
@@ -96,6 +104,10 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
     """
     from ..bootstrap import initialise
     from ..harvest import harvest as run_harvest
+    from ..sources.http import default_http_cache
+
+    off = http_cache is not None and http_cache.strip().lower() == "off"
+    cache = None if off else (http_cache or default_http_cache())
 
     settings = _settings(store_spec, base_iri=base_iri)
     reports = []
@@ -110,7 +122,7 @@ def harvest(names, every, sources_file, store_spec, lang, base_iri, incremental,
                 report = run_harvest(
                     store, declared[name], base_iri=settings.base_iri, lang=lang,
                     incremental=incremental, restart=restart, force=force, progress=bar.update,
-                    jobs=jobs,
+                    jobs=jobs, http_cache=cache,
                 )  # fmt: skip
                 bar.close()
                 reports.append(report)

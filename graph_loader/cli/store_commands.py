@@ -69,7 +69,7 @@ def init(store_spec):
     type=click.IntRange(min=0),
     default=None,
     help="Processes preparing the records of big files (1: all in this process; 0: the "
-    "number of cores) [default: $GAIA_KG_LOAD_JOBS, else 1].",
+    "number of cores) [default: $GAIA_KG_LOAD_JOBS, else the cores].",
 )
 def load(paths, store_spec, lang, base_iri, document_base, strict, infer, jobs):
     """Load files or folders (Turtle, RDF/XML, JSON-LD, N-Triples, N-Quads, TriG, and the

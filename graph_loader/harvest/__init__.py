@@ -9,8 +9,12 @@
   goes on; a record with another SHACL Violation is loaded flagged as not conformant, unless
   the source's ``policy`` is ``"strict"``; nothing of a rejected record is written (a record
   is all its graphs or nothing);
-- records whose datestamp is the one stored (or, after conversion, whose content hash is) are
-  *unchanged* and not rewritten; records deleted upstream (OAI-PMH ``deleted``) or, at the end of
+- records whose datestamp is the one stored, or that come on a page the server answered 304
+  Not Modified (the CLI keeps the pages fetched in ``$GAIA_KG_HTTP_CACHE`` and asks for them
+  with ``If-None-Match`` / ``If-Modified-Since``; see :mod:`graph_loader.sources.http`), are
+  *unchanged* and neither converted nor rewritten (records of a page of many, DCAT or THREDDS,
+  are known by IRIs found only once converted: they are converted, then found unchanged by
+  their content hash); records deleted upstream (OAI-PMH ``deleted``) or, at the end of
   a complete full harvest, no longer listed are *withdrawn* (their graphs dropped);
 - batches of :data:`~.run.BATCH` upstream records are converted, validated and judged in
   worker processes (:mod:`.convert`; ``jobs``) while the next pages are fetched, and written

@@ -11,7 +11,6 @@ serialise. The run (:mod:`.run`) merges the answers in the order of the batches.
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from multiprocessing import get_context
 import pyoxigraph as ox
 
 from ..enrich import KeywordLinker, KeywordReport
+from ..jobs import JOBS_ENV, default_jobs
 from ..sources import RawRecord
 from ..store import GraphWrite
 from ..validation import Shapes, load_shapes
@@ -31,20 +31,6 @@ from .state import KnownRecord
 from .units import UnitReader
 
 __all__ = ["Batch", "Converted", "BatchConverter", "Converters", "default_jobs", "JOBS_ENV"]
-
-#: the number of worker processes of loads and harvests (default: the number of cores)
-JOBS_ENV = "GAIA_KG_LOAD_JOBS"
-
-
-def default_jobs() -> int:
-    """``$GAIA_KG_LOAD_JOBS``, else the number of cores this process may use."""
-    value = os.environ.get(JOBS_ENV, "").strip()
-    if value:
-        try:
-            return max(1, int(value))
-        except ValueError:
-            pass
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @dataclass

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
@@ -18,6 +19,7 @@ from ..derived import new_generation, store_generation
 from ..enrich import KeywordLinker
 from ..queries import load_query
 from ..sources import RawRecord, SourceError
+from ..sources.http import cached_transport
 from ..store import GraphWrite, Store
 from ..validation import Shapes
 from .config import SourceConfig, make_source
@@ -64,6 +66,7 @@ def harvest(
     progress: Callable[[int], None] | None = None,
     backoff: float = 1.0,
     jobs: int | None = None,
+    http_cache: str | Path | None = None,
 ) -> HarvestReport:
     """Harvest one source into ``store`` (see :mod:`graph_loader.harvest`).
 
@@ -72,7 +75,10 @@ def harvest(
     ``restart`` ignores an unfinished harvest's checkpoint; ``force`` converts records even when
     their datestamp is unchanged. ``backoff`` seconds (doubled each time) between retries.
     ``jobs`` worker processes convert the batches while the next pages are fetched (default
-    :func:`~.convert.default_jobs`; 1: all in this process).
+    :func:`graph_loader.jobs.default_jobs`; 1: all in this process). ``http_cache``: the file where
+    the pages fetched are kept, to ask for them conditionally next time (a page answered
+    304 Not Modified gives its records unchanged: see :func:`~..sources.http.cached_transport`;
+    only for the client made here when ``client`` is None).
     """
     own_client = client is None
     if own_client:
@@ -80,10 +86,11 @@ def harvest(
             timeout=config.timeout,
             follow_redirects=True,
             headers={"User-Agent": f"gaia-kg/{__version__} (harvester)"},
+            transport=cached_transport(http_cache) if http_cache else None,
         )
     run = None
     try:
-        run = _Run(store, config, base_iri, lang, shapes, force, jobs or default_jobs())
+        run = _Run(store, config, base_iri, lang, shapes, force, default_jobs(jobs))
         return run.go(client, incremental, restart, progress, backoff)
     finally:
         if run is not None:

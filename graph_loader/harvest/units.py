@@ -94,8 +94,13 @@ class UnitReader:
             drops.append(ledger.withdraw(raw.identifier))
             return False
         known = ledger.known.get(raw.identifier)
-        if not self.force and raw.datestamp and known:
-            if all(k.datestamp == raw.datestamp for k in known):
+        if not self.force and known and self.config.kind not in PAGES:
+            # a page answered 304 Not Modified gives the bytes of the last harvest (the
+            # records of a page of many are known only once converted: they are, then judged)
+            same = raw.unchanged or (
+                raw.datestamp and all(k.datestamp == raw.datestamp for k in known)
+            )
+            if same:
                 ledger.result(raw.identifier, "unchanged")
                 return False
         if len(raw.data) > self.config.max_record_bytes:

@@ -15,9 +15,9 @@ service and the datasets it serves), and the statements no record owns (licences
 each record is validated against what its document says of what it names. Those statements
 are the file's source record, judged with the first chunk only.
 
-The number of processes is ``jobs`` (``gaia-kg load --jobs``), else ``GAIA_KG_LOAD_JOBS`` (0:
-the number of cores), else :data:`DEFAULT_JOBS` (1: everything in process, which measured
-faster on the project's 2-core machine). Workers are forked (by the thread that
+The number of processes is :func:`graph_loader.jobs.default_jobs` (``gaia-kg load --jobs``,
+else ``GAIA_KG_LOAD_JOBS``, else the number of cores; 1: everything in process), the same
+rule as a harvest's. Workers are forked (by the thread that
 first submits a chunk, whose end ends them): they start with the shapes, the thesaurus labels
 and the store's record hashes of the loading process, and die with it.
 """
@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from ..enrich import KeywordLinker, KeywordReport
-from ..errors import InputError
+from ..jobs import JOBS_ENV, default_jobs
 from ..records import index_statements, owned_nodes, split_records
 from ..store import GraphWrite
 from ..validation import Shapes
@@ -48,7 +48,6 @@ from .outcomes import RecordOutcome
 
 __all__ = [
     "CHUNK",
-    "DEFAULT_JOBS",
     "JOBS_ENV",
     "MIN_RECORDS",
     "Chunk",
@@ -64,34 +63,14 @@ __all__ = [
     "worker_pool",
 ]
 
-JOBS_ENV = "GAIA_KG_LOAD_JOBS"
 #: records a worker prepares at a time
 CHUNK = 500
 #: a document with fewer records is loaded in process (starting workers would cost more)
 MIN_RECORDS = 2 * CHUNK
 
 
-#: the default number of jobs: measured on the project's 2-core machine, workers made loads
-#: slower (bench/load.py --n 20000 --jobs 1 --jobs 2: 68 s against 112 s, quiet machine), so
-#: they are asked for (``--jobs``, ``GAIA_KG_LOAD_JOBS``; 0: the number of cores)
-DEFAULT_JOBS = 1
-
-
-def load_jobs(jobs: int | None = None) -> int:
-    """Processes preparing records: ``jobs``, else ``GAIA_KG_LOAD_JOBS`` (0: the cores), else
-    :data:`DEFAULT_JOBS`."""
-    if jobs is None:
-        text = os.environ.get(JOBS_ENV, "").strip()
-        if text:
-            try:
-                jobs = int(text)
-            except ValueError:
-                raise InputError(f"{JOBS_ENV} must be a whole number, not {text!r}") from None
-    if jobs is None:
-        return DEFAULT_JOBS
-    if jobs < 0:
-        raise InputError(f"the number of load jobs must be 0 (the cores) or more, not {jobs}")
-    return jobs or os.cpu_count() or 1
+#: processes preparing records (see :func:`graph_loader.jobs.default_jobs`)
+load_jobs = default_jobs
 
 
 @dataclass(slots=True)

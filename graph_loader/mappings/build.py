@@ -129,6 +129,10 @@ def text(value: str, lang: str | None = None) -> ox.Literal:
     return ox.Literal(value, language=lang.lower()) if lang else ox.Literal(value)
 
 
+#: predicate IRI -> its NamedNode (see :meth:`Triples.add`)
+_PREDICATES: dict[str, ox.NamedNode] = {}
+
+
 class Triples(list):
     """The one triple collector of the converters: a list of triples with shorthands to add one
     (None objects are skipped), to make a typed node and to add tagged texts."""
@@ -139,10 +143,13 @@ class Triples(list):
         return self
 
     def add(self, s, p: str | ox.NamedNode, o) -> None:
-        """Append ``(s, p, o)`` unless ``o`` is None; ``p`` may be given as a string."""
+        """Append ``(s, p, o)`` unless ``o`` is None; ``p`` may be given as a string (its
+        NamedNode made once: converters name a few dozen predicates a million times)."""
         if o is None:
             return
-        self.append(ox.Triple(s, p if isinstance(p, ox.NamedNode) else ox.NamedNode(p), o))
+        if type(p) is not ox.NamedNode:
+            p = _PREDICATES.get(p) or _PREDICATES.setdefault(p, ox.NamedNode(p))
+        self.append(ox.Triple(s, p, o))
 
     def node(self, *types: str, subject=None, cls: str | None = None):
         """A new blank node (or ``subject``) typed with ``types`` (and ``cls``)."""

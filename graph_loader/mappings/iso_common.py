@@ -160,15 +160,21 @@ def kids(el: Element | None, *names: str) -> list[Element]:
     """The children of ``el`` whose local name is one of ``names``."""
     if el is None:
         return []
-    return [c for c in el if local(c.tag) in names]
+    known = _LOCAL.get
+    return [c for c in el if (known(c.tag) or local(c.tag)) in names]
 
 
 def find(el: Element | None, *steps: str) -> list[Element]:
     """The elements reached from ``el`` by a path of local names (``a|b`` means either)."""
-    found = [el] if el is not None else []
+    if el is None:
+        return []
+    found = [el]
+    known = _LOCAL.get  # the memo read inline: the call of local() costs more than the lookup
     for step in steps:
         names = _STEPS.get(step) or _STEPS.setdefault(step, frozenset(step.split("|")))
-        found = [c for e in found for c in e if local(c.tag) in names]
+        found = [c for e in found for c in e if (known(c.tag) or local(c.tag)) in names]
+        if not found:
+            break
     return found
 
 
@@ -189,7 +195,8 @@ def either(*elements: Element | None) -> Element | None:
 def descendants(el: Element | None, name: str) -> Iterator[Element]:
     """Every element below ``el`` (itself included) of local name ``name``."""
     if el is not None:
-        yield from (e for e in el.iter() if local(e.tag) == name)
+        known = _LOCAL.get
+        yield from (e for e in el.iter() if (known(e.tag) or local(e.tag)) == name)
 
 
 def _clean(text: str | None) -> str:

@@ -46,6 +46,8 @@ class RawRecord:
     datestamp: str | None = None
     deleted: bool = False
     url: str | None = None
+    #: the page it came on was answered 304 Not Modified: the bytes of the last harvest
+    unchanged: bool = False
 
 
 class SourceError(GaiaKGError):

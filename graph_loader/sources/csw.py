@@ -106,9 +106,9 @@ class CSWSource:
         token = str(start)
         page = f"startPosition={start}"
         request = self._request(start, size)
-        data, _media = fetch(client, request, source=self.name, page=page, resume=token)
-        results, documents = self._read(data, page, token)
-        yield from self._raw_records(results, documents, start)
+        answer = fetch(client, request, source=self.name, page=page, resume=token)
+        results, documents = self._read(answer.data, page, token)
+        yield from self._raw_records(results, documents, start, answer.unchanged)
         returned = len(results)
         matched = _int(results.parent.get("numberOfRecordsMatched"))
         following = _int(results.parent.get("nextRecord"))
@@ -169,17 +169,23 @@ class CSWSource:
         return _Results(search, list(search)), documents
 
     def _raw_records(
-        self, results: _Results, documents: list[tuple[int, bytes]], start: int
+        self,
+        results: _Results,
+        documents: list[tuple[int, bytes]],
+        start: int,
+        unchanged: bool = False,
     ) -> Iterator[RawRecord]:
         """One RawRecord per child of SearchResults, named by its metadata identifier
-        (or by its position when it has none)."""
+        (or by its position when it has none); ``unchanged``: the page was answered 304."""
         pairs = zip(results.children, documents, strict=True)
         for position, (element, (_n, document)) in enumerate(pairs, start):
             identifier = _identifier(element) or f"{self.url}#record-{position}"
             stamp = element.findtext(f"{{{GMD_NS}}}dateStamp/{_GCO}DateTime") or element.findtext(
                 f"{{{GMD_NS}}}dateStamp/{_GCO}Date"
             )
-            yield RawRecord(self.name, identifier, document, datestamp=stamp, url=self.url)
+            yield RawRecord(
+                self.name, identifier, document, stamp, url=self.url, unchanged=unchanged
+            )
 
 
 @dataclass

@@ -50,9 +50,9 @@ class DCATSource:
         seen = {url}
         for _ in range(self.max_pages):
             request = httpx.Request("GET", url, headers={"Accept": _ACCEPT})
-            data, media = fetch(client, request, source=self.name, page=url, resume=url)
-            following = self._next(data, media, url)
-            yield RawRecord(self.name, url, data, url=url)
+            answer = fetch(client, request, source=self.name, page=url, resume=url)
+            following = self._next(answer.data, answer.media_type, url)
+            yield RawRecord(self.name, url, answer.data, url=url, unchanged=answer.unchanged)
             if following is None:
                 self.resume_token = None
                 return

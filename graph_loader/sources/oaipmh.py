@@ -44,18 +44,16 @@ class OAIPMHSource:
         seen: set[str] = set()
         for _ in range(self.max_pages):
             page = f"resumptionToken={token}" if token else "first page / première page"
-            data, _media = fetch(
-                client, self._request(token), source=self.name, page=page, resume=token
-            )
-            if token is None and self._to_the_day(data):  # asked again, by the day
-                data, _media = fetch(
+            answer = fetch(client, self._request(token), source=self.name, page=page, resume=token)
+            if token is None and self._to_the_day(answer.data):  # asked again, by the day
+                answer = fetch(
                     client, self._request(token), source=self.name, page=page, resume=token
                 )
-            listing = self._read(data, page, token)
+            listing = self._read(answer.data, page, token)
             if listing is None:
                 self.resume_token = None
                 return
-            yield from self._raw_records(listing, data)
+            yield from self._raw_records(listing, answer.data, answer.unchanged)
             following = (listing.findtext(f"{_O}resumptionToken") or "").strip()
             if not following:
                 self.resume_token = None
@@ -118,9 +116,11 @@ class OAIPMHSource:
             raise SourceError(self.name, page, "no ListRecords in the answer", resume=token)
         return listing
 
-    def _raw_records(self, listing: ElementTree.Element, data: bytes) -> Iterator[RawRecord]:
+    def _raw_records(
+        self, listing: ElementTree.Element, data: bytes, unchanged: bool = False
+    ) -> Iterator[RawRecord]:
         """One RawRecord per oai:record: its metadata as a document (out of its envelope,
-        e.g. oai_datacite's payload), or deleted."""
+        e.g. oai_datacite's payload), or deleted; ``unchanged``: the page was answered 304."""
         documents = dict(child_documents(data, f"{OAI_NS} metadata"))
         metadata_number = 0
         for record in listing.findall(f"{_O}record"):
@@ -139,4 +139,4 @@ class OAIPMHSource:
                 if envelope and document:
                     inner = child_documents(document, envelope)
                     document = inner[0][1] if inner else b""
-            yield RawRecord(self.name, identifier, document, stamp, deleted, self.url)
+            yield RawRecord(self.name, identifier, document, stamp, deleted, self.url, unchanged)

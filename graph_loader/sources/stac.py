@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin
 
 import httpx
@@ -69,6 +69,8 @@ class STACSource:
     max_depth: int = 8
     max_pages: int = 100_000
     resume_token: str | None = None
+    #: the pages answered 304 Not Modified (their collections are said unchanged)
+    unchanged_pages: set[str] = field(default_factory=set)
 
     def records(self, client: httpx.Client, *, resume: str | None = None) -> Iterator[RawRecord]:
         """Every collection, from ``resume`` (a page URL, or a JSON queue) or the start."""
@@ -94,13 +96,13 @@ class STACSource:
     def _get(self, client: httpx.Client, url: str, token: str, skip: str | None = None) -> dict:
         request = httpx.Request("GET", url, headers={"Accept": _ACCEPT})
         try:
-            data, _media = fetch(client, request, source=self.name, page=url, resume=token)
+            answer = fetch(client, request, source=self.name, page=url, resume=token)
         except SourceError as exc:
             if skip is not None and re.match(r"HTTP 4\d\d", exc.reason):
                 exc.transient, exc.skip = False, skip  # a missing child: go on without it
             raise
         try:
-            document = jsonsafe.loads(data)
+            document = jsonsafe.loads(answer.data)
         except (UnicodeDecodeError, ValueError, InputError) as exc:
             raise SourceError(
                 self.name, url, f"not JSON (pas du JSON): {exc}", resume=token, skip=skip
@@ -108,6 +110,8 @@ class STACSource:
         if not isinstance(document, dict):
             reason = "not a JSON object (pas un objet JSON)"
             raise SourceError(self.name, url, reason, resume=token, skip=skip)
+        if answer.unchanged:
+            self.unchanged_pages.add(url)
         return document
 
     def _api(self, client, url: str, first: dict | None = None) -> Iterator[RawRecord]:
@@ -134,7 +138,14 @@ class STACSource:
                         else identifier
                     )
                 data = json.dumps(collection, ensure_ascii=False).encode()
-                yield RawRecord(self.name, identifier, data, _updated(collection), url=url)
+                yield RawRecord(
+                    self.name,
+                    identifier,
+                    data,
+                    _updated(collection),
+                    url=url,
+                    unchanged=url in self.unchanged_pages,
+                )
             following = _links(document, "next", url)
             if not following:
                 self.resume_token = None
@@ -173,5 +184,10 @@ class STACSource:
                     document = {**document, "links": [*links, {"rel": "self", "href": url}]}
                 data = json.dumps(document, ensure_ascii=False).encode()
                 yield RawRecord(
-                    self.name, _self(document) or url, data, _updated(document), url=url
+                    self.name,
+                    _self(document) or url,
+                    data,
+                    _updated(document),
+                    url=url,
+                    unchanged=url in self.unchanged_pages,
                 )

@@ -118,7 +118,7 @@ class THREDDSSource:
                     self.name, url, f"over {self.max_catalogues} catalogues", resume=_encode(queue)
                 )
             read += 1
-            data, root = self._fetch(client, url, depth, rest)
+            data, root, unchanged = self._fetch(client, url, depth, rest)
             children = []
             for child, _title in catalog_refs(root, url):
                 if child in seen:
@@ -137,7 +137,8 @@ class THREDDSSource:
             if any(el.tag.rsplit("}", 1)[-1] == "dataset" for el in root.iter()):
                 if self.fetch_ncml and self._embed_ncml(client, root):
                     data = ElementTree.tostring(root, encoding="utf-8")
-                yield RawRecord(self.name, url, with_base(data, url), url=url)
+                    unchanged = False  # its NcML documents were not asked conditionally
+                yield RawRecord(self.name, url, with_base(data, url), url=url, unchanged=unchanged)
             queue = rest + children
         self.resume_token = None
 
@@ -156,8 +157,10 @@ class THREDDSSource:
                 continue
             request = httpx.Request("GET", url, headers={"Accept": _ACCEPT})
             try:
-                data, _media = fetch(client, request, source=self.name, page=url, resume=None)
-                ncml = parse_xml(data, name=f"{self.name} {url}")
+                ncml = parse_xml(
+                    fetch(client, request, source=self.name, page=url, resume=None).data,
+                    name=f"{self.name} {url}",
+                )
             except (SourceError, InputError) as exc:
                 self.ncml_errors.append((url, getattr(exc, "reason", str(exc))))
                 continue
@@ -169,19 +172,20 @@ class THREDDSSource:
         return embedded
 
     def _fetch(self, client: httpx.Client, url: str, depth: int, rest: list[tuple[str, int]]):
-        """The bytes and root element of the catalogue at ``url``; SourceError when it cannot
-        be read (``skip`` = the queue after it, except for server or network failures)."""
+        """The bytes and root element of the catalogue at ``url``, and whether it was answered
+        304; SourceError when it cannot be read (``skip`` = the queue after it, except for
+        server or network failures)."""
         token, skip = _encode([(url, depth), *rest]), _encode(rest)
         request = httpx.Request("GET", url, headers={"Accept": _ACCEPT})
         try:
-            data, _media = fetch(client, request, source=self.name, page=url, resume=token)
+            answer = fetch(client, request, source=self.name, page=url, resume=token)
         except SourceError as exc:
             status = re.match(r"HTTP (4\d\d)$", exc.reason)
             if status and status.group(1) not in ("408", "429"):
                 exc.transient, exc.skip = False, skip  # a broken link, not a failing server
             raise
         try:
-            root = parse_xml(data, name=f"{self.name} {url}")
+            root = parse_xml(answer.data, name=f"{self.name} {url}")
         except InputError as exc:
             raise SourceError(self.name, url, str(exc), resume=token, skip=skip) from exc
         local = root.tag.rsplit("}", 1)[-1] if isinstance(root.tag, str) else ""
@@ -190,4 +194,4 @@ class THREDDSSource:
             raise SourceError(self.name, url, reason, resume=token, skip=skip)
         if root.get(XML_BASE) is None:
             root.set(XML_BASE, url)
-        return data, root
+        return answer.data, root, answer.unchanged

@@ -40,6 +40,8 @@ class _State:
         self.names: list[str] = []
         self.parents = 0
         self.record: tuple[int, dict[str, str], int] | None = None
+        #: elements open inside the record being cut, below its root (only counted)
+        self.inner = 0
         self.found: list[tuple[int, bytes]] = []
 
     def declaration(self, version: str, encoding: str | None, standalone: int) -> None:
@@ -49,6 +51,13 @@ class _State:
         self.pending[prefix or ""] = uri
 
     def start(self, name: str, index: int) -> None:
+        if self.record is not None:  # inside a record: its elements are only counted
+            self.inner += 1
+            if self.pending:
+                self.pending = {}
+            if name == self.parent:
+                self.parents += 1
+            return
         own, self.pending = self.pending, {}
         if self.record is None and self.names and self.names[-1] == self.parent:
             inherited: dict[str, str] = {}
@@ -62,6 +71,9 @@ class _State:
         self.names.append(name)
 
     def end(self, index: int) -> None:
+        if self.inner:
+            self.inner -= 1
+            return
         self.scopes.pop()
         self.names.pop()
         if self.record is None or len(self.names) != self.record[2]:

@@ -205,30 +205,45 @@ def catalog_page(
     publisher = ox.NamedNode(base + "id/agent/data-terra")
     out.add(t(catalog, ox.NamedNode(DCT.publisher), publisher))
     out.update(x for x in describe_triples(store, publisher) if x.subject == publisher)
+    out.update(_view_links(view, params, last, base))
+    for row in rows:
+        out.update(_member_triples(store, catalog, row))
+    if rows:
+        out.update(profile_triples())
+    out.update(references(store, out))
+    return sorted(out, key=lambda x: (str(x.subject), str(x.predicate), str(x.object)))
+
+
+def _view_links(view: ox.NamedNode, params: CatalogParams, last: int, base: str):
+    """The Hydra links of a page: first, last, previous and next."""
     links = {"first": 1, "last": last}
     if params.page > 1:
         links["previous"] = min(params.page - 1, last)
     if params.page < last:
         links["next"] = params.page + 1
-    for rel, page in links.items():
-        target = ox.NamedNode(f"{base}catalog?{params.query_string(page)}")
-        out.add(t(view, ox.NamedNode(HYDRA[rel]), target))
-    for row in rows:
-        member = row["r"]
-        rel = "dataset" if row["type"].value == str(DCAT.Dataset) else "service"
-        out.add(t(catalog, ox.NamedNode(DCAT[rel]), member))
-        graph = row["g"]
-        statements = store.graph_triples(graph)
-        out.update(x for x in statements if x.subject != graph)
-        out.update(centroids(statements))  # derived on read
-        out.update(format_triples(statements))
-        # the record itself: when loaded, and whether it conforms to the GAIA profile
-        out.add(t(catalog, ox.NamedNode(DCAT.record), graph))
-        out.update(catalog_record(graph, member, statements))
-    if rows:
-        out.update(profile_triples())
-    out.update(references(store, out))
-    return sorted(out, key=lambda x: (str(x.subject), str(x.predicate), str(x.object)))
+    return {
+        ox.Triple(
+            view,
+            ox.NamedNode(HYDRA[rel]),
+            ox.NamedNode(f"{base}catalog?{params.query_string(page)}"),
+        )
+        for rel, page in links.items()
+    }
+
+
+def _member_triples(store: Store, catalog: ox.NamedNode, row) -> set[ox.Triple]:
+    """One member of the page: its record graph's description, what is derived on read, and
+    the record itself (when loaded, and whether it conforms to the GAIA profile)."""
+    member, graph = row["r"], row["g"]
+    rel = "dataset" if row["type"].value == str(DCAT.Dataset) else "service"
+    statements = store.graph_triples(graph)
+    out = {x for x in statements if x.subject != graph}
+    out.update(centroids(statements))
+    out.update(format_triples(statements))
+    out.add(ox.Triple(catalog, ox.NamedNode(DCAT[rel]), member))
+    out.add(ox.Triple(catalog, ox.NamedNode(DCAT.record), graph))
+    out.update(catalog_record(graph, member, statements))
+    return out
 
 
 def catalog_own_triples(store: Store, base: str) -> set[ox.Triple]:

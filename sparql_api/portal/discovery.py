@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
@@ -90,11 +90,13 @@ def page_link(api_url: str | None, lang: str | None = None) -> str | None:
     """
     if api_url is None:
         return None
-    parts = urlsplit(api_url)
-    pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=False) if k != "lang"]
+    # The links are urlencode()d by the API: their pairs are kept as they are written rather
+    # than decoded and encoded again (a search page has thousands of facet links)
+    query = api_url.partition("#")[0].partition("?")[2]
+    pairs = [p for p in query.split("&") if p.partition("=")[2] and p.partition("=")[0] != "lang"]
     if lang:
-        pairs.append(("lang", lang))
-    return "/search" + ("?" + urlencode(pairs) if pairs else "")
+        pairs.append(urlencode([("lang", lang)]))
+    return "/search" + ("?" + "&".join(pairs) if pairs else "")
 
 
 def chips(args: Mapping[str, list[str]], labels: Mapping[tuple[str, str], str]) -> list[dict]:

@@ -3,9 +3,9 @@
 >>> from graph_loader.config import Settings
 >>> app = create_app(Settings(store=":memory:"))
 >>> sorted(bp for bp in app.blueprints)  # doctest: +NORMALIZE_WHITESPACE
-['accounts', 'assistant', 'catalog', 'collections', 'concepts', 'crawlers', 'editor', 'health',
- 'history', 'linkeddata', 'oai', 'oidc', 'openapi', 'pages', 'quality', 'resources', 'search',
- 'sources', 'sparql', 'sparql_write', 'stac', 'tokens']
+['accounts', 'assistant', 'capabilities', 'catalog', 'collections', 'concepts', 'crawlers',
+ 'editor', 'health', 'history', 'linkeddata', 'oai', 'oidc', 'openapi', 'pages', 'quality',
+ 'resources', 'search', 'sources', 'sparql', 'sparql_write', 'stac', 'tokens']
 """
 
 from __future__ import annotations

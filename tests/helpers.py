@@ -15,7 +15,9 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graph_loader.backends import open_store
+from graph_loader.bootstrap import initialise
 from graph_loader.pipeline import load_paths
+from graph_loader.store import EmbeddedStore
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -23,6 +25,29 @@ SHARED = ROOT.parent / "shared"
 CORPORA = SHARED / "corpora"
 REAL = CORPORA / "real"
 BASE = "https://data.gaia-data.fr/"
+
+#: the statuses a harvest report counts, and the counts of one report
+HARVEST_COUNTS = ("loaded", "updated", "unchanged", "withdrawn", "rejected")
+
+
+def fresh_store() -> EmbeddedStore:
+    """An in-memory store holding what ``gaia-kg init`` writes (ontology, thesauri), no
+    inference."""
+    store = EmbeddedStore(None)
+    list(initialise(store, infer=False, quiet=True))
+    return store
+
+
+def harvest_counts(report) -> dict[str, int]:
+    """``{status: records}`` of a harvest report, every status of ``HARVEST_COUNTS`` present."""
+    return {status: report.count(status) for status in HARVEST_COUNTS}
+
+
+def statuses(**counts: int) -> dict[str, int]:
+    """Every status of ``HARVEST_COUNTS`` at 0 but those given: what ``harvest_counts`` of a
+    report should be."""
+    return dict.fromkeys(HARVEST_COUNTS, 0) | counts
+
 
 #: marks a test that reads ``../shared/corpora`` (skipped on a fresh clone)
 needs_corpora = pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora is absent")

@@ -137,16 +137,11 @@ def getmaps(wms) -> list[dict]:
     return found
 
 
-def test_the_record_s_layer_on_its_page_s_map(site, driver):
-    wms = site["wms"]
-    driver.get(site["url"] + site["live"] + "?lang=fr")
-    wait_for(lambda: state(driver, wms.url)["state"] == "ready", 20, "the preview")
-    seen = wait_for(
-        lambda: (s := state(driver, wms.url))["tilesLoaded"] and s["legend"] and s, 20, "tiles"
-    )
-    # the service's two layers offered, the record's own ("zones", its online resource's
-    # name) chosen, with its three dates, the default one shown; tiles and legend from the
-    # server; the browse graphic (a GetMap of the same server) shown
+def assert_zones_shown(seen: dict, wms) -> None:
+    """The preview state ``seen`` (``STATE``) of the test record's page: the service's two
+    layers offered, the record's own ("zones", its online resource's name) chosen, with its
+    three dates, the latest shown; legend and tiles (of that layer at that date) asked of the
+    server ``wms``; the browse graphic (a GetMap of the same server) shown."""
     assert {k: v for k, v in seen.items() if k not in ("tiles", "tilesLoaded", "legend")} == {
         "state": "ready",
         "status": None,
@@ -157,10 +152,20 @@ def test_the_record_s_layer_on_its_page_s_map(site, driver):
         "opacity": "0.8",
         "thumbnail": [True],
     }
-    assert seen["tilesLoaded"] >= 1
     assert seen["legend"].startswith(wms.url + "?")
     assert "request=GetLegendGraphic" in seen["legend"] and "layer=zones" in seen["legend"]
     assert {"LAYERS": "zones", "TIME": TIMES[-1]} in getmaps(wms)
+
+
+def test_the_record_s_layer_on_its_page_s_map(site, driver):
+    wms = site["wms"]
+    driver.get(site["url"] + site["live"] + "?lang=fr")
+    wait_for(lambda: state(driver, wms.url)["state"] == "ready", 20, "the preview")
+    seen = wait_for(
+        lambda: (s := state(driver, wms.url))["tilesLoaded"] and s["legend"] and s, 20, "tiles"
+    )
+    assert_zones_shown(seen, wms)
+    assert seen["tilesLoaded"] >= 1
     picture(driver, "wms-preview-zones")
     assert serious_violations(driver) == []
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from fixture_server import Answer, Request, serve
-from helpers import BASE, corpus
+from helpers import BASE, corpus, fresh_store, harvest_counts, statuses
 from source_catalogues import (
     DEMO,
     MINIMAL,
@@ -25,28 +25,19 @@ from source_catalogues import (
     text_without_declaration,
 )
 
-from graph_loader.bootstrap import initialise
 from graph_loader.conformance import first_load_triples
 from graph_loader.errors import InputError
 from graph_loader.harvest import harvest
 from graph_loader.harvest.config import SourceConfig, parse_sources
 from graph_loader.harvest.state import read_checkpoint, read_runs
-from graph_loader.store import EmbeddedStore
 from sparql_api.linked_data.related import related_resources
 
 DCT = "http://purl.org/dc/terms/"
-COUNTS = ("loaded", "updated", "unchanged", "withdrawn", "rejected")
 
 
 @pytest.fixture
 def store():
-    store = EmbeddedStore(None)
-    list(initialise(store, infer=False, quiet=True))
-    return store
-
-
-def counts(report) -> dict[str, int]:
-    return {status: report.count(status) for status in COUNTS}
+    return fresh_store()
 
 
 def harvested(store, source: str) -> dict[str, str]:
@@ -110,7 +101,7 @@ def test_every_iso19139_record_of_the_corpus_is_harvested_or_rejected_with_reaso
         r for r in report.results if r.identifier == "01ef8e6a-df59-4c2d-8468-79da95046705"
     )
     assert german.status == "loaded"
-    assert counts(report) == {
+    assert harvest_counts(report) == {
         "loaded": len(set(identifiers)),
         "updated": 0,
         "unchanged": 0,
@@ -119,8 +110,8 @@ def test_every_iso19139_record_of_the_corpus_is_harvested_or_rejected_with_reaso
     }
     assert report.complete and report.interrupted is None and report.page_errors == []
     assert sorted(harvested(store, "csw")) == sorted(set(identifiers) - set(rejected) | set(twice))
-    print("second harvest:", counts(again))
-    assert counts(again) == {
+    print("second harvest:", harvest_counts(again))
+    assert harvest_counts(again) == {
         "loaded": 0,
         "updated": 0,
         "unchanged": len(set(identifiers)),
@@ -134,8 +125,8 @@ def test_a_second_harvest_skips_unchanged_records_and_writes_nothing(store):
         first = run(store, csw(server.url))
         before = store.dump()
         second = run(store, csw(server.url))
-    assert counts(first) == dict.fromkeys(COUNTS, 0) | {"loaded": 5}
-    assert counts(second) == dict.fromkeys(COUNTS, 0) | {"unchanged": 5}
+    assert harvest_counts(first) == statuses(loaded=5)
+    assert harvest_counts(second) == statuses(unchanged=5)
     assert second.triples_written == 0
     assert _record_quads(store.dump()) == _record_quads(before)
     assert sorted(harvested(store, "csw")) == MINIMAL_IDS
@@ -152,7 +143,7 @@ def test_changed_and_vanished_records_are_updated_and_withdrawn(store):
         )
         catalogue.records[:] = [MINIMAL_XML[0], changed] + MINIMAL_XML[3:]  # c is gone
         report = run(store, csw(server.url))
-    assert counts(report) == {
+    assert harvest_counts(report) == {
         "loaded": 0,
         "updated": 1,
         "unchanged": 3,
@@ -215,7 +206,8 @@ def test_an_incremental_harvest_asks_only_for_what_changed(store):
         asked = server.requests[-1].body
     assert report.mode == "incremental"
     assert b"apiso:Modified" in asked
-    assert counts(report)["withdrawn"] == 0  # gone records are not guessed from a partial list
+    # gone records are not guessed from a partial list
+    assert harvest_counts(report)["withdrawn"] == 0
     assert sorted(harvested(store, "csw")) == MINIMAL_IDS
 
 
@@ -290,7 +282,7 @@ def test_a_500_mid_harvest_is_retried_and_the_harvest_completes(store):
     with serve(flaky) as server:
         report = run(store, csw(server.url))
     assert report.complete and report.page_errors == []
-    assert counts(report)["loaded"] == 5
+    assert harvest_counts(report)["loaded"] == 5
 
 
 def test_a_server_down_mid_harvest_stops_with_a_checkpoint_then_resumes(store):
@@ -305,7 +297,7 @@ def test_a_server_down_mid_harvest_stops_with_a_checkpoint_then_resumes(store):
     assert (point.resume, sorted(point.seen)) == ("3", ["minimal-a", "minimal-b"])
     assert partial == ["minimal-a", "minimal-b"]  # whole records only
     assert resumed.resumed_from == "3" and resumed.complete
-    assert counts(resumed) == dict.fromkeys(COUNTS, 0) | {"loaded": 3}
+    assert harvest_counts(resumed) == statuses(loaded=3)
     assert sorted(harvested(store, "csw")) == MINIMAL_IDS  # nothing withdrawn by the resume
     assert read_checkpoint(store, "csw").resume is None
     runs = read_runs(store, "csw")
@@ -344,7 +336,7 @@ def test_an_interrupted_harvest_keeps_whole_records_and_resumes(store):
     assert partial == ["minimal-a", "minimal-b"]
     # stopped while page 1 was being read: page 1 is read again (records come at least once)
     assert resumed.resumed_from == "1"
-    assert counts(resumed) == dict.fromkeys(COUNTS, 0) | {"loaded": 3, "unchanged": 2}
+    assert harvest_counts(resumed) == statuses(loaded=3, unchanged=2)
     assert sorted(harvested(store, "csw")) == MINIMAL_IDS
 
 
@@ -372,7 +364,7 @@ def test_oai_pmh_datacite_with_a_deleted_record_withdraws_it(store):
         ]
         second = run(store, config)
     assert kept == len(loaded) >= 4
-    assert counts(second)["withdrawn"] == 1
+    assert harvest_counts(second)["withdrawn"] == 1
     assert sorted(harvested(store, "oai")) == loaded[1:]
 
 
@@ -385,7 +377,7 @@ def test_dcat_pages_of_the_demo_catalogue_are_split_into_records(store):
         second = run(store, config)
     assert first.complete and first.count("rejected") == 0
     assert first.count("loaded") >= 200
-    assert counts(second) == dict.fromkeys(COUNTS, 0) | {"unchanged": first.count("loaded")}
+    assert harvest_counts(second) == statuses(unchanged=first.count("loaded"))
 
 
 def test_a_folder_source_and_links_keep_who_asserted_them(store, tmp_path):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import httpx
 import pytest
 from fixture_server import serve
-from helpers import BASE
+from helpers import BASE, fresh_store, harvest_counts, statuses
 from source_catalogues import (
     DEMO,
     MINIMAL,
@@ -23,25 +23,16 @@ from source_catalogues import (
     iso_records,
 )
 
-from graph_loader.bootstrap import initialise
 from graph_loader.harvest import harvest
 from graph_loader.harvest.config import SourceConfig
 from graph_loader.sources.http import cached_transport
-from graph_loader.store import EmbeddedStore
 
-COUNTS = ("loaded", "updated", "unchanged", "withdrawn", "rejected")
 MINIMAL_XML = [xml for _, xml in iso_records(MINIMAL)]
 
 
 @pytest.fixture
 def store():
-    store = EmbeddedStore(None)
-    list(initialise(store, infer=False, quiet=True))
-    return store
-
-
-def counts(report) -> dict[str, int]:
-    return {status: report.count(status) for status in COUNTS}
+    return fresh_store()
 
 
 def record_quads(store) -> set[bytes]:
@@ -110,7 +101,7 @@ def test_a_second_harvest_gets_304_for_every_page_and_changes_nothing(store, tmp
     assert again == [304] * pages
     assert conditional == [True] * pages
     assert second.complete
-    assert counts(second) == dict.fromkeys(COUNTS, 0) | {"unchanged": first.count("loaded")}
+    assert harvest_counts(second) == statuses(unchanged=first.count("loaded"))
     assert second.triples_written == 0
     assert record_quads(store) == before
 
@@ -130,7 +121,7 @@ def test_a_changed_page_is_fetched_whole_and_only_its_record_is_updated(store, t
     assert catalogue.records[2].count("2026-02-03") == 1 and "revu" in catalogue.records[2]
     assert first.count("loaded") == 5
     assert server.statuses[pages:] == [304, 200, 304]
-    assert counts(second) == dict.fromkeys(COUNTS, 0) | {"unchanged": 4, "updated": 1}
+    assert harvest_counts(second) == statuses(unchanged=4, updated=1)
     assert [r.identifier for r in second.results if r.status == "updated"] == ["minimal-c"]
 
 

@@ -13,14 +13,13 @@ import threading
 import pyoxigraph as ox
 import pytest
 from fixture_server import serve
-from helpers import BASE, corpus
+from helpers import BASE, corpus, fresh_store
 from source_catalogues import MINIMAL, CSWCatalogue, client, iso_records
 from test_cli import run as run_cli
 from test_cli_harvest import _declare
 from test_harvest import harvested
 
 import graph_loader.harvest.run as module
-from graph_loader.bootstrap import initialise
 from graph_loader.harvest import harvest
 from graph_loader.harvest.config import SourceConfig
 from graph_loader.harvest.convert import default_jobs
@@ -31,17 +30,10 @@ from graph_loader.harvest.state import (
     write_checkpoint,
 )
 from graph_loader.jobs import cores
-from graph_loader.store import EmbeddedStore
 from graph_loader.terms import GRAPHS_NS
 
 XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 MINIMAL_XML = [xml for _, xml in iso_records(MINIMAL)]
-
-
-def fresh_store() -> EmbeddedStore:
-    store = EmbeddedStore(None)
-    list(initialise(store, infer=False, quiet=True))
-    return store
 
 
 def csw(url: str, page_size: int = 3) -> SourceConfig:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from helpers import BASE
+from helpers import BASE, fresh_store
 
-from graph_loader.bootstrap import initialise
 from graph_loader.records import split_records
-from graph_loader.store import EmbeddedStore, GraphWrite
+from graph_loader.store import GraphWrite
 from graph_loader.terms import DESCRIBES, RDF_TYPE, RECORD_GRAPH, SOURCE
 from sparql_api.linked_data.related import related_resources
 
@@ -51,8 +50,7 @@ def _records(text: str, source: str) -> list[GraphWrite]:
 
 @pytest.fixture(scope="module")
 def store():
-    store = EmbeddedStore(None)
-    list(initialise(store, infer=False, quiet=True))
+    store = fresh_store()
     store.write_graphs(_records(DATA, "links.ttl") + _records(DATASET, "dataset.ttl"))
     return store
 

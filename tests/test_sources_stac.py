@@ -7,16 +7,14 @@ import json
 
 import pytest
 from fixture_server import Answer, Request, serve
-from helpers import BASE, corpus
+from helpers import BASE, corpus, fresh_store
 from source_catalogues import client
 from source_catalogues import harvest as pull
 
-from graph_loader.bootstrap import initialise
 from graph_loader.harvest import harvest
 from graph_loader.harvest.config import SourceConfig
 from graph_loader.iri import resource_iri
 from graph_loader.sources.stac import STACSource
-from graph_loader.store import EmbeddedStore
 
 JSON = "application/json"
 
@@ -54,12 +52,6 @@ class API:
         return Answer(200, JSON, json.dumps(body).encode())
 
 
-def _store() -> EmbeddedStore:
-    store = EmbeddedStore(None)
-    list(initialise(store, infer=False, quiet=True))
-    return store
-
-
 def _run(store, url: str, **options):
     config = SourceConfig("land", "stac", {"url": url, **options}, language=None, retries=0)
     with client() as http:
@@ -72,7 +64,7 @@ def test_api_collections_in_three_pages_with_a_bad_collection_rejected_alone(dat
     bad = {"type": "Collection", "stac_version": "1.0.0", "description": "no id"}
     app = API([*collections[:3], bad, *collections[3:]], size=2)
     app.data = data_link
-    store = _store()
+    store = fresh_store()
     with serve(app) as server:
         app.url = server.url
         report = _run(store, f"{server.url}/stac")
@@ -144,7 +136,7 @@ class Static:
 @pytest.mark.parametrize(("depth", "found"), [(3, 2), (2, 1)])
 def test_static_catalogue_followed_through_child_links(depth, found):
     collections = _collections(2)
-    store = _store()
+    store = fresh_store()
     with serve(Static(collections)) as server:
         report = _run(store, f"{server.url}/catalog.json", max_depth=depth)
     assert report.complete
@@ -201,7 +193,7 @@ def test_a_second_harvest_leaves_the_collections_unchanged_and_keeps_their_dates
     collections = _collections(3)
     collections[0] = {**collections[0], "updated": "2024-05-01T12:00:00Z"}
     app = API(collections, size=2)
-    store = _store()
+    store = fresh_store()
     with serve(app) as server:
         app.url = server.url
         first = _run(store, f"{server.url}/stac")

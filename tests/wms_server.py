@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import os
 import subprocess
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from cgi_support import cgi_reply, serving
 
 MAPSERV = "/usr/lib/cgi-bin/mapserv"
 #: an ISO 19139 record offering a WMS at ``{endpoint}`` (its layer ``zones``), for the tests
@@ -130,18 +131,7 @@ def _handler(folder: Path, seen: list[str]):
                 timeout=30,
                 check=False,
             )
-            head, _, body = done.stdout.partition(b"\r\n\r\n")
-            if not _:
-                head, _, body = done.stdout.partition(b"\n\n")
-            self.send_response(200 if done.returncode == 0 else 500)
-            for line in head.decode("latin-1").splitlines():
-                name, _, value = line.partition(":")
-                if name.strip() and value.strip():
-                    self.send_header(name.strip(), value.strip())
-            self.send_header("Access-Control-Allow-Origin", "*")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            cgi_reply(self, done, (("Access-Control-Allow-Origin", "*"),))
 
         def log_message(self, format, *args):  # noqa: A002 - quiet
             pass
@@ -166,11 +156,5 @@ def wms_server(folder: Path) -> Iterator[WmsServer]:
             url=url, folder=folder, times=",".join(TIMES), first=TIMES[0], last=TIMES[-1]
         )
     )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(server):
         yield WmsServer(url, seen)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cgi_support import cgi_reply, serving
 from wms_server import LAYERS, TIMES
 
 MAPCACHE = "/usr/lib/cgi-bin/mapcache"
@@ -82,23 +82,7 @@ def _handler(config: Path, port_of, seen: list[str]):
                 "SERVER_PORT": str(port_of()),
             }
             done = subprocess.run([MAPCACHE], env=env, capture_output=True, timeout=60, check=False)
-            head, sep, body = done.stdout.partition(b"\r\n\r\n")
-            if not sep:
-                head, _, body = done.stdout.partition(b"\n\n")
-            status = 200
-            headers = []
-            for line in head.decode("latin-1").splitlines():
-                name, _, value = line.partition(":")
-                if name.strip().lower() == "status":
-                    status = int(value.split()[0])
-                elif name.strip() and value.strip() and name.lower() != "content-length":
-                    headers.append((name.strip(), value.strip()))
-            self.send_response(status if done.returncode == 0 else 500)
-            for name, value in headers:
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            cgi_reply(self, done)
 
         def log_message(self, format, *args):  # noqa: A002 - quiet
             pass
@@ -128,11 +112,5 @@ def wmts_server(folder: Path, wms_url: str) -> Iterator[WmtsServer]:
             values=values,
         )
     )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(server):
         yield WmtsServer(base + "/wmts", seen)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)

@@ -155,3 +155,26 @@ def test_the_catalogue_says_its_home_page_languages_and_theme_schemes(client):
             "http://publications.europa.eu/resource/authority/data-theme",
         ),
     }
+
+
+def test_every_open_period_is_a_series_its_source_says_is_still_updated(store):
+    """The 127 periods without an end (``LEFT``) belong to datasets whose source gives an
+    update frequency: ongoing series, none declared finished (``NEVER``) without an end date."""
+    rows = store.select("""SELECT ?f (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?g {
+      ?d a <http://www.w3.org/ns/dcat#Dataset> ; <http://purl.org/dc/terms/temporal> ?p .
+      FILTER NOT EXISTS { ?p <http://www.w3.org/ns/dcat#endDate> ?end }
+      OPTIONAL { ?d <http://purl.org/dc/terms/accrualPeriodicity> ?f } } } GROUP BY ?f""")
+    found = {
+        row["f"].value.rsplit("/", 1)[-1] if row["f"] else None: int(row["n"].value) for row in rows
+    }
+    assert found == {
+        "DAILY": 56,
+        "ANNUAL": 27,
+        "MONTHLY": 19,
+        "IRREG": 12,
+        "UPDATE_CONT": 4,
+        "CONT": 4,
+        "HOURLY": 3,
+        "WEEKLY": 2,
+    }
+    assert sum(found.values()) == LEFT["dct:PeriodOfTime dcat:endDate"]

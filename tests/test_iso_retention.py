@@ -336,6 +336,18 @@ def field_checks(md, g: Graph) -> list[tuple[str, bool]]:
                 endpoints |= g.objects.get(DCAT + "endpointDescription", set())
                 kept = url in endpoints or url.split("?")[0] in endpoints
                 out.append(("service endpoint", kept and DCAT + "DataService" in g.types))
+    # what a dataset's online resources say they are (its distributions, landing pages, and the
+    # connect points of the service sections ncISO and ERDDAP write beside it): their text
+    coupled = [s for s in idents[1:] if local(s).endswith("ServiceIdentification")]
+    online = [r for d in dist for r in below(d, "CI_OnlineResource")]
+    online += [
+        r for s in coupled for p in below(s, "connectPoint") for r in below(p, "CI_OnlineResource")
+    ]
+    for res in online if not service else ():
+        url = value(next(iter(path(res, "linkage")), None))
+        text = value(next(iter(path(res, "description")), None))
+        if text and re.match(r"(?i)https?://\S+$", url):
+            out.append(("online description", g.text(DCT + "description", text)))
     return out
 
 

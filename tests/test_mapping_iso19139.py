@@ -497,3 +497,39 @@ def test_a_utf16_record_is_sniffed_and_read():
     assert sniff_mapping(data) == "iso19139"
     produced = as_graph(iso19139.convert(data, base_iri=BASE))
     assert isomorphic(produced, rdflib.Graph().parse(BILINGUAL / "expected.ttl"))
+
+
+def test_coupled_service_connect_points_describe_their_distributions():
+    """ncISO writes an OPeNDAP service section beside the dataset: the distribution reaching
+    its connect point keeps the connect point's name and description, as every other online
+    resource does (DCAT-AP recommends a distribution's description)."""
+    path = next(p for p in corpus("iso19139", glob="pacioos-NS06agg.xml"))
+    triples = iso19139.convert(path.read_bytes(), base_iri=BASE)
+    dcat, dct = "http://www.w3.org/ns/dcat#", "http://purl.org/dc/terms/"
+    text = {
+        (t.subject, t.predicate.value.removeprefix(dct)): t.object.value
+        for t in triples
+        if t.predicate.value in (dct + "title", dct + "description")
+    }
+    found = {
+        (text.get((t.object, "title")), text.get((t.object, "description")))
+        for t in triples
+        if t.predicate.value == dcat + "distribution"
+    }
+    viewer = "This URL provides a viewer for this dataset."
+    assert found == {
+        ("OPeNDAP", "THREDDS OPeNDAP"),
+        (
+            "File Information",
+            "This URL provides a standard OPeNDAP html interface for selecting data from this "
+            "dataset. Change the extension to .info for a description of the dataset.",
+        ),
+        (
+            "THREDDS Catalog",
+            "This URL provides a catalog page for this dataset within THREDDS Data Server (TDS).",
+        ),
+        ("ERDDAP", viewer),
+        ("DChart", viewer),
+        ("PacIOOS Water Quality Platforms: FSM", viewer),
+        ("PacIOOS Voyager (Google Maps API)", viewer),
+    }

@@ -194,8 +194,8 @@ def add_service_of(out, subject, md, ident, rights, base_iri) -> None:
 def add_coupled_services(out: Triples, subject, md, ident, texts: Texts, base_iri: str) -> int:
     """The service sections of a dataset record (ncISO and ERDDAP write one
     SV_ServiceIdentification per access service beside the data identification): each connect
-    point a ``dcat:DataService`` serving the dataset, and a distribution reaching it; their
-    number."""
+    point a ``dcat:DataService`` serving the dataset, and a distribution reaching it (titled
+    and described by the connect point's name and description); their number."""
     count = 0
     for info in find(md, "identificationInfo"):
         for section in info:
@@ -226,6 +226,7 @@ def add_coupled_services(out: Triples, subject, md, ident, texts: Texts, base_ir
                 dist = out.node(DCAT.Distribution)
                 out.add(subject, DCAT.distribution, dist)
                 out.texts(dist, DCT["title"], texts.of(first(resource, "name")) or names)
+                out.texts(dist, DCT.description, texts.of(first(resource, "description")))
                 out.add(dist, DCAT.accessURL, url)
                 out.add(dist, DCAT.accessService, service)
                 count += 1

@@ -162,7 +162,16 @@ class _Run:
         asks = incremental and self.config.kind in ("csw", "oai-pmh")
         since = _last_complete(self.store, self.name) if asks else None
         self.report.mode = "incremental" if since else "full"
-        return make_source(self.config, since=since)
+        source = make_source(self.config, since=since)
+        if hasattr(source, "holds") and not self.reader.force:
+            source.holds = self.holds  # records held need not be cut out of their page
+        return source
+
+    def holds(self, identifier: str, datestamp: str) -> bool:
+        """Whether the store holds ``datestamp``'s version of ``identifier`` (as
+        :meth:`UnitReader.admit <.units.UnitReader.admit>` judges it)."""
+        known = self.ledger.known.get(identifier)
+        return bool(known) and all(k.datestamp == datestamp for k in known)
 
     def read_source(self, source, client, resume, progress, backoff) -> None:
         """Read the source to its end, or until it fails past retries and skips. Batches are

@@ -81,7 +81,14 @@ class GraphWrite:
         return "".join(statement + g for statement in self.statements())
 
     def _text_only(self) -> bool:
-        """Whether the write is given as its N-Quads only (by a harvest's worker process)."""
+        """Whether the write is given as its N-Quads only (by a harvest's worker process):
+        its statements are then read from them.
+
+        >>> g = ox.NamedNode("https://example.org/g")
+        >>> w = GraphWrite(g, [], (), f'{g} <https://example.org/p> "a b" {g} .\\n')
+        >>> len(w), list(w.statements())
+        (1, ['<https://example.org/g> <https://example.org/p> "a b"'])
+        """
         return bool(self.text) and not self.triples and not self.lines
 
     def __len__(self) -> int:

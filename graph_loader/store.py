@@ -60,11 +60,17 @@ class GraphWrite:
     graph: ox.NamedNode
     triples: Sequence[ox.Triple]
     lines: Sequence[str] = ()
-    #: the whole graph as N-Quads, when made beforehand (by a load's worker process)
+    #: the whole graph as N-Quads (one statement a line), when made beforehand (by a worker
+    #: process of a load, or of a harvest: then the only form given, ``triples`` and
+    #: ``lines`` empty)
     text: str = ""
 
     def statements(self) -> Iterable[str]:
         """Every statement as an N-Triples line without its final `` .``."""
+        if self._text_only():  # "s p o <graph> ." lines: the graph and the dot cut off
+            cut = len(f" {self.graph} .")
+            yield from (line[:-cut] for line in self.text.splitlines())
+            return
         yield from (f"{t.subject} {t.predicate} {t.object}" for t in self.triples)
         yield from (line[:-2] for line in self.lines)
 
@@ -74,7 +80,20 @@ class GraphWrite:
         g = f" {self.graph} .\n"
         return "".join(statement + g for statement in self.statements())
 
+    def _text_only(self) -> bool:
+        """Whether the write is given as its N-Quads only (by a harvest's worker process):
+        its statements are then read from them.
+
+        >>> g = ox.NamedNode("https://example.org/g")
+        >>> w = GraphWrite(g, [], (), f'{g} <https://example.org/p> "a b" {g} .\\n')
+        >>> len(w), list(w.statements())
+        (1, ['<https://example.org/g> <https://example.org/p> "a b"'])
+        """
+        return bool(self.text) and not self.triples and not self.lines
+
     def __len__(self) -> int:
+        if self._text_only():
+            return self.text.count("\n")
         return len(self.triples) + len(self.lines)
 
 

@@ -17,8 +17,10 @@
   their content hash); records deleted upstream (OAI-PMH ``deleted``) or, at the end of
   a complete full harvest, no longer listed are *withdrawn* (their graphs dropped);
 - batches of :data:`~.run.BATCH` upstream records are converted, validated and judged in
-  worker processes (:mod:`.convert`; ``jobs``) while the next pages are fetched, and written
-  in their order, one transaction each; a checkpoint (resume token and identifiers read) is
+  worker processes (:mod:`.convert`; ``jobs``), in parts of :data:`~.run.CONVERT`, while the
+  next pages are fetched, and written in their order, one transaction (one bulk load of the
+  N-Quads the workers made) each; a record whose datestamp the store holds is not even cut
+  out of its CSW page; a checkpoint (resume token and identifiers read) is
   stored after a batch written at most every :data:`~.run.CHECKPOINT_SECONDS`, naming the
   page of that batch, so a harvest stopped midway (a crash, Ctrl-C, a server or a worker
   gone) resumes from its last checkpoint at the next run;
@@ -32,7 +34,8 @@ describing one resource keep their own graphs, and every link keeps who asserted
 The parts, in the order a record meets them:
 
 - :mod:`.config`: the sources declared in ``sources.toml``;
-- :mod:`.run`: one run (pages, batches, retries, checkpoints, withdrawals);
+- :mod:`.run`: one run (pages, batches, retries, checkpoints, withdrawals), and
+  :mod:`.pending` what it keeps on the way;
 - :mod:`.units`: upstream records admitted, read, repaired, linked and split into units;
 - :mod:`.convert`: batches of admitted records turned into writes, in worker processes;
 - :mod:`.judging`: units validated together and turned into graph writes;

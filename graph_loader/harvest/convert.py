@@ -4,9 +4,10 @@ in this one: read, repair, link keywords, split, validate and judge (:mod:`.unit
 
 A worker is started once with what every batch needs (the source, the keyword linker, the
 shapes compiled in the worker itself) and is then given batches: the upstream records and
-what the store knows of their identifiers. It answers with plain strings (N-Triples lines,
-identifiers, results): pyoxigraph terms cost a hundred times more to pickle than to
-serialise. The run (:mod:`.run`) merges the answers in the order of the batches.
+what the store knows of their identifiers. It answers with plain strings (each graph's
+N-Quads, ready for the store's bulk loader; identifiers, results): pyoxigraph terms cost a
+hundred times more to pickle than to serialise, and lines cost the harvesting process to
+join. The run (:mod:`.run`) merges the answers in the order of the batches.
 """
 
 from __future__ import annotations
@@ -47,8 +48,8 @@ class Batch:
 class Converted:
     """What a batch gave, in plain strings."""
 
-    #: (graph IRI, N-Triples lines): a graph to replace; no lines: a graph to drop
-    writes: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: (graph IRI, its N-Quads): a graph to replace; no text: a graph to drop
+    writes: list[tuple[str, str]] = field(default_factory=list)
     #: results said while reading, by place in the batch (rejected records)
     reading: dict[int, list[RecordResult]] = field(default_factory=dict)
     #: results of the units judged, in order
@@ -61,7 +62,7 @@ class Converted:
     triples_read: int = 0
 
     def graph_writes(self) -> list[GraphWrite]:
-        return [GraphWrite(ox.NamedNode(g), [], lines) for g, lines in self.writes]
+        return [GraphWrite(ox.NamedNode(g), [], (), text) for g, text in self.writes]
 
 
 def pack_known(known: list[KnownRecord]) -> list[tuple]:
@@ -132,8 +133,7 @@ class BatchConverter:
         judge = UnitJudge(self.config, ledger, self.shapes, lang=self.lang)
         for group in validation_groups(units):
             for w in judge.writes(group):
-                lines = [f"{t.subject} {t.predicate} {t.object} ." for t in w.triples]
-                out.writes.append((w.graph.value, lines + list(w.lines)))
+                out.writes.append((w.graph.value, w.nquads()))
         out.judged = report.results[said:]
         out.keywords = report.keywords
         out.written = report.written

@@ -7,9 +7,7 @@ from __future__ import annotations
 import time
 from collections import Counter, deque
 from collections.abc import Callable
-from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -25,6 +23,7 @@ from ..validation import Shapes
 from .config import SourceConfig, make_source
 from .convert import Batch, BatchConverter, Converted, Converters, default_jobs, pack_known
 from .ledger import Ledger
+from .pending import Part, Pending, Troubles
 from .report import HarvestReport
 from .state import (
     Checkpoint,
@@ -39,9 +38,12 @@ from .state import (
 )
 from .units import PAGES, UnitReader
 
-__all__ = ["harvest", "BATCH", "CHECKPOINT_SECONDS", "MAX_SKIPS"]
+__all__ = ["harvest", "BATCH", "CONVERT", "CHECKPOINT_SECONDS", "MAX_SKIPS"]
 
-BATCH = 200
+#: upstream records written in one transaction (a checkpoint may follow each)
+BATCH = 1000
+#: upstream records converted in one job (a worker's): a batch is converted in parts
+CONVERT = 200
 #: bad pages skipped in a row, no record read between them, before the harvest stops
 MAX_SKIPS = 10
 CHECKPOINT_SECONDS = 10.0
@@ -99,33 +101,6 @@ def harvest(
             client.close()
 
 
-@dataclass
-class _Troubles:
-    """The pages a run failed to read so far."""
-
-    #: retries made, by the resume token of the page
-    attempts: Counter = field(default_factory=Counter)
-    #: pages skipped in a row without a record read between them
-    skipped: int = 0
-    read_before: int = 0
-
-
-@dataclass
-class _Pending:
-    """A batch on its way: its size, where to resume from once it is written, the results
-    said when its records were admitted (by place) and the graphs they drop, and its
-    conversion (None: nothing to convert)."""
-
-    size: int
-    token: str | None
-    said: dict[int, list]
-    drops: list[GraphWrite]
-    future: Future | None
-
-    def done(self) -> bool:
-        return self.future is None or self.future.done()
-
-
 class _Run:
     """One harvest of one source; holds what the batches share."""
 
@@ -147,7 +122,7 @@ class _Run:
             converter, 1 if self.paged else jobs, default_shapes=shapes is None
         )
         #: batches sent to conversion, oldest first, written in that order
-        self.pending: deque[_Pending] = deque()
+        self.pending: deque[Pending] = deque()
         #: where to resume from after the last batch written, and whether it was set
         self.written_token: str | None = None
         self.last_checkpoint = time.monotonic()
@@ -187,26 +162,36 @@ class _Run:
         asks = incremental and self.config.kind in ("csw", "oai-pmh")
         since = _last_complete(self.store, self.name) if asks else None
         self.report.mode = "incremental" if since else "full"
-        return make_source(self.config, since=since)
+        source = make_source(self.config, since=since)
+        if hasattr(source, "holds") and not self.reader.force:
+            source.holds = self.holds  # records held need not be cut out of their page
+        return source
+
+    def holds(self, identifier: str, datestamp: str) -> bool:
+        """Whether the store holds ``datestamp``'s version of ``identifier`` (as
+        :meth:`UnitReader.admit <.units.UnitReader.admit>` judges it)."""
+        known = self.ledger.known.get(identifier)
+        return bool(known) and all(k.datestamp == datestamp for k in known)
 
     def read_source(self, source, client, resume, progress, backoff) -> None:
         """Read the source to its end, or until it fails past retries and skips. Batches are
         converted while the next pages are fetched and written in order, each checkpoint
         naming the page of the last batch written."""
-        troubles = _Troubles()
+        troubles = Troubles()
         batch: list[RawRecord] = []
+        part = max(1, min(CONVERT, BATCH))
         while True:
             try:
                 for raw in source.records(client, resume=resume):
                     batch.append(raw)
-                    if len(batch) >= BATCH:
+                    if len(batch) >= part:
                         self.flush(batch, progress, source.resume_token)
-                self.flush(batch, progress, source.resume_token)
+                self.flush(batch, progress, source.resume_token, close=True)
                 self.collect(progress, wait=True)
                 self.report.complete = True
                 return
             except SourceError as exc:
-                self.flush(batch, progress, exc.resume)
+                self.flush(batch, progress, exc.resume, close=True)
                 self.collect(progress, wait=True)
                 goes_on, resume = self.recover(exc, troubles, backoff)
                 if not goes_on:
@@ -225,7 +210,7 @@ class _Run:
                 self.checkpoint(self.written_token, force=True)
                 raise
 
-    def recover(self, exc: SourceError, troubles: _Troubles, backoff: float) -> tuple:
+    def recover(self, exc: SourceError, troubles: Troubles, backoff: float) -> tuple:
         """Whether the harvest goes on after ``exc``, and from which page: the same page
         again after a transient failure, the next one when the protocol can skip a bad page
         (CSW); else the run stops with a checkpoint."""
@@ -272,12 +257,11 @@ class _Run:
 
     # -- one batch -----------------------------------------------------------------------------
 
-    def flush(self, batch: list[RawRecord], progress, token: str | None) -> None:
-        """Admit the records of a batch and send those to convert away; write the batches
-        whose conversion is done (waiting for the oldest when too many are on the way); empty
-        ``batch``. ``token``: where to resume from once the batch is written."""
-        if not batch:
-            return
+    def flush(self, batch: list[RawRecord], progress, token: str | None, close=False) -> None:
+        """Admit the records of ``batch`` and send those to convert away, as a part of the
+        open batch, closed once it has :data:`BATCH` records (or ``close``) with ``token``:
+        where to resume from once it is written; write the batches whose conversion is done
+        (waiting for the oldest part when too many are on the way); empty ``batch``."""
         said: dict[int, list] = {}
         drops: list[GraphWrite] = []
         admitted: list[tuple[int, RawRecord]] = []
@@ -291,8 +275,14 @@ class _Run:
             if len(results) > mark:  # unchanged, withdrawn or rejected: said in place, below
                 said[place] = results[mark:]
                 del results[mark:]
-        future = self.converters.submit(self.batch(admitted)) if admitted else None
-        self.pending.append(_Pending(len(batch), token, said, drops, future))
+        if not self.pending or self.pending[-1].closed:
+            self.pending.append(Pending())
+        pending = self.pending[-1]
+        if batch:
+            future = self.converters.submit(self.batch(admitted)) if admitted else None
+            pending.parts.append(Part(len(batch), said, drops, future))
+        if close or pending.size >= BATCH:
+            pending.token, pending.closed = token, True
         batch.clear()
         self.collect(progress, wait=False)
 
@@ -306,23 +296,34 @@ class _Run:
 
     def collect(self, progress, *, wait: bool) -> None:
         """Write the converted batches in order, from the oldest: those done (all of them
-        with ``wait``; the oldest too while more than twice the workers' are on the way)."""
+        with ``wait``), each in one transaction; while more than twice the workers' parts
+        are converting, wait for the oldest."""
         limit = 2 * max(1, self.converters.jobs)
         while self.pending:
             head = self.pending[0]
-            if not (wait or len(self.pending) > limit or head.done()):
-                return
-            converted = head.future.result() if head.future is not None else None
+            if not (wait or head.done()):
+                converting = [p for b in self.pending for p in b.parts if not p.done()]
+                if len(converting) <= limit:
+                    return
+                converting[0].future.exception()  # raised when merged: BrokenProcessPool...
+                continue
+            if not head.parts:  # nothing read since the last batch closed
+                self.pending.popleft()
+                continue
+            writes: list[GraphWrite] = []
+            for part in head.parts:
+                converted = part.future.result() if part.future is not None else None
+                self.merge(part, converted)
+                writes += part.drops + (converted.graph_writes() if converted else [])
             self.pending.popleft()
-            self.merge(head, converted)
-            self.write(head.drops + (converted.graph_writes() if converted else []))
+            self.write(writes)
             self.written_token = head.token
             if progress:
                 progress(head.size)
             self.checkpoint(head.token)
 
-    def merge(self, head: _Pending, converted: Converted | None) -> None:
-        """The results of a converted batch in the run's books, in the order of its records:
+    def merge(self, head: Part, converted: Converted | None) -> None:
+        """The results of a converted part in the run's books, in the order of its records:
         each one's admission or rejection while read, then the units judged."""
         ledger, report = self.ledger, self.ledger.report
         reading = converted.reading if converted else {}

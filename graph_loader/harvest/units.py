@@ -95,8 +95,9 @@ class UnitReader:
             return False
         known = ledger.known.get(raw.identifier)
         if not self.force and known and self.config.kind not in PAGES:
-            # a page answered 304 Not Modified gives the bytes of the last harvest (the
-            # records of a page of many are known only once converted: they are, then judged)
+            # a page answered 304 Not Modified gives the bytes of the last harvest, a source
+            # told what the run holds none (the records of a page of many are known only once
+            # converted: they are, then judged)
             same = raw.unchanged or (
                 raw.datestamp and all(k.datestamp == raw.datestamp for k in known)
             )

@@ -46,7 +46,9 @@ class RawRecord:
     datestamp: str | None = None
     deleted: bool = False
     url: str | None = None
-    #: the page it came on was answered 304 Not Modified: the bytes of the last harvest
+    #: the version stored: the page it came on was answered 304 Not Modified (the bytes of
+    #: the last harvest), or the harvest said it holds this datestamp (no bytes: see
+    #: :attr:`graph_loader.sources.csw.CSWSource.holds`)
     unchanged: bool = False
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape, quoteattr
@@ -60,6 +60,10 @@ class CSWSource:
     since: str | None = None
     max_pages: int = 100_000
     resume_token: str | None = None
+    #: ``(identifier, datestamp) -> bool``, set by the harvest: whether that version is the
+    #: one stored; such a record comes without its bytes, said unchanged (a page none of
+    #: whose records is needed is not cut into documents)
+    holds: Callable[[str, str], bool] | None = None
 
     def __post_init__(self) -> None:
         if self.since is not None and not _ISO_DATE.fullmatch(self.since):
@@ -107,8 +111,8 @@ class CSWSource:
         page = f"startPosition={start}"
         request = self._request(start, size)
         answer = fetch(client, request, source=self.name, page=page, resume=token)
-        results, documents = self._read(answer.data, page, token)
-        yield from self._raw_records(results, documents, start, answer.unchanged)
+        results = self._read(answer.data, page, token)
+        yield from self._raw_records(results, answer.data, start, answer.unchanged)
         returned = len(results)
         matched = _int(results.parent.get("numberOfRecordsMatched"))
         following = _int(results.parent.get("nextRecord"))
@@ -153,8 +157,8 @@ class CSWSource:
         headers = {"Content-Type": "application/xml"}
         return httpx.Request("POST", self.url, content=body.encode("utf-8"), headers=headers)
 
-    def _read(self, data: bytes, page: str, token: str) -> tuple[_Results, list[tuple[int, bytes]]]:
-        """The SearchResults of a page and its records as documents; SourceError if unreadable."""
+    def _read(self, data: bytes, page: str, token: str) -> _Results:
+        """The SearchResults of a page; SourceError if unreadable."""
         try:
             root = parse_xml(data, name=f"{self.name} {page}")
         except InputError as exc:
@@ -165,26 +169,30 @@ class CSWSource:
         search = root.find(f"{{{CSW_NS}}}SearchResults")
         if search is None:
             raise SourceError(self.name, page, f"no csw:SearchResults in {root.tag}", resume=token)
-        documents = child_documents(data, f"{CSW_NS} SearchResults")
-        return _Results(search, list(search)), documents
+        return _Results(search, list(search))
 
     def _raw_records(
-        self,
-        results: _Results,
-        documents: list[tuple[int, bytes]],
-        start: int,
-        unchanged: bool = False,
+        self, results: _Results, data: bytes, start: int, unchanged: bool = False
     ) -> Iterator[RawRecord]:
         """One RawRecord per child of SearchResults, named by its metadata identifier
-        (or by its position when it has none); ``unchanged``: the page was answered 304."""
-        pairs = zip(results.children, documents, strict=True)
-        for position, (element, (_n, document)) in enumerate(pairs, start):
-            identifier = _identifier(element) or f"{self.url}#record-{position}"
+        (or by its position when it has none), its bytes cut out of the page ``data``;
+        ``unchanged``: the page was answered 304, or the harvest :attr:`holds` the record."""
+        documents: list[tuple[int, bytes]] = []
+        for place, element in enumerate(results.children):
+            identifier = _identifier(element) or f"{self.url}#record-{start + place}"
             stamp = element.findtext(f"{{{GMD_NS}}}dateStamp/{_GCO}DateTime") or element.findtext(
                 f"{{{GMD_NS}}}dateStamp/{_GCO}Date"
             )
+            if stamp and self.holds is not None and self.holds(identifier, stamp):
+                yield RawRecord(self.name, identifier, b"", stamp, url=self.url, unchanged=True)
+                continue
+            if not documents:
+                documents = child_documents(data, f"{CSW_NS} SearchResults")
+                n, m = len(documents), len(results)
+                if n != m:
+                    raise InputError(f"{self.name}: {n} records cut of {m} ({n} notices sur {m})")
             yield RawRecord(
-                self.name, identifier, document, stamp, url=self.url, unchanged=unchanged
+                self.name, identifier, documents[place][1], stamp, url=self.url, unchanged=unchanged
             )
 
 

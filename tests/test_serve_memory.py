@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,12 +29,14 @@ ROOT = Path(__file__).resolve().parents[1]
 RECORDS = 1200
 #: the writer's log between two flushes, in bytes of SPARQL text (a load's transactions too)
 FLUSH_BYTES = 256 * 1024
-#: what the tree may grow by during the rewrite, in MB: a few snapshots of a log of at most
-#: about 2 x FLUSH_BYTES of text (9 bytes of log a byte, 1.75 bytes of memory a byte of log:
-#: about 8 MB each) for the web process and each query worker, and their caches. Without the
-#: flushes, each replayed the log of the whole rewrite (about 65 MB for 1,200 records: 115 MB
-#: each) and the tree grew by 300 to 600 MB.
-BOUND_MB = 150
+#: what the tree (arbiter, web process, query workers: their proportional set sizes) may grow
+#: by during the rewrite, in MB. Measured on a machine shared with other work: 192 MB with
+#: the log flushed every FLUSH_BYTES and the snapshots opened from their own folders (each
+#: process keeps a snapshot or two, each with its block cache, and the inference graph of
+#: the whole store is one transaction); 617 MB without the flushes (each opening replayed the
+#: whole reload's log), 2.8 GB with the flushes but the snapshots opened in the store's own
+#: folder (where a query can loop on a file the writer deleted: tests/test_snapshot_reader.py).
+BOUND_MB = 350
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/smaps_rollup").exists(), reason="reads the memory of processes in /proc"
@@ -177,7 +180,8 @@ def test_a_load_grows_the_serving_tree_by_a_bounded_amount(tmp_path):
             for t in clients:
                 t.join()
     assert writer.returncode == 0, writer.stderr.read().decode()[-2000:]
-    print(f"serving tree {before:.0f} MB, peak {peak:.0f} MB, {answered} answers")
+    print(f"serving tree {before:.0f} MB, peak {peak:.0f} MB, {answered} answers:", end=" ")
+    print(Counter(statuses))
     assert peak - before <= BOUND_MB, (
         f"the serving tree grew from {before:.0f} to {peak:.0f} MB during the load"
     )

@@ -67,6 +67,9 @@ class GraphWrite:
     lines: Sequence[str] = ()
     #: the whole graph as N-Quads, when made beforehand (by a load's worker process)
     text: str = ""
+    #: not None: the graph is patched, not replaced: these statements are removed from it and
+    #: ``triples`` added (embedded store only: a rewrite's log holds the differences only)
+    removed: Sequence[ox.Triple] | None = None
 
     def statements(self) -> Iterable[str]:
         """Every statement as an N-Triples line without its final `` .``."""
@@ -207,6 +210,10 @@ class Store(abc.ABC):
 def _insert_data(writes: Sequence[GraphWrite], replace: set[str]) -> str:
     """A single SPARQL Update replacing graphs: terms are serialised by pyoxigraph (escaped)."""
     parts = [f"DROP SILENT GRAPH {w.graph} ;" for w in writes if w.graph.value in replace]
+    removed = [f"GRAPH {w.graph} {{ {t.subject} {t.predicate} {t.object} }}" for w in writes
+               for t in w.removed or ()]  # fmt: skip
+    if removed:
+        parts.append("DELETE DATA {\n" + "\n".join(removed) + "\n} ;")
     body = []
     for w in writes:
         if not len(w):
@@ -283,10 +290,15 @@ class EmbeddedStore(Store):
     def write_graphs(self, writes, *, announce=False, touched=frozenset()):
         if not writes:
             return
-        existing = {w.graph.value for w in writes if self._store.contains_named_graph(w.graph)}
+        existing = {
+            w.graph.value
+            for w in writes
+            if w.removed is None and self._store.contains_named_graph(w.graph)
+        }
+        patched = any(w.removed is not None for w in writes)
         change = feed.change_of((w.graph for w in writes), touched) if announce else None
         try:
-            if existing:
+            if existing or patched:
                 # DROP + INSERT must share one transaction: a SPARQL Update is one.
                 text = _insert_data(writes, existing)
                 if change is not None:  # what the graphs describe after: in the writes

@@ -207,42 +207,73 @@ def prepare_load(folder: Path, records: int) -> Path:
     return base
 
 
-def measure_during_load(folder: Path, n: int, records: int, interval: str) -> None:
-    """Peak and final RSS of the serving process while ``gaia-kg load`` rewrites
-    ``records`` records, on a fresh copy of the same store for each ``interval``."""
+def children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (every thread's)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:  # the thread ended meanwhile
+            continue
+    return found
+
+
+def tree_rss_mb(pid: int) -> float:
+    """RSS of ``pid`` and all its descendants (the arbiter, its web processes and their
+    query workers), summed: pages shared after a fork count once per process."""
+    total, stack = 0.0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            total += rss_mb(current)
+            stack += children(current)
+        except (OSError, ValueError):  # ended meanwhile
+            continue
+    return total
+
+
+def measure_during_load(folder: Path, n: int, records: int, interval: str) -> dict:
+    """Peak and final RSS of the serving process and of the whole serving tree while
+    ``gaia-kg load`` rewrites ``records`` records, on a fresh copy of the same store."""
     run = folder / f"load-{interval}"
     shutil.rmtree(run, ignore_errors=True)
     shutil.copytree(prepare_load(folder, records), run)
     server, port = start(run, 1, {"GAIA_KG_REOPEN_SECONDS": interval})
     try:
-        worker = int(Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()[0])
+        worker = children(server.pid)[0]
         before, results, stop = rss_mb(worker), [], threading.Event()
+        tree_before = tree_rss_mb(server.pid)
         clients = [
             threading.Thread(target=client, args=(port, requests_of(n), 1e12, i, results, stop))
             for i in range(4)
         ]
-        started, peak = time.monotonic(), before
+        started, peak, tree_peak = time.monotonic(), before, tree_before
         writer = gaia_load(run, folder / "load-2.nt")
         for t in clients:
             t.start()
         while writer.poll() is None:
             peak = max(peak, rss_mb(worker))
+            tree_peak = max(tree_peak, tree_rss_mb(server.pid))
             time.sleep(0.2)
         seconds = time.monotonic() - started
         stop.set()
         for t in clients:
             t.join()
-        after = rss_mb(worker)
+        after, tree_after = rss_mb(worker), tree_rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=60)
     errors = Counter(r[2] for r in results if r[2] != 200)
     print(
         f"GAIA_KG_REOPEN_SECONDS={interval}: {records} records rewritten by gaia-kg load in "
-        f"{seconds:.0f} s while 4 clients sent {len(results)} requests (errors: "
-        f"{dict(errors)}): serving process RSS {before:.0f} MB before, peak {peak:.0f} MB, "
-        f"{after:.0f} MB after"
+        f"{seconds:.0f} s (exit {writer.returncode}) while 4 clients sent {len(results)} "
+        f"requests (errors: {dict(errors)}): serving process RSS {before:.0f} MB before, "
+        f"peak {peak:.0f} MB, {after:.0f} MB after; serving tree {tree_before:.0f} MB "
+        f"before, peak {tree_peak:.0f} MB (+{tree_peak - tree_before:.0f}), "
+        f"{tree_after:.0f} MB after",
+        flush=True,
     )
+    return {"growth": peak - before, "tree_growth": tree_peak - tree_before}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,6 +283,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", default="1,2", help="comma-separated process counts")
     parser.add_argument("--during-load", type=int, default=0, help="records to write")
+    parser.add_argument(
+        "--intervals", default="0,1", help="GAIA_KG_REOPEN_SECONDS values (--during-load)"
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each --during-load")
     parser.add_argument("--keep", type=Path, default=None, help="keep the store and index")
     parser.add_argument("--reuse", action="store_true", help="reuse those kept in --keep")
     options = parser.parse_args(argv)
@@ -261,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         if not options.reuse:
             started = time.perf_counter()
             build_store(folder, options.n)[0].close()
-            seconds, message = rebuild_index(folder)
+            rebuild_index(folder)
             print(f"catalogue: {options.n} datasets, {time.perf_counter() - started:.0f} s")
         figures = {}
         for workers in (int(w) for w in options.workers.split(",") if w):
@@ -275,8 +310,18 @@ def main(argv: list[str] | None = None) -> int:
                 f"--workers {min(figures)}; p99 {f['p99']:.0f} ms (target <= 300), "
                 f"{f['errors']} errors (target 0)"
             )
-        for interval in ("0", "1") if options.during_load else ():
-            measure_during_load(folder, options.n, options.during_load, interval)
+        intervals = [i for i in options.intervals.split(",") if i] if options.during_load else []
+        growth: dict[str, list[float]] = {interval: [] for interval in intervals}
+        for _ in range(options.repeat):
+            for interval in intervals:
+                figures = measure_during_load(folder, options.n, options.during_load, interval)
+                growth[interval].append(figures["tree_growth"])
+        for interval, values in growth.items():
+            print(
+                f"GAIA_KG_REOPEN_SECONDS={interval}: serving tree peak growth over "
+                f"{len(values)} runs: median {statistics.median(values):.0f} MB, "
+                f"max {max(values):.0f} MB"
+            )
     finally:
         if options.keep is None:
             shutil.rmtree(folder, ignore_errors=True)

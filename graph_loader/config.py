@@ -10,10 +10,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Settings", "DEFAULT_BASE", "DEFAULT_STORE"]
+__all__ = ["Settings", "DEFAULT_BASE", "DEFAULT_STORE", "FLUSH_BYTES"]
 
 DEFAULT_BASE = "https://data.gaia-data.fr/"
 DEFAULT_STORE = "var/store"
+#: SPARQL Update text between two flushes of an on-disk store's log (see
+#: ``graph_loader.store.EmbeddedStore``): the log holds about 9 bytes per byte of text
+#: inserted, and a read-only opening about 1.75 bytes of memory per byte of log
+FLUSH_BYTES = 2 << 20
 
 
 def _env_float(name: str, default: float) -> float:
@@ -151,6 +155,10 @@ class Settings:
     #: how long the change feed keeps its entries, in seconds (``GAIA_KG_FEED_RETENTION``,
     #: default 7 days): a replica stopped for longer rebuilds its index when it comes back
     feed_retention: float = 7 * 86400.0
+    #: SPARQL Update text a writer sends to an on-disk store between two flushes of its log,
+    #: and in one transaction of a load at most (``GAIA_KG_FLUSH_BYTES``): a server opening
+    #: the store while it is written replays that log (see ``graph_loader.store``)
+    flush_bytes: int = FLUSH_BYTES
     #: whether writes through ``/sparql/update`` and ``/sparql/graph`` add a change-feed
     #: entry (``GAIA_KG_FEED=off``: they do not, and the store holds only what clients wrote,
     #: as the W3C update and graph-store suites expect; replicas and other processes' search
@@ -204,6 +212,7 @@ class Settings:
             llm_key=os.environ.get("GAIA_KG_LLM_KEY") or None,
             feed_poll=_env_float("GAIA_KG_FEED_POLL", 2.0),
             feed_retention=_env_float("GAIA_KG_FEED_RETENTION", 7 * 86400.0),
+            flush_bytes=_env_int("GAIA_KG_FLUSH_BYTES", FLUSH_BYTES),
             feed=_env_choice("GAIA_KG_FEED", ("on", "off")) == "on",
         )
         values.update({k: v for k, v in overrides.items() if v is not None})

@@ -22,14 +22,19 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import feed
+from .config import FLUSH_BYTES
 from .errors import GraphConflict, QueryError, StoreError
 from .sparql_text import bind
 from .terms import CHANGE_TYPE, CONTENT_HASH, FIRST_LOADED, GENERATED_AT, RECORD_GRAPH, UPDATED
 
-__all__ = ["Store", "EmbeddedStore", "GraphWrite", "Bindings", "QueryResult"]
+__all__ = ["Store", "EmbeddedStore", "GraphWrite", "Bindings", "QueryResult", "FLUSH_BYTES"]
 
 Bindings = Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+#: what a graph removed counts for, in bytes of text (its statements are in the log, not in
+#: the update's text): about a record's
+REMOVED_GRAPH_BYTES = 4096
 
 #: pyoxigraph's evaluation error for a graph an update may not find, or may not create
 GRAPH_STATE = re.compile(r"The graph <(?P<graph>[^>]*)> (?P<state>does not exist|already exists)")
@@ -64,6 +69,9 @@ class GraphWrite:
     #: process of a load, or of a harvest: then the only form given, ``triples`` and
     #: ``lines`` empty)
     text: str = ""
+    #: not None: the graph is patched, not replaced: these statements are removed from it and
+    #: ``triples`` added (embedded store only: a rewrite's log holds the differences only)
+    removed: Sequence[ox.Triple] | None = None
 
     def statements(self) -> Iterable[str]:
         """Every statement as an N-Triples line without its final `` .``."""
@@ -104,6 +112,9 @@ class Store(abc.ABC):
     backend: str = "abstract"
     #: how long the change feed keeps its entries, in seconds (:mod:`graph_loader.feed`)
     feed_retention: float = feed.DEFAULT_RETENTION
+    #: SPARQL Update text in one transaction of a load at most (:mod:`graph_loader.load`),
+    #: and for an on-disk store between two flushes of its log (:class:`EmbeddedStore`)
+    flush_bytes: int = FLUSH_BYTES
 
     # -- reading ---------------------------------------------------------------------------
     @abc.abstractmethod
@@ -218,6 +229,10 @@ class Store(abc.ABC):
 def _insert_data(writes: Sequence[GraphWrite], replace: set[str]) -> str:
     """A single SPARQL Update replacing graphs: terms are serialised by pyoxigraph (escaped)."""
     parts = [f"DROP SILENT GRAPH {w.graph} ;" for w in writes if w.graph.value in replace]
+    removed = [f"GRAPH {w.graph} {{ {t.subject} {t.predicate} {t.object} }}" for w in writes
+               for t in w.removed or ()]  # fmt: skip
+    if removed:
+        parts.append("DELETE DATA {\n" + "\n".join(removed) + "\n} ;")
     body = []
     for w in writes:
         if not len(w):
@@ -231,13 +246,28 @@ def _insert_data(writes: Sequence[GraphWrite], replace: set[str]) -> str:
 
 
 class EmbeddedStore(Store):
-    """pyoxigraph in this process: on disk at ``path``, or in memory when ``path`` is None."""
+    """pyoxigraph in this process: on disk at ``path``, or in memory when ``path`` is None.
+
+    On disk, every update is appended to RocksDB's log and kept in memory until it is written
+    to table files, which RocksDB does only past 128 MB per index (a reload of 7,000 records
+    left a 400 MB log). A server reading the store opens it read-only at each change, and an
+    opening replays the whole log into memory (1.75 bytes per byte of log) and takes seconds:
+    each serving process and query worker grew by gigabytes during a load. So the log is
+    flushed once the updates sent since the last flush pass :attr:`flush_bytes` of SPARQL
+    text, a graph removed counting for :data:`REMOVED_GRAPH_BYTES` (its text does not tell
+    how much it removes): a reader replays about that and the transaction under way. (Not
+    after every transaction: each flush adds a table file per index, and small ones pile up
+    faster than RocksDB merges them.)
+    """
 
     backend = "embedded"
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self.unflushed = 0  # bytes of update text since the log was last flushed
+        #: how many times the log was flushed (for tests and monitoring)
+        self.flushes = 0
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -279,15 +309,21 @@ class EmbeddedStore(Store):
     def write_graphs(self, writes, *, announce=False, touched=frozenset()):
         if not writes:
             return
-        existing = {w.graph.value for w in writes if self._store.contains_named_graph(w.graph)}
+        existing = {
+            w.graph.value
+            for w in writes
+            if w.removed is None and self._store.contains_named_graph(w.graph)
+        }
+        patched = any(w.removed is not None for w in writes)
         change = feed.change_of((w.graph for w in writes), touched) if announce else None
         try:
-            if existing:
+            if existing or patched:
                 # DROP + INSERT must share one transaction: a SPARQL Update is one.
                 text = _insert_data(writes, existing)
                 if change is not None:  # what the graphs describe after: in the writes
                     change.resources |= feed.described_by(writes)
-                self._store.update(feed.wrap(text, change, self.feed_retention, after=False))
+                text = feed.wrap(text, change, self.feed_retention, after=False)
+                self._updated(text, removed=len(existing))
             else:
                 # New graphs only: the bulk loader builds the SST files of every index and
                 # ingests them in one RocksDB ingestion, so a batch lands whole or not at all
@@ -303,9 +339,27 @@ class EmbeddedStore(Store):
                 self._store.bulk_load(data.encode(), ox.RdfFormat.N_QUADS)
                 if change is not None:
                     tidy = feed.tidy_ops(time.time(), self.feed_retention)
-                    self._store.update(feed.SEPARATOR.join(tidy))
+                    self._updated(feed.SEPARATOR.join(tidy))
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"write failed, nothing written: {exc}") from exc
+
+    def _updated(self, sparql: str, removed: int = 0) -> None:
+        """Run ``sparql`` (which removes ``removed`` whole graphs), then flush the log if the
+        updates since its last flush passed :attr:`flush_bytes` (an on-disk store)."""
+        self._store.update(sparql)
+        if self.path is not None:
+            self.unflushed += len(sparql) + removed * REMOVED_GRAPH_BYTES
+            if self.unflushed >= self.flush_bytes:
+                self.flush_log()
+
+    def flush_log(self) -> None:
+        """Write what the log holds to the table files: a read-only opening replays none."""
+        try:
+            self._store.flush()
+        except OSError as exc:  # the update before is written: only its log is kept
+            raise StoreError(f"cannot flush the store's log: {exc}") from exc
+        self.unflushed = 0
+        self.flushes += 1
 
     def _entry_nquads(self, change: feed.Change, writes: Sequence[GraphWrite]) -> str:
         change.resources |= feed.described_by(writes)
@@ -315,11 +369,14 @@ class EmbeddedStore(Store):
         if graphs:
             text = "\n".join(f"DROP SILENT GRAPH {g} ;" for g in graphs).rstrip(" ;")
             change = feed.change_of(graphs) if announce else None
-            self.update(feed.wrap(text, change, self.feed_retention))
+            self._update(feed.wrap(text, change, self.feed_retention), removed=len(graphs))
 
     def update(self, sparql):
+        self._update(sparql)
+
+    def _update(self, sparql: str, removed: int = 0) -> None:
         try:
-            self._store.update(sparql)
+            self._updated(sparql, removed)
         except SyntaxError as exc:
             raise QueryError(str(exc)) from exc
         except OSError as exc:

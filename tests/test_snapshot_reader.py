@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pyoxigraph as ox
 
 from graph_loader.namespaces import RDF
 from graph_loader.store import EmbeddedStore, GraphWrite
 from graph_loader.terms import RECORD_GRAPH
 from sparql_api.core.pool import SnapshotReader
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _record(i: int) -> GraphWrite:
@@ -34,3 +41,62 @@ def test_a_load_reopens_the_store_at_most_once_a_second(tmp_path):
     writer.write_graphs([_record(31)])
     assert len(reader.current()) == 32
     assert reader.opens == 5
+
+
+#: opens a snapshot, deletes every table file of the store (as the writer's compactions do
+#: with the files they merged), then queries the snapshot; a runaway hits the memory limit
+_AFTER_COMPACTION = r"""
+import os, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+from sparql_api.core.pool import SnapshotReader
+path = sys.argv[1]
+store = SnapshotReader(path).current()
+for name in os.listdir(path):
+    if name.endswith(".sst"):
+        os.unlink(os.path.join(path, name))
+rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+print(sorted(int(row["n"].value) for row in rows))
+"""
+
+
+def test_a_snapshot_answers_after_the_writer_deleted_its_files(tmp_path):
+    """RocksDB opens a snapshot's table files when a query first needs them; files the writer
+    deleted meanwhile made pyoxigraph's iterators yield their error forever, and one query
+    of a serving process took 300 MB a second until it had the machine's memory. A snapshot
+    is opened from its own links to the files, which the writer's deletions leave alone."""
+    writer = EmbeddedStore(tmp_path / "store")
+    for i in range(40):  # 40 flushes: more table files than an opening reads at once
+        writer.write_graphs([_record(i)])
+        writer.raw.flush()
+    writer.close()
+    del writer
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), *sys.path])}
+    found = subprocess.run(
+        [sys.executable, "-c", _AFTER_COMPACTION, str(tmp_path / "store")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert (found.returncode, found.stdout) == (0, f"{[1] * 40}\n"), found.stderr[-2000:]
+
+
+def test_snapshot_folders_are_removed_once_unused(tmp_path):
+    """A folder per snapshot: kept while its snapshot is referenced, removed at the next
+    opening after; those of a process that is gone are removed when a reader starts."""
+    writer = EmbeddedStore(tmp_path / "store")
+    writer.write_graphs([_record(0)])
+    root = tmp_path / ".store-snapshots"
+    (root / "999999999-1").mkdir(parents=True)  # left by a killed process
+    reader = SnapshotReader(tmp_path / "store", interval=0)
+    first = reader.current()
+    assert sorted(p.name for p in root.iterdir()) == [f"{os.getpid()}-1"]
+    writer.write_graphs([_record(1)])
+    second = reader.current()  # the first one still referenced: its folder stays
+    writer.write_graphs([_record(2)])
+    assert (len(first), len(second), len(reader.current())) == (1, 2, 3)
+    assert sorted(p.name for p in root.iterdir()) == [f"{os.getpid()}-{n}" for n in (1, 2, 3)]
+    del first, second
+    writer.write_graphs([_record(3)])
+    assert len(reader.current()) == 4  # the third one was current until then: kept once more
+    assert sorted(p.name for p in root.iterdir()) == [f"{os.getpid()}-{n}" for n in (3, 4)]

@@ -67,6 +67,7 @@ def _open(settings: Settings) -> Store:
     else:
         store = open_store(str(settings.store_path()))
     store.feed_retention = settings.feed_retention
+    store.flush_bytes = settings.flush_bytes
     return store
 
 

@@ -16,7 +16,15 @@ from .outcomes import LoadReport
 
 __all__ = ["BATCH", "write_all"]
 
-BATCH = 1000  # records per transaction (about 30k quads)
+#: records per transaction (about 30k quads), fewer when their text passes the store's
+#: ``flush_bytes``: a server opening the store replays the transaction under way
+#: (graph_loader.store.EmbeddedStore)
+BATCH = 1000
+
+
+def _text_size(w: GraphWrite) -> int:
+    """About the length of ``w``'s statements as text (a statement made of terms: 100)."""
+    return len(w.text) if w.text else sum(map(len, w.lines)) + 100 * len(w.triples)
 
 
 def _write_vocabulary(store: Store, d: Document, lang: str) -> str:
@@ -56,11 +64,13 @@ def write_all(
             tick(len(batch))
 
     batch: list[GraphWrite] = []
+    size = 0
     for w in writes:
         batch.append(w)
-        if len(batch) == BATCH:
+        size += _text_size(w)
+        if len(batch) == BATCH or size >= store.flush_bytes:
             flush(batch)
-            batch = []
+            batch, size = [], 0
     if batch:
         flush(batch)
     for d in documents:

@@ -31,6 +31,7 @@ import pyoxigraph as ox
 from graph_loader.errors import QueryError, QueryTimeout, StoreError
 from sparql_api.core.errors import PoolBusy
 from sparql_api.core.execute import NotAcceptable, QueryJob, QueryOutput, run_job
+from sparql_api.core.snapshot_folder import SnapshotFolders
 
 __all__ = ["QueryPool", "SnapshotReader", "FixedReader", "NotAcceptable", "REOPEN_SECONDS"]
 
@@ -84,6 +85,9 @@ class SnapshotReader:
         self._opening = False
         self._epoch = 0  # counts invalidations
         self._lock = threading.Lock()
+        #: each snapshot opened from a folder of its own, which the writer cannot delete
+        #: table files from (:mod:`sparql_api.core.snapshot_folder`)
+        self.folders = SnapshotFolders(self.path)
 
     def fingerprint(self) -> tuple:
         """Names, sizes and modification times of the store's files: any write by any
@@ -150,7 +154,7 @@ class SnapshotReader:
     def _open(self) -> ox.Store:
         for attempt in range(_OPEN_RETRIES):
             try:
-                return ox.Store.read_only(self.path)
+                return self.folders.open()
             except (OSError, RuntimeError) as exc:  # a compaction deleted a file meanwhile
                 last = exc
                 time.sleep(0.02 * (attempt + 1))

@@ -62,11 +62,32 @@ class GraphWrite:
     lines: Sequence[str] = ()
     #: the whole graph as N-Quads, when made beforehand (by a load's worker process)
     text: str = ""
+    #: with ``text`` alone (:meth:`prepared`): its statement count, and the resources the graph
+    #: says it describes (:func:`graph_loader.feed.described_by`)
+    size: int = 0
+    described: tuple[str, ...] | None = None
+
+    @classmethod
+    def prepared(cls, w: GraphWrite, described: Iterable[str]) -> GraphWrite:
+        """``w`` as N-Quads text only, what a worker process hands back (a third of what its
+        statements, lines and text would cost to pickle and unpickle).
+
+        >>> g = ox.NamedNode("http://example.org/g")
+        >>> w = GraphWrite.prepared(GraphWrite(g, [ox.Triple(g, g, g)]), ["http://example.org/r"])
+        >>> len(w), list(w.statements()), w.described
+        (1, ['<http://example.org/g> <http://example.org/g> <http://example.org/g>'], \
+('http://example.org/r',))
+        """
+        return cls(w.graph, (), (), w.nquads(), len(w), tuple(described))
 
     def statements(self) -> Iterable[str]:
         """Every statement as an N-Triples line without its final `` .``."""
         yield from (f"{t.subject} {t.predicate} {t.object}" for t in self.triples)
         yield from (line[:-2] for line in self.lines)
+        if self.size:  # text alone: each line less its graph
+            cut = len(f" {self.graph} .")
+            # (not splitlines: a literal may hold U+2028 and the like, unescaped)
+            yield from (line[:-cut] for line in self.text.split("\n") if line)
 
     def nquads(self) -> str:
         if self.text:
@@ -75,7 +96,7 @@ class GraphWrite:
         return "".join(statement + g for statement in self.statements())
 
     def __len__(self) -> int:
-        return len(self.triples) + len(self.lines)
+        return len(self.triples) + len(self.lines) + self.size
 
 
 class Store(abc.ABC):

@@ -207,6 +207,9 @@ def described_by(writes: Sequence) -> set[str]:
     describe."""
     found = set()
     for w in writes:
+        if w.described is not None:  # found beforehand (GraphWrite.prepared)
+            found.update(w.described)
+            continue
         prefix = f"{w.graph} {DESCRIBES} "
         found.update(t.object.value for t in w.triples if t.predicate == DESCRIBES)
         found.update(line[len(prefix) : -2].strip()[1:-1] for line in w.lines

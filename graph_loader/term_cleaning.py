@@ -214,26 +214,46 @@ class Cleaner:
     def clean(self, quads: list[ox.Quad]) -> list[ox.Quad]:
         """``quads`` with their terms made sound (those that cannot be, dropped)."""
         out: list[ox.Quad] = []
+        seen, marked = self.seen, self.marked
+        named, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
         for quad in quads:
-            terms = (quad.subject, quad.predicate, quad.object)
-            fixed = [self._term(t) for t in terms]
-            if fixed[0] is None and fixed[1] is None and fixed[2] is None:
+            # most statements: terms already seen sound (no call per term)
+            s, o = quad.subject, quad.object
+            ts, to = type(s), type(o)
+            if (
+                (ts is blank or (ts is named and seen.get(s.value, 0) is None))
+                and seen.get(quad.predicate.value, 0) is None
+                and (
+                    to is blank
+                    or (to is named and seen.get(o.value, 0) is None)
+                    or (to is literal and not marked)
+                )
+            ):
                 out.append(quad)
-                continue
-            if self.jsonld and not has_scheme(quad.predicate.value):
-                continue  # a JSON-LD key its context does not map: not a statement
-            after = [t if f is None else f[0] for t, f in zip(terms, fixed, strict=True)]
-            subject = subject_text(after[0] if after[0] is not None else terms[0])
-            if after[1] is not None:
-                predicate = after[1].value
-            else:  # dropped: as written
-                predicate = fixed[1][1][-1][1].removeprefix("<").removesuffix(">")
-            for f in fixed:
-                for kind, before, written in f[1] if f else ():
-                    self.found.append(Repair(kind, subject, predicate, before, written))
-            if all(a is not None for a in after):
-                out.append(ox.Quad(after[0], after[1], after[2]))
+            else:
+                self._clean_one(quad, out)
         return out
+
+    def _clean_one(self, quad: ox.Quad, out: list[ox.Quad]) -> None:
+        """``quad`` made sound, appended to ``out`` (or dropped), its repairs recorded."""
+        terms = (quad.subject, quad.predicate, quad.object)
+        fixed = [self._term(t) for t in terms]
+        if fixed[0] is None and fixed[1] is None and fixed[2] is None:
+            out.append(quad)
+            return
+        if self.jsonld and not has_scheme(quad.predicate.value):
+            return  # a JSON-LD key its context does not map: not a statement
+        after = [t if f is None else f[0] for t, f in zip(terms, fixed, strict=True)]
+        subject = subject_text(after[0] if after[0] is not None else terms[0])
+        if after[1] is not None:
+            predicate = after[1].value
+        else:  # dropped: as written
+            predicate = fixed[1][1][-1][1].removeprefix("<").removesuffix(">")
+        for f in fixed:
+            for kind, before, written in f[1] if f else ():
+                self.found.append(Repair(kind, subject, predicate, before, written))
+        if all(a is not None for a in after):
+            out.append(ox.Quad(after[0], after[1], after[2]))
 
     def _term(self, term):
         """None if ``term`` is kept as is, else (the term written or None, steps)."""

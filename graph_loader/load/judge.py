@@ -330,15 +330,27 @@ def _about_title(problem: Problem, resource) -> bool:
     )
 
 
+def _staging(records: list) -> ox.Store:
+    """The union of ``records``, in the default graph of a store in memory: read from their
+    N-Triples lines (made when each record was, and parsed by pyoxigraph, not a term at a time
+    from Python)."""
+    staging = ox.Store()
+    text = "".join("\n".join(r.lines) + "\n" for r in records if r.lines)
+    try:
+        staging.load(text.encode(), ox.RdfFormat.N_TRIPLES, lenient=True)
+    except SyntaxError:  # a statement its line cannot say (an RDF 1.2 triple term)
+        staging = ox.Store()
+        staging.bulk_extend([as_quad(t) for r in records for t in r.triples])
+    return staging
+
+
 def validate_documents(documents: list, judge: Judge, shapes: Shapes) -> tuple[list, float]:
     """Each group of documents validated as one store and each record judged: the graphs to
     write, and the seconds spent in SHACL validation."""
     writes = []
     seconds = 0.0
     for group in disjoint_groups(documents, lambda d: d.validated()):
-        staging = ox.Store()
-        # the union of the group's records, in the default graph: no copy of the quads
-        staging.bulk_extend([as_quad(t) for d in group for r in d.validated() for t in r.triples])
+        staging = _staging([r for d in group for r in d.validated()])
         owners: dict = {}
         for d in group:
             for node, roots in d.split.owners.items():

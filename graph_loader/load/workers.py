@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from ..enrich import KeywordLinker, KeywordReport
+from ..feed import described_by
 from ..jobs import JOBS_ENV, default_jobs
 from ..records import index_statements, owned_nodes, split_records
 from ..store import GraphWrite
@@ -199,8 +200,9 @@ def prepare_chunk(chunk: Chunk, context: WorkerContext | None = None) -> Prepare
     split.records = kept
     d.split, d.dropped = split, dropped
     writes, seconds = validate_documents([d], judge, ctx.shapes)
-    # serialised here, in parallel, rather than by the loading process as it writes
-    writes = [GraphWrite(w.graph, w.triples, w.lines, w.nquads()) for w in writes]
+    # serialised here, in parallel, rather than by the loading process as it writes; only
+    # the text goes back (pickled once, not as statements, lines and text)
+    writes = [GraphWrite.prepared(w, described_by([w])) for w in writes]
     orphans = len(split.orphans) if chunk.first else 0
     return Prepared(writes, judge.outcomes, keywords, orphans, seconds)
 

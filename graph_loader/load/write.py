@@ -16,10 +16,10 @@ from .outcomes import LoadReport
 
 __all__ = ["BATCH", "write_all"]
 
-#: records per transaction (about 30k quads), fewer when their text passes the store's
-#: ``flush_bytes``: a server opening the store replays the transaction under way
-#: (graph_loader.store.EmbeddedStore)
-BATCH = 1000
+#: records per transaction (about 100k quads: fewer, bigger ingestions cost less), fewer when
+#: their text passes the store's ``flush_bytes``: a server opening the store replays the
+#: transaction under way (graph_loader.store.EmbeddedStore)
+BATCH = 2500
 
 
 def _text_size(w: GraphWrite) -> int:

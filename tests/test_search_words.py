@@ -14,7 +14,7 @@ from sparql_api.core.concept_index import build_concept_index
 from sparql_api.search.autocomplete import suggest
 from sparql_api.search.engine import SearchParams, run_search
 from sparql_api.search.naming import match_concepts
-from sparql_api.search.query import COVERAGE_BOOST
+from sparql_api.search.query import COVERAGE_BOOST, plan_query
 from sparql_api.search.words import OPTIONAL_WORDS, query_words
 
 SEISMIC = {
@@ -460,3 +460,32 @@ def test_stop_words_do_not_count_in_naming_a_concept(engine, q, lang, named):
     words = [folded for folded, _typed in query_words(q)]
     found = match_concepts(concepts, words, lang)
     assert [(m.iri.rsplit("/", 1)[-1], m.label, m.words) for m in found] == named
+
+
+@pytest.mark.parametrize(
+    "q,lang",
+    [
+        ("wildfires", "en"),
+        ("snow cover", "en"),
+        ("couverture neigeuse des Alpes", "fr"),
+        ("aérosols La Réunion", "fr"),
+        ("ocean temperature salinity profiles", "en"),
+    ],
+)
+def test_the_facets_count_what_the_ranked_query_matches(engine, q, lang):
+    """The facet passes count ``QueryPlan.matching`` (and ``relaxed_matching``): the same
+    records as the ranked query, without the clauses that only rank."""
+    index, concepts = engine
+    plan = plan_query(index.schema, q, concepts, index.meta.get("matches", {}), lang)
+    searcher = index.searcher()
+
+    def records(query) -> list[tuple[int, int]]:
+        hits = searcher.search(query, 10_000, count=True).hits
+        return sorted((a.segment_ord, a.doc) for _score, a in hits)
+
+    ranked = records(plan.query)
+    assert ranked and records(plan.matching) == ranked
+    assert (plan.relaxed is None) == (plan.relaxed_matching is None)
+    if plan.relaxed is not None:
+        relaxed = records(plan.relaxed)
+        assert len(relaxed) > len(ranked) and records(plan.relaxed_matching) == relaxed

@@ -58,12 +58,14 @@ def run_search(
     beyond = params.page > params.last_page
     offset = 0 if beyond else (params.page - 1) * params.size
     base = plan.query if plan is not None else None
-    result, counts = _run(searcher, params, lang, base, filters, offset)
+    counted = plan.matching if plan is not None else None
+    result, counts = _run(searcher, params, lang, (base, counted), filters, offset)
     relaxed = False
     if relax and plan is not None and plan.relaxed is not None and result.count < params.size:
         # few hits with every key word: any one suffices, records with more rank first
         relaxed = True
-        result, counts = _run(searcher, params, lang, plan.relaxed, filters, offset)
+        loose = (plan.relaxed, plan.relaxed_matching)
+        result, counts = _run(searcher, params, lang, loose, filters, offset)
     answer = {
         "q": params.q,
         "lang": lang,
@@ -104,8 +106,11 @@ def list_hits(index: SearchIndex, params: SearchParams, lang: str) -> dict:
     }
 
 
-def _run(searcher, params, lang, base, filters, offset):
-    """The page (top hits and count) and the facet counts of ``base`` under ``filters``."""
+def _run(searcher, params, lang, text, filters, offset):
+    """The page (top hits and count) and the facet counts of ``text`` under ``filters``:
+    ``(query, matching)``, the ranked query of the page and the query counted for the facets
+    (the same records, none of the clauses that only rank)."""
+    base, counted = text
     query = combine(base, list(filters.values()))
     if params.sort == "relevance" and base is not None:
         page = _POOL.submit(searcher.search, query, params.size, count=True, offset=offset)
@@ -114,7 +119,8 @@ def _run(searcher, params, lang, base, filters, offset):
         page = _POOL.submit(searcher.search, query, params.size, True, key, offset, _ASC)
     else:  # by date, and relevance without words (all scores equal): newest first
         page = _POOL.submit(searcher.search, query, params.size, True, "date", offset, _DESC)
-    passes = [_POOL.submit(count_values, searcher, q, f) for q, f in facet_passes(base, filters)]
+    passes = facet_passes(counted if counted is not None else base, filters)
+    passes = [_POOL.submit(count_values, searcher, q, f) for q, f in passes]
     counts: dict[str, dict] = {}
     for future in passes:
         counts.update(future.result())

@@ -76,6 +76,10 @@ class QueryPlan:
     optional: list[str] = field(default_factory=list)
     #: the key words (those required by ``query``)
     key: list[str] = field(default_factory=list)
+    #: what ``query`` and ``relaxed`` match, without their clauses that only rank (the facet
+    #: counts need no score: those clauses would be read and dropped in every pass)
+    matching: tantivy.Query | None = None
+    relaxed_matching: tantivy.Query | None = None
 
 
 @dataclass(slots=True)
@@ -169,6 +173,7 @@ def plan_query(
         minimum_number_should_match=need,
     )
     related = related_texts(schema, concepts, matched) if concepts is not None else None
+    loose = _relaxed(wholly, units, made)
     return QueryPlan(
         _with(_ranked(query, units, made), related),
         made.kept,
@@ -177,9 +182,11 @@ def plan_query(
         place_info,
         expansion.origins,
         any_of(made.highlight) if made.highlight else None,
-        relaxed=_with(_relaxed(wholly, units, made), related),
+        relaxed=_with(loose[0], related) if loose else None,
         optional=made.optional,
         key=list(made.kept),
+        matching=query,
+        relaxed_matching=loose[1] if loose else None,
     )
 
 
@@ -359,10 +366,11 @@ def _ranked(
 
 def _relaxed(
     query: tantivy.Query, units: dict[int, tuple[tantivy.Query, int]], made: _Clauses
-) -> tantivy.Query | None:
+) -> tuple[tantivy.Query, tantivy.Query] | None:
     """The query where any one unit suffices, each unit matched adding to the score and the
-    hits of the strict ``query`` (its concept runs covered as wholes) ranking higher (None
-    with a single unit and loose word)."""
+    hits of the strict ``query`` (its concept runs covered as wholes) ranking higher, and
+    what it matches without the strict query's rank (None with a single unit and loose
+    word)."""
     loose = [group for groups in made.loose.values() for group in groups if group]
     if len(units) <= 1 and sum(map(len, loose)) <= 1:
         return None
@@ -378,9 +386,10 @@ def _relaxed(
         boost = tantivy.Query.const_score_query(covers, COVERAGE_BOOST * size)
         covering.append(any_of([unit_query, boost]))
     relaxed = any_of(covering, minimum_number_should_match=1)
-    return tantivy.Query.boolean_query(
+    ranked = tantivy.Query.boolean_query(
         [
             (tantivy.Occur.Must, relaxed),
             (tantivy.Occur.Should, tantivy.Query.const_score_query(query, STRICT_BOOST)),
         ]
     )
+    return ranked, relaxed

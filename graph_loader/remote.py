@@ -22,8 +22,9 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperExceptio
 
 from . import feed
 from .errors import GraphConflict, QueryError, StoreError
+from .graph_write import insert_data
 from .sparql_text import bind, query_form
-from .store import GRAPH_STATE, Store, _insert_data
+from .store import GRAPH_STATE, Store
 
 __all__ = ["RemoteStore"]
 
@@ -133,7 +134,7 @@ class RemoteStore(Store):
 
     def write_graphs(self, writes, *, announce=False, touched=frozenset()):
         if writes:
-            text = _insert_data(writes, {w.graph.value for w in writes})
+            text = insert_data(writes, {w.graph.value for w in writes})
             change = feed.change_of((w.graph for w in writes), touched) if announce else None
             if change is not None:  # what the graphs describe after: in the writes
                 change.resources |= feed.described_by(writes)

@@ -11,11 +11,12 @@ one part of the nodes.
 >>> from pathlib import Path
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     join = NodeJoin(Path(tmp), parts=3)
-...     join.link(0, "_:p1", "https://example.org/a")
-...     join.link(0, "_:p2", "https://example.org/b")
-...     join.link(0, "_:p1", "https://example.org/c")     # a node two resources share
-...     join.value(5, "_:p1", '"2001-01-01"')
-...     join.value(5, "_:p9", '"1999-01-01"')             # no resource links to it
+...     a, b, c = (f"https://example.org/{name}" for name in "abc")
+...     links = [["<" + a + ">", "_:p1"], ["<" + b + ">", "_:p2"], ["<" + c + ">", "_:p1"]]
+...     join.links(0, links, {a, b, c})                  # c shares a's node
+...     keep = join.values(5)
+...     keep("_:p1", '"2001-01-01"')
+...     keep("_:p9", '"1999-01-01"')             # no resource links to it
 ...     sorted(join.joined({0: [5]}))
 [(0, 5, 'https://example.org/a', '"2001-01-01"'), (0, 5, 'https://example.org/c', '"2001-01-01"')]
 """
@@ -23,7 +24,7 @@ one part of the nodes.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from pathlib import Path
 
 __all__ = ["NodeJoin"]
@@ -44,33 +45,40 @@ class NodeJoin:
         self._buffers: dict[str, list[str]] = defaultdict(list)
         self._buffered = 0
 
-    def link(self, link: int, node: str, owner: str) -> None:
-        """Resource ``owner`` links to ``node`` by link number ``link``."""
-        self._put(f"link-{link}-{hash(node) % self.parts}", f"{node}\t{owner}\n")
-
     def links(self, link: int, pairs: Iterable[list[str]], resources: Container[str]) -> None:
         """The ``[subject, object]`` cells of the scan of link number ``link``: keep those
         from one of ``resources`` (IRIs) to a node."""
-        put = self.link
+        parts, count = self._parts("link", link), self.parts
         for cell, obj in pairs:
-            if cell.startswith("<") and cell[1:-1] in resources and not obj.startswith('"'):
-                put(link, obj, cell[1:-1])
+            if cell[:1] == "<" and (owner := cell[1:-1]) in resources and obj[:1] != '"':
+                parts[hash(obj) % count].append(f"{obj}\t{owner}\n")
+                self._buffered += 1
+                if self._buffered >= _FLUSH:
+                    self._flush()
 
-    def value(self, number: int, node: str, cell: str) -> None:
-        """``node`` has the value ``cell`` (a TSV cell) by property number ``number``."""
-        self._put(f"value-{number}-{hash(node) % self.parts}", f"{node}\t{cell}\n")
+    def values(self, number: int) -> Callable[[str, str], None]:
+        """A function keeping a value ``cell`` (a TSV cell) of a ``node`` by property number
+        ``number``."""
+        parts, count = self._parts("value", number), self.parts
 
-    def _put(self, name: str, line: str) -> None:
-        self._buffers[name].append(line)
-        self._buffered += 1
-        if self._buffered >= _FLUSH:
-            self._flush()
+        def value(node: str, cell: str) -> None:
+            parts[hash(node) % count].append(f"{node}\t{cell}\n")
+            self._buffered += 1
+            if self._buffered >= _FLUSH:
+                self._flush()
+
+        return value
+
+    def _parts(self, kind: str, number: int) -> list[list[str]]:
+        """The buffers of the files of one link or property, by part."""
+        return [self._buffers[f"{kind}-{number}-{part}"] for part in range(self.parts)]
 
     def _flush(self) -> None:
         for name, lines in self._buffers.items():
-            with open(self.folder / f"{name}.tsv", "a", encoding="utf-8") as out:
-                out.writelines(lines)
-        self._buffers.clear()
+            if lines:
+                with open(self.folder / f"{name}.tsv", "a", encoding="utf-8") as out:
+                    out.writelines(lines)
+                lines.clear()
         self._buffered = 0
 
     def joined(self, values_of: dict[int, list[int]]) -> Iterator[tuple[int, int, str, str]]:
@@ -89,6 +97,19 @@ class NodeJoin:
                             yield link, number, owner, cell
         for path in self.folder.glob("value-*.tsv"):
             path.unlink()
+
+    def put(self, gives: dict[tuple[int, int], list[tuple[str, str]]], scan) -> None:
+        """Put each value of a node on the resources linking to it, through ``scan``'s
+        putters (:class:`graph_loader.index.scan.ResourceScan`); ``gives[link, number]``:
+        what property ``number`` read through ``link`` gives them."""
+        values_of: dict[int, list[int]] = defaultdict(list)
+        putters = {}
+        for (link, number), what in gives.items():
+            values_of[link].append(number)
+            scan.gives(f"{link}.{number}", tuple(what))
+            putters[link, number] = scan.putter(f"{link}.{number}")
+        for link, number, owner, cell in self.joined(values_of):
+            putters[link, number](owner, cell)
 
 
 def _rows(path: Path) -> Iterator[list[str]]:

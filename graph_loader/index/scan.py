@@ -8,7 +8,7 @@ import re
 import sys
 import tempfile
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -201,15 +201,21 @@ class ResourceScan:
         if any(group == "links" and name != "concept" for group, name in gives):
             self._labelled.add(code)
 
-    def put(self, iri: str, code: str, cell: str) -> None:
-        """Keep one value of the resource ``iri``: a TSV ``cell`` giving what ``code`` gives
-        (see :meth:`gives` and :func:`_put`); read back by :meth:`chunks`."""
-        if code in self._labelled and cell.startswith("<"):
-            self.values.add(sys.intern(cell[1:-1]))
-        self._buffers[self.chunk_of[iri]].append(f"{iri}\t{code}\t{cell}\n")
-        self._buffered += 1
-        if self._buffered >= _FLUSH:
-            self._flush()
+    def putter(self, code: str) -> Callable[[str, str], None]:
+        """A function keeping one value of a resource ``iri``: a TSV ``cell`` giving what
+        ``code`` gives (see :meth:`gives` and :func:`_put`); read back by :meth:`chunks`."""
+        buffers, chunk_of, labelled = self._buffers, self.chunk_of, code in self._labelled
+        values = self.values
+
+        def put(iri: str, cell: str) -> None:
+            if labelled and cell[:1] == "<":
+                values.add(sys.intern(cell[1:-1]))
+            buffers[chunk_of[iri]].append(f"{iri}\t{code}\t{cell}\n")
+            self._buffered += 1
+            if self._buffered >= _FLUSH:
+                self._flush()
+
+        return put
 
     def _path(self, number: int) -> Path:
         return self._folder / f"chunk-{number}.tsv"
@@ -341,38 +347,30 @@ def _add_kind(kinds: dict[str, str], iri: str, kind: str) -> None:
 
 def _apply(pairs, number: int, gives: tuple, scan: ResourceScan, join: NodeJoin | None) -> None:
     """Put the values of the property of scan ``number`` on the resources that have it
-    (``direct``: what it gives them); keep them for the nodes resources link to when the
+    (``gives``: what it gives them); keep them for the nodes resources link to when the
     property is read on such nodes too (``join``, see :func:`_join`)."""
-    put = scan.put
-    resources = scan.chunk_of
     code = str(number)
     scan.gives(code, gives)
+    put = scan.putter(code)
+    keep = join.values(number) if join is not None else None
+    resources = scan.chunk_of
     for cell, obj in pairs:
         # cell[1:-1]: the IRI of "<iri>"; a blank node's "_:b" gives ":" (never a resource)
         if gives and (iri := cell[1:-1]) in resources:
-            put(iri, code, obj)
-        if join is not None:
-            join.value(number, cell, obj)
+            put(iri, obj)
+        if keep is not None:
+            keep(cell, obj)
 
 
 def _join(jobs: list, inner: dict, join: NodeJoin, scan: ResourceScan) -> None:
     """Put the values read on nodes (a distribution, a location, a period) on the resources
     that link to them (see :class:`graph_loader.index.nodes.NodeJoin`)."""
     number = {key: position for position, (_sparql, _job, key) in enumerate(jobs)}
-    values_of: dict[int, list[int]] = defaultdict(list)
     gives: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
     for predicate, uses in inner.items():
         for link, group, name in uses:
-            pair = (number[link], number[predicate])
-            if pair not in gives:
-                values_of[pair[0]].append(pair[1])
-            gives[pair].append((group, name))
-    codes = {pair: f"{pair[0]}.{pair[1]}" for pair in gives}
-    for pair, code in codes.items():
-        scan.gives(code, tuple(gives[pair]))
-    put = scan.put
-    for link, value, owner, cell in join.joined(values_of):
-        put(owner, codes[link, value], cell)
+            gives[number[link], number[predicate]].append((group, name))
+    join.put(gives, scan)
 
 
 def _n(iri: str) -> str:

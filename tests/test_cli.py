@@ -198,3 +198,24 @@ def test_derived_data_catch_up_after_a_load_killed_before_indexing_and_inference
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     for iri in ("dataset/test-aod", "service/test-opendap"):
         assert ox.Triple(ox.NamedNode(ID + iri), rdf_type, dcat_resource) in inferred
+
+
+def test_each_load_updates_the_index_before_it_returns(tmp_path):
+    """The index follows every load in the same run: a record loaded into a store whose index
+    is built is found by its words as soon as `gaia-kg load` returns, with the others."""
+    from search_support import all_hits
+
+    from graph_loader.index import SearchIndex
+
+    env = {"GAIA_KG_STORE": str(tmp_path / "store")}
+    first = run("load", str(FIX / "catalogue.ttl"), cwd=tmp_path, env=env).stdout
+    assert f"Index {tmp_path / 'index'}: 2 resources indexed, 0 removed" in first
+    record = Path(__file__).parent / "fixtures" / "sources" / "iso-minimal-b.xml"
+    second = run("load", str(record), cwd=tmp_path, env=env).stdout
+    assert "1 loaded, 0 updated, 0 unchanged, 0 rejected" in second
+    assert f"Index {tmp_path / 'index'}: 1 resource indexed, 0 removed" in second
+    index = SearchIndex.open(tmp_path / "index")
+    assert all_hits(index, {"q": "relevé minimal"}) == [ID + "dataset/minimal-b"]
+    assert sorted(all_hits(index, {})) == [
+        ID + "dataset/minimal-b", ID + "dataset/test-aod", ID + "service/test-opendap"
+    ]  # fmt: skip

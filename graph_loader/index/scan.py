@@ -4,12 +4,11 @@ resources at a time (memory bounded by the chunk, not the store)."""
 
 from __future__ import annotations
 
-import pickle
 import re
 import sys
 import tempfile
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +17,7 @@ import pyoxigraph as ox
 
 from ..namespaces import DCAT, DCAT3, DCT, FOAF, GAIA, SDO
 from ..store import Store
+from .nodes import NodeJoin
 
 __all__ = [
     "scan_resources",
@@ -170,68 +170,90 @@ def _iri_of(cell: str) -> str | None:
 
 #: resources per chunk of a streamed scan (see :func:`scan_store`)
 CHUNK = 50_000
-#: values of one chunk kept in memory before they are appended to its file
-_FLUSH = 8192
+#: values kept in memory, all chunks together, before they are appended to their files
+_FLUSH = 65_536
 
 
 class ResourceScan:
     """The resources of a store scan (:func:`scan_store`), in chunks of ``chunk`` resources
     in IRI order. While the scans run, each value is appended to the file of its resource's
-    chunk; memory holds the resources' IRIs and kinds, the links to their nodes and the
-    facet values, and :meth:`chunks` builds the dicts of one chunk at a time."""
+    chunk; memory holds the resources' IRIs and kinds and the facet values, and
+    :meth:`chunks` builds the dicts of one chunk at a time."""
 
     def __init__(self, kinds: dict[str, str], chunk: int, folder: Path):
-        self.kinds = kinds
         self.order = sorted(kinds)
         self.chunk = max(1, chunk)
+        #: the kind of each resource, in IRI order
+        self.kinds = [kinds[iri] for iri in self.order]
+        #: the chunk of each resource (also: is this IRI a resource)
         self.chunk_of = {iri: i // self.chunk for i, iri in enumerate(self.order)}
         #: the values of the labelled facets (every link but concepts), as ``facet_values``
         self.values: set[str] = set()
         self._folder = folder
-        self._buffers: list[list] = [[] for _ in range(0, len(self.order), self.chunk)]
+        self._buffers: list[list[str]] = [[] for _ in range(0, len(self.order), self.chunk)]
+        self._buffered = 0
+        self._gives: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._labelled: set[str] = set()
 
-    def put(self, iri: str, group: str, name: str, term: tuple[str, str, str]) -> None:
-        """Keep one value of the resource ``iri`` (see :func:`_put`)."""
-        if group == "links" and term[0] == "iri" and name != "concept":
-            self.values.add(sys.intern(term[1]))
-        number = self.chunk_of[iri]
-        buffer = self._buffers[number]
-        buffer.append((iri, group, name, term))
-        if len(buffer) >= _FLUSH:
-            self._flush(number)
+    def gives(self, code: str, gives: tuple[tuple[str, str], ...]) -> None:
+        """Values put with ``code`` give these ``(group, name)`` to their resource."""
+        self._gives[code] = gives
+        if any(group == "links" and name != "concept" for group, name in gives):
+            self._labelled.add(code)
+
+    def putter(self, code: str) -> Callable[[str, str], None]:
+        """A function keeping one value of a resource ``iri``: a TSV ``cell`` giving what
+        ``code`` gives (see :meth:`gives` and :func:`_put`); read back by :meth:`chunks`."""
+        buffers, chunk_of, labelled = self._buffers, self.chunk_of, code in self._labelled
+        values = self.values
+
+        def put(iri: str, cell: str) -> None:
+            if labelled and cell[:1] == "<":
+                values.add(sys.intern(cell[1:-1]))
+            buffers[chunk_of[iri]].append(f"{iri}\t{code}\t{cell}\n")
+            self._buffered += 1
+            if self._buffered >= _FLUSH:
+                self._flush()
+
+        return put
 
     def _path(self, number: int) -> Path:
-        return self._folder / f"chunk-{number}.pickle"
+        return self._folder / f"chunk-{number}.tsv"
 
-    def _flush(self, number: int) -> None:
-        if self._buffers[number]:
-            with open(self._path(number), "ab") as out:
-                pickle.dump(self._buffers[number], out, protocol=pickle.HIGHEST_PROTOCOL)
-            self._buffers[number] = []
+    def _flush(self) -> None:
+        for number, lines in enumerate(self._buffers):
+            if lines:
+                with open(self._path(number), "a", encoding="utf-8") as out:
+                    out.writelines(lines)
+                lines.clear()
+        self._buffered = 0
 
     def chunks(self) -> Iterator[dict[str, dict]]:
         """The resources of each chunk in turn, as the dicts of ``resources`` (IRI order)."""
+        self._flush()
         for number in range(len(self._buffers)):
+            first = number * self.chunk
             resources = {
-                iri: {"iri": iri, "kind": self.kinds[iri], "text": [], "links": [], "extents": []}
-                for iri in self.order[number * self.chunk : (number + 1) * self.chunk]
+                iri: {"iri": iri, "kind": kind, "text": [], "links": [], "extents": []}
+                for iri, kind in zip(
+                    self.order[first : first + self.chunk],
+                    self.kinds[first : first + self.chunk],
+                    strict=True,
+                )
             }
-            self._flush(number)
             path = self._path(number)
             if path.exists():
-                with open(path, "rb") as source:
-                    while rows := _load(source):
-                        for iri, group, name, term in rows:
-                            _put(resources[iri], group, name, term)
+                gives = self._gives
+                with open(path, encoding="utf-8", newline="\n") as lines:
+                    for line in lines:
+                        iri, code, cell = line[:-1].split("\t", 2)
+                        term = parse_term(cell)
+                        if term is not None:
+                            res = resources[iri]
+                            for group, name in gives[code]:
+                                _put(res, group, name, term)
                 path.unlink()
             yield resources
-
-
-def _load(source) -> list:
-    try:
-        return pickle.load(source)
-    except EOFError:
-        return []
 
 
 @contextmanager
@@ -255,8 +277,8 @@ def scan_store(
 def _read(store: Store, tmp: Path, threads: int, chunk: int, progress) -> ResourceScan:
     jobs, direct, inner = _scan_jobs()
     kinds: dict[str, str] = {}
-    owners: dict[str, dict[str, list[str]]] = {}
     scan: ResourceScan | None = None
+    join = NodeJoin(tmp, 1)
     with ThreadPoolExecutor(threads) as pool:
         pending: deque = deque()
         for position in range(len(jobs)):  # in order: classes, links, values
@@ -272,14 +294,20 @@ def _read(store: Store, tmp: Path, threads: int, chunk: int, progress) -> Resour
                     if (iri := _iri_of(row[0])) is not None:
                         _add_kind(kinds, iri, key)
             else:
-                scan = scan or ResourceScan(kinds, chunk, tmp)  # every class read
+                if scan is None:  # every class read
+                    scan = ResourceScan(kinds, chunk, tmp)
+                    kinds.clear()
+                    join = NodeJoin(tmp, len(scan.order) // scan.chunk + 1)
                 if job == "link":
-                    owners[key] = _targets(kinds, pairs)
+                    join.links(position, pairs, scan.chunk_of)
                 else:
-                    _apply(kinds, owners, pairs, (direct.get(key, ()), inner.get(key, ())), scan)
+                    gives = tuple(direct.get(key, ()))
+                    _apply(pairs, position, gives, scan, join if key in inner else None)
             if progress is not None:
                 progress(position + 1, len(jobs), "read")
-    return scan or ResourceScan(kinds, chunk, tmp)
+    scan = scan or ResourceScan(kinds, chunk, tmp)
+    _join(jobs, inner, join, scan)
+    return scan
 
 
 def scan_resources(store: Store, *, threads: int = 2, progress=None) -> dict[str, dict]:
@@ -317,37 +345,32 @@ def _add_kind(kinds: dict[str, str], iri: str, kind: str) -> None:
         kinds[iri] = kind
 
 
-def _targets(kinds: dict, pairs: Iterator[list[str]]) -> dict[str, list[str]]:
-    """The resources linking to each node (an IRI or a blank node) of a link scan."""
-    targets: dict[str, list[str]] = defaultdict(list)
+def _apply(pairs, number: int, gives: tuple, scan: ResourceScan, join: NodeJoin | None) -> None:
+    """Put the values of the property of scan ``number`` on the resources that have it
+    (``gives``: what it gives them); keep them for the nodes resources link to when the
+    property is read on such nodes too (``join``, see :func:`_join`)."""
+    code = str(number)
+    scan.gives(code, gives)
+    put = scan.putter(code)
+    keep = join.values(number) if join is not None else None
+    resources = scan.chunk_of
     for cell, obj in pairs:
-        if _iri_of(cell) in kinds and not obj.startswith('"'):
-            targets[obj].append(cell[1:-1])
-    return targets
-
-
-def _apply(kinds, owners, pairs, gives, scan: ResourceScan) -> None:
-    """Put the values of one property on the resources that have it, or that link to a
-    node that has it (a distribution, a location, a period); ``gives``: what the property
-    gives, read on the resources and on the nodes they link to (see :func:`_scan_jobs`)."""
-    direct, inner = gives
-    put = scan.put
-    linked = [(owners[link].get, group, name) for link, group, name in inner]
-    for cell, obj in pairs:
-        term = None
         # cell[1:-1]: the IRI of "<iri>"; a blank node's "_:b" gives ":" (never a resource)
-        if direct and (iri := cell[1:-1]) in kinds:
-            term = parse_term(obj)
-            if term is not None:
-                for group, name in direct:
-                    put(iri, group, name, term)
-        for owners_of, group, name in linked:
-            found = owners_of(cell)
-            if found:
-                term = term or parse_term(obj)
-                if term is not None:
-                    for owner in found:
-                        put(owner, group, name, term)
+        if gives and (iri := cell[1:-1]) in resources:
+            put(iri, obj)
+        if keep is not None:
+            keep(cell, obj)
+
+
+def _join(jobs: list, inner: dict, join: NodeJoin, scan: ResourceScan) -> None:
+    """Put the values read on nodes (a distribution, a location, a period) on the resources
+    that link to them (see :class:`graph_loader.index.nodes.NodeJoin`)."""
+    number = {key: position for position, (_sparql, _job, key) in enumerate(jobs)}
+    gives: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
+    for predicate, uses in inner.items():
+        for link, group, name in uses:
+            gives[number[link], number[predicate]].append((group, name))
+    join.put(gives, scan)
 
 
 def _n(iri: str) -> str:

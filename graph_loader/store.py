@@ -142,6 +142,12 @@ class Store(abc.ABC):
         (:mod:`graph_loader.feed`: loads, harvests, inference); ``touched``: more resources
         for the entry to name (those whose statements a non-record graph changed)."""
 
+    def logged(self, w: GraphWrite) -> bool:
+        """Whether writing ``w`` goes through the store's log, which a server opening the
+        store replays (:attr:`flush_bytes` bounds it): on an on-disk embedded store, a graph
+        it holds (replaced by an update) or a patch; new graphs are ingested without it."""
+        return False
+
     @abc.abstractmethod
     def drop_graphs(self, graphs: Sequence[ox.NamedNode], *, announce: bool = False) -> None:
         """Remove whole graphs, in one transaction (``announce``: with a feed entry)."""
@@ -273,6 +279,11 @@ class EmbeddedStore(Store):
                     self._updated(feed.SEPARATOR.join(tidy))
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"write failed, nothing written: {exc}") from exc
+
+    def logged(self, w: GraphWrite) -> bool:
+        if self.path is None:
+            return False
+        return w.removed is not None or self._store.contains_named_graph(w.graph)
 
     def _updated(self, sparql: str, removed: int = 0) -> None:
         """Run ``sparql`` (which removes ``removed`` whole graphs), then flush the log if the

@@ -17,8 +17,9 @@ from .outcomes import LoadReport
 __all__ = ["BATCH", "write_all"]
 
 #: records per transaction (about 100k quads: fewer, bigger ingestions cost less), fewer when
-#: their text passes the store's ``flush_bytes``: a server opening the store replays the
-#: transaction under way (graph_loader.store.EmbeddedStore)
+#: the batch goes through the store's log (records it holds, replaced) and its text passes
+#: the store's ``flush_bytes``: a server opening the store replays the log
+#: (graph_loader.store.EmbeddedStore.logged); new records are ingested without it
 BATCH = 2500
 
 
@@ -64,13 +65,14 @@ def write_all(
             tick(len(batch))
 
     batch: list[GraphWrite] = []
-    size = 0
+    size, logged = 0, False  # a batch holding one logged write goes whole through the log
     for w in writes:
         batch.append(w)
         size += _text_size(w)
-        if len(batch) == BATCH or size >= store.flush_bytes:
+        logged = logged or store.logged(w)
+        if len(batch) == BATCH or (logged and size >= store.flush_bytes):
             flush(batch)
-            batch, size = [], 0
+            batch, size, logged = [], 0, False
     if batch:
         flush(batch)
     for d in documents:

@@ -33,6 +33,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def healthy(base: str, proc: subprocess.Popen, seconds: float = 90) -> bool:
+    """Whether the server at ``base`` (started as ``proc``) answers ``/health`` with 200
+    within ``seconds``: False as soon as ``proc`` ends, or when the time is up."""
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if httpx.get(base + "/health", timeout=2).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+
+
 def oxigraph_binary() -> str:
     found = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     if not os.path.exists(found):

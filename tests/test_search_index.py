@@ -15,6 +15,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from concept_support import BASE_IRI
+from conftest import healthy
 from search_support import (
     CORAL,
     FACETS,
@@ -394,15 +395,7 @@ def test_serve_builds_an_index_that_was_never_built(tmp_path):
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(base + "/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, "no server"
-            time.sleep(0.2)
+        assert healthy(base, server, 120), "no server"
         answer = httpx.get(base + "/api/search", params={"size": "1"}, timeout=30).json()
         assert answer["total"] == expected == 232
     finally:

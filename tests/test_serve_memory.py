@@ -22,7 +22,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port
+from conftest import free_port, healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 #: records loaded, then all rewritten while the server answers
@@ -96,15 +96,7 @@ def served(folder: Path) -> Iterator[tuple[subprocess.Popen, str]]:
         proc = subprocess.Popen(command, env=_env(folder), stdout=subprocess.DEVNULL, stderr=err)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(base + "/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert proc.poll() is None and time.monotonic() < deadline, "serve did not start"
-            time.sleep(0.2)
+        assert healthy(base, proc), "serve did not start"
         yield proc, base
     finally:
         proc.terminate()

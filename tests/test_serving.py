@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
-from conftest import free_port
+from conftest import free_port, healthy
 
 from graph_loader import __version__
 from graph_loader.namespaces import RDF
@@ -50,18 +50,10 @@ def served(store: Path, *args: str) -> Iterator[str]:
         proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(base + "/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                proc.wait()
-                pytest.fail(f"gaia-kg serve did not start: {log.read_text()[-2000:]}")
-            time.sleep(0.2)
+        if not healthy(base, proc):
+            proc.kill()
+            proc.wait()
+            pytest.fail(f"gaia-kg serve did not start: {log.read_text()[-2000:]}")
         yield base
     finally:
         proc.terminate()

@@ -6,12 +6,12 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 import pytest
+from conftest import healthy
 from rdflib import Graph
 from rdflib.compare import isomorphic
 from virtuoso_support import virtuoso_server  # noqa: F401
@@ -100,16 +100,8 @@ def _serve(spec: str, port: int, cwd: Path) -> subprocess.Popen:
 
 
 def _wait(url: str, proc: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(url + "/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"gaia-kg serve did not start at {url}")
-        time.sleep(0.2)
+    if not healthy(url, proc, 60):
+        pytest.fail(f"gaia-kg serve did not start at {url}")
 
 
 def _objects(base: str, subject: str) -> list[str]:

@@ -65,7 +65,8 @@ class GraphWrite:
         return "".join(statement + g for statement in self.statements())
 
     def _text_only(self) -> bool:
-        """Whether the write is given as its N-Quads only (by a harvest's worker process):
+        """Whether the write is given as its N-Quads only (by a worker process of a load or a
+        harvest):
         its statements are then read from them.
 
         >>> g = ox.NamedNode("https://example.org/g")

@@ -66,8 +66,7 @@ class GraphWrite:
 
     def _text_only(self) -> bool:
         """Whether the write is given as its N-Quads only (by a worker process of a load or a
-        harvest):
-        its statements are then read from them.
+        harvest): its statements are then read from them.
 
         >>> g = ox.NamedNode("https://example.org/g")
         >>> w = GraphWrite(g, [], (), f'{g} <https://example.org/p> "a b" {g} .\\n')

@@ -214,7 +214,7 @@ def described_by(writes: Sequence) -> set[str]:
         found.update(t.object.value for t in w.triples if t.predicate == DESCRIBES)
         found.update(line[len(prefix) : -2].strip()[1:-1] for line in w.lines
                      if line.startswith(prefix))  # fmt: skip
-        if w.text and not w.triples and not w.lines:  # N-Quads only: "<g> describes <r> <g> ."
+        if w.text_only():  # N-Quads only: "<g> describes <r> <g> ."
             said = re.compile(f"^{re.escape(prefix)}<([^>]*)> {re.escape(str(w.graph))} \\.$", re.M)
             found.update(said.findall(w.text))
     return found

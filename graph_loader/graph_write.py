@@ -50,7 +50,7 @@ class GraphWrite:
 
     def statements(self) -> Iterable[str]:
         """Every statement as an N-Triples line without its final `` .``."""
-        if self._text_only():  # "s p o <graph> ." lines: the graph and the dot cut off
+        if self.text_only():  # "s p o <graph> ." lines: the graph and the dot cut off
             cut = len(f" {self.graph} .")
             # (not splitlines: a literal may hold U+2028 and the like, unescaped)
             yield from (line[:-cut] for line in self.text.split("\n") if line)
@@ -64,7 +64,7 @@ class GraphWrite:
         g = f" {self.graph} .\n"
         return "".join(statement + g for statement in self.statements())
 
-    def _text_only(self) -> bool:
+    def text_only(self) -> bool:
         """Whether the write is given as its N-Quads only (by a worker process of a load or a
         harvest): its statements are then read from them.
 
@@ -78,7 +78,7 @@ class GraphWrite:
     def __len__(self) -> int:
         if self.size:
             return self.size
-        if self._text_only():
+        if self.text_only():
             return self.text.count("\n")
         return len(self.triples) + len(self.lines)
 

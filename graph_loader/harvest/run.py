@@ -36,7 +36,7 @@ from .state import (
     source_iri,
     write_checkpoint,
 )
-from .units import PAGES, UnitReader
+from .units import PAGES, UnitReader, stored_version
 
 __all__ = ["harvest", "BATCH", "CONVERT", "CHECKPOINT_SECONDS", "MAX_SKIPS"]
 
@@ -170,8 +170,7 @@ class _Run:
     def holds(self, identifier: str, datestamp: str) -> bool:
         """Whether the store holds ``datestamp``'s version of ``identifier`` (as
         :meth:`UnitReader.admit <.units.UnitReader.admit>` judges it)."""
-        known = self.ledger.known.get(identifier)
-        return bool(known) and all(k.datestamp == datestamp for k in known)
+        return stored_version(self.ledger.known.get(identifier), datestamp)
 
     def read_source(self, source, client, resume, progress, backoff) -> None:
         """Read the source to its end, or until it fails past retries and skips. Batches are

@@ -20,7 +20,7 @@ from ..sources import RawRecord
 from .config import SourceConfig
 from .ledger import Ledger
 
-__all__ = ["Unit", "UnitReader"]
+__all__ = ["Unit", "UnitReader", "stored_version"]
 
 #: source kinds whose upstream "records" are pages of many records, each judged on its own
 PAGES = {"dcat", "thredds"}
@@ -98,10 +98,7 @@ class UnitReader:
             # a page answered 304 Not Modified gives the bytes of the last harvest, a source
             # told what the run holds none (the records of a page of many are known only once
             # converted: they are, then judged)
-            same = raw.unchanged or (
-                raw.datestamp and all(k.datestamp == raw.datestamp for k in known)
-            )
-            if same:
+            if raw.unchanged or stored_version(known, raw.datestamp):
                 ledger.result(raw.identifier, "unchanged")
                 return False
         if len(raw.data) > self.config.max_record_bytes:
@@ -154,6 +151,13 @@ class UnitReader:
             augment=augment,
             repair=repair,
         )
+
+
+def stored_version(known: list | None, datestamp: str | None) -> bool:
+    """Whether the records the store holds of an upstream identifier (``known``: its
+    ``KnownRecord`` list) are all of the version ``datestamp`` names (none, or no datestamp:
+    False)."""
+    return bool(known and datestamp) and all(k.datestamp == datestamp for k in known)
 
 
 def _no_record(split: Split, quads: list, lang: str) -> str:

@@ -231,7 +231,8 @@
       if (global(f.bbox)) { return; }  // drawn, but the view follows the regional ones
       fitted = fitted ? fitted.extend(shape) : L.latLngBounds(shape.getSouthWest(), shape.getNorthEast());
     });
-    if (fitted) { map.fitBounds(fitted.pad(0.2), { maxZoom: 6 }); }
+    // the first view is set, not animated: a zoom animation ignores a finger that comes meanwhile
+    if (fitted) { map.fitBounds(fitted.pad(0.2), { maxZoom: 6, animate: false }); }
     var formId = element.dataset.draw;
     if (formId) { drawing(map, element, document.getElementById(formId)); }
     element.leafletMap = map;  // for scripts and tests that need the map (pixel <-> lat/lon)

@@ -98,12 +98,21 @@ def start(folder: Path, workers: int, env: dict | None = None) -> tuple[subproce
     raise SystemExit("the server did not start")
 
 
+def connect(port: int, seed: int) -> http.client.HTTPConnection:
+    """A connection from a loopback address of this client's own (127.0.0.2, .3, ...): the
+    server bounds SPARQL per client address, and the clients of a real mix are distinct
+    machines, not one."""
+    source = (f"127.0.{1 + seed // 250}.{2 + seed % 250}", 0)
+    return http.client.HTTPConnection("127.0.0.1", port, timeout=60, source_address=source)
+
+
 def client(port: int, workload: list, until: float, seed: int, out: list, stop=None) -> None:
-    """One client: requests of ``workload`` in a random order until ``until`` (or ``stop``)."""
+    """One client: requests of ``workload`` in a random order until ``until`` (or ``stop``),
+    from an address of its own (:func:`connect`)."""
     stop = stop or threading.Event()
     rng = random.Random(seed)
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "*/*"}
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn = connect(port, seed)
     while time.monotonic() < until and not stop.is_set():
         kind, method, path, body = rng.choice(workload)
         started = time.perf_counter()
@@ -115,7 +124,7 @@ def client(port: int, workload: list, until: float, seed: int, out: list, stop=N
         except (OSError, http.client.HTTPException):
             status = 0
             conn.close()
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            conn = connect(port, seed)
         out.append((kind, time.perf_counter() - started, status))
     conn.close()
 

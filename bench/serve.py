@@ -1,12 +1,13 @@
 """The server under load: concurrent clients over HTTP, one process against several.
 
 Generates its catalogue as ``bench/search.py`` does (N synthetic datasets bulk-loaded, the
-search index built by ``gaia-kg index rebuild``), then, for each ``--workers`` value, starts
-``gaia-kg serve --workers W`` on a free port of 127.0.0.1 and lets ``--clients`` threads
-(each with its own keep-alive connection) send for ``--seconds`` a fixed mix: searches
-(``/api/search`` and the ``/search`` page), autocompletions, dataset pages (``/id/dataset/…``)
-and small SPARQL queries (``/sparql``). Prints requests/s, p50/p95/p99 per kind and overall,
-and the errors (any status but 200, or a failed connection), for each ``W`` in the same run.
+search index built by ``gaia-kg index rebuild``), then, for each ``--workers`` value (``W``,
+or ``WxT`` for ``T`` threads each), starts ``gaia-kg serve --workers W [--threads T]`` on a
+free port of 127.0.0.1 and lets ``--clients`` threads (each with its own keep-alive
+connection) send for ``--seconds`` a fixed mix: searches (``/api/search`` and the ``/search``
+page), autocompletions, dataset pages (``/id/dataset/…``) and small SPARQL queries
+(``/sparql``). Prints requests/s, p50/p95/p99 per kind and overall, and the errors (any status
+but 200, or a failed connection), for each setting in the same run.
 
 ``--during-load K`` then measures the serving process's memory while ``gaia-kg load``
 rewrites K records (one N-Triples file, loaded once before) in the store it reads, on a fresh
@@ -77,12 +78,15 @@ def requests_of(n: int, seed: int = 11) -> list[tuple[str, str, str, bytes | Non
     return out
 
 
-def start(folder: Path, workers: int, env: dict | None = None) -> tuple[subprocess.Popen, int]:
-    """``gaia-kg serve --workers W`` on the catalogue, once it answers."""
+def start(
+    folder: Path, workers: int, env: dict | None = None, threads: int | None = None
+) -> tuple[subprocess.Popen, int]:
+    """``gaia-kg serve --workers W [--threads T]`` on the catalogue, once it answers."""
     port = free_port()
     env = {**os.environ, "GAIA_KG_INDEX": str(folder / "index"), **(env or {})}
     command = [sys.executable, "-m", "sparql_api.cli", "serve", "--store", str(folder / "store")]
     command += ["--port", str(port), "--workers", str(workers), "--lang", "en"]
+    command += ["--threads", str(threads)] if threads else []
     log = (folder / f"serve-{port}.log").open("wb")  # waitress says when its queue grows
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)
     log.close()
@@ -170,9 +174,11 @@ def report(label: str, results: list, seconds: float) -> dict:
     }
 
 
-def measure_mix(folder: Path, n: int, workers: int, clients: int, seconds: float) -> dict:
+def measure_mix(folder: Path, n: int, setting: str, clients: int, seconds: float) -> dict:
+    """The mix against ``gaia-kg serve`` run with ``setting`` (``W`` or ``WxT``)."""
     workload = requests_of(n)
-    server, port = start(folder, workers)
+    workers, _, threads = setting.partition("x")
+    server, port = start(folder, int(workers), threads=int(threads) if threads else None)
     try:
         warm = {kind: next(r for r in workload if r[0] == kind) for kind in KINDS}
         run_clients(port, list(warm.values()), 2, 3.0)  # concept index, searchers, workers
@@ -180,7 +186,8 @@ def measure_mix(folder: Path, n: int, workers: int, clients: int, seconds: float
     finally:
         server.terminate()
         server.wait(timeout=60)
-    return report(f"--workers {workers}, {clients} clients", results, seconds)
+    label = f"--workers {workers}" + (f" --threads {threads}" if threads else "")
+    return report(f"{label}, {clients} clients", results, seconds)
 
 
 def write_load(path: Path, records: int, version: int) -> None:
@@ -290,7 +297,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=100_000, help="datasets generated")
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--workers", default="1,2", help="comma-separated process counts")
+    parser.add_argument(
+        "--workers", default="1,2", help="comma-separated process counts (W, or WxT: T threads)"
+    )
     parser.add_argument("--during-load", type=int, default=0, help="records to write")
     parser.add_argument(
         "--intervals", default="0,1", help="GAIA_KG_REOPEN_SECONDS values (--during-load)"
@@ -308,15 +317,15 @@ def main(argv: list[str] | None = None) -> int:
             rebuild_index(folder)
             print(f"catalogue: {options.n} datasets, {time.perf_counter() - started:.0f} s")
         figures = {}
-        for workers in (int(w) for w in options.workers.split(",") if w):
-            figures[workers] = measure_mix(
-                folder, options.n, workers, options.clients, options.seconds
+        for setting in (w for w in options.workers.split(",") if w):
+            figures[setting] = measure_mix(
+                folder, options.n, setting, options.clients, options.seconds
             )
-        for workers, f in figures.items():
-            first = figures[min(figures)]
+        first = next(iter(figures), None)
+        for setting, f in figures.items():
             print(
-                f"--workers {workers}: {f['rate'] / first['rate']:.2f}x the requests/s of "
-                f"--workers {min(figures)}; p99 {f['p99']:.0f} ms (target <= 300), "
+                f"--workers {setting}: {f['rate'] / figures[first]['rate']:.2f}x the requests/s "
+                f"of --workers {first}; p99 {f['p99']:.0f} ms (target <= 300), "
                 f"{f['errors']} errors (target 0)"
             )
         intervals = [i for i in options.intervals.split(",") if i] if options.during_load else []

@@ -13,6 +13,7 @@ objects, so callers never care which one they hold.
 from __future__ import annotations
 
 import abc
+import functools
 import re
 import time
 from collections.abc import Iterable, Mapping, Sequence, Set
@@ -24,6 +25,7 @@ from . import feed
 from .config import FLUSH_BYTES
 from .errors import GraphConflict, QueryError, StoreError
 from .graph_write import GraphWrite, insert_data
+from .memo import SnapshotMemo
 from .sparql_text import bind
 from .terms import CHANGE_TYPE, CONTENT_HASH, FIRST_LOADED, GENERATED_AT, RECORD_GRAPH, UPDATED
 
@@ -65,6 +67,17 @@ class Store(abc.ABC):
     flush_bytes: int = FLUSH_BYTES
 
     # -- reading ---------------------------------------------------------------------------
+    def snapshot(self) -> object | None:
+        """What reads are answered from when it cannot change (a read-only snapshot), to key
+        what is kept from it (:attr:`memo`); None when the store may change under its
+        readers."""
+        return None
+
+    @functools.cached_property
+    def memo(self) -> SnapshotMemo:
+        """Small answers kept while :meth:`snapshot` is the same (:mod:`graph_loader.memo`)."""
+        return SnapshotMemo()
+
     @abc.abstractmethod
     def query(
         self, sparql: str, bindings: Bindings | None = None, *, union: bool = True
@@ -218,6 +231,9 @@ class EmbeddedStore(Store):
     def raw(self) -> ox.Store:
         """The underlying :class:`pyoxigraph.Store` (for the SPARQL endpoint's serialisers)."""
         return self._store
+
+    def snapshot(self) -> object | None:
+        return self._store if self.read_only else None
 
     def query(self, sparql, bindings=None, *, union=True):
         try:

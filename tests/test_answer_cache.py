@@ -154,3 +154,45 @@ def test_the_cache_keeps_one_answer_per_key_and_version():
     assert cache.get("a", 2, compute("a2 again")) == "a2 again"
     assert calls == ["a1", "a2", "b2", "c2", "a2 again"]
     assert AnswerCache(size=0).get("a", 1, compute("none kept")) == "none kept"
+
+
+def test_labels_kept_for_pages_are_read_again_once_another_process_changed_them(tmp_path):
+    """The labels a resource's page and description show of the IRIs it links to are kept
+    per snapshot of the store (:class:`graph_loader.memo.SnapshotMemo`): the next page reads
+    them from memory, and a snapshot replaced after a write reads them again."""
+    base = "https://data.gaia-data.fr/"
+    dataset, publisher = ox.NamedNode(base + "id/dataset/memo"), ox.NamedNode(EX + "publisher")
+    dct, foaf = "http://purl.org/dc/terms/", "http://xmlns.com/foaf/0.1/"
+    record = [
+        ox.Triple(dataset, ox.NamedNode(dct + "title"), ox.Literal("Memo", language="en")),
+        ox.Triple(dataset, ox.NamedNode(dct + "publisher"), publisher),
+    ]
+
+    def agent(name: str) -> list[ox.Triple]:
+        return [ox.Triple(publisher, ox.NamedNode(foaf + "name"), ox.Literal(name))]
+
+    writer = EmbeddedStore(tmp_path / "store")
+    writer.replace_graph(ox.NamedNode(EX + "record"), record)
+    writer.replace_graph(ox.NamedNode(EX + "agent"), agent("Old publisher"))
+    writer.close()
+    del writer
+    app = create_app(Settings(store=str(tmp_path / "store"), query_workers=1, reopen_seconds=0))
+    try:
+        client, store = app.test_client(), app.extensions["gaia_kg"].store
+
+        def shown() -> tuple[list[str], list[str]]:
+            page = client.get("/id/dataset/memo?lang=en").get_data(as_text=True)
+            nt = client.get("/id/dataset/memo.nt").get_data(as_text=True)
+            names = ("Old publisher", "New publisher")
+            return [n for n in names if n in page], [n for n in names if n in nt]
+
+        assert shown() == (["Old publisher"], ["Old publisher"])
+        hits = store.memo.hits
+        assert shown() == (["Old publisher"], ["Old publisher"])
+        assert store.memo.hits > hits  # the second time, from memory
+        writer = EmbeddedStore(tmp_path / "store")
+        writer.replace_graph(ox.NamedNode(EX + "agent"), agent("New publisher"))
+        writer.close()
+        assert shown() == (["New publisher"], ["New publisher"])
+    finally:
+        app.extensions["gaia_kg"].close()

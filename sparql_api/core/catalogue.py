@@ -50,6 +50,10 @@ class LiveReadOnlyStore(EmbeddedStore):
     def _store(self):  # EmbeddedStore reads self._store: give it the fresh snapshot
         return self._reader.current()
 
+    def snapshot(self) -> object | None:
+        """The snapshot being read (replaced when another process wrote)."""
+        return self._reader.current()
+
     def invalidate(self) -> None:
         """Reopen on next use (this process has just written to the store)."""
         self._reader.invalidate()

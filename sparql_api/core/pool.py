@@ -29,6 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph_loader.errors import QueryError, QueryTimeout, StoreError
+from sparql_api.core.elsewhere import waiting_elsewhere
 from sparql_api.core.errors import PoolBusy
 from sparql_api.core.execute import NotAcceptable, QueryJob, QueryOutput, run_job
 from sparql_api.core.snapshot_folder import SnapshotFolders
@@ -270,10 +271,12 @@ class QueryPool:
         exception goes to the caller (the light lane of :class:`~sparql_api.core.roles.RoleGate`).
         """
         timeout = self.timeout if timeout is None else timeout
-        worker = self._acquire(timeout)
+        with waiting_elsewhere():
+            worker = self._acquire(timeout)
         try:
             worker.conn.send(job)
-            ready = _wait(worker.conn, timeout, checkpoint)
+            with waiting_elsewhere():
+                ready = _wait(worker.conn, timeout, checkpoint)
             answer = worker.conn.recv() if ready else None
         except (EOFError, OSError) as exc:
             self._discard(worker)

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from graph_loader.errors import QueryError, QueryTimeout, StoreError
 from graph_loader.remote import RemoteStore
 from graph_loader.sparql_text import has_relative_iri, query_form
+from sparql_api.core.elsewhere import waiting_elsewhere
 from sparql_api.core.execute import QueryJob, QueryOutput, render
 
 __all__ = ["run_remote"]
@@ -50,7 +51,7 @@ def run_remote(store: RemoteStore, job: QueryJob, timeout: float) -> QueryOutput
     data = urllib.parse.urlencode(fields).encode()
     request = urllib.request.Request(store.query_url, data=data, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with waiting_elsewhere(), urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             body = response.read()
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace").strip()[:2000]

@@ -42,6 +42,7 @@ __all__ = [
     "choose_format",
     "split_extension",
     "describe_triples",
+    "linked_facts",
     "serialize",
     "PREFIXES",
     "local_path",
@@ -186,11 +187,29 @@ def describe_triples(store: Store, iri: ox.NamedNode) -> list[ox.Triple]:
         - described,
         key=str,
     )
-    for other in linked:  # one small query each: faster than one VALUES join here
-        for row in store.select(load_query("ld_labels"), {"o": other}):
-            found.add(ox.Triple(other, row["lp"], row["label"]))
+    for said in linked_facts(store, linked).values():
+        found.update(said)
     found.update(licence_types_of(found))  # derived on read, as in the feed and exports
     return sorted(found, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+
+def linked_facts(store: Store, linked: list[ox.NamedNode]) -> dict[object, list[ox.Triple]]:
+    """What a description says of each IRI it links to (query ``ld_labels``): its labels,
+    types and concept schemes, kept while the store's snapshot is the same
+    (:class:`graph_loader.memo.SnapshotMemo`: the same publishers, themes, licences and
+    formats come back on every page)."""
+
+    def read(keys: list) -> dict:
+        # one small query each: faster than one VALUES join here
+        return {
+            key: [
+                ox.Triple(key[1], row["lp"], row["label"])
+                for row in store.select(load_query("ld_labels"), {"o": key[1]})
+            ]
+            for key in keys
+        }
+
+    return store.memo.get_many(store.snapshot(), [("ld_labels", o) for o in linked], read)
 
 
 def serialize(triples: list[ox.Triple], name: str) -> bytes:

@@ -51,13 +51,14 @@ def describe_resource(store: Store, iri: ox.NamedNode, lang: str = "en") -> dict
     rows = store.select(load_query("resource_properties"), {"iri": iri})
     if not rows:
         return None
+    labelled = _labels_of(store, [row["o"] for row in rows if isinstance(row["o"], ox.NamedNode)])
     values: dict[str, dict[tuple, dict]] = defaultdict(dict)
     value_labels: dict[tuple, dict[str, str]] = defaultdict(dict)
     for row in rows:
         key = _value_key(row["o"])
         values[row["p"].value][key] = _value(row["o"])
-        label = row.get("label")
-        if label is not None:  # several in one language: keep the smallest (deterministic)
+        for label in labelled.get(row["o"], ()):
+            # several in one language: keep the smallest (deterministic)
             current = value_labels[key].get(_lang_key(label))
             if current is None or label.value < current:
                 value_labels[key][_lang_key(label)] = label.value
@@ -86,6 +87,29 @@ def describe_resource(store: Store, iri: ox.NamedNode, lang: str = "en") -> dict
         ],
         "record": _record(store, iri),
     }
+
+
+#: IRIs per query reading their labels
+_LABEL_CHUNK = 200
+
+
+def _labels_of(store: Store, iris: list[ox.NamedNode]) -> dict[ox.NamedNode, list[ox.Literal]]:
+    """The labels of each of ``iris`` (query ``value_labels``), kept while the store's
+    snapshot is the same (:class:`graph_loader.memo.SnapshotMemo`)."""
+
+    def read(keys: list) -> dict:
+        found: dict = {key: [] for key in keys}
+        for start in range(0, len(keys), _LABEL_CHUNK):
+            chunk = keys[start : start + _LABEL_CHUNK]
+            block = "VALUES ?o { " + " ".join(str(key[1]) for key in chunk) + " }"
+            text = load_query("value_labels").replace("VALUES ?o { }", block)
+            for row in store.select(text):
+                found[("value_labels", row["o"])].append(row["label"])
+        return found
+
+    keys = [("value_labels", iri) for iri in iris]
+    kept = store.memo.get_many(store.snapshot(), keys, read)
+    return {key[1]: labels for key, labels in kept.items()}
 
 
 def _lang_key(literal: ox.Literal) -> str:

@@ -46,6 +46,10 @@ class SnapshotMemo:
         #: answers found kept and answers computed (for tests and monitoring)
         self.hits = self.misses = 0
 
+    def get(self, snapshot: object | None, key: Hashable, compute: Callable[[], V]) -> V:
+        """The value of ``key`` kept for ``snapshot``, else ``compute()`` (kept)."""
+        return self.get_many(snapshot, [key], lambda keys: {key: compute()})[key]
+
     def get_many(
         self,
         snapshot: object | None,

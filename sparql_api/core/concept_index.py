@@ -327,7 +327,9 @@ class ConceptIndexHolder:
     def _refresh(self, store: Store) -> ConceptIndex:
         if self._index is not None and time.monotonic() - self._checked < self.check_seconds:
             return self._index
-        sig = signature(store)
+        # a snapshot of a read-only store cannot change: its signature is read once (a
+        # query over every tagging statement: 0.2 s at 100k datasets, every check_seconds)
+        sig = store.memo.get(store.snapshot(), "concept_signature", lambda: signature(store))
         if self._index is None or self._index.signature != sig:
             index = build_concept_index(store, sig=sig)
             if self.prepare is not None:

@@ -9,6 +9,7 @@ of the page has a shareable URL.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Mapping
@@ -95,8 +96,13 @@ def page_link(api_url: str | None, lang: str | None = None) -> str | None:
     query = api_url.partition("#")[0].partition("?")[2]
     pairs = [p for p in query.split("&") if p.partition("=")[2] and p.partition("=")[0] != "lang"]
     if lang:
-        pairs.append(urlencode([("lang", lang)]))
+        pairs.append(_lang_pair(lang))
     return "/search" + ("?" + "&".join(pairs) if pairs else "")
+
+
+@functools.lru_cache(maxsize=16)
+def _lang_pair(lang: str) -> str:
+    return urlencode([("lang", lang)])
 
 
 def chips(args: Mapping[str, list[str]], labels: Mapping[tuple[str, str], str]) -> list[dict]:

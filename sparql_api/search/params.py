@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 import pyoxigraph as ox
 
@@ -339,19 +339,25 @@ class ToggleUrls:
         first = replace(params, page=1)
         current = {"theme": params.themes, **params.filters}
         parts = [urlencode([("q", params.q)])] if params.q else []
-        self._parts: dict[str, tuple[str, str]] = {}
+        self._parts: dict[str, tuple[str, str, str]] = {}
         names = ("theme", *FLAT_FACETS)
         encoded = [urlencode(_facet_pairs(n, current.get(n, ()))) for n in names]
         tail = urlencode(first._tail_pairs())
         for i, name in enumerate(names):
             before = "&".join(x for x in [*parts, *encoded[:i]] if x)
             after = "&".join(x for x in [*encoded[i + 1 :], tail] if x)
-            self._parts[name] = (before, after)
+            self._parts[name] = (before, encoded[i], after)
 
     def url(self, facet: str, value: str, *, on: bool) -> str:
         """The URL of this search with ``value`` added to (``on``) or removed from ``facet``."""
         params = self.params
-        values = _toggle(params.selected(facet), value, on=on)
-        before, after = self._parts[facet]
-        query = "&".join(x for x in (before, urlencode(_facet_pairs(facet, values)), after) if x)
+        before, chosen, after = self._parts[facet]
+        current = params.selected(facet)
+        if on and value not in current:  # most links: one pair after those of the facet
+            ((key, text),) = _facet_pairs(facet, (value,))
+            pair = quote_plus(key) + "=" + quote_plus(text)
+            middle = chosen + "&" + pair if chosen else pair
+        else:
+            middle = urlencode(_facet_pairs(facet, _toggle(current, value, on=on)))
+        query = "&".join(x for x in (before, middle, after) if x)
         return self.path + ("?" + query if query else "")

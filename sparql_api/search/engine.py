@@ -21,7 +21,14 @@ import tantivy
 from graph_loader.index import SearchIndex
 from sparql_api.core.concept_index import ConceptIndex, Place
 from sparql_api.search.as_sparql import sparql_for
-from sparql_api.search.facets import count_values, facet_buckets, facet_passes
+from sparql_api.search.facets import (
+    FACETS,
+    count_facets,
+    count_values,
+    facet_buckets,
+    facet_filter_text,
+    facet_passes,
+)
 from sparql_api.search.filters import applied_places, combine, filter_queries
 from sparql_api.search.hits import hit
 from sparql_api.search.params import MAX_RESULTS, SearchParams
@@ -119,12 +126,23 @@ def _run(searcher, params, lang, text, filters, offset):
         page = _POOL.submit(searcher.search, query, params.size, True, key, offset, _ASC)
     else:  # by date, and relevance without words (all scores equal): newest first
         page = _POOL.submit(searcher.search, query, params.size, True, "date", offset, _DESC)
-    passes = facet_passes(counted if counted is not None else base, filters)
+    counted = counted if counted is not None else base
+    selected = {name: facet_filter_text(name, _values(params, name)) for name in FACETS}
+    selected = {name: text for name, text in selected.items() if name in filters}
+    if all(text is not None for text in selected.values()):  # one pass for every facet
+        others = [q for name, q in filters.items() if name not in selected]
+        counts = _POOL.submit(count_facets, searcher, combine(counted, others), selected)
+        return page.result(), counts.result()
+    passes = facet_passes(counted, filters)
     passes = [_POOL.submit(count_values, searcher, q, f) for q, f in passes]
-    counts: dict[str, dict] = {}
+    found: dict[str, dict] = {}
     for future in passes:
-        counts.update(future.result())
-    return page.result(), counts
+        found.update(future.result())
+    return page.result(), found
+
+
+def _values(params: SearchParams, facet: str) -> list[str]:
+    return list(params.themes) if facet == "theme" else list(params.filters.get(facet, ()))
 
 
 def _links(params: SearchParams, offset: int, total: int) -> dict:

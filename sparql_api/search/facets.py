@@ -20,7 +20,16 @@ from sparql_api.search.params import FLAT_FACETS, SearchParams, ToggleUrls
 from sparql_api.web.i18n import pick_label
 from sparql_api.web.labels import LABELS
 
-__all__ = ["TYPE_LABELS", "facet_passes", "count_values", "value_label", "facet_buckets"]
+__all__ = [
+    "TYPE_LABELS",
+    "FACETS",
+    "facet_filter_text",
+    "count_facets",
+    "facet_passes",
+    "count_values",
+    "value_label",
+    "facet_buckets",
+]
 
 #: the key in :data:`LABELS` of the name of each resource type
 TYPE_LABELS = {
@@ -39,6 +48,65 @@ def count_values(searcher, query, fields: list[str]) -> dict[str, dict[str, int]
     spec = {f: {"terms": {"field": f, **_BUCKETS}} for f in fields}
     result = searcher.aggregate(query, spec)
     return {f: {b["key"]: b["doc_count"] for b in result[f]["buckets"]} for f in fields}
+
+
+#: the facets, in the order they are counted
+FACETS = ("theme", *FLAT_FACETS)
+#: the indexed field each facet filters on (the theme facet: every concept of a record)
+FILTER_FIELDS = {"theme": "concepts", **{name: name for name in FLAT_FACETS}}
+
+
+def facet_filter_text(facet: str, values: list[str]) -> str | None:
+    """The filter of ``facet`` in tantivy's query language (any of ``values``), for a filter
+    aggregation; None when a value cannot be written there (a quote or a backslash, which
+    no IRI holds).
+
+    >>> facet_filter_text("pole", ["https://w3id.org/gaia-kg/org/aeris", "x"])
+    '(pole:"https://w3id.org/gaia-kg/org/aeris" OR pole:"x")'
+    >>> facet_filter_text("format", ['a"b']) is None
+    True
+    """
+    if not values or any('"' in v or "\\" in v for v in values):
+        return None
+    field = FILTER_FIELDS[facet]
+    return "(" + " OR ".join(f'{field}:"{v}"' for v in values) + ")"
+
+
+def count_facets(searcher, base, selected: dict[str, str]) -> dict[str, dict[str, int]]:
+    """Every facet of the records of ``base`` counted, in one pass, under the selected facet
+    filters but its own: ``selected`` maps each facet with a selected value to its filter
+    (:func:`facet_filter_text`); ``base`` holds the search's other filters.
+
+    The words and the box and time filters, the costly part of a search, are read once:
+    the passes of :func:`facet_passes` each read them again (at 100k records a search with
+    one or two facets selected spent more time there than in the counting itself). Each
+    facet with a selected value is counted in a filter aggregation of the other facets'
+    filters, the others in one of them all; the counts are those of the passes.
+    """
+
+    def terms(field: str) -> dict:
+        return {"terms": {"field": field, **_BUCKETS}}
+
+    def under(name: str, texts: list[str], fields: list[str]) -> dict:
+        if not texts:  # no other filter: counted over the records of ``base``
+            return {f: terms(f) for f in fields}
+        return {name: {"filter": " AND ".join(texts), "aggs": {f: terms(f) for f in fields}}}
+
+    spec: dict = {}
+    shared = [f for f in FACETS if f not in selected]
+    if shared:
+        spec.update(under("shared", list(selected.values()), shared))
+    for facet in selected:
+        others = [text for name, text in selected.items() if name != facet]
+        spec.update(under("own:" + facet, others, [facet]))
+    result = searcher.aggregate(base if base is not None else tantivy.Query.all_query(), spec)
+    counts: dict[str, dict[str, int]] = {}
+    for key, agg in result.items():
+        found = {key: agg} if "buckets" in agg else agg  # a filter's: doc_count and its aggs
+        for field, sub in found.items():
+            if isinstance(sub, dict) and "buckets" in sub:
+                counts[field] = {b["key"]: b["doc_count"] for b in sub["buckets"]}
+    return counts
 
 
 def facet_passes(base, filters: dict) -> list[tuple[tantivy.Query, list[str]]]:

@@ -139,7 +139,10 @@ def balance(server) -> None:
         """A request queued in this worker, or a connection no worker accepted yet."""
         if dispatcher.queue:
             return True
-        ready, _, _ = select.select(descriptors, [], [], 0)  # thread-safe, unlike a poll object
+        try:  # select is thread-safe, unlike a poll object
+            ready, _, _ = select.select(descriptors, [], [], 0)
+        except (OSError, ValueError):  # the socket closed: the worker is stopping
+            return False
         return bool(ready)
 
     class Task(WSGITask):

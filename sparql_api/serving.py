@@ -120,52 +120,62 @@ def balance(server) -> None:
     from waitress.server import BaseWSGIServer
     from waitress.task import WSGITask
 
-    dispatcher = server.task_dispatcher
     sockets = server.map if hasattr(server, "map") else server._map  # several or one
-    listeners = [s for s in list(sockets.values()) if isinstance(s, BaseWSGIServer)]
-    descriptors = [listener.socket.fileno() for listener in listeners]
-    lock, running = threading.Lock(), [0]  # requests running in this worker, not elsewhere
-
-    def count(delta: int) -> None:
-        with lock:
-            running[0] += delta
-        if delta < 0:
-            listeners[0].pull_trigger()  # the loop checks again whether to accept
-
-    def busy() -> bool:
-        return bool(dispatcher.queue) or running[0] > 0
-
-    def others_waiting() -> bool:
-        """A request queued in this worker, or a connection no worker accepted yet."""
-        if dispatcher.queue:
-            return True
-        try:  # select is thread-safe, unlike a poll object
-            ready, _, _ = select.select(descriptors, [], [], 0)
-        except (OSError, ValueError):  # the socket closed: the worker is stopping
-            return False
-        return bool(ready)
+    load = _Load(
+        server.task_dispatcher, [s for s in list(sockets.values()) if isinstance(s, BaseWSGIServer)]
+    )
 
     class Task(WSGITask):
         def service(self):
-            count(1)
+            load.count(1)
             try:
                 super().service()
             finally:
-                count(-1)
+                load.count(-1)
 
         def build_response_header(self):
-            if others_waiting():  # this client queues again behind them, for any worker
+            if load.others_waiting():  # this client queues again behind them, for any worker
                 self.set_close_on_finish()
             return super().build_response_header()
 
     class Channel(HTTPChannel):
         task_class = Task
 
-    for listener in listeners:
+    for listener in load.listeners:
         accepting = listener.readable
-        listener.readable = lambda accepting=accepting: accepting() and not busy()
+        listener.readable = lambda accepting=accepting: accepting() and not load.busy()
         listener.channel_class = Channel
-    set_hook(count)
+    set_hook(load.count)
+
+
+class _Load:
+    """The requests running in one worker (not those waiting elsewhere) and those waiting."""
+
+    def __init__(self, dispatcher, listeners: list):
+        self.dispatcher, self.listeners = dispatcher, listeners
+        self.descriptors = [listener.socket.fileno() for listener in listeners]
+        self.running = 0
+        self._lock = threading.Lock()
+
+    def count(self, delta: int) -> None:
+        """One more (1) or one fewer (-1) request running here."""
+        with self._lock:
+            self.running += delta
+        if delta < 0:
+            self.listeners[0].pull_trigger()  # the loop checks again whether to accept
+
+    def busy(self) -> bool:
+        return bool(self.dispatcher.queue) or self.running > 0
+
+    def others_waiting(self) -> bool:
+        """A request queued in this worker, or a connection no worker accepted yet."""
+        if self.dispatcher.queue:
+            return True
+        try:  # select is thread-safe, unlike a poll object
+            ready, _, _ = select.select(self.descriptors, [], [], 0)
+        except (OSError, ValueError):  # the socket closed: the worker is stopping
+            return False
+        return bool(ready)
 
 
 class _Application(BaseApplication):

@@ -86,7 +86,7 @@ def identifier(text: str) -> Identifier:
     """What a ``dc:identifier`` (or a ``dc:relation``) names."""
     text = re.sub(r"^url:(?=https?://)", "", " ".join(text.split()), flags=re.IGNORECASE)
     alternate = _ALT_IDENTIFIER.match(text)
-    if alternate:  # OpenAIRE: info:eu-repo/semantics/altIdentifier/doi/10.xxx
+    if alternate:  # OpenAIRE: info:eu-repo/semantics/altIdentifier/doi/<the DOI>
         scheme, text = alternate.group(1).lower(), alternate.group(2)
         text = {"doi": "doi:", "handle": "hdl:"}.get(scheme, "") + text
     doi = terms.normalise_doi(text)

@@ -102,17 +102,13 @@ def _property_label(store: Store, predicate: str, lang: str) -> str:
     if predicate in PROPERTY_LABELS:
         return LABELS.text(PROPERTY_LABELS[predicate], lang)
 
-    def read(keys: list) -> dict:  # kept while the store's snapshot is the same
-        found: dict = {}
-        for key in keys:
-            labels: dict[str, str] = {}
-            for row in store.select(load_query("property_labels"), {"p": ox.NamedNode(key[1])}):
-                labels.setdefault((row["label"].language or "").split("-")[0], row["label"].value)
-            found[key] = labels
-        return found
+    def read() -> dict[str, str]:  # kept while the store's snapshot is the same
+        labels: dict[str, str] = {}
+        for row in store.select(load_query("property_labels"), {"p": ox.NamedNode(predicate)}):
+            labels.setdefault((row["label"].language or "").split("-")[0], row["label"].value)
+        return labels
 
-    key = ("property_labels", predicate)
-    labels = store.memo.get_many(store.snapshot(), [key], read)[key]
+    labels = store.memo.get(store.snapshot(), ("property_labels", predicate), read)
     return pick_label(labels, lang) or _curie(predicate)
 
 

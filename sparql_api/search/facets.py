@@ -112,10 +112,9 @@ def count_facets(searcher, base, selected: dict[str, str]) -> dict[str, dict[str
 def facet_passes(base, filters: dict) -> list[tuple[tantivy.Query, list[str]]]:
     """The aggregations that count every facet under every filter but its own: one for the
     facets without a selected value, one more per facet with one."""
-    names = ["theme", *FLAT_FACETS]
-    shared = [n for n in names if n not in filters]
+    shared = [n for n in FACETS if n not in filters]
     passes = [(combine(base, list(filters.values())), shared)] if shared else []
-    for name in names:
+    for name in FACETS:
         if name in filters:
             others = [q for k, q in filters.items() if k != name]
             passes.append((combine(base, others), [name]))

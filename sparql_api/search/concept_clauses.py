@@ -22,14 +22,21 @@ import tantivy
 from graph_loader.parsing import tokens
 from sparql_api.core.concept_index import ConceptIndex, LabelEntry
 from sparql_api.search.autocomplete import matcher_for
-from sparql_api.search.boolean import one_or_all
+from sparql_api.search.boolean import all_of, any_of, one_or_all
 from sparql_api.search.naming import MatchedConcept
-from sparql_api.search.words import phrase_query, typed_words, word_query
+from sparql_api.search.words import (
+    phrase_query,
+    typed_words,
+    word_leaves,
+    word_query,
+    word_signature,
+)
 
 __all__ = [
     "Expansion",
     "expand",
     "label_texts",
+    "label_leaves",
     "label_words",
     "related_texts",
     "CONCEPT_BOOST",
@@ -88,6 +95,12 @@ class Expansion:
             out.append(tantivy.Query.boost_query(term_set, RELATED_BOOST))
         return out
 
+    def leaves(self, schema: tantivy.Schema, word: int) -> list[tantivy.Query]:
+        """What :meth:`alternatives` matches, a bare term query per concept (a term set
+        builds a set of every record: costlier than a union of a few terms)."""
+        iris = {*self.by_word.get(word, ()), *self.by_related.get(word, ())}
+        return [tantivy.Query.term_query(schema, "concepts", iri) for iri in sorted(iris)]
+
 
 def expand(
     concepts: ConceptIndex | None, matched: list[MatchedConcept], matches: dict[str, list[str]]
@@ -118,11 +131,16 @@ def label_texts(
     words: list[str],
     *,
     together: bool = False,
+    beyond: frozenset | None = None,
 ) -> tantivy.Query | None:
     """Records whose text names another label of ``concept`` (every word of the label, in
     any language, as the stemmers make it: no typo, no word form): the English *Snow cover*
     for *couverture neigeuse*; with ``together``, a label's words as a phrase (*surface
-    currents*, not *surface* here and *currently* there)."""
+    currents*, not *surface* here and *currently* there).
+
+    ``beyond`` (word signatures, :func:`~sparql_api.search.words.word_signature`) leaves out
+    the labels holding a word of each: those the query's own words already find (*Total
+    ozone column* for *ozone*). What is found is the same; the query costs less to run."""
     said = " ".join(words[i] for i in concept.words)
     by_pref = any(
         e.kind == "pref" and tokens(e.text) == tokens(concept.label)
@@ -130,13 +148,37 @@ def label_texts(
     )
     found = [
         tantivy.Query.boost_query(query, _label_weight(entry, concept, by_pref))
-        for entry, query in _label_queries(
+        for entry, query, signs in _label_queries(
             schema, concepts, concept.iri, {said}, LABEL_TEXT_MAX, together
         )
+        if not (beyond and beyond <= signs)
     ]
     if not found:
         return None
     return tantivy.Query.disjunction_max_query(found, tie_breaker=0.0)
+
+
+def label_leaves(
+    schema: tantivy.Schema,
+    concepts: ConceptIndex,
+    concept: MatchedConcept,
+    words: list[str],
+    beyond: frozenset | None,
+) -> list[tantivy.Query]:
+    """What :func:`label_texts` matches, as bare queries to take any of (the words of a
+    one-word label flat among them, see :func:`~sparql_api.search.words.word_leaves`),
+    without the labels that find nothing more: those holding a word of each signature of
+    ``beyond`` (the query's own words find them) or every word of another label kept."""
+    said = " ".join(words[i] for i in concept.words)
+    made = _label_queries(schema, concepts, concept.iri, {said}, LABEL_TEXT_MAX, plain=True)
+    kept: list[frozenset] = []
+    out: list[tantivy.Query] = []
+    for _entry, leaves, signs in sorted(made, key=lambda m: len(m[2])):
+        if (beyond and beyond <= signs) or any(k <= signs for k in kept):
+            continue
+        kept.append(signs)
+        out.extend(leaves)
+    return out
 
 
 def _label_weight(entry: LabelEntry, concept: MatchedConcept, by_pref: bool) -> float:
@@ -163,7 +205,8 @@ def related_texts(
         for iri in known.related if known is not None else ():
             if iri not in named:
                 found += [
-                    q for _e, q in _label_queries(schema, concepts, iri, set(), RELATED_TEXT_MAX)
+                    q
+                    for _e, q, _s in _label_queries(schema, concepts, iri, set(), RELATED_TEXT_MAX)
                 ]
     if not found:
         return None
@@ -179,17 +222,20 @@ def _label_queries(
     seen: set[str],
     limit: int,
     together: bool = False,
-) -> list[tuple[LabelEntry, tantivy.Query]]:
-    """Each label of concept ``iri`` and its text query (preferred ones first, hidden ones
-    last; every word of a label required, as a phrase with ``together``), leaving out the
-    labels of ``seen``."""
+    *,
+    plain: bool = False,
+) -> list[tuple[LabelEntry, tantivy.Query, frozenset]]:
+    """Each label of concept ``iri``, its text query (preferred ones first, hidden ones
+    last; every word of a label required, as a phrase with ``together``) and the signatures
+    of its words, leaving out the labels of ``seen``; with ``plain``, the bare queries it
+    takes any of in place of the query (:func:`label_leaves`)."""
     out = []
-    for key, entry, query in _made_labels(schema, concepts, iri, together):
+    for key, entry, query, signs, leaves in _made_labels(schema, concepts, iri, together):
         if key in seen or not key:
             continue
         seen.add(key)
         if query is not None:
-            out.append((entry, query))
+            out.append((entry, leaves if plain else query, signs))
         if len(out) >= limit:
             break
     return out
@@ -197,9 +243,11 @@ def _label_queries(
 
 def _made_labels(
     schema: tantivy.Schema, concepts: ConceptIndex, iri: str, together: bool
-) -> list[tuple[str, LabelEntry, tantivy.Query | None]]:
-    """The labels of ``iri`` in :func:`_label_queries`' order, each with its folded text and
-    its query, made once per concept index (the schema is the same for every index)."""
+) -> list[tuple[str, LabelEntry, tantivy.Query | None, frozenset, list[tantivy.Query]]]:
+    """The labels of ``iri`` in :func:`_label_queries`' order, each with its folded text, its
+    query, the signatures of the words it requires and its bare queries (any of them: the
+    words of a one-word label, else all the words), made once per concept index (the
+    schema is the same for every index)."""
     cache = concepts.cache.setdefault("label_queries", {})
     made = cache.get((iri, together))
     if made is None:
@@ -209,13 +257,22 @@ def _made_labels(
         ):
             typed = typed_words(unicodedata.normalize("NFKC", entry.text))
             phrase = phrase_query(schema, typed) if together else None
-            parts = [
-                q
+            required = [
+                (word, q)
                 for word in typed
                 if (q := word_query(schema, word, word, loose=False)) is not None
             ]
+            parts = [q for _word, q in required]
             query = phrase if phrase is not None else (one_or_all(parts) if parts else None)
-            made.append((" ".join(tokens(entry.text)), entry, query))
+            signs = frozenset(word_signature(word) for word, _q in required)
+            bare = [word_leaves(schema, word, word, loose=False) for word, _q in required]
+            if phrase is not None:
+                leaves = [phrase]
+            elif len(bare) == 1:
+                leaves = bare[0]
+            else:
+                leaves = [all_of([any_of(b) for b in bare])] if bare else []
+            made.append((" ".join(tokens(entry.text)), entry, query, signs, leaves))
         cache[(iri, together)] = made
     return made
 

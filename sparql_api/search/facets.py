@@ -174,16 +174,31 @@ def _flat_buckets(index, name: str, counts: dict[str, int], params, lang, urls) 
     return buckets
 
 
-def _theme_tree(
-    index: SearchIndex, counts: dict[str, int], params, lang, urls: ToggleUrls
-) -> list[dict]:
-    thesaurus = index.meta.get("thesaurus", {})
-    pref = index.meta.get("pref", {})
-    children: dict[str | None, list[str]] = {}
+#: the thesaurus of the index last read and its concepts under each (None: the top ones)
+_TREE: tuple[dict, dict[str | None, list[str]]] = ({}, {})
+
+
+def _children(thesaurus: dict) -> dict[str | None, list[str]]:
+    """The concepts under each concept of ``thesaurus`` (None: the top ones), made once per
+    thesaurus read (the index's, until it changes)."""
+    global _TREE
+    known, children = _TREE
+    if known is thesaurus:
+        return children
+    children = {}
     for iri, info in thesaurus.items():
         parents = [b for b in info.get("broader", []) if b in thesaurus] or [None]
         for parent in parents:
             children.setdefault(parent, []).append(iri)
+    _TREE = (thesaurus, children)
+    return children
+
+
+def _theme_tree(
+    index: SearchIndex, counts: dict[str, int], params, lang, urls: ToggleUrls
+) -> list[dict]:
+    pref = index.meta.get("pref", {})
+    children = _children(index.meta.get("thesaurus", {}))
     chosen = set(params.themes)
 
     def node(iri: str, trail: frozenset) -> dict | None:

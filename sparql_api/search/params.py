@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import quote_plus, urlencode
 
 import pyoxigraph as ox
@@ -323,6 +324,13 @@ def _facet_pairs(name: str, values: Iterable[str]) -> list[tuple[str, str]]:
     return [(name, v) for v in values]
 
 
+@lru_cache(maxsize=16384)
+def _encoded_pair(key: str, text: str) -> str:
+    """``key=text`` as :func:`~urllib.parse.urlencode` writes it: the same facet values
+    come back in every search, and quoting an IRI goes character by character."""
+    return quote_plus(key) + "=" + quote_plus(text)
+
+
 class ToggleUrls:
     """The ``apply`` / ``remove`` URLs of every facet value of one search.
 
@@ -355,8 +363,10 @@ class ToggleUrls:
         current = params.selected(facet)
         if on and value not in current:  # most links: one pair after those of the facet
             ((key, text),) = _facet_pairs(facet, (value,))
-            pair = quote_plus(key) + "=" + quote_plus(text)
+            pair = _encoded_pair(key, text)
             middle = chosen + "&" + pair if chosen else pair
+        elif not on and value not in current:  # removing what is not there: the facet as is
+            middle = chosen
         else:
             middle = urlencode(_facet_pairs(facet, _toggle(current, value, on=on)))
         query = "&".join(x for x in (before, middle, after) if x)

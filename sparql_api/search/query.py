@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 import tantivy
 
 from sparql_api.core.concept_index import ConceptIndex, Place
-from sparql_api.search.boolean import any_of, one_or_all
+from sparql_api.search.boolean import all_of, any_of, one_or_all
 from sparql_api.search.concept_clauses import (
     Expansion,
     apart,
     expand,
+    label_leaves,
     label_texts,
     label_words,
     related_texts,
@@ -43,7 +44,9 @@ from sparql_api.search.words import (
     is_stop_word,
     phrase_query,
     query_words,
+    word_leaves,
     word_query,
+    word_signature,
 )
 
 __all__ = ["QueryPlan", "plan_query", "COVERAGE_BOOST", "STRICT_BOOST"]
@@ -106,6 +109,11 @@ class _Clauses:
 
     clauses: list[tantivy.Query] = field(default_factory=list)
     units: list[int] = field(default_factory=list)
+    #: the signature of each clause's word (:func:`~sparql_api.search.words.word_signature`)
+    #: when the clause holds that word's text in every field, else None
+    signs: list[tuple | None] = field(default_factory=list)
+    #: the bare queries each clause takes any of (:func:`~sparql_api.search.words.word_leaves`)
+    bare: list[list[tantivy.Query]] = field(default_factory=list)
     #: the key words (a place's run as one)
     kept: list[str] = field(default_factory=list)
     optional: list[str] = field(default_factory=list)
@@ -124,9 +132,14 @@ class _Clauses:
     whole: dict[int, tantivy.Query] = field(default_factory=dict)
     #: unit -> the text of other labels of the concepts it names, each label's words together
     labels: dict[int, list[tantivy.Query]] = field(default_factory=dict)
+    #: unit -> what it matches, without the labels that its own words find (the same
+    #: records, a query that costs less: the facets are counted over it)
+    matching: dict[int, tantivy.Query] = field(default_factory=dict)
 
     def add_place(self, run: PlaceRun) -> None:
         self.clauses.append(run.clause)
+        self.signs.append(None)
+        self.bare.append([run.clause])
         self.strong[run.unit] = run.strong
         self.kept.append(run.text)
         self.units.append(run.unit)
@@ -154,8 +167,16 @@ def plan_query(
         word_query(schema, typed, folded, names=i not in in_places)
         for i, (folded, typed) in enumerate(pairs)
     ]
+    bare = [
+        word_leaves(schema, typed, folded, names=i not in in_places) or []
+        for i, (folded, typed) in enumerate(pairs)
+    ]
     runs = _runs(words, texts, matched, places)
-    made = _word_clauses(schema, words, texts, runs, expansion)
+    # a word of a place's run leaves the names out of its text: it covers no label's word
+    signs = [
+        None if i in in_places else word_signature(typed) for i, (_f, typed) in enumerate(pairs)
+    ]
+    made = _word_clauses(schema, words, (texts, bare, signs), runs, expansion)
     for run in place_runs(schema, places, place_info, words, texts):
         made.add_place(run)
     if not made.clauses:
@@ -168,6 +189,7 @@ def plan_query(
     query = any_of(
         [unit_query for unit_query, _size in units.values()], minimum_number_should_match=need
     )
+    matching = any_of(list(made.matching.values()), minimum_number_should_match=need)
     wholly = any_of(
         [made.whole.get(unit, unit_query) for unit, (unit_query, _size) in units.items()],
         minimum_number_should_match=need,
@@ -185,7 +207,7 @@ def plan_query(
         relaxed=_with(loose[0], related) if loose else None,
         optional=made.optional,
         key=list(made.kept),
-        matching=query,
+        matching=matching,
         relaxed_matching=loose[1] if loose else None,
     )
 
@@ -220,12 +242,14 @@ def _runs(
 def _word_clauses(
     schema: tantivy.Schema,
     words: list[str],
-    texts: list[tantivy.Query | None],
+    made_of: tuple[list, list, list],
     runs: _Runs,
     expansion: Expansion,
 ) -> _Clauses:
     """The clause of each word outside the runs naming places: its text, or a record tagged
-    with a concept it names."""
+    with a concept it names. ``made_of``: each word's text clause, bare queries
+    (:func:`~sparql_api.search.words.word_leaves`) and signature."""
+    texts, bare, signs = made_of
     made = _Clauses()
     for i, word in enumerate(words):
         text = texts[i]
@@ -243,6 +267,8 @@ def _word_clauses(
             continue
         made.kept.append(word)
         made.units.append(runs.unit_of.get(i, i))
+        made.signs.append(signs[i] if text is not None else None)
+        made.bare.append([*(bare[i] if text is not None else ()), *expansion.leaves(schema, i)])
         if text is not None:
             made.highlight.append(text)
             if i in runs.concept_words:
@@ -263,11 +289,19 @@ def _unit_queries(
     made: _Clauses,
 ) -> dict[int, tuple[tantivy.Query, int]]:
     """Unit -> (its query, its number of clauses): every clause of the unit, or the text of
-    another label of a concept the unit names."""
+    another label of a concept the unit names. What each unit matches goes to
+    :attr:`_Clauses.matching`."""
     grouped: dict[int, list[tantivy.Query]] = {}
-    for unit, clause in zip(made.units, made.clauses, strict=True):
+    signs: dict[int, list[tuple | None]] = {}
+    bare: dict[int, list[list[tantivy.Query]]] = {}
+    for unit, clause, sign, leaves in zip(
+        made.units, made.clauses, made.signs, made.bare, strict=True
+    ):
         grouped.setdefault(unit, []).append(clause)
+        signs.setdefault(unit, []).append(sign)
+        bare.setdefault(unit, []).append(leaves)
     by_unit: dict[int, list[tantivy.Query]] = {}
+    beyond: dict[int, list[tantivy.Query]] = {}  # the labels the unit's words do not find
     if concepts is not None:
         for concept in matched:
             first = runs.unit_of.get(concept.words[0])
@@ -275,6 +309,9 @@ def _unit_queries(
                 label_query = label_texts(schema, concepts, concept, words)
                 if label_query is not None:
                     by_unit.setdefault(first, []).append(label_query)
+                    own = None if None in signs[first] else frozenset(signs[first])
+                    rest = label_leaves(schema, concepts, concept, words, own)
+                    beyond.setdefault(first, []).extend(rest)
                     together = label_texts(schema, concepts, concept, words, together=True)
                     made.labels.setdefault(first, []).append(together or label_query)
                 if len(concept.words) > 1:
@@ -286,6 +323,9 @@ def _unit_queries(
     out = {}
     for unit, members in grouped.items():
         unit_query = one_or_all(members)
+        leaves = bare[unit]
+        plain = leaves[0] if len(leaves) == 1 else [all_of([any_of(b) for b in leaves])]
+        made.matching[unit] = any_of([*plain, *beyond.get(unit, ())])
         if unit in by_unit:
             unit_query = any_of([unit_query, *by_unit[unit]])
         out[unit] = (unit_query, len(members))

@@ -39,6 +39,13 @@ from sparql_api.search.concept_clauses import (
 )
 from sparql_api.search.naming import MatchedConcept, named_concepts, named_places
 from sparql_api.search.place_clauses import PlaceRun, place_runs
+from sparql_api.search.ranking import (
+    COVERAGE_BOOST,
+    STRICT_BOOST,
+    boosted,
+    covered_as_wholes,
+    relaxed_query,
+)
 from sparql_api.search.words import (
     OPTIONAL_WORDS,
     is_stop_word,
@@ -50,11 +57,6 @@ from sparql_api.search.words import (
 )
 
 __all__ = ["QueryPlan", "plan_query", "COVERAGE_BOOST", "STRICT_BOOST"]
-
-#: score a record gains for each key word it matches, when the search is relaxed
-COVERAGE_BOOST = 10.0
-#: score a record matching the key words as the strict search does gains once relaxed
-STRICT_BOOST = 10.0
 
 
 @dataclass(slots=True)
@@ -163,19 +165,8 @@ def plan_query(
     expansion = expand(concepts, matched, matches)
     places, place_info = named_places(concepts, words, stop, lang)
     in_places = {i for place in places for i in place.words}
-    texts = [
-        word_query(schema, typed, folded, names=i not in in_places)
-        for i, (folded, typed) in enumerate(pairs)
-    ]
-    bare = [
-        word_leaves(schema, typed, folded, names=i not in in_places) or []
-        for i, (folded, typed) in enumerate(pairs)
-    ]
+    texts, bare, signs = _word_texts(schema, pairs, in_places)
     runs = _runs(words, texts, matched, places)
-    # a word of a place's run leaves the names out of its text: it covers no label's word
-    signs = [
-        None if i in in_places else word_signature(typed) for i, (_f, typed) in enumerate(pairs)
-    ]
     made = _word_clauses(schema, words, (texts, bare, signs), runs, expansion)
     for run in place_runs(schema, places, place_info, words, texts):
         made.add_place(run)
@@ -195,21 +186,36 @@ def plan_query(
         minimum_number_should_match=need,
     )
     related = related_texts(schema, concepts, matched) if concepts is not None else None
-    loose = _relaxed(wholly, units, made)
+    loose = relaxed_query(wholly, units, made.loose, made.strong, made.whole)
     return QueryPlan(
-        _with(_ranked(query, units, made), related),
+        boosted(covered_as_wholes(query, units, made.whole), related),
         made.kept,
         matched,
         places,
         place_info,
         expansion.origins,
         any_of(made.highlight) if made.highlight else None,
-        relaxed=_with(loose[0], related) if loose else None,
+        relaxed=boosted(loose[0], related) if loose else None,
         optional=made.optional,
         key=list(made.kept),
         matching=matching,
         relaxed_matching=loose[1] if loose else None,
     )
+
+
+def _word_texts(
+    schema: tantivy.Schema, pairs: list[tuple[str, str]], in_places: set[int]
+) -> tuple[list, list, list]:
+    """Each word's text clause, the bare queries it takes any of
+    (:func:`~sparql_api.search.words.word_leaves`) and its signature: None for a word of a
+    place's run, whose text leaves the names out (it covers no label's word)."""
+    texts, bare, signs = [], [], []
+    for i, (folded, typed) in enumerate(pairs):
+        names = i not in in_places
+        texts.append(word_query(schema, typed, folded, names=names))
+        bare.append(word_leaves(schema, typed, folded, names=names) or [])
+        signs.append(word_signature(typed) if names else None)
+    return texts, bare, signs
 
 
 def _runs(
@@ -378,58 +384,3 @@ def _apart(
                 else apart(schema, concepts, iris, word, query, whole, matches)
                 for word, query in zip(words, group, strict=True)
             ]
-
-
-def _with(query: tantivy.Query | None, should: tantivy.Query | None) -> tantivy.Query | None:
-    """``query``, where records matching ``should`` too score more."""
-    if query is None or should is None:
-        return query
-    return tantivy.Query.boolean_query(
-        [(tantivy.Occur.Must, query), (tantivy.Occur.Should, should)]
-    )
-
-
-def _ranked(
-    query: tantivy.Query, units: dict[int, tuple[tantivy.Query, int]], made: _Clauses
-) -> tantivy.Query:
-    """The strict ``query`` where a record covering a run of concept words as a whole gains
-    what covering it gains once relaxed (:data:`COVERAGE_BOOST` a word)."""
-    if not made.whole:
-        return query
-    wholes = [
-        (tantivy.Occur.Should, tantivy.Query.const_score_query(whole, COVERAGE_BOOST * size))
-        for unit, whole in made.whole.items()
-        for size in (units[unit][1],)
-    ]
-    return tantivy.Query.boolean_query([(tantivy.Occur.Must, query), *wholes])
-
-
-def _relaxed(
-    query: tantivy.Query, units: dict[int, tuple[tantivy.Query, int]], made: _Clauses
-) -> tuple[tantivy.Query, tantivy.Query] | None:
-    """The query where any one unit suffices, each unit matched adding to the score and the
-    hits of the strict ``query`` (its concept runs covered as wholes) ranking higher, and
-    what it matches without the strict query's rank (None with a single unit and loose
-    word)."""
-    loose = [group for groups in made.loose.values() for group in groups if group]
-    if len(units) <= 1 and sum(map(len, loose)) <= 1:
-        return None
-    # relaxed, the words of a concept's run also count one by one, for their text: the
-    # wording a record matches best
-    covering = [
-        tantivy.Query.disjunction_max_query([any_of(g) for g in groups if g], tie_breaker=0.1)
-        for groups in made.loose.values()
-        if any(groups)
-    ]
-    for unit, (unit_query, size) in units.items():
-        covers = made.strong.get(unit) or made.whole.get(unit) or unit_query
-        boost = tantivy.Query.const_score_query(covers, COVERAGE_BOOST * size)
-        covering.append(any_of([unit_query, boost]))
-    relaxed = any_of(covering, minimum_number_should_match=1)
-    ranked = tantivy.Query.boolean_query(
-        [
-            (tantivy.Occur.Must, relaxed),
-            (tantivy.Occur.Should, tantivy.Query.const_score_query(query, STRICT_BOOST)),
-        ]
-    )
-    return ranked, relaxed

@@ -10,7 +10,15 @@ from graph_loader.bootstrap import initialise
 from graph_loader.parsing import fold, tokens
 from graph_loader.store import EmbeddedStore
 from sparql_api.core.concept_index import build_concept_index
-from sparql_api.search.autocomplete import MATCH_LEVELS, MAX_QUERY_CHARS, max_typos, suggest
+from sparql_api.search import autocomplete
+from sparql_api.search.autocomplete import (
+    MATCH_LEVELS,
+    MAX_QUERY_CHARS,
+    Matcher,
+    matcher_for,
+    max_typos,
+    suggest,
+)
 
 AOD = str(THES["aerosol-optical-depth"])
 AEROSOLS = str(THES["aerosols"])
@@ -134,6 +142,26 @@ def test_ties_are_deterministic_whatever_the_load_order(store):
     a, b = build_concept_index(store), build_concept_index(reversed_store)
     for q in ("a", "air", "temp", "ocean", "sol", "precipitaton"):
         assert suggest(a, q, lang="fr", limit=50) == suggest(b, q, lang="fr", limit=50), q
+
+
+def test_kept_word_matches_equal_fresh_ones_and_stay_bounded(store, monkeypatch):
+    """A matcher keeps what each word matched for the next runs of a query and the next
+    keystrokes: the same labels as a matcher that never saw the word, and no more words kept
+    than its bound."""
+    index = build_concept_index(store)
+    kept = matcher_for(index)
+    words = ["aer", "aerosol", "temperture", "ocean", "sol", "glace de mer", "precipitaton"]
+    for fuzzy in (True, False):
+        for q in words * 2:
+            assert kept.label_matches(q, fuzzy=fuzzy) == Matcher(index).label_matches(
+                q, fuzzy=fuzzy
+            ), q
+    monkeypatch.setattr(autocomplete, "LEVELS_KEPT", 5)
+    bounded = Matcher(index)
+    for q in words:
+        bounded.label_matches(q)
+        assert len(bounded._levels) <= 5
+    assert bounded.label_matches("aerosol") == Matcher(index).label_matches("aerosol")
 
 
 @pytest.mark.parametrize(

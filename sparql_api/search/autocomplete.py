@@ -61,6 +61,8 @@ MAX_LIMIT = 50
 LOCAL_SCAN_LABELS = 400
 #: query tokens shorter than this match fuzzily only prefixes at least as long as themselves
 SHORT_TOKEN = 6
+#: query words whose matching labels a :class:`Matcher` keeps (all forgotten past it)
+LEVELS_KEPT = 4096
 
 
 def max_typos(length: int) -> int:
@@ -97,6 +99,8 @@ class Matcher:
                 by_length[n][word[:n]].append(word)
         self.prefixes = {n: dict(table) for n, table in by_length.items()}
         self.prefix_lists = {n: list(table) for n, table in self.prefixes.items()}
+        #: (word, fuzzy) -> the labels it matches (:meth:`_labels_of`), at most LEVELS_KEPT
+        self._levels: dict[tuple[str, bool], dict[int, int]] = {}
 
     def token_matches(
         self, query_token: str, *, fuzzy: bool = True, within: set[str] | None = None
@@ -143,6 +147,24 @@ class Matcher:
                     found.setdefault(word, 2)
         return found
 
+    def _labels_of(self, word: str, fuzzy: bool) -> dict[int, int]:
+        """Every label holding a token that ``word`` matches, with its best level (read
+        only: kept for the next runs of a query's words and the next keystrokes, which match
+        the same words again)."""
+        key = (word, fuzzy)
+        levels = self._levels.get(key)
+        if levels is not None:
+            return levels
+        levels = {}
+        for token, level in self.token_matches(word, fuzzy=fuzzy).items():
+            for label in self.postings[token]:
+                if levels.get(label, 3) > level:
+                    levels[label] = level
+        if len(self._levels) >= LEVELS_KEPT:
+            self._levels.clear()
+        self._levels[key] = levels
+        return levels
+
     def label_matches(self, query: str, *, fuzzy: bool = True) -> dict[int, int]:
         """Labels matching ``query``, each with its level (0 exact, 1 prefix, 2 fuzzy).
 
@@ -163,11 +185,7 @@ class Matcher:
                     if (best := min(found.get(t, 3) for t in self.label_tokens[i])) < 3
                 }
             else:
-                levels: dict[int, int] = {}
-                for token, level in self.token_matches(word, fuzzy=fuzzy).items():
-                    for label in self.postings[token]:
-                        if levels.get(label, 3) > level:
-                            levels[label] = level
+                levels = self._labels_of(word, fuzzy)
                 if matched is None:
                     matched = levels
                 else:

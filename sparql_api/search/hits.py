@@ -8,9 +8,9 @@ tagged with, and the named places its box lies within.
 
 from __future__ import annotations
 
-import json
 from html import escape
 
+import orjson
 import tantivy
 
 from graph_loader.index import SearchIndex
@@ -86,7 +86,7 @@ def hit(index: SearchIndex, searcher, plan: QueryPlan | None, score, address, la
     """The hit of the record at ``address`` (a search result's document address)."""
     doc = searcher.doc(address)
     iri = doc["iri"][0]
-    payload = json.loads(doc["payload"][0])
+    payload = orjson.loads(doc["payload"][0])
     title, tlang = _pick(payload["title"], lang)
     desc, dlang = _pick(payload["description"], lang)
     tfield = f"title_{tlang if tlang in ('fr', 'en') else lang}"

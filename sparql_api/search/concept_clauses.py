@@ -27,9 +27,9 @@ from sparql_api.search.naming import MatchedConcept
 from sparql_api.search.words import (
     phrase_query,
     typed_words,
-    word_leaves,
     word_query,
     word_signature,
+    word_texts,
 )
 
 __all__ = [
@@ -162,7 +162,7 @@ def label_leaves(
     beyond: frozenset | None,
 ) -> list[tantivy.Query]:
     """What :func:`label_texts` matches, as bare queries to take any of (the words of a
-    one-word label flat among them, see :func:`~sparql_api.search.words.word_leaves`),
+    one-word label flat among them, see :func:`~sparql_api.search.words.word_texts`),
     without the labels that find nothing more: those holding a word of each signature of
     ``beyond`` (the query's own words find them) or every word of another label kept."""
     said = " ".join(words[i] for i in concept.words)
@@ -254,14 +254,15 @@ def _made_labels(
             typed = typed_words(unicodedata.normalize("NFKC", entry.text))
             phrase = phrase_query(schema, typed) if together else None
             required = [
-                (word, q)
+                (word, q, b)
                 for word in typed
-                if (q := word_query(schema, word, word, loose=False)) is not None
+                for q, b in [word_texts(schema, word, word, loose=False)]
+                if q is not None
             ]
-            parts = [q for _word, q in required]
+            parts = [q for _word, q, _b in required]
             query = phrase if phrase is not None else (one_or_all(parts) if parts else None)
-            signs = frozenset(word_signature(word) for word, _q in required)
-            bare = [word_leaves(schema, word, word, loose=False) for word, _q in required]
+            signs = frozenset(word_signature(word) for word, _q, _b in required)
+            bare = [b for _word, _q, b in required]
             if phrase is not None:
                 leaves = [phrase]
             elif len(bare) == 1:

@@ -51,9 +51,8 @@ from sparql_api.search.words import (
     is_stop_word,
     phrase_query,
     query_words,
-    word_leaves,
-    word_query,
     word_signature,
+    word_texts,
 )
 
 __all__ = ["QueryPlan", "plan_query", "COVERAGE_BOOST", "STRICT_BOOST"]
@@ -114,7 +113,7 @@ class _Clauses:
     #: the signature of each clause's word (:func:`~sparql_api.search.words.word_signature`)
     #: when the clause holds that word's text in every field, else None
     signs: list[tuple | None] = field(default_factory=list)
-    #: the bare queries each clause takes any of (:func:`~sparql_api.search.words.word_leaves`)
+    #: the bare queries each clause takes any of (:func:`~sparql_api.search.words.word_texts`)
     bare: list[list[tantivy.Query]] = field(default_factory=list)
     #: the key words (a place's run as one)
     kept: list[str] = field(default_factory=list)
@@ -206,14 +205,15 @@ def plan_query(
 def _word_texts(
     schema: tantivy.Schema, pairs: list[tuple[str, str]], in_places: set[int]
 ) -> tuple[list, list, list]:
-    """Each word's text clause, the bare queries it takes any of
-    (:func:`~sparql_api.search.words.word_leaves`) and its signature: None for a word of a
+    """Each word's text clause and the bare queries it takes any of, made once
+    (:func:`~sparql_api.search.words.word_texts`), and its signature: None for a word of a
     place's run, whose text leaves the names out (it covers no label's word)."""
     texts, bare, signs = [], [], []
     for i, (folded, typed) in enumerate(pairs):
         names = i not in in_places
-        texts.append(word_query(schema, typed, folded, names=names))
-        bare.append(word_leaves(schema, typed, folded, names=names) or [])
+        text, leaves = word_texts(schema, typed, folded, names=names)
+        texts.append(text)
+        bare.append(leaves or [])
         signs.append(word_signature(typed) if names else None)
     return texts, bare, signs
 
@@ -254,7 +254,7 @@ def _word_clauses(
 ) -> _Clauses:
     """The clause of each word outside the runs naming places: its text, or a record tagged
     with a concept it names. ``made_of``: each word's text clause, bare queries
-    (:func:`~sparql_api.search.words.word_leaves`) and signature."""
+    (:func:`~sparql_api.search.words.word_texts`) and signature."""
     texts, bare, signs = made_of
     made = _Clauses()
     for i, word in enumerate(words):

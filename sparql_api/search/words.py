@@ -33,7 +33,7 @@ __all__ = [
     "typed_words",
     "form_prefix",
     "word_query",
-    "word_leaves",
+    "word_texts",
     "word_signature",
     "phrase_query",
     "FIELD_WEIGHTS",
@@ -165,64 +165,47 @@ def word_query(
     """The text clause of one word (``word`` as typed, ``folded``): its analysed tokens in
     every text field of both languages (the facet values' names unless ``names`` is false),
     fuzzily and by word form when ``loose`` and long enough; None for a stop word."""
-    clauses = _word_clauses(schema, word, folded, loose, names, plain=False)
-    if clauses is None:
-        return None
-    return tantivy.Query.disjunction_max_query(clauses, tie_breaker=0.1)
+    return word_texts(schema, word, folded, loose=loose, names=names)[0]
 
 
-def word_leaves(
+def word_texts(
     schema: tantivy.Schema, word: str, folded: str, *, loose: bool = True, names: bool = True
-) -> list[tantivy.Query] | None:
-    """What :func:`word_query` matches, as the bare queries it takes any of (no score, no
-    nesting): a flat union of them costs several times less to run, to count a search's
-    records by facet."""
-    return _word_clauses(schema, word, folded, loose, names, plain=True)
-
-
-def _word_clauses(
-    schema: tantivy.Schema, word: str, folded: str, loose: bool, names: bool, plain: bool
-) -> list[tantivy.Query] | None:
+) -> tuple[tantivy.Query | None, list[tantivy.Query] | None]:
+    """:func:`word_query` of one word, and what it matches as the bare queries it takes any
+    of (no score, no nesting: a flat union of them costs several times less to run, to count
+    a search's records by facet), their clauses made once; (None, None) for a stop word."""
     per_lang = {lang: analyze(lang, word) for lang in LANGS}
     if any(not toks for toks in per_lang.values()):
-        return None  # a stop word in one of the languages
+        return None, None  # a stop word in one of the languages
     long_word = loose and len(folded) >= FUZZY_MIN_CHARS
-    clauses = []
+    pairs: list[tuple[tantivy.Query, tantivy.Query]] = []
     for lang, toks in per_lang.items():
         for tok in toks:
-            clauses += _token_clauses(schema, lang, tok, long_word, names, plain)
+            pairs += _token_clauses(schema, lang, tok, long_word, names)
     if loose:
-        clauses += _cognate_clauses(schema, folded, per_lang, names, plain)
-    return clauses
+        pairs += _cognate_clauses(schema, folded, per_lang, names)
+    query = tantivy.Query.disjunction_max_query([q for _leaf, q in pairs], tie_breaker=0.1)
+    return query, [leaf for leaf, _q in pairs]
 
 
 def _token_clauses(
-    schema: tantivy.Schema,
-    lang: str,
-    tok: str,
-    long_word: bool,
-    names: bool = True,
-    plain: bool = False,
-) -> list[tantivy.Query]:
-    """The clauses of one analysed token in the fields of ``lang`` (unscored: ``plain``)."""
-
-    def scored(query: tantivy.Query, weight: float) -> tantivy.Query:
-        return query if plain else tantivy.Query.boost_query(query, weight)
-
+    schema: tantivy.Schema, lang: str, tok: str, long_word: bool, names: bool = True
+) -> list[tuple[tantivy.Query, tantivy.Query]]:
+    """(bare, scored) clauses of one analysed token in the fields of ``lang``."""
     clauses = []
     skip = () if names else ("names",)
     for name, weight in FIELD_WEIGHTS.items():
         if name in skip:
             continue
         term = tantivy.Query.term_query(schema, f"{name}_{lang}", tok)
-        clauses.append(scored(term, weight))
+        clauses.append((term, tantivy.Query.boost_query(term, weight)))
     if not long_word:
         return clauses
     for name in ("title", "keyword"):
         fuzzy = tantivy.Query.fuzzy_term_query(
             schema, f"{name}_{lang}", tok, distance=1, transposition_cost_one=True
         )
-        clauses.append(scored(fuzzy, 0.5))
+        clauses.append((fuzzy, tantivy.Query.boost_query(fuzzy, 0.5)))
     prefix = form_prefix(tok)
     for name in FORM_FIELDS:
         # a prefix automaton (no edit): constant score, whatever the word found
@@ -230,7 +213,7 @@ def _token_clauses(
             schema, f"{name}_{lang}", prefix, distance=0, prefix=True
         )
         weight = FORM_WEIGHT * FIELD_WEIGHTS[name] / FIELD_WEIGHTS["keyword"]
-        clauses.append(scored(form, weight))
+        clauses.append((form, tantivy.Query.boost_query(form, weight)))
     return clauses
 
 
@@ -239,10 +222,9 @@ def _cognate_clauses(
     folded: str,
     per_lang: dict[str, list[str]],
     names: bool,
-    plain: bool = False,
-) -> list[tantivy.Query]:
-    """The clauses of the word's forms in the other language (:func:`cognates`: *oceanic*
-    for *océaniques*), each in the fields of the language that writes it, scored
+) -> list[tuple[tantivy.Query, tantivy.Query]]:
+    """(bare, scored) clauses of the word's forms in the other language (:func:`cognates`:
+    *oceanic* for *océaniques*), each in the fields of the language that writes it, scored
     :data:`COGNATE_WEIGHT` (constant); a form that stems as the word itself adds nothing."""
     clauses = []
     skip = () if names else ("names",)
@@ -257,9 +239,7 @@ def _cognate_clauses(
                     if name not in skip:
                         term = tantivy.Query.term_query(schema, f"{name}_{lang}", tok)
                         score = weight * COGNATE_WEIGHT
-                        clauses.append(
-                            term if plain else tantivy.Query.const_score_query(term, score)
-                        )
+                        clauses.append((term, tantivy.Query.const_score_query(term, score)))
     return clauses
 
 

@@ -215,9 +215,24 @@ def described_by(writes: Sequence) -> set[str]:
         found.update(line[len(prefix) : -2].strip()[1:-1] for line in w.lines
                      if line.startswith(prefix))  # fmt: skip
         if w.text_only():  # N-Quads only: "<g> describes <r> <g> ."
-            said = re.compile(f"^{re.escape(prefix)}<([^>]*)> {re.escape(str(w.graph))} \\.$", re.M)
-            found.update(said.findall(w.text))
+            found.update(_said(w.text, prefix, f" {w.graph} ."))
     return found
+
+
+def _said(text: str, prefix: str, suffix: str) -> Iterable[str]:
+    """The IRIs ``<r>`` of the lines of ``text`` that are exactly ``prefix<r>suffix``.
+
+    Found with ``str.find``: a pattern compiled for each graph missed ``re``'s cache (one
+    per record of a harvest: 4 % of its CPU)."""
+    start = 0
+    while (i := text.find(prefix, start)) >= 0:
+        start = i + len(prefix)
+        end = text.find("\n", start)
+        line = text[start : len(text) if end < 0 else end]
+        if (i == 0 or text[i - 1] == "\n") and line.endswith(suffix):
+            said = line[: -len(suffix)]
+            if said.startswith("<") and said.endswith(">") and ">" not in said[1:-1]:
+                yield said[1:-1]
 
 
 def entry_nquads(change: Change, sequence: int, now: float) -> str:

@@ -146,3 +146,19 @@ def test_health_gives_the_lag_of_the_index_and_the_server_catches_up(tmp_path):
     hits = client.get("/api/search?q=feed").json["hits"]
     assert [h["iri"] for h in hits] == [r.value]
     catalogue.close()
+
+
+def test_the_resources_a_graph_given_as_n_quads_says_it_describes():
+    """Only whole lines ``<g> describes <r> <g> .`` count: not another graph's, not a
+    literal, not a statement indented or about another subject."""
+    g, d = f"<{EX}g>", f"<{DESCRIBES.value}>"
+    lines = [
+        f"{g} {d} <{EX}r1> {g} .",
+        f"<{EX}x> {d} <{EX}r0> {g} .",
+        f" {g} {d} <{EX}r0> {g} .",
+        f"{g} {d} <{EX}r0> <{EX}other> .",
+        f'{g} {d} "{EX}r0" {g} .',
+        f"{g} {d} <{EX}r2> {g} .",
+    ]
+    write = GraphWrite(_n("g"), [], text="\n".join(lines) + "\n")
+    assert feed.described_by([write]) == {EX + "r1", EX + "r2"}

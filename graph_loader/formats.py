@@ -180,7 +180,10 @@ def read_document(
                 triples = mapping(fmt).convert(data, base_iri=mint_base)
             finally:
                 _READING.reset(reading)
-            quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+            quads = [  # Quad(*t): twice as fast as the three terms of a triple read apart
+                ox.Quad(*t) if type(t) is ox.Triple else ox.Quad(t.subject, t.predicate, t.object)
+                for t in triples
+            ]
             if marked:
                 quads = Cleaner(None, found, marked=True).clean(quads)
         else:

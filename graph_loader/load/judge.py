@@ -176,7 +176,9 @@ def disjoint_groups(items: list, records: Callable[[object], list[Record]]) -> l
 
 
 def as_quad(t) -> ox.Quad:
-    return t if isinstance(t, ox.Quad) else ox.Quad(t.subject, t.predicate, t.object)
+    """``t`` in the default graph if it is a triple (``Quad(*t)``: twice as fast as its three
+    terms read one by one)."""
+    return t if isinstance(t, ox.Quad) else ox.Quad(*t)
 
 
 class Judge:

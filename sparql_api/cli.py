@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import time
 from typing import TYPE_CHECKING
 
 import click
@@ -60,7 +61,32 @@ def _serve(
         + " "
         + CLI.plural("serve.workers", workers, lang, threads=threads)
     )
-    serve(lambda: create_app(settings), host, port, workers=workers, threads=threads)
+    serve(
+        lambda: _prepared(create_app(settings), lang), host, port, workers=workers, threads=threads
+    )
+
+
+def _prepared(app, lang: str):
+    """``app`` (made in a worker process, after the fork), its concept index and the
+    completion tables made from it being built in a thread: the first search after a start
+    waited for them (12.7 s at 100k datasets, 2.6 s since the counts were made cheaper)."""
+    import threading
+
+    from sparql_api.web.catalogue import EXTENSION
+
+    def build() -> None:
+        started = time.perf_counter()
+        try:
+            n = len(app.extensions[EXTENSION].concepts().concepts)
+        except Exception as exc:  # the first request that needs it builds it, or says why not
+            click.echo(f"{os.getpid()}: {exc}", err=True)
+            return
+        seconds = time.perf_counter() - started
+        text = CLI.plural("serve.concepts_ready", n, lang, pid=os.getpid(), seconds=seconds)
+        click.echo(text, err=True)
+
+    threading.Thread(target=build, name="gaia-kg-prepare", daemon=True).start()
+    return app
 
 
 def _cores() -> int:

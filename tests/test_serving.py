@@ -125,3 +125,17 @@ def test_every_worker_process_reads_the_sessions_of_the_others(tmp_path):
             )
             statuses.append(answer.status_code)
     assert statuses == [401] * 12  # wrong address or password, never 403 (CSRF)
+
+
+def test_each_worker_builds_the_concept_index_at_start_not_at_its_first_search(tmp_path):
+    """The first search after a restart waited for the concept index (12.7 s at 100k
+    datasets): each worker process now builds it as it starts, before any request."""
+    store = _store(tmp_path)
+    log = tmp_path / "serve.log"
+    with served(store, "--workers", "2"):
+        for _ in range(100):
+            ready = re.findall(r"concept index ready \((\d+) concepts\)", log.read_text())
+            if len(ready) == 2:
+                break
+            time.sleep(0.1)
+    assert ready == ["0", "0"]  # one line per worker; the store holds no vocabulary

@@ -50,6 +50,15 @@ class SnapshotMemo:
         """The value of ``key`` kept for ``snapshot``, else ``compute()`` (kept)."""
         return self.get_many(snapshot, [key], lambda keys: {key: compute()})[key]
 
+    def kept(self, snapshot: object | None, key: Hashable) -> object | None:
+        """The value of ``key`` kept for ``snapshot``, or None (nothing computed)."""
+        with self._lock:
+            if snapshot is None or snapshot is not self._snapshot or key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return self._items[key]
+
     def get_many(
         self,
         snapshot: object | None,

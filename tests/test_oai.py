@@ -13,6 +13,10 @@ from http_support import app_over
 from sickle import Sickle
 from sickle.iterator import OAIResponseIterator
 
+from graph_loader.config import Settings
+from graph_loader.store import EmbeddedStore
+from sparql_api import create_app
+from sparql_api.core import listings
 from sparql_api.linked_data.dereference import describe_triples
 from sparql_api.oai.routes import PAGE_SIZE_KEY
 
@@ -318,3 +322,69 @@ def test_sickle_meets_each_error_as_its_exception(url):
 def test_error_messages_in_french(client):
     root = _get(client, "verb=ListRecords&lang=fr")
     assert root.find(OAI + "error").text == "Argument « metadataPrefix » manquant."
+
+
+def test_a_list_is_read_once_per_snapshot_every_record_once_with_its_latest_load(tmp_path):
+    """Over a store another process writes (as served): the pages of a list give every
+    record once, in IRI order, each with the latest load time of its record graphs; the
+    members are listed once for the snapshot (the next pages read them from memory), and
+    listed again once a load changed the store."""
+    rdf, dcat = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/ns/dcat#"
+    stamp = "http://www.w3.org/2001/XMLSchema#dateTime"
+
+    def record(graph: str, resource: str, kind: str, loaded: str) -> None:
+        g, r, n = ox.NamedNode(BASE + graph), ox.NamedNode(BASE + resource), ox.NamedNode
+        writer = EmbeddedStore(tmp_path / "store")
+        writer.replace_graph(
+            g,
+            [
+                ox.Triple(g, n(rdf + "type"), n(GAIA + "RecordGraph")),
+                ox.Triple(g, n(GAIA + "describes"), r),
+                ox.Triple(
+                    g,
+                    n("http://www.w3.org/ns/prov#generatedAtTime"),
+                    ox.Literal(loaded, datatype=n(stamp)),
+                ),
+                ox.Triple(r, n(rdf + "type"), n(dcat + kind)),
+            ],
+        )
+        writer.close()
+
+    record("g/1", "id/dataset/b", "Dataset", "2026-01-02T10:00:00Z")
+    record("g/2", "id/dataset/b", "Dataset", "2026-03-04T10:00:00+00:00")  # the latest
+    record("g/3", "id/dataset/a", "Dataset", "2026-02-01T08:30:00Z")
+    record("g/4", "id/catalog/c", "Catalog", "2026-02-01T08:30:00Z")  # not a record type
+    record("g/5", "id/service/s", "DataService", "2026-05-06T07:08:09Z")
+    app = create_app(Settings(store=str(tmp_path / "store"), query_workers=1, reopen_seconds=0))
+    app.config[PAGE_SIZE_KEY] = 2
+    client = app.test_client()
+
+    def harvest() -> list[tuple[str, str]]:
+        found, args = [], "verb=ListIdentifiers&metadataPrefix=oai_dc"
+        while args:
+            root = _get(client, args).find(f"{OAI}ListIdentifiers")
+            found += [
+                (h.findtext(f"{OAI}identifier"), h.findtext(f"{OAI}datestamp"))
+                for h in root.findall(f"{OAI}header")
+            ]
+            token = root.findtext(f"{OAI}resumptionToken")
+            args = f"verb=ListIdentifiers&resumptionToken={token}" if token else ""
+        return found
+
+    try:
+        misses = listings._KEPT.misses
+        assert harvest() == [
+            ("oai:data.gaia-data.fr:dataset/a", "2026-02-01T08:30:00Z"),
+            ("oai:data.gaia-data.fr:dataset/b", "2026-03-04T10:00:00Z"),
+            ("oai:data.gaia-data.fr:service/s", "2026-05-06T07:08:09Z"),
+        ]
+        assert listings._KEPT.misses == misses + 1  # two pages, one listing
+        record("g/6", "id/dataset/a2", "Dataset", "2026-06-01T00:00:00Z")
+        assert [identifier for identifier, _ in harvest()] == [
+            "oai:data.gaia-data.fr:dataset/a",
+            "oai:data.gaia-data.fr:dataset/a2",
+            "oai:data.gaia-data.fr:dataset/b",
+            "oai:data.gaia-data.fr:service/s",
+        ]
+    finally:
+        app.extensions["gaia_kg"].close()

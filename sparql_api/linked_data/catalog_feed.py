@@ -20,7 +20,7 @@ concept or any concept under it). ``page`` is 1-based, ``size`` 1 to :data:`MAX_
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlencode
@@ -34,6 +34,7 @@ from graph_loader.mappings.datacite_terms import language_iri
 from graph_loader.namespaces import DCAT, DCT, FOAF, HYDRA, XSD
 from graph_loader.store import Store
 from graph_loader.terms import ORG_NS, RDF_TYPE, THESAURUS_NS
+from sparql_api.core.listings import members, with_members
 from sparql_api.core.numbers import whole_number
 from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import describe_triples
@@ -146,22 +147,28 @@ class CatalogParams:
         }
 
 
-def _split(sparql: str) -> tuple[str, str]:
-    """(prologue, body) of a query: its PREFIX lines and the rest."""
-    lines = sparql.splitlines(keepends=True)
-    head = [ln for ln in lines if ln.startswith(("PREFIX", "#"))]
-    body = [ln for ln in lines if not ln.startswith(("PREFIX", "#"))]
-    return "".join(head), "".join(body)
+#: the types of the members of the feed
+MEMBER_TYPES = frozenset({str(DCAT.Dataset), str(DCAT.DataService)})
+#: the SELECT line of ``catalog_members.rq``, replaced to list the members
+_SELECT = "SELECT ?r ?g ?type WHERE {"
 
 
 def _members(store: Store, params: CatalogParams) -> tuple[int, list[dict]]:
-    query = load_query("catalog_members")
-    prologue, body = _split(query)
-    count = prologue + "SELECT (COUNT(*) AS ?n) WHERE {\n" + body + "}\n"
-    total = int(store.select(count, params.bindings())[0]["n"].value)
-    offset = (params.page - 1) * params.size
-    paged = f"{query}LIMIT {int(params.size)} OFFSET {int(offset)}\n"
-    return total, store.select(paged, params.bindings())
+    """(total, rows of the page): the members' rows ``{"r", "g", "type"}`` in IRI order
+    (see :mod:`sparql_api.core.listings`)."""
+    query, bindings = load_query("catalog_members"), params.bindings()
+    listing = query.replace(_SELECT, "SELECT DISTINCT ?r ?type WHERE {", 1)
+    key = ("catalog", *sorted((name, str(term)) for name, term in bindings.items()))
+
+    def listed() -> Iterable[str]:
+        rows = store.select(listing, bindings)
+        return (row["r"].value for row in rows if row["type"].value in MEMBER_TYPES)
+
+    found = members(store, key, listed)
+    page = found.page((params.page - 1) * params.size, params.size)
+    rows = store.select(with_members(query, page), bindings) if page else []
+    kept = {(row["r"].value, row["g"].value, row["type"].value): row for row in rows}
+    return len(found), [kept[k] for k in sorted(kept) if k[2] in MEMBER_TYPES]
 
 
 def catalog_page(

@@ -22,6 +22,7 @@ import binascii
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from urllib.parse import quote, unquote, urlsplit
 
@@ -32,6 +33,7 @@ from graph_loader.errors import InputError
 from graph_loader.namespaces import XSD
 from graph_loader.store import Store
 from graph_loader.terms import ORG_NS, THESAURUS_NS
+from sparql_api.core.listings import members, with_members
 from sparql_api.core.rq import load_query
 from sparql_api.linked_data.dereference import describe_triples
 from sparql_api.oai.metadata import METADATA_FORMATS, metadata_element
@@ -54,6 +56,21 @@ VERBS: dict[str, tuple[set[str], set[str]]] = {
     "ListIdentifiers": ({"metadataPrefix"}, {"from", "until", "set", "resumptionToken"}),
     "ListRecords": ({"metadataPrefix"}, {"from", "until", "set", "resumptionToken"}),
 }
+#: the types of the resources an OAI-PMH list shows
+RECORD_TYPES = frozenset(
+    {
+        "http://www.w3.org/ns/dcat#Dataset",
+        "http://www.w3.org/ns/dcat#DatasetSeries",
+        "http://www.w3.org/ns/dcat#DataService",
+        "https://schema.org/ScholarlyArticle",
+        "https://schema.org/CreativeWork",
+        "https://schema.org/SoftwareSourceCode",
+        "https://schema.org/SoftwareApplication",
+        "https://schema.org/LearningResource",
+    }
+)
+#: the SELECT line of ``oai_records.rq``, replaced to list the members
+_SELECT = "SELECT ?r ?graph ?loaded ?type WHERE {"
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SECOND = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 
@@ -93,11 +110,13 @@ def _bad_argument(kind: str, lang: str, **params: object) -> OaiError:
     return OaiError("badArgument", detail=detail)
 
 
+def _moment(literal: ox.Literal) -> datetime:
+    return datetime.fromisoformat(literal.value.replace("Z", "+00:00"))
+
+
 def _stamp(literal: ox.Literal) -> str:
     """A datestamp at second granularity, UTC."""
-    value = literal.value.replace("+00:00", "Z")
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _moment(literal).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Provider:
@@ -126,7 +145,26 @@ class Provider:
 
     # -- listing -------------------------------------------------------------------------
     def records(self, state: dict, offset: int, limit: int) -> tuple[int, list[dict]]:
-        """(total, rows of the page) for a list request ``state``."""
+        """(total, rows of the page) for a list request ``state``: rows ``{"r", "g",
+        "stamp"}`` in IRI order (see :mod:`sparql_api.core.listings`)."""
+        bindings = self._bindings(state)
+        query = load_query("oai_records")
+        if "iri" in state:  # one record (GetRecord, ListMetadataFormats): read at once
+            rows = self._grouped(self.store.select(with_members(query, [state["iri"]]), bindings))
+            return len(rows), rows[offset : offset + limit]
+        listing = query.replace(_SELECT, "SELECT DISTINCT ?r ?type WHERE {", 1)
+        key = ("oai", *sorted((name, str(term)) for name, term in bindings.items()))
+
+        def listed() -> Iterable[str]:
+            rows = self.store.select(listing, bindings)
+            return (row["r"].value for row in rows if row["type"].value in RECORD_TYPES)
+
+        found = members(self.store, key, listed)
+        page = found.page(offset, limit)
+        rows = self.store.select(with_members(query, page), bindings) if page else []
+        return len(found), self._grouped(rows)
+
+    def _bindings(self, state: dict) -> dict:
         flags = {}
         for name in ("from", "until"):
             raw = state.get(name)
@@ -137,7 +175,7 @@ class Provider:
             )
         kind, _, slug = (state.get("set") or ":").partition(":")
         unused = ox.NamedNode("urn:gaia-kg:unused")
-        bindings = {
+        return {
             "useFrom": _bool(bool(state.get("from"))),
             "from": flags["from"],
             "useUntil": _bool(bool(state.get("until"))),
@@ -147,16 +185,26 @@ class Provider:
             "useCompartment": _bool(kind == "compartment"),
             "compartment": ox.NamedNode(THESAURUS_NS + slug) if kind == "compartment" else unused,
             "needDoi": _bool(state.get("metadataPrefix") == "oai_datacite"),
-            "useIri": _bool("iri" in state),
-            "iri": ox.NamedNode(state["iri"]) if "iri" in state else unused,
         }
-        query = load_query("oai_records")
-        head = "".join(ln for ln in query.splitlines(keepends=True) if ln.startswith("PREFIX"))
-        body = "".join(ln for ln in query.splitlines(keepends=True) if ln[:1] not in "#P")
-        count = head + "SELECT (COUNT(*) AS ?n) WHERE {\n" + body + "}\n"
-        total = int(self.store.select(count, bindings)[0]["n"].value)
-        page = f"{query}LIMIT {int(limit)} OFFSET {int(offset)}\n"
-        return total, self.store.select(page, bindings)
+
+    @staticmethod
+    def _grouped(rows: list) -> list[dict]:
+        """One row per resource of a record type, in IRI order: its first record graph and
+        the latest load time of its record graphs."""
+        found: dict[str, dict] = {}
+        for row in rows:
+            if row["type"].value not in RECORD_TYPES:
+                continue
+            iri, graph, loaded = row["r"].value, row["graph"], row["loaded"]
+            kept = found.get(iri)
+            if kept is None:
+                found[iri] = {"r": row["r"], "g": graph, "stamp": loaded}
+                continue
+            if graph.value < kept["g"].value:
+                kept["g"] = graph
+            if _moment(loaded) > _moment(kept["stamp"]):
+                kept["stamp"] = loaded
+        return [found[iri] for iri in sorted(found)]
 
     def sets_of(self, resources: list[ox.NamedNode]) -> dict[str, list[str]]:
         if not resources:

@@ -70,6 +70,26 @@ def test_every_dataset_with_a_footprint_is_a_collection(client, footprints):
     assert [i.id for i in amma.get_items()] == ["amma-atr42-aircraft-1"]
 
 
+def test_collections_come_in_pages_linked_by_next(client, footprints):
+    """``limit`` cuts the collections in pages linked by ``next``; the pages together are
+    every collection once, in the order of the whole list."""
+    _, http = client
+    pages, url = [], "/stac/collections?limit=7"
+    while url:
+        body = http.get(url).get_json()
+        pages.append([c["id"] for c in body["collections"]])
+        assert body["numberMatched"] == len(footprints)
+        assert body["numberReturned"] == len(pages[-1])
+        url = next((x["href"] for x in body["links"] if x["rel"] == "next"), None)
+        url = url and url.removeprefix("http://localhost")
+    whole = [c["id"] for c in http.get("/stac/collections").get_json()["collections"]]
+    assert [len(p) for p in pages] == [7] * (len(whole) // 7) + [len(whole) % 7] * bool(
+        len(whole) % 7
+    )
+    assert [cid for p in pages for cid in p] == whole
+    assert sorted(whole) == sorted(footprints)
+
+
 def _intersects(q, box) -> bool:
     w, s, e, n = q
     spans = [(w, 180.0), (-180.0, e)] if w > e else [(w, e)]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+from urllib.parse import urlencode
+
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from graph_loader.errors import InputError
 from graph_loader.jsonsafe import check_json_depth
 from sparql_api.stac.api import (
     CONFORMANCE,
+    MAX_LIMIT,
     StacError,
     collection_json,
     item_json,
@@ -58,11 +62,19 @@ def conformance() -> Response:
     return _json({"conformsTo": CONFORMANCE})
 
 
+#: collections in a page of ``/stac/collections`` when ``limit`` is not given: the whole
+#: catalogue in one answer was 107 MB at 100k datasets (pages are linked by ``next``)
+COLLECTIONS_PAGE = MAX_LIMIT
+
+
 @bp.get("/stac/collections")
 def collections() -> Response:
-    """Every collection, or those whose footprint and period match ``bbox`` and ``datetime``
-    (without them, the answer is kept per state of the store, host and language)."""
+    """The collections, :data:`COLLECTIONS_PAGE` at a time (``limit``, ``page``), or those
+    whose footprint and period match ``bbox`` and ``datetime`` (without arguments, the answer
+    is kept per state of the store, host and language)."""
     params = _params(request.args)
+    if "limit" not in request.args:
+        params = dataclasses.replace(params, limit=COLLECTIONS_PAGE)
     root, lang = _root(), request_lang()
     if request.args:
         return _json(_collections_page(params, root, lang))
@@ -78,19 +90,25 @@ def collections() -> Response:
 
 def _collections_page(params: SearchParams, root: str, lang: str) -> dict:
     found = [
-        collection_json(c, root, lang)
+        c
         for c in _collections().values()
         if box_matches(params.bbox, c.bbox) and period_matches(params.datetime, c)
     ]
+    start = (params.page - 1) * params.limit
+    page = found[start : start + params.limit]
     links = [
-        {"rel": "self", "href": root + "/collections", "type": "application/json"},
+        {"rel": "self", "href": request.url, "type": "application/json"},
         {"rel": "root", "href": root, "type": "application/json"},
     ]
+    if start + params.limit < len(found):
+        args = {**request.args.to_dict(), "limit": params.limit, "page": params.page + 1}
+        href = f"{root}/collections?{urlencode(args)}"
+        links.append({"rel": "next", "href": href, "type": "application/json"})
     return {
-        "collections": found,
+        "collections": [collection_json(c, root, lang) for c in page],
         "links": links,
         "numberMatched": len(found),
-        "numberReturned": len(found),
+        "numberReturned": len(page),
     }
 
 

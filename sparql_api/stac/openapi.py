@@ -97,7 +97,7 @@ OPERATIONS: dict[tuple[str, str], dict] = {
     },
     ("/stac/collections", "get"): {
         "summary": msg("op.get_stac_collections"),
-        "parameters": [STAC_BBOX, STAC_DATETIME, LANG],
+        "parameters": [STAC_BBOX, STAC_DATETIME, STAC_LIMIT, STAC_PAGE, LANG],
         "responses": {"200": "application/json", "400": "application/json"},
     },
     ("/stac/collections/{cid}", "get"): {

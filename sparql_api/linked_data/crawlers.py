@@ -135,14 +135,16 @@ def void_triples(store: Store, base: str) -> list[ox.Triple]:
             t(node, v("class"), row["class"]),
             t(node, v("entities"), _int(row["n"])),
         ]
-    for row in store.select(load_query("void_graphs")):
-        node = _node(base, "graph", row["g"].value)
-        total += int(row["n"].value)
+    records = {row["g"].value for row in store.select(load_query("void_record_graphs"))}
+    for graph in sorted((g for g in store.named_graphs() if g.value not in records), key=str):
+        n = store.select(load_query("void_graphs"), {"g": graph})[0]["n"]
+        node = _node(base, "graph", graph.value)
+        total += int(n.value)
         out += [
             t(dataset, v("subset"), node),
             t(node, RDF_TYPE, v("Dataset")),
-            t(node, ox.NamedNode("http://www.w3.org/ns/sparql-service-description#name"), row["g"]),
-            t(node, v("triples"), _int(row["n"])),
+            t(node, ox.NamedNode("http://www.w3.org/ns/sparql-service-description#name"), graph),
+            t(node, v("triples"), _int(n)),
         ]
     for row in store.select(load_query("void_sources")):
         node = _node(base, "source", row["source"].value)

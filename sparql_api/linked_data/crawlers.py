@@ -30,7 +30,8 @@ def _pages(store: Store, base: str) -> list[tuple[str, str | None]]:
     """(absolute URL, lastmod) of the home page, the record pages and the concept pages."""
     site = base.rstrip("/")
     pages: list[tuple[str, str | None]] = [(base, None)]
-    for row in store.select(load_query("sitemap_pages")):
+    rows = store.select(load_query("sitemap_pages"))
+    for row in sorted(rows, key=lambda row: row["r"].value):
         iri = row["r"].value
         path = local_path(iri, base)
         if path is None:
@@ -43,27 +44,30 @@ def _pages(store: Store, base: str) -> list[tuple[str, str | None]]:
     return pages
 
 
-def sitemap(store: Store, base: str, page: int | None = None) -> bytes | None:
-    """The sitemap: one ``urlset`` when it holds; else, without ``page``, a sitemap index of
-    ``sitemap.xml?page=N``, and with ``page``, that part (None past the last)."""
+def sitemap(store: Store, base: str) -> dict[int | None, bytes]:
+    """Every answer of the sitemap, made at once (the pages are read in one query): by
+    ``page`` None, one ``urlset`` when it holds, else a sitemap index of
+    ``sitemap.xml?page=N``; by ``N``, that part (parts past the last are absent)."""
     pages = _pages(store, base)
     parts = max(1, -(-len(pages) // SITEMAP_MAX))
-    if page is None and parts > 1:
-        root = ET.Element(f"{{{SITEMAP_NS}}}sitemapindex")
-        for n in range(1, parts + 1):
-            entry = ET.SubElement(root, f"{{{SITEMAP_NS}}}sitemap")
-            ET.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = f"{base}sitemap.xml?page={n}"
-        return _xml(root)
-    n = page or 1
-    if n > parts:
-        return None
-    root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
-    for loc, lastmod in pages[(n - 1) * SITEMAP_MAX : n * SITEMAP_MAX]:
-        entry = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
-        ET.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = loc
-        if lastmod:
-            ET.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = lastmod
-    return _xml(root)
+    out: dict[int | None, bytes] = {}
+    for n in range(1, parts + 1):
+        root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+        for loc, lastmod in pages[(n - 1) * SITEMAP_MAX : n * SITEMAP_MAX]:
+            entry = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
+            ET.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = loc
+            if lastmod:
+                ET.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = lastmod
+        out[n] = _xml(root)
+    if parts == 1:
+        out[None] = out[1]
+        return out
+    root = ET.Element(f"{{{SITEMAP_NS}}}sitemapindex")
+    for n in range(1, parts + 1):
+        entry = ET.SubElement(root, f"{{{SITEMAP_NS}}}sitemap")
+        ET.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = f"{base}sitemap.xml?page={n}"
+    out[None] = _xml(root)
+    return out
 
 
 def _xml(root: ET.Element) -> bytes:

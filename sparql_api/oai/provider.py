@@ -111,7 +111,9 @@ def _bad_argument(kind: str, lang: str, **params: object) -> OaiError:
 
 
 def _moment(literal: ox.Literal) -> datetime:
-    return datetime.fromisoformat(literal.value.replace("Z", "+00:00"))
+    """The moment a date-time literal says (UTC when it says no offset)."""
+    moment = datetime.fromisoformat(literal.value.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _stamp(literal: ox.Literal) -> str:

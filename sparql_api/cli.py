@@ -79,7 +79,8 @@ def _prepared(app, lang: str):
         try:
             n = len(app.extensions[EXTENSION].concepts().concepts)
         except Exception as exc:  # the first request that needs it builds it, or says why not
-            click.echo(f"{os.getpid()}: {exc}", err=True)
+            error = CLI.text("serve.concepts_failed", lang, pid=os.getpid(), error=exc)
+            click.echo(error, err=True)
             return
         seconds = time.perf_counter() - started
         text = CLI.plural("serve.concepts_ready", n, lang, pid=os.getpid(), seconds=seconds)

@@ -19,9 +19,12 @@ import pytest
 from conftest import free_port, healthy
 
 from graph_loader import __version__
+from graph_loader.config import Settings
 from graph_loader.namespaces import RDF
 from graph_loader.store import EmbeddedStore
 from graph_loader.terms import RECORD_GRAPH
+from sparql_api import create_app
+from sparql_api.cli import _prepared
 
 #: the slow clients: more than waitress's default connection limit (100)
 SLOW_CLIENTS = 150
@@ -139,3 +142,25 @@ def test_each_worker_builds_the_concept_index_at_start_not_at_its_first_search(t
                 break
             time.sleep(0.1)
     assert ready == ["0", "0"]  # one line per worker; the store holds no vocabulary
+
+
+def test_a_concept_index_that_cannot_be_built_at_start_is_said_in_the_language_asked(
+    tmp_path, capfd
+):
+    """The store unreadable: the worker says so (the first search will try again)."""
+    app = _prepared(create_app(Settings(store=str(tmp_path / "absent"))), "fr")
+    for thread in threading.enumerate():
+        if thread.name == "gaia-kg-prepare":
+            thread.join(30)
+    said = [
+        line
+        for line in capfd.readouterr().err.splitlines()
+        if line.startswith(f"processus {os.getpid()} ")
+    ]
+    assert len(said) == 1, said
+    assert re.fullmatch(
+        rf"processus {os.getpid()} : l'index des concepts n'a pas pu être construit au "
+        r"démarrage \(.+\) ; la première recherche le construira",
+        said[0],
+    ), said
+    assert app.extensions["gaia_kg"] is not None

@@ -11,10 +11,13 @@ from demo_support import demo_store
 from helpers import BASE
 from http_support import app_over
 
+from graph_loader.store import EmbeddedStore
+from graph_loader.terms import RDF_TYPE, RECORD_GRAPH
 from sparql_api.linked_data import crawlers
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 VOID = "http://rdfs.org/ns/void#"
+EX = "https://example.org/void/"
 RECORDS = """SELECT DISTINCT ?r WHERE { GRAPH ?g {
   ?g a <https://w3id.org/gaia-kg/ontology#RecordGraph> ;
      <https://w3id.org/gaia-kg/ontology#describes> ?r } FILTER(STRSTARTS(STR(?r), ?base)) }"""
@@ -128,3 +131,22 @@ def test_void_counts_per_class_per_graph_and_per_source(client, store):
     assert sources["aeris.ttl"] == 60
     assert int(dataset[VOID + "triples"][0].value) == store.triple_count()
     assert _void(client, Accept="application/ld+json") == by
+
+
+def test_void_describes_each_graph_that_is_not_a_record_and_holds_triples():
+    store = EmbeddedStore(None)
+    vocabulary, record = ox.NamedNode(EX + "vocabulary"), ox.NamedNode(EX + "record")
+    thing = ox.NamedNode(EX + "thing")
+    store.replace_graph(vocabulary, [ox.Triple(thing, RDF_TYPE, thing)])
+    store.replace_graph(record, [ox.Triple(record, RDF_TYPE, RECORD_GRAPH)])
+    store.update(f"CREATE GRAPH <{EX}emptied>")
+    named = ox.NamedNode("http://www.w3.org/ns/sparql-service-description#name")
+    void = crawlers.void_triples(store, BASE)
+    described = {t.object.value: t.subject for t in void if t.predicate == named}
+    assert list(described) == [EX + "vocabulary"]
+    triples = [
+        t.object.value
+        for t in void
+        if t.subject == described[EX + "vocabulary"] and t.predicate.value == VOID + "triples"
+    ]
+    assert triples == ["1"]

@@ -142,6 +142,8 @@ def void_triples(store: Store, base: str) -> list[ox.Triple]:
     records = {row["g"].value for row in store.select(load_query("void_record_graphs"))}
     for graph in sorted((g for g in store.named_graphs() if g.value not in records), key=str):
         n = store.select(load_query("void_graphs"), {"g": graph})[0]["n"]
+        if not int(n.value):  # a graph emptied but not dropped holds nothing to describe
+            continue
         node = _node(base, "graph", graph.value)
         total += int(n.value)
         out += [

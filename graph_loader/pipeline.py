@@ -29,7 +29,6 @@ from urllib.parse import urljoin
 
 import pyoxigraph as ox
 
-from .compaction import compact_after_bulk_writes
 from .enrich import KeywordLinker
 from .load.inputs import collect_paths, file_names, read_all
 from .load.judge import Judge, validate_documents
@@ -104,8 +103,6 @@ def load_paths(
         write_all(store, _with_prepared(writes, documents, judge, report), documents, report,
                   tick, lang)  # fmt: skip
         clock.lap("write")
-    if compact_after_bulk_writes(store, progress):  # the reads that follow are faster
-        clock.lap("compact")
     report.seconds = time.perf_counter() - started
     return report
 

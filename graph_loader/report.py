@@ -71,8 +71,6 @@ def print_load_report(report, *, lang: str, echo: Echo, max_warnings: int = 12) 
         echo(CLI.text("report.keywords", lang, linked=linked, missed=missed))
         for keyword, n in unmatched.most_common(5):
             echo(f"  ? {n} × « {keyword} »")
-    if "compact" in report.phases:
-        echo(CLI.text("report.compacted", lang, s=report.phases["compact"]))
     if report.skipped_files:
         echo(CLI.plural("report.skipped", report.skipped_files, lang))
     if report.orphan_subjects:

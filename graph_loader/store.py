@@ -29,14 +29,7 @@ from .memo import SnapshotMemo
 from .sparql_text import bind
 from .terms import CHANGE_TYPE, CONTENT_HASH, FIRST_LOADED, GENERATED_AT, RECORD_GRAPH, UPDATED
 
-__all__ = [
-    "Store",
-    "EmbeddedStore",
-    "GraphWrite",
-    "Bindings",
-    "QueryResult",
-    "FLUSH_BYTES",
-]
+__all__ = ["Store", "EmbeddedStore", "GraphWrite", "Bindings", "QueryResult", "FLUSH_BYTES"]
 
 Bindings = Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -190,12 +183,6 @@ class Store(abc.ABC):
     def dump(self, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> bytes:
         """Every quad of the store, serialised (a dataset format) ."""
 
-    def compact(self) -> bool:
-        """Merge the store's table files if it has some (an embedded store on disk): reads
-        after many bulk writes are several times faster (:meth:`EmbeddedStore.compact`).
-        Whether it did."""
-        return False
-
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the store (flush to disk)."""
 
@@ -229,10 +216,6 @@ class EmbeddedStore(Store):
         self.unflushed = 0  # bytes of update text since the log was last flushed
         #: how many times the log was flushed (for tests and monitoring)
         self.flushes = 0
-        #: batches ingested by the bulk loader since the store was opened or last compacted,
-        #: and their N-Quads text in bytes (:func:`compact_after_bulk_writes`)
-        self.ingested = 0
-        self.ingested_bytes = 0
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -306,10 +289,7 @@ class EmbeddedStore(Store):
                     data += self._entry_nquads(change, writes)
                 # lenient: every statement was serialised by pyoxigraph from its own terms,
                 # checked when they were made (a load of them checks them twice otherwise)
-                data = data.encode()
-                self._store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
-                self.ingested += 1
-                self.ingested_bytes += len(data)
+                self._store.bulk_load(data.encode(), ox.RdfFormat.N_QUADS, lenient=True)
                 if change is not None:
                     tidy = feed.tidy_ops(time.time(), self.feed_retention)
                     self._updated(feed.SEPARATOR.join(tidy))
@@ -367,27 +347,6 @@ class EmbeddedStore(Store):
 
     def dump(self, fmt=ox.RdfFormat.N_QUADS):
         return self._store.dump(format=fmt)
-
-    def compact(self) -> bool:
-        """Merge the table files of every index (RocksDB's full compaction, pyoxigraph's
-        ``optimize``). Each bulk ingestion adds files whose keys overlap every other's, and a
-        read looks into each of them: at 100k datasets loaded in 40 batches, a scan of one
-        property took 5.6 s before and 1.6 s after (6.4 s to compact), the index rebuild 35.4
-        against 19.6 s. It rewrites the whole store: see :mod:`graph_loader.compaction`."""
-        if self.path is None or self.read_only:
-            return False
-        try:
-            self._store.optimize()
-        except OSError as exc:  # nothing is lost: the files merged are removed only after
-            raise StoreError(f"cannot compact the store: {exc}") from exc
-        self.ingested = self.ingested_bytes = 0
-        return True
-
-    def table_bytes(self) -> int:
-        """The size of the store's table files on disk (0 in memory)."""
-        if self.path is None:
-            return 0
-        return sum(f.stat().st_size for f in self.path.glob("*.sst"))
 
     def close(self):
         if self.path is not None and not self.read_only:  # a read-only store cannot flush

@@ -193,8 +193,6 @@ def _print(report, lang: str) -> None:
         click.echo("  " + CLI.text("harvest.pages", lang))
         for line in report.page_errors:
             click.echo(f"    ✗ {line}")
-    if report.compacted is not None:
-        click.echo("  " + CLI.text("report.compacted", lang, s=report.compacted))
     if report.interrupted:
         stopped = CLI.text("harvest.stopped", lang, why=report.interrupted, name=report.source)
         click.echo("  " + stopped)

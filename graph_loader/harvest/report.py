@@ -48,8 +48,6 @@ class HarvestReport:
     #: when the harvest began: the start of the interrupted run a resumed run goes on with
     harvest_started: str = ""
     seconds: float = 0.0
-    #: seconds the store took to compact after the run's bulk writes (graph_loader.compaction)
-    compacted: float | None = None
     complete: bool = False
     resumed_from: str | None = None
     interrupted: str | None = None
@@ -88,7 +86,6 @@ class HarvestReport:
             "started": self.started,
             "harvestStarted": self.harvest_started or self.started,
             "seconds": round(self.seconds, 3),
-            "compactedSeconds": None if self.compacted is None else round(self.compacted, 3),
             "complete": self.complete,
             "resumedFrom": self.resumed_from,
             "interrupted": self.interrupted,

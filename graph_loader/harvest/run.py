@@ -13,7 +13,6 @@ from pathlib import Path
 import httpx
 
 from .. import __version__
-from ..compaction import compact_after_bulk_writes
 from ..derived import new_generation, store_generation
 from ..enrich import KeywordLinker
 from ..queries import load_query
@@ -140,9 +139,6 @@ class _Run:
         if self.report.complete:
             self.finish()
         report = self.report
-        compacting = time.perf_counter()
-        if compact_after_bulk_writes(self.store):  # before the reads that follow
-            report.compacted = time.perf_counter() - compacting
         report.seconds = time.perf_counter() - began
         report.quality = _quality(self.store, self.name)
         record_runs(self.store, self.name, report.started, report.to_json())

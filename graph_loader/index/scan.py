@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
-from collections import defaultdict, deque
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -203,7 +203,7 @@ class ResourceScan:
 
     def putter(self, code: str) -> Callable[[str, str], None]:
         """A function keeping one value of a resource ``iri``: a TSV ``cell`` giving what
-        ``code`` gives (see :meth:`gives` and :func:`_put`); read back by :meth:`chunks`."""
+        ``code`` gives (see :meth:`gives` and :func:`_fill`); read back by :meth:`chunks`."""
         buffers, chunk_of, labelled = self._buffers, self.chunk_of, code in self._labelled
         values = self.values
 
@@ -243,15 +243,8 @@ class ResourceScan:
             }
             path = self._path(number)
             if path.exists():
-                gives = self._gives
                 with open(path, encoding="utf-8", newline="\n") as lines:
-                    for line in lines:
-                        iri, code, cell = line[:-1].split("\t", 2)
-                        term = parse_term(cell)
-                        if term is not None:
-                            res = resources[iri]
-                            for group, name in gives[code]:
-                                _put(res, group, name, term)
+                    _fill(resources, (line[:-1].split("\t", 2) for line in lines), self._gives)
                 path.unlink()
             yield resources
 
@@ -268,46 +261,53 @@ def scan_store(
     thread reads the finished ones, so that reading a million resources costs the store's own
     reading speed, not the Python objects of each solution. Joins through distributions,
     spatial and temporal nodes are made here: classes are read first, then the links to those
-    nodes, then every other property.
+    nodes and the properties read on them, then every other property, joining meanwhile. The
+    scans are all asked for at once, so the temporary folder holds up to the whole answer
+    (about 2 GB at a million datasets).
     """
     with tempfile.TemporaryDirectory(prefix="gaia-kg-scan-") as tmp:
         yield _read(store, Path(tmp), max(1, threads), chunk, progress)
 
 
 def _read(store: Store, tmp: Path, threads: int, chunk: int, progress) -> ResourceScan:
-    jobs, direct, inner = _scan_jobs()
+    jobs, direct, inner, join_after = _scan_jobs()
     kinds: dict[str, str] = {}
     scan: ResourceScan | None = None
     join = NodeJoin(tmp, 1)
     with ThreadPoolExecutor(threads) as pool:
-        pending: deque = deque()
-        for position in range(len(jobs)):  # in order: classes, links, values
-            # at most `threads` scans ahead of this thread (each a file of its whole answer)
-            while len(pending) <= threads and position + len(pending) < len(jobs):
-                ahead = position + len(pending)
-                path = tmp / f"scan-{ahead}.tsv"
-                pending.append(pool.submit(_scan, store, jobs[ahead][0], path))
-            _sparql, job, key = jobs[position]
-            pairs = _pairs(pending.popleft().result())
-            if job == "class":
-                for row in pairs:  # one column: the resource
-                    if (iri := _iri_of(row[0])) is not None:
-                        _add_kind(kinds, iri, key)
-            else:
-                if scan is None:  # every class read
-                    scan = ResourceScan(kinds, chunk, tmp)
-                    kinds.clear()
-                    join = NodeJoin(tmp, len(scan.order) // scan.chunk + 1)
-                if job == "link":
-                    join.links(position, pairs, scan.chunk_of)
+        # Every scan is asked for at once: the store's threads never wait for this one, each
+        # answer waiting in its file (disk, not memory, holds what is not read yet).
+        futures = [
+            pool.submit(_scan, store, sparql, tmp / f"scan-{position}.tsv")
+            for position, (sparql, _job, _key) in enumerate(jobs)
+        ]
+        try:
+            for position, future in enumerate(futures):  # in order: classes, links, values
+                _sparql, job, key = jobs[position]
+                pairs = _pairs(future.result())
+                if job == "class":
+                    for row in pairs:  # one column: the resource
+                        if (iri := _iri_of(row[0])) is not None:
+                            _add_kind(kinds, iri, key)
                 else:
-                    gives = tuple(direct.get(key, ()))
-                    _apply(pairs, position, gives, scan, join if key in inner else None)
-            if progress is not None:
-                progress(position + 1, len(jobs), "read")
-    scan = scan or ResourceScan(kinds, chunk, tmp)
-    _join(jobs, inner, join, scan)
-    return scan
+                    if scan is None:  # every class read
+                        scan = ResourceScan(kinds, chunk, tmp)
+                        kinds.clear()
+                        join = NodeJoin(tmp, len(scan.order) // scan.chunk + 1)
+                    if job == "link":
+                        join.links(position, pairs, scan.chunk_of)
+                    else:
+                        gives = tuple(direct.get(key, ()))
+                        _apply(pairs, position, gives, scan, join if key in inner else None)
+                if position == join_after and scan is not None:
+                    # the nodes' values all read: joined while the store scans the rest
+                    _join(jobs, inner, join, scan)
+                if progress is not None:
+                    progress(position + 1, len(jobs), "read")
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return scan or ResourceScan(kinds, chunk, tmp)
 
 
 def scan_resources(store: Store, *, threads: int = 2, progress=None) -> dict[str, dict]:
@@ -319,11 +319,12 @@ def scan_resources(store: Store, *, threads: int = 2, progress=None) -> dict[str
     return resources
 
 
-def _scan_jobs() -> tuple[list[tuple[str, str, str]], dict, dict]:
+def _scan_jobs() -> tuple[list[tuple[str, str, str]], dict, dict, int]:
     """The scans, in the order they are read: ``(sparql, job, key)`` for each class (key: the
-    kind), each link to a node (key: the link), each other property (key: the property); and
-    what each property gives, read on the resources (``direct``) or on the nodes they link to
-    (``inner``)."""
+    kind), each link to a node (key: the link), each property read on such nodes, each other
+    property (key: the property); what each property gives, read on the resources
+    (``direct``) or on the nodes they link to (``inner``); and the position of the last scan
+    the joins through nodes need."""
     links = sorted({link for link, *_ in INDIRECT})
     direct: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for predicate, group, name in DIRECT:
@@ -333,8 +334,10 @@ def _scan_jobs() -> tuple[list[tuple[str, str, str]], dict, dict]:
         inner[predicate].append((link, group, sys.intern(name)))
     jobs = [(f"SELECT ?r WHERE {{ ?r a {_n(cls)} }}", "class", kind) for cls, kind in CLASSES]
     jobs += [(_pair_query(p), "link", p) for p in links]
-    jobs += [(_pair_query(p), "value", p) for p in sorted({*direct, *inner} - set(links))]
-    return jobs, direct, inner
+    jobs += [(_pair_query(p), "value", p) for p in sorted(set(inner) - set(links))]
+    join_after = len(jobs) - 1
+    jobs += [(_pair_query(p), "value", p) for p in sorted(set(direct) - {*inner, *links})]
+    return jobs, direct, inner, join_after
 
 
 def _add_kind(kinds: dict[str, str], iri: str, kind: str) -> None:
@@ -381,13 +384,24 @@ def _pair_query(predicate: str) -> str:
     return f"SELECT ?r ?v WHERE {{ ?r {_n(predicate)} ?v }}"
 
 
-def _put(res: dict, group: str, name: str, term: tuple[str, str, str]) -> None:
-    kind, value, lang = term
-    if group == "text":
-        if kind == "literal":
-            res["text"].append((name, lang, value))
-    elif group == "links":
-        if kind == "iri":
-            res["links"].append((name, sys.intern(value)))
-    else:
-        res["extents"].append((name, value))
+def _fill(resources: dict[str, dict], rows: Iterable[list[str]], gives: dict) -> None:
+    """Put each ``[iri, code, cell]`` of ``rows`` on its resource, giving what ``code``
+    gives (:meth:`ResourceScan.gives`): a text is a literal, a link an IRI, an extent
+    either (a million datasets put 25 million values: a link's IRI is taken as it is)."""
+    intern = sys.intern
+    for iri, code, cell in rows:
+        head = cell[:1]
+        if not head or head == "_":  # nothing, or a blank node
+            continue
+        res, term = resources[iri], None
+        for group, name in gives[code]:
+            if group == "links":
+                if head == "<":
+                    res["links"].append((name, intern(cell[1:-1])))
+                continue
+            kind, value, lang = term = term or parse_term(cell)
+            if group == "text":
+                if kind == "literal":
+                    res["text"].append((name, lang, value))
+            else:
+                res["extents"].append((name, value))

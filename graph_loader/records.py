@@ -75,7 +75,9 @@ class Record:
 
     def __post_init__(self) -> None:
         self.graph = record_graph_iri(self.resource.value)
-        self.lines = sorted({f"{t.subject} {t.predicate} {t.object} ." for t in self.triples})
+        # str(t): "s p o" for a triple and a quad of the default graph alike, at half the cost
+        # of writing its three terms apart
+        self.lines = sorted({f"{t} ." for t in self.triples})
         self.content_hash = lines_hash(self.lines)
 
 

@@ -383,11 +383,15 @@ def test_a_repair_that_duplicates_a_statement_leaves_one():
     )
 
 
-def test_quads_are_accepted():
-    quads = [ox.Quad(ROOT, ox.NamedNode(DCT + "issued"), ox.Literal("2019"), ox.DefaultGraph())]
+def test_quads_of_the_default_graph_are_accepted_and_repaired_as_quads():
+    issued, title = ox.NamedNode(DCT + "issued"), ox.NamedNode(DCT + "title")
+    quads = [
+        ox.Quad(ROOT, issued, ox.Literal("2019"), ox.DefaultGraph()),
+        ox.Quad(ROOT, title, ox.Literal("Températures", language="fr"), ox.DefaultGraph()),
+    ]
     got, repairs = repair_triples(quads, root=ROOT)
-    assert got == [ox.Triple(ROOT, ox.NamedNode(DCT + "issued"),
-                             ox.Literal("2019", datatype=ox.NamedNode(XSD + "gYear")))]  # fmt: skip
+    assert got == [ox.Quad(ROOT, issued, ox.Literal("2019", datatype=ox.NamedNode(XSD + "gYear"))),
+                   quads[1]]  # fmt: skip
     assert [r.kind for r in repairs] == ["typed-date"]
 
 

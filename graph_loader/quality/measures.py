@@ -72,7 +72,7 @@ class Facts:
 
     def values(self, *predicates: str, parts: bool = False) -> list:
         """Objects of the predicates on the resource (and its distributions with ``parts``)."""
-        keys = [str(p) for p in predicates]
+        keys = [p if type(p) is str else str(p) for p in predicates]
         found = [v for p in keys for v in self.own.get(p, [])]
         if parts:
             found += [v for part in self.parts for p in keys for v in part.get(p, [])]
@@ -83,12 +83,20 @@ class Facts:
 
 
 Test = Callable[[Facts], bool]
-_TITLE = (DCT.title, SDO.name, FOAF.name)
-_DESCRIPTION = (DCT.description, SDO.description, SDO.abstract)
-_KEYWORD = (DCAT.keyword, SDO.keywords)
-_THEME = (DCAT.theme, SDO.about, GAIA.variable)
-_IDENTIFIER = (DCT.identifier, SDO.identifier, OWL.sameAs, SDO.sameAs, SDO.url)
-_ACCESS = (
+
+
+def _iris(*terms) -> tuple[str, ...]:
+    """The IRIs of rdflib terms as plain strings: the keys of :class:`Facts`, looked up
+    without a conversion on each of the millions of lookups of a large load."""
+    return tuple(str(t) for t in terms)
+
+
+_TITLE = _iris(DCT.title, SDO.name, FOAF.name)
+_DESCRIPTION = _iris(DCT.description, SDO.description, SDO.abstract)
+_KEYWORD = _iris(DCAT.keyword, SDO.keywords)
+_THEME = _iris(DCAT.theme, SDO.about, GAIA.variable)
+_IDENTIFIER = _iris(DCT.identifier, SDO.identifier, OWL.sameAs, SDO.sameAs, SDO.url)
+_ACCESS = _iris(
     DCAT.accessURL,
     DCAT.downloadURL,
     DCAT.endpointURL,
@@ -97,9 +105,9 @@ _ACCESS = (
     SDO.downloadUrl,
     DCAT.landingPage,
 )
-_LICENCE = (DCT.license, SDO.license, DCT.rights)
-_FORMAT = (DCT.format, DCAT.mediaType, SDO.encodingFormat)
-_PROVENANCE = (
+_LICENCE = _iris(DCT.license, SDO.license, DCT.rights)
+_FORMAT = _iris(DCT.format, DCAT.mediaType, SDO.encodingFormat)
+_PROVENANCE = _iris(
     DCT.publisher,
     DCT.creator,
     SDO.author,
@@ -109,7 +117,7 @@ _PROVENANCE = (
     PROV.wasGeneratedBy,
     PROV.wasAttributedTo,
 )
-_CONTACT = (DCAT.contactPoint, SDO.maintainer, SDO.contactPoint)
+_CONTACT = _iris(DCAT.contactPoint, SDO.maintainer, SDO.contactPoint)
 
 
 def _urls(f: Facts) -> list[str]:

@@ -162,8 +162,8 @@ def _titled_subjects(triples: list[ox.Triple], root) -> set:
 
 
 def tag_languages(
-    triples: list[ox.Triple], root, language: str | None
-) -> tuple[list[ox.Triple], list[Repair]]:
+    triples: list[ox.Triple | ox.Quad], root, language: str | None
+) -> tuple[list[ox.Triple | ox.Quad], list[Repair]]:
     """``triples`` with their untagged texts tagged: the record's language (its own tagged
     texts, its dct:language), else ``language``, else the one py3langid detects."""
     titled = _titled_subjects(triples, root)
@@ -187,7 +187,7 @@ def tag_languages(
         if tag is None:
             continue
         fixed = ox.Literal(t.object.value, language=tag)
-        out[i] = ox.Triple(t.subject, t.predicate, fixed)
+        out[i] = type(t)(t.subject, t.predicate, fixed)  # a triple, or a default-graph quad
         repairs.append(
             Repair(kind, subject_text(t.subject), t.predicate.value, str(t.object), str(fixed))
         )

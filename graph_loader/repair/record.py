@@ -21,10 +21,6 @@ _WATCHED = frozenset(EMAIL_PROPERTIES | RESOURCE_PROPERTIES | DATE_PROPERTIES | 
 Note = Callable[[str, object, object], None]
 
 
-def _as_triple(statement) -> ox.Triple:
-    return statement.triple if isinstance(statement, ox.Quad) else statement
-
-
 def _noter(repairs: list[Repair], t: ox.Triple) -> Note:
     """The note function that records the repairs of statement ``t`` in ``repairs``."""
 
@@ -68,22 +64,24 @@ def _repaired_object(predicate: str, obj, note: Note):
 
 def repair_triples(
     triples: list[ox.Triple | ox.Quad], *, root: ox.NamedNode, language: str | None = None
-) -> tuple[list[ox.Triple], list[Repair]]:
-    """Deterministic repairs of one record's statements; `language` is the source's declared
+) -> tuple[list[ox.Triple | ox.Quad], list[Repair]]:
+    """Deterministic repairs of one record's statements (triples, or quads of the default
+    graph); `language` is the source's declared
     language (or None): untagged literals get the record's language (from the record's own
     tagged literals / dct:language, else `language`, else py3langid detection, recorded as
     kind "language-detected")."""
     repairs: list[Repair] = []
-    out: list[ox.Triple] = []
+    out: list[ox.Triple | ox.Quad] = []
     watched, control, literal = _WATCHED, CONTROL.search, ox.Literal
-    for statement in triples:
-        t = _as_triple(statement)
+    # quads of the default graph are kept as they are (a copy as a triple costs more than
+    # the repair), and a repaired statement is made of the same type as the one it replaces
+    for t in triples:
         o = t.object
         if t.predicate.value not in watched and not (type(o) is literal and control(o.value)):
             out.append(t)  # most statements: nothing to repair (no closure, no call)
             continue
         obj = _repaired_object(t.predicate.value, o, _noter(repairs, t))
-        out.append(t if obj is o else ox.Triple(t.subject, t.predicate, obj))
+        out.append(t if obj is o else type(t)(t.subject, t.predicate, obj))
 
     out, language_repairs = tag_languages(out, root, language)
     repairs.extend(language_repairs)

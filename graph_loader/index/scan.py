@@ -4,11 +4,10 @@ resources at a time (memory bounded by the chunk, not the store)."""
 
 from __future__ import annotations
 
-import re
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +17,7 @@ import pyoxigraph as ox
 from ..namespaces import DCAT, DCAT3, DCT, FOAF, GAIA, SDO
 from ..store import Store
 from .nodes import NodeJoin
+from .tsv import fill, parse_term
 
 __all__ = [
     "scan_resources",
@@ -100,45 +100,6 @@ INDIRECT = tuple(
         (DCT.temporal, DCAT.endDate, "extents", "end"),
     )
 )
-_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
-_ESCAPED = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f"}
-
-
-def _unescape(match: re.Match) -> str:
-    code = match.group(1) or match.group(2)
-    if code:
-        return chr(int(code, 16))
-    char = match.group(3)
-    return _ESCAPED.get(char, char)
-
-
-def parse_term(text: str) -> tuple[str, str, str] | None:
-    r"""A term as SPARQL TSV writes it: ``("iri", value, "")`` or ``("literal", value, lang)``
-    (the primary language subtag, lowercased), or None for a blank node or nothing.
-
-    >>> parse_term('"Ozone \\"IAGOS\\"\\n"@fr-FR')
-    ('literal', 'Ozone "IAGOS"\n', 'fr')
-    >>> parse_term("<https://example.org/a>")
-    ('iri', 'https://example.org/a', '')
-    >>> parse_term('"2006-06-01"^^<http://www.w3.org/2001/XMLSchema#date>')
-    ('literal', '2006-06-01', '')
-    """
-    if not text:
-        return None
-    head = text[0]
-    if head == "<":
-        return "iri", text[1:-1], ""
-    if head == '"':
-        end = text.rfind('"')
-        value = text[1:end]
-        if "\\" in value:
-            value = _ESCAPE.sub(_unescape, value)
-        tail = text[end + 1 :]
-        lang = tail[1:].split("-")[0].lower() if tail.startswith("@") else ""
-        return "literal", value, lang
-    if head == "_":
-        return None
-    return "literal", text, ""  # a number or boolean written bare
 
 
 def _scan(store: Store, sparql: str, path: Path) -> Path:
@@ -203,7 +164,7 @@ class ResourceScan:
 
     def putter(self, code: str) -> Callable[[str, str], None]:
         """A function keeping one value of a resource ``iri``: a TSV ``cell`` giving what
-        ``code`` gives (see :meth:`gives` and :func:`_fill`); read back by :meth:`chunks`."""
+        ``code`` gives (see :meth:`gives` and :func:`~.tsv.fill`); read back by :meth:`chunks`."""
         buffers, chunk_of, labelled = self._buffers, self.chunk_of, code in self._labelled
         values = self.values
 
@@ -244,7 +205,7 @@ class ResourceScan:
             path = self._path(number)
             if path.exists():
                 with open(path, encoding="utf-8", newline="\n") as lines:
-                    _fill(resources, (line[:-1].split("\t", 2) for line in lines), self._gives)
+                    fill(resources, (line[:-1].split("\t", 2) for line in lines), self._gives)
                 path.unlink()
             yield resources
 
@@ -382,26 +343,3 @@ def _n(iri: str) -> str:
 
 def _pair_query(predicate: str) -> str:
     return f"SELECT ?r ?v WHERE {{ ?r {_n(predicate)} ?v }}"
-
-
-def _fill(resources: dict[str, dict], rows: Iterable[list[str]], gives: dict) -> None:
-    """Put each ``[iri, code, cell]`` of ``rows`` on its resource, giving what ``code``
-    gives (:meth:`ResourceScan.gives`): a text is a literal, a link an IRI, an extent
-    either (a million datasets put 25 million values: a link's IRI is taken as it is)."""
-    intern = sys.intern
-    for iri, code, cell in rows:
-        head = cell[:1]
-        if not head or head == "_":  # nothing, or a blank node
-            continue
-        res, term = resources[iri], None
-        for group, name in gives[code]:
-            if group == "links":
-                if head == "<":
-                    res["links"].append((name, intern(cell[1:-1])))
-                continue
-            kind, value, lang = term = term or parse_term(cell)
-            if group == "text":
-                if kind == "literal":
-                    res["text"].append((name, lang, value))
-            else:
-                res["extents"].append((name, value))

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import random
-import resource
 import statistics
 import sys
 import tempfile
@@ -34,6 +33,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import httpx
+from rss import ChildrenPeak, own_peak
 
 from graph_loader.bootstrap import initialise
 from graph_loader.harvest import harvest
@@ -136,7 +136,7 @@ def _harvest_child(queue, path: Path, url: str, jobs: int | None) -> None:
     peak RSS is the harvest's own)."""
     config = SourceConfig("bench", "csw", {"url": url, "page_size": PAGE}, language="fr")
     store = fresh_store(path)
-    with httpx.Client(timeout=60) as client:
+    with httpx.Client(timeout=60) as client, ChildrenPeak() as workers:
         started = time.perf_counter()
         report = harvest(store, config, client=client, base_iri=BASE, jobs=jobs)
         first = time.perf_counter() - started
@@ -155,9 +155,9 @@ def _harvest_child(queue, path: Path, url: str, jobs: int | None) -> None:
             "read": report.triples_read,
             "read_again": second.triples_read,
             "written_again": second.triples_written,
-            "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,  # Linux: KiB
-            # the largest of the worker processes (ended by now)
-            "workers_rss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
+            # their own peaks, not those of the processes that started them (bench/rss.py)
+            "rss": own_peak(),
+            "workers_rss": workers.peak,  # the largest of the worker processes
         }
     )
 

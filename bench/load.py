@@ -30,6 +30,7 @@ import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from rss import own_peak  # noqa: E402
 from synthetic import write_catalogue  # noqa: E402
 
 from graph_loader.pipeline import load_paths  # noqa: E402
@@ -104,7 +105,7 @@ def pipeline_load(
 
 def _child(queue, fn, args) -> None:
     found = fn(*args)
-    found["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+    found["rss"] = own_peak()  # its own, not the peak of this bench's process (bench/rss.py)
     queue.put(found)
 
 

@@ -35,6 +35,7 @@ import pyoxigraph as ox
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from rss import run_measured  # noqa: E402
 from synthetic import FORMATS, POLES, VARIABLES, WORDS, write_catalogue  # noqa: E402
 
 from graph_loader.bootstrap import initialise  # noqa: E402
@@ -91,20 +92,20 @@ def build_store(folder: Path, n: int, name: str = "store") -> tuple[EmbeddedStor
 
 def rebuild_index(folder: Path) -> tuple[float, str, float]:
     """``gaia-kg index rebuild`` on the store, as a user runs it: its time, its message and
-    the peak RSS of its process (MB)."""
+    the peak RSS of its process (MB: its own, not this process's, see ``bench/rss.py``)."""
     command = [str(Path(sys.executable).parent / "gaia-kg"), "index", "rebuild", "--store"]
     command += [str(folder / "store"), "--index", str(folder / "index"), "--lang", "en"]
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out:
-        child = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, text=True)
-        _, status, usage = os.wait4(child.pid, 0)  # this child's own peak RSS
-        child.returncode = os.waitstatus_to_exitcode(status)
+        returncode, peak = run_measured(command, out)
         seconds = time.perf_counter() - started
         out.seek(0)
-        message = out.read().strip()
-    if child.returncode:
-        raise subprocess.CalledProcessError(child.returncode, command, message)
-    return seconds, message, usage.ru_maxrss / 1024  # Linux: KiB
+        message = "\n".join(
+            line for line in out.read().strip().splitlines() if not line.startswith("peak-rss")
+        ).strip()
+    if returncode:
+        raise subprocess.CalledProcessError(returncode, command, message)
+    return seconds, message, peak / 2**20
 
 
 def free_port() -> int:

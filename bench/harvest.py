@@ -21,6 +21,7 @@ own) and of its largest worker. Medians over --repeat runs.
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import random
 import statistics
@@ -188,6 +189,7 @@ def main() -> None:
     parser.add_argument(
         "--jobs", type=int, default=None, help="worker processes [$GAIA_KG_LOAD_JOBS or cores]"
     )
+    parser.add_argument("--json", type=Path, help="write the figures here (bench/table.py)")
     args = parser.parse_args()
     rng = random.Random(42)
     records = [record(i, rng) for i in range(args.n)]
@@ -253,6 +255,19 @@ def main() -> None:
     if files:
         say("file load", statistics.median(files))
         print(f"harvest / file load time: {h / statistics.median(files):.2f}x")
+    if args.json:
+        figures = {
+            "bench": "harvest",
+            "n": args.n,
+            "fetch_seconds": f,
+            "seconds": h,
+            "again_seconds": a,
+            "read": last["read"],
+            "written": last["written"],
+            "rss": max(x["rss"] for x in runs),
+            "workers_rss": max(x["workers_rss"] for x in runs),
+        }
+        args.json.write_text(json.dumps(figures, indent=1), "utf-8")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ and prints their top lines.
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import resource
 import statistics
@@ -136,6 +137,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000, help="datasets [10000]")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each, median [1]")
     parser.add_argument("--profile", help="cProfile the gaia-kg load into this file")
+    parser.add_argument("--json", type=Path, help="write the figures here (bench/table.py)")
     parser.add_argument(
         "--jobs",
         type=int,
@@ -197,6 +199,19 @@ def main() -> None:
             f"{statements / read:.2f}, provenance "
             f"{last['provenance'] / read:.2f}, quality {last['quality'] / read:.2f})"
         )
+        if args.json:
+            ours = runs[settings[-1]]
+            figures = {
+                "bench": "load",
+                "n": args.n,
+                "raw_seconds": raw_s,
+                "seconds": statistics.median(x["seconds"] for x in ours),
+                "cpu": statistics.median(x["cpu"] for x in ours),
+                "read": read,
+                "written": written,
+                "rss": max(x["rss"] for x in ours),
+            }
+            args.json.write_text(json.dumps(figures, indent=1), "utf-8")
         if args.profile:  # a run of its own: cProfile slows the load down
             profiled = in_process(pipeline_load, nt, tmp / "profiled", args.profile, settings[-1])
             print(f"\nprofiled gaia-kg load: {profiled['seconds']:.2f} s under cProfile")

@@ -190,11 +190,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--reuse", action="store_true", help="measure the store and index kept in --keep again"
     )
+    parser.add_argument("--json", type=Path, help="write the figures here (bench/table.py)")
     options = parser.parse_args(argv)
     if options.reuse and options.keep is None:
         parser.error("--reuse needs --keep")
     folder = options.keep or Path(tempfile.mkdtemp(prefix="gaia-search-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
+    figures: dict = {"bench": "search", "n": options.n, "rebuild_seconds": None}
     if options.reuse:
         print(f"catalogue: reused from {folder}", flush=True)
     else:
@@ -204,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
         del store
         seconds, message, peak = rebuild_index(folder)
+        figures.update(rebuild_seconds=seconds, rebuild_mb=peak)
         print(
             f"index rebuild (gaia-kg index rebuild): {seconds:.1f} s, peak RSS {peak:,.0f} MB:"
             f" {message}",
@@ -231,6 +234,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  hits per request: median {statistics.median(totals):.0f}, max {max(totals)}")
     print(f"/api/autocomplete: p50 {pct(complete, 50):.2f} ms ({len(complete)} requests)")
     print(f"server RSS after the runs: {rss:.0f} MB", flush=True)
+    figures.update(
+        requests=len(times),
+        p50_ms=p50,
+        p95_ms=p95,
+        autocomplete_p50_ms=pct(complete, 50),
+        server_mb=rss,
+    )
+    if options.json:
+        options.json.write_text(json.dumps(figures, indent=1), "utf-8")
     if base:
         sub = times[: len(base)]
         slow, fast = statistics.median(base) * 1000, statistics.median(sub) * 1000

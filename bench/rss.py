@@ -64,9 +64,10 @@ def run_measured(command: list[str], out) -> tuple[int, int]:
 
 class ChildrenPeak:
     """The largest peak RSS among this process's children (worker processes), read from
-    their ``VmHWM`` every ``every`` seconds while in the ``with`` block."""
+    their ``VmHWM`` every ``every`` seconds while in the ``with`` block (a sweep of ``/proc``
+    costs about 2 ms: under 1 % of a core)."""
 
-    def __init__(self, every: float = 0.1):
+    def __init__(self, every: float = 0.25):
         self.every, self.peak = every, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -90,13 +91,57 @@ def test_snapshot_folders_are_removed_once_unused(tmp_path):
     (root / "999999999-1").mkdir(parents=True)  # left by a killed process
     reader = SnapshotReader(tmp_path / "store", interval=0)
     first = reader.current()
-    assert sorted(p.name for p in root.iterdir()) == [f"{os.getpid()}-1"]
+    opened = _numbers(root)
+    assert len(opened) == 1  # the killed process's folder is gone
     writer.write_graphs([_record(1)])
     second = reader.current()  # the first one still referenced: its folder stays
     writer.write_graphs([_record(2)])
     assert (len(first), len(second), len(reader.current())) == (1, 2, 3)
-    assert sorted(p.name for p in root.iterdir()) == [f"{os.getpid()}-{n}" for n in (1, 2, 3)]
+    kept = _numbers(root)
+    assert len(kept) == 3 and kept[0] == opened[0], kept
     del first, second
     writer.write_graphs([_record(3)])
     assert len(reader.current()) == 4  # the third one was current until then: kept once more
-    assert sorted(p.name for p in root.iterdir()) == [f"{os.getpid()}-{n}" for n in (3, 4)]
+    last = _numbers(root)
+    assert len(last) == 2 and last[0] == kept[-1] < last[1], (kept, last)
+
+
+def _numbers(root) -> list[int]:
+    """The numbers of this process's snapshot folders under ``root``, in order. An opening
+    that a compaction interrupts is retried in a folder of the next number (the failed one
+    removed), so numbers need not follow each other."""
+    names = [p.name for p in root.iterdir()]
+    mine = f"{os.getpid()}-"
+    assert all(name.startswith(mine) for name in names), names
+    return sorted(int(name[len(mine) :]) for name in names)
+
+
+def test_an_opening_retried_keeps_no_older_snapshot_alive(tmp_path, monkeypatch):
+    """An opening that fails once (a compaction deleted a file meanwhile) and succeeds on
+    retry leaves nothing holding the snapshot current before it: once unreferenced, its
+    folder is removed at the next opening, as after an opening that did not fail."""
+    writer = EmbeddedStore(tmp_path / "store")
+    writer.write_graphs([_record(0)])
+    reader = SnapshotReader(tmp_path / "store", interval=0)
+    first = reader.current()
+    writer.write_graphs([_record(1)])
+    real, attempts = reader.folders.open, []
+
+    def flaky():
+        attempts.append(len(attempts) + 1)
+        if len(attempts) == 1:
+            raise RuntimeError("a table file was deleted by a compaction")
+        return real()
+
+    gc.disable()  # the cyclic collector would hide a reference cycle holding the snapshot
+    try:
+        monkeypatch.setattr(reader.folders, "open", flaky)
+        second = reader.current()
+        monkeypatch.undo()
+        assert (attempts, len(first), len(second)) == ([1, 2], 1, 2)
+        del first
+        writer.write_graphs([_record(2)])
+        assert len(reader.current()) == 3
+        assert reader.folders.folders() == 2  # the first snapshot's folder is gone
+    finally:
+        gc.enable()

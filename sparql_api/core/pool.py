@@ -153,13 +153,17 @@ class SnapshotReader:
             self._epoch += 1
 
     def _open(self) -> ox.Store:
+        error = ""
         for attempt in range(_OPEN_RETRIES):
             try:
                 return self.folders.open()
             except (OSError, RuntimeError) as exc:  # a compaction deleted a file meanwhile
-                last = exc
-                time.sleep(0.02 * (attempt + 1))
-        raise StoreError(f"cannot open the store at {self.path} read-only: {last}")
+                # its text only: the exception kept would hold this frame and its callers'
+                # (the snapshot current until now among them) until the cyclic collector
+                # runs, and the snapshot's folder would outlive it (SnapshotFolders.sweep)
+                error = str(exc)
+            time.sleep(0.02 * (attempt + 1))
+        raise StoreError(f"cannot open the store at {self.path} read-only: {error}")
 
 
 def _worker_loop(

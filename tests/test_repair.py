@@ -392,7 +392,9 @@ def test_quads_of_the_default_graph_are_accepted_and_repaired_as_quads():
     got, repairs = repair_triples(quads, root=ROOT)
     assert got == [ox.Quad(ROOT, issued, ox.Literal("2019", datatype=ox.NamedNode(XSD + "gYear"))),
                    quads[1]]  # fmt: skip
-    assert [r.kind for r in repairs] == ["typed-date"]
+    assert repairs == [
+        Repair("typed-date", ROOT.value, DCT + "issued", '"2019"', f'"2019"^^<{XSD}gYear>')
+    ]
 
 
 def test_provenance_triples_describe_each_repair():

@@ -60,8 +60,8 @@ KNOWN_LICENCE = re.compile(
 
 
 class Facts:
-    """The values of a record's resource, and of its distributions, by predicate IRI (given
-    as a string or an rdflib term: the keys are the strings)."""
+    """The values of a record's resource, and of its distributions, by predicate IRI (a plain
+    string: see :func:`_iris`)."""
 
     def __init__(self, resource: ox.NamedNode, triples: Iterable):
         by_subject: dict = {}
@@ -72,10 +72,9 @@ class Facts:
 
     def values(self, *predicates: str, parts: bool = False) -> list:
         """Objects of the predicates on the resource (and its distributions with ``parts``)."""
-        keys = [p if type(p) is str else str(p) for p in predicates]
-        found = [v for p in keys for v in self.own.get(p, [])]
+        found = [v for p in predicates for v in self.own.get(p, [])]
         if parts:
-            found += [v for part in self.parts for p in keys for v in part.get(p, [])]
+            found += [v for part in self.parts for p in predicates for v in part.get(p, [])]
         return found
 
     def has(self, *predicates: str, parts: bool = False) -> bool:
@@ -118,11 +117,12 @@ _PROVENANCE = _iris(
     PROV.wasAttributedTo,
 )
 _CONTACT = _iris(DCAT.contactPoint, SDO.maintainer, SDO.contactPoint)
+_SDO_IDENTIFIER, _DCAT_THEME, _CONFORMS_TO = _iris(SDO.identifier, DCAT.theme, DCT.conformsTo)
 
 
 def _urls(f: Facts) -> list[str]:
     """Access IRIs; a publication's DOI IRI (schema:identifier) leads to the article."""
-    found = f.values(*_ACCESS, parts=True) + f.values(SDO.identifier)
+    found = f.values(*_ACCESS, parts=True) + f.values(_SDO_IDENTIFIER)
     return [v.value for v in found if isinstance(v, ox.NamedNode)]
 
 
@@ -187,7 +187,7 @@ MEASURES: dict[str, Measure] = {
             "themeIRI",
             "interoperability",
             _DATA,
-            lambda f: any(isinstance(v, ox.NamedNode) for v in f.values(DCAT.theme)),
+            lambda f: any(isinstance(v, ox.NamedNode) for v in f.values(_DCAT_THEME)),
         ),
         Measure(
             "format",
@@ -199,7 +199,7 @@ MEASURES: dict[str, Measure] = {
             "conformsTo",
             "interoperability",
             frozenset({"service"}),
-            lambda f: f.has(DCT.conformsTo),
+            lambda f: f.has(_CONFORMS_TO),
         ),
         Measure(
             "knownLicence",

@@ -66,10 +66,9 @@ def repair_triples(
     triples: list[ox.Triple | ox.Quad], *, root: ox.NamedNode, language: str | None = None
 ) -> tuple[list[ox.Triple | ox.Quad], list[Repair]]:
     """Deterministic repairs of one record's statements (triples, or quads of the default
-    graph); `language` is the source's declared
-    language (or None): untagged literals get the record's language (from the record's own
-    tagged literals / dct:language, else `language`, else py3langid detection, recorded as
-    kind "language-detected")."""
+    graph); `language` is the source's declared language (or None): untagged literals get the
+    record's language (from the record's own tagged literals / dct:language, else `language`,
+    else py3langid detection, recorded as kind "language-detected")."""
     repairs: list[Repair] = []
     out: list[ox.Triple | ox.Quad] = []
     watched, control, literal = _WATCHED, CONTROL.search, ox.Literal

@@ -29,6 +29,7 @@ from urllib.parse import urljoin
 
 import pyoxigraph as ox
 
+from .collector import collector_paused
 from .enrich import KeywordLinker
 from .load.inputs import collect_paths, file_names, read_all
 from .load.judge import Judge, validate_documents
@@ -46,6 +47,7 @@ __all__ = ["load_paths"]
 Progress = Callable[[int], None]
 
 
+@collector_paused()  # graph_loader.collector: millions of statements live until the end
 def load_paths(
     store: Store,
     paths: Iterable[str | Path],

@@ -19,6 +19,7 @@ from multiprocessing import get_context
 
 import pyoxigraph as ox
 
+from ..collector import collect_young, collector_paused
 from ..enrich import KeywordLinker, KeywordReport
 from ..jobs import JOBS_ENV, default_jobs
 from ..sources import RawRecord
@@ -113,6 +114,7 @@ class BatchConverter:
             self._shapes = load_shapes()
         return self._shapes
 
+    @collector_paused()  # graph_loader.collector
     def __call__(self, batch: Batch) -> Converted:
         report = HarvestReport(self.config.name, self.config.kind)
         known = batch.known
@@ -144,6 +146,7 @@ class BatchConverter:
             if remembered and remembered is not known.get(u.identifier):
                 kept = [(k.graph, k.content_hash, k.resource) for k in remembered]
                 out.remembered.append((u.identifier, u.datestamp, kept))
+        collect_young()  # the batch's cycles, before the next one
         return out
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 
 from .. import __version__
+from ..collector import collect_young, collector_paused
 from ..derived import new_generation, store_generation
 from ..enrich import KeywordLinker
 from ..queries import load_query
@@ -131,6 +132,7 @@ class _Run:
 
     # -- the run -------------------------------------------------------------------------------
 
+    @collector_paused()  # graph_loader.collector: the run's books live until its end
     def go(self, client, incremental, restart, progress, backoff) -> HarvestReport:
         began = time.perf_counter()
         resume = self.resume_point(restart)
@@ -316,6 +318,7 @@ class _Run:
                 writes += part.drops + (converted.graph_writes() if converted else [])
             self.pending.popleft()
             self.write(writes)
+            collect_young()  # the batch's cycles (graph_loader.collector)
             self.written_token = head.token
             if progress:
                 progress(head.size)

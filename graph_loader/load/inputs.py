@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..collector import collect_young
 from ..errors import InputError
 from ..formats import read_document
 from ..messages import CLI
@@ -102,6 +103,7 @@ def read_all(files, names, bases, report: LoadReport, progress, base_iri: str):
     documents: list[Document] = []
     tick = progress(CLI.mark("progress.files"), len(files)) if progress and len(files) > 1 else None
     for f in files:
+        collect_young()  # the cycles the last file's reading made (graph_loader.collector)
         if tick:
             tick(1)
         name = names[f]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import pyoxigraph as ox
 
+from ..collector import collect_young
 from ..messages import CLI
 from ..namespaces import DCT, SKOS
 from ..records import Record, Split, split_records
@@ -137,6 +138,7 @@ def split_all(
         report.orphan_subjects += len(split.orphans)  # kept, in their file's source record
         for node, kind, triples in split.anonymous:
             judge.anonymous(node, kind, triples, d.name)
+        collect_young()
     return taken
 
 

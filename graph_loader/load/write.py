@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..collector import collect_young
 from ..derived import new_generation, store_generation
 from ..messages import CLI
 from ..store import GraphWrite, Store
@@ -63,6 +64,7 @@ def write_all(
         report.triples_written += sum(len(w) for w in batch)
         if tick:
             tick(len(batch))
+        collect_young()  # the batch's cycles (graph_loader.collector)
 
     batch: list[GraphWrite] = []
     size, logged = 0, False  # a batch holding one logged write goes whole through the log

@@ -151,3 +151,26 @@ def test_a_harvest_collects_each_batchs_cycles_before_the_next(monkeypatch, coll
     # one write per batch of 4 records
     assert alive == [0] * len(alive) and len(alive) >= len(records) // 4
     assert (enabled, gc.isenabled()) == ({False}, True)
+
+
+def test_each_document_judged_has_its_cycles_collected_before_the_next(monkeypatch, collector_on):
+    """Records validated together are judged a document at a time: the cycles judging one
+    document left are freed before the next document's records are judged."""
+    from graph_loader.load import judge
+
+    cycles: dict[int, list[weakref.ref]] = {}  # by document (its record repairs)
+    others_alive: list[int] = []
+    call = judge.Judge.__call__
+
+    def judging(self, record, found):
+        mine = id(self.repairs)
+        others = [c for key, made in cycles.items() if key != mine for c in made]
+        others_alive.append(sum(c() is not None for c in others))
+        cycles.setdefault(mine, []).append(_cycle())
+        return call(self, record, found)
+
+    monkeypatch.setattr(judge.Judge, "__call__", judging)
+    files = sorted(p for p in MIXED.iterdir() if p.is_file())
+    load_paths(EmbeddedStore(None), files, base_iri=BASE, jobs=1)
+    assert len(cycles) > 3  # documents judged
+    assert others_alive == [0] * len(others_alive)

@@ -12,6 +12,7 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 
 from .. import __version__
+from ..collector import collect_young
 from ..messages import CLI
 from ..namespaces import DCT, FOAF, RDFS, SDO, XSD
 from ..quality import quality_triples
@@ -367,4 +368,5 @@ def validate_documents(documents: list, judge: Judge, shapes: Shapes) -> tuple[l
                 w = judge(r, by_record.get(r.resource, []))
                 if w is not None:
                     writes.append(w)
+            collect_young()  # the cycles of its judging (graph_loader.collector)
     return writes, seconds

@@ -4,10 +4,11 @@ builds millions of objects that live until the end (issue 22).
 The collector runs a full collection each time the objects it tracks grew by a quarter: each
 one walks every list, tuple, dict and term that the run holds. A load of one file of 100,000
 datasets holds 2.9 million statements, their index by subject and the records' owned nodes,
-and its main process spent a third of its reading and planning in those walks (18.1 s against
-12.0 s with the collector off, ``/tmp/prof/readplan_gc.py`` in stop 38's note). These runs free
-their objects by reference counting; they make few reference cycles (a load of the 1,331 real
-records made 868,000 objects in cycles, 61 MB, over 3,916 records).
+and its main process spent a third of its reading and planning in those walks (the N-Triples
+of ``bench/synthetic.py`` parsed, cleaned and planned: 18.1 s with the collector on, 12.0 s
+off). These runs free their objects by reference counting and make few reference cycles: the
+load of the 1,331 files of real records (3,916 records) left 868,000 objects in cycles, 61 MB,
+when nothing collected them.
 
 :func:`collector_paused` turns the automatic collector off for such a run, and
 :func:`collect_young` collects, at the end of each unit of work (a file read, a chunk, a

@@ -1,6 +1,6 @@
-"""The cyclic garbage collector held back during loads, harvests and index rebuilds
-(graph_loader.collector): paused inside, as it was after, and the cycles of each unit of work
-collected before the next one."""
+"""The cyclic garbage collector held back during loads and harvests (graph_loader.collector):
+paused inside, as it was after, and the cycles of each unit of work collected before the next
+one."""
 
 from __future__ import annotations
 
@@ -92,33 +92,6 @@ def test_each_file_of_a_load_has_its_cycles_collected_before_the_next(
     assert alive_at_each_read == [0] * len(files)
     assert enabled_at_each_read == [False] * len(files)
     assert gc.isenabled()  # as it was before the load
-
-
-def test_a_rebuild_collects_each_chunks_cycles_before_the_next(monkeypatch, collector_on):
-    """Documents are made a chunk of resources at a time with the collector paused; what a
-    chunk left in cycles is freed before the next chunk's first document."""
-    from search_support import search_store
-
-    import graph_loader.index as index_module
-    from graph_loader.index import SearchIndex, rebuild
-
-    cycles: list[weakref.ref] = []
-    alive: list[int] = []  # cycles of earlier chunks still alive, at each chunk's start
-    enabled: set[bool] = set()
-    make = index_module.make_document
-
-    def making(res, vocab):
-        if len(cycles) % 50 == 0:  # the first resource of a chunk of 50
-            alive.append(sum(c() is not None for c in cycles))
-        enabled.add(gc.isenabled())
-        cycles.append(_cycle())
-        return make(res, vocab)
-
-    monkeypatch.setattr(index_module, "make_document", making)
-    report = rebuild(SearchIndex.open(None), search_store(), chunk=50, threads=1)
-    assert report.documents == 236
-    assert alive == [0, 0, 0, 0, 0]  # each chunk's 50 cycles freed before the next chunk
-    assert (enabled, gc.isenabled()) == ({False}, True)
 
 
 def test_a_harvest_collects_each_batchs_cycles_before_the_next(monkeypatch, collector_on):

@@ -26,7 +26,6 @@ from pathlib import Path
 import tantivy
 
 from .. import feed
-from ..collector import collect_young, collector_paused
 from ..config import Settings
 from ..derived import store_generation
 from ..errors import IndexBusyError
@@ -169,7 +168,6 @@ def _read_meta(path: Path) -> dict:
         return {}
 
 
-@collector_paused()  # graph_loader.collector: a million IRIs and facet values held
 def rebuild(
     index: SearchIndex,
     store: Store,
@@ -197,7 +195,6 @@ def rebuild(
                 done += 1
                 if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
                     progress(done, total, "index")
-            collect_young()  # the chunk's cycles, before the next one
     meta = {"documents": total, "generation": generation, "feed": position}
     index._commit(writer, {**vocab.meta(), **meta})
     path = str(index.path) if index.path else None

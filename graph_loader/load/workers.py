@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from ..collector import collect_young, collector_paused
+from ..collector import collector_paused
 from ..enrich import KeywordLinker, KeywordReport
 from ..feed import described_by
 from ..jobs import JOBS_ENV, default_jobs
@@ -161,7 +161,7 @@ class Prepared:
     seconds: float
 
 
-@collector_paused()
+@collector_paused()  # the chunk's cycles are collected once judged (validate_documents)
 def prepare_chunk(chunk: Chunk, context: WorkerContext | None = None) -> Prepared:
     """Split, repair, validate and judge the records of ``chunk`` (in a worker, or in process
     with ``context``), as :func:`graph_loader.pipeline.load_paths` does for a document."""
@@ -206,7 +206,6 @@ def prepare_chunk(chunk: Chunk, context: WorkerContext | None = None) -> Prepare
     # the text goes back (pickled once, not as statements, lines and text)
     writes = [GraphWrite.prepared(w, described_by([w])) for w in writes]
     orphans = len(split.orphans) if chunk.first else 0
-    collect_young()  # the chunk's cycles, before the next one (graph_loader.collector)
     return Prepared(writes, judge.outcomes, keywords, orphans, seconds)
 
 

@@ -8,7 +8,8 @@
     │   └── UnknownContextError   a JSON-LD document names a context that is not shipped
     ├── QueryError           a SPARQL query or update is malformed or failed
     │   └── QueryTimeout     a query ran past its time limit and was stopped
-    └── IndexBusyError       another process is writing the search index
+    ├── IndexBusyError       another process is writing the search index
+    └── IndexWriteError      a rebuild could not write its files (a full disk): index unchanged
 """
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "GraphConflict",
     "QueryTimeout",
     "IndexBusyError",
+    "IndexWriteError",
 ]
 
 
@@ -59,3 +61,8 @@ class QueryTimeout(QueryError):
 
 class IndexBusyError(GaiaKGError):
     """Another process (a load, a rebuild, a server building it) is writing the search index."""
+
+
+class IndexWriteError(GaiaKGError):
+    """A rebuild of the search index could not write or read its files (a full disk, a folder
+    it may not write): the index is left as it was."""

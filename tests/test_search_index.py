@@ -4,6 +4,7 @@ every facet count of a set of searches equals its SPARQL ground truth on the sto
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -294,7 +295,21 @@ def test_the_cli_rebuilds_and_prints_statistics(tmp_path):
     args = ["--store", str(tmp_path / "store"), "--lang", "en"]
     result = runner.invoke(index_group, ["rebuild", *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Index {tmp_path / 'index'}: 232 resources indexed, 0 removed")
+    english = re.fullmatch(
+        re.escape(f"Index {tmp_path / 'index'}: 232 resources indexed, 0 removed, in ")
+        + r"(\d+\.\d) s \(store read (\d+\.\d) s, documents (\d+\.\d) s, commit (\d+\.\d) s\)\.\n",
+        result.output,
+    )
+    assert english, result.output
+    total, *phases = (float(x) for x in english.groups())
+    assert sum(phases) <= total + 0.15  # the phases are parts of the whole (rounded to 0.1 s)
+    french = runner.invoke(index_group, ["rebuild", *args[:2], "--lang", "fr"])
+    assert re.fullmatch(
+        re.escape(f"Index {tmp_path / 'index'} : 232 ressources indexées, 0 retirée, en ")
+        + r"\d+\.\d s \(lecture de l'entrepôt \d+\.\d s, documents \d+\.\d s, "
+        r"enregistrement \d+\.\d s\)\.\n",
+        french.output,
+    ), french.output
     result = runner.invoke(index_group, ["stats", *args], catch_exceptions=False)
     lines = result.output.splitlines()
     assert lines[:4] == [

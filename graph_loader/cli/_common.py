@@ -11,7 +11,7 @@ import click
 
 from ..backends import open_store
 from ..config import Settings
-from ..errors import GaiaKGError, IndexBusyError
+from ..errors import GaiaKGError, IndexBusyError, IndexWriteError
 from ..messages import CLI, LANGUAGES
 from ..store import Store
 
@@ -147,7 +147,7 @@ def refresh_index(settings: Settings, store, lang: str) -> None:
             report = follow(index, store, progress=index_progress(lang))
         else:
             report = follow(index, store)
-    except IndexBusyError as exc:  # the store is written: only the index waits
+    except (IndexBusyError, IndexWriteError) as exc:  # the store is written: the index waits
         click.echo(CLI.text("index.busy", lang, error=exc), err=True)
         return
     if report is not None:

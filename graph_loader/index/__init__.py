@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -28,7 +29,7 @@ import tantivy
 from .. import feed
 from ..config import Settings
 from ..derived import store_generation
-from ..errors import IndexBusyError
+from ..errors import IndexBusyError, IndexWriteError
 from ..messages import CLI
 from ..store import Store
 from .documents import make_document
@@ -61,9 +62,12 @@ class BuildReport:
     removed: int
     seconds: float
     path: str | None
+    #: a rebuild's seconds reading the store, making the documents and committing them
+    phases: dict[str, float] | None = None
 
     def message(self, lang: str = "en") -> str:
-        """One line for the CLI."""
+        """One line for the CLI (with a rebuild's phases: where a long one spent its time)."""
+        phases = CLI.text("index.phases", lang, **self.phases) if self.phases else ""
         return CLI.text(
             "index.built",
             lang,
@@ -71,6 +75,7 @@ class BuildReport:
             documents=CLI.plural("index.documents", self.documents, lang),
             removed=CLI.plural("index.removed", self.removed, lang),
             seconds=self.seconds,
+            phases=phases,
         )
 
 
@@ -185,20 +190,57 @@ def rebuild(
     writer = _writer(index, 256_000_000, threads)  # first: a concurrent build fails soon
     generation = store_generation(store)  # read first: records written meanwhile stay stale
     position = feed.last(store)  # likewise: their feed entries are applied next
-    with scan_store(store, threads=threads, chunk=chunk, progress=progress) as scan:
-        vocab = read_vocabularies(store, scan.values)
-        writer.delete_all_documents()
-        total, done = len(scan.order), 0
-        for resources in scan.chunks():
-            for iri in sorted(resources):
-                writer.add_document(make_document(resources.pop(iri), vocab))
-                done += 1
-                if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
-                    progress(done, total, "index")
+    folder, prefix = _spill(index)
+    try:
+        with scan_store(
+            store, threads=threads, chunk=chunk, progress=progress, folder=folder, prefix=prefix
+        ) as scan:
+            read = time.perf_counter()
+            vocab = read_vocabularies(store, scan.values)
+            writer.delete_all_documents()
+            total, done = len(scan.order), 0
+            for resources in scan.chunks():
+                for iri in sorted(resources):
+                    writer.add_document(make_document(resources.pop(iri), vocab))
+                    done += 1
+                    if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
+                        progress(done, total, "index")
+    except OSError as exc:
+        writer.rollback()  # nothing was committed: the index is as it was
+        raise IndexWriteError(_not_rebuilt(index, folder, exc)) from exc
+    made = time.perf_counter()
     meta = {"documents": total, "generation": generation, "feed": position}
     index._commit(writer, {**vocab.meta(), **meta})
     path = str(index.path) if index.path else None
-    return BuildReport(total, 0, time.perf_counter() - started, path)
+    end = time.perf_counter()
+    phases = {"read": read - started, "documents": made - read, "commit": end - made}
+    return BuildReport(total, 0, end - started, path, phases)
+
+
+def _spill(index: SearchIndex) -> tuple[Path | None, str]:
+    """Where a rebuild spills the store's scan (:func:`.scan.scan_store`): beside an index on
+    disk, on the disk sized for the data (the system's temporary folder is often a tmpfs,
+    which would hold the scan in memory), after removing what a killed rebuild of this index
+    left there (this one holds the index's writer: no other rebuild of it runs); the system's
+    temporary folder for an index in memory."""
+    if index.path is None:
+        return None, "gaia-kg-scan-"
+    prefix = f".{index.path.name}-scan-"
+    for stale in index.path.parent.glob(prefix + "*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    return index.path.parent, prefix
+
+
+def _not_rebuilt(index: SearchIndex, folder: Path | None, exc: OSError) -> str:
+    where, folder = index.path or ":memory:", folder or Path(tempfile.gettempdir())
+    error = f"{exc.strerror} ({exc.filename})" if exc.strerror and exc.filename else str(exc)
+    return (
+        f"the search index {where} was not rebuilt, and is left as it was: {error}; its "
+        f"rebuild writes the store's scan in {folder} (about 2 GB a million datasets) / "
+        f"l'index de recherche {where} n'a pas été reconstruit et reste tel quel : {error} ; "
+        f"sa reconstruction écrit la lecture de l'entrepôt dans {folder} (environ 2 Go par "
+        f"million de jeux de données)"
+    )
 
 
 def update(

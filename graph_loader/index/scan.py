@@ -212,7 +212,13 @@ class ResourceScan:
 
 @contextmanager
 def scan_store(
-    store: Store, *, threads: int = 2, chunk: int = CHUNK, progress=None
+    store: Store,
+    *,
+    threads: int = 2,
+    chunk: int = CHUNK,
+    progress=None,
+    folder: Path | None = None,
+    prefix: str = "gaia-kg-scan-",
 ) -> Iterator[ResourceScan]:
     """Every searchable resource, read by one scan per class and property, given in chunks
     (:class:`ResourceScan`; its files are removed on leaving the context).
@@ -223,10 +229,11 @@ def scan_store(
     reading speed, not the Python objects of each solution. Joins through distributions,
     spatial and temporal nodes are made here: classes are read first, then the links to those
     nodes and the properties read on them, then every other property, joining meanwhile. The
-    scans are all asked for at once, so the temporary folder holds up to the whole answer
-    (about 2 GB at a million datasets).
+    scans are all asked for at once, so their folder holds up to the whole answer (about 2 GB
+    at a million datasets): a new folder named ``prefix…`` in ``folder`` (by default, the
+    system's temporary folder, which is often a tmpfs: memory).
     """
-    with tempfile.TemporaryDirectory(prefix="gaia-kg-scan-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=prefix, dir=folder) as tmp:
         yield _read(store, Path(tmp), max(1, threads), chunk, progress)
 
 

@@ -203,7 +203,7 @@ def mcp(store_spec):
         server.catalogue.close()
 
 
-main = click.Group(
+main = type(loader_main)(  # graph_loader.cli.Commands: errors of the system said plainly
     name=loader_main.name,
     commands={**loader_main.commands, "serve": serve, "demo": demo, "mcp": mcp},
     params=loader_main.params,

@@ -9,19 +9,59 @@ URL of a SPARQL 1.1 server).
 
 from __future__ import annotations
 
+import errno
+
 import click
 
 from .. import __version__
+from ..messages import CLI
+from ._common import env_lang
 from .harvest import harvest, sources
 from .index import index
 from .quality import quality
 from .store_commands import export, infer, init, load, query, stats, validate
 from .vocab import vocab
 
-__all__ = ["main"]
+__all__ = ["main", "Commands", "refused"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """The commands, an error of the system (a full disk, a file size limit, a folder it may
+    not write) said in one sentence that names the file, not as a traceback; a pipe closed by
+    the reader (``gaia-kg query … | head``) is left to click, which ends quietly."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["gaia_kg.args"] = list(args)  # the --lang of the command, read on failure
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise
+            raise click.ClickException(
+                refused(exc, _lang(ctx.meta.get("gaia_kg.args", [])))
+            ) from exc
+
+
+def refused(exc: OSError, lang: str) -> str:
+    """The sentence of an error of the system: what it refused, on which file."""
+    error = exc.strerror or str(exc)
+    where = f" ({exc.filename})" if exc.filename else ""
+    return CLI.text("cli.refused", lang, error=error, where=where)
+
+
+def _lang(args: list[str]) -> str:
+    for at, arg in enumerate(args):
+        if arg == "--lang" and at + 1 < len(args) and args[at + 1] in ("fr", "en"):
+            return args[at + 1]
+        if arg in ("--lang=fr", "--lang=en"):
+            return arg[-2:]
+    return env_lang()
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gaia-kg")
 def main() -> None:
     """gaia-kg: the knowledge graph of the GAIA Data discovery portal (Data Terra)."""

@@ -1,16 +1,19 @@
 """An error of the system (a full disk, a file size limit, a folder it may not write) stops a
-command with one sentence in the user's language, not a traceback, and loses nothing: the same
+command with one sentence in the user's language, not a traceback (with the likely cause when
+the error says it), and loses nothing: the same
 load run again once there is room gives the store one load gives. The limit is real:
 ``RLIMIT_FSIZE`` in the child (writing past it fails with EFBIG; Python ignores SIGXFSZ)."""
 
 from __future__ import annotations
 
+import errno
 import re
 import resource
 import subprocess
 import sys
 from pathlib import Path
 
+from graph_loader.cli import refused
 from graph_loader.paths import demo_dir
 
 GAIA_KG = str(Path(sys.executable).parent / "gaia-kg")
@@ -21,12 +24,12 @@ PER_GRAPH = (
 )
 SAID = {
     "en": (
-        "Error: The system refused: File too large{where}. A full disk, a file size limit, or a "
-        "file or folder it may not use? The command stopped there.\n"
+        "Error: The system refused: File too large{where}. A full disk, or a limit on the size "
+        "of files? The command stopped there.\n"
     ),
     "fr": (
-        "Error: Le système a refusé : File too large{where}. Un disque plein, une taille de "
-        "fichier limitée, ou un fichier ou dossier interdit ? La commande s'est arrêtée là.\n"
+        "Error: Le système a refusé : File too large{where}. Un disque plein, ou une taille de "
+        "fichier limitée ? La commande s'est arrêtée là.\n"
     ),
 }
 
@@ -66,3 +69,19 @@ def test_a_load_refused_by_the_system_says_so_and_a_second_run_loses_nothing(tmp
     expected = _graphs(once)
     assert len(expected.splitlines()) > 200  # the demo's records (a header, a line each)
     assert _graphs(store) == expected
+
+
+def test_the_likely_cause_is_said_only_when_the_error_says_it():
+    forbidden = OSError(errno.EACCES, "Permission denied", "/srv/gaia/var/index")
+    assert refused(forbidden, "en") == (
+        "The system refused: Permission denied (/srv/gaia/var/index). A file or folder it may "
+        "not write? The command stopped there."
+    )
+    assert refused(forbidden, "fr") == (
+        "Le système a refusé : Permission denied (/srv/gaia/var/index). Un fichier ou un "
+        "dossier où elle ne peut pas écrire ? La commande s'est arrêtée là."
+    )
+    taken = OSError(errno.EADDRINUSE, "Address already in use")
+    assert refused(taken, "en") == (
+        "The system refused: Address already in use. The command stopped there."
+    )

@@ -45,11 +45,22 @@ class Commands(click.Group):
             ) from exc
 
 
+#: errors of the system, by what most likely caused them
+_FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+_FORBIDDEN = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
 def refused(exc: OSError, lang: str) -> str:
-    """The sentence of an error of the system: what it refused, on which file."""
+    """The sentence of an error of the system: what it refused, on which file, and its likely
+    cause when the error says it (a full disk, a folder it may not write)."""
     error = exc.strerror or str(exc)
     where = f" ({exc.filename})" if exc.filename else ""
-    return CLI.text("cli.refused", lang, error=error, where=where)
+    hint = ""
+    if exc.errno in _FULL:
+        hint = " " + CLI.text("cli.refused_full", lang)
+    elif exc.errno in _FORBIDDEN:
+        hint = " " + CLI.text("cli.refused_forbidden", lang)
+    return CLI.text("cli.refused", lang, error=error, where=where, hint=hint)
 
 
 def _lang(args: list[str]) -> str:

@@ -22,6 +22,7 @@ __all__ = [
     "QueryTimeout",
     "IndexBusyError",
     "IndexWriteError",
+    "os_error_text",
 ]
 
 
@@ -66,3 +67,17 @@ class IndexBusyError(GaiaKGError):
 class IndexWriteError(GaiaKGError):
     """A rebuild of the search index could not write or read its files (a full disk, a folder
     it may not write): the index is left as it was."""
+
+
+def os_error_text(exc: OSError) -> str:
+    """What the system said, and of which file when it said it: ``Permission denied
+    (/srv/index)``; the whole error when it gave no reason (a store's own I/O error).
+
+    >>> import errno
+    >>> os_error_text(OSError(errno.ENOSPC, "No space left on device", "/srv/a.tsv"))
+    'No space left on device (/srv/a.tsv)'
+    >>> os_error_text(OSError("File too large (os error 27)"))
+    'File too large (os error 27)'
+    """
+    text = exc.strerror or str(exc)
+    return f"{text} ({exc.filename})" if exc.filename else text

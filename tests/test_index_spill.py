@@ -118,12 +118,16 @@ def test_a_load_whose_index_cannot_be_rebuilt_still_loads_and_warns(tmp_path):
         [GAIA_KG, "load", *store, str(record)], capture_output=True, text=True, env=env
     )
     assert loaded.returncode == 0, loaded.stderr
-    spill = tmp_path / f".{index.name}-scan-"
-    warning = re.fullmatch(
-        re.escape(f"warning: the search index {index} was not rebuilt, and is left as it was: ")
-        + re.escape("File name too long (")
-        + re.escape(str(spill))
-        + r"\w+\); .*\n",
+    spill = re.escape(str(tmp_path / f".{index.name}-scan-")) + r"\w+"
+    error = re.escape("File name too long (") + spill + re.escape(")")
+    said = re.escape(f"the search index {index} was not rebuilt, and is left as it was: ")
+    said += error + re.escape(f"; its rebuild writes the store's scan in {tmp_path} (about 2 GB ")
+    said += re.escape(f"a million datasets) / l'index de recherche {index} n'a pas été ")
+    said += re.escape("reconstruit et reste tel quel : ") + error
+    said += re.escape(f" ; sa reconstruction écrit la lecture de l'entrepôt dans {tmp_path} ")
+    said += re.escape("(environ 2 Go par million de jeux de données)")
+    warning = re.fullmatch(  # the run's last line: the whole warning
+        re.escape("warning: ") + said + re.escape(" (`gaia-kg index rebuild`)\n"),
         loaded.stderr.splitlines(keepends=True)[-1],
     )
     assert warning, loaded.stderr

@@ -14,6 +14,7 @@ import errno
 import click
 
 from .. import __version__
+from ..errors import os_error_text
 from ..messages import CLI
 from ._common import env_lang
 from .harvest import harvest, sources
@@ -53,14 +54,12 @@ _FORBIDDEN = {errno.EACCES, errno.EPERM, errno.EROFS}
 def refused(exc: OSError, lang: str) -> str:
     """The sentence of an error of the system: what it refused, on which file, and its likely
     cause when the error says it (a full disk, a folder it may not write)."""
-    error = exc.strerror or str(exc)
-    where = f" ({exc.filename})" if exc.filename else ""
     hint = ""
     if exc.errno in _FULL:
         hint = " " + CLI.text("cli.refused_full", lang)
     elif exc.errno in _FORBIDDEN:
         hint = " " + CLI.text("cli.refused_forbidden", lang)
-    return CLI.text("cli.refused", lang, error=error, where=where, hint=hint)
+    return CLI.text("cli.refused", lang, error=os_error_text(exc), hint=hint)
 
 
 def _lang(args: list[str]) -> str:

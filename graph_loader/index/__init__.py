@@ -29,7 +29,7 @@ import tantivy
 from .. import feed
 from ..config import Settings
 from ..derived import store_generation
-from ..errors import IndexBusyError, IndexWriteError
+from ..errors import IndexBusyError, IndexWriteError, os_error_text
 from ..messages import CLI
 from ..store import Store
 from .documents import make_document
@@ -233,7 +233,7 @@ def _spill(index: SearchIndex) -> tuple[Path | None, str]:
 
 def _not_rebuilt(index: SearchIndex, folder: Path | None, exc: OSError) -> str:
     where, folder = index.path or ":memory:", folder or Path(tempfile.gettempdir())
-    error = f"{exc.strerror} ({exc.filename})" if exc.strerror and exc.filename else str(exc)
+    error = os_error_text(exc)
     return (
         f"the search index {where} was not rebuilt, and is left as it was: {error}; its "
         f"rebuild writes the store's scan in {folder} (about 2 GB a million datasets) / "
